@@ -1,0 +1,408 @@
+//! Edit operations on a [`Workspace`], each with an exact inverse, and the
+//! bounded undo/redo [`History`] built on them.
+//!
+//! Every change the user makes goes through [`History::apply`], so every change
+//! can be undone. [`Edit::apply`] checks its preconditions before touching the
+//! workspace: a failed edit leaves the workspace unchanged.
+
+use super::model::{DocId, Document, Label, Span, SpanId, Workspace};
+
+/// One reversible change to a workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Insert spans (with their ids) into a document.
+    AddSpans {
+        /// Target document.
+        doc: DocId,
+        /// Spans to insert.
+        spans: Vec<Span>,
+    },
+    /// Remove the spans with these ids from a document.
+    RemoveSpans {
+        /// Target document.
+        doc: DocId,
+        /// Ids of the spans to remove.
+        ids: Vec<SpanId>,
+    },
+    /// Give a span another label.
+    SetSpanLabel {
+        /// Target document.
+        doc: DocId,
+        /// The span.
+        span: SpanId,
+        /// The new label name.
+        label: String,
+    },
+    /// Insert documents at a position of the document list.
+    InsertDocuments {
+        /// Index in the document list.
+        at: usize,
+        /// The documents.
+        documents: Vec<Document>,
+    },
+    /// Remove documents from the workspace.
+    RemoveDocuments {
+        /// Ids of the documents.
+        ids: Vec<DocId>,
+    },
+    /// Replace labels and documents wholesale (an import).
+    Replace {
+        /// The new label set.
+        labels: Vec<Label>,
+        /// The new documents.
+        documents: Vec<Document>,
+    },
+    /// Several edits applied in order and undone as one step.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// No document has this id.
+    NoSuchDocument,
+    /// No span has this id in the document.
+    NoSuchSpan,
+    /// The label is not in the label set.
+    UnknownLabel(String),
+    /// The range is empty or outside the text.
+    BadRange {
+        /// Requested start.
+        start: usize,
+        /// Requested end.
+        end: usize,
+        /// Text length in code points.
+        len: usize,
+    },
+    /// The same range already carries this label.
+    Duplicate,
+    /// The replacement workspace breaks an invariant.
+    Invalid(String),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NoSuchDocument => write!(f, "that document no longer exists"),
+            EditError::NoSuchSpan => write!(f, "that span no longer exists"),
+            EditError::UnknownLabel(label) => write!(f, "there is no label {label:?}"),
+            EditError::BadRange { start, end, len } => {
+                write!(f, "range [{start}, {end}) does not fit a text of {len} characters")
+            }
+            EditError::Duplicate => write!(f, "that text already has this label"),
+            EditError::Invalid(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+impl Edit {
+    /// An edit that adds one span labelled `label` over `[start, end)`.
+    ///
+    /// # Errors
+    /// The document is missing, the range is empty or out of bounds, the label
+    /// is unknown, or the identical span exists.
+    pub fn add_span(ws: &mut Workspace, doc: DocId, start: usize, end: usize, label: &str) -> Result<Edit, EditError> {
+        let document = ws.document(doc).ok_or(EditError::NoSuchDocument)?;
+        check_range(document, start, end)?;
+        if ws.label(label).is_none() {
+            return Err(EditError::UnknownLabel(label.to_owned()));
+        }
+        if document.has_span(start, end, label) {
+            return Err(EditError::Duplicate);
+        }
+        let span = ws.new_span(start, end, label);
+        Ok(Edit::AddSpans { doc, spans: vec![span] })
+    }
+
+    /// Applies the edit and returns its inverse.
+    ///
+    /// # Errors
+    /// Any [`EditError`]; the workspace is then unchanged.
+    pub fn apply(self, ws: &mut Workspace) -> Result<Edit, EditError> {
+        match self {
+            Edit::AddSpans { doc, spans } => {
+                let labels_known = spans.iter().all(|s| ws.label(&s.label).is_some());
+                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
+                for span in &spans {
+                    check_range(document, span.start, span.end)?;
+                }
+                if !labels_known {
+                    let unknown = spans.iter().map(|s| s.label.clone()).next().unwrap_or_default();
+                    return Err(EditError::UnknownLabel(unknown));
+                }
+                let ids = spans.iter().map(|s| s.id).collect();
+                for span in spans {
+                    let at = document.insertion_index(&span);
+                    document.spans.insert(at, span);
+                }
+                Ok(Edit::RemoveSpans { doc, ids })
+            }
+            Edit::RemoveSpans { doc, ids } => {
+                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
+                if !ids.iter().all(|id| document.span(*id).is_some()) {
+                    return Err(EditError::NoSuchSpan);
+                }
+                let (removed, kept) = std::mem::take(&mut document.spans)
+                    .into_iter()
+                    .partition(|s| ids.contains(&s.id));
+                document.spans = kept;
+                Ok(Edit::AddSpans { doc, spans: removed })
+            }
+            Edit::SetSpanLabel { doc, span, label } => {
+                if ws.label(&label).is_none() {
+                    return Err(EditError::UnknownLabel(label));
+                }
+                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
+                let index = document.spans.iter().position(|s| s.id == span).ok_or(EditError::NoSuchSpan)?;
+                let mut moved = document.spans.remove(index);
+                let previous = std::mem::replace(&mut moved.label, label);
+                let at = document.insertion_index(&moved);
+                document.spans.insert(at, moved);
+                Ok(Edit::SetSpanLabel { doc, span, label: previous })
+            }
+            Edit::InsertDocuments { at, documents } => {
+                let at = at.min(ws.documents.len());
+                let ids = documents.iter().map(|d| d.id).collect();
+                ws.documents.splice(at..at, documents);
+                Ok(Edit::RemoveDocuments { ids })
+            }
+            Edit::RemoveDocuments { ids } => {
+                let Some(at) = ws.documents.iter().position(|d| ids.contains(&d.id)) else {
+                    return Err(EditError::NoSuchDocument);
+                };
+                let (removed, kept): (Vec<_>, Vec<_>) =
+                    std::mem::take(&mut ws.documents).into_iter().partition(|d| ids.contains(&d.id));
+                ws.documents = kept;
+                if ws.open.is_some_and(|open| ids.contains(&open)) {
+                    ws.open = ws.documents.get(at.min(ws.documents.len().saturating_sub(1))).map(|d| d.id);
+                }
+                Ok(Edit::InsertDocuments { at, documents: removed })
+            }
+            Edit::Replace { labels, documents } => {
+                let candidate = Workspace {
+                    labels,
+                    documents,
+                    open: None,
+                    next_id: ws.next_id,
+                };
+                candidate.validate().map_err(EditError::Invalid)?;
+                let labels = std::mem::replace(&mut ws.labels, candidate.labels);
+                let documents = std::mem::replace(&mut ws.documents, candidate.documents);
+                if ws.open.is_none_or(|open| ws.document(open).is_none()) {
+                    ws.open = ws.documents.first().map(|d| d.id);
+                }
+                Ok(Edit::Replace { labels, documents })
+            }
+            Edit::Batch(edits) => {
+                let before = ws.clone();
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(ws) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(error) => {
+                            *ws = before;
+                            return Err(error);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+}
+
+fn check_range(document: &Document, start: usize, end: usize) -> Result<(), EditError> {
+    let len = document.text.char_len();
+    if start < end && end <= len {
+        Ok(())
+    } else {
+        Err(EditError::BadRange { start, end, len })
+    }
+}
+
+/// How many steps [`History`] keeps by default.
+pub const DEFAULT_HISTORY_LIMIT: usize = 200;
+
+/// Bounded undo and redo stacks of inverse edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::with_limit(DEFAULT_HISTORY_LIMIT)
+    }
+}
+
+impl History {
+    /// An empty history that keeps at most `limit` undo steps.
+    pub fn with_limit(limit: usize) -> Self {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    /// Applies `edit` as a new step: it can be undone, and the redo stack is
+    /// cleared.
+    ///
+    /// # Errors
+    /// The edit's [`EditError`]; the workspace and history are then unchanged.
+    pub fn apply(&mut self, ws: &mut Workspace, edit: Edit) -> Result<(), EditError> {
+        let inverse = edit.apply(ws)?;
+        self.undo.push(inverse);
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last step. Returns whether there was one.
+    pub fn undo(&mut self, ws: &mut Workspace) -> bool {
+        Self::step(ws, &mut self.undo, &mut self.redo)
+    }
+
+    /// Redoes the last undone step. Returns whether there was one.
+    pub fn redo(&mut self, ws: &mut Workspace) -> bool {
+        Self::step(ws, &mut self.redo, &mut self.undo)
+    }
+
+    fn step(ws: &mut Workspace, from: &mut Vec<Edit>, to: &mut Vec<Edit>) -> bool {
+        let Some(edit) = from.pop() else {
+            return false;
+        };
+        match edit.clone().apply(ws) {
+            Ok(inverse) => {
+                to.push(inverse);
+                true
+            }
+            Err(_) => {
+                from.push(edit);
+                false
+            }
+        }
+    }
+
+    /// Whether [`History::undo`] would do something.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether [`History::redo`] would do something.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> (Workspace, DocId) {
+        let mut ws = Workspace::default();
+        let doc = ws.new_document("a.txt", "زار الكاظمي بغداد");
+        let id = doc.id;
+        ws.documents.push(doc);
+        ws.open = Some(id);
+        (ws, id)
+    }
+
+    #[test]
+    fn add_relabel_remove_and_undo_everything() {
+        let (mut ws, doc) = workspace();
+        let original = ws.clone();
+        let mut history = History::default();
+        let add = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
+        history.apply(&mut ws, add).expect("applies");
+        let add = Edit::add_span(&mut ws, doc, 12, 17, "LOC").expect("valid");
+        history.apply(&mut ws, add).expect("applies");
+        let spans = &ws.documents[0].spans;
+        assert_eq!(spans.len(), 2);
+        assert_eq!(ws.documents[0].text.slice(spans[0].start, spans[0].end), Some("الكاظمي"));
+        let id = spans[1].id;
+        history
+            .apply(&mut ws, Edit::SetSpanLabel { doc, span: id, label: "ORG".into() })
+            .expect("relabel");
+        assert_eq!(ws.documents[0].spans[1].label, "ORG");
+        history.apply(&mut ws, Edit::RemoveSpans { doc, ids: vec![id] }).expect("remove");
+        assert_eq!(ws.documents[0].spans.len(), 1);
+        let after_all = ws.clone();
+        while history.undo(&mut ws) {}
+        assert_eq!(ws.documents, original.documents);
+        while history.redo(&mut ws) {}
+        assert_eq!(ws.documents, after_all.documents);
+    }
+
+    #[test]
+    fn new_edit_clears_redo_and_history_is_bounded() {
+        let (mut ws, doc) = workspace();
+        let mut history = History::with_limit(2);
+        for (start, end) in [(0, 3), (4, 11), (12, 17)] {
+            let add = Edit::add_span(&mut ws, doc, start, end, "MISC").expect("valid");
+            history.apply(&mut ws, add).expect("applies");
+        }
+        assert!(history.undo(&mut ws));
+        assert!(history.can_redo());
+        let add = Edit::add_span(&mut ws, doc, 0, 17, "MISC").expect("valid");
+        history.apply(&mut ws, add).expect("applies");
+        assert!(!history.can_redo());
+        assert!(history.undo(&mut ws));
+        assert!(history.undo(&mut ws));
+        assert!(!history.undo(&mut ws), "only two steps kept");
+        assert_eq!(ws.documents[0].spans.len(), 1);
+    }
+
+    #[test]
+    fn invalid_edits_leave_the_workspace_unchanged() {
+        let (mut ws, doc) = workspace();
+        assert!(matches!(Edit::add_span(&mut ws, doc, 3, 3, "PER"), Err(EditError::BadRange { .. })));
+        assert!(matches!(Edit::add_span(&mut ws, doc, 0, 99, "PER"), Err(EditError::BadRange { .. })));
+        assert_eq!(Edit::add_span(&mut ws, doc, 0, 3, "XYZ"), Err(EditError::UnknownLabel("XYZ".into())));
+        assert_eq!(Edit::add_span(&mut ws, DocId(999), 0, 3, "PER"), Err(EditError::NoSuchDocument));
+        let add = Edit::add_span(&mut ws, doc, 0, 3, "PER").expect("valid");
+        add.apply(&mut ws).expect("applies");
+        assert_eq!(Edit::add_span(&mut ws, doc, 0, 3, "PER"), Err(EditError::Duplicate));
+        let bad_batch = Edit::Batch(vec![
+            Edit::add_span(&mut ws, doc, 4, 11, "LOC").expect("valid"),
+            Edit::RemoveSpans { doc, ids: vec![SpanId(12345)] },
+        ]);
+        let before = ws.clone();
+        assert_eq!(bad_batch.apply(&mut ws), Err(EditError::NoSuchSpan));
+        assert_eq!(ws, before);
+        let bad_replace = Edit::Replace { labels: vec![], documents: ws.documents.clone() };
+        assert!(matches!(bad_replace.apply(&mut ws), Err(EditError::Invalid(_))));
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn overlapping_and_nested_spans_are_kept_sorted() {
+        let (mut ws, doc) = workspace();
+        for (start, end, label) in [(12, 17, "LOC"), (0, 17, "MISC"), (4, 11, "PER"), (4, 17, "ORG")] {
+            let add = Edit::add_span(&mut ws, doc, start, end, label).expect("valid");
+            add.apply(&mut ws).expect("applies");
+        }
+        let ranges: Vec<_> = ws.documents[0].spans.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(ranges, [(0, 17), (4, 17), (4, 11), (12, 17)]);
+        assert!(ws.validate().is_ok());
+    }
+
+    #[test]
+    fn removing_the_open_document_opens_a_neighbour_and_undo_restores_it() {
+        let (mut ws, first) = workspace();
+        let second = ws.new_document("b.txt", "لندن");
+        let second_id = second.id;
+        ws.documents.push(second);
+        let mut history = History::default();
+        history.apply(&mut ws, Edit::RemoveDocuments { ids: vec![first] }).expect("removes");
+        assert_eq!(ws.open, Some(second_id));
+        assert!(history.undo(&mut ws));
+        assert_eq!(ws.documents.len(), 2);
+        assert_eq!(ws.documents[0].id, first);
+    }
+}

@@ -1,0 +1,274 @@
+//! The annotation model: labels, spans, documents and the workspace.
+//!
+//! Invariants, checked by [`Workspace::validate`] on every import:
+//! - span offsets are code points, half-open, `start < end <= text length`;
+//! - a span's label exists in the workspace's label set;
+//! - label names and hotkeys are unique;
+//! - a document's spans are kept sorted by `(start, end, label)` and no two
+//!   spans are identical in range and label.
+
+use serde::{Deserialize, Serialize};
+
+use super::text::Text;
+
+/// Identifies a document within a workspace for its lifetime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocId(pub u64);
+
+/// Identifies a span within a workspace for its lifetime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SpanId(pub u64);
+
+/// An entity type that spans carry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    /// Unique name, such as `PER`.
+    pub name: String,
+    /// Background colour as `#rrggbb`.
+    pub color: String,
+    /// The single-character hotkey that applies this label, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<char>,
+    /// Free-text guidance for annotators.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+impl Label {
+    fn new(name: &str, color: &str, key: char, description: &str) -> Self {
+        Label {
+            name: name.to_owned(),
+            color: color.to_owned(),
+            key: Some(key),
+            description: description.to_owned(),
+        }
+    }
+}
+
+/// The label set a new workspace starts with: PER, LOC, ORG, MISC on keys 1–4.
+///
+/// The colours are light enough that near-black text on them passes WCAG AA.
+pub fn default_labels() -> Vec<Label> {
+    vec![
+        Label::new("PER", "#ffc38a", '1', "Person"),
+        Label::new("LOC", "#9be39b", '2', "Location"),
+        Label::new("ORG", "#9fd0ff", '3', "Organization"),
+        Label::new("MISC", "#e3b8ff", '4', "Other named entity"),
+    ]
+}
+
+/// One annotated range of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// Workspace-unique id; not exported.
+    pub id: SpanId,
+    /// First code point, inclusive.
+    pub start: usize,
+    /// Last code point, exclusive.
+    pub end: usize,
+    /// Name of a label in the workspace's label set.
+    pub label: String,
+    /// Free-text note.
+    pub note: Option<String>,
+    /// Link to a knowledge base entry, such as a Wikidata QID.
+    pub entity_id: Option<String>,
+}
+
+impl Span {
+    /// The key spans are ordered by within a document.
+    pub fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str) {
+        (self.start, std::cmp::Reverse(self.end), &self.label)
+    }
+}
+
+/// A text and its spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Workspace-unique id; not exported.
+    pub id: DocId,
+    /// Display name, usually the file name.
+    pub name: String,
+    /// The text exactly as loaded.
+    pub text: Text,
+    /// Spans sorted by [`Span::sort_key`].
+    pub spans: Vec<Span>,
+    /// Whether the annotator marked the document finished.
+    pub done: bool,
+}
+
+impl Document {
+    /// Index where `span` belongs in the sorted span list.
+    pub fn insertion_index(&self, span: &Span) -> usize {
+        self.spans.partition_point(|s| s.sort_key() < span.sort_key())
+    }
+
+    /// The span with this id, if it is in this document.
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// Whether a span with this exact range and label already exists.
+    pub fn has_span(&self, start: usize, end: usize, label: &str) -> bool {
+        self.spans.iter().any(|s| s.start == start && s.end == end && s.label == label)
+    }
+}
+
+/// Everything the user works on: labels and documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workspace {
+    /// The label set, in display order.
+    pub labels: Vec<Label>,
+    /// The documents, in display order.
+    pub documents: Vec<Document>,
+    /// The document shown in the editor.
+    pub open: Option<DocId>,
+    /// The next id to hand out for a document or span.
+    pub next_id: u64,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            labels: default_labels(),
+            documents: Vec::new(),
+            open: None,
+            next_id: 1,
+        }
+    }
+}
+
+impl Workspace {
+    /// Hands out a fresh id number.
+    pub fn fresh_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// A new document with a fresh id and no spans (not yet added).
+    pub fn new_document(&mut self, name: &str, text: &str) -> Document {
+        Document {
+            id: DocId(self.fresh_id()),
+            name: name.to_owned(),
+            text: Text::new(text),
+            spans: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// A new span with a fresh id (not yet added).
+    pub fn new_span(&mut self, start: usize, end: usize, label: &str) -> Span {
+        Span {
+            id: SpanId(self.fresh_id()),
+            start,
+            end,
+            label: label.to_owned(),
+            note: None,
+            entity_id: None,
+        }
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The document with this id, mutably.
+    pub fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
+        self.documents.iter_mut().find(|d| d.id == id)
+    }
+
+    /// The open document.
+    pub fn open_document(&self) -> Option<&Document> {
+        self.open.and_then(|id| self.document(id))
+    }
+
+    /// The label with this name.
+    pub fn label(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// The label whose hotkey is `key`.
+    pub fn label_for_key(&self, key: char) -> Option<&Label> {
+        self.labels.iter().find(|l| l.key == Some(key))
+    }
+
+    /// Checks the invariants listed in this module's documentation.
+    ///
+    /// # Errors
+    /// The first broken invariant, described for the user.
+    pub fn validate(&self) -> Result<(), String> {
+        for (i, label) in self.labels.iter().enumerate() {
+            if label.name.trim().is_empty() {
+                return Err(format!("label #{} has an empty name", i + 1));
+            }
+            if self.labels[..i].iter().any(|l| l.name == label.name) {
+                return Err(format!("label {:?} is defined twice", label.name));
+            }
+            if let Some(key) = label.key {
+                if self.labels[..i].iter().any(|l| l.key == Some(key)) {
+                    return Err(format!("hotkey {key:?} is used by two labels"));
+                }
+            }
+        }
+        for doc in &self.documents {
+            let len = doc.text.char_len();
+            for span in &doc.spans {
+                if span.start >= span.end || span.end > len {
+                    return Err(format!(
+                        "document {:?}: span [{}, {}) is outside its text of {} characters",
+                        doc.name, span.start, span.end, len
+                    ));
+                }
+                if self.label(&span.label).is_none() {
+                    return Err(format!(
+                        "document {:?}: span [{}, {}) has unknown label {:?}",
+                        doc.name, span.start, span.end, span.label
+                    ));
+                }
+            }
+            if doc.spans.windows(2).any(|w| w[0].sort_key() > w[1].sort_key()) {
+                return Err(format!("document {:?}: spans are not sorted", doc.name));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_labels_have_distinct_names_keys_and_colours() {
+        let labels = default_labels();
+        let names: Vec<_> = labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["PER", "LOC", "ORG", "MISC"]);
+        let keys: Vec<_> = labels.iter().map(|l| l.key).collect();
+        assert_eq!(keys, [Some('1'), Some('2'), Some('3'), Some('4')]);
+        let mut colours: Vec<_> = labels.iter().map(|l| &l.color).collect();
+        colours.dedup();
+        assert_eq!(colours.len(), 4);
+        assert!(Workspace::default().validate().is_ok());
+    }
+
+    #[test]
+    fn validate_rejects_broken_invariants() {
+        let mut ws = Workspace::default();
+        let mut doc = ws.new_document("a.txt", "بغداد");
+        let span = ws.new_span(0, 6, "PER");
+        doc.spans.push(span);
+        ws.documents.push(doc);
+        assert!(ws.validate().unwrap_err().contains("outside"));
+        ws.documents[0].spans[0].end = 5;
+        assert!(ws.validate().is_ok());
+        ws.documents[0].spans[0].label = "NOPE".into();
+        assert!(ws.validate().unwrap_err().contains("unknown label"));
+        ws.documents[0].spans[0].label = "PER".into();
+        ws.labels[1].key = Some('1');
+        assert!(ws.validate().unwrap_err().contains("hotkey"));
+        ws.labels[1].key = None;
+        ws.labels[1].name = "PER".into();
+        assert!(ws.validate().unwrap_err().contains("twice"));
+    }
+}

@@ -1,0 +1,404 @@
+//! Document text and the positions inside it.
+//!
+//! **Offset unit.** Every offset in Wasim's core is a count of Unicode code
+//! points (Rust `char`s), exactly as Python's `str` indexes text. Ranges are
+//! half-open: `[start, end)`. Byte offsets never leave this module, and UTF-16
+//! offsets (what the DOM and JavaScript use) are converted only by
+//! [`utf16_to_cp`] and [`cp_to_utf16`].
+//!
+//! [`Text`] wraps a document's string with a sparse index from code points to
+//! bytes, so slicing a 1 MB article by code point stays cheap.
+
+use std::sync::Arc;
+
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+/// How many code points lie between two entries of the byte index.
+const INDEX_STRIDE: usize = 64;
+
+/// A document's immutable text together with a code point → byte index.
+///
+/// Cloning is cheap: the string is shared.
+#[derive(Clone, Debug)]
+pub struct Text {
+    string: Arc<str>,
+    /// `stride_bytes[i]` is the byte offset of code point `i * INDEX_STRIDE`.
+    stride_bytes: Arc<[usize]>,
+    char_len: usize,
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.string == other.string
+    }
+}
+
+impl Eq for Text {}
+
+impl From<&str> for Text {
+    fn from(value: &str) -> Self {
+        Text::new(value)
+    }
+}
+
+impl From<String> for Text {
+    fn from(value: String) -> Self {
+        Text::new(&value)
+    }
+}
+
+impl Text {
+    /// Wraps `string` exactly as given: no normalization, line endings kept.
+    pub fn new(string: &str) -> Self {
+        let mut stride_bytes = Vec::with_capacity(string.len() / INDEX_STRIDE + 1);
+        let mut char_len = 0;
+        for (byte, _) in string.char_indices() {
+            if char_len % INDEX_STRIDE == 0 {
+                stride_bytes.push(byte);
+            }
+            char_len += 1;
+        }
+        Text {
+            string: Arc::from(string),
+            stride_bytes: stride_bytes.into(),
+            char_len,
+        }
+    }
+
+    /// The whole text.
+    pub fn as_str(&self) -> &str {
+        &self.string
+    }
+
+    /// The shared string, for cheap hand-over to views.
+    pub fn shared(&self) -> Arc<str> {
+        Arc::clone(&self.string)
+    }
+
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// Byte offset of code point `cp`, or `None` past the end.
+    /// `cp == char_len()` gives the string's byte length.
+    pub fn byte_of(&self, cp: usize) -> Option<usize> {
+        if cp > self.char_len {
+            return None;
+        }
+        if cp == self.char_len {
+            return Some(self.string.len());
+        }
+        let block_start = *self.stride_bytes.get(cp / INDEX_STRIDE)?;
+        let skip = cp % INDEX_STRIDE;
+        self.string[block_start..]
+            .char_indices()
+            .nth(skip)
+            .map(|(offset, _)| block_start + offset)
+    }
+
+    /// Code point offset of a byte offset that lies on a char boundary.
+    pub fn cp_of_byte(&self, byte: usize) -> usize {
+        let block = match self.stride_bytes.binary_search(&byte) {
+            Ok(exact) => return exact * INDEX_STRIDE,
+            Err(insert) => insert.saturating_sub(1),
+        };
+        let block_start = self.stride_bytes.get(block).copied().unwrap_or(0);
+        let end = byte.min(self.string.len());
+        block * INDEX_STRIDE + self.string.get(block_start..end).map_or(0, |s| s.chars().count())
+    }
+
+    /// The text of `[start, end)`, or `None` if the range is reversed or out of
+    /// bounds.
+    pub fn slice(&self, start: usize, end: usize) -> Option<&str> {
+        if start > end {
+            return None;
+        }
+        let from = self.byte_of(start)?;
+        let to = self.byte_of(end)?;
+        self.string.get(from..to)
+    }
+
+    /// Whether code point offset `cp` is a grapheme cluster boundary.
+    pub fn is_grapheme_boundary(&self, cp: usize) -> bool {
+        let Some(byte) = self.byte_of(cp) else {
+            return false;
+        };
+        let mut cursor = GraphemeCursor::new(byte, self.string.len(), true);
+        cursor.is_boundary(&self.string, 0).unwrap_or(true)
+    }
+
+    /// The nearest grapheme boundary at or before `cp`.
+    fn grapheme_floor(&self, cp: usize) -> usize {
+        let Some(byte) = self.byte_of(cp) else {
+            return self.char_len;
+        };
+        let mut cursor = GraphemeCursor::new(byte, self.string.len(), true);
+        if cursor.is_boundary(&self.string, 0).unwrap_or(true) {
+            return cp;
+        }
+        match cursor.prev_boundary(&self.string, 0) {
+            Ok(Some(prev)) => self.cp_of_byte(prev),
+            _ => 0,
+        }
+    }
+
+    /// The nearest grapheme boundary at or after `cp`.
+    fn grapheme_ceil(&self, cp: usize) -> usize {
+        let Some(byte) = self.byte_of(cp) else {
+            return self.char_len;
+        };
+        let mut cursor = GraphemeCursor::new(byte, self.string.len(), true);
+        if cursor.is_boundary(&self.string, 0).unwrap_or(true) {
+            return cp;
+        }
+        match cursor.next_boundary(&self.string, 0) {
+            Ok(Some(next)) => self.cp_of_byte(next),
+            _ => self.char_len,
+        }
+    }
+
+    /// Turns a raw selection into span bounds: the range is ordered, clamped,
+    /// widened to whole grapheme clusters, then trimmed of clusters that are
+    /// only whitespace or direction marks.
+    ///
+    /// Returns `None` when nothing but whitespace remains.
+    pub fn snap_selection(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let (start, end) = (a.min(b).min(self.char_len), a.max(b).min(self.char_len));
+        let start = self.grapheme_floor(start);
+        let end = self.grapheme_ceil(end);
+        let slice = self.slice(start, end)?;
+        let mut first = None;
+        let mut last = None;
+        let mut cursor = start;
+        for cluster in slice.graphemes(true) {
+            let width = cluster.chars().count();
+            if !cluster.chars().all(is_trimmable) {
+                first.get_or_insert(cursor);
+                last = Some(cursor + width);
+            }
+            cursor += width;
+        }
+        Some((first?, last?))
+    }
+
+    /// The text's lines as code point ranges. Each range includes its line
+    /// terminator (`\n`, with a preceding `\r` if any), so the ranges tile the
+    /// whole text with no gaps.
+    pub fn lines(&self) -> Vec<LineRange> {
+        let mut lines = Vec::new();
+        let mut start_cp = 0;
+        let mut start_byte = 0;
+        let mut cp = 0;
+        for (byte, ch) in self.string.char_indices() {
+            cp += 1;
+            if ch == '\n' {
+                lines.push(LineRange {
+                    start: start_cp,
+                    end: cp,
+                    byte_start: start_byte,
+                    byte_end: byte + 1,
+                });
+                start_cp = cp;
+                start_byte = byte + 1;
+            }
+        }
+        if start_byte < self.string.len() || lines.is_empty() {
+            lines.push(LineRange {
+                start: start_cp,
+                end: cp,
+                byte_start: start_byte,
+                byte_end: self.string.len(),
+            });
+        }
+        lines
+    }
+}
+
+/// One line of a [`Text`], in code points and bytes, terminator included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineRange {
+    /// First code point of the line.
+    pub start: usize,
+    /// One past the last code point, after the `\n` if there is one.
+    pub end: usize,
+    /// Byte offset of `start`.
+    pub byte_start: usize,
+    /// Byte offset of `end`.
+    pub byte_end: usize,
+}
+
+/// Characters trimmed from the edges of a selection: whitespace and the
+/// invisible direction marks (LRM, RLM, ALM and the isolates/embeddings).
+pub fn is_trimmable(ch: char) -> bool {
+    ch.is_whitespace()
+        || matches!(
+            ch,
+            '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        )
+}
+
+/// Converts a UTF-16 offset into `s` to a code point offset.
+///
+/// An offset that falls between the two halves of a surrogate pair rounds
+/// down to the start of that character; one past the end clamps to the end.
+pub fn utf16_to_cp(s: &str, utf16_offset: usize) -> usize {
+    let mut units = 0;
+    for (cp, ch) in s.chars().enumerate() {
+        let next = units + ch.len_utf16();
+        if next > utf16_offset {
+            return cp;
+        }
+        units = next;
+    }
+    s.chars().count()
+}
+
+/// Converts a code point offset into `s` to a UTF-16 offset, clamping past
+/// the end.
+pub fn cp_to_utf16(s: &str, cp_offset: usize) -> usize {
+    s.chars().take(cp_offset).map(char::len_utf16).sum()
+}
+
+/// Decodes a file's bytes as UTF-8, dropping one leading byte order mark.
+///
+/// # Errors
+/// [`DecodeError::Binary`] when the bytes hold NUL bytes (a binary file), and
+/// [`DecodeError::NotUtf8`] with the byte offset of the first invalid sequence.
+pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => Err(DecodeError::NotUtf8 {
+            byte_offset: error.valid_up_to() + (bytes.len() - body.len()),
+        }),
+    }
+}
+
+/// Why a file's bytes are not usable text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The file contains NUL bytes, so it is not a text file.
+    Binary,
+    /// The bytes are not valid UTF-8 from this byte offset on.
+    NotUtf8 {
+        /// Offset of the first byte that is not valid UTF-8.
+        byte_offset: usize,
+    },
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Binary => write!(f, "it looks like a binary file, not text"),
+            DecodeError::NotUtf8 { byte_offset } => write!(
+                f,
+                "it is not valid UTF-8 (first bad byte at offset {byte_offset}); save it as UTF-8 and try again"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_by_code_point_across_index_blocks() {
+        let s: String = "أ😀b".repeat(100);
+        let text = Text::new(&s);
+        assert_eq!(text.char_len(), 300);
+        let chars: Vec<char> = s.chars().collect();
+        for start in [0, 1, 63, 64, 65, 127, 128, 299] {
+            for len in [0, 1, 2, 70] {
+                let end = (start + len).min(300);
+                let expected: String = chars[start..end].iter().collect();
+                assert_eq!(text.slice(start, end), Some(expected.as_str()));
+            }
+        }
+        assert_eq!(text.slice(5, 301), None);
+        assert_eq!(text.slice(6, 5), None);
+    }
+
+    #[test]
+    fn cp_of_byte_inverts_byte_of() {
+        let text = Text::new(&"بالعراق 👩‍👩‍👧 x".repeat(20));
+        for cp in 0..=text.char_len() {
+            let byte = text.byte_of(cp).expect("in range");
+            assert_eq!(text.cp_of_byte(byte), cp);
+        }
+    }
+
+    #[test]
+    fn utf16_conversions_handle_astral_characters() {
+        let s = "a😀b👩‍👩‍👧c";
+        // a=1, 😀=2, b=1, 👩=2, ZWJ=1, 👩=2, ZWJ=1, 👧=2, c=1
+        assert_eq!(cp_to_utf16(s, 0), 0);
+        assert_eq!(cp_to_utf16(s, 2), 3);
+        assert_eq!(cp_to_utf16(s, 3), 4);
+        assert_eq!(cp_to_utf16(s, 9), 13);
+        assert_eq!(utf16_to_cp(s, 3), 2);
+        assert_eq!(utf16_to_cp(s, 2), 1, "inside a surrogate pair rounds down");
+        assert_eq!(utf16_to_cp(s, 13), 9);
+        assert_eq!(utf16_to_cp(s, 99), 9);
+        for cp in 0..=9 {
+            assert_eq!(utf16_to_cp(s, cp_to_utf16(s, cp)), cp);
+        }
+    }
+
+    #[test]
+    fn snap_widens_to_grapheme_clusters() {
+        // "كَتَبَ" = kaf fatha teh fatha beh fatha: 6 code points, 3 clusters.
+        let text = Text::new("x كَتَبَ y");
+        assert_eq!(text.snap_selection(2, 3), Some((2, 4)), "ends after the tashkeel");
+        assert_eq!(text.snap_selection(3, 5), Some((2, 6)), "starts before the letter");
+        let family = Text::new("hi 👩‍👩‍👧 there");
+        assert_eq!(family.snap_selection(4, 5), Some((3, 8)), "ZWJ sequence stays whole");
+        let flag = Text::new("🇮🇶x");
+        assert_eq!(flag.snap_selection(0, 1), Some((0, 2)));
+    }
+
+    #[test]
+    fn snap_trims_whitespace_and_direction_marks() {
+        let text = Text::new("  \u{200F}بغداد\u{200E}  \r\n");
+        assert_eq!(text.snap_selection(0, 12), Some((3, 8)));
+        assert_eq!(text.snap_selection(8, 3), Some((3, 8)), "reversed drag");
+        assert_eq!(text.snap_selection(0, 2), None);
+        assert_eq!(text.snap_selection(0, 500), Some((3, 8)), "clamped");
+    }
+
+    #[test]
+    fn grapheme_boundaries_respect_tashkeel() {
+        let text = Text::new("بِسْمِ");
+        assert!(text.is_grapheme_boundary(0));
+        assert!(!text.is_grapheme_boundary(1));
+        assert!(text.is_grapheme_boundary(2));
+        assert!(text.is_grapheme_boundary(6));
+        assert!(!text.is_grapheme_boundary(7));
+    }
+
+    #[test]
+    fn lines_tile_the_text_and_keep_crlf() {
+        let text = Text::new("أ\r\n\nب");
+        let lines = text.lines();
+        assert_eq!(lines.len(), 3);
+        assert_eq!((lines[0].start, lines[0].end), (0, 3));
+        assert_eq!((lines[1].start, lines[1].end), (3, 4));
+        assert_eq!((lines[2].start, lines[2].end), (4, 5));
+        assert_eq!(Text::new("").lines().len(), 1);
+        assert_eq!(Text::new("a\n").lines().len(), 1);
+    }
+
+    #[test]
+    fn decode_drops_bom_and_reports_errors() {
+        assert_eq!(decode_utf8(b"\xEF\xBB\xBFabc"), Ok("abc".to_owned()));
+        assert_eq!(decode_utf8("\r\nب".as_bytes()), Ok("\r\nب".to_owned()));
+        assert_eq!(decode_utf8(b"ab\xFFcd"), Err(DecodeError::NotUtf8 { byte_offset: 2 }));
+        assert_eq!(decode_utf8(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary));
+        // A Windows-1256 encoded Arabic word is not UTF-8.
+        assert!(matches!(decode_utf8(&[0xC8, 0xDB, 0xCF, 0xC7, 0xCF]), Err(DecodeError::NotUtf8 { .. })));
+    }
+}
