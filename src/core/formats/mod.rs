@@ -117,16 +117,17 @@ impl std::fmt::Display for ImportError {
 }
 
 /// Which documents an export covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ExportScope {
     /// Only the open document.
     OpenDocument,
+    #[default]
     /// Every document.
     Corpus,
 }
 
 /// Options the user picks for an export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Which documents.
     pub scope: ExportScope,
@@ -152,6 +153,47 @@ pub trait Format: Sync {
 /// Every format Wasim speaks, in menu order.
 pub fn all() -> &'static [&'static dyn Format] {
     &[&wasim::WasimJson]
+}
+
+/// Reads every file the user dropped or picked.
+///
+/// Plain `.txt` files become one document each, named after the file; other
+/// files go to the format that claims them. Each result stands alone, so one
+/// bad file never stops the others.
+pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>> {
+    files
+        .into_iter()
+        .map(|file| {
+            if file.name.to_lowercase().ends_with(".txt") {
+                return import_plain_text(&file);
+            }
+            match detect(&file) {
+                Some(format) => format.import(&file),
+                None => Err(ImportError::new(
+                    &file.name,
+                    None,
+                    "unrecognized file type; Wasim reads UTF-8 .txt files and its own .json exports",
+                )),
+            }
+        })
+        .collect()
+}
+
+fn import_plain_text(file: &InputFile) -> Result<Imported, ImportError> {
+    let text = super::text::decode_utf8(&file.bytes)
+        .map_err(|error| ImportError::new(&file.name, None, format!("cannot load this file: {error}")))?;
+    Ok(Imported {
+        mode: ImportMode::AddDocuments,
+        labels: Vec::new(),
+        documents: vec![ImportedDocument {
+            name: file.name.clone(),
+            text,
+            spans: Vec::new(),
+            done: false,
+        }],
+        open: None,
+        warnings: Vec::new(),
+    })
 }
 
 /// The format that claims `file`, if any.
