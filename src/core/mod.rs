@@ -3,7 +3,10 @@
 //! Everything here is deterministic and tested natively with `cargo test`.
 //! Offsets are Unicode code points, half-open; see [`text`].
 
+pub mod demo;
 pub mod edit;
 pub mod formats;
+pub mod layout;
 pub mod model;
+pub mod snapshot;
 pub mod text;
