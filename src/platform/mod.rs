@@ -1,0 +1,8 @@
+//! The imperative shell's browser side: every browser API Wasim uses —
+//! IndexedDB storage, file reading, downloads, the DOM selection and the
+//! panic banner. The UI calls these; the core never does.
+
+pub mod files;
+pub mod panic;
+pub mod selection;
+pub mod storage;

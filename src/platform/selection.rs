@@ -1,0 +1,137 @@
+//! DOM selection ↔ code-point offsets: the one place where the browser's
+//! UTF-16 offsets are converted to Wasim's code points.
+//!
+//! The document view draws each line as an element with class `line` and a
+//! `data-line-start` attribute (the line's first code point); everything
+//! inside a line is the line's text, split across text nodes. A DOM point is
+//! converted by measuring the UTF-16 length of the text from the line's start
+//! to the point, then converting that with [`utf16_to_cp`] on the line's text.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Range};
+
+use crate::core::text::{cp_to_utf16, utf16_to_cp};
+
+/// Class of the per-line elements.
+pub const LINE_CLASS: &str = "line";
+/// Attribute holding a line's first code point.
+pub const LINE_START_ATTR: &str = "data-line-start";
+
+/// The current selection inside `root`, as code-point offsets
+/// `(start, end)` with `start <= end`, or `None` if the selection is empty or
+/// outside `root`.
+pub fn selection_offsets(root: &Element, text_len: usize) -> Option<(usize, usize)> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.range_count() == 0 || selection.is_collapsed() {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let root_node: &Node = root.as_ref();
+    let start_node = range.start_container().ok()?;
+    let end_node = range.end_container().ok()?;
+    if !root_node.contains(Some(&start_node)) && !root_node.contains(Some(&end_node)) {
+        return None;
+    }
+    let start = point_to_cp(root, &start_node, range.start_offset().ok()?, text_len)?;
+    let end = point_to_cp(root, &end_node, range.end_offset().ok()?, text_len)?;
+    (start < end).then_some((start, end))
+}
+
+/// Converts the DOM point `(node, offset)` to a code-point offset in the
+/// document drawn in `root`.
+pub fn point_to_cp(root: &Element, node: &Node, offset: u32, text_len: usize) -> Option<usize> {
+    let root_node: &Node = root.as_ref();
+    if !root_node.contains(Some(node)) {
+        // Before the view → 0; after it → the end.
+        let position = root_node.compare_document_position(node);
+        return Some(if position & Node::DOCUMENT_POSITION_PRECEDING != 0 { 0 } else { text_len });
+    }
+    let Some(line) = enclosing_line(node) else {
+        // A point between lines, on the root itself: before child `offset`.
+        return Some(match root.children().item(offset) {
+            Some(child) => line_start(&child).unwrap_or(text_len),
+            None => text_len,
+        });
+    };
+    let start = line_start(&line)?;
+    let range = Range::new().ok()?;
+    range.set_start(line.as_ref(), 0).ok()?;
+    range.set_end(node, offset).ok()?;
+    let utf16 = range.to_string().length() as usize;
+    let line_text = line.text_content().unwrap_or_default();
+    Some(start + utf16_to_cp(&line_text, utf16))
+}
+
+/// Selects `[start, end)` (code points) in the document drawn in `root`.
+/// Returns whether the offsets were found.
+pub fn select_offsets(root: &Element, start: usize, end: usize) -> bool {
+    let (Some(start_point), Some(end_point)) = (cp_to_point(root, start), cp_to_point(root, end)) else {
+        return false;
+    };
+    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
+        return false;
+    };
+    let Ok(range) = Range::new() else { return false };
+    if range.set_start(&start_point.0, start_point.1).is_err() || range.set_end(&end_point.0, end_point.1).is_err() {
+        return false;
+    }
+    let _ = selection.remove_all_ranges();
+    selection.add_range(&range).is_ok()
+}
+
+/// The DOM point (text node, UTF-16 offset) of code point `cp`.
+fn cp_to_point(root: &Element, cp: usize) -> Option<(Node, u32)> {
+    let lines = root.children();
+    let mut chosen = None;
+    for i in 0..lines.length() {
+        let line = lines.item(i)?;
+        match line_start(&line) {
+            Some(start) if start <= cp => chosen = Some((line, start)),
+            Some(_) => break,
+            None => {}
+        }
+    }
+    let (line, line_start) = chosen?;
+    let mut remaining = cp - line_start;
+    let walker = web_sys::window()?
+        .document()?
+        .create_tree_walker_with_what_to_show(line.as_ref(), 4 /* SHOW_TEXT */)
+        .ok()?;
+    let mut last = None;
+    while let Ok(Some(node)) = walker.next_node() {
+        let data = node.text_content().unwrap_or_default();
+        let len = data.chars().count();
+        if remaining <= len {
+            return Some((node, cp_to_utf16(&data, remaining) as u32));
+        }
+        remaining -= len;
+        last = Some((node, data));
+    }
+    last.map(|(node, data)| (node, cp_to_utf16(&data, data.chars().count()) as u32))
+}
+
+/// Clears the page's text selection.
+pub fn clear_selection() {
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+fn enclosing_line(node: &Node) -> Option<Element> {
+    let element = match node.dyn_ref::<Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    element.closest(&format!(".{LINE_CLASS}")).ok().flatten()
+}
+
+fn line_start(line: &Element) -> Option<usize> {
+    line.get_attribute(LINE_START_ATTR)?.parse().ok()
+}
+
+/// The selection in the open document's view (`.doc-text`), in code points.
+pub fn document_selection() -> Option<(usize, usize)> {
+    let root = gloo::utils::document().query_selector(".doc-text").ok().flatten()?;
+    let len = root.get_attribute("data-text-len")?.parse().ok()?;
+    selection_offsets(&root, len)
+}

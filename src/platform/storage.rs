@@ -1,0 +1,208 @@
+//! Saving the workspace in IndexedDB.
+//!
+//! Layout (database `wasim`, version 1):
+//! - store `meta`, key `snapshot`: the [`Snapshot`] as a structured object;
+//! - store `texts`, key = document id: the document's text, written once.
+//!
+//! Every save is one read-write transaction over both stores, so a snapshot
+//! never refers to a text that is not stored. Transactions run in the order
+//! they were created, so the last save wins.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use crate::core::model::{DocId, Workspace};
+use crate::core::snapshot::Snapshot;
+use crate::core::text::Text;
+
+const DB_NAME: &str = "wasim";
+const DB_VERSION: u32 = 1;
+const META: &str = "meta";
+const TEXTS: &str = "texts";
+const SNAPSHOT_KEY: &str = "snapshot";
+
+thread_local! {
+    static DATABASE: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    static STORED_TEXTS: RefCell<HashSet<DocId>> = RefCell::new(HashSet::new());
+}
+
+/// What opening storage found.
+pub enum Restored {
+    /// Nothing saved yet: a first visit.
+    Empty,
+    /// The saved workspace.
+    Workspace(Workspace),
+}
+
+/// Opens the database and reads the saved workspace.
+///
+/// # Errors
+/// A message for the user when IndexedDB is unavailable or the saved data
+/// cannot be read. The saved data is left untouched.
+pub async fn open_and_restore() -> Result<Restored, String> {
+    let db = open().await?;
+    DATABASE.with(|cell| *cell.borrow_mut() = Some(db.clone()));
+    let tx = db
+        .transaction_with_str_sequence(&Array::of2(&META.into(), &TEXTS.into()))
+        .map_err(describe)?;
+    let meta = tx.object_store(META).map_err(describe)?;
+    let snapshot = request(&meta.get(&SNAPSHOT_KEY.into()).map_err(describe)?).await?;
+    if snapshot.is_undefined() || snapshot.is_null() {
+        return Ok(Restored::Empty);
+    }
+    let snapshot: Snapshot =
+        serde_wasm_bindgen::from_value(snapshot).map_err(|e| format!("saved data is unreadable: {e}"))?;
+    let texts_store = tx.object_store(TEXTS).map_err(describe)?;
+    // Issue every read before awaiting any, so the transaction stays active.
+    let mut pending = Vec::with_capacity(snapshot.documents.len());
+    for record in &snapshot.documents {
+        pending.push((record.id, texts_store.get(&doc_key(record.id)).map_err(describe)?));
+    }
+    let mut texts = Vec::with_capacity(pending.len());
+    for (id, read) in pending {
+        let value = request(&read).await?;
+        texts.push((id, value.as_string().map(|s| Text::new(&s))));
+    }
+    let workspace = snapshot.restore(|id| texts.iter().find(|(doc, _)| *doc == id).and_then(|(_, t)| t.clone()))?;
+    STORED_TEXTS.with(|stored| stored.borrow_mut().extend(workspace.documents.iter().map(|d| d.id)));
+    Ok(Restored::Workspace(workspace))
+}
+
+/// Saves `ws`: the snapshot, new texts, and deletion of texts of removed
+/// documents. Resolves when the transaction has committed.
+///
+/// # Errors
+/// A message for the user, for example when the storage quota is full.
+pub async fn save(ws: &Workspace) -> Result<(), String> {
+    let db = DATABASE
+        .with(|cell| cell.borrow().clone())
+        .ok_or_else(|| "storage is not open".to_owned())?;
+    let snapshot = serde_wasm_bindgen::to_value(&Snapshot::of(ws)).map_err(|e| e.to_string())?;
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&Array::of2(&META.into(), &TEXTS.into()), IdbTransactionMode::Readwrite)
+        .map_err(describe)?;
+    let done = completion(&tx);
+    tx.object_store(META)
+        .and_then(|meta| meta.put_with_key(&snapshot, &SNAPSHOT_KEY.into()))
+        .map_err(describe)?;
+    let texts = tx.object_store(TEXTS).map_err(describe)?;
+    let current: HashSet<DocId> = ws.documents.iter().map(|d| d.id).collect();
+    let (new_docs, removed): (Vec<DocId>, Vec<DocId>) = STORED_TEXTS.with(|stored| {
+        let stored = stored.borrow();
+        (
+            current.iter().filter(|id| !stored.contains(id)).copied().collect(),
+            stored.iter().filter(|id| !current.contains(id)).copied().collect(),
+        )
+    });
+    for doc in ws.documents.iter().filter(|d| new_docs.contains(&d.id)) {
+        texts
+            .put_with_key(&JsValue::from_str(doc.text.as_str()), &doc_key(doc.id))
+            .map_err(describe)?;
+    }
+    for id in &removed {
+        texts.delete(&doc_key(*id)).map_err(describe)?;
+    }
+    JsFuture::from(done).await.map_err(describe)?;
+    STORED_TEXTS.with(|stored| {
+        let mut stored = stored.borrow_mut();
+        stored.extend(new_docs);
+        for id in removed {
+            stored.remove(&id);
+        }
+    });
+    Ok(())
+}
+
+fn doc_key(id: DocId) -> JsValue {
+    JsValue::from_f64(id.0 as f64)
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()
+        .map_err(describe)?
+        .ok_or("this browser offers no IndexedDB (private mode?)")?;
+    let open_request: IdbOpenDbRequest = factory.open_with_u32(DB_NAME, DB_VERSION).map_err(describe)?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        let db = event
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = db {
+            for store in [META, TEXTS] {
+                if !db.object_store_names().contains(store) {
+                    let _ = db.create_object_store(store);
+                }
+            }
+        }
+    });
+    open_request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let result = request(&open_request).await;
+    open_request.set_onupgradeneeded(None);
+    drop(upgrade);
+    result?.dyn_into::<IdbDatabase>().map_err(describe)
+}
+
+/// Awaits an IndexedDB request's result.
+async fn request(req: &IdbRequest) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok_target = req.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &ok_target.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let error_target = req.clone();
+        let on_error = Closure::once_into_js(move || {
+            let error = error_target.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        req.set_onsuccess(Some(on_success.unchecked_ref()));
+        req.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(describe)
+}
+
+/// A promise that resolves when `tx` commits and rejects when it aborts.
+fn completion(tx: &IdbTransaction) -> Promise {
+    Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed_tx = tx.clone();
+        let reject_abort = reject.clone();
+        let failed_tx_abort = tx.clone();
+        let on_error = Closure::once_into_js(move || {
+            let error = failed_tx.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        let on_abort = Closure::once_into_js(move || {
+            let error = failed_tx_abort.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject_abort.call1(&JsValue::NULL, &error);
+        });
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        tx.set_onerror(Some(on_error.unchecked_ref()));
+        tx.set_onabort(Some(on_abort.unchecked_ref()));
+    })
+}
+
+/// A user-facing description of a JavaScript error value.
+pub fn describe(error: impl Into<JsValue>) -> String {
+    let error: JsValue = error.into();
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        if exception.name() == "QuotaExceededError" {
+            return "the browser's storage is full (quota exceeded)".to_owned();
+        }
+        return format!("{}: {}", exception.name(), exception.message());
+    }
+    if let Some(e) = error.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    error.as_string().unwrap_or_else(|| "unknown storage error".to_owned())
+}

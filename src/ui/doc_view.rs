@@ -1,0 +1,218 @@
+//! The open document: one block per line, spans drawn as `<mark>` elements.
+//!
+//! The text nodes under `doc-text` are exactly the document's text, line
+//! terminators included, so the DOM selection maps back to code points (see
+//! [`crate::platform::selection`]). Labels shown inside the text come from CSS
+//! (`::after` with `attr(data-label)`), never from extra text nodes.
+//!
+//! Highlights are background colour only: no padding, margin or border, so
+//! Arabic letters stay joined when a span starts or ends inside a word.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::layout::{Direction, Fragment, Node, dominant_direction, fragments_by_line, nest};
+use crate::core::model::{DocId, SpanId};
+use crate::platform::selection::LINE_CLASS;
+use crate::ui::state::{Action, use_app};
+
+/// One line of the open document, prepared once per document.
+#[derive(Clone, Debug, PartialEq)]
+struct LineData {
+    start: usize,
+    end: usize,
+    text: Rc<str>,
+    dir: Option<Direction>,
+}
+
+struct Prepared {
+    doc: Option<DocId>,
+    lines: Vec<LineData>,
+    ranges: Vec<crate::core::text::LineRange>,
+    dir: Direction,
+}
+
+/// The text view of the open document.
+#[function_component(DocView)]
+pub fn doc_view() -> Html {
+    let app = use_app();
+    let doc = app.ws.open_document();
+    let doc_id = doc.map(|d| d.id);
+    let prepared = {
+        let text = doc.map(|d| d.text.clone());
+        use_memo(doc_id, move |doc_id| {
+            let Some(text) = text else {
+                return Prepared {
+                    doc: None,
+                    lines: Vec::new(),
+                    ranges: Vec::new(),
+                    dir: Direction::Rtl,
+                };
+            };
+            let ranges = text.lines();
+            let whole = text.as_str();
+            let lines = ranges
+                .iter()
+                .map(|r| {
+                    let line = &whole[r.byte_start..r.byte_end];
+                    LineData {
+                        start: r.start,
+                        end: r.end,
+                        text: Rc::from(line),
+                        dir: dominant_direction(line),
+                    }
+                })
+                .collect();
+            Prepared {
+                doc: *doc_id,
+                lines,
+                ranges,
+                dir: dominant_direction(whole).unwrap_or(Direction::Rtl),
+            }
+        })
+    };
+    let colors: Rc<HashMap<String, String>> = {
+        let labels = app.ws.labels.clone();
+        use_memo(labels, |labels| labels.iter().map(|l| (l.name.clone(), l.color.clone())).collect())
+    };
+
+    let onclick = {
+        let app = app.clone();
+        Callback::from(move |event: MouseEvent| {
+            let dragged = web_sys::window()
+                .and_then(|w| w.get_selection().ok().flatten())
+                .is_some_and(|s| !s.is_collapsed());
+            if dragged {
+                return;
+            }
+            let span = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("mark[data-span-id]").ok().flatten())
+                .and_then(|mark| mark.get_attribute("data-span-id"))
+                .and_then(|id| id.parse().ok())
+                .map(SpanId);
+            app.dispatch(Action::Select(span));
+        })
+    };
+
+    let Some(doc) = doc.filter(|d| prepared.doc == Some(d.id)) else {
+        return html! {
+            <div class="doc-empty" data-testid="doc-text">{ "Load a .txt file to start." }</div>
+        };
+    };
+    let fragments = fragments_by_line(doc, &prepared.ranges);
+    let selected = app.selected;
+    let lines = prepared.lines.iter().zip(fragments).map(|(line, fragments)| {
+        let selected = selected.filter(|id| fragments.iter().any(|f| f.id == *id));
+        html! {
+            <Line key={line.start} line={line.clone()} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} />
+        }
+    });
+    html! {
+        <div class="doc-text" data-testid="doc-text" dir={prepared.dir.as_attr()} lang="ar"
+            data-text-len={doc.text.char_len().to_string()} {onclick}>
+            { for lines }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LineProps {
+    line: LineData,
+    fragments: Rc<Vec<Fragment>>,
+    selected: Option<SpanId>,
+    colors: Rc<HashMap<String, String>>,
+}
+
+#[function_component(Line)]
+fn line(props: &LineProps) -> Html {
+    let line = &props.line;
+    let dir = line.dir.map(Direction::as_attr);
+    let content = if props.fragments.is_empty() {
+        html! { { line.text.to_string() } }
+    } else {
+        let renderer = LineRenderer::new(line, props);
+        renderer.render(&nest(line.start, line.end, &props.fragments), None)
+    };
+    html! {
+        <div class={LINE_CLASS} {dir} data-line-start={line.start.to_string()}>{ content }</div>
+    }
+}
+
+/// Turns a line's display tree into elements.
+struct LineRenderer<'a> {
+    text: &'a str,
+    start: usize,
+    /// Byte offset of each code point of the line, plus the end.
+    bytes: Vec<usize>,
+    props: &'a LineProps,
+}
+
+impl<'a> LineRenderer<'a> {
+    fn new(line: &'a LineData, props: &'a LineProps) -> Self {
+        let mut bytes: Vec<usize> = line.text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(line.text.len());
+        LineRenderer {
+            text: &line.text,
+            start: line.start,
+            bytes,
+            props,
+        }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        let from = self.bytes.get(start - self.start).copied().unwrap_or(0);
+        let to = self.bytes.get(end - self.start).copied().unwrap_or(from);
+        self.text.get(from..to).unwrap_or_default()
+    }
+
+    /// Whether the character after `end` continues a word, so a badge there
+    /// would sit inside the word.
+    fn inside_word(&self, end: usize) -> bool {
+        self.slice(end, (end + 1).min(self.start + self.bytes.len() - 1))
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || is_combining(c))
+    }
+
+    fn render(&self, nodes: &[Node], parent_color: Option<&str>) -> Html {
+        nodes
+            .iter()
+            .map(|node| match node {
+                Node::Text { start, end } => html! { { self.slice(*start, *end).to_owned() } },
+                Node::Mark { fragment, children } => self.render_mark(fragment, children, parent_color),
+            })
+            .collect()
+    }
+
+    fn render_mark(&self, fragment: &Fragment, children: &[Node], parent_color: Option<&str>) -> Html {
+        let color = self.props.colors.get(&fragment.label).map_or("#dddddd", String::as_str);
+        let style = match parent_color {
+            Some(parent) => format!("background:linear-gradient(to bottom,{color} 0 70%,{parent} 70% 100%)"),
+            None => format!("background-color:{color}"),
+        };
+        let selected = self.props.selected == Some(fragment.id);
+        let is_last = fragment.end == fragment.span_end;
+        let badge = (is_last && !self.inside_word(fragment.end)).then_some("");
+        html! {
+            <mark class={classes!("span", selected.then_some("selected"))}
+                data-span-start={fragment.span_start.to_string()}
+                data-span-end={fragment.span_end.to_string()}
+                data-label={fragment.label.clone()}
+                data-span-id={fragment.id.0.to_string()}
+                data-badge={badge}
+                aria-selected={selected.then_some("true")}
+                title={fragment.label.clone()}
+                {style}>
+                { self.render(children, Some(color)) }
+            </mark>
+        }
+    }
+}
+
+/// Combining marks (Arabic tashkeel and others) continue the word before them.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{200C}' | '\u{200D}')
+}

@@ -1,0 +1,18 @@
+//! The Yew user interface: function components around one root reducer.
+//!
+//! [`app::App`] owns the [`state::AppState`] (a `use_reducer` whose reducer
+//! delegates to the core) and shares it through a context; the other
+//! components read it with [`state::use_app`] and dispatch actions.
+
+pub mod app;
+pub mod doc_list;
+pub mod doc_view;
+pub mod messages;
+pub mod state;
+pub mod toolbar;
+
+/// Installs the panic banner and mounts the app into `<body>`.
+pub fn start() {
+    crate::platform::panic::install_panic_banner();
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,345 @@
+//! The app's single state and its reducer.
+//!
+//! [`AppState`] wraps the core [`Workspace`] and [`History`]; every
+//! [`Action`] is translated into core calls in [`Reducible::reduce`]. The UI
+//! gets the state through [`use_app`].
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::demo::demo_workspace;
+use crate::core::edit::{Edit, History};
+use crate::core::formats::{ImportError, ImportMode, Imported, import_edit};
+use crate::core::model::{DocId, SpanId, Workspace};
+use crate::platform::storage::Restored;
+
+/// How a message is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    /// Something failed.
+    Error,
+    /// Something needs attention.
+    Warning,
+    /// Confirmation.
+    Info,
+}
+
+impl MessageKind {
+    /// The `data-kind` attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Error => "error",
+            MessageKind::Warning => "warning",
+            MessageKind::Info => "info",
+        }
+    }
+}
+
+/// A message in the message area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// Unique id, for dismissal.
+    pub id: u64,
+    /// Severity.
+    pub kind: MessageKind,
+    /// What to tell the user.
+    pub text: String,
+}
+
+/// Whether work is being saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageStatus {
+    /// Reading saved work; nothing is saved yet.
+    Loading,
+    /// Saving works.
+    Ready,
+    /// The last save failed; work stays in memory and the next edit retries.
+    Failed(String),
+    /// Saved work could not be read, so nothing is written over it.
+    Unavailable(String),
+}
+
+impl StorageStatus {
+    /// Whether edits should be written to storage.
+    pub fn saves(&self) -> bool {
+        matches!(self, StorageStatus::Ready | StorageStatus::Failed(_))
+    }
+
+    /// The warning to show, if any.
+    pub fn warning(&self) -> Option<String> {
+        match self {
+            StorageStatus::Loading | StorageStatus::Ready => None,
+            StorageStatus::Failed(why) => Some(format!(
+                "Your latest changes could not be saved in this browser ({why}). They are kept in this tab: export them before closing it."
+            )),
+            StorageStatus::Unavailable(why) => Some(format!(
+                "Saved work could not be opened ({why}). It is left untouched; changes made now are not saved, so export them before closing this tab."
+            )),
+        }
+    }
+}
+
+/// Everything the UI shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The documents and labels.
+    pub ws: Workspace,
+    /// Undo and redo.
+    pub history: History,
+    /// The span selected by click or keyboard.
+    pub selected: Option<SpanId>,
+    /// Messages, oldest first.
+    pub messages: Vec<Message>,
+    next_message: u64,
+    /// Whether saving works.
+    pub storage: StorageStatus,
+    /// Increases whenever the workspace changes, to trigger a save.
+    pub revision: u64,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            ws: Workspace::default(),
+            history: History::default(),
+            selected: None,
+            messages: Vec::new(),
+            next_message: 1,
+            storage: StorageStatus::Loading,
+            revision: 0,
+        }
+    }
+}
+
+/// Everything the user or the platform can do to the state.
+pub enum Action {
+    /// Storage was read at start-up.
+    Restored(Result<Restored, String>),
+    /// Files were read and parsed; `unreadable` names files the browser could
+    /// not read.
+    Imported {
+        /// One result per file.
+        results: Vec<Result<Imported, ImportError>>,
+        /// Messages about files that could not be read at all.
+        unreadable: Vec<String>,
+    },
+    /// Show this document.
+    Open(DocId),
+    /// Remove this document.
+    RemoveDocument(DocId),
+    /// Apply `label`: tag the selection, or relabel the selected span.
+    ApplyLabel {
+        /// Label name.
+        label: String,
+        /// The text selection in code points, if any.
+        selection: Option<(usize, usize)>,
+    },
+    /// Select a span, or nothing.
+    Select(Option<SpanId>),
+    /// Delete the selected span.
+    DeleteSelected,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show a message.
+    Notify(MessageKind, String),
+    /// Hide a message.
+    Dismiss(u64),
+    /// A save finished.
+    Saved(Result<(), String>),
+}
+
+/// How many messages stay on screen.
+const MAX_MESSAGES: usize = 6;
+
+impl AppState {
+    fn notify(&mut self, kind: MessageKind, text: impl Into<String>) {
+        self.messages.push(Message {
+            id: self.next_message,
+            kind,
+            text: text.into(),
+        });
+        self.next_message += 1;
+        if self.messages.len() > MAX_MESSAGES {
+            self.messages.remove(0);
+        }
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+    }
+
+    fn edit(&mut self, edit: Edit) -> bool {
+        match self.history.apply(&mut self.ws, edit) {
+            Ok(()) => {
+                self.changed();
+                true
+            }
+            Err(error) => {
+                self.notify(MessageKind::Warning, error.to_string());
+                false
+            }
+        }
+    }
+
+    fn import(&mut self, results: Vec<Result<Imported, ImportError>>, unreadable: Vec<String>) {
+        for text in unreadable {
+            self.notify(MessageKind::Error, text);
+        }
+        let mut added: Option<Imported> = None;
+        let mut replacements = Vec::new();
+        for result in results {
+            match result {
+                Err(error) => self.notify(MessageKind::Error, format!("Could not load {error}")),
+                Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => replacements.push(imported),
+                Ok(mut imported) => match &mut added {
+                    Some(all) => {
+                        all.documents.append(&mut imported.documents);
+                        all.warnings.append(&mut imported.warnings);
+                        all.labels.append(&mut imported.labels);
+                    }
+                    None => added = Some(imported),
+                },
+            }
+        }
+        for imported in replacements.into_iter().chain(added) {
+            let count = imported.documents.len();
+            let replaces = imported.mode == ImportMode::ReplaceWorkspace;
+            for warning in &imported.warnings {
+                self.notify(MessageKind::Warning, warning.clone());
+            }
+            match import_edit(&mut self.ws, imported) {
+                Ok((edit, open)) => {
+                    if self.edit(edit) {
+                        self.ws.open = open.and_then(|i| self.ws.documents.get(i)).map(|d| d.id).or(self.ws.open);
+                        self.selected = None;
+                        let what = if replaces { "Imported a workspace with" } else { "Loaded" };
+                        let plural = if count == 1 { "" } else { "s" };
+                        self.notify(MessageKind::Info, format!("{what} {count} document{plural}. Ctrl+Z undoes this."));
+                    }
+                }
+                Err(error) => self.notify(MessageKind::Error, format!("Could not import: {error}")),
+            }
+        }
+    }
+
+    fn apply_label(&mut self, label: String, selection: Option<(usize, usize)>) {
+        let Some(doc) = self.ws.open_document() else {
+            self.notify(MessageKind::Info, "Open a document first.");
+            return;
+        };
+        let doc_id = doc.id;
+        if let Some((a, b)) = selection {
+            let Some((start, end)) = doc.text.snap_selection(a, b) else {
+                self.notify(MessageKind::Info, "The selection holds only spaces; select a word.");
+                return;
+            };
+            match Edit::add_span(&mut self.ws, doc_id, start, end, &label) {
+                Ok(edit) => {
+                    let id = match &edit {
+                        Edit::AddSpans { spans, .. } => spans.first().map(|s| s.id),
+                        _ => None,
+                    };
+                    if self.edit(edit) {
+                        self.selected = id;
+                    }
+                }
+                Err(error) => self.notify(MessageKind::Info, error.to_string()),
+            }
+        } else if let Some(span) = self.selected.filter(|id| doc.span(*id).is_some()) {
+            self.edit(Edit::SetSpanLabel {
+                doc: doc_id,
+                span,
+                label,
+            });
+        } else {
+            self.notify(MessageKind::Info, "Select some text first, or click a highlight to relabel it.");
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self);
+        match action {
+            Action::Restored(Ok(Restored::Workspace(ws))) => {
+                state.ws = ws;
+                state.storage = StorageStatus::Ready;
+            }
+            Action::Restored(Ok(Restored::Empty)) => {
+                state.ws = demo_workspace();
+                state.storage = StorageStatus::Ready;
+                state.changed();
+            }
+            Action::Restored(Err(error)) => {
+                state.ws = demo_workspace();
+                state.storage = StorageStatus::Unavailable(error);
+            }
+            Action::Imported { results, unreadable } => state.import(results, unreadable),
+            Action::Open(id) => {
+                if state.ws.document(id).is_some() && state.ws.open != Some(id) {
+                    state.ws.open = Some(id);
+                    state.selected = None;
+                    state.changed();
+                }
+            }
+            Action::RemoveDocument(id) => {
+                if state.edit(Edit::RemoveDocuments { ids: vec![id] }) {
+                    state.notify(MessageKind::Info, "Document removed. Ctrl+Z brings it back.");
+                }
+            }
+            Action::ApplyLabel { label, selection } => state.apply_label(label, selection),
+            Action::Select(id) => state.selected = id,
+            Action::DeleteSelected => {
+                let target = state.ws.open_document().zip(state.selected).filter(|(doc, id)| doc.span(*id).is_some());
+                if let Some((doc, id)) = target {
+                    let doc = doc.id;
+                    if state.edit(Edit::RemoveSpans { doc, ids: vec![id] }) {
+                        state.selected = None;
+                    }
+                }
+            }
+            Action::Undo => {
+                if state.history.undo(&mut state.ws) {
+                    state.selected = None;
+                    state.changed();
+                }
+            }
+            Action::Redo => {
+                if state.history.redo(&mut state.ws) {
+                    state.selected = None;
+                    state.changed();
+                }
+            }
+            Action::Notify(kind, text) => state.notify(kind, text),
+            Action::Dismiss(id) => state.messages.retain(|m| m.id != id),
+            Action::Saved(Ok(())) => {
+                if matches!(state.storage, StorageStatus::Failed(_)) {
+                    state.storage = StorageStatus::Ready;
+                }
+            }
+            Action::Saved(Err(error)) => state.storage = StorageStatus::Failed(error),
+        }
+        if state.ws.open.is_none_or(|id| state.ws.document(id).is_none()) {
+            state.ws.open = state.ws.documents.first().map(|d| d.id);
+        }
+        Rc::new(state)
+    }
+}
+
+/// The app state handle, shared through a context.
+pub type AppHandle = UseReducerHandle<AppState>;
+
+/// The app state and its dispatcher, from the root's context.
+///
+/// Components using it must be rendered inside [`crate::ui::app::App`] (or a
+/// test's provider); that is a programming invariant, not user data.
+#[hook]
+pub fn use_app() -> AppHandle {
+    #[allow(clippy::expect_used)]
+    use_context::<AppHandle>().expect("rendered inside the app's context provider")
+}

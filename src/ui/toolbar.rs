@@ -1,0 +1,98 @@
+//! The toolbar: open files, label buttons, undo/redo and export.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::formats::wasim::WasimJson;
+use crate::core::formats::OutputFile;
+use crate::platform::files::download;
+use crate::platform::selection::{clear_selection, document_selection};
+use crate::ui::app::load_files;
+use crate::ui::state::{Action, MessageKind, use_app};
+
+/// File picker, labels, history and export controls.
+#[function_component(Toolbar)]
+pub fn toolbar() -> Html {
+    let app = use_app();
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            if let Some(list) = input.files() {
+                load_files(app.clone(), list);
+            }
+            input.set_value("");
+        })
+    };
+    let labels = app.ws.labels.iter().map(|label| {
+        let name = label.name.clone();
+        let onclick = {
+            let app = app.clone();
+            let name = name.clone();
+            Callback::from(move |_: MouseEvent| {
+                let selection = document_selection();
+                clear_selection();
+                app.dispatch(Action::ApplyLabel { label: name.clone(), selection });
+            })
+        };
+        // Keep the text selection when the button is pressed.
+        let onmousedown = Callback::from(|event: MouseEvent| event.prevent_default());
+        let key = label.key.map(|k| k.to_string());
+        html! {
+            <button key={name.clone()} class="label-button" data-testid={format!("label-{name}")}
+                style={format!("background-color:{}", label.color)} title={label.description.clone()}
+                aria-keyshortcuts={key.clone()} {onclick} {onmousedown}>
+                <span class="label-name">{ name.clone() }</span>
+                if let Some(key) = key { <kbd>{ key }</kbd> }
+            </button>
+        }
+    });
+    let export_json = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let docs: Vec<_> = app.ws.documents.iter().collect();
+            let open = app.ws.open.and_then(|id| app.ws.documents.iter().position(|d| d.id == id));
+            let file = OutputFile {
+                name: "wasim-annotations.json".to_owned(),
+                mime: "application/json",
+                bytes: WasimJson::to_json(&app.ws.labels, &docs, open).into_bytes(),
+            };
+            if let Err(error) = download(&file) {
+                app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
+            }
+        })
+    };
+    let undo = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Undo))
+    };
+    let redo = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Redo))
+    };
+    let open_picker = Callback::from(|_: MouseEvent| {
+        if let Some(input) = gloo::utils::document()
+            .query_selector("[data-testid=file-input]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            input.click();
+        }
+    });
+    html! {
+        <header class="toolbar">
+            <h1 class="brand" title="Wasim — the one who tags">{ "واسم" }<small>{ "Wasim" }</small></h1>
+            <button class="open-files" onclick={open_picker}>{ "Open files…" }</button>
+            <input type="file" multiple=true class="visually-hidden" data-testid="file-input"
+                accept=".txt,.json,.jsonl,.ann,.conll,.conllu,.iob,.bio,.tsv,.zip,text/plain,application/json"
+                aria-label="Open files" {onchange} />
+            <div class="labels" role="toolbar" aria-label="Labels">{ for labels }</div>
+            <div class="history">
+                <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo()} title="Undo (Ctrl+Z)">{ "↶ Undo" }</button>
+                <button data-testid="redo" onclick={redo} disabled={!app.history.can_redo()} title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ "↷ Redo" }</button>
+            </div>
+            <button class="export" data-testid="export-json" onclick={export_json}>{ "Export JSON" }</button>
+        </header>
+    }
+}
