@@ -1,0 +1,138 @@
+//! Component tests in headless Chromium (`cargo test --target
+//! wasm32-unknown-unknown`, run by wasm-bindgen-test-runner through
+//! chromedriver): the document view's DOM, and the DOM selection ↔ code point
+//! mapping.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use wasm_bindgen_test::*;
+use wasim::core::edit::Edit;
+use wasim::core::model::Workspace;
+use wasim::platform::selection::{selection_offsets, select_offsets};
+use wasim::ui::doc_view::DocView;
+use wasim::ui::state::{AppHandle, AppState};
+use web_sys::Element;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TEXT: &str = "قال 👩‍👩‍👧 إن الكاظمي زار بالعراق.\r\nThe UN <b>met</b> in Baghdad 2021.\nكَتَبَ";
+
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    state: AppState,
+}
+
+#[function_component(Host)]
+fn host(props: &HostProps) -> Html {
+    let initial = props.state.clone();
+    let app = use_reducer(move || initial);
+    html! {
+        <ContextProvider<AppHandle> context={app}>
+            <DocView />
+        </ContextProvider<AppHandle>>
+    }
+}
+
+fn workspace_with_spans(spans: &[(usize, usize, &str)]) -> AppState {
+    let mut ws = Workspace::default();
+    let doc = ws.new_document("test.txt", TEXT);
+    let id = doc.id;
+    ws.documents.push(doc);
+    ws.open = Some(id);
+    for (start, end, label) in spans {
+        let edit = Edit::add_span(&mut ws, id, *start, *end, label).expect("valid test span");
+        edit.apply(&mut ws).expect("applies");
+    }
+    let mut state = AppState::default();
+    state.ws = ws;
+    state
+}
+
+fn cp_index(needle: &str) -> usize {
+    let byte = TEXT.find(needle).expect("needle in text");
+    TEXT[..byte].chars().count()
+}
+
+async fn render(state: AppState) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&root).expect("append");
+    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { state }).render();
+    gloo::timers::future::sleep(Duration::from_millis(50)).await;
+    root.query_selector("[data-testid=doc-text]").expect("query").expect("doc-text rendered")
+}
+
+#[wasm_bindgen_test]
+async fn renders_text_exactly_with_span_marks() {
+    let per = cp_index("الكاظمي");
+    let loc = cp_index("العراق");
+    let state = workspace_with_spans(&[(per, per + 7, "PER"), (loc, loc + 6, "LOC"), (per, loc + 6, "MISC")]);
+    let view = render(state).await;
+    assert_eq!(view.text_content().as_deref(), Some(TEXT), "text nodes are the document's text");
+    let per_mark = view
+        .query_selector(&format!("mark[data-span-start='{per}'][data-label=PER]"))
+        .expect("query")
+        .expect("PER mark");
+    assert_eq!(per_mark.text_content().as_deref(), Some("الكاظمي"));
+    assert_eq!(per_mark.get_attribute("data-span-end"), Some((per + 7).to_string()));
+    let loc_mark = view
+        .query_selector(&format!("mark[data-span-start='{loc}']"))
+        .expect("query")
+        .expect("LOC mark inside بالعراق");
+    assert_eq!(loc_mark.text_content().as_deref(), Some("العراق"));
+    let misc = view.query_selector("mark[data-label=MISC]").expect("query").expect("MISC mark");
+    assert!(misc.contains(Some(per_mark.as_ref())), "nested span is drawn inside its parent");
+    let style = gloo::utils::window().get_computed_style(&per_mark).expect("style").expect("style");
+    for property in ["padding-left", "padding-right", "margin-left", "margin-right", "border-left-width"] {
+        let value = style.get_property_value(property).expect("property");
+        assert!(value == "0px" || value.is_empty(), "{property} is {value}");
+    }
+    let html_marks = view.query_selector("b").expect("query");
+    assert!(html_marks.is_none(), "markup in the text stays text");
+    let lines = view.query_selector_all(".line").expect("lines");
+    assert_eq!(lines.length(), 3);
+    let first = lines.item(0).expect("line").dyn_into_element();
+    assert_eq!(first.get_attribute("dir").as_deref(), Some("rtl"));
+    let second = lines.item(1).expect("line").dyn_into_element();
+    assert_eq!(second.get_attribute("dir").as_deref(), Some("ltr"));
+}
+
+#[wasm_bindgen_test]
+async fn dom_selection_maps_to_code_points_and_back() {
+    let view = render(workspace_with_spans(&[(cp_index("الكاظمي"), cp_index("الكاظمي") + 7, "PER")])).await;
+    let len = TEXT.chars().count();
+    let cases = [
+        ("👩‍👩‍👧", 5),
+        ("الكاظمي", 7),
+        ("العراق", 6),
+        ("Baghdad", 7),
+        ("<b>met</b>", 10),
+        ("كَتَبَ", 6),
+    ];
+    for (needle, width) in cases {
+        let start = cp_index(needle);
+        assert!(select_offsets(&view, start, start + width), "selects {needle}");
+        let selection = gloo::utils::window().get_selection().expect("sel").expect("sel");
+        let selected: String = selection.to_string().into();
+        assert_eq!(selected, needle, "the DOM selection covers exactly {needle}");
+        assert_eq!(selection_offsets(&view, len), Some((start, start + width)), "{needle}");
+    }
+    // A selection spanning a line break and a span boundary.
+    let start = cp_index("العراق");
+    let end = cp_index("UN") + 2;
+    assert!(select_offsets(&view, start, end));
+    assert_eq!(selection_offsets(&view, len), Some((start, end)));
+}
+
+trait IntoElement {
+    fn dyn_into_element(self) -> Element;
+}
+
+impl IntoElement for web_sys::Node {
+    fn dyn_into_element(self) -> Element {
+        use wasm_bindgen::JsCast;
+        self.dyn_into::<Element>().expect("an element")
+    }
+}
