@@ -5,10 +5,15 @@
 //! can be undone. [`Edit::apply`] checks its preconditions before touching the
 //! workspace: a failed edit leaves the workspace unchanged.
 
+use serde::{Deserialize, Serialize};
+
 use super::model::{DocId, Document, Label, Span, SpanId, Workspace};
 
 /// One reversible change to a workspace.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Edits that carry whole documents are not serialized (see
+/// [`History::persistable`]); serializing one is an error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edit {
     /// Insert spans (with their ids) into a document.
     AddSpans {
@@ -33,7 +38,37 @@ pub enum Edit {
         /// The new label name.
         label: String,
     },
+    /// Set a span's note and entity link.
+    SetSpanNote {
+        /// Target document.
+        doc: DocId,
+        /// The span.
+        span: SpanId,
+        /// The new note (`None` clears it).
+        note: Option<String>,
+        /// The new entity id, such as a Wikidata QID (`None` clears it).
+        entity_id: Option<String>,
+    },
+    /// Mark a document done or not done.
+    SetDone {
+        /// Target document.
+        doc: DocId,
+        /// Whether it is finished.
+        done: bool,
+    },
+    /// Replace the label set (add, recolour, re-key, describe, reorder). Names
+    /// that spans use must stay; see [`Edit::RenameLabel`] and
+    /// [`Edit::delete_label`].
+    SetLabels(Vec<Label>),
+    /// Rename a label and every span that carries it.
+    RenameLabel {
+        /// The current name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
     /// Insert documents at a position of the document list.
+    #[serde(skip)]
     InsertDocuments {
         /// Index in the document list.
         at: usize,
@@ -46,6 +81,7 @@ pub enum Edit {
         ids: Vec<DocId>,
     },
     /// Replace labels and documents wholesale (an import).
+    #[serde(skip)]
     Replace {
         /// The new label set.
         labels: Vec<Label>,
@@ -76,8 +112,17 @@ pub enum EditError {
     },
     /// The same range already carries this label.
     Duplicate,
-    /// The replacement workspace breaks an invariant.
+    /// The replacement workspace or label set breaks an invariant.
     Invalid(String),
+}
+
+/// What to do with the spans of a label being deleted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrphanSpans {
+    /// Delete them.
+    Delete,
+    /// Give them this other label.
+    Relabel(String),
 }
 
 impl std::fmt::Display for EditError {
@@ -112,6 +157,40 @@ impl Edit {
         }
         let span = ws.new_span(start, end, label);
         Ok(Edit::AddSpans { doc, spans: vec![span] })
+    }
+
+    /// An edit that deletes label `name`, deleting or relabelling its spans
+    /// across all documents; undone as one step.
+    ///
+    /// # Errors
+    /// The label, or the relabel target, does not exist or is the same label.
+    pub fn delete_label(ws: &Workspace, name: &str, spans: OrphanSpans) -> Result<Edit, EditError> {
+        if ws.label(name).is_none() {
+            return Err(EditError::UnknownLabel(name.to_owned()));
+        }
+        let mut edits = Vec::new();
+        for doc in &ws.documents {
+            let ids: Vec<SpanId> = doc.spans.iter().filter(|s| s.label == name).map(|s| s.id).collect();
+            if ids.is_empty() {
+                continue;
+            }
+            match &spans {
+                OrphanSpans::Delete => edits.push(Edit::RemoveSpans { doc: doc.id, ids }),
+                OrphanSpans::Relabel(target) => {
+                    if target == name || ws.label(target).is_none() {
+                        return Err(EditError::UnknownLabel(target.clone()));
+                    }
+                    edits.extend(ids.into_iter().map(|span| Edit::SetSpanLabel {
+                        doc: doc.id,
+                        span,
+                        label: target.clone(),
+                    }));
+                }
+            }
+        }
+        let remaining = ws.labels.iter().filter(|l| l.name != name).cloned().collect();
+        edits.push(Edit::SetLabels(remaining));
+        Ok(Edit::Batch(edits))
     }
 
     /// Applies the edit and returns its inverse.
@@ -159,6 +238,47 @@ impl Edit {
                 let at = document.insertion_index(&moved);
                 document.spans.insert(at, moved);
                 Ok(Edit::SetSpanLabel { doc, span, label: previous })
+            }
+            Edit::SetSpanNote { doc, span, note, entity_id } => {
+                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
+                let target = document.spans.iter_mut().find(|s| s.id == span).ok_or(EditError::NoSuchSpan)?;
+                let note = std::mem::replace(&mut target.note, note);
+                let entity_id = std::mem::replace(&mut target.entity_id, entity_id);
+                Ok(Edit::SetSpanNote { doc, span, note, entity_id })
+            }
+            Edit::SetDone { doc, done } => {
+                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
+                let previous = std::mem::replace(&mut document.done, done);
+                Ok(Edit::SetDone { doc, done: previous })
+            }
+            Edit::SetLabels(labels) => {
+                validate_labels(&labels).map_err(EditError::Invalid)?;
+                let used = ws.documents.iter().flat_map(|d| &d.spans).find(|s| labels.iter().all(|l| l.name != s.label));
+                if let Some(span) = used {
+                    return Err(EditError::Invalid(format!("label {:?} is still used by spans", span.label)));
+                }
+                Ok(Edit::SetLabels(std::mem::replace(&mut ws.labels, labels)))
+            }
+            Edit::RenameLabel { from, to } => {
+                if from == to {
+                    return Ok(Edit::RenameLabel { from: to, to: from });
+                }
+                let mut labels = ws.labels.clone();
+                let label = labels.iter_mut().find(|l| l.name == from).ok_or_else(|| EditError::UnknownLabel(from.clone()))?;
+                label.name = to.clone();
+                validate_labels(&labels).map_err(EditError::Invalid)?;
+                ws.labels = labels;
+                for doc in &mut ws.documents {
+                    let mut touched = false;
+                    for span in doc.spans.iter_mut().filter(|s| s.label == from) {
+                        span.label = to.clone();
+                        touched = true;
+                    }
+                    if touched {
+                        doc.spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                    }
+                }
+                Ok(Edit::RenameLabel { from: to, to: from })
             }
             Edit::InsertDocuments { at, documents } => {
                 let at = at.min(ws.documents.len());
@@ -212,6 +332,46 @@ impl Edit {
     }
 }
 
+/// Checks a label set: names non-empty and unique, hotkeys unique and not
+/// taken by built-in shortcuts, colours `#rrggbb`.
+///
+/// # Errors
+/// The first problem, described for the user.
+pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
+    let probe = Workspace {
+        labels: labels.to_vec(),
+        documents: Vec::new(),
+        open: None,
+        next_id: 0,
+    };
+    probe.validate()?;
+    for label in labels {
+        if let Some(key) = label.key {
+            if RESERVED_KEYS.contains(&key) || key.is_whitespace() {
+                return Err(format!("the key {key:?} is a built-in shortcut; choose another for {:?}", label.name));
+            }
+        }
+        if super::model::parse_hex_color(&label.color).is_none() {
+            return Err(format!("{:?} is not a colour like #a1b2c3", label.color));
+        }
+    }
+    Ok(())
+}
+
+/// Keys Wasim's shortcuts already use, which labels cannot take.
+pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
+
+impl Edit {
+    /// Whether the edit can be serialized (it carries no whole documents).
+    fn is_persistable(&self) -> bool {
+        match self {
+            Edit::InsertDocuments { .. } | Edit::Replace { .. } | Edit::RemoveDocuments { .. } => false,
+            Edit::Batch(edits) => edits.iter().all(Edit::is_persistable),
+            _ => true,
+        }
+    }
+}
+
 fn check_range(document: &Document, start: usize, end: usize) -> Result<(), EditError> {
     let len = document.text.char_len();
     if start < end && end <= len {
@@ -225,7 +385,7 @@ fn check_range(document: &Document, start: usize, end: usize) -> Result<(), Edit
 pub const DEFAULT_HISTORY_LIMIT: usize = 200;
 
 /// Bounded undo and redo stacks of inverse edits.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
     undo: Vec<Edit>,
     redo: Vec<Edit>,
@@ -286,6 +446,22 @@ impl History {
                 from.push(edit);
                 false
             }
+        }
+    }
+
+    /// The part of the history that is saved across reloads: on each stack,
+    /// the newest steps up to (not including) the first one that carries
+    /// whole documents (loading, removing or importing documents). Those
+    /// steps stay undoable until the tab is closed.
+    pub fn persistable(&self) -> History {
+        fn newest_plain(stack: &[Edit]) -> Vec<Edit> {
+            let cut = stack.iter().rposition(|e| !e.is_persistable()).map_or(0, |i| i + 1);
+            stack[cut..].to_vec()
+        }
+        History {
+            undo: newest_plain(&self.undo),
+            redo: newest_plain(&self.redo),
+            limit: self.limit,
         }
     }
 
@@ -390,6 +566,104 @@ mod tests {
         let ranges: Vec<_> = ws.documents[0].spans.iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(ranges, [(0, 17), (4, 17), (4, 11), (12, 17)]);
         assert!(ws.validate().is_ok());
+    }
+
+    #[test]
+    fn label_rename_delete_and_set_are_undoable() {
+        let (mut ws, doc) = workspace();
+        let mut history = History::default();
+        for (start, end, label) in [(4, 11, "PER"), (12, 17, "LOC"), (0, 3, "PER")] {
+            let add = Edit::add_span(&mut ws, doc, start, end, label).expect("valid");
+            history.apply(&mut ws, add).expect("applies");
+        }
+        let original = ws.clone();
+        history
+            .apply(&mut ws, Edit::RenameLabel { from: "PER".into(), to: "PERSON".into() })
+            .expect("rename");
+        assert!(ws.documents[0].spans.iter().filter(|s| s.label == "PERSON").count() == 2);
+        assert_eq!(ws.labels[0].name, "PERSON");
+        assert!(matches!(
+            Edit::RenameLabel { from: "LOC".into(), to: "ORG".into() }.apply(&mut ws.clone()),
+            Err(EditError::Invalid(_))
+        ));
+        let delete = Edit::delete_label(&ws, "PERSON", OrphanSpans::Relabel("MISC".into())).expect("valid");
+        history.apply(&mut ws, delete).expect("delete relabelling");
+        assert!(ws.label("PERSON").is_none());
+        assert_eq!(ws.documents[0].spans.iter().filter(|s| s.label == "MISC").count(), 2);
+        let delete = Edit::delete_label(&ws, "LOC", OrphanSpans::Delete).expect("valid");
+        history.apply(&mut ws, delete).expect("delete with spans");
+        assert_eq!(ws.documents[0].spans.len(), 2);
+        assert!(ws.validate().is_ok());
+        assert!(history.undo(&mut ws) && history.undo(&mut ws) && history.undo(&mut ws));
+        assert_eq!(ws, original);
+    }
+
+    #[test]
+    fn set_labels_refuses_clashes_and_labels_in_use() {
+        let (mut ws, doc) = workspace();
+        let add = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
+        add.apply(&mut ws).expect("applies");
+        let mut labels = ws.labels.clone();
+        labels[1].key = Some('1');
+        assert!(matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("hotkey")));
+        let mut labels = ws.labels.clone();
+        labels[1].key = Some('?');
+        assert!(matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("built-in")));
+        let without_per: Vec<_> = ws.labels.iter().filter(|l| l.name != "PER").cloned().collect();
+        assert!(matches!(Edit::SetLabels(without_per).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("still used")));
+        let mut reordered = ws.labels.clone();
+        reordered.reverse();
+        reordered[0].color = "#zzzzzz".into();
+        assert!(Edit::SetLabels(reordered.clone()).apply(&mut ws).is_err());
+        reordered[0].color = "#ffeeaa".into();
+        let inverse = Edit::SetLabels(reordered.clone()).apply(&mut ws).expect("valid");
+        assert_eq!(ws.labels, reordered);
+        inverse.apply(&mut ws).expect("undo");
+        assert_eq!(ws.labels[0].name, "PER");
+    }
+
+    #[test]
+    fn notes_and_done_flags_round_trip_through_undo() {
+        let (mut ws, doc) = workspace();
+        let add = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
+        add.apply(&mut ws).expect("applies");
+        let span = ws.documents[0].spans[0].id;
+        let mut history = History::default();
+        history
+            .apply(&mut ws, Edit::SetSpanNote { doc, span, note: Some("رئيس الوزراء".into()), entity_id: Some("Q123".into()) })
+            .expect("note");
+        history.apply(&mut ws, Edit::SetDone { doc, done: true }).expect("done");
+        assert_eq!(ws.documents[0].spans[0].entity_id.as_deref(), Some("Q123"));
+        assert!(ws.documents[0].done);
+        assert!(history.undo(&mut ws) && history.undo(&mut ws));
+        assert_eq!(ws.documents[0].spans[0].note, None);
+        assert!(!ws.documents[0].done);
+    }
+
+    #[test]
+    fn persistable_history_survives_serialization_and_stops_at_document_edits() {
+        let (mut ws, doc) = workspace();
+        let mut history = History::default();
+        let add = Edit::add_span(&mut ws, doc, 0, 3, "PER").expect("valid");
+        history.apply(&mut ws, add).expect("applies");
+        let extra = ws.new_document("b.txt", "ب");
+        history
+            .apply(&mut ws, Edit::InsertDocuments { at: 1, documents: vec![extra] })
+            .expect("insert");
+        let add = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
+        history.apply(&mut ws, add).expect("applies");
+        let relabel = Edit::SetSpanLabel { doc, span: ws.documents[0].spans[1].id, label: "ORG".into() };
+        history.apply(&mut ws, relabel).expect("applies");
+        assert!(history.undo(&mut ws));
+        let saved = history.persistable();
+        let json = serde_json::to_string(&saved).expect("serializes");
+        let mut restored: History = serde_json::from_str(&json).expect("parses");
+        let mut copy = ws.clone();
+        assert!(restored.redo(&mut copy), "redo survives");
+        assert_eq!(copy.documents[0].spans[1].label, "ORG");
+        assert!(restored.undo(&mut copy) && restored.undo(&mut copy));
+        assert!(!restored.undo(&mut copy), "stops before the document insertion");
+        assert_eq!(copy.documents[0].spans.len(), 1);
     }
 
     #[test]

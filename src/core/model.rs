@@ -57,8 +57,52 @@ pub fn default_labels() -> Vec<Label> {
     ]
 }
 
+/// The colour of text drawn on highlights.
+pub const TEXT_COLOR: (u8, u8, u8) = (0x1b, 0x1b, 0x1b);
+
+/// The minimum contrast ratio WCAG AA asks of normal text.
+pub const WCAG_AA: f64 = 4.5;
+
+/// Parses `#rrggbb`.
+pub fn parse_hex_color(hex: &str) -> Option<(u8, u8, u8)> {
+    let digits = hex.strip_prefix('#')?;
+    if digits.len() != 6 || !digits.is_ascii() {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}
+
+fn relative_luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
+
+/// The WCAG contrast ratio between two colours (1 to 21).
+pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let (la, lb) = (relative_luminance(a), relative_luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+/// `hex` if [`TEXT_COLOR`] on it passes WCAG AA, else the same hue mixed
+/// with white just enough to pass. Unparseable input gives a light grey.
+pub fn readable_color(hex: &str) -> String {
+    let Some(mut rgb) = parse_hex_color(hex) else {
+        return "#dddddd".to_owned();
+    };
+    let mix = |c: u8| c.saturating_add(((255 - c) / 10).max(1));
+    while contrast_ratio(rgb, TEXT_COLOR) < WCAG_AA {
+        rgb = (mix(rgb.0), mix(rgb.1), mix(rgb.2));
+    }
+    format!("#{:02x}{:02x}{:02x}", rgb.0, rgb.1, rgb.2)
+}
+
 /// One annotated range of a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// Workspace-unique id; not exported.
     pub id: SpanId,
@@ -250,6 +294,24 @@ mod tests {
         colours.dedup();
         assert_eq!(colours.len(), 4);
         assert!(Workspace::default().validate().is_ok());
+    }
+
+    #[test]
+    fn colours_are_readable() {
+        for label in default_labels() {
+            let rgb = parse_hex_color(&label.color).expect("hex");
+            assert!(contrast_ratio(rgb, TEXT_COLOR) >= WCAG_AA, "{}", label.name);
+            assert_eq!(readable_color(&label.color), label.color, "already readable colours are kept");
+        }
+        for dark in ["#000000", "#123456", "#7f0000", "#0000ff"] {
+            let fixed = readable_color(dark);
+            let rgb = parse_hex_color(&fixed).expect("hex");
+            assert!(contrast_ratio(rgb, TEXT_COLOR) >= WCAG_AA, "{dark} -> {fixed}");
+        }
+        assert_eq!(parse_hex_color("#12345"), None);
+        assert_eq!(parse_hex_color("red"), None);
+        assert_eq!(parse_hex_color("#ééé"), None);
+        assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
     }
 
     #[test]
