@@ -346,10 +346,10 @@ pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
     };
     probe.validate()?;
     for label in labels {
-        if let Some(key) = label.key {
-            if RESERVED_KEYS.contains(&key) || key.is_whitespace() {
-                return Err(format!("the key {key:?} is a built-in shortcut; choose another for {:?}", label.name));
-            }
+        if let Some(key) = label.key
+            && (RESERVED_KEYS.contains(&key) || key.is_whitespace())
+        {
+            return Err(format!("the key {key:?} is a built-in shortcut; choose another for {:?}", label.name));
         }
         if super::model::parse_hex_color(&label.color).is_none() {
             return Err(format!("{:?} is not a colour like #a1b2c3", label.color));

@@ -8,5 +8,7 @@ pub mod edit;
 pub mod formats;
 pub mod layout;
 pub mod model;
+pub mod search;
 pub mod snapshot;
 pub mod text;
+pub mod words;

@@ -101,6 +101,50 @@ pub fn readable_color(hex: &str) -> String {
     format!("#{:02x}{:02x}{:02x}", rgb.0, rgb.1, rgb.2)
 }
 
+#[derive(Serialize, Deserialize)]
+struct LabelSetFile {
+    format: String,
+    version: u32,
+    labels: Vec<Label>,
+}
+
+/// The `format` tag of a label-set file.
+pub const LABELS_FORMAT: &str = "wasim-labels";
+
+/// Serializes a label set: `{"format":"wasim-labels","version":1,"labels":[…]}`.
+pub fn labels_to_json(labels: &[Label]) -> String {
+    let file = LabelSetFile {
+        format: LABELS_FORMAT.to_owned(),
+        version: 1,
+        labels: labels.to_vec(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads a label set written by [`labels_to_json`], or a Wasim export (whose
+/// `labels` field has the same shape). Colours are made readable.
+///
+/// # Errors
+/// A message when the bytes are not such a JSON file or the set is invalid.
+pub fn labels_from_json(bytes: &[u8]) -> Result<Vec<Label>, String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(LABELS_FORMAT | "wasim") => {}
+        _ => return Err("not a Wasim label set (expected \"format\": \"wasim-labels\")".to_owned()),
+    }
+    let labels = value.get("labels").cloned().ok_or("the file has no \"labels\"")?;
+    let mut labels: Vec<Label> = serde_json::from_value(labels).map_err(|e| format!("invalid label set: {e}"))?;
+    for label in &mut labels {
+        label.color = readable_color(&label.color);
+    }
+    let probe = Workspace {
+        labels: labels.clone(),
+        ..Workspace::default()
+    };
+    probe.validate()?;
+    Ok(labels)
+}
+
 /// One annotated range of a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
@@ -249,10 +293,10 @@ impl Workspace {
             if self.labels[..i].iter().any(|l| l.name == label.name) {
                 return Err(format!("label {:?} is defined twice", label.name));
             }
-            if let Some(key) = label.key {
-                if self.labels[..i].iter().any(|l| l.key == Some(key)) {
-                    return Err(format!("hotkey {key:?} is used by two labels"));
-                }
+            if let Some(key) = label.key
+                && self.labels[..i].iter().any(|l| l.key == Some(key))
+            {
+                return Err(format!("hotkey {key:?} is used by two labels"));
             }
         }
         for doc in &self.documents {
@@ -312,6 +356,20 @@ mod tests {
         assert_eq!(parse_hex_color("red"), None);
         assert_eq!(parse_hex_color("#ééé"), None);
         assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn label_sets_round_trip_and_bad_files_are_refused() {
+        let labels = default_labels();
+        let json = labels_to_json(&labels);
+        assert_eq!(labels_from_json(json.as_bytes()), Ok(labels));
+        assert!(labels_from_json(b"{").expect_err("invalid").contains("invalid JSON"));
+        assert!(labels_from_json(br#"{"format":"x"}"#).expect_err("format").contains("not a Wasim"));
+        let clash = r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#ffffff","key":"1"},{"name":"B","color":"#000000","key":"1"}]}"##;
+        assert!(labels_from_json(clash.as_bytes()).expect_err("clash").contains("hotkey"));
+        let dark = r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#000000"}]}"##;
+        let fixed = labels_from_json(dark.as_bytes()).expect("valid");
+        assert_ne!(fixed[0].color, "#000000", "dark colours are lightened");
     }
 
     #[test]

@@ -5,11 +5,9 @@ use wasm_bindgen::JsCast;
 
 use crate::core::formats::{InputFile, OutputFile};
 
-/// Reads every file of a `FileList` into memory. Returns what could be read
-/// and a message naming each file that could not.
-pub async fn read_file_list(list: web_sys::FileList) -> (Vec<InputFile>, Vec<String>) {
-    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.item(i)).collect();
-    read_files(files).await
+/// The files of a `FileList`, taken out so the list's input can be cleared.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
 /// Reads the given files into memory. Returns what could be read and a

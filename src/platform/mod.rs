@@ -3,6 +3,7 @@
 //! panic banner. The UI calls these; the core never does.
 
 pub mod files;
+pub mod highlight;
 pub mod panic;
 pub mod selection;
 pub mod storage;

@@ -110,6 +110,34 @@ fn cp_to_point(root: &Element, cp: usize) -> Option<(Node, u32)> {
     last.map(|(node, data)| (node, cp_to_utf16(&data, data.chars().count()) as u32))
 }
 
+/// The DOM points of many code points at once (`cps` sorted ascending), in
+/// one walk over the view: `None` for offsets past the end.
+pub fn cp_points(root: &Element, cps: &[usize]) -> Vec<Option<(Node, u32)>> {
+    let mut result = Vec::with_capacity(cps.len());
+    let Some(walker) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_tree_walker_with_what_to_show(root.as_ref(), 4 /* SHOW_TEXT */).ok())
+    else {
+        return vec![None; cps.len()];
+    };
+    let mut pending = cps.iter().copied().peekable();
+    let mut node_start = 0;
+    while let Ok(Some(node)) = walker.next_node() {
+        let data = node.text_content().unwrap_or_default();
+        let len = data.chars().count();
+        // An offset at the very end of a node maps to that node's end.
+        while let Some(cp) = pending.next_if(|cp| *cp <= node_start + len) {
+            result.push(Some((node.clone(), cp_to_utf16(&data, cp.saturating_sub(node_start)) as u32)));
+        }
+        node_start += len;
+        if pending.peek().is_none() {
+            break;
+        }
+    }
+    result.extend(pending.map(|_| None));
+    result
+}
+
 /// Clears the page's text selection.
 pub fn clear_selection() {
     if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
@@ -129,9 +157,38 @@ fn line_start(line: &Element) -> Option<usize> {
     line.get_attribute(LINE_START_ATTR)?.parse().ok()
 }
 
-/// The selection in the open document's view (`.doc-text`), in code points.
+/// The open document's view element (`.doc-text`), if one is shown.
+pub fn doc_view_root() -> Option<Element> {
+    gloo::utils::document().query_selector(".doc-text[data-text-len]").ok().flatten()
+}
+
+/// The selection in the open document's view, in code points.
 pub fn document_selection() -> Option<(usize, usize)> {
-    let root = gloo::utils::document().query_selector(".doc-text").ok().flatten()?;
+    let root = doc_view_root()?;
     let len = root.get_attribute("data-text-len")?.parse().ok()?;
     selection_offsets(&root, len)
+}
+
+/// Whether the line holding code point `cp` is laid out right to left.
+pub fn line_is_rtl(root: &Element, cp: usize) -> bool {
+    let line = cp_to_point(root, cp).and_then(|(node, _)| enclosing_line(&node));
+    let element = line.unwrap_or_else(|| root.clone());
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(&element).ok().flatten())
+        .and_then(|style| style.get_property_value("direction").ok())
+        .is_some_and(|direction| direction == "rtl")
+}
+
+/// Scrolls the span with this id into view and flashes it.
+pub fn reveal_span(id: u64) {
+    let selector = format!("mark[data-span-id='{id}']");
+    let Some(mark) = gloo::utils::document().query_selector(&selector).ok().flatten() else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    mark.scroll_into_view_with_scroll_into_view_options(&options);
+    let _ = mark.class_list().add_1("flash");
+    gloo::timers::callback::Timeout::new(1200, move || {
+        let _ = mark.class_list().remove_1("flash");
+    })
+    .forget();
 }

@@ -2,6 +2,7 @@
 //!
 //! Layout (database `wasim`, version 1):
 //! - store `meta`, key `snapshot`: the [`Snapshot`] as a structured object;
+//! - store `meta`, key `history`: the persistable part of the undo history;
 //! - store `texts`, key = document id: the document's text, written once.
 //!
 //! Every save is one read-write transaction over both stores, so a snapshot
@@ -17,6 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
+use crate::core::edit::History;
 use crate::core::model::{DocId, Workspace};
 use crate::core::snapshot::Snapshot;
 use crate::core::text::Text;
@@ -26,6 +28,7 @@ const DB_VERSION: u32 = 1;
 const META: &str = "meta";
 const TEXTS: &str = "texts";
 const SNAPSHOT_KEY: &str = "snapshot";
+const HISTORY_KEY: &str = "history";
 
 thread_local! {
     static DATABASE: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
@@ -36,8 +39,8 @@ thread_local! {
 pub enum Restored {
     /// Nothing saved yet: a first visit.
     Empty,
-    /// The saved workspace.
-    Workspace(Workspace),
+    /// The saved workspace and its undo history.
+    Workspace(Workspace, History),
 }
 
 /// Opens the database and reads the saved workspace.
@@ -52,7 +55,9 @@ pub async fn open_and_restore() -> Result<Restored, String> {
         .transaction_with_str_sequence(&Array::of2(&META.into(), &TEXTS.into()))
         .map_err(describe)?;
     let meta = tx.object_store(META).map_err(describe)?;
+    let history_read = request(&meta.get(&HISTORY_KEY.into()).map_err(describe)?);
     let snapshot = request(&meta.get(&SNAPSHOT_KEY.into()).map_err(describe)?).await?;
+    let history = history_read.await?;
     if snapshot.is_undefined() || snapshot.is_null() {
         return Ok(Restored::Empty);
     }
@@ -62,35 +67,41 @@ pub async fn open_and_restore() -> Result<Restored, String> {
     // Issue every read before awaiting any, so the transaction stays active.
     let mut pending = Vec::with_capacity(snapshot.documents.len());
     for record in &snapshot.documents {
-        pending.push((record.id, texts_store.get(&doc_key(record.id)).map_err(describe)?));
+        pending.push((record.id, request(&texts_store.get(&doc_key(record.id)).map_err(describe)?)));
     }
     let mut texts = Vec::with_capacity(pending.len());
     for (id, read) in pending {
-        let value = request(&read).await?;
+        let value = read.await?;
         texts.push((id, value.as_string().map(|s| Text::new(&s))));
     }
     let workspace = snapshot.restore(|id| texts.iter().find(|(doc, _)| *doc == id).and_then(|(_, t)| t.clone()))?;
     STORED_TEXTS.with(|stored| stored.borrow_mut().extend(workspace.documents.iter().map(|d| d.id)));
-    Ok(Restored::Workspace(workspace))
+    // A history that cannot be read only costs undo steps, never work.
+    let history = history
+        .as_string()
+        .and_then(|json| serde_json::from_str::<History>(&json).ok())
+        .unwrap_or_default();
+    Ok(Restored::Workspace(workspace, history))
 }
 
-/// Saves `ws`: the snapshot, new texts, and deletion of texts of removed
-/// documents. Resolves when the transaction has committed.
+/// Saves `ws` and `history`: the snapshot, the persistable history, new
+/// texts, and deletion of texts of removed documents. Resolves when the transaction has committed.
 ///
 /// # Errors
 /// A message for the user, for example when the storage quota is full.
-pub async fn save(ws: &Workspace) -> Result<(), String> {
+pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
     let db = DATABASE
         .with(|cell| cell.borrow().clone())
         .ok_or_else(|| "storage is not open".to_owned())?;
     let snapshot = serde_wasm_bindgen::to_value(&Snapshot::of(ws)).map_err(|e| e.to_string())?;
+    let history = serde_json::to_string(&history.persistable()).map_err(|e| e.to_string())?;
     let tx = db
         .transaction_with_str_sequence_and_mode(&Array::of2(&META.into(), &TEXTS.into()), IdbTransactionMode::Readwrite)
         .map_err(describe)?;
     let done = completion(&tx);
-    tx.object_store(META)
-        .and_then(|meta| meta.put_with_key(&snapshot, &SNAPSHOT_KEY.into()))
-        .map_err(describe)?;
+    let meta = tx.object_store(META).map_err(describe)?;
+    meta.put_with_key(&snapshot, &SNAPSHOT_KEY.into()).map_err(describe)?;
+    meta.put_with_key(&JsValue::from_str(&history), &HISTORY_KEY.into()).map_err(describe)?;
     let texts = tx.object_store(TEXTS).map_err(describe)?;
     let current: HashSet<DocId> = ws.documents.iter().map(|d| d.id).collect();
     let (new_docs, removed): (Vec<DocId>, Vec<DocId>) = STORED_TEXTS.with(|stored| {
@@ -151,8 +162,9 @@ async fn open() -> Result<IdbDatabase, String> {
     result?.dyn_into::<IdbDatabase>().map_err(describe)
 }
 
-/// Awaits an IndexedDB request's result.
-async fn request(req: &IdbRequest) -> Result<JsValue, String> {
+/// The result of an IndexedDB request. The handlers are attached at once, so
+/// several requests can be issued before any is awaited.
+fn request(req: &IdbRequest) -> impl std::future::Future<Output = Result<JsValue, String>> + use<> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_target = req.clone();
         let on_success = Closure::once_into_js(move || {
@@ -166,7 +178,8 @@ async fn request(req: &IdbRequest) -> Result<JsValue, String> {
         req.set_onsuccess(Some(on_success.unchecked_ref()));
         req.set_onerror(Some(on_error.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(describe)
+    let future = JsFuture::from(promise);
+    async move { future.await.map_err(describe) }
 }
 
 /// A promise that resolves when `tx` commits and rejects when it aborts.

@@ -10,20 +10,26 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::formats::import_files;
-use crate::platform::files::{read_file_list, read_files};
-use crate::platform::selection::{clear_selection, document_selection};
+use crate::platform::files::{files_of, read_files};
 use crate::platform::storage::{open_and_restore, save};
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
+use crate::ui::entities::EntitiesPanel;
+use crate::ui::help::ShortcutSheet;
+use crate::ui::keyboard::on_key;
+use crate::ui::search::SearchPanel;
+use crate::ui::label_editor::LabelEditor;
 use crate::ui::messages::Messages;
 use crate::ui::state::{Action, AppHandle, AppState, StorageStatus};
 use crate::ui::toolbar::Toolbar;
 
 /// Reads the picked or dropped files, parses them in the core and hands the
-/// results to the reducer.
-pub fn load_files(app: AppHandle, list: web_sys::FileList) {
+/// results to the reducer. The files are taken out of the `FileList` at once,
+/// so the input can be cleared right after.
+pub fn load_files(app: AppHandle, list: &web_sys::FileList) {
+    let files = files_of(list);
     spawn_local(async move {
-        let (files, unreadable) = read_file_list(list).await;
+        let (files, unreadable) = read_files(files).await;
         app.dispatch(Action::Imported {
             results: import_files(files),
             unreadable,
@@ -36,8 +42,9 @@ pub fn load_files(app: AppHandle, list: web_sys::FileList) {
 pub fn app() -> Html {
     let app = use_reducer(AppState::default);
     let dragging = use_state(|| false);
-    let hotkeys: Rc<RefCell<Vec<(char, String)>>> = use_mut_ref(Vec::new);
-    *hotkeys.borrow_mut() = app.ws.labels.iter().filter_map(|l| Some((l.key?, l.name.clone()))).collect();
+    // The key listener is registered once; it reads the latest state here.
+    let latest: Rc<RefCell<Option<AppHandle>>> = use_mut_ref(|| None);
+    *latest.borrow_mut() = Some(app.clone());
 
     {
         let app = app.clone();
@@ -53,8 +60,9 @@ pub fn app() -> Html {
             if app.revision > 0 && app.storage.saves() {
                 let was_failed = matches!(app.storage, StorageStatus::Failed(_));
                 let ws = app.ws.clone();
+                let history = app.history.clone();
                 spawn_local(async move {
-                    let result = save(&ws).await;
+                    let result = save(&ws, &history).await;
                     if result.is_err() || was_failed {
                         app.dispatch(Action::Saved(result));
                     }
@@ -62,22 +70,20 @@ pub fn app() -> Html {
             }
         });
     }
-    {
-        let app = app.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |event| {
-                    if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-                        on_key(&app, &hotkeys.borrow(), event);
-                    }
-                },
-            );
-            move || drop(listener)
-        });
-    }
+    use_effect_with((), move |_| {
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            EventListenerOptions::enable_prevent_default(),
+            move |event| {
+                let current = latest.borrow().clone();
+                if let (Some(app), Some(event)) = (current, event.dyn_ref::<web_sys::KeyboardEvent>()) {
+                    on_key(&app, event);
+                }
+            },
+        );
+        move || drop(listener)
+    });
 
     let ondragover = {
         let dragging = dragging.clone();
@@ -103,15 +109,7 @@ pub fn app() -> Html {
             event.prevent_default();
             dragging.set(false);
             if let Some(list) = event.data_transfer().and_then(|t| t.files()) {
-                let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.item(i)).collect();
-                let app = app.clone();
-                spawn_local(async move {
-                    let (files, unreadable) = read_files(files).await;
-                    app.dispatch(Action::Imported {
-                        results: import_files(files),
-                        unreadable,
-                    });
-                });
+                load_files(app.clone(), &list);
             }
         })
     };
@@ -124,10 +122,13 @@ pub fn app() -> Html {
                 <aside class="sidebar">
                     <h2>{ "Documents" }</h2>
                     <DocList />
+                    <LabelEditor />
                 </aside>
                 <section class="editor" aria-label="Document">
+                    <SearchPanel />
                     <DocView />
                 </section>
+                <EntitiesPanel />
             </main>
         }
     };
@@ -137,70 +138,11 @@ pub fn app() -> Html {
                 <Toolbar />
                 <Messages />
                 { body }
+                if app.show_help { <ShortcutSheet /> }
                 if *dragging {
                     <div class="drop-overlay" aria-hidden="true">{ "Drop files to load them" }</div>
                 }
             </div>
         </ContextProvider<AppHandle>>
-    }
-}
-
-/// Whether a key event comes from a text field, where shortcuts must not fire.
-fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| {
-            el.is_content_editable() || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        })
-}
-
-/// The label hotkey an event stands for: its character, or the digit of its
-/// physical key (so digits work with Arabic keyboard layouts too).
-fn hotkey_of(event: &web_sys::KeyboardEvent, hotkeys: &[(char, String)]) -> Option<String> {
-    let key = event.key();
-    let mut chars = key.chars();
-    let typed = match (chars.next(), chars.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
-    };
-    let code = event.code();
-    let physical = code
-        .strip_prefix("Digit")
-        .or_else(|| code.strip_prefix("Numpad"))
-        .and_then(|d| d.chars().next());
-    [typed, physical]
-        .into_iter()
-        .flatten()
-        .find_map(|c| hotkeys.iter().find(|(k, _)| k.eq_ignore_ascii_case(&c)).map(|(_, n)| n.clone()))
-}
-
-fn on_key(app: &AppHandle, hotkeys: &[(char, String)], event: &web_sys::KeyboardEvent) {
-    if typing_in_field(event) || event.is_composing() {
-        return;
-    }
-    let command = event.ctrl_key() || event.meta_key();
-    let key = event.key();
-    let action = match key.as_str() {
-        "z" | "Z" if command && event.shift_key() => Some(Action::Redo),
-        "z" | "Z" if command => Some(Action::Undo),
-        "y" | "Y" if command => Some(Action::Redo),
-        _ if command || event.alt_key() => None,
-        "Delete" | "Backspace" => Some(Action::DeleteSelected),
-        "Escape" => {
-            clear_selection();
-            Some(Action::Select(None))
-        }
-        _ => hotkey_of(event, hotkeys).map(|label| {
-            let selection = document_selection();
-            if selection.is_some() {
-                clear_selection();
-            }
-            Action::ApplyLabel { label, selection }
-        }),
-    };
-    if let Some(action) = action {
-        event.prevent_default();
-        app.dispatch(action);
     }
 }

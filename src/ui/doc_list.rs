@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::core::edit::Edit;
 use crate::ui::state::{Action, use_app};
 
 /// Lists every document; clicking one opens it.
@@ -22,19 +23,46 @@ pub fn doc_list() -> Html {
                 app.dispatch(Action::RemoveDocument(id));
             })
         };
+        let ondone = {
+            let app = app.clone();
+            let done = doc.done;
+            Callback::from(move |event: MouseEvent| {
+                event.stop_propagation();
+                app.dispatch(Action::Edit(Edit::SetDone { doc: id, done: !done }));
+            })
+        };
         let current = (open == Some(id)).then_some("true");
         let count = doc.spans.len();
+        let per_label = app
+            .ws
+            .labels
+            .iter()
+            .map(|l| format!("{}: {}", l.name, doc.spans.iter().filter(|s| s.label == l.name).count()))
+            .collect::<Vec<_>>()
+            .join(", ");
         html! {
             <li key={id.0} data-testid="doc-item" data-doc-name={doc.name.clone()} aria-current={current}
-                class={classes!("doc-item", current.map(|_| "open"))} {onclick} title={doc.name.clone()}>
+                data-done={doc.done.then_some("true")}
+                class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"))} {onclick}
+                title={format!("{} — {per_label}", doc.name)}>
+                <input type="checkbox" class="doc-done" data-testid="doc-done" checked={doc.done} onclick={ondone}
+                    aria-label="Done" title="Mark done" />
                 <span class="doc-name" dir="auto">{ doc.name.clone() }</span>
-                <span class="doc-count" data-testid="doc-span-count" title="spans">{ count }</span>
+                <span class="doc-count" data-testid="doc-span-count" title={per_label.clone()}>{ count }</span>
                 <button class="doc-remove" data-testid="doc-remove" title="Remove document" aria-label="Remove document"
                     onclick={onremove}>{ "×" }</button>
             </li>
         }
     });
+    let total = app.ws.documents.len();
+    let done = app.ws.documents.iter().filter(|d| d.done).count();
     html! {
-        <ul class="doc-list" data-testid="doc-list" aria-label="Documents">{ for items }</ul>
+        <>
+            <div class="progress" data-testid="progress" data-done={done.to_string()} data-total={total.to_string()}>
+                <progress max={total.max(1).to_string()} value={done.to_string()} aria-label="Documents done"></progress>
+                <span>{ format!("{done} / {total} done") }</span>
+            </div>
+            <ul class="doc-list" data-testid="doc-list" aria-label="Documents">{ for items }</ul>
+        </>
     }
 }

@@ -15,7 +15,8 @@ use yew::prelude::*;
 
 use crate::core::layout::{Direction, Fragment, Node, dominant_direction, fragments_by_line, nest};
 use crate::core::model::{DocId, SpanId};
-use crate::platform::selection::LINE_CLASS;
+use crate::core::words::snap_to_words;
+use crate::platform::selection::{LINE_CLASS, doc_view_root, document_selection, select_offsets};
 use crate::ui::state::{Action, use_app};
 
 /// One line of the open document, prepared once per document.
@@ -97,6 +98,20 @@ pub fn doc_view() -> Html {
         })
     };
 
+    let onmouseup = {
+        let app = app.clone();
+        Callback::from(move |event: MouseEvent| {
+            if app.precise || event.alt_key() {
+                return;
+            }
+            let Some(doc) = app.ws.open_document() else { return };
+            let (Some((start, end)), Some(root)) = (document_selection(), doc_view_root()) else { return };
+            if let Some((a, b)) = snap_to_words(&doc.text, start, end).filter(|snapped| *snapped != (start, end)) {
+                select_offsets(&root, a, b);
+            }
+        })
+    };
+
     let Some(doc) = doc.filter(|d| prepared.doc == Some(d.id)) else {
         return html! {
             <div class="doc-empty" data-testid="doc-text">{ "Load a .txt file to start." }</div>
@@ -112,7 +127,7 @@ pub fn doc_view() -> Html {
     });
     html! {
         <div class="doc-text" data-testid="doc-text" dir={prepared.dir.as_attr()} lang="ar"
-            data-text-len={doc.text.char_len().to_string()} {onclick}>
+            data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup}>
             { for lines }
         </div>
     }

@@ -7,6 +7,12 @@
 pub mod app;
 pub mod doc_list;
 pub mod doc_view;
+pub mod entities;
+pub mod export_menu;
+pub mod help;
+pub mod keyboard;
+pub mod label_editor;
+pub mod search;
 pub mod messages;
 pub mod state;
 pub mod toolbar;

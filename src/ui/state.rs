@@ -96,6 +96,11 @@ pub struct AppState {
     pub storage: StorageStatus,
     /// Increases whenever the workspace changes, to trigger a save.
     pub revision: u64,
+    /// Whether the shortcut sheet is open.
+    pub show_help: bool,
+    /// Whether mouse selections keep exact characters instead of snapping
+    /// to words.
+    pub precise: bool,
 }
 
 impl Default for AppState {
@@ -108,6 +113,8 @@ impl Default for AppState {
             next_message: 1,
             storage: StorageStatus::Loading,
             revision: 0,
+            show_help: false,
+            precise: false,
         }
     }
 }
@@ -135,6 +142,24 @@ pub enum Action {
         /// The text selection in code points, if any.
         selection: Option<(usize, usize)>,
     },
+    /// Apply an edit built by a component; a refused edit becomes a message.
+    Edit(Edit),
+    /// Tag every other occurrence of the selected span's text with its label.
+    TagAllLikeSelected,
+    /// Tag these ranges (per document) with `label`, skipping ranges that
+    /// already are spans; one undo step.
+    TagRanges {
+        /// Label name.
+        label: String,
+        /// Code-point ranges per document.
+        ranges: Vec<(DocId, Vec<(usize, usize)>)>,
+    },
+    /// Open or close the shortcut sheet.
+    ToggleHelp,
+    /// Switch between word snapping and exact characters.
+    TogglePrecise,
+    /// Close the sheet and deselect.
+    Escape,
     /// Select a span, or nothing.
     Select(Option<SpanId>),
     /// Delete the selected span.
@@ -260,14 +285,77 @@ impl AppState {
     }
 }
 
+/// Spans that tagging `ranges` would add: ranges not already a span, per
+/// document.
+pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<(usize, usize)>)]) -> usize {
+    ranges
+        .iter()
+        .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
+        .map(|(doc, list)| list.iter().filter(|(s, e)| !doc.spans.iter().any(|x| x.start == *s && x.end == *e)).count())
+        .sum()
+}
+
+impl AppState {
+    fn tag_ranges(&mut self, label: &str, ranges: Vec<(DocId, Vec<(usize, usize)>)>) {
+        let mut edits = Vec::new();
+        let mut count = 0;
+        for (doc, list) in ranges {
+            let Some(document) = self.ws.document(doc) else { continue };
+            let fresh: Vec<(usize, usize)> = list
+                .into_iter()
+                .filter(|(s, e)| !document.spans.iter().any(|x| x.start == *s && x.end == *e))
+                .collect();
+            if fresh.is_empty() {
+                continue;
+            }
+            count += fresh.len();
+            let spans = fresh.into_iter().map(|(s, e)| self.ws.new_span(s, e, label)).collect();
+            edits.push(Edit::AddSpans { doc, spans });
+        }
+        if count == 0 {
+            self.notify(MessageKind::Info, "Every match is already tagged.");
+        } else if self.edit(Edit::Batch(edits)) {
+            self.notify(MessageKind::Info, format!("Tagged {count} match(es) as {label}. Ctrl+Z undoes this."));
+        }
+    }
+
+    fn tag_all_like_selected(&mut self) {
+        let Some((doc, span)) = self
+            .ws
+            .open_document()
+            .and_then(|doc| Some((doc, doc.span(self.selected?)?.clone())))
+        else {
+            self.notify(MessageKind::Info, "Select a span first.");
+            return;
+        };
+        let needle = doc.text.slice(span.start, span.end).unwrap_or_default().to_owned();
+        let ranges = vec![(doc.id, exact_occurrences(doc, &needle))];
+        self.tag_ranges(&span.label, ranges);
+    }
+}
+
+/// Where `needle` occurs in `doc` as a whole word, or after Arabic proclitics.
+fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<(usize, usize)> {
+    let options = crate::core::search::SearchOptions {
+        ignore_diacritics: false,
+        normalize_letters: false,
+        whole_word: true,
+        allow_proclitics: true,
+        regex: false,
+        case_insensitive: false,
+    };
+    crate::core::search::find_all(&doc.text, needle, &options).unwrap_or_default()
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = Rc::unwrap_or_clone(self);
         match action {
-            Action::Restored(Ok(Restored::Workspace(ws))) => {
+            Action::Restored(Ok(Restored::Workspace(ws, history))) => {
                 state.ws = ws;
+                state.history = history;
                 state.storage = StorageStatus::Ready;
             }
             Action::Restored(Ok(Restored::Empty)) => {
@@ -293,6 +381,17 @@ impl Reducible for AppState {
                 }
             }
             Action::ApplyLabel { label, selection } => state.apply_label(label, selection),
+            Action::Edit(edit) => {
+                state.edit(edit);
+            }
+            Action::TagAllLikeSelected => state.tag_all_like_selected(),
+            Action::TagRanges { label, ranges } => state.tag_ranges(&label, ranges),
+            Action::ToggleHelp => state.show_help = !state.show_help,
+            Action::TogglePrecise => state.precise = !state.precise,
+            Action::Escape => {
+                state.show_help = false;
+                state.selected = None;
+            }
             Action::Select(id) => state.selected = id,
             Action::DeleteSelected => {
                 let target = state.ws.open_document().zip(state.selected).filter(|(doc, id)| doc.span(*id).is_some());

@@ -8,6 +8,7 @@ use crate::core::formats::OutputFile;
 use crate::platform::files::download;
 use crate::platform::selection::{clear_selection, document_selection};
 use crate::ui::app::load_files;
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::state::{Action, MessageKind, use_app};
 
 /// File picker, labels, history and export controls.
@@ -19,7 +20,7 @@ pub fn toolbar() -> Html {
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
             if let Some(list) = input.files() {
-                load_files(app.clone(), list);
+                load_files(app.clone(), &list);
             }
             input.set_value("");
         })
@@ -70,6 +71,14 @@ pub fn toolbar() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Redo))
     };
+    let toggle_precise = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePrecise))
+    };
+    let toggle_help = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::ToggleHelp))
+    };
     let open_picker = Callback::from(|_: MouseEvent| {
         if let Some(input) = gloo::utils::document()
             .query_selector("[data-testid=file-input]")
@@ -85,14 +94,19 @@ pub fn toolbar() -> Html {
             <h1 class="brand" title="Wasim — the one who tags">{ "واسم" }<small>{ "Wasim" }</small></h1>
             <button class="open-files" onclick={open_picker}>{ "Open files…" }</button>
             <input type="file" multiple=true class="visually-hidden" data-testid="file-input"
-                accept=".txt,.json,.jsonl,.ann,.conll,.conllu,.iob,.bio,.tsv,.zip,text/plain,application/json"
+                accept=".txt,.json,.jsonl,.ann,.conll,.conllu,.iob,.iob2,.bio,.bioes,.tsv,.zip,text/plain,application/json"
                 aria-label="Open files" {onchange} />
             <div class="labels" role="toolbar" aria-label="Labels">{ for labels }</div>
             <div class="history">
                 <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo()} title="Undo (Ctrl+Z)">{ "↶ Undo" }</button>
                 <button data-testid="redo" onclick={redo} disabled={!app.history.can_redo()} title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ "↷ Redo" }</button>
             </div>
+            <button class="precise" data-testid="precise-toggle" aria-pressed={app.precise.to_string()} onclick={toggle_precise}
+                title="Off: selections snap to whole words. On: exact characters (or hold Alt while selecting).">
+                { if app.precise { "Exact characters" } else { "Snap to words" } }</button>
             <button class="export" data-testid="export-json" onclick={export_json}>{ "Export JSON" }</button>
+            <ExportMenu />
+            <button class="help" data-testid="help" onclick={toggle_help} aria-label="Keyboard shortcuts" title="Shortcuts (?)">{ "?" }</button>
         </header>
     }
 }

@@ -1,17 +1,42 @@
 //! Import and export formats behind one small interface.
 //!
 //! Each format lives in its own module and implements [`Format`]. The UI lists
-//! [`all`] to build its export menu and calls [`detect`] to route imported
-//! files, so a new format only has to be added to [`all`].
+//! [`all`] to build its export menu and calls [`import_files`] (or [`detect`])
+//! to route imported files, so a new format only has to be added to [`all`].
 //!
 //! Every format states its offset convention in its module documentation.
 //! Whatever a file uses, importers convert to Wasim's unit (code points,
 //! half-open) and exporters convert back.
+//!
+//! | Format | Module | Offsets in the file | Import | Export |
+//! |---|---|---|---|---|
+//! | Wasim JSON | [`wasim`] | code points, half-open, span `text` checked | yes | yes |
+//! | doccano JSONL | [`doccano`] | UTF-16 code units in doccano's web UI (issue #2290); Python code points in scripts. Import detects which (span texts, else character boundaries) and warns when the text has astral characters; export writes code points unless [`ExportOptions::utf16_offsets`] | yes | yes |
+//! | spaCy / Prodigy JSONL | [`spacy`] | code points (Python `str`), half-open; Prodigy `token_end` inclusive; spaCy v2 JSON has tokens only | yes | yes (JSONL) |
+//! | Label Studio JSON | [`label_studio`] | code points in current releases, UTF-16 in older ones (issues #1347, #4988): detected from `value.text`, warned | yes | yes |
+//! | brat standoff | [`brat`] | code points, half-open, `start end;start end` fragments | yes (`.txt` + `.ann`, or our `.zip`) | yes (`.zip`) |
+//! | CoNLL / IOB | [`conll`] | none: one token per line; Wasim joins tokens with one space and sentences with a line break | yes | yes |
+//! | W3C Web Annotation | [`web_annotation`] | `TextPositionSelector` in code points (as the spec says), plus a `TextQuoteSelector` | no | yes |
+//!
+//! "Astral" characters (outside the Basic Multilingual Plane: emoji, some
+//! CJK and historic scripts) are the only ones that count as two UTF-16 units
+//! but one code point, so the two conventions agree on any text without them.
 
+pub mod brat;
+mod common;
+pub mod conll;
+pub mod doccano;
+pub mod label_studio;
+pub mod spacy;
+pub mod tokenize;
 pub mod wasim;
+pub mod web_annotation;
+pub mod zip;
 
 use super::edit::Edit;
 use super::model::{Document, Label, Workspace};
+
+pub use conll::TagScheme;
 
 /// A file handed to an importer: its name and raw bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,6 +156,21 @@ pub enum ExportScope {
 pub struct ExportOptions {
     /// Which documents.
     pub scope: ExportScope,
+    /// doccano only: write offsets in UTF-16 code units, as doccano's web UI
+    /// counts them ("UTF-16 (doccano web UI)"), instead of code points.
+    pub utf16_offsets: bool,
+    /// CoNLL only: the tag scheme to write (IOB2 by default).
+    pub tag_scheme: TagScheme,
+}
+
+/// What an exporter produced: the file, and what the user should know about
+/// it (spans a format cannot hold, labels it had to rename…).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    /// The file to download.
+    pub file: OutputFile,
+    /// Warnings to show next to the download; empty when nothing was lost.
+    pub warnings: Vec<String>,
 }
 
 /// One annotation format.
@@ -140,65 +180,139 @@ pub trait Format: Sync {
     /// Human-readable name for menus.
     fn name(&self) -> &'static str;
     /// Whether the file looks like this format, by name and content.
-    fn sniff(&self, file: &InputFile) -> bool;
+    ///
+    /// At most one format claims any file (see [`detect`]).
+    fn sniff(&self, file: &InputFile) -> bool {
+        classify(file) == Some(self.id())
+    }
+    /// Whether [`Format::import`] can read files; export-only formats say no.
+    fn can_import(&self) -> bool {
+        true
+    }
     /// Reads `file`.
     ///
     /// # Errors
     /// An [`ImportError`] naming the file and, where possible, the line.
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError>;
     /// Writes the documents to one file.
-    fn export(&self, labels: &[Label], documents: &[&Document], options: ExportOptions) -> OutputFile;
+    fn export(&self, labels: &[Label], documents: &[&Document], options: ExportOptions) -> Exported;
 }
 
 /// Every format Wasim speaks, in menu order.
 pub fn all() -> &'static [&'static dyn Format] {
-    &[&wasim::WasimJson]
+    &[
+        &wasim::WasimJson,
+        &doccano::Doccano,
+        &spacy::Spacy,
+        &label_studio::LabelStudio,
+        &brat::Brat,
+        &conll::Conll,
+        &web_annotation::WebAnnotation,
+    ]
+}
+
+/// The format with this [`Format::id`].
+pub fn by_id(id: &str) -> Option<&'static dyn Format> {
+    all().iter().copied().find(|format| format.id() == id)
 }
 
 /// Reads every file the user dropped or picked.
 ///
-/// Plain `.txt` files become one document each, named after the file; other
-/// files go to the format that claims them. Each result stands alone, so one
-/// bad file never stops the others.
+/// - A `.txt` file with a same-stem `.ann` file in the same batch is one brat
+///   document (`a.txt` + `a.ann`); a `.ann` without its `.txt` is an error
+///   naming the missing file.
+/// - Other `.txt` files become one plain document each, named after the file,
+///   unless every line is a `token … tag` CoNLL line (ANERcorp and AQMAR ship
+///   as `.txt`), in which case they are read as CoNLL.
+/// - Other files go to the format that claims them ([`detect`]).
+///
+/// Results follow the order of `files` (a brat pair takes the place of its
+/// `.txt`). Each result stands alone, so one bad file never stops the others.
 pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>> {
-    files
-        .into_iter()
+    let keys: Vec<(String, String)> = files
+        .iter()
         .map(|file| {
-            if file.name.to_lowercase().ends_with(".txt") {
-                return import_plain_text(&file);
+            let (stem, ext) = common::split_extension(&file.name);
+            (stem.to_owned(), ext.to_lowercase())
+        })
+        .collect();
+    let partner = |index: usize, ext: &str| {
+        keys.iter()
+            .enumerate()
+            .find(|(other, (stem, e))| *other != index && e == ext && *stem == keys[index].0)
+            .map(|(other, _)| other)
+    };
+    let mut results = Vec::with_capacity(files.len());
+    for (index, file) in files.iter().enumerate() {
+        let ext = keys[index].1.as_str();
+        if ext == "ann" && partner(index, "txt").is_some() {
+            continue;
+        }
+        let result = if ext == "txt" {
+            match partner(index, "ann") {
+                Some(ann) => brat::import_pair(file, &files[ann]),
+                None if classify(file) == Some(conll::ID) => conll::Conll.import(file),
+                None => import_plain_text(file),
             }
-            match detect(&file) {
-                Some(format) => format.import(&file),
+        } else {
+            match detect(file) {
+                Some(format) => format.import(file),
                 None => Err(ImportError::new(
                     &file.name,
                     None,
-                    "unrecognized file type; Wasim reads UTF-8 .txt files and its own .json exports",
+                    "unrecognized file type; Wasim reads UTF-8 .txt files, its own .json exports, doccano or spaCy \
+                     .jsonl, Label Studio .json, brat .txt + .ann pairs and CoNLL .conll/.iob files",
                 )),
             }
-        })
-        .collect()
+        };
+        results.push(result);
+    }
+    results
 }
 
 fn import_plain_text(file: &InputFile) -> Result<Imported, ImportError> {
-    let text = super::text::decode_utf8(&file.bytes)
-        .map_err(|error| ImportError::new(&file.name, None, format!("cannot load this file: {error}")))?;
-    Ok(Imported {
-        mode: ImportMode::AddDocuments,
-        labels: Vec::new(),
-        documents: vec![ImportedDocument {
+    let text = common::decode(file)?;
+    Ok(common::added_documents(
+        vec![ImportedDocument {
             name: file.name.clone(),
             text,
             spans: Vec::new(),
             done: false,
         }],
-        open: None,
-        warnings: Vec::new(),
-    })
+        Vec::new(),
+    ))
 }
 
 /// The format that claims `file`, if any.
 pub fn detect(file: &InputFile) -> Option<&'static dyn Format> {
-    all().iter().copied().find(|format| format.sniff(file))
+    classify(file).and_then(by_id)
+}
+
+/// Decides which format a file is in, from its extension and content, so
+/// that exactly one format claims it. Returns the format's id.
+///
+/// `.ann` and `.zip` are brat; `.conll`, `.iob`, `.bio`… are CoNLL; JSON is
+/// told apart by shape: an object with `"format"` is Wasim, tasks with
+/// `"data"` are Label Studio, records with `"spans"`/`"tokens"` or
+/// `"paragraphs"` are spaCy, records whose spans are objects with `"labels"`
+/// are Label Studio's JSON_MIN, and records with `"label"` or `"entities"`
+/// are doccano. A `.txt` is CoNLL only when every line is `token … tag`.
+pub fn classify(file: &InputFile) -> Option<&'static str> {
+    let (_, ext) = common::split_extension(&file.name);
+    let ext = ext.to_lowercase();
+    match ext.as_str() {
+        "ann" | "zip" => return Some(brat::ID),
+        "conll" | "conll03" | "conll2003" | "conllx" | "iob" | "iob1" | "iob2" | "bio" | "bioes" | "bilou" | "tsv" => {
+            return Some(conll::ID);
+        }
+        _ => {}
+    }
+    let text = common::decode(file).ok()?;
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') || matches!(ext.as_str(), "json" | "jsonl" | "ndjson") {
+        return common::classify_json(&text, &ext);
+    }
+    conll::looks_like_conll(&text).then_some(conll::ID)
 }
 
 /// The documents an export with `scope` covers.
@@ -262,3 +376,67 @@ pub fn import_edit(ws: &mut Workspace, imported: Imported) -> Result<(Edit, Opti
 const GENERATED_COLOURS: [&str; 8] = [
     "#ffe08a", "#b8f0e0", "#ffc2d1", "#d0d6ff", "#e6f5a1", "#ffd1a6", "#c9f2ff", "#f0c8ff",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> InputFile {
+        InputFile { name: name.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn menu_order_and_ids() {
+        let ids: Vec<&str> = all().iter().map(|f| f.id()).collect();
+        assert_eq!(ids, ["wasim", "doccano", "spacy", "label-studio", "brat", "conll", "web-annotation"]);
+        assert!(all().iter().all(|f| by_id(f.id()).is_some()));
+    }
+
+    #[test]
+    fn classify_tells_json_shapes_apart() {
+        let cases = [
+            ("a.json", r#"{"format":"wasim","version":1}"#, Some("wasim")),
+            ("a.json", r#"{"format":"doccano"}"#, Some("wasim")),
+            ("a.json", "{broken", Some("wasim")),
+            ("a.jsonl", r#"{"text":"a","label":[[0,1,"X"]]}"#, Some("doccano")),
+            ("a.jsonl", "{\"text\":\"a\",\"entities\":[]}\n{\"text\":\"b\"}", Some("doccano")),
+            ("a.jsonl", r#"{"text":"a","spans":[]}"#, Some("spacy")),
+            ("a.json", r#"[{"id":0,"paragraphs":[]}]"#, Some("spacy")),
+            ("a.json", r#"[{"data":{"text":"a"},"annotations":[]}]"#, Some("label-studio")),
+            ("a.json", r#"{"data":{"text":"a"}}"#, Some("label-studio")),
+            ("a.json", r#"[{"text":"a","label":[{"start":0,"end":1,"labels":["X"]}]}]"#, Some("label-studio")),
+            ("a.json", r#"[{"text":"a","label":[[0,1,"X"]]}]"#, Some("doccano")),
+            ("a.json", r#"[1, 2]"#, None),
+            ("a.ann", "T1\tX 0 1\ta", Some("brat")),
+            ("a.conll", "", Some("conll")),
+            ("a.txt", "word O\nother B-X\n", Some("conll")),
+            ("a.txt", "just prose.\nmore prose\n", None),
+            ("noext", "a B-X\nb I-X\n", Some("conll")),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(classify(&file(name, text)), expected, "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn import_files_pairs_brat_and_keeps_order() {
+        let results = import_files(vec![
+            file("b.ann", "T1\tPER 0 3\tعلي\n"),
+            file("plain.txt", "نص عادي"),
+            file("b.txt", "علي هنا"),
+            file("lone.ann", "T1\tPER 0 1\tx\n"),
+            file("tags.txt", "علي B-PER\nهنا O\n"),
+            file("what.bin", "\u{1}"),
+        ]);
+        assert_eq!(results.len(), 5);
+        let first = results[0].as_ref().expect("plain");
+        assert!(first.documents[0].spans.is_empty());
+        let pair = results[1].as_ref().expect("pair");
+        assert_eq!((pair.documents[0].name.as_str(), pair.documents[0].spans.len()), ("b.txt", 1));
+        let lone = results[2].as_ref().expect_err("lone .ann");
+        assert!(lone.to_string().contains("add lone.txt"), "{lone}");
+        let conll = results[3].as_ref().expect("conll");
+        assert_eq!(conll.documents[0].text, "علي هنا");
+        assert!(results[4].as_ref().expect_err("unknown").to_string().contains("unrecognized"));
+    }
+}

@@ -1,0 +1,630 @@
+//! Helpers shared by the format modules: decoding, JSON records, offset-unit
+//! detection and output files.
+//!
+//! **Offsets:** everything these helpers return is in code points, half-open.
+//! [`resolve_documents`] is the one place where a file's offsets in another
+//! unit (UTF-16 code units) are converted.
+
+use std::cmp::Reverse;
+
+use serde_json::Value;
+
+use super::{ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile};
+use crate::core::model::{Document, Span};
+use crate::core::text::{Text, decode_utf8};
+
+/// The file's bytes as text.
+///
+/// # Errors
+/// When the bytes are binary or not UTF-8.
+pub(crate) fn decode(file: &InputFile) -> Result<String, ImportError> {
+    decode_utf8(&file.bytes)
+        .map_err(|error| ImportError::new(&file.name, None, format!("cannot load this file: {error}")))
+}
+
+/// `("a.b", "txt")` for `"a.b.txt"`; the extension is empty when there is none.
+pub(crate) fn split_extension(name: &str) -> (&str, &str) {
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => (&name[..dot], &name[dot + 1..]),
+        _ => (name, ""),
+    }
+}
+
+/// An import that adds documents to the workspace.
+pub(crate) fn added_documents(documents: Vec<ImportedDocument>, warnings: Vec<String>) -> Imported {
+    Imported {
+        mode: ImportMode::AddDocuments,
+        labels: Vec::new(),
+        documents,
+        open: None,
+        warnings,
+    }
+}
+
+/// The text a span covers (empty if the span is out of range).
+pub(crate) fn span_text<'a>(doc: &'a Document, span: &Span) -> &'a str {
+    doc.text.slice(span.start, span.end).unwrap_or_default()
+}
+
+/// A JSON file written pretty-printed.
+pub(crate) fn json_file(name: &str, value: &Value) -> OutputFile {
+    OutputFile {
+        name: name.to_owned(),
+        mime: "application/json",
+        bytes: serde_json::to_string_pretty(value).unwrap_or_default().into_bytes(),
+    }
+}
+
+/// A JSON Lines file: one compact record per line, each line ending in `\n`.
+pub(crate) fn jsonl_file(name: &str, records: &[Value]) -> OutputFile {
+    let mut out = String::new();
+    for record in records {
+        out.push_str(&serde_json::to_string(record).unwrap_or_default());
+        out.push('\n');
+    }
+    OutputFile {
+        name: name.to_owned(),
+        mime: "application/jsonl",
+        bytes: out.into_bytes(),
+    }
+}
+
+/// A document name without directories or a `.txt` extension, safe as a file
+/// name inside an archive.
+pub(crate) fn base_name(name: &str) -> String {
+    let (stem, ext) = split_extension(name);
+    let stem = if ext.eq_ignore_ascii_case("txt") { stem } else { name };
+    let cleaned: String = stem
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
+    if cleaned.is_empty() {
+        "document".to_owned()
+    } else {
+        cleaned
+    }
+}
+
+/// A warning when documents have span notes or entity ids that `format`
+/// cannot hold (`keeps_notes`, `keeps_ids` say what it can).
+pub(crate) fn dropped_extras(
+    format: &str,
+    documents: &[&Document],
+    keeps_notes: bool,
+    keeps_ids: bool,
+) -> Option<String> {
+    let spans = || documents.iter().flat_map(|d| d.spans.iter());
+    let notes = if keeps_notes {
+        0
+    } else {
+        spans().filter(|s| s.note.is_some()).count()
+    };
+    let ids = if keeps_ids {
+        0
+    } else {
+        spans().filter(|s| s.entity_id.is_some()).count()
+    };
+    (notes + ids > 0)
+        .then(|| format!("{format} has no place for them: {notes} span note(s) and {ids} entity id(s) were left out"))
+}
+
+/// One JSON record and the 1-based line it starts on, when known.
+pub(crate) struct Record {
+    /// Line of a JSON Lines record; `None` inside a whole-file JSON value.
+    pub line: Option<usize>,
+    /// 1-based position among the records, for messages.
+    pub index: usize,
+    /// The parsed value.
+    pub value: Value,
+}
+
+/// Reads JSON records: a whole-file array (its elements), a whole-file
+/// object (one record), or JSON Lines (one per non-blank line).
+///
+/// # Errors
+/// The first line that is not valid JSON.
+pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, ImportError> {
+    if let Ok(value) = serde_json::from_str::<Value>(text) {
+        return Ok(match value {
+            Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, value)| Record {
+                    line: None,
+                    index: i + 1,
+                    value,
+                })
+                .collect(),
+            other => {
+                let line = text.lines().position(|l| !l.trim().is_empty()).map(|i| i + 1);
+                vec![Record {
+                    line,
+                    index: 1,
+                    value: other,
+                }]
+            }
+        });
+    }
+    let mut records = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value = serde_json::from_str::<Value>(line)
+            .map_err(|error| ImportError::new(file, Some(i + 1), format!("invalid JSON: {error}")))?;
+        records.push(Record {
+            line: Some(i + 1),
+            index: records.len() + 1,
+            value,
+        });
+    }
+    Ok(records)
+}
+
+/// Where a record is, for messages that have no line number.
+pub(crate) fn record_place(record: &Record) -> String {
+    match record.line {
+        Some(_) => String::new(),
+        None => format!("record {}: ", record.index),
+    }
+}
+
+/// A non-negative integer field, or an error naming it.
+///
+/// # Errors
+/// When the field is missing or not a non-negative integer.
+pub(crate) fn offset_field(
+    file: &str,
+    line: Option<usize>,
+    object: &Value,
+    key: &str,
+    place: &str,
+) -> Result<usize, ImportError> {
+    object
+        .get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or_else(|| ImportError::new(file, line, format!("{place}\"{key}\" must be a non-negative integer")))
+}
+
+/// Which format a JSON or JSON Lines file is in, by shape; see
+/// [`super::classify`]. Unparseable files go to the format their extension
+/// suggests, so the user sees the parse error.
+pub(crate) fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
+    let fallback = match ext {
+        "json" => Some(super::wasim::ID),
+        "jsonl" | "ndjson" => Some(super::doccano::ID),
+        _ => None,
+    };
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => {
+            if object.contains_key("format") {
+                Some(super::wasim::ID)
+            } else if object.get("data").is_some_and(Value::is_object) {
+                Some(super::label_studio::ID)
+            } else {
+                record_kind(&Value::Object(object))
+            }
+        }
+        Ok(Value::Array(items)) => {
+            let first = items.iter().find(|item| item.is_object())?;
+            if first.get("data").is_some_and(Value::is_object) {
+                Some(super::label_studio::ID)
+            } else if first.get("paragraphs").is_some() {
+                Some(super::spacy::ID)
+            } else {
+                record_kind(first)
+            }
+        }
+        Ok(_) => None,
+        Err(_) => {
+            let first = text.lines().find(|line| !line.trim().is_empty())?;
+            match serde_json::from_str::<Value>(first) {
+                Ok(value @ Value::Object(_)) => record_kind(&value).or(fallback),
+                _ => fallback,
+            }
+        }
+    }
+}
+
+/// The format of one record (an object with a text and its spans).
+fn record_kind(record: &Value) -> Option<&'static str> {
+    let object = record.as_object()?;
+    let is_min_regions = |value: &Value| {
+        value
+            .as_array()
+            .and_then(|items| items.first())
+            .is_some_and(|item| item.get("labels").is_some() && item.get("start").is_some())
+    };
+    if object.contains_key("spans") || object.contains_key("tokens") {
+        Some(super::spacy::ID)
+    } else if object.values().any(is_min_regions) {
+        Some(super::label_studio::ID)
+    } else if ["label", "labels", "entities", "column_label", "text", "column_data"]
+        .iter()
+        .any(|k| object.contains_key(*k))
+    {
+        Some(super::doccano::ID)
+    } else {
+        None
+    }
+}
+
+/// The unit a file counts offsets in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OffsetUnit {
+    /// Unicode code points, as Python's `str`.
+    CodePoints,
+    /// UTF-16 code units, as JavaScript strings.
+    Utf16,
+}
+
+impl OffsetUnit {
+    fn describe(self) -> &'static str {
+        match self {
+            OffsetUnit::CodePoints => "code points (as Python counts)",
+            OffsetUnit::Utf16 => "UTF-16 code units (as JavaScript counts)",
+        }
+    }
+}
+
+/// A span as a file states it, in the file's unit.
+pub(crate) struct RawSpan {
+    /// Start in the file's unit.
+    pub start: usize,
+    /// End in the file's unit.
+    pub end: usize,
+    /// Label name.
+    pub label: String,
+    /// The span's text, when the file gives it.
+    pub text: Option<String>,
+    /// Free-text note.
+    pub note: Option<String>,
+    /// Knowledge-base link.
+    pub entity_id: Option<String>,
+    /// Where the span is, such as `task 2, result 3`, for messages.
+    pub place: String,
+}
+
+/// A document as a file states it, spans in the file's unit.
+pub(crate) struct RawDocument {
+    /// Display name.
+    pub name: String,
+    /// The text.
+    pub text: String,
+    /// Spans in the file's unit.
+    pub spans: Vec<RawSpan>,
+    /// Line of the record, for messages.
+    pub line: Option<usize>,
+}
+
+/// Maps UTF-16 offsets of a text to code points.
+struct Utf16Map {
+    /// `units[cp]` is the UTF-16 offset of code point `cp`; one entry past the end.
+    units: Vec<usize>,
+}
+
+/// `table[cp]` is the UTF-16 offset of code point `cp`, with one entry past
+/// the end: converts a whole document's offsets in one pass.
+pub(crate) fn utf16_table(text: &str) -> Vec<usize> {
+    let mut units = Vec::with_capacity(text.len() + 1);
+    let mut at = 0;
+    units.push(0);
+    for ch in text.chars() {
+        at += ch.len_utf16();
+        units.push(at);
+    }
+    units
+}
+
+impl Utf16Map {
+    fn new(text: &str) -> Self {
+        Utf16Map {
+            units: utf16_table(text),
+        }
+    }
+
+    /// The code point at a UTF-16 offset, or `None` inside a surrogate pair or
+    /// past the end.
+    fn cp(&self, utf16: usize) -> Option<usize> {
+        self.units.binary_search(&utf16).ok()
+    }
+}
+
+fn has_astral(text: &str) -> bool {
+    text.chars().any(|c| c.len_utf16() == 2)
+}
+
+/// Converts a raw range to code points under `unit`.
+fn convert(map: Option<&Utf16Map>, unit: OffsetUnit, start: usize, end: usize) -> Option<(usize, usize)> {
+    match (unit, map) {
+        (OffsetUnit::Utf16, Some(map)) => Some((map.cp(start)?, map.cp(end)?)),
+        _ => Some((start, end)),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// How well `unit` explains a document's spans: (span texts that match,
+/// spans in range, spans on grapheme and word boundaries).
+fn score(text: &Text, map: Option<&Utf16Map>, unit: OffsetUnit, spans: &[RawSpan]) -> (usize, usize, usize) {
+    let mut result = (0, 0, 0);
+    for span in spans {
+        let Some((start, end)) = convert(map, unit, span.start, span.end) else {
+            continue;
+        };
+        let Some(slice) = text.slice(start, end).filter(|_| start < end) else {
+            continue;
+        };
+        result.1 += 1;
+        if span.text.as_deref() == Some(slice) {
+            result.0 += 1;
+        }
+        let word_edge = |cp: usize| {
+            let before = cp
+                .checked_sub(1)
+                .and_then(|b| text.slice(b, cp))
+                .and_then(|s| s.chars().next());
+            let after = text.slice(cp, cp + 1).and_then(|s| s.chars().next());
+            !(before.is_some_and(is_word_char) && after.is_some_and(is_word_char))
+        };
+        if text.is_grapheme_boundary(start) && text.is_grapheme_boundary(end) && word_edge(start) && word_edge(end) {
+            result.2 += 1;
+        }
+    }
+    result
+}
+
+/// Converts raw documents to code points.
+///
+/// With `forced`, the file's unit is known, for the reason given. Otherwise the unit is chosen for
+/// the whole file: UTF-16 only when it explains more spans than code points
+/// do (matching span texts first, then spans in range, then spans on grapheme
+/// and word boundaries). A warning says which unit was assumed whenever a
+/// document has astral characters, where the two differ. Duplicate spans are
+/// dropped with a warning.
+///
+/// # Errors
+/// A span that is empty, reversed, out of range, splits a character, or
+/// whose stated text differs from the document's text there.
+pub(crate) fn resolve_documents(
+    file: &str,
+    raw: Vec<RawDocument>,
+    forced: Option<(OffsetUnit, &str)>,
+) -> Result<(Vec<ImportedDocument>, Vec<String>), ImportError> {
+    let texts: Vec<Text> = raw.iter().map(|doc| Text::new(&doc.text)).collect();
+    let maps: Vec<Option<Utf16Map>> = raw
+        .iter()
+        .map(|doc| has_astral(&doc.text).then(|| Utf16Map::new(&doc.text)))
+        .collect();
+    let astral_docs = maps.iter().filter(|m| m.is_some()).count();
+    let mut reason = "the default";
+    let unit = forced.map(|(unit, _)| unit).unwrap_or_else(|| {
+        let total = |unit| {
+            raw.iter()
+                .zip(&texts)
+                .zip(&maps)
+                .fold((0, 0, 0), |acc, ((doc, text), map)| match map {
+                    Some(map) => {
+                        let s = score(text, Some(map), unit, &doc.spans);
+                        (acc.0 + s.0, acc.1 + s.1, acc.2 + s.2)
+                    }
+                    None => acc,
+                })
+        };
+        let (cp, utf16) = (total(OffsetUnit::CodePoints), total(OffsetUnit::Utf16));
+        reason = if cp.0 != utf16.0 {
+            "the span texts match that way"
+        } else if cp.1 != utf16.1 {
+            "only then are all spans inside their texts"
+        } else if cp.2 != utf16.2 {
+            "spans then fall on character and word boundaries"
+        } else {
+            "the spans fit either way"
+        };
+        if utf16 > cp {
+            OffsetUnit::Utf16
+        } else {
+            OffsetUnit::CodePoints
+        }
+    });
+    let mut warnings = Vec::new();
+    if astral_docs > 0 {
+        let why = forced.map_or(reason, |(_, why)| why);
+        warnings.push(format!(
+            "{file}: offsets were read as {} because {why}; {astral_docs} document(s) contain characters outside \
+             the Basic Multilingual Plane (such as emoji), where code points and UTF-16 units differ",
+            unit.describe()
+        ));
+    }
+    let mut documents = Vec::with_capacity(raw.len());
+    let mut duplicates = 0;
+    for ((doc, text), map) in raw.into_iter().zip(&texts).zip(&maps) {
+        let mut spans = Vec::with_capacity(doc.spans.len());
+        for span in doc.spans {
+            let place = &span.place;
+            let (start, end) = convert(map.as_ref(), unit, span.start, span.end).ok_or_else(|| {
+                ImportError::new(
+                    file,
+                    doc.line,
+                    format!(
+                        "{place}span [{}, {}) splits a character or lies past the end of the text",
+                        span.start, span.end
+                    ),
+                )
+            })?;
+            if start >= end || end > text.char_len() {
+                return Err(ImportError::new(
+                    file,
+                    doc.line,
+                    format!(
+                        "{place}span [{}, {}) is {} (the text has {} characters)",
+                        span.start,
+                        span.end,
+                        if start >= end {
+                            "empty or reversed"
+                        } else {
+                            "past the end of the text"
+                        },
+                        text.char_len()
+                    ),
+                ));
+            }
+            let actual = text.slice(start, end).unwrap_or_default();
+            if let Some(expected) = &span.text
+                && expected != actual
+            {
+                return Err(ImportError::new(
+                    file,
+                    doc.line,
+                    format!(
+                        "{place}span [{}, {}) says its text is {expected:?}, but the document has {actual:?} there",
+                        span.start, span.end
+                    ),
+                ));
+            }
+            spans.push(ImportedSpan {
+                start,
+                end,
+                label: span.label,
+                note: span.note,
+                entity_id: span.entity_id,
+            });
+        }
+        duplicates += dedupe_spans(&mut spans);
+        documents.push(ImportedDocument {
+            name: doc.name,
+            text: doc.text,
+            spans,
+            done: false,
+        });
+    }
+    if duplicates > 0 {
+        warnings.push(format!(
+            "{file}: {duplicates} duplicate span(s) (same range and label) were dropped"
+        ));
+    }
+    Ok((documents, warnings))
+}
+
+/// Sorts spans as a document keeps them and drops exact duplicates (same
+/// range and label); returns how many were dropped.
+pub(crate) fn dedupe_spans(spans: &mut Vec<ImportedSpan>) -> usize {
+    spans.sort_by(|a, b| (a.start, Reverse(a.end), &a.label).cmp(&(b.start, Reverse(b.end), &b.label)));
+    let before = spans.len();
+    spans.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.label == b.label);
+    before - spans.len()
+}
+
+/// Up to `limit` items of a list, for messages: `"3, 7, 12 and 4 more"`.
+pub(crate) fn some_of<T: std::fmt::Display>(items: &[T], limit: usize) -> String {
+    let shown: Vec<String> = items.iter().take(limit).map(ToString::to_string).collect();
+    let mut out = shown.join(", ");
+    if items.len() > limit {
+        out.push_str(&format!(" and {} more", items.len() - limit));
+    }
+    out
+}
+
+/// Context around `[start, end)` for quote selectors: up to `width` code
+/// points before and after, cut at grapheme boundaries.
+pub(crate) fn context(text: &Text, start: usize, end: usize, width: usize) -> (String, String) {
+    let mut from = start.saturating_sub(width);
+    while from < start && !text.is_grapheme_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + width).min(text.char_len());
+    while to > end && !text.is_grapheme_boundary(to) {
+        to -= 1;
+    }
+    let prefix = text.slice(from, start).unwrap_or_default().to_owned();
+    let suffix = text.slice(end, to).unwrap_or_default().to_owned();
+    (prefix, suffix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(text: &str, spans: &[(usize, usize, Option<&str>)]) -> RawDocument {
+        RawDocument {
+            name: "d".into(),
+            text: text.into(),
+            spans: spans
+                .iter()
+                .map(|&(start, end, t)| RawSpan {
+                    start,
+                    end,
+                    label: "L".into(),
+                    text: t.map(str::to_owned),
+                    note: None,
+                    entity_id: None,
+                    place: String::new(),
+                })
+                .collect(),
+            line: Some(1),
+        }
+    }
+
+    #[test]
+    fn detects_utf16_from_span_texts_and_boundaries() {
+        // "😀 Ali": Ali is [2, 5) in code points and [3, 6) in UTF-16.
+        let (docs, warnings) = resolve_documents("f", vec![raw("😀 Ali", &[(3, 6, Some("Ali"))])], None).expect("ok");
+        assert_eq!((docs[0].spans[0].start, docs[0].spans[0].end), (2, 5));
+        assert!(
+            warnings[0].contains("UTF-16") && warnings[0].contains("texts match"),
+            "{warnings:?}"
+        );
+        let (docs, warnings) = resolve_documents("f", vec![raw("😀 Ali", &[(2, 5, Some("Ali"))])], None).expect("ok");
+        assert_eq!(docs[0].spans[0].start, 2);
+        assert!(warnings[0].contains("code points"));
+        // Without texts: [3, 6) in code points would run past the end.
+        let (docs, _) = resolve_documents("f", vec![raw("😀 Ali", &[(3, 6, None)])], None).expect("ok");
+        assert_eq!(docs[0].spans[0].start, 2);
+        // Without astral characters nothing is said.
+        let (_, warnings) = resolve_documents("f", vec![raw("x Ali", &[(2, 5, None)])], None).expect("ok");
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn bad_spans_are_errors() {
+        let cases = [
+            (raw("abc", &[(1, 9, None)]), "past the end"),
+            (raw("abc", &[(2, 2, None)]), "empty"),
+            (raw("abc", &[(0, 1, Some("b"))]), "says its text"),
+            (raw("😀x", &[(1, 3, None)]), "splits a character"),
+        ];
+        for (doc, expected) in cases {
+            let forced = expected.contains("splits").then_some((OffsetUnit::Utf16, "test"));
+            let error = resolve_documents("f", vec![doc], forced).expect_err("error");
+            assert!(error.message.contains(expected), "{error}");
+        }
+    }
+
+    #[test]
+    fn context_cuts_whole_graphemes() {
+        let text = Text::new("abcdef");
+        assert_eq!(context(&text, 2, 3, 32), ("ab".to_owned(), "def".to_owned()));
+        assert_eq!(context(&text, 3, 4, 2), ("bc".to_owned(), "ef".to_owned()));
+        assert_eq!(context(&text, 3, 4, 1), ("c".to_owned(), "e".to_owned()));
+        let tashkeel = Text::new("xكَتَبَy");
+        assert_eq!(
+            context(&tashkeel, 0, 1, 3),
+            (String::new(), "كَ".to_owned()),
+            "never half a cluster"
+        );
+        assert_eq!(context(&tashkeel, 7, 8, 3), ("بَ".to_owned(), String::new()));
+        assert_eq!(base_name("a/b.txt"), "a_b");
+        assert_eq!(base_name(""), "document");
+        assert_eq!(some_of(&[1, 2, 3], 2), "1, 2 and 1 more");
+    }
+}

@@ -1,0 +1,282 @@
+//! Splitting a document into sentences of tokens, for token-based exports
+//! (CoNLL).
+//!
+//! **Offsets:** tokens are code point ranges, half-open, into the document's
+//! text.
+//!
+//! Two tokenizers:
+//! - A *pre-tokenized* text (what a CoNLL import produces: tokens separated by
+//!   exactly one space, one sentence per line, punctuation standing alone) is
+//!   split on those spaces, so a CoNLL file survives import and export
+//!   unchanged, whatever its tokens contain (tashkeel, tatweel, U+200F…).
+//! - Any other text is split on Unicode word boundaries (UAX #29), with
+//!   whitespace dropped and each punctuation mark its own token. This keeps
+//!   Arabic words with their tashkeel, numbers such as `3.5` and emoji ZWJ
+//!   sequences whole. Sentences end at line breaks and after `.`, `!`, `?`, `؟`.
+//!
+//! Either way, a sentence never ends inside a span (lines are joined instead),
+//! and a token that a span boundary cuts is split there, with a warning: spans
+//! are never moved.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::core::model::Span;
+use crate::core::text::Text;
+
+/// A token: a code point range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// Sentences of tokens, and warnings about spans that cut tokens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tokenized {
+    /// Sentences in text order; none is empty.
+    pub sentences: Vec<Vec<Token>>,
+    /// One message per span that starts or ends inside a token.
+    pub warnings: Vec<String>,
+}
+
+/// Punctuation that, standing alone between spaces, marks a pre-tokenized
+/// text.
+const STANDALONE_PUNCTUATION: &[char] = &['.', ',', '،', ';', '؛', ':', '!', '?', '؟'];
+/// Marks that end a sentence.
+const SENTENCE_END: &[char] = &['.', '!', '?', '؟', '۔', '…'];
+
+/// Whether `text` looks like the output of a CoNLL import: non-empty lines of
+/// tokens separated by exactly one space, at least one punctuation mark
+/// standing alone (or none at all), and no line ending in a word with a full
+/// stop attached (as prose does).
+pub fn is_pretokenized(text: &str) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    let mut standalone = false;
+    let mut any_punctuation = false;
+    for line in text.split('\n') {
+        if line.is_empty()
+            || line.starts_with(' ')
+            || line.ends_with(' ')
+            || line.contains("  ")
+            || line.chars().any(|c| c != ' ' && c.is_ascii_whitespace())
+        {
+            return false;
+        }
+        let mut last = "";
+        for chunk in line.split(' ') {
+            any_punctuation |= chunk.chars().any(|c| STANDALONE_PUNCTUATION.contains(&c));
+            standalone |= chunk.chars().count() == 1 && chunk.chars().all(|c| STANDALONE_PUNCTUATION.contains(&c));
+            last = chunk;
+        }
+        if last.chars().count() > 1 && last.ends_with(SENTENCE_END) && !last.chars().all(|c| SENTENCE_END.contains(&c))
+        {
+            return false;
+        }
+    }
+    standalone || !any_punctuation
+}
+
+/// Tokenizes a document's text for export, keeping `spans` intact.
+pub fn tokenize(text: &Text, spans: &[Span]) -> Tokenized {
+    let pretokenized = is_pretokenized(text.as_str());
+    let mut sentences: Vec<Vec<Token>> = Vec::new();
+    for line in text.lines() {
+        let content = text.slice(line.start, line.end).unwrap_or_default();
+        let mut current = Vec::new();
+        let mut cp = line.start;
+        if pretokenized {
+            for chunk in content.trim_end_matches('\n').split(' ') {
+                let len = chunk.chars().count();
+                current.push(Token {
+                    start: cp,
+                    end: cp + len,
+                });
+                cp += len + 1;
+            }
+            sentences.push(current);
+            continue;
+        }
+        for segment in content.split_word_bounds() {
+            for (offset, piece) in pieces(segment) {
+                let start = cp + offset;
+                let end = start + piece.chars().count();
+                current.push(Token { start, end });
+                if piece.chars().all(|c| SENTENCE_END.contains(&c)) {
+                    sentences.push(std::mem::take(&mut current));
+                }
+            }
+            cp += segment.chars().count();
+        }
+        sentences.push(current);
+    }
+    sentences.retain(|s| !s.is_empty());
+    let sentences = join_across_spans(sentences, spans);
+    split_at_span_edges(text, sentences, spans)
+}
+
+/// The whitespace-free pieces of a word-boundary segment, with their code
+/// point offsets in it (a space followed by a direction mark is one segment).
+fn pieces(segment: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut byte_start = 0;
+    for (cp, (byte, ch)) in segment.char_indices().enumerate() {
+        if ch.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, &segment[byte_start..byte]));
+            }
+        } else if start.is_none() {
+            start = Some(cp);
+            byte_start = byte;
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &segment[byte_start..]));
+    }
+    out
+}
+
+/// Joins sentences where a span runs from one into the next.
+fn join_across_spans(sentences: Vec<Vec<Token>>, spans: &[Span]) -> Vec<Vec<Token>> {
+    let mut out: Vec<Vec<Token>> = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        let crosses = match (out.last().and_then(|s| s.last()), sentence.first()) {
+            (Some(prev), Some(next)) => spans.iter().any(|s| s.start < prev.end && s.end > next.start),
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(last) if crosses => last.extend(sentence),
+            _ => out.push(sentence),
+        }
+    }
+    out
+}
+
+/// Splits tokens that a span starts or ends inside, and says so.
+fn split_at_span_edges(text: &Text, sentences: Vec<Vec<Token>>, spans: &[Span]) -> Tokenized {
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut warnings = Vec::new();
+    let mut out = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        let mut tokens = Vec::with_capacity(sentence.len());
+        for token in sentence {
+            let first = cuts.partition_point(|&c| c <= token.start);
+            let inner: Vec<usize> = cuts[first..].iter().copied().take_while(|&c| c < token.end).collect();
+            if inner.is_empty() {
+                tokens.push(token);
+                continue;
+            }
+            let word = text.slice(token.start, token.end).unwrap_or_default();
+            for span in spans
+                .iter()
+                .filter(|s| inner.contains(&s.start) || inner.contains(&s.end))
+            {
+                let quoted = text.slice(span.start, span.end).unwrap_or_default();
+                warnings.push(format!(
+                    "span {quoted:?} ({}) cuts the token {word:?}, which was split so the span stays exact",
+                    span.label
+                ));
+            }
+            let mut start = token.start;
+            for cut in inner.into_iter().chain(std::iter::once(token.end)) {
+                tokens.push(Token { start, end: cut });
+                start = cut;
+            }
+        }
+        out.push(tokens);
+    }
+    Tokenized {
+        sentences: out,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::SpanId;
+
+    fn words(text: &str, spans: &[Span]) -> (Vec<Vec<String>>, Vec<String>) {
+        let text = Text::new(text);
+        let tokenized = tokenize(&text, spans);
+        let sentences = tokenized
+            .sentences
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|t| text.slice(t.start, t.end).unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .collect();
+        (sentences, tokenized.warnings)
+    }
+
+    fn span(start: usize, end: usize) -> Span {
+        Span {
+            id: SpanId(1),
+            start,
+            end,
+            label: "LOC".into(),
+            note: None,
+            entity_id: None,
+        }
+    }
+
+    #[test]
+    fn splits_arabic_and_latin_on_word_boundaries() {
+        let (s, w) = words("قال محمّدٌ: «مرحبًا» (Wasim) costs 3.5$ 👩‍👩‍👧!\nسطر ثانٍ؟", &[]);
+        assert_eq!(
+            s,
+            vec![
+                vec![
+                    "قال",
+                    "محمّدٌ",
+                    ":",
+                    "«",
+                    "مرحبًا",
+                    "»",
+                    "(",
+                    "Wasim",
+                    ")",
+                    "costs",
+                    "3.5",
+                    "$",
+                    "👩‍👩‍👧",
+                    "!"
+                ],
+                vec!["سطر", "ثانٍ", "؟"],
+            ]
+        );
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn pretokenized_text_splits_on_single_spaces_only() {
+        let text = "مسجد ابن طولون \u{200F} دُمِّر ؛ الأمر؛ .\nPeter Blackburn";
+        assert!(is_pretokenized(text));
+        let (s, _) = words(text, &[]);
+        assert_eq!(s[0], ["مسجد", "ابن", "طولون", "\u{200F}", "دُمِّر", "؛", "الأمر؛", "."]);
+        assert!(!is_pretokenized("Hello, world."));
+        assert!(!is_pretokenized("a  b"));
+        assert!(!is_pretokenized("a\n\nb"));
+        assert!(!is_pretokenized("It works , he said in Paris."));
+    }
+
+    #[test]
+    fn spans_are_never_moved() {
+        // "بالقاهرة": the span covers only القاهرة, without the prefix ب.
+        let (s, w) = words("زار بالقاهرة", &[span(5, 12)]);
+        assert_eq!(s, vec![vec!["زار", "ب", "القاهرة"]]);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("cuts the token"));
+        // A span across a line break keeps the lines in one sentence.
+        let (s, _) = words("New\nYork. Next", &[span(0, 8)]);
+        assert_eq!(s, vec![vec!["New", "York", "."], vec!["Next"]]);
+    }
+}

@@ -1,0 +1,569 @@
+//! Arabic-aware find: tashkeel, hamza forms and proclitics need not match
+//! exactly.
+//!
+//! [`find_all`] folds the document and the query the same way (see
+//! [`SearchOptions`] and [`normalize`]), searches the folded text, and maps
+//! each match back to code point offsets in the **original** text through a
+//! per-character map. Matches are widened to whole grapheme clusters, so a
+//! match's end takes in the tashkeel of its last letter.
+//!
+//! Offsets are Unicode code points, half-open, as everywhere in the core.
+
+use regex_lite::{Regex, RegexBuilder};
+
+use super::text::Text;
+use super::words::{self, TATWEEL};
+
+/// How [`find_all`] compares the query with the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// Ignore tashkeel (U+064B–U+065F, U+0670, U+06D6–U+06ED, and the Quranic
+    /// signs U+0610–U+061A) and tatweel (U+0640).
+    pub ignore_diacritics: bool,
+    /// Treat أ إ آ ٱ ا as one letter, ى and ي as one, and ة and ه as one.
+    pub normalize_letters: bool,
+    /// Only match whole words: a match that starts (ends) with a letter or
+    /// digit must not have one just before (after) it.
+    pub whole_word: bool,
+    /// With `whole_word`: a match may be preceded, inside its word, by the
+    /// proclitics و ف ب ك ل (`[وف]?[بكل]?`), so العراق finds بالعراق and
+    /// والعراق. The returned range leaves the proclitics out. In plain (not
+    /// regex) mode a query starting with the article ال also finds the form
+    /// whose alif is elided after ل: العراق finds the لعراق of للعراق.
+    pub allow_proclitics: bool,
+    /// Read the query as a regular expression (`regex-lite` syntax). Letters
+    /// and tashkeel in the pattern are folded like the text; the syntax is
+    /// kept. `\w`, `\d`, `\s` and `\b` are ASCII-only in this syntax.
+    pub regex: bool,
+    /// Fold case (full Unicode lowercasing of text and query).
+    pub case_insensitive: bool,
+}
+
+impl Default for SearchOptions {
+    /// Arabic-friendly defaults: everything folded, whole words with
+    /// proclitics, plain text (not regex).
+    fn default() -> Self {
+        SearchOptions {
+            ignore_diacritics: true,
+            normalize_letters: true,
+            whole_word: true,
+            allow_proclitics: true,
+            regex: false,
+            case_insensitive: true,
+        }
+    }
+}
+
+/// Why a search could not run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchError {
+    /// The query is not a valid regular expression; the message says why.
+    InvalidRegex(String),
+}
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SearchError::InvalidRegex(message) => write!(f, "invalid regular expression: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+/// Whether `ch` is dropped when diacritics are ignored.
+fn is_diacritic(ch: char) -> bool {
+    words::is_tashkeel(ch) || ch == TATWEEL
+}
+
+/// Whether `ch` belongs to a word in folded text: a letter or digit, or a
+/// diacritic that was kept.
+fn is_word_part(ch: char) -> bool {
+    words::is_word_char(ch) || is_diacritic(ch)
+}
+
+/// Folds one character, handing the result (zero or more characters) to
+/// `emit`. `lowercase` says which characters to lowercase.
+fn fold_char(ch: char, options: &SearchOptions, lowercase: fn(char) -> bool, emit: &mut impl FnMut(char)) {
+    if options.ignore_diacritics && is_diacritic(ch) {
+        return;
+    }
+    let ch = if options.normalize_letters {
+        match ch {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            other => other,
+        }
+    } else {
+        ch
+    };
+    if options.case_insensitive && lowercase(ch) {
+        ch.to_lowercase().for_each(emit);
+    } else {
+        emit(ch);
+    }
+}
+
+/// Folds `s` as [`find_all`] folds both the text and a plain query:
+/// diacritics dropped, letters unified and case lowered as `options` say.
+pub fn normalize(s: &str, options: &SearchOptions) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        fold_char(ch, options, |_| true, &mut |folded| out.push(folded));
+    }
+    out
+}
+
+/// Folds a regex pattern: like [`normalize`], but ASCII keeps its case (so
+/// escapes such as `\W` or `\S` keep their meaning; ASCII case is folded by
+/// the regex engine instead).
+fn normalize_pattern(pattern: &str, options: &SearchOptions) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    for ch in pattern.chars() {
+        fold_char(ch, options, |ch| !ch.is_ascii(), &mut |folded| out.push(folded));
+    }
+    out
+}
+
+/// The folded text with, for each folded character, its byte offset in the
+/// folded string and the code point offset of the original character it
+/// comes from.
+struct Folded {
+    string: String,
+    /// Byte offset of each folded character, plus `string.len()` at the end.
+    byte_pos: Vec<usize>,
+    /// Original code point of each folded character.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str, options: &SearchOptions) -> Self {
+        let mut folded = Folded {
+            string: String::with_capacity(text.len()),
+            byte_pos: Vec::with_capacity(text.len() / 2 + 1),
+            origin: Vec::with_capacity(text.len() / 2),
+        };
+        for (cp, ch) in text.chars().enumerate() {
+            fold_char(ch, options, |_| true, &mut |out| {
+                folded.byte_pos.push(folded.string.len());
+                folded.origin.push(cp);
+                folded.string.push(out);
+            });
+        }
+        folded.byte_pos.push(folded.string.len());
+        folded
+    }
+
+    /// The original code point range of the folded byte range `[start, end)`.
+    fn original_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let first = self.byte_pos.binary_search(&start).ok()?;
+        let past = self.byte_pos.binary_search(&end).ok()?;
+        let last = past.checked_sub(1).filter(|&last| last >= first)?;
+        Some((*self.origin.get(first)?, self.origin.get(last)? + 1))
+    }
+}
+
+/// What the word check needs on the left of a match.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Left {
+    /// A word boundary, or proclitics if the options allow them.
+    Boundary,
+    /// Proclitics ending with ل (for the elided-alif article form).
+    ProcliticLam,
+}
+
+/// The longest run of word characters a proclitic prefix may span (two
+/// letters, each with tashkeel and tatweel when those are kept).
+const MAX_PREFIX: usize = 8;
+
+/// Whether the folded text before byte `start` (back to the word start) is a
+/// proclitic sequence; with `lam`, one ending with ل.
+fn proclitics_before(hay: &str, start: usize, lam: bool) -> bool {
+    let head = hay.get(..start).unwrap_or("");
+    let mut prefix: Vec<char> = Vec::new();
+    for ch in head.chars().rev() {
+        if !is_word_part(ch) {
+            break;
+        }
+        if prefix.len() == MAX_PREFIX {
+            return false;
+        }
+        prefix.push(ch);
+    }
+    prefix.reverse();
+    let last_letter = prefix.iter().rev().find(|&&ch| !is_diacritic(ch));
+    words::is_proclitic_sequence(prefix.iter().copied()) && (!lam || last_letter == Some(&'ل'))
+}
+
+/// Whether the folded match `[start, end)` satisfies the word options.
+fn word_ok(hay: &str, start: usize, end: usize, options: &SearchOptions, left: Left) -> bool {
+    if left == Left::ProcliticLam {
+        // Only ever searched with whole words and proclitics on.
+        return proclitics_before(hay, start, true) && right_ok(hay, end);
+    }
+    if !options.whole_word {
+        return true;
+    }
+    let body = hay.get(start..end).unwrap_or("");
+    let left_ok = match (body.chars().next(), hay.get(..start).and_then(|h| h.chars().next_back())) {
+        (Some(first), Some(before)) if is_word_part(first) && is_word_part(before) => {
+            options.allow_proclitics && proclitics_before(hay, start, false)
+        }
+        _ => true,
+    };
+    let last_is_word = body.chars().next_back().is_some_and(is_word_part);
+    left_ok && (!last_is_word || right_ok(hay, end))
+}
+
+/// Whether no word character follows byte `end`.
+fn right_ok(hay: &str, end: usize) -> bool {
+    !hay.get(end..).and_then(|tail| tail.chars().next()).is_some_and(is_word_part)
+}
+
+/// The byte length of the character starting at `pos`, at least 1.
+fn char_width(hay: &str, pos: usize) -> usize {
+    hay.get(pos..).and_then(|tail| tail.chars().next()).map_or(1, char::len_utf8)
+}
+
+/// All accepted matches of a plain `needle`, leftmost first, without overlap.
+fn literal_matches(hay: &str, needle: &str, options: &SearchOptions, left: Left) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some(offset) = hay.get(pos..).and_then(|tail| tail.find(needle)) {
+        let start = pos + offset;
+        let end = start + needle.len();
+        if word_ok(hay, start, end, options, left) {
+            found.push((start, end));
+            pos = end;
+        } else {
+            pos = start + char_width(hay, start);
+        }
+    }
+    found
+}
+
+/// All accepted, non-empty matches of `regex`, leftmost first.
+fn regex_matches(hay: &str, regex: &Regex, options: &SearchOptions) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while pos <= hay.len() {
+        let Some(m) = regex.find_at(hay, pos) else {
+            break;
+        };
+        if !m.is_empty() && word_ok(hay, m.start(), m.end(), options, Left::Boundary) {
+            found.push((m.start(), m.end()));
+            pos = m.end();
+        } else {
+            pos = m.start() + char_width(hay, m.start());
+        }
+    }
+    found
+}
+
+/// The nearest grapheme boundary at or before `cp`.
+fn grapheme_floor(text: &Text, cp: usize) -> usize {
+    if text.is_grapheme_boundary(cp) { cp } else { words::prev_grapheme(text, cp) }
+}
+
+/// The nearest grapheme boundary at or after `cp`.
+fn grapheme_ceil(text: &Text, cp: usize) -> usize {
+    if text.is_grapheme_boundary(cp) { cp } else { words::next_grapheme(text, cp) }
+}
+
+/// Finds every occurrence of `query` in `text`, as code point ranges of the
+/// original text in document order, never overlapping.
+///
+/// The text and the query are folded as `options` say; each match is mapped
+/// back to the original characters and widened to whole grapheme clusters
+/// (so it ends after the tashkeel of its last letter). With `whole_word` and
+/// `allow_proclitics`, proclitics before a match are left out of its range:
+/// العراق in "زار بالعراق" gives the range of العراق. An empty query (or one
+/// made only of ignored diacritics) finds nothing. Regex matches that are
+/// empty are skipped.
+///
+/// # Errors
+/// [`SearchError::InvalidRegex`] when `options.regex` is set and the query
+/// is not a valid `regex-lite` pattern.
+pub fn find_all(text: &Text, query: &str, options: &SearchOptions) -> Result<Vec<(usize, usize)>, SearchError> {
+    if query.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (folded, found) = if options.regex {
+        let pattern = normalize_pattern(query, options);
+        if pattern.is_empty() {
+            return Ok(Vec::new());
+        }
+        let regex = RegexBuilder::new(&pattern)
+            .case_insensitive(options.case_insensitive)
+            .build()
+            .map_err(|error| SearchError::InvalidRegex(error.to_string()))?;
+        let folded = Folded::new(text.as_str(), options);
+        let found = regex_matches(&folded.string, &regex, options);
+        (folded, found)
+    } else {
+        let needle = normalize(query, options);
+        if needle.is_empty() {
+            return Ok(Vec::new());
+        }
+        let folded = Folded::new(text.as_str(), options);
+        let mut found = literal_matches(&folded.string, &needle, options, Left::Boundary);
+        // العراق also finds the لعراق of للعراق / وللعراق.
+        if options.whole_word
+            && options.allow_proclitics
+            && let Some(rest) = needle.strip_prefix("ال").filter(|rest| !rest.is_empty())
+        {
+            let elided = format!("ل{rest}");
+            found.extend(literal_matches(&folded.string, &elided, options, Left::ProcliticLam));
+            found.sort_unstable();
+        }
+        (folded, found)
+    };
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for (start, end) in found {
+        let Some((start, end)) = folded.original_range(start, end) else {
+            continue;
+        };
+        let (start, end) = (grapheme_floor(text, start), grapheme_ceil(text, end));
+        if ranges.last().is_some_and(|&(_, previous_end)| start < previous_end) {
+            continue;
+        }
+        ranges.push((start, end));
+    }
+    Ok(ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, query: &str, options: &SearchOptions) -> Vec<String> {
+        let text = Text::new(text);
+        find_all(&text, query, options)
+            .expect("valid query")
+            .into_iter()
+            .map(|(s, e)| text.slice(s, e).expect("in range").to_owned())
+            .collect()
+    }
+
+    fn default_find(text: &str, query: &str) -> Vec<String> {
+        find(text, query, &SearchOptions::default())
+    }
+
+    #[test]
+    fn defaults_are_arabic_friendly() {
+        let options = SearchOptions::default();
+        assert!(options.ignore_diacritics && options.normalize_letters && options.whole_word);
+        assert!(options.allow_proclitics && options.case_insensitive && !options.regex);
+    }
+
+    #[test]
+    fn ignores_tashkeel_and_tatweel() {
+        assert_eq!(default_find("قال محمّد ثم مـحـمـد ومُحَمَّدٌ.", "محمد"), ["محمّد", "مـحـمـد", "مُحَمَّدٌ"]);
+        // Diacritics in the query are ignored too.
+        assert_eq!(default_find("قال محمد", "مُحَمَّد"), ["محمد"]);
+        let strict = SearchOptions { ignore_diacritics: false, ..SearchOptions::default() };
+        assert_eq!(find("محمّد محمد", "محمد", &strict), ["محمد"]);
+        assert_eq!(find("محمّد محمد", "محمّد", &strict), ["محمّد"]);
+    }
+
+    #[test]
+    fn match_end_takes_the_last_letters_tashkeel() {
+        let text = Text::new("كتابٌ جديد");
+        let found = find_all(&text, "كتاب", &SearchOptions::default()).expect("ok");
+        assert_eq!(found, [(0, 5)]);
+        // Even without whole words and with diacritics kept, clusters stay whole.
+        let options = SearchOptions { ignore_diacritics: false, whole_word: false, ..SearchOptions::default() };
+        let found = find_all(&text, "كتاب", &options).expect("ok");
+        assert_eq!(found, [(0, 5)]);
+        for &(s, e) in &found {
+            assert!(text.is_grapheme_boundary(s) && text.is_grapheme_boundary(e));
+        }
+    }
+
+    #[test]
+    fn hamza_forms_alif_maqsura_and_ta_marbuta() {
+        assert_eq!(default_find("أحمد واحمد وإحمد آحمد", "احمد"), ["أحمد", "احمد", "إحمد", "آحمد"]);
+        assert_eq!(default_find("أحمد احمد", "إحمد"), ["أحمد", "احمد"]);
+        assert_eq!(default_find("مصطفى مصطفي", "مصطفى"), ["مصطفى", "مصطفي"]);
+        assert_eq!(default_find("مدرسة مدرسه", "مدرسة"), ["مدرسة", "مدرسه"]);
+        let exact = SearchOptions { normalize_letters: false, ..SearchOptions::default() };
+        assert_eq!(find("أحمد احمد", "احمد", &exact), ["احمد"]);
+        assert_eq!(find("مدرسة مدرسه", "مدرسه", &exact), ["مدرسه"]);
+        // آ written as ا + madda is folded by ignoring the madda.
+        assert_eq!(default_find("ا\u{0653}حمد", "احمد"), ["ا\u{0653}حمد"]);
+    }
+
+    #[test]
+    fn proclitics_are_allowed_and_left_out() {
+        let text = Text::new("زار بالعراق والعراق وبالعراق العراق عراق");
+        let found = find_all(&text, "العراق", &SearchOptions::default()).expect("ok");
+        let words: Vec<&str> = found.iter().map(|&(s, e)| text.slice(s, e).expect("range")).collect();
+        assert_eq!(words, ["العراق"; 4]);
+        assert_eq!(found[0], (5, 11), "the range excludes ب");
+        let off = SearchOptions { allow_proclitics: false, ..SearchOptions::default() };
+        assert_eq!(find_all(&text, "العراق", &off).expect("ok"), [(29, 35)]);
+        // Not a proclitic: a longer prefix, or the article.
+        assert_eq!(default_find("الحالعراق سالعراق", "العراق"), Vec::<String>::new());
+        assert_eq!(default_find("العراق", "عراق"), Vec::<String>::new());
+        // Proclitics with tashkeel, kept or ignored.
+        assert_eq!(default_find("وَبِالعِراقِ", "العراق"), ["العِراقِ"]);
+        let strict = SearchOptions { ignore_diacritics: false, ..SearchOptions::default() };
+        assert_eq!(find("وَبِالعراق", "العراق", &strict), ["العراق"]);
+    }
+
+    #[test]
+    fn the_article_after_lam_loses_its_alif() {
+        assert_eq!(default_find("للعراق وللعراق لعراق العراق", "العراق"), ["لعراق", "لعراق", "العراق"]);
+        let off = SearchOptions { allow_proclitics: false, ..SearchOptions::default() };
+        assert_eq!(find("للعراق العراق", "العراق", &off), ["العراق"]);
+        // ب + article keeps its alif, so no elided form there.
+        assert_eq!(default_find("بلعراق", "العراق"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn whole_word_off_finds_substrings() {
+        let options = SearchOptions { whole_word: false, ..SearchOptions::default() };
+        assert_eq!(find("العراقية وعراقي", "عراق", &options), ["عراق", "عراق"]);
+        assert_eq!(default_find("العراقية وعراقي", "عراق"), Vec::<String>::new());
+        assert_eq!(find("catalog cat", "cat", &options), ["cat", "cat"]);
+        assert_eq!(default_find("catalog cat concat", "cat"), ["cat"]);
+    }
+
+    #[test]
+    fn whole_word_only_checks_word_edges_of_the_query() {
+        // A query ending with punctuation may be followed by anything.
+        assert_eq!(default_find("بغداد،لندن", "بغداد،"), ["بغداد،"]);
+        assert_eq!(default_find("x-ray", "x"), ["x"]);
+        assert_eq!(default_find("x2", "x"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn regex_with_alternation_and_classes() {
+        let options = SearchOptions { regex: true, ..SearchOptions::default() };
+        assert_eq!(find("زار بغداد ثم لندن وبيروت", "بغداد|لندن|بيروت", &options), ["بغداد", "لندن", "بيروت"]);
+        assert_eq!(find("في 2021 و 1999م", r"\d{4}", &options), ["2021"], "1999م is not a whole word");
+        let loose = SearchOptions { whole_word: false, ..options };
+        assert_eq!(find("في 2021 و 1999م", r"\d{4}", &loose), ["2021", "1999"]);
+        // Letters in the pattern are folded like the text.
+        assert_eq!(find("أحمد ومحمّد", "(احمد|محمد)", &options), ["أحمد", "محمّد"]);
+        assert_eq!(find("Hello WORLD", r"w\w+", &options), ["WORLD"]);
+        assert_eq!(find("Hello WORLD", r"\W+", &loose), [" "]);
+        // Empty matches are skipped, not looped on.
+        assert_eq!(find("abc", "x*", &loose), Vec::<String>::new());
+    }
+
+    #[test]
+    fn invalid_regex_is_an_error() {
+        let options = SearchOptions { regex: true, ..SearchOptions::default() };
+        let error = find_all(&Text::new("abc"), "(ab", &options).expect_err("invalid");
+        let SearchError::InvalidRegex(message) = &error;
+        assert!(!message.is_empty());
+        assert!(error.to_string().starts_with("invalid regular expression"));
+        // The same text is fine as a plain query.
+        assert_eq!(find("(ab", "(ab", &SearchOptions { whole_word: false, ..SearchOptions::default() }), ["(ab"]);
+    }
+
+    #[test]
+    fn empty_queries_find_nothing() {
+        let text = Text::new("نص ما");
+        assert_eq!(find_all(&text, "", &SearchOptions::default()), Ok(vec![]));
+        assert_eq!(find_all(&text, "َّ", &SearchOptions::default()), Ok(vec![]), "only tashkeel");
+        let regex = SearchOptions { regex: true, ..SearchOptions::default() };
+        assert_eq!(find_all(&text, "", &regex), Ok(vec![]));
+        assert_eq!(find_all(&Text::new(""), "x", &SearchOptions::default()), Ok(vec![]));
+    }
+
+    #[test]
+    fn emoji_and_crlf_keep_offsets_right() {
+        let s = "😀 بغداد\r\n👩‍👩‍👧 بِغْدَادُ 🇮🇶\r\nبغداد😀";
+        let text = Text::new(s);
+        for options in [
+            SearchOptions::default(),
+            SearchOptions { whole_word: false, ..SearchOptions::default() },
+            SearchOptions { regex: true, ..SearchOptions::default() },
+        ] {
+            let found = find_all(&text, "بغداد", &options).expect("ok");
+            assert_eq!(found.len(), 3);
+            let words: Vec<&str> = found.iter().map(|&(s, e)| text.slice(s, e).expect("range")).collect();
+            assert_eq!(words, ["بغداد", "بِغْدَادُ", "بغداد"]);
+            assert_eq!(found[0], (2, 7));
+        }
+        let options = SearchOptions { whole_word: false, ..SearchOptions::default() };
+        let found = find_all(&text, "\r\n", &options).expect("ok");
+        assert!(found.iter().all(|&(s, e)| text.slice(s, e) == Some("\r\n")));
+        assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn case_insensitive_latin() {
+        assert_eq!(default_find("Paris PARIS paris", "paris"), ["Paris", "PARIS", "paris"]);
+        assert_eq!(default_find("ÉCOLE école", "École"), ["ÉCOLE", "école"]);
+        let exact = SearchOptions { case_insensitive: false, ..SearchOptions::default() };
+        assert_eq!(find("Paris PARIS paris", "paris", &exact), ["paris"]);
+        // A letter that lowercases to two characters still maps back whole.
+        let options = SearchOptions { whole_word: false, ..SearchOptions::default() };
+        let text = Text::new("aİb");
+        assert_eq!(find_all(&text, "i", &options).expect("ok"), [(1, 2)]);
+        assert_eq!(find_all(&text, "İb", &options).expect("ok"), [(1, 3)]);
+    }
+
+    #[test]
+    fn normalize_folds_as_documented() {
+        let options = SearchOptions::default();
+        assert_eq!(normalize("أَحْمَدُ إلى مـدرسة آل ٱلله Ab", &options), "احمد الي مدرسه ال الله ab");
+        let none = SearchOptions {
+            ignore_diacritics: false,
+            normalize_letters: false,
+            case_insensitive: false,
+            ..options
+        };
+        assert_eq!(normalize("أَحْمَدُ Ab", &none), "أَحْمَدُ Ab");
+    }
+
+    #[test]
+    fn megabyte_text_with_a_thousand_matches() {
+        let filler = "هذا نص طويل عن السياسة والاقتصاد في المنطقة العربية اليوم. ";
+        let mut s = String::new();
+        let mut expected = 0;
+        let mut i = 0;
+        while s.len() < 1_000_000 {
+            if i % 8 == 0 {
+                // Alternate spellings and proclitics, all found by the default search.
+                s.push_str(["زار بالعِراقِ ", "والعراق ", "العـراق😀 ", "للعراق\r\n"][expected % 4]);
+                expected += 1;
+            }
+            s.push_str(filler);
+            i += 1;
+        }
+        assert!(expected > 1000 && expected < 1300, "{expected}");
+        let text = Text::new(&s);
+        let found = find_all(&text, "العراق", &SearchOptions::default()).expect("ok");
+        assert_eq!(found.len(), expected);
+        for &(start, end) in &found {
+            let slice = text.slice(start, end).expect("range");
+            assert!(slice.ends_with('ق') || slice.ends_with('\u{0650}'), "{slice}");
+        }
+        let regex = SearchOptions { regex: true, ..SearchOptions::default() };
+        assert_eq!(find_all(&text, "(ال)?عراق", &regex).expect("ok").len(), expected - expected / 4);
+    }
+
+    #[test]
+    fn corpus_search_finds_words_at_their_offsets() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("corpus at {} must exist: {e}", dir.display()));
+        let mut total = 0;
+        for entry in entries {
+            let path = entry.expect("dir entry").path();
+            let text = Text::new(&std::fs::read_to_string(&path).expect("UTF-8 corpus file"));
+            for &(s, e) in &find_all(&text, "العراق", &SearchOptions::default()).expect("ok") {
+                assert_eq!(text.slice(s, e), Some("العراق"), "{}", path.display());
+                total += 1;
+            }
+            for &(s, e) in &find_all(&text, "بغداد", &SearchOptions::default()).expect("ok") {
+                assert_eq!(text.slice(s, e), Some("بغداد"));
+            }
+        }
+        assert!(total >= 5, "العراق occurs in the corpus ({total})");
+    }
+}

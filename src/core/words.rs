@@ -1,0 +1,676 @@
+//! Selections and cursor moves that understand words, Arabic first.
+//!
+//! A **word** is a segment of Unicode word segmentation (UAX #29, as
+//! implemented by `unicode-segmentation`) that contains at least one letter
+//! or digit ([`is_word_char`]). Tashkeel and tatweel belong to the word of
+//! the letter they follow, so a word never splits a grapheme cluster.
+//!
+//! Every function here only segments the neighbourhood of the offsets it is
+//! given (cut at whitespace, at most [`MAX_SCAN`] code points away), so it
+//! stays cheap on a 1 MB article. A run of more than [`MAX_SCAN`] code points
+//! without any whitespace is cut at that distance, which may place a word
+//! boundary where UAX #29 would not.
+//!
+//! Offsets are Unicode code points, half-open, as everywhere in the core.
+//!
+//! # Arabic proclitics
+//!
+//! Arabic writes some particles joined to the next word: the conjunctions
+//! و and ف, then the prepositions ب, ك and ل (`[وف]?[بكل]?`, at least one
+//! letter, tashkeel and tatweel after each letter skipped). [`snap_to_words`]
+//! treats the boundary after such a prefix as a word boundary **for the start
+//! of a selection only, and only when the drag starts inside the word**:
+//!
+//! * a drag that starts at a word's first letter keeps the whole word
+//!   (بالعراق, and names such as بغداد, لندن, فرنسا, كركوك, وليد stay whole);
+//! * a drag that starts strictly inside a word `P + R`, where `P` is a
+//!   proclitic prefix and the start offset is at or after the end of `P`,
+//!   starts at the end of the longest such `P` — provided `R` still has at
+//!   least two letters. Otherwise it starts at the word's start.
+//!
+//! The article ال is never a proclitic: بالعراق = ب + العراق, والكاظمي =
+//! و + الكاظمي. In للعراق (ل + the article whose alif is elided), the prefix
+//! is the first ل only, so a drag starting inside gives لعراق. وللعراق has the
+//! prefixes و and ول.
+
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+use super::text::Text;
+
+/// The farthest, in code points, that the word functions look for a
+/// whitespace character to cut the text they segment.
+pub const MAX_SCAN: usize = 1024;
+
+/// How far the cursor functions look ahead (or back) in one step.
+const CHUNK: usize = 512;
+
+/// The Arabic tatweel (kashida), U+0640, a letter-stretching filler.
+pub const TATWEEL: char = '\u{0640}';
+
+/// Whether `ch` is an Arabic diacritic: the Quranic signs U+0610–U+061A,
+/// tashkeel U+064B–U+065F, the superscript alef U+0670 and the Quranic
+/// annotation marks U+06D6–U+06ED.
+pub fn is_tashkeel(ch: char) -> bool {
+    matches!(ch, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Whether `ch` counts as a letter or digit of a word: alphanumeric, but not
+/// an Arabic diacritic or tatweel (Rust counts most tashkeel as alphabetic).
+pub fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric() && !is_tashkeel(ch) && ch != TATWEEL
+}
+
+/// Characters skipped when reading proclitic letters.
+fn is_skipped(ch: char) -> bool {
+    is_tashkeel(ch) || ch == TATWEEL
+}
+
+/// One step of the proclitic grammar `[وف]?[بكل]?`: the next state, or
+/// `None` when `ch` cannot continue the prefix. States: 0 start, 1 after a
+/// conjunction, 2 after a preposition.
+fn proclitic_step(state: u8, ch: char) -> Option<u8> {
+    match (state, ch) {
+        (0, 'و' | 'ف') => Some(1),
+        (0 | 1, 'ب' | 'ك' | 'ل') => Some(2),
+        _ => None,
+    }
+}
+
+/// The lengths, in code points, of the proclitic prefixes of `word`,
+/// shortest first. Each length ends after the proclitic letter's tashkeel
+/// and tatweel, at the next letter. A word made only of proclitic letters has
+/// no prefix ending at its end.
+pub(crate) fn proclitic_prefix_lens(word: impl IntoIterator<Item = char>) -> Vec<usize> {
+    let mut lens = Vec::new();
+    let mut state = 0;
+    let mut pending = false;
+    for (i, ch) in word.into_iter().enumerate() {
+        if is_skipped(ch) {
+            continue;
+        }
+        if pending {
+            lens.push(i);
+        }
+        match proclitic_step(state, ch) {
+            Some(next) => {
+                state = next;
+                pending = true;
+            }
+            None => break,
+        }
+    }
+    lens
+}
+
+/// Whether `chars` is exactly a non-empty proclitic sequence (`[وف]?[بكل]?`
+/// with tashkeel and tatweel skipped).
+pub(crate) fn is_proclitic_sequence(chars: impl IntoIterator<Item = char>) -> bool {
+    let mut state = 0;
+    for ch in chars {
+        if is_skipped(ch) {
+            continue;
+        }
+        match proclitic_step(state, ch) {
+            Some(next) => state = next,
+            None => return false,
+        }
+    }
+    state != 0
+}
+
+/// A safe place to start segmenting at or before `cp`: the last whitespace
+/// character before `cp` (word segmentation never looks back past it), the
+/// text start, or `cp - MAX_SCAN`.
+fn cut_before(text: &Text, cp: usize) -> usize {
+    let cp = cp.min(text.char_len());
+    let Some(byte) = text.byte_of(cp) else {
+        return 0;
+    };
+    let head = text.as_str().get(..byte).unwrap_or("");
+    let mut pos = cp;
+    for ch in head.chars().rev().take(MAX_SCAN) {
+        pos -= 1;
+        if ch.is_whitespace() {
+            return pos;
+        }
+    }
+    pos
+}
+
+/// A safe place to stop segmenting at or after `cp`: just after the first
+/// whitespace character at or after `cp`, the text end, or `cp + MAX_SCAN`.
+fn cut_after(text: &Text, cp: usize) -> usize {
+    let len = text.char_len();
+    let cp = cp.min(len);
+    let Some(byte) = text.byte_of(cp) else {
+        return len;
+    };
+    let tail = text.as_str().get(byte..).unwrap_or("");
+    let mut pos = cp;
+    for ch in tail.chars().take(MAX_SCAN) {
+        pos += 1;
+        if ch.is_whitespace() {
+            return pos;
+        }
+    }
+    pos
+}
+
+/// The words of `[from, to)`, segmented on that range alone, as code point
+/// ranges in document order.
+fn words_between(text: &Text, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let Some(slice) = text.slice(from, to) else {
+        return Vec::new();
+    };
+    let mut words = Vec::new();
+    let mut cp = from;
+    for segment in slice.split_word_bounds() {
+        let width = segment.chars().count();
+        if segment.chars().any(is_word_char) {
+            words.push((cp, cp + width));
+        }
+        cp += width;
+    }
+    words
+}
+
+/// The first word, scanning forward from the word around `cp`, for which
+/// `wanted` holds.
+fn first_word_from(text: &Text, cp: usize, wanted: impl Fn((usize, usize)) -> bool) -> Option<(usize, usize)> {
+    let len = text.char_len();
+    let mut from = cut_before(text, cp);
+    loop {
+        let to = cut_after(text, from.max(cp).saturating_add(CHUNK).min(len));
+        if let Some(word) = words_between(text, from, to).into_iter().find(|&word| wanted(word)) {
+            return Some(word);
+        }
+        if to >= len || to <= from {
+            return None;
+        }
+        from = to;
+    }
+}
+
+/// Where a selection that starts at `a`, strictly inside the word
+/// `[start, end)`, begins: after the longest proclitic prefix that ends at or
+/// before `a` and leaves at least two letters, else at the word start.
+fn proclitic_start(text: &Text, (start, end): (usize, usize), a: usize) -> usize {
+    let Some(word) = text.slice(start, end) else {
+        return start;
+    };
+    let mut best = start;
+    for len in proclitic_prefix_lens(word.chars()) {
+        let boundary = start + len;
+        if boundary > a {
+            break;
+        }
+        let rest_letters = word.chars().skip(len).filter(|&ch| is_word_char(ch)).count();
+        if rest_letters >= 2 {
+            best = boundary;
+        }
+    }
+    best
+}
+
+/// Turns a raw selection into span bounds made of whole words.
+///
+/// The offsets are ordered and clamped. The start moves back to the start of
+/// the word it lies in (or forward to the first word when it lies between
+/// words), except that a start strictly inside a word with Arabic proclitics
+/// may stop after them (see the [module docs](self) for the exact rule). The
+/// end moves forward to the end of the word it lies in, or back to the end of
+/// the last word the selection touches. Whitespace, punctuation and symbols
+/// at the edges are thereby dropped; those between words are kept. The result
+/// never splits a grapheme cluster.
+///
+/// A collapsed selection (`a == b`) inside a word gives that whole word. A
+/// selection that touches no word (only punctuation, symbols or emoji) falls
+/// back to [`Text::snap_selection`], so it keeps character precision.
+///
+/// Returns `None` when nothing but whitespace is selected.
+pub fn snap_to_words(text: &Text, a: usize, b: usize) -> Option<(usize, usize)> {
+    let len = text.char_len();
+    let (a, b) = (a.min(b).min(len), a.max(b).min(len));
+    let words = words_between(text, cut_before(text, a), cut_after(text, b));
+    if a == b {
+        let &(start, end) = words.iter().find(|&&(start, end)| start <= a && a < end)?;
+        return text.snap_selection(start, end);
+    }
+    let mut touched = words.iter().filter(|&&(start, end)| start < b && end > a);
+    let Some(&first) = touched.next() else {
+        return text.snap_selection(a, b);
+    };
+    let end = touched.next_back().map_or(first.1, |&(_, end)| end);
+    let start = if a > first.0 { proclitic_start(text, first, a) } else { first.0 };
+    text.snap_selection(start, end)
+}
+
+/// The word containing `cp`, or else the first word after it; `None` when
+/// no word starts at or after `cp`.
+pub fn word_at(text: &Text, cp: usize) -> Option<(usize, usize)> {
+    first_word_from(text, cp, |(_, end)| end > cp)
+}
+
+/// The start of the first word that starts after `cp`, or the text's end
+/// when there is none (for Ctrl+Arrow moves in logical order).
+pub fn next_word_start(text: &Text, cp: usize) -> usize {
+    first_word_from(text, cp, |(start, _)| start > cp).map_or(text.char_len(), |(start, _)| start)
+}
+
+/// The start of the last word that starts before `cp`, or `0` when there is
+/// none (for Ctrl+Arrow moves in logical order).
+pub fn prev_word_start(text: &Text, cp: usize) -> usize {
+    let cp = cp.min(text.char_len());
+    if cp == 0 {
+        return 0;
+    }
+    let mut to = cut_after(text, cp);
+    loop {
+        let from = cut_before(text, to.min(cp).saturating_sub(CHUNK));
+        let found = words_between(text, from, to).into_iter().rev().find(|&(start, _)| start < cp);
+        if let Some((start, _)) = found {
+            return start;
+        }
+        if from == 0 || from >= to {
+            return 0;
+        }
+        to = from;
+    }
+}
+
+/// The grapheme cluster boundary after `cp`, or the text's end.
+pub fn next_grapheme(text: &Text, cp: usize) -> usize {
+    let len = text.char_len();
+    if cp >= len {
+        return len;
+    }
+    let Some(byte) = text.byte_of(cp) else {
+        return len;
+    };
+    let string = text.as_str();
+    let mut cursor = GraphemeCursor::new(byte, string.len(), true);
+    match cursor.next_boundary(string, 0) {
+        Ok(Some(next)) => text.cp_of_byte(next),
+        _ => len,
+    }
+}
+
+/// The grapheme cluster boundary before `cp`, or `0`. An offset past the end
+/// counts as the end.
+pub fn prev_grapheme(text: &Text, cp: usize) -> usize {
+    let cp = cp.min(text.char_len());
+    if cp == 0 {
+        return 0;
+    }
+    let Some(byte) = text.byte_of(cp) else {
+        return 0;
+    };
+    let string = text.as_str();
+    let mut cursor = GraphemeCursor::new(byte, string.len(), true);
+    match cursor.prev_boundary(string, 0) {
+        Ok(Some(prev)) => text.cp_of_byte(prev),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Code point offset of the `nth` occurrence of `needle` in `text`.
+    fn find_cp(text: &Text, needle: &str, nth: usize) -> usize {
+        let (byte, _) = text.as_str().match_indices(needle).nth(nth).expect("needle present");
+        text.cp_of_byte(byte)
+    }
+
+    fn cps(s: &str) -> usize {
+        s.chars().count()
+    }
+
+    /// Snaps a drag over `part`, the `nth` occurrence, and returns the text.
+    fn snap_over(text: &Text, part: &str, nth: usize) -> Option<String> {
+        let a = find_cp(text, part, nth);
+        let (s, e) = snap_to_words(text, a, a + cps(part))?;
+        Some(text.slice(s, e).expect("in range").to_owned())
+    }
+
+    #[test]
+    fn widens_to_whole_words_both_ways() {
+        let text = Text::new("زار الرئيس بغداد أمس");
+        // From inside الرئيس to inside بغداد.
+        let a = find_cp(&text, "رئيس", 0);
+        let b = find_cp(&text, "غد", 0) + 1;
+        let (s, e) = snap_to_words(&text, a, b).expect("words");
+        assert_eq!(text.slice(s, e), Some("الرئيس بغداد"));
+        let (s2, e2) = snap_to_words(&text, b, a).expect("reversed");
+        assert_eq!((s2, e2), (s, e));
+        // A drag starting inside بغداد, after its first letter ب, takes the
+        // proclitic reading: the rule cannot tell names from ب + word.
+        assert_eq!(snap_over(&text, "غدا", 0).as_deref(), Some("غداد"));
+        assert_eq!(snap_over(&text, "بغدا", 0).as_deref(), Some("بغداد"));
+    }
+
+    #[test]
+    fn trims_whitespace_and_punctuation_edges() {
+        let text = Text::new("قال: «بغداد»، ولندن.");
+        let a = find_cp(&text, ":", 0);
+        let b = find_cp(&text, "»", 0) + 1;
+        let (s, e) = snap_to_words(&text, a, b).expect("word");
+        assert_eq!(text.slice(s, e), Some("بغداد"));
+        let (s, e) = snap_to_words(&text, 0, text.char_len()).expect("words");
+        assert_eq!(text.slice(s, e), Some("قال: «بغداد»، ولندن"), "inner punctuation kept");
+        assert_eq!(snap_to_words(&Text::new("a   b"), 1, 4), None, "only spaces");
+    }
+
+    #[test]
+    fn no_word_falls_back_to_character_precision() {
+        let text = Text::new("x 😀 y");
+        assert_eq!(snap_to_words(&text, 1, 4), Some((2, 3)));
+        assert_eq!(snap_to_words(&text, 2, 2), None, "collapsed outside a word");
+    }
+
+    #[test]
+    fn collapsed_selection_takes_the_word() {
+        let text = Text::new("في بالعراق اليوم");
+        let inside = find_cp(&text, "عراق", 0);
+        let (s, e) = snap_to_words(&text, inside, inside).expect("word");
+        assert_eq!(text.slice(s, e), Some("بالعراق"));
+    }
+
+    /// Drags over the last `tail` code points of `word` (set in a sentence)
+    /// and returns the snapped text.
+    fn snap_tail(word: &str, tail: usize) -> String {
+        let text = Text::new(&format!("زار {word} أمس"));
+        let end = 4 + cps(word);
+        let (s, e) = snap_to_words(&text, end - tail, end).expect("word");
+        text.slice(s, e).expect("in range").to_owned()
+    }
+
+    #[test]
+    fn proclitic_start_inside_word_is_dropped() {
+        assert_eq!(snap_tail("بالعراق", 6), "العراق");
+        assert_eq!(snap_tail("والكاظمي", 7), "الكاظمي");
+        assert_eq!(snap_tail("بالعراق", 7), "بالعراق", "whole word kept");
+        assert_eq!(snap_tail("والكاظمي", 8), "والكاظمي");
+        // فبالعراق: prefixes ف and فب.
+        assert_eq!(snap_tail("فبالعراق", 6), "العراق");
+        assert_eq!(snap_tail("فبالعراق", 7), "بالعراق");
+        assert_eq!(snap_tail("فبالعراق", 8), "فبالعراق");
+        assert_eq!(snap_tail("كالبحر", 5), "البحر");
+        // للعراق: only the first ل is a proclitic.
+        assert_eq!(snap_tail("للعراق", 5), "لعراق");
+        assert_eq!(snap_tail("للعراق", 4), "لعراق");
+        assert_eq!(snap_tail("للعراق", 6), "للعراق");
+        // وللعراق: prefixes و and ول.
+        assert_eq!(snap_tail("وللعراق", 6), "للعراق");
+        assert_eq!(snap_tail("وللعراق", 5), "لعراق");
+        assert_eq!(snap_tail("وللعراق", 4), "لعراق");
+        assert_eq!(snap_tail("وللعراق", 7), "وللعراق");
+    }
+
+    #[test]
+    fn start_in_the_middle_of_the_rest_snaps_to_the_prefix_end() {
+        let text = Text::new("بالعراق");
+        let (s, e) = snap_to_words(&text, 4, 7).expect("word");
+        assert_eq!(text.slice(s, e), Some("العراق"));
+        // Starting between ب and ا: the largest boundary at or before 1 is 1.
+        assert_eq!(snap_to_words(&text, 1, 3), Some((1, 7)));
+    }
+
+    #[test]
+    fn names_starting_with_proclitic_letters_stay_whole() {
+        let text = Text::new("بغداد لندن فرنسا كركوك وليد");
+        for name in ["بغداد", "لندن", "فرنسا", "كركوك", "وليد"] {
+            assert_eq!(snap_over(&text, name, 0).as_deref(), Some(name));
+            // A drag from the first letter to the middle keeps the whole word.
+            let a = find_cp(&text, name, 0);
+            let (s, e) = snap_to_words(&text, a, a + 2).expect("word");
+            assert_eq!(text.slice(s, e), Some(name));
+        }
+        // Only a drag that starts inside cuts, and never below two letters.
+        assert_eq!(snap_over(&text, "ليد", 0).as_deref(), Some("ليد"));
+        assert_eq!(snap_over(&text, "يد", 0).as_deref(), Some("يد"), "ول + يد");
+        let short = Text::new("وبه");
+        assert_eq!(snap_to_words(&short, 2, 3), Some((1, 3)), "ه alone is too short: after و");
+        assert_eq!(snap_to_words(&short, 1, 3), Some((1, 3)), "به has two");
+    }
+
+    #[test]
+    fn the_article_is_not_a_proclitic() {
+        let text = Text::new("العراق");
+        assert_eq!(snap_to_words(&text, 2, 6), Some((0, 6)));
+        assert_eq!(snap_to_words(&text, 1, 6), Some((0, 6)));
+    }
+
+    #[test]
+    fn proclitics_with_tashkeel_and_tatweel() {
+        // وَ + العراق: the boundary is after the fatha.
+        let text = Text::new("وَالعِراقِ");
+        let alif = find_cp(&text, "ال", 0);
+        assert_eq!(alif, 2);
+        assert_eq!(snap_to_words(&text, alif, text.char_len()), Some((2, text.char_len())));
+        // A start between the و and its fatha is not past the proclitic.
+        assert_eq!(snap_to_words(&text, 1, 4), Some((0, text.char_len())));
+        let stretched = Text::new("بـِالبيت");
+        assert_eq!(proclitic_prefix_lens(stretched.as_str().chars()), vec![3]);
+        assert_eq!(snap_to_words(&stretched, 3, 8), Some((3, 8)));
+    }
+
+    #[test]
+    fn proclitic_grammar() {
+        let lens = |w: &str| proclitic_prefix_lens(w.chars());
+        assert_eq!(lens("بالعراق"), vec![1]);
+        assert_eq!(lens("فبالعراق"), vec![1, 2]);
+        assert_eq!(lens("وللعراق"), vec![1, 2]);
+        assert_eq!(lens("للعراق"), vec![1]);
+        assert_eq!(lens("العراق"), Vec::<usize>::new());
+        assert_eq!(lens("بو"), vec![1]);
+        assert_eq!(lens("وف"), vec![1], "two conjunctions do not chain");
+        assert_eq!(lens("و"), Vec::<usize>::new());
+        assert!(is_proclitic_sequence("وَبِ".chars()));
+        assert!(is_proclitic_sequence("فل".chars()));
+        assert!(!is_proclitic_sequence("بو".chars()));
+        assert!(!is_proclitic_sequence("".chars()));
+        assert!(!is_proclitic_sequence("ال".chars()));
+    }
+
+    #[test]
+    fn never_splits_grapheme_clusters() {
+        let text = Text::new("كَتَبَ 👩‍👩‍👧 e\u{301}cole");
+        for a in 0..=text.char_len() {
+            for b in a..=text.char_len() {
+                if let Some((s, e)) = snap_to_words(&text, a, b) {
+                    assert!(text.is_grapheme_boundary(s) && text.is_grapheme_boundary(e), "{a}..{b} → {s}..{e}");
+                    assert!(s < e);
+                }
+            }
+        }
+        let (s, e) = snap_to_words(&text, 1, 2).expect("word");
+        assert_eq!(text.slice(s, e), Some("كَتَبَ"));
+        let e_acute = find_cp(&text, "e\u{301}", 0);
+        let (s, e) = snap_to_words(&text, e_acute + 1, e_acute + 3).expect("word");
+        assert_eq!(text.slice(s, e), Some("e\u{301}cole"));
+    }
+
+    #[test]
+    fn latin_and_digits() {
+        let text = Text::new("In 2021, U.S. forces can't stay.");
+        assert_eq!(snap_over(&text, "02", 0).as_deref(), Some("2021"));
+        assert_eq!(snap_over(&text, "S. fo", 0).as_deref(), Some("U.S. forces"));
+        assert_eq!(snap_over(&text, "an", 0).as_deref(), Some("can't"));
+    }
+
+    #[test]
+    fn cursor_moves_by_word_and_grapheme() {
+        let text = Text::new("قال، بغداد  و😀 x\r\nكَتَبَ");
+        let starts: Vec<usize> = text.as_str().split_word_bound_indices().filter(|(_, w)| w.chars().any(is_word_char)).map(|(b, _)| text.cp_of_byte(b)).collect();
+        // Walk forward and backward through every word start.
+        let mut cp = 0;
+        let mut seen = vec![0];
+        loop {
+            let next = next_word_start(&text, cp);
+            if next == text.char_len() {
+                break;
+            }
+            assert!(next > cp);
+            seen.push(next);
+            cp = next;
+        }
+        assert_eq!(seen, starts);
+        let mut back = vec![];
+        let mut cp = text.char_len();
+        while cp > 0 {
+            cp = prev_word_start(&text, cp);
+            back.push(cp);
+        }
+        back.reverse();
+        assert_eq!(back, starts);
+        assert_eq!(next_word_start(&text, 999), text.char_len());
+        assert_eq!(prev_word_start(&text, 0), 0);
+
+        // Graphemes: forward then back visits the same boundaries.
+        let mut forward = vec![0];
+        let mut cp = 0;
+        while cp < text.char_len() {
+            cp = next_grapheme(&text, cp);
+            forward.push(cp);
+        }
+        let mut backward = vec![text.char_len()];
+        while cp > 0 {
+            cp = prev_grapheme(&text, cp);
+            backward.push(cp);
+        }
+        backward.reverse();
+        assert_eq!(forward, backward);
+        assert!(forward.iter().all(|&b| text.is_grapheme_boundary(b)));
+        let crlf = find_cp(&text, "\r", 0);
+        assert_eq!(next_grapheme(&text, crlf), crlf + 2, "CRLF is one cluster");
+        let kaf = find_cp(&text, "كَ", 0);
+        assert_eq!(next_grapheme(&text, kaf), kaf + 2);
+        assert_eq!(prev_grapheme(&text, kaf + 2), kaf);
+        assert_eq!(prev_grapheme(&text, 999), prev_grapheme(&text, text.char_len()));
+    }
+
+    #[test]
+    fn word_at_finds_the_word_or_the_next() {
+        let text = Text::new("  بغداد، لندن !");
+        assert_eq!(word_at(&text, 0), Some((2, 7)));
+        assert_eq!(word_at(&text, 4), Some((2, 7)));
+        assert_eq!(word_at(&text, 7), Some((9, 13)), "after the word: the next");
+        assert_eq!(word_at(&text, 13), None);
+        assert_eq!(word_at(&text, 99), None);
+        assert_eq!(word_at(&Text::new(""), 0), None);
+    }
+
+    #[test]
+    fn large_text_stays_local_and_correct() {
+        // ~1 MB with a long gap of punctuation and a long unbroken run.
+        let mut s = "كلمة بالعراق ".repeat(42_000);
+        let gap_start = s.chars().count();
+        s.push_str(&"، ".repeat(3_000));
+        let after_gap = s.chars().count();
+        s.push_str("بغداد");
+        let text = Text::new(&s);
+        assert!(s.len() > 1_000_000);
+        assert_eq!(next_word_start(&text, gap_start), after_gap);
+        assert_eq!(word_at(&text, gap_start), Some((after_gap, after_gap + 5)));
+        assert_eq!(prev_word_start(&text, after_gap), find_cp(&text, "بالعراق", 41_999));
+        let inside = find_cp(&text, "العراق", 20_000);
+        assert_eq!(snap_to_words(&text, inside, inside + 6), Some((inside, inside + 6)));
+    }
+
+    fn corpus() -> Vec<Text> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("corpus at {} must exist: {e}", dir.display()))
+            .map(|entry| entry.expect("dir entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+            .collect();
+        paths.sort();
+        assert!(!paths.is_empty(), "no corpus files in {}", dir.display());
+        paths
+            .iter()
+            .map(|path| Text::new(&std::fs::read_to_string(path).expect("corpus file is UTF-8")))
+            .collect()
+    }
+
+    /// Every occurrence of `word` as a whole word in the corpus, as (text, start).
+    fn corpus_hits<'a>(texts: &'a [Text], word: &str) -> Vec<(&'a Text, usize)> {
+        let mut hits = Vec::new();
+        for text in texts {
+            for (byte, _) in text.as_str().match_indices(word) {
+                let start = text.cp_of_byte(byte);
+                if word_at(text, start) == Some((start, start + cps(word))) {
+                    hits.push((text, start));
+                }
+            }
+        }
+        hits
+    }
+
+    #[test]
+    fn corpus_words_snap_at_their_real_offsets() {
+        let texts = corpus();
+        // (word, the rest after its longest proclitic prefix, a shorter prefix's rest)
+        for (word, rest, shorter) in [
+            ("بالعراق", "العراق", None),
+            ("والعراق", "العراق", None),
+            ("للتحالف", "لتحالف", None),
+            ("والولايات", "الولايات", None),
+            ("ولندن", "ندن", Some("لندن")),
+        ] {
+            let hits = corpus_hits(&texts, word);
+            assert!(!hits.is_empty(), "{word} is in the corpus");
+            for (text, start) in hits {
+                let end = start + cps(word);
+                let rest_start = end - cps(rest);
+                assert_eq!(snap_to_words(text, rest_start, end), Some((rest_start, end)), "{word} → {rest}");
+                // Starting later inside the rest gives the same.
+                assert_eq!(snap_to_words(text, rest_start + 1, end - 1), Some((rest_start, end)));
+                if let Some(shorter) = shorter {
+                    let shorter_start = end - cps(shorter);
+                    assert_eq!(snap_to_words(text, shorter_start, end), Some((shorter_start, end)));
+                }
+                assert_eq!(snap_to_words(text, start, end), Some((start, end)), "{word} whole");
+                assert_eq!(snap_to_words(text, start, start + 1), Some((start, end)));
+            }
+        }
+        for name in ["بغداد", "لندن", "وزيرة"] {
+            let hits = corpus_hits(&texts, name);
+            assert!(!hits.is_empty(), "{name} is in the corpus");
+            for (text, start) in hits {
+                let end = start + cps(name);
+                assert_eq!(snap_to_words(text, start, end), Some((start, end)), "{name} stays whole");
+                assert_eq!(snap_to_words(text, start, end - 2), Some((start, end)));
+                // Dragging from the space before it still gives the name.
+                if start > 0 {
+                    assert_eq!(snap_to_words(text, start - 1, end), Some((start, end)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn corpus_cursor_walk_matches_full_segmentation() {
+        for text in corpus() {
+            let starts: Vec<usize> = text
+                .as_str()
+                .split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(is_word_char))
+                .map(|(b, _)| text.cp_of_byte(b))
+                .collect();
+            let mut cp = 0;
+            let mut walked = Vec::new();
+            if starts.first() == Some(&0) {
+                walked.push(0);
+            }
+            while cp < text.char_len() {
+                cp = next_word_start(&text, cp);
+                if cp < text.char_len() {
+                    walked.push(cp);
+                }
+            }
+            assert_eq!(walked, starts);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Search-match highlighting with the CSS Custom Highlight API: ranges are
+//! painted by the browser without touching the DOM, so highlights never
+//! split words or disturb Arabic letter joining.
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Range};
+
+use crate::platform::selection::cp_points;
+
+/// The highlight's name in `CSS.highlights` (styled by `::highlight(...)`).
+const NAME: &str = "wasim-search";
+
+/// Paints `ranges` (code points, sorted) in the document drawn in `root`,
+/// replacing earlier search highlights. Does nothing where the browser lacks
+/// the API.
+pub fn highlight_ranges(root: &Element, ranges: &[(usize, usize)]) {
+    let Some(registry) = registry() else { return };
+    let mut boundaries: Vec<usize> = ranges.iter().flat_map(|(s, e)| [*s, *e]).collect();
+    boundaries.sort_unstable();
+    boundaries.dedup();
+    let points = cp_points(root, &boundaries);
+    let dom_ranges = Array::new();
+    for (start, end) in ranges {
+        let find = |cp: &usize| boundaries.binary_search(cp).ok().and_then(|i| points.get(i)).and_then(Option::as_ref);
+        let (Some(a), Some(b)) = (find(start), find(end)) else { continue };
+        let Ok(range) = Range::new() else { continue };
+        if range.set_start(&a.0, a.1).is_ok() && range.set_end(&b.0, b.1).is_ok() {
+            dom_ranges.push(&range);
+        }
+    }
+    let Some(highlight) = construct_highlight(&dom_ranges) else { return };
+    call(&registry, "set", &Array::of2(&NAME.into(), &highlight));
+}
+
+/// Removes the search highlights.
+pub fn clear_highlights() {
+    if let Some(registry) = registry() {
+        call(&registry, "delete", &Array::of1(&NAME.into()));
+    }
+}
+
+fn registry() -> Option<JsValue> {
+    let css = Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+    Reflect::get(&css, &"highlights".into()).ok().filter(|r| !r.is_undefined())
+}
+
+fn construct_highlight(ranges: &Array) -> Option<JsValue> {
+    let constructor = Reflect::get(&js_sys::global(), &"Highlight".into()).ok()?.dyn_into::<Function>().ok()?;
+    Reflect::construct(&constructor, ranges).ok()
+}
+
+fn call(target: &JsValue, method: &str, args: &Array) {
+    if let Some(function) = Reflect::get(target, &method.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+        let _ = Reflect::apply(&function, target, args);
+    }
+}

@@ -1,0 +1,93 @@
+//! The export menu: every format the core speaks, for the open document or
+//! the whole corpus, with the format's options.
+
+use yew::prelude::*;
+
+use crate::core::formats::{self, ExportOptions, ExportScope, TagScheme, scoped_documents};
+use crate::platform::files::download;
+use crate::ui::state::{Action, MessageKind, use_app};
+
+/// Format picker, scope picker, options and the export button.
+#[function_component(ExportMenu)]
+pub fn export_menu() -> Html {
+    let app = use_app();
+    let format = use_state(|| formats::all().first().map_or("wasim", |f| f.id()).to_owned());
+    let options = use_state(ExportOptions::default);
+
+    let onformat = {
+        let format = format.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                format.set(select.value());
+            }
+        })
+    };
+    let onscope = {
+        let options = options.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let scope = if select.value() == "open" { ExportScope::OpenDocument } else { ExportScope::Corpus };
+                options.set(ExportOptions { scope, ..*options });
+            }
+        })
+    };
+    let onutf16 = {
+        let options = options.clone();
+        Callback::from(move |_: Event| options.set(ExportOptions { utf16_offsets: !options.utf16_offsets, ..*options }))
+    };
+    let onscheme = {
+        let options = options.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let chosen = TagScheme::ALL.into_iter().find(|s| s.name() == select.value());
+                if let Some(tag_scheme) = chosen {
+                    options.set(ExportOptions { tag_scheme, ..*options });
+                }
+            }
+        })
+    };
+    let onrun = {
+        let app = app.clone();
+        let format = format.clone();
+        let options = options.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(chosen) = formats::by_id(&format) else { return };
+            let documents = scoped_documents(&app.ws, options.scope);
+            if documents.is_empty() {
+                app.dispatch(Action::Notify(MessageKind::Info, "There is no document to export.".to_owned()));
+                return;
+            }
+            let exported = chosen.export(&app.ws.labels, &documents, *options);
+            if let Err(error) = download(&exported.file) {
+                app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
+            }
+            for warning in exported.warnings {
+                app.dispatch(Action::Notify(MessageKind::Warning, warning));
+            }
+        })
+    };
+    let format_options = formats::all().iter().map(|f| {
+        html! { <option key={f.id()} value={f.id()} selected={f.id() == *format}>{ f.name() }</option> }
+    });
+    let schemes = TagScheme::ALL.into_iter().map(|s| {
+        html! { <option key={s.name()} value={s.name()} selected={s == options.tag_scheme}>{ s.name() }</option> }
+    });
+    let corpus = options.scope == ExportScope::Corpus;
+    html! {
+        <div class="export-menu">
+            <select data-testid="export-format" onchange={onformat} aria-label="Export format">{ for format_options }</select>
+            <select data-testid="export-scope" onchange={onscope} aria-label="What to export">
+                <option value="corpus" selected={corpus}>{ "All documents" }</option>
+                <option value="open" selected={!corpus}>{ "Open document" }</option>
+            </select>
+            if *format == "doccano" {
+                <label class="switch"><input type="checkbox" data-testid="export-utf16" checked={options.utf16_offsets}
+                    onchange={onutf16} />{ "UTF-16 offsets (doccano web UI)" }</label>
+            }
+            if *format == "conll" {
+                <select data-testid="export-scheme" onchange={onscheme} aria-label="Tag scheme">{ for schemes }</select>
+            }
+            <button data-testid="export-run" onclick={onrun}>{ "Export" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! The shortcut sheet, opened with `?`.
+
+use yew::prelude::*;
+
+use crate::ui::state::{Action, use_app};
+
+const SHORTCUTS: [(&str, &str); 14] = [
+    ("Mouse drag", "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)"),
+    ("1 – 9, or a label's key", "Tag the selection, or relabel the selected span"),
+    ("← →", "Move the keyboard cursor word by word (in right-to-left text, ← moves forward)"),
+    ("Ctrl/Alt + ← →", "Move character by character"),
+    ("Shift + ← →", "Extend the selection"),
+    ("Tab / Shift+Tab", "Next / previous span"),
+    ("↑ ↓", "Choose among spans that overlap here (outer / inner)"),
+    ("Click a highlight", "Select that span"),
+    ("Delete / Backspace", "Delete the selected span"),
+    ("Esc", "Clear the selection"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+    ("?", "Show or hide this sheet"),
+    ("Drop files", "Load .txt files or import annotations"),
+];
+
+/// A modal listing every shortcut.
+#[function_component(ShortcutSheet)]
+pub fn shortcut_sheet() -> Html {
+    let app = use_app();
+    let close = Callback::from(move |_: MouseEvent| app.dispatch(Action::ToggleHelp));
+    let rows = SHORTCUTS.iter().map(|(keys, what)| {
+        html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr> }
+    });
+    html! {
+        <div class="sheet-backdrop">
+            <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" data-testid="shortcuts">
+                <h2 id="sheet-title">{ "Keyboard shortcuts" }</h2>
+                <table><tbody>{ for rows }</tbody></table>
+                <p class="muted">{ "Shortcuts never fire while you type in a text field." }</p>
+                <button onclick={close} data-testid="shortcuts-close">{ "Close" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,211 @@
+//! Page-wide keyboard shortcuts and the keyboard cursor.
+//!
+//! The keyboard cursor is the browser's own text selection, so it is drawn
+//! natively and never disturbs Arabic letter joining. Without Shift, the
+//! arrows select the next or previous word (a grapheme cluster with Ctrl or
+//! Alt); with Shift they extend the selection. In a right-to-left line, Left
+//! moves forward in reading order. A label key then tags the selection.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+
+use crate::core::model::{Document, SpanId};
+use crate::core::words::{next_grapheme, prev_grapheme, prev_word_start, word_at};
+use crate::platform::selection::{
+    clear_selection, doc_view_root, document_selection, line_is_rtl, reveal_span, select_offsets,
+};
+use crate::ui::state::{Action, AppHandle};
+
+/// Where the keyboard selection is anchored and where it moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cursor {
+    anchor: usize,
+    focus: usize,
+}
+
+thread_local! {
+    static CURSOR: RefCell<Option<Cursor>> = const { RefCell::new(None) };
+}
+
+/// Whether a key event comes from a text field, where shortcuts must not fire.
+fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.is_content_editable() || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// The label an event's key stands for: by its character, or by the digit of
+/// its physical key (so digits work with Arabic keyboard layouts too).
+fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
+    let key = event.key();
+    let mut chars = key.chars();
+    let typed = match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
+    let code = event.code();
+    let physical = code.strip_prefix("Digit").or_else(|| code.strip_prefix("Numpad")).and_then(|d| d.chars().next());
+    [typed, physical].into_iter().flatten().find_map(|c| {
+        app.ws
+            .labels
+            .iter()
+            .find(|l| l.key.is_some_and(|k| k == c || k.to_lowercase().eq(c.to_lowercase())))
+            .map(|l| l.name.clone())
+    })
+}
+
+/// Handles one keydown on the page. `app` must be the latest state handle.
+pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
+    if typing_in_field(event) || event.is_composing() {
+        return;
+    }
+    let command = event.ctrl_key() || event.meta_key();
+    let key = event.key();
+    let action = match key.as_str() {
+        "z" | "Z" if command && event.shift_key() => Some(Action::Redo),
+        "z" | "Z" if command => Some(Action::Undo),
+        "y" | "Y" if command => Some(Action::Redo),
+        "ArrowLeft" | "ArrowRight" => {
+            move_cursor(app, key == "ArrowRight", event.shift_key(), command || event.alt_key());
+            event.prevent_default();
+            None
+        }
+        "Tab" => {
+            step_span(app, !event.shift_key());
+            event.prevent_default();
+            None
+        }
+        "ArrowUp" | "ArrowDown" if !command => {
+            if cycle_overlapping(app, key == "ArrowDown") {
+                event.prevent_default();
+            }
+            None
+        }
+        _ if command || event.alt_key() => None,
+        "?" => Some(Action::ToggleHelp),
+        "Delete" | "Backspace" => Some(Action::DeleteSelected),
+        "Escape" => {
+            clear_selection();
+            CURSOR.with(|c| *c.borrow_mut() = None);
+            Some(Action::Escape)
+        }
+        _ => label_of(app, event).map(|label| {
+            let selection = document_selection();
+            if selection.is_some() {
+                clear_selection();
+                CURSOR.with(|c| *c.borrow_mut() = None);
+            }
+            Action::ApplyLabel { label, selection }
+        }),
+    };
+    if let Some(action) = action {
+        event.prevent_default();
+        app.dispatch(action);
+    }
+}
+
+/// The cursor matching the current DOM selection, or a new one there.
+fn current_cursor(app: &AppHandle, doc: &Document) -> Option<Cursor> {
+    let dom = document_selection();
+    let remembered = CURSOR.with(|c| *c.borrow());
+    match (remembered, dom) {
+        (Some(cursor), Some((start, end))) if cursor.anchor.min(cursor.focus) == start && cursor.anchor.max(cursor.focus) == end => {
+            Some(cursor)
+        }
+        (_, Some((start, end))) => Some(Cursor { anchor: start, focus: end }),
+        _ => {
+            let span = app.selected.and_then(|id| doc.span(id));
+            Some(match span {
+                Some(span) => Cursor { anchor: span.start, focus: span.end },
+                None => Cursor { anchor: 0, focus: 0 },
+            })
+        }
+    }
+}
+
+fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
+    let (Some(doc), Some(root)) = (app.ws.open_document(), doc_view_root()) else { return };
+    let Some(cursor) = current_cursor(app, doc) else { return };
+    let text = &doc.text;
+    let forward = if line_is_rtl(&root, cursor.focus) { !right } else { right };
+    let (start, end) = (cursor.anchor.min(cursor.focus), cursor.anchor.max(cursor.focus));
+    let next = if extend {
+        let focus = match (forward, by_char) {
+            (true, true) => next_grapheme(text, cursor.focus),
+            (false, true) => prev_grapheme(text, cursor.focus),
+            (true, false) => word_at(text, cursor.focus).map_or(text.char_len(), |(_, e)| e),
+            (false, false) => prev_word_start(text, cursor.focus),
+        };
+        Cursor { anchor: cursor.anchor, focus }
+    } else {
+        let fresh = start == end;
+        let range = match (forward, by_char) {
+            (true, true) => {
+                let from = if fresh { start } else { end };
+                Some((from, next_grapheme(text, from)))
+            }
+            (false, true) => Some((prev_grapheme(text, start), start)),
+            (true, false) => word_at(text, if fresh { start } else { end }),
+            (false, false) => word_at(text, prev_word_start(text, start)),
+        };
+        match range {
+            Some((a, b)) if a < b => Cursor { anchor: a, focus: b },
+            _ => cursor,
+        }
+    };
+    if next.anchor != next.focus && select_offsets(&root, next.anchor.min(next.focus), next.anchor.max(next.focus)) {
+        CURSOR.with(|c| *c.borrow_mut() = Some(next));
+        if app.selected.is_some() {
+            app.dispatch(Action::Select(None));
+        }
+    }
+}
+
+/// Selects the next (or previous) span after the selected one or the cursor.
+fn step_span(app: &AppHandle, forward: bool) {
+    let Some(doc) = app.ws.open_document() else { return };
+    let spans = &doc.spans;
+    if spans.is_empty() {
+        return;
+    }
+    let current = app.selected.and_then(|id| spans.iter().position(|s| s.id == id));
+    let target = match current {
+        Some(i) if forward => (i + 1) % spans.len(),
+        Some(i) => (i + spans.len() - 1) % spans.len(),
+        None => {
+            let at = document_selection().map_or(0, |(start, _)| start);
+            if forward {
+                spans.iter().position(|s| s.start >= at).unwrap_or(0)
+            } else {
+                spans.iter().rposition(|s| s.start < at.max(1)).unwrap_or(spans.len() - 1)
+            }
+        }
+    };
+    select_span(app, spans[target].id);
+}
+
+/// Among the spans that overlap the selected span, selects the next inner
+/// (`inner`) or outer one, in nesting order. Returns whether there was a
+/// choice.
+fn cycle_overlapping(app: &AppHandle, inner: bool) -> bool {
+    let Some(doc) = app.ws.open_document() else { return false };
+    let Some(selected) = app.selected.and_then(|id| doc.span(id)) else { return false };
+    let (start, end) = (selected.start, selected.end);
+    let stack: Vec<SpanId> = doc.spans.iter().filter(|s| s.start < end && start < s.end).map(|s| s.id).collect();
+    if stack.len() < 2 {
+        return false;
+    }
+    let Some(i) = stack.iter().position(|id| *id == selected.id) else { return false };
+    let next = if inner { (i + 1) % stack.len() } else { (i + stack.len() - 1) % stack.len() };
+    select_span(app, stack[next]);
+    true
+}
+
+fn select_span(app: &AppHandle, id: SpanId) {
+    clear_selection();
+    CURSOR.with(|c| *c.borrow_mut() = None);
+    app.dispatch(Action::Select(Some(id)));
+    reveal_span(id.0);
+}

@@ -1,0 +1,266 @@
+//! The label editor: add, rename, recolour, re-key, describe, reorder and
+//! delete labels, and import or export the label set as JSON.
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::core::edit::{Edit, OrphanSpans};
+use crate::core::model::{Label, labels_from_json, labels_to_json, readable_color};
+use crate::core::formats::OutputFile;
+use crate::platform::files::{download, files_of, read_files};
+use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
+
+/// Colours offered to new labels, in order; all pass WCAG AA.
+const NEW_LABEL_COLOURS: [&str; 6] = ["#ffe08a", "#b8f0e0", "#ffc2d1", "#d0d6ff", "#e6f5a1", "#c9f2ff"];
+
+/// The label editor, shown in the sidebar.
+#[function_component(LabelEditor)]
+pub fn label_editor() -> Html {
+    let app = use_app();
+    let new_name = use_state(String::new);
+    let rows = app.ws.labels.iter().enumerate().map(|(index, label)| {
+        html! { <LabelRow key={label.name.clone()} {index} label={label.clone()} /> }
+    });
+    let onadd = {
+        let app = app.clone();
+        let new_name = new_name.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let name = new_name.trim().to_owned();
+            if name.is_empty() {
+                return;
+            }
+            let mut labels = app.ws.labels.clone();
+            let key = ('1'..='9').find(|k| labels.iter().all(|l| l.key != Some(*k)));
+            labels.push(Label {
+                name,
+                color: NEW_LABEL_COLOURS[labels.len() % NEW_LABEL_COLOURS.len()].to_owned(),
+                key,
+                description: String::new(),
+            });
+            app.dispatch(Action::Edit(Edit::SetLabels(labels)));
+            new_name.set(String::new());
+        })
+    };
+    let onname = {
+        let new_name = new_name.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                new_name.set(input.value());
+            }
+        })
+    };
+    let onexport = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let file = OutputFile {
+                name: "wasim-labels.json".to_owned(),
+                mime: "application/json",
+                bytes: labels_to_json(&app.ws.labels).into_bytes(),
+            };
+            if let Err(error) = download(&file) {
+                app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
+            }
+        })
+    };
+    let onimport = {
+        let app = app.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            if let Some(list) = input.files() {
+                import_label_set(app.clone(), &list);
+            }
+            input.set_value("");
+        })
+    };
+    html! {
+        <details class="label-editor" data-testid="label-editor">
+            <summary>{ "Labels" }</summary>
+            <ul class="label-rows">{ for rows }</ul>
+            <form class="label-add" onsubmit={onadd}>
+                <input data-testid="label-new-name" placeholder="New label name" value={(*new_name).clone()} oninput={onname} />
+                <button type="submit" data-testid="label-add">{ "Add" }</button>
+            </form>
+            <div class="label-io">
+                <button data-testid="labels-export" onclick={onexport}>{ "Export labels" }</button>
+                <label class="button-like">{ "Import labels" }
+                    <input type="file" accept=".json,application/json" class="visually-hidden"
+                        data-testid="labels-import" onchange={onimport} />
+                </label>
+            </div>
+        </details>
+    }
+}
+
+fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
+    let files = files_of(list);
+    spawn_local(async move {
+        let (files, unreadable) = read_files(files).await;
+        for text in unreadable {
+            app.dispatch(Action::Notify(MessageKind::Error, text));
+        }
+        for file in files {
+            match labels_from_json(&file.bytes) {
+                Ok(mut labels) => {
+                    // Labels in use stay, so no span loses its label.
+                    for label in &app.ws.labels {
+                        let used = app.ws.documents.iter().any(|d| d.spans.iter().any(|s| s.label == label.name));
+                        if used && labels.iter().all(|l| l.name != label.name) {
+                            let mut kept = label.clone();
+                            kept.key = kept.key.filter(|k| labels.iter().all(|l| l.key != Some(*k)));
+                            labels.push(kept);
+                        }
+                    }
+                    app.dispatch(Action::Edit(Edit::SetLabels(labels)));
+                }
+                Err(error) => app.dispatch(Action::Notify(MessageKind::Error, format!("{}: {error}", file.name))),
+            }
+        }
+    });
+}
+
+#[derive(Properties, PartialEq)]
+struct LabelRowProps {
+    index: usize,
+    label: Label,
+}
+
+/// One editable label.
+#[function_component(LabelRow)]
+fn label_row(props: &LabelRowProps) -> Html {
+    let app = use_app();
+    let deleting = use_state(|| false);
+    let label = &props.label;
+    let index = props.index;
+    let update = {
+        let app = app.clone();
+        move |change: Box<dyn Fn(&mut Label)>| {
+            let mut labels = app.ws.labels.clone();
+            if let Some(target) = labels.get_mut(index) {
+                change(target);
+            }
+            app.dispatch(Action::Edit(Edit::SetLabels(labels)));
+        }
+    };
+    let input_value = |event: &Event| event.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value());
+    let oncolor = {
+        let update = update.clone();
+        let app = app.clone();
+        Callback::from(move |event: Event| {
+            if let Some(value) = input_value(&event) {
+                let readable = readable_color(&value);
+                if readable != value.to_lowercase() {
+                    app.dispatch(Action::Notify(
+                        MessageKind::Info,
+                        format!("{value} was lightened to {readable} so text on it stays readable (WCAG AA)."),
+                    ));
+                }
+                update(Box::new(move |l| l.color = readable.clone()));
+            }
+        })
+    };
+    let onkey = {
+        let update = update.clone();
+        Callback::from(move |event: Event| {
+            if let Some(value) = input_value(&event) {
+                update(Box::new(move |l| l.key = value.chars().next()));
+            }
+        })
+    };
+    let ondescription = {
+        let update = update.clone();
+        Callback::from(move |event: Event| {
+            if let Some(value) = input_value(&event) {
+                update(Box::new(move |l| l.description = value.clone()));
+            }
+        })
+    };
+    let onname = {
+        let app = app.clone();
+        let from = label.name.clone();
+        Callback::from(move |event: Event| {
+            if let Some(to) = input_value(&event).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty() && *v != from) {
+                app.dispatch(Action::Edit(Edit::RenameLabel { from: from.clone(), to }));
+            }
+        })
+    };
+    let reorder = |delta: isize| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut labels = app.ws.labels.clone();
+            let target = index as isize + delta;
+            if target >= 0 && (target as usize) < labels.len() {
+                labels.swap(index, target as usize);
+                app.dispatch(Action::Edit(Edit::SetLabels(labels)));
+            }
+        })
+    };
+    let used: usize = app.ws.documents.iter().map(|d| d.spans.iter().filter(|s| s.label == label.name).count()).sum();
+    let ondelete = {
+        let app = app.clone();
+        let deleting = deleting.clone();
+        let name = label.name.clone();
+        Callback::from(move |_: MouseEvent| {
+            if used == 0 {
+                if let Ok(edit) = Edit::delete_label(&app.ws, &name, OrphanSpans::Delete) {
+                    app.dispatch(Action::Edit(edit));
+                }
+            } else {
+                deleting.set(true);
+            }
+        })
+    };
+    let confirm = {
+        let app = app.clone();
+        let deleting = deleting.clone();
+        let name = label.name.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let choice = event
+                .target_dyn_into::<web_sys::HtmlFormElement>()
+                .and_then(|form| form.query_selector("select").ok().flatten())
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(el).ok())
+                .map(|select| select.value())
+                .unwrap_or_default();
+            let policy = if choice.is_empty() { OrphanSpans::Delete } else { OrphanSpans::Relabel(choice) };
+            match Edit::delete_label(&app.ws, &name, policy) {
+                Ok(edit) => app.dispatch(Action::Edit(edit)),
+                Err(error) => app.dispatch(Action::Notify(MessageKind::Error, error.to_string())),
+            }
+            deleting.set(false);
+        })
+    };
+    let cancel = {
+        let deleting = deleting.clone();
+        Callback::from(move |_: MouseEvent| deleting.set(false))
+    };
+    let others = app.ws.labels.iter().filter(|l| l.name != label.name).map(|l| {
+        html! { <option key={l.name.clone()} value={l.name.clone()}>{ format!("Relabel them {}", l.name) }</option> }
+    });
+    let name = label.name.clone();
+    html! {
+        <li class="label-row" data-testid="label-row" data-label={name.clone()}>
+            <input type="color" value={label.color.clone()} onchange={oncolor} aria-label={format!("Colour of {name}")}
+                data-testid="label-color" />
+            <input class="label-name-input" value={name.clone()} onchange={onname} aria-label="Name" data-testid="label-name" />
+            <input class="label-key-input" value={label.key.map(String::from).unwrap_or_default()} maxlength="1"
+                onchange={onkey} aria-label={format!("Hotkey of {name}")} data-testid="label-key" />
+            <button onclick={reorder(-1)} aria-label="Move up" disabled={index == 0}>{ "↑" }</button>
+            <button onclick={reorder(1)} aria-label="Move down" disabled={index + 1 == app.ws.labels.len()}>{ "↓" }</button>
+            <button onclick={ondelete} aria-label={format!("Delete {name}")} data-testid="label-delete">{ "🗑" }</button>
+            <input class="label-description" value={label.description.clone()} onchange={ondescription}
+                placeholder="Description" aria-label="Description" />
+            if *deleting {
+                <form class="label-delete-confirm" onsubmit={confirm} data-testid="label-delete-confirm">
+                    <span>{ format!("{used} span(s) carry {name}:") }</span>
+                    <select aria-label="What to do with its spans">
+                        <option value="">{ "Delete them" }</option>
+                        { for others }
+                    </select>
+                    <button type="submit">{ "Delete label" }</button>
+                    <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                </form>
+            }
+        </li>
+    }
+}

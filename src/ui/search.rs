@@ -1,0 +1,157 @@
+//! Search in the open document or the whole corpus, Arabic-aware, with
+//! highlighted matches and "tag all".
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::model::DocId;
+use crate::core::search::{SearchOptions, find_all};
+use crate::platform::highlight::{clear_highlights, highlight_ranges};
+use crate::platform::selection::doc_view_root;
+use crate::ui::state::{Action, untagged, use_app};
+
+/// Matches per document.
+type Matches = Vec<(DocId, Vec<(usize, usize)>)>;
+
+/// The search bar above the document.
+#[function_component(SearchPanel)]
+pub fn search_panel() -> Html {
+    let app = use_app();
+    let query = use_state(String::new);
+    let options = use_state(SearchOptions::default);
+    let corpus = use_state(|| false);
+    let label = use_state(|| None::<String>);
+    let confirming = use_state(|| false);
+
+    let doc_ids: Vec<DocId> = app.ws.documents.iter().map(|d| d.id).collect();
+    let results: Rc<Result<Matches, String>> = {
+        let ws = app.ws.clone();
+        use_memo(
+            ((*query).clone(), *options, *corpus, ws.open, doc_ids),
+            move |(query, options, corpus, open, _)| {
+                if query.trim().is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut all = Vec::new();
+                for doc in ws.documents.iter().filter(|d| *corpus || Some(d.id) == *open) {
+                    let found = find_all(&doc.text, query, options).map_err(|e| e.to_string())?;
+                    all.push((doc.id, found));
+                }
+                Ok(all)
+            },
+        )
+    };
+    {
+        let results = results.clone();
+        let open = app.ws.open;
+        use_effect_with((results, app.revision, open), move |(results, _, open)| {
+            match (results.as_ref(), doc_view_root()) {
+                (Ok(found), Some(root)) => {
+                    let ranges = found.iter().find(|(doc, _)| Some(*doc) == *open).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
+                    highlight_ranges(&root, ranges);
+                }
+                _ => clear_highlights(),
+            }
+        });
+    }
+
+    let oninput = {
+        let query = query.clone();
+        let confirming = confirming.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                query.set(input.value());
+                confirming.set(false);
+            }
+        })
+    };
+    let toggle = |pick: fn(&mut SearchOptions) -> &mut bool| {
+        let options = options.clone();
+        Callback::from(move |_: Event| {
+            let mut next = *options;
+            let field = pick(&mut next);
+            *field = !*field;
+            options.set(next);
+        })
+    };
+    let onscope = {
+        let corpus = corpus.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                corpus.set(select.value() == "corpus");
+            }
+        })
+    };
+    let chosen_label = (*label).clone().or_else(|| app.ws.labels.first().map(|l| l.name.clone())).unwrap_or_default();
+    let onlabel = {
+        let label = label.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                label.set(Some(select.value()));
+            }
+        })
+    };
+    let (count, to_add, error) = match results.as_ref() {
+        Ok(found) => (found.iter().map(|(_, r)| r.len()).sum::<usize>(), untagged(&app.ws, found), None),
+        Err(error) => (0, 0, Some(error.clone())),
+    };
+    let ontagall = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let onconfirm = {
+        let app = app.clone();
+        let confirming = confirming.clone();
+        let results = results.clone();
+        let label = chosen_label.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(found) = results.as_ref() {
+                app.dispatch(Action::TagRanges { label: label.clone(), ranges: found.clone() });
+            }
+            confirming.set(false);
+        })
+    };
+    let oncancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let labels = app.ws.labels.iter().map(|l| {
+        html! { <option key={l.name.clone()} value={l.name.clone()} selected={l.name == chosen_label}>{ l.name.clone() }</option> }
+    });
+    let switch = |id: &'static str, text: &'static str, checked: bool, onchange: Callback<Event>| {
+        html! {
+            <label class="switch"><input type="checkbox" data-testid={id} {checked} {onchange} />{ text }</label>
+        }
+    };
+    html! {
+        <div class="search" data-testid="search" role="search">
+            <input type="search" dir="auto" data-testid="search-input" placeholder="Search… ابحث" value={(*query).clone()}
+                {oninput} aria-label="Search" />
+            <select data-testid="search-scope" onchange={onscope} aria-label="Where to search">
+                <option value="open" selected={!*corpus}>{ "This document" }</option>
+                <option value="corpus" selected={*corpus}>{ "All documents" }</option>
+            </select>
+            { switch("search-diacritics", "Ignore tashkeel", options.ignore_diacritics, toggle(|o| &mut o.ignore_diacritics)) }
+            { switch("search-letters", "أ=ا ى=ي ة=ه", options.normalize_letters, toggle(|o| &mut o.normalize_letters)) }
+            { switch("search-whole-word", "Whole word", options.whole_word, toggle(|o| &mut o.whole_word)) }
+            { switch("search-proclitics", "Allow و ف ب ك ل", options.allow_proclitics, toggle(|o| &mut o.allow_proclitics)) }
+            { switch("search-regex", "Regex", options.regex, toggle(|o| &mut o.regex)) }
+            if let Some(error) = error {
+                <span class="search-error" data-testid="search-error">{ error }</span>
+            } else if !query.trim().is_empty() {
+                <span class="search-count" data-testid="search-count" data-count={count.to_string()}>
+                    { format!("{count} match{}", if count == 1 { "" } else { "es" }) }</span>
+                <select data-testid="search-label" onchange={onlabel} aria-label="Label for tag all">{ for labels }</select>
+                if *confirming {
+                    <span data-testid="search-tag-preview" data-count={to_add.to_string()}>
+                        { format!("Adds {to_add} span(s) as {chosen_label}.") }</span>
+                    <button data-testid="search-tag-confirm" onclick={onconfirm} disabled={to_add == 0}>{ "Tag them" }</button>
+                    <button onclick={oncancel}>{ "Cancel" }</button>
+                } else {
+                    <button data-testid="search-tag-all" onclick={ontagall} disabled={to_add == 0}>{ "Tag all…" }</button>
+                }
+            }
+        </div>
+    }
+}

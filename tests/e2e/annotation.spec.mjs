@@ -1,0 +1,279 @@
+// The annotation experience (issue 4) on the real Arabic articles: word
+// snapping with proclitics, keyboard-only RTL annotation, nested spans,
+// undo/redo across a reload, search and tag-all, the label editor, notes,
+// the entities panel and progress.
+import fs from 'node:fs';
+import { test, expect } from './fixtures.mjs';
+import {
+  gotoApp, readCorpus, uploadFiles, openDoc, docText, cpFind, cpSlice, dragSelect, rectForOffsets,
+  shownSpans, markLocator, exportJson, checkSpanTexts, expectMessage, txtFile, docItem,
+} from './helpers.mjs';
+
+const corpus = readCorpus();
+const article = (prefix) => {
+  const a = corpus.find((c) => c.name.startsWith(prefix));
+  if (!a) throw new Error(`corpus article ${prefix} missing`);
+  return a;
+};
+
+async function openArticle(page, prefix) {
+  const a = article(prefix);
+  await gotoApp(page);
+  await uploadFiles(page, [a.path]);
+  await openDoc(page, a.name);
+  expect(await docText(page)).toBe(a.text);
+  return a;
+}
+
+/** Drags over [start, end) without asserting the final selection (it snaps). */
+async function rawDrag(page, start, end, { alt = false } = {}) {
+  const g = await rectForOffsets(page, start, end);
+  if (alt) await page.keyboard.down('Alt');
+  await page.mouse.move(g.from.x, g.from.y);
+  await page.mouse.down();
+  await page.mouse.move(g.to.x, g.to.y, { steps: 6 });
+  await page.mouse.up();
+  if (alt) await page.keyboard.up('Alt');
+  return page.evaluate(() => String(window.getSelection()));
+}
+
+test('selection snaps to words and understands Arabic proclitics', async ({ page }) => {
+  const a = await openArticle(page, '001_');
+  // A drag over part of العراق inside بالعراق gives العراق.
+  const word = cpFind(a.text, 'بالعراق');
+  expect(await rawDrag(page, word.start + 3, word.start + 5)).toBe('العراق');
+  await page.keyboard.press('2');
+  await expect(markLocator(page, { start: word.start + 1, end: word.end, label: 'LOC' })).toHaveCount(1);
+
+  // A drag over the whole of بالعراق keeps it whole (second occurrence).
+  const whole = cpFind(a.text, 'بالعراق', { nth: 1 });
+  expect(await rawDrag(page, whole.start, whole.end - 2)).toBe('بالعراق');
+  await page.keyboard.press('Escape');
+
+  // بغداد starts with ب but is never cut when the drag starts at its start.
+  const baghdad = cpFind(a.text, 'بغداد');
+  expect(await rawDrag(page, baghdad.start, baghdad.start + 3)).toBe('بغداد');
+  await page.keyboard.press('Escape');
+
+  // Alt gives exact characters.
+  expect(await rawDrag(page, baghdad.start + 1, baghdad.start + 3, { alt: true })).toBe(cpSlice(a.text, baghdad.start + 1, baghdad.start + 3));
+  await page.keyboard.press('Escape');
+
+  // ولندن in another article: a drag inside gives لندن.
+  await uploadFiles(page, [article('003_').path]);
+  const b = article('003_');
+  await openDoc(page, b.name);
+  const walandan = cpFind(b.text, 'ولندن');
+  expect(await rawDrag(page, walandan.start + 2, walandan.end)).toBe('لندن');
+});
+
+test('keyboard-only RTL session: move, extend, tag, relabel, delete', async ({ page }) => {
+  const a = await openArticle(page, '004_');
+  const firstLine = a.text.split('\n')[0];
+  // In an RTL line, ArrowLeft moves forward in reading order: first word.
+  await page.keyboard.press('ArrowLeft');
+  const firstWord = firstLine.match(/[\u0600-\u06FF]+/)[0];
+  const firstWordAt = cpFind(a.text, firstWord);
+  let selected = await page.evaluate(() => String(window.getSelection()));
+  expect(selected).not.toBe('');
+  // "%60" starts the line: the first word selected is the digits or the first Arabic word.
+  const expectedFirst = a.text.startsWith('%60') ? '60' : firstWord;
+  expect(selected).toBe(expectedFirst);
+  // Move forward to the first Arabic word, then Shift+Left extends by a word.
+  while (selected !== firstWord) {
+    await page.keyboard.press('ArrowLeft');
+    selected = await page.evaluate(() => String(window.getSelection()));
+  }
+  await page.keyboard.press('Shift+ArrowLeft');
+  const extended = await page.evaluate(() => String(window.getSelection()));
+  const words = firstLine.slice(firstLine.indexOf(firstWord)).split(/\s+/);
+  expect(extended).toBe(`${words[0]} ${words[1]}`);
+  // ArrowRight goes back (reading order backwards).
+  await page.keyboard.press('1');
+  const span = { start: firstWordAt.start, end: firstWordAt.start + Array.from(extended).length };
+  await expect(markLocator(page, { ...span, label: 'PER' })).toHaveCount(1);
+  // Tab selects the span; 3 relabels; Delete removes.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('mark.selected')).toHaveCount(1);
+  await page.keyboard.press('3');
+  await expect(markLocator(page, { ...span, label: 'ORG' })).toHaveCount(1);
+  await page.keyboard.press('Delete');
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(0);
+  // Ctrl+ArrowLeft moves by character.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+ArrowLeft');
+  expect(Array.from(await page.evaluate(() => String(window.getSelection()))).length).toBe(1);
+});
+
+test('nested spans: both visible, each selectable by mouse and keyboard, deleted on its own', async ({ page }) => {
+  const a = await openArticle(page, '004_');
+  const name = cpFind(a.text, 'مصطفى الكاظمي');
+  await dragSelect(page, name.start, name.end, 'مصطفى الكاظمي');
+  await page.keyboard.press('1');
+  const last = cpFind(a.text, 'الكاظمي', { from: a.text.indexOf('مصطفى الكاظمي') });
+  await dragSelect(page, last.start, last.end, 'الكاظمي');
+  await page.keyboard.press('4');
+  const spans = await shownSpans(page);
+  expect(spans.map((s) => [s.start, s.end, s.label])).toEqual([[name.start, name.end, 'PER'], [last.start, last.end, 'MISC']]);
+  const outer = markLocator(page, { start: name.start, end: name.end });
+  const inner = markLocator(page, { start: last.start, end: last.end });
+  await expect(outer.locator('mark')).toHaveCount(1, { timeout: 2000 });
+  // Keyboard: select the outer span, ArrowDown picks the inner one.
+  await page.keyboard.press('Escape');
+  await outer.first().click({ position: { x: 3, y: 5 } });
+  await expect(page.getByTestId('span-details')).toContainText('مصطفى الكاظمي');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('span-details')).toHaveAttribute('data-span-id', await inner.first().getAttribute('data-span-id'));
+  await page.keyboard.press('Delete');
+  expect((await shownSpans(page)).map((s) => s.label)).toEqual(['PER']);
+  // Marks carry no padding, margin or border.
+  const box = await outer.first().evaluate((m) => {
+    const s = getComputedStyle(m);
+    return [s.paddingLeft, s.paddingRight, s.marginLeft, s.marginRight, s.borderLeftWidth, s.borderRightWidth];
+  });
+  expect(box).toEqual(['0px', '0px', '0px', '0px', '0px', '0px']);
+});
+
+test('undo and redo survive a reload', async ({ page }) => {
+  const a = await openArticle(page, '003_');
+  const k = cpFind(a.text, 'الكاظمي');
+  await dragSelect(page, k.start, k.end, 'الكاظمي');
+  await page.keyboard.press('1');
+  const l = cpFind(a.text, 'بغداد');
+  await dragSelect(page, l.start, l.end, 'بغداد');
+  await page.keyboard.press('2');
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('doc-text')).toBeVisible();
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(1);
+  await expect(page.getByTestId('redo')).toBeEnabled();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(2);
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(0);
+  await page.keyboard.press('Control+y');
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(1);
+});
+
+test('search with proclitics and tag-all, undone as one step', async ({ page }) => {
+  const a = await openArticle(page, '000_');
+  // Letters only: Arabic punctuation such as U+060C (،) is a word boundary.
+  const plain = (a.text.match(/(^|[^\u0621-\u064A])العراق(?![\u0621-\u064A])/g) || []).length;
+  const prefixed = (a.text.match(/(^|[^\u0621-\u064A])[وفبكل]+العراق(?![\u0621-\u064A])/g) || []).length;
+  expect(prefixed).toBeGreaterThan(0);
+  await page.getByTestId('search-input').fill('العراق');
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(plain + prefixed));
+  // Without proclitics, only the bare word matches.
+  await page.getByTestId('search-proclitics').uncheck();
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(plain));
+  await page.getByTestId('search-proclitics').check();
+  // Typing a label key in the search box never tags.
+  await page.getByTestId('search-input').press('1');
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(0);
+  await page.getByTestId('search-input').fill('العراق');
+  await page.getByTestId('search-label').selectOption('LOC');
+  await page.getByTestId('search-tag-all').click();
+  await expect(page.getByTestId('search-tag-preview')).toHaveAttribute('data-count', String(plain + prefixed));
+  await page.getByTestId('search-tag-confirm').click();
+  const spans = await shownSpans(page);
+  expect(spans.length).toBe(plain + prefixed);
+  for (const s of spans) expect(cpSlice(a.text, s.start, s.end)).toBe('العراق');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(0);
+  // Tag all occurrences of a selected span's text.
+  const first = cpFind(a.text, 'التحالف الدولي');
+  await dragSelect(page, first.start, first.end, 'التحالف الدولي');
+  await page.keyboard.press('3');
+  await page.getByTestId('tag-all-like').click();
+  const orgs = (await shownSpans(page)).filter((s) => s.label === 'ORG');
+  expect(orgs.length).toBeGreaterThan(1);
+  for (const s of orgs) expect(cpSlice(a.text, s.start, s.end)).toBe('التحالف الدولي');
+  const { json } = await exportJson(page);
+  expect(checkSpanTexts(json)).toEqual([]);
+});
+
+test('label editor: rename carries spans, clashes refused, delete asks, set exports and imports', async ({ page }) => {
+  const a = await openArticle(page, '004_');
+  const k = cpFind(a.text, 'الكاظمي');
+  await dragSelect(page, k.start, k.end, 'الكاظمي');
+  await page.keyboard.press('1');
+  await page.getByTestId('label-editor').locator('summary').click();
+  const perRow = page.locator('[data-testid="label-row"][data-label="PER"]');
+  await perRow.getByTestId('label-name').fill('PERSON');
+  await perRow.getByTestId('label-name').press('Enter');
+  await page.getByTestId('doc-text').click({ position: { x: 2, y: 2 } });
+  await expect(markLocator(page, { start: k.start, end: k.end, label: 'PERSON' })).toHaveCount(1);
+  await expect(page.getByTestId('label-PERSON')).toBeVisible();
+  // A hotkey clash is refused with a message.
+  const locRow = page.locator('[data-testid="label-row"][data-label="LOC"]');
+  await locRow.getByTestId('label-key').fill('1');
+  await locRow.getByTestId('label-key').press('Tab');
+  await expectMessage(page, 'warning', 'hotkey');
+  await expect(page.getByTestId('label-LOC')).toContainText('2');
+  // Add a label and use it by its new key.
+  await page.getByTestId('label-new-name').fill('EVENT');
+  await page.getByTestId('label-add').click();
+  await expect(page.getByTestId('label-EVENT')).toContainText('5');
+  // Deleting a label with spans asks what to do with them.
+  await page.locator('[data-testid="label-row"][data-label="PERSON"]').getByTestId('label-delete').click();
+  const confirm = page.getByTestId('label-delete-confirm');
+  await confirm.locator('select').selectOption('MISC');
+  await confirm.locator('button[type=submit]').click();
+  await expect(markLocator(page, { start: k.start, end: k.end, label: 'MISC' })).toHaveCount(1);
+  await expect(page.getByTestId('label-PERSON')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(markLocator(page, { start: k.start, end: k.end, label: 'PERSON' })).toHaveCount(1);
+  // Export the label set, import it into a fresh page.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('labels-export').click()]);
+  const labelsJson = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(labelsJson.labels.map((l) => l.name)).toEqual(['PERSON', 'LOC', 'ORG', 'MISC', 'EVENT']);
+});
+
+test('notes and entity ids are kept in export and import; entities panel; progress', async ({ page, newGuardedContext }) => {
+  const a = await openArticle(page, '004_');
+  const k = cpFind(a.text, 'الكاظمي');
+  await dragSelect(page, k.start, k.end, 'الكاظمي');
+  await page.keyboard.press('1');
+  await page.getByTestId('span-note').fill('رئيس الوزراء العراقي');
+  await page.getByTestId('span-note').press('Tab');
+  await page.getByTestId('span-entity-id').fill('Q123456');
+  await page.getByTestId('span-entity-id').press('Tab');
+  // Entities panel: grouped with counts, filterable, click scrolls and selects.
+  await expect(page.locator('[data-testid="entity-group"][data-label="PER"] [data-testid="entity-group-count"]')).toHaveText('1');
+  await page.getByTestId('entity-filter').fill('لا شيء');
+  await expect(page.getByTestId('entity-item')).toHaveCount(0);
+  await page.getByTestId('entity-filter').fill('الكاظمي');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('entity-item').first().click();
+  await expect(page.locator('mark.selected')).toHaveCount(1);
+  await expect(page.locator('[data-testid="corpus-count"][data-label="PER"] .num')).toHaveText('1');
+  // Progress: mark done.
+  await docItem(page, a.name).getByTestId('doc-done').click();
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-done', '1');
+  const { json, buffer } = await exportJson(page);
+  const doc = json.documents.find((d) => d.name === a.name);
+  expect(doc.done).toBe(true);
+  expect(doc.spans[0]).toMatchObject({ note: 'رئيس الوزراء العراقي', entity_id: 'Q123456', text: 'الكاظمي' });
+  const ctx = await newGuardedContext();
+  const fresh = await ctx.newPage();
+  await gotoApp(fresh);
+  await uploadFiles(fresh, [{ name: 'export.json', mimeType: 'application/json', buffer }]);
+  await openDoc(fresh, a.name);
+  await markLocator(fresh, { start: k.start, end: k.end }).first().click();
+  await expect(fresh.getByTestId('span-note')).toHaveValue('رئيس الوزراء العراقي');
+  await expect(fresh.getByTestId('span-entity-id')).toHaveValue('Q123456');
+});
+
+test('the shortcut sheet opens with ? and closes with Escape', async ({ page }) => {
+  await gotoApp(page);
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+  await uploadFiles(page, [txtFile('x.txt', 'نص قصير')]);
+  await expect(docItem(page, 'x.txt')).toHaveCount(1);
+});

@@ -1,0 +1,168 @@
+// The main journey on the real corpus (../shared/corpus): load, annotate with
+// real mouse drags and key presses, export and validate, reload, and import
+// the export into a fresh profile.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures.mjs';
+import {
+  readCorpus, gotoApp, waitForApp, docItem, docItems, docNames, openDoc, openDocName, docText,
+  uploadFiles, cpFind, cpSlice, dragSelect, markLocator, shownSpans, exportJson, validateWasim,
+  checkSpanTexts, DEMO_NAME,
+} from './helpers.mjs';
+
+const corpus = readCorpus();
+
+test('a. the five corpus articles load, keep their names, and show their exact text', async ({ page }) => {
+  expect(corpus.length, 'corpus articles in ../shared/corpus').toBe(5);
+  await gotoApp(page);
+  await uploadFiles(page, corpus.map((c) => c.path));
+
+  for (const c of corpus) {
+    await expect(docItem(page, c.name), `doc-item for ${c.name}`).toHaveCount(1);
+    await expect(docItem(page, c.name)).toContainText(c.name);
+    await expect(docItem(page, c.name).getByTestId('doc-span-count')).toHaveText('0');
+  }
+  expect((await docNames(page)).filter((n) => n !== DEMO_NAME).sort()).toEqual(corpus.map((c) => c.name));
+
+  for (const c of [corpus[3], corpus[0]]) {
+    await openDoc(page, c.name);
+    await expect.poll(() => docText(page), { message: `doc-text of ${c.name}` }).toBe(c.text);
+    const lines = await page.getByTestId('doc-text').locator('div.line[dir="auto"]').count();
+    expect(lines, 'div.line[dir=auto] elements in doc-text').toBeGreaterThan(1);
+  }
+});
+
+test('b–e. annotate a corpus article, export, reload, re-import in a fresh profile', async ({ page, newGuardedContext }) => {
+  const article = corpus.find((c) => c.text.includes('مصطفى الكاظمي') && c.text.includes('والعراق') && c.text.includes('مجلس الوزراء'));
+  expect(article, 'a corpus article with مصطفى الكاظمي, والعراق and مجلس الوزراء').toBeTruthy();
+  const text = article.text;
+
+  await gotoApp(page);
+  await uploadFiles(page, corpus.map((c) => c.path));
+  await expect(docItems(page)).toHaveCount(corpus.length + 1);
+  await openDoc(page, article.name);
+  await expect.poll(() => docText(page)).toBe(text);
+
+  // ---------------------------------------------------------------- b. annotate
+  const person = cpFind(text, 'مصطفى الكاظمي');
+  const w = cpFind(text, 'والعراق');
+  const place = { start: w.start + 1, end: w.end }; // العراق inside والعراق
+  const org = cpFind(text, 'مجلس الوزراء');
+  const person2 = cpFind(text, 'قاسم الأعرجي');
+  expect(cpSlice(text, place.start, place.end)).toBe('العراق');
+
+  const wanted = [];
+  await test.step('b. tag with real drags, keys 1/2/3 and a label click', async () => {
+    await dragSelect(page, person.start, person.end, 'مصطفى الكاظمي');
+    await page.keyboard.press('1');
+    await expect(markLocator(page, { ...person, label: 'PER' }).first()).toBeVisible();
+    wanted.push({ ...person, label: 'PER' });
+
+    await dragSelect(page, place.start, place.end, 'العراق');
+    await page.keyboard.press('2');
+    await expect(markLocator(page, { ...place, label: 'LOC' }).first()).toBeVisible();
+    wanted.push({ ...place, label: 'LOC' });
+
+    await dragSelect(page, org.start, org.end, 'مجلس الوزراء');
+    await page.keyboard.press('3');
+    await expect(markLocator(page, { ...org, label: 'ORG' }).first()).toBeVisible();
+    wanted.push({ ...org, label: 'ORG' });
+
+    await dragSelect(page, person2.start, person2.end, 'قاسم الأعرجي');
+    await page.getByTestId('label-PER').click();
+    await expect(markLocator(page, { ...person2, label: 'PER' }).first()).toBeVisible();
+    wanted.push({ ...person2, label: 'PER' });
+
+    wanted.sort((a, b) => a.start - b.start);
+    const shown = (await shownSpans(page)).map(({ start, end, label }) => ({ start, end, label }));
+    expect(shown).toEqual(wanted);
+
+    // The marks are drawn with a background only: no box that would shift the text.
+    const boxes = await page.getByTestId('doc-text').locator('mark[data-span-id]').evaluateAll((marks) =>
+      marks.map((m) => {
+        const cs = getComputedStyle(m);
+        const sides = ['top', 'right', 'bottom', 'left'];
+        return {
+          id: m.getAttribute('data-span-id'),
+          padding: sides.map((s) => cs.getPropertyValue(`padding-${s}`)),
+          margin: sides.map((s) => cs.getPropertyValue(`margin-${s}`)),
+          border: sides.map((s) => cs.getPropertyValue(`border-${s}-width`)),
+        };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(wanted.length);
+    for (const b of boxes) {
+      expect(b, `box of mark ${b.id}`).toEqual({ id: b.id, padding: ['0px', '0px', '0px', '0px'], margin: ['0px', '0px', '0px', '0px'], border: ['0px', '0px', '0px', '0px'] });
+    }
+
+    // The marks add no text.
+    expect(await docText(page)).toBe(text);
+    await expect(docItem(page, article.name).getByTestId('doc-span-count')).toHaveText(String(wanted.length));
+  });
+
+  // ---------------------------------------------------------------- c. export
+  let exported;
+  await test.step('c. export, validate against the schema, check span texts', async () => {
+    exported = await exportJson(page);
+    const json = exported.json;
+    const { ok, errors } = await validateWasim(json);
+    expect(errors || [], 'JSON Schema errors').toEqual([]);
+    expect(ok).toBe(true);
+    expect(json.format).toBe('wasim');
+    expect(json.version).toBe(1);
+    expect(json.labels.map((l) => l.name)).toEqual(expect.arrayContaining(['PER', 'LOC', 'ORG', 'MISC']));
+    expect(checkSpanTexts(json)).toEqual([]);
+
+    const names = json.documents.map((d) => d.name);
+    for (const c of corpus) expect(names).toContain(c.name);
+    expect(names).toContain(DEMO_NAME);
+    const idx = names.indexOf(article.name);
+    expect(json.open, 'open = index of the open document').toBe(idx);
+
+    const doc = json.documents[idx];
+    expect(doc.text).toBe(text);
+    const spans = doc.spans
+      .map(({ start, end, label }) => ({ start, end, label }))
+      .sort((a, b) => a.start - b.start);
+    expect(spans).toEqual(wanted);
+    for (const s of doc.spans) {
+      expect(s.text).toBe(cpSlice(doc.text, s.start, s.end));
+      expect(s.text, 'span text vs the original file').toBe(cpSlice(fs.readFileSync(article.path, 'utf8').replace(/^\uFEFF/, ''), s.start, s.end));
+    }
+    for (const c of corpus) {
+      const d = json.documents.find((x) => x.name === c.name);
+      expect(d.text, `exported text of ${c.name}`).toBe(c.text);
+      if (c.name !== article.name) expect(d.spans).toEqual([]);
+    }
+  });
+
+  // ---------------------------------------------------------------- d. reload
+  await test.step('d. reload: documents, spans and the open document persist', async () => {
+    const before = await docNames(page);
+    await page.reload();
+    await waitForApp(page);
+    await expect.poll(() => docNames(page)).toEqual(before);
+    expect(await openDocName(page)).toBe(article.name);
+    await expect.poll(() => docText(page)).toBe(text);
+    const shown = (await shownSpans(page)).map(({ start, end, label }) => ({ start, end, label }));
+    expect(shown).toEqual(wanted);
+    const again = await exportJson(page);
+    expect(again.json).toEqual(exported.json);
+  });
+
+  // ---------------------------------------------------------------- e. import in a fresh profile
+  await test.step('e. import the export into a fresh profile; its re-export is identical', async () => {
+    const ctx = await newGuardedContext();
+    const page2 = await ctx.newPage();
+    await gotoApp(page2);
+    const file = test.info().outputPath('wasim-annotations.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, exported.buffer);
+    await uploadFiles(page2, file);
+    await expect.poll(() => docNames(page2)).toEqual(exported.json.documents.map((d) => d.name));
+    expect(await openDocName(page2)).toBe(article.name);
+    await expect.poll(() => docText(page2)).toBe(text);
+    const re = await exportJson(page2);
+    expect(re.json).toEqual(exported.json);
+  });
+});

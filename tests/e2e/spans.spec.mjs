@@ -1,0 +1,184 @@
+// Editing spans: select/delete, relabel, nesting, bidi, undo/redo, and the
+// first-visit demo document. Uses tests/e2e/fixtures/sample-ar.txt.
+import path from 'node:path';
+import { test, expect } from './fixtures.mjs';
+import {
+  fixturesDir, readFixture, gotoApp, docItem, docItems, openDoc, openDocName, docText, uploadFiles,
+  cpFind, cpSlice, dragSelect, markLocator, shownSpans, clickSpan, txtFile, DEMO_NAME,
+} from './helpers.mjs';
+
+const SAMPLE = 'sample-ar.txt';
+const sample = readFixture(SAMPLE);
+
+async function openSample(page) {
+  await gotoApp(page);
+  await uploadFiles(page, path.join(fixturesDir, SAMPLE));
+  await expect(docItem(page, SAMPLE)).toHaveCount(1);
+  await openDoc(page, SAMPLE);
+  await expect.poll(() => docText(page)).toBe(sample);
+}
+
+async function tag(page, needle, key, opts) {
+  const r = cpFind(sample, needle, opts);
+  await dragSelect(page, r.start, r.end, needle);
+  await page.keyboard.press(key);
+  const label = { 1: 'PER', 2: 'LOC', 3: 'ORG', 4: 'MISC' }[key];
+  await expect(markLocator(page, { ...r, label }).first()).toBeVisible();
+  return { ...r, label };
+}
+
+const bare = (spans) => spans.map(({ start, end, label }) => ({ start, end, label }));
+
+test('first visit: one demo document, open, Arabic with some English', async ({ page }) => {
+  await gotoApp(page);
+  await expect(docItems(page)).toHaveCount(1);
+  const item = docItem(page, DEMO_NAME);
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText(DEMO_NAME);
+  await expect(item).toHaveAttribute('aria-current', 'true');
+  const text = await docText(page);
+  expect(text).toMatch(/[\u0600-\u06FF]/);
+  expect(text).toMatch(/[A-Za-z]/);
+  await expect(page.getByTestId('doc-text').locator('div.line[dir="auto"]').first()).toBeVisible();
+  for (const l of ['PER', 'LOC', 'ORG', 'MISC']) await expect(page.getByTestId(`label-${l}`)).toBeVisible();
+  await expect(page.getByTestId('storage-warning')).toHaveCount(0);
+  await expect(page.getByTestId('panic-banner')).toHaveCount(0);
+});
+
+test('g. click a span then Delete removes it; Backspace too', async ({ page }) => {
+  await openSample(page);
+  const a = await tag(page, 'ليلى حداد', '1');
+  const b = await tag(page, 'الموصل', '2', { nth: 1 });
+  expect(bare(await shownSpans(page))).toEqual([a, b]);
+
+  await clickSpan(page, a);
+  await expect(markLocator(page, a).first()).toHaveClass(/\bselected\b/);
+  await expect(markLocator(page, b).first()).not.toHaveClass(/\bselected\b/);
+  await page.keyboard.press('Delete');
+  await expect(markLocator(page, a)).toHaveCount(0);
+  expect(bare(await shownSpans(page))).toEqual([b]);
+
+  await clickSpan(page, b);
+  await expect(markLocator(page, b).first()).toHaveClass(/\bselected\b/);
+  await page.keyboard.press('Backspace');
+  await expect(markLocator(page, b)).toHaveCount(0);
+  expect(await shownSpans(page)).toEqual([]);
+  expect(await docText(page)).toBe(sample);
+  await expect(docItem(page, SAMPLE).getByTestId('doc-span-count')).toHaveText('0');
+});
+
+test('g. selecting a span and pressing 3 relabels it', async ({ page }) => {
+  await openSample(page);
+  const s = await tag(page, 'مؤسسة النور للبحوث', '4');
+  expect(s.label).toBe('MISC');
+  await clickSpan(page, s);
+  await expect(markLocator(page, s).first()).toHaveClass(/\bselected\b/);
+  await page.keyboard.press('3');
+  await expect(markLocator(page, { ...s, label: 'ORG' }).first()).toBeVisible();
+  await expect(markLocator(page, { ...s, label: 'MISC' })).toHaveCount(0);
+  expect(bare(await shownSpans(page))).toEqual([{ start: s.start, end: s.end, label: 'ORG' }]);
+});
+
+test('g. a span nested inside another is visible; LTR word in an RTL line; prefixed word', async ({ page }) => {
+  await openSample(page);
+  const inner = await tag(page, 'بغداد', '2');
+  const outer = await tag(page, 'جامعة بغداد الأهلية', '3');
+  const ids = await page.getByTestId('doc-text').evaluate((root, [inner, outer]) => {
+    const ids = (s, l) => [...new Set([...root.querySelectorAll(`mark[data-span-start="${s.start}"][data-span-end="${s.end}"][data-label="${l}"]`)].map((m) => m.getAttribute('data-span-id')))];
+    return { inner: ids(inner, 'LOC'), outer: ids(outer, 'ORG') };
+  }, [inner, outer]);
+  expect(ids.inner.length, 'one span id for the inner span').toBe(1);
+  expect(ids.outer.length, 'one span id for the outer span').toBe(1);
+  expect(ids.inner[0]).not.toBe(ids.outer[0]);
+  await expect(markLocator(page, inner).first()).toBeVisible();
+  // the inner text lies inside both spans
+  const nesting = await page.getByTestId('doc-text').evaluate((root, [innerId, outerId]) => {
+    const m = root.querySelector(`mark[data-span-id="${innerId}"]`);
+    const r = m.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const chain = [];
+    for (let e = hit; e && e !== root; e = e.parentElement) if (e.dataset && e.dataset.spanId) chain.push(e.dataset.spanId);
+    const outerFragments = root.querySelectorAll(`mark[data-span-id="${outerId}"]`).length;
+    return { chain, outerFragments };
+  }, [ids.inner[0], ids.outer[0]]);
+  expect(nesting.chain, 'the inner span is on top at its own centre').toContain(ids.inner[0]);
+  expect(nesting.outerFragments).toBeGreaterThan(0);
+
+  const latin = await tag(page, 'Wasim', '4');
+  const prefixed = cpFind(sample, 'بالبصرة');
+  const basra = { start: prefixed.start + 2, end: prefixed.end };
+  expect(cpSlice(sample, basra.start, basra.end)).toBe('البصرة');
+  await dragSelect(page, basra.start, basra.end, 'البصرة');
+  await page.getByTestId('label-LOC').click();
+  await expect(markLocator(page, { ...basra, label: 'LOC' }).first()).toBeVisible();
+
+  expect(bare(await shownSpans(page))).toEqual(
+    [inner, outer, latin, { ...basra, label: 'LOC' }].sort((a, b) => a.start - b.start || a.end - b.end),
+  );
+  expect(await docText(page)).toBe(sample);
+  await expect(docItem(page, SAMPLE).getByTestId('doc-span-count')).toHaveText('4');
+});
+
+test('undo / redo with buttons and Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y', async ({ page }) => {
+  await openSample(page);
+  const s = await tag(page, 'كريم عبد الله', '1');
+  const mark = () => markLocator(page, s);
+
+  await page.getByTestId('undo').click();
+  await expect(mark()).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(mark().first()).toBeVisible();
+
+  await page.keyboard.press('Control+z');
+  await expect(mark()).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(mark().first()).toBeVisible();
+
+  await page.keyboard.press('Control+z');
+  await expect(mark()).toHaveCount(0);
+  await page.keyboard.press('Control+y');
+  await expect(mark().first()).toBeVisible();
+  expect(bare(await shownSpans(page))).toEqual([s]);
+});
+
+test('CRLF text is kept exactly; lines are div.line[dir=auto]', async ({ page }) => {
+  await gotoApp(page);
+  const crlf = 'سطر أول بالعربية\r\nsecond line, in English\r\n\r\nسطر رابع فيه 42 رقماً\r\n';
+  await uploadFiles(page, [txtFile('crlf.txt', crlf)]);
+  await openDoc(page, 'crlf.txt');
+  await expect.poll(() => docText(page)).toBe(crlf);
+  expect(await page.getByTestId('doc-text').locator('div.line[dir="auto"]').count()).toBeGreaterThanOrEqual(4);
+});
+
+test('dropping files on the page loads them', async ({ page }) => {
+  await gotoApp(page);
+  const before = await docItems(page).count();
+  await page.evaluate(async () => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['نص مسحوب وأفلت — dropped text\n'], 'dropped-1.txt', { type: 'text/plain' }));
+    dt.items.add(new File(['ملف ثانٍ\n'], 'dropped-2.txt', { type: 'text/plain' }));
+    const target = document.elementFromPoint(innerWidth / 2, innerHeight / 2) || document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  });
+  await expect(docItem(page, 'dropped-1.txt')).toHaveCount(1);
+  await expect(docItem(page, 'dropped-2.txt')).toHaveCount(1);
+  await expect(docItems(page)).toHaveCount(before + 2);
+  await openDoc(page, 'dropped-1.txt');
+  await expect.poll(() => docText(page)).toBe('نص مسحوب وأفلت — dropped text\n');
+});
+
+test('a storage failure shows storage-warning and the app still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    const fail = function () {
+      throw new DOMException('IndexedDB disabled by the test', 'SecurityError');
+    };
+    IDBFactory.prototype.open = fail;
+    IDBFactory.prototype.deleteDatabase = fail;
+  });
+  await gotoApp(page);
+  await expect(page.getByTestId('storage-warning')).toBeVisible();
+  await uploadFiles(page, [txtFile('still-works.txt', 'ما زال التطبيق يعمل\n')]);
+  await expect(docItem(page, 'still-works.txt')).toHaveCount(1);
+});
