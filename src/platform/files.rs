@@ -10,6 +10,63 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
+/// What a drop holds: file-system entries (files and folders) and plain
+/// files that have no entry (drops made by scripts).
+pub struct Dropped {
+    entries: Vec<web_sys::FileSystemEntry>,
+    files: Vec<web_sys::File>,
+}
+
+/// The contents of a drop, taken synchronously: the `DataTransfer` is emptied
+/// once the drop event returns.
+pub fn dropped(transfer: &web_sys::DataTransfer) -> Dropped {
+    let items = transfer.items();
+    let mut result = Dropped { entries: Vec::new(), files: Vec::new() };
+    for item in (0..items.length()).filter_map(|i| items.get(i)).filter(|item| item.kind() == "file") {
+        if let Some(entry) = item.webkit_get_as_entry().ok().flatten() {
+            result.entries.push(entry);
+        } else if let Some(file) = item.get_as_file().ok().flatten() {
+            result.files.push(file);
+        }
+    }
+    result
+}
+
+/// Every file of a drop, folders walked recursively (so a dropped brat folder
+/// of `.txt`/`.ann` pairs loads as a whole). Entries the browser refuses to
+/// read are skipped.
+pub async fn files_of_drop(drop: Dropped) -> Vec<web_sys::File> {
+    let Dropped { entries, mut files } = drop;
+    let mut pending = entries;
+    while let Some(entry) = pending.pop() {
+        if entry.is_file() {
+            let file_entry: web_sys::FileSystemFileEntry = entry.unchecked_into();
+            let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                file_entry.file_with_callback_and_callback(&resolve, &reject);
+            });
+            if let Ok(file) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                files.push(file.unchecked_into());
+            }
+        } else if entry.is_directory() {
+            let reader = entry.unchecked_into::<web_sys::FileSystemDirectoryEntry>().create_reader();
+            // readEntries returns a batch at a time, and an empty batch at the end.
+            loop {
+                let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                    let _ = reader.read_entries_with_callback_and_callback(&resolve, &reject);
+                });
+                let Ok(batch) = wasm_bindgen_futures::JsFuture::from(promise).await else { break };
+                let batch = js_sys::Array::from(&batch);
+                if batch.length() == 0 {
+                    break;
+                }
+                pending.extend(batch.iter().map(|e| e.unchecked_into::<web_sys::FileSystemEntry>()));
+            }
+        }
+    }
+    files.sort_by_key(web_sys::File::name);
+    files
+}
+
 /// Reads the given files into memory. Returns what could be read and a
 /// message per file that could not.
 pub async fn read_files(files: Vec<web_sys::File>) -> (Vec<InputFile>, Vec<String>) {

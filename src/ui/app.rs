@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::formats::import_files;
-use crate::platform::files::{files_of, read_files};
+use crate::platform::files::{dropped, files_of, files_of_drop, read_files};
 use crate::platform::storage::{open_and_restore, save};
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
@@ -28,12 +28,14 @@ use crate::ui::toolbar::Toolbar;
 /// so the input can be cleared right after.
 pub fn load_files(app: AppHandle, list: &web_sys::FileList) {
     let files = files_of(list);
-    spawn_local(async move {
-        let (files, unreadable) = read_files(files).await;
-        app.dispatch(Action::Imported {
-            results: import_files(files),
-            unreadable,
-        });
+    spawn_local(read_and_import(app, files));
+}
+
+async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
+    let (files, unreadable) = read_files(files).await;
+    app.dispatch(Action::Imported {
+        results: import_files(files),
+        unreadable,
     });
 }
 
@@ -108,9 +110,13 @@ pub fn app() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            if let Some(list) = event.data_transfer().and_then(|t| t.files()) {
-                load_files(app.clone(), &list);
-            }
+            let Some(transfer) = event.data_transfer() else { return };
+            let drop = dropped(&transfer);
+            let app = app.clone();
+            spawn_local(async move {
+                let files = files_of_drop(drop).await;
+                read_and_import(app, files).await;
+            });
         })
     };
 

@@ -3,9 +3,22 @@
 
 use yew::prelude::*;
 
-use crate::core::formats::{self, ExportOptions, ExportScope, TagScheme, scoped_documents};
+use crate::core::formats::wasim::WasimJson;
+use crate::core::formats::{self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents};
+use crate::core::model::Workspace;
 use crate::platform::files::download;
 use crate::ui::state::{Action, MessageKind, use_app};
+
+/// The whole workspace as a Wasim JSON file, remembering the open document.
+pub fn workspace_file(ws: &Workspace) -> OutputFile {
+    let docs: Vec<_> = ws.documents.iter().collect();
+    let open = ws.open.and_then(|id| ws.documents.iter().position(|d| d.id == id));
+    OutputFile {
+        name: "wasim-annotations.json".to_owned(),
+        mime: "application/json",
+        bytes: WasimJson::to_json(&ws.labels, &docs, open).into_bytes(),
+    }
+}
 
 /// Format picker, scope picker, options and the export button.
 #[function_component(ExportMenu)]
@@ -57,7 +70,11 @@ pub fn export_menu() -> Html {
                 app.dispatch(Action::Notify(MessageKind::Info, "There is no document to export.".to_owned()));
                 return;
             }
-            let exported = chosen.export(&app.ws.labels, &documents, *options);
+            let exported = if chosen.id() == formats::wasim::ID && options.scope == ExportScope::Corpus {
+                formats::Exported { file: workspace_file(&app.ws), warnings: Vec::new() }
+            } else {
+                chosen.export(&app.ws.labels, &documents, *options)
+            };
             if let Err(error) = download(&exported.file) {
                 app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
             }

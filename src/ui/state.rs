@@ -344,7 +344,9 @@ fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<(u
         regex: false,
         case_insensitive: false,
     };
-    crate::core::search::find_all(&doc.text, needle, &options).unwrap_or_default()
+    let found = crate::core::search::find_all(&doc.text, needle, &options).unwrap_or_default();
+    // Only the exact entity: not forms the search folds together.
+    found.into_iter().filter(|(s, e)| doc.text.slice(*s, *e) == Some(needle)).collect()
 }
 
 impl Reducible for AppState {

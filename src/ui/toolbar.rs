@@ -3,12 +3,10 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::formats::wasim::WasimJson;
-use crate::core::formats::OutputFile;
 use crate::platform::files::download;
 use crate::platform::selection::{clear_selection, document_selection};
 use crate::ui::app::load_files;
-use crate::ui::export_menu::ExportMenu;
+use crate::ui::export_menu::{ExportMenu, workspace_file};
 use crate::ui::state::{Action, MessageKind, use_app};
 
 /// File picker, labels, history and export controls.
@@ -51,14 +49,7 @@ pub fn toolbar() -> Html {
     let export_json = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            let docs: Vec<_> = app.ws.documents.iter().collect();
-            let open = app.ws.open.and_then(|id| app.ws.documents.iter().position(|d| d.id == id));
-            let file = OutputFile {
-                name: "wasim-annotations.json".to_owned(),
-                mime: "application/json",
-                bytes: WasimJson::to_json(&app.ws.labels, &docs, open).into_bytes(),
-            };
-            if let Err(error) = download(&file) {
+            if let Err(error) = download(&workspace_file(&app.ws)) {
                 app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
             }
         })

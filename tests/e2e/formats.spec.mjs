@@ -1,0 +1,95 @@
+// Interchange formats through the real UI: importing other tools' files
+// (from ../shared/external, never copied here) and exporting every format.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures.mjs';
+import {
+  repoRoot, gotoApp, uploadFiles, openDoc, docText, docItem, shownSpans, cpSlice, downloadFrom, dragSelect,
+  cpFind, txtFile, expectMessage, readCorpus,
+} from './helpers.mjs';
+
+const external = path.resolve(repoRoot, '../shared/external');
+const brat = (name) => path.join(external, 'brat-conll2002/esp', name);
+
+test('a brat .txt + .ann pair picked together imports with every span text matching the .ann', async ({ page }) => {
+  await gotoApp(page);
+  await uploadFiles(page, [brat('esp.train-doc-29.txt'), brat('esp.train-doc-29.ann')]);
+  await openDoc(page, 'esp.train-doc-29.txt');
+  const text = await docText(page);
+  expect(text).toBe(fs.readFileSync(brat('esp.train-doc-29.txt'), 'utf8'));
+  const tLines = fs
+    .readFileSync(brat('esp.train-doc-29.ann'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('T'))
+    .map((l) => {
+      const [, type, start, end, surface] = l.match(/^T\d+\t(\S+) (\d+) (\d+)\t(.*)$/);
+      return { label: type, start: Number(start), end: Number(end), surface };
+    });
+  const spans = await shownSpans(page);
+  expect(spans.length).toBe(tLines.length);
+  for (const t of tLines) {
+    expect(spans.some((s) => s.start === t.start && s.end === t.end && s.label === t.label)).toBe(true);
+    expect(cpSlice(text, t.start, t.end)).toBe(t.surface);
+  }
+  // A lone .ann is refused by name.
+  await uploadFiles(page, [brat('esp.train-doc-46.ann')]);
+  await expectMessage(page, 'error', 'esp.train-doc-46');
+});
+
+test('Label Studio tasks import with spans matching value.text', async ({ page }) => {
+  await gotoApp(page);
+  const tasks = path.join(external, 'label-studio-ner-example/tasks.json');
+  await uploadFiles(page, [tasks]);
+  const spans = await shownSpans(page);
+  expect(spans.length).toBeGreaterThan(0);
+  const text = await docText(page);
+  const json = JSON.parse(fs.readFileSync(tasks, 'utf8'));
+  const regions = json.flatMap((t) => [...(t.annotations || []), ...(t.predictions || [])]).flatMap((a) => a.result || []);
+  for (const r of regions.filter((r) => r.value && r.value.text)) {
+    expect(spans.some((s) => cpSlice(text, s.start, s.end) === r.value.text)).toBe(true);
+  }
+});
+
+test('every export format downloads from the menu; brat is a zip; doccano offers UTF-16', async ({ page }) => {
+  const article = readCorpus()[4];
+  await gotoApp(page);
+  await uploadFiles(page, [article.path]);
+  await openDoc(page, article.name);
+  const k = cpFind(article.text, 'الكاظمي');
+  await dragSelect(page, k.start, k.end, 'الكاظمي');
+  await page.keyboard.press('1');
+  await page.getByTestId('export-scope').selectOption('open');
+
+  await page.getByTestId('export-format').selectOption('brat');
+  const zip = await downloadFrom(page, page.getByTestId('export-run'));
+  expect(zip.name).toMatch(/\.zip$/);
+  expect(zip.buffer.subarray(0, 2).toString('latin1')).toBe('PK');
+
+  await page.getByTestId('export-format').selectOption('doccano');
+  await expect(page.getByTestId('export-utf16')).toBeVisible();
+  const doccano = await downloadFrom(page, page.getByTestId('export-run'));
+  const record = JSON.parse(doccano.text.trim().split('\n')[0]);
+  const span = (record.label || record.entities || [])[0];
+  const [s, e] = Array.isArray(span) ? span : [span.start_offset, span.end_offset];
+  expect(cpSlice(record.text, s, e)).toBe('الكاظمي');
+
+  await page.getByTestId('export-format').selectOption('conll');
+  await expect(page.getByTestId('export-scheme')).toBeVisible();
+  const conll = await downloadFrom(page, page.getByTestId('export-run'));
+  expect(conll.text).toMatch(/الكاظمي\s+B-PER/);
+
+  await page.getByTestId('export-format').selectOption('web-annotation');
+  const wa = JSON.parse((await downloadFrom(page, page.getByTestId('export-run'))).text);
+  expect(JSON.stringify(wa)).toContain('TextQuoteSelector');
+
+  // The exported spaCy JSONL imports back with the same span.
+  await page.getByTestId('export-format').selectOption('spacy');
+  const spacy = await downloadFrom(page, page.getByTestId('export-run'));
+  await uploadFiles(page, [{ name: 'again.jsonl', mimeType: 'application/json', buffer: spacy.buffer }]);
+  const items = page.getByTestId('doc-item');
+  await expect(items).toHaveCount(3);
+  await items.nth(2).click();
+  expect((await shownSpans(page)).map((x) => [x.start, x.end, x.label])).toEqual([[k.start, k.end, 'PER']]);
+  await expect(docItem(page, article.name)).toHaveCount(1);
+  await uploadFiles(page, [txtFile('plain.txt', 'x')]);
+});
