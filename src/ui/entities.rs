@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::core::edit::Edit;
 use crate::core::model::{Document, SpanId};
 use crate::platform::selection::reveal_span;
+use crate::ui::fields::field_value;
 use crate::ui::state::{Action, AppHandle, use_app};
 
 /// The right-hand panel.
@@ -22,8 +23,8 @@ pub fn entities_panel() -> Html {
     let oninput = {
         let filter = filter.clone();
         Callback::from(move |event: InputEvent| {
-            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
-                filter.set(input.value());
+            if let Some(value) = field_value(&event) {
+                filter.set(value);
             }
         })
     };
@@ -121,8 +122,8 @@ fn span_details() -> Html {
     let onlabel = {
         let app = app.clone();
         Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                app.dispatch(Action::Edit(Edit::SetSpanLabel { doc: doc_id, span: id, label: select.value() }));
+            if let Some(label) = field_value(&event) {
+                app.dispatch(Action::Edit(Edit::SetSpanLabel { doc: doc_id, span: id, label }));
             }
         })
     };
@@ -166,11 +167,7 @@ fn note_callback(app: &AppHandle, doc: &Document, id: SpanId, is_note: bool) -> 
     let doc_id = doc.id;
     let (note, entity_id) = doc.span(id).map(|s| (s.note.clone(), s.entity_id.clone())).unwrap_or_default();
     Callback::from(move |event: Event| {
-        let value = event
-            .target_dyn_into::<web_sys::HtmlTextAreaElement>()
-            .map(|t| t.value())
-            .or_else(|| event.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()))
-            .unwrap_or_default();
+        let value = field_value(&event).unwrap_or_default();
         let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
         let (note, entity_id) = if is_note { (value, entity_id.clone()) } else { (note.clone(), value) };
         app.dispatch(Action::Edit(Edit::SetSpanNote { doc: doc_id, span: id, note, entity_id }));

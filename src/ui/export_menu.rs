@@ -7,6 +7,7 @@ use crate::core::formats::wasim::WasimJson;
 use crate::core::formats::{self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents};
 use crate::core::model::Workspace;
 use crate::platform::files::download;
+use crate::ui::fields::field_value;
 use crate::ui::state::{Action, MessageKind, use_app};
 
 /// The whole workspace as a Wasim JSON file, remembering the open document.
@@ -30,16 +31,16 @@ pub fn export_menu() -> Html {
     let onformat = {
         let format = format.clone();
         Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                format.set(select.value());
+            if let Some(value) = field_value(&event) {
+                format.set(value);
             }
         })
     };
     let onscope = {
         let options = options.clone();
         Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                let scope = if select.value() == "open" { ExportScope::OpenDocument } else { ExportScope::Corpus };
+            if let Some(value) = field_value(&event) {
+                let scope = if value == "open" { ExportScope::OpenDocument } else { ExportScope::Corpus };
                 options.set(ExportOptions { scope, ..*options });
             }
         })
@@ -51,11 +52,9 @@ pub fn export_menu() -> Html {
     let onscheme = {
         let options = options.clone();
         Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                let chosen = TagScheme::ALL.into_iter().find(|s| s.name() == select.value());
-                if let Some(tag_scheme) = chosen {
-                    options.set(ExportOptions { tag_scheme, ..*options });
-                }
+            let chosen = field_value(&event).and_then(|value| TagScheme::ALL.into_iter().find(|s| s.name() == value));
+            if let Some(tag_scheme) = chosen {
+                options.set(ExportOptions { tag_scheme, ..*options });
             }
         })
     };

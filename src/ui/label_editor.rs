@@ -8,6 +8,7 @@ use crate::core::edit::{Edit, OrphanSpans};
 use crate::core::model::{Label, labels_from_json, labels_to_json, readable_color};
 use crate::core::formats::OutputFile;
 use crate::platform::files::{download, files_of, read_files};
+use crate::ui::fields::field_value;
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 
 /// Colours offered to new labels, in order; all pass WCAG AA.
@@ -45,8 +46,8 @@ pub fn label_editor() -> Html {
     let onname = {
         let new_name = new_name.clone();
         Callback::from(move |event: InputEvent| {
-            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
-                new_name.set(input.value());
+            if let Some(value) = field_value(&event) {
+                new_name.set(value);
             }
         })
     };
@@ -142,12 +143,11 @@ fn label_row(props: &LabelRowProps) -> Html {
             app.dispatch(Action::Edit(Edit::SetLabels(labels)));
         }
     };
-    let input_value = |event: &Event| event.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value());
     let oncolor = {
         let update = update.clone();
         let app = app.clone();
         Callback::from(move |event: Event| {
-            if let Some(value) = input_value(&event) {
+            if let Some(value) = field_value(&event) {
                 let readable = readable_color(&value);
                 if readable != value.to_lowercase() {
                     app.dispatch(Action::Notify(
@@ -162,7 +162,7 @@ fn label_row(props: &LabelRowProps) -> Html {
     let onkey = {
         let update = update.clone();
         Callback::from(move |event: Event| {
-            if let Some(value) = input_value(&event) {
+            if let Some(value) = field_value(&event) {
                 update(Box::new(move |l| l.key = value.chars().next()));
             }
         })
@@ -170,7 +170,7 @@ fn label_row(props: &LabelRowProps) -> Html {
     let ondescription = {
         let update = update.clone();
         Callback::from(move |event: Event| {
-            if let Some(value) = input_value(&event) {
+            if let Some(value) = field_value(&event) {
                 update(Box::new(move |l| l.description = value.clone()));
             }
         })
@@ -179,7 +179,7 @@ fn label_row(props: &LabelRowProps) -> Html {
         let app = app.clone();
         let from = label.name.clone();
         Callback::from(move |event: Event| {
-            if let Some(to) = input_value(&event).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty() && *v != from) {
+            if let Some(to) = field_value(&event).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty() && *v != from) {
                 app.dispatch(Action::Edit(Edit::RenameLabel { from: from.clone(), to }));
             }
         })

@@ -9,6 +9,7 @@ pub mod doc_list;
 pub mod doc_view;
 pub mod entities;
 pub mod export_menu;
+pub mod fields;
 pub mod help;
 pub mod keyboard;
 pub mod label_editor;

@@ -9,6 +9,7 @@ use crate::core::model::DocId;
 use crate::core::search::{SearchOptions, find_all};
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::selection::doc_view_root;
+use crate::ui::fields::field_value;
 use crate::ui::state::{Action, untagged, use_app};
 
 /// Matches per document.
@@ -60,8 +61,8 @@ pub fn search_panel() -> Html {
         let query = query.clone();
         let confirming = confirming.clone();
         Callback::from(move |event: InputEvent| {
-            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
-                query.set(input.value());
+            if let Some(value) = field_value(&event) {
+                query.set(value);
                 confirming.set(false);
             }
         })
@@ -78,8 +79,8 @@ pub fn search_panel() -> Html {
     let onscope = {
         let corpus = corpus.clone();
         Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                corpus.set(select.value() == "corpus");
+            if let Some(value) = field_value(&event) {
+                corpus.set(value == "corpus");
             }
         })
     };
@@ -87,8 +88,8 @@ pub fn search_panel() -> Html {
     let onlabel = {
         let label = label.clone();
         Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                label.set(Some(select.value()));
+            if let Some(value) = field_value(&event) {
+                label.set(Some(value));
             }
         })
     };

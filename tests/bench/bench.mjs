@@ -1,7 +1,7 @@
 // Wasim benchmark (not part of .ci/test-all):   node tests/bench/bench.mjs
 //
 // Uses dist/ (runs `trunk build --release --public-url /wasim/` if it is
-// missing), serves it at /wasim/ on a free loopback port, drives Debian's
+// missing or was built for another public URL), serves it at /wasim/ on a free loopback port, drives Debian's
 // Chromium through Playwright and prints a table:
 //   1. render: a ~1 MB Arabic document, from setInputFiles until doc-text
 //      holds all of its lines (laid out)                       target < 1 s
@@ -25,8 +25,10 @@ const REPS = Number(process.env.BENCH_REPS || 10);
 const log = (...a) => console.error('[bench]', ...a);
 
 // ------------------------------------------------------------------ build
-if (!fs.existsSync(path.join(dist, 'index.html'))) {
-  log('dist/ is missing: trunk build --release --public-url /wasim/');
+const distIndex = path.join(dist, 'index.html');
+// Build when dist/ is missing or was not built for /wasim/ (e.g. by `trunk serve`).
+if (!fs.existsSync(distIndex) || !fs.readFileSync(distIndex, 'utf8').includes('/wasim/')) {
+  log('dist/ is missing or not built for /wasim/: trunk build --release --public-url /wasim/');
   const r = spawnSync('trunk', ['build', '--release', '--public-url', '/wasim/'], {
     cwd: root,
     stdio: 'inherit',

@@ -7,7 +7,7 @@ import { test, expect } from './fixtures.mjs';
 import {
   readCorpus, gotoApp, waitForApp, docItem, docItems, docNames, openDoc, openDocName, docText,
   uploadFiles, cpFind, cpSlice, dragSelect, markLocator, shownSpans, exportJson, validateWasim,
-  checkSpanTexts, DEMO_NAME,
+  checkSpanTexts, expectLineDirections, DEMO_NAME,
 } from './helpers.mjs';
 
 const corpus = readCorpus();
@@ -27,8 +27,7 @@ test('a. the five corpus articles load, keep their names, and show their exact t
   for (const c of [corpus[3], corpus[0]]) {
     await openDoc(page, c.name);
     await expect.poll(() => docText(page), { message: `doc-text of ${c.name}` }).toBe(c.text);
-    const lines = await page.getByTestId('doc-text').locator('div.line[dir="auto"]').count();
-    expect(lines, 'div.line[dir=auto] elements in doc-text').toBeGreaterThan(1);
+    expect((await expectLineDirections(page)).length, 'lines in doc-text').toBeGreaterThan(1);
   }
 });
 

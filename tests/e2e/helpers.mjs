@@ -98,6 +98,31 @@ export async function openDocName(page) {
   return cur.getAttribute('data-doc-name');
 }
 
+/**
+ * Each line of doc-text: its text, its dir attribute and its laid-out
+ * direction. Wasim sets dir per line from the line's letters (rtl/ltr),
+ * leaving lines without letters to inherit.
+ */
+export async function lineDirections(page) {
+  return page.getByTestId('doc-text').locator('div.line').evaluateAll((lines) =>
+    lines.map((l) => ({ text: l.textContent, dir: l.getAttribute('dir'), direction: getComputedStyle(l).direction })),
+  );
+}
+
+/** Expect every line with letters to lay out in the direction of most of its letters. */
+export async function expectLineDirections(page) {
+  const lines = await lineDirections(page);
+  expect(lines.length, 'div.line elements in doc-text').toBeGreaterThan(0);
+  for (const l of lines) {
+    const rtl = (l.text.match(/[\u0600-\u06FF]/g) || []).length;
+    const ltr = (l.text.match(/[A-Za-z]/g) || []).length;
+    if (rtl === ltr) continue;
+    expect(l.dir, `dir of ${JSON.stringify(l.text.slice(0, 30))}`).toMatch(/^(rtl|ltr|auto)$/);
+    expect(l.direction, `direction of ${JSON.stringify(l.text.slice(0, 30))}`).toBe(rtl > ltr ? 'rtl' : 'ltr');
+  }
+  return lines;
+}
+
 export async function docText(page) {
   return page.getByTestId('doc-text').evaluate((el) => el.textContent);
 }
