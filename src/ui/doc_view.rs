@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::layout::{Direction, Fragment, Node, dominant_direction, fragments_by_line, nest};
-use crate::core::model::{DocId, SpanId};
+use crate::core::model::{DocId, SpanId, readable_color};
 use crate::core::words::snap_to_words;
 use crate::platform::selection::{LINE_CLASS, doc_view_root, document_selection, select_offsets};
 use crate::ui::state::{Action, use_app};
@@ -76,7 +76,8 @@ pub fn doc_view() -> Html {
     };
     let colors: Rc<HashMap<String, String>> = {
         let labels = app.ws.labels.clone();
-        use_memo(labels, |labels| labels.iter().map(|l| (l.name.clone(), l.color.clone())).collect())
+        // Colours from imported files may be dark: draw them readable.
+        use_memo(labels, |labels| labels.iter().map(|l| (l.name.clone(), readable_color(&l.color))).collect())
     };
 
     let onclick = {

@@ -12,6 +12,9 @@ use crate::platform::selection::reveal_span;
 use crate::ui::fields::field_value;
 use crate::ui::state::{Action, AppHandle, use_app};
 
+/// How many entries a label's group lists; the filter reaches the rest.
+const MAX_LISTED: usize = 200;
+
 /// The right-hand panel.
 #[function_component(EntitiesPanel)]
 pub fn entities_panel() -> Html {
@@ -57,16 +60,21 @@ pub fn entities_panel() -> Html {
             </li>
         });
     }
-    let sections = groups.into_iter().map(|(order, items)| {
+    let sections = groups.into_iter().map(|(order, mut items)| {
         let label = app.ws.labels.get(order);
         let name = label.map(|l| l.name.clone()).unwrap_or_default();
         let color = label.map(|l| l.color.clone()).unwrap_or_default();
         let count = items.len();
+        let hidden = count.saturating_sub(MAX_LISTED);
+        items.truncate(MAX_LISTED);
         html! {
             <section key={name.clone()} class="entity-group" data-testid="entity-group" data-label={name.clone()}>
                 <h3><span class="swatch" style={format!("background-color:{color}")}></span>{ name }
                     <span class="count" data-testid="entity-group-count">{ count }</span></h3>
                 <ul>{ for items }</ul>
+                if hidden > 0 {
+                    <p class="muted" data-testid="entity-group-more">{ format!("… and {hidden} more: type in the filter to narrow the list.") }</p>
+                }
             </section>
         }
     });

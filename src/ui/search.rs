@@ -1,7 +1,10 @@
 //! Search in the open document or the whole corpus, Arabic-aware, with
 //! highlighted matches and "tag all".
 
+use std::cell::RefCell;
 use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 
 use yew::prelude::*;
 
@@ -11,6 +14,9 @@ use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::selection::doc_view_root;
 use crate::ui::fields::field_value;
 use crate::ui::state::{Action, untagged, use_app};
+
+/// How long the view must be still before search highlights are repainted.
+const HIGHLIGHT_DELAY_MS: u32 = 120;
 
 /// Matches per document.
 type Matches = Vec<(DocId, Vec<(usize, usize)>)>;
@@ -43,17 +49,22 @@ pub fn search_panel() -> Html {
             },
         )
     };
+    // Repainting the highlights walks the document's text nodes, so it runs
+    // once the view has settled, not inside the edit that changed the DOM.
+    let repaint: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     {
         let results = results.clone();
         let open = app.ws.open;
         use_effect_with((results, app.revision, open), move |(results, _, open)| {
-            match (results.as_ref(), doc_view_root()) {
-                (Ok(found), Some(root)) => {
-                    let ranges = found.iter().find(|(doc, _)| Some(*doc) == *open).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
-                    highlight_ranges(&root, ranges);
-                }
+            let ranges = match results.as_ref() {
+                Ok(found) => found.iter().find(|(doc, _)| Some(*doc) == *open).map(|(_, r)| r.clone()),
+                Err(_) => None,
+            };
+            let paint = move || match (ranges, doc_view_root()) {
+                (Some(ranges), Some(root)) => highlight_ranges(&root, &ranges),
                 _ => clear_highlights(),
-            }
+            };
+            *repaint.borrow_mut() = Some(Timeout::new(HIGHLIGHT_DELAY_MS, paint));
         });
     }
 

@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::model::readable_color;
 use crate::platform::files::download;
 use crate::platform::selection::{clear_selection, document_selection};
 use crate::ui::app::load_files;
@@ -39,7 +40,7 @@ pub fn toolbar() -> Html {
         let key = label.key.map(|k| k.to_string());
         html! {
             <button key={name.clone()} class="label-button" data-testid={format!("label-{name}")}
-                style={format!("background-color:{}", label.color)} title={label.description.clone()}
+                style={format!("background-color:{}", readable_color(&label.color))} title={label.description.clone()}
                 aria-keyshortcuts={key.clone()} {onclick} {onmousedown}>
                 <span class="label-name">{ name.clone() }</span>
                 if let Some(key) = key { <kbd>{ key }</kbd> }

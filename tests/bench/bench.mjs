@@ -8,7 +8,9 @@
 //   2. add span with 1,000 spans present: keydown -> the new mark is in the
 //      DOM, measured in the page, median of 10                 target < 16 ms
 //   3. export-json with that workspace: click -> download event
-//   4. size of dist/*.wasm, raw and gzipped
+//   4. search a name that occurs ~1,000 times, then tag all its matches
+//      (click → every new mark in the DOM)
+//   5. size of dist/*.wasm, raw and gzipped
 // Nothing is written to the repository.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,7 +81,19 @@ function makeDocument(bytes) {
   }
   return lines.join('\n') + '\n';
 }
-const text = makeDocument(1_000_000);
+// A place named exactly a thousand times, half of them after a proclitic
+// (بالناصرية), for the annotate-all measure.
+const THOUSAND = 'الناصرية';
+function withThousandMentions(doc) {
+  const lines = doc.split('\n');
+  const n = lines.length - 1;
+  for (let i = 0; i < 1000; i++) {
+    const at = Math.floor((i * n) / 1000);
+    lines[at] += i % 2 ? ` ومرّ الوفد ب${THOUSAND}.` : ` ثم عاد إلى ${THOUSAND}.`;
+  }
+  return lines.join('\n');
+}
+const text = withThousandMentions(makeDocument(1_000_000));
 const textBytes = Buffer.byteLength(text, 'utf8');
 const nLines = text.split('\n').length - 1;
 const cps = Array.from(text);
@@ -105,6 +119,7 @@ for (let k = 0; k < 1000; k++) {
 }
 // targets for "add one span": unannotated words near the top, kept in view
 const targets = Array.from({ length: REPS }, (_, k) => words[3 + 2 * k]);
+const targetsAfterTagAll = Array.from({ length: REPS }, (_, k) => words[4 + 2 * k]);
 const workspace = {
   format: 'wasim',
   version: 1,
@@ -178,61 +193,67 @@ try {
     null,
     { timeout: 120_000, polling: 200 },
   );
-  const addTimes = [];
-  const addLayout = [];
-  for (const t of targets) {
-    await page.evaluate(([start, end]) => {
-      const root = document.querySelector('[data-testid="doc-text"]');
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-      // code point offset -> (text node, UTF-16 offset)
-      const locate = (cp, preferNext) => {
-        let seen = 0;
-        for (const node of nodes) {
-          const d = node.data;
-          let u = 0;
-          while (true) {
-            if (seen === cp && !(u === d.length && preferNext)) return { node, offset: u };
-            if (u >= d.length) break;
-            u += d.codePointAt(u) > 0xffff ? 2 : 1;
-            seen++;
+  // Adds a span over each target with a real key press; returns the times
+  // from keydown to the new mark in the DOM, and to layout.
+  async function addSpans(targets) {
+    const addTimes = [];
+    const addLayout = [];
+    for (const t of targets) {
+      await page.evaluate(([start, end]) => {
+        const root = document.querySelector('[data-testid="doc-text"]');
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+        // code point offset -> (text node, UTF-16 offset)
+        const locate = (cp, preferNext) => {
+          let seen = 0;
+          for (const node of nodes) {
+            const d = node.data;
+            let u = 0;
+            while (true) {
+              if (seen === cp && !(u === d.length && preferNext)) return { node, offset: u };
+              if (u >= d.length) break;
+              u += d.codePointAt(u) > 0xffff ? 2 : 1;
+              seen++;
+            }
           }
-        }
-        throw new Error('offset outside doc-text');
-      };
-      const s = locate(start, true);
-      const e = locate(end, false);
-      s.node.parentElement.scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(s.node, s.offset);
-      r.setEnd(e.node, e.offset);
-      const sel = window.getSelection();
-      sel.removeAllRanges();
-      sel.addRange(r);
-      document.dispatchEvent(new Event('selectionchange'));
-      window.__add = new Promise((resolve) => {
-        let t0 = null;
-        const onKey = () => { t0 = performance.now(); };
-        window.addEventListener('keydown', onKey, { capture: true, once: true });
-        const mo = new MutationObserver(() => {
-          if (root.querySelector(`mark[data-span-start="${start}"][data-span-end="${end}"]`)) {
-            const tDom = performance.now();
-            void root.offsetHeight;
-            const tLayout = performance.now();
-            mo.disconnect();
-            resolve({ dom: tDom - t0, layout: tLayout - t0 });
-          }
+          throw new Error('offset outside doc-text');
+        };
+        const s = locate(start, true);
+        const e = locate(end, false);
+        s.node.parentElement.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(s.node, s.offset);
+        r.setEnd(e.node, e.offset);
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(r);
+        document.dispatchEvent(new Event('selectionchange'));
+        window.__add = new Promise((resolve) => {
+          let t0 = null;
+          const onKey = () => { t0 = performance.now(); };
+          window.addEventListener('keydown', onKey, { capture: true, once: true });
+          const mo = new MutationObserver(() => {
+            if (root.querySelector(`mark[data-span-start="${start}"][data-span-end="${end}"]`)) {
+              const tDom = performance.now();
+              void root.offsetHeight;
+              const tLayout = performance.now();
+              mo.disconnect();
+              resolve({ dom: tDom - t0, layout: tLayout - t0 });
+            }
+          });
+          mo.observe(root, { childList: true, subtree: true, attributes: true });
         });
-        mo.observe(root, { childList: true, subtree: true, attributes: true });
-      });
-    }, [t.start, t.end]);
-    await page.waitForTimeout(50); // let the app see the selection
-    await page.keyboard.press('1');
-    const r = await page.evaluate(() => Promise.race([window.__add, new Promise((_, rej) => setTimeout(() => rej(new Error('no new mark within 5 s')), 5000))]));
-    addTimes.push(r.dom);
-    addLayout.push(r.layout);
+      }, [t.start, t.end]);
+      await page.waitForTimeout(50); // let the app see the selection
+      await page.keyboard.press('1');
+      const r = await page.evaluate(() => Promise.race([window.__add, new Promise((_, rej) => setTimeout(() => rej(new Error('no new mark within 5 s')), 5000))]));
+      addTimes.push(r.dom);
+      addLayout.push(r.layout);
+    }
+    return { addTimes, addLayout };
   }
+  const { addTimes, addLayout } = await addSpans(targets);
   results.push([`add 1 span with 1,000 present (keydown → mark in DOM), median of ${REPS}`, median(addTimes), 'ms', 16]);
   results.push(['  same, including layout', median(addLayout), 'ms', null]);
   log(`   samples (ms): ${addTimes.map((x) => x.toFixed(1)).join(' ')}`);
@@ -246,13 +267,51 @@ try {
     await download.path();
   }
   results.push(['export-json with 1,000+ spans (click → download event), median of 3', median(exportTimes), 'ms', null]);
+
+  // 4. search and annotate-all on a word that occurs a thousand times, half
+  // of them after a proclitic
+  const NAME = THOUSAND;
+  const occurrences = text.split(NAME).length - 1;
+  log(`4. annotate-all: "${NAME}" occurs ${occurrences} times`);
+  const searchStart = performance.now();
+  await page.getByTestId('search-input').fill(NAME);
+  await page.getByTestId('search-count').waitFor({ timeout: 30_000 });
+  const searchTime = performance.now() - searchStart;
+  const found = Number(await page.getByTestId('search-count').getAttribute('data-count'));
+  await page.getByTestId('search-tag-all').click();
+  const toAdd = Number(await page.getByTestId('search-tag-preview').getAttribute('data-count'));
+  const spanCount = () =>
+    page.evaluate(() => new Set([...document.querySelectorAll('[data-testid="doc-text"] mark[data-span-id]')].map((m) => m.dataset.spanId)).size);
+  const before = await spanCount();
+  await page.evaluate((target) => {
+    window.__tagAll = new Promise((resolve) => {
+      let t0 = null;
+      window.addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
+      const root = document.querySelector('[data-testid="doc-text"]');
+      const tick = () => {
+        if (t0 !== null) {
+          const n = new Set([...root.querySelectorAll('mark[data-span-id]')].map((m) => m.dataset.spanId)).size;
+          if (n >= target) return resolve(performance.now() - t0);
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  }, before + toAdd);
+  await page.getByTestId('search-tag-confirm').click();
+  const tagAll = await page.evaluate(() => Promise.race([window.__tagAll, new Promise((_, rej) => setTimeout(() => rej(new Error('tag-all did not finish in 30 s')), 30_000))]));
+  if (found !== occurrences) log(`   warning: search found ${found}, the text has ${occurrences}`);
+  results.push([`search "${NAME}" in 1 MB (fill → count shown; ${found} matches)`, searchTime, 'ms', null]);
+  results.push([`tag all ${toAdd} matches, 1,000 spans present (click → all marks in DOM)`, tagAll, 'ms', null]);
+  const after = await addSpans(targetsAfterTagAll);
+  results.push([`add 1 span with ${before + toAdd} present, after tag-all, median of ${REPS}`, median(after.addTimes), 'ms', 16]);
   await context.close();
 } finally {
   await browser.close();
   server.close();
 }
 
-// 4. wasm size
+// 5. wasm size
 for (const f of fs.readdirSync(dist).filter((n) => n.endsWith('.wasm'))) {
   const buf = fs.readFileSync(path.join(dist, f));
   results.push([`${f} raw`, buf.length / 1024, 'KiB', null]);

@@ -168,6 +168,9 @@ test('search with proclitics and tag-all, undone as one step', async ({ page }) 
   expect(prefixed).toBeGreaterThan(0);
   await page.getByTestId('search-input').fill('العراق');
   await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(plain + prefixed));
+  // Every match is painted, without changing the DOM.
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('wasim-search')?.size ?? 0)).toBe(plain + prefixed);
+  await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(0);
   // Without proclitics, only the bare word matches.
   await page.getByTestId('search-proclitics').uncheck();
   await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(plain));
