@@ -2,12 +2,28 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{Action, use_app};
+use gloo::timers::callback::Timeout;
 
-/// The message area: errors, warnings and confirmations, each dismissable.
+use crate::ui::state::{Action, MessageKind, use_app};
+
+/// How long a confirmation stays on screen; errors and warnings stay until
+/// dismissed.
+const INFO_MS: u32 = 6_000;
+
+/// The storage warning and the messages: errors, warnings and confirmations,
+/// each dismissable; confirmations also leave by themselves.
 #[function_component(Messages)]
 pub fn messages() -> Html {
     let app = use_app();
+    {
+        let app = app.clone();
+        let newest = app.messages.last().map(|m| (m.id, m.kind));
+        use_effect_with(newest, move |newest| {
+            if let Some((id, MessageKind::Info)) = *newest {
+                Timeout::new(INFO_MS, move || app.dispatch(Action::Dismiss(id))).forget();
+            }
+        });
+    }
     let storage = app.storage.warning().map(|text| {
         html! { <div class="storage-warning" role="alert" data-testid="storage-warning">{ text }</div> }
     });
@@ -17,7 +33,7 @@ pub fn messages() -> Html {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| app.dispatch(Action::Dismiss(id)))
         };
-        let role = if message.kind == crate::ui::state::MessageKind::Info { "status" } else { "alert" };
+        let role = if message.kind == MessageKind::Info { "status" } else { "alert" };
         html! {
             <div key={id} class={classes!("message", message.kind.as_str())} data-testid="message"
                 data-kind={message.kind.as_str()} {role}>
@@ -27,9 +43,9 @@ pub fn messages() -> Html {
         }
     });
     html! {
-        <div class="messages" aria-live="polite">
+        <>
             { for storage }
-            { for items }
-        </div>
+            <div class="messages" aria-live="polite">{ for items }</div>
+        </>
     }
 }
