@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::edit::Edit;
+use crate::core::model::readable_color;
 use crate::ui::state::{Action, use_app};
 
 /// Lists every document; clicking one opens it.
@@ -33,13 +34,19 @@ pub fn doc_list() -> Html {
         };
         let current = (open == Some(id)).then_some("true");
         let count = doc.spans.len();
-        let per_label = app
+        let counts: Vec<(&str, &str, usize)> = app
             .ws
             .labels
             .iter()
-            .map(|l| format!("{}: {}", l.name, doc.spans.iter().filter(|s| s.label == l.name).count()))
-            .collect::<Vec<_>>()
-            .join(", ");
+            .map(|l| (l.name.as_str(), l.color.as_str(), doc.spans.iter().filter(|s| s.label == l.name).count()))
+            .collect();
+        let per_label = counts.iter().map(|(name, _, n)| format!("{name}: {n}")).collect::<Vec<_>>().join(", ");
+        let dots = counts.iter().filter(|(_, _, n)| *n > 0).map(|(name, color, n)| {
+            html! {
+                <span class="doc-label-count" data-testid="doc-label-count" data-label={name.to_string()}
+                    style={format!("background-color:{}", readable_color(color))} title={format!("{name}: {n}")}>{ n }</span>
+            }
+        });
         html! {
             <li key={id.0} data-testid="doc-item" data-doc-name={doc.name.clone()} aria-current={current}
                 data-done={doc.done.then_some("true")}
@@ -48,6 +55,7 @@ pub fn doc_list() -> Html {
                 <input type="checkbox" class="doc-done" data-testid="doc-done" checked={doc.done} onclick={ondone}
                     aria-label="Done" title="Mark done" />
                 <span class="doc-name" dir="auto">{ doc.name.clone() }</span>
+                <span class="doc-label-counts">{ for dots }</span>
                 <span class="doc-count" data-testid="doc-span-count" title={per_label.clone()}>{ count }</span>
                 <button class="doc-remove" data-testid="doc-remove" title="Remove document" aria-label="Remove document"
                     onclick={onremove}>{ "×" }</button>

@@ -206,7 +206,7 @@ impl<'a> LineRenderer<'a> {
     fn render_mark(&self, fragment: &Fragment, children: &[Node], parent_color: Option<&str>) -> Html {
         let color = self.props.colors.get(&fragment.label).map_or("#dddddd", String::as_str);
         let style = match parent_color {
-            Some(parent) => format!("background:linear-gradient(to bottom,{color} 0 70%,{parent} 70% 100%)"),
+            Some(parent) => format!("background:linear-gradient(to bottom,{color} 0 62%,{parent} 62% 100%)"),
             None => format!("background-color:{color}"),
         };
         let selected = self.props.selected == Some(fragment.id);

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::formats::wasim::WasimJson;
-use crate::core::formats::{self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents};
+use crate::core::formats::{self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents, summarize_warnings};
 use crate::core::model::Workspace;
 use crate::platform::files::download;
 use crate::ui::fields::field_value;
@@ -77,8 +77,8 @@ pub fn export_menu() -> Html {
             if let Err(error) = download(&exported.file) {
                 app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
             }
-            for warning in exported.warnings {
-                app.dispatch(Action::Notify(MessageKind::Warning, warning));
+            if let Some(summary) = summarize_warnings(&exported.warnings) {
+                app.dispatch(Action::Notify(MessageKind::Warning, summary));
             }
         })
     };

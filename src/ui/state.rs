@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::core::demo::demo_workspace;
 use crate::core::edit::{Edit, History};
-use crate::core::formats::{ImportError, ImportMode, Imported, import_edit};
+use crate::core::formats::{ImportError, ImportMode, Imported, import_edit, summarize_warnings};
 use crate::core::model::{DocId, SpanId, Workspace};
 use crate::platform::storage::Restored;
 
@@ -232,8 +232,8 @@ impl AppState {
         for imported in replacements.into_iter().chain(added) {
             let count = imported.documents.len();
             let replaces = imported.mode == ImportMode::ReplaceWorkspace;
-            for warning in &imported.warnings {
-                self.notify(MessageKind::Warning, warning.clone());
+            if let Some(summary) = summarize_warnings(&imported.warnings) {
+                self.notify(MessageKind::Warning, summary);
             }
             match import_edit(&mut self.ws, imported) {
                 Ok((edit, open)) => {

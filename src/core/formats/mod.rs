@@ -141,6 +141,23 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// How many warnings [`summarize_warnings`] spells out.
+const WARNINGS_SHOWN: usize = 3;
+
+/// One message for a list of import or export warnings: all of them when
+/// there are few, else the first few and a count. `None` when there are none.
+pub fn summarize_warnings(warnings: &[String]) -> Option<String> {
+    match warnings.len() {
+        0 => None,
+        n if n <= WARNINGS_SHOWN => Some(warnings.join(" ")),
+        n => Some(format!(
+            "{n} warnings. {} … and {} more.",
+            warnings[..WARNINGS_SHOWN].join(" "),
+            n - WARNINGS_SHOWN
+        )),
+    }
+}
+
 /// Which documents an export covers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ExportScope {
@@ -383,6 +400,14 @@ mod tests {
 
     fn file(name: &str, text: &str) -> InputFile {
         InputFile { name: name.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn warnings_are_summarized() {
+        let w = |n: usize| (1..=n).map(|i| format!("w{i}.")).collect::<Vec<_>>();
+        assert_eq!(summarize_warnings(&[]), None);
+        assert_eq!(summarize_warnings(&w(2)).as_deref(), Some("w1. w2."));
+        assert_eq!(summarize_warnings(&w(5)).as_deref(), Some("5 warnings. w1. w2. w3. … and 2 more."));
     }
 
     #[test]
