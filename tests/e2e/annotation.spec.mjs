@@ -58,6 +58,15 @@ test('selection snaps to words and understands Arabic proclitics', async ({ page
   // Alt gives exact characters.
   expect(await rawDrag(page, baghdad.start + 1, baghdad.start + 3, { alt: true })).toBe(cpSlice(a.text, baghdad.start + 1, baghdad.start + 3));
   await page.keyboard.press('Escape');
+  // So does the visible toggle, and a key then tags exactly those characters.
+  await page.getByTestId('precise-toggle').click();
+  await expect(page.getByTestId('precise-toggle')).toHaveAttribute('aria-pressed', 'true');
+  expect(await rawDrag(page, baghdad.start + 1, baghdad.start + 3)).toBe(cpSlice(a.text, baghdad.start + 1, baghdad.start + 3));
+  await page.keyboard.press('4');
+  await expect(markLocator(page, { start: baghdad.start + 1, end: baghdad.start + 3, label: 'MISC' })).toHaveCount(1);
+  await page.keyboard.press('Delete');
+  await page.getByTestId('precise-toggle').click();
+  await expect(page.getByTestId('precise-toggle')).toHaveAttribute('aria-pressed', 'false');
 
   // ولندن in another article: a drag from لندن's first letter gives لندن,
   // even when it stops inside the word.
