@@ -1,6 +1,7 @@
 // Interchange formats through the real UI: importing other tools' files
 // (from ../shared/external, never copied here) and exporting every format.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
@@ -34,6 +35,24 @@ test('a brat .txt + .ann pair picked together imports with every span text match
   // A lone .ann is refused by name.
   await uploadFiles(page, [brat('esp.train-doc-46.ann')]);
   await expectMessage(page, 'error', 'esp.train-doc-46');
+});
+
+test('a dropped folder of brat pairs loads every pair', async ({ page }) => {
+  await gotoApp(page);
+  // A real folder drop, made with Chromium's own drag-and-drop input.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasim-brat-'));
+  const names = ['esp.train-doc-29', 'esp.train-doc-46'];
+  for (const n of names) for (const ext of ['.txt', '.ann']) fs.copyFileSync(brat(n + ext), path.join(dir, n + ext));
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [dir], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x: 600, y: 400, data });
+  }
+  for (const n of names) {
+    const tLines = fs.readFileSync(brat(n + '.ann'), 'utf8').split('\n').filter((l) => l.startsWith('T')).length;
+    await expect(docItem(page, n + '.txt').getByTestId('doc-span-count')).toHaveText(String(tLines));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('Label Studio tasks import with spans matching value.text', async ({ page }) => {
