@@ -365,7 +365,7 @@ impl Edit {
     /// Whether the edit can be serialized (it carries no whole documents).
     fn is_persistable(&self) -> bool {
         match self {
-            Edit::InsertDocuments { .. } | Edit::Replace { .. } | Edit::RemoveDocuments { .. } => false,
+            Edit::InsertDocuments { .. } | Edit::Replace { .. } => false,
             Edit::Batch(edits) => edits.iter().all(Edit::is_persistable),
             _ => true,
         }
@@ -451,8 +451,9 @@ impl History {
 
     /// The part of the history that is saved across reloads: on each stack,
     /// the newest steps up to (not including) the first one that carries
-    /// whole documents (loading, removing or importing documents). Those
-    /// steps stay undoable until the tab is closed.
+    /// whole documents (bringing back a removed document, redoing a load,
+    /// undoing a workspace import). Those steps stay undoable until the tab is
+    /// closed; undoing a load survives a reload.
     pub fn persistable(&self) -> History {
         fn newest_plain(stack: &[Edit]) -> Vec<Edit> {
             let cut = stack.iter().rposition(|e| !e.is_persistable()).map_or(0, |i| i + 1);
@@ -647,9 +648,11 @@ mod tests {
         let add = Edit::add_span(&mut ws, doc, 0, 3, "PER").expect("valid");
         history.apply(&mut ws, add).expect("applies");
         let extra = ws.new_document("b.txt", "ب");
+        let extra_id = extra.id;
         history
             .apply(&mut ws, Edit::InsertDocuments { at: 1, documents: vec![extra] })
             .expect("insert");
+        history.apply(&mut ws, Edit::RemoveDocuments { ids: vec![extra_id] }).expect("remove");
         let add = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
         history.apply(&mut ws, add).expect("applies");
         let relabel = Edit::SetSpanLabel { doc, span: ws.documents[0].spans[1].id, label: "ORG".into() };
@@ -662,8 +665,18 @@ mod tests {
         assert!(restored.redo(&mut copy), "redo survives");
         assert_eq!(copy.documents[0].spans[1].label, "ORG");
         assert!(restored.undo(&mut copy) && restored.undo(&mut copy));
-        assert!(!restored.undo(&mut copy), "stops before the document insertion");
+        assert!(!restored.undo(&mut copy), "stops before bringing back a removed document");
         assert_eq!(copy.documents[0].spans.len(), 1);
+        assert_eq!(copy.documents.len(), 1);
+        // Undoing a load is light and survives.
+        let mut loads = History::default();
+        let mut ws2 = ws.clone();
+        let again = ws2.new_document("c.txt", "ج");
+        loads.apply(&mut ws2, Edit::InsertDocuments { at: 1, documents: vec![again] }).expect("insert");
+        let mut restored: History =
+            serde_json::from_str(&serde_json::to_string(&loads.persistable()).expect("serializes")).expect("parses");
+        assert!(restored.undo(&mut ws2));
+        assert_eq!(ws2.documents.len(), 1);
     }
 
     #[test]

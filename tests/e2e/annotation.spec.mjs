@@ -169,6 +169,22 @@ test('undo and redo survive a reload', async ({ page }) => {
   await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(1);
 });
 
+test('loading a file can be undone after a reload; removing a document is undoable', async ({ page }) => {
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile('later.txt', 'نص سيُحذف لاحقاً\n')]);
+  await expect(docItem(page, 'later.txt')).toHaveCount(1);
+  await page.reload();
+  await expect(docItem(page, 'later.txt')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(docItem(page, 'later.txt')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(docItem(page, 'later.txt')).toHaveCount(1);
+  await docItem(page, 'later.txt').getByTestId('doc-remove').click();
+  await expect(docItem(page, 'later.txt')).toHaveCount(0);
+  await page.getByTestId('undo').click();
+  await expect(docItem(page, 'later.txt')).toHaveCount(1);
+});
+
 test('search with proclitics and tag-all, undone as one step', async ({ page }) => {
   const a = await openArticle(page, '000_');
   // Letters only: Arabic punctuation such as U+060C (،) is a word boundary.

@@ -348,17 +348,15 @@ pub fn scoped_documents(ws: &Workspace, scope: ExportScope) -> Vec<&Document> {
 /// # Errors
 /// A message for the user when the imported data breaks a workspace invariant.
 pub fn import_edit(ws: &mut Workspace, imported: Imported) -> Result<(Edit, Option<usize>), String> {
-    let adds_labels = imported.mode == ImportMode::AddDocuments;
-    let (mut labels, mut documents) = match imported.mode {
-        ImportMode::ReplaceWorkspace => (imported.labels, Vec::new()),
-        ImportMode::AddDocuments => (ws.labels.clone(), ws.documents.clone()),
-    };
-    let first_new = documents.len();
+    let replaces = imported.mode == ImportMode::ReplaceWorkspace;
+    let mut labels = if replaces { imported.labels } else { ws.labels.clone() };
+    let first_new = if replaces { 0 } else { ws.documents.len() };
+    let mut added = Vec::with_capacity(imported.documents.len());
     for doc in imported.documents {
         let mut document = ws.new_document(&doc.name, &doc.text);
         document.done = doc.done;
         for span in doc.spans {
-            if adds_labels && labels.iter().all(|l| l.name != span.label) {
+            if !replaces && labels.iter().all(|l| l.name != span.label) {
                 let color = GENERATED_COLOURS[labels.len() % GENERATED_COLOURS.len()];
                 labels.push(Label {
                     name: span.label.clone(),
@@ -375,17 +373,30 @@ pub fn import_edit(ws: &mut Workspace, imported: Imported) -> Result<(Edit, Opti
                 document.spans.insert(at, new_span);
             }
         }
-        documents.push(document);
+        added.push(document);
     }
+    let kept = if replaces { &[][..] } else { &ws.documents[..] };
     let candidate = Workspace {
         labels: labels.clone(),
-        documents: documents.clone(),
+        documents: kept.iter().chain(&added).cloned().collect(),
         open: None,
         next_id: ws.next_id,
     };
     candidate.validate()?;
     let open = imported.open.map(|i| first_new + i).or(Some(first_new));
-    Ok((Edit::Replace { labels, documents }, open))
+    let edit = if replaces {
+        Edit::Replace { labels, documents: added }
+    } else {
+        // Only the new documents travel in the edit, so undoing a load is
+        // light and its step survives a reload.
+        let mut steps = Vec::with_capacity(2);
+        if labels != ws.labels {
+            steps.push(Edit::SetLabels(labels));
+        }
+        steps.push(Edit::InsertDocuments { at: first_new, documents: added });
+        Edit::Batch(steps)
+    };
+    Ok((edit, open))
 }
 
 /// Colours given to labels that an import introduces; all pass WCAG AA with
