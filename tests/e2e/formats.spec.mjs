@@ -55,6 +55,20 @@ test('a dropped folder of brat pairs loads every pair', async ({ page }) => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('doccano JSONL with UTF-16 offsets (the web UI) imports right and says which unit it assumed', async ({ page }) => {
+  await gotoApp(page);
+  // "😀" is one code point but two UTF-16 units: doccano's web UI counts the latter.
+  const text = '😀 زار Ali Hassan بغداد أمس';
+  const utf16 = (needle) => [text.indexOf(needle), text.indexOf(needle) + needle.length];
+  const record = { text, label: [[...utf16('Ali Hassan'), 'PER'], [...utf16('بغداد'), 'LOC']] };
+  await uploadFiles(page, [{ name: 'doccano.jsonl', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record) + '\n') }]);
+  await expectMessage(page, 'warning', 'UTF-16');
+  const items = page.getByTestId('doc-item');
+  await items.last().click();
+  const spans = await shownSpans(page);
+  expect(spans.map((x) => [cpSlice(text, x.start, x.end), x.label])).toEqual([['Ali Hassan', 'PER'], ['بغداد', 'LOC']]);
+});
+
 test('Label Studio tasks import with spans matching value.text', async ({ page }) => {
   await gotoApp(page);
   const tasks = path.join(external, 'label-studio-ner-example/tasks.json');
