@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{DocId, Document, Label, Span, SpanId, Workspace};
+use super::text::Text;
 
 /// One reversible change to a workspace.
 ///
-/// Edits that carry whole documents are not serialized (see
-/// [`History::persistable`]); serializing one is an error.
+/// Documents inside edits serialize without their texts; see
+/// [`History::hydrate`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edit {
     /// Insert spans (with their ids) into a document.
@@ -68,7 +69,6 @@ pub enum Edit {
         to: String,
     },
     /// Insert documents at a position of the document list.
-    #[serde(skip)]
     InsertDocuments {
         /// Index in the document list.
         at: usize,
@@ -81,7 +81,6 @@ pub enum Edit {
         ids: Vec<DocId>,
     },
     /// Replace labels and documents wholesale (an import).
-    #[serde(skip)]
     Replace {
         /// The new label set.
         labels: Vec<Label>,
@@ -362,12 +361,12 @@ pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
 pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
 
 impl Edit {
-    /// Whether the edit can be serialized (it carries no whole documents).
-    fn is_persistable(&self) -> bool {
+    /// The documents this edit carries, mutably.
+    fn documents_mut(&mut self) -> Vec<&mut Document> {
         match self {
-            Edit::InsertDocuments { .. } | Edit::Replace { .. } => false,
-            Edit::Batch(edits) => edits.iter().all(Edit::is_persistable),
-            _ => true,
+            Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => documents.iter_mut().collect(),
+            Edit::Batch(edits) => edits.iter_mut().flat_map(Edit::documents_mut).collect(),
+            _ => Vec::new(),
         }
     }
 }
@@ -449,20 +448,38 @@ impl History {
         }
     }
 
-    /// The part of the history that is saved across reloads: on each stack,
-    /// the newest steps up to (not including) the first one that carries
-    /// whole documents (bringing back a removed document, redoing a load,
-    /// undoing a workspace import). Those steps stay undoable until the tab is
-    /// closed; undoing a load survives a reload.
-    pub fn persistable(&self) -> History {
-        fn newest_plain(stack: &[Edit]) -> Vec<Edit> {
-            let cut = stack.iter().rposition(|e| !e.is_persistable()).map_or(0, |i| i + 1);
-            stack[cut..].to_vec()
-        }
-        History {
-            undo: newest_plain(&self.undo),
-            redo: newest_plain(&self.redo),
-            limit: self.limit,
+    /// The documents the history carries (removed documents that undo would
+    /// bring back, replaced workspaces), one per id. Their texts must stay
+    /// stored. Cheap: texts are shared, not copied.
+    pub fn carried_documents(&self) -> Vec<Document> {
+        let mut copy = self.clone();
+        let mut documents: Vec<Document> = copy
+            .undo
+            .iter_mut()
+            .chain(copy.redo.iter_mut())
+            .flat_map(Edit::documents_mut)
+            .map(|d| d.clone())
+            .collect();
+        documents.sort_by_key(|d| d.id);
+        documents.dedup_by_key(|d| d.id);
+        documents
+    }
+
+    /// Puts the texts back into a deserialized history's documents. A step
+    /// whose text is missing is dropped with every older step of its stack,
+    /// so what remains can always be applied.
+    pub fn hydrate(&mut self, mut text_of: impl FnMut(DocId) -> Option<Text>) {
+        for stack in [&mut self.undo, &mut self.redo] {
+            let mut keep_from = 0;
+            for (i, edit) in stack.iter_mut().enumerate() {
+                for doc in edit.documents_mut() {
+                    match text_of(doc.id) {
+                        Some(text) => doc.text = text,
+                        None => keep_from = i + 1,
+                    }
+                }
+            }
+            stack.drain(..keep_from);
         }
     }
 
@@ -642,15 +659,15 @@ mod tests {
     }
 
     #[test]
-    fn persistable_history_survives_serialization_and_stops_at_document_edits() {
+    fn history_survives_serialization_with_texts_stored_apart() {
         let (mut ws, doc) = workspace();
         let mut history = History::default();
         let add = Edit::add_span(&mut ws, doc, 0, 3, "PER").expect("valid");
         history.apply(&mut ws, add).expect("applies");
-        let extra = ws.new_document("b.txt", "ب");
+        let extra = ws.new_document("b.txt", "لندن 😀");
         let extra_id = extra.id;
         history
-            .apply(&mut ws, Edit::InsertDocuments { at: 1, documents: vec![extra] })
+            .apply(&mut ws, Edit::InsertDocuments { at: 1, documents: vec![extra.clone()] })
             .expect("insert");
         history.apply(&mut ws, Edit::RemoveDocuments { ids: vec![extra_id] }).expect("remove");
         let add = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
@@ -658,25 +675,29 @@ mod tests {
         let relabel = Edit::SetSpanLabel { doc, span: ws.documents[0].spans[1].id, label: "ORG".into() };
         history.apply(&mut ws, relabel).expect("applies");
         assert!(history.undo(&mut ws));
-        let saved = history.persistable();
-        let json = serde_json::to_string(&saved).expect("serializes");
+        let carried: Vec<DocId> = history.carried_documents().iter().map(|d| d.id).collect();
+        assert_eq!(carried, vec![extra_id]);
+        let json = serde_json::to_string(&history).expect("serializes");
+        assert!(!json.contains("لندن"), "texts are not in the serialized history");
+
         let mut restored: History = serde_json::from_str(&json).expect("parses");
+        restored.hydrate(|id| (id == extra_id).then(|| extra.text.clone()));
+        assert_eq!(restored, history);
         let mut copy = ws.clone();
         assert!(restored.redo(&mut copy), "redo survives");
         assert_eq!(copy.documents[0].spans[1].label, "ORG");
-        assert!(restored.undo(&mut copy) && restored.undo(&mut copy));
-        assert!(!restored.undo(&mut copy), "stops before bringing back a removed document");
-        assert_eq!(copy.documents[0].spans.len(), 1);
+        assert!(restored.undo(&mut copy) && restored.undo(&mut copy) && restored.undo(&mut copy));
+        assert_eq!(copy.documents[1].text.as_str(), "لندن 😀", "a removed document comes back with its text");
+        while restored.undo(&mut copy) {}
         assert_eq!(copy.documents.len(), 1);
-        // Undoing a load is light and survives.
-        let mut loads = History::default();
-        let mut ws2 = ws.clone();
-        let again = ws2.new_document("c.txt", "ج");
-        loads.apply(&mut ws2, Edit::InsertDocuments { at: 1, documents: vec![again] }).expect("insert");
-        let mut restored: History =
-            serde_json::from_str(&serde_json::to_string(&loads.persistable()).expect("serializes")).expect("parses");
-        assert!(restored.undo(&mut ws2));
-        assert_eq!(ws2.documents.len(), 1);
+        assert!(copy.documents[0].spans.is_empty());
+
+        // A missing text drops that step and everything older.
+        let mut partial: History = serde_json::from_str(&json).expect("parses");
+        partial.hydrate(|_| None);
+        let mut copy = ws.clone();
+        assert!(partial.undo(&mut copy), "the newest step is kept");
+        assert!(!partial.undo(&mut copy), "older steps went with the missing text");
     }
 
     #[test]

@@ -170,13 +170,19 @@ impl Span {
 }
 
 /// A text and its spans.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Serialized **without its text**: texts are large and never change, so
+/// storage keeps each one once under the document's id. A deserialized
+/// document has an empty text until its owner puts the stored one back (see
+/// [`crate::core::edit::History::hydrate`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Workspace-unique id; not exported.
     pub id: DocId,
     /// Display name, usually the file name.
     pub name: String,
     /// The text exactly as loaded.
+    #[serde(skip)]
     pub text: Text,
     /// Spans sorted by [`Span::sort_key`].
     pub spans: Vec<Span>,

@@ -27,6 +27,12 @@ pub struct Text {
     char_len: usize,
 }
 
+impl Default for Text {
+    fn default() -> Self {
+        Text::new("")
+    }
+}
+
 impl PartialEq for Text {
     fn eq(&self, other: &Self) -> bool {
         self.string == other.string

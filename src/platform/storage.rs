@@ -2,8 +2,10 @@
 //!
 //! Layout (database `wasim`, version 1):
 //! - store `meta`, key `snapshot`: the [`Snapshot`] as a structured object;
-//! - store `meta`, key `history`: the persistable part of the undo history;
-//! - store `texts`, key = document id: the document's text, written once.
+//! - store `meta`, key `history`: the undo history (its documents without
+//!   their texts);
+//! - store `texts`, key = document id: the text of each document of the
+//!   workspace or of the history, written once.
 //!
 //! Every save is one read-write transaction over both stores, so a snapshot
 //! never refers to a text that is not stored. Transactions run in the order
@@ -19,7 +21,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use crate::core::edit::History;
-use crate::core::model::{DocId, Workspace};
+use crate::core::model::{DocId, Document, Workspace};
 use crate::core::snapshot::Snapshot;
 use crate::core::text::Text;
 
@@ -57,7 +59,12 @@ pub async fn open_and_restore() -> Result<Restored, String> {
     let meta = tx.object_store(META).map_err(describe)?;
     let history_read = request(&meta.get(&HISTORY_KEY.into()).map_err(describe)?);
     let snapshot = request(&meta.get(&SNAPSHOT_KEY.into()).map_err(describe)?).await?;
-    let history = history_read.await?;
+    // A history that cannot be read only costs undo steps, never work.
+    let mut history = history_read
+        .await?
+        .as_string()
+        .and_then(|json| serde_json::from_str::<History>(&json).ok())
+        .unwrap_or_default();
     if snapshot.is_undefined() || snapshot.is_null() {
         return Ok(Restored::Empty);
     }
@@ -65,26 +72,31 @@ pub async fn open_and_restore() -> Result<Restored, String> {
         serde_wasm_bindgen::from_value(snapshot).map_err(|e| format!("saved data is unreadable: {e}"))?;
     let texts_store = tx.object_store(TEXTS).map_err(describe)?;
     // Issue every read before awaiting any, so the transaction stays active.
-    let mut pending = Vec::with_capacity(snapshot.documents.len());
-    for record in &snapshot.documents {
-        pending.push((record.id, request(&texts_store.get(&doc_key(record.id)).map_err(describe)?)));
+    let mut ids: Vec<DocId> = snapshot.documents.iter().map(|d| d.id).collect();
+    ids.extend(history.carried_documents().iter().map(|d| d.id));
+    ids.sort_unstable();
+    ids.dedup();
+    let mut pending = Vec::with_capacity(ids.len());
+    for id in ids {
+        pending.push((id, request(&texts_store.get(&doc_key(id)).map_err(describe)?)));
     }
     let mut texts = Vec::with_capacity(pending.len());
     for (id, read) in pending {
         let value = read.await?;
         texts.push((id, value.as_string().map(|s| Text::new(&s))));
     }
-    let workspace = snapshot.restore(|id| texts.iter().find(|(doc, _)| *doc == id).and_then(|(_, t)| t.clone()))?;
-    STORED_TEXTS.with(|stored| stored.borrow_mut().extend(workspace.documents.iter().map(|d| d.id)));
-    // A history that cannot be read only costs undo steps, never work.
-    let history = history
-        .as_string()
-        .and_then(|json| serde_json::from_str::<History>(&json).ok())
-        .unwrap_or_default();
+    let text_of = |id: DocId| texts.iter().find(|(doc, _)| *doc == id).and_then(|(_, t)| t.clone());
+    let workspace = snapshot.restore(text_of)?;
+    history.hydrate(text_of);
+    STORED_TEXTS.with(|stored| {
+        stored
+            .borrow_mut()
+            .extend(texts.iter().filter(|(_, text)| text.is_some()).map(|(id, _)| *id));
+    });
     Ok(Restored::Workspace(workspace, history))
 }
 
-/// Saves `ws` and `history`: the snapshot, the persistable history, new
+/// Saves `ws` and `history`: the snapshot, the history, new
 /// texts, and deletion of texts of removed documents. Resolves when the transaction has committed.
 ///
 /// # Errors
@@ -94,7 +106,8 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
         .with(|cell| cell.borrow().clone())
         .ok_or_else(|| "storage is not open".to_owned())?;
     let snapshot = serde_wasm_bindgen::to_value(&Snapshot::of(ws)).map_err(|e| e.to_string())?;
-    let history = serde_json::to_string(&history.persistable()).map_err(|e| e.to_string())?;
+    let carried = history.carried_documents();
+    let history = serde_json::to_string(history).map_err(|e| e.to_string())?;
     let tx = db
         .transaction_with_str_sequence_and_mode(&Array::of2(&META.into(), &TEXTS.into()), IdbTransactionMode::Readwrite)
         .map_err(describe)?;
@@ -103,7 +116,9 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
     meta.put_with_key(&snapshot, &SNAPSHOT_KEY.into()).map_err(describe)?;
     meta.put_with_key(&JsValue::from_str(&history), &HISTORY_KEY.into()).map_err(describe)?;
     let texts = tx.object_store(TEXTS).map_err(describe)?;
-    let current: HashSet<DocId> = ws.documents.iter().map(|d| d.id).collect();
+    // Texts of the workspace's documents and of those the history can bring back.
+    let documents: Vec<&Document> = ws.documents.iter().chain(&carried).collect();
+    let current: HashSet<DocId> = documents.iter().map(|d| d.id).collect();
     let (new_docs, removed): (Vec<DocId>, Vec<DocId>) = STORED_TEXTS.with(|stored| {
         let stored = stored.borrow();
         (
@@ -111,7 +126,7 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
             stored.iter().filter(|id| !current.contains(id)).copied().collect(),
         )
     });
-    for doc in ws.documents.iter().filter(|d| new_docs.contains(&d.id)) {
+    for doc in documents.iter().filter(|d| new_docs.contains(&d.id)) {
         texts
             .put_with_key(&JsValue::from_str(doc.text.as_str()), &doc_key(doc.id))
             .map_err(describe)?;

@@ -169,7 +169,7 @@ test('undo and redo survive a reload', async ({ page }) => {
   await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(1);
 });
 
-test('loading a file can be undone after a reload; removing a document is undoable', async ({ page }) => {
+test('loading and removing documents can be undone after a reload', async ({ page }) => {
   await gotoApp(page);
   await uploadFiles(page, [txtFile('later.txt', 'نص سيُحذف لاحقاً\n')]);
   await expect(docItem(page, 'later.txt')).toHaveCount(1);
@@ -181,8 +181,13 @@ test('loading a file can be undone after a reload; removing a document is undoab
   await expect(docItem(page, 'later.txt')).toHaveCount(1);
   await docItem(page, 'later.txt').getByTestId('doc-remove').click();
   await expect(docItem(page, 'later.txt')).toHaveCount(0);
+  // The removed document comes back with its text, even after a reload.
+  await page.reload();
+  await expect(docItem(page, 'later.txt')).toHaveCount(0);
   await page.getByTestId('undo').click();
   await expect(docItem(page, 'later.txt')).toHaveCount(1);
+  await openDoc(page, 'later.txt');
+  expect(await docText(page)).toBe('نص سيُحذف لاحقاً\n');
 });
 
 test('search with proclitics and tag-all, undone as one step', async ({ page }) => {
