@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use wasim::core::formats::brat::Brat;
 use wasim::core::formats::conll::Conll;
-use wasim::core::formats::{ExportOptions, Format, Imported, InputFile, classify, import_edit, import_files, zip};
+use wasim::core::formats::{
+    ExportOptions, Format, Imported, InputFile, classify, import_edit, import_files, zip,
+};
 use wasim::core::model::{Document, Workspace};
 
 fn external(folder: &str) -> PathBuf {
@@ -28,7 +30,11 @@ fn external(folder: &str) -> PathBuf {
 
 fn input(path: &Path) -> InputFile {
     let bytes = fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let name = path.file_name().and_then(|n| n.to_str()).expect("file name").to_owned();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("file name")
+        .to_owned();
     InputFile { name, bytes }
 }
 
@@ -98,19 +104,34 @@ fn brat_conll2002_pairs_import_and_export_the_same_t_lines() {
                     )
                 })
                 .collect();
-            assert_eq!(got, expected, "{}: span texts equal the .ann texts", txt.display());
+            assert_eq!(
+                got,
+                expected,
+                "{}: span texts equal the .ann texts",
+                txt.display()
+            );
             let docs: Vec<&Document> = ws.documents.iter().collect();
             let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
             let entries = zip::read(&exported.file.bytes).expect("zip reads");
-            let ann_out = entries.iter().find(|e| e.name.ends_with(".ann")).expect("ann in zip");
+            let ann_out = entries
+                .iter()
+                .find(|e| e.name.ends_with(".ann"))
+                .expect("ann in zip");
             assert_eq!(
                 t_lines(&String::from_utf8_lossy(&ann_out.bytes)),
                 expected,
                 "{}: same T lines",
                 txt.display()
             );
-            let txt_out = entries.iter().find(|e| e.name.ends_with(".txt")).expect("txt in zip");
-            assert_eq!(txt_out.bytes, fs::read(&txt).expect("txt"), "text unchanged");
+            let txt_out = entries
+                .iter()
+                .find(|e| e.name.ends_with(".txt"))
+                .expect("txt in zip");
+            assert_eq!(
+                txt_out.bytes,
+                fs::read(&txt).expect("txt"),
+                "text unchanged"
+            );
             pairs += 1;
             spans += expected.len();
         }
@@ -147,14 +168,28 @@ fn python_reads_brat_zip(root: &Path) {
     fs::write(&path, &exported.file.bytes).expect("write zip");
     let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n\
                   names = z.namelist()\nprint(len(names), 'annotation.conf' in names)\n";
-    match std::process::Command::new("python3").arg("-c").arg(script).arg(&path).output() {
+    match std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+    {
         Ok(out) => {
-            assert!(out.status.success(), "python3 zipfile failed: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "python3 zipfile failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             let stdout = String::from_utf8_lossy(&out.stdout);
             assert_eq!(stdout.trim(), "13 True", "6 pairs and annotation.conf");
-            eprintln!("brat export: Python's zipfile opened {} and checked every CRC", path.display());
+            eprintln!(
+                "brat export: Python's zipfile opened {} and checked every CRC",
+                path.display()
+            );
         }
-        Err(error) => eprintln!("brat export: python3 not available ({error}); zip checked by Wasim's reader only"),
+        Err(error) => eprintln!(
+            "brat export: python3 not available ({error}); zip checked by Wasim's reader only"
+        ),
     }
 }
 
@@ -167,7 +202,10 @@ fn span_set(imported: &Imported) -> Vec<(String, String, usize, usize)> {
             d.spans.iter().map(move |s| {
                 (
                     s.label.clone(),
-                    chars[s.start..s.end].iter().collect::<String>().replace('\n', " "),
+                    chars[s.start..s.end]
+                        .iter()
+                        .collect::<String>()
+                        .replace('\n', " "),
                     s.start,
                     s.end,
                 )
@@ -207,7 +245,11 @@ fn spacy_iob_variants_give_the_same_spans() {
         }
     }
     let (spans, _) = reference.expect("read");
-    assert!(spans.iter().any(|s| s.0 == "PERSON" && s.1 == "Sebastian Thrun"));
+    assert!(
+        spans
+            .iter()
+            .any(|s| s.0 == "PERSON" && s.1 == "Sebastian Thrun")
+    );
     eprintln!(
         "spaCy: {} IOB/JSON variants agree on {} spans",
         variants.len(),
@@ -224,18 +266,31 @@ fn arabic_conll_survives_import_and_export_byte_for_byte() {
     ];
     for path in files {
         let file = input(&path);
-        assert_eq!(classify(&file), Some("conll"), "{} is recognized as CoNLL", file.name);
+        assert_eq!(
+            classify(&file),
+            Some("conll"),
+            "{} is recognized as CoNLL",
+            file.name
+        );
         let imported = only(import_files(vec![file.clone()]));
         let warnings = imported.warnings.clone();
         let ws = workspace(imported);
         let docs: Vec<&Document> = ws.documents.iter().collect();
         let exported = Conll.export(&ws.labels, &docs, ExportOptions::default());
-        let tokens = file.bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count();
+        let tokens = file
+            .bytes
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count();
         let spans: usize = ws.documents.iter().map(|d| d.spans.len()).sum();
         if exported.file.bytes != file.bytes {
             let out = String::from_utf8_lossy(&exported.file.bytes);
             let orig = String::from_utf8_lossy(&file.bytes);
-            let diff = out.lines().zip(orig.lines()).enumerate().find(|(_, (a, b))| a != b);
+            let diff = out
+                .lines()
+                .zip(orig.lines())
+                .enumerate()
+                .find(|(_, (a, b))| a != b);
             panic!(
                 "{}: export differs; first difference at line {:?}",
                 file.name,
@@ -255,15 +310,39 @@ fn arabic_conll_survives_import_and_export_byte_for_byte() {
 fn doccano_fixtures_import_or_fail_clearly() {
     let root = external("doccano-fixtures").join("backend");
     let valid = [
-        ("data_export/pipeline/examples/sequence_labeling/example.jsonl", 3),
-        ("data_export/pipeline/examples/relation_extraction/example.jsonl", 1),
-        ("data_import/pipeline/examples/sequence_labeling/example.jsonl", 3),
-        ("data_import/pipeline/examples/sequence_labeling/example.txt", 1),
-        ("data_import/pipeline/examples/relation_extraction/example.jsonl", 1),
+        (
+            "data_export/pipeline/examples/sequence_labeling/example.jsonl",
+            3,
+        ),
+        (
+            "data_export/pipeline/examples/relation_extraction/example.jsonl",
+            1,
+        ),
+        (
+            "data_import/pipeline/examples/sequence_labeling/example.jsonl",
+            3,
+        ),
+        (
+            "data_import/pipeline/examples/sequence_labeling/example.txt",
+            1,
+        ),
+        (
+            "data_import/pipeline/examples/relation_extraction/example.jsonl",
+            1,
+        ),
         ("data_import/tests/data/sequence_labeling/example.conll", 1),
-        ("data_import/tests/data/sequence_labeling/example_overlapping.jsonl", 1),
-        ("data_import/tests/data/sequence_labeling/labeling.trailing.conll", 1),
-        ("data_import/tests/data/relation_extraction/example.jsonl", 1),
+        (
+            "data_import/tests/data/sequence_labeling/example_overlapping.jsonl",
+            1,
+        ),
+        (
+            "data_import/tests/data/sequence_labeling/labeling.trailing.conll",
+            1,
+        ),
+        (
+            "data_import/tests/data/relation_extraction/example.jsonl",
+            1,
+        ),
     ];
     for (path, documents) in valid {
         let imported = only(import_files(vec![input(&root.join(path))]));
@@ -292,8 +371,16 @@ fn doccano_fixtures_import_or_fail_clearly() {
     ];
     for (path, line, message) in invalid {
         let results = import_files(vec![input(&root.join(path))]);
-        let error = results.into_iter().next().expect("one").expect_err(path).to_string();
-        assert!(error.contains(line) && error.contains(message), "{path}: {error}");
+        let error = results
+            .into_iter()
+            .next()
+            .expect("one")
+            .expect_err(path)
+            .to_string();
+        assert!(
+            error.contains(line) && error.contains(message),
+            "{path}: {error}"
+        );
         eprintln!("doccano {path}: rejected: {error}");
     }
 }
@@ -305,7 +392,8 @@ fn label_studio_ner_example_matches_value_text() {
         let file = input(&path);
         assert_eq!(classify(&file), Some("label-studio"), "{}", file.name);
         let imported = only(import_files(vec![file]));
-        let raw: serde_json::Value = serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+        let raw: serde_json::Value =
+            serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
         let doc = &imported.documents[0];
         let chars: Vec<char> = doc.text.chars().collect();
         let spans: Vec<(String, String)> = doc

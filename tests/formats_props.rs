@@ -9,7 +9,8 @@
 use proptest::prelude::*;
 
 use wasim::core::formats::{
-    ExportOptions, Format, ImportMode, Imported, InputFile, TagScheme, all, by_id, import_edit, import_files,
+    ExportOptions, Format, ImportMode, Imported, InputFile, TagScheme, all, by_id, import_edit,
+    import_files,
 };
 use wasim::core::model::{Document, Workspace};
 
@@ -145,7 +146,8 @@ fn round_trip(format: &dyn Format, ws: &Workspace, options: ExportOptions) -> (W
         .import(&file)
         .unwrap_or_else(|e| panic!("{} re-import failed: {e}", format.id()));
     let mut back = Workspace::default();
-    let (edit, _) = import_edit(&mut back, imported).unwrap_or_else(|e| panic!("{}: {e}", format.id()));
+    let (edit, _) =
+        import_edit(&mut back, imported).unwrap_or_else(|e| panic!("{}: {e}", format.id()));
     edit.apply(&mut back).expect("applies");
     (back, exported.file.bytes)
 }
@@ -165,10 +167,18 @@ fn spans(doc: &Document, notes: bool, ids: bool) -> Full {
 }
 
 fn same_offsets(format: &str, ws: &Workspace, back: &Workspace, notes: bool, ids: bool) {
-    assert_eq!(back.documents.len(), ws.documents.len(), "{format}: document count");
+    assert_eq!(
+        back.documents.len(),
+        ws.documents.len(),
+        "{format}: document count"
+    );
     for (a, b) in ws.documents.iter().zip(&back.documents) {
         assert_eq!(a.text, b.text, "{format}: text");
-        assert_eq!(spans(a, notes, ids), spans(b, notes, ids), "{format}: spans");
+        assert_eq!(
+            spans(a, notes, ids),
+            spans(b, notes, ids),
+            "{format}: spans"
+        );
     }
 }
 

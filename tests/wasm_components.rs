@@ -6,12 +6,12 @@
 
 use std::time::Duration;
 
-use wasm_bindgen_test::*;
 use wasim::core::edit::Edit;
 use wasim::core::model::Workspace;
-use wasim::platform::selection::{selection_offsets, select_offsets};
+use wasim::platform::selection::{select_offsets, selection_offsets};
 use wasim::ui::doc_view::DocView;
 use wasim::ui::state::{AppHandle, AppState};
+use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -58,34 +58,66 @@ fn cp_index(needle: &str) -> usize {
 async fn render(state: AppState) -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&root).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { state }).render();
     gloo::timers::future::sleep(Duration::from_millis(50)).await;
-    root.query_selector("[data-testid=doc-text]").expect("query").expect("doc-text rendered")
+    root.query_selector("[data-testid=doc-text]")
+        .expect("query")
+        .expect("doc-text rendered")
 }
 
 #[wasm_bindgen_test]
 async fn renders_text_exactly_with_span_marks() {
     let per = cp_index("الكاظمي");
     let loc = cp_index("العراق");
-    let state = workspace_with_spans(&[(per, per + 7, "PER"), (loc, loc + 6, "LOC"), (per, loc + 6, "MISC")]);
+    let state = workspace_with_spans(&[
+        (per, per + 7, "PER"),
+        (loc, loc + 6, "LOC"),
+        (per, loc + 6, "MISC"),
+    ]);
     let view = render(state).await;
-    assert_eq!(view.text_content().as_deref(), Some(TEXT), "text nodes are the document's text");
+    assert_eq!(
+        view.text_content().as_deref(),
+        Some(TEXT),
+        "text nodes are the document's text"
+    );
     let per_mark = view
         .query_selector(&format!("mark[data-span-start='{per}'][data-label=PER]"))
         .expect("query")
         .expect("PER mark");
     assert_eq!(per_mark.text_content().as_deref(), Some("الكاظمي"));
-    assert_eq!(per_mark.get_attribute("data-span-end"), Some((per + 7).to_string()));
+    assert_eq!(
+        per_mark.get_attribute("data-span-end"),
+        Some((per + 7).to_string())
+    );
     let loc_mark = view
         .query_selector(&format!("mark[data-span-start='{loc}']"))
         .expect("query")
         .expect("LOC mark inside بالعراق");
     assert_eq!(loc_mark.text_content().as_deref(), Some("العراق"));
-    let misc = view.query_selector("mark[data-label=MISC]").expect("query").expect("MISC mark");
-    assert!(misc.contains(Some(per_mark.as_ref())), "nested span is drawn inside its parent");
-    let style = gloo::utils::window().get_computed_style(&per_mark).expect("style").expect("style");
-    for property in ["padding-left", "padding-right", "margin-left", "margin-right", "border-left-width"] {
+    let misc = view
+        .query_selector("mark[data-label=MISC]")
+        .expect("query")
+        .expect("MISC mark");
+    assert!(
+        misc.contains(Some(per_mark.as_ref())),
+        "nested span is drawn inside its parent"
+    );
+    let style = gloo::utils::window()
+        .get_computed_style(&per_mark)
+        .expect("style")
+        .expect("style");
+    for property in [
+        "padding-left",
+        "padding-right",
+        "margin-left",
+        "margin-right",
+        "border-left-width",
+    ] {
         let value = style.get_property_value(property).expect("property");
         assert!(value == "0px" || value.is_empty(), "{property} is {value}");
     }
@@ -101,7 +133,12 @@ async fn renders_text_exactly_with_span_marks() {
 
 #[wasm_bindgen_test]
 async fn dom_selection_maps_to_code_points_and_back() {
-    let view = render(workspace_with_spans(&[(cp_index("الكاظمي"), cp_index("الكاظمي") + 7, "PER")])).await;
+    let view = render(workspace_with_spans(&[(
+        cp_index("الكاظمي"),
+        cp_index("الكاظمي") + 7,
+        "PER",
+    )]))
+    .await;
     let len = TEXT.chars().count();
     let cases = [
         ("👩‍👩‍👧", 5),
@@ -113,11 +150,24 @@ async fn dom_selection_maps_to_code_points_and_back() {
     ];
     for (needle, width) in cases {
         let start = cp_index(needle);
-        assert!(select_offsets(&view, start, start + width), "selects {needle}");
-        let selection = gloo::utils::window().get_selection().expect("sel").expect("sel");
+        assert!(
+            select_offsets(&view, start, start + width),
+            "selects {needle}"
+        );
+        let selection = gloo::utils::window()
+            .get_selection()
+            .expect("sel")
+            .expect("sel");
         let selected: String = selection.to_string().into();
-        assert_eq!(selected, needle, "the DOM selection covers exactly {needle}");
-        assert_eq!(selection_offsets(&view, len), Some((start, start + width)), "{needle}");
+        assert_eq!(
+            selected, needle,
+            "the DOM selection covers exactly {needle}"
+        );
+        assert_eq!(
+            selection_offsets(&view, len),
+            Some((start, start + width)),
+            "{needle}"
+        );
     }
     // A selection spanning a line break and a span boundary.
     let start = cp_index("العراق");

@@ -131,7 +131,10 @@ impl std::fmt::Display for EditError {
             EditError::NoSuchSpan => write!(f, "that span no longer exists"),
             EditError::UnknownLabel(label) => write!(f, "there is no label {label:?}"),
             EditError::BadRange { start, end, len } => {
-                write!(f, "range [{start}, {end}) does not fit a text of {len} characters")
+                write!(
+                    f,
+                    "range [{start}, {end}) does not fit a text of {len} characters"
+                )
             }
             EditError::Duplicate => write!(f, "that text already has this label"),
             EditError::Invalid(why) => write!(f, "{why}"),
@@ -145,7 +148,13 @@ impl Edit {
     /// # Errors
     /// The document is missing, the range is empty or out of bounds, the label
     /// is unknown, or the identical span exists.
-    pub fn add_span(ws: &mut Workspace, doc: DocId, start: usize, end: usize, label: &str) -> Result<Edit, EditError> {
+    pub fn add_span(
+        ws: &mut Workspace,
+        doc: DocId,
+        start: usize,
+        end: usize,
+        label: &str,
+    ) -> Result<Edit, EditError> {
         let document = ws.document(doc).ok_or(EditError::NoSuchDocument)?;
         check_range(document, start, end)?;
         if ws.label(label).is_none() {
@@ -155,7 +164,10 @@ impl Edit {
             return Err(EditError::Duplicate);
         }
         let span = ws.new_span(start, end, label);
-        Ok(Edit::AddSpans { doc, spans: vec![span] })
+        Ok(Edit::AddSpans {
+            doc,
+            spans: vec![span],
+        })
     }
 
     /// An edit that deletes label `name`, deleting or relabelling its spans
@@ -169,7 +181,12 @@ impl Edit {
         }
         let mut edits = Vec::new();
         for doc in &ws.documents {
-            let ids: Vec<SpanId> = doc.spans.iter().filter(|s| s.label == name).map(|s| s.id).collect();
+            let ids: Vec<SpanId> = doc
+                .spans
+                .iter()
+                .filter(|s| s.label == name)
+                .map(|s| s.id)
+                .collect();
             if ids.is_empty() {
                 continue;
             }
@@ -187,7 +204,12 @@ impl Edit {
                 }
             }
         }
-        let remaining = ws.labels.iter().filter(|l| l.name != name).cloned().collect();
+        let remaining = ws
+            .labels
+            .iter()
+            .filter(|l| l.name != name)
+            .cloned()
+            .collect();
         edits.push(Edit::SetLabels(remaining));
         Ok(Edit::Batch(edits))
     }
@@ -205,7 +227,11 @@ impl Edit {
                     check_range(document, span.start, span.end)?;
                 }
                 if !labels_known {
-                    let unknown = spans.iter().map(|s| s.label.clone()).next().unwrap_or_default();
+                    let unknown = spans
+                        .iter()
+                        .map(|s| s.label.clone())
+                        .next()
+                        .unwrap_or_default();
                     return Err(EditError::UnknownLabel(unknown));
                 }
                 let ids = spans.iter().map(|s| s.id).collect();
@@ -224,37 +250,72 @@ impl Edit {
                     .into_iter()
                     .partition(|s| ids.contains(&s.id));
                 document.spans = kept;
-                Ok(Edit::AddSpans { doc, spans: removed })
+                Ok(Edit::AddSpans {
+                    doc,
+                    spans: removed,
+                })
             }
             Edit::SetSpanLabel { doc, span, label } => {
                 if ws.label(&label).is_none() {
                     return Err(EditError::UnknownLabel(label));
                 }
                 let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
-                let index = document.spans.iter().position(|s| s.id == span).ok_or(EditError::NoSuchSpan)?;
+                let index = document
+                    .spans
+                    .iter()
+                    .position(|s| s.id == span)
+                    .ok_or(EditError::NoSuchSpan)?;
                 let mut moved = document.spans.remove(index);
                 let previous = std::mem::replace(&mut moved.label, label);
                 let at = document.insertion_index(&moved);
                 document.spans.insert(at, moved);
-                Ok(Edit::SetSpanLabel { doc, span, label: previous })
+                Ok(Edit::SetSpanLabel {
+                    doc,
+                    span,
+                    label: previous,
+                })
             }
-            Edit::SetSpanNote { doc, span, note, entity_id } => {
+            Edit::SetSpanNote {
+                doc,
+                span,
+                note,
+                entity_id,
+            } => {
                 let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
-                let target = document.spans.iter_mut().find(|s| s.id == span).ok_or(EditError::NoSuchSpan)?;
+                let target = document
+                    .spans
+                    .iter_mut()
+                    .find(|s| s.id == span)
+                    .ok_or(EditError::NoSuchSpan)?;
                 let note = std::mem::replace(&mut target.note, note);
                 let entity_id = std::mem::replace(&mut target.entity_id, entity_id);
-                Ok(Edit::SetSpanNote { doc, span, note, entity_id })
+                Ok(Edit::SetSpanNote {
+                    doc,
+                    span,
+                    note,
+                    entity_id,
+                })
             }
             Edit::SetDone { doc, done } => {
                 let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
                 let previous = std::mem::replace(&mut document.done, done);
-                Ok(Edit::SetDone { doc, done: previous })
+                Ok(Edit::SetDone {
+                    doc,
+                    done: previous,
+                })
             }
             Edit::SetLabels(labels) => {
                 validate_labels(&labels).map_err(EditError::Invalid)?;
-                let used = ws.documents.iter().flat_map(|d| &d.spans).find(|s| labels.iter().all(|l| l.name != s.label));
+                let used = ws
+                    .documents
+                    .iter()
+                    .flat_map(|d| &d.spans)
+                    .find(|s| labels.iter().all(|l| l.name != s.label));
                 if let Some(span) = used {
-                    return Err(EditError::Invalid(format!("label {:?} is still used by spans", span.label)));
+                    return Err(EditError::Invalid(format!(
+                        "label {:?} is still used by spans",
+                        span.label
+                    )));
                 }
                 Ok(Edit::SetLabels(std::mem::replace(&mut ws.labels, labels)))
             }
@@ -263,7 +324,10 @@ impl Edit {
                     return Ok(Edit::RenameLabel { from: to, to: from });
                 }
                 let mut labels = ws.labels.clone();
-                let label = labels.iter_mut().find(|l| l.name == from).ok_or_else(|| EditError::UnknownLabel(from.clone()))?;
+                let label = labels
+                    .iter_mut()
+                    .find(|l| l.name == from)
+                    .ok_or_else(|| EditError::UnknownLabel(from.clone()))?;
                 label.name = to.clone();
                 validate_labels(&labels).map_err(EditError::Invalid)?;
                 ws.labels = labels;
@@ -289,13 +353,20 @@ impl Edit {
                 let Some(at) = ws.documents.iter().position(|d| ids.contains(&d.id)) else {
                     return Err(EditError::NoSuchDocument);
                 };
-                let (removed, kept): (Vec<_>, Vec<_>) =
-                    std::mem::take(&mut ws.documents).into_iter().partition(|d| ids.contains(&d.id));
+                let (removed, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut ws.documents)
+                    .into_iter()
+                    .partition(|d| ids.contains(&d.id));
                 ws.documents = kept;
                 if ws.open.is_some_and(|open| ids.contains(&open)) {
-                    ws.open = ws.documents.get(at.min(ws.documents.len().saturating_sub(1))).map(|d| d.id);
+                    ws.open = ws
+                        .documents
+                        .get(at.min(ws.documents.len().saturating_sub(1)))
+                        .map(|d| d.id);
                 }
-                Ok(Edit::InsertDocuments { at, documents: removed })
+                Ok(Edit::InsertDocuments {
+                    at,
+                    documents: removed,
+                })
             }
             Edit::Replace { labels, documents } => {
                 let candidate = Workspace {
@@ -348,7 +419,10 @@ pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
         if let Some(key) = label.key
             && (RESERVED_KEYS.contains(&key) || key.is_whitespace())
         {
-            return Err(format!("the key {key:?} is a built-in shortcut; choose another for {:?}", label.name));
+            return Err(format!(
+                "the key {key:?} is a built-in shortcut; choose another for {:?}",
+                label.name
+            ));
         }
         if super::model::parse_hex_color(&label.color).is_none() {
             return Err(format!("{:?} is not a colour like #a1b2c3", label.color));
@@ -364,7 +438,9 @@ impl Edit {
     /// The documents this edit carries, mutably.
     fn documents_mut(&mut self) -> Vec<&mut Document> {
         match self {
-            Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => documents.iter_mut().collect(),
+            Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => {
+                documents.iter_mut().collect()
+            }
             Edit::Batch(edits) => edits.iter_mut().flat_map(Edit::documents_mut).collect(),
             _ => Vec::new(),
         }
@@ -518,13 +594,25 @@ mod tests {
         history.apply(&mut ws, add).expect("applies");
         let spans = &ws.documents[0].spans;
         assert_eq!(spans.len(), 2);
-        assert_eq!(ws.documents[0].text.slice(spans[0].start, spans[0].end), Some("الكاظمي"));
+        assert_eq!(
+            ws.documents[0].text.slice(spans[0].start, spans[0].end),
+            Some("الكاظمي")
+        );
         let id = spans[1].id;
         history
-            .apply(&mut ws, Edit::SetSpanLabel { doc, span: id, label: "ORG".into() })
+            .apply(
+                &mut ws,
+                Edit::SetSpanLabel {
+                    doc,
+                    span: id,
+                    label: "ORG".into(),
+                },
+            )
             .expect("relabel");
         assert_eq!(ws.documents[0].spans[1].label, "ORG");
-        history.apply(&mut ws, Edit::RemoveSpans { doc, ids: vec![id] }).expect("remove");
+        history
+            .apply(&mut ws, Edit::RemoveSpans { doc, ids: vec![id] })
+            .expect("remove");
         assert_eq!(ws.documents[0].spans.len(), 1);
         let after_all = ws.clone();
         while history.undo(&mut ws) {}
@@ -555,33 +643,66 @@ mod tests {
     #[test]
     fn invalid_edits_leave_the_workspace_unchanged() {
         let (mut ws, doc) = workspace();
-        assert!(matches!(Edit::add_span(&mut ws, doc, 3, 3, "PER"), Err(EditError::BadRange { .. })));
-        assert!(matches!(Edit::add_span(&mut ws, doc, 0, 99, "PER"), Err(EditError::BadRange { .. })));
-        assert_eq!(Edit::add_span(&mut ws, doc, 0, 3, "XYZ"), Err(EditError::UnknownLabel("XYZ".into())));
-        assert_eq!(Edit::add_span(&mut ws, DocId(999), 0, 3, "PER"), Err(EditError::NoSuchDocument));
+        assert!(matches!(
+            Edit::add_span(&mut ws, doc, 3, 3, "PER"),
+            Err(EditError::BadRange { .. })
+        ));
+        assert!(matches!(
+            Edit::add_span(&mut ws, doc, 0, 99, "PER"),
+            Err(EditError::BadRange { .. })
+        ));
+        assert_eq!(
+            Edit::add_span(&mut ws, doc, 0, 3, "XYZ"),
+            Err(EditError::UnknownLabel("XYZ".into()))
+        );
+        assert_eq!(
+            Edit::add_span(&mut ws, DocId(999), 0, 3, "PER"),
+            Err(EditError::NoSuchDocument)
+        );
         let add = Edit::add_span(&mut ws, doc, 0, 3, "PER").expect("valid");
         add.apply(&mut ws).expect("applies");
-        assert_eq!(Edit::add_span(&mut ws, doc, 0, 3, "PER"), Err(EditError::Duplicate));
+        assert_eq!(
+            Edit::add_span(&mut ws, doc, 0, 3, "PER"),
+            Err(EditError::Duplicate)
+        );
         let bad_batch = Edit::Batch(vec![
             Edit::add_span(&mut ws, doc, 4, 11, "LOC").expect("valid"),
-            Edit::RemoveSpans { doc, ids: vec![SpanId(12345)] },
+            Edit::RemoveSpans {
+                doc,
+                ids: vec![SpanId(12345)],
+            },
         ]);
         let before = ws.clone();
         assert_eq!(bad_batch.apply(&mut ws), Err(EditError::NoSuchSpan));
         assert_eq!(ws, before);
-        let bad_replace = Edit::Replace { labels: vec![], documents: ws.documents.clone() };
-        assert!(matches!(bad_replace.apply(&mut ws), Err(EditError::Invalid(_))));
+        let bad_replace = Edit::Replace {
+            labels: vec![],
+            documents: ws.documents.clone(),
+        };
+        assert!(matches!(
+            bad_replace.apply(&mut ws),
+            Err(EditError::Invalid(_))
+        ));
         assert_eq!(ws, before);
     }
 
     #[test]
     fn overlapping_and_nested_spans_are_kept_sorted() {
         let (mut ws, doc) = workspace();
-        for (start, end, label) in [(12, 17, "LOC"), (0, 17, "MISC"), (4, 11, "PER"), (4, 17, "ORG")] {
+        for (start, end, label) in [
+            (12, 17, "LOC"),
+            (0, 17, "MISC"),
+            (4, 11, "PER"),
+            (4, 17, "ORG"),
+        ] {
             let add = Edit::add_span(&mut ws, doc, start, end, label).expect("valid");
             add.apply(&mut ws).expect("applies");
         }
-        let ranges: Vec<_> = ws.documents[0].spans.iter().map(|s| (s.start, s.end)).collect();
+        let ranges: Vec<_> = ws.documents[0]
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect();
         assert_eq!(ranges, [(0, 17), (4, 17), (4, 11), (12, 17)]);
         assert!(ws.validate().is_ok());
     }
@@ -596,18 +717,43 @@ mod tests {
         }
         let original = ws.clone();
         history
-            .apply(&mut ws, Edit::RenameLabel { from: "PER".into(), to: "PERSON".into() })
+            .apply(
+                &mut ws,
+                Edit::RenameLabel {
+                    from: "PER".into(),
+                    to: "PERSON".into(),
+                },
+            )
             .expect("rename");
-        assert!(ws.documents[0].spans.iter().filter(|s| s.label == "PERSON").count() == 2);
+        assert!(
+            ws.documents[0]
+                .spans
+                .iter()
+                .filter(|s| s.label == "PERSON")
+                .count()
+                == 2
+        );
         assert_eq!(ws.labels[0].name, "PERSON");
         assert!(matches!(
-            Edit::RenameLabel { from: "LOC".into(), to: "ORG".into() }.apply(&mut ws.clone()),
+            Edit::RenameLabel {
+                from: "LOC".into(),
+                to: "ORG".into()
+            }
+            .apply(&mut ws.clone()),
             Err(EditError::Invalid(_))
         ));
-        let delete = Edit::delete_label(&ws, "PERSON", OrphanSpans::Relabel("MISC".into())).expect("valid");
+        let delete =
+            Edit::delete_label(&ws, "PERSON", OrphanSpans::Relabel("MISC".into())).expect("valid");
         history.apply(&mut ws, delete).expect("delete relabelling");
         assert!(ws.label("PERSON").is_none());
-        assert_eq!(ws.documents[0].spans.iter().filter(|s| s.label == "MISC").count(), 2);
+        assert_eq!(
+            ws.documents[0]
+                .spans
+                .iter()
+                .filter(|s| s.label == "MISC")
+                .count(),
+            2
+        );
         let delete = Edit::delete_label(&ws, "LOC", OrphanSpans::Delete).expect("valid");
         history.apply(&mut ws, delete).expect("delete with spans");
         assert_eq!(ws.documents[0].spans.len(), 2);
@@ -623,18 +769,31 @@ mod tests {
         add.apply(&mut ws).expect("applies");
         let mut labels = ws.labels.clone();
         labels[1].key = Some('1');
-        assert!(matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("hotkey")));
+        assert!(
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("hotkey"))
+        );
         let mut labels = ws.labels.clone();
         labels[1].key = Some('?');
-        assert!(matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("built-in")));
-        let without_per: Vec<_> = ws.labels.iter().filter(|l| l.name != "PER").cloned().collect();
-        assert!(matches!(Edit::SetLabels(without_per).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("still used")));
+        assert!(
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("built-in"))
+        );
+        let without_per: Vec<_> = ws
+            .labels
+            .iter()
+            .filter(|l| l.name != "PER")
+            .cloned()
+            .collect();
+        assert!(
+            matches!(Edit::SetLabels(without_per).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("still used"))
+        );
         let mut reordered = ws.labels.clone();
         reordered.reverse();
         reordered[0].color = "#zzzzzz".into();
         assert!(Edit::SetLabels(reordered.clone()).apply(&mut ws).is_err());
         reordered[0].color = "#ffeeaa".into();
-        let inverse = Edit::SetLabels(reordered.clone()).apply(&mut ws).expect("valid");
+        let inverse = Edit::SetLabels(reordered.clone())
+            .apply(&mut ws)
+            .expect("valid");
         assert_eq!(ws.labels, reordered);
         inverse.apply(&mut ws).expect("undo");
         assert_eq!(ws.labels[0].name, "PER");
@@ -648,9 +807,19 @@ mod tests {
         let span = ws.documents[0].spans[0].id;
         let mut history = History::default();
         history
-            .apply(&mut ws, Edit::SetSpanNote { doc, span, note: Some("رئيس الوزراء".into()), entity_id: Some("Q123".into()) })
+            .apply(
+                &mut ws,
+                Edit::SetSpanNote {
+                    doc,
+                    span,
+                    note: Some("رئيس الوزراء".into()),
+                    entity_id: Some("Q123".into()),
+                },
+            )
             .expect("note");
-        history.apply(&mut ws, Edit::SetDone { doc, done: true }).expect("done");
+        history
+            .apply(&mut ws, Edit::SetDone { doc, done: true })
+            .expect("done");
         assert_eq!(ws.documents[0].spans[0].entity_id.as_deref(), Some("Q123"));
         assert!(ws.documents[0].done);
         assert!(history.undo(&mut ws) && history.undo(&mut ws));
@@ -667,18 +836,38 @@ mod tests {
         let extra = ws.new_document("b.txt", "لندن 😀");
         let extra_id = extra.id;
         history
-            .apply(&mut ws, Edit::InsertDocuments { at: 1, documents: vec![extra.clone()] })
+            .apply(
+                &mut ws,
+                Edit::InsertDocuments {
+                    at: 1,
+                    documents: vec![extra.clone()],
+                },
+            )
             .expect("insert");
-        history.apply(&mut ws, Edit::RemoveDocuments { ids: vec![extra_id] }).expect("remove");
+        history
+            .apply(
+                &mut ws,
+                Edit::RemoveDocuments {
+                    ids: vec![extra_id],
+                },
+            )
+            .expect("remove");
         let add = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
         history.apply(&mut ws, add).expect("applies");
-        let relabel = Edit::SetSpanLabel { doc, span: ws.documents[0].spans[1].id, label: "ORG".into() };
+        let relabel = Edit::SetSpanLabel {
+            doc,
+            span: ws.documents[0].spans[1].id,
+            label: "ORG".into(),
+        };
         history.apply(&mut ws, relabel).expect("applies");
         assert!(history.undo(&mut ws));
         let carried: Vec<DocId> = history.carried_documents().iter().map(|d| d.id).collect();
         assert_eq!(carried, vec![extra_id]);
         let json = serde_json::to_string(&history).expect("serializes");
-        assert!(!json.contains("لندن"), "texts are not in the serialized history");
+        assert!(
+            !json.contains("لندن"),
+            "texts are not in the serialized history"
+        );
 
         let mut restored: History = serde_json::from_str(&json).expect("parses");
         restored.hydrate(|id| (id == extra_id).then(|| extra.text.clone()));
@@ -687,7 +876,11 @@ mod tests {
         assert!(restored.redo(&mut copy), "redo survives");
         assert_eq!(copy.documents[0].spans[1].label, "ORG");
         assert!(restored.undo(&mut copy) && restored.undo(&mut copy) && restored.undo(&mut copy));
-        assert_eq!(copy.documents[1].text.as_str(), "لندن 😀", "a removed document comes back with its text");
+        assert_eq!(
+            copy.documents[1].text.as_str(),
+            "لندن 😀",
+            "a removed document comes back with its text"
+        );
         while restored.undo(&mut copy) {}
         assert_eq!(copy.documents.len(), 1);
         assert!(copy.documents[0].spans.is_empty());
@@ -697,7 +890,10 @@ mod tests {
         partial.hydrate(|_| None);
         let mut copy = ws.clone();
         assert!(partial.undo(&mut copy), "the newest step is kept");
-        assert!(!partial.undo(&mut copy), "older steps went with the missing text");
+        assert!(
+            !partial.undo(&mut copy),
+            "older steps went with the missing text"
+        );
     }
 
     #[test]
@@ -707,7 +903,9 @@ mod tests {
         let second_id = second.id;
         ws.documents.push(second);
         let mut history = History::default();
-        history.apply(&mut ws, Edit::RemoveDocuments { ids: vec![first] }).expect("removes");
+        history
+            .apply(&mut ws, Edit::RemoveDocuments { ids: vec![first] })
+            .expect("removes");
         assert_eq!(ws.open, Some(second_id));
         assert!(history.undo(&mut ws));
         assert_eq!(ws.documents.len(), 2);

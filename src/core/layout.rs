@@ -141,7 +141,10 @@ pub fn nest(start: usize, end: usize, fragments: &[Fragment]) -> Vec<Node> {
     }
     fn push_text(frame: &mut Frame, from: usize, to: usize) {
         if from < to {
-            frame.children.push(Node::Text { start: from, end: to });
+            frame.children.push(Node::Text {
+                start: from,
+                end: to,
+            });
         }
     }
     fn close(stack: &mut Vec<Frame>, pos: &mut usize) {
@@ -162,7 +165,11 @@ pub fn nest(start: usize, end: usize, fragments: &[Fragment]) -> Vec<Node> {
     let mut queue: BinaryHeap<Reverse<(usize, Reverse<usize>, usize)>> = BinaryHeap::new();
     let mut pieces: Vec<Fragment> = Vec::with_capacity(fragments.len());
     for fragment in fragments {
-        queue.push(Reverse((fragment.start, Reverse(fragment.end), pieces.len())));
+        queue.push(Reverse((
+            fragment.start,
+            Reverse(fragment.end),
+            pieces.len(),
+        )));
         pieces.push(fragment.clone());
     }
     let mut stack = vec![Frame {
@@ -262,9 +269,20 @@ mod tests {
         let nodes = nest(0, 10, &[frag(1, 1, 5), frag(2, 3, 8)]);
         let mut flat = Vec::new();
         flatten(&nodes, 0, &mut flat);
-        let marks: Vec<_> = flat.iter().filter(|n| n.3.is_some()).map(|n| (n.0, n.1, n.2, n.3)).collect();
-        assert_eq!(marks, [(0, 1, 5, Some(1)), (1, 3, 5, Some(2)), (0, 5, 8, Some(2))]);
-        let texts: usize = flat.iter().filter(|n| n.3.is_none()).map(|n| n.2 - n.1).sum();
+        let marks: Vec<_> = flat
+            .iter()
+            .filter(|n| n.3.is_some())
+            .map(|n| (n.0, n.1, n.2, n.3))
+            .collect();
+        assert_eq!(
+            marks,
+            [(0, 1, 5, Some(1)), (1, 3, 5, Some(2)), (0, 5, 8, Some(2))]
+        );
+        let texts: usize = flat
+            .iter()
+            .filter(|n| n.3.is_none())
+            .map(|n| n.2 - n.1)
+            .sum();
         assert_eq!(texts, 10, "every character appears exactly once");
     }
 
@@ -273,7 +291,10 @@ mod tests {
         let nodes = nest(0, 4, &[frag(1, 0, 4), frag(2, 0, 4)]);
         let mut flat = Vec::new();
         flatten(&nodes, 0, &mut flat);
-        assert_eq!(flat, [(0, 0, 4, Some(1)), (1, 0, 4, Some(2)), (2, 0, 4, None)]);
+        assert_eq!(
+            flat,
+            [(0, 0, 4, Some(1)), (1, 0, 4, Some(2)), (2, 0, 4, None)]
+        );
     }
 
     #[test]
@@ -282,21 +303,41 @@ mod tests {
         let doc = ws.new_document("a", "ab\ncd\nef");
         let id = doc.id;
         ws.documents.push(doc);
-        Edit::add_span(&mut ws, id, 1, 7, "LOC").and_then(|e| e.apply(&mut ws)).expect("adds");
+        Edit::add_span(&mut ws, id, 1, 7, "LOC")
+            .and_then(|e| e.apply(&mut ws))
+            .expect("adds");
         let doc = &ws.documents[0];
         let lines = doc.text.lines();
         let by_line = fragments_by_line(doc, &lines);
-        let ranges: Vec<Vec<(usize, usize)>> = by_line.iter().map(|f| f.iter().map(|f| (f.start, f.end)).collect()).collect();
+        let ranges: Vec<Vec<(usize, usize)>> = by_line
+            .iter()
+            .map(|f| f.iter().map(|f| (f.start, f.end)).collect())
+            .collect();
         assert_eq!(ranges, vec![vec![(1, 3)], vec![(3, 6)], vec![(6, 7)]]);
-        assert!(by_line.iter().flatten().all(|f| f.span_start == 1 && f.span_end == 7));
+        assert!(
+            by_line
+                .iter()
+                .flatten()
+                .all(|f| f.span_start == 1 && f.span_end == 7)
+        );
     }
 
     #[test]
     fn direction_follows_the_majority_of_letters() {
-        assert_eq!(dominant_direction("قال الكاظمي إن CNN"), Some(Direction::Rtl));
+        assert_eq!(
+            dominant_direction("قال الكاظمي إن CNN"),
+            Some(Direction::Rtl)
+        );
         assert_eq!(dominant_direction("CNN: قالت"), Some(Direction::Rtl));
-        assert_eq!(dominant_direction("The word بغداد means Baghdad"), Some(Direction::Ltr));
+        assert_eq!(
+            dominant_direction("The word بغداد means Baghdad"),
+            Some(Direction::Ltr)
+        );
         assert_eq!(dominant_direction("09/12/2021"), None);
-        assert_eq!(dominant_direction("ab قل"), Some(Direction::Ltr), "tie goes to the first letter");
+        assert_eq!(
+            dominant_direction("ab قل"),
+            Some(Direction::Ltr),
+            "tie goes to the first letter"
+        );
     }
 }

@@ -76,7 +76,11 @@ pub fn parse_hex_color(hex: &str) -> Option<(u8, u8, u8)> {
 fn relative_luminance((r, g, b): (u8, u8, u8)) -> f64 {
     let linear = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
 }
@@ -127,13 +131,20 @@ pub fn labels_to_json(labels: &[Label]) -> String {
 /// # Errors
 /// A message when the bytes are not such a JSON file or the set is invalid.
 pub fn labels_from_json(bytes: &[u8]) -> Result<Vec<Label>, String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(LABELS_FORMAT | "wasim") => {}
-        _ => return Err("not a Wasim label set (expected \"format\": \"wasim-labels\")".to_owned()),
+        _ => {
+            return Err("not a Wasim label set (expected \"format\": \"wasim-labels\")".to_owned());
+        }
     }
-    let labels = value.get("labels").cloned().ok_or("the file has no \"labels\"")?;
-    let mut labels: Vec<Label> = serde_json::from_value(labels).map_err(|e| format!("invalid label set: {e}"))?;
+    let labels = value
+        .get("labels")
+        .cloned()
+        .ok_or("the file has no \"labels\"")?;
+    let mut labels: Vec<Label> =
+        serde_json::from_value(labels).map_err(|e| format!("invalid label set: {e}"))?;
     for label in &mut labels {
         label.color = readable_color(&label.color);
     }
@@ -193,7 +204,8 @@ pub struct Document {
 impl Document {
     /// Index where `span` belongs in the sorted span list.
     pub fn insertion_index(&self, span: &Span) -> usize {
-        self.spans.partition_point(|s| s.sort_key() < span.sort_key())
+        self.spans
+            .partition_point(|s| s.sort_key() < span.sort_key())
     }
 
     /// The span with this id, if it is in this document.
@@ -203,7 +215,9 @@ impl Document {
 
     /// Whether a span with this exact range and label already exists.
     pub fn has_span(&self, start: usize, end: usize, label: &str) -> bool {
-        self.spans.iter().any(|s| s.start == start && s.end == end && s.label == label)
+        self.spans
+            .iter()
+            .any(|s| s.start == start && s.end == end && s.label == label)
     }
 }
 
@@ -321,7 +335,11 @@ impl Workspace {
                     ));
                 }
             }
-            if doc.spans.windows(2).any(|w| w[0].sort_key() > w[1].sort_key()) {
+            if doc
+                .spans
+                .windows(2)
+                .any(|w| w[0].sort_key() > w[1].sort_key())
+            {
                 return Err(format!("document {:?}: spans are not sorted", doc.name));
             }
         }
@@ -351,12 +369,19 @@ mod tests {
         for label in default_labels() {
             let rgb = parse_hex_color(&label.color).expect("hex");
             assert!(contrast_ratio(rgb, TEXT_COLOR) >= WCAG_AA, "{}", label.name);
-            assert_eq!(readable_color(&label.color), label.color, "already readable colours are kept");
+            assert_eq!(
+                readable_color(&label.color),
+                label.color,
+                "already readable colours are kept"
+            );
         }
         for dark in ["#000000", "#123456", "#7f0000", "#0000ff"] {
             let fixed = readable_color(dark);
             let rgb = parse_hex_color(&fixed).expect("hex");
-            assert!(contrast_ratio(rgb, TEXT_COLOR) >= WCAG_AA, "{dark} -> {fixed}");
+            assert!(
+                contrast_ratio(rgb, TEXT_COLOR) >= WCAG_AA,
+                "{dark} -> {fixed}"
+            );
         }
         assert_eq!(parse_hex_color("#12345"), None);
         assert_eq!(parse_hex_color("red"), None);
@@ -369,11 +394,24 @@ mod tests {
         let labels = default_labels();
         let json = labels_to_json(&labels);
         assert_eq!(labels_from_json(json.as_bytes()), Ok(labels));
-        assert!(labels_from_json(b"{").expect_err("invalid").contains("invalid JSON"));
-        assert!(labels_from_json(br#"{"format":"x"}"#).expect_err("format").contains("not a Wasim"));
+        assert!(
+            labels_from_json(b"{")
+                .expect_err("invalid")
+                .contains("invalid JSON")
+        );
+        assert!(
+            labels_from_json(br#"{"format":"x"}"#)
+                .expect_err("format")
+                .contains("not a Wasim")
+        );
         let clash = r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#ffffff","key":"1"},{"name":"B","color":"#000000","key":"1"}]}"##;
-        assert!(labels_from_json(clash.as_bytes()).expect_err("clash").contains("hotkey"));
-        let dark = r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#000000"}]}"##;
+        assert!(
+            labels_from_json(clash.as_bytes())
+                .expect_err("clash")
+                .contains("hotkey")
+        );
+        let dark =
+            r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#000000"}]}"##;
         let fixed = labels_from_json(dark.as_bytes()).expect("valid");
         assert_ne!(fixed[0].color, "#000000", "dark colours are lightened");
     }

@@ -64,7 +64,9 @@ pub enum SearchError {
 impl std::fmt::Display for SearchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SearchError::InvalidRegex(message) => write!(f, "invalid regular expression: {message}"),
+            SearchError::InvalidRegex(message) => {
+                write!(f, "invalid regular expression: {message}")
+            }
         }
     }
 }
@@ -84,7 +86,12 @@ fn is_word_part(ch: char) -> bool {
 
 /// Folds one character, handing the result (zero or more characters) to
 /// `emit`. `lowercase` says which characters to lowercase.
-fn fold_char(ch: char, options: &SearchOptions, lowercase: fn(char) -> bool, emit: &mut impl FnMut(char)) {
+fn fold_char(
+    ch: char,
+    options: &SearchOptions,
+    lowercase: fn(char) -> bool,
+    emit: &mut impl FnMut(char),
+) {
     if options.ignore_diacritics && is_diacritic(ch) {
         return;
     }
@@ -121,7 +128,9 @@ pub fn normalize(s: &str, options: &SearchOptions) -> String {
 fn normalize_pattern(pattern: &str, options: &SearchOptions) -> String {
     let mut out = String::with_capacity(pattern.len());
     for ch in pattern.chars() {
-        fold_char(ch, options, |ch| !ch.is_ascii(), &mut |folded| out.push(folded));
+        fold_char(ch, options, |ch| !ch.is_ascii(), &mut |folded| {
+            out.push(folded)
+        });
     }
     out
 }
@@ -206,7 +215,10 @@ fn word_ok(hay: &str, start: usize, end: usize, options: &SearchOptions, left: L
         return true;
     }
     let body = hay.get(start..end).unwrap_or("");
-    let left_ok = match (body.chars().next(), hay.get(..start).and_then(|h| h.chars().next_back())) {
+    let left_ok = match (
+        body.chars().next(),
+        hay.get(..start).and_then(|h| h.chars().next_back()),
+    ) {
         (Some(first), Some(before)) if is_word_part(first) && is_word_part(before) => {
             options.allow_proclitics && proclitics_before(hay, start, false)
         }
@@ -218,16 +230,25 @@ fn word_ok(hay: &str, start: usize, end: usize, options: &SearchOptions, left: L
 
 /// Whether no word character follows byte `end`.
 fn right_ok(hay: &str, end: usize) -> bool {
-    !hay.get(end..).and_then(|tail| tail.chars().next()).is_some_and(is_word_part)
+    !hay.get(end..)
+        .and_then(|tail| tail.chars().next())
+        .is_some_and(is_word_part)
 }
 
 /// The byte length of the character starting at `pos`, at least 1.
 fn char_width(hay: &str, pos: usize) -> usize {
-    hay.get(pos..).and_then(|tail| tail.chars().next()).map_or(1, char::len_utf8)
+    hay.get(pos..)
+        .and_then(|tail| tail.chars().next())
+        .map_or(1, char::len_utf8)
 }
 
 /// All accepted matches of a plain `needle`, leftmost first, without overlap.
-fn literal_matches(hay: &str, needle: &str, options: &SearchOptions, left: Left) -> Vec<(usize, usize)> {
+fn literal_matches(
+    hay: &str,
+    needle: &str,
+    options: &SearchOptions,
+    left: Left,
+) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut pos = 0;
     while let Some(offset) = hay.get(pos..).and_then(|tail| tail.find(needle)) {
@@ -263,12 +284,20 @@ fn regex_matches(hay: &str, regex: &Regex, options: &SearchOptions) -> Vec<(usiz
 
 /// The nearest grapheme boundary at or before `cp`.
 fn grapheme_floor(text: &Text, cp: usize) -> usize {
-    if text.is_grapheme_boundary(cp) { cp } else { words::prev_grapheme(text, cp) }
+    if text.is_grapheme_boundary(cp) {
+        cp
+    } else {
+        words::prev_grapheme(text, cp)
+    }
 }
 
 /// The nearest grapheme boundary at or after `cp`.
 fn grapheme_ceil(text: &Text, cp: usize) -> usize {
-    if text.is_grapheme_boundary(cp) { cp } else { words::next_grapheme(text, cp) }
+    if text.is_grapheme_boundary(cp) {
+        cp
+    } else {
+        words::next_grapheme(text, cp)
+    }
 }
 
 /// Finds every occurrence of `query` in `text`, as code point ranges of the
@@ -285,7 +314,11 @@ fn grapheme_ceil(text: &Text, cp: usize) -> usize {
 /// # Errors
 /// [`SearchError::InvalidRegex`] when `options.regex` is set and the query
 /// is not a valid `regex-lite` pattern.
-pub fn find_all(text: &Text, query: &str, options: &SearchOptions) -> Result<Vec<(usize, usize)>, SearchError> {
+pub fn find_all(
+    text: &Text,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<Vec<(usize, usize)>, SearchError> {
     if query.is_empty() {
         return Ok(Vec::new());
     }
@@ -314,7 +347,12 @@ pub fn find_all(text: &Text, query: &str, options: &SearchOptions) -> Result<Vec
             && let Some(rest) = needle.strip_prefix("ال").filter(|rest| !rest.is_empty())
         {
             let elided = format!("ل{rest}");
-            found.extend(literal_matches(&folded.string, &elided, options, Left::ProcliticLam));
+            found.extend(literal_matches(
+                &folded.string,
+                &elided,
+                options,
+                Left::ProcliticLam,
+            ));
             found.sort_unstable();
         }
         (folded, found)
@@ -325,7 +363,10 @@ pub fn find_all(text: &Text, query: &str, options: &SearchOptions) -> Result<Vec
             continue;
         };
         let (start, end) = (grapheme_floor(text, start), grapheme_ceil(text, end));
-        if ranges.last().is_some_and(|&(_, previous_end)| start < previous_end) {
+        if ranges
+            .last()
+            .is_some_and(|&(_, previous_end)| start < previous_end)
+        {
             continue;
         }
         ranges.push((start, end));
@@ -359,10 +400,16 @@ mod tests {
 
     #[test]
     fn ignores_tashkeel_and_tatweel() {
-        assert_eq!(default_find("قال محمّد ثم مـحـمـد ومُحَمَّدٌ.", "محمد"), ["محمّد", "مـحـمـد", "مُحَمَّدٌ"]);
+        assert_eq!(
+            default_find("قال محمّد ثم مـحـمـد ومُحَمَّدٌ.", "محمد"),
+            ["محمّد", "مـحـمـد", "مُحَمَّدٌ"]
+        );
         // Diacritics in the query are ignored too.
         assert_eq!(default_find("قال محمد", "مُحَمَّد"), ["محمد"]);
-        let strict = SearchOptions { ignore_diacritics: false, ..SearchOptions::default() };
+        let strict = SearchOptions {
+            ignore_diacritics: false,
+            ..SearchOptions::default()
+        };
         assert_eq!(find("محمّد محمد", "محمد", &strict), ["محمد"]);
         assert_eq!(find("محمّد محمد", "محمّد", &strict), ["محمّد"]);
     }
@@ -373,7 +420,11 @@ mod tests {
         let found = find_all(&text, "كتاب", &SearchOptions::default()).expect("ok");
         assert_eq!(found, [(0, 5)]);
         // Even without whole words and with diacritics kept, clusters stay whole.
-        let options = SearchOptions { ignore_diacritics: false, whole_word: false, ..SearchOptions::default() };
+        let options = SearchOptions {
+            ignore_diacritics: false,
+            whole_word: false,
+            ..SearchOptions::default()
+        };
         let found = find_all(&text, "كتاب", &options).expect("ok");
         assert_eq!(found, [(0, 5)]);
         for &(s, e) in &found {
@@ -383,11 +434,17 @@ mod tests {
 
     #[test]
     fn hamza_forms_alif_maqsura_and_ta_marbuta() {
-        assert_eq!(default_find("أحمد واحمد وإحمد آحمد", "احمد"), ["أحمد", "احمد", "إحمد", "آحمد"]);
+        assert_eq!(
+            default_find("أحمد واحمد وإحمد آحمد", "احمد"),
+            ["أحمد", "احمد", "إحمد", "آحمد"]
+        );
         assert_eq!(default_find("أحمد احمد", "إحمد"), ["أحمد", "احمد"]);
         assert_eq!(default_find("مصطفى مصطفي", "مصطفى"), ["مصطفى", "مصطفي"]);
         assert_eq!(default_find("مدرسة مدرسه", "مدرسة"), ["مدرسة", "مدرسه"]);
-        let exact = SearchOptions { normalize_letters: false, ..SearchOptions::default() };
+        let exact = SearchOptions {
+            normalize_letters: false,
+            ..SearchOptions::default()
+        };
         assert_eq!(find("أحمد احمد", "احمد", &exact), ["احمد"]);
         assert_eq!(find("مدرسة مدرسه", "مدرسه", &exact), ["مدرسه"]);
         // آ written as ا + madda is folded by ignoring the madda.
@@ -398,24 +455,42 @@ mod tests {
     fn proclitics_are_allowed_and_left_out() {
         let text = Text::new("زار بالعراق والعراق وبالعراق العراق عراق");
         let found = find_all(&text, "العراق", &SearchOptions::default()).expect("ok");
-        let words: Vec<&str> = found.iter().map(|&(s, e)| text.slice(s, e).expect("range")).collect();
+        let words: Vec<&str> = found
+            .iter()
+            .map(|&(s, e)| text.slice(s, e).expect("range"))
+            .collect();
         assert_eq!(words, ["العراق"; 4]);
         assert_eq!(found[0], (5, 11), "the range excludes ب");
-        let off = SearchOptions { allow_proclitics: false, ..SearchOptions::default() };
+        let off = SearchOptions {
+            allow_proclitics: false,
+            ..SearchOptions::default()
+        };
         assert_eq!(find_all(&text, "العراق", &off).expect("ok"), [(29, 35)]);
         // Not a proclitic: a longer prefix, or the article.
-        assert_eq!(default_find("الحالعراق سالعراق", "العراق"), Vec::<String>::new());
+        assert_eq!(
+            default_find("الحالعراق سالعراق", "العراق"),
+            Vec::<String>::new()
+        );
         assert_eq!(default_find("العراق", "عراق"), Vec::<String>::new());
         // Proclitics with tashkeel, kept or ignored.
         assert_eq!(default_find("وَبِالعِراقِ", "العراق"), ["العِراقِ"]);
-        let strict = SearchOptions { ignore_diacritics: false, ..SearchOptions::default() };
+        let strict = SearchOptions {
+            ignore_diacritics: false,
+            ..SearchOptions::default()
+        };
         assert_eq!(find("وَبِالعراق", "العراق", &strict), ["العراق"]);
     }
 
     #[test]
     fn the_article_after_lam_loses_its_alif() {
-        assert_eq!(default_find("للعراق وللعراق لعراق العراق", "العراق"), ["لعراق", "لعراق", "العراق"]);
-        let off = SearchOptions { allow_proclitics: false, ..SearchOptions::default() };
+        assert_eq!(
+            default_find("للعراق وللعراق لعراق العراق", "العراق"),
+            ["لعراق", "لعراق", "العراق"]
+        );
+        let off = SearchOptions {
+            allow_proclitics: false,
+            ..SearchOptions::default()
+        };
         assert_eq!(find("للعراق العراق", "العراق", &off), ["العراق"]);
         // ب + article keeps its alif, so no elided form there.
         assert_eq!(default_find("بلعراق", "العراق"), Vec::<String>::new());
@@ -423,9 +498,15 @@ mod tests {
 
     #[test]
     fn whole_word_off_finds_substrings() {
-        let options = SearchOptions { whole_word: false, ..SearchOptions::default() };
+        let options = SearchOptions {
+            whole_word: false,
+            ..SearchOptions::default()
+        };
         assert_eq!(find("العراقية وعراقي", "عراق", &options), ["عراق", "عراق"]);
-        assert_eq!(default_find("العراقية وعراقي", "عراق"), Vec::<String>::new());
+        assert_eq!(
+            default_find("العراقية وعراقي", "عراق"),
+            Vec::<String>::new()
+        );
         assert_eq!(find("catalog cat", "cat", &options), ["cat", "cat"]);
         assert_eq!(default_find("catalog cat concat", "cat"), ["cat"]);
     }
@@ -440,13 +521,29 @@ mod tests {
 
     #[test]
     fn regex_with_alternation_and_classes() {
-        let options = SearchOptions { regex: true, ..SearchOptions::default() };
-        assert_eq!(find("زار بغداد ثم لندن وبيروت", "بغداد|لندن|بيروت", &options), ["بغداد", "لندن", "بيروت"]);
-        assert_eq!(find("في 2021 و 1999م", r"\d{4}", &options), ["2021"], "1999م is not a whole word");
-        let loose = SearchOptions { whole_word: false, ..options };
+        let options = SearchOptions {
+            regex: true,
+            ..SearchOptions::default()
+        };
+        assert_eq!(
+            find("زار بغداد ثم لندن وبيروت", "بغداد|لندن|بيروت", &options),
+            ["بغداد", "لندن", "بيروت"]
+        );
+        assert_eq!(
+            find("في 2021 و 1999م", r"\d{4}", &options),
+            ["2021"],
+            "1999م is not a whole word"
+        );
+        let loose = SearchOptions {
+            whole_word: false,
+            ..options
+        };
         assert_eq!(find("في 2021 و 1999م", r"\d{4}", &loose), ["2021", "1999"]);
         // Letters in the pattern are folded like the text.
-        assert_eq!(find("أحمد ومحمّد", "(احمد|محمد)", &options), ["أحمد", "محمّد"]);
+        assert_eq!(
+            find("أحمد ومحمّد", "(احمد|محمد)", &options),
+            ["أحمد", "محمّد"]
+        );
         assert_eq!(find("Hello WORLD", r"w\w+", &options), ["WORLD"]);
         assert_eq!(find("Hello WORLD", r"\W+", &loose), [" "]);
         // Empty matches are skipped, not looped on.
@@ -455,23 +552,46 @@ mod tests {
 
     #[test]
     fn invalid_regex_is_an_error() {
-        let options = SearchOptions { regex: true, ..SearchOptions::default() };
+        let options = SearchOptions {
+            regex: true,
+            ..SearchOptions::default()
+        };
         let error = find_all(&Text::new("abc"), "(ab", &options).expect_err("invalid");
         let SearchError::InvalidRegex(message) = &error;
         assert!(!message.is_empty());
         assert!(error.to_string().starts_with("invalid regular expression"));
         // The same text is fine as a plain query.
-        assert_eq!(find("(ab", "(ab", &SearchOptions { whole_word: false, ..SearchOptions::default() }), ["(ab"]);
+        assert_eq!(
+            find(
+                "(ab",
+                "(ab",
+                &SearchOptions {
+                    whole_word: false,
+                    ..SearchOptions::default()
+                }
+            ),
+            ["(ab"]
+        );
     }
 
     #[test]
     fn empty_queries_find_nothing() {
         let text = Text::new("نص ما");
         assert_eq!(find_all(&text, "", &SearchOptions::default()), Ok(vec![]));
-        assert_eq!(find_all(&text, "َّ", &SearchOptions::default()), Ok(vec![]), "only tashkeel");
-        let regex = SearchOptions { regex: true, ..SearchOptions::default() };
+        assert_eq!(
+            find_all(&text, "َّ", &SearchOptions::default()),
+            Ok(vec![]),
+            "only tashkeel"
+        );
+        let regex = SearchOptions {
+            regex: true,
+            ..SearchOptions::default()
+        };
         assert_eq!(find_all(&text, "", &regex), Ok(vec![]));
-        assert_eq!(find_all(&Text::new(""), "x", &SearchOptions::default()), Ok(vec![]));
+        assert_eq!(
+            find_all(&Text::new(""), "x", &SearchOptions::default()),
+            Ok(vec![])
+        );
     }
 
     #[test]
@@ -480,16 +600,28 @@ mod tests {
         let text = Text::new(s);
         for options in [
             SearchOptions::default(),
-            SearchOptions { whole_word: false, ..SearchOptions::default() },
-            SearchOptions { regex: true, ..SearchOptions::default() },
+            SearchOptions {
+                whole_word: false,
+                ..SearchOptions::default()
+            },
+            SearchOptions {
+                regex: true,
+                ..SearchOptions::default()
+            },
         ] {
             let found = find_all(&text, "بغداد", &options).expect("ok");
             assert_eq!(found.len(), 3);
-            let words: Vec<&str> = found.iter().map(|&(s, e)| text.slice(s, e).expect("range")).collect();
+            let words: Vec<&str> = found
+                .iter()
+                .map(|&(s, e)| text.slice(s, e).expect("range"))
+                .collect();
             assert_eq!(words, ["بغداد", "بِغْدَادُ", "بغداد"]);
             assert_eq!(found[0], (2, 7));
         }
-        let options = SearchOptions { whole_word: false, ..SearchOptions::default() };
+        let options = SearchOptions {
+            whole_word: false,
+            ..SearchOptions::default()
+        };
         let found = find_all(&text, "\r\n", &options).expect("ok");
         assert!(found.iter().all(|&(s, e)| text.slice(s, e) == Some("\r\n")));
         assert_eq!(found.len(), 2);
@@ -497,12 +629,21 @@ mod tests {
 
     #[test]
     fn case_insensitive_latin() {
-        assert_eq!(default_find("Paris PARIS paris", "paris"), ["Paris", "PARIS", "paris"]);
+        assert_eq!(
+            default_find("Paris PARIS paris", "paris"),
+            ["Paris", "PARIS", "paris"]
+        );
         assert_eq!(default_find("ÉCOLE école", "École"), ["ÉCOLE", "école"]);
-        let exact = SearchOptions { case_insensitive: false, ..SearchOptions::default() };
+        let exact = SearchOptions {
+            case_insensitive: false,
+            ..SearchOptions::default()
+        };
         assert_eq!(find("Paris PARIS paris", "paris", &exact), ["paris"]);
         // A letter that lowercases to two characters still maps back whole.
-        let options = SearchOptions { whole_word: false, ..SearchOptions::default() };
+        let options = SearchOptions {
+            whole_word: false,
+            ..SearchOptions::default()
+        };
         let text = Text::new("aİb");
         assert_eq!(find_all(&text, "i", &options).expect("ok"), [(1, 2)]);
         assert_eq!(find_all(&text, "İb", &options).expect("ok"), [(1, 3)]);
@@ -511,7 +652,10 @@ mod tests {
     #[test]
     fn normalize_folds_as_documented() {
         let options = SearchOptions::default();
-        assert_eq!(normalize("أَحْمَدُ إلى مـدرسة آل ٱلله Ab", &options), "احمد الي مدرسه ال الله ab");
+        assert_eq!(
+            normalize("أَحْمَدُ إلى مـدرسة آل ٱلله Ab", &options),
+            "احمد الي مدرسه ال الله ab"
+        );
         let none = SearchOptions {
             ignore_diacritics: false,
             normalize_letters: false,
@@ -542,21 +686,32 @@ mod tests {
         assert_eq!(found.len(), expected);
         for &(start, end) in &found {
             let slice = text.slice(start, end).expect("range");
-            assert!(slice.ends_with('ق') || slice.ends_with('\u{0650}'), "{slice}");
+            assert!(
+                slice.ends_with('ق') || slice.ends_with('\u{0650}'),
+                "{slice}"
+            );
         }
-        let regex = SearchOptions { regex: true, ..SearchOptions::default() };
-        assert_eq!(find_all(&text, "(ال)?عراق", &regex).expect("ok").len(), expected - expected / 4);
+        let regex = SearchOptions {
+            regex: true,
+            ..SearchOptions::default()
+        };
+        assert_eq!(
+            find_all(&text, "(ال)?عراق", &regex).expect("ok").len(),
+            expected - expected / 4
+        );
     }
 
     #[test]
     fn corpus_search_finds_words_at_their_offsets() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("corpus at {} must exist: {e}", dir.display()));
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("corpus at {} must exist: {e}", dir.display()));
         let mut total = 0;
         for entry in entries {
             let path = entry.expect("dir entry").path();
             let text = Text::new(&std::fs::read_to_string(&path).expect("UTF-8 corpus file"));
-            for &(s, e) in &find_all(&text, "العراق", &SearchOptions::default()).expect("ok") {
+            for &(s, e) in &find_all(&text, "العراق", &SearchOptions::default()).expect("ok")
+            {
                 assert_eq!(text.slice(s, e), Some("العراق"), "{}", path.display());
                 total += 1;
             }

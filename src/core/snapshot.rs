@@ -99,13 +99,20 @@ impl Snapshot {
     /// # Errors
     /// A message when the version is unknown, a text is missing, or the result
     /// breaks a workspace invariant.
-    pub fn restore(self, mut text_of: impl FnMut(DocId) -> Option<Text>) -> Result<Workspace, String> {
+    pub fn restore(
+        self,
+        mut text_of: impl FnMut(DocId) -> Option<Text>,
+    ) -> Result<Workspace, String> {
         if self.version != SNAPSHOT_VERSION {
-            return Err(format!("saved data has layout version {}, expected {SNAPSHOT_VERSION}", self.version));
+            return Err(format!(
+                "saved data has layout version {}, expected {SNAPSHOT_VERSION}",
+                self.version
+            ));
         }
         let mut documents = Vec::with_capacity(self.documents.len());
         for record in self.documents {
-            let text = text_of(record.id).ok_or_else(|| format!("the text of {:?} is missing", record.name))?;
+            let text = text_of(record.id)
+                .ok_or_else(|| format!("the text of {:?} is missing", record.name))?;
             let mut spans: Vec<Span> = record
                 .spans
                 .into_iter()
@@ -134,7 +141,9 @@ impl Snapshot {
             .unwrap_or(0);
         let ws = Workspace {
             labels: self.labels,
-            open: self.open.filter(|open| documents.iter().any(|d| d.id == *open)),
+            open: self
+                .open
+                .filter(|open| documents.iter().any(|d| d.id == *open)),
             documents,
             next_id: self.next_id.max(max_id + 1),
         };
@@ -158,10 +167,16 @@ mod tests {
         ws.open = Some(id);
         let add = Edit::add_span(&mut ws, id, 4, 11, "PER").expect("valid");
         add.apply(&mut ws).expect("applies");
-        let texts: HashMap<DocId, Text> = ws.documents.iter().map(|d| (d.id, d.text.clone())).collect();
+        let texts: HashMap<DocId, Text> = ws
+            .documents
+            .iter()
+            .map(|d| (d.id, d.text.clone()))
+            .collect();
         let json = serde_json::to_string(&Snapshot::of(&ws)).expect("serializes");
         let snapshot: Snapshot = serde_json::from_str(&json).expect("parses");
-        let restored = snapshot.restore(|id| texts.get(&id).cloned()).expect("restores");
+        let restored = snapshot
+            .restore(|id| texts.get(&id).cloned())
+            .expect("restores");
         assert_eq!(restored, ws);
     }
 
@@ -181,7 +196,9 @@ mod tests {
             note: None,
             entity_id: None,
         });
-        let error = snapshot.restore(|_| Some(Text::new("abc"))).expect_err("out of range");
+        let error = snapshot
+            .restore(|_| Some(Text::new("abc")))
+            .expect_err("out of range");
         assert!(error.contains("outside"));
     }
 }

@@ -111,7 +111,11 @@ impl Text {
         };
         let block_start = self.stride_bytes.get(block).copied().unwrap_or(0);
         let end = byte.min(self.string.len());
-        block * INDEX_STRIDE + self.string.get(block_start..end).map_or(0, |s| s.chars().count())
+        block * INDEX_STRIDE
+            + self
+                .string
+                .get(block_start..end)
+                .map_or(0, |s| s.chars().count())
     }
 
     /// The text of `[start, end)`, or `None` if the range is reversed or out of
@@ -359,10 +363,22 @@ mod tests {
     fn snap_widens_to_grapheme_clusters() {
         // "كَتَبَ" = kaf fatha teh fatha beh fatha: 6 code points, 3 clusters.
         let text = Text::new("x كَتَبَ y");
-        assert_eq!(text.snap_selection(2, 3), Some((2, 4)), "ends after the tashkeel");
-        assert_eq!(text.snap_selection(3, 5), Some((2, 6)), "starts before the letter");
+        assert_eq!(
+            text.snap_selection(2, 3),
+            Some((2, 4)),
+            "ends after the tashkeel"
+        );
+        assert_eq!(
+            text.snap_selection(3, 5),
+            Some((2, 6)),
+            "starts before the letter"
+        );
         let family = Text::new("hi 👩‍👩‍👧 there");
-        assert_eq!(family.snap_selection(4, 5), Some((3, 8)), "ZWJ sequence stays whole");
+        assert_eq!(
+            family.snap_selection(4, 5),
+            Some((3, 8)),
+            "ZWJ sequence stays whole"
+        );
         let flag = Text::new("🇮🇶x");
         assert_eq!(flag.snap_selection(0, 1), Some((0, 2)));
     }
@@ -402,9 +418,18 @@ mod tests {
     fn decode_drops_bom_and_reports_errors() {
         assert_eq!(decode_utf8(b"\xEF\xBB\xBFabc"), Ok("abc".to_owned()));
         assert_eq!(decode_utf8("\r\nب".as_bytes()), Ok("\r\nب".to_owned()));
-        assert_eq!(decode_utf8(b"ab\xFFcd"), Err(DecodeError::NotUtf8 { byte_offset: 2 }));
-        assert_eq!(decode_utf8(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode_utf8(b"ab\xFFcd"),
+            Err(DecodeError::NotUtf8 { byte_offset: 2 })
+        );
+        assert_eq!(
+            decode_utf8(b"\x89PNG\r\n\x1a\n\0\0"),
+            Err(DecodeError::Binary)
+        );
         // A Windows-1256 encoded Arabic word is not UTF-8.
-        assert!(matches!(decode_utf8(&[0xC8, 0xDB, 0xCF, 0xC7, 0xCF]), Err(DecodeError::NotUtf8 { .. })));
+        assert!(matches!(
+            decode_utf8(&[0xC8, 0xDB, 0xCF, 0xC7, 0xCF]),
+            Err(DecodeError::NotUtf8 { .. })
+        ));
     }
 }

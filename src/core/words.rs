@@ -176,12 +176,19 @@ fn words_between(text: &Text, from: usize, to: usize) -> Vec<(usize, usize)> {
 
 /// The first word, scanning forward from the word around `cp`, for which
 /// `wanted` holds.
-fn first_word_from(text: &Text, cp: usize, wanted: impl Fn((usize, usize)) -> bool) -> Option<(usize, usize)> {
+fn first_word_from(
+    text: &Text,
+    cp: usize,
+    wanted: impl Fn((usize, usize)) -> bool,
+) -> Option<(usize, usize)> {
     let len = text.char_len();
     let mut from = cut_before(text, cp);
     loop {
         let to = cut_after(text, from.max(cp).saturating_add(CHUNK).min(len));
-        if let Some(word) = words_between(text, from, to).into_iter().find(|&word| wanted(word)) {
+        if let Some(word) = words_between(text, from, to)
+            .into_iter()
+            .find(|&word| wanted(word))
+        {
             return Some(word);
         }
         if to >= len || to <= from {
@@ -204,7 +211,11 @@ fn proclitic_start(text: &Text, (start, end): (usize, usize), a: usize) -> usize
         if boundary > a {
             break;
         }
-        let rest_letters = word.chars().skip(len).filter(|&ch| is_word_char(ch)).count();
+        let rest_letters = word
+            .chars()
+            .skip(len)
+            .filter(|&ch| is_word_char(ch))
+            .count();
         if rest_letters >= 2 {
             best = boundary;
         }
@@ -241,7 +252,11 @@ pub fn snap_to_words(text: &Text, a: usize, b: usize) -> Option<(usize, usize)> 
         return text.snap_selection(a, b);
     };
     let end = touched.next_back().map_or(first.1, |&(_, end)| end);
-    let start = if a > first.0 { proclitic_start(text, first, a) } else { first.0 };
+    let start = if a > first.0 {
+        proclitic_start(text, first, a)
+    } else {
+        first.0
+    };
     text.snap_selection(start, end)
 }
 
@@ -267,7 +282,10 @@ pub fn prev_word_start(text: &Text, cp: usize) -> usize {
     let mut to = cut_after(text, cp);
     loop {
         let from = cut_before(text, to.min(cp).saturating_sub(CHUNK));
-        let found = words_between(text, from, to).into_iter().rev().find(|&(start, _)| start < cp);
+        let found = words_between(text, from, to)
+            .into_iter()
+            .rev()
+            .find(|&(start, _)| start < cp);
         if let Some((start, _)) = found {
             return start;
         }
@@ -319,7 +337,11 @@ mod tests {
 
     /// Code point offset of the `nth` occurrence of `needle` in `text`.
     fn find_cp(text: &Text, needle: &str, nth: usize) -> usize {
-        let (byte, _) = text.as_str().match_indices(needle).nth(nth).expect("needle present");
+        let (byte, _) = text
+            .as_str()
+            .match_indices(needle)
+            .nth(nth)
+            .expect("needle present");
         text.cp_of_byte(byte)
     }
 
@@ -358,8 +380,16 @@ mod tests {
         let (s, e) = snap_to_words(&text, a, b).expect("word");
         assert_eq!(text.slice(s, e), Some("بغداد"));
         let (s, e) = snap_to_words(&text, 0, text.char_len()).expect("words");
-        assert_eq!(text.slice(s, e), Some("قال: «بغداد»، ولندن"), "inner punctuation kept");
-        assert_eq!(snap_to_words(&Text::new("a   b"), 1, 4), None, "only spaces");
+        assert_eq!(
+            text.slice(s, e),
+            Some("قال: «بغداد»، ولندن"),
+            "inner punctuation kept"
+        );
+        assert_eq!(
+            snap_to_words(&Text::new("a   b"), 1, 4),
+            None,
+            "only spaces"
+        );
     }
 
     #[test]
@@ -431,7 +461,11 @@ mod tests {
         assert_eq!(snap_over(&text, "ليد", 0).as_deref(), Some("ليد"));
         assert_eq!(snap_over(&text, "يد", 0).as_deref(), Some("يد"), "ول + يد");
         let short = Text::new("وبه");
-        assert_eq!(snap_to_words(&short, 2, 3), Some((1, 3)), "ه alone is too short: after و");
+        assert_eq!(
+            snap_to_words(&short, 2, 3),
+            Some((1, 3)),
+            "ه alone is too short: after و"
+        );
         assert_eq!(snap_to_words(&short, 1, 3), Some((1, 3)), "به has two");
     }
 
@@ -448,7 +482,10 @@ mod tests {
         let text = Text::new("وَالعِراقِ");
         let alif = find_cp(&text, "ال", 0);
         assert_eq!(alif, 2);
-        assert_eq!(snap_to_words(&text, alif, text.char_len()), Some((2, text.char_len())));
+        assert_eq!(
+            snap_to_words(&text, alif, text.char_len()),
+            Some((2, text.char_len()))
+        );
         // A start between the و and its fatha is not past the proclitic.
         assert_eq!(snap_to_words(&text, 1, 4), Some((0, text.char_len())));
         let stretched = Text::new("بـِالبيت");
@@ -480,7 +517,10 @@ mod tests {
         for a in 0..=text.char_len() {
             for b in a..=text.char_len() {
                 if let Some((s, e)) = snap_to_words(&text, a, b) {
-                    assert!(text.is_grapheme_boundary(s) && text.is_grapheme_boundary(e), "{a}..{b} → {s}..{e}");
+                    assert!(
+                        text.is_grapheme_boundary(s) && text.is_grapheme_boundary(e),
+                        "{a}..{b} → {s}..{e}"
+                    );
                     assert!(s < e);
                 }
             }
@@ -503,7 +543,12 @@ mod tests {
     #[test]
     fn cursor_moves_by_word_and_grapheme() {
         let text = Text::new("قال، بغداد  و😀 x\r\nكَتَبَ");
-        let starts: Vec<usize> = text.as_str().split_word_bound_indices().filter(|(_, w)| w.chars().any(is_word_char)).map(|(b, _)| text.cp_of_byte(b)).collect();
+        let starts: Vec<usize> = text
+            .as_str()
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(is_word_char))
+            .map(|(b, _)| text.cp_of_byte(b))
+            .collect();
         // Walk forward and backward through every word start.
         let mut cp = 0;
         let mut seen = vec![0];
@@ -548,7 +593,10 @@ mod tests {
         let kaf = find_cp(&text, "كَ", 0);
         assert_eq!(next_grapheme(&text, kaf), kaf + 2);
         assert_eq!(prev_grapheme(&text, kaf + 2), kaf);
-        assert_eq!(prev_grapheme(&text, 999), prev_grapheme(&text, text.char_len()));
+        assert_eq!(
+            prev_grapheme(&text, 999),
+            prev_grapheme(&text, text.char_len())
+        );
     }
 
     #[test]
@@ -574,9 +622,15 @@ mod tests {
         assert!(s.len() > 1_000_000);
         assert_eq!(next_word_start(&text, gap_start), after_gap);
         assert_eq!(word_at(&text, gap_start), Some((after_gap, after_gap + 5)));
-        assert_eq!(prev_word_start(&text, after_gap), find_cp(&text, "بالعراق", 41_999));
+        assert_eq!(
+            prev_word_start(&text, after_gap),
+            find_cp(&text, "بالعراق", 41_999)
+        );
         let inside = find_cp(&text, "العراق", 20_000);
-        assert_eq!(snap_to_words(&text, inside, inside + 6), Some((inside, inside + 6)));
+        assert_eq!(
+            snap_to_words(&text, inside, inside + 6),
+            Some((inside, inside + 6))
+        );
     }
 
     fn corpus() -> Vec<Text> {
@@ -624,14 +678,28 @@ mod tests {
             for (text, start) in hits {
                 let end = start + cps(word);
                 let rest_start = end - cps(rest);
-                assert_eq!(snap_to_words(text, rest_start, end), Some((rest_start, end)), "{word} → {rest}");
+                assert_eq!(
+                    snap_to_words(text, rest_start, end),
+                    Some((rest_start, end)),
+                    "{word} → {rest}"
+                );
                 // Starting later inside the rest gives the same.
-                assert_eq!(snap_to_words(text, rest_start + 1, end - 1), Some((rest_start, end)));
+                assert_eq!(
+                    snap_to_words(text, rest_start + 1, end - 1),
+                    Some((rest_start, end))
+                );
                 if let Some(shorter) = shorter {
                     let shorter_start = end - cps(shorter);
-                    assert_eq!(snap_to_words(text, shorter_start, end), Some((shorter_start, end)));
+                    assert_eq!(
+                        snap_to_words(text, shorter_start, end),
+                        Some((shorter_start, end))
+                    );
                 }
-                assert_eq!(snap_to_words(text, start, end), Some((start, end)), "{word} whole");
+                assert_eq!(
+                    snap_to_words(text, start, end),
+                    Some((start, end)),
+                    "{word} whole"
+                );
                 assert_eq!(snap_to_words(text, start, start + 1), Some((start, end)));
             }
         }
@@ -640,7 +708,11 @@ mod tests {
             assert!(!hits.is_empty(), "{name} is in the corpus");
             for (text, start) in hits {
                 let end = start + cps(name);
-                assert_eq!(snap_to_words(text, start, end), Some((start, end)), "{name} stays whole");
+                assert_eq!(
+                    snap_to_words(text, start, end),
+                    Some((start, end)),
+                    "{name} stays whole"
+                );
                 assert_eq!(snap_to_words(text, start, end - 2), Some((start, end)));
                 // Dragging from the space before it still gives the name.
                 if start > 0 {

@@ -21,8 +21,14 @@ pub struct Dropped {
 /// once the drop event returns.
 pub fn dropped(transfer: &web_sys::DataTransfer) -> Dropped {
     let items = transfer.items();
-    let mut result = Dropped { entries: Vec::new(), files: Vec::new() };
-    for item in (0..items.length()).filter_map(|i| items.get(i)).filter(|item| item.kind() == "file") {
+    let mut result = Dropped {
+        entries: Vec::new(),
+        files: Vec::new(),
+    };
+    for item in (0..items.length())
+        .filter_map(|i| items.get(i))
+        .filter(|item| item.kind() == "file")
+    {
         if let Some(entry) = item.webkit_get_as_entry().ok().flatten() {
             result.entries.push(entry);
         } else if let Some(file) = item.get_as_file().ok().flatten() {
@@ -48,18 +54,26 @@ pub async fn files_of_drop(drop: Dropped) -> Vec<web_sys::File> {
                 files.push(file.unchecked_into());
             }
         } else if entry.is_directory() {
-            let reader = entry.unchecked_into::<web_sys::FileSystemDirectoryEntry>().create_reader();
+            let reader = entry
+                .unchecked_into::<web_sys::FileSystemDirectoryEntry>()
+                .create_reader();
             // readEntries returns a batch at a time, and an empty batch at the end.
             loop {
                 let promise = js_sys::Promise::new(&mut |resolve, reject| {
                     let _ = reader.read_entries_with_callback_and_callback(&resolve, &reject);
                 });
-                let Ok(batch) = wasm_bindgen_futures::JsFuture::from(promise).await else { break };
+                let Ok(batch) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+                    break;
+                };
                 let batch = js_sys::Array::from(&batch);
                 if batch.length() == 0 {
                     break;
                 }
-                pending.extend(batch.iter().map(|e| e.unchecked_into::<web_sys::FileSystemEntry>()));
+                pending.extend(
+                    batch
+                        .iter()
+                        .map(|e| e.unchecked_into::<web_sys::FileSystemEntry>()),
+                );
             }
         }
     }

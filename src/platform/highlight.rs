@@ -22,14 +22,24 @@ pub fn highlight_ranges(root: &Element, ranges: &[(usize, usize)]) {
     let points = cp_points(root, &boundaries);
     let dom_ranges = Array::new();
     for (start, end) in ranges {
-        let find = |cp: &usize| boundaries.binary_search(cp).ok().and_then(|i| points.get(i)).and_then(Option::as_ref);
-        let (Some(a), Some(b)) = (find(start), find(end)) else { continue };
+        let find = |cp: &usize| {
+            boundaries
+                .binary_search(cp)
+                .ok()
+                .and_then(|i| points.get(i))
+                .and_then(Option::as_ref)
+        };
+        let (Some(a), Some(b)) = (find(start), find(end)) else {
+            continue;
+        };
         let Ok(range) = Range::new() else { continue };
         if range.set_start(&a.0, a.1).is_ok() && range.set_end(&b.0, b.1).is_ok() {
             dom_ranges.push(&range);
         }
     }
-    let Some(highlight) = construct_highlight(&dom_ranges) else { return };
+    let Some(highlight) = construct_highlight(&dom_ranges) else {
+        return;
+    };
     call(&registry, "set", &Array::of2(&NAME.into(), &highlight));
 }
 
@@ -42,16 +52,24 @@ pub fn clear_highlights() {
 
 fn registry() -> Option<JsValue> {
     let css = Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
-    Reflect::get(&css, &"highlights".into()).ok().filter(|r| !r.is_undefined())
+    Reflect::get(&css, &"highlights".into())
+        .ok()
+        .filter(|r| !r.is_undefined())
 }
 
 fn construct_highlight(ranges: &Array) -> Option<JsValue> {
-    let constructor = Reflect::get(&js_sys::global(), &"Highlight".into()).ok()?.dyn_into::<Function>().ok()?;
+    let constructor = Reflect::get(&js_sys::global(), &"Highlight".into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
     Reflect::construct(&constructor, ranges).ok()
 }
 
 fn call(target: &JsValue, method: &str, args: &Array) {
-    if let Some(function) = Reflect::get(target, &method.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+    if let Some(function) = Reflect::get(target, &method.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
         let _ = Reflect::apply(&function, target, args);
     }
 }

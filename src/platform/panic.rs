@@ -14,10 +14,17 @@ pub fn install_panic_banner() {
 
 fn show_banner(detail: &str) {
     let document = gloo::utils::document();
-    if document.query_selector("[data-testid=panic-banner]").ok().flatten().is_some() {
+    if document
+        .query_selector("[data-testid=panic-banner]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
         return;
     }
-    let Ok(banner) = document.create_element("div") else { return };
+    let Ok(banner) = document.create_element("div") else {
+        return;
+    };
     let _ = banner.set_attribute("data-testid", "panic-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "panic-banner");

@@ -44,7 +44,11 @@ pub fn point_to_cp(root: &Element, node: &Node, offset: u32, text_len: usize) ->
     if !root_node.contains(Some(node)) {
         // Before the view → 0; after it → the end.
         let position = root_node.compare_document_position(node);
-        return Some(if position & Node::DOCUMENT_POSITION_PRECEDING != 0 { 0 } else { text_len });
+        return Some(if position & Node::DOCUMENT_POSITION_PRECEDING != 0 {
+            0
+        } else {
+            text_len
+        });
     }
     let Some(line) = enclosing_line(node) else {
         // A point between lines, on the root itself: before child `offset`.
@@ -65,14 +69,19 @@ pub fn point_to_cp(root: &Element, node: &Node, offset: u32, text_len: usize) ->
 /// Selects `[start, end)` (code points) in the document drawn in `root`.
 /// Returns whether the offsets were found.
 pub fn select_offsets(root: &Element, start: usize, end: usize) -> bool {
-    let (Some(start_point), Some(end_point)) = (cp_to_point(root, start), cp_to_point(root, end)) else {
+    let (Some(start_point), Some(end_point)) = (cp_to_point(root, start), cp_to_point(root, end))
+    else {
         return false;
     };
     let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
         return false;
     };
-    let Ok(range) = Range::new() else { return false };
-    if range.set_start(&start_point.0, start_point.1).is_err() || range.set_end(&end_point.0, end_point.1).is_err() {
+    let Ok(range) = Range::new() else {
+        return false;
+    };
+    if range.set_start(&start_point.0, start_point.1).is_err()
+        || range.set_end(&end_point.0, end_point.1).is_err()
+    {
         return false;
     }
     let _ = selection.remove_all_ranges();
@@ -114,10 +123,10 @@ fn cp_to_point(root: &Element, cp: usize) -> Option<(Node, u32)> {
 /// one walk over the view: `None` for offsets past the end.
 pub fn cp_points(root: &Element, cps: &[usize]) -> Vec<Option<(Node, u32)>> {
     let mut result = Vec::with_capacity(cps.len());
-    let Some(walker) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_tree_walker_with_what_to_show(root.as_ref(), 4 /* SHOW_TEXT */).ok())
-    else {
+    let Some(walker) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.create_tree_walker_with_what_to_show(root.as_ref(), 4 /* SHOW_TEXT */)
+            .ok()
+    }) else {
         return vec![None; cps.len()];
     };
     let mut pending = cps.iter().copied().peekable();
@@ -127,7 +136,10 @@ pub fn cp_points(root: &Element, cps: &[usize]) -> Vec<Option<(Node, u32)>> {
         let len = data.chars().count();
         // An offset at the very end of a node maps to that node's end.
         while let Some(cp) = pending.next_if(|cp| *cp <= node_start + len) {
-            result.push(Some((node.clone(), cp_to_utf16(&data, cp.saturating_sub(node_start)) as u32)));
+            result.push(Some((
+                node.clone(),
+                cp_to_utf16(&data, cp.saturating_sub(node_start)) as u32,
+            )));
         }
         node_start += len;
         if pending.peek().is_none() {
@@ -159,7 +171,10 @@ fn line_start(line: &Element) -> Option<usize> {
 
 /// The open document's view element (`.doc-text`), if one is shown.
 pub fn doc_view_root() -> Option<Element> {
-    gloo::utils::document().query_selector(".doc-text[data-text-len]").ok().flatten()
+    gloo::utils::document()
+        .query_selector(".doc-text[data-text-len]")
+        .ok()
+        .flatten()
 }
 
 /// The selection in the open document's view, in code points.
@@ -182,7 +197,13 @@ pub fn line_is_rtl(root: &Element, cp: usize) -> bool {
 /// Scrolls the span with this id into view and flashes it.
 pub fn reveal_span(id: u64) {
     let selector = format!("mark[data-span-id='{id}']");
-    let Some(mark) = gloo::utils::document().query_selector(&selector).ok().flatten() else { return };
+    let Some(mark) = gloo::utils::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     mark.scroll_into_view_with_scroll_into_view_options(&options);

@@ -15,8 +15,8 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use js_sys::{Array, Promise};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
@@ -68,8 +68,8 @@ pub async fn open_and_restore() -> Result<Restored, String> {
     if snapshot.is_undefined() || snapshot.is_null() {
         return Ok(Restored::Empty);
     }
-    let snapshot: Snapshot =
-        serde_wasm_bindgen::from_value(snapshot).map_err(|e| format!("saved data is unreadable: {e}"))?;
+    let snapshot: Snapshot = serde_wasm_bindgen::from_value(snapshot)
+        .map_err(|e| format!("saved data is unreadable: {e}"))?;
     let texts_store = tx.object_store(TEXTS).map_err(describe)?;
     // Issue every read before awaiting any, so the transaction stays active.
     let mut ids: Vec<DocId> = snapshot.documents.iter().map(|d| d.id).collect();
@@ -78,20 +78,31 @@ pub async fn open_and_restore() -> Result<Restored, String> {
     ids.dedup();
     let mut pending = Vec::with_capacity(ids.len());
     for id in ids {
-        pending.push((id, request(&texts_store.get(&doc_key(id)).map_err(describe)?)));
+        pending.push((
+            id,
+            request(&texts_store.get(&doc_key(id)).map_err(describe)?),
+        ));
     }
     let mut texts = Vec::with_capacity(pending.len());
     for (id, read) in pending {
         let value = read.await?;
         texts.push((id, value.as_string().map(|s| Text::new(&s))));
     }
-    let text_of = |id: DocId| texts.iter().find(|(doc, _)| *doc == id).and_then(|(_, t)| t.clone());
+    let text_of = |id: DocId| {
+        texts
+            .iter()
+            .find(|(doc, _)| *doc == id)
+            .and_then(|(_, t)| t.clone())
+    };
     let workspace = snapshot.restore(text_of)?;
     history.hydrate(text_of);
     STORED_TEXTS.with(|stored| {
-        stored
-            .borrow_mut()
-            .extend(texts.iter().filter(|(_, text)| text.is_some()).map(|(id, _)| *id));
+        stored.borrow_mut().extend(
+            texts
+                .iter()
+                .filter(|(_, text)| text.is_some())
+                .map(|(id, _)| *id),
+        );
     });
     Ok(Restored::Workspace(workspace, history))
 }
@@ -109,12 +120,17 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
     let carried = history.carried_documents();
     let history = serde_json::to_string(history).map_err(|e| e.to_string())?;
     let tx = db
-        .transaction_with_str_sequence_and_mode(&Array::of2(&META.into(), &TEXTS.into()), IdbTransactionMode::Readwrite)
+        .transaction_with_str_sequence_and_mode(
+            &Array::of2(&META.into(), &TEXTS.into()),
+            IdbTransactionMode::Readwrite,
+        )
         .map_err(describe)?;
     let done = completion(&tx);
     let meta = tx.object_store(META).map_err(describe)?;
-    meta.put_with_key(&snapshot, &SNAPSHOT_KEY.into()).map_err(describe)?;
-    meta.put_with_key(&JsValue::from_str(&history), &HISTORY_KEY.into()).map_err(describe)?;
+    meta.put_with_key(&snapshot, &SNAPSHOT_KEY.into())
+        .map_err(describe)?;
+    meta.put_with_key(&JsValue::from_str(&history), &HISTORY_KEY.into())
+        .map_err(describe)?;
     let texts = tx.object_store(TEXTS).map_err(describe)?;
     // Texts of the workspace's documents and of those the history can bring back.
     let documents: Vec<&Document> = ws.documents.iter().chain(&carried).collect();
@@ -122,8 +138,16 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
     let (new_docs, removed): (Vec<DocId>, Vec<DocId>) = STORED_TEXTS.with(|stored| {
         let stored = stored.borrow();
         (
-            current.iter().filter(|id| !stored.contains(id)).copied().collect(),
-            stored.iter().filter(|id| !current.contains(id)).copied().collect(),
+            current
+                .iter()
+                .filter(|id| !stored.contains(id))
+                .copied()
+                .collect(),
+            stored
+                .iter()
+                .filter(|id| !current.contains(id))
+                .copied()
+                .collect(),
         )
     });
     for doc in documents.iter().filter(|d| new_docs.contains(&d.id)) {
@@ -155,7 +179,9 @@ async fn open() -> Result<IdbDatabase, String> {
         .indexed_db()
         .map_err(describe)?
         .ok_or("this browser offers no IndexedDB (private mode?)")?;
-    let open_request: IdbOpenDbRequest = factory.open_with_u32(DB_NAME, DB_VERSION).map_err(describe)?;
+    let open_request: IdbOpenDbRequest = factory
+        .open_with_u32(DB_NAME, DB_VERSION)
+        .map_err(describe)?;
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
         let db = event
             .target()
@@ -183,11 +209,19 @@ fn request(req: &IdbRequest) -> impl std::future::Future<Output = Result<JsValue
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_target = req.clone();
         let on_success = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::NULL, &ok_target.result().unwrap_or(JsValue::UNDEFINED));
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &ok_target.result().unwrap_or(JsValue::UNDEFINED),
+            );
         });
         let error_target = req.clone();
         let on_error = Closure::once_into_js(move || {
-            let error = error_target.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let error = error_target
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         req.set_onsuccess(Some(on_success.unchecked_ref()));
@@ -207,11 +241,17 @@ fn completion(tx: &IdbTransaction) -> Promise {
         let reject_abort = reject.clone();
         let failed_tx_abort = tx.clone();
         let on_error = Closure::once_into_js(move || {
-            let error = failed_tx.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let error = failed_tx
+                .error()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         let on_abort = Closure::once_into_js(move || {
-            let error = failed_tx_abort.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let error = failed_tx_abort
+                .error()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
             let _ = reject_abort.call1(&JsValue::NULL, &error);
         });
         tx.set_oncomplete(Some(on_complete.unchecked_ref()));
@@ -232,5 +272,7 @@ pub fn describe(error: impl Into<JsValue>) -> String {
     if let Some(e) = error.dyn_ref::<js_sys::Error>() {
         return String::from(e.message());
     }
-    error.as_string().unwrap_or_else(|| "unknown storage error".to_owned())
+    error
+        .as_string()
+        .unwrap_or_else(|| "unknown storage error".to_owned())
 }

@@ -17,9 +17,9 @@ use crate::ui::doc_view::DocView;
 use crate::ui::entities::EntitiesPanel;
 use crate::ui::help::ShortcutSheet;
 use crate::ui::keyboard::on_key;
-use crate::ui::search::SearchPanel;
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::messages::Messages;
+use crate::ui::search::SearchPanel;
 use crate::ui::state::{Action, AppHandle, AppState, StorageStatus};
 use crate::ui::toolbar::Toolbar;
 
@@ -79,7 +79,9 @@ pub fn app() -> Html {
             EventListenerOptions::enable_prevent_default(),
             move |event| {
                 let current = latest.borrow().clone();
-                if let (Some(app), Some(event)) = (current, event.dyn_ref::<web_sys::KeyboardEvent>()) {
+                if let (Some(app), Some(event)) =
+                    (current, event.dyn_ref::<web_sys::KeyboardEvent>())
+                {
                     on_key(&app, event);
                 }
             },
@@ -110,7 +112,9 @@ pub fn app() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            let Some(transfer) = event.data_transfer() else { return };
+            let Some(transfer) = event.data_transfer() else {
+                return;
+            };
             let drop = dropped(&transfer);
             let app = app.clone();
             spawn_local(async move {

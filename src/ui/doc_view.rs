@@ -77,7 +77,12 @@ pub fn doc_view() -> Html {
     let colors: Rc<HashMap<String, String>> = {
         let labels = app.ws.labels.clone();
         // Colours from imported files may be dark: draw them readable.
-        use_memo(labels, |labels| labels.iter().map(|l| (l.name.clone(), readable_color(&l.color))).collect())
+        use_memo(labels, |labels| {
+            labels
+                .iter()
+                .map(|l| (l.name.clone(), readable_color(&l.color)))
+                .collect()
+        })
     };
 
     let onclick = {
@@ -105,9 +110,15 @@ pub fn doc_view() -> Html {
             if app.precise || event.alt_key() {
                 return;
             }
-            let Some(doc) = app.ws.open_document() else { return };
-            let (Some((start, end)), Some(root)) = (document_selection(), doc_view_root()) else { return };
-            if let Some((a, b)) = snap_to_words(&doc.text, start, end).filter(|snapped| *snapped != (start, end)) {
+            let Some(doc) = app.ws.open_document() else {
+                return;
+            };
+            let (Some((start, end)), Some(root)) = (document_selection(), doc_view_root()) else {
+                return;
+            };
+            if let Some((a, b)) =
+                snap_to_words(&doc.text, start, end).filter(|snapped| *snapped != (start, end))
+            {
                 select_offsets(&root, a, b);
             }
         })
@@ -198,15 +209,28 @@ impl<'a> LineRenderer<'a> {
             .iter()
             .map(|node| match node {
                 Node::Text { start, end } => html! { { self.slice(*start, *end).to_owned() } },
-                Node::Mark { fragment, children } => self.render_mark(fragment, children, parent_color),
+                Node::Mark { fragment, children } => {
+                    self.render_mark(fragment, children, parent_color)
+                }
             })
             .collect()
     }
 
-    fn render_mark(&self, fragment: &Fragment, children: &[Node], parent_color: Option<&str>) -> Html {
-        let color = self.props.colors.get(&fragment.label).map_or("#dddddd", String::as_str);
+    fn render_mark(
+        &self,
+        fragment: &Fragment,
+        children: &[Node],
+        parent_color: Option<&str>,
+    ) -> Html {
+        let color = self
+            .props
+            .colors
+            .get(&fragment.label)
+            .map_or("#dddddd", String::as_str);
         let style = match parent_color {
-            Some(parent) => format!("background:linear-gradient(to bottom,{color} 0 62%,{parent} 62% 100%)"),
+            Some(parent) => {
+                format!("background:linear-gradient(to bottom,{color} 0 62%,{parent} 62% 100%)")
+            }
             None => format!("background-color:{color}"),
         };
         let selected = self.props.selected == Some(fragment.id);

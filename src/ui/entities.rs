@@ -38,11 +38,19 @@ pub fn entities_panel() -> Html {
         let matches = needle.is_empty()
             || text.to_lowercase().contains(&needle)
             || span.label.to_lowercase().contains(&needle)
-            || span.note.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle));
+            || span
+                .note
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(&needle));
         if !matches {
             continue;
         }
-        let order = app.ws.labels.iter().position(|l| l.name == span.label).unwrap_or(usize::MAX);
+        let order = app
+            .ws
+            .labels
+            .iter()
+            .position(|l| l.name == span.label)
+            .unwrap_or(usize::MAX);
         let id = span.id;
         let onclick = {
             let app = app.clone();
@@ -124,14 +132,22 @@ fn span_details() -> Html {
     };
     let doc_id = doc.id;
     let id = span.id;
-    let text = doc.text.slice(span.start, span.end).unwrap_or_default().to_owned();
+    let text = doc
+        .text
+        .slice(span.start, span.end)
+        .unwrap_or_default()
+        .to_owned();
     let note_change = note_callback(&app, doc, id, true);
     let entity_change = note_callback(&app, doc, id, false);
     let onlabel = {
         let app = app.clone();
         Callback::from(move |event: Event| {
             if let Some(label) = field_value(&event) {
-                app.dispatch(Action::Edit(Edit::SetSpanLabel { doc: doc_id, span: id, label }));
+                app.dispatch(Action::Edit(Edit::SetSpanLabel {
+                    doc: doc_id,
+                    span: id,
+                    label,
+                }));
             }
         })
     };
@@ -173,11 +189,23 @@ fn span_details() -> Html {
 fn note_callback(app: &AppHandle, doc: &Document, id: SpanId, is_note: bool) -> Callback<Event> {
     let app = app.clone();
     let doc_id = doc.id;
-    let (note, entity_id) = doc.span(id).map(|s| (s.note.clone(), s.entity_id.clone())).unwrap_or_default();
+    let (note, entity_id) = doc
+        .span(id)
+        .map(|s| (s.note.clone(), s.entity_id.clone()))
+        .unwrap_or_default();
     Callback::from(move |event: Event| {
         let value = field_value(&event).unwrap_or_default();
         let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
-        let (note, entity_id) = if is_note { (value, entity_id.clone()) } else { (note.clone(), value) };
-        app.dispatch(Action::Edit(Edit::SetSpanNote { doc: doc_id, span: id, note, entity_id }));
+        let (note, entity_id) = if is_note {
+            (value, entity_id.clone())
+        } else {
+            (note.clone(), value)
+        };
+        app.dispatch(Action::Edit(Edit::SetSpanNote {
+            doc: doc_id,
+            span: id,
+            note,
+            entity_id,
+        }));
     })
 }

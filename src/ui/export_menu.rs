@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use crate::core::formats::wasim::WasimJson;
-use crate::core::formats::{self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents, summarize_warnings};
+use crate::core::formats::{
+    self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents, summarize_warnings,
+};
 use crate::core::model::Workspace;
 use crate::platform::files::download;
 use crate::ui::fields::field_value;
@@ -13,7 +15,9 @@ use crate::ui::state::{Action, MessageKind, use_app};
 /// The whole workspace as a Wasim JSON file, remembering the open document.
 pub fn workspace_file(ws: &Workspace) -> OutputFile {
     let docs: Vec<_> = ws.documents.iter().collect();
-    let open = ws.open.and_then(|id| ws.documents.iter().position(|d| d.id == id));
+    let open = ws
+        .open
+        .and_then(|id| ws.documents.iter().position(|d| d.id == id));
     OutputFile {
         name: "wasim-annotations.json".to_owned(),
         mime: "application/json",
@@ -25,7 +29,12 @@ pub fn workspace_file(ws: &Workspace) -> OutputFile {
 #[function_component(ExportMenu)]
 pub fn export_menu() -> Html {
     let app = use_app();
-    let format = use_state(|| formats::all().first().map_or("wasim", |f| f.id()).to_owned());
+    let format = use_state(|| {
+        formats::all()
+            .first()
+            .map_or("wasim", |f| f.id())
+            .to_owned()
+    });
     let options = use_state(ExportOptions::default);
 
     let onformat = {
@@ -40,21 +49,34 @@ pub fn export_menu() -> Html {
         let options = options.clone();
         Callback::from(move |event: Event| {
             if let Some(value) = field_value(&event) {
-                let scope = if value == "open" { ExportScope::OpenDocument } else { ExportScope::Corpus };
+                let scope = if value == "open" {
+                    ExportScope::OpenDocument
+                } else {
+                    ExportScope::Corpus
+                };
                 options.set(ExportOptions { scope, ..*options });
             }
         })
     };
     let onutf16 = {
         let options = options.clone();
-        Callback::from(move |_: Event| options.set(ExportOptions { utf16_offsets: !options.utf16_offsets, ..*options }))
+        Callback::from(move |_: Event| {
+            options.set(ExportOptions {
+                utf16_offsets: !options.utf16_offsets,
+                ..*options
+            })
+        })
     };
     let onscheme = {
         let options = options.clone();
         Callback::from(move |event: Event| {
-            let chosen = field_value(&event).and_then(|value| TagScheme::ALL.into_iter().find(|s| s.name() == value));
+            let chosen = field_value(&event)
+                .and_then(|value| TagScheme::ALL.into_iter().find(|s| s.name() == value));
             if let Some(tag_scheme) = chosen {
-                options.set(ExportOptions { tag_scheme, ..*options });
+                options.set(ExportOptions {
+                    tag_scheme,
+                    ..*options
+                });
             }
         })
     };
@@ -63,19 +85,31 @@ pub fn export_menu() -> Html {
         let format = format.clone();
         let options = options.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(chosen) = formats::by_id(&format) else { return };
+            let Some(chosen) = formats::by_id(&format) else {
+                return;
+            };
             let documents = scoped_documents(&app.ws, options.scope);
             if documents.is_empty() {
-                app.dispatch(Action::Notify(MessageKind::Info, "There is no document to export.".to_owned()));
+                app.dispatch(Action::Notify(
+                    MessageKind::Info,
+                    "There is no document to export.".to_owned(),
+                ));
                 return;
             }
-            let exported = if chosen.id() == formats::wasim::ID && options.scope == ExportScope::Corpus {
-                formats::Exported { file: workspace_file(&app.ws), warnings: Vec::new() }
-            } else {
-                chosen.export(&app.ws.labels, &documents, *options)
-            };
+            let exported =
+                if chosen.id() == formats::wasim::ID && options.scope == ExportScope::Corpus {
+                    formats::Exported {
+                        file: workspace_file(&app.ws),
+                        warnings: Vec::new(),
+                    }
+                } else {
+                    chosen.export(&app.ws.labels, &documents, *options)
+                };
             if let Err(error) = download(&exported.file) {
-                app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
+                app.dispatch(Action::Notify(
+                    MessageKind::Error,
+                    format!("Export failed: {error}"),
+                ));
             }
             if let Some(summary) = summarize_warnings(&exported.warnings) {
                 app.dispatch(Action::Notify(MessageKind::Warning, summary));

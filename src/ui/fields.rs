@@ -13,5 +13,7 @@ pub fn field_value(event: &Event) -> Option<String> {
     if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
         return Some(select.value());
     }
-    target.dyn_ref::<HtmlTextAreaElement>().map(HtmlTextAreaElement::value)
+    target
+        .dyn_ref::<HtmlTextAreaElement>()
+        .map(HtmlTextAreaElement::value)
 }

@@ -5,13 +5,25 @@ use yew::prelude::*;
 use crate::ui::state::{Action, use_app};
 
 const SHORTCUTS: [(&str, &str); 14] = [
-    ("Mouse drag", "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)"),
-    ("1 – 9, or a label's key", "Tag the selection, or relabel the selected span"),
-    ("← →", "Move the keyboard cursor word by word (in right-to-left text, ← moves forward)"),
+    (
+        "Mouse drag",
+        "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)",
+    ),
+    (
+        "1 – 9, or a label's key",
+        "Tag the selection, or relabel the selected span",
+    ),
+    (
+        "← →",
+        "Move the keyboard cursor word by word (in right-to-left text, ← moves forward)",
+    ),
     ("Ctrl/Alt + ← →", "Move character by character"),
     ("Shift + ← →", "Extend the selection"),
     ("Tab / Shift+Tab", "Next / previous span"),
-    ("↑ ↓", "Choose among spans that overlap here (outer / inner)"),
+    (
+        "↑ ↓",
+        "Choose among spans that overlap here (outer / inner)",
+    ),
     ("Click a highlight", "Select that span"),
     ("Delete / Backspace", "Delete the selected span"),
     ("Esc", "Clear the selection"),

@@ -33,7 +33,10 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| el.is_content_editable() || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .is_some_and(|el| {
+            el.is_content_editable()
+                || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
 }
 
 /// The label an event's key stands for: by its character, or by the digit of
@@ -46,12 +49,18 @@ fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
         _ => None,
     };
     let code = event.code();
-    let physical = code.strip_prefix("Digit").or_else(|| code.strip_prefix("Numpad")).and_then(|d| d.chars().next());
+    let physical = code
+        .strip_prefix("Digit")
+        .or_else(|| code.strip_prefix("Numpad"))
+        .and_then(|d| d.chars().next());
     [typed, physical].into_iter().flatten().find_map(|c| {
         app.ws
             .labels
             .iter()
-            .find(|l| l.key.is_some_and(|k| k == c || k.to_lowercase().eq(c.to_lowercase())))
+            .find(|l| {
+                l.key
+                    .is_some_and(|k| k == c || k.to_lowercase().eq(c.to_lowercase()))
+            })
             .map(|l| l.name.clone())
     })
 }
@@ -68,7 +77,12 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
         "z" | "Z" if command => Some(Action::Undo),
         "y" | "Y" if command => Some(Action::Redo),
         "ArrowLeft" | "ArrowRight" => {
-            move_cursor(app, key == "ArrowRight", event.shift_key(), command || event.alt_key());
+            move_cursor(
+                app,
+                key == "ArrowRight",
+                event.shift_key(),
+                command || event.alt_key(),
+            );
             event.prevent_default();
             None
         }
@@ -111,26 +125,49 @@ fn current_cursor(app: &AppHandle, doc: &Document) -> Option<Cursor> {
     let dom = document_selection();
     let remembered = CURSOR.with(|c| *c.borrow());
     match (remembered, dom) {
-        (Some(cursor), Some((start, end))) if cursor.anchor.min(cursor.focus) == start && cursor.anchor.max(cursor.focus) == end => {
+        (Some(cursor), Some((start, end)))
+            if cursor.anchor.min(cursor.focus) == start
+                && cursor.anchor.max(cursor.focus) == end =>
+        {
             Some(cursor)
         }
-        (_, Some((start, end))) => Some(Cursor { anchor: start, focus: end }),
+        (_, Some((start, end))) => Some(Cursor {
+            anchor: start,
+            focus: end,
+        }),
         _ => {
             let span = app.selected.and_then(|id| doc.span(id));
             Some(match span {
-                Some(span) => Cursor { anchor: span.start, focus: span.end },
-                None => Cursor { anchor: 0, focus: 0 },
+                Some(span) => Cursor {
+                    anchor: span.start,
+                    focus: span.end,
+                },
+                None => Cursor {
+                    anchor: 0,
+                    focus: 0,
+                },
             })
         }
     }
 }
 
 fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
-    let (Some(doc), Some(root)) = (app.ws.open_document(), doc_view_root()) else { return };
-    let Some(cursor) = current_cursor(app, doc) else { return };
+    let (Some(doc), Some(root)) = (app.ws.open_document(), doc_view_root()) else {
+        return;
+    };
+    let Some(cursor) = current_cursor(app, doc) else {
+        return;
+    };
     let text = &doc.text;
-    let forward = if line_is_rtl(&root, cursor.focus) { !right } else { right };
-    let (start, end) = (cursor.anchor.min(cursor.focus), cursor.anchor.max(cursor.focus));
+    let forward = if line_is_rtl(&root, cursor.focus) {
+        !right
+    } else {
+        right
+    };
+    let (start, end) = (
+        cursor.anchor.min(cursor.focus),
+        cursor.anchor.max(cursor.focus),
+    );
     let next = if extend {
         let focus = match (forward, by_char) {
             (true, true) => next_grapheme(text, cursor.focus),
@@ -138,7 +175,10 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
             (true, false) => word_at(text, cursor.focus).map_or(text.char_len(), |(_, e)| e),
             (false, false) => prev_word_start(text, cursor.focus),
         };
-        Cursor { anchor: cursor.anchor, focus }
+        Cursor {
+            anchor: cursor.anchor,
+            focus,
+        }
     } else {
         let fresh = start == end;
         let range = match (forward, by_char) {
@@ -151,11 +191,20 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
             (false, false) => word_at(text, prev_word_start(text, start)),
         };
         match range {
-            Some((a, b)) if a < b => Cursor { anchor: a, focus: b },
+            Some((a, b)) if a < b => Cursor {
+                anchor: a,
+                focus: b,
+            },
             _ => cursor,
         }
     };
-    if next.anchor != next.focus && select_offsets(&root, next.anchor.min(next.focus), next.anchor.max(next.focus)) {
+    if next.anchor != next.focus
+        && select_offsets(
+            &root,
+            next.anchor.min(next.focus),
+            next.anchor.max(next.focus),
+        )
+    {
         CURSOR.with(|c| *c.borrow_mut() = Some(next));
         if app.selected.is_some() {
             app.dispatch(Action::Select(None));
@@ -165,12 +214,16 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
 
 /// Selects the next (or previous) span after the selected one or the cursor.
 fn step_span(app: &AppHandle, forward: bool) {
-    let Some(doc) = app.ws.open_document() else { return };
+    let Some(doc) = app.ws.open_document() else {
+        return;
+    };
     let spans = &doc.spans;
     if spans.is_empty() {
         return;
     }
-    let current = app.selected.and_then(|id| spans.iter().position(|s| s.id == id));
+    let current = app
+        .selected
+        .and_then(|id| spans.iter().position(|s| s.id == id));
     let target = match current {
         Some(i) if forward => (i + 1) % spans.len(),
         Some(i) => (i + spans.len() - 1) % spans.len(),
@@ -179,7 +232,10 @@ fn step_span(app: &AppHandle, forward: bool) {
             if forward {
                 spans.iter().position(|s| s.start >= at).unwrap_or(0)
             } else {
-                spans.iter().rposition(|s| s.start < at.max(1)).unwrap_or(spans.len() - 1)
+                spans
+                    .iter()
+                    .rposition(|s| s.start < at.max(1))
+                    .unwrap_or(spans.len() - 1)
             }
         }
     };
@@ -190,15 +246,30 @@ fn step_span(app: &AppHandle, forward: bool) {
 /// (`inner`) or outer one, in nesting order. Returns whether there was a
 /// choice.
 fn cycle_overlapping(app: &AppHandle, inner: bool) -> bool {
-    let Some(doc) = app.ws.open_document() else { return false };
-    let Some(selected) = app.selected.and_then(|id| doc.span(id)) else { return false };
+    let Some(doc) = app.ws.open_document() else {
+        return false;
+    };
+    let Some(selected) = app.selected.and_then(|id| doc.span(id)) else {
+        return false;
+    };
     let (start, end) = (selected.start, selected.end);
-    let stack: Vec<SpanId> = doc.spans.iter().filter(|s| s.start < end && start < s.end).map(|s| s.id).collect();
+    let stack: Vec<SpanId> = doc
+        .spans
+        .iter()
+        .filter(|s| s.start < end && start < s.end)
+        .map(|s| s.id)
+        .collect();
     if stack.len() < 2 {
         return false;
     }
-    let Some(i) = stack.iter().position(|id| *id == selected.id) else { return false };
-    let next = if inner { (i + 1) % stack.len() } else { (i + stack.len() - 1) % stack.len() };
+    let Some(i) = stack.iter().position(|id| *id == selected.id) else {
+        return false;
+    };
+    let next = if inner {
+        (i + 1) % stack.len()
+    } else {
+        (i + stack.len() - 1) % stack.len()
+    };
     select_span(app, stack[next]);
     true
 }

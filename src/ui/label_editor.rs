@@ -5,14 +5,16 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::edit::{Edit, OrphanSpans};
-use crate::core::model::{Label, labels_from_json, labels_to_json, readable_color};
 use crate::core::formats::OutputFile;
+use crate::core::model::{Label, labels_from_json, labels_to_json, readable_color};
 use crate::platform::files::{download, files_of, read_files};
 use crate::ui::fields::field_value;
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 
 /// Colours offered to new labels, in order; all pass WCAG AA.
-const NEW_LABEL_COLOURS: [&str; 6] = ["#ffe08a", "#b8f0e0", "#ffc2d1", "#d0d6ff", "#e6f5a1", "#c9f2ff"];
+const NEW_LABEL_COLOURS: [&str; 6] = [
+    "#ffe08a", "#b8f0e0", "#ffc2d1", "#d0d6ff", "#e6f5a1", "#c9f2ff",
+];
 
 /// The label editor, shown in the sidebar.
 #[function_component(LabelEditor)]
@@ -60,14 +62,19 @@ pub fn label_editor() -> Html {
                 bytes: labels_to_json(&app.ws.labels).into_bytes(),
             };
             if let Err(error) = download(&file) {
-                app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
+                app.dispatch(Action::Notify(
+                    MessageKind::Error,
+                    format!("Export failed: {error}"),
+                ));
             }
         })
     };
     let onimport = {
         let app = app.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
             if let Some(list) = input.files() {
                 import_label_set(app.clone(), &list);
             }
@@ -105,16 +112,25 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
                 Ok(mut labels) => {
                     // Labels in use stay, so no span loses its label.
                     for label in &app.ws.labels {
-                        let used = app.ws.documents.iter().any(|d| d.spans.iter().any(|s| s.label == label.name));
+                        let used = app
+                            .ws
+                            .documents
+                            .iter()
+                            .any(|d| d.spans.iter().any(|s| s.label == label.name));
                         if used && labels.iter().all(|l| l.name != label.name) {
                             let mut kept = label.clone();
-                            kept.key = kept.key.filter(|k| labels.iter().all(|l| l.key != Some(*k)));
+                            kept.key = kept
+                                .key
+                                .filter(|k| labels.iter().all(|l| l.key != Some(*k)));
                             labels.push(kept);
                         }
                     }
                     app.dispatch(Action::Edit(Edit::SetLabels(labels)));
                 }
-                Err(error) => app.dispatch(Action::Notify(MessageKind::Error, format!("{}: {error}", file.name))),
+                Err(error) => app.dispatch(Action::Notify(
+                    MessageKind::Error,
+                    format!("{}: {error}", file.name),
+                )),
             }
         }
     });
@@ -179,8 +195,14 @@ fn label_row(props: &LabelRowProps) -> Html {
         let app = app.clone();
         let from = label.name.clone();
         Callback::from(move |event: Event| {
-            if let Some(to) = field_value(&event).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty() && *v != from) {
-                app.dispatch(Action::Edit(Edit::RenameLabel { from: from.clone(), to }));
+            if let Some(to) = field_value(&event)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty() && *v != from)
+            {
+                app.dispatch(Action::Edit(Edit::RenameLabel {
+                    from: from.clone(),
+                    to,
+                }));
             }
         })
     };
@@ -195,7 +217,12 @@ fn label_row(props: &LabelRowProps) -> Html {
             }
         })
     };
-    let used: usize = app.ws.documents.iter().map(|d| d.spans.iter().filter(|s| s.label == label.name).count()).sum();
+    let used: usize = app
+        .ws
+        .documents
+        .iter()
+        .map(|d| d.spans.iter().filter(|s| s.label == label.name).count())
+        .sum();
     let ondelete = {
         let app = app.clone();
         let deleting = deleting.clone();
@@ -219,10 +246,16 @@ fn label_row(props: &LabelRowProps) -> Html {
             let choice = event
                 .target_dyn_into::<web_sys::HtmlFormElement>()
                 .and_then(|form| form.query_selector("select").ok().flatten())
-                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(el).ok())
+                .and_then(|el| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(el).ok()
+                })
                 .map(|select| select.value())
                 .unwrap_or_default();
-            let policy = if choice.is_empty() { OrphanSpans::Delete } else { OrphanSpans::Relabel(choice) };
+            let policy = if choice.is_empty() {
+                OrphanSpans::Delete
+            } else {
+                OrphanSpans::Relabel(choice)
+            };
             match Edit::delete_label(&app.ws, &name, policy) {
                 Ok(edit) => app.dispatch(Action::Edit(edit)),
                 Err(error) => app.dispatch(Action::Notify(MessageKind::Error, error.to_string())),

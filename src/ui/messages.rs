@@ -33,7 +33,11 @@ pub fn messages() -> Html {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| app.dispatch(Action::Dismiss(id)))
         };
-        let role = if message.kind == MessageKind::Info { "status" } else { "alert" };
+        let role = if message.kind == MessageKind::Info {
+            "status"
+        } else {
+            "alert"
+        };
         html! {
             <div key={id} class={classes!("message", message.kind.as_str())} data-testid="message"
                 data-kind={message.kind.as_str()} {role}>

@@ -13,8 +13,8 @@ pub mod fields;
 pub mod help;
 pub mod keyboard;
 pub mod label_editor;
-pub mod search;
 pub mod messages;
+pub mod search;
 pub mod state;
 pub mod toolbar;
 

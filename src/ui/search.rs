@@ -41,7 +41,11 @@ pub fn search_panel() -> Html {
                     return Ok(Vec::new());
                 }
                 let mut all = Vec::new();
-                for doc in ws.documents.iter().filter(|d| *corpus || Some(d.id) == *open) {
+                for doc in ws
+                    .documents
+                    .iter()
+                    .filter(|d| *corpus || Some(d.id) == *open)
+                {
                     let found = find_all(&doc.text, query, options).map_err(|e| e.to_string())?;
                     all.push((doc.id, found));
                 }
@@ -57,7 +61,10 @@ pub fn search_panel() -> Html {
         let open = app.ws.open;
         use_effect_with((results, app.revision, open), move |(results, _, open)| {
             let ranges = match results.as_ref() {
-                Ok(found) => found.iter().find(|(doc, _)| Some(*doc) == *open).map(|(_, r)| r.clone()),
+                Ok(found) => found
+                    .iter()
+                    .find(|(doc, _)| Some(*doc) == *open)
+                    .map(|(_, r)| r.clone()),
                 Err(_) => None,
             };
             let paint = move || match (ranges, doc_view_root()) {
@@ -95,7 +102,10 @@ pub fn search_panel() -> Html {
             }
         })
     };
-    let chosen_label = (*label).clone().or_else(|| app.ws.labels.first().map(|l| l.name.clone())).unwrap_or_default();
+    let chosen_label = (*label)
+        .clone()
+        .or_else(|| app.ws.labels.first().map(|l| l.name.clone()))
+        .unwrap_or_default();
     let onlabel = {
         let label = label.clone();
         Callback::from(move |event: Event| {
@@ -105,7 +115,11 @@ pub fn search_panel() -> Html {
         })
     };
     let (count, to_add, error) = match results.as_ref() {
-        Ok(found) => (found.iter().map(|(_, r)| r.len()).sum::<usize>(), untagged(&app.ws, found), None),
+        Ok(found) => (
+            found.iter().map(|(_, r)| r.len()).sum::<usize>(),
+            untagged(&app.ws, found),
+            None,
+        ),
         Err(error) => (0, 0, Some(error.clone())),
     };
     let ontagall = {
@@ -119,7 +133,10 @@ pub fn search_panel() -> Html {
         let label = chosen_label.clone();
         Callback::from(move |_: MouseEvent| {
             if let Ok(found) = results.as_ref() {
-                app.dispatch(Action::TagRanges { label: label.clone(), ranges: found.clone() });
+                app.dispatch(Action::TagRanges {
+                    label: label.clone(),
+                    ranges: found.clone(),
+                });
             }
             confirming.set(false);
         })
@@ -131,7 +148,10 @@ pub fn search_panel() -> Html {
     let labels = app.ws.labels.iter().map(|l| {
         html! { <option key={l.name.clone()} value={l.name.clone()} selected={l.name == chosen_label}>{ l.name.clone() }</option> }
     });
-    let switch = |id: &'static str, text: &'static str, checked: bool, onchange: Callback<Event>| {
+    let switch = |id: &'static str,
+                  text: &'static str,
+                  checked: bool,
+                  onchange: Callback<Event>| {
         html! {
             <label class="switch"><input type="checkbox" data-testid={id} {checked} {onchange} />{ text }</label>
         }

@@ -218,7 +218,9 @@ impl AppState {
         for result in results {
             match result {
                 Err(error) => self.notify(MessageKind::Error, format!("Could not load {error}")),
-                Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => replacements.push(imported),
+                Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => {
+                    replacements.push(imported)
+                }
                 Ok(mut imported) => match &mut added {
                     Some(all) => {
                         all.documents.append(&mut imported.documents);
@@ -238,11 +240,21 @@ impl AppState {
             match import_edit(&mut self.ws, imported) {
                 Ok((edit, open)) => {
                     if self.edit(edit) {
-                        self.ws.open = open.and_then(|i| self.ws.documents.get(i)).map(|d| d.id).or(self.ws.open);
+                        self.ws.open = open
+                            .and_then(|i| self.ws.documents.get(i))
+                            .map(|d| d.id)
+                            .or(self.ws.open);
                         self.selected = None;
-                        let what = if replaces { "Imported a workspace with" } else { "Loaded" };
+                        let what = if replaces {
+                            "Imported a workspace with"
+                        } else {
+                            "Loaded"
+                        };
                         let plural = if count == 1 { "" } else { "s" };
-                        self.notify(MessageKind::Info, format!("{what} {count} document{plural}. Ctrl+Z undoes this."));
+                        self.notify(
+                            MessageKind::Info,
+                            format!("{what} {count} document{plural}. Ctrl+Z undoes this."),
+                        );
                     }
                 }
                 Err(error) => self.notify(MessageKind::Error, format!("Could not import: {error}")),
@@ -258,7 +270,10 @@ impl AppState {
         let doc_id = doc.id;
         if let Some((a, b)) = selection {
             let Some((start, end)) = doc.text.snap_selection(a, b) else {
-                self.notify(MessageKind::Info, "The selection holds only spaces; select a word.");
+                self.notify(
+                    MessageKind::Info,
+                    "The selection holds only spaces; select a word.",
+                );
                 return;
             };
             match Edit::add_span(&mut self.ws, doc_id, start, end, &label) {
@@ -280,7 +295,10 @@ impl AppState {
                 label,
             });
         } else {
-            self.notify(MessageKind::Info, "Select some text first, or click a highlight to relabel it.");
+            self.notify(
+                MessageKind::Info,
+                "Select some text first, or click a highlight to relabel it.",
+            );
         }
     }
 }
@@ -291,7 +309,11 @@ pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<(usize, usize)>)]) -> usiz
     ranges
         .iter()
         .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
-        .map(|(doc, list)| list.iter().filter(|(s, e)| !doc.spans.iter().any(|x| x.start == *s && x.end == *e)).count())
+        .map(|(doc, list)| {
+            list.iter()
+                .filter(|(s, e)| !doc.spans.iter().any(|x| x.start == *s && x.end == *e))
+                .count()
+        })
         .sum()
 }
 
@@ -300,7 +322,9 @@ impl AppState {
         let mut edits = Vec::new();
         let mut count = 0;
         for (doc, list) in ranges {
-            let Some(document) = self.ws.document(doc) else { continue };
+            let Some(document) = self.ws.document(doc) else {
+                continue;
+            };
             let fresh: Vec<(usize, usize)> = list
                 .into_iter()
                 .filter(|(s, e)| !document.spans.iter().any(|x| x.start == *s && x.end == *e))
@@ -309,13 +333,19 @@ impl AppState {
                 continue;
             }
             count += fresh.len();
-            let spans = fresh.into_iter().map(|(s, e)| self.ws.new_span(s, e, label)).collect();
+            let spans = fresh
+                .into_iter()
+                .map(|(s, e)| self.ws.new_span(s, e, label))
+                .collect();
             edits.push(Edit::AddSpans { doc, spans });
         }
         if count == 0 {
             self.notify(MessageKind::Info, "Every match is already tagged.");
         } else if self.edit(Edit::Batch(edits)) {
-            self.notify(MessageKind::Info, format!("Tagged {count} match(es) as {label}. Ctrl+Z undoes this."));
+            self.notify(
+                MessageKind::Info,
+                format!("Tagged {count} match(es) as {label}. Ctrl+Z undoes this."),
+            );
         }
     }
 
@@ -328,7 +358,11 @@ impl AppState {
             self.notify(MessageKind::Info, "Select a span first.");
             return;
         };
-        let needle = doc.text.slice(span.start, span.end).unwrap_or_default().to_owned();
+        let needle = doc
+            .text
+            .slice(span.start, span.end)
+            .unwrap_or_default()
+            .to_owned();
         let ranges = vec![(doc.id, exact_occurrences(doc, &needle))];
         self.tag_ranges(&span.label, ranges);
     }
@@ -346,7 +380,10 @@ fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<(u
     };
     let found = crate::core::search::find_all(&doc.text, needle, &options).unwrap_or_default();
     // Only the exact entity: not forms the search folds together.
-    found.into_iter().filter(|(s, e)| doc.text.slice(*s, *e) == Some(needle)).collect()
+    found
+        .into_iter()
+        .filter(|(s, e)| doc.text.slice(*s, *e) == Some(needle))
+        .collect()
 }
 
 impl Reducible for AppState {
@@ -369,7 +406,10 @@ impl Reducible for AppState {
                 state.ws = demo_workspace();
                 state.storage = StorageStatus::Unavailable(error);
             }
-            Action::Imported { results, unreadable } => state.import(results, unreadable),
+            Action::Imported {
+                results,
+                unreadable,
+            } => state.import(results, unreadable),
             Action::Open(id) => {
                 if state.ws.document(id).is_some() && state.ws.open != Some(id) {
                     state.ws.open = Some(id);
@@ -379,7 +419,10 @@ impl Reducible for AppState {
             }
             Action::RemoveDocument(id) => {
                 if state.edit(Edit::RemoveDocuments { ids: vec![id] }) {
-                    state.notify(MessageKind::Info, "Document removed. Ctrl+Z brings it back.");
+                    state.notify(
+                        MessageKind::Info,
+                        "Document removed. Ctrl+Z brings it back.",
+                    );
                 }
             }
             Action::ApplyLabel { label, selection } => state.apply_label(label, selection),
@@ -396,7 +439,11 @@ impl Reducible for AppState {
             }
             Action::Select(id) => state.selected = id,
             Action::DeleteSelected => {
-                let target = state.ws.open_document().zip(state.selected).filter(|(doc, id)| doc.span(*id).is_some());
+                let target = state
+                    .ws
+                    .open_document()
+                    .zip(state.selected)
+                    .filter(|(doc, id)| doc.span(*id).is_some());
                 if let Some((doc, id)) = target {
                     let doc = doc.id;
                     if state.edit(Edit::RemoveSpans { doc, ids: vec![id] }) {
@@ -425,7 +472,11 @@ impl Reducible for AppState {
             }
             Action::Saved(Err(error)) => state.storage = StorageStatus::Failed(error),
         }
-        if state.ws.open.is_none_or(|id| state.ws.document(id).is_none()) {
+        if state
+            .ws
+            .open
+            .is_none_or(|id| state.ws.document(id).is_none())
+        {
             state.ws.open = state.ws.documents.first().map(|d| d.id);
         }
         Rc::new(state)

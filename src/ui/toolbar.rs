@@ -17,7 +17,9 @@ pub fn toolbar() -> Html {
     let onchange = {
         let app = app.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
             if let Some(list) = input.files() {
                 load_files(app.clone(), &list);
             }
@@ -51,7 +53,10 @@ pub fn toolbar() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             if let Err(error) = download(&workspace_file(&app.ws)) {
-                app.dispatch(Action::Notify(MessageKind::Error, format!("Export failed: {error}")));
+                app.dispatch(Action::Notify(
+                    MessageKind::Error,
+                    format!("Export failed: {error}"),
+                ));
             }
         })
     };

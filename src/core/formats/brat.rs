@@ -27,10 +27,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::common::{added_documents, base_name, decode, dedupe_spans, dropped_extras, span_text, split_extension};
+use super::common::{
+    added_documents, base_name, decode, dedupe_spans, dropped_extras, span_text, split_extension,
+};
 use super::zip::{self, Entry};
 use super::{
-    ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
+    ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, ImportedSpan,
+    InputFile, OutputFile,
 };
 use crate::core::model::{Document, Label};
 use crate::core::text::{Text, decode_utf8};
@@ -52,7 +55,11 @@ impl Tally {
     fn warnings(&self, file: &str) -> Vec<String> {
         let mut warnings = Vec::new();
         if !self.skipped.is_empty() {
-            let kinds: Vec<String> = self.skipped.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+            let kinds: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(kind, n)| format!("{n} {kind}"))
+                .collect();
             warnings.push(format!(
                 "{file}: lines other than entities and notes were skipped ({}); Wasim keeps spans only",
                 kinds.join(", ")
@@ -96,8 +103,15 @@ impl Format for Brat {
         ))
     }
 
-    fn export(&self, labels: &[Label], documents: &[&Document], _options: ExportOptions) -> Exported {
-        let mut warnings: Vec<String> = dropped_extras("brat", documents, true, false).into_iter().collect();
+    fn export(
+        &self,
+        labels: &[Label],
+        documents: &[&Document],
+        _options: ExportOptions,
+    ) -> Exported {
+        let mut warnings: Vec<String> = dropped_extras("brat", documents, true, false)
+            .into_iter()
+            .collect();
         let mut entries = Vec::with_capacity(documents.len() * 2 + 1);
         let mut used = BTreeSet::new();
         let mut types: Vec<String> = Vec::new();
@@ -129,9 +143,20 @@ impl Format for Brat {
                 add_type(&kind);
                 let surface: String = span_text(doc, span)
                     .chars()
-                    .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+                    .map(|c| {
+                        if matches!(c, '\n' | '\r' | '\t') {
+                            ' '
+                        } else {
+                            c
+                        }
+                    })
                     .collect();
-                ann.push_str(&format!("T{}\t{kind} {} {}\t{surface}\n", i + 1, span.start, span.end));
+                ann.push_str(&format!(
+                    "T{}\t{kind} {} {}\t{surface}\n",
+                    i + 1,
+                    span.start,
+                    span.end
+                ));
                 if let Some(note) = &span.note {
                     note_number += 1;
                     if note.contains(['\n', '\r', '\t']) {
@@ -139,9 +164,18 @@ impl Format for Brat {
                     }
                     let flat: String = note
                         .chars()
-                        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+                        .map(|c| {
+                            if matches!(c, '\n' | '\r' | '\t') {
+                                ' '
+                            } else {
+                                c
+                            }
+                        })
                         .collect();
-                    ann.push_str(&format!("#{note_number}\tAnnotatorNotes T{}\t{flat}\n", i + 1));
+                    ann.push_str(&format!(
+                        "#{note_number}\tAnnotatorNotes T{}\t{flat}\n",
+                        i + 1
+                    ));
                 }
             }
             entries.push(Entry {
@@ -186,7 +220,10 @@ impl Format for Brat {
 
 /// A label as a brat type: no whitespace.
 fn type_name(label: &str) -> String {
-    label.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect()
+    label
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect()
 }
 
 /// Reads a `.txt` and its `.ann` as one document named after the `.txt`.
@@ -237,13 +274,22 @@ fn import_zip(file: &InputFile) -> Result<Imported, ImportError> {
                     None => String::new(),
                 };
                 let ann_name = format!("{}: {stem}.ann", file.name);
-                documents.push(read_pair(&txt.name, read(txt)?, &ann_name, &annotations, &mut tally)?);
+                documents.push(read_pair(
+                    &txt.name,
+                    read(txt)?,
+                    &ann_name,
+                    &annotations,
+                    &mut tally,
+                )?);
             }
             Some((None, Some(ann))) => {
                 return Err(ImportError::new(
                     &file.name,
                     None,
-                    format!("{} has no text: the archive needs {stem}.txt next to it", ann.name),
+                    format!(
+                        "{} has no text: the archive needs {stem}.txt next to it",
+                        ann.name
+                    ),
                 ));
             }
             _ => {}
@@ -262,7 +308,13 @@ fn import_zip(file: &InputFile) -> Result<Imported, ImportError> {
 /// Maps line breaks and tabs to spaces, as brat writes a surface text.
 fn flat(text: &str) -> String {
     text.chars()
-        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -303,9 +355,11 @@ fn read_pair(
                 let (Some(id), Some(middle)) = (columns.first(), columns.get(1)) else {
                     return Err(error(expected.to_owned()));
                 };
-                let (kind, offsets) = middle.split_once(' ').ok_or_else(|| error(expected.to_owned()))?;
-                let parts =
-                    fragments(offsets).ok_or_else(|| error(format!("{offsets:?} are not offsets; {expected}")))?;
+                let (kind, offsets) = middle
+                    .split_once(' ')
+                    .ok_or_else(|| error(expected.to_owned()))?;
+                let parts = fragments(offsets)
+                    .ok_or_else(|| error(format!("{offsets:?} are not offsets; {expected}")))?;
                 let mut surface = Vec::with_capacity(parts.len());
                 for &(start, end) in &parts {
                     if start >= end || end > indexed.char_len() {
@@ -345,7 +399,9 @@ fn read_pair(
                 entities.push(((*id).to_owned(), spans));
             }
             '#' => {
-                let target = columns.get(1).and_then(|m| m.strip_prefix("AnnotatorNotes "));
+                let target = columns
+                    .get(1)
+                    .and_then(|m| m.strip_prefix("AnnotatorNotes "));
                 match target {
                     Some(target) => {
                         notes.insert(
@@ -422,7 +478,10 @@ mod tests {
         let txt = file("a.txt", "abc def");
         let cases = [
             ("T1\tPER 0 3\tabd\n", "line 1: T1 says its text is \"abd\""),
-            ("\nT1\tPER 0 30\tabc\n", "line 2: T1: [0, 30) is past the end"),
+            (
+                "\nT1\tPER 0 30\tabc\n",
+                "line 2: T1: [0, 30) is past the end",
+            ),
             ("T1\tPER x 3\tabc\n", "are not offsets"),
             ("T1 PER 0 3 abc\n", "expected `T1<TAB>TYPE"),
         ];
@@ -433,7 +492,9 @@ mod tests {
                 "{error} should contain {expected}"
             );
         }
-        let lone = Brat.import(&file("b.ann", "T1\tPER 0 1\ta\n")).expect_err("lone .ann");
+        let lone = Brat
+            .import(&file("b.ann", "T1\tPER 0 1\ta\n"))
+            .expect_err("lone .ann");
         assert!(lone.to_string().contains("add b.txt"), "{lone}");
     }
 

@@ -9,7 +9,9 @@ use std::cmp::Reverse;
 
 use serde_json::Value;
 
-use super::{ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile};
+use super::{
+    ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
+};
 use crate::core::model::{Document, Span};
 use crate::core::text::{Text, decode_utf8};
 
@@ -18,8 +20,9 @@ use crate::core::text::{Text, decode_utf8};
 /// # Errors
 /// When the bytes are binary or not UTF-8.
 pub(crate) fn decode(file: &InputFile) -> Result<String, ImportError> {
-    decode_utf8(&file.bytes)
-        .map_err(|error| ImportError::new(&file.name, None, format!("cannot load this file: {error}")))
+    decode_utf8(&file.bytes).map_err(|error| {
+        ImportError::new(&file.name, None, format!("cannot load this file: {error}"))
+    })
 }
 
 /// `("a.b", "txt")` for `"a.b.txt"`; the extension is empty when there is none.
@@ -51,7 +54,9 @@ pub(crate) fn json_file(name: &str, value: &Value) -> OutputFile {
     OutputFile {
         name: name.to_owned(),
         mime: "application/json",
-        bytes: serde_json::to_string_pretty(value).unwrap_or_default().into_bytes(),
+        bytes: serde_json::to_string_pretty(value)
+            .unwrap_or_default()
+            .into_bytes(),
     }
 }
 
@@ -73,7 +78,11 @@ pub(crate) fn jsonl_file(name: &str, records: &[Value]) -> OutputFile {
 /// name inside an archive.
 pub(crate) fn base_name(name: &str) -> String {
     let (stem, ext) = split_extension(name);
-    let stem = if ext.eq_ignore_ascii_case("txt") { stem } else { name };
+    let stem = if ext.eq_ignore_ascii_case("txt") {
+        stem
+    } else {
+        name
+    };
     let cleaned: String = stem
         .chars()
         .map(|c| {
@@ -130,6 +139,19 @@ pub(crate) struct Record {
 ///
 /// # Errors
 /// The first line that is not valid JSON.
+/// Decodes `file` and reads its JSON records, refusing a file without any.
+/// `empty` says what a record should look like.
+///
+/// # Errors
+/// The file is not UTF-8, not JSON or JSON Lines, or holds no record.
+pub(crate) fn nonempty_records(file: &InputFile, empty: &str) -> Result<Vec<Record>, ImportError> {
+    let records = json_records(&file.name, &decode(file)?)?;
+    if records.is_empty() {
+        return Err(ImportError::new(&file.name, None, empty));
+    }
+    Ok(records)
+}
+
 pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, ImportError> {
     if let Ok(value) = serde_json::from_str::<Value>(text) {
         return Ok(match value {
@@ -143,7 +165,10 @@ pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, Import
                 })
                 .collect(),
             other => {
-                let line = text.lines().position(|l| !l.trim().is_empty()).map(|i| i + 1);
+                let line = text
+                    .lines()
+                    .position(|l| !l.trim().is_empty())
+                    .map(|i| i + 1);
                 vec![Record {
                     line,
                     index: 1,
@@ -157,8 +182,9 @@ pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, Import
         if line.trim().is_empty() {
             continue;
         }
-        let value = serde_json::from_str::<Value>(line)
-            .map_err(|error| ImportError::new(file, Some(i + 1), format!("invalid JSON: {error}")))?;
+        let value = serde_json::from_str::<Value>(line).map_err(|error| {
+            ImportError::new(file, Some(i + 1), format!("invalid JSON: {error}"))
+        })?;
         records.push(Record {
             line: Some(i + 1),
             index: records.len() + 1,
@@ -191,7 +217,13 @@ pub(crate) fn offset_field(
         .get(key)
         .and_then(Value::as_u64)
         .and_then(|n| usize::try_from(n).ok())
-        .ok_or_else(|| ImportError::new(file, line, format!("{place}\"{key}\" must be a non-negative integer")))
+        .ok_or_else(|| {
+            ImportError::new(
+                file,
+                line,
+                format!("{place}\"{key}\" must be a non-negative integer"),
+            )
+        })
 }
 
 /// Which format a JSON or JSON Lines file is in, by shape; see
@@ -247,9 +279,16 @@ fn record_kind(record: &Value) -> Option<&'static str> {
         Some(super::spacy::ID)
     } else if object.values().any(is_min_regions) {
         Some(super::label_studio::ID)
-    } else if ["label", "labels", "entities", "column_label", "text", "column_data"]
-        .iter()
-        .any(|k| object.contains_key(*k))
+    } else if [
+        "label",
+        "labels",
+        "entities",
+        "column_label",
+        "text",
+        "column_data",
+    ]
+    .iter()
+    .any(|k| object.contains_key(*k))
     {
         Some(super::doccano::ID)
     } else {
@@ -343,7 +382,12 @@ fn has_astral(text: &str) -> bool {
 }
 
 /// Converts a raw range to code points under `unit`.
-fn convert(map: Option<&Utf16Map>, unit: OffsetUnit, start: usize, end: usize) -> Option<(usize, usize)> {
+fn convert(
+    map: Option<&Utf16Map>,
+    unit: OffsetUnit,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     match (unit, map) {
         (OffsetUnit::Utf16, Some(map)) => Some((map.cp(start)?, map.cp(end)?)),
         _ => Some((start, end)),
@@ -356,7 +400,12 @@ fn is_word_char(c: char) -> bool {
 
 /// How well `unit` explains a document's spans: (span texts that match,
 /// spans in range, spans on grapheme and word boundaries).
-fn score(text: &Text, map: Option<&Utf16Map>, unit: OffsetUnit, spans: &[RawSpan]) -> (usize, usize, usize) {
+fn score(
+    text: &Text,
+    map: Option<&Utf16Map>,
+    unit: OffsetUnit,
+    spans: &[RawSpan],
+) -> (usize, usize, usize) {
     let mut result = (0, 0, 0);
     for span in spans {
         let Some((start, end)) = convert(map, unit, span.start, span.end) else {
@@ -377,7 +426,11 @@ fn score(text: &Text, map: Option<&Utf16Map>, unit: OffsetUnit, spans: &[RawSpan
             let after = text.slice(cp, cp + 1).and_then(|s| s.chars().next());
             !(before.is_some_and(is_word_char) && after.is_some_and(is_word_char))
         };
-        if text.is_grapheme_boundary(start) && text.is_grapheme_boundary(end) && word_edge(start) && word_edge(end) {
+        if text.is_grapheme_boundary(start)
+            && text.is_grapheme_boundary(end)
+            && word_edge(start)
+            && word_edge(end)
+        {
             result.2 += 1;
         }
     }
@@ -519,7 +572,9 @@ pub(crate) fn resolve_documents(
 /// Sorts spans as a document keeps them and drops exact duplicates (same
 /// range and label); returns how many were dropped.
 pub(crate) fn dedupe_spans(spans: &mut Vec<ImportedSpan>) -> usize {
-    spans.sort_by(|a, b| (a.start, Reverse(a.end), &a.label).cmp(&(b.start, Reverse(b.end), &b.label)));
+    spans.sort_by(|a, b| {
+        (a.start, Reverse(a.end), &a.label).cmp(&(b.start, Reverse(b.end), &b.label))
+    });
     let before = spans.len();
     spans.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.label == b.label);
     before - spans.len()
@@ -578,20 +633,24 @@ mod tests {
     #[test]
     fn detects_utf16_from_span_texts_and_boundaries() {
         // "😀 Ali": Ali is [2, 5) in code points and [3, 6) in UTF-16.
-        let (docs, warnings) = resolve_documents("f", vec![raw("😀 Ali", &[(3, 6, Some("Ali"))])], None).expect("ok");
+        let (docs, warnings) =
+            resolve_documents("f", vec![raw("😀 Ali", &[(3, 6, Some("Ali"))])], None).expect("ok");
         assert_eq!((docs[0].spans[0].start, docs[0].spans[0].end), (2, 5));
         assert!(
             warnings[0].contains("UTF-16") && warnings[0].contains("texts match"),
             "{warnings:?}"
         );
-        let (docs, warnings) = resolve_documents("f", vec![raw("😀 Ali", &[(2, 5, Some("Ali"))])], None).expect("ok");
+        let (docs, warnings) =
+            resolve_documents("f", vec![raw("😀 Ali", &[(2, 5, Some("Ali"))])], None).expect("ok");
         assert_eq!(docs[0].spans[0].start, 2);
         assert!(warnings[0].contains("code points"));
         // Without texts: [3, 6) in code points would run past the end.
-        let (docs, _) = resolve_documents("f", vec![raw("😀 Ali", &[(3, 6, None)])], None).expect("ok");
+        let (docs, _) =
+            resolve_documents("f", vec![raw("😀 Ali", &[(3, 6, None)])], None).expect("ok");
         assert_eq!(docs[0].spans[0].start, 2);
         // Without astral characters nothing is said.
-        let (_, warnings) = resolve_documents("f", vec![raw("x Ali", &[(2, 5, None)])], None).expect("ok");
+        let (_, warnings) =
+            resolve_documents("f", vec![raw("x Ali", &[(2, 5, None)])], None).expect("ok");
         assert!(warnings.is_empty());
     }
 
@@ -604,7 +663,9 @@ mod tests {
             (raw("😀x", &[(1, 3, None)]), "splits a character"),
         ];
         for (doc, expected) in cases {
-            let forced = expected.contains("splits").then_some((OffsetUnit::Utf16, "test"));
+            let forced = expected
+                .contains("splits")
+                .then_some((OffsetUnit::Utf16, "test"));
             let error = resolve_documents("f", vec![doc], forced).expect_err("error");
             assert!(error.message.contains(expected), "{error}");
         }
@@ -613,7 +674,10 @@ mod tests {
     #[test]
     fn context_cuts_whole_graphemes() {
         let text = Text::new("abcdef");
-        assert_eq!(context(&text, 2, 3, 32), ("ab".to_owned(), "def".to_owned()));
+        assert_eq!(
+            context(&text, 2, 3, 32),
+            ("ab".to_owned(), "def".to_owned())
+        );
         assert_eq!(context(&text, 3, 4, 2), ("bc".to_owned(), "ef".to_owned()));
         assert_eq!(context(&text, 3, 4, 1), ("c".to_owned(), "e".to_owned()));
         let tashkeel = Text::new("xكَتَبَy");

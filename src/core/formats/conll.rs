@@ -36,7 +36,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::common::{added_documents, decode, dedupe_spans, some_of, span_text};
 use super::tokenize::{Token, tokenize};
 use super::{
-    ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
+    ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, ImportedSpan,
+    InputFile, OutputFile,
 };
 use crate::core::model::{Document, Label};
 
@@ -69,7 +70,12 @@ pub enum TagScheme {
 
 impl TagScheme {
     /// Every scheme, for menus.
-    pub const ALL: [TagScheme; 4] = [TagScheme::Iob2, TagScheme::Iob1, TagScheme::Bioes, TagScheme::Bilou];
+    pub const ALL: [TagScheme; 4] = [
+        TagScheme::Iob2,
+        TagScheme::Iob1,
+        TagScheme::Bioes,
+        TagScheme::Bilou,
+    ];
 
     /// Menu name.
     pub fn name(self) -> &'static str {
@@ -106,7 +112,8 @@ fn parse_tag(tag: &str) -> Option<Tag<'_>> {
     let mut chars = tag.chars();
     let prefix = chars.next().filter(|c| "BIESLU".contains(*c))?;
     let kind = chars.as_str().strip_prefix('-')?;
-    (!kind.is_empty() && !kind.chars().any(char::is_whitespace)).then_some(Tag::Entity(prefix, kind))
+    (!kind.is_empty() && !kind.chars().any(char::is_whitespace))
+        .then_some(Tag::Entity(prefix, kind))
 }
 
 /// Whether a type has only the characters tag types usually have.
@@ -135,7 +142,8 @@ pub fn looks_like_conll(text: &str) -> bool {
             continue;
         }
         let tagged = if is_pipe_line(&f) {
-            f.iter().all(|w| w.rsplit('|').next().and_then(parse_tag).is_some())
+            f.iter()
+                .all(|w| w.rsplit('|').next().and_then(parse_tag).is_some())
         } else {
             f.len() >= 2 && f.last().and_then(|t| parse_tag(t)).is_some()
         };
@@ -185,13 +193,23 @@ impl Format for Conll {
         Ok(added_documents(documents, warnings))
     }
 
-    fn export(&self, _labels: &[Label], documents: &[&Document], options: ExportOptions) -> Exported {
+    fn export(
+        &self,
+        _labels: &[Label],
+        documents: &[&Document],
+        options: ExportOptions,
+    ) -> Exported {
         let mut warnings = Vec::new();
         let encoded: Vec<EncodedDocument> = documents
             .iter()
             .map(|doc| encode_document(doc, options.tag_scheme, &mut warnings))
             .collect();
-        let columns = encoded.iter().map(|d| d.layers.len()).max().unwrap_or(1).max(1);
+        let columns = encoded
+            .iter()
+            .map(|d| d.layers.len())
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let mut out = String::new();
         for doc in &encoded {
             if documents.len() > 1 {
@@ -201,7 +219,11 @@ impl Format for Conll {
             for sentence in &doc.sentences {
                 for &(ref token, index) in sentence {
                     let tags: Vec<String> = (0..columns)
-                        .map(|l| doc.layers.get(l).map_or_else(|| "O".to_owned(), |t| t[index].clone()))
+                        .map(|l| {
+                            doc.layers
+                                .get(l)
+                                .map_or_else(|| "O".to_owned(), |t| t[index].clone())
+                        })
                         .collect();
                     push_row(&mut out, token, &tags);
                 }
@@ -235,10 +257,18 @@ fn parse(file: &str, text: &str) -> Result<(Vec<RawDocument>, Vec<String>), Impo
         .enumerate()
         .map(|(i, line)| (i + 1, fields(line.strip_suffix('\r').unwrap_or(line))))
         .collect();
-    let token_lines = || lines.iter().filter(|(_, f)| !f.is_empty() && f[0] != DOCSTART);
+    let token_lines = || {
+        lines
+            .iter()
+            .filter(|(_, f)| !f.is_empty() && f[0] != DOCSTART)
+    };
     let pipe = token_lines().next().is_some_and(|(_, f)| is_pipe_line(f));
     let mut warnings = Vec::new();
-    let (tag_columns, extra) = if pipe { (1, 0) } else { column_layout(file, &lines)? };
+    let (tag_columns, extra) = if pipe {
+        (1, 0)
+    } else {
+        column_layout(file, &lines)?
+    };
     if extra > 0 {
         warnings.push(format!(
             "{file}: {extra} column(s) between the token and the tags (such as POS tags) were not kept"
@@ -289,7 +319,10 @@ fn parse(file: &str, text: &str) -> Result<(Vec<RawDocument>, Vec<String>), Impo
             }
             current.sentences.push(std::mem::take(&mut sentence));
         } else {
-            let tags = f[f.len() - tag_columns..].iter().map(|t| (*t).to_owned()).collect();
+            let tags = f[f.len() - tag_columns..]
+                .iter()
+                .map(|t| (*t).to_owned())
+                .collect();
             sentence.push(TokenLine {
                 token: f[0].to_owned(),
                 tags,
@@ -528,14 +561,23 @@ pub(crate) fn decode_documents(
         let mut spans = Vec::new();
         for layer in 0..layers {
             for span in decode_layer(&layer_tags(doc, layer), iob1) {
-                let (Some(first), Some(last)) = (offsets.get(span.start), offsets.get(span.end.saturating_sub(1)))
-                else {
+                let (Some(first), Some(last)) = (
+                    offsets.get(span.start),
+                    offsets.get(span.end.saturating_sub(1)),
+                ) else {
                     continue;
                 };
                 if let Some(tag) = &span.irregular {
-                    irregular_lines.push(format!("line {} ({tag})", lines.get(span.start).copied().unwrap_or(0)));
+                    irregular_lines.push(format!(
+                        "line {} ({tag})",
+                        lines.get(span.start).copied().unwrap_or(0)
+                    ));
                 }
-                let note = span.irregular.as_deref().filter(|_| !bioes).map(irregular_note);
+                let note = span
+                    .irregular
+                    .as_deref()
+                    .filter(|_| !bioes)
+                    .map(irregular_note);
                 spans.push(ImportedSpan {
                     start: first.0,
                     end: last.1,
@@ -593,7 +635,12 @@ fn layer_tags(doc: &RawDocument, layer: usize) -> Vec<Vec<Tag<'_>>> {
         .iter()
         .map(|s| {
             s.iter()
-                .map(|t| t.tags.get(layer).and_then(|tag| parse_tag(tag)).unwrap_or(Tag::Outside))
+                .map(|t| {
+                    t.tags
+                        .get(layer)
+                        .and_then(|tag| parse_tag(tag))
+                        .unwrap_or(Tag::Outside)
+                })
                 .collect()
         })
         .collect()
@@ -630,9 +677,18 @@ struct EncodedDocument {
 }
 
 /// Tokenizes a document and tags its spans, layer by layer.
-fn encode_document(doc: &Document, scheme: TagScheme, warnings: &mut Vec<String>) -> EncodedDocument {
+fn encode_document(
+    doc: &Document,
+    scheme: TagScheme,
+    warnings: &mut Vec<String>,
+) -> EncodedDocument {
     let tokenized = tokenize(&doc.text, &doc.spans);
-    warnings.extend(tokenized.warnings.iter().map(|w| format!("{}: {w}", doc.name)));
+    warnings.extend(
+        tokenized
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {w}", doc.name)),
+    );
     let tokens: Vec<Token> = tokenized.sentences.iter().flatten().copied().collect();
     let mut sentences = Vec::with_capacity(tokenized.sentences.len());
     let mut index = 0;
@@ -640,7 +696,10 @@ fn encode_document(doc: &Document, scheme: TagScheme, warnings: &mut Vec<String>
         let mut row = Vec::with_capacity(sentence.len());
         for token in sentence {
             row.push((
-                doc.text.slice(token.start, token.end).unwrap_or_default().to_owned(),
+                doc.text
+                    .slice(token.start, token.end)
+                    .unwrap_or_default()
+                    .to_owned(),
                 index,
             ));
             index += 1;
@@ -706,7 +765,12 @@ fn encode_document(doc: &Document, scheme: TagScheme, warnings: &mut Vec<String>
 
 /// Writes one layer's tags, keeping an irregular first tag a span's note asks
 /// for when the result still decodes to the same spans.
-fn tag_layer(spans: &[TokenSpan], count: usize, sentence_ends: &[usize], scheme: TagScheme) -> Vec<String> {
+fn tag_layer(
+    spans: &[TokenSpan],
+    count: usize,
+    sentence_ends: &[usize],
+    scheme: TagScheme,
+) -> Vec<String> {
     let write = |keep_noted: bool| {
         let mut tags = vec!["O".to_owned(); count];
         let mut previous: Option<&TokenSpan> = None;
@@ -748,8 +812,8 @@ fn tag_layer(spans: &[TokenSpan], count: usize, sentence_ends: &[usize], scheme:
                 *tag = format!("{prefix}-{}", span.label);
             }
             if let Some(noted) = span.irregular.as_deref().filter(|_| keep_noted) {
-                let usable =
-                    noted.chars().next().is_some_and(|p| scheme.uses(p)) && noted.get(2..) == Some(span.label.as_str());
+                let usable = noted.chars().next().is_some_and(|p| scheme.uses(p))
+                    && noted.get(2..) == Some(span.label.as_str());
                 if usable {
                     tags[span.start] = noted.to_owned();
                 }
@@ -759,7 +823,10 @@ fn tag_layer(spans: &[TokenSpan], count: usize, sentence_ends: &[usize], scheme:
         tags
     };
     let with_notes = write(true);
-    let mut expected: Vec<(usize, usize, &str)> = spans.iter().map(|s| (s.start, s.end, s.label.as_str())).collect();
+    let mut expected: Vec<(usize, usize, &str)> = spans
+        .iter()
+        .map(|s| (s.start, s.end, s.label.as_str()))
+        .collect();
     expected.sort_unstable();
     let mut sentences = Vec::new();
     let mut from = 0;
@@ -772,10 +839,11 @@ fn tag_layer(spans: &[TokenSpan], count: usize, sentence_ends: &[usize], scheme:
         );
         from = end;
     }
-    let mut decoded: Vec<(usize, usize, String)> = decode_layer(&sentences, scheme == TagScheme::Iob1)
-        .into_iter()
-        .map(|s| (s.start, s.end, s.label))
-        .collect();
+    let mut decoded: Vec<(usize, usize, String)> =
+        decode_layer(&sentences, scheme == TagScheme::Iob1)
+            .into_iter()
+            .map(|s| (s.start, s.end, s.label))
+            .collect();
     decoded.sort_unstable();
     let same = decoded.len() == expected.len()
         && decoded
@@ -829,7 +897,10 @@ mod tests {
         assert_eq!(imported.documents[0].text, "مسجد ابن طولون هو\nأحمد .");
         assert_eq!(
             spans(&imported),
-            [("LOC".into(), "مسجد ابن طولون".into()), ("PER".into(), "أحمد".into())]
+            [
+                ("LOC".into(), "مسجد ابن طولون".into()),
+                ("PER".into(), "أحمد".into())
+            ]
         );
         assert_eq!(
             String::from_utf8(export(imported, TagScheme::Iob2).file.bytes).expect("utf8"),
@@ -843,12 +914,23 @@ mod tests {
         let base = spans(&import(file).expect("imports"));
         for scheme in TagScheme::ALL {
             let out = export(import(file).expect("imports"), scheme);
-            let again = import(std::str::from_utf8(&out.file.bytes).expect("utf8")).expect("re-imports");
+            let again =
+                import(std::str::from_utf8(&out.file.bytes).expect("utf8")).expect("re-imports");
             assert_eq!(spans(&again), base, "{scheme:?}");
         }
-        let bioes = String::from_utf8(export(import(file).expect("ok"), TagScheme::Bioes).file.bytes).expect("utf8");
+        let bioes = String::from_utf8(
+            export(import(file).expect("ok"), TagScheme::Bioes)
+                .file
+                .bytes,
+        )
+        .expect("utf8");
         assert_eq!(bioes, "a B-X\nb E-X\nc S-X\nd O\ne S-Y\n\n");
-        let iob1 = String::from_utf8(export(import(file).expect("ok"), TagScheme::Iob1).file.bytes).expect("utf8");
+        let iob1 = String::from_utf8(
+            export(import(file).expect("ok"), TagScheme::Iob1)
+                .file
+                .bytes,
+        )
+        .expect("utf8");
         assert_eq!(iob1, "a I-X\nb I-X\nc B-X\nd O\ne I-Y\n\n");
         assert!(
             import(&iob1).expect("ok").warnings.is_empty(),
@@ -860,8 +942,16 @@ mod tests {
     fn orphan_i_is_repaired_noted_and_written_back() {
         let file = "x O\nعلي I-PERS\ny B-LOC\nz I-PERS\n\n";
         let imported = import(file).expect("imports");
-        assert!(imported.warnings[0].contains("2 entit"), "{:?}", imported.warnings);
-        let notes: Vec<_> = imported.documents[0].spans.iter().map(|s| s.note.clone()).collect();
+        assert!(
+            imported.warnings[0].contains("2 entit"),
+            "{:?}",
+            imported.warnings
+        );
+        let notes: Vec<_> = imported.documents[0]
+            .spans
+            .iter()
+            .map(|s| s.note.clone())
+            .collect();
         assert_eq!(
             notes[0].as_deref(),
             Some("CoNLL: began with I-PERS (no B-PERS before it)")
@@ -895,12 +985,14 @@ mod tests {
         let out = String::from_utf8(export(nested, TagScheme::Iob2).file.bytes).expect("utf8");
         assert_eq!(out, "Bank B-ORG B-LOC\nof I-ORG O\nIraq I-ORG B-LOC\n\n");
 
-        let docs = import("-DOCSTART- -X- O O\n\nA NN _ B-X\n\n-DOCSTART- -X- O O\n\nB NN _ O\n").expect("imports");
+        let docs = import("-DOCSTART- -X- O O\n\nA NN _ B-X\n\n-DOCSTART- -X- O O\n\nB NN _ O\n")
+            .expect("imports");
         assert_eq!(docs.documents.len(), 2);
         assert!(docs.warnings.iter().any(|w| w.contains("not kept")));
         assert_eq!(docs.documents[1].name, "t.conll #2");
 
-        let pipes = import("When|WRB|O Sebastian|NNP|B-PERSON Thrun|NNP|I-PERSON\nok|UH|O\n").expect("imports");
+        let pipes = import("When|WRB|O Sebastian|NNP|B-PERSON Thrun|NNP|I-PERSON\nok|UH|O\n")
+            .expect("imports");
         assert_eq!(pipes.documents[0].text, "When Sebastian Thrun\nok");
         assert_eq!(spans(&pipes), [("PERSON".into(), "Sebastian Thrun".into())]);
 

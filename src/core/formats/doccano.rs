@@ -28,8 +28,8 @@
 use serde_json::{Value, json};
 
 use super::common::{
-    OffsetUnit, RawDocument, RawSpan, Record, added_documents, decode, dropped_extras, json_records, jsonl_file,
-    offset_field, record_place, resolve_documents, utf16_table,
+    OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, jsonl_file,
+    nonempty_records, offset_field, record_place, resolve_documents, utf16_table,
 };
 use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label};
@@ -56,15 +56,10 @@ impl Format for Doccano {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let text = decode(file)?;
-        let records = json_records(name, &text)?;
-        if records.is_empty() {
-            return Err(ImportError::new(
-                name,
-                None,
-                "the file has no records; expected one {\"text\": …, \"label\": …} per line",
-            ));
-        }
+        let records = nonempty_records(
+            file,
+            "the file has no records; expected one {\"text\": …, \"label\": …} per line",
+        )?;
         let count = records.len();
         let mut relations = 0;
         let mut raw = Vec::with_capacity(count);
@@ -94,30 +89,52 @@ impl Format for Doccano {
         Ok(added_documents(documents, warnings))
     }
 
-    fn export(&self, _labels: &[Label], documents: &[&Document], options: ExportOptions) -> Exported {
+    fn export(
+        &self,
+        _labels: &[Label],
+        documents: &[&Document],
+        options: ExportOptions,
+    ) -> Exported {
         let records: Vec<Value> = documents
             .iter()
             .map(|doc| {
-                let table = options.utf16_offsets.then(|| utf16_table(doc.text.as_str()));
-                let at = |cp: usize| table.as_ref().and_then(|t| t.get(cp).copied()).unwrap_or(cp);
+                let table = options
+                    .utf16_offsets
+                    .then(|| utf16_table(doc.text.as_str()));
+                let at = |cp: usize| {
+                    table
+                        .as_ref()
+                        .and_then(|t| t.get(cp).copied())
+                        .unwrap_or(cp)
+                };
                 let spans: Vec<Value> = doc
                     .spans
                     .iter()
                     .map(|s| json!([at(s.start), at(s.end), s.label]))
                     .collect();
-                let unit = if options.utf16_offsets { UTF16 } else { CODE_POINTS };
+                let unit = if options.utf16_offsets {
+                    UTF16
+                } else {
+                    CODE_POINTS
+                };
                 json!({"text": doc.text.as_str(), "label": spans, OFFSET_UNIT_FIELD: unit})
             })
             .collect();
         Exported {
             file: jsonl_file("wasim-doccano.jsonl", &records),
-            warnings: dropped_extras("doccano", documents, false, false).into_iter().collect(),
+            warnings: dropped_extras("doccano", documents, false, false)
+                .into_iter()
+                .collect(),
         }
     }
 }
 
 /// Reads one record; returns the document and how many relations it had.
-fn read_record(file: &str, record: &Record, count: usize) -> Result<(RawDocument, usize), ImportError> {
+fn read_record(
+    file: &str,
+    record: &Record,
+    count: usize,
+) -> Result<(RawDocument, usize), ImportError> {
     let line = record.line;
     let place = record_place(record);
     let error = |message: String| ImportError::new(file, line, format!("{place}{message}"));
@@ -138,10 +155,9 @@ fn read_record(file: &str, record: &Record, count: usize) -> Result<(RawDocument
             .ok_or_else(|| error("\"entities\" must be a list".into()))?;
         for (i, entity) in items.iter().enumerate() {
             let where_ = format!("{place}entity {}: ", i + 1);
-            let label = entity
-                .get("label")
-                .and_then(Value::as_str)
-                .ok_or_else(|| ImportError::new(file, line, format!("{where_}\"label\" must be a string")))?;
+            let label = entity.get("label").and_then(Value::as_str).ok_or_else(|| {
+                ImportError::new(file, line, format!("{where_}\"label\" must be a string"))
+            })?;
             spans.push(RawSpan {
                 start: offset_field(file, line, entity, "start_offset", &where_)?,
                 end: offset_field(file, line, entity, "end_offset", &where_)?,
@@ -176,7 +192,8 @@ fn read_record(file: &str, record: &Record, count: usize) -> Result<(RawDocument
             };
             let parts = item.as_array().filter(|p| p.len() == 3).ok_or_else(bad)?;
             let number = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
-            let (Some(start), Some(end), Some(label)) = (number(&parts[0]), number(&parts[1]), parts[2].as_str())
+            let (Some(start), Some(end), Some(label)) =
+                (number(&parts[0]), number(&parts[1]), parts[2].as_str())
             else {
                 return Err(bad());
             };
@@ -191,7 +208,10 @@ fn read_record(file: &str, record: &Record, count: usize) -> Result<(RawDocument
             });
         }
     }
-    let relations = object.get("relations").and_then(Value::as_array).map_or(0, Vec::len);
+    let relations = object
+        .get("relations")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
     let name = if count == 1 {
         file.to_owned()
     } else {
@@ -233,7 +253,10 @@ mod tests {
     fn slices(imported: &Imported, doc: usize) -> Vec<String> {
         let d = &imported.documents[doc];
         let chars: Vec<char> = d.text.chars().collect();
-        d.spans.iter().map(|s| chars[s.start..s.end].iter().collect()).collect()
+        d.spans
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect()
     }
 
     #[test]
@@ -254,9 +277,14 @@ mod tests {
     #[test]
     fn detects_utf16_offsets_and_exports_both_units() {
         // In doccano's UI "👩‍👩‍👧 علي" has علي at UTF-16 [9, 12); in code points [6, 9).
-        let imported = import("{\"text\": \"👩‍👩‍👧 علي\", \"label\": [[9, 12, \"PER\"]]}").expect("imports");
+        let imported =
+            import("{\"text\": \"👩‍👩‍👧 علي\", \"label\": [[9, 12, \"PER\"]]}").expect("imports");
         assert_eq!(slices(&imported, 0), ["علي"]);
-        assert!(imported.warnings[0].contains("UTF-16"), "{:?}", imported.warnings);
+        assert!(
+            imported.warnings[0].contains("UTF-16"),
+            "{:?}",
+            imported.warnings
+        );
         let mut ws = Workspace::default();
         let (edit, _) = import_edit(&mut ws, imported).expect("valid");
         edit.apply(&mut ws).expect("applies");
@@ -275,27 +303,59 @@ mod tests {
     #[test]
     fn a_stated_unit_wins_over_guessing() {
         // [2, 4) fits either way; the record says UTF-16, so 😀 counts two.
-        let stated = "{\"text\": \"😀abc\", \"label\": [[2, 4, \"X\"]], \"offset_unit\": \"utf-16\"}";
+        let stated =
+            "{\"text\": \"😀abc\", \"label\": [[2, 4, \"X\"]], \"offset_unit\": \"utf-16\"}";
         let imported = import(stated).expect("ok");
-        assert_eq!((imported.documents[0].spans[0].start, imported.documents[0].spans[0].end), (1, 3));
-        assert!(imported.warnings[0].contains("the file says so"), "{:?}", imported.warnings);
+        assert_eq!(
+            (
+                imported.documents[0].spans[0].start,
+                imported.documents[0].spans[0].end
+            ),
+            (1, 3)
+        );
+        assert!(
+            imported.warnings[0].contains("the file says so"),
+            "{:?}",
+            imported.warnings
+        );
         let guessed = import("{\"text\": \"😀abc\", \"label\": [[2, 4, \"X\"]]}").expect("ok");
-        assert_eq!((guessed.documents[0].spans[0].start, guessed.documents[0].spans[0].end), (2, 4));
-        assert!(guessed.warnings[0].contains("code points") && guessed.warnings[0].contains("either way"));
+        assert_eq!(
+            (
+                guessed.documents[0].spans[0].start,
+                guessed.documents[0].spans[0].end
+            ),
+            (2, 4)
+        );
+        assert!(
+            guessed.warnings[0].contains("code points")
+                && guessed.warnings[0].contains("either way")
+        );
     }
 
     #[test]
     fn bad_records_are_clear_errors() {
         let cases = [
-            ("{\"label\": [[0, 1, \"PER\"]]}", "line 1: no \"text\" field"),
+            (
+                "{\"label\": [[0, 1, \"PER\"]]}",
+                "line 1: no \"text\" field",
+            ),
             ("{\"text\": \"ab\"}\n{\"text\": 5}", "line 2: no \"text\""),
-            ("{\"text\": \"ab\", \"label\": [[0, 9, \"PER\"]]}", "past the end"),
+            (
+                "{\"text\": \"ab\", \"label\": [[0, 9, \"PER\"]]}",
+                "past the end",
+            ),
             (
                 "{\"text\": \"ab\", \"label\": [[0, 1]]}",
                 "expected [start, end, \"LABEL\"]",
             ),
-            ("{\"text\": \"ab\", \"label\": [\"positive\"]}", "text-classification"),
-            ("{\"text\": \"ab\", \"label\": [[1, 0, \"X\"]]}", "empty or reversed"),
+            (
+                "{\"text\": \"ab\", \"label\": [\"positive\"]}",
+                "text-classification",
+            ),
+            (
+                "{\"text\": \"ab\", \"label\": [[1, 0, \"X\"]]}",
+                "empty or reversed",
+            ),
             (
                 "{\"text\": \"ab\", \"entities\": [{\"start_offset\": -1, \"end_offset\": 1, \"label\": \"X\"}]}",
                 "\"start_offset\" must be",

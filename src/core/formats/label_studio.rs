@@ -24,8 +24,8 @@
 use serde_json::{Value, json};
 
 use super::common::{
-    RawDocument, RawSpan, added_documents, decode, dropped_extras, json_file, json_records, resolve_documents,
-    span_text,
+    RawDocument, RawSpan, added_documents, dropped_extras, json_file, nonempty_records,
+    resolve_documents, span_text,
 };
 use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label};
@@ -55,17 +55,14 @@ impl Format for LabelStudio {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let text = decode(file)?;
-        let records = json_records(name, &text)?;
-        if records.is_empty() {
-            return Err(ImportError::new(name, None, "the file has no tasks"));
-        }
+        let records = nonempty_records(file, "the file has no tasks")?;
         let count = records.len();
         let mut tally = Tally::default();
         let mut raw = Vec::with_capacity(count);
         for record in &records {
             let place = format!("task {}: ", record.index);
-            let error = |message: &str| ImportError::new(name, record.line, format!("{place}{message}"));
+            let error =
+                |message: &str| ImportError::new(name, record.line, format!("{place}{message}"));
             let task = record
                 .value
                 .as_object()
@@ -81,7 +78,10 @@ impl Format for LabelStudio {
                     .and_then(Value::as_str)
                     .or_else(|| single_string(data))
                     .ok_or_else(|| error("\"data\" has no \"text\" string"))?;
-                let doc_name = data.get("name").and_then(Value::as_str).map_or(fallback, str::to_owned);
+                let doc_name = data
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map_or(fallback, str::to_owned);
                 let mut spans = Vec::new();
                 let annotations = task
                     .get("annotations")
@@ -127,17 +127,22 @@ impl Format for LabelStudio {
                     line: record.line,
                 }
             } else {
-                let text = task
-                    .get("text")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| error("expected \"data\": {\"text\": …} (or JSON_MIN's \"text\")"))?;
+                let text = task.get("text").and_then(Value::as_str).ok_or_else(|| {
+                    error("expected \"data\": {\"text\": …} (or JSON_MIN's \"text\")")
+                })?;
                 let mut spans = Vec::new();
                 for (key, value) in task {
                     if value
                         .as_array()
                         .is_some_and(|items| items.iter().any(|i| i.get("labels").is_some()))
                     {
-                        read_regions(name, &format!("{place}{key:?} "), value, &mut spans, &mut tally)?;
+                        read_regions(
+                            name,
+                            &format!("{place}{key:?} "),
+                            value,
+                            &mut spans,
+                            &mut tally,
+                        )?;
                     }
                 }
                 RawDocument {
@@ -171,7 +176,12 @@ impl Format for LabelStudio {
         Ok(added_documents(documents, warnings))
     }
 
-    fn export(&self, _labels: &[Label], documents: &[&Document], _options: ExportOptions) -> Exported {
+    fn export(
+        &self,
+        _labels: &[Label],
+        documents: &[&Document],
+        _options: ExportOptions,
+    ) -> Exported {
         let tasks: Vec<Value> = documents
             .iter()
             .enumerate()
@@ -238,22 +248,38 @@ fn read_results(
         .as_array()
         .ok_or_else(|| ImportError::new(file, None, format!("{place}\"result\" must be a list")))?;
     for (i, result) in items.iter().enumerate() {
-        let kind = result.get("type").and_then(Value::as_str).unwrap_or("labels");
+        let kind = result
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or("labels");
         let value = result.get("value");
-        let is_text_span =
-            value.is_some_and(|v| v.get("start").is_some_and(Value::is_u64) && v.get("labels").is_some());
+        let is_text_span = value.is_some_and(|v| {
+            v.get("start").is_some_and(Value::is_u64) && v.get("labels").is_some()
+        });
         if kind != "labels" || !is_text_span {
             tally.skipped_results += 1;
             continue;
         }
         let note = match result.get("meta").and_then(|m| m.get("text")) {
             Some(Value::String(s)) => Some(s.clone()),
-            Some(Value::Array(lines)) => Some(lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n")),
+            Some(Value::Array(lines)) => Some(
+                lines
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
             _ => None,
         }
         .filter(|n| !n.is_empty());
         if let Some(value) = value {
-            read_region(file, &format!("{place}result {}: ", i + 1), value, note, spans)?;
+            read_region(
+                file,
+                &format!("{place}result {}: ", i + 1),
+                value,
+                note,
+                spans,
+            )?;
         }
     }
     Ok(())
@@ -275,7 +301,13 @@ fn read_regions(
         .enumerate()
     {
         if region.get("start").is_some_and(Value::is_u64) {
-            read_region(file, &format!("{place}region {}: ", i + 1), region, None, spans)?;
+            read_region(
+                file,
+                &format!("{place}region {}: ", i + 1),
+                region,
+                None,
+                spans,
+            )?;
         } else {
             tally.skipped_results += 1;
         }
@@ -296,11 +328,21 @@ fn read_region(
     let labels = value
         .get("labels")
         .and_then(Value::as_array)
-        .ok_or_else(|| ImportError::new(file, None, format!("{place}\"labels\" must be a list of label names")))?;
+        .ok_or_else(|| {
+            ImportError::new(
+                file,
+                None,
+                format!("{place}\"labels\" must be a list of label names"),
+            )
+        })?;
     for label in labels {
-        let label = label
-            .as_str()
-            .ok_or_else(|| ImportError::new(file, None, format!("{place}\"labels\" must be a list of label names")))?;
+        let label = label.as_str().ok_or_else(|| {
+            ImportError::new(
+                file,
+                None,
+                format!("{place}\"labels\" must be a list of label names"),
+            )
+        })?;
         spans.push(RawSpan {
             start,
             end,
@@ -378,18 +420,24 @@ mod tests {
             );
             let imported = import(&task).expect("imports");
             assert_eq!(
-                (imported.documents[0].spans[0].start, imported.documents[0].spans[0].end),
+                (
+                    imported.documents[0].spans[0].start,
+                    imported.documents[0].spans[0].end
+                ),
                 (6, 9)
             );
             let unit = if start == 9 { "UTF-16" } else { "code points" };
-            assert!(imported.warnings[0].contains(unit), "{:?}", imported.warnings);
+            assert!(
+                imported.warnings[0].contains(unit),
+                "{:?}",
+                imported.warnings
+            );
         }
     }
 
     #[test]
     fn reads_json_min() {
-        let min =
-            r#"[{"id": 3, "text": "Ali went", "label": [{"start": 0, "end": 3, "text": "Ali", "labels": ["PER"]}]}]"#;
+        let min = r#"[{"id": 3, "text": "Ali went", "label": [{"start": 0, "end": 3, "text": "Ali", "labels": ["PER"]}]}]"#;
         let imported = import(min).expect("imports");
         assert_eq!(imported.documents[0].spans[0].end, 3);
     }
@@ -397,7 +445,10 @@ mod tests {
     #[test]
     fn bad_tasks_are_clear_errors() {
         let cases = [
-            (r#"[{"data": {"a": 1}}]"#.to_owned(), "task 1: \"data\" has no \"text\""),
+            (
+                r#"[{"data": {"a": 1}}]"#.to_owned(),
+                "task 1: \"data\" has no \"text\"",
+            ),
             (
                 format!(
                     r#"[{{"data": {{"text": "abc"}}, "annotations": [{{"result": [{}]}}]}}]"#,

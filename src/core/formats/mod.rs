@@ -212,7 +212,8 @@ pub trait Format: Sync {
     /// An [`ImportError`] naming the file and, where possible, the line.
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError>;
     /// Writes the documents to one file.
-    fn export(&self, labels: &[Label], documents: &[&Document], options: ExportOptions) -> Exported;
+    fn export(&self, labels: &[Label], documents: &[&Document], options: ExportOptions)
+    -> Exported;
 }
 
 /// Every format Wasim speaks, in menu order.
@@ -319,14 +320,18 @@ pub fn classify(file: &InputFile) -> Option<&'static str> {
     let ext = ext.to_lowercase();
     match ext.as_str() {
         "ann" | "zip" => return Some(brat::ID),
-        "conll" | "conll03" | "conll2003" | "conllx" | "iob" | "iob1" | "iob2" | "bio" | "bioes" | "bilou" | "tsv" => {
+        "conll" | "conll03" | "conll2003" | "conllx" | "iob" | "iob1" | "iob2" | "bio"
+        | "bioes" | "bilou" | "tsv" => {
             return Some(conll::ID);
         }
         _ => {}
     }
     let text = common::decode(file).ok()?;
     let trimmed = text.trim_start();
-    if trimmed.starts_with('{') || trimmed.starts_with('[') || matches!(ext.as_str(), "json" | "jsonl" | "ndjson") {
+    if trimmed.starts_with('{')
+        || trimmed.starts_with('[')
+        || matches!(ext.as_str(), "json" | "jsonl" | "ndjson")
+    {
         return common::classify_json(&text, &ext);
     }
     conll::looks_like_conll(&text).then_some(conll::ID)
@@ -347,9 +352,16 @@ pub fn scoped_documents(ws: &Workspace, scope: ExportScope) -> Vec<&Document> {
 ///
 /// # Errors
 /// A message for the user when the imported data breaks a workspace invariant.
-pub fn import_edit(ws: &mut Workspace, imported: Imported) -> Result<(Edit, Option<usize>), String> {
+pub fn import_edit(
+    ws: &mut Workspace,
+    imported: Imported,
+) -> Result<(Edit, Option<usize>), String> {
     let replaces = imported.mode == ImportMode::ReplaceWorkspace;
-    let mut labels = if replaces { imported.labels } else { ws.labels.clone() };
+    let mut labels = if replaces {
+        imported.labels
+    } else {
+        ws.labels.clone()
+    };
     let first_new = if replaces { 0 } else { ws.documents.len() };
     let mut added = Vec::with_capacity(imported.documents.len());
     for doc in imported.documents {
@@ -385,7 +397,10 @@ pub fn import_edit(ws: &mut Workspace, imported: Imported) -> Result<(Edit, Opti
     candidate.validate()?;
     let open = imported.open.map(|i| first_new + i).or(Some(first_new));
     let edit = if replaces {
-        Edit::Replace { labels, documents: added }
+        Edit::Replace {
+            labels,
+            documents: added,
+        }
     } else {
         // Only the new documents travel in the edit, so undoing a load is
         // light and its step survives a reload.
@@ -393,7 +408,10 @@ pub fn import_edit(ws: &mut Workspace, imported: Imported) -> Result<(Edit, Opti
         if labels != ws.labels {
             steps.push(Edit::SetLabels(labels));
         }
-        steps.push(Edit::InsertDocuments { at: first_new, documents: added });
+        steps.push(Edit::InsertDocuments {
+            at: first_new,
+            documents: added,
+        });
         Edit::Batch(steps)
     };
     Ok((edit, open))
@@ -410,7 +428,10 @@ mod tests {
     use super::*;
 
     fn file(name: &str, text: &str) -> InputFile {
-        InputFile { name: name.into(), bytes: text.as_bytes().to_vec() }
+        InputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
     }
 
     #[test]
@@ -418,13 +439,27 @@ mod tests {
         let w = |n: usize| (1..=n).map(|i| format!("w{i}.")).collect::<Vec<_>>();
         assert_eq!(summarize_warnings(&[]), None);
         assert_eq!(summarize_warnings(&w(2)).as_deref(), Some("w1. w2."));
-        assert_eq!(summarize_warnings(&w(5)).as_deref(), Some("5 warnings. w1. w2. w3. … and 2 more."));
+        assert_eq!(
+            summarize_warnings(&w(5)).as_deref(),
+            Some("5 warnings. w1. w2. w3. … and 2 more.")
+        );
     }
 
     #[test]
     fn menu_order_and_ids() {
         let ids: Vec<&str> = all().iter().map(|f| f.id()).collect();
-        assert_eq!(ids, ["wasim", "doccano", "spacy", "label-studio", "brat", "conll", "web-annotation"]);
+        assert_eq!(
+            ids,
+            [
+                "wasim",
+                "doccano",
+                "spacy",
+                "label-studio",
+                "brat",
+                "conll",
+                "web-annotation"
+            ]
+        );
         assert!(all().iter().all(|f| by_id(f.id()).is_some()));
     }
 
@@ -434,14 +469,34 @@ mod tests {
             ("a.json", r#"{"format":"wasim","version":1}"#, Some("wasim")),
             ("a.json", r#"{"format":"doccano"}"#, Some("wasim")),
             ("a.json", "{broken", Some("wasim")),
-            ("a.jsonl", r#"{"text":"a","label":[[0,1,"X"]]}"#, Some("doccano")),
-            ("a.jsonl", "{\"text\":\"a\",\"entities\":[]}\n{\"text\":\"b\"}", Some("doccano")),
+            (
+                "a.jsonl",
+                r#"{"text":"a","label":[[0,1,"X"]]}"#,
+                Some("doccano"),
+            ),
+            (
+                "a.jsonl",
+                "{\"text\":\"a\",\"entities\":[]}\n{\"text\":\"b\"}",
+                Some("doccano"),
+            ),
             ("a.jsonl", r#"{"text":"a","spans":[]}"#, Some("spacy")),
             ("a.json", r#"[{"id":0,"paragraphs":[]}]"#, Some("spacy")),
-            ("a.json", r#"[{"data":{"text":"a"},"annotations":[]}]"#, Some("label-studio")),
+            (
+                "a.json",
+                r#"[{"data":{"text":"a"},"annotations":[]}]"#,
+                Some("label-studio"),
+            ),
             ("a.json", r#"{"data":{"text":"a"}}"#, Some("label-studio")),
-            ("a.json", r#"[{"text":"a","label":[{"start":0,"end":1,"labels":["X"]}]}]"#, Some("label-studio")),
-            ("a.json", r#"[{"text":"a","label":[[0,1,"X"]]}]"#, Some("doccano")),
+            (
+                "a.json",
+                r#"[{"text":"a","label":[{"start":0,"end":1,"labels":["X"]}]}]"#,
+                Some("label-studio"),
+            ),
+            (
+                "a.json",
+                r#"[{"text":"a","label":[[0,1,"X"]]}]"#,
+                Some("doccano"),
+            ),
             ("a.json", r#"[1, 2]"#, None),
             ("a.ann", "T1\tX 0 1\ta", Some("brat")),
             ("a.conll", "", Some("conll")),
@@ -468,11 +523,23 @@ mod tests {
         let first = results[0].as_ref().expect("plain");
         assert!(first.documents[0].spans.is_empty());
         let pair = results[1].as_ref().expect("pair");
-        assert_eq!((pair.documents[0].name.as_str(), pair.documents[0].spans.len()), ("b.txt", 1));
+        assert_eq!(
+            (
+                pair.documents[0].name.as_str(),
+                pair.documents[0].spans.len()
+            ),
+            ("b.txt", 1)
+        );
         let lone = results[2].as_ref().expect_err("lone .ann");
         assert!(lone.to_string().contains("add lone.txt"), "{lone}");
         let conll = results[3].as_ref().expect("conll");
         assert_eq!(conll.documents[0].text, "علي هنا");
-        assert!(results[4].as_ref().expect_err("unknown").to_string().contains("unrecognized"));
+        assert!(
+            results[4]
+                .as_ref()
+                .expect_err("unknown")
+                .to_string()
+                .contains("unrecognized")
+        );
     }
 }

@@ -24,8 +24,8 @@
 use serde_json::{Map, Value, json};
 
 use super::common::{
-    OffsetUnit, RawDocument, RawSpan, Record, added_documents, decode, dropped_extras, json_records, jsonl_file,
-    offset_field, record_place, resolve_documents, span_text,
+    OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, jsonl_file,
+    nonempty_records, offset_field, record_place, resolve_documents, span_text,
 };
 use super::conll::{self, TokenLine};
 use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
@@ -48,17 +48,12 @@ impl Format for Spacy {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let text = decode(file)?;
-        let records = json_records(name, &text)?;
+        let records = nonempty_records(
+            file,
+            "the file has no records; expected one {\"text\": …, \"spans\": …} per line",
+        )?;
         if records.iter().any(|r| r.value.get("paragraphs").is_some()) {
             return import_v2(name, &records);
-        }
-        if records.is_empty() {
-            return Err(ImportError::new(
-                name,
-                None,
-                "the file has no records; expected one {\"text\": …, \"spans\": …} per line",
-            ));
         }
         let count = records.len();
         let mut raw = Vec::with_capacity(count);
@@ -91,7 +86,12 @@ impl Format for Spacy {
         Ok(added_documents(documents, warnings))
     }
 
-    fn export(&self, _labels: &[Label], documents: &[&Document], _options: ExportOptions) -> Exported {
+    fn export(
+        &self,
+        _labels: &[Label],
+        documents: &[&Document],
+        _options: ExportOptions,
+    ) -> Exported {
         let records: Vec<Value> = documents
             .iter()
             .map(|doc| {
@@ -130,7 +130,12 @@ fn token_bounds(token: &Value) -> Option<(u64, u64)> {
 
 /// Whether a span's `token_start`/`token_end` (inclusive) disagree with its
 /// offsets.
-fn tokens_disagree(span: &Map<String, Value>, tokens: Option<&Vec<Value>>, start: usize, end: usize) -> bool {
+fn tokens_disagree(
+    span: &Map<String, Value>,
+    tokens: Option<&Vec<Value>>,
+    start: usize,
+    end: usize,
+) -> bool {
     let (Some(tokens), Some(first), Some(last)) = (
         tokens,
         span.get("token_start").and_then(Value::as_u64),
@@ -152,7 +157,11 @@ fn tokens_disagree(span: &Map<String, Value>, tokens: Option<&Vec<Value>>, start
 
 /// Reads one JSONL record; returns it and how many spans disagree with their
 /// tokens.
-fn read_record(file: &str, record: &Record, count: usize) -> Result<(RawDocument, usize), ImportError> {
+fn read_record(
+    file: &str,
+    record: &Record,
+    count: usize,
+) -> Result<(RawDocument, usize), ImportError> {
     let line = record.line;
     let place = record_place(record);
     let error = |message: &str| ImportError::new(file, line, format!("{place}{message}"));
@@ -167,7 +176,11 @@ fn read_record(file: &str, record: &Record, count: usize) -> Result<(RawDocument
     let items = match object.get("spans") {
         None | Some(Value::Null) => &Vec::new(),
         Some(Value::Array(items)) => items,
-        Some(_) => return Err(error("\"spans\" must be a list of {\"start\", \"end\", \"label\"}")),
+        Some(_) => {
+            return Err(error(
+                "\"spans\" must be a list of {\"start\", \"end\", \"label\"}",
+            ));
+        }
     };
     let mut spans = Vec::with_capacity(items.len());
     let mut mismatches = 0;
@@ -182,10 +195,9 @@ fn read_record(file: &str, record: &Record, count: usize) -> Result<(RawDocument
         })?;
         let start = offset_field(file, line, item, "start", &where_)?;
         let end = offset_field(file, line, item, "end", &where_)?;
-        let label = span
-            .get("label")
-            .and_then(Value::as_str)
-            .ok_or_else(|| ImportError::new(file, line, format!("{where_}\"label\" must be a string")))?;
+        let label = span.get("label").and_then(Value::as_str).ok_or_else(|| {
+            ImportError::new(file, line, format!("{where_}\"label\" must be a string"))
+        })?;
         if tokens_disagree(span, tokens, start, end) {
             mismatches += 1;
         }
@@ -223,12 +235,16 @@ fn read_record(file: &str, record: &Record, count: usize) -> Result<(RawDocument
 fn import_v2(file: &str, records: &[Record]) -> Result<Imported, ImportError> {
     let mut raw = Vec::with_capacity(records.len());
     for record in records {
-        let error = |message: &str| ImportError::new(file, None, format!("document {}: {message}", record.index));
+        let error = |message: &str| {
+            ImportError::new(file, None, format!("document {}: {message}", record.index))
+        };
         let paragraphs = record
             .value
             .get("paragraphs")
             .and_then(Value::as_array)
-            .ok_or_else(|| error("expected \"paragraphs\": [{\"sentences\": [{\"tokens\": […]}]}]"))?;
+            .ok_or_else(|| {
+                error("expected \"paragraphs\": [{\"sentences\": [{\"tokens\": […]}]}]")
+            })?;
         let mut sentences = Vec::new();
         for paragraph in paragraphs {
             let items = paragraph
@@ -299,7 +315,10 @@ mod tests {
         let imported = import(file).expect("imports");
         assert_eq!(imported.documents.len(), 2);
         let span = &imported.documents[0].spans[0];
-        assert_eq!((span.start, span.end, span.entity_id.as_deref()), (6, 9, Some("Q1")));
+        assert_eq!(
+            (span.start, span.end, span.entity_id.as_deref()),
+            (6, 9, Some("Q1"))
+        );
         let warnings = imported.warnings.join("\n");
         assert!(warnings.contains("code points"), "{warnings}");
         assert!(warnings.contains("1 record(s) answered"));
@@ -319,7 +338,11 @@ mod tests {
             .expect("imports");
         let doc = &imported.documents[0];
         assert_eq!(doc.text, "When Sebastian Thrun at Google");
-        let spans: Vec<_> = doc.spans.iter().map(|s| (s.start, s.end, s.label.as_str())).collect();
+        let spans: Vec<_> = doc
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.as_str()))
+            .collect();
         assert_eq!(spans, [(5, 20, "PERSON"), (24, 30, "ORG")]);
     }
 
@@ -339,7 +362,10 @@ mod tests {
                 "{\"text\": \"ab\", \"spans\": [{\"start\": 0, \"label\": \"X\"}]}",
                 "\"end\" must be",
             ),
-            ("{\"text\": \"ab\", \"spans\": {}}", "\"spans\" must be a list"),
+            (
+                "{\"text\": \"ab\", \"spans\": {}}",
+                "\"spans\" must be a list",
+            ),
             (
                 "[{\"paragraphs\": [{\"sentences\": [{\"tokens\": [{\"orth\": \"a\", \"ner\": \"Q\"}]}]}]}]",
                 "\"Q\" is not a tag",

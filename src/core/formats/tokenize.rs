@@ -69,10 +69,13 @@ pub fn is_pretokenized(text: &str) -> bool {
         let mut last = "";
         for chunk in line.split(' ') {
             any_punctuation |= chunk.chars().any(|c| STANDALONE_PUNCTUATION.contains(&c));
-            standalone |= chunk.chars().count() == 1 && chunk.chars().all(|c| STANDALONE_PUNCTUATION.contains(&c));
+            standalone |= chunk.chars().count() == 1
+                && chunk.chars().all(|c| STANDALONE_PUNCTUATION.contains(&c));
             last = chunk;
         }
-        if last.chars().count() > 1 && last.ends_with(SENTENCE_END) && !last.chars().all(|c| SENTENCE_END.contains(&c))
+        if last.chars().count() > 1
+            && last.ends_with(SENTENCE_END)
+            && !last.chars().all(|c| SENTENCE_END.contains(&c))
         {
             return false;
         }
@@ -145,7 +148,9 @@ fn join_across_spans(sentences: Vec<Vec<Token>>, spans: &[Span]) -> Vec<Vec<Toke
     let mut out: Vec<Vec<Token>> = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         let crosses = match (out.last().and_then(|s| s.last()), sentence.first()) {
-            (Some(prev), Some(next)) => spans.iter().any(|s| s.start < prev.end && s.end > next.start),
+            (Some(prev), Some(next)) => spans
+                .iter()
+                .any(|s| s.start < prev.end && s.end > next.start),
             _ => false,
         };
         match out.last_mut() {
@@ -167,7 +172,11 @@ fn split_at_span_edges(text: &Text, sentences: Vec<Vec<Token>>, spans: &[Span]) 
         let mut tokens = Vec::with_capacity(sentence.len());
         for token in sentence {
             let first = cuts.partition_point(|&c| c <= token.start);
-            let inner: Vec<usize> = cuts[first..].iter().copied().take_while(|&c| c < token.end).collect();
+            let inner: Vec<usize> = cuts[first..]
+                .iter()
+                .copied()
+                .take_while(|&c| c < token.end)
+                .collect();
             if inner.is_empty() {
                 tokens.push(token);
                 continue;
@@ -261,7 +270,10 @@ mod tests {
         let text = "مسجد ابن طولون \u{200F} دُمِّر ؛ الأمر؛ .\nPeter Blackburn";
         assert!(is_pretokenized(text));
         let (s, _) = words(text, &[]);
-        assert_eq!(s[0], ["مسجد", "ابن", "طولون", "\u{200F}", "دُمِّر", "؛", "الأمر؛", "."]);
+        assert_eq!(
+            s[0],
+            ["مسجد", "ابن", "طولون", "\u{200F}", "دُمِّر", "؛", "الأمر؛", "."]
+        );
         assert!(!is_pretokenized("Hello, world."));
         assert!(!is_pretokenized("a  b"));
         assert!(!is_pretokenized("a\n\nb"));

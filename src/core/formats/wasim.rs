@@ -17,7 +17,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
+    ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
+    ImportedSpan, InputFile, OutputFile,
 };
 use crate::core::model::{Document, Label};
 use crate::core::text::Text;
@@ -93,7 +94,11 @@ fn document_repr(doc: &Document) -> DocumentRepr {
                 start: span.start,
                 end: span.end,
                 label: span.label.clone(),
-                text: doc.text.slice(span.start, span.end).unwrap_or_default().to_owned(),
+                text: doc
+                    .text
+                    .slice(span.start, span.end)
+                    .unwrap_or_default()
+                    .to_owned(),
                 note: span.note.clone(),
                 entity_id: span.entity_id.clone(),
             })
@@ -112,15 +117,20 @@ impl Format for WasimJson {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let text = crate::core::text::decode_utf8(&file.bytes)
-            .map_err(|error| ImportError::new(name, None, format!("cannot read this file: {error}")))?;
+        let text = crate::core::text::decode_utf8(&file.bytes).map_err(|error| {
+            ImportError::new(name, None, format!("cannot read this file: {error}"))
+        })?;
         let value: serde_json::Value = serde_json::from_str(&text).map_err(|error| {
             ImportError::new(name, Some(error.line()), format!("invalid JSON: {error}"))
         })?;
         match value.get("format").and_then(|f| f.as_str()) {
             Some(FORMAT_TAG) => {}
             Some(other) => {
-                return Err(ImportError::new(name, None, format!("unknown format {other:?}; expected \"wasim\"")));
+                return Err(ImportError::new(
+                    name,
+                    None,
+                    format!("unknown format {other:?}; expected \"wasim\""),
+                ));
             }
             None => {
                 return Err(ImportError::new(
@@ -140,14 +150,19 @@ impl Format for WasimJson {
                 ));
             }
         }
-        let repr: FileRepr = serde_json::from_value(value)
-            .map_err(|error| ImportError::new(name, None, format!("not a valid Wasim file: {error}")))?;
+        let repr: FileRepr = serde_json::from_value(value).map_err(|error| {
+            ImportError::new(name, None, format!("not a valid Wasim file: {error}"))
+        })?;
         let mut documents = Vec::with_capacity(repr.documents.len());
         for doc in repr.documents {
             documents.push(import_document(name, doc)?);
         }
         if repr.open.is_some_and(|open| open >= documents.len()) {
-            return Err(ImportError::new(name, None, "\"open\" names a document that is not in the file"));
+            return Err(ImportError::new(
+                name,
+                None,
+                "\"open\" names a document that is not in the file",
+            ));
         }
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
@@ -158,7 +173,12 @@ impl Format for WasimJson {
         })
     }
 
-    fn export(&self, labels: &[Label], documents: &[&Document], _options: ExportOptions) -> Exported {
+    fn export(
+        &self,
+        labels: &[Label],
+        documents: &[&Document],
+        _options: ExportOptions,
+    ) -> Exported {
         Exported {
             file: OutputFile {
                 name: "wasim-annotations.json".to_owned(),
@@ -174,12 +194,18 @@ fn import_document(file: &str, doc: DocumentRepr) -> Result<ImportedDocument, Im
     let text = Text::new(&doc.text);
     let mut spans = Vec::with_capacity(doc.spans.len());
     for span in doc.spans {
-        let where_ = format!("document {:?}, span [{}, {})", doc.name, span.start, span.end);
+        let where_ = format!(
+            "document {:?}, span [{}, {})",
+            doc.name, span.start, span.end
+        );
         if span.start >= span.end || span.end > text.char_len() {
             return Err(ImportError::new(
                 file,
                 None,
-                format!("{where_} is outside the text ({} characters)", text.char_len()),
+                format!(
+                    "{where_} is outside the text ({} characters)",
+                    text.char_len()
+                ),
             ));
         }
         let actual = text.slice(span.start, span.end).unwrap_or_default();
@@ -187,7 +213,10 @@ fn import_document(file: &str, doc: DocumentRepr) -> Result<ImportedDocument, Im
             return Err(ImportError::new(
                 file,
                 None,
-                format!("{where_}: its text {:?} does not match the document, which has {actual:?} there", span.text),
+                format!(
+                    "{where_}: its text {:?} does not match the document, which has {actual:?} there",
+                    span.text
+                ),
             ));
         }
         spans.push(ImportedSpan {
@@ -216,7 +245,12 @@ mod tests {
     fn sample() -> Workspace {
         let mut ws = Workspace::default();
         let mut doc = ws.new_document("خبر.txt", "قال 👩‍👩‍👧 الكاظمي\r\nفي بغداد <script>x</script>");
-        for (start, end, label) in [(4, 9, "MISC"), (10, 17, "PER"), (22, 27, "LOC"), (10, 27, "MISC")] {
+        for (start, end, label) in [
+            (4, 9, "MISC"),
+            (10, 17, "PER"),
+            (22, 27, "LOC"),
+            (10, 27, "MISC"),
+        ] {
             let mut span = ws.new_span(start, end, label);
             if label == "PER" {
                 span.note = Some("رئيس الوزراء".into());
@@ -252,8 +286,14 @@ mod tests {
         let doc = &value["documents"][0];
         let chars: Vec<char> = doc["text"].as_str().expect("text").chars().collect();
         for span in doc["spans"].as_array().expect("spans") {
-            let (s, e) = (span["start"].as_u64().expect("start") as usize, span["end"].as_u64().expect("end") as usize);
-            assert_eq!(span["text"].as_str(), Some(chars[s..e].iter().collect::<String>().as_str()));
+            let (s, e) = (
+                span["start"].as_u64().expect("start") as usize,
+                span["end"].as_u64().expect("end") as usize,
+            );
+            assert_eq!(
+                span["text"].as_str(),
+                Some(chars[s..e].iter().collect::<String>().as_str())
+            );
         }
         assert_eq!(value["labels"][0]["key"], "1");
 
@@ -286,7 +326,8 @@ mod tests {
     fn schema_is_valid_json_and_matches_exports() {
         let schema: serde_json::Value = serde_json::from_str(SCHEMA).expect("schema parses");
         let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-        let export: serde_json::Value = serde_json::from_str(&export(&sample())).expect("export parses");
+        let export: serde_json::Value =
+            serde_json::from_str(&export(&sample())).expect("export parses");
         assert!(validator.is_valid(&export));
         let mut broken = export.clone();
         broken["documents"][0]["spans"][0]["start"] = serde_json::json!(-1);
@@ -302,18 +343,36 @@ mod tests {
         let cases: Vec<(String, &str)> = vec![
             ("{not json".into(), "invalid JSON"),
             ("[1,2]".into(), "unknown format"),
-            (r#"{"format":"doccano"}"#.into(), "unknown format \"doccano\""),
-            (good.replace("\"version\": 1", "\"version\": 7"), "unsupported version"),
-            (good.replace("\"start\": 22", "\"start\": 2200"), "outside the text"),
+            (
+                r#"{"format":"doccano"}"#.into(),
+                "unknown format \"doccano\"",
+            ),
+            (
+                good.replace("\"version\": 1", "\"version\": 7"),
+                "unsupported version",
+            ),
+            (
+                good.replace("\"start\": 22", "\"start\": 2200"),
+                "outside the text",
+            ),
             (good.replace("\"end\": 27", "\"end\": 26"), "does not match"),
-            (good.replace("\"labels\"", "\"labelz\""), "not a valid Wasim file"),
+            (
+                good.replace("\"labels\"", "\"labelz\""),
+                "not a valid Wasim file",
+            ),
             (good.replace("\"open\": 1", "\"open\": 5"), "\"open\""),
         ];
         for (input, expected) in cases {
             let error = import_str(&input).expect_err(expected);
-            assert!(error.to_string().contains(expected), "{error} should mention {expected}");
+            assert!(
+                error.to_string().contains(expected),
+                "{error} should mention {expected}"
+            );
         }
-        let binary = WasimJson.import(&InputFile { name: "x.json".into(), bytes: vec![0, 159, 146, 150] });
+        let binary = WasimJson.import(&InputFile {
+            name: "x.json".into(),
+            bytes: vec![0, 159, 146, 150],
+        });
         assert!(binary.expect_err("binary").to_string().contains("binary"));
         let unknown_label = good.replace("\"label\": \"LOC\"", "\"label\": \"GPE\"");
         let imported = import_str(&unknown_label).expect("parses");

@@ -79,15 +79,23 @@ impl Format for WebAnnotation {
         ))
     }
 
-    fn export(&self, _labels: &[Label], documents: &[&Document], _options: ExportOptions) -> Exported {
+    fn export(
+        &self,
+        _labels: &[Label],
+        documents: &[&Document],
+        _options: ExportOptions,
+    ) -> Exported {
         let mut items = Vec::new();
         for (d, doc) in documents.iter().enumerate() {
             let source = format!("urn:wasim:document:{}", percent_encode(&doc.name));
             for (s, span) in doc.spans.iter().enumerate() {
                 let (prefix, suffix) = context(&doc.text, span.start, span.end, CONTEXT);
-                let mut body = vec![json!({"type": "TextualBody", "purpose": "tagging", "value": span.label})];
+                let mut body =
+                    vec![json!({"type": "TextualBody", "purpose": "tagging", "value": span.label})];
                 if let Some(note) = &span.note {
-                    body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": note}));
+                    body.push(
+                        json!({"type": "TextualBody", "purpose": "commenting", "value": note}),
+                    );
                 }
                 if let Some(id) = &span.entity_id {
                     body.push(json!({"id": entity_iri(id), "purpose": "identifying"}));
