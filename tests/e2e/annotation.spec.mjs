@@ -302,6 +302,23 @@ test('notes and entity ids are kept in export and import; entities panel; progre
   await expect(fresh.getByTestId('span-entity-id')).toHaveValue('Q123456');
 });
 
+test('a line with more Arabic than Latin reads right to left even when it starts with Latin', async ({ page }) => {
+  await gotoApp(page);
+  const text = 'CNN: قالت الحكومة العراقية إن 60 في المئة من القوات غادرت.\nThe word بغداد means "gift of god", says Dr. Ali.\n';
+  await uploadFiles(page, [txtFile('mixed.txt', text)]);
+  await openDoc(page, 'mixed.txt');
+  const x = async (needle) => (await rectForOffsets(page, cpFind(text, needle).start, cpFind(text, needle).end)).rect;
+  const [cnn, said] = [await x('CNN'), await x('قالت')];
+  expect(cnn.x, 'in an RTL line the leading Latin word sits at the right').toBeGreaterThan(said.x);
+  const [word, means] = [await x('word'), await x('means')];
+  expect(word.x, 'in an LTR line words run left to right').toBeLessThan(means.x);
+  // Digits keep their order inside Arabic.
+  const sixty = await x('60');
+  const [six, zero] = [await rectForOffsets(page, cpFind(text, '60').start, cpFind(text, '60').start + 1), await rectForOffsets(page, cpFind(text, '60').start + 1, cpFind(text, '60').end)];
+  expect(six.rect.x).toBeLessThan(zero.rect.x);
+  expect(sixty.width).toBeGreaterThan(0);
+});
+
 test('the shortcut sheet opens with ? and closes with Escape', async ({ page }) => {
   await gotoApp(page);
   await page.keyboard.press('?');
