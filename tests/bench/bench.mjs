@@ -1,8 +1,8 @@
 // Wasim benchmark (not part of .ci/test-all):   node tests/bench/bench.mjs
 //
-// Uses dist/ (runs `trunk build --release --public-url /wasim/` if it is
-// missing or was built for another public URL), serves it at /wasim/ on a free loopback port, drives Debian's
-// Chromium through Playwright and prints a table:
+// Builds dist/ (`trunk build --release`), serves it at the sub-path /wasim/
+// on a free loopback port, drives Debian's Chromium through Playwright and
+// prints a table:
 //   1. render: a ~1 MB Arabic document, from setInputFiles until doc-text
 //      holds all of its lines (laid out)                       target < 1 s
 //   2. add span with 1,000 spans present: keydown -> the new mark is in the
@@ -27,11 +27,11 @@ const REPS = Number(process.env.BENCH_REPS || 10);
 const log = (...a) => console.error('[bench]', ...a);
 
 // ------------------------------------------------------------------ build
-const distIndex = path.join(dist, 'index.html');
-// Build when dist/ is missing or was not built for /wasim/ (e.g. by `trunk serve`).
-if (!fs.existsSync(distIndex) || !fs.readFileSync(distIndex, 'utf8').includes('/wasim/')) {
-  log('dist/ is missing or not built for /wasim/: trunk build --release --public-url /wasim/');
-  const r = spawnSync('trunk', ['build', '--release', '--public-url', '/wasim/'], {
+// Always (re)build the release dist/: `trunk serve` leaves a debug build
+// there, and an up-to-date release build takes a few seconds.
+{
+  log('trunk build --release');
+  const r = spawnSync('trunk', ['build', '--release'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
