@@ -73,12 +73,13 @@ pub fn app() -> Html {
         });
     }
     use_effect_with((), move |_| {
-        let listener = EventListener::new_with_options(
+        let keys_state = latest.clone();
+        let keys = EventListener::new_with_options(
             &gloo::utils::document(),
             "keydown",
             EventListenerOptions::enable_prevent_default(),
             move |event| {
-                let current = latest.borrow().clone();
+                let current = keys_state.borrow().clone();
                 if let (Some(app), Some(event)) =
                     (current, event.dyn_ref::<web_sys::KeyboardEvent>())
                 {
@@ -86,7 +87,22 @@ pub fn app() -> Html {
                 }
             },
         );
-        move || drop(listener)
+        // When work could not be saved, closing the tab asks first.
+        let unload = EventListener::new_with_options(
+            &gloo::utils::window(),
+            "beforeunload",
+            EventListenerOptions::enable_prevent_default(),
+            move |event| {
+                let unsaved = latest
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|app| app.revision > 0 && app.storage.warning().is_some());
+                if unsaved {
+                    event.prevent_default();
+                }
+            },
+        );
+        move || drop((keys, unload))
     });
 
     let ondragover = {

@@ -26,12 +26,21 @@ test('a full quota shows a warning, keeps the edit, and the next save recovers',
   expect((await shownSpans(page)).map((s) => [s.start, s.end, s.label])).toEqual([[name.start, name.end, 'PER']]);
   const { json } = await exportJson(page);
   expect(json.documents.find((d) => d.name === 'quota.txt').spans).toHaveLength(1);
+  // Closing the tab now would lose work, so the page asks first.
+  const asksBeforeClosing = () =>
+    page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+  expect(await asksBeforeClosing()).toBe(true);
   // Once storage accepts writes again, the next edit saves everything.
   await page.evaluate(() => window.__restorePut());
   const org = cpFind(TEXT, 'منظمة الصحة العالمية');
   await dragSelect(page, org.start, org.end, 'منظمة الصحة العالمية');
   await page.keyboard.press('3');
   await expect(warning).toHaveCount(0);
+  expect(await asksBeforeClosing()).toBe(false);
   await page.reload();
   await openDoc(page, 'quota.txt');
   await expect.poll(async () => (await shownSpans(page)).length).toBe(2);
