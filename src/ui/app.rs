@@ -19,7 +19,7 @@ use crate::ui::help::ShortcutSheet;
 use crate::ui::keyboard::on_key;
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::messages::Messages;
-use crate::ui::search::SearchPanel;
+use crate::ui::search::{MatchCounts, SearchPanel};
 use crate::ui::state::{Action, AppHandle, AppState, StorageStatus};
 use crate::ui::toolbar::Toolbar;
 
@@ -44,6 +44,11 @@ async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
 pub fn app() -> Html {
     let app = use_reducer(AppState::default);
     let dragging = use_state(|| false);
+    let matches = use_state(MatchCounts::default);
+    let on_counts = {
+        let matches = matches.clone();
+        Callback::from(move |counts: MatchCounts| matches.set(counts))
+    };
     // The key listener is registered once; it reads the latest state here.
     let latest: Rc<RefCell<Option<AppHandle>>> = use_mut_ref(|| None);
     *latest.borrow_mut() = Some(app.clone());
@@ -147,11 +152,11 @@ pub fn app() -> Html {
             <main class="workspace">
                 <aside class="sidebar">
                     <h2>{ "Documents" }</h2>
-                    <DocList />
+                    <DocList matches={(*matches).clone()} />
                     <LabelEditor />
                 </aside>
                 <section class="editor" aria-label="Document">
-                    <SearchPanel />
+                    <SearchPanel {on_counts} />
                     <DocView />
                 </section>
                 <EntitiesPanel />

@@ -4,11 +4,19 @@ use yew::prelude::*;
 
 use crate::core::edit::Edit;
 use crate::core::model::readable_color;
+use crate::ui::search::MatchCounts;
 use crate::ui::state::{Action, use_app};
+
+/// Props of [`DocList`].
+#[derive(Properties, PartialEq)]
+pub struct DocListProps {
+    /// Search matches per document, shown next to each name.
+    pub matches: MatchCounts,
+}
 
 /// Lists every document; clicking one opens it.
 #[function_component(DocList)]
-pub fn doc_list() -> Html {
+pub fn doc_list(props: &DocListProps) -> Html {
     let app = use_app();
     let open = app.ws.open;
     let items = app.ws.documents.iter().map(|doc| {
@@ -55,6 +63,9 @@ pub fn doc_list() -> Html {
                 <input type="checkbox" class="doc-done" data-testid="doc-done" checked={doc.done} onclick={ondone}
                     aria-label="Done" title="Mark done" />
                 <span class="doc-name" dir="auto">{ doc.name.clone() }</span>
+                if let Some(hits) = props.matches.iter().find(|(doc, _)| *doc == id).map(|(_, n)| *n) {
+                    <span class="doc-search-count" data-testid="doc-search-count" title="search matches">{ format!("🔍{hits}") }</span>
+                }
                 <span class="doc-label-counts">{ for dots }</span>
                 <span class="doc-count" data-testid="doc-span-count" title={per_label.clone()}>{ count }</span>
                 <button class="doc-remove" data-testid="doc-remove" title="Remove document" aria-label="Remove document"

@@ -21,9 +21,20 @@ const HIGHLIGHT_DELAY_MS: u32 = 120;
 /// Matches per document.
 type Matches = Vec<(DocId, Vec<(usize, usize)>)>;
 
+/// How many matches each searched document has (none while the query is
+/// empty).
+pub type MatchCounts = Rc<Vec<(DocId, usize)>>;
+
+/// Props of [`SearchPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SearchPanelProps {
+    /// Told the match count per document whenever the results change.
+    pub on_counts: Callback<MatchCounts>,
+}
+
 /// The search bar above the document.
 #[function_component(SearchPanel)]
-pub fn search_panel() -> Html {
+pub fn search_panel(props: &SearchPanelProps) -> Html {
     let app = use_app();
     let query = use_state(String::new);
     let options = use_state(SearchOptions::default);
@@ -53,6 +64,19 @@ pub fn search_panel() -> Html {
             },
         )
     };
+    {
+        let on_counts = props.on_counts.clone();
+        use_effect_with(results.clone(), move |results| {
+            let counts = match results.as_ref() {
+                Ok(found) => found
+                    .iter()
+                    .map(|(doc, ranges)| (*doc, ranges.len()))
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+            on_counts.emit(Rc::new(counts));
+        });
+    }
     // Repainting the highlights walks the document's text nodes, so it runs
     // once the view has settled, not inside the edit that changed the DOM.
     let repaint: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);

@@ -201,6 +201,17 @@ test('search with proclitics and tag-all, undone as one step', async ({ page }) 
   // Every match is painted, without changing the DOM.
   await expect.poll(() => page.evaluate(() => CSS.highlights.get('wasim-search')?.size ?? 0)).toBe(plain + prefixed);
   await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(0);
+  // Over the corpus, each document shows its number of matches.
+  await uploadFiles(page, [article('002_').path]);
+  await openDoc(page, a.name);
+  await page.getByTestId('search-scope').selectOption('corpus');
+  const other = article('002_');
+  const otherCount = (other.text.match(/(^|[^\u0621-\u064A])[وفبكل]*العراق(?![\u0621-\u064A])/g) || []).length;
+  await expect(docItem(page, a.name).getByTestId('doc-search-count')).toHaveText(`🔍${plain + prefixed}`);
+  await expect(docItem(page, other.name).getByTestId('doc-search-count')).toHaveText(`🔍${otherCount}`);
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(plain + prefixed + otherCount));
+  await page.getByTestId('search-scope').selectOption('open');
+  await expect(docItem(page, other.name).getByTestId('doc-search-count')).toHaveCount(0);
   // Without proclitics, only the bare word matches.
   await page.getByTestId('search-proclitics').uncheck();
   await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(plain));
