@@ -276,6 +276,16 @@ test('label editor: rename carries spans, clashes refused, delete asks, set expo
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('labels-export').click()]);
   const labelsJson = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(labelsJson.labels.map((l) => l.name)).toEqual(['PERSON', 'LOC', 'ORG', 'MISC', 'EVENT']);
+  // Import a label set: a dark colour is lightened, labels in use are kept.
+  const set = { format: 'wasim-labels', version: 1, labels: [{ name: 'GPE', color: '#000080', key: '7', description: 'Geo-political entity' }] };
+  await page.getByTestId('labels-import').setInputFiles({ name: 'set.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(set)) });
+  await expect(page.getByTestId('label-GPE')).toContainText('7');
+  await expect(page.getByTestId('label-PERSON')).toBeVisible();
+  const bg = await page.getByTestId('label-GPE').evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(bg).not.toBe('rgb(0, 0, 128)');
+  // A broken label file is refused by name.
+  await page.getByTestId('labels-import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{nope') });
+  await expectMessage(page, 'error', 'broken.json');
 });
 
 test('notes and entity ids are kept in export and import; entities panel; progress', async ({ page, newGuardedContext }) => {
