@@ -10,7 +10,17 @@ use crate::core::formats::{
 use crate::core::model::Workspace;
 use crate::platform::files::download;
 use crate::ui::fields::field_value;
-use crate::ui::state::{Action, MessageKind, use_app};
+use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
+
+/// Offers `file` as a download; a refusal becomes an error message.
+pub fn offer_download(app: &AppHandle, file: &OutputFile) {
+    if let Err(error) = download(file) {
+        app.dispatch(Action::Notify(
+            MessageKind::Error,
+            format!("Export failed: {error}"),
+        ));
+    }
+}
 
 /// The whole workspace as a Wasim JSON file, remembering the open document.
 pub fn workspace_file(ws: &Workspace) -> OutputFile {
@@ -105,15 +115,21 @@ pub fn export_menu() -> Html {
                 } else {
                     chosen.export(&app.ws.labels, &documents, *options)
                 };
-            if let Err(error) = download(&exported.file) {
-                app.dispatch(Action::Notify(
-                    MessageKind::Error,
-                    format!("Export failed: {error}"),
-                ));
-            }
+            offer_download(&app, &exported.file);
             if let Some(summary) = summarize_warnings(&exported.warnings) {
                 app.dispatch(Action::Notify(MessageKind::Warning, summary));
             }
+        })
+    };
+    let onconfig = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let file = OutputFile {
+                name: "label-studio-config.xml".to_owned(),
+                mime: "application/xml",
+                bytes: formats::label_studio::labeling_config(&app.ws.labels).into_bytes(),
+            };
+            offer_download(&app, &file);
         })
     };
     let format_options = formats::all().iter().map(|f| {
@@ -130,9 +146,13 @@ pub fn export_menu() -> Html {
                 <option value="corpus" selected={corpus}>{ "All documents" }</option>
                 <option value="open" selected={!corpus}>{ "Open document" }</option>
             </select>
-            if *format == "doccano" {
+            if *format == formats::doccano::ID {
                 <label class="switch"><input type="checkbox" data-testid="export-utf16" checked={options.utf16_offsets}
-                    onchange={onutf16} />{ "UTF-16 offsets (doccano web UI)" }</label>
+                    onchange={onutf16} />{ formats::doccano::offset_unit_name(ExportOptions { utf16_offsets: true, ..*options }) }</label>
+            }
+            if *format == formats::label_studio::ID {
+                <button data-testid="export-ls-config" onclick={onconfig}
+                    title="The labeling configuration to paste into a Label Studio project">{ "Labeling config" }</button>
             }
             if *format == "conll" {
                 <select data-testid="export-scheme" onchange={onscheme} aria-label="Tag scheme">{ for schemes }</select>

@@ -7,7 +7,8 @@ use yew::prelude::*;
 use crate::core::edit::{Edit, OrphanSpans};
 use crate::core::formats::OutputFile;
 use crate::core::model::{Label, labels_from_json, labels_to_json, readable_color};
-use crate::platform::files::{download, files_of, read_files};
+use crate::platform::files::{files_of, read_files};
+use crate::ui::export_menu::offer_download;
 use crate::ui::fields::field_value;
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 
@@ -61,12 +62,7 @@ pub fn label_editor() -> Html {
                 mime: "application/json",
                 bytes: labels_to_json(&app.ws.labels).into_bytes(),
             };
-            if let Err(error) = download(&file) {
-                app.dispatch(Action::Notify(
-                    MessageKind::Error,
-                    format!("Export failed: {error}"),
-                ));
-            }
+            offer_download(&app, &file);
         })
     };
     let onimport = {

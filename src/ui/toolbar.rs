@@ -4,11 +4,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::model::readable_color;
-use crate::platform::files::download;
+
 use crate::platform::selection::{clear_selection, document_selection};
 use crate::ui::app::load_files;
-use crate::ui::export_menu::{ExportMenu, workspace_file};
-use crate::ui::state::{Action, MessageKind, use_app};
+use crate::ui::export_menu::{ExportMenu, offer_download, workspace_file};
+use crate::ui::state::{Action, use_app};
 
 /// File picker, labels, history and export controls.
 #[function_component(Toolbar)]
@@ -52,12 +52,7 @@ pub fn toolbar() -> Html {
     let export_json = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Err(error) = download(&workspace_file(&app.ws)) {
-                app.dispatch(Action::Notify(
-                    MessageKind::Error,
-                    format!("Export failed: {error}"),
-                ));
-            }
+            offer_download(&app, &workspace_file(&app.ws));
         })
     };
     let undo = {

@@ -111,6 +111,14 @@ test('every export format downloads from the menu; brat is a zip; doccano offers
   const conll = await downloadFrom(page, page.getByTestId('export-run'));
   expect(conll.text).toMatch(/الكاظمي\s+B-PER/);
 
+  await page.getByTestId('export-format').selectOption('label-studio');
+  const tasks = JSON.parse((await downloadFrom(page, page.getByTestId('export-run'))).text);
+  expect(JSON.stringify(tasks)).toContain('الكاظمي');
+  const config = await downloadFrom(page, page.getByTestId('export-ls-config'));
+  expect(config.name).toMatch(/\.xml$/);
+  expect(config.text).toContain('<Labels');
+  expect(config.text).toContain('value="PER"');
+
   await page.getByTestId('export-format').selectOption('web-annotation');
   const wa = JSON.parse((await downloadFrom(page, page.getByTestId('export-run'))).text);
   expect(JSON.stringify(wa)).toContain('TextQuoteSelector');
@@ -124,5 +132,4 @@ test('every export format downloads from the menu; brat is a zip; doccano offers
   await items.nth(2).click();
   expect((await shownSpans(page)).map((x) => [x.start, x.end, x.label])).toEqual([[k.start, k.end, 'PER']]);
   await expect(docItem(page, article.name)).toHaveCount(1);
-  await uploadFiles(page, [txtFile('plain.txt', 'x')]);
 });
