@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
   repoRoot, gotoApp, uploadFiles, openDoc, docText, docItem, shownSpans, cpSlice, downloadFrom, dragSelect,
-  cpFind, txtFile, expectMessage, readCorpus,
+  cpFind, expectMessage, readCorpus,
 } from './helpers.mjs';
 
 const external = path.resolve(repoRoot, '../shared/external');
