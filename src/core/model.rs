@@ -296,9 +296,12 @@ impl Workspace {
         self.labels.iter().find(|l| l.name == name)
     }
 
-    /// The label whose hotkey is `key`.
+    /// The label whose hotkey is `key`, ignoring letter case.
     pub fn label_for_key(&self, key: char) -> Option<&Label> {
-        self.labels.iter().find(|l| l.key == Some(key))
+        self.labels.iter().find(|l| {
+            l.key
+                .is_some_and(|k| k == key || k.to_lowercase().eq(key.to_lowercase()))
+        })
     }
 
     /// Checks the invariants listed in this module's documentation.
@@ -362,6 +365,15 @@ mod tests {
         colours.dedup();
         assert_eq!(colours.len(), 4);
         assert!(Workspace::default().validate().is_ok());
+    }
+
+    #[test]
+    fn hotkeys_find_their_label_whatever_the_case() {
+        let mut ws = Workspace::default();
+        assert_eq!(ws.label_for_key('3').map(|l| l.name.as_str()), Some("ORG"));
+        assert!(ws.label_for_key('9').is_none());
+        ws.labels[0].key = Some('p');
+        assert_eq!(ws.label_for_key('P').map(|l| l.name.as_str()), Some("PER"));
     }
 
     #[test]

@@ -76,11 +76,6 @@ impl Text {
         &self.string
     }
 
-    /// The shared string, for cheap hand-over to views.
-    pub fn shared(&self) -> Arc<str> {
-        Arc::clone(&self.string)
-    }
-
     /// Length in code points.
     pub fn char_len(&self) -> usize {
         self.char_len

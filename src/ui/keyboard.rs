@@ -53,16 +53,10 @@ fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
         .strip_prefix("Digit")
         .or_else(|| code.strip_prefix("Numpad"))
         .and_then(|d| d.chars().next());
-    [typed, physical].into_iter().flatten().find_map(|c| {
-        app.ws
-            .labels
-            .iter()
-            .find(|l| {
-                l.key
-                    .is_some_and(|k| k == c || k.to_lowercase().eq(c.to_lowercase()))
-            })
-            .map(|l| l.name.clone())
-    })
+    [typed, physical]
+        .into_iter()
+        .flatten()
+        .find_map(|c| app.ws.label_for_key(c).map(|l| l.name.clone()))
 }
 
 /// Handles one keydown on the page. `app` must be the latest state handle.
