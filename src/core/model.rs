@@ -57,6 +57,17 @@ pub fn default_labels() -> Vec<Label> {
     ]
 }
 
+/// Colours given to new labels (added in the editor or brought by an
+/// import), in turn; all pass WCAG AA with [`TEXT_COLOR`].
+const NEW_LABEL_COLOURS: [&str; 8] = [
+    "#ffe08a", "#b8f0e0", "#ffc2d1", "#d0d6ff", "#e6f5a1", "#ffd1a6", "#c9f2ff", "#f0c8ff",
+];
+
+/// The colour for a new label joining a set of `existing` labels.
+pub fn new_label_color(existing: usize) -> &'static str {
+    NEW_LABEL_COLOURS[existing % NEW_LABEL_COLOURS.len()]
+}
+
 /// The colour of text drawn on highlights.
 pub const TEXT_COLOR: (u8, u8, u8) = (0x1b, 0x1b, 0x1b);
 
@@ -211,6 +222,16 @@ impl Document {
     /// The span with this id, if it is in this document.
     pub fn span(&self, id: SpanId) -> Option<&Span> {
         self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// Whether some span, whatever its label, covers exactly `[start, end)`.
+    pub fn has_range(&self, start: usize, end: usize) -> bool {
+        self.spans.iter().any(|s| s.start == start && s.end == end)
+    }
+
+    /// How many spans carry `label`.
+    pub fn count_label(&self, label: &str) -> usize {
+        self.spans.iter().filter(|s| s.label == label).count()
     }
 
     /// Whether a span with this exact range and label already exists.
@@ -386,6 +407,10 @@ mod tests {
                 label.color,
                 "already readable colours are kept"
             );
+        }
+        for existing in 0..8 {
+            let rgb = parse_hex_color(new_label_color(existing)).expect("hex");
+            assert!(contrast_ratio(rgb, TEXT_COLOR) >= WCAG_AA);
         }
         for dark in ["#000000", "#123456", "#7f0000", "#0000ff"] {
             let fixed = readable_color(dark);

@@ -46,7 +46,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
             .ws
             .labels
             .iter()
-            .map(|l| (l.name.as_str(), l.color.as_str(), doc.spans.iter().filter(|s| s.label == l.name).count()))
+            .map(|l| (l.name.as_str(), l.color.as_str(), doc.count_label(&l.name)))
             .collect();
         let per_label = counts.iter().map(|(name, _, n)| format!("{name}: {n}")).collect::<Vec<_>>().join(", ");
         let dots = counts.iter().filter(|(_, _, n)| *n > 0).map(|(name, color, n)| {

@@ -103,7 +103,7 @@ pub fn entities_panel() -> Html {
 fn corpus_counts() -> Html {
     let app = use_app();
     let rows = app.ws.labels.iter().map(|label| {
-        let count: usize = app.ws.documents.iter().map(|d| d.spans.iter().filter(|s| s.label == label.name).count()).sum();
+        let count: usize = app.ws.documents.iter().map(|d| d.count_label(&label.name)).sum();
         html! {
             <tr key={label.name.clone()} data-testid="corpus-count" data-label={label.name.clone()}>
                 <td><span class="swatch" style={format!("background-color:{}", label.color)}></span>{ label.name.clone() }</td>

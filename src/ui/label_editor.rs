@@ -6,16 +6,13 @@ use yew::prelude::*;
 
 use crate::core::edit::{Edit, OrphanSpans};
 use crate::core::formats::OutputFile;
-use crate::core::model::{Label, labels_from_json, labels_to_json, readable_color};
+use crate::core::model::{
+    Label, labels_from_json, labels_to_json, new_label_color, readable_color,
+};
 use crate::platform::files::{files_of, read_files};
 use crate::ui::export_menu::offer_download;
 use crate::ui::fields::field_value;
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
-
-/// Colours offered to new labels, in order; all pass WCAG AA.
-const NEW_LABEL_COLOURS: [&str; 6] = [
-    "#ffe08a", "#b8f0e0", "#ffc2d1", "#d0d6ff", "#e6f5a1", "#c9f2ff",
-];
 
 /// The label editor, shown in the sidebar.
 #[function_component(LabelEditor)]
@@ -38,7 +35,7 @@ pub fn label_editor() -> Html {
             let key = ('1'..='9').find(|k| labels.iter().all(|l| l.key != Some(*k)));
             labels.push(Label {
                 name,
-                color: NEW_LABEL_COLOURS[labels.len() % NEW_LABEL_COLOURS.len()].to_owned(),
+                color: new_label_color(labels.len()).to_owned(),
                 key,
                 description: String::new(),
             });
@@ -217,7 +214,7 @@ fn label_row(props: &LabelRowProps) -> Html {
         .ws
         .documents
         .iter()
-        .map(|d| d.spans.iter().filter(|s| s.label == label.name).count())
+        .map(|d| d.count_label(&label.name))
         .sum();
     let ondelete = {
         let app = app.clone();

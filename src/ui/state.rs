@@ -309,11 +309,7 @@ pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<(usize, usize)>)]) -> usiz
     ranges
         .iter()
         .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
-        .map(|(doc, list)| {
-            list.iter()
-                .filter(|(s, e)| !doc.spans.iter().any(|x| x.start == *s && x.end == *e))
-                .count()
-        })
+        .map(|(doc, list)| list.iter().filter(|(s, e)| !doc.has_range(*s, *e)).count())
         .sum()
 }
 
@@ -327,7 +323,7 @@ impl AppState {
             };
             let fresh: Vec<(usize, usize)> = list
                 .into_iter()
-                .filter(|(s, e)| !document.spans.iter().any(|x| x.start == *s && x.end == *e))
+                .filter(|(s, e)| !document.has_range(*s, *e))
                 .collect();
             if fresh.is_empty() {
                 continue;

@@ -34,7 +34,7 @@ pub mod web_annotation;
 pub mod zip;
 
 use super::edit::Edit;
-use super::model::{Document, Label, Workspace};
+use super::model::{Document, Label, Workspace, new_label_color};
 
 pub use conll::TagScheme;
 
@@ -369,10 +369,9 @@ pub fn import_edit(
         document.done = doc.done;
         for span in doc.spans {
             if !replaces && labels.iter().all(|l| l.name != span.label) {
-                let color = GENERATED_COLOURS[labels.len() % GENERATED_COLOURS.len()];
                 labels.push(Label {
                     name: span.label.clone(),
-                    color: color.to_owned(),
+                    color: new_label_color(labels.len()).to_owned(),
                     key: None,
                     description: String::new(),
                 });
@@ -416,12 +415,6 @@ pub fn import_edit(
     };
     Ok((edit, open))
 }
-
-/// Colours given to labels that an import introduces; all pass WCAG AA with
-/// near-black text.
-const GENERATED_COLOURS: [&str; 8] = [
-    "#ffe08a", "#b8f0e0", "#ffc2d1", "#d0d6ff", "#e6f5a1", "#ffd1a6", "#c9f2ff", "#f0c8ff",
-];
 
 #[cfg(test)]
 mod tests {
