@@ -435,6 +435,17 @@ pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
 pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
 
 impl Edit {
+    /// The documents this edit carries.
+    fn documents(&self) -> Vec<&Document> {
+        match self {
+            Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => {
+                documents.iter().collect()
+            }
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::documents).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The documents this edit carries, mutably.
     fn documents_mut(&mut self) -> Vec<&mut Document> {
         match self {
@@ -528,13 +539,12 @@ impl History {
     /// bring back, replaced workspaces), one per id. Their texts must stay
     /// stored. Cheap: texts are shared, not copied.
     pub fn carried_documents(&self) -> Vec<Document> {
-        let mut copy = self.clone();
-        let mut documents: Vec<Document> = copy
+        let mut documents: Vec<Document> = self
             .undo
-            .iter_mut()
-            .chain(copy.redo.iter_mut())
-            .flat_map(Edit::documents_mut)
-            .map(|d| d.clone())
+            .iter()
+            .chain(&self.redo)
+            .flat_map(Edit::documents)
+            .cloned()
             .collect();
         documents.sort_by_key(|d| d.id);
         documents.dedup_by_key(|d| d.id);

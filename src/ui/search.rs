@@ -44,15 +44,18 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
 
     let doc_ids: Vec<DocId> = app.ws.documents.iter().map(|d| d.id).collect();
     let results: Rc<Result<Matches, String>> = {
-        let ws = app.ws.clone();
+        // The handle is a cheap `Rc`: the workspace is read only when the
+        // query, options or documents change, never copied per render.
+        let state = app.clone();
         use_memo(
-            ((*query).clone(), *options, *corpus, ws.open, doc_ids),
+            ((*query).clone(), *options, *corpus, app.ws.open, doc_ids),
             move |(query, options, corpus, open, _)| {
                 if query.trim().is_empty() {
                     return Ok(Vec::new());
                 }
                 let mut all = Vec::new();
-                for doc in ws
+                for doc in state
+                    .ws
                     .documents
                     .iter()
                     .filter(|d| *corpus || Some(d.id) == *open)
