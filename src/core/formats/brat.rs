@@ -141,16 +141,7 @@ impl Format for Brat {
                     renamed.insert((span.label.clone(), kind.clone()));
                 }
                 add_type(&kind);
-                let surface: String = span_text(doc, span)
-                    .chars()
-                    .map(|c| {
-                        if matches!(c, '\n' | '\r' | '\t') {
-                            ' '
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
+                let surface = one_line(span_text(doc, span));
                 ann.push_str(&format!(
                     "T{}\t{kind} {} {}\t{surface}\n",
                     i + 1,
@@ -162,16 +153,7 @@ impl Format for Brat {
                     if note.contains(['\n', '\r', '\t']) {
                         flattened_notes += 1;
                     }
-                    let flat: String = note
-                        .chars()
-                        .map(|c| {
-                            if matches!(c, '\n' | '\r' | '\t') {
-                                ' '
-                            } else {
-                                c
-                            }
-                        })
-                        .collect();
+                    let flat = one_line(note);
                     ann.push_str(&format!(
                         "#{note_number}\tAnnotatorNotes T{}\t{flat}\n",
                         i + 1
@@ -442,16 +424,24 @@ fn read_pair(
     })
 }
 
+/// `text` with line breaks and tabs turned into spaces, so it fits one field
+/// of an `.ann` line.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn file(name: &str, text: &str) -> InputFile {
-        InputFile {
-            name: name.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
+    use crate::core::formats::tests::file;
 
     #[test]
     fn reads_entities_notes_and_fragments() {

@@ -420,7 +420,8 @@ pub fn import_edit(
 mod tests {
     use super::*;
 
-    fn file(name: &str, text: &str) -> InputFile {
+    /// An input file holding `text`, for the format tests.
+    pub(crate) fn file(name: &str, text: &str) -> InputFile {
         InputFile {
             name: name.into(),
             bytes: text.as_bytes().to_vec(),
