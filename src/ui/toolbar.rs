@@ -1,6 +1,5 @@
 //! The toolbar: open files, label buttons, undo/redo and export.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::model::readable_color;
@@ -71,23 +70,15 @@ pub fn toolbar() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::ToggleHelp))
     };
-    let open_picker = Callback::from(|_: MouseEvent| {
-        if let Some(input) = gloo::utils::document()
-            .query_selector("[data-testid=file-input]")
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            input.click();
-        }
-    });
     html! {
         <header class="toolbar">
             <h1 class="brand" title="Wasim — the one who tags">{ "واسم" }<small>{ "Wasim" }</small></h1>
-            <button class="open-files" onclick={open_picker}>{ "Open files…" }</button>
-            <input type="file" multiple=true class="visually-hidden" data-testid="file-input"
-                accept=".txt,.json,.jsonl,.ann,.conll,.conllu,.iob,.iob2,.bio,.bioes,.tsv,.zip,text/plain,application/json"
-                aria-label="Open files" {onchange} />
+            // The label opens the picker natively, as in the label editor.
+            <label class="button-like open-files">{ "Open files…" }
+                <input type="file" multiple=true class="visually-hidden" data-testid="file-input"
+                    accept=".txt,.json,.jsonl,.ann,.conll,.conllu,.iob,.iob2,.bio,.bioes,.tsv,.zip,text/plain,application/json"
+                    aria-label="Open files" {onchange} />
+            </label>
             <div class="labels" role="toolbar" aria-label="Labels">{ for labels }</div>
             <div class="history">
                 <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo()} title="Undo (Ctrl+Z)">{ "↶ Undo" }</button>
