@@ -7,8 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{DocId, Document, Label, Span, SpanId, Workspace};
-use super::text::Text;
+use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
 
 /// One reversible change to a workspace.
 ///
@@ -551,16 +550,19 @@ impl History {
         documents
     }
 
-    /// Puts the texts back into a deserialized history's documents. A step
+    /// Puts the texts and sources back into a deserialized history's documents. A step
     /// whose text is missing is dropped with every older step of its stack,
     /// so what remains can always be applied.
-    pub fn hydrate(&mut self, mut text_of: impl FnMut(DocId) -> Option<Text>) {
+    pub fn hydrate(&mut self, mut body_of: impl FnMut(DocId) -> Option<DocumentBody>) {
         for stack in [&mut self.undo, &mut self.redo] {
             let mut keep_from = 0;
             for (i, edit) in stack.iter_mut().enumerate() {
                 for doc in edit.documents_mut() {
-                    match text_of(doc.id) {
-                        Some(text) => doc.text = text,
+                    match body_of(doc.id) {
+                        Some(body) => {
+                            doc.text = body.text;
+                            doc.source = body.source;
+                        }
                         None => keep_from = i + 1,
                     }
                 }
@@ -880,7 +882,7 @@ mod tests {
         );
 
         let mut restored: History = serde_json::from_str(&json).expect("parses");
-        restored.hydrate(|id| (id == extra_id).then(|| extra.text.clone()));
+        restored.hydrate(|id| (id == extra_id).then(|| extra.body()));
         assert_eq!(restored, history);
         let mut copy = ws.clone();
         assert!(restored.redo(&mut copy), "redo survives");

@@ -7,6 +7,8 @@
 //! - a document's spans are kept sorted by `(start, end, label)` and no two
 //!   spans are identical in range and label.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::text::Text;
@@ -191,6 +193,30 @@ impl Span {
     }
 }
 
+/// What a document keeps from the file it was imported from, so that an
+/// export to the same format can write that file again: its layout and
+/// everything Wasim does not model ("what was read is what is written").
+///
+/// Only the format named by [`Source::format`] reads [`Source::data`]; to
+/// everything else it is opaque. A source never changes after import.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The [`crate::core::formats::Format::id`] of the format that read it.
+    pub format: String,
+    /// That format's own record of the file's layout and extras.
+    pub data: serde_json::Value,
+}
+
+/// The parts of a document that never change after loading, stored once
+/// under its id: the text and the [`Source`] it was read from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentBody {
+    /// The text exactly as loaded.
+    pub text: Text,
+    /// The file layout it was imported from, if any.
+    pub source: Option<Arc<Source>>,
+}
+
 /// A text and its spans.
 ///
 /// Serialized **without its text**: texts are large and never change, so
@@ -206,6 +232,10 @@ pub struct Document {
     /// The text exactly as loaded.
     #[serde(skip)]
     pub text: Text,
+    /// The file layout the document was imported from; stored with the text
+    /// (see [`DocumentBody`]), so never serialized with the document.
+    #[serde(skip)]
+    pub source: Option<Arc<Source>>,
     /// Spans sorted by [`Span::sort_key`].
     pub spans: Vec<Span>,
     /// Whether the annotator marked the document finished.
@@ -213,6 +243,22 @@ pub struct Document {
 }
 
 impl Document {
+    /// The document's immutable parts, as storage keeps them.
+    pub fn body(&self) -> DocumentBody {
+        DocumentBody {
+            text: self.text.clone(),
+            source: self.source.clone(),
+        }
+    }
+
+    /// The source's data when the document was read by `format`.
+    pub fn source_data(&self, format: &str) -> Option<&serde_json::Value> {
+        self.source
+            .as_deref()
+            .filter(|source| source.format == format)
+            .map(|source| &source.data)
+    }
+
     /// Index where `span` belongs in the sorted span list.
     pub fn insertion_index(&self, span: &Span) -> usize {
         self.spans
@@ -280,6 +326,7 @@ impl Workspace {
             id: DocId(self.fresh_id()),
             name: name.to_owned(),
             text: Text::new(text),
+            source: None,
             spans: Vec::new(),
             done: false,
         }

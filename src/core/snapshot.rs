@@ -9,8 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{DocId, Document, Label, Span, SpanId, Workspace};
-use super::text::Text;
+use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
 
 /// Version of the snapshot layout.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -94,14 +93,15 @@ impl Snapshot {
         }
     }
 
-    /// Rebuilds the workspace, fetching each document's text with `text_of`.
+    /// Rebuilds the workspace, fetching each document's text and source with
+    /// `body_of`.
     ///
     /// # Errors
     /// A message when the version is unknown, a text is missing, or the result
     /// breaks a workspace invariant.
     pub fn restore(
         self,
-        mut text_of: impl FnMut(DocId) -> Option<Text>,
+        mut body_of: impl FnMut(DocId) -> Option<DocumentBody>,
     ) -> Result<Workspace, String> {
         if self.version != SNAPSHOT_VERSION {
             return Err(format!(
@@ -111,7 +111,7 @@ impl Snapshot {
         }
         let mut documents = Vec::with_capacity(self.documents.len());
         for record in self.documents {
-            let text = text_of(record.id)
+            let body = body_of(record.id)
                 .ok_or_else(|| format!("the text of {:?} is missing", record.name))?;
             let mut spans: Vec<Span> = record
                 .spans
@@ -129,7 +129,8 @@ impl Snapshot {
             documents.push(Document {
                 id: record.id,
                 name: record.name,
-                text,
+                text: body.text,
+                source: body.source,
                 spans,
                 done: record.done,
             });
@@ -167,11 +168,8 @@ mod tests {
         ws.open = Some(id);
         let add = Edit::add_span(&mut ws, id, 4, 11, "PER").expect("valid");
         add.apply(&mut ws).expect("applies");
-        let texts: HashMap<DocId, Text> = ws
-            .documents
-            .iter()
-            .map(|d| (d.id, d.text.clone()))
-            .collect();
+        let texts: HashMap<DocId, DocumentBody> =
+            ws.documents.iter().map(|d| (d.id, d.body())).collect();
         let json = serde_json::to_string(&Snapshot::of(&ws)).expect("serializes");
         let snapshot: Snapshot = serde_json::from_str(&json).expect("parses");
         let restored = snapshot
@@ -197,7 +195,12 @@ mod tests {
             entity_id: None,
         });
         let error = snapshot
-            .restore(|_| Some(Text::new("abc")))
+            .restore(|_| {
+                Some(DocumentBody {
+                    text: "abc".into(),
+                    source: None,
+                })
+            })
             .expect_err("out of range");
         assert!(error.contains("outside"));
     }

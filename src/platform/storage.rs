@@ -4,8 +4,10 @@
 //! - store `meta`, key `snapshot`: the [`Snapshot`] as a structured object;
 //! - store `meta`, key `history`: the undo history (its documents without
 //!   their texts);
-//! - store `texts`, key = document id: the text of each document of the
-//!   workspace or of the history, written once.
+//! - store `texts`, key = document id: the body of each document of the
+//!   workspace or of the history, written once: its text as a string, or,
+//!   for a document imported with a [`Source`], an object
+//!   `{text, source}` with the source as JSON.
 //!
 //! Every save is one read-write transaction over both stores, so a snapshot
 //! never refers to a text that is not stored. Transactions run in the order
@@ -21,7 +23,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use crate::core::edit::History;
-use crate::core::model::{DocId, Document, Workspace};
+use crate::core::model::{DocId, Document, DocumentBody, Source, Workspace};
 use crate::core::snapshot::Snapshot;
 use crate::core::text::Text;
 
@@ -86,7 +88,7 @@ pub async fn open_and_restore() -> Result<Restored, String> {
     let mut texts = Vec::with_capacity(pending.len());
     for (id, read) in pending {
         let value = read.await?;
-        texts.push((id, value.as_string().map(|s| Text::new(&s))));
+        texts.push((id, body_from_js(&value)));
     }
     let text_of = |id: DocId| {
         texts
@@ -105,6 +107,41 @@ pub async fn open_and_restore() -> Result<Restored, String> {
         );
     });
     Ok(Restored::Workspace(workspace, history))
+}
+
+/// A document's stored body: its text as a string, or `{text, source}`.
+fn body_to_js(doc: &Document) -> JsValue {
+    let text = JsValue::from_str(doc.text.as_str());
+    let Some(source) = doc.source.as_deref() else {
+        return text;
+    };
+    let object = js_sys::Object::new();
+    let source = serde_json::to_string(source).unwrap_or_default();
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(&object, &"text".into(), &text);
+    let _ = js_sys::Reflect::set(&object, &"source".into(), &JsValue::from_str(&source));
+    object.into()
+}
+
+/// Reads what [`body_to_js`] wrote; `None` when it is missing or not a body.
+/// A source that cannot be read is dropped (export then re-tokenizes), never
+/// the text.
+fn body_from_js(value: &JsValue) -> Option<DocumentBody> {
+    if let Some(text) = value.as_string() {
+        return Some(DocumentBody {
+            text: Text::new(&text),
+            source: None,
+        });
+    }
+    let field = |name: &str| js_sys::Reflect::get(value, &name.into()).ok()?.as_string();
+    let text = field("text")?;
+    let source = field("source")
+        .and_then(|json| serde_json::from_str::<Source>(&json).ok())
+        .map(std::sync::Arc::new);
+    Some(DocumentBody {
+        text: Text::new(&text),
+        source,
+    })
 }
 
 /// Saves `ws` and `history`: the snapshot, the history, new
@@ -152,7 +189,7 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
     });
     for doc in documents.iter().filter(|d| new_docs.contains(&d.id)) {
         texts
-            .put_with_key(&JsValue::from_str(doc.text.as_str()), &doc_key(doc.id))
+            .put_with_key(&body_to_js(doc), &doc_key(doc.id))
             .map_err(describe)?;
     }
     for id in &removed {

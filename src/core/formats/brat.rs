@@ -421,6 +421,7 @@ fn read_pair(
         text,
         spans,
         done: false,
+        source: None,
     })
 }
 

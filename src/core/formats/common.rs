@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::{
     ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
 };
-use crate::core::model::{Document, Span};
+use crate::core::model::{Document, Source, Span};
 use crate::core::text::{Text, decode_utf8};
 
 /// The file's bytes as text.
@@ -342,6 +342,8 @@ pub(crate) struct RawDocument {
     pub spans: Vec<RawSpan>,
     /// Line of the record, for messages.
     pub line: Option<usize>,
+    /// What export needs to write the record again.
+    pub source: Option<Source>,
 }
 
 /// Maps UTF-16 offsets of a text to code points.
@@ -559,6 +561,7 @@ pub(crate) fn resolve_documents(
             text: doc.text,
             spans,
             done: false,
+            source: doc.source,
         });
     }
     if duplicates > 0 {
@@ -627,6 +630,7 @@ mod tests {
                 })
                 .collect(),
             line: Some(1),
+            source: None,
         }
     }
 

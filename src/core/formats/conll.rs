@@ -593,6 +593,7 @@ pub(crate) fn decode_documents(
             text,
             spans,
             done: false,
+            source: None,
         });
     }
     if !irregular_lines.is_empty() {

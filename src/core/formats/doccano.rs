@@ -223,6 +223,7 @@ fn read_record(
             text: text.to_owned(),
             spans,
             line,
+            source: None,
         },
         relations,
     ))

@@ -125,6 +125,7 @@ impl Format for LabelStudio {
                     text: text.to_owned(),
                     spans,
                     line: record.line,
+                    source: None,
                 }
             } else {
                 let text = task.get("text").and_then(Value::as_str).ok_or_else(|| {
@@ -150,6 +151,7 @@ impl Format for LabelStudio {
                     text: text.to_owned(),
                     spans,
                     line: record.line,
+                    source: None,
                 }
             };
             raw.push(doc);

@@ -34,7 +34,7 @@ pub mod web_annotation;
 pub mod zip;
 
 use super::edit::Edit;
-use super::model::{Document, Label, Workspace, new_label_color};
+use super::model::{Document, Label, Source, Workspace, new_label_color};
 
 pub use conll::TagScheme;
 
@@ -84,6 +84,8 @@ pub struct ImportedDocument {
     pub spans: Vec<ImportedSpan>,
     /// Whether it was marked done.
     pub done: bool,
+    /// What export needs to write the file again (see [`Source`]).
+    pub source: Option<Source>,
 }
 
 /// How an import changes the workspace.
@@ -296,6 +298,7 @@ fn import_plain_text(file: &InputFile) -> Result<Imported, ImportError> {
             text,
             spans: Vec::new(),
             done: false,
+            source: None,
         }],
         Vec::new(),
     ))
@@ -367,6 +370,7 @@ pub fn import_edit(
     for doc in imported.documents {
         let mut document = ws.new_document(&doc.name, &doc.text);
         document.done = doc.done;
+        document.source = doc.source.map(std::sync::Arc::new);
         for span in doc.spans {
             if !replaces && labels.iter().all(|l| l.name != span.label) {
                 labels.push(Label {

@@ -226,6 +226,7 @@ fn read_record(
             text: text.to_owned(),
             spans,
             line,
+            source: None,
         },
         mismatches,
     ))

@@ -13,6 +13,12 @@
 //!
 //! The JSON Schema is `wasim.schema.json` next to this file. Unknown fields
 //! are ignored on import, so later versions can add fields.
+//!
+//! **Versions.** Version 2 adds an optional per-document `source`: the
+//! format a document was imported from and that format's record of the
+//! file's layout and of what Wasim does not model (`{"format": "conll",
+//! "data": {…}}`), so that exporting it to that format again writes the same
+//! file. Version 1 files (no `source`) are still read.
 
 use serde::{Deserialize, Serialize};
 
@@ -20,15 +26,17 @@ use super::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile,
 };
-use crate::core::model::{Document, Label};
+use crate::core::model::{Document, Label, Source};
 use crate::core::text::Text;
 
 /// This format's id, also the `format` field's value.
 pub const ID: &str = "wasim";
 /// The `format` field's value.
 pub const FORMAT_TAG: &str = ID;
-/// The only version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The version this build writes.
+pub const VERSION: u32 = 2;
+/// The versions this build reads.
+const READS: [u64; 2] = [1, 2];
 
 /// The JSON Schema of the format, for validators.
 pub const SCHEMA: &str = include_str!("wasim.schema.json");
@@ -50,6 +58,8 @@ struct DocumentRepr {
     #[serde(default)]
     done: bool,
     spans: Vec<SpanRepr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<Source>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -103,6 +113,7 @@ fn document_repr(doc: &Document) -> DocumentRepr {
                 entity_id: span.entity_id.clone(),
             })
             .collect(),
+        source: doc.source.as_deref().cloned(),
     }
 }
 
@@ -141,12 +152,14 @@ impl Format for WasimJson {
             }
         }
         match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(VERSION) => {}
+            Some(v) if READS.contains(&v) => {}
             other => {
                 return Err(ImportError::new(
                     name,
                     None,
-                    format!("unsupported version {other:?}; this Wasim reads version {VERSION}"),
+                    format!(
+                        "unsupported version {other:?}; this Wasim reads versions 1 to {VERSION}"
+                    ),
                 ));
             }
         }
@@ -232,6 +245,7 @@ fn import_document(file: &str, doc: DocumentRepr) -> Result<ImportedDocument, Im
         text: doc.text,
         spans,
         done: doc.done,
+        source: doc.source,
     })
 }
 
@@ -348,7 +362,7 @@ mod tests {
                 "unknown format \"doccano\"",
             ),
             (
-                good.replace("\"version\": 1", "\"version\": 7"),
+                good.replace("\"version\": 2", "\"version\": 7"),
                 "unsupported version",
             ),
             (
@@ -381,6 +395,30 @@ mod tests {
         let error = import_edit(&mut ws, imported).expect_err("unknown label");
         assert!(error.contains("unknown label"));
         assert_eq!(ws.documents, before.documents);
+    }
+
+    #[test]
+    fn version_1_files_are_read_and_sources_round_trip() {
+        let v1 = export(&sample()).replace("\"version\": 2", "\"version\": 1");
+        assert_eq!(import_str(&v1).expect("v1 reads").documents.len(), 2);
+        let mut ws = sample();
+        ws.documents[0].source = Some(std::sync::Arc::new(Source {
+            format: "conll".into(),
+            data: serde_json::json!({"raw": "x\tO\r\n"}),
+        }));
+        let json = export(&ws);
+        let imported = import_str(&json).expect("imports");
+        assert_eq!(
+            imported.documents[0].source.as_ref().map(|s| &s.format),
+            Some(&"conll".to_owned())
+        );
+        assert_eq!(imported.documents[1].source, None);
+        let mut fresh = Workspace::default();
+        let (edit, _) = import_edit(&mut fresh, imported).expect("valid");
+        edit.apply(&mut fresh).expect("applies");
+        assert_eq!(fresh.documents[0].source, ws.documents[0].source);
+        let docs: Vec<&Document> = fresh.documents.iter().collect();
+        assert_eq!(WasimJson::to_json(&fresh.labels, &docs, Some(1)), json);
     }
 
     #[test]
