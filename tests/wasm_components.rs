@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use wasim::core::edit::Edit;
 use wasim::core::model::Workspace;
+use wasim::core::text::CharRange;
 use wasim::platform::selection::{select_offsets, selection_offsets};
 use wasim::ui::doc_view::DocView;
 use wasim::ui::state::{AppHandle, AppState};
@@ -151,7 +152,7 @@ async fn dom_selection_maps_to_code_points_and_back() {
     for (needle, width) in cases {
         let start = cp_index(needle);
         assert!(
-            select_offsets(&view, start, start + width),
+            select_offsets(&view, CharRange::ordered(start, start + width)),
             "selects {needle}"
         );
         let selection = gloo::utils::window()
@@ -165,15 +166,15 @@ async fn dom_selection_maps_to_code_points_and_back() {
         );
         assert_eq!(
             selection_offsets(&view, len),
-            Some((start, start + width)),
+            CharRange::new(start, start + width),
             "{needle}"
         );
     }
     // A selection spanning a line break and a span boundary.
     let start = cp_index("العراق");
     let end = cp_index("UN") + 2;
-    assert!(select_offsets(&view, start, end));
-    assert_eq!(selection_offsets(&view, len), Some((start, end)));
+    assert!(select_offsets(&view, CharRange::ordered(start, end)));
+    assert_eq!(selection_offsets(&view, len), CharRange::new(start, end));
 }
 
 trait IntoElement {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::Text;
+use super::text::{CharRange, Text};
 
 /// Identifies a document within a workspace for its lifetime.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -187,6 +187,11 @@ pub struct Span {
 }
 
 impl Span {
+    /// The span's extent.
+    pub fn range(&self) -> CharRange {
+        CharRange::ordered(self.start, self.end)
+    }
+
     /// The key spans are ordered by within a document.
     pub fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str) {
         (self.start, std::cmp::Reverse(self.end), &self.label)
@@ -270,9 +275,9 @@ impl Document {
         self.spans.iter().find(|s| s.id == id)
     }
 
-    /// Whether some span, whatever its label, covers exactly `[start, end)`.
-    pub fn has_range(&self, start: usize, end: usize) -> bool {
-        self.spans.iter().any(|s| s.start == start && s.end == end)
+    /// Whether some span, whatever its label, covers exactly `range`.
+    pub fn has_range(&self, range: CharRange) -> bool {
+        self.spans.iter().any(|s| s.range() == range)
     }
 
     /// How many spans carry `label`.

@@ -11,7 +11,7 @@
 
 use regex_lite::{Regex, RegexBuilder};
 
-use super::text::Text;
+use super::text::{CharRange, Text};
 use super::words::{self, TATWEEL};
 
 /// How [`find_all`] compares the query with the text.
@@ -165,11 +165,11 @@ impl Folded {
     }
 
     /// The original code point range of the folded byte range `[start, end)`.
-    fn original_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+    fn original_range(&self, start: usize, end: usize) -> Option<CharRange> {
         let first = self.byte_pos.binary_search(&start).ok()?;
         let past = self.byte_pos.binary_search(&end).ok()?;
         let last = past.checked_sub(1).filter(|&last| last >= first)?;
-        Some((*self.origin.get(first)?, self.origin.get(last)? + 1))
+        CharRange::new(*self.origin.get(first)?, self.origin.get(last)? + 1)
     }
 }
 
@@ -282,26 +282,8 @@ fn regex_matches(hay: &str, regex: &Regex, options: &SearchOptions) -> Vec<(usiz
     found
 }
 
-/// The nearest grapheme boundary at or before `cp`.
-fn grapheme_floor(text: &Text, cp: usize) -> usize {
-    if text.is_grapheme_boundary(cp) {
-        cp
-    } else {
-        words::prev_grapheme(text, cp)
-    }
-}
-
-/// The nearest grapheme boundary at or after `cp`.
-fn grapheme_ceil(text: &Text, cp: usize) -> usize {
-    if text.is_grapheme_boundary(cp) {
-        cp
-    } else {
-        words::next_grapheme(text, cp)
-    }
-}
-
-/// Finds every occurrence of `query` in `text`, as code point ranges of the
-/// original text in document order, never overlapping.
+/// Finds every occurrence of `query` in `text`, as ranges of the original
+/// text in document order, never overlapping.
 ///
 /// The text and the query are folded as `options` say; each match is mapped
 /// back to the original characters and widened to whole grapheme clusters
@@ -318,7 +300,7 @@ pub fn find_all(
     text: &Text,
     query: &str,
     options: &SearchOptions,
-) -> Result<Vec<(usize, usize)>, SearchError> {
+) -> Result<Vec<CharRange>, SearchError> {
     if query.is_empty() {
         return Ok(Vec::new());
     }
@@ -357,19 +339,19 @@ pub fn find_all(
         }
         (folded, found)
     };
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    let mut ranges: Vec<CharRange> = Vec::with_capacity(found.len());
     for (start, end) in found {
-        let Some((start, end)) = folded.original_range(start, end) else {
+        let Some(range) = folded.original_range(start, end) else {
             continue;
         };
-        let (start, end) = (grapheme_floor(text, start), grapheme_ceil(text, end));
+        let range = text.grapheme_hull(range);
         if ranges
             .last()
-            .is_some_and(|&(_, previous_end)| start < previous_end)
+            .is_some_and(|previous| range.start() < previous.end())
         {
             continue;
         }
-        ranges.push((start, end));
+        ranges.push(range);
     }
     Ok(ranges)
 }
@@ -377,6 +359,16 @@ pub fn find_all(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The tests below compare plain `(start, end)` pairs.
+    fn find_all(
+        text: &Text,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<Vec<(usize, usize)>, SearchError> {
+        super::find_all(text, query, options)
+            .map(|v| v.into_iter().map(CharRange::bounds).collect())
+    }
 
     fn find(text: &str, query: &str, options: &SearchOptions) -> Vec<String> {
         let text = Text::new(text);

@@ -1,17 +1,119 @@
-//! Document text and the positions inside it.
+//! Document text and the positions inside it: the one place that knows
+//! about bytes, UTF-16 units and grapheme clusters.
 //!
 //! **Offset unit.** Every offset in Wasim's core is a count of Unicode code
-//! points (Rust `char`s), exactly as Python's `str` indexes text. Ranges are
-//! half-open: `[start, end)`. Byte offsets never leave this module, and UTF-16
-//! offsets (what the DOM and JavaScript use) are converted only by
-//! [`utf16_to_cp`] and [`cp_to_utf16`].
+//! points (Rust `char`s), exactly as Python's `str` indexes text, and every
+//! range is a [`CharRange`] (half-open; its invariant is documented there,
+//! once). Byte offsets never leave this module. UTF-16 offsets (what the DOM,
+//! JavaScript and some file formats use) are converted only here:
+//! [`utf16_to_cp`] and [`cp_to_utf16`] for one offset, [`Utf16Index`] for
+//! many offsets of one text. Grapheme cluster boundaries (floor, ceil, next,
+//! previous) are computed only by [`Text`].
 //!
 //! [`Text`] wraps a document's string with a sparse index from code points to
 //! bytes, so slicing a 1 MB article by code point stays cheap.
 
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+/// A range of a text in Unicode code points, half-open: `[start, end)`,
+/// counted as Python's `str` counts them (`text[start:end]`).
+///
+/// **Invariant:** `start <= end`. It is checked by every constructor, so a
+/// `CharRange` is never reversed; [`Text::range`] also checks that it lies
+/// within a text. This is the only place the unit and the ends are defined;
+/// the rest of Wasim says "a `CharRange`".
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(try_from = "(usize, usize)", into = "(usize, usize)")]
+pub struct CharRange {
+    start: usize,
+    end: usize,
+}
+
+impl CharRange {
+    /// `[start, end)`, or `None` when `start > end`.
+    pub fn new(start: usize, end: usize) -> Option<Self> {
+        (start <= end).then_some(CharRange { start, end })
+    }
+
+    /// The range between two offsets given in either order (a drag's anchor
+    /// and focus).
+    pub fn ordered(a: usize, b: usize) -> Self {
+        CharRange {
+            start: a.min(b),
+            end: a.max(b),
+        }
+    }
+
+    /// The empty range at `at`.
+    pub fn empty(at: usize) -> Self {
+        CharRange { start: at, end: at }
+    }
+
+    /// First code point.
+    pub fn start(self) -> usize {
+        self.start
+    }
+
+    /// One past the last code point.
+    pub fn end(self) -> usize {
+        self.end
+    }
+
+    /// `(start, end)`, for destructuring.
+    pub fn bounds(self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+
+    /// Number of code points.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the range holds no code point.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `cp` lies inside (`start <= cp < end`).
+    pub fn contains(self, cp: usize) -> bool {
+        self.start <= cp && cp < self.end
+    }
+
+    /// Whether the two ranges share at least one code point.
+    pub fn overlaps(self, other: CharRange) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Whether `other` lies within this range.
+    pub fn covers(self, other: CharRange) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl TryFrom<(usize, usize)> for CharRange {
+    type Error = String;
+
+    fn try_from((start, end): (usize, usize)) -> Result<Self, Self::Error> {
+        CharRange::new(start, end).ok_or_else(|| format!("range [{start}, {end}) is reversed"))
+    }
+}
+
+impl From<CharRange> for (usize, usize) {
+    fn from(range: CharRange) -> Self {
+        range.bounds()
+    }
+}
+
+impl std::fmt::Display for CharRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{}, {})", self.start, self.end)
+    }
+}
 
 /// How many code points lie between two entries of the byte index.
 const INDEX_STRIDE: usize = 64;
@@ -124,6 +226,22 @@ impl Text {
         self.string.get(from..to)
     }
 
+    /// `[start, end)` as a [`CharRange`] when it is ordered and lies within
+    /// the text.
+    pub fn range(&self, start: usize, end: usize) -> Option<CharRange> {
+        CharRange::new(start, end).filter(|r| r.end <= self.char_len)
+    }
+
+    /// The whole text as a range.
+    pub fn full_range(&self) -> CharRange {
+        CharRange::ordered(0, self.char_len)
+    }
+
+    /// The text of `range`, or `None` when it lies past the end.
+    pub fn slice_range(&self, range: CharRange) -> Option<&str> {
+        self.slice(range.start, range.end)
+    }
+
     /// Whether code point offset `cp` is a grapheme cluster boundary.
     pub fn is_grapheme_boundary(&self, cp: usize) -> bool {
         let Some(byte) = self.byte_of(cp) else {
@@ -134,7 +252,7 @@ impl Text {
     }
 
     /// The nearest grapheme boundary at or before `cp`.
-    fn grapheme_floor(&self, cp: usize) -> usize {
+    pub fn grapheme_floor(&self, cp: usize) -> usize {
         let Some(byte) = self.byte_of(cp) else {
             return self.char_len;
         };
@@ -149,7 +267,7 @@ impl Text {
     }
 
     /// The nearest grapheme boundary at or after `cp`.
-    fn grapheme_ceil(&self, cp: usize) -> usize {
+    pub fn grapheme_ceil(&self, cp: usize) -> usize {
         let Some(byte) = self.byte_of(cp) else {
             return self.char_len;
         };
@@ -163,12 +281,45 @@ impl Text {
         }
     }
 
+    /// The grapheme cluster boundary after `cp`, or the text's end.
+    pub fn next_grapheme(&self, cp: usize) -> usize {
+        let Some(byte) = self.byte_of(cp).filter(|_| cp < self.char_len) else {
+            return self.char_len;
+        };
+        let mut cursor = GraphemeCursor::new(byte, self.string.len(), true);
+        match cursor.next_boundary(&self.string, 0) {
+            Ok(Some(next)) => self.cp_of_byte(next),
+            _ => self.char_len,
+        }
+    }
+
+    /// The grapheme cluster boundary before `cp`, or `0`. An offset past the
+    /// end counts as the end.
+    pub fn prev_grapheme(&self, cp: usize) -> usize {
+        let cp = cp.min(self.char_len);
+        let Some(byte) = self.byte_of(cp).filter(|_| cp > 0) else {
+            return 0;
+        };
+        let mut cursor = GraphemeCursor::new(byte, self.string.len(), true);
+        match cursor.prev_boundary(&self.string, 0) {
+            Ok(Some(prev)) => self.cp_of_byte(prev),
+            _ => 0,
+        }
+    }
+
+    /// `range` widened to whole grapheme clusters (clamped to the text).
+    pub fn grapheme_hull(&self, range: CharRange) -> CharRange {
+        let start = self.grapheme_floor(range.start.min(self.char_len));
+        let end = self.grapheme_ceil(range.end.min(self.char_len));
+        CharRange::ordered(start, end)
+    }
+
     /// Turns a raw selection into span bounds: the range is ordered, clamped,
     /// widened to whole grapheme clusters, then trimmed of clusters that are
     /// only whitespace or direction marks.
     ///
     /// Returns `None` when nothing but whitespace remains.
-    pub fn snap_selection(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+    pub fn snap_selection(&self, a: usize, b: usize) -> Option<CharRange> {
         let (start, end) = (a.min(b).min(self.char_len), a.max(b).min(self.char_len));
         let start = self.grapheme_floor(start);
         let end = self.grapheme_ceil(end);
@@ -184,7 +335,7 @@ impl Text {
             }
             cursor += width;
         }
-        Some((first?, last?))
+        CharRange::new(first?, last?)
     }
 
     /// The text's lines as code point ranges. Each range includes its line
@@ -241,6 +392,51 @@ pub fn is_trimmable(ch: char) -> bool {
             ch,
             '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
         )
+}
+
+/// Converts many offsets of one text between code points and UTF-16 code
+/// units, in one pass over the text.
+#[derive(Clone, Debug)]
+pub struct Utf16Index {
+    /// `units[cp]` is the UTF-16 offset of code point `cp`, one entry past the end.
+    units: Vec<usize>,
+}
+
+impl Utf16Index {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut units = Vec::with_capacity(text.len() + 1);
+        let mut at = 0;
+        units.push(0);
+        for ch in text.chars() {
+            at += ch.len_utf16();
+            units.push(at);
+        }
+        Utf16Index { units }
+    }
+
+    /// The UTF-16 offset of code point `cp`, clamped to the end.
+    pub fn utf16(&self, cp: usize) -> usize {
+        self.units[cp.min(self.units.len() - 1)]
+    }
+
+    /// The code point at a UTF-16 offset, or `None` inside a surrogate pair
+    /// or past the end.
+    pub fn cp(&self, utf16: usize) -> Option<usize> {
+        self.units.binary_search(&utf16).ok()
+    }
+
+    /// A UTF-16 `[start, end)` as a range in code points, or `None` when an
+    /// end splits a character, lies past the end, or the range is reversed.
+    pub fn range(&self, start: usize, end: usize) -> Option<CharRange> {
+        CharRange::new(self.cp(start)?, self.cp(end)?)
+    }
+}
+
+/// Whether `text` holds characters outside the Basic Multilingual Plane
+/// (emoji…), the only ones where code points and UTF-16 units differ.
+pub fn has_astral(text: &str) -> bool {
+    text.chars().any(|c| c.len_utf16() == 2)
 }
 
 /// Converts a UTF-16 offset into `s` to a code point offset.
@@ -360,31 +556,73 @@ mod tests {
         let text = Text::new("x كَتَبَ y");
         assert_eq!(
             text.snap_selection(2, 3),
-            Some((2, 4)),
+            CharRange::new(2, 4),
             "ends after the tashkeel"
         );
         assert_eq!(
             text.snap_selection(3, 5),
-            Some((2, 6)),
+            CharRange::new(2, 6),
             "starts before the letter"
         );
         let family = Text::new("hi 👩‍👩‍👧 there");
         assert_eq!(
             family.snap_selection(4, 5),
-            Some((3, 8)),
+            CharRange::new(3, 8),
             "ZWJ sequence stays whole"
         );
         let flag = Text::new("🇮🇶x");
-        assert_eq!(flag.snap_selection(0, 1), Some((0, 2)));
+        assert_eq!(flag.snap_selection(0, 1), CharRange::new(0, 2));
     }
 
     #[test]
     fn snap_trims_whitespace_and_direction_marks() {
         let text = Text::new("  \u{200F}بغداد\u{200E}  \r\n");
-        assert_eq!(text.snap_selection(0, 12), Some((3, 8)));
-        assert_eq!(text.snap_selection(8, 3), Some((3, 8)), "reversed drag");
+        let word = CharRange::new(3, 8);
+        assert_eq!(text.snap_selection(0, 12), word);
+        assert_eq!(text.snap_selection(8, 3), word, "reversed drag");
         assert_eq!(text.snap_selection(0, 2), None);
-        assert_eq!(text.snap_selection(0, 500), Some((3, 8)), "clamped");
+        assert_eq!(text.snap_selection(0, 500), word, "clamped");
+    }
+
+    #[test]
+    fn char_ranges_are_never_reversed() {
+        assert_eq!(CharRange::new(3, 2), None);
+        let r = CharRange::ordered(5, 2);
+        assert_eq!((r.start(), r.end(), r.len()), (2, 5, 3));
+        assert!(r.contains(2) && !r.contains(5));
+        assert!(r.overlaps(CharRange::ordered(4, 9)) && !r.overlaps(CharRange::ordered(5, 9)));
+        assert!(r.covers(CharRange::ordered(2, 3)) && !r.covers(CharRange::ordered(1, 3)));
+        let text = Text::new("بغداد");
+        assert_eq!(text.range(0, 5), CharRange::new(0, 5));
+        assert_eq!(text.range(0, 6), None);
+        assert_eq!(text.slice_range(text.full_range()), Some("بغداد"));
+        let json = serde_json::to_string(&r).expect("serializes");
+        assert_eq!(json, "[2,5]");
+        assert!(serde_json::from_str::<CharRange>("[5,2]").is_err());
+    }
+
+    #[test]
+    fn utf16_index_converts_both_ways() {
+        let index = Utf16Index::new("a😀b");
+        assert_eq!(index.utf16(2), 3);
+        assert_eq!(index.cp(3), Some(2));
+        assert_eq!(index.cp(2), None, "inside a surrogate pair");
+        assert_eq!(index.range(1, 4), CharRange::new(1, 3));
+        assert_eq!(index.range(4, 1), None);
+        assert!(has_astral("a😀") && !has_astral("بغداد"));
+    }
+
+    #[test]
+    fn grapheme_moves_and_hull() {
+        let text = Text::new("xكَتَبَ\r\ny");
+        assert_eq!(text.next_grapheme(1), 3);
+        assert_eq!(text.prev_grapheme(3), 1);
+        assert_eq!(text.next_grapheme(7), 9, "CRLF is one cluster");
+        assert_eq!(text.prev_grapheme(999), text.prev_grapheme(text.char_len()));
+        assert_eq!(
+            text.grapheme_hull(CharRange::ordered(2, 4)),
+            CharRange::ordered(1, 5)
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! without any whitespace is cut at that distance, which may place a word
 //! boundary where UAX #29 would not.
 //!
-//! Offsets are Unicode code points, half-open, as everywhere in the core.
+//! Offsets are code points and ranges [`CharRange`]s, as everywhere in the core.
 //!
 //! # Arabic proclitics
 //!
@@ -33,9 +33,9 @@
 //! is the first ل only, so a drag starting inside gives لعراق. وللعراق has the
 //! prefixes و and ول.
 
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_segmentation::UnicodeSegmentation;
 
-use super::text::Text;
+use super::text::{CharRange, Text};
 
 /// The farthest, in code points, that the word functions look for a
 /// whitespace character to cut the text they segment.
@@ -158,7 +158,7 @@ fn cut_after(text: &Text, cp: usize) -> usize {
 
 /// The words of `[from, to)`, segmented on that range alone, as code point
 /// ranges in document order.
-fn words_between(text: &Text, from: usize, to: usize) -> Vec<(usize, usize)> {
+fn words_between(text: &Text, from: usize, to: usize) -> Vec<CharRange> {
     let Some(slice) = text.slice(from, to) else {
         return Vec::new();
     };
@@ -167,7 +167,7 @@ fn words_between(text: &Text, from: usize, to: usize) -> Vec<(usize, usize)> {
     for segment in slice.split_word_bounds() {
         let width = segment.chars().count();
         if segment.chars().any(is_word_char) {
-            words.push((cp, cp + width));
+            words.push(CharRange::ordered(cp, cp + width));
         }
         cp += width;
     }
@@ -179,8 +179,8 @@ fn words_between(text: &Text, from: usize, to: usize) -> Vec<(usize, usize)> {
 fn first_word_from(
     text: &Text,
     cp: usize,
-    wanted: impl Fn((usize, usize)) -> bool,
-) -> Option<(usize, usize)> {
+    wanted: impl Fn(CharRange) -> bool,
+) -> Option<CharRange> {
     let len = text.char_len();
     let mut from = cut_before(text, cp);
     loop {
@@ -201,8 +201,9 @@ fn first_word_from(
 /// Where a selection that starts at `a`, strictly inside the word
 /// `[start, end)`, begins: after the longest proclitic prefix that ends at or
 /// before `a` and leaves at least two letters, else at the word start.
-fn proclitic_start(text: &Text, (start, end): (usize, usize), a: usize) -> usize {
-    let Some(word) = text.slice(start, end) else {
+fn proclitic_start(text: &Text, word: CharRange, a: usize) -> usize {
+    let start = word.start();
+    let Some(word) = text.slice_range(word) else {
         return start;
     };
     let mut best = start;
@@ -239,37 +240,39 @@ fn proclitic_start(text: &Text, (start, end): (usize, usize), a: usize) -> usize
 /// back to [`Text::snap_selection`], so it keeps character precision.
 ///
 /// Returns `None` when nothing but whitespace is selected.
-pub fn snap_to_words(text: &Text, a: usize, b: usize) -> Option<(usize, usize)> {
+pub fn snap_to_words(text: &Text, a: usize, b: usize) -> Option<CharRange> {
     let len = text.char_len();
     let (a, b) = (a.min(b).min(len), a.max(b).min(len));
     let words = words_between(text, cut_before(text, a), cut_after(text, b));
     if a == b {
-        let &(start, end) = words.iter().find(|&&(start, end)| start <= a && a < end)?;
-        return text.snap_selection(start, end);
+        let word = words.iter().find(|word| word.contains(a))?;
+        return text.snap_selection(word.start(), word.end());
     }
-    let mut touched = words.iter().filter(|&&(start, end)| start < b && end > a);
+    let mut touched = words
+        .iter()
+        .filter(|word| word.overlaps(CharRange::ordered(a, b)));
     let Some(&first) = touched.next() else {
         return text.snap_selection(a, b);
     };
-    let end = touched.next_back().map_or(first.1, |&(_, end)| end);
-    let start = if a > first.0 {
+    let end = touched.next_back().map_or(first.end(), |word| word.end());
+    let start = if a > first.start() {
         proclitic_start(text, first, a)
     } else {
-        first.0
+        first.start()
     };
     text.snap_selection(start, end)
 }
 
 /// The word containing `cp`, or else the first word after it; `None` when
 /// no word starts at or after `cp`.
-pub fn word_at(text: &Text, cp: usize) -> Option<(usize, usize)> {
-    first_word_from(text, cp, |(_, end)| end > cp)
+pub fn word_at(text: &Text, cp: usize) -> Option<CharRange> {
+    first_word_from(text, cp, |word| word.end() > cp)
 }
 
 /// The start of the first word that starts after `cp`, or the text's end
 /// when there is none (for Ctrl+Arrow moves in logical order).
 pub fn next_word_start(text: &Text, cp: usize) -> usize {
-    first_word_from(text, cp, |(start, _)| start > cp).map_or(text.char_len(), |(start, _)| start)
+    first_word_from(text, cp, |word| word.start() > cp).map_or(text.char_len(), CharRange::start)
 }
 
 /// The start of the last word that starts before `cp`, or `0` when there is
@@ -285,9 +288,9 @@ pub fn prev_word_start(text: &Text, cp: usize) -> usize {
         let found = words_between(text, from, to)
             .into_iter()
             .rev()
-            .find(|&(start, _)| start < cp);
-        if let Some((start, _)) = found {
-            return start;
+            .find(|word| word.start() < cp);
+        if let Some(word) = found {
+            return word.start();
         }
         if from == 0 || from >= to {
             return 0;
@@ -296,44 +299,26 @@ pub fn prev_word_start(text: &Text, cp: usize) -> usize {
     }
 }
 
-/// The grapheme cluster boundary after `cp`, or the text's end.
-pub fn next_grapheme(text: &Text, cp: usize) -> usize {
-    let len = text.char_len();
-    if cp >= len {
-        return len;
-    }
-    let Some(byte) = text.byte_of(cp) else {
-        return len;
-    };
-    let string = text.as_str();
-    let mut cursor = GraphemeCursor::new(byte, string.len(), true);
-    match cursor.next_boundary(string, 0) {
-        Ok(Some(next)) => text.cp_of_byte(next),
-        _ => len,
-    }
-}
-
-/// The grapheme cluster boundary before `cp`, or `0`. An offset past the end
-/// counts as the end.
-pub fn prev_grapheme(text: &Text, cp: usize) -> usize {
-    let cp = cp.min(text.char_len());
-    if cp == 0 {
-        return 0;
-    }
-    let Some(byte) = text.byte_of(cp) else {
-        return 0;
-    };
-    let string = text.as_str();
-    let mut cursor = GraphemeCursor::new(byte, string.len(), true);
-    match cursor.prev_boundary(string, 0) {
-        Ok(Some(prev)) => text.cp_of_byte(prev),
-        _ => 0,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The tests below compare plain `(start, end)` pairs.
+    fn snap_to_words(text: &Text, a: usize, b: usize) -> Option<(usize, usize)> {
+        super::snap_to_words(text, a, b).map(CharRange::bounds)
+    }
+
+    fn word_at(text: &Text, cp: usize) -> Option<(usize, usize)> {
+        super::word_at(text, cp).map(CharRange::bounds)
+    }
+
+    fn next_grapheme(text: &Text, cp: usize) -> usize {
+        text.next_grapheme(cp)
+    }
+
+    fn prev_grapheme(text: &Text, cp: usize) -> usize {
+        text.prev_grapheme(cp)
+    }
 
     /// Code point offset of the `nth` occurrence of `needle` in `text`.
     fn find_cp(text: &Text, needle: &str, nth: usize) -> usize {

@@ -6,6 +6,7 @@ use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Range};
 
+use crate::core::text::CharRange;
 use crate::platform::selection::cp_points;
 
 /// The highlight's name in `CSS.highlights` (styled by `::highlight(...)`).
@@ -14,22 +15,22 @@ const NAME: &str = "wasim-search";
 /// Paints `ranges` (code points, sorted) in the document drawn in `root`,
 /// replacing earlier search highlights. Does nothing where the browser lacks
 /// the API.
-pub fn highlight_ranges(root: &Element, ranges: &[(usize, usize)]) {
+pub fn highlight_ranges(root: &Element, ranges: &[CharRange]) {
     let Some(registry) = registry() else { return };
-    let mut boundaries: Vec<usize> = ranges.iter().flat_map(|(s, e)| [*s, *e]).collect();
+    let mut boundaries: Vec<usize> = ranges.iter().flat_map(|r| [r.start(), r.end()]).collect();
     boundaries.sort_unstable();
     boundaries.dedup();
     let points = cp_points(root, &boundaries);
     let dom_ranges = Array::new();
-    for (start, end) in ranges {
-        let find = |cp: &usize| {
+    for range in ranges {
+        let find = |cp: usize| {
             boundaries
-                .binary_search(cp)
+                .binary_search(&cp)
                 .ok()
                 .and_then(|i| points.get(i))
                 .and_then(Option::as_ref)
         };
-        let (Some(a), Some(b)) = (find(start), find(end)) else {
+        let (Some(a), Some(b)) = (find(range.start()), find(range.end())) else {
             continue;
         };
         let Ok(range) = Range::new() else { continue };

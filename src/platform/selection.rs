@@ -10,17 +10,16 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
-use crate::core::text::{cp_to_utf16, utf16_to_cp};
+use crate::core::text::{CharRange, cp_to_utf16, utf16_to_cp};
 
 /// Class of the per-line elements.
 pub const LINE_CLASS: &str = "line";
 /// Attribute holding a line's first code point.
 pub const LINE_START_ATTR: &str = "data-line-start";
 
-/// The current selection inside `root`, as code-point offsets
-/// `(start, end)` with `start <= end`, or `None` if the selection is empty or
-/// outside `root`.
-pub fn selection_offsets(root: &Element, text_len: usize) -> Option<(usize, usize)> {
+/// The current selection inside `root`, or `None` if the selection is empty
+/// or outside `root`.
+pub fn selection_offsets(root: &Element, text_len: usize) -> Option<CharRange> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.range_count() == 0 || selection.is_collapsed() {
         return None;
@@ -34,7 +33,7 @@ pub fn selection_offsets(root: &Element, text_len: usize) -> Option<(usize, usiz
     }
     let start = point_to_cp(root, &start_node, range.start_offset().ok()?, text_len)?;
     let end = point_to_cp(root, &end_node, range.end_offset().ok()?, text_len)?;
-    (start < end).then_some((start, end))
+    CharRange::new(start, end).filter(|range| !range.is_empty())
 }
 
 /// Converts the DOM point `(node, offset)` to a code-point offset in the
@@ -68,9 +67,11 @@ pub fn point_to_cp(root: &Element, node: &Node, offset: u32, text_len: usize) ->
 
 /// Selects `[start, end)` (code points) in the document drawn in `root`.
 /// Returns whether the offsets were found.
-pub fn select_offsets(root: &Element, start: usize, end: usize) -> bool {
-    let (Some(start_point), Some(end_point)) = (cp_to_point(root, start), cp_to_point(root, end))
-    else {
+pub fn select_offsets(root: &Element, range: CharRange) -> bool {
+    let (Some(start_point), Some(end_point)) = (
+        cp_to_point(root, range.start()),
+        cp_to_point(root, range.end()),
+    ) else {
         return false;
     };
     let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
@@ -178,7 +179,7 @@ pub fn doc_view_root() -> Option<Element> {
 }
 
 /// The selection in the open document's view, in code points.
-pub fn document_selection() -> Option<(usize, usize)> {
+pub fn document_selection() -> Option<CharRange> {
     let root = doc_view_root()?;
     let len = root.get_attribute("data-text-len")?.parse().ok()?;
     selection_offsets(&root, len)

@@ -113,13 +113,13 @@ pub fn doc_view() -> Html {
             let Some(doc) = app.ws.open_document() else {
                 return;
             };
-            let (Some((start, end)), Some(root)) = (document_selection(), doc_view_root()) else {
+            let (Some(selection), Some(root)) = (document_selection(), doc_view_root()) else {
                 return;
             };
-            if let Some((a, b)) =
-                snap_to_words(&doc.text, start, end).filter(|snapped| *snapped != (start, end))
+            if let Some(snapped) = snap_to_words(&doc.text, selection.start(), selection.end())
+                .filter(|snapped| *snapped != selection)
             {
-                select_offsets(&root, a, b);
+                select_offsets(&root, snapped);
             }
         })
     };

@@ -11,7 +11,8 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 use crate::core::model::{Document, SpanId};
-use crate::core::words::{next_grapheme, prev_grapheme, prev_word_start, word_at};
+use crate::core::text::CharRange;
+use crate::core::words::{prev_word_start, word_at};
 use crate::platform::selection::{
     clear_selection, doc_view_root, document_selection, line_is_rtl, reveal_span, select_offsets,
 };
@@ -119,15 +120,12 @@ fn current_cursor(app: &AppHandle, doc: &Document) -> Option<Cursor> {
     let dom = document_selection();
     let remembered = CURSOR.with(|c| *c.borrow());
     match (remembered, dom) {
-        (Some(cursor), Some((start, end)))
-            if cursor.anchor.min(cursor.focus) == start
-                && cursor.anchor.max(cursor.focus) == end =>
-        {
+        (Some(cursor), Some(range)) if CharRange::ordered(cursor.anchor, cursor.focus) == range => {
             Some(cursor)
         }
-        (_, Some((start, end))) => Some(Cursor {
-            anchor: start,
-            focus: end,
+        (_, Some(range)) => Some(Cursor {
+            anchor: range.start(),
+            focus: range.end(),
         }),
         _ => {
             let span = app.selected.and_then(|id| doc.span(id));
@@ -164,9 +162,9 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
     );
     let next = if extend {
         let focus = match (forward, by_char) {
-            (true, true) => next_grapheme(text, cursor.focus),
-            (false, true) => prev_grapheme(text, cursor.focus),
-            (true, false) => word_at(text, cursor.focus).map_or(text.char_len(), |(_, e)| e),
+            (true, true) => text.next_grapheme(cursor.focus),
+            (false, true) => text.prev_grapheme(cursor.focus),
+            (true, false) => word_at(text, cursor.focus).map_or(text.char_len(), CharRange::end),
             (false, false) => prev_word_start(text, cursor.focus),
         };
         Cursor {
@@ -178,26 +176,22 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
         let range = match (forward, by_char) {
             (true, true) => {
                 let from = if fresh { start } else { end };
-                Some((from, next_grapheme(text, from)))
+                Some(CharRange::ordered(from, text.next_grapheme(from)))
             }
-            (false, true) => Some((prev_grapheme(text, start), start)),
+            (false, true) => Some(CharRange::ordered(text.prev_grapheme(start), start)),
             (true, false) => word_at(text, if fresh { start } else { end }),
             (false, false) => word_at(text, prev_word_start(text, start)),
         };
         match range {
-            Some((a, b)) if a < b => Cursor {
-                anchor: a,
-                focus: b,
+            Some(range) if !range.is_empty() => Cursor {
+                anchor: range.start(),
+                focus: range.end(),
             },
             _ => cursor,
         }
     };
     if next.anchor != next.focus
-        && select_offsets(
-            &root,
-            next.anchor.min(next.focus),
-            next.anchor.max(next.focus),
-        )
+        && select_offsets(&root, CharRange::ordered(next.anchor, next.focus))
     {
         CURSOR.with(|c| *c.borrow_mut() = Some(next));
         if app.selected.is_some() {
@@ -222,7 +216,7 @@ fn step_span(app: &AppHandle, forward: bool) {
         Some(i) if forward => (i + 1) % spans.len(),
         Some(i) => (i + spans.len() - 1) % spans.len(),
         None => {
-            let at = document_selection().map_or(0, |(start, _)| start);
+            let at = document_selection().map_or(0, CharRange::start);
             if forward {
                 spans.iter().position(|s| s.start >= at).unwrap_or(0)
             } else {

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::core::model::DocId;
 use crate::core::search::{SearchOptions, find_all};
+use crate::core::text::CharRange;
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::selection::doc_view_root;
 use crate::ui::fields::field_value;
@@ -19,7 +20,7 @@ use crate::ui::state::{Action, untagged, use_app};
 const HIGHLIGHT_DELAY_MS: u32 = 120;
 
 /// Matches per document.
-type Matches = Vec<(DocId, Vec<(usize, usize)>)>;
+type Matches = Vec<(DocId, Vec<CharRange>)>;
 
 /// How many matches each searched document has (none while the query is
 /// empty).

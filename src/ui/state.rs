@@ -12,6 +12,7 @@ use crate::core::demo::demo_workspace;
 use crate::core::edit::{Edit, History};
 use crate::core::formats::{ImportError, ImportMode, Imported, import_edit, summarize_warnings};
 use crate::core::model::{DocId, SpanId, Workspace};
+use crate::core::text::CharRange;
 use crate::platform::storage::Restored;
 
 /// How a message is shown.
@@ -139,8 +140,8 @@ pub enum Action {
     ApplyLabel {
         /// Label name.
         label: String,
-        /// The text selection in code points, if any.
-        selection: Option<(usize, usize)>,
+        /// The text selection, if any.
+        selection: Option<CharRange>,
     },
     /// Apply an edit built by a component; a refused edit becomes a message.
     Edit(Edit),
@@ -151,8 +152,8 @@ pub enum Action {
     TagRanges {
         /// Label name.
         label: String,
-        /// Code-point ranges per document.
-        ranges: Vec<(DocId, Vec<(usize, usize)>)>,
+        /// Ranges per document.
+        ranges: Vec<(DocId, Vec<CharRange>)>,
     },
     /// Open or close the shortcut sheet.
     ToggleHelp,
@@ -262,21 +263,21 @@ impl AppState {
         }
     }
 
-    fn apply_label(&mut self, label: String, selection: Option<(usize, usize)>) {
+    fn apply_label(&mut self, label: String, selection: Option<CharRange>) {
         let Some(doc) = self.ws.open_document() else {
             self.notify(MessageKind::Info, "Open a document first.");
             return;
         };
         let doc_id = doc.id;
-        if let Some((a, b)) = selection {
-            let Some((start, end)) = doc.text.snap_selection(a, b) else {
+        if let Some(selection) = selection {
+            let Some(range) = doc.text.snap_selection(selection.start(), selection.end()) else {
                 self.notify(
                     MessageKind::Info,
                     "The selection holds only spaces; select a word.",
                 );
                 return;
             };
-            match Edit::add_span(&mut self.ws, doc_id, start, end, &label) {
+            match Edit::add_span(&mut self.ws, doc_id, range.start(), range.end(), &label) {
                 Ok(edit) => {
                     let id = match &edit {
                         Edit::AddSpans { spans, .. } => spans.first().map(|s| s.id),
@@ -305,25 +306,25 @@ impl AppState {
 
 /// Spans that tagging `ranges` would add: ranges not already a span, per
 /// document.
-pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<(usize, usize)>)]) -> usize {
+pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)]) -> usize {
     ranges
         .iter()
         .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
-        .map(|(doc, list)| list.iter().filter(|(s, e)| !doc.has_range(*s, *e)).count())
+        .map(|(doc, list)| list.iter().filter(|r| !doc.has_range(**r)).count())
         .sum()
 }
 
 impl AppState {
-    fn tag_ranges(&mut self, label: &str, ranges: Vec<(DocId, Vec<(usize, usize)>)>) {
+    fn tag_ranges(&mut self, label: &str, ranges: Vec<(DocId, Vec<CharRange>)>) {
         let mut edits = Vec::new();
         let mut count = 0;
         for (doc, list) in ranges {
             let Some(document) = self.ws.document(doc) else {
                 continue;
             };
-            let fresh: Vec<(usize, usize)> = list
+            let fresh: Vec<CharRange> = list
                 .into_iter()
-                .filter(|(s, e)| !document.has_range(*s, *e))
+                .filter(|r| !document.has_range(*r))
                 .collect();
             if fresh.is_empty() {
                 continue;
@@ -331,7 +332,7 @@ impl AppState {
             count += fresh.len();
             let spans = fresh
                 .into_iter()
-                .map(|(s, e)| self.ws.new_span(s, e, label))
+                .map(|r| self.ws.new_span(r.start(), r.end(), label))
                 .collect();
             edits.push(Edit::AddSpans { doc, spans });
         }
@@ -365,7 +366,7 @@ impl AppState {
 }
 
 /// Where `needle` occurs in `doc` as a whole word, or after Arabic proclitics.
-fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<(usize, usize)> {
+fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<CharRange> {
     let options = crate::core::search::SearchOptions {
         ignore_diacritics: false,
         normalize_letters: false,
@@ -378,7 +379,7 @@ fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<(u
     // Only the exact entity: not forms the search folds together.
     found
         .into_iter()
-        .filter(|(s, e)| doc.text.slice(*s, *e) == Some(needle))
+        .filter(|r| doc.text.slice_range(*r) == Some(needle))
         .collect()
 }
 
