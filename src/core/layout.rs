@@ -4,7 +4,7 @@
 //! The view draws one block per line and, inside it, a tree of text runs and
 //! span marks. Properly nested spans become nested marks; a span that crosses
 //! another's boundary is cut into fragments that share its [`SpanId`], so every
-//! span stays visible and selectable. Offsets are code points, half-open.
+//! span stays visible and selectable.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;

@@ -1,7 +1,8 @@
 //! The functional core: pure Rust with no browser APIs and no clock.
 //!
 //! Everything here is deterministic and tested natively with `cargo test`.
-//! Offsets are Unicode code points, half-open; see [`text`].
+//! Positions are code points and ranges are [`text::CharRange`]s; the unit
+//! and its conversions are defined once, in [`text`].
 
 pub mod demo;
 pub mod edit;

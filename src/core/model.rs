@@ -1,7 +1,7 @@
 //! The annotation model: labels, spans, documents and the workspace.
 //!
 //! Invariants, checked by [`Workspace::validate`] on every import:
-//! - span offsets are code points, half-open, `start < end <= text length`;
+//! - a span is a non-empty [`CharRange`] of its text: `start < end <= text length`;
 //! - a span's label exists in the workspace's label set;
 //! - label names and hotkeys are unique;
 //! - a document's spans are kept sorted by `(start, end, label)` and no two

@@ -7,7 +7,7 @@
 //! per-character map. Matches are widened to whole grapheme clusters, so a
 //! match's end takes in the tashkeel of its last letter.
 //!
-//! Offsets are Unicode code points, half-open, as everywhere in the core.
+//! Matches are [`CharRange`]s of the original text.
 
 use regex_lite::{Regex, RegexBuilder};
 

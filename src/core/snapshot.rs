@@ -5,7 +5,6 @@
 //! stored once under its [`DocId`]. Texts never change after loading, so an
 //! edit rewrites only the small snapshot, even for a 1 MB article.
 //!
-//! Offsets are code points, half-open, as everywhere in the core.
 
 use serde::{Deserialize, Serialize};
 

@@ -11,8 +11,6 @@
 //! without any whitespace is cut at that distance, which may place a word
 //! boundary where UAX #29 would not.
 //!
-//! Offsets are code points and ranges [`CharRange`]s, as everywhere in the core.
-//!
 //! # Arabic proclitics
 //!
 //! Arabic writes some particles joined to the next word: the conjunctions

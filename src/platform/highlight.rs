@@ -12,7 +12,7 @@ use crate::platform::selection::cp_points;
 /// The highlight's name in `CSS.highlights` (styled by `::highlight(...)`).
 const NAME: &str = "wasim-search";
 
-/// Paints `ranges` (code points, sorted) in the document drawn in `root`,
+/// Paints `ranges` (sorted) in the document drawn in `root`,
 /// replacing earlier search highlights. Does nothing where the browser lacks
 /// the API.
 pub fn highlight_ranges(root: &Element, ranges: &[CharRange]) {

@@ -65,7 +65,7 @@ pub fn point_to_cp(root: &Element, node: &Node, offset: u32, text_len: usize) ->
     Some(start + utf16_to_cp(&line_text, utf16))
 }
 
-/// Selects `[start, end)` (code points) in the document drawn in `root`.
+/// Selects `range` in the document drawn in `root`.
 /// Returns whether the offsets were found.
 pub fn select_offsets(root: &Element, range: CharRange) -> bool {
     let (Some(start_point), Some(end_point)) = (
