@@ -8,6 +8,7 @@ pub mod demo;
 pub mod edit;
 pub mod formats;
 pub mod layout;
+pub mod lexicon;
 pub mod model;
 pub mod search;
 pub mod snapshot;

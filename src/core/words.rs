@@ -17,19 +17,26 @@
 //! و and ف, then the prepositions ب, ك and ل (`[وف]?[بكل]?`, at least one
 //! letter, tashkeel and tatweel after each letter skipped). [`snap_to_words`]
 //! treats the boundary after such a prefix as a word boundary **for the start
-//! of a selection only, and only when the drag starts inside the word**:
+//! of a selection only, when the drag starts inside the word, and only where
+//! the rest is plausibly a word on its own**:
 //!
-//! * a drag that starts at a word's first letter keeps the whole word
-//!   (بالعراق, and names such as بغداد, لندن, فرنسا, كركوك, وليد stay whole);
-//! * a drag that starts strictly inside a word `P + R`, where `P` is a
-//!   proclitic prefix and the start offset is at or after the end of `P`,
-//!   starts at the end of the longest such `P` — provided `R` still has at
-//!   least two letters. Otherwise it starts at the word's start.
+//! * a drag that starts at a word's first letter keeps the whole word;
+//! * a drag that starts strictly inside a word `P + R`, at or after the end
+//!   of a proclitic prefix `P`, may start after `P` when `R` has at least two
+//!   letters and starts with the article (ال, or the ل of an article whose
+//!   alif a ل proclitic elided: ل + لعراق), possibly after proclitics of its
+//!   own (ف + بالعراق), or is *attested*: it occurs as a word on its own in
+//!   the workspace's texts or as the text of a span (see
+//!   [`crate::core::lexicon`]);
+//! * among such boundaries, one the drag starts exactly on wins, then the one
+//!   whose rest starts right with the article, then the longest rest;
+//! * otherwise the selection starts at the word start. So بغداد, لندن, بلاده
+//!   stay whole when a drag starts at their second letter (غداد, ندن, لاده
+//!   are not words), while بنهاية gives نهاية where نهاية is attested.
 //!
 //! The article ال is never a proclitic: بالعراق = ب + العراق, والكاظمي =
-//! و + الكاظمي. In للعراق (ل + the article whose alif is elided), the prefix
-//! is the first ل only, so a drag starting inside gives لعراق. وللعراق has the
-//! prefixes و and ول.
+//! و + الكاظمي. Hold Alt, or switch to exact characters, to get exactly the
+//! characters dragged.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -196,30 +203,90 @@ fn first_word_from(
     }
 }
 
-/// Where a selection that starts at `a`, strictly inside the word
-/// `[start, end)`, begins: after the longest proclitic prefix that ends at or
-/// before `a` and leaves at least two letters, else at the word start.
-fn proclitic_start(text: &Text, word: CharRange, a: usize) -> usize {
+/// Whether a word is attested on its own, asked of the part of a word after
+/// a proclitic prefix, with tashkeel and tatweel removed (see
+/// [`bare`]). A [`crate::core::lexicon::Lexicon`] answers it from the
+/// workspace's texts and spans; `|_| false` attests nothing.
+pub type Attested<'a> = &'a dyn Fn(&str) -> bool;
+
+/// `word` without tashkeel and tatweel: the form words are attested in.
+pub fn bare(word: &str) -> String {
+    word.chars().filter(|&ch| !is_skipped(ch)).collect()
+}
+
+/// Whether `rest`, what follows the proclitic prefix `prefix` inside a word,
+/// is plausibly a word on its own: at least two letters, and it is attested
+/// or [article-initial](article_initial).
+fn plausible_rest(prefix: &str, rest: &str, attested: Attested<'_>) -> bool {
+    let rest = bare(rest);
+    rest.chars().filter(|&ch| is_word_char(ch)).count() >= 2
+        && (attested(&rest) || article_initial(&bare(prefix), &rest))
+}
+
+/// Whether a bare `rest` after a bare proclitic `prefix` starts right with
+/// the article: ال (ب + العراق), or the ل of an article whose alif a ل
+/// proclitic elided (ل + لعراق).
+fn starts_with_article(prefix: &str, rest: &str) -> bool {
+    rest.starts_with("ال") || (prefix.ends_with('ل') && rest.starts_with('ل'))
+}
+
+/// Whether a bare `rest` after a bare proclitic `prefix` [starts with the
+/// article](starts_with_article), or has proclitics of its own before it
+/// (ف + بالعراق, و + للعراق).
+fn article_initial(prefix: &str, rest: &str) -> bool {
+    if starts_with_article(prefix, rest) {
+        return true;
+    }
+    let chars: Vec<char> = rest.chars().collect();
+    proclitic_prefix_lens(chars.iter().copied())
+        .into_iter()
+        .any(|len| {
+            let (inner, tail): (String, String) =
+                (chars[..len].iter().collect(), chars[len..].iter().collect());
+            tail.chars().count() >= 2 && article_initial(&inner, &tail)
+        })
+}
+
+/// Where a selection that starts at `a`, strictly inside `word`, begins.
+///
+/// The candidates are the ends of the word's proclitic prefixes at or before
+/// `a` whose rest is [plausibly a word](plausible_rest). A drag that starts
+/// exactly on a candidate takes it; otherwise the rest that starts right
+/// with the article (العراق in فبالعراق, لعراق in وللعراق), else the longest
+/// plausible rest (the shortest prefix). With no candidate the selection
+/// starts at the word start: a name such as بغداد is never cut to غداد.
+fn proclitic_start(text: &Text, word: CharRange, a: usize, attested: Attested<'_>) -> usize {
     let start = word.start();
-    let Some(word) = text.slice_range(word) else {
+    let Some(chars) = text
+        .slice_range(word)
+        .map(|w| w.chars().collect::<Vec<char>>())
+    else {
         return start;
     };
-    let mut best = start;
-    for len in proclitic_prefix_lens(word.chars()) {
-        let boundary = start + len;
-        if boundary > a {
-            break;
-        }
-        let rest_letters = word
-            .chars()
-            .skip(len)
-            .filter(|&ch| is_word_char(ch))
-            .count();
-        if rest_letters >= 2 {
-            best = boundary;
-        }
-    }
-    best
+    let split = |len: usize| -> (String, String) {
+        (
+            bare(&chars[..len].iter().collect::<String>()),
+            bare(&chars[len..].iter().collect::<String>()),
+        )
+    };
+    let candidates: Vec<usize> = proclitic_prefix_lens(chars.iter().copied())
+        .into_iter()
+        .filter(|len| start + len <= a)
+        .filter(|&len| {
+            let (prefix, rest) = split(len);
+            plausible_rest(&prefix, &rest, attested)
+        })
+        .collect();
+    let article = candidates.iter().rev().find(|&&len| {
+        let (prefix, rest) = split(len);
+        starts_with_article(&prefix, &rest)
+    });
+    let chosen = candidates
+        .iter()
+        .find(|&&len| start + len == a)
+        .or(article)
+        .or(candidates.first());
+    chosen.map_or(start, |len| start + len)
 }
 
 /// Turns a raw selection into span bounds made of whole words.
@@ -238,7 +305,7 @@ fn proclitic_start(text: &Text, word: CharRange, a: usize) -> usize {
 /// back to [`Text::snap_selection`], so it keeps character precision.
 ///
 /// Returns `None` when nothing but whitespace is selected.
-pub fn snap_to_words(text: &Text, a: usize, b: usize) -> Option<CharRange> {
+pub fn snap_to_words(text: &Text, a: usize, b: usize, attested: Attested<'_>) -> Option<CharRange> {
     let len = text.char_len();
     let (a, b) = (a.min(b).min(len), a.max(b).min(len));
     let words = words_between(text, cut_before(text, a), cut_after(text, b));
@@ -254,7 +321,7 @@ pub fn snap_to_words(text: &Text, a: usize, b: usize) -> Option<CharRange> {
     };
     let end = touched.next_back().map_or(first.end(), |word| word.end());
     let start = if a > first.start() {
-        proclitic_start(text, first, a)
+        proclitic_start(text, first, a, attested)
     } else {
         first.start()
     };
@@ -301,9 +368,11 @@ pub fn prev_word_start(text: &Text, cp: usize) -> usize {
 mod tests {
     use super::*;
 
-    // The tests below compare plain `(start, end)` pairs.
+    // The tests below compare plain `(start, end)` pairs, and attest the
+    // words of the text they snap in.
     fn snap_to_words(text: &Text, a: usize, b: usize) -> Option<(usize, usize)> {
-        super::snap_to_words(text, a, b).map(CharRange::bounds)
+        let lexicon = crate::core::lexicon::Lexicon::of_texts([text.as_str()]);
+        super::snap_to_words(text, a, b, &|w| lexicon.attests(w)).map(CharRange::bounds)
     }
 
     fn word_at(text: &Text, cp: usize) -> Option<(usize, usize)> {
@@ -349,9 +418,9 @@ mod tests {
         assert_eq!(text.slice(s, e), Some("الرئيس بغداد"));
         let (s2, e2) = snap_to_words(&text, b, a).expect("reversed");
         assert_eq!((s2, e2), (s, e));
-        // A drag starting inside بغداد, after its first letter ب, takes the
-        // proclitic reading: the rule cannot tell names from ب + word.
-        assert_eq!(snap_over(&text, "غدا", 0).as_deref(), Some("غداد"));
+        // A drag starting inside بغداد, after its first letter ب, keeps the
+        // whole name: غداد is not attested as a word.
+        assert_eq!(snap_over(&text, "غدا", 0).as_deref(), Some("بغداد"));
         assert_eq!(snap_over(&text, "بغدا", 0).as_deref(), Some("بغداد"));
     }
 
@@ -407,7 +476,7 @@ mod tests {
         assert_eq!(snap_tail("والكاظمي", 8), "والكاظمي");
         // فبالعراق: prefixes ف and فب.
         assert_eq!(snap_tail("فبالعراق", 6), "العراق");
-        assert_eq!(snap_tail("فبالعراق", 7), "بالعراق");
+        assert_eq!(snap_tail("فبالعراق", 7), "بالعراق", "ب + العراق");
         assert_eq!(snap_tail("فبالعراق", 8), "فبالعراق");
         assert_eq!(snap_tail("كالبحر", 5), "البحر");
         // للعراق: only the first ل is a proclitic.
@@ -440,16 +509,32 @@ mod tests {
             let (s, e) = snap_to_words(&text, a, a + 2).expect("word");
             assert_eq!(text.slice(s, e), Some(name));
         }
-        // Only a drag that starts inside cuts, and never below two letters.
-        assert_eq!(snap_over(&text, "ليد", 0).as_deref(), Some("ليد"));
-        assert_eq!(snap_over(&text, "يد", 0).as_deref(), Some("يد"), "ول + يد");
+        // A drag that starts inside cuts only before an attested word.
+        assert_eq!(snap_over(&text, "ليد", 0).as_deref(), Some("وليد"));
+        assert_eq!(
+            snap_over(&text, "يد", 0).as_deref(),
+            Some("وليد"),
+            "ول + يد"
+        );
+        assert_eq!(snap_over(&text, "غداد", 0).as_deref(), Some("بغداد"));
+        assert_eq!(snap_over(&text, "ندن", 0).as_deref(), Some("لندن"));
         let short = Text::new("وبه");
         assert_eq!(
             snap_to_words(&short, 2, 3),
-            Some((1, 3)),
-            "ه alone is too short: after و"
+            Some((0, 3)),
+            "ه alone is too short"
         );
-        assert_eq!(snap_to_words(&short, 1, 3), Some((1, 3)), "به has two");
+        assert_eq!(
+            snap_to_words(&short, 1, 3),
+            Some((0, 3)),
+            "به is not attested"
+        );
+        let attested = Text::new("وبه به");
+        assert_eq!(
+            snap_to_words(&attested, 1, 3),
+            Some((1, 3)),
+            "به is attested"
+        );
     }
 
     #[test]
@@ -649,12 +734,18 @@ mod tests {
     fn corpus_words_snap_at_their_real_offsets() {
         let texts = corpus();
         // (word, the rest after its longest proclitic prefix, a shorter prefix's rest)
+        let lexicon = crate::core::lexicon::Lexicon::of_texts(texts.iter().map(Text::as_str));
+        let snap_to_words = |text: &Text, a: usize, b: usize| {
+            super::snap_to_words(text, a, b, &|w| lexicon.attests(w)).map(CharRange::bounds)
+        };
+        // (word, the rest a drag inside it gives, a drag starting at a shorter
+        // prefix's rest)
         for (word, rest, shorter) in [
             ("بالعراق", "العراق", None),
             ("والعراق", "العراق", None),
             ("للتحالف", "لتحالف", None),
             ("والولايات", "الولايات", None),
-            ("ولندن", "ندن", Some("لندن")),
+            ("ولندن", "لندن", None),
         ] {
             let hits = corpus_hits(&texts, word);
             assert!(!hits.is_empty(), "{word} is in the corpus");
@@ -703,6 +794,80 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The drags a day of annotating got wrong (issue 12): starting one
+    /// letter into a name keeps the name; a real proclitic is still split.
+    #[test]
+    fn corpus_names_are_not_cut_one_letter_in() {
+        let texts = corpus();
+        let lexicon = crate::core::lexicon::Lexicon::of_texts(texts.iter().map(Text::as_str));
+        let snap = |text: &Text, a: usize, b: usize| {
+            let r = super::snap_to_words(text, a, b, &|w| lexicon.attests(w)).expect("word");
+            text.slice_range(r).expect("in range").to_owned()
+        };
+        for (word, skip, expected) in [
+            ("بغداد", 1, "بغداد"),
+            ("لندن", 1, "لندن"),
+            ("بلاده", 1, "بلاده"),
+            ("بنهاية", 1, "نهاية"),
+            ("وبريطانيا", 2, "بريطانيا"),
+            ("وبريطانيا", 1, "بريطانيا"),
+            ("تراس", 1, "تراس"),
+        ] {
+            let hits = corpus_hits(&texts, word);
+            assert!(!hits.is_empty(), "{word} is in the corpus");
+            for (text, start) in hits {
+                let end = start + cps(word);
+                assert_eq!(
+                    snap(text, start + skip, end),
+                    expected,
+                    "{word} from +{skip}"
+                );
+            }
+        }
+    }
+
+    /// Every word of the seed corpus, dragged from each grapheme boundary
+    /// inside it to its end, snaps to the whole word or to a rest after
+    /// proclitics that is plausibly a word: never a cut inside a stem.
+    #[test]
+    fn corpus_snapping_never_cuts_inside_a_stem() {
+        let texts = corpus();
+        let lexicon = crate::core::lexicon::Lexicon::of_texts(texts.iter().map(Text::as_str));
+        let attested = |w: &str| lexicon.attests(w);
+        let mut checked = 0;
+        for text in &texts {
+            for (byte, word) in text.as_str().split_word_bound_indices() {
+                if !word.chars().any(is_word_char) {
+                    continue;
+                }
+                let start = text.cp_of_byte(byte);
+                let end = start + cps(word);
+                let chars: Vec<char> = word.chars().collect();
+                for a in start..end {
+                    if !text.is_grapheme_boundary(a) {
+                        continue;
+                    }
+                    let snapped = super::snap_to_words(text, a, end, &attested).expect("a word");
+                    checked += 1;
+                    assert_eq!(snapped.end(), end, "{word}");
+                    let cut = snapped.start() - start;
+                    if cut == 0 {
+                        continue;
+                    }
+                    let prefix: String = chars[..cut].iter().collect();
+                    let rest: String = chars[cut..].iter().collect();
+                    assert!(
+                        proclitic_prefix_lens(chars.iter().copied()).contains(&cut)
+                            && plausible_rest(&prefix, &rest, &attested),
+                        "{word} cut to {rest} from offset {}",
+                        a - start
+                    );
+                }
+            }
+        }
+        assert!(checked > 10_000, "only {checked} drags checked");
     }
 
     #[test]

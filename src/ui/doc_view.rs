@@ -116,8 +116,10 @@ pub fn doc_view() -> Html {
             let (Some(selection), Some(root)) = (document_selection(), doc_view_root()) else {
                 return;
             };
-            if let Some(snapped) = snap_to_words(&doc.text, selection.start(), selection.end())
-                .filter(|snapped| *snapped != selection)
+            let attested = |word: &str| app.lexicon.attests(doc, word);
+            if let Some(snapped) =
+                snap_to_words(&doc.text, selection.start(), selection.end(), &attested)
+                    .filter(|snapped| *snapped != selection)
             {
                 select_offsets(&root, snapped);
             }

@@ -11,7 +11,8 @@ use yew::prelude::*;
 use crate::core::demo::demo_workspace;
 use crate::core::edit::{Edit, History};
 use crate::core::formats::{ImportError, ImportMode, Imported, import_edit, summarize_warnings};
-use crate::core::model::{DocId, SpanId, Workspace};
+use crate::core::lexicon::Lexicon;
+use crate::core::model::{DocId, Document, SpanId, Workspace};
 use crate::core::text::CharRange;
 use crate::platform::storage::Restored;
 
@@ -102,6 +103,51 @@ pub struct AppState {
     /// Whether mouse selections keep exact characters instead of snapping
     /// to words.
     pub precise: bool,
+    /// The words of the workspace's texts, for proclitic snapping; rebuilt
+    /// when documents come or go.
+    pub lexicon: SharedLexicon,
+}
+
+/// A [`Lexicon`] shared between states; equal when it is the same one, so
+/// comparing states never compares word lists.
+#[derive(Clone, Debug, Default)]
+pub struct SharedLexicon {
+    lexicon: Rc<Lexicon>,
+    docs: Rc<Vec<DocId>>,
+}
+
+impl PartialEq for SharedLexicon {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.lexicon, &other.lexicon)
+    }
+}
+
+impl SharedLexicon {
+    /// The lexicon for `ws`: this one when its documents are the same.
+    fn refreshed(&self, ws: &Workspace) -> SharedLexicon {
+        let same = self.docs.len() == ws.documents.len()
+            && self.docs.iter().zip(&ws.documents).all(|(a, b)| *a == b.id);
+        if same {
+            return self.clone();
+        }
+        SharedLexicon {
+            lexicon: Rc::new(Lexicon::of_texts(
+                ws.documents.iter().map(|d| d.text.as_str()),
+            )),
+            docs: Rc::new(ws.documents.iter().map(|d| d.id).collect()),
+        }
+    }
+
+    /// Whether `word` ([bare](crate::core::words::bare)) occurs on its own in
+    /// a text of the workspace, or is the text of a span of `doc`.
+    pub fn attests(&self, doc: &Document, word: &str) -> bool {
+        self.lexicon.attests(word)
+            || doc.spans.iter().any(|s| {
+                doc.text
+                    .slice_range(s.range())
+                    .is_some_and(|t| crate::core::words::bare(t) == word)
+            })
+    }
 }
 
 impl Default for AppState {
@@ -116,6 +162,7 @@ impl Default for AppState {
             revision: 0,
             show_help: false,
             precise: false,
+            lexicon: SharedLexicon::default(),
         }
     }
 }
@@ -195,6 +242,7 @@ impl AppState {
 
     fn changed(&mut self) {
         self.revision += 1;
+        self.lexicon = self.lexicon.refreshed(&self.ws);
     }
 
     fn edit(&mut self, edit: Edit) -> bool {
@@ -393,6 +441,7 @@ impl Reducible for AppState {
                 state.ws = ws;
                 state.history = history;
                 state.storage = StorageStatus::Ready;
+                state.lexicon = state.lexicon.refreshed(&state.ws);
             }
             Action::Restored(Ok(Restored::Empty)) => {
                 state.ws = demo_workspace();
@@ -402,6 +451,7 @@ impl Reducible for AppState {
             Action::Restored(Err(error)) => {
                 state.ws = demo_workspace();
                 state.storage = StorageStatus::Unavailable(error);
+                state.lexicon = state.lexicon.refreshed(&state.ws);
             }
             Action::Imported {
                 results,
