@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::change::{Change, describe};
 use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
 
 /// One reversible change to a workspace.
@@ -508,28 +509,32 @@ impl History {
         Ok(())
     }
 
-    /// Undoes the last step. Returns whether there was one.
-    pub fn undo(&mut self, ws: &mut Workspace) -> bool {
-        Self::step(ws, &mut self.undo, &mut self.redo)
+    /// Undoes the last step; says what the undone edit did and where, or
+    /// `None` when there was nothing to undo.
+    pub fn undo(&mut self, ws: &mut Workspace) -> Option<Change> {
+        let original = Self::step(ws, &mut self.undo, &mut self.redo)?;
+        Some(describe(&original, ws))
     }
 
-    /// Redoes the last undone step. Returns whether there was one.
-    pub fn redo(&mut self, ws: &mut Workspace) -> bool {
-        Self::step(ws, &mut self.redo, &mut self.undo)
+    /// Redoes the last undone step; says what it did and where, or `None`
+    /// when there was nothing to redo.
+    pub fn redo(&mut self, ws: &mut Workspace) -> Option<Change> {
+        let change = describe(self.redo.last()?, ws);
+        Self::step(ws, &mut self.redo, &mut self.undo).map(|_| change)
     }
 
-    fn step(ws: &mut Workspace, from: &mut Vec<Edit>, to: &mut Vec<Edit>) -> bool {
-        let Some(edit) = from.pop() else {
-            return false;
-        };
+    /// Applies the top edit of `from` and pushes its inverse on `to`, which
+    /// it also returns.
+    fn step(ws: &mut Workspace, from: &mut Vec<Edit>, to: &mut Vec<Edit>) -> Option<Edit> {
+        let edit = from.pop()?;
         match edit.clone().apply(ws) {
             Ok(inverse) => {
-                to.push(inverse);
-                true
+                to.push(inverse.clone());
+                Some(inverse)
             }
             Err(_) => {
                 from.push(edit);
-                false
+                None
             }
         }
     }
@@ -627,9 +632,9 @@ mod tests {
             .expect("remove");
         assert_eq!(ws.documents[0].spans.len(), 1);
         let after_all = ws.clone();
-        while history.undo(&mut ws) {}
+        while history.undo(&mut ws).is_some() {}
         assert_eq!(ws.documents, original.documents);
-        while history.redo(&mut ws) {}
+        while history.redo(&mut ws).is_some() {}
         assert_eq!(ws.documents, after_all.documents);
     }
 
@@ -641,14 +646,14 @@ mod tests {
             let add = Edit::add_span(&mut ws, doc, start, end, "MISC").expect("valid");
             history.apply(&mut ws, add).expect("applies");
         }
-        assert!(history.undo(&mut ws));
+        assert!(history.undo(&mut ws).is_some());
         assert!(history.can_redo());
         let add = Edit::add_span(&mut ws, doc, 0, 17, "MISC").expect("valid");
         history.apply(&mut ws, add).expect("applies");
         assert!(!history.can_redo());
-        assert!(history.undo(&mut ws));
-        assert!(history.undo(&mut ws));
-        assert!(!history.undo(&mut ws), "only two steps kept");
+        assert!(history.undo(&mut ws).is_some());
+        assert!(history.undo(&mut ws).is_some());
+        assert!(history.undo(&mut ws).is_none(), "only two steps kept");
         assert_eq!(ws.documents[0].spans.len(), 1);
     }
 
@@ -770,7 +775,11 @@ mod tests {
         history.apply(&mut ws, delete).expect("delete with spans");
         assert_eq!(ws.documents[0].spans.len(), 2);
         assert!(ws.validate().is_ok());
-        assert!(history.undo(&mut ws) && history.undo(&mut ws) && history.undo(&mut ws));
+        assert!(
+            history.undo(&mut ws).is_some()
+                && history.undo(&mut ws).is_some()
+                && history.undo(&mut ws).is_some()
+        );
         assert_eq!(ws, original);
     }
 
@@ -834,7 +843,7 @@ mod tests {
             .expect("done");
         assert_eq!(ws.documents[0].spans[0].entity_id.as_deref(), Some("Q123"));
         assert!(ws.documents[0].done);
-        assert!(history.undo(&mut ws) && history.undo(&mut ws));
+        assert!(history.undo(&mut ws).is_some() && history.undo(&mut ws).is_some());
         assert_eq!(ws.documents[0].spans[0].note, None);
         assert!(!ws.documents[0].done);
     }
@@ -872,7 +881,7 @@ mod tests {
             label: "ORG".into(),
         };
         history.apply(&mut ws, relabel).expect("applies");
-        assert!(history.undo(&mut ws));
+        assert!(history.undo(&mut ws).is_some());
         let carried: Vec<DocId> = history.carried_documents().iter().map(|d| d.id).collect();
         assert_eq!(carried, vec![extra_id]);
         let json = serde_json::to_string(&history).expect("serializes");
@@ -885,15 +894,19 @@ mod tests {
         restored.hydrate(|id| (id == extra_id).then(|| extra.body()));
         assert_eq!(restored, history);
         let mut copy = ws.clone();
-        assert!(restored.redo(&mut copy), "redo survives");
+        assert!(restored.redo(&mut copy).is_some(), "redo survives");
         assert_eq!(copy.documents[0].spans[1].label, "ORG");
-        assert!(restored.undo(&mut copy) && restored.undo(&mut copy) && restored.undo(&mut copy));
+        assert!(
+            restored.undo(&mut copy).is_some()
+                && restored.undo(&mut copy).is_some()
+                && restored.undo(&mut copy).is_some()
+        );
         assert_eq!(
             copy.documents[1].text.as_str(),
             "لندن 😀",
             "a removed document comes back with its text"
         );
-        while restored.undo(&mut copy) {}
+        while restored.undo(&mut copy).is_some() {}
         assert_eq!(copy.documents.len(), 1);
         assert!(copy.documents[0].spans.is_empty());
 
@@ -901,9 +914,9 @@ mod tests {
         let mut partial: History = serde_json::from_str(&json).expect("parses");
         partial.hydrate(|_| None);
         let mut copy = ws.clone();
-        assert!(partial.undo(&mut copy), "the newest step is kept");
+        assert!(partial.undo(&mut copy).is_some(), "the newest step is kept");
         assert!(
-            !partial.undo(&mut copy),
+            partial.undo(&mut copy).is_none(),
             "older steps went with the missing text"
         );
     }
@@ -919,7 +932,7 @@ mod tests {
             .apply(&mut ws, Edit::RemoveDocuments { ids: vec![first] })
             .expect("removes");
         assert_eq!(ws.open, Some(second_id));
-        assert!(history.undo(&mut ws));
+        assert!(history.undo(&mut ws).is_some());
         assert_eq!(ws.documents.len(), 2);
         assert_eq!(ws.documents[0].id, first);
     }

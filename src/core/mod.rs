@@ -4,6 +4,7 @@
 //! Positions are code points and ranges are [`text::CharRange`]s; the unit
 //! and its conversions are defined once, in [`text`].
 
+pub mod change;
 pub mod demo;
 pub mod edit;
 pub mod formats;

@@ -195,6 +195,23 @@ pub fn line_is_rtl(root: &Element, cp: usize) -> bool {
         .is_some_and(|direction| direction == "rtl")
 }
 
+/// Scrolls the place of code point `cp` in the document drawn in `root`
+/// into the middle of the view.
+pub fn reveal_offset(root: &Element, cp: usize) {
+    let Some((node, _)) = cp_to_point(root, cp) else {
+        return;
+    };
+    let element = match node.dyn_ref::<Element>() {
+        Some(element) => Some(element.clone()),
+        None => node.parent_element(),
+    };
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Scrolls the span with this id into view and flashes it.
 pub fn reveal_span(id: u64) {
     let selector = format!("mark[data-span-id='{id}']");

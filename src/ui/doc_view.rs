@@ -16,7 +16,9 @@ use yew::prelude::*;
 use crate::core::layout::{Direction, Fragment, Node, dominant_direction, fragments_by_line, nest};
 use crate::core::model::{DocId, SpanId, readable_color};
 use crate::core::words::snap_to_words;
-use crate::platform::selection::{LINE_CLASS, doc_view_root, document_selection, select_offsets};
+use crate::platform::selection::{
+    LINE_CLASS, doc_view_root, document_selection, reveal_offset, reveal_span, select_offsets,
+};
 use crate::ui::state::{Action, use_app};
 
 /// One line of the open document, prepared once per document.
@@ -84,6 +86,20 @@ pub fn doc_view() -> Html {
                 .collect()
         })
     };
+
+    {
+        // Undo and redo show what they changed: scroll it into view once the
+        // document is drawn.
+        let selected = app.selected;
+        use_effect_with(app.reveal, move |reveal| {
+            if let (Some((_, range)), Some(root)) = (reveal, doc_view_root()) {
+                match selected {
+                    Some(id) => reveal_span(id.0),
+                    None => reveal_offset(&root, range.start()),
+                }
+            }
+        });
+    }
 
     let onclick = {
         let app = app.clone();

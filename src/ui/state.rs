@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::change::Change;
 use crate::core::demo::demo_workspace;
 use crate::core::edit::{Edit, History};
 use crate::core::formats::{ImportError, ImportMode, Imported, import_edit, summarize_warnings};
@@ -106,6 +107,9 @@ pub struct AppState {
     /// The words of the workspace's texts, for proclitic snapping; rebuilt
     /// when documents come or go.
     pub lexicon: SharedLexicon,
+    /// A place of the open document to scroll into view, numbered so that
+    /// showing the same place twice scrolls twice.
+    pub reveal: Option<(u64, CharRange)>,
 }
 
 /// A [`Lexicon`] shared between states; equal when it is the same one, so
@@ -163,6 +167,7 @@ impl Default for AppState {
             show_help: false,
             precise: false,
             lexicon: SharedLexicon::default(),
+            reveal: None,
         }
     }
 }
@@ -238,6 +243,25 @@ impl AppState {
         if self.messages.len() > MAX_MESSAGES {
             self.messages.remove(0);
         }
+    }
+
+    /// After an undo or redo: open the document it changed, select what it
+    /// concerns, scroll there and say what happened, so that nothing changes
+    /// out of sight.
+    fn show_change(&mut self, verb: &str, change: Change) {
+        self.changed();
+        self.selected = None;
+        if let Some(doc) = change.doc.and_then(|id| self.ws.document(id)) {
+            let selected = change
+                .spans
+                .iter()
+                .copied()
+                .find(|id| doc.span(*id).is_some());
+            self.ws.open = Some(doc.id);
+            self.selected = selected;
+            self.reveal = Some((self.revision, change.range.unwrap_or_default()));
+        }
+        self.notify(MessageKind::Info, format!("{verb}: {}.", change.what));
     }
 
     fn changed(&mut self) {
@@ -498,18 +522,14 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::Undo => {
-                if state.history.undo(&mut state.ws) {
-                    state.selected = None;
-                    state.changed();
-                }
-            }
-            Action::Redo => {
-                if state.history.redo(&mut state.ws) {
-                    state.selected = None;
-                    state.changed();
-                }
-            }
+            Action::Undo => match state.history.undo(&mut state.ws) {
+                Some(change) => state.show_change("Undid", change),
+                None => state.notify(MessageKind::Info, "Nothing to undo."),
+            },
+            Action::Redo => match state.history.redo(&mut state.ws) {
+                Some(change) => state.show_change("Redid", change),
+                None => state.notify(MessageKind::Info, "Nothing to redo."),
+            },
             Action::Notify(kind, text) => state.notify(kind, text),
             Action::Dismiss(id) => state.messages.retain(|m| m.id != id),
             Action::Saved(Ok(())) => {
