@@ -275,9 +275,12 @@ impl Document {
         self.spans.iter().find(|s| s.id == id)
     }
 
-    /// Whether some span, whatever its label, covers exactly `range`.
-    pub fn has_range(&self, range: CharRange) -> bool {
-        self.spans.iter().any(|s| s.range() == range)
+    /// Whether a span labelled `label` covers all of `range`.
+    pub fn covered_by(&self, range: CharRange, label: &str) -> bool {
+        self.spans
+            .iter()
+            .take_while(|s| s.start <= range.start())
+            .any(|s| s.label == label && s.range().covers(range))
     }
 
     /// How many spans carry `label`.
@@ -503,6 +506,17 @@ mod tests {
             r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#000000"}]}"##;
         let fixed = labels_from_json(dark.as_bytes()).expect("valid");
         assert_ne!(fixed[0].color, "#000000", "dark colours are lightened");
+    }
+
+    #[test]
+    fn covered_by_looks_for_the_same_label_around() {
+        let mut ws = Workspace::default();
+        let mut doc = ws.new_document("a", "زار بالعراق اليوم");
+        doc.spans.push(ws.new_span(4, 11, "LOC"));
+        let within = CharRange::ordered(5, 11);
+        assert!(doc.covered_by(within, "LOC"));
+        assert!(!doc.covered_by(within, "ORG"));
+        assert!(!doc.covered_by(CharRange::ordered(3, 11), "LOC"));
     }
 
     #[test]

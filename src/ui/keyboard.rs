@@ -40,8 +40,9 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The label an event's key stands for: by its character, or by the digit of
-/// its physical key (so digits work with Arabic keyboard layouts too).
+/// The label an event's key stands for: by its character, or by its
+/// physical key (`Digit1`, `KeyG`…), so that hotkeys work with Arabic and
+/// other keyboard layouts, and with Shift held.
 fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
     let key = event.key();
     let mut chars = key.chars();
@@ -53,6 +54,8 @@ fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
     let physical = code
         .strip_prefix("Digit")
         .or_else(|| code.strip_prefix("Numpad"))
+        .or_else(|| code.strip_prefix("Key"))
+        .filter(|d| d.chars().count() == 1)
         .and_then(|d| d.chars().next());
     [typed, physical]
         .into_iter()
@@ -106,7 +109,11 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
                 clear_selection();
                 CURSOR.with(|c| *c.borrow_mut() = None);
             }
-            Action::ApplyLabel { label, selection }
+            Action::ApplyLabel {
+                label,
+                selection,
+                add: event.shift_key(),
+            }
         }),
     };
     if let Some(action) = action {

@@ -145,7 +145,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     let (count, to_add, error) = match results.as_ref() {
         Ok(found) => (
             found.iter().map(|(_, r)| r.len()).sum::<usize>(),
-            untagged(&app.ws, found),
+            untagged(&app.ws, found, &chosen_label),
             None,
         ),
         Err(error) => (0, 0, Some(error.clone())),

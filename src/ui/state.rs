@@ -194,6 +194,9 @@ pub enum Action {
         label: String,
         /// The text selection, if any.
         selection: Option<CharRange>,
+        /// Add a span even where one with another label has exactly this
+        /// extent (Shift+key), instead of relabelling it.
+        add: bool,
     },
     /// Apply an edit built by a component; a refused edit becomes a message.
     Edit(Edit),
@@ -335,7 +338,11 @@ impl AppState {
         }
     }
 
-    fn apply_label(&mut self, label: String, selection: Option<CharRange>) {
+    /// Tags the selection with `label`. A selection that covers exactly a
+    /// span relabels that span (one undo step) unless `add` asks for a
+    /// second span on the same extent; one that already carries `label` is
+    /// selected, never duplicated.
+    fn apply_label(&mut self, label: String, selection: Option<CharRange>, add: bool) {
         let Some(doc) = self.ws.open_document() else {
             self.notify(MessageKind::Info, "Open a document first.");
             return;
@@ -349,6 +356,31 @@ impl AppState {
                 );
                 return;
             };
+            let same: Vec<&crate::core::model::Span> =
+                doc.spans.iter().filter(|s| s.range() == range).collect();
+            if let Some(existing) = same.iter().find(|s| s.label == label) {
+                self.selected = Some(existing.id);
+                self.notify(
+                    MessageKind::Info,
+                    format!("This is already tagged {label}."),
+                );
+                return;
+            }
+            let target = same
+                .iter()
+                .find(|s| Some(s.id) == self.selected)
+                .or(same.first());
+            if let (false, Some(span)) = (add, target) {
+                let span = span.id;
+                if self.edit(Edit::SetSpanLabel {
+                    doc: doc_id,
+                    span,
+                    label,
+                }) {
+                    self.selected = Some(span);
+                }
+                return;
+            }
             match Edit::add_span(&mut self.ws, doc_id, range.start(), range.end(), &label) {
                 Ok(edit) => {
                     let id = match &edit {
@@ -376,13 +408,13 @@ impl AppState {
     }
 }
 
-/// Spans that tagging `ranges` would add: ranges not already a span, per
-/// document.
-pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)]) -> usize {
+/// Spans that tagging `ranges` with `label` would add: ranges no span with
+/// that label already covers, per document.
+pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)], label: &str) -> usize {
     ranges
         .iter()
         .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
-        .map(|(doc, list)| list.iter().filter(|r| !doc.has_range(**r)).count())
+        .map(|(doc, list)| list.iter().filter(|r| !doc.covered_by(**r, label)).count())
         .sum()
 }
 
@@ -396,7 +428,7 @@ impl AppState {
             };
             let fresh: Vec<CharRange> = list
                 .into_iter()
-                .filter(|r| !document.has_range(*r))
+                .filter(|r| !document.covered_by(*r, label))
                 .collect();
             if fresh.is_empty() {
                 continue;
@@ -496,7 +528,11 @@ impl Reducible for AppState {
                     );
                 }
             }
-            Action::ApplyLabel { label, selection } => state.apply_label(label, selection),
+            Action::ApplyLabel {
+                label,
+                selection,
+                add,
+            } => state.apply_label(label, selection, add),
             Action::Edit(edit) => {
                 state.edit(edit);
             }

@@ -30,10 +30,14 @@ pub fn toolbar() -> Html {
         let onclick = {
             let app = app.clone();
             let name = name.clone();
-            Callback::from(move |_: MouseEvent| {
+            Callback::from(move |event: MouseEvent| {
                 let selection = document_selection();
                 clear_selection();
-                app.dispatch(Action::ApplyLabel { label: name.clone(), selection });
+                app.dispatch(Action::ApplyLabel {
+                    label: name.clone(),
+                    selection,
+                    add: event.shift_key(),
+                });
             })
         };
         // Keep the text selection when the button is pressed.
