@@ -364,6 +364,34 @@ pub fn prev_word_start(text: &Text, cp: usize) -> usize {
     }
 }
 
+/// Where the moving end (`focus`) of a keyboard selection anchored at
+/// `anchor` goes when Shift+Arrow extends it by one word in logical order
+/// (`forward` = towards the text's end).
+///
+/// The selection always ends at a word's edge, never on the punctuation or
+/// spaces between words: growing it takes in the next word whole, shrinking
+/// it drops the last word together with what separates it from the one
+/// before ("أكرم القصاص - زيد" shrinks to "أكرم القصاص", not "أكرم القصاص -").
+pub fn extend_focus(text: &Text, anchor: usize, focus: usize, forward: bool) -> usize {
+    let len = text.char_len();
+    match (forward, focus >= anchor) {
+        (true, true) => word_at(text, focus).map_or(len, CharRange::end),
+        (true, false) => next_word_start(text, focus).min(anchor),
+        (false, false) => prev_word_start(text, focus),
+        (false, true) => {
+            let last = prev_word_start(text, focus);
+            if last <= anchor {
+                return anchor;
+            }
+            let before = prev_word_start(text, last);
+            word_at(text, before)
+                .map(CharRange::end)
+                .filter(|&end| end > anchor && end <= last)
+                .unwrap_or(anchor)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -826,6 +854,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn extending_by_words_never_ends_on_punctuation() {
+        let text = Text::new("قال أكرم القصاص - زيد: نعم");
+        let at = |w: &str| find_cp(&text, w, 0);
+        let (anchor, after_akram) = (at("أكرم"), at("أكرم") + 4);
+        // Grow over القصاص, then over زيد, then shrink back: no " -".
+        let f = extend_focus(&text, anchor, after_akram, true);
+        assert_eq!(text.slice(anchor, f), Some("أكرم القصاص"));
+        let f = extend_focus(&text, anchor, f, true);
+        assert_eq!(text.slice(anchor, f), Some("أكرم القصاص - زيد"));
+        let f = extend_focus(&text, anchor, f, false);
+        assert_eq!(text.slice(anchor, f), Some("أكرم القصاص"));
+        let f = extend_focus(&text, anchor, f, false);
+        assert_eq!(text.slice(anchor, f), Some("أكرم"));
+        assert_eq!(
+            extend_focus(&text, anchor, f, false),
+            anchor,
+            "collapses at the anchor"
+        );
+        // A selection growing backwards shrinks forward to the next word start.
+        let end = at("زيد") + 3;
+        let back = extend_focus(&text, end, at("القصاص"), true);
+        assert_eq!(text.slice(back, end), Some("زيد"));
+        assert_eq!(extend_focus(&text, end, at("زيد"), false), at("القصاص"));
     }
 
     /// Every word of the seed corpus, dragged from each grapheme boundary

@@ -185,6 +185,47 @@ pub fn document_selection() -> Option<CharRange> {
     selection_offsets(&root, len)
 }
 
+/// Where the caret is in the open document's view when the selection is
+/// collapsed (a click), in code points; `None` when there is no caret there.
+pub fn document_caret() -> Option<usize> {
+    let root = doc_view_root()?;
+    let len = root.get_attribute("data-text-len")?.parse().ok()?;
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.range_count() == 0 || !selection.is_collapsed() {
+        return None;
+    }
+    let node = selection.focus_node()?;
+    let root_node: &Node = root.as_ref();
+    if !root_node.contains(Some(&node)) {
+        return None;
+    }
+    point_to_cp(&root, &node, selection.focus_offset(), len)
+}
+
+/// Scrolls the place of code point `cp` into the middle of the view when it
+/// is outside the visible part of the window.
+pub fn keep_in_view(root: &Element, cp: usize) {
+    let Some((node, offset)) = cp_to_point(root, cp) else {
+        return;
+    };
+    let (Ok(range), Some(window)) = (web_sys::Range::new(), web_sys::window()) else {
+        return;
+    };
+    if range.set_start(&node, offset).is_err() {
+        return;
+    }
+    range.collapse_with_to_start(true);
+    let rect = range.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.bottom() < 0.0 || rect.top() > height {
+        reveal_offset(root, cp);
+    }
+}
+
 /// Whether the line holding code point `cp` is laid out right to left.
 pub fn line_is_rtl(root: &Element, cp: usize) -> bool {
     let line = cp_to_point(root, cp).and_then(|(node, _)| enclosing_line(&node));

@@ -12,9 +12,10 @@ use wasm_bindgen::JsCast;
 
 use crate::core::model::{Document, SpanId};
 use crate::core::text::CharRange;
-use crate::core::words::{prev_word_start, word_at};
+use crate::core::words::{extend_focus, prev_word_start, word_at};
 use crate::platform::selection::{
-    clear_selection, doc_view_root, document_selection, line_is_rtl, reveal_span, select_offsets,
+    clear_selection, doc_view_root, document_caret, document_selection, keep_in_view, line_is_rtl,
+    reveal_span, select_offsets,
 };
 use crate::ui::state::{Action, AppHandle};
 
@@ -122,10 +123,17 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
     }
 }
 
-/// The cursor matching the current DOM selection, or a new one there.
+/// The cursor matching the current DOM selection, or a new one there: at
+/// the caret the user clicked, else on the selected span, else at the start.
 fn current_cursor(app: &AppHandle, doc: &Document) -> Option<Cursor> {
     let dom = document_selection();
     let remembered = CURSOR.with(|c| *c.borrow());
+    if let (None, Some(caret)) = (dom, document_caret()) {
+        return Some(Cursor {
+            anchor: caret,
+            focus: caret,
+        });
+    }
     match (remembered, dom) {
         (Some(cursor), Some(range)) if CharRange::ordered(cursor.anchor, cursor.focus) == range => {
             Some(cursor)
@@ -171,8 +179,7 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
         let focus = match (forward, by_char) {
             (true, true) => text.next_grapheme(cursor.focus),
             (false, true) => text.prev_grapheme(cursor.focus),
-            (true, false) => word_at(text, cursor.focus).map_or(text.char_len(), CharRange::end),
-            (false, false) => prev_word_start(text, cursor.focus),
+            (_, false) => extend_focus(text, cursor.anchor, cursor.focus, forward),
         };
         Cursor {
             anchor: cursor.anchor,
@@ -200,6 +207,7 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
     if next.anchor != next.focus
         && select_offsets(&root, CharRange::ordered(next.anchor, next.focus))
     {
+        keep_in_view(&root, next.focus);
         CURSOR.with(|c| *c.borrow_mut() = Some(next));
         if app.selected.is_some() {
             app.dispatch(Action::Select(None));
