@@ -419,3 +419,36 @@ fn label_studio_json_min_keeps_its_shape_and_fields() {
                 "sentiment": "pos", "annotator": 1, "name": "ali"}])
     );
 }
+
+#[test]
+fn utf16_files_find_their_entries_again() {
+    // doccano's web UI counts UTF-16 units: علي is [9, 12) after the ZWJ family.
+    let file = "{\"id\":1,\"text\":\"👩‍👩‍👧 علي\",\"entities\":[{\"id\":4,\"start_offset\":9,\"end_offset\":12,\"label\":\"PER\"}],\"relations\":[],\"offset_unit\":\"utf-16\"}\n";
+    let ws = workspace(&Doccano, "d.jsonl", file);
+    assert_eq!(
+        (ws.documents[0].spans[0].start, ws.documents[0].spans[0].end),
+        (6, 9)
+    );
+    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let utf16 = ExportOptions {
+        utf16_offsets: true,
+        ..ExportOptions::default()
+    };
+    let out = Doccano.export(&ws.labels, &docs, utf16);
+    assert_eq!(String::from_utf8(out.file.bytes).expect("UTF-8"), file);
+    let out = lines(&export(&Doccano, &ws));
+    assert_eq!(
+        out[0]["entities"],
+        json!([{"id": 4, "start_offset": 6, "end_offset": 9, "label": "PER"}])
+    );
+    assert_eq!(out[0]["offset_unit"], "code_points");
+    // Old Label Studio releases counted UTF-16 too; export writes code points.
+    let task = json!([{"data": {"text": "👩‍👩‍👧 علي"}, "annotations": [{"result": [
+        {"id": "a", "type": "labels", "value": {"start": 9, "end": 12, "text": "علي", "labels": ["PER"]}}]}]}]);
+    let ws = workspace(&LabelStudio, "ls.json", &task.to_string());
+    let out: Value = serde_json::from_str(&export(&LabelStudio, &ws)).expect("json");
+    let mut expected = task;
+    expected[0]["annotations"][0]["result"][0]["value"]["start"] = json!(6);
+    expected[0]["annotations"][0]["result"][0]["value"]["end"] = json!(9);
+    assert_eq!(out, expected);
+}
