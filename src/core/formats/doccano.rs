@@ -108,7 +108,7 @@ impl Format for Doccano {
         }
         if relations > 0 {
             warnings.push(format!(
-                "{name}: {relations} relation(s) were skipped; Wasim keeps spans only"
+                "{name}: {relations} relation(s) are not shown (Wasim edits spans only); an export to doccano writes them back"
             ));
         }
         Ok(added_documents(documents, warnings))

@@ -204,7 +204,7 @@ impl Format for LabelStudio {
         }
         if tally.skipped_results > 0 {
             warnings.push(format!(
-                "{name}: {} result(s) that are not text spans (choices, relations, HTML ranges…) were skipped",
+                "{name}: {} result(s) that are not text spans (choices, relations, HTML ranges…) are not shown; an export to Label Studio writes them back",
                 tally.skipped_results
             ));
         }
