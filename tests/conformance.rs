@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use wasim::core::formats::brat::Brat;
 use wasim::core::formats::conll::Conll;
+use wasim::core::formats::doccano::Doccano;
+use wasim::core::formats::label_studio::LabelStudio;
 use wasim::core::formats::{
     ExportOptions, Format, Imported, InputFile, classify, import_edit, import_files, zip,
 };
@@ -415,6 +417,75 @@ fn label_studio_ner_example_matches_value_text() {
             path.display(),
             spans.len(),
             imported.warnings
+        );
+    }
+}
+
+/// The records of a JSON or JSON Lines file as values.
+fn json_records(bytes: &[u8]) -> Vec<serde_json::Value> {
+    let text = String::from_utf8_lossy(bytes);
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(serde_json::Value::Array(items)) => items,
+        Ok(value) => vec![value],
+        Err(_) => text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).expect("JSON line"))
+            .collect(),
+    }
+}
+
+#[test]
+fn doccano_fixtures_reexport_with_their_extra_fields() {
+    let root = external("doccano-fixtures").join("backend");
+    for path in [
+        "data_export/pipeline/examples/sequence_labeling/example.jsonl",
+        "data_export/pipeline/examples/relation_extraction/example.jsonl",
+        "data_import/pipeline/examples/sequence_labeling/example.jsonl",
+        "data_import/pipeline/examples/relation_extraction/example.jsonl",
+        "data_import/tests/data/sequence_labeling/example_overlapping.jsonl",
+        "data_import/tests/data/relation_extraction/example.jsonl",
+    ] {
+        let file = input(&root.join(path));
+        let ws = workspace(only(import_files(vec![file.clone()])));
+        let docs: Vec<&Document> = ws.documents.iter().collect();
+        let exported = Doccano.export(&ws.labels, &docs, ExportOptions::default());
+        let out = String::from_utf8(exported.file.bytes).expect("UTF-8");
+        let got: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON line"))
+            .collect();
+        assert_eq!(
+            got,
+            json_records(&file.bytes),
+            "{path}: the same records (entity ids, relations, meta, column names)"
+        );
+        eprintln!(
+            "doccano {path}: {} record(s) re-exported as read",
+            got.len()
+        );
+    }
+}
+
+#[test]
+fn label_studio_ner_example_reexports_its_tasks_unchanged() {
+    let root = external("label-studio-ner-example");
+    for path in [root.join("tasks.json"), root.join("annotations/1.json")] {
+        let file = input(&path);
+        let ws = workspace(only(import_files(vec![file.clone()])));
+        let docs: Vec<&Document> = ws.documents.iter().collect();
+        let exported = LabelStudio.export(&ws.labels, &docs, ExportOptions::default());
+        let got = json_records(&exported.file.bytes);
+        assert_eq!(
+            got,
+            json_records(&file.bytes),
+            "{}: the same tasks (ids, from_name \"ner\", source, predictions…)",
+            path.display()
+        );
+        eprintln!(
+            "Label Studio {}: {} task(s) re-exported as read",
+            path.display(),
+            got.len()
         );
     }
 }

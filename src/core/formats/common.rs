@@ -6,8 +6,9 @@
 //! unit (UTF-16 code units) are converted.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::{
     ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
@@ -306,6 +307,23 @@ pub(crate) enum OffsetUnit {
 }
 
 impl OffsetUnit {
+    /// How a [`Source`] records the unit: `"code_points"` or `"utf-16"`.
+    pub(crate) fn tag(self) -> &'static str {
+        match self {
+            OffsetUnit::CodePoints => "code_points",
+            OffsetUnit::Utf16 => "utf-16",
+        }
+    }
+
+    /// The unit a [`Source`] recorded with [`OffsetUnit::tag`]; code points
+    /// for anything else.
+    pub(crate) fn from_tag(tag: Option<&str>) -> Self {
+        match tag {
+            Some("utf-16") => OffsetUnit::Utf16,
+            _ => OffsetUnit::CodePoints,
+        }
+    }
+
     fn describe(self) -> &'static str {
         match self {
             OffsetUnit::CodePoints => "code points (as Python counts)",
@@ -456,6 +474,19 @@ pub(crate) fn resolve_documents(
     raw: Vec<RawDocument>,
     forced: Option<(OffsetUnit, &str)>,
 ) -> Result<(Vec<ImportedDocument>, Vec<String>), ImportError> {
+    resolve_documents_unit(file, raw, forced).map(|(documents, warnings, _)| (documents, warnings))
+}
+
+/// [`resolve_documents`], also returning the unit the file's offsets were
+/// read in (formats keep it in their [`Source`] to find their entries again).
+///
+/// # Errors
+/// As [`resolve_documents`].
+pub(crate) fn resolve_documents_unit(
+    file: &str,
+    raw: Vec<RawDocument>,
+    forced: Option<(OffsetUnit, &str)>,
+) -> Result<(Vec<ImportedDocument>, Vec<String>, OffsetUnit), ImportError> {
     let texts: Vec<Text> = raw.iter().map(|doc| Text::new(&doc.text)).collect();
     let maps: Vec<Option<Utf16Map>> = raw
         .iter()
@@ -569,7 +600,7 @@ pub(crate) fn resolve_documents(
             "{file}: {duplicates} duplicate span(s) (same range and label) were dropped"
         ));
     }
-    Ok((documents, warnings))
+    Ok((documents, warnings, unit))
 }
 
 /// Sorts spans as a document keeps them and drops exact duplicates (same
@@ -607,6 +638,133 @@ pub(crate) fn context(text: &Text, start: usize, end: usize, width: usize) -> (S
     let prefix = text.slice(from, start).unwrap_or_default().to_owned();
     let suffix = text.slice(end, to).unwrap_or_default().to_owned();
     (prefix, suffix)
+}
+
+/// Converts offsets a file wrote in some unit back to code points, for
+/// finding a file's entries among a document's spans at export.
+pub(crate) struct FileOffsets {
+    /// UTF-16 offset of each code point (one past the end), when the unit is
+    /// UTF-16 and the text has astral characters.
+    table: Option<Vec<usize>>,
+}
+
+impl FileOffsets {
+    /// Offsets of `unit` into `text`.
+    pub(crate) fn new(unit: OffsetUnit, text: &str) -> Self {
+        FileOffsets {
+            table: (unit == OffsetUnit::Utf16 && has_astral(text)).then(|| utf16_table(text)),
+        }
+    }
+
+    /// The code point at a file offset, `None` inside a surrogate pair.
+    pub(crate) fn code_point(&self, offset: usize) -> Option<usize> {
+        match &self.table {
+            Some(table) => table.binary_search(&offset).ok(),
+            None => Some(offset),
+        }
+    }
+}
+
+/// How the entries a file had for a document's spans map onto its spans at
+/// export: see [`match_entries`].
+pub(crate) struct SpanMatch {
+    /// For each entry, the index of the span it stands for now, or `None`
+    /// when that span was deleted.
+    pub entries: Vec<Option<usize>>,
+    /// Indices of spans no entry stands for (added in Wasim), in order.
+    pub added: Vec<usize>,
+}
+
+/// Matches a file's span entries (`(start, end, label)` in code points;
+/// `None` for an entry that cannot be read) with a document's spans: an
+/// entry stands for the span with its range and label (several entries may
+/// stand for one span, as when a file repeats a span); an entry left over
+/// then stands for a span left over with the same range (it was
+/// relabelled), one to one. Spans left over were added.
+pub(crate) fn match_entries(entries: &[Option<(usize, usize, &str)>], spans: &[Span]) -> SpanMatch {
+    let exact: HashMap<(usize, usize, &str), usize> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.start, s.end, s.label.as_str()), i))
+        .collect();
+    let mut covered = vec![false; spans.len()];
+    let mut matched: Vec<Option<usize>> = entries
+        .iter()
+        .map(|entry| {
+            let i = *exact.get(&(*entry)?)?;
+            covered[i] = true;
+            Some(i)
+        })
+        .collect();
+    let mut by_range: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, span) in spans.iter().enumerate().rev() {
+        if !covered[i] {
+            by_range.entry((span.start, span.end)).or_default().push(i);
+        }
+    }
+    for (entry, slot) in entries.iter().zip(&mut matched) {
+        if slot.is_some() {
+            continue;
+        }
+        if let Some((start, end, _)) = entry
+            && let Some(i) = by_range.get_mut(&(*start, *end)).and_then(Vec::pop)
+        {
+            covered[i] = true;
+            *slot = Some(i);
+        }
+    }
+    SpanMatch {
+        entries: matched,
+        added: (0..spans.len()).filter(|&i| !covered[i]).collect(),
+    }
+}
+
+/// A non-empty string at `object[outer][inner]`, such as the document name
+/// in doccano's and spaCy's `meta.name`.
+pub(crate) fn nested_str<'a>(
+    object: &'a Map<String, Value>,
+    outer: &str,
+    inner: &str,
+) -> Option<&'a str> {
+    object
+        .get(outer)?
+        .get(inner)?
+        .as_str()
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// The name a document was given on import when its record had none (such
+/// as `file.jsonl #2`), as a [`Source`] keeps it under `"generated_name"`.
+pub(crate) fn generated_name(data: &Value) -> Option<&str> {
+    data.get("generated_name").and_then(Value::as_str)
+}
+
+/// Writes a document's name to `record[outer][inner]` (creating `outer` as
+/// an object at the end when missing; an `outer` that is not an object is
+/// left alone). Nothing is written when `generated` is the name the import
+/// made up for a record without one and the document still has it, so an
+/// unchanged record is written as it was read.
+pub(crate) fn write_name(
+    record: &mut Map<String, Value>,
+    outer: &str,
+    inner: &str,
+    name: &str,
+    generated: Option<&str>,
+) {
+    if generated == Some(name) {
+        return;
+    }
+    let holder = record
+        .entry(outer.to_owned())
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Some(holder) = holder.as_object_mut() {
+        holder.insert(inner.to_owned(), Value::String(name.to_owned()));
+    }
+}
+
+/// A JSON object's value as an object, for the records a [`Source`] keeps.
+pub(crate) fn object_of(value: Option<&Value>) -> Option<Map<String, Value>> {
+    value.and_then(Value::as_object).cloned()
 }
 
 #[cfg(test)]

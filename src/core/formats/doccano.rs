@@ -20,19 +20,39 @@
 //! ```
 //!
 //! `labels`, `column_label` and `data`, `column_data` are accepted as the
-//! names doccano's import dialog allows. Relations are skipped with a
-//! warning. Export writes the first shape plus `"offset_unit": "code_points"`
-//! or `"utf-16"` (doccano keeps unknown fields as metadata); a file whose
-//! records all carry this field is read in that unit without guessing.
+//! names doccano's import dialog allows. Relations are not spans (a warning
+//! says so) but are kept, as below. A record's `meta.name` (doccano shows
+//! `meta`) is the document's name; without it the name is made up from the
+//! file name.
+//!
+//! **What was read is what is written.** Each document keeps its record in
+//! its [`Source`] (`"record"`, with the text taken out; `"text_key"`,
+//! `"unit"`, and `"generated_name"` when the name was made up). Exporting it
+//! to doccano writes that record again with its spans brought up to date,
+//! in place and in the file's key order: `id`, `meta`, `cats`, `Comments`,
+//! `relations` and any other field stay; an entity or triple whose span is
+//! still there stays as it was (its `id` and other keys too; a relabelled
+//! span keeps its entity), one whose span was deleted goes (with the
+//! relations to it), and spans added in Wasim are appended (entities get
+//! the next free `id`). `meta.name` is written when the record had one or
+//! the document was renamed. `offset_unit` is written when the record had it
+//! or the text has astral characters. A file in the exporter's layout (one
+//! compact record per line) comes back byte for byte.
+//!
+//! Other documents are written in the first shape with
+//! `"offset_unit": "code_points"` or `"utf-16"` (doccano keeps unknown fields
+//! as metadata) and `"meta": {"name": …}`; a file whose records all carry
+//! `offset_unit` is read in that unit without guessing.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::common::{
-    OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, jsonl_file,
-    nonempty_records, offset_field, record_place, resolve_documents, utf16_table,
+    FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras,
+    generated_name, jsonl_file, match_entries, nested_str, nonempty_records, object_of,
+    offset_field, record_place, resolve_documents_unit, utf16_table, write_name,
 };
 use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
-use crate::core::model::{Document, Label};
+use crate::core::model::{Document, Label, Source};
 
 /// This format's id.
 pub const ID: &str = "doccano";
@@ -80,10 +100,15 @@ impl Format for Doccano {
             },
             _ => None,
         };
-        let (documents, mut warnings) = resolve_documents(name, raw, forced)?;
+        let (mut documents, mut warnings, unit) = resolve_documents_unit(name, raw, forced)?;
+        for doc in &mut documents {
+            if let Some(Value::Object(data)) = doc.source.as_mut().map(|s| &mut s.data) {
+                data.insert("unit".into(), json!(unit.tag()));
+            }
+        }
         if relations > 0 {
             warnings.push(format!(
-                "{name}: {relations} relation(s) were skipped; Wasim keeps spans only"
+                "{name}: {relations} relation(s) are not shown (Wasim edits spans only); an export to doccano writes them back"
             ));
         }
         Ok(added_documents(documents, warnings))
@@ -97,28 +122,7 @@ impl Format for Doccano {
     ) -> Exported {
         let records: Vec<Value> = documents
             .iter()
-            .map(|doc| {
-                let table = options
-                    .utf16_offsets
-                    .then(|| utf16_table(doc.text.as_str()));
-                let at = |cp: usize| {
-                    table
-                        .as_ref()
-                        .and_then(|t| t.get(cp).copied())
-                        .unwrap_or(cp)
-                };
-                let spans: Vec<Value> = doc
-                    .spans
-                    .iter()
-                    .map(|s| json!([at(s.start), at(s.end), s.label]))
-                    .collect();
-                let unit = if options.utf16_offsets {
-                    UTF16
-                } else {
-                    CODE_POINTS
-                };
-                json!({"text": doc.text.as_str(), "label": spans, OFFSET_UNIT_FIELD: unit})
-            })
+            .map(|doc| Value::Object(export_record(doc, options)))
             .collect();
         Exported {
             file: jsonl_file("wasim-doccano.jsonl", &records),
@@ -128,6 +132,166 @@ impl Format for Doccano {
         }
     }
 }
+
+/// The record of one document: the record it was read from with its spans
+/// brought up to date when it came from a doccano file (see the module
+/// documentation), else a new one.
+fn export_record(doc: &Document, options: ExportOptions) -> Map<String, Value> {
+    let table = options
+        .utf16_offsets
+        .then(|| utf16_table(doc.text.as_str()));
+    let at = |cp: usize| {
+        table
+            .as_ref()
+            .and_then(|t| t.get(cp).copied())
+            .unwrap_or(cp)
+    };
+    let unit = if options.utf16_offsets {
+        UTF16
+    } else {
+        CODE_POINTS
+    };
+    let triple = |i: usize| {
+        let s = &doc.spans[i];
+        json!([at(s.start), at(s.end), s.label])
+    };
+    let data = doc.source_data(ID);
+    let Some(mut record) = object_of(data.and_then(|d| d.get("record"))) else {
+        let mut record = Map::new();
+        record.insert("text".into(), json!(doc.text.as_str()));
+        let spans: Vec<Value> = (0..doc.spans.len()).map(triple).collect();
+        record.insert("label".into(), Value::Array(spans));
+        record.insert(OFFSET_UNIT_FIELD.into(), json!(unit));
+        write_name(&mut record, "meta", "name", &doc.name, None);
+        return record;
+    };
+    let data = data.unwrap_or(&Value::Null);
+    let text_key = data
+        .get("text_key")
+        .and_then(Value::as_str)
+        .unwrap_or("text");
+    record.insert(text_key.to_owned(), json!(doc.text.as_str()));
+    let file = FileOffsets::new(
+        OffsetUnit::from_tag(data.get("unit").and_then(Value::as_str)),
+        doc.text.as_str(),
+    );
+    let list = |key: &str| {
+        record
+            .get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let label_key = LABEL_KEYS
+        .iter()
+        .copied()
+        .find(|key| record.get(*key).is_some_and(Value::is_array));
+    let has_entities = record.get("entities").is_some_and(Value::is_array);
+    let entities = list("entities");
+    let labels = label_key.map(list).unwrap_or_default();
+    let keys: Vec<Option<(usize, usize, &str)>> = entities
+        .iter()
+        .map(|e| entity_key(e, &file))
+        .chain(labels.iter().map(|t| triple_key(t, &file)))
+        .collect();
+    let matched = match_entries(&keys, &doc.spans);
+    let (entity_fates, label_fates) = matched.entries.split_at(entities.len());
+    let mut removed_ids = Vec::new();
+    let mut new_entities = Vec::with_capacity(entities.len());
+    for (entity, fate) in entities.iter().zip(entity_fates) {
+        match (fate, entity.as_object()) {
+            (Some(i), Some(object)) => {
+                let span = &doc.spans[*i];
+                let mut object = object.clone();
+                object.insert("start_offset".into(), json!(at(span.start)));
+                object.insert("end_offset".into(), json!(at(span.end)));
+                object.insert("label".into(), json!(span.label));
+                new_entities.push(Value::Object(object));
+            }
+            _ => removed_ids.extend(entity.get("id").cloned()),
+        }
+    }
+    let mut new_labels: Vec<Value> = label_fates.iter().flatten().map(|&i| triple(i)).collect();
+    if has_entities && label_key.is_none() {
+        let next = entities
+            .iter()
+            .filter_map(|e| e.get("id").and_then(Value::as_u64))
+            .max()
+            .map_or(0, |id| id + 1);
+        for (id, &i) in (next..).zip(&matched.added) {
+            let span = &doc.spans[i];
+            new_entities.push(json!({
+                "id": id,
+                "start_offset": at(span.start),
+                "end_offset": at(span.end),
+                "label": span.label,
+            }));
+        }
+    } else {
+        new_labels.extend(matched.added.iter().map(|&i| triple(i)));
+    }
+    if has_entities {
+        record.insert("entities".into(), Value::Array(new_entities));
+    }
+    if label_key.is_some() || !new_labels.is_empty() {
+        record.insert(
+            label_key.unwrap_or("label").to_owned(),
+            Value::Array(new_labels),
+        );
+    }
+    if !removed_ids.is_empty()
+        && let Some(Value::Array(relations)) = record.get_mut("relations")
+    {
+        relations.retain(|r| {
+            !["from_id", "to_id"]
+                .iter()
+                .any(|k| r.get(*k).is_some_and(|id| removed_ids.contains(id)))
+        });
+    }
+    if record.contains_key(OFFSET_UNIT_FIELD)
+        || doc.text.as_str().chars().any(|c| c.len_utf16() == 2)
+    {
+        record.insert(OFFSET_UNIT_FIELD.into(), json!(unit));
+    }
+    write_name(&mut record, "meta", "name", &doc.name, generated_name(data));
+    record
+}
+
+/// A file offset in `value[key]` as a code point.
+fn offset_at(
+    value: &Value,
+    key: impl serde_json::value::Index,
+    file: &FileOffsets,
+) -> Option<usize> {
+    value
+        .get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+        .and_then(|n| file.code_point(n))
+}
+
+/// An entity object's `(start, end, label)` in code points.
+fn entity_key<'a>(entity: &'a Value, file: &FileOffsets) -> Option<(usize, usize, &'a str)> {
+    Some((
+        offset_at(entity, "start_offset", file)?,
+        offset_at(entity, "end_offset", file)?,
+        entity.get("label")?.as_str()?,
+    ))
+}
+
+/// A `[start, end, label]` triple's range in code points and label.
+fn triple_key<'a>(triple: &'a Value, file: &FileOffsets) -> Option<(usize, usize, &'a str)> {
+    Some((
+        offset_at(triple, 0, file)?,
+        offset_at(triple, 1, file)?,
+        triple.get(2)?.as_str()?,
+    ))
+}
+
+/// The keys doccano reads span triples from, in the order tried.
+const LABEL_KEYS: [&str; 3] = ["label", "labels", "column_label"];
+/// The keys doccano reads the text from, in the order tried.
+const TEXT_KEYS: [&str; 3] = ["text", "data", "column_data"];
 
 /// Reads one record; returns the document and how many relations it had.
 fn read_record(
@@ -142,9 +306,9 @@ fn read_record(
         .value
         .as_object()
         .ok_or_else(|| error("expected a JSON object {\"text\": …, \"label\": …}".into()))?;
-    let text = ["text", "data", "column_data"]
+    let (text_key, text) = TEXT_KEYS
         .iter()
-        .find_map(|key| object.get(*key).and_then(Value::as_str))
+        .find_map(|key| Some((*key, object.get(*key)?.as_str()?)))
         .ok_or_else(|| {
             error("no \"text\" field; expected {\"text\": \"…\", \"label\": [[start, end, \"LABEL\"], …]}".into())
         })?;
@@ -169,9 +333,7 @@ fn read_record(
             });
         }
     }
-    let labels = ["label", "labels", "column_label"]
-        .iter()
-        .find_map(|key| object.get(*key));
+    let labels = LABEL_KEYS.iter().find_map(|key| object.get(*key));
     if let Some(labels) = labels.filter(|l| !l.is_null()) {
         let items = labels
             .as_array()
@@ -212,18 +374,30 @@ fn read_record(
         .get("relations")
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
-    let name = if count == 1 {
+    let generated = if count == 1 {
         file.to_owned()
     } else {
         format!("{file} #{}", record.index)
     };
+    let own_name = nested_str(object, "meta", "name");
+    let mut kept = object.clone();
+    kept.insert(text_key.to_owned(), Value::Null);
+    let mut data = Map::new();
+    data.insert("record".into(), Value::Object(kept));
+    data.insert("text_key".into(), json!(text_key));
+    if own_name.is_none() {
+        data.insert("generated_name".into(), json!(generated));
+    }
     Ok((
         RawDocument {
-            name,
+            name: own_name.map_or(generated, str::to_owned),
             text: text.to_owned(),
             spans,
             line,
-            source: None,
+            source: Some(Source {
+                format: ID.to_owned(),
+                data: Value::Object(data),
+            }),
         },
         relations,
     ))

@@ -14,21 +14,41 @@
 //!   "predictions": [{"result": […]}]}]`. Spans of every non-cancelled
 //!   annotation and of predictions are merged (duplicates dropped), with a
 //!   warning. A region's `meta.text` becomes the span's note. Results of
-//!   other types (choices, relations…) are skipped with a warning.
-//! - JSON_MIN: `[{"text": "…", "label": [{"start", "end", "text", "labels"}]}]`.
+//!   other types (choices, relations…) are not spans (a warning says so) but
+//!   are kept, as below. `data.name` is the document's name.
+//! - JSON_MIN: `[{"text": "…", "label": [{"start", "end", "text", "labels"}]}]`
+//!   (`name` is the document's name).
 //!
 //! Export writes a task list ready for Label Studio's import, with
 //! `from_name` `label` and `to_name` `text`; [`labeling_config`] gives the
 //! matching labeling configuration.
+//!
+//! **What was read is what is written.** A document keeps its task in its
+//! [`Source`] (`"record"` with the text taken out, `"text_key"`, `"unit"`,
+//! and `"generated_name"` when the name was made up). Exporting it to Label
+//! Studio writes that task again (in the same shape, full or JSON_MIN), key
+//! order kept: task `id`, `meta`, `created_at`, other `data` fields,
+//! annotation `id`, `completed_by`, `created_at`…, cancelled annotations,
+//! predictions and results of other types (choices, relations, textarea,
+//! rating…) stay. A region whose spans are still there stays as it was (its
+//! `id`, `meta`, `origin`…; a relabelled span keeps its region); a region
+//! whose spans were all deleted goes, with the relations to it; spans added
+//! in Wasim become regions of the first annotation that was not cancelled.
+//! Offsets are written in code points. `data.name` is written when the task
+//! had one or the document was renamed. A file in the exporter's layout
+//! (serde_json's pretty printing) comes back byte for byte.
 
-use serde_json::{Value, json};
+use std::collections::HashSet;
+
+use serde_json::{Map, Value, json};
 
 use super::common::{
-    RawDocument, RawSpan, added_documents, dropped_extras, json_file, nonempty_records,
-    resolve_documents, span_text,
+    FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, dropped_extras, generated_name,
+    json_file, match_entries, nonempty_records, object_of, resolve_documents_unit, span_text,
+    write_name,
 };
 use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
-use crate::core::model::{Document, Label};
+use crate::core::model::{Document, Label, Source};
 
 /// This format's id.
 pub const ID: &str = "label-studio";
@@ -73,15 +93,19 @@ impl Format for LabelStudio {
                 format!("{name} #{}", record.index)
             };
             let doc = if let Some(data) = task.get("data") {
-                let text = data
+                let (text_key, text) = data
                     .get("text")
                     .and_then(Value::as_str)
+                    .map(|text| ("text", text))
                     .or_else(|| single_string(data))
                     .ok_or_else(|| error("\"data\" has no \"text\" string"))?;
-                let doc_name = data
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .map_or(fallback, str::to_owned);
+                let own_name = data.get("name").and_then(Value::as_str);
+                let mut kept = task.clone();
+                if let Some(Value::Object(data)) = kept.get_mut("data") {
+                    data.insert(text_key.to_owned(), Value::Null);
+                }
+                let source = source(kept, text_key, own_name.is_none().then_some(&fallback));
+                let doc_name = own_name.map_or(fallback, str::to_owned);
                 let mut spans = Vec::new();
                 let annotations = task
                     .get("annotations")
@@ -125,7 +149,7 @@ impl Format for LabelStudio {
                     text: text.to_owned(),
                     spans,
                     line: record.line,
-                    source: None,
+                    source: Some(source),
                 }
             } else {
                 let text = task.get("text").and_then(Value::as_str).ok_or_else(|| {
@@ -146,17 +170,26 @@ impl Format for LabelStudio {
                         )?;
                     }
                 }
+                let own_name = task.get("name").and_then(Value::as_str);
+                let mut kept = task.clone();
+                kept.insert("text".into(), Value::Null);
+                let source = source(kept, "text", own_name.is_none().then_some(&fallback));
                 RawDocument {
-                    name: fallback,
+                    name: own_name.map_or(fallback, str::to_owned),
                     text: text.to_owned(),
                     spans,
                     line: record.line,
-                    source: None,
+                    source: Some(source),
                 }
             };
             raw.push(doc);
         }
-        let (documents, mut warnings) = resolve_documents(name, raw, None)?;
+        let (mut documents, mut warnings, unit) = resolve_documents_unit(name, raw, None)?;
+        for doc in &mut documents {
+            if let Some(Value::Object(data)) = doc.source.as_mut().map(|s| &mut s.data) {
+                data.insert("unit".into(), json!(unit.tag()));
+            }
+        }
         if tally.predicted > 0 {
             warnings.push(format!(
                 "{name}: {} predicted span(s) were imported along with the annotations",
@@ -171,7 +204,7 @@ impl Format for LabelStudio {
         }
         if tally.skipped_results > 0 {
             warnings.push(format!(
-                "{name}: {} result(s) that are not text spans (choices, relations, HTML ranges…) were skipped",
+                "{name}: {} result(s) that are not text spans (choices, relations, HTML ranges…) are not shown; an export to Label Studio writes them back",
                 tally.skipped_results
             ));
         }
@@ -187,36 +220,11 @@ impl Format for LabelStudio {
         let tasks: Vec<Value> = documents
             .iter()
             .enumerate()
-            .map(|(d, doc)| {
-                let result: Vec<Value> = doc
-                    .spans
-                    .iter()
-                    .enumerate()
-                    .map(|(s, span)| {
-                        let mut region = json!({
-                            "id": format!("wasim-{}-{}", d + 1, s + 1),
-                            "from_name": "label",
-                            "to_name": "text",
-                            "type": "labels",
-                            "origin": "manual",
-                            "value": {
-                                "start": span.start,
-                                "end": span.end,
-                                "text": span_text(doc, span),
-                                "labels": [span.label],
-                            },
-                        });
-                        if let (Some(note), Some(object)) = (&span.note, region.as_object_mut()) {
-                            object.insert("meta".into(), json!({"text": [note]}));
-                        }
-                        region
-                    })
-                    .collect();
-                json!({
-                    "id": d + 1,
-                    "data": {"text": doc.text.as_str(), "name": doc.name},
-                    "annotations": [{"result": result}],
-                })
+            .map(|(d, doc)| match doc.source_data(ID) {
+                Some(data) if data.get("record").is_some_and(Value::is_object) => {
+                    Value::Object(export_kept(d, doc, data))
+                }
+                _ => new_task(d, doc),
             })
             .collect();
         Exported {
@@ -228,11 +236,362 @@ impl Format for LabelStudio {
     }
 }
 
-/// The only string field of an object, if it has exactly one.
-fn single_string(data: &Value) -> Option<&str> {
-    let mut strings = data.as_object()?.values().filter_map(Value::as_str);
+/// The only string field of an object, with its key, if it has exactly one.
+fn single_string(data: &Value) -> Option<(&str, &str)> {
+    let mut strings = data
+        .as_object()?
+        .iter()
+        .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)));
     let first = strings.next()?;
     strings.next().is_none().then_some(first)
+}
+
+/// What a document keeps of its task: the task with its text taken out
+/// (`null`), where the text was, and the name made up when the task had none.
+fn source(kept: Map<String, Value>, text_key: &str, generated: Option<&String>) -> Source {
+    let mut data = Map::new();
+    data.insert("record".into(), Value::Object(kept));
+    data.insert("text_key".into(), json!(text_key));
+    if let Some(name) = generated {
+        data.insert("generated_name".into(), json!(name));
+    }
+    Source {
+        format: ID.to_owned(),
+        data: Value::Object(data),
+    }
+}
+
+/// A region for a span added in Wasim.
+fn new_region(id: String, doc: &Document, span: &crate::core::model::Span) -> Value {
+    let mut region = json!({
+        "id": id,
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "origin": "manual",
+        "value": {
+            "start": span.start,
+            "end": span.end,
+            "text": span_text(doc, span),
+            "labels": [span.label],
+        },
+    });
+    if let (Some(note), Some(object)) = (&span.note, region.as_object_mut()) {
+        object.insert("meta".into(), json!({"text": [note]}));
+    }
+    region
+}
+
+/// The task of a document that was not read from Label Studio.
+fn new_task(d: usize, doc: &Document) -> Value {
+    let result: Vec<Value> = doc
+        .spans
+        .iter()
+        .enumerate()
+        .map(|(s, span)| new_region(format!("wasim-{}-{}", d + 1, s + 1), doc, span))
+        .collect();
+    json!({
+        "id": d + 1,
+        "data": {"text": doc.text.as_str(), "name": doc.name},
+        "annotations": [{"result": result}],
+    })
+}
+
+/// A region's note as import reads it (`meta.text`, lines joined).
+fn region_note(result: &Value) -> Option<String> {
+    match result.get("meta").and_then(|m| m.get("text")) {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Array(lines)) => Some(
+            lines
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        _ => None,
+    }
+    .filter(|n| !n.is_empty())
+}
+
+/// Whether a result is a text span that import reads.
+fn is_span_result(result: &Value) -> bool {
+    let kind = result
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or("labels");
+    kind == "labels"
+        && result
+            .get("value")
+            .is_some_and(|v| v.get("start").is_some_and(Value::is_u64) && v.get("labels").is_some())
+}
+
+/// Where one region list is in a task: `(list key, index)` — an
+/// annotation's or prediction's `result`, or a JSON_MIN region list.
+type ListPlace = (String, Option<usize>);
+
+/// The task a document was read from, with its regions brought up to date:
+/// regions whose spans are still there stay as they were (a relabelled span
+/// keeps its region and id), regions of deleted spans go (and relations to
+/// them), spans added in Wasim are new regions of the first annotation
+/// that was not cancelled (a new annotation when there is none).
+fn export_kept(d: usize, doc: &Document, data: &Value) -> Map<String, Value> {
+    let mut task = object_of(data.get("record")).unwrap_or_default();
+    let text_key = data
+        .get("text_key")
+        .and_then(Value::as_str)
+        .unwrap_or("text");
+    let min = !task.get("data").is_some_and(Value::is_object);
+    let generated = generated_name(data);
+    if min {
+        task.insert(text_key.to_owned(), json!(doc.text.as_str()));
+        if task.contains_key("name") || generated.is_some_and(|g| g != doc.name) {
+            task.insert("name".into(), json!(doc.name));
+        }
+    } else {
+        if let Some(Value::Object(fields)) = task.get_mut("data") {
+            fields.insert(text_key.to_owned(), json!(doc.text.as_str()));
+        }
+        write_name(&mut task, "data", "name", &doc.name, generated);
+    }
+    let file = FileOffsets::new(
+        OffsetUnit::from_tag(data.get("unit").and_then(Value::as_str)),
+        doc.text.as_str(),
+    );
+    // The region lists import read spans from, in the order it read them.
+    let mut lists: Vec<(ListPlace, Vec<Value>)> = Vec::new();
+    if min {
+        for (key, value) in &task {
+            if let Some(items) = value
+                .as_array()
+                .filter(|items| items.iter().any(|i| i.get("labels").is_some()))
+            {
+                lists.push(((key.clone(), None), items.clone()));
+            }
+        }
+    } else {
+        for key in ["annotations", "predictions"] {
+            let Some(groups) = task.get(key).and_then(Value::as_array) else {
+                continue;
+            };
+            for (g, group) in groups.iter().enumerate() {
+                let cancelled = key == "annotations"
+                    && group.get("was_cancelled").and_then(Value::as_bool) == Some(true);
+                if let (false, Some(results)) =
+                    (cancelled, group.get("result").and_then(Value::as_array))
+                {
+                    lists.push(((key.to_owned(), Some(g)), results.clone()));
+                }
+            }
+        }
+    }
+    let value_of = |r: &Value| -> Option<Value> {
+        if min {
+            r.get("start").is_some_and(Value::is_u64).then(|| r.clone())
+        } else if is_span_result(r) {
+            r.get("value").cloned()
+        } else {
+            None
+        }
+    };
+    // One entry per (region, label).
+    let mut owners: Vec<(usize, usize)> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    for (l, (_, items)) in lists.iter().enumerate() {
+        for (r, item) in items.iter().enumerate() {
+            if let Some(value) = value_of(item) {
+                let labels = value
+                    .get("labels")
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len);
+                for _ in 0..labels {
+                    owners.push((l, r));
+                    values.push(value.clone());
+                }
+            }
+        }
+    }
+    let mut label_index = 0;
+    let mut last_owner = None;
+    let keys: Vec<Option<(usize, usize, &str)>> = owners
+        .iter()
+        .zip(&values)
+        .map(|(owner, value)| {
+            if last_owner != Some(*owner) {
+                label_index = 0;
+            }
+            last_owner = Some(*owner);
+            let i = label_index;
+            label_index += 1;
+            let offset = |k: &str| {
+                value
+                    .get(k)
+                    .and_then(Value::as_u64)
+                    .and_then(|n| usize::try_from(n).ok())
+                    .and_then(|n| file.code_point(n))
+            };
+            Some((
+                offset("start")?,
+                offset("end")?,
+                value.get("labels")?.get(i)?.as_str()?,
+            ))
+        })
+        .collect();
+    let matched = match_entries(&keys, &doc.spans);
+    let mut removed_ids: HashSet<String> = HashSet::new();
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut entry = 0;
+    for (l, (_, items)) in lists.iter_mut().enumerate() {
+        let mut kept = Vec::with_capacity(items.len());
+        for (r, item) in items.iter().enumerate() {
+            let mut fates = Vec::new();
+            while entry < owners.len() && owners[entry] == (l, r) {
+                fates.push(matched.entries[entry]);
+                entry += 1;
+            }
+            let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
+            if value_of(item).is_none() {
+                kept.push(item.clone());
+                used_ids.extend(id);
+                continue;
+            }
+            let spans: Vec<usize> = fates.into_iter().flatten().collect();
+            let Some(&first) = spans.first() else {
+                removed_ids.extend(id);
+                continue;
+            };
+            used_ids.extend(id);
+            let span = &doc.spans[first];
+            let mut labels: Vec<&str> = Vec::with_capacity(spans.len());
+            for &i in &spans {
+                if !labels.contains(&doc.spans[i].label.as_str()) {
+                    labels.push(&doc.spans[i].label);
+                }
+            }
+            let mut item = item.clone();
+            let value = if min {
+                Some(&mut item)
+            } else {
+                item.get_mut("value")
+            };
+            if let Some(Value::Object(value)) = value {
+                value.insert("start".into(), json!(span.start));
+                value.insert("end".into(), json!(span.end));
+                value.insert("labels".into(), json!(labels));
+            }
+            if !min && region_note(&item) != span.note {
+                set_note(&mut item, span.note.as_deref());
+            }
+            kept.push(item);
+        }
+        *items = kept;
+    }
+    // Spans added in Wasim.
+    let mut added = Vec::with_capacity(matched.added.len());
+    for &i in &matched.added {
+        let mut n = i + 1;
+        let mut id = format!("wasim-{}-{n}", d + 1);
+        while used_ids.contains(&id) {
+            n += 1;
+            id = format!("wasim-{}-{n}", d + 1);
+        }
+        used_ids.insert(id.clone());
+        let span = &doc.spans[i];
+        added.push(if min {
+            json!({"start": span.start, "end": span.end, "text": span_text(doc, span), "labels": [span.label]})
+        } else {
+            new_region(id, doc, span)
+        });
+    }
+    let target = if min {
+        lists
+            .first()
+            .map(|(place, _)| place.clone())
+            .or(Some(("label".to_owned(), None)))
+    } else {
+        lists
+            .iter()
+            .find(|((key, _), _)| key == "annotations")
+            .map(|(place, _)| place.clone())
+    };
+    let mut added = Some(added).filter(|a| !a.is_empty());
+    if let (Some(place), Some(regions)) = (&target, added.as_mut()) {
+        if let Some((_, items)) = lists.iter_mut().find(|(p, _)| p == place) {
+            items.append(regions);
+        } else {
+            lists.push((place.clone(), std::mem::take(regions)));
+        }
+        added = None;
+    }
+    // Write the lists back and drop relations to removed regions.
+    for ((key, index), items) in lists {
+        let items = Value::Array(items);
+        match index {
+            None => {
+                task.insert(key, items);
+            }
+            Some(g) => {
+                if let Some(Value::Object(group)) = task
+                    .get_mut(&key)
+                    .and_then(Value::as_array_mut)
+                    .and_then(|groups| groups.get_mut(g))
+                {
+                    group.insert("result".into(), items);
+                }
+            }
+        }
+    }
+    if let Some(regions) = added {
+        let annotations = task
+            .entry("annotations")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(annotations) = annotations {
+            annotations.push(json!({"result": regions}));
+        }
+    }
+    if !removed_ids.is_empty() {
+        for key in ["annotations", "predictions"] {
+            for group in task
+                .get_mut(key)
+                .and_then(Value::as_array_mut)
+                .map(|g| g.iter_mut())
+                .into_iter()
+                .flatten()
+            {
+                if let Some(Value::Array(results)) = group.get_mut("result") {
+                    results.retain(|r| {
+                        !["from_id", "to_id"].iter().any(|k| {
+                            r.get(*k)
+                                .and_then(Value::as_str)
+                                .is_some_and(|id| removed_ids.contains(id))
+                        })
+                    });
+                }
+            }
+        }
+    }
+    task
+}
+
+/// Sets a region's note (`meta.text` as one line list), or removes it.
+fn set_note(region: &mut Value, note: Option<&str>) {
+    let Some(object) = region.as_object_mut() else {
+        return;
+    };
+    match note {
+        Some(note) => {
+            let meta = object
+                .entry("meta")
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Some(meta) = meta.as_object_mut() {
+                meta.insert("text".into(), json!([note]));
+            }
+        }
+        None => {
+            if let Some(Value::Object(meta)) = object.get_mut("meta") {
+                meta.shift_remove("text");
+            }
+        }
+    }
 }
 
 /// Reads the `labels` results of one annotation or prediction.
@@ -250,30 +609,12 @@ fn read_results(
         .as_array()
         .ok_or_else(|| ImportError::new(file, None, format!("{place}\"result\" must be a list")))?;
     for (i, result) in items.iter().enumerate() {
-        let kind = result
-            .get("type")
-            .and_then(Value::as_str)
-            .unwrap_or("labels");
         let value = result.get("value");
-        let is_text_span = value.is_some_and(|v| {
-            v.get("start").is_some_and(Value::is_u64) && v.get("labels").is_some()
-        });
-        if kind != "labels" || !is_text_span {
+        if !is_span_result(result) {
             tally.skipped_results += 1;
             continue;
         }
-        let note = match result.get("meta").and_then(|m| m.get("text")) {
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(Value::Array(lines)) => Some(
-                lines
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-            _ => None,
-        }
-        .filter(|n| !n.is_empty());
+        let note = region_note(result);
         if let Some(value) = value {
             read_region(
                 file,

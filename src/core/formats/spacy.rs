@@ -18,18 +18,45 @@
 //! [{"tokens": [{"orth", "ner"}]}]}]}]`, BILUO tags) has no offsets: it is
 //! read like CoNLL ([`super::conll`]), tokens joined by spaces.
 //!
-//! Export writes JSONL with `text` and `spans` (`start`, `end`, `label`,
-//! `text`, and `kb_id` when the span has an entity id).
+//! A record's `meta.name` is the document's name; without it the name is
+//! made up from the file name.
+//!
+//! Export writes JSONL with `text`, `spans` (`start`, `end`, `label`,
+//! `text`, `kb_id` when the span has an entity id, `token_start` and
+//! `token_end`), `tokens` (`text`, `start`, `end`, `id`, `ws`: see
+//! [`export_tokens`]; every span falls on token boundaries, so spaCy's
+//! `Doc(vocab, words, spaces).char_span(start, end)` finds it even after a
+//! proclitic, العراق in بالعراق) and `meta.name`.
+//!
+//! **What was read is what is written.** A document read from a JSONL record
+//! keeps the record in its [`Source`] (`"record"` with the text taken out,
+//! and `"generated_name"` when the name was made up). Exporting it to spaCy
+//! writes that record again, key order kept, with its spans brought up to
+//! date: `meta`, `_input_hash`, `_task_hash`, `answer` and any other field
+//! stay; a span entry whose span is still there keeps its other keys (`id`,
+//! `source`, `score`…; a relabelled span keeps its entry), entries of
+//! deleted spans go, spans added in Wasim are appended. The record's
+//! `tokens` stay unless a span no longer falls on them, when they are
+//! replaced by [`export_tokens`] and every span gets `token_start`/
+//! `token_end`; a record without `tokens` gets none. `meta.name` is written
+//! when the record had one or the document was renamed. A file in the
+//! exporter's layout (one compact record per line) comes back byte for
+//! byte. Records Prodigy rejected or ignored are not documents and are not
+//! written.
+
+use std::collections::HashMap;
 
 use serde_json::{Map, Value, json};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::common::{
-    OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, jsonl_file,
-    nonempty_records, offset_field, record_place, resolve_documents, span_text,
+    OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, generated_name,
+    jsonl_file, match_entries, nested_str, nonempty_records, object_of, offset_field, record_place,
+    resolve_documents, span_text, write_name,
 };
 use super::conll::{self, TokenLine};
 use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
-use crate::core::model::{Document, Label};
+use crate::core::model::{Document, Label, Source, Span};
 
 /// This format's id.
 pub const ID: &str = "spacy";
@@ -94,25 +121,7 @@ impl Format for Spacy {
     ) -> Exported {
         let records: Vec<Value> = documents
             .iter()
-            .map(|doc| {
-                let spans: Vec<Value> = doc
-                    .spans
-                    .iter()
-                    .map(|s| {
-                        let mut span = json!({
-                            "start": s.start,
-                            "end": s.end,
-                            "label": s.label,
-                            "text": span_text(doc, s),
-                        });
-                        if let (Some(id), Some(object)) = (&s.entity_id, span.as_object_mut()) {
-                            object.insert("kb_id".into(), json!(id));
-                        }
-                        span
-                    })
-                    .collect();
-                json!({"text": doc.text.as_str(), "spans": spans})
-            })
+            .map(|doc| Value::Object(export_record(doc)))
             .collect();
         Exported {
             file: jsonl_file("wasim-spacy.jsonl", &records),
@@ -121,6 +130,269 @@ impl Format for Spacy {
                 .collect(),
         }
     }
+}
+
+/// A token of an export: a code point range, and whether one space (U+0020)
+/// follows it (spaCy's `whitespace_`, Prodigy's `ws`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportToken {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Whether a single space follows (not part of the token).
+    pub ws: bool,
+}
+
+/// Tokens for spaCy: words, numbers and emoji whole (Unicode word
+/// boundaries, UAX #29, so tashkeel stays on its letter), each punctuation
+/// mark alone, **split at every span boundary** (so a span after a proclitic,
+/// العراق in بالعراق, is whole tokens), and whitespace as spaCy has it: one
+/// space after a token is its `ws`, any other whitespace run (line breaks,
+/// tabs, CRLF, extra or leading spaces) is a token of its own. Joining each
+/// token's text with a space where `ws` is set gives back `text` exactly, and
+/// every span starts at a token's start and ends at a token's end.
+pub fn export_tokens(text: &str, spans: &[Span]) -> Vec<ExportToken> {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let mut cut = vec![false; n + 1];
+    let mut span_start = vec![false; n + 1];
+    let mut span_end = vec![false; n + 1];
+    let mut cp = 0;
+    for segment in text.split_word_bounds() {
+        cut[cp] = true;
+        cp += segment.chars().count();
+    }
+    cut[n] = true;
+    for span in spans.iter().filter(|s| s.start < s.end && s.end <= n) {
+        cut[span.start] = true;
+        cut[span.end] = true;
+        span_start[span.start] = true;
+        span_end[span.end] = true;
+    }
+    let is_space = |start: usize, end: usize| chars[start..end].iter().all(|c| c.is_whitespace());
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for to in (1..=n).filter(|&to| cut[to]) {
+        match pieces.last_mut() {
+            Some(last)
+                if is_space(last.0, last.1)
+                    && is_space(from, to)
+                    && !span_start[from]
+                    && !span_end[from] =>
+            {
+                last.1 = to;
+            }
+            _ => pieces.push((from, to)),
+        }
+        from = to;
+    }
+    let mut tokens: Vec<ExportToken> = Vec::with_capacity(pieces.len());
+    for (start, end) in pieces {
+        let trailing_space = chars[start] == ' '
+            && is_space(start, end)
+            && !span_start[start]
+            && !span_end[start + 1];
+        match tokens.last_mut() {
+            Some(previous) if trailing_space && !previous.ws => {
+                previous.ws = true;
+                if end > start + 1 {
+                    tokens.push(ExportToken {
+                        start: start + 1,
+                        end,
+                        ws: false,
+                    });
+                }
+            }
+            _ => tokens.push(ExportToken {
+                start,
+                end,
+                ws: false,
+            }),
+        }
+    }
+    tokens
+}
+
+/// Prodigy's `tokens` list for `tokens` of `text`.
+fn tokens_json(text: &str, tokens: &[ExportToken]) -> Value {
+    let chars: Vec<char> = text.chars().collect();
+    Value::Array(
+        tokens
+            .iter()
+            .enumerate()
+            .map(|(id, t)| {
+                json!({
+                    "text": chars[t.start..t.end].iter().collect::<String>(),
+                    "start": t.start,
+                    "end": t.end,
+                    "id": id,
+                    "ws": t.ws,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Token indices by start and by end offset.
+struct TokenIndex {
+    by_start: HashMap<u64, usize>,
+    by_end: HashMap<u64, usize>,
+}
+
+impl TokenIndex {
+    fn new(bounds: impl Iterator<Item = Option<(u64, u64)>>) -> Self {
+        let mut index = TokenIndex {
+            by_start: HashMap::new(),
+            by_end: HashMap::new(),
+        };
+        for (i, bound) in bounds.enumerate() {
+            if let Some((start, end)) = bound {
+                index.by_start.entry(start).or_insert(i);
+                index.by_end.insert(end, i);
+            }
+        }
+        index
+    }
+
+    /// `(token_start, token_end)` (inclusive) of a span on token boundaries.
+    fn of(&self, span: &Span) -> Option<(usize, usize)> {
+        let first = *self.by_start.get(&(span.start as u64))?;
+        let last = *self.by_end.get(&(span.end as u64))?;
+        (first <= last).then_some((first, last))
+    }
+}
+
+/// A new span entry.
+fn span_json(doc: &Document, span: &Span, tokens: Option<&TokenIndex>) -> Value {
+    let mut entry = Map::new();
+    entry.insert("start".into(), json!(span.start));
+    entry.insert("end".into(), json!(span.end));
+    entry.insert("label".into(), json!(span.label));
+    entry.insert("text".into(), json!(span_text(doc, span)));
+    if let Some(id) = &span.entity_id {
+        entry.insert("kb_id".into(), json!(id));
+    }
+    if let Some((first, last)) = tokens.and_then(|t| t.of(span)) {
+        entry.insert("token_start".into(), json!(first));
+        entry.insert("token_end".into(), json!(last));
+    }
+    Value::Object(entry)
+}
+
+/// The record of one document: the record it was read from with its spans
+/// brought up to date when it came from a spaCy file (see the module
+/// documentation), else a new one with tokens.
+fn export_record(doc: &Document) -> Map<String, Value> {
+    let text = doc.text.as_str();
+    let data = doc.source_data(ID);
+    let Some(mut record) = object_of(data.and_then(|d| d.get("record"))) else {
+        let tokens = export_tokens(text, &doc.spans);
+        let index = TokenIndex::new(tokens.iter().map(|t| Some((t.start as u64, t.end as u64))));
+        let mut record = Map::new();
+        record.insert("text".into(), json!(text));
+        let spans = doc
+            .spans
+            .iter()
+            .map(|s| span_json(doc, s, Some(&index)))
+            .collect();
+        record.insert("spans".into(), Value::Array(spans));
+        record.insert("tokens".into(), tokens_json(text, &tokens));
+        write_name(&mut record, "meta", "name", &doc.name, None);
+        return record;
+    };
+    record.insert("text".into(), json!(text));
+    let items = record
+        .get("spans")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let keys: Vec<Option<(usize, usize, &str)>> = items
+        .iter()
+        .map(|item| {
+            let offset = |k: &str| {
+                item.get(k)
+                    .and_then(Value::as_u64)
+                    .and_then(|n| usize::try_from(n).ok())
+            };
+            Some((
+                offset("start")?,
+                offset("end")?,
+                item.get("label")?.as_str()?,
+            ))
+        })
+        .collect();
+    let matched = match_entries(&keys, &doc.spans);
+    // The file's tokens stay unless a span no longer falls on them.
+    let mut retokenized = false;
+    let index = match record.get("tokens").and_then(Value::as_array) {
+        Some(tokens) => {
+            let index = TokenIndex::new(tokens.iter().map(token_bounds));
+            if doc.spans.iter().all(|s| index.of(s).is_some()) {
+                Some(index)
+            } else {
+                let tokens = export_tokens(text, &doc.spans);
+                record.insert("tokens".into(), tokens_json(text, &tokens));
+                retokenized = true;
+                Some(TokenIndex::new(
+                    tokens.iter().map(|t| Some((t.start as u64, t.end as u64))),
+                ))
+            }
+        }
+        None => None,
+    };
+    let mut spans = Vec::with_capacity(doc.spans.len());
+    for (item, fate) in items.iter().zip(&matched.entries) {
+        let (Some(i), Some(object)) = (fate, item.as_object()) else {
+            continue;
+        };
+        let span = &doc.spans[*i];
+        let mut object = object.clone();
+        object.insert("start".into(), json!(span.start));
+        object.insert("end".into(), json!(span.end));
+        object.insert("label".into(), json!(span.label));
+        if object.contains_key("text") {
+            object.insert("text".into(), json!(span_text(doc, span)));
+        }
+        match &span.entity_id {
+            Some(id) => {
+                object.insert("kb_id".into(), json!(id));
+            }
+            None => {
+                if object
+                    .get("kb_id")
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| !id.is_empty())
+                {
+                    object.shift_remove("kb_id");
+                }
+            }
+        }
+        if let Some((first, last)) = index.as_ref().and_then(|t| t.of(span))
+            && (retokenized || object.contains_key("token_start"))
+        {
+            object.insert("token_start".into(), json!(first));
+            object.insert("token_end".into(), json!(last));
+        }
+        spans.push(Value::Object(object));
+    }
+    spans.extend(
+        matched
+            .added
+            .iter()
+            .map(|&i| span_json(doc, &doc.spans[i], index.as_ref())),
+    );
+    if record.contains_key("spans") || !spans.is_empty() {
+        record.insert("spans".into(), Value::Array(spans));
+    }
+    write_name(
+        &mut record,
+        "meta",
+        "name",
+        &doc.name,
+        data.and_then(generated_name),
+    );
+    record
 }
 
 /// A token's `(start, end)` from a Prodigy `tokens` entry.
@@ -215,18 +487,29 @@ fn read_record(
             place: where_,
         });
     }
-    let name = if count == 1 {
+    let generated = if count == 1 {
         file.to_owned()
     } else {
         format!("{file} #{}", record.index)
     };
+    let own_name = nested_str(object, "meta", "name");
+    let mut kept = object.clone();
+    kept.insert("text".into(), Value::Null);
+    let mut data = Map::new();
+    data.insert("record".into(), Value::Object(kept));
+    if own_name.is_none() {
+        data.insert("generated_name".into(), json!(generated));
+    }
     Ok((
         RawDocument {
-            name,
+            name: own_name.map_or(generated, str::to_owned),
             text: text.to_owned(),
             spans,
             line,
-            source: None,
+            source: Some(Source {
+                format: ID.to_owned(),
+                data: Value::Object(data),
+            }),
         },
         mismatches,
     ))
