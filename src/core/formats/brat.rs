@@ -340,6 +340,9 @@ fn read_pair(
                 let (kind, offsets) = middle
                     .split_once(' ')
                     .ok_or_else(|| error(expected.to_owned()))?;
+                if kind.trim().is_empty() {
+                    return Err(error(format!("{id} has an empty type; {expected}")));
+                }
                 let parts = fragments(offsets)
                     .ok_or_else(|| error(format!("{offsets:?} are not offsets; {expected}")))?;
                 let mut surface = Vec::with_capacity(parts.len());
@@ -475,6 +478,7 @@ mod tests {
             ),
             ("T1\tPER x 3\tabc\n", "are not offsets"),
             ("T1 PER 0 3 abc\n", "expected `T1<TAB>TYPE"),
+            ("T1\t 0 3\tabc\n", "line 1: T1 has an empty type"),
         ];
         for (input, expected) in cases {
             let error = import_pair(&txt, &file("a.ann", input)).expect_err(expected);

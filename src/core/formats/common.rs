@@ -467,8 +467,9 @@ fn score(
 /// dropped with a warning.
 ///
 /// # Errors
-/// A span that is empty, reversed, out of range, splits a character, or
-/// whose stated text differs from the document's text there.
+/// A span that is empty, reversed, out of range, splits a character, has
+/// an empty (or blank) label, or whose stated text differs from the
+/// document's text there.
 pub(crate) fn resolve_documents(
     file: &str,
     raw: Vec<RawDocument>,
@@ -562,6 +563,17 @@ pub(crate) fn resolve_documents_unit(
                             "past the end of the text"
                         },
                         text.char_len()
+                    ),
+                ));
+            }
+            if span.label.trim().is_empty() {
+                // A workspace cannot hold a label without a name.
+                return Err(ImportError::new(
+                    file,
+                    doc.line,
+                    format!(
+                        "{place}span [{}, {}) has an empty label",
+                        span.start, span.end
                     ),
                 ));
             }
@@ -792,6 +804,13 @@ mod tests {
         }
     }
 
+    fn labelled(mut doc: RawDocument, label: &str) -> RawDocument {
+        for span in &mut doc.spans {
+            span.label = label.into();
+        }
+        doc
+    }
+
     #[test]
     fn detects_utf16_from_span_texts_and_boundaries() {
         // "😀 Ali": Ali is [2, 5) in code points and [3, 6) in UTF-16.
@@ -823,6 +842,11 @@ mod tests {
             (raw("abc", &[(2, 2, None)]), "empty"),
             (raw("abc", &[(0, 1, Some("b"))]), "says its text"),
             (raw("😀x", &[(1, 3, None)]), "splits a character"),
+            (labelled(raw("abc", &[(0, 1, None)]), ""), "empty label"),
+            (
+                labelled(raw("abc", &[(0, 1, None)]), " \u{a0}"),
+                "empty label",
+            ),
         ];
         for (doc, expected) in cases {
             let forced = expected
@@ -830,6 +854,58 @@ mod tests {
                 .then_some((OffsetUnit::Utf16, "test"));
             let error = resolve_documents("f", vec![doc], forced).expect_err("error");
             assert!(error.message.contains(expected), "{error}");
+        }
+    }
+
+    /// Issue 8: a span with an empty label used to import, and adding the
+    /// documents then failed in `import_edit` ("label #5 has an empty name")
+    /// with no file or line. Each JSON importer now says where it is.
+    #[test]
+    fn empty_labels_are_import_errors() {
+        use crate::core::formats::{Format, doccano, label_studio, spacy};
+        let file = |name: &str, text: &str| InputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let cases: [(&dyn Format, InputFile, &str); 4] = [
+            (
+                &spacy::Spacy,
+                file(
+                    "s.jsonl",
+                    r#"{"text": "Paris x", "spans": [{"start": 0, "end": 5, "label": "", "kb_id": "Q71"}]}"#,
+                ),
+                "line 1",
+            ),
+            (
+                &doccano::Doccano,
+                file("d.jsonl", r#"{"text": "Paris x", "label": [[0, 5, " "]]}"#),
+                "line 1",
+            ),
+            (
+                &doccano::Doccano,
+                file(
+                    "d.jsonl",
+                    r#"{"text": "Paris x", "entities": [{"start_offset": 0, "end_offset": 5, "label": ""}]}"#,
+                ),
+                "line 1",
+            ),
+            (
+                &label_studio::LabelStudio,
+                file(
+                    "ls.json",
+                    r#"[{"data": {"text": "Paris x"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 5, "labels": [""]}}]}]}]"#,
+                ),
+                "task 1",
+            ),
+        ];
+        for (format, input, place) in cases {
+            let error = format.import(&input).expect_err(format.id());
+            let message = error.to_string();
+            assert!(
+                message.contains("span [0, 5) has an empty label") && message.contains(place),
+                "{}: {message}",
+                format.id()
+            );
         }
     }
 
