@@ -861,8 +861,11 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         ann.push('\u{feff}');
     }
     ann.push_str(&written.join("\n"));
-    if trailing || (!appended.is_empty() && !written.is_empty()) {
+    if trailing {
+        // The last kept line already holds its `\r`, if any.
         ann.push('\n');
+    } else if !appended.is_empty() && !written.is_empty() {
+        ann.push_str(eol);
     }
     for line in &appended {
         ann.push_str(line);
