@@ -43,17 +43,18 @@ pub const LIMITS: Limits = Limits {
     max_entries: 10_000,
 };
 
-/// `n` bytes for a message, in MiB or KiB or bytes.
+/// `n` bytes for a message: `512 MiB`, `1.5 KiB`, `100 bytes`.
 fn size(n: u64) -> String {
     const KIB: u64 = 1024;
-    const MIB: u64 = 1024 * 1024;
-    if n >= MIB && n % MIB == 0 {
-        format!("{} MiB", n / MIB)
-    } else if n >= KIB && n % KIB == 0 {
-        format!("{} KiB", n / KIB)
+    let (value, unit) = if n >= KIB * KIB {
+        (n as f64 / (KIB * KIB) as f64, "MiB")
+    } else if n >= KIB {
+        (n as f64 / KIB as f64, "KiB")
     } else {
-        format!("{n} bytes")
-    }
+        return format!("{n} bytes");
+    };
+    let shown = format!("{value:.1}");
+    format!("{} {unit}", shown.strip_suffix(".0").unwrap_or(&shown))
 }
 
 /// Whether an entry is litter an archiver adds rather than a user's file.
@@ -198,5 +199,6 @@ mod tests {
         assert_eq!(size(512 * 1024 * 1024), "512 MiB");
         assert_eq!(size(4096), "4 KiB");
         assert_eq!(size(1000), "1000 bytes");
+        assert_eq!(size(1536 * 1024), "1.5 MiB");
     }
 }
