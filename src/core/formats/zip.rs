@@ -10,7 +10,7 @@
 //! "zip bomb" stops with a message instead of freezing the tab). Broken or
 //! encrypted entries are errors naming the entry.
 //!
-//! [`write`] deflates every entry and stamps them 1980-01-01 (the core has
+//! [`write()`] deflates every entry and stamps them 1980-01-01 (the core has
 //! no clock), with UTF-8 names, which every unzip tool and Python's
 //! `zipfile` read. No offsets into text are involved here.
 
