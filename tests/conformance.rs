@@ -74,7 +74,7 @@ fn t_lines(ann: &str) -> BTreeSet<(String, usize, usize, String)> {
 }
 
 #[test]
-fn brat_conll2002_pairs_import_and_export_the_same_t_lines() {
+fn brat_conll2002_pairs_import_and_export_byte_for_byte() {
     let root = external("brat-conll2002");
     let mut pairs = 0;
     let mut spans = 0;
@@ -125,6 +125,12 @@ fn brat_conll2002_pairs_import_and_export_the_same_t_lines() {
                 "{}: same T lines",
                 txt.display()
             );
+            assert_eq!(
+                String::from_utf8_lossy(&ann_out.bytes),
+                ann_text,
+                "{}: an unchanged .ann is written back byte for byte",
+                txt.display()
+            );
             let txt_out = entries
                 .iter()
                 .find(|e| e.name.ends_with(".txt"))
@@ -141,7 +147,7 @@ fn brat_conll2002_pairs_import_and_export_the_same_t_lines() {
     assert_eq!(pairs, 6);
     python_reads_brat_zip(&root);
     eprintln!(
-        "brat-conll2002: {pairs} .txt/.ann pairs, {spans} T lines: span texts match and re-export gives the same T lines"
+        "brat-conll2002: {pairs} .txt/.ann pairs, {spans} T lines: span texts match and re-export gives the same .ann, byte for byte"
     );
 }
 

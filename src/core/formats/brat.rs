@@ -8,35 +8,56 @@
 //! - `T1<TAB>PER 0 5<TAB>text` becomes a span. The stated text must equal the
 //!   `.txt` there (line breaks compare as spaces), or the import fails naming
 //!   the line.
-//! - A discontinuous `T2<TAB>LOC 0 5;9 14<TAB>…` is kept as one span per
+//! - A discontinuous `T2<TAB>LOC 0 5;9 14<TAB>…` is shown as one span per
 //!   fragment; the fragments share the note `brat T2: one discontinuous
 //!   entity in 2 fragments` (after any annotator note), and a warning says
 //!   how many there were.
 //! - `#1<TAB>AnnotatorNotes T1<TAB>note` becomes the span's note.
-//! - Other lines (relations `R`, events `E`, attributes `A`/`M`,
-//!   normalizations `N`, equivalences `*`) are skipped, with a warning that
-//!   counts them.
+//! - Relations `R`, events `E`, attributes `A`/`M`, normalizations `N`,
+//!   equivalences `*` and any other line are not shown, but kept: the import
+//!   warning counts them.
+//!
+//! **What is kept:** the document keeps the whole `.ann` text as its
+//! [`Source`] (`{"ann": …}`), and export walks it line by line, so an
+//! unchanged document writes its `.ann` back byte for byte (IDs, line order,
+//! line endings, everything above). After edits:
+//! - a `T` line whose spans are all still there is written as it was (a
+//!   discontinuous one too, while every fragment remains with its type);
+//! - a relabelled span rewrites its `T` line in place, keeping the ID;
+//! - a changed note rewrites the `AnnotatorNotes` line in place (a removed
+//!   note drops it, a new note on an old span is appended with a fresh ID);
+//! - a deleted span drops its `T` line and its notes, unless a relation,
+//!   event, attribute, normalization or equivalence points at it: then the
+//!   line stays (brat would refuse the dangling reference) and the export
+//!   warns which IDs were kept;
+//! - new spans, and the fragments of a discontinuous entity that lost one,
+//!   are appended with fresh `T` IDs (notes right after, as `#` lines).
+//!
+//! A document from any other format is written the same way from nothing:
+//! `T1`, `T2`… in span order.
 //!
 //! [`import_pair`] reads a `.txt` and its `.ann`; [`super::import_files`]
-//! pairs them by stem. A lone `.ann` is an error naming the missing `.txt`.
-//! A `.zip` as written by the export (pairs plus `annotation.conf`) imports
-//! too.
+//! pairs them by stem, also inside `.zip` archives. A lone `.ann` is an error
+//! naming the missing `.txt`.
 //!
-//! Export is one `.zip`: `<name>.txt` and `<name>.ann` per document and an
-//! `annotation.conf` listing the labels as entity types.
+//! Export is one deflated `.zip`: `<name>.txt` and `<name>.ann` per document
+//! and an `annotation.conf` declaring the entity types, and the relation,
+//! event and attribute types that kept lines use.
 
 use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
 
 use super::common::{
     added_documents, base_name, decode, dedupe_spans, dropped_extras, span_text, split_extension,
 };
 use super::zip::{self, Entry};
 use super::{
-    ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, ImportedSpan,
-    InputFile, OutputFile,
+    ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
+    ImportedSpan, InputFile, OutputFile,
 };
-use crate::core::model::{Document, Label};
-use crate::core::text::{Text, decode_utf8};
+use crate::core::model::{Document, Label, Source};
+use crate::core::text::Text;
 
 /// This format's id.
 pub const ID: &str = "brat";
@@ -44,30 +65,30 @@ pub const ID: &str = "brat";
 /// brat standoff.
 pub struct Brat;
 
-/// What reading `.ann` files skipped or repaired.
+/// What reading `.ann` files kept without showing, or repaired.
 #[derive(Default)]
 struct Tally {
-    skipped: BTreeMap<char, usize>,
+    kept: BTreeMap<char, usize>,
     discontinuous: usize,
 }
 
 impl Tally {
     fn warnings(&self, file: &str) -> Vec<String> {
         let mut warnings = Vec::new();
-        if !self.skipped.is_empty() {
+        if !self.kept.is_empty() {
             let kinds: Vec<String> = self
-                .skipped
+                .kept
                 .iter()
                 .map(|(kind, n)| format!("{n} {kind}"))
                 .collect();
             warnings.push(format!(
-                "{file}: lines other than entities and notes were skipped ({}); Wasim keeps spans only",
+                "{file}: lines other than entities and notes were kept ({}); Wasim does not show them, and brat export writes them back",
                 kinds.join(", ")
             ));
         }
         if self.discontinuous > 0 {
             warnings.push(format!(
-                "{file}: {} discontinuous entit(ies) were split into one span per fragment, sharing a note",
+                "{file}: {} discontinuous entit(ies) are shown as one span per fragment, sharing a note; brat export writes each back as one entity while all its fragments remain",
                 self.discontinuous
             ));
         }
@@ -114,14 +135,9 @@ impl Format for Brat {
             .collect();
         let mut entries = Vec::with_capacity(documents.len() * 2 + 1);
         let mut used = BTreeSet::new();
-        let mut types: Vec<String> = Vec::new();
-        let mut add_type = |name: &str| {
-            if !types.iter().any(|t| t == name) {
-                types.push(name.to_owned());
-            }
-        };
+        let mut conf = Conf::default();
         for label in labels {
-            add_type(&type_name(&label.name));
+            conf.entity(&type_name(&label.name));
         }
         let mut renamed = BTreeSet::new();
         let mut flattened_notes = 0;
@@ -133,32 +149,18 @@ impl Format for Brat {
                 n += 1;
                 stem = format!("{base}-{n}");
             }
-            let mut ann = String::new();
-            let mut note_number = 0;
-            for (i, span) in doc.spans.iter().enumerate() {
-                let kind = type_name(&span.label);
-                if kind != span.label {
-                    renamed.insert((span.label.clone(), kind.clone()));
-                }
-                add_type(&kind);
-                let surface = one_line(span_text(doc, span));
-                ann.push_str(&format!(
-                    "T{}\t{kind} {} {}\t{surface}\n",
-                    i + 1,
-                    span.start,
-                    span.end
+            let written = write_ann(doc);
+            for line in &written.lines_for_conf {
+                conf.line(line);
+            }
+            renamed.extend(written.renamed);
+            flattened_notes += written.flattened_notes;
+            if !written.kept_deleted.is_empty() {
+                warnings.push(format!(
+                    "{stem}.ann: {} deleted span(s) kept as entities because relations, events, attributes, normalizations or equivalences point at them ({})",
+                    written.kept_deleted.len(),
+                    super::common::some_of(&written.kept_deleted, 5)
                 ));
-                if let Some(note) = &span.note {
-                    note_number += 1;
-                    if note.contains(['\n', '\r', '\t']) {
-                        flattened_notes += 1;
-                    }
-                    let flat = one_line(note);
-                    ann.push_str(&format!(
-                        "#{note_number}\tAnnotatorNotes T{}\t{flat}\n",
-                        i + 1
-                    ));
-                }
             }
             entries.push(Entry {
                 name: format!("{stem}.txt"),
@@ -166,7 +168,7 @@ impl Format for Brat {
             });
             entries.push(Entry {
                 name: format!("{stem}.ann"),
-                bytes: ann.into_bytes(),
+                bytes: written.ann.into_bytes(),
             });
         }
         for (from, to) in renamed {
@@ -179,24 +181,130 @@ impl Format for Brat {
                 "{flattened_notes} note(s) had line breaks or tabs, written as spaces"
             ));
         }
-        let mut conf = String::from("# Entity types written by Wasim\n[entities]\n");
-        for kind in &types {
-            conf.push_str(kind);
-            conf.push('\n');
-        }
-        conf.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
         entries.push(Entry {
             name: "annotation.conf".to_owned(),
-            bytes: conf.into_bytes(),
+            bytes: conf.render().into_bytes(),
         });
+        let bytes = match zip::write(&entries) {
+            Ok(bytes) => bytes,
+            Err(why) => {
+                warnings.push(format!("the archive could not be written: {why}"));
+                Vec::new()
+            }
+        };
         Exported {
             file: OutputFile {
                 name: "wasim-brat.zip".to_owned(),
                 mime: "application/zip",
-                bytes: zip::write(&entries),
+                bytes,
             },
             warnings,
         }
+    }
+}
+
+/// The types an `annotation.conf` declares, in first-seen order.
+#[derive(Default)]
+struct Conf {
+    entities: Vec<String>,
+    /// Relation types.
+    relations: Vec<String>,
+    /// Event types and the roles seen with each.
+    events: Vec<(String, Vec<String>)>,
+    /// Attribute names and the values seen with each.
+    attributes: Vec<(String, Vec<String>)>,
+}
+
+fn push_new(list: &mut Vec<String>, item: &str) {
+    if !list.iter().any(|x| x == item) {
+        list.push(item.to_owned());
+    }
+}
+
+fn slot<'a>(list: &'a mut Vec<(String, Vec<String>)>, name: &str) -> &'a mut Vec<String> {
+    let at = match list.iter().position(|(n, _)| n == name) {
+        Some(at) => at,
+        None => {
+            list.push((name.to_owned(), Vec::new()));
+            list.len() - 1
+        }
+    };
+    &mut list[at].1
+}
+
+impl Conf {
+    fn entity(&mut self, kind: &str) {
+        push_new(&mut self.entities, kind);
+    }
+
+    /// Notes the types a written `.ann` line uses.
+    fn line(&mut self, line: &str) {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let Some(middle) = line.split('\t').nth(1) else {
+            return;
+        };
+        let mut words = middle.split_whitespace();
+        match line.chars().next() {
+            Some('T') => {
+                if let Some(kind) = words.next() {
+                    self.entity(kind);
+                }
+            }
+            Some('R') => {
+                if let Some(kind) = words.next() {
+                    push_new(&mut self.relations, kind);
+                }
+            }
+            Some('E') => {
+                let Some((kind, _)) = words.next().and_then(|w| w.split_once(':')) else {
+                    return;
+                };
+                let roles = slot(&mut self.events, kind);
+                for word in words {
+                    if let Some((role, _)) = word.split_once(':') {
+                        push_new(roles, role.trim_end_matches(|c: char| c.is_ascii_digit()));
+                    }
+                }
+            }
+            Some('A' | 'M') => {
+                if let Some(name) = words.next() {
+                    let values = slot(&mut self.attributes, name);
+                    if let Some(value) = words.nth(1) {
+                        push_new(values, value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn render(&self) -> String {
+        let triggers: BTreeSet<&str> = self.events.iter().map(|(e, _)| e.as_str()).collect();
+        let mut conf = String::from("# Types written by Wasim\n[entities]\n");
+        for kind in &self.entities {
+            if !triggers.contains(kind.as_str()) {
+                conf.push_str(kind);
+                conf.push('\n');
+            }
+        }
+        conf.push_str("\n[relations]\n");
+        for kind in &self.relations {
+            conf.push_str(&format!("{kind}\tArg1:<ANY>, Arg2:<ANY>\n"));
+        }
+        conf.push_str("\n[events]\n");
+        for (kind, roles) in &self.events {
+            let roles: Vec<String> = roles.iter().map(|r| format!("{r}*:<ANY>")).collect();
+            conf.push_str(&format!("{kind}\t{}\n", roles.join(", ")));
+        }
+        conf.push_str("\n[attributes]\n");
+        for (name, values) in &self.attributes {
+            if values.is_empty() {
+                conf.push_str(&format!("{name}\tArg:<ANY>\n"));
+            } else {
+                conf.push_str(&format!("{name}\tArg:<ANY>, Value:{}\n", values.join("|")));
+            }
+        }
+        conf
     }
 }
 
@@ -217,74 +325,29 @@ pub fn import_pair(txt: &InputFile, ann: &InputFile) -> Result<Imported, ImportE
     let text = decode(txt)?;
     let annotations = decode(ann)?;
     let mut tally = Tally::default();
-    let document = read_pair(&txt.name, text, &ann.name, &annotations, &mut tally)?;
+    let mut document = read_pair(&txt.name, text, &ann.name, &annotations, &mut tally)?;
+    if ann.bytes.starts_with(b"\xEF\xBB\xBF")
+        && let Some(source) = &mut document.source
+    {
+        source.data["bom"] = json!(true);
+    }
     Ok(added_documents(vec![document], tally.warnings(&ann.name)))
 }
 
+/// Reads an archive as its files would be read loose, and gathers the
+/// documents into one import.
 fn import_zip(file: &InputFile) -> Result<Imported, ImportError> {
-    let entries = zip::read(&file.bytes).map_err(|why| ImportError::new(&file.name, None, why))?;
-    let mut by_stem: BTreeMap<String, (Option<&Entry>, Option<&Entry>)> = BTreeMap::new();
-    let mut order = Vec::new();
-    for entry in &entries {
-        let (stem, ext) = split_extension(&entry.name);
-        let slot = by_stem.entry(stem.to_owned()).or_insert_with(|| {
-            order.push(stem.to_owned());
-            (None, None)
-        });
-        if ext.eq_ignore_ascii_case("txt") {
-            slot.0 = Some(entry);
-        } else if ext.eq_ignore_ascii_case("ann") {
-            slot.1 = Some(entry);
-        }
-    }
     let mut documents = Vec::new();
-    let mut tally = Tally::default();
-    let read = |entry: &Entry| {
-        decode_utf8(&entry.bytes).map_err(|why| {
-            ImportError::new(
-                &file.name,
-                None,
-                format!("{}: cannot load this file: {why}", entry.name),
-            )
-        })
-    };
-    for stem in order {
-        match by_stem.get(&stem) {
-            Some((Some(txt), ann)) => {
-                let annotations = match ann {
-                    Some(ann) => read(ann)?,
-                    None => String::new(),
-                };
-                let ann_name = format!("{}: {stem}.ann", file.name);
-                documents.push(read_pair(
-                    &txt.name,
-                    read(txt)?,
-                    &ann_name,
-                    &annotations,
-                    &mut tally,
-                )?);
-            }
-            Some((None, Some(ann))) => {
-                return Err(ImportError::new(
-                    &file.name,
-                    None,
-                    format!(
-                        "{} has no text: the archive needs {stem}.txt next to it",
-                        ann.name
-                    ),
-                ));
-            }
-            _ => {}
-        }
+    let mut warnings = Vec::new();
+    for result in super::import_archive(file) {
+        let imported = result?;
+        documents.extend(imported.documents);
+        warnings.extend(imported.warnings);
     }
-    if documents.is_empty() {
-        return Err(ImportError::new(
-            &file.name,
-            None,
-            "the archive holds no .txt documents",
-        ));
-    }
-    Ok(added_documents(documents, tally.warnings(&file.name)))
+    Ok(Imported {
+        mode: ImportMode::AddDocuments,
+        ..added_documents(documents, warnings)
+    })
 }
 
 /// Maps line breaks and tabs to spaces, as brat writes a surface text.
@@ -312,6 +375,26 @@ fn fragments(offsets: &str) -> Option<Vec<(usize, usize)>> {
             }
         })
         .collect()
+}
+
+/// The note shared by the fragments of a discontinuous entity.
+fn fragments_note(id: &str, count: usize) -> String {
+    format!("brat {id}: one discontinuous entity in {count} fragments")
+}
+
+/// `note` without the lines [`fragments_note`] added; `None` when nothing
+/// else is left.
+fn user_note(note: Option<&str>) -> Option<String> {
+    let kept: Vec<&str> = note?
+        .split('\n')
+        .filter(|line| {
+            !(line.starts_with("brat ")
+                && line.contains(": one discontinuous entity in ")
+                && line.ends_with(" fragments"))
+        })
+        .collect();
+    let note = kept.join("\n");
+    (!note.is_empty()).then_some(note)
 }
 
 fn read_pair(
@@ -394,10 +477,10 @@ fn read_pair(
                             columns.get(2).copied().unwrap_or_default().to_owned(),
                         );
                     }
-                    None => *tally.skipped.entry('#').or_default() += 1,
+                    None => *tally.kept.entry('#').or_default() += 1,
                 }
             }
-            other => *tally.skipped.entry(other).or_default() += 1,
+            other => *tally.kept.entry(other).or_default() += 1,
         }
     }
     let mut spans = Vec::new();
@@ -405,7 +488,7 @@ fn read_pair(
         let count = fragments.len();
         let note = notes.get(&id).cloned().filter(|n| !n.is_empty());
         let note = if count > 1 {
-            let split = format!("brat {id}: one discontinuous entity in {count} fragments");
+            let split = fragments_note(&id, count);
             Some(match note {
                 Some(note) => format!("{note}\n{split}"),
                 None => split,
@@ -424,22 +507,376 @@ fn read_pair(
         text,
         spans,
         done: false,
-        source: None,
+        source: Some(Source {
+            format: ID.to_owned(),
+            data: json!({ "ann": annotations }),
+        }),
     })
 }
 
 /// `text` with line breaks and tabs turned into spaces, so it fits one field
 /// of an `.ann` line.
 fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
-            }
+    flat(text)
+}
+
+/// One line of a kept `.ann`, as export sees it.
+enum Line<'a> {
+    /// `T…`: an entity (or event trigger).
+    Entity {
+        id: &'a str,
+        kind: &'a str,
+        offsets: &'a str,
+        surface: Option<&'a str>,
+        parts: Vec<(usize, usize)>,
+    },
+    /// `#…<TAB>AnnotatorNotes <target><TAB>note`.
+    Note { id: &'a str, target: &'a str },
+    /// Anything else: written back as it was.
+    Other,
+}
+
+/// Reads a line (without its `\r`) for export; anything unexpected is
+/// [`Line::Other`], written back untouched.
+fn parse_line(line: &str) -> Line<'_> {
+    let mut columns = line.splitn(3, '\t');
+    let (Some(id), Some(middle)) = (columns.next(), columns.next()) else {
+        return Line::Other;
+    };
+    let rest = columns.next();
+    if id.starts_with('T') {
+        if let Some((kind, offsets)) = middle.split_once(' ')
+            && let Some(parts) = fragments(offsets)
+        {
+            return Line::Entity {
+                id,
+                kind,
+                offsets,
+                surface: rest,
+                parts,
+            };
+        }
+    } else if id.starts_with('#')
+        && let Some(target) = middle.strip_prefix("AnnotatorNotes ")
+    {
+        return Line::Note {
+            id,
+            target: target.trim(),
+        };
+    }
+    Line::Other
+}
+
+/// What export does with a kept `T` line.
+#[derive(Clone, PartialEq, Eq)]
+enum Fate {
+    /// Its spans are all there: written as it was.
+    Kept,
+    /// Same ranges, another label: the type is rewritten.
+    Relabelled(String),
+    /// Its spans are gone: dropped, with its notes.
+    Deleted,
+    /// Its spans are gone but other lines point at it: written as it was.
+    Pinned,
+}
+
+/// One document's `.ann`, and what writing it changed.
+struct WrittenAnn {
+    ann: String,
+    /// The lines written, for `annotation.conf`.
+    lines_for_conf: Vec<String>,
+    /// `T` IDs kept although their spans were deleted.
+    kept_deleted: Vec<String>,
+    /// `(label, type)` pairs written under another name.
+    renamed: BTreeSet<(String, String)>,
+    /// Notes whose line breaks or tabs became spaces.
+    flattened_notes: usize,
+}
+
+/// The number after the one-character prefix of an ID (`T12` → 12).
+fn id_number(id: &str) -> Option<u64> {
+    id.get(1..).and_then(|n| n.parse().ok())
+}
+
+/// Writes `doc`'s `.ann`: its kept `.ann` walked line by line (see the module
+/// documentation), or fresh `T` lines when it has none.
+fn write_ann(doc: &Document) -> WrittenAnn {
+    let data = doc.source_data(ID);
+    let source = data.and_then(|d| d.get("ann")).and_then(|a| a.as_str());
+    let bom = data
+        .and_then(|d| d.get("bom"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false);
+    // The spans and notes as the import gave them, to tell edits apart. A
+    // kept `.ann` that no longer reads against the text is not walked.
+    let read = source.and_then(|ann| {
+        read_pair(
+            &doc.name,
+            doc.text.as_str().to_owned(),
+            "",
+            ann,
+            &mut Tally::default(),
+        )
+        .ok()
+        .map(|imported| (ann, imported))
+    });
+    let source = read.as_ref().map(|(ann, _)| *ann);
+    let imported: BTreeMap<(usize, usize, String), Option<String>> = read
+        .map(|(_, imported)| {
+            imported
+                .spans
+                .into_iter()
+                .map(|s| ((s.start, s.end, s.label), s.note))
+                .collect()
         })
-        .collect()
+        .unwrap_or_default();
+    let ann = source.unwrap_or("");
+    let (body, trailing) = match ann.strip_suffix('\n') {
+        Some(body) => (body, true),
+        None => (ann, false),
+    };
+    let raw: Vec<&str> = if body.is_empty() && !trailing {
+        Vec::new()
+    } else {
+        body.split('\n').collect()
+    };
+    let eol = if raw.first().is_some_and(|l| l.ends_with('\r')) {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let lines: Vec<Line> = raw
+        .iter()
+        .map(|l| parse_line(l.strip_suffix('\r').unwrap_or(l)))
+        .collect();
+
+    let mut by_key: BTreeMap<(usize, usize, &str), usize> = BTreeMap::new();
+    for (i, span) in doc.spans.iter().enumerate() {
+        by_key
+            .entry((span.start, span.end, &span.label))
+            .or_insert(i);
+    }
+    let mut claimed = vec![false; doc.spans.len()];
+    let mut fates: Vec<Option<Fate>> = vec![None; lines.len()];
+    // Exact matches first, so a relabel never takes a span a kept line has.
+    for (i, line) in lines.iter().enumerate() {
+        if let Line::Entity { kind, parts, .. } = line {
+            let found: Option<Vec<usize>> = parts
+                .iter()
+                .map(|&(s, e)| by_key.get(&(s, e, *kind)).copied())
+                .collect();
+            if let Some(found) = found {
+                for at in found {
+                    claimed[at] = true;
+                }
+                fates[i] = Some(Fate::Kept);
+            }
+        }
+    }
+    let mut references: BTreeSet<&str> = BTreeSet::new();
+    for (raw_line, line) in raw.iter().zip(&lines) {
+        if let Line::Other = line {
+            let middle = raw_line.split('\t').nth(1).unwrap_or_default();
+            for word in middle.split_whitespace() {
+                references.insert(word.rsplit(':').next().unwrap_or(word));
+            }
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let Line::Entity {
+            id, kind, parts, ..
+        } = line
+        else {
+            continue;
+        };
+        if fates[i].is_some() {
+            continue;
+        }
+        let unclaimed = |s: usize, e: usize, label: &str, claimed: &[bool]| {
+            doc.spans
+                .iter()
+                .enumerate()
+                .find(|(at, span)| {
+                    !claimed[*at] && span.start == s && span.end == e && span.label == label
+                })
+                .map(|(at, _)| at)
+        };
+        let Some(&(s0, e0)) = parts.first() else {
+            continue;
+        };
+        let candidates: Vec<&str> = doc
+            .spans
+            .iter()
+            .enumerate()
+            .filter(|(at, span)| {
+                !claimed[*at] && span.start == s0 && span.end == e0 && span.label != *kind
+            })
+            .map(|(_, span)| span.label.as_str())
+            .collect();
+        let relabel = candidates.into_iter().find_map(|label| {
+            parts
+                .iter()
+                .map(|&(s, e)| unclaimed(s, e, label, &claimed))
+                .collect::<Option<Vec<usize>>>()
+                .map(|found| (label, found))
+        });
+        fates[i] = Some(match relabel {
+            Some((label, found)) => {
+                for at in found {
+                    claimed[at] = true;
+                }
+                Fate::Relabelled(label.to_owned())
+            }
+            None if references.contains(id) => Fate::Pinned,
+            None => Fate::Deleted,
+        });
+    }
+
+    let mut out = WrittenAnn {
+        ann: String::new(),
+        lines_for_conf: Vec::new(),
+        kept_deleted: Vec::new(),
+        renamed: BTreeSet::new(),
+        flattened_notes: 0,
+    };
+    let mut fate_of: BTreeMap<&str, &Fate> = BTreeMap::new();
+    // Notes that changed, by entity ID: the new text (`None`: removed).
+    let mut new_notes: BTreeMap<&str, Option<String>> = BTreeMap::new();
+    for (line, fate) in lines.iter().zip(&fates) {
+        let (
+            Line::Entity {
+                id, kind, parts, ..
+            },
+            Some(fate),
+        ) = (line, fate)
+        else {
+            continue;
+        };
+        fate_of.insert(id, fate);
+        let label = match fate {
+            Fate::Kept => *kind,
+            Fate::Relabelled(label) => label.as_str(),
+            Fate::Deleted => continue,
+            Fate::Pinned => {
+                out.kept_deleted.push((*id).to_owned());
+                continue;
+            }
+        };
+        let Some(&(s, e)) = parts.first() else {
+            continue;
+        };
+        let now = by_key
+            .get(&(s, e, label))
+            .and_then(|&at| doc.spans[at].note.as_deref());
+        let then = imported
+            .get(&(s, e, (*kind).to_owned()))
+            .and_then(Option::as_deref);
+        if now != then {
+            new_notes.insert(id, user_note(now));
+        }
+    }
+    let mut last_note: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut next_note = 1;
+    let mut next_t = 1;
+    for (i, line) in lines.iter().enumerate() {
+        match line {
+            Line::Note { id, target } => {
+                last_note.insert(target, i);
+                next_note = next_note.max(id_number(id).map_or(0, |n| n + 1));
+            }
+            Line::Entity { id, .. } => {
+                next_t = next_t.max(id_number(id).map_or(0, |n| n + 1));
+            }
+            Line::Other => {}
+        }
+    }
+    let mut written: Vec<String> = Vec::with_capacity(raw.len() + doc.spans.len());
+    let flatten = |note: &str, out: &mut WrittenAnn| {
+        if note.contains(['\n', '\r', '\t']) {
+            out.flattened_notes += 1;
+        }
+        one_line(note)
+    };
+    for (i, (raw_line, line)) in raw.iter().zip(&lines).enumerate() {
+        let cr = if raw_line.ends_with('\r') { "\r" } else { "" };
+        match line {
+            Line::Entity {
+                id,
+                offsets,
+                surface,
+                ..
+            } => match &fates[i] {
+                Some(Fate::Deleted) => {}
+                Some(Fate::Relabelled(label)) => {
+                    let kind = type_name(label);
+                    if kind != *label {
+                        out.renamed.insert((label.clone(), kind.clone()));
+                    }
+                    let surface = surface.map(|s| format!("\t{s}")).unwrap_or_default();
+                    written.push(format!("{id}\t{kind} {offsets}{surface}{cr}"));
+                }
+                _ => written.push((*raw_line).to_owned()),
+            },
+            Line::Note { id, target } => match (fate_of.get(target), new_notes.get(target)) {
+                (Some(Fate::Deleted), _) => {}
+                (_, Some(new)) if last_note.get(target) == Some(&i) => {
+                    if let Some(note) = new {
+                        let note = flatten(note, &mut out);
+                        written.push(format!("{id}\tAnnotatorNotes {target}\t{note}{cr}"));
+                    }
+                }
+                _ => written.push((*raw_line).to_owned()),
+            },
+            Line::Other => written.push((*raw_line).to_owned()),
+        }
+    }
+    let mut appended: Vec<String> = Vec::new();
+    for (id, note) in &new_notes {
+        if let (Some(note), false) = (note, last_note.contains_key(id)) {
+            let note = flatten(note, &mut out);
+            appended.push(format!("#{next_note}\tAnnotatorNotes {id}\t{note}"));
+            next_note += 1;
+        }
+    }
+    for (at, span) in doc.spans.iter().enumerate() {
+        if claimed[at] {
+            continue;
+        }
+        let kind = type_name(&span.label);
+        if kind != span.label {
+            out.renamed.insert((span.label.clone(), kind.clone()));
+        }
+        let surface = one_line(span_text(doc, span));
+        let id = format!("T{next_t}");
+        next_t += 1;
+        appended.push(format!(
+            "{id}\t{kind} {} {}\t{surface}",
+            span.start, span.end
+        ));
+        if let Some(note) = user_note(span.note.as_deref()) {
+            let note = flatten(&note, &mut out);
+            appended.push(format!("#{next_note}\tAnnotatorNotes {id}\t{note}"));
+            next_note += 1;
+        }
+    }
+    let mut ann = String::with_capacity(ann.len() + appended.len() * 32);
+    if bom {
+        ann.push('\u{feff}');
+    }
+    ann.push_str(&written.join("\n"));
+    if trailing {
+        // The last kept line already holds its `\r`, if any.
+        ann.push('\n');
+    } else if !appended.is_empty() && !written.is_empty() {
+        ann.push_str(eol);
+    }
+    for line in &appended {
+        ann.push_str(line);
+        ann.push_str(eol);
+    }
+    out.lines_for_conf = written.into_iter().chain(appended).collect();
+    out.ann = ann;
+    out
 }
 
 #[cfg(test)]
@@ -463,8 +900,14 @@ mod tests {
             Some("brat T2: one discontinuous entity in 2 fragments")
         );
         let warnings = imported.warnings.join("\n");
-        assert!(warnings.contains("1 A, 1 R"), "{warnings}");
+        assert!(warnings.contains("were kept (1 A, 1 R)"), "{warnings}");
         assert!(warnings.contains("1 discontinuous"), "{warnings}");
+        let source = imported.documents[0].source.as_ref().expect("source");
+        assert_eq!(source.format, "brat");
+        assert_eq!(
+            source.data["ann"].as_str(),
+            std::str::from_utf8(&ann.bytes).ok()
+        );
     }
 
     #[test]
@@ -521,5 +964,24 @@ mod tests {
             .expect("imports");
         assert_eq!(back.documents[0].spans.len(), 2);
         assert_eq!(back.documents[0].text, "قال علي\nفي بغداد");
+    }
+
+    #[test]
+    fn conf_declares_what_kept_lines_use() {
+        let mut conf = Conf::default();
+        for line in [
+            "T1\tPER 0 1\ta",
+            "T2\tAttack 2 3\tb",
+            "R1\tIn Arg1:T1 Arg2:T1",
+            "E1\tAttack:T2 Target:T1 Target2:T1",
+            "A1\tNeg T1",
+            "M1\tConfidence E1 High\r",
+        ] {
+            conf.line(line);
+        }
+        assert_eq!(
+            conf.render(),
+            "# Types written by Wasim\n[entities]\nPER\n\n[relations]\nIn\tArg1:<ANY>, Arg2:<ANY>\n\n[events]\nAttack\tTarget*:<ANY>\n\n[attributes]\nNeg\tArg:<ANY>\nConfidence\tArg:<ANY>, Value:High\n"
+        );
     }
 }

@@ -14,7 +14,7 @@
 //! | doccano JSONL | [`doccano`] | UTF-16 code units in doccano's web UI (issue #2290); Python code points in scripts. Import detects which (span texts, else character boundaries) and warns when the text has astral characters; export writes code points unless [`ExportOptions::utf16_offsets`] | yes | yes |
 //! | spaCy / Prodigy JSONL | [`spacy`] | code points (Python `str`), half-open; Prodigy `token_end` inclusive; spaCy v2 JSON has tokens only | yes | yes (JSONL) |
 //! | Label Studio JSON | [`label_studio`] | code points in current releases, UTF-16 in older ones (issues #1347, #4988): detected from `value.text`, warned | yes | yes |
-//! | brat standoff | [`brat`] | code points, half-open, `start end;start end` fragments | yes (`.txt` + `.ann`, or our `.zip`) | yes (`.zip`) |
+//! | brat standoff | [`brat`] | code points, half-open, `start end;start end` fragments | yes (`.txt` + `.ann`, loose or in any `.zip`) | yes (`.zip`; an imported `.ann` is written back as it was, edits in place) |
 //! | CoNLL / IOB | [`conll`] | none: one token per line; Wasim joins tokens with one space and sentences with a line break | yes | yes |
 //! | W3C Web Annotation | [`web_annotation`] | `TextPositionSelector` in code points (as the spec says), plus a `TextQuoteSelector` | no | yes |
 //!
@@ -244,10 +244,13 @@ pub fn by_id(id: &str) -> Option<&'static dyn Format> {
 /// - Other `.txt` files become one plain document each, named after the file,
 ///   unless every line is a `token … tag` CoNLL line (ANERcorp and AQMAR ship
 ///   as `.txt`), in which case they are read as CoNLL.
+/// - A `.zip` archive is opened and its files are read as if they had been
+///   given loose ([`import_archive`]).
 /// - Other files go to the format that claims them ([`detect`]).
 ///
 /// Results follow the order of `files` (a brat pair takes the place of its
-/// `.txt`). Each result stands alone, so one bad file never stops the others.
+/// `.txt`, an archive's results take its place). Each result stands alone,
+/// so one bad file never stops the others.
 pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>> {
     let keys: Vec<(String, String)> = files
         .iter()
@@ -268,6 +271,10 @@ pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>>
         if ext == "ann" && partner(index, "txt").is_some() {
             continue;
         }
+        if ext == "zip" {
+            results.extend(import_archive(file));
+            continue;
+        }
         let result = if ext == "txt" {
             match partner(index, "ann") {
                 Some(ann) => brat::import_pair(file, &files[ann]),
@@ -286,6 +293,65 @@ pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>>
             }
         };
         results.push(result);
+    }
+    results
+}
+
+/// Reads the files of a `.zip` archive through [`import_files`], folder by
+/// folder, so `proj/doc1.txt` pairs with `proj/doc1.ann` (documents are named
+/// after the file, without its folder). Folders, macOS litter and brat's
+/// `.conf` files are passed over; archives inside the archive are refused.
+/// Errors name the entry and the archive (`proj/doc1.ann in proj.zip`).
+///
+/// What an archive may cost is bounded (see [`zip::LIMITS`]).
+pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>> {
+    let entries = match zip::read(&archive.bytes) {
+        Ok(entries) => entries,
+        Err(why) => return vec![Err(ImportError::new(&archive.name, None, why))],
+    };
+    let mut results = Vec::new();
+    let mut folders: Vec<(String, Vec<InputFile>)> = Vec::new();
+    for entry in entries {
+        let (folder, name) = match entry.name.rsplit_once('/') {
+            Some((folder, name)) => (format!("{folder}/"), name.to_owned()),
+            None => (String::new(), entry.name.clone()),
+        };
+        let (_, ext) = common::split_extension(&name);
+        let ext = ext.to_lowercase();
+        if ext == "conf" {
+            continue;
+        }
+        if ext == "zip" {
+            results.push(Err(ImportError::new(
+                &format!("{} in {}", entry.name, archive.name),
+                None,
+                "archives inside archives are not read; unzip it and add it on its own",
+            )));
+            continue;
+        }
+        let file = InputFile {
+            name,
+            bytes: entry.bytes,
+        };
+        match folders.iter_mut().find(|(f, _)| *f == folder) {
+            Some((_, files)) => files.push(file),
+            None => folders.push((folder, vec![file])),
+        }
+    }
+    for (folder, files) in folders {
+        results.extend(import_files(files).into_iter().map(|result| {
+            result.map_err(|mut error| {
+                error.file = format!("{folder}{} in {}", error.file, archive.name);
+                error
+            })
+        }));
+    }
+    if results.is_empty() {
+        results.push(Err(ImportError::new(
+            &archive.name,
+            None,
+            "the archive holds no files Wasim reads",
+        )));
     }
     results
 }

@@ -1,9 +1,23 @@
-//! A minimal ZIP archive writer and reader, for brat exports.
+//! ZIP archives, read and written with the `zip` crate (pure Rust: deflate
+//! through `miniz_oxide`, so it builds for the browser).
 //!
-//! Entries are written uncompressed ("stored", method 0) with CRC-32 and
-//! UTF-8 names (general-purpose flag bit 11), which every unzip tool and
-//! Python's `zipfile` read. The reader accepts stored entries only, which is
-//! what [`write()`] produces. No offsets into text are involved here.
+//! [`read`] takes archives as ordinary tools make them: entries stored or
+//! deflated, in folders or not. Folder entries are dropped and so are the
+//! files macOS adds when it zips (`__MACOSX/…`, `.DS_Store`, `._name`); other
+//! entries keep their full path, `/`-separated. What an archive may cost is
+//! bounded ([`Limits`]): the number of entries, and the bytes actually
+//! inflated (checked against each entry's declared size as they come, so a
+//! "zip bomb" stops with a message instead of freezing the tab). Broken or
+//! encrypted entries are errors naming the entry.
+//!
+//! [`write()`] deflates every entry and stamps them 1980-01-01 (the core has
+//! no clock), with UTF-8 names, which every unzip tool and Python's
+//! `zipfile` read. No offsets into text are involved here.
+
+use std::io::{Cursor, Read, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 /// One file inside an archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,159 +28,139 @@ pub struct Entry {
     pub bytes: Vec<u8>,
 }
 
-const LOCAL_SIGNATURE: u32 = 0x0403_4b50;
-const CENTRAL_SIGNATURE: u32 = 0x0201_4b50;
-const END_SIGNATURE: u32 = 0x0605_4b50;
-/// Version 2.0, which covers stored entries.
-const VERSION: u16 = 20;
-/// Bit 11: names are UTF-8.
-const UTF8_FLAG: u16 = 1 << 11;
-/// 1980-01-01 00:00 in DOS format (no clock in the core).
-const DOS_DATE: u16 = (1 << 5) | 1;
-
-/// The CRC-32 (IEEE) of `bytes`.
-pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            let mask = (crc & 1).wrapping_neg();
-            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
-        }
-    }
-    !crc
+/// What reading one archive may cost at most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Total bytes of all entries once inflated.
+    pub max_total_bytes: u64,
+    /// Number of entries, folders included.
+    pub max_entries: usize,
 }
 
-fn put16(out: &mut Vec<u8>, value: u16) {
-    out.extend_from_slice(&value.to_le_bytes());
+/// The limits [`read`] applies: 512 MiB inflated, 10,000 entries.
+pub const LIMITS: Limits = Limits {
+    max_total_bytes: 512 * 1024 * 1024,
+    max_entries: 10_000,
+};
+
+/// `n` bytes for a message: `512 MiB`, `1.5 KiB`, `100 bytes`.
+fn size(n: u64) -> String {
+    const KIB: u64 = 1024;
+    let (value, unit) = if n >= KIB * KIB {
+        (n as f64 / (KIB * KIB) as f64, "MiB")
+    } else if n >= KIB {
+        (n as f64 / KIB as f64, "KiB")
+    } else {
+        return format!("{n} bytes");
+    };
+    let shown = format!("{value:.1}");
+    format!("{} {unit}", shown.strip_suffix(".0").unwrap_or(&shown))
 }
 
-fn put32(out: &mut Vec<u8>, value: u32) {
-    out.extend_from_slice(&value.to_le_bytes());
+/// Whether an entry is litter an archiver adds rather than a user's file.
+fn is_litter(name: &str) -> bool {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    name.starts_with("__MACOSX/") || base == ".DS_Store" || base.starts_with("._")
 }
 
-/// Sizes and offsets past 4 GiB do not fit a plain ZIP; they saturate, which
-/// a browser export never reaches.
-fn size32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn size16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
-}
-
-/// Fields shared by the local and central headers, from "version needed" to
-/// the extra-field length.
-fn common_header(out: &mut Vec<u8>, entry: &Entry, crc: u32) {
-    put16(out, VERSION);
-    put16(out, UTF8_FLAG);
-    put16(out, 0); // stored
-    put16(out, 0); // time
-    put16(out, DOS_DATE);
-    put32(out, crc);
-    put32(out, size32(entry.bytes.len()));
-    put32(out, size32(entry.bytes.len()));
-    put16(out, size16(entry.name.len()));
-    put16(out, 0); // extra field length
-}
-
-/// An archive holding `entries`, in order.
-pub fn write(entries: &[Entry]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for entry in entries {
-        let crc = crc32(&entry.bytes);
-        let offset = size32(out.len());
-        put32(&mut out, LOCAL_SIGNATURE);
-        common_header(&mut out, entry, crc);
-        out.extend_from_slice(entry.name.as_bytes());
-        out.extend_from_slice(&entry.bytes);
-
-        put32(&mut central, CENTRAL_SIGNATURE);
-        put16(&mut central, VERSION); // made by
-        common_header(&mut central, entry, crc);
-        put16(&mut central, 0); // comment length
-        put16(&mut central, 0); // disk number
-        put16(&mut central, 0); // internal attributes
-        put32(&mut central, 0); // external attributes
-        put32(&mut central, offset);
-        central.extend_from_slice(entry.name.as_bytes());
-    }
-    let central_offset = size32(out.len());
-    let central_size = size32(central.len());
-    out.extend_from_slice(&central);
-    put32(&mut out, END_SIGNATURE);
-    put16(&mut out, 0);
-    put16(&mut out, 0);
-    put16(&mut out, size16(entries.len()));
-    put16(&mut out, size16(entries.len()));
-    put32(&mut out, central_size);
-    put32(&mut out, central_offset);
-    put16(&mut out, 0);
-    out
-}
-
-fn get16(bytes: &[u8], at: usize) -> Option<usize> {
-    let b = bytes.get(at..at + 2)?;
-    Some(usize::from(u16::from_le_bytes([b[0], b[1]])))
-}
-
-fn get32(bytes: &[u8], at: usize) -> Option<usize> {
-    let b = bytes.get(at..at + 4)?;
-    usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()
-}
-
-/// Reads the entries of an archive through its central directory.
+/// Reads the files of an archive with the default [`LIMITS`].
 ///
 /// # Errors
-/// A message when the bytes are not a ZIP archive, an entry is compressed
-/// (only stored entries are read), or a checksum does not match.
+/// See [`read_with_limits`].
 pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
-    let not_zip = || "not a ZIP archive (or a damaged one)".to_owned();
-    let end = (0..=bytes.len().saturating_sub(22))
-        .rev()
-        .find(|&at| get32(bytes, at) == Some(END_SIGNATURE as usize))
-        .ok_or_else(not_zip)?;
-    let count = get16(bytes, end + 10).ok_or_else(not_zip)?;
-    let mut at = get32(bytes, end + 16).ok_or_else(not_zip)?;
-    let mut entries = Vec::with_capacity(count);
-    for _ in 0..count {
-        if get32(bytes, at) != Some(CENTRAL_SIGNATURE as usize) {
-            return Err(not_zip());
+    read_with_limits(bytes, LIMITS)
+}
+
+/// Reads the files of an archive, in the archive's order, refusing to
+/// inflate more than `limits` allow.
+///
+/// # Errors
+/// A message when the bytes are not a ZIP archive, the archive is over a
+/// limit, or an entry is encrypted, compressed with a method other than
+/// deflate, larger than it declares, or damaged (checksum mismatch).
+pub fn read_with_limits(bytes: &[u8], limits: Limits) -> Result<Vec<Entry>, String> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a ZIP archive, or a damaged one ({e})"))?;
+    if archive.len() > limits.max_entries {
+        return Err(format!(
+            "the archive has {} entries; Wasim reads at most {} from one archive",
+            archive.len(),
+            limits.max_entries
+        ));
+    }
+    let mut entries = Vec::new();
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let label = match archive.name_for_index(index) {
+            Some(Ok(name)) => name.into_owned(),
+            _ => format!("entry #{}", index + 1),
+        };
+        let mut file = archive.by_index(index).map_err(|e| match e {
+            zip::result::ZipError::UnsupportedArchive(why)
+                if why == zip::result::ZipError::PASSWORD_REQUIRED =>
+            {
+                format!("{label} is encrypted; Wasim cannot read password-protected archives")
+            }
+            zip::result::ZipError::UnsupportedArchive(_)
+            | zip::result::ZipError::CompressionMethodNotSupported(_) => format!(
+                "{label} is compressed with a method Wasim does not read (it reads stored and deflated entries): {e}"
+            ),
+            other => format!("{label} cannot be read: {other}"),
+        })?;
+        if file.is_dir() || is_litter(&label) {
+            continue;
         }
-        let method = get16(bytes, at + 10).ok_or_else(not_zip)?;
-        let crc = get32(bytes, at + 16).ok_or_else(not_zip)?;
-        let size = get32(bytes, at + 20).ok_or_else(not_zip)?;
-        let name_len = get16(bytes, at + 28).ok_or_else(not_zip)?;
-        let extra_len = get16(bytes, at + 30).ok_or_else(not_zip)?;
-        let comment_len = get16(bytes, at + 32).ok_or_else(not_zip)?;
-        let local = get32(bytes, at + 42).ok_or_else(not_zip)?;
-        let name_bytes = bytes
-            .get(at.saturating_add(46)..at.saturating_add(46 + name_len))
-            .ok_or_else(not_zip)?;
-        let name = String::from_utf8_lossy(name_bytes).into_owned();
-        if method != 0 {
+        let declared = file.size();
+        let room = limits.max_total_bytes.saturating_sub(total);
+        if declared > room {
             return Err(format!(
-                "{name} is compressed; Wasim reads only the stored ZIP archives it writes"
+                "{label} would unpack to {}, past the {} Wasim reads from one archive",
+                size(total.saturating_add(declared)),
+                size(limits.max_total_bytes)
             ));
         }
-        let data_start = local
-            .saturating_add(30)
-            .saturating_add(get16(bytes, local.saturating_add(26)).ok_or_else(not_zip)?)
-            .saturating_add(get16(bytes, local.saturating_add(28)).ok_or_else(not_zip)?);
-        let data = bytes
-            .get(data_start..data_start.saturating_add(size))
-            .ok_or_else(not_zip)?;
-        if crc32(data) as usize != crc {
-            return Err(format!("{name} is damaged (checksum mismatch)"));
+        let mut data = Vec::with_capacity(usize::try_from(declared.min(1 << 20)).unwrap_or(0));
+        // One byte more than declared tells a lying header from an honest one.
+        let read = (&mut file)
+            .take(declared.saturating_add(1))
+            .read_to_end(&mut data)
+            .map_err(|e| format!("{label} is damaged: {e}"))?;
+        let read = read as u64;
+        if read > declared {
+            return Err(format!(
+                "{label} unpacks to more than the {} it declares: a damaged or hostile archive, not read",
+                size(declared)
+            ));
         }
+        total = total.saturating_add(read);
         entries.push(Entry {
-            name,
-            bytes: data.to_vec(),
+            name: label,
+            bytes: data,
         });
-        at = at.saturating_add(46 + name_len + extra_len + comment_len);
     }
     Ok(entries)
+}
+
+/// An archive holding `entries`, in order, deflated.
+///
+/// # Errors
+/// A message if the archive cannot be assembled (not expected in memory).
+pub fn write(entries: &[Entry]) -> Result<Vec<u8>, String> {
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    for entry in entries {
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .unix_permissions(0o644)
+            .large_file(entry.bytes.len() as u64 >= u64::from(u32::MAX));
+        writer
+            .start_file(entry.name.as_str(), options)
+            .and_then(|()| writer.write_all(&entry.bytes).map_err(Into::into))
+            .map_err(|e| format!("cannot add {} to the archive: {e}", entry.name))?;
+    }
+    writer
+        .finish()
+        .map(Cursor::into_inner)
+        .map_err(|e| format!("cannot finish the archive: {e}"))
 }
 
 #[cfg(test)]
@@ -174,32 +168,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn crc_matches_the_standard_check_value() {
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(crc32(b""), 0);
-    }
-
-    #[test]
     fn round_trips_and_rejects_garbage() {
         let entries = vec![
             Entry {
                 name: "خبر.txt".into(),
-                bytes: "بغداد".as_bytes().to_vec(),
+                bytes: "بغداد".repeat(100).into_bytes(),
             },
             Entry {
                 name: "empty.ann".into(),
                 bytes: Vec::new(),
             },
         ];
-        let bytes = write(&entries);
+        let bytes = write(&entries).expect("writes");
+        assert!(bytes.len() < 500, "deflated: {} bytes", bytes.len());
         assert_eq!(read(&bytes), Ok(entries));
         assert!(read(b"PK nonsense").is_err());
         assert!(read(&[]).is_err());
-        let mut damaged = bytes.clone();
-        damaged[40] ^= 0xFF;
-        assert!(read(&damaged).is_err());
         for cut in 0..bytes.len() {
             let _ = read(&bytes[..cut]);
         }
+        for at in 0..bytes.len() {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x55;
+            let _ = read(&damaged);
+        }
+    }
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(size(512 * 1024 * 1024), "512 MiB");
+        assert_eq!(size(4096), "4 KiB");
+        assert_eq!(size(1000), "1000 bytes");
+        assert_eq!(size(1536 * 1024), "1.5 MiB");
     }
 }
