@@ -16,7 +16,7 @@
 //!
 //! spaCy v2's JSON training format (`[{"id", "paragraphs": [{"sentences":
 //! [{"tokens": [{"orth", "ner"}]}]}]}]`, BILUO tags) has no offsets: it is
-//! read like CoNLL ([`super::conll`]), tokens joined by spaces.
+//! read with the IOB codec ([`super::iob`]), tokens joined by spaces.
 //!
 //! Export writes JSONL with `text` and `spans` (`start`, `end`, `label`,
 //! `text`, and `kb_id` when the span has an entity id).
@@ -27,7 +27,7 @@ use super::common::{
     OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, jsonl_file,
     nonempty_records, offset_field, record_place, resolve_documents, span_text,
 };
-use super::conll::{self, TokenLine};
+use super::iob::{TaggedDocument, TaggedToken, decode_documents};
 use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label};
 
@@ -270,7 +270,7 @@ fn import_v2(file: &str, records: &[Record]) -> Result<Imported, ImportError> {
                         None | Some("-" | "") => "O",
                         Some(tag) => tag,
                     };
-                    row.push(TokenLine {
+                    row.push(TaggedToken {
                         token: orth.to_owned(),
                         tags: vec![tag.to_owned()],
                         line: 0,
@@ -286,10 +286,10 @@ fn import_v2(file: &str, records: &[Record]) -> Result<Imported, ImportError> {
         } else {
             format!("{file} #{}", record.index)
         };
-        raw.push(conll::RawDocument { name, sentences });
+        raw.push(TaggedDocument { name, sentences });
     }
-    let (documents, warnings) = conll::decode_documents(file, raw)?;
-    Ok(added_documents(documents, warnings))
+    let decoded = decode_documents(file, &raw)?;
+    Ok(added_documents(decoded.documents, decoded.warnings))
 }
 
 #[cfg(test)]
