@@ -45,6 +45,7 @@
 //! label, with a warning. Anything in a tag column that is not a tag at all
 //! (`SOCCERO`) is an error naming the line and column.
 
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -713,7 +714,8 @@ fn retag(
 fn token_spans(doc: &Document, tokens: &Tokens, warnings: &mut Vec<String>) -> Vec<TokenSpan> {
     let starts: Vec<usize> = tokens.offsets.iter().map(|o| o.0).collect();
     let ends: Vec<usize> = tokens.offsets.iter().map(|o| o.1).collect();
-    let sentence_of = |token: usize| tokens.sentence_ends().partition_point(|&e| e <= token);
+    let sentence_ends = tokens.sentence_ends();
+    let sentence_of = |token: usize| sentence_ends.partition_point(|&e| e <= token);
     let mut out = Vec::new();
     for span in &doc.spans {
         let (Ok(first), Ok(last)) = (
@@ -772,51 +774,75 @@ fn place(
     doc: &Document,
     warnings: &mut Vec<String>,
 ) -> Vec<Vec<Placed>> {
-    let mut layers: Vec<Vec<Placed>> = vec![Vec::new(); original.len()];
+    let index: HashMap<(usize, usize, &str), usize> = wanted
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.key(), i))
+        .collect();
+    let mut layers = Layers::new(original.len());
     let mut claimed = vec![false; wanted.len()];
+    let mut ranges: HashMap<(usize, usize), usize> = HashMap::new();
     for (l, entities) in original.iter().enumerate() {
         for entity in entities {
-            if let Some(i) = wanted.iter().position(|w| w.key() == entity.key()) {
+            ranges.entry((entity.start, entity.end)).or_insert(l);
+            if let Some(&i) = index.get(&entity.key()) {
                 claimed[i] = true;
                 let span = TokenSpan {
                     irregular: wanted[i].irregular.clone(),
                     ..entity.clone()
                 };
-                layers[l].push(Placed {
-                    span,
-                    original: true,
-                });
+                layers.put(l, span, true);
             }
         }
     }
-    let free = |layer: &[Placed], s: &TokenSpan| {
-        layer
-            .iter()
-            .all(|p| p.span.end <= s.start || p.span.start >= s.end)
-    };
     for (span, _) in wanted.into_iter().zip(claimed).filter(|(_, c)| !c) {
-        let relabelled = original.iter().position(|entities| {
-            entities
-                .iter()
-                .any(|e| (e.start, e.end) == (span.start, span.end))
-        });
-        let layer = relabelled
-            .filter(|&l| free(&layers[l], &span))
-            .or_else(|| (0..).find(|&l| layers.get(l).is_none_or(|layer| free(layer, &span))));
+        let layer = ranges
+            .get(&(span.start, span.end))
+            .copied()
+            .filter(|&l| layers.is_free(l, &span))
+            .or_else(|| (0..).find(|&l| layers.is_free(l, &span)));
         match layer.filter(|&l| l < max_layers) {
-            Some(l) => {
-                if layers.len() <= l {
-                    layers.resize(l + 1, Vec::new());
-                }
-                layers[l].push(Placed { span, original: false });
-            }
+            Some(l) => layers.put(l, span, false),
             None => warnings.push(format!(
                 "{}: a {} span overlaps another, and these `word|TAG` lines hold one tag per word; it was not exported",
                 doc.name, span.label
             )),
         }
     }
-    layers
+    layers.spans
+}
+
+/// Spans by layer, and which tokens each layer covers.
+struct Layers {
+    spans: Vec<Vec<Placed>>,
+    taken: Vec<BTreeSet<usize>>,
+}
+
+impl Layers {
+    /// `count` empty layers.
+    fn new(count: usize) -> Self {
+        Layers {
+            spans: vec![Vec::new(); count],
+            taken: vec![BTreeSet::new(); count],
+        }
+    }
+
+    /// Whether layer `l` has no span on the tokens of `span`.
+    fn is_free(&self, l: usize, span: &TokenSpan) -> bool {
+        self.taken
+            .get(l)
+            .is_none_or(|t| t.range(span.start..span.end).next().is_none())
+    }
+
+    /// Puts `span` in layer `l`, adding layers as needed.
+    fn put(&mut self, l: usize, span: TokenSpan, original: bool) {
+        if self.spans.len() <= l {
+            self.spans.resize(l + 1, Vec::new());
+            self.taken.resize(l + 1, BTreeSet::new());
+        }
+        self.taken[l].extend(span.start..span.end);
+        self.spans[l].push(Placed { span, original });
+    }
 }
 
 /// One layer's tags: canonical in `scheme`, with the original tags of

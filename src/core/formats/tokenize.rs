@@ -16,8 +16,8 @@
 //!   Arabic words with their tashkeel, numbers such as `3.5` and emoji ZWJ
 //!   sequences whole. A format mark (U+200E, U+200F, U+061C, ZWJ, ZWNJ and
 //!   the other `Cf` characters) or a combining mark is never a token of its
-//!   own: it joins the token it touches (the next one first), or is dropped
-//!   when spaces surround it. Sentences end at line breaks and after `.`,
+//!   own: it joins the token it touches (the next one first); only a mark
+//!   with whitespace on both sides stays alone, rather than be lost. Sentences end at line breaks and after `.`,
 //!   `!`, `?`, `؟`.
 //!
 //! Either way, a sentence never ends inside a span (lines are joined instead),
@@ -161,7 +161,8 @@ pub fn tokenize(text: &Text, spans: &[Span]) -> Tokenized {
 }
 
 /// Joins each token made only of marks to the token right after it, else
-/// to the one right before it; drops it when it touches neither.
+/// to the one right before it; only when it touches neither (whitespace on
+/// both sides) does it stay a token, so that no text is lost.
 fn attach_marks(text: &Text, tokens: Vec<Token>) -> Vec<Token> {
     let marks_only = |t: &Token| {
         text.slice(t.start, t.end)
@@ -181,7 +182,11 @@ fn attach_marks(text: &Text, tokens: Vec<Token>) -> Vec<Token> {
             previous.end = token.end;
             carried = None;
         } else {
-            carried = None;
+            // Whitespace on both sides: a token of its own rather than lost.
+            out.push(Token {
+                start: carried.take().unwrap_or(token.start),
+                end: token.end,
+            });
         }
     }
     out
@@ -352,11 +357,25 @@ mod tests {
         assert!(is_pretokenized(text), "the marked ؟ stands alone");
         let (s, _) = words(text, &[]);
         assert_eq!(s[0], ["\u{200E}فرانكفورت", "\u{200E}؟"]);
-        // Prose: marks join the word they touch, or are dropped.
+        // Prose: marks join the word they touch; alone between spaces, they
+        // stay (dropping them would lose text).
         let prose = "قال  \u{200F}علي\u{200F} \u{064E} مرحبا \u{200D} . \u{200E}\u{200F}";
         assert!(!is_pretokenized(prose));
         let (s, _) = words(prose, &[]);
-        assert_eq!(s, vec![vec!["قال", "\u{200F}علي\u{200F}", "مرحبا", "."]]);
+        assert_eq!(
+            s,
+            vec![
+                vec![
+                    "قال",
+                    "\u{200F}علي\u{200F}",
+                    "\u{064E}",
+                    "مرحبا",
+                    "\u{200D}",
+                    "."
+                ],
+                vec!["\u{200E}\u{200F}"]
+            ]
+        );
         let (s, _) = words("Wasim says, \u{200E}hello\u{200E}. Bye", &[]);
         assert_eq!(
             s,
