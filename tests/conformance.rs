@@ -265,12 +265,22 @@ fn spacy_iob_variants_give_the_same_spans() {
     );
 }
 
+/// Every CoNLL file, including those with POS and chunk columns and
+/// `-DOCSTART-` lines (spaCy's examples) and the sentence-per-line
+/// `word|POS|TAG` one, comes back byte for byte from import then export.
 #[test]
-fn arabic_conll_survives_import_and_export_byte_for_byte() {
+fn conll_files_survive_import_and_export_byte_for_byte() {
+    let spacy = external("spacy-ner-example-data");
     let files = [
         external("anercorp-camellab-test").join("ANERCorp_CamelLab_test.head3946lines.txt"),
         external("aqmar").join("Ibn_Tolun_Mosque.txt"),
         external("aqmar").join("Summer_Olympics2004.txt"),
+        spacy.join("ner-token-per-line.iob"),
+        spacy.join("ner-token-per-line-conll2003.iob"),
+        spacy.join("ner-token-per-line-with-pos.iob"),
+        spacy.join("ner-sent-per-line.iob"),
+        external("doccano-fixtures")
+            .join("backend/data_import/tests/data/sequence_labeling/labeling.trailing.conll"),
     ];
     for path in files {
         let file = input(&path);
@@ -282,9 +292,10 @@ fn arabic_conll_survives_import_and_export_byte_for_byte() {
         );
         let imported = only(import_files(vec![file.clone()]));
         let warnings = imported.warnings.clone();
-        let ws = workspace(imported);
+        let mut ws = workspace(imported);
         let docs: Vec<&Document> = ws.documents.iter().collect();
         let exported = Conll.export(&ws.labels, &docs, ExportOptions::default());
+        relabelling_changes_only_its_tags(&file, &mut ws);
         let tokens = file
             .bytes
             .split(|b| *b == b'\n')
@@ -312,6 +323,49 @@ fn arabic_conll_survives_import_and_export_byte_for_byte() {
             file.bytes.len()
         );
     }
+}
+
+/// Relabels the first span without a note to `ZZZ`: the export differs
+/// from the file only on that span's lines, where the label changed.
+fn relabelling_changes_only_its_tags(file: &InputFile, ws: &mut Workspace) {
+    let Some((d, s)) = ws.documents.iter().enumerate().find_map(|(d, doc)| {
+        doc.spans
+            .iter()
+            .position(|s| s.note.is_none())
+            .map(|s| (d, s))
+    }) else {
+        return;
+    };
+    let old = std::mem::replace(&mut ws.documents[d].spans[s].label, "ZZZ".into());
+    let words = {
+        let doc = &ws.documents[d];
+        let span = &doc.spans[s];
+        doc.text
+            .slice(span.start, span.end)
+            .expect("in range")
+            .split([' ', '\n'])
+            .count()
+    };
+    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let exported = Conll.export(&ws.labels, &docs, ExportOptions::default());
+    assert!(exported.warnings.is_empty(), "{:?}", exported.warnings);
+    let out = String::from_utf8(exported.file.bytes).expect("utf8");
+    let orig = String::from_utf8_lossy(&file.bytes);
+    let orig = orig.strip_prefix('\u{FEFF}').unwrap_or(&orig);
+    let out = out.strip_prefix('\u{FEFF}').unwrap_or(&out);
+    let (a, b): (Vec<&str>, Vec<&str>) = (out.split('\n').collect(), orig.split('\n').collect());
+    assert_eq!(a.len(), b.len(), "{}: same lines", file.name);
+    let changed: Vec<(&str, &str)> = a.into_iter().zip(b).filter(|(x, y)| x != y).collect();
+    assert!(
+        !changed.is_empty() && changed.len() <= words,
+        "{}: {} changed line(s) for a span of {words} token(s)",
+        file.name,
+        changed.len()
+    );
+    for (new, old_line) in changed {
+        assert_eq!(new.replace("ZZZ", &old), old_line, "{}", file.name);
+    }
+    ws.documents[d].spans[s].label = old;
 }
 
 #[test]

@@ -80,8 +80,7 @@ pub fn export_menu() -> Html {
     let onscheme = {
         let options = options.clone();
         Callback::from(move |event: Event| {
-            let chosen = field_value(&event)
-                .and_then(|value| TagScheme::ALL.into_iter().find(|s| s.name() == value));
+            let chosen = field_value(&event).and_then(|value| TagScheme::from_name(&value));
             if let Some(tag_scheme) = chosen {
                 options.set(ExportOptions {
                     tag_scheme,
@@ -135,7 +134,8 @@ pub fn export_menu() -> Html {
     let format_options = formats::all().iter().map(|f| {
         html! { <option key={f.id()} value={f.id()} selected={f.id() == *format}>{ f.name() }</option> }
     });
-    let schemes = TagScheme::ALL.into_iter().map(|s| {
+    // "As imported" first: each document keeps its file's scheme and tags.
+    let schemes = TagScheme::CHOICES.into_iter().map(|s| {
         html! { <option key={s.name()} value={s.name()} selected={s == options.tag_scheme}>{ s.name() }</option> }
     });
     let corpus = options.scope == ExportScope::Corpus;

@@ -1,45 +1,64 @@
 //! CoNLL-style token-per-line files with IOB tags: IOB2, BIO (IOB1), BIOES
-//! and BILOU; also spaCy's sentence-per-line `word|POS|TAG` variant.
+//! and BILOU (the tag codec is [`super::iob`]); also spaCy's
+//! sentence-per-line `word|POS|TAG` variant.
 //!
 //! **Offsets:** the file has none. On import Wasim builds the text by joining
 //! a sentence's tokens with one space and sentences with `\n`, and spans are
-//! the code point ranges (half-open) of their tokens in that text. On export
-//! the text is tokenized again ([`super::tokenize`]): a text built by an
-//! import splits back into exactly the file's tokens, so a CoNLL file survives
-//! import and export byte for byte when its layout is the one Wasim writes
-//! (`token TAG`, one space, `\n` line ends, a blank line after every
-//! sentence, IOB2).
+//! the code point ranges (half-open) of their tokens in that text.
 //!
 //! **Layout read:** one token per line, columns separated by spaces or tabs;
-//! the token is the first column and the tags are the last ones (columns in
-//! between, such as POS tags, are skipped with a warning). Several trailing
-//! tag columns hold nested entities, one layer per column. A blank (or
-//! whitespace-only) line ends a sentence; `-DOCSTART-` starts a new document.
-//! `\r\n` line ends are accepted.
+//! the token is the first column. Columns after it that are not tags in
+//! every line (POS tags, lemmas) or that hold phrase chunks (`B-NP`) are
+//! skipped; the rest are tag columns, one nested layer each (column order =
+//! layer), and their number may vary from line to line (a missing column
+//! reads `O`). A blank (or whitespace-only) line ends a sentence;
+//! `-DOCSTART-` starts a new document (named `file #n` when there are
+//! several); a line starting with `#` that is not a token line (`# sent_id =
+//! 1`) is a comment and does not become text. A UTF-8 BOM and `\r\n` line
+//! ends are accepted.
 //!
-//! **Tags:** `O`, or `B-`, `I-`, `E-`, `S-`, `L-`, `U-` followed by a type,
-//! which becomes the label. The scheme is detected per file: BIOES if any
-//! `E-`/`S-` appears, BILOU if any `L-`/`U-`, otherwise IOB2 — or BIO (IOB1)
-//! when entities start with `I-` and `B-` only separates two adjacent
-//! entities of one type.
+//! **What is kept ("what was read is what is written"):** each document's
+//! [`Source`] holds its exact chunk of the file — every line with its line
+//! end, the `-DOCSTART-` line that starts it, comments, blank lines, POS and
+//! lemma columns, separators — plus whether the file had a BOM (first
+//! document only), how many columns precede the tags, and the file's tag
+//! scheme. Export re-reads that chunk and writes it back, changing only the
+//! tag columns of tokens whose entities changed: an unchanged document is
+//! written byte for byte, and so is a whole file when all its documents are
+//! exported in order. Unchanged entities keep their original tags (such as a
+//! leading `I-X`) unless a scheme is chosen explicitly; a line keeps its
+//! number of tag columns (padded with `O`), and gets a new column, with its
+//! own separator, when a new nested layer needs it. A span that does not
+//! start and end on token boundaries, or that crosses a sentence break, is
+//! not exported, with a warning (spans are never moved).
+//!
+//! **Documents without such a source** (typed in, or read from another
+//! format) are split into tokens ([`super::tokenize`]) and written as `token
+//! TAG` lines, one space, `\n`, a blank line after every sentence; with a
+//! warning when re-importing would not give back the same text.
 //!
 //! **Repairs, with warnings:** in IOB2, an `I-X` that does not continue an
 //! `X` entity (ANERcorp has a dozen) starts a new entity, as if it were `B-X`;
 //! that span gets the note `CoNLL: began with I-X (no B-X before it)`, and an
 //! IOB2 export writes `I-X` back for a span that still carries this exact
 //! note. A type with unusual characters (AQMAR's `B-MIS1\``) is kept as the
-//! label, with a warning. Anything that is not a tag at all (`SOCCERO`) is an
-//! error naming the line.
+//! label, with a warning. Anything in a tag column that is not a tag at all
+//! (`SOCCERO`) is an error naming the line and column.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 
-use super::common::{added_documents, decode, dedupe_spans, some_of, span_text};
-use super::tokenize::{Token, tokenize};
-use super::{
-    ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, ImportedSpan,
-    InputFile, OutputFile,
+use serde::{Deserialize, Serialize};
+
+use super::common::{added_documents, decode, span_text};
+pub use super::iob::TagScheme;
+use super::iob::{
+    Tag, TaggedDocument, TaggedToken, TokenSpan, decode_documents, decode_layer, decodes_to,
+    encode_layer, join_tokens, not_a_tag, noted_tag, parse_tag,
 };
-use crate::core::model::{Document, Label};
+use super::tokenize::{Token, tokenize};
+use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile};
+use crate::core::model::{Document, Label, Source};
 
 /// This format's id.
 pub const ID: &str = "conll";
@@ -47,130 +66,329 @@ pub const ID: &str = "conll";
 /// The marker line that starts a document.
 const DOCSTART: &str = "-DOCSTART-";
 
+/// The UTF-8 byte order mark.
+const BOM: &str = "\u{FEFF}";
+
 /// Types of chunk tags (CoNLL-2000/2003 phrase chunks), which look like IOB
 /// tags but are not entities.
 const CHUNK_TYPES: &[&str] = &[
     "NP", "VP", "PP", "ADJP", "ADVP", "SBAR", "PRT", "INTJ", "CONJP", "LST", "UCP",
 ];
 
-/// How entity boundaries are tagged.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum TagScheme {
-    /// `B-` starts every entity, `I-` continues it.
-    #[default]
-    Iob2,
-    /// BIO / IOB1: `I-` starts and continues; `B-` only starts an entity right
-    /// after another of the same type.
-    Iob1,
-    /// `B-` begin, `I-` inside, `E-` end, `S-` single-token entity.
-    Bioes,
-    /// Like BIOES with `L-` (last) and `U-` (unit).
-    Bilou,
-}
-
-impl TagScheme {
-    /// Every scheme, for menus.
-    pub const ALL: [TagScheme; 4] = [
-        TagScheme::Iob2,
-        TagScheme::Iob1,
-        TagScheme::Bioes,
-        TagScheme::Bilou,
-    ];
-
-    /// Menu name.
-    pub fn name(self) -> &'static str {
-        match self {
-            TagScheme::Iob2 => "IOB2",
-            TagScheme::Iob1 => "BIO (IOB1)",
-            TagScheme::Bioes => "BIOES",
-            TagScheme::Bilou => "BILOU",
-        }
-    }
-
-    /// Whether the scheme writes tags with this prefix.
-    fn uses(self, prefix: char) -> bool {
-        match self {
-            TagScheme::Iob2 | TagScheme::Iob1 => matches!(prefix, 'B' | 'I'),
-            TagScheme::Bioes => matches!(prefix, 'B' | 'I' | 'E' | 'S'),
-            TagScheme::Bilou => matches!(prefix, 'B' | 'I' | 'L' | 'U'),
-        }
-    }
-}
-
-/// A parsed tag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tag<'a> {
-    Outside,
-    Entity(char, &'a str),
-}
-
-/// Parses `O` or `P-TYPE` with `P` one of `BIESLU`.
-fn parse_tag(tag: &str) -> Option<Tag<'_>> {
-    if tag == "O" {
-        return Some(Tag::Outside);
-    }
-    let mut chars = tag.chars();
-    let prefix = chars.next().filter(|c| "BIESLU".contains(*c))?;
-    let kind = chars.as_str().strip_prefix('-')?;
-    (!kind.is_empty() && !kind.chars().any(char::is_whitespace))
-        .then_some(Tag::Entity(prefix, kind))
-}
-
-/// Whether a type has only the characters tag types usually have.
-fn is_usual_type(kind: &str) -> bool {
-    kind.chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '/' | '$'))
-}
+/// A field of a line: its byte offset in the line, and its text.
+type Field<'a> = (usize, &'a str);
 
 /// Splits a line into columns at runs of spaces and tabs.
-fn fields(line: &str) -> Vec<&str> {
-    line.split([' ', '\t']).filter(|f| !f.is_empty()).collect()
+fn fields(line: &str) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c == ' ' || c == '\t', start) {
+            (true, Some(s)) => {
+                out.push((s, &line[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &line[s..]));
+    }
+    out
 }
 
 /// Whether every field of a line has a `|` (spaCy's `word|POS|TAG`).
-fn is_pipe_line(fields: &[&str]) -> bool {
-    !fields.is_empty() && fields.iter().all(|f| f.contains('|'))
+fn is_pipe_line(fields: &[Field]) -> bool {
+    !fields.is_empty() && fields.iter().all(|f| f.1.contains('|'))
+}
+
+/// Whether a field is a tag, or a `word|…|TAG` item.
+fn ends_in_tag(field: &str) -> bool {
+    parse_tag(field).is_some()
+        || (field.contains('|') && field.rsplit('|').next().and_then(parse_tag).is_some())
+}
+
+/// What a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Empty or whitespace only: ends a sentence.
+    Blank,
+    /// `-DOCSTART-`: starts a document.
+    DocStart,
+    /// `#` and no tag at the end.
+    Comment,
+    /// A token and its columns (or `word|…|TAG` items).
+    Tokens,
+}
+
+/// One line of a file.
+struct Line<'a> {
+    /// Byte offset of the line in the text.
+    start: usize,
+    /// 1-based line number.
+    number: usize,
+    /// The line without its line end.
+    content: &'a str,
+    /// Its fields.
+    fields: Vec<Field<'a>>,
+    /// What it is.
+    kind: Kind,
+}
+
+/// What a line is, from its fields.
+fn kind_of(fields: &[Field]) -> Kind {
+    match fields {
+        [] => Kind::Blank,
+        [(_, first), ..] if *first == DOCSTART => Kind::DocStart,
+        [(_, first), .., (_, last)] if first.starts_with('#') && ends_in_tag(last) => Kind::Tokens,
+        [(_, first), ..] if first.starts_with('#') => Kind::Comment,
+        _ => Kind::Tokens,
+    }
+}
+
+/// Splits a text into lines (`\n` or `\r\n`), numbered from 1.
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
+        let content = raw.strip_suffix('\n').unwrap_or(raw);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        let fields = fields(content);
+        lines.push(Line {
+            start,
+            number: i + 1,
+            content,
+            kind: kind_of(&fields),
+            fields,
+        });
+        start += raw.len();
+    }
+    lines
+}
+
+/// How a file's token lines are laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Columns {
+    /// Columns between the token and the tags (POS, lemma, chunk).
+    skip: usize,
+    /// Sentence per line, `word|…|TAG` items.
+    pipe: bool,
+}
+
+/// Finds the layout of the token lines: `word|TAG` items if the first one
+/// is, else how many columns after the token are not tags. A column can only
+/// be skipped if it is never a line's last.
+fn detect_columns(lines: &[Line]) -> Columns {
+    let rows: Vec<&[Field]> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Tokens)
+        .map(|l| l.fields.as_slice())
+        .collect();
+    if rows.first().is_some_and(|f| is_pipe_line(f)) {
+        return Columns {
+            skip: 0,
+            pipe: true,
+        };
+    }
+    let mut skip = 0;
+    while !rows.is_empty() && rows.iter().all(|f| f.len() > skip + 2) {
+        let values: Vec<Option<Tag>> = rows.iter().map(|f| parse_tag(f[skip + 1].1)).collect();
+        let all_tags = values.iter().all(Option::is_some);
+        let chunk =
+            |t: &Option<Tag>| matches!(t, Some(Tag::Entity(_, k)) if CHUNK_TYPES.contains(k));
+        let chunks =
+            values.iter().any(chunk) && values.iter().all(|t| chunk(t) || *t == Some(Tag::Outside));
+        if all_tags && !chunks {
+            break;
+        }
+        skip += 1;
+    }
+    Columns { skip, pipe: false }
+}
+
+/// A token in a text: byte ranges of the token and of its tags.
+#[derive(Clone, Debug)]
+struct Slot {
+    /// 1-based line number.
+    line: usize,
+    /// The token.
+    token: Range<usize>,
+    /// Each tag column, first layer first.
+    tags: Vec<Range<usize>>,
+    /// Where a new tag column goes (the end of the line's last field).
+    end: usize,
+    /// The separator a new tag column gets; `None` when it cannot have one.
+    separator: Option<String>,
+}
+
+/// The token of a `token … TAG …` line.
+fn column_slot(file: &str, line: &Line, skip: usize) -> Result<Slot, ImportError> {
+    let f = &line.fields;
+    if f.len() < skip + 2 {
+        let message = if f.len() < 2 {
+            "this line has a token but no tag; expected `token tag`".to_owned()
+        } else {
+            format!(
+                "this line has {} column(s), but the tags start at column {} in the other lines",
+                f.len(),
+                skip + 2
+            )
+        };
+        return Err(ImportError::new(file, Some(line.number), message));
+    }
+    for (column, (_, tag)) in f.iter().enumerate().skip(skip + 1) {
+        if parse_tag(tag).is_none() {
+            let message =
+                not_a_tag(tag).replacen(" is not", &format!(" (column {}) is not", column + 1), 1);
+            return Err(ImportError::new(file, Some(line.number), message));
+        }
+    }
+    let at = |(offset, text): &Field| line.start + offset..line.start + offset + text.len();
+    let (before, last) = (&f[f.len() - 2], &f[f.len() - 1]);
+    Ok(Slot {
+        line: line.number,
+        token: at(&f[0]),
+        tags: f[skip + 1..].iter().map(at).collect(),
+        end: at(last).end,
+        separator: Some(line.content[before.0 + before.1.len()..last.0].to_owned()),
+    })
+}
+
+/// The tokens of a `word|…|TAG` line.
+fn pipe_slots(file: &str, line: &Line) -> Result<Vec<Slot>, ImportError> {
+    if !is_pipe_line(&line.fields) {
+        return Err(ImportError::new(
+            file,
+            Some(line.number),
+            "expected word|TAG items separated by spaces, as on the first line",
+        ));
+    }
+    let slots = line.fields.iter().map(|(offset, item)| {
+        let start = line.start + offset;
+        let token_len = item.find('|').unwrap_or(0);
+        let tag_start = item.rfind('|').map_or(0, |i| i + 1);
+        Slot {
+            line: line.number,
+            token: start..start + token_len,
+            tags: std::iter::once(start + tag_start..start + item.len()).collect(),
+            end: start + item.len(),
+            separator: None,
+        }
+    });
+    Ok(slots.collect())
+}
+
+/// The sentences of tokens in `lines` (of `text`).
+fn read_sentences(
+    file: &str,
+    lines: &[Line],
+    columns: Columns,
+) -> Result<Vec<Vec<Slot>>, ImportError> {
+    let mut sentences = Vec::new();
+    let mut current = Vec::new();
+    for line in lines {
+        match line.kind {
+            Kind::Comment => {}
+            Kind::Blank | Kind::DocStart => {
+                if !current.is_empty() {
+                    sentences.push(std::mem::take(&mut current));
+                }
+            }
+            Kind::Tokens if columns.pipe => {
+                if !current.is_empty() {
+                    sentences.push(std::mem::take(&mut current));
+                }
+                sentences.push(pipe_slots(file, line)?);
+            }
+            Kind::Tokens => current.push(column_slot(file, line, columns.skip)?),
+        }
+    }
+    if !current.is_empty() {
+        sentences.push(current);
+    }
+    Ok(sentences)
+}
+
+/// The lines of each document: a `-DOCSTART-` line starts one; lines before
+/// the first belong to the first document unless they hold tokens.
+fn split_documents(lines: &[Line]) -> Vec<Range<usize>> {
+    let mut documents = Vec::new();
+    let mut from = 0;
+    let mut started = false;
+    for (i, line) in lines.iter().enumerate() {
+        let tokens = lines[from..i].iter().any(|l| l.kind == Kind::Tokens);
+        if line.kind == Kind::DocStart {
+            if started || tokens {
+                documents.push(from..i);
+                from = i;
+            }
+            started = true;
+        }
+    }
+    let tokens = lines[from..].iter().any(|l| l.kind == Kind::Tokens);
+    if started || tokens {
+        documents.push(from..lines.len());
+    }
+    documents
+}
+
+/// What a CoNLL document keeps of its file ([`Source::data`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Layout {
+    /// The document's exact lines, line ends included (without the BOM).
+    chunk: String,
+    /// Whether the file started with a BOM (first document only).
+    #[serde(default)]
+    bom: bool,
+    /// How the file's token lines are laid out.
+    columns: Columns,
+    /// The file's tag scheme.
+    scheme: TagScheme,
+}
+
+/// The text of `text[range]`.
+fn at(text: &str, range: &Range<usize>) -> String {
+    text.get(range.clone()).unwrap_or_default().to_owned()
+}
+
+/// The tagged tokens of some sentences of `text`.
+fn tagged(text: &str, sentences: &[Vec<Slot>]) -> Vec<Vec<TaggedToken>> {
+    sentences
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|slot| TaggedToken {
+                    token: at(text, &slot.token),
+                    tags: slot.tags.iter().map(|r| at(text, r)).collect(),
+                    line: slot.line,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Whether `text` reads as CoNLL: at least two token lines, each ending in a
-/// tag (or all of the `word|…|TAG` form), in its first 500 lines.
+/// tag (or all of the `word|…|TAG` form), in its first 500 lines; `#`
+/// comments and `-DOCSTART-` lines are allowed.
 pub fn looks_like_conll(text: &str) -> bool {
     let mut token_lines = 0;
-    for line in text.lines().take(500) {
-        let f = fields(line);
-        if f.is_empty() || f[0] == DOCSTART {
+    for line in split_lines(text).iter().take(500) {
+        let f = &line.fields;
+        if line.kind != Kind::Tokens {
             continue;
         }
-        let tagged = if is_pipe_line(&f) {
-            f.iter()
-                .all(|w| w.rsplit('|').next().and_then(parse_tag).is_some())
+        let tagged = if is_pipe_line(f) {
+            f.iter().all(|w| ends_in_tag(w.1))
         } else {
-            f.len() >= 2 && f.last().and_then(|t| parse_tag(t)).is_some()
+            f.len() >= 2 && f.last().is_some_and(|t| parse_tag(t.1).is_some())
         };
         if !tagged {
             return false;
         }
-        token_lines += if is_pipe_line(&f) { f.len() } else { 1 };
+        token_lines += if is_pipe_line(f) { f.len() } else { 1 };
     }
     token_lines >= 2
-}
-
-/// One token as read, with its tags (one per layer).
-pub(crate) struct TokenLine {
-    /// The token.
-    pub token: String,
-    /// Tags, outermost layer first.
-    pub tags: Vec<String>,
-    /// 1-based line in the file (0 when the source has no lines).
-    pub line: usize,
-}
-
-/// A document as read: sentences of tagged tokens.
-pub(crate) struct RawDocument {
-    /// Display name.
-    pub name: String,
-    /// Sentences, none empty.
-    pub sentences: Vec<Vec<TokenLine>>,
 }
 
 /// The CoNLL format.
@@ -187,10 +405,8 @@ impl Format for Conll {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let text = decode(file)?;
-        let (documents, mut warnings) = parse(&file.name, &text)?;
-        let (documents, more) = decode_documents(&file.name, documents)?;
-        warnings.extend(more);
-        Ok(added_documents(documents, warnings))
+        let bom = file.bytes.starts_with(BOM.as_bytes());
+        import_text(&file.name, &text, bom)
     }
 
     fn export(
@@ -200,481 +416,542 @@ impl Format for Conll {
         options: ExportOptions,
     ) -> Exported {
         let mut warnings = Vec::new();
-        let encoded: Vec<EncodedDocument> = documents
+        let pieces: Vec<Piece> = documents
             .iter()
-            .map(|doc| encode_document(doc, options.tag_scheme, &mut warnings))
+            .map(|doc| {
+                laid_out(doc, options.tag_scheme, &mut warnings).map_or_else(
+                    || Piece::Tokenized(encode_document(doc, options.tag_scheme, &mut warnings)),
+                    Piece::Layout,
+                )
+            })
             .collect();
-        let columns = encoded
-            .iter()
-            .map(|d| d.layers.len())
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let mut out = String::new();
-        for doc in &encoded {
-            if documents.len() > 1 {
-                push_row(&mut out, DOCSTART, &vec!["O".to_owned(); columns]);
-                out.push('\n');
-            }
-            for sentence in &doc.sentences {
-                for &(ref token, index) in sentence {
-                    let tags: Vec<String> = (0..columns)
-                        .map(|l| {
-                            doc.layers
-                                .get(l)
-                                .map_or_else(|| "O".to_owned(), |t| t[index].clone())
-                        })
-                        .collect();
-                    push_row(&mut out, token, &tags);
-                }
-                out.push('\n');
-            }
-        }
         Exported {
             file: OutputFile {
                 name: "wasim-annotations.conll".to_owned(),
                 mime: "text/plain",
-                bytes: out.into_bytes(),
+                bytes: write_pieces(&pieces, documents.len() > 1).into_bytes(),
             },
             warnings,
         }
     }
 }
 
-fn push_row(out: &mut String, token: &str, tags: &[String]) {
-    out.push_str(token);
-    for tag in tags {
-        out.push(' ');
-        out.push_str(tag);
-    }
-    out.push('\n');
-}
-
-/// Reads the file's lines into documents of tagged tokens.
-fn parse(file: &str, text: &str) -> Result<(Vec<RawDocument>, Vec<String>), ImportError> {
-    let lines: Vec<(usize, Vec<&str>)> = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, line)| (i + 1, fields(line.strip_suffix('\r').unwrap_or(line))))
-        .collect();
-    let token_lines = || {
-        lines
-            .iter()
-            .filter(|(_, f)| !f.is_empty() && f[0] != DOCSTART)
-    };
-    let pipe = token_lines().next().is_some_and(|(_, f)| is_pipe_line(f));
-    let mut warnings = Vec::new();
-    let (tag_columns, extra) = if pipe {
-        (1, 0)
-    } else {
-        column_layout(file, &lines)?
-    };
-    if extra > 0 {
-        warnings.push(format!(
-            "{file}: {extra} column(s) between the token and the tags (such as POS tags) were not kept"
-        ));
-    }
-    let mut documents: Vec<RawDocument> = Vec::new();
-    let mut current = RawDocument {
-        name: String::new(),
-        sentences: Vec::new(),
-    };
-    let mut sentence: Vec<TokenLine> = Vec::new();
-    let mut started = false;
-    for (line, f) in &lines {
-        if f.is_empty() || f[0] == DOCSTART {
-            if !sentence.is_empty() {
-                current.sentences.push(std::mem::take(&mut sentence));
-            }
-            if f.first() == Some(&DOCSTART) {
-                if started || !current.sentences.is_empty() {
-                    documents.push(std::mem::replace(
-                        &mut current,
-                        RawDocument {
-                            name: String::new(),
-                            sentences: Vec::new(),
-                        },
-                    ));
-                }
-                started = true;
-            }
-            continue;
-        }
-        if pipe {
-            if !is_pipe_line(f) {
-                return Err(ImportError::new(
-                    file,
-                    Some(*line),
-                    "expected word|TAG items separated by spaces, as on the first line",
-                ));
-            }
-            for item in f {
-                let token = item.split('|').next().unwrap_or_default();
-                let tag = item.rsplit('|').next().unwrap_or_default();
-                sentence.push(TokenLine {
-                    token: token.to_owned(),
-                    tags: vec![tag.to_owned()],
-                    line: *line,
-                });
-            }
-            current.sentences.push(std::mem::take(&mut sentence));
+/// Reads a decoded file.
+fn import_text(file: &str, text: &str, bom: bool) -> Result<Imported, ImportError> {
+    let lines = split_lines(text);
+    let columns = detect_columns(&lines);
+    let ranges = split_documents(&lines);
+    let count = ranges.len();
+    let mut raw = Vec::with_capacity(count);
+    for (i, range) in ranges.iter().enumerate() {
+        let sentences = read_sentences(file, &lines[range.clone()], columns)?;
+        let name = if count == 1 {
+            file.to_owned()
         } else {
-            let tags = f[f.len() - tag_columns..]
-                .iter()
-                .map(|t| (*t).to_owned())
-                .collect();
-            sentence.push(TokenLine {
-                token: f[0].to_owned(),
-                tags,
-                line: *line,
-            });
-        }
+            format!("{file} #{}", i + 1)
+        };
+        raw.push(TaggedDocument {
+            name,
+            sentences: tagged(text, &sentences),
+        });
     }
-    if !sentence.is_empty() {
-        current.sentences.push(sentence);
-    }
-    if started || !current.sentences.is_empty() {
-        documents.push(current);
-    }
-    if documents.iter().all(|d| d.sentences.is_empty()) {
+    if raw.iter().all(|d| d.sentences.is_empty()) {
         return Err(ImportError::new(
             file,
             None,
             "no tokens found; expected one `token tag` line per token",
         ));
     }
-    let count = documents.len();
-    for (i, doc) in documents.iter_mut().enumerate() {
-        doc.name = if count == 1 {
-            file.to_owned()
-        } else {
-            format!("{file} #{}", i + 1)
-        };
-    }
-    Ok((documents, warnings))
-}
-
-/// Checks that token lines agree on their number of columns and finds how
-/// many trailing columns are tags. Returns (tag columns, skipped columns).
-fn column_layout(file: &str, lines: &[(usize, Vec<&str>)]) -> Result<(usize, usize), ImportError> {
-    let rows: Vec<&(usize, Vec<&str>)> = lines
-        .iter()
-        .filter(|(_, f)| !f.is_empty() && f[0] != DOCSTART)
-        .collect();
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for (_, f) in &rows {
-        *counts.entry(f.len()).or_default() += 1;
-    }
-    let usual = counts
-        .iter()
-        .max_by_key(|(len, n)| (**n, std::cmp::Reverse(**len)))
-        .map_or(2, |(len, _)| *len);
-    for (line, f) in &rows {
-        if f.len() != usual {
-            return Err(ImportError::new(
-                file,
-                Some(*line),
-                format!(
-                    "this line has {} column(s), but most lines have {usual}; expected `token tag`",
-                    f.len()
-                ),
-            ));
-        }
-    }
-    if usual < 2 {
-        let line = rows.first().map(|(line, _)| *line);
-        return Err(ImportError::new(
-            file,
-            line,
-            "this line has a token but no tag; expected `token tag`",
+    let decoded = decode_documents(file, &raw)?;
+    let mut warnings = decoded.warnings;
+    if columns.skip > 0 {
+        warnings.push(format!(
+            "{file}: {} column(s) between the token and the tags (such as POS tags) are not shown; a CoNLL export writes them back as they were",
+            columns.skip
         ));
     }
-    let mut tag_columns = 1;
-    for column in (1..usual - 1).rev() {
-        let values: Vec<Option<Tag>> = rows.iter().map(|(_, f)| parse_tag(f[column])).collect();
-        let all_tags = values.iter().all(Option::is_some);
-        let chunks = values.iter().flatten().all(|t| match t {
-            Tag::Entity(_, kind) => CHUNK_TYPES.contains(kind),
-            Tag::Outside => true,
-        });
-        if !all_tags || chunks {
-            break;
-        }
-        tag_columns += 1;
-    }
-    for (line, f) in &rows {
-        for tag in &f[usual - tag_columns..] {
-            if parse_tag(tag).is_none() {
-                return Err(ImportError::new(
-                    file,
-                    Some(*line),
-                    format!(
-                        "{tag:?} is not a tag; expected O, or B-, I-, E-, S-, L- or U- followed by a type (such as B-PER)"
-                    ),
-                ));
-            }
-        }
-    }
-    Ok((tag_columns, usual - 1 - tag_columns))
-}
-
-/// A span found by decoding one tag column, in token indices.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct TokenSpan {
-    start: usize,
-    end: usize,
-    label: String,
-    /// The first tag, when the entity started irregularly (`I-X` in IOB2).
-    irregular: Option<String>,
-}
-
-/// Decodes one layer of tags (`tags[sentence][token]`); token indices run
-/// across sentences. `iob1` makes a leading `I-` regular.
-fn decode_layer(sentences: &[Vec<Tag>], iob1: bool) -> Vec<TokenSpan> {
-    fn close(open: &mut Option<TokenSpan>, end: usize, spans: &mut Vec<TokenSpan>) {
-        if let Some(mut span) = open.take() {
-            span.end = end;
-            spans.push(span);
-        }
-    }
-    let mut spans = Vec::new();
-    let mut index = 0;
-    for sentence in sentences {
-        let mut open: Option<TokenSpan> = None;
-        for tag in sentence {
-            let Tag::Entity(prefix, kind) = *tag else {
-                close(&mut open, index, &mut spans);
-                index += 1;
-                continue;
-            };
-            let continues = open.as_ref().is_some_and(|s| s.label == kind);
-            let new = |irregular: Option<String>| TokenSpan {
-                start: index,
-                end: index + 1,
-                label: kind.to_owned(),
-                irregular,
-            };
-            match prefix {
-                'I' if continues => {}
-                'E' | 'L' if continues => close(&mut open, index + 1, &mut spans),
-                'B' | 'I' => {
-                    close(&mut open, index, &mut spans);
-                    let irregular = (prefix == 'I' && !iob1).then(|| format!("I-{kind}"));
-                    open = Some(new(irregular));
-                }
-                _ => {
-                    close(&mut open, index, &mut spans);
-                    let irregular = matches!(prefix, 'E' | 'L').then(|| format!("{prefix}-{kind}"));
-                    spans.push(new(irregular));
-                }
-            }
-            index += 1;
-        }
-        close(&mut open, index, &mut spans);
-    }
-    spans
-}
-
-/// The note on a span whose entity began with `tag` instead of a proper start.
-fn irregular_note(tag: &str) -> String {
-    let kind = tag.get(2..).unwrap_or_default();
-    format!("CoNLL: began with {tag} (no B-{kind} before it)")
-}
-
-/// The tag an irregular-start note asks for, if `note` is exactly such a note.
-fn noted_tag(note: &str) -> Option<&str> {
-    let tag = note.strip_prefix("CoNLL: began with ")?.split(' ').next()?;
-    (irregular_note(tag) == note).then_some(tag)
-}
-
-/// Turns tagged tokens into documents: builds texts, detects the scheme and
-/// decodes each tag column.
-///
-/// # Errors
-/// When a tag is not a tag (the line is named).
-pub(crate) fn decode_documents(
-    file: &str,
-    raw: Vec<RawDocument>,
-) -> Result<(Vec<ImportedDocument>, Vec<String>), ImportError> {
-    let mut prefixes = BTreeSet::new();
-    let mut unusual: Vec<String> = Vec::new();
-    for token in raw.iter().flat_map(|d| d.sentences.iter().flatten()) {
-        for tag in &token.tags {
-            match parse_tag(tag) {
-                Some(Tag::Entity(prefix, kind)) => {
-                    prefixes.insert(prefix);
-                    if !is_usual_type(kind) {
-                        unusual.push(format!("line {} ({tag})", token.line));
-                    }
-                }
-                Some(Tag::Outside) => {}
-                None => {
-                    return Err(ImportError::new(
-                        file,
-                        Some(token.line).filter(|l| *l > 0),
-                        format!(
-                            "{tag:?} is not a tag; expected O, or B-, I-, E-, S-, L- or U- followed by a type (such as B-PER)"
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    let layers = raw
-        .iter()
-        .flat_map(|d| d.sentences.iter().flatten())
-        .map(|t| t.tags.len())
-        .max()
-        .unwrap_or(1);
-    let bioes = prefixes.iter().any(|p| "ESLU".contains(*p));
-    let iob1 = !bioes
-        && is_iob1(
-            raw.iter()
-                .flat_map(|doc| (0..layers).map(move |l| (doc, l)))
-                .map(|(d, l)| layer_tags(d, l)),
-        );
-    let mut warnings = Vec::new();
-    let mut irregular_lines = Vec::new();
-    let mut documents = Vec::with_capacity(raw.len());
-    for doc in &raw {
-        let mut text = String::new();
-        let mut offsets = Vec::new();
-        let mut lines = Vec::new();
-        let mut cp = 0;
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            if s > 0 {
-                text.push('\n');
-                cp += 1;
-            }
-            for (t, token) in sentence.iter().enumerate() {
-                if t > 0 {
-                    text.push(' ');
-                    cp += 1;
-                }
-                let len = token.token.chars().count();
-                offsets.push((cp, cp + len));
-                lines.push(token.line);
-                text.push_str(&token.token);
-                cp += len;
-            }
-        }
-        let mut spans = Vec::new();
-        for layer in 0..layers {
-            for span in decode_layer(&layer_tags(doc, layer), iob1) {
-                let (Some(first), Some(last)) = (
-                    offsets.get(span.start),
-                    offsets.get(span.end.saturating_sub(1)),
-                ) else {
-                    continue;
-                };
-                if let Some(tag) = &span.irregular {
-                    irregular_lines.push(format!(
-                        "line {} ({tag})",
-                        lines.get(span.start).copied().unwrap_or(0)
-                    ));
-                }
-                let note = span
-                    .irregular
-                    .as_deref()
-                    .filter(|_| !bioes)
-                    .map(irregular_note);
-                spans.push(ImportedSpan {
-                    start: first.0,
-                    end: last.1,
-                    label: span.label,
-                    note,
-                    entity_id: None,
-                });
-            }
-        }
-        dedupe_spans(&mut spans);
-        documents.push(ImportedDocument {
-            name: doc.name.clone(),
-            text,
-            spans,
-            done: false,
-            source: None,
+    let mut documents = decoded.documents;
+    for (i, (doc, range)) in documents.iter_mut().zip(&ranges).enumerate() {
+        let start = lines.get(range.start).map_or(text.len(), |l| l.start);
+        let end = lines.get(range.end).map_or(text.len(), |l| l.start);
+        let layout = Layout {
+            chunk: text.get(start..end).unwrap_or_default().to_owned(),
+            bom: bom && i == 0,
+            columns,
+            scheme: decoded.scheme,
+        };
+        doc.source = serde_json::to_value(layout).ok().map(|data| Source {
+            format: ID.to_owned(),
+            data,
         });
     }
-    if !irregular_lines.is_empty() {
-        let repair = if bioes {
-            "each was read as an entity starting there".to_owned()
-        } else {
-            "each was read as a new entity (as if B-) and noted \"CoNLL: began with I-…\" so that an IOB2 export writes it back".to_owned()
-        };
-        warnings.push(format!(
-            "{file}: {} entit(ies) do not start with a proper tag ({}); {repair}",
-            irregular_lines.len(),
-            some_of(&irregular_lines, 5)
-        ));
-    }
-    if !unusual.is_empty() {
-        warnings.push(format!(
-            "{file}: {} tag(s) have unusual characters in their type ({}); the type was kept as the label, check for a typo",
-            unusual.len(),
-            some_of(&unusual, 5)
-        ));
-    }
-    let scheme = if bioes {
-        "BIOES/BILOU"
-    } else if iob1 {
-        "BIO (IOB1)"
-    } else {
-        "IOB2"
-    };
-    if layers > 1 {
-        warnings.push(format!(
-            "{file}: {layers} tag columns were read as nested entity layers ({scheme} tags)"
-        ));
-    }
-    Ok((documents, warnings))
+    Ok(added_documents(documents, warnings))
 }
 
-/// One layer's parsed tags, by sentence (missing tags read as `O`).
-fn layer_tags(doc: &RawDocument, layer: usize) -> Vec<Vec<Tag<'_>>> {
-    doc.sentences
+/// One exported document.
+enum Piece {
+    /// Written from its imported layout.
+    Layout(LaidOut),
+    /// Split into tokens again.
+    Tokenized(EncodedDocument),
+}
+
+/// A document written from its imported layout.
+struct LaidOut {
+    /// Its chunk with new tags.
+    text: String,
+    /// Whether its file started with a BOM.
+    bom: bool,
+    /// Whether the chunk has its own `-DOCSTART-` line.
+    docstart: bool,
+    /// Its first line end.
+    eol: &'static str,
+}
+
+/// Writes the documents in order. A document written from its layout gets a
+/// `-DOCSTART-` line only when it lacks one and is not first, and its BOM
+/// only when first; split documents each get one when there are several.
+fn write_pieces(pieces: &[Piece], several: bool) -> String {
+    let columns = pieces
         .iter()
-        .map(|s| {
-            s.iter()
-                .map(|t| {
-                    t.tags
-                        .get(layer)
-                        .and_then(|tag| parse_tag(tag))
-                        .unwrap_or(Tag::Outside)
-                })
-                .collect()
+        .filter_map(|p| match p {
+            Piece::Tokenized(d) => Some(d.layers.len()),
+            Piece::Layout(_) => None,
         })
-        .collect()
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut out = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        match piece {
+            Piece::Layout(laid) => {
+                if i == 0 && laid.bom {
+                    out.push_str(BOM);
+                }
+                if i > 0 && !laid.docstart {
+                    out.push_str(&format!("{DOCSTART}{0}{0}", laid.eol));
+                }
+                out.push_str(&laid.text);
+            }
+            Piece::Tokenized(doc) => write_tokenized(&mut out, doc, columns, several),
+        }
+    }
+    out
 }
 
-/// IOB1 when some entity starts with `I-` and every `B-` follows a tag of
-/// its own type.
-fn is_iob1<'a>(layers: impl Iterator<Item = Vec<Vec<Tag<'a>>>>) -> bool {
-    let mut leading_i = false;
-    for sentences in layers {
-        for sentence in &sentences {
-            let mut previous: Option<&str> = None;
-            for tag in sentence {
-                match *tag {
-                    Tag::Entity('B', kind) if previous != Some(kind) => return false,
-                    Tag::Entity('I', kind) if previous != Some(kind) => leading_i = true,
-                    _ => {}
-                }
-                previous = match *tag {
-                    Tag::Entity(_, kind) => Some(kind),
-                    Tag::Outside => None,
+/// The chunk of a document with its tags rewritten; `None` (with a warning
+/// when there was a layout) when it has to be split into tokens again.
+fn laid_out(doc: &Document, scheme: TagScheme, warnings: &mut Vec<String>) -> Option<LaidOut> {
+    let data = doc.source_data(ID)?;
+    let mut fallback = |why: &str| {
+        warnings.push(format!(
+            "{}: {why}; it was split into tokens again, so its lines may differ from the file it was read from",
+            doc.name
+        ));
+        None
+    };
+    let Ok(layout) = serde_json::from_value::<Layout>(data.clone()) else {
+        return fallback("its CoNLL layout could not be read");
+    };
+    let lines = split_lines(&layout.chunk);
+    let Ok(sentences) = read_sentences(&doc.name, &lines, layout.columns) else {
+        return fallback("its CoNLL layout could not be read");
+    };
+    let (text, offsets) = join_tokens(sentences.iter().map(|s| {
+        s.iter()
+            .map(|t| layout.chunk.get(t.token.clone()).unwrap_or_default())
+            .collect()
+    }));
+    if text != doc.text.as_str() {
+        return fallback("its text no longer matches the CoNLL file it was read from");
+    }
+    let tokens = Tokens {
+        chunk: &layout.chunk,
+        sentences: &sentences,
+        offsets: &offsets,
+    };
+    let target = Target {
+        scheme: scheme.or(layout.scheme),
+        imported: layout.scheme,
+        keep: scheme == TagScheme::AsImported,
+    };
+    let edits = retag(doc, &tokens, target, warnings);
+    let eol = lines
+        .first()
+        .filter(|l| layout.chunk[l.start + l.content.len()..].starts_with("\r\n"))
+        .map_or("\n", |_| "\r\n");
+    Some(LaidOut {
+        text: apply_edits(&layout.chunk, edits),
+        bom: layout.bom,
+        docstart: lines.iter().any(|l| l.kind == Kind::DocStart),
+        eol,
+    })
+}
+
+/// A document's tokens as laid out in its chunk.
+struct Tokens<'a> {
+    /// The chunk.
+    chunk: &'a str,
+    /// Its sentences of tokens.
+    sentences: &'a [Vec<Slot>],
+    /// Each token's code point range in the document's text.
+    offsets: &'a [(usize, usize)],
+}
+
+impl Tokens<'_> {
+    /// Every token, in order.
+    fn slots(&self) -> impl Iterator<Item = &Slot> {
+        self.sentences.iter().flatten()
+    }
+
+    /// Token indices where sentences end.
+    fn sentence_ends(&self) -> Vec<usize> {
+        self.sentences
+            .iter()
+            .scan(0, |n, s| {
+                *n += s.len();
+                Some(*n)
+            })
+            .collect()
+    }
+
+    /// The tag strings of one layer (`O` where a line has no such column).
+    fn layer(&self, layer: usize) -> Vec<&str> {
+        self.slots()
+            .map(|s| {
+                s.tags
+                    .get(layer)
+                    .and_then(|r| self.chunk.get(r.clone()))
+                    .unwrap_or("O")
+            })
+            .collect()
+    }
+
+    /// The entities of one layer as the chunk has them.
+    fn entities(&self, layer: usize, iob1: bool) -> Vec<TokenSpan> {
+        let tags = self.layer(layer);
+        let mut from = 0;
+        let sentences: Vec<Vec<Tag>> = self
+            .sentence_ends()
+            .into_iter()
+            .map(|end| {
+                let sentence = tags[from..end]
+                    .iter()
+                    .map(|t| parse_tag(t).unwrap_or(Tag::Outside))
+                    .collect();
+                from = end;
+                sentence
+            })
+            .collect();
+        decode_layer(&sentences, iob1)
+    }
+
+    /// How many tag columns the longest line has.
+    fn layers(&self) -> usize {
+        self.slots().map(|s| s.tags.len()).max().unwrap_or(1)
+    }
+}
+
+/// A span placed in a layer; `original` when it is an entity of that layer
+/// in the file, unchanged.
+#[derive(Clone, Debug)]
+struct Placed {
+    span: TokenSpan,
+    original: bool,
+}
+
+/// The tags an export writes.
+#[derive(Clone, Copy)]
+struct Target {
+    /// The scheme to write.
+    scheme: TagScheme,
+    /// The file's scheme.
+    imported: TagScheme,
+    /// Keep the original tags of unchanged entities.
+    keep: bool,
+}
+
+/// The edits that give the chunk the document's spans.
+fn retag(
+    doc: &Document,
+    tokens: &Tokens,
+    target: Target,
+    warnings: &mut Vec<String>,
+) -> Vec<(Range<usize>, String)> {
+    let Target { scheme, keep, .. } = target;
+    let wanted = token_spans(doc, tokens, warnings);
+    let original: Vec<Vec<TokenSpan>> = (0..tokens.layers())
+        .map(|l| tokens.entities(l, target.imported.is_iob1()))
+        .collect();
+    let pipe = tokens.slots().any(|s| s.separator.is_none());
+    let placed = place(
+        &original,
+        wanted,
+        if pipe { 1 } else { usize::MAX },
+        doc,
+        warnings,
+    );
+    let count = tokens.offsets.len();
+    let ends = tokens.sentence_ends();
+    let layers: Vec<Vec<String>> = placed
+        .iter()
+        .enumerate()
+        .map(|(l, spans)| layer_tags(spans, &tokens.layer(l), count, &ends, scheme, keep))
+        .collect();
+    let mut edits = Vec::new();
+    for (i, slot) in tokens.slots().enumerate() {
+        let tags: Vec<&str> = layers.iter().map(|l| l[i].as_str()).collect();
+        slot_edits(tokens.chunk, slot, &tags, &mut edits);
+    }
+    edits
+}
+
+/// The document's spans in token indices; spans that do not fit the tokens
+/// are left out, with a warning.
+fn token_spans(doc: &Document, tokens: &Tokens, warnings: &mut Vec<String>) -> Vec<TokenSpan> {
+    let starts: Vec<usize> = tokens.offsets.iter().map(|o| o.0).collect();
+    let ends: Vec<usize> = tokens.offsets.iter().map(|o| o.1).collect();
+    let sentence_ends = tokens.sentence_ends();
+    let sentence_of = |token: usize| sentence_ends.partition_point(|&e| e <= token);
+    let mut out = Vec::new();
+    for span in &doc.spans {
+        let (Ok(first), Ok(last)) = (
+            starts.binary_search(&span.start),
+            ends.binary_search(&span.end),
+        ) else {
+            warnings.push(format!(
+                "{}: span {:?} ({}) starts or ends inside a token, so CoNLL cannot hold it; it was not exported",
+                doc.name,
+                span_text(doc, span),
+                span.label
+            ));
+            continue;
+        };
+        if last < first || sentence_of(first) != sentence_of(last) {
+            warnings.push(format!(
+                "{}: span {:?} ({}) crosses a sentence break, so CoNLL cannot hold it; it was not exported",
+                doc.name,
+                span_text(doc, span),
+                span.label
+            ));
+            continue;
+        }
+        out.push(TokenSpan {
+            start: first,
+            end: last + 1,
+            label: tag_label(doc, &span.label, warnings),
+            irregular: span.note.as_deref().and_then(noted_tag).map(str::to_owned),
+        });
+    }
+    out
+}
+
+/// A label as a tag type: whitespace becomes `_`, with a warning.
+fn tag_label(doc: &Document, label: &str, warnings: &mut Vec<String>) -> String {
+    let written: String = label
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect();
+    if written != label {
+        warnings.push(format!(
+            "{}: label {label:?} was written as {written:?} (tags cannot hold spaces)",
+            doc.name
+        ));
+    }
+    written
+}
+
+/// Puts spans into layers: unchanged entities stay where they were, a
+/// relabelled one keeps its layer, a new one goes to the first layer where
+/// it overlaps nothing (at most `max_layers`).
+fn place(
+    original: &[Vec<TokenSpan>],
+    wanted: Vec<TokenSpan>,
+    max_layers: usize,
+    doc: &Document,
+    warnings: &mut Vec<String>,
+) -> Vec<Vec<Placed>> {
+    let index: HashMap<(usize, usize, &str), usize> = wanted
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.key(), i))
+        .collect();
+    let mut layers = Layers::new(original.len());
+    let mut claimed = vec![false; wanted.len()];
+    let mut ranges: HashMap<(usize, usize), usize> = HashMap::new();
+    for (l, entities) in original.iter().enumerate() {
+        for entity in entities {
+            ranges.entry((entity.start, entity.end)).or_insert(l);
+            if let Some(&i) = index.get(&entity.key()) {
+                claimed[i] = true;
+                let span = TokenSpan {
+                    irregular: wanted[i].irregular.clone(),
+                    ..entity.clone()
                 };
+                layers.put(l, span, true);
             }
         }
     }
-    leading_i
+    for (span, _) in wanted.into_iter().zip(claimed).filter(|(_, c)| !c) {
+        let layer = ranges
+            .get(&(span.start, span.end))
+            .copied()
+            .filter(|&l| layers.is_free(l, &span))
+            .or_else(|| (0..).find(|&l| layers.is_free(l, &span)));
+        match layer.filter(|&l| l < max_layers) {
+            Some(l) => layers.put(l, span, false),
+            None => warnings.push(format!(
+                "{}: a {} span overlaps another, and these `word|TAG` lines hold one tag per word; it was not exported",
+                doc.name, span.label
+            )),
+        }
+    }
+    layers.spans
 }
 
-/// A document ready to write: sentences of (token text, token index) and one
-/// tag list per layer, indexed by token.
+/// Spans by layer, and which tokens each layer covers.
+struct Layers {
+    spans: Vec<Vec<Placed>>,
+    taken: Vec<BTreeSet<usize>>,
+}
+
+impl Layers {
+    /// `count` empty layers.
+    fn new(count: usize) -> Self {
+        Layers {
+            spans: vec![Vec::new(); count],
+            taken: vec![BTreeSet::new(); count],
+        }
+    }
+
+    /// Whether layer `l` has no span on the tokens of `span`.
+    fn is_free(&self, l: usize, span: &TokenSpan) -> bool {
+        self.taken
+            .get(l)
+            .is_none_or(|t| t.range(span.start..span.end).next().is_none())
+    }
+
+    /// Puts `span` in layer `l`, adding layers as needed.
+    fn put(&mut self, l: usize, span: TokenSpan, original: bool) {
+        if self.spans.len() <= l {
+            self.spans.resize(l + 1, Vec::new());
+            self.taken.resize(l + 1, BTreeSet::new());
+        }
+        self.taken[l].extend(span.start..span.end);
+        self.spans[l].push(Placed { span, original });
+    }
+}
+
+/// One layer's tags: canonical in `scheme`, with the original tags of
+/// unchanged entities when `keep` and they still decode to the layer's spans.
+fn layer_tags(
+    placed: &[Placed],
+    original: &[&str],
+    count: usize,
+    sentence_ends: &[usize],
+    scheme: TagScheme,
+    keep: bool,
+) -> Vec<String> {
+    let spans: Vec<TokenSpan> = placed.iter().map(|p| p.span.clone()).collect();
+    let canonical = encode_layer(&spans, count, sentence_ends, scheme);
+    if !keep {
+        return canonical;
+    }
+    let mut tags = canonical.clone();
+    for p in placed.iter().filter(|p| p.original) {
+        let range = p.span.start..p.span.end.min(count);
+        for (tag, kept) in tags[range.clone()]
+            .iter_mut()
+            .zip(original.get(range).unwrap_or_default())
+        {
+            *tag = (*kept).to_owned();
+        }
+    }
+    if decodes_to(&tags, &spans, sentence_ends, scheme) {
+        tags
+    } else {
+        canonical
+    }
+}
+
+/// The edits giving one token its tags: changed columns are replaced, a
+/// line keeps its number of columns (`O` pads them), and columns it lacks
+/// are appended with its separator only up to the last entity tag.
+fn slot_edits(chunk: &str, slot: &Slot, tags: &[&str], edits: &mut Vec<(Range<usize>, String)>) {
+    for (range, tag) in slot
+        .tags
+        .iter()
+        .zip(tags.iter().chain(std::iter::repeat(&"O")))
+    {
+        if chunk.get(range.clone()) != Some(*tag) {
+            edits.push((range.clone(), (*tag).to_owned()));
+        }
+    }
+    let needed = tags.iter().rposition(|t| *t != "O").map_or(0, |i| i + 1);
+    if needed <= slot.tags.len() {
+        return;
+    }
+    let separator = slot.separator.as_deref().unwrap_or(" ");
+    let appended: String = tags[slot.tags.len()..needed]
+        .iter()
+        .map(|t| format!("{separator}{t}"))
+        .collect();
+    edits.push((slot.end..slot.end, appended));
+}
+
+/// `text` with the (non-overlapping) edits applied.
+fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
+    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, new) in edits {
+        out.push_str(text.get(at..range.start).unwrap_or_default());
+        out.push_str(&new);
+        at = range.end;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
+}
+
+/// A document split into tokens: sentences of (token text, token index) and
+/// one tag list per layer, indexed by token.
 struct EncodedDocument {
     sentences: Vec<Vec<(String, usize)>>,
     layers: Vec<Vec<String>>,
+}
+
+/// Writes a split document as `token TAG…` lines; a `-DOCSTART-` line
+/// first when the export has several documents.
+fn write_tokenized(out: &mut String, doc: &EncodedDocument, columns: usize, several: bool) {
+    if several {
+        push_row(out, DOCSTART, (0..columns).map(|_| "O"));
+        out.push('\n');
+    }
+    for sentence in &doc.sentences {
+        for (token, index) in sentence {
+            let tag = |l: usize| {
+                doc.layers
+                    .get(l)
+                    .and_then(|t| t.get(*index))
+                    .map_or("O", String::as_str)
+            };
+            push_row(out, token, (0..columns).map(tag));
+        }
+        out.push('\n');
+    }
+}
+
+/// Writes `token TAG…` and a line end.
+fn push_row<'a>(out: &mut String, token: &str, tags: impl Iterator<Item = &'a str>) {
+    out.push_str(token);
+    for tag in tags {
+        out.push(' ');
+        out.push_str(tag);
+    }
+    out.push('\n');
 }
 
 /// Tokenizes a document and tags its spans, layer by layer.
@@ -691,23 +968,57 @@ fn encode_document(
             .map(|w| format!("{}: {w}", doc.name)),
     );
     let tokens: Vec<Token> = tokenized.sentences.iter().flatten().copied().collect();
-    let mut sentences = Vec::with_capacity(tokenized.sentences.len());
-    let mut index = 0;
-    for sentence in &tokenized.sentences {
-        let mut row = Vec::with_capacity(sentence.len());
-        for token in sentence {
-            row.push((
-                doc.text
-                    .slice(token.start, token.end)
-                    .unwrap_or_default()
-                    .to_owned(),
-                index,
-            ));
-            index += 1;
-        }
-        sentences.push(row);
+    let word = |t: &Token| doc.text.slice(t.start, t.end).unwrap_or_default();
+    let (rebuilt, _) = join_tokens(
+        tokenized
+            .sentences
+            .iter()
+            .map(|s| s.iter().map(word).collect()),
+    );
+    if rebuilt != doc.text.as_str() {
+        warnings.push(format!(
+            "{}: its text was split into tokens for CoNLL; importing the file again gives the tokens joined by single spaces and line breaks, not the same text",
+            doc.name
+        ));
     }
-    // Spans in token indices, assigned to the first layer where they fit.
+    let mut index = 0;
+    let sentences = tokenized
+        .sentences
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|t| {
+                    index += 1;
+                    (word(t).to_owned(), index - 1)
+                })
+                .collect()
+        })
+        .collect();
+    let layers = token_layers(doc, &tokens, warnings);
+    let sentence_ends: Vec<usize> = tokenized
+        .sentences
+        .iter()
+        .scan(0, |n, s| {
+            *n += s.len();
+            Some(*n)
+        })
+        .collect();
+    let scheme = scheme.or(TagScheme::Iob2);
+    EncodedDocument {
+        sentences,
+        layers: layers
+            .iter()
+            .map(|spans| encode_layer(spans, tokens.len(), &sentence_ends, scheme))
+            .collect(),
+    }
+}
+
+/// The spans in token indices, each in the first layer where it fits.
+fn token_layers(
+    doc: &Document,
+    tokens: &[Token],
+    warnings: &mut Vec<String>,
+) -> Vec<Vec<TokenSpan>> {
     let mut layers: Vec<Vec<TokenSpan>> = Vec::new();
     for span in &doc.spans {
         let first = tokens.partition_point(|t| t.start < span.start);
@@ -721,21 +1032,10 @@ fn encode_document(
             ));
             continue;
         }
-        let label: String = span
-            .label
-            .chars()
-            .map(|c| if c.is_whitespace() { '_' } else { c })
-            .collect();
-        if label != span.label {
-            warnings.push(format!(
-                "{}: label {:?} was written as {label:?} (tags cannot hold spaces)",
-                doc.name, span.label
-            ));
-        }
         let token_span = TokenSpan {
             start: first,
             end: last,
-            label,
+            label: tag_label(doc, &span.label, warnings),
             irregular: span.note.as_deref().and_then(noted_tag).map(str::to_owned),
         };
         let free = layers
@@ -746,119 +1046,14 @@ fn encode_document(
             None => layers.push(vec![token_span]),
         }
     }
-    let sentence_ends: Vec<usize> = tokenized
-        .sentences
-        .iter()
-        .scan(0, |n, s| {
-            *n += s.len();
-            Some(*n)
-        })
-        .collect();
-    let tagged = layers
-        .iter()
-        .map(|spans| tag_layer(spans, tokens.len(), &sentence_ends, scheme))
-        .collect();
-    EncodedDocument {
-        sentences,
-        layers: tagged,
-    }
-}
-
-/// Writes one layer's tags, keeping an irregular first tag a span's note asks
-/// for when the result still decodes to the same spans.
-fn tag_layer(
-    spans: &[TokenSpan],
-    count: usize,
-    sentence_ends: &[usize],
-    scheme: TagScheme,
-) -> Vec<String> {
-    let write = |keep_noted: bool| {
-        let mut tags = vec!["O".to_owned(); count];
-        let mut previous: Option<&TokenSpan> = None;
-        let mut sorted: Vec<&TokenSpan> = spans.iter().collect();
-        sorted.sort();
-        for span in sorted {
-            let after_same = previous.is_some_and(|p| p.end == span.start && p.label == span.label);
-            for (i, tag) in tags.iter_mut().enumerate().take(span.end).skip(span.start) {
-                let (first, last) = (i == span.start, i + 1 == span.end);
-                let prefix = match scheme {
-                    TagScheme::Iob2 => {
-                        if first {
-                            'B'
-                        } else {
-                            'I'
-                        }
-                    }
-                    TagScheme::Iob1 => {
-                        if first && after_same {
-                            'B'
-                        } else {
-                            'I'
-                        }
-                    }
-                    TagScheme::Bioes | TagScheme::Bilou => {
-                        let (single, end) = if scheme == TagScheme::Bioes {
-                            ('S', 'E')
-                        } else {
-                            ('U', 'L')
-                        };
-                        match (first, last) {
-                            (true, true) => single,
-                            (true, false) => 'B',
-                            (false, true) => end,
-                            (false, false) => 'I',
-                        }
-                    }
-                };
-                *tag = format!("{prefix}-{}", span.label);
-            }
-            if let Some(noted) = span.irregular.as_deref().filter(|_| keep_noted) {
-                let usable = noted.chars().next().is_some_and(|p| scheme.uses(p))
-                    && noted.get(2..) == Some(span.label.as_str());
-                if usable {
-                    tags[span.start] = noted.to_owned();
-                }
-            }
-            previous = Some(span);
-        }
-        tags
-    };
-    let with_notes = write(true);
-    let mut expected: Vec<(usize, usize, &str)> = spans
-        .iter()
-        .map(|s| (s.start, s.end, s.label.as_str()))
-        .collect();
-    expected.sort_unstable();
-    let mut sentences = Vec::new();
-    let mut from = 0;
-    for &end in sentence_ends {
-        sentences.push(
-            with_notes[from..end]
-                .iter()
-                .map(|t| parse_tag(t).unwrap_or(Tag::Outside))
-                .collect(),
-        );
-        from = end;
-    }
-    let mut decoded: Vec<(usize, usize, String)> =
-        decode_layer(&sentences, scheme == TagScheme::Iob1)
-            .into_iter()
-            .map(|s| (s.start, s.end, s.label))
-            .collect();
-    decoded.sort_unstable();
-    let same = decoded.len() == expected.len()
-        && decoded
-            .iter()
-            .zip(&expected)
-            .all(|(a, b)| (a.0, a.1, a.2.as_str()) == *b);
-    if same { with_notes } else { write(false) }
+    layers
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::formats::import_edit;
-    use crate::core::model::Workspace;
+    use crate::core::model::{SpanId, Workspace};
 
     fn import(text: &str) -> Result<Imported, ImportError> {
         Conll.import(&InputFile {
@@ -867,19 +1062,31 @@ mod tests {
         })
     }
 
-    fn export(imported: Imported, scheme: TagScheme) -> Exported {
+    fn workspace(imported: Imported) -> Workspace {
         let mut ws = Workspace::default();
         let (edit, _) = import_edit(&mut ws, imported).expect("valid");
         edit.apply(&mut ws).expect("applies");
+        ws
+    }
+
+    fn export_ws(ws: &Workspace, scheme: TagScheme) -> (String, Vec<String>) {
         let docs: Vec<&Document> = ws.documents.iter().collect();
-        Conll.export(
+        let out = Conll.export(
             &ws.labels,
             &docs,
             ExportOptions {
                 tag_scheme: scheme,
                 ..ExportOptions::default()
             },
+        );
+        (
+            String::from_utf8(out.file.bytes).expect("utf8"),
+            out.warnings,
         )
+    }
+
+    fn export(imported: Imported, scheme: TagScheme) -> String {
+        export_ws(&workspace(imported), scheme).0
     }
 
     fn spans(imported: &Imported) -> Vec<(String, String)> {
@@ -903,40 +1110,33 @@ mod tests {
                 ("PER".into(), "أحمد".into())
             ]
         );
-        assert_eq!(
-            String::from_utf8(export(imported, TagScheme::Iob2).file.bytes).expect("utf8"),
-            file
-        );
+        assert_eq!(export(import(file).expect("ok"), TagScheme::Iob2), file);
+        assert_eq!(export(imported, TagScheme::AsImported), file);
     }
 
     #[test]
     fn every_scheme_round_trips() {
         let file = "a B-X\nb I-X\nc B-X\nd O\ne B-Y\n\n";
         let base = spans(&import(file).expect("imports"));
-        for scheme in TagScheme::ALL {
+        for scheme in TagScheme::CHOICES {
             let out = export(import(file).expect("imports"), scheme);
-            let again =
-                import(std::str::from_utf8(&out.file.bytes).expect("utf8")).expect("re-imports");
+            let again = import(&out).expect("re-imports");
             assert_eq!(spans(&again), base, "{scheme:?}");
         }
-        let bioes = String::from_utf8(
-            export(import(file).expect("ok"), TagScheme::Bioes)
-                .file
-                .bytes,
-        )
-        .expect("utf8");
+        let bioes = export(import(file).expect("ok"), TagScheme::Bioes);
         assert_eq!(bioes, "a B-X\nb E-X\nc S-X\nd O\ne S-Y\n\n");
-        let iob1 = String::from_utf8(
-            export(import(file).expect("ok"), TagScheme::Iob1)
-                .file
-                .bytes,
-        )
-        .expect("utf8");
+        let iob1 = export(import(file).expect("ok"), TagScheme::Iob1);
         assert_eq!(iob1, "a I-X\nb I-X\nc B-X\nd O\ne I-Y\n\n");
         assert!(
             import(&iob1).expect("ok").warnings.is_empty(),
             "IOB1 is detected, not repaired"
         );
+        // As imported, a BIOES file stays BIOES; IOB2 when asked.
+        assert_eq!(
+            export(import(&bioes).expect("ok"), TagScheme::AsImported),
+            bioes
+        );
+        assert_eq!(export(import(&bioes).expect("ok"), TagScheme::Iob2), file);
     }
 
     #[test]
@@ -958,10 +1158,8 @@ mod tests {
             Some("CoNLL: began with I-PERS (no B-PERS before it)")
         );
         assert_eq!(notes[1], None);
-        assert_eq!(
-            String::from_utf8(export(imported, TagScheme::Iob2).file.bytes).expect("utf8"),
-            file
-        );
+        assert_eq!(export(import(file).expect("ok"), TagScheme::Iob2), file);
+        assert_eq!(export(imported, TagScheme::AsImported), file);
     }
 
     #[test]
@@ -980,22 +1178,146 @@ mod tests {
     }
 
     #[test]
-    fn nested_columns_docstart_pipes_and_extra_columns() {
-        let nested = import("Bank B-ORG B-LOC\nof I-ORG O\nIraq I-ORG B-LOC\n\n").expect("imports");
-        assert_eq!(nested.documents[0].spans.len(), 3);
-        let out = String::from_utf8(export(nested, TagScheme::Iob2).file.bytes).expect("utf8");
-        assert_eq!(out, "Bank B-ORG B-LOC\nof I-ORG O\nIraq I-ORG B-LOC\n\n");
+    fn tag_columns_may_vary_from_line_to_line() {
+        let file = "Bank B-ORG B-LOC\nof I-ORG\nIraq I-ORG B-LOC B-X\nsaid O\n\n";
+        let imported = import(file).expect("imports");
+        assert_eq!(
+            spans(&imported),
+            [
+                ("ORG".into(), "Bank of Iraq".into()),
+                ("LOC".into(), "Bank".into()),
+                ("LOC".into(), "Iraq".into()),
+                ("X".into(), "Iraq".into()),
+            ]
+        );
+        assert_eq!(export(imported, TagScheme::AsImported), file);
+    }
 
+    #[test]
+    fn pos_and_chunk_columns_are_skipped_and_written_back() {
+        let file = "-DOCSTART- -X- O O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\n";
+        let imported = import(file).expect("imports");
+        assert_eq!(spans(&imported), [("ORG".into(), "EU".into())]);
+        assert!(imported.warnings.iter().any(|w| w.contains("not shown")));
+        assert_eq!(export(imported, TagScheme::AsImported), file);
+    }
+
+    #[test]
+    fn comments_are_kept_but_are_not_text() {
+        let file = "# sent_id = 1\n# text = a b\na B-X\n# O\nb O\n\n";
+        let imported = import(file).expect("imports");
+        assert_eq!(imported.documents[0].text, "a # b");
+        assert_eq!(export(imported, TagScheme::AsImported), file);
+    }
+
+    #[test]
+    fn documents_keep_their_chunks_and_the_bom() {
+        let file =
+            "\u{FEFF}\r\n-DOCSTART- O\r\n\r\nA\tB-X\r\n\r\n-DOCSTART- O\r\n\r\nB\tO\r\n\r\n\r\n";
+        let imported = import(file).expect("imports");
+        assert_eq!(imported.documents.len(), 2);
+        assert_eq!(imported.documents[1].name, "t.conll #2");
+        let ws = workspace(imported);
+        assert_eq!(export_ws(&ws, TagScheme::AsImported).0, file);
+        // The second document alone: no BOM; the first alone keeps it.
+        let one = |i: usize| {
+            String::from_utf8(
+                Conll
+                    .export(&ws.labels, &[&ws.documents[i]], ExportOptions::default())
+                    .file
+                    .bytes,
+            )
+            .expect("utf8")
+        };
+        assert_eq!(one(1), "-DOCSTART- O\r\n\r\nB\tO\r\n\r\n\r\n");
+        assert!(one(0).starts_with('\u{FEFF}'));
+        // A file without -DOCSTART-, exported after another, gets one.
+        let mut ws2 = workspace(import("a O\n").expect("ok"));
+        let (edit, _) = import_edit(&mut ws2, import("b O").expect("ok")).expect("valid");
+        edit.apply(&mut ws2).expect("applies");
+        let (both, _) = export_ws(&ws2, TagScheme::AsImported);
+        assert_eq!(both, "a O\n-DOCSTART-\n\nb O");
+        assert_eq!(import(&both).expect("ok").documents.len(), 2);
+    }
+
+    #[test]
+    fn changes_touch_only_the_tags_of_changed_entities() {
+        let file = "a\tNN\tB-X\r\nb\tNN\tI-X\r\nc\tNN\tO\r\nd\tNN\tI-Y\r\n\r\n";
+        let mut ws = workspace(import(file).expect("imports"));
+        let doc = &mut ws.documents[0];
+        // a b = X (0..3), d = Y (6..7, began with I-Y).
+        doc.spans.retain(|s| s.label != "X");
+        let add = |start, end, label: &str| crate::core::model::Span {
+            id: SpanId(99),
+            start,
+            end,
+            label: label.into(),
+            note: None,
+            entity_id: None,
+        };
+        for span in [add(2, 3, "Z"), add(0, 5, "W"), add(2, 5, "V")] {
+            let at = doc.insertion_index(&span);
+            doc.spans.insert(at, span);
+        }
+        let (out, warnings) = export_ws(&ws, TagScheme::AsImported);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            out,
+            "a\tNN\tB-W\r\nb\tNN\tI-W\tB-V\tB-Z\r\nc\tNN\tI-W\tI-V\r\nd\tNN\tI-Y\r\n\r\n"
+        );
+    }
+
+    #[test]
+    fn spans_that_cut_tokens_are_reported_not_moved() {
+        let mut ws = workspace(import("ab O\ncd O\n\nef O\n").expect("imports"));
+        let doc = &mut ws.documents[0];
+        let span = |start, end| crate::core::model::Span {
+            id: SpanId(99),
+            start,
+            end,
+            label: "X".into(),
+            note: None,
+            entity_id: None,
+        };
+        doc.spans = vec![span(0, 1), span(3, 8)];
+        let (out, warnings) = export_ws(&ws, TagScheme::AsImported);
+        assert_eq!(out, "ab O\ncd O\n\nef O\n");
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains("inside a token"));
+        assert!(warnings[1].contains("sentence break"));
+    }
+
+    #[test]
+    fn a_text_that_no_longer_matches_its_layout_is_split_again() {
+        let mut ws = workspace(import("a B-X\nb O\n").expect("imports"));
+        ws.documents[0].text = crate::core::text::Text::new("a c");
+        let (out, warnings) = export_ws(&ws, TagScheme::AsImported);
+        assert_eq!(out, "a B-X\nc O\n\n");
+        assert!(warnings[0].contains("no longer matches"), "{warnings:?}");
+    }
+
+    #[test]
+    fn typed_documents_are_split_and_warned_about() {
+        let mut ws = Workspace::default();
+        let doc = ws.new_document("d", "Hello, world.");
+        ws.documents.push(doc);
+        let (out, warnings) = export_ws(&ws, TagScheme::AsImported);
+        assert_eq!(out, "Hello O\n, O\nworld O\n. O\n\n");
+        assert!(warnings[0].contains("split into tokens"), "{warnings:?}");
+    }
+
+    #[test]
+    fn docstart_pipes_and_crlf() {
         let docs = import("-DOCSTART- -X- O O\n\nA NN _ B-X\n\n-DOCSTART- -X- O O\n\nB NN _ O\n")
             .expect("imports");
         assert_eq!(docs.documents.len(), 2);
-        assert!(docs.warnings.iter().any(|w| w.contains("not kept")));
         assert_eq!(docs.documents[1].name, "t.conll #2");
 
-        let pipes = import("When|WRB|O Sebastian|NNP|B-PERSON Thrun|NNP|I-PERSON\nok|UH|O\n")
-            .expect("imports");
+        let text = "When|WRB|O Sebastian|NNP|B-PERSON Thrun|NNP|I-PERSON\nok|UH|O\n";
+        let pipes = import(text).expect("imports");
         assert_eq!(pipes.documents[0].text, "When Sebastian Thrun\nok");
         assert_eq!(spans(&pipes), [("PERSON".into(), "Sebastian Thrun".into())]);
+        assert_eq!(export(pipes, TagScheme::AsImported), text);
 
         let crlf = import("a\tB-X\r\nb\tO\r\n\r\n").expect("imports");
         assert_eq!(crlf.documents[0].text, "a b");
@@ -1006,11 +1328,13 @@ mod tests {
         let cases = [
             (
                 "SOCCERO SOCCERO SOCCERO\n-\tO\nJAPAN\tB-LOC\n",
-                "line 1: this line has 3 column(s), but most lines have 2",
+                "line 1: \"SOCCERO\" (column 2) is not a tag",
             ),
-            ("a O\nb FOO\n", "line 2: \"FOO\" is not a tag"),
-            ("a\nb\n", "no tag"),
+            ("a O\nb FOO\n", "line 2: \"FOO\" (column 2) is not a tag"),
+            ("a NN O\nb NN\n", "line 1: \"NN\" (column 2) is not a tag"),
+            ("a\nb\n", "line 1: this line has a token but no tag"),
             ("\n\n", "no tokens"),
+            ("# only a comment\n", "no tokens"),
             ("a|O b|O\nc O\n", "line 2: expected word|TAG"),
         ];
         for (input, expected) in cases {
@@ -1023,8 +1347,23 @@ mod tests {
     }
 
     #[test]
+    fn layouts_are_found() {
+        let lines = split_lines("x NN B-NP O\ny NN I-NP B-X\n");
+        assert_eq!(detect_columns(&lines).skip, 2);
+        let lines = split_lines("x B-X B-Y\ny O\n");
+        assert_eq!(detect_columns(&lines).skip, 0);
+        let lines = split_lines("x O O\ny O O\n");
+        assert_eq!(detect_columns(&lines).skip, 0);
+        assert_eq!(fields("a\t b  c"), [(0, "a"), (3, "b"), (6, "c")]);
+        assert_eq!(kind_of(&fields("# sent_id = 1")), Kind::Comment);
+        assert_eq!(kind_of(&fields("# O")), Kind::Tokens);
+        assert_eq!(kind_of(&fields(" \t")), Kind::Blank);
+    }
+
+    #[test]
     fn sniffing_txt_files() {
         assert!(looks_like_conll("a B-X\nb O\n\nc O\n"));
+        assert!(looks_like_conll("# c\na B-X\nb O\n"));
         assert!(looks_like_conll("When|WRB|O Sebastian|NNP|B-PERSON\n"));
         assert!(!looks_like_conll("a B-X\n"));
         assert!(!looks_like_conll("Hello world.\nThis is prose O\n"));

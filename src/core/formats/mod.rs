@@ -26,6 +26,7 @@ pub mod brat;
 mod common;
 pub mod conll;
 pub mod doccano;
+pub mod iob;
 pub mod label_studio;
 pub mod spacy;
 pub mod tokenize;
@@ -36,7 +37,7 @@ pub mod zip;
 use super::edit::Edit;
 use super::model::{Document, Label, Source, Workspace, new_label_color};
 
-pub use conll::TagScheme;
+pub use iob::TagScheme;
 
 /// A file handed to an importer: its name and raw bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,7 +179,8 @@ pub struct ExportOptions {
     /// doccano only: write offsets in UTF-16 code units, as doccano's web UI
     /// counts them ("UTF-16 (doccano web UI)"), instead of code points.
     pub utf16_offsets: bool,
-    /// CoNLL only: the tag scheme to write (IOB2 by default).
+    /// CoNLL only: the tag scheme to write; by default each document's own
+    /// (as imported; IOB2 for documents not read from CoNLL).
     pub tag_scheme: TagScheme,
 }
 

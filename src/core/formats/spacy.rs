@@ -16,7 +16,7 @@
 //!
 //! spaCy v2's JSON training format (`[{"id", "paragraphs": [{"sentences":
 //! [{"tokens": [{"orth", "ner"}]}]}]}]`, BILUO tags) has no offsets: it is
-//! read like CoNLL ([`super::conll`]), tokens joined by spaces.
+//! read with the IOB codec ([`super::iob`]), tokens joined by spaces.
 //!
 //! A record's `meta.name` is the document's name; without it the name is
 //! made up from the file name.
@@ -54,7 +54,7 @@ use super::common::{
     jsonl_file, match_entries, nested_str, nonempty_records, object_of, offset_field, record_place,
     resolve_documents, span_text, write_name,
 };
-use super::conll::{self, TokenLine};
+use super::iob::{TaggedDocument, TaggedToken, decode_documents};
 use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label, Source, Span};
 
@@ -553,7 +553,7 @@ fn import_v2(file: &str, records: &[Record]) -> Result<Imported, ImportError> {
                         None | Some("-" | "") => "O",
                         Some(tag) => tag,
                     };
-                    row.push(TokenLine {
+                    row.push(TaggedToken {
                         token: orth.to_owned(),
                         tags: vec![tag.to_owned()],
                         line: 0,
@@ -569,10 +569,10 @@ fn import_v2(file: &str, records: &[Record]) -> Result<Imported, ImportError> {
         } else {
             format!("{file} #{}", record.index)
         };
-        raw.push(conll::RawDocument { name, sentences });
+        raw.push(TaggedDocument { name, sentences });
     }
-    let (documents, warnings) = conll::decode_documents(file, raw)?;
-    Ok(added_documents(documents, warnings))
+    let decoded = decode_documents(file, &raw)?;
+    Ok(added_documents(decoded.documents, decoded.warnings))
 }
 
 #[cfg(test)]

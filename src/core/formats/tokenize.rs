@@ -9,10 +9,16 @@
 //!   exactly one space, one sentence per line, punctuation standing alone) is
 //!   split on those spaces, so a CoNLL file survives import and export
 //!   unchanged, whatever its tokens contain (tashkeel, tatweel, U+200F…).
+//!   Format marks and combining marks do not count when deciding this, so
+//!   `\u{200E}فرانكفورت \u{200E}؟` is pre-tokenized (its `؟` stands alone).
 //! - Any other text is split on Unicode word boundaries (UAX #29), with
 //!   whitespace dropped and each punctuation mark its own token. This keeps
 //!   Arabic words with their tashkeel, numbers such as `3.5` and emoji ZWJ
-//!   sequences whole. Sentences end at line breaks and after `.`, `!`, `?`, `؟`.
+//!   sequences whole. A format mark (U+200E, U+200F, U+061C, ZWJ, ZWNJ and
+//!   the other `Cf` characters) or a combining mark is never a token of its
+//!   own: it joins the token it touches (the next one first); only a mark
+//!   with whitespace on both sides stays alone, rather than be lost. Sentences end at line breaks and after `.`,
+//!   `!`, `?`, `؟`.
 //!
 //! Either way, a sentence never ends inside a span (lines are joined instead),
 //! and a token that a span boundary cuts is split there, with a warning: spans
@@ -47,6 +53,30 @@ const STANDALONE_PUNCTUATION: &[char] = &['.', ',', '،', ';', '؛', ':', '!', '
 /// Marks that end a sentence.
 const SENTENCE_END: &[char] = &['.', '!', '?', '؟', '۔', '…'];
 
+/// Whether `c` is a format character (`Cf`: direction marks, ZWJ/ZWNJ, the
+/// BOM, Arabic number signs…).
+fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}' | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}')
+}
+
+/// Whether `c` is invisible on its own: a format character, or a mark that
+/// extends the character before it (combining marks such as tashkeel).
+pub fn is_mark(c: char) -> bool {
+    let mut pair = String::from("a");
+    pair.push(c);
+    is_format(c) || pair.graphemes(true).count() == 1
+}
+
+/// `s` without its format and combining marks.
+fn visible(s: &str) -> String {
+    s.chars().filter(|c| !is_mark(*c)).collect()
+}
+
 /// Whether `text` looks like the output of a CoNLL import: non-empty lines of
 /// tokens separated by exactly one space, at least one punctuation mark
 /// standing alone (or none at all), and no line ending in a word with a full
@@ -66,8 +96,9 @@ pub fn is_pretokenized(text: &str) -> bool {
         {
             return false;
         }
-        let mut last = "";
+        let mut last = String::new();
         for chunk in line.split(' ') {
+            let chunk = visible(chunk);
             any_punctuation |= chunk.chars().any(|c| STANDALONE_PUNCTUATION.contains(&c));
             standalone |= chunk.chars().count() == 1
                 && chunk.chars().all(|c| STANDALONE_PUNCTUATION.contains(&c));
@@ -103,22 +134,62 @@ pub fn tokenize(text: &Text, spans: &[Span]) -> Tokenized {
             sentences.push(current);
             continue;
         }
+        let mut words = Vec::new();
         for segment in content.split_word_bounds() {
             for (offset, piece) in pieces(segment) {
                 let start = cp + offset;
-                let end = start + piece.chars().count();
-                current.push(Token { start, end });
-                if piece.chars().all(|c| SENTENCE_END.contains(&c)) {
-                    sentences.push(std::mem::take(&mut current));
-                }
+                words.push(Token {
+                    start,
+                    end: start + piece.chars().count(),
+                });
             }
             cp += segment.chars().count();
+        }
+        for token in attach_marks(text, words) {
+            current.push(token);
+            let word = text.slice(token.start, token.end).unwrap_or_default();
+            let shown = visible(word);
+            if !shown.is_empty() && shown.chars().all(|c| SENTENCE_END.contains(&c)) {
+                sentences.push(std::mem::take(&mut current));
+            }
         }
         sentences.push(current);
     }
     sentences.retain(|s| !s.is_empty());
     let sentences = join_across_spans(sentences, spans);
     split_at_span_edges(text, sentences, spans)
+}
+
+/// Joins each token made only of marks to the token right after it, else
+/// to the one right before it; only when it touches neither (whitespace on
+/// both sides) does it stay a token, so that no text is lost.
+fn attach_marks(text: &Text, tokens: Vec<Token>) -> Vec<Token> {
+    let marks_only = |t: &Token| {
+        text.slice(t.start, t.end)
+            .is_some_and(|w| w.chars().all(is_mark))
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut carried: Option<usize> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        if !marks_only(token) {
+            out.push(Token {
+                start: carried.take().unwrap_or(token.start),
+                end: token.end,
+            });
+        } else if tokens.get(i + 1).is_some_and(|n| n.start == token.end) {
+            carried = carried.or(Some(token.start));
+        } else if let Some(previous) = out.last_mut().filter(|p| p.end == token.start) {
+            previous.end = token.end;
+            carried = None;
+        } else {
+            // Whitespace on both sides: a token of its own rather than lost.
+            out.push(Token {
+                start: carried.take().unwrap_or(token.start),
+                end: token.end,
+            });
+        }
+    }
+    out
 }
 
 /// The whitespace-free pieces of a word-boundary segment, with their code
@@ -278,6 +349,43 @@ mod tests {
         assert!(!is_pretokenized("a  b"));
         assert!(!is_pretokenized("a\n\nb"));
         assert!(!is_pretokenized("It works , he said in Paris."));
+    }
+
+    #[test]
+    fn marks_never_stand_alone() {
+        let text = "\u{200E}فرانكفورت \u{200E}؟\n\u{200F}علي \u{200E}Paris";
+        assert!(is_pretokenized(text), "the marked ؟ stands alone");
+        let (s, _) = words(text, &[]);
+        assert_eq!(s[0], ["\u{200E}فرانكفورت", "\u{200E}؟"]);
+        // Prose: marks join the word they touch; alone between spaces, they
+        // stay (dropping them would lose text).
+        let prose = "قال  \u{200F}علي\u{200F} \u{064E} مرحبا \u{200D} . \u{200E}\u{200F}";
+        assert!(!is_pretokenized(prose));
+        let (s, _) = words(prose, &[]);
+        assert_eq!(
+            s,
+            vec![
+                vec![
+                    "قال",
+                    "\u{200F}علي\u{200F}",
+                    "\u{064E}",
+                    "مرحبا",
+                    "\u{200D}",
+                    "."
+                ],
+                vec!["\u{200E}\u{200F}"]
+            ]
+        );
+        let (s, _) = words("Wasim says, \u{200E}hello\u{200E}. Bye", &[]);
+        assert_eq!(
+            s,
+            vec![
+                vec!["Wasim", "says", ",", "\u{200E}hello\u{200E}", "."],
+                vec!["Bye"]
+            ]
+        );
+        assert!(is_mark('\u{064E}') && is_mark('\u{061C}') && is_mark('\u{200C}'));
+        assert!(!is_mark('ع') && !is_mark(' ') && !is_mark('؟'));
     }
 
     #[test]
