@@ -11,8 +11,8 @@ mod common;
 use proptest::prelude::*;
 
 use wasim::core::formats::{
-    ExportOptions, Format, ImportMode, Imported, InputFile, TagScheme, all, by_id, import_edit,
-    import_files,
+    ExportOptions, Format, ImportMode, Imported, InputFile, TagScheme, all, by_id, classify,
+    import_edit, import_files,
 };
 use wasim::core::model::{Document, Workspace};
 
@@ -282,9 +282,9 @@ proptest! {
 /// Every importer and the batch entry point read `file` without panicking,
 /// and whatever they accept is consistent.
 fn feed(file: InputFile) {
+    let _ = classify(&file);
     for format in all() {
         if format.can_import() {
-            let _ = format.sniff(&file);
             check(format.import(&file).ok());
         }
     }

@@ -51,11 +51,11 @@ use serde_json::json;
 use super::common::{
     added_documents, base_name, decode, dedupe_spans, dropped_extras, span_text, split_extension,
 };
-use super::zip::{self, Entry};
-use super::{
+use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile,
 };
+use super::zip::{self, Entry};
 use crate::core::model::{Document, Label, Source};
 use crate::core::text::Text;
 

@@ -5,16 +5,15 @@
 //! [`resolve_documents`] is the one place where a file's offsets in another
 //! unit (UTF-16 code units) are converted.
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::{
+use super::types::{
     ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
 };
 use crate::core::model::{Document, Source, Span};
-use crate::core::text::{Text, decode_utf8};
+use crate::core::text::{Text, Utf16Index, decode_utf8, has_astral};
 
 /// The file's bytes as text.
 ///
@@ -31,6 +30,16 @@ pub(crate) fn split_extension(name: &str) -> (&str, &str) {
     match name.rfind('.') {
         Some(dot) if dot > 0 => (&name[..dot], &name[dot + 1..]),
         _ => (name, ""),
+    }
+}
+
+/// The name of the `index`-th (1-based) of `count` documents read from
+/// `file`: the file's name alone when it holds one, else `file #index`.
+pub(crate) fn numbered_name(file: &str, index: usize, count: usize) -> String {
+    if count == 1 {
+        file.to_owned()
+    } else {
+        format!("{file} #{index}")
     }
 }
 
@@ -227,76 +236,6 @@ pub(crate) fn offset_field(
         })
 }
 
-/// Which format a JSON or JSON Lines file is in, by shape; see
-/// [`super::classify`]. Unparseable files go to the format their extension
-/// suggests, so the user sees the parse error.
-pub(crate) fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
-    let fallback = match ext {
-        "json" => Some(super::wasim::ID),
-        "jsonl" | "ndjson" => Some(super::doccano::ID),
-        _ => None,
-    };
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(object)) => {
-            if object.contains_key("format") {
-                Some(super::wasim::ID)
-            } else if object.get("data").is_some_and(Value::is_object) {
-                Some(super::label_studio::ID)
-            } else {
-                record_kind(&Value::Object(object))
-            }
-        }
-        Ok(Value::Array(items)) => {
-            let first = items.iter().find(|item| item.is_object())?;
-            if first.get("data").is_some_and(Value::is_object) {
-                Some(super::label_studio::ID)
-            } else if first.get("paragraphs").is_some() {
-                Some(super::spacy::ID)
-            } else {
-                record_kind(first)
-            }
-        }
-        Ok(_) => None,
-        Err(_) => {
-            let first = text.lines().find(|line| !line.trim().is_empty())?;
-            match serde_json::from_str::<Value>(first) {
-                Ok(value @ Value::Object(_)) => record_kind(&value).or(fallback),
-                _ => fallback,
-            }
-        }
-    }
-}
-
-/// The format of one record (an object with a text and its spans).
-fn record_kind(record: &Value) -> Option<&'static str> {
-    let object = record.as_object()?;
-    let is_min_regions = |value: &Value| {
-        value
-            .as_array()
-            .and_then(|items| items.first())
-            .is_some_and(|item| item.get("labels").is_some() && item.get("start").is_some())
-    };
-    if object.contains_key("spans") || object.contains_key("tokens") {
-        Some(super::spacy::ID)
-    } else if object.values().any(is_min_regions) {
-        Some(super::label_studio::ID)
-    } else if [
-        "label",
-        "labels",
-        "entities",
-        "column_label",
-        "text",
-        "column_data",
-    ]
-    .iter()
-    .any(|k| object.contains_key(*k))
-    {
-        Some(super::doccano::ID)
-    } else {
-        None
-    }
-}
-
 /// The unit a file counts offsets in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum OffsetUnit {
@@ -364,46 +303,9 @@ pub(crate) struct RawDocument {
     pub source: Option<Source>,
 }
 
-/// Maps UTF-16 offsets of a text to code points.
-struct Utf16Map {
-    /// `units[cp]` is the UTF-16 offset of code point `cp`; one entry past the end.
-    units: Vec<usize>,
-}
-
-/// `table[cp]` is the UTF-16 offset of code point `cp`, with one entry past
-/// the end: converts a whole document's offsets in one pass.
-pub(crate) fn utf16_table(text: &str) -> Vec<usize> {
-    let mut units = Vec::with_capacity(text.len() + 1);
-    let mut at = 0;
-    units.push(0);
-    for ch in text.chars() {
-        at += ch.len_utf16();
-        units.push(at);
-    }
-    units
-}
-
-impl Utf16Map {
-    fn new(text: &str) -> Self {
-        Utf16Map {
-            units: utf16_table(text),
-        }
-    }
-
-    /// The code point at a UTF-16 offset, or `None` inside a surrogate pair or
-    /// past the end.
-    fn cp(&self, utf16: usize) -> Option<usize> {
-        self.units.binary_search(&utf16).ok()
-    }
-}
-
-fn has_astral(text: &str) -> bool {
-    text.chars().any(|c| c.len_utf16() == 2)
-}
-
 /// Converts a raw range to code points under `unit`.
 fn convert(
-    map: Option<&Utf16Map>,
+    map: Option<&Utf16Index>,
     unit: OffsetUnit,
     start: usize,
     end: usize,
@@ -422,7 +324,7 @@ fn is_word_char(c: char) -> bool {
 /// spans in range, spans on grapheme and word boundaries).
 fn score(
     text: &Text,
-    map: Option<&Utf16Map>,
+    map: Option<&Utf16Index>,
     unit: OffsetUnit,
     spans: &[RawSpan],
 ) -> (usize, usize, usize) {
@@ -489,9 +391,9 @@ pub(crate) fn resolve_documents_unit(
     forced: Option<(OffsetUnit, &str)>,
 ) -> Result<(Vec<ImportedDocument>, Vec<String>, OffsetUnit), ImportError> {
     let texts: Vec<Text> = raw.iter().map(|doc| Text::new(&doc.text)).collect();
-    let maps: Vec<Option<Utf16Map>> = raw
+    let maps: Vec<Option<Utf16Index>> = raw
         .iter()
-        .map(|doc| has_astral(&doc.text).then(|| Utf16Map::new(&doc.text)))
+        .map(|doc| has_astral(&doc.text).then(|| Utf16Index::new(&doc.text)))
         .collect();
     let astral_docs = maps.iter().filter(|m| m.is_some()).count();
     let mut reason = "the default";
@@ -618,9 +520,7 @@ pub(crate) fn resolve_documents_unit(
 /// Sorts spans as a document keeps them and drops exact duplicates (same
 /// range and label); returns how many were dropped.
 pub(crate) fn dedupe_spans(spans: &mut Vec<ImportedSpan>) -> usize {
-    spans.sort_by(|a, b| {
-        (a.start, Reverse(a.end), &a.label).cmp(&(b.start, Reverse(b.end), &b.label))
-    });
+    spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let before = spans.len();
     spans.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.label == b.label);
     before - spans.len()
@@ -655,23 +555,23 @@ pub(crate) fn context(text: &Text, start: usize, end: usize, width: usize) -> (S
 /// Converts offsets a file wrote in some unit back to code points, for
 /// finding a file's entries among a document's spans at export.
 pub(crate) struct FileOffsets {
-    /// UTF-16 offset of each code point (one past the end), when the unit is
-    /// UTF-16 and the text has astral characters.
-    table: Option<Vec<usize>>,
+    /// The text's UTF-16 index, when the unit is UTF-16 and the text has
+    /// astral characters.
+    index: Option<Utf16Index>,
 }
 
 impl FileOffsets {
     /// Offsets of `unit` into `text`.
     pub(crate) fn new(unit: OffsetUnit, text: &str) -> Self {
         FileOffsets {
-            table: (unit == OffsetUnit::Utf16 && has_astral(text)).then(|| utf16_table(text)),
+            index: (unit == OffsetUnit::Utf16 && has_astral(text)).then(|| Utf16Index::new(text)),
         }
     }
 
     /// The code point at a file offset, `None` inside a surrogate pair.
     pub(crate) fn code_point(&self, offset: usize) -> Option<usize> {
-        match &self.table {
-            Some(table) => table.binary_search(&offset).ok(),
+        match &self.index {
+            Some(index) => index.cp(offset),
             None => Some(offset),
         }
     }

@@ -50,14 +50,14 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{added_documents, decode, span_text};
+use super::common::{added_documents, decode, numbered_name, span_text};
 pub use super::iob::TagScheme;
 use super::iob::{
     Tag, TaggedDocument, TaggedToken, TokenSpan, decode_documents, decode_layer, decodes_to,
     encode_layer, join_tokens, not_a_tag, noted_tag, parse_tag,
 };
 use super::tokenize::{Token, tokenize};
-use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile};
+use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile};
 use crate::core::model::{Document, Label, Source};
 
 /// This format's id.
@@ -445,11 +445,7 @@ fn import_text(file: &str, text: &str, bom: bool) -> Result<Imported, ImportErro
     let mut raw = Vec::with_capacity(count);
     for (i, range) in ranges.iter().enumerate() {
         let sentences = read_sentences(file, &lines[range.clone()], columns)?;
-        let name = if count == 1 {
-            file.to_owned()
-        } else {
-            format!("{file} #{}", i + 1)
-        };
+        let name = numbered_name(file, i + 1, count);
         raw.push(TaggedDocument {
             name,
             sentences: tagged(text, &sentences),

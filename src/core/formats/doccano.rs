@@ -48,11 +48,12 @@ use serde_json::{Map, Value, json};
 
 use super::common::{
     FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras,
-    generated_name, jsonl_file, match_entries, nested_str, nonempty_records, object_of,
-    offset_field, record_place, resolve_documents_unit, utf16_table, write_name,
+    generated_name, jsonl_file, match_entries, nested_str, nonempty_records, numbered_name,
+    object_of, offset_field, record_place, resolve_documents_unit, write_name,
 };
-use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label, Source};
+use crate::core::text::Utf16Index;
 
 /// This format's id.
 pub const ID: &str = "doccano";
@@ -137,15 +138,10 @@ impl Format for Doccano {
 /// brought up to date when it came from a doccano file (see the module
 /// documentation), else a new one.
 fn export_record(doc: &Document, options: ExportOptions) -> Map<String, Value> {
-    let table = options
+    let index = options
         .utf16_offsets
-        .then(|| utf16_table(doc.text.as_str()));
-    let at = |cp: usize| {
-        table
-            .as_ref()
-            .and_then(|t| t.get(cp).copied())
-            .unwrap_or(cp)
-    };
+        .then(|| Utf16Index::new(doc.text.as_str()));
+    let at = |cp: usize| index.as_ref().map_or(cp, |index| index.utf16(cp));
     let unit = if options.utf16_offsets {
         UTF16
     } else {
@@ -374,11 +370,7 @@ fn read_record(
         .get("relations")
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
-    let generated = if count == 1 {
-        file.to_owned()
-    } else {
-        format!("{file} #{}", record.index)
-    };
+    let generated = numbered_name(file, record.index, count);
     let own_name = nested_str(object, "meta", "name");
     let mut kept = object.clone();
     kept.insert(text_key.to_owned(), Value::Null);

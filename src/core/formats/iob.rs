@@ -3,7 +3,7 @@
 //! into spans and encoding spans into tags.
 //!
 //! **Offsets:** tags carry none. Spans here are token indices, half-open;
-//! [`decode_documents`] turns them into code point ranges (half-open) of a
+//! `decode_documents` turns them into code point ranges (half-open) of a
 //! text that joins a sentence's tokens with one space and sentences with
 //! `\n`.
 //!
@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::common::{dedupe_spans, some_of};
-use super::{ImportError, ImportedDocument, ImportedSpan};
+use super::types::{ImportError, ImportedDocument, ImportedSpan};
 
 /// How entity boundaries are tagged, or "as the file was" for export.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

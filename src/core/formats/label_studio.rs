@@ -44,10 +44,10 @@ use serde_json::{Map, Value, json};
 
 use super::common::{
     FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, dropped_extras, generated_name,
-    json_file, match_entries, nonempty_records, object_of, resolve_documents_unit, span_text,
-    write_name,
+    json_file, match_entries, nonempty_records, numbered_name, object_of, resolve_documents_unit,
+    span_text, write_name,
 };
-use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label, Source};
 
 /// This format's id.
@@ -87,11 +87,7 @@ impl Format for LabelStudio {
                 .value
                 .as_object()
                 .ok_or_else(|| error("expected a task object with \"data\""))?;
-            let fallback = if count == 1 {
-                name.to_owned()
-            } else {
-                format!("{name} #{}", record.index)
-            };
+            let fallback = numbered_name(name, record.index, count);
             let doc = if let Some(data) = task.get("data") {
                 let (text_key, text) = data
                     .get("text")

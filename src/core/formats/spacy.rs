@@ -51,11 +51,11 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::common::{
     OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, generated_name,
-    jsonl_file, match_entries, nested_str, nonempty_records, object_of, offset_field, record_place,
-    resolve_documents, span_text, write_name,
+    jsonl_file, match_entries, nested_str, nonempty_records, numbered_name, object_of,
+    offset_field, record_place, resolve_documents, span_text, write_name,
 };
 use super::iob::{TaggedDocument, TaggedToken, decode_documents};
-use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label, Source, Span};
 
 /// This format's id.
@@ -487,11 +487,7 @@ fn read_record(
             place: where_,
         });
     }
-    let generated = if count == 1 {
-        file.to_owned()
-    } else {
-        format!("{file} #{}", record.index)
-    };
+    let generated = numbered_name(file, record.index, count);
     let own_name = nested_str(object, "meta", "name");
     let mut kept = object.clone();
     kept.insert("text".into(), Value::Null);
@@ -564,11 +560,7 @@ fn import_v2(file: &str, records: &[Record]) -> Result<Imported, ImportError> {
                 }
             }
         }
-        let name = if records.len() == 1 {
-            file.to_owned()
-        } else {
-            format!("{file} #{}", record.index)
-        };
+        let name = numbered_name(file, record.index, records.len());
         raw.push(TaggedDocument { name, sentences });
     }
     let decoded = decode_documents(file, &raw)?;

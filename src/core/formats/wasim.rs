@@ -22,7 +22,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
+use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile,
 };

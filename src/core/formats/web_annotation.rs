@@ -16,7 +16,7 @@
 use serde_json::{Value, json};
 
 use super::common::{context, json_file, span_text};
-use super::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label};
 
 /// This format's id.
@@ -61,10 +61,6 @@ impl Format for WebAnnotation {
 
     fn name(&self) -> &'static str {
         "W3C Web Annotation (JSON-LD)"
-    }
-
-    fn sniff(&self, _file: &InputFile) -> bool {
-        false
     }
 
     fn can_import(&self) -> bool {

@@ -1,0 +1,271 @@
+//! Which format reads a file: the one place that knows every format.
+//!
+//! [`all`] lists the formats in menu order, [`classify`] and [`detect`]
+//! decide a file's format from its name and content, and [`import_files`]
+//! routes a batch of files (brat pairs, archives, plain texts) to them.
+//! Formats never look at one another; shared pieces live in
+//! `common`, [`super::iob`] and [`super::tokenize`].
+
+use serde_json::Value;
+
+use super::common;
+use super::types::{Format, ImportError, Imported, ImportedDocument, InputFile};
+use super::{brat, conll, doccano, label_studio, spacy, wasim, web_annotation, zip};
+
+/// Every format Wasim speaks, in menu order.
+pub fn all() -> &'static [&'static dyn Format] {
+    &[
+        &wasim::WasimJson,
+        &doccano::Doccano,
+        &spacy::Spacy,
+        &label_studio::LabelStudio,
+        &brat::Brat,
+        &conll::Conll,
+        &web_annotation::WebAnnotation,
+    ]
+}
+
+/// The format with this [`Format::id`].
+pub fn by_id(id: &str) -> Option<&'static dyn Format> {
+    all().iter().copied().find(|format| format.id() == id)
+}
+
+/// Reads every file the user dropped or picked.
+///
+/// - A `.txt` file with a same-stem `.ann` file in the same batch is one brat
+///   document (`a.txt` + `a.ann`); a `.ann` without its `.txt` is an error
+///   naming the missing file.
+/// - Other `.txt` files become one plain document each, named after the file,
+///   unless every line is a `token … tag` CoNLL line (ANERcorp and AQMAR ship
+///   as `.txt`), in which case they are read as CoNLL.
+/// - A `.zip` archive is opened and its files are read as if they had been
+///   given loose ([`import_archive`]).
+/// - Other files go to the format that claims them ([`detect`]).
+///
+/// Results follow the order of `files` (a brat pair takes the place of its
+/// `.txt`, an archive's results take its place). Each result stands alone,
+/// so one bad file never stops the others.
+pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>> {
+    let keys: Vec<(String, String)> = files
+        .iter()
+        .map(|file| {
+            let (stem, ext) = common::split_extension(&file.name);
+            (stem.to_owned(), ext.to_lowercase())
+        })
+        .collect();
+    let partner = |index: usize, ext: &str| {
+        keys.iter()
+            .enumerate()
+            .find(|(other, (stem, e))| *other != index && e == ext && *stem == keys[index].0)
+            .map(|(other, _)| other)
+    };
+    let mut results = Vec::with_capacity(files.len());
+    for (index, file) in files.iter().enumerate() {
+        let ext = keys[index].1.as_str();
+        if ext == "ann" && partner(index, "txt").is_some() {
+            continue;
+        }
+        if ext == "zip" {
+            results.extend(import_archive(file));
+            continue;
+        }
+        let result = if ext == "txt" {
+            match partner(index, "ann") {
+                Some(ann) => brat::import_pair(file, &files[ann]),
+                None if classify(file) == Some(conll::ID) => conll::Conll.import(file),
+                None => import_plain_text(file),
+            }
+        } else {
+            match detect(file) {
+                Some(format) => format.import(file),
+                None => Err(ImportError::new(
+                    &file.name,
+                    None,
+                    "unrecognized file type; Wasim reads UTF-8 .txt files, its own .json exports, doccano or spaCy \
+                     .jsonl, Label Studio .json, brat .txt + .ann pairs and CoNLL .conll/.iob files",
+                )),
+            }
+        };
+        results.push(result);
+    }
+    results
+}
+
+/// Reads the files of a `.zip` archive through [`import_files`], folder by
+/// folder, so `proj/doc1.txt` pairs with `proj/doc1.ann` (documents are named
+/// after the file, without its folder). Folders, macOS litter and brat's
+/// `.conf` files are passed over; archives inside the archive are refused.
+/// Errors name the entry and the archive (`proj/doc1.ann in proj.zip`).
+///
+/// What an archive may cost is bounded (see [`zip::LIMITS`]).
+pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>> {
+    let entries = match zip::read(&archive.bytes) {
+        Ok(entries) => entries,
+        Err(why) => return vec![Err(ImportError::new(&archive.name, None, why))],
+    };
+    let mut results = Vec::new();
+    let mut folders: Vec<(String, Vec<InputFile>)> = Vec::new();
+    for entry in entries {
+        let (folder, name) = match entry.name.rsplit_once('/') {
+            Some((folder, name)) => (format!("{folder}/"), name.to_owned()),
+            None => (String::new(), entry.name.clone()),
+        };
+        let (_, ext) = common::split_extension(&name);
+        let ext = ext.to_lowercase();
+        if ext == "conf" {
+            continue;
+        }
+        if ext == "zip" {
+            results.push(Err(ImportError::new(
+                &format!("{} in {}", entry.name, archive.name),
+                None,
+                "archives inside archives are not read; unzip it and add it on its own",
+            )));
+            continue;
+        }
+        let file = InputFile {
+            name,
+            bytes: entry.bytes,
+        };
+        match folders.iter_mut().find(|(f, _)| *f == folder) {
+            Some((_, files)) => files.push(file),
+            None => folders.push((folder, vec![file])),
+        }
+    }
+    for (folder, files) in folders {
+        results.extend(import_files(files).into_iter().map(|result| {
+            result.map_err(|mut error| {
+                error.file = format!("{folder}{} in {}", error.file, archive.name);
+                error
+            })
+        }));
+    }
+    if results.is_empty() {
+        results.push(Err(ImportError::new(
+            &archive.name,
+            None,
+            "the archive holds no files Wasim reads",
+        )));
+    }
+    results
+}
+
+fn import_plain_text(file: &InputFile) -> Result<Imported, ImportError> {
+    let text = common::decode(file)?;
+    Ok(common::added_documents(
+        vec![ImportedDocument {
+            name: file.name.clone(),
+            text,
+            spans: Vec::new(),
+            done: false,
+            source: None,
+        }],
+        Vec::new(),
+    ))
+}
+
+/// The format that claims `file`, if any.
+pub fn detect(file: &InputFile) -> Option<&'static dyn Format> {
+    classify(file).and_then(by_id)
+}
+
+/// Decides which format a file is in, from its extension and content, so
+/// that exactly one format claims it. Returns the format's id.
+///
+/// `.ann` and `.zip` are brat; `.conll`, `.iob`, `.bio`… are CoNLL; JSON is
+/// told apart by shape: an object with `"format"` is Wasim, tasks with
+/// `"data"` are Label Studio, records with `"spans"`/`"tokens"` or
+/// `"paragraphs"` are spaCy, records whose spans are objects with `"labels"`
+/// are Label Studio's JSON_MIN, and records with `"label"` or `"entities"`
+/// are doccano. A `.txt` is CoNLL only when every line is `token … tag`.
+pub fn classify(file: &InputFile) -> Option<&'static str> {
+    let (_, ext) = common::split_extension(&file.name);
+    let ext = ext.to_lowercase();
+    match ext.as_str() {
+        "ann" | "zip" => return Some(brat::ID),
+        "conll" | "conll03" | "conll2003" | "conllx" | "iob" | "iob1" | "iob2" | "bio"
+        | "bioes" | "bilou" | "tsv" => {
+            return Some(conll::ID);
+        }
+        _ => {}
+    }
+    let text = common::decode(file).ok()?;
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{')
+        || trimmed.starts_with('[')
+        || matches!(ext.as_str(), "json" | "jsonl" | "ndjson")
+    {
+        return classify_json(&text, &ext);
+    }
+    conll::looks_like_conll(&text).then_some(conll::ID)
+}
+
+/// Which format a JSON or JSON Lines file is in, by shape; see
+/// [`classify`]. Unparseable files go to the format their extension
+/// suggests, so the user sees the parse error.
+fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
+    let fallback = match ext {
+        "json" => Some(wasim::ID),
+        "jsonl" | "ndjson" => Some(doccano::ID),
+        _ => None,
+    };
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => {
+            if object.contains_key("format") {
+                Some(wasim::ID)
+            } else if object.get("data").is_some_and(Value::is_object) {
+                Some(label_studio::ID)
+            } else {
+                record_kind(&Value::Object(object))
+            }
+        }
+        Ok(Value::Array(items)) => {
+            let first = items.iter().find(|item| item.is_object())?;
+            if first.get("data").is_some_and(Value::is_object) {
+                Some(label_studio::ID)
+            } else if first.get("paragraphs").is_some() {
+                Some(spacy::ID)
+            } else {
+                record_kind(first)
+            }
+        }
+        Ok(_) => None,
+        Err(_) => {
+            let first = text.lines().find(|line| !line.trim().is_empty())?;
+            match serde_json::from_str::<Value>(first) {
+                Ok(value @ Value::Object(_)) => record_kind(&value).or(fallback),
+                _ => fallback,
+            }
+        }
+    }
+}
+
+/// The format of one record (an object with a text and its spans).
+fn record_kind(record: &Value) -> Option<&'static str> {
+    let object = record.as_object()?;
+    let is_min_regions = |value: &Value| {
+        value
+            .as_array()
+            .and_then(|items| items.first())
+            .is_some_and(|item| item.get("labels").is_some() && item.get("start").is_some())
+    };
+    if object.contains_key("spans") || object.contains_key("tokens") {
+        Some(spacy::ID)
+    } else if object.values().any(is_min_regions) {
+        Some(label_studio::ID)
+    } else if [
+        "label",
+        "labels",
+        "entities",
+        "column_label",
+        "text",
+        "column_data",
+    ]
+    .iter()
+    .any(|k| object.contains_key(*k))
+    {
+        Some(doccano::ID)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,192 @@
+//! The types every format shares: files in and out, what an import read,
+//! export options and results, and the [`Format`] trait itself.
+//!
+//! This module depends on no format; formats and the registry depend on it.
+
+use super::iob::TagScheme;
+use crate::core::model::{Document, Label, Source};
+
+/// A file handed to an importer: its name and raw bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputFile {
+    /// The file name, without directories.
+    pub name: String,
+    /// The file's bytes, undecoded.
+    pub bytes: Vec<u8>,
+}
+
+/// A file produced by an exporter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Suggested download name.
+    pub name: String,
+    /// MIME type for the download.
+    pub mime: &'static str,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+/// A span as read from a file, before it receives an id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedSpan {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Label name.
+    pub label: String,
+    /// Free-text note.
+    pub note: Option<String>,
+    /// Knowledge-base link.
+    pub entity_id: Option<String>,
+}
+
+impl ImportedSpan {
+    /// The order spans are kept in, the same as
+    /// [`crate::core::model::Span::sort_key`]: by start, longer first, then
+    /// by label.
+    pub fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str) {
+        (self.start, std::cmp::Reverse(self.end), &self.label)
+    }
+}
+
+/// A document as read from a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedDocument {
+    /// Display name.
+    pub name: String,
+    /// Text exactly as stored in the file.
+    pub text: String,
+    /// Spans in code points.
+    pub spans: Vec<ImportedSpan>,
+    /// Whether it was marked done.
+    pub done: bool,
+    /// What export needs to write the file again (see [`Source`]).
+    pub source: Option<Source>,
+}
+
+/// How an import changes the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// The file is a whole workspace: it replaces labels and documents.
+    ReplaceWorkspace,
+    /// The file adds documents; unknown labels are added to the label set.
+    AddDocuments,
+}
+
+/// What an importer read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// Replace the workspace, or add to it.
+    pub mode: ImportMode,
+    /// Labels the file defines, in order.
+    pub labels: Vec<Label>,
+    /// The documents.
+    pub documents: Vec<ImportedDocument>,
+    /// Index of the document to open, if the file says.
+    pub open: Option<usize>,
+    /// Things the user should know, such as an assumed offset unit.
+    pub warnings: Vec<String>,
+}
+
+/// An import failure, located as precisely as the format allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file at fault.
+    pub file: String,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// What was wrong or expected.
+    pub message: String,
+}
+
+impl ImportError {
+    /// An error about `file` as a whole or at `line`.
+    pub fn new(file: &str, line: Option<usize>, message: impl Into<String>) -> Self {
+        ImportError {
+            file: file.to_owned(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}, line {}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// How many warnings [`summarize_warnings`] spells out.
+const WARNINGS_SHOWN: usize = 3;
+
+/// One message for a list of import or export warnings: all of them when
+/// there are few, else the first few and a count. `None` when there are none.
+pub fn summarize_warnings(warnings: &[String]) -> Option<String> {
+    match warnings.len() {
+        0 => None,
+        n if n <= WARNINGS_SHOWN => Some(warnings.join(" ")),
+        n => Some(format!(
+            "{n} warnings. {} … and {} more.",
+            warnings[..WARNINGS_SHOWN].join(" "),
+            n - WARNINGS_SHOWN
+        )),
+    }
+}
+
+/// Which documents an export covers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportScope {
+    /// Only the open document.
+    OpenDocument,
+    #[default]
+    /// Every document.
+    Corpus,
+}
+
+/// Options the user picks for an export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Which documents.
+    pub scope: ExportScope,
+    /// doccano only: write offsets in UTF-16 code units, as doccano's web UI
+    /// counts them ("UTF-16 (doccano web UI)"), instead of code points.
+    pub utf16_offsets: bool,
+    /// CoNLL only: the tag scheme to write; by default each document's own
+    /// (as imported; IOB2 for documents not read from CoNLL).
+    pub tag_scheme: TagScheme,
+}
+
+/// What an exporter produced: the file, and what the user should know about
+/// it (spans a format cannot hold, labels it had to rename…).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    /// The file to download.
+    pub file: OutputFile,
+    /// Warnings to show next to the download; empty when nothing was lost.
+    pub warnings: Vec<String>,
+}
+
+/// One annotation format.
+pub trait Format: Sync {
+    /// Stable identifier, used in the UI and in tests (`wasim`, `doccano`…).
+    fn id(&self) -> &'static str;
+    /// Human-readable name for menus.
+    fn name(&self) -> &'static str;
+    /// Whether [`Format::import`] can read files; export-only formats say no.
+    fn can_import(&self) -> bool {
+        true
+    }
+    /// Reads `file` (which format a file is in is decided by
+    /// [`super::registry::detect`], not by the formats).
+    ///
+    /// # Errors
+    /// An [`ImportError`] naming the file and, where possible, the line.
+    fn import(&self, file: &InputFile) -> Result<Imported, ImportError>;
+    /// Writes the documents to one file.
+    fn export(&self, labels: &[Label], documents: &[&Document], options: ExportOptions)
+    -> Exported;
+}
