@@ -59,6 +59,7 @@ use super::iob::{
 use super::tokenize::{Token, tokenize};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile};
 use crate::core::model::{Document, Label, Source};
+use crate::core::text::CharRange;
 
 /// This format's id.
 pub const ID: &str = "conll";
@@ -594,7 +595,7 @@ struct Tokens<'a> {
     /// Its sentences of tokens.
     sentences: &'a [Vec<Slot>],
     /// Each token's code point range in the document's text.
-    offsets: &'a [(usize, usize)],
+    offsets: &'a [CharRange],
 }
 
 impl Tokens<'_> {
@@ -708,8 +709,8 @@ fn retag(
 /// The document's spans in token indices; spans that do not fit the tokens
 /// are left out, with a warning.
 fn token_spans(doc: &Document, tokens: &Tokens, warnings: &mut Vec<String>) -> Vec<TokenSpan> {
-    let starts: Vec<usize> = tokens.offsets.iter().map(|o| o.0).collect();
-    let ends: Vec<usize> = tokens.offsets.iter().map(|o| o.1).collect();
+    let starts: Vec<usize> = tokens.offsets.iter().map(|o| o.start()).collect();
+    let ends: Vec<usize> = tokens.offsets.iter().map(|o| o.end()).collect();
     let sentence_ends = tokens.sentence_ends();
     let sentence_of = |token: usize| sentence_ends.partition_point(|&e| e <= token);
     let mut out = Vec::new();

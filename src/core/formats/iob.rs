@@ -17,6 +17,7 @@
 //! or BIO (IOB1) when entities start with `I-` and `B-` only separates two
 //! adjacent entities of one type.
 
+use crate::core::text::CharRange;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -386,7 +387,7 @@ fn is_iob1<'a>(layers: impl Iterator<Item = Vec<Vec<Tag<'a>>>>) -> bool {
 /// and each token's code point range in it.
 pub(crate) fn join_tokens<'a>(
     sentences: impl IntoIterator<Item = Vec<&'a str>>,
-) -> (String, Vec<(usize, usize)>) {
+) -> (String, Vec<CharRange>) {
     let mut text = String::new();
     let mut offsets = Vec::new();
     let mut cp = 0;
@@ -401,7 +402,7 @@ pub(crate) fn join_tokens<'a>(
                 cp += 1;
             }
             let len = token.chars().count();
-            offsets.push((cp, cp + len));
+            offsets.push(CharRange::ordered(cp, cp + len));
             text.push_str(token);
             cp += len;
         }
@@ -549,8 +550,8 @@ fn decode_document(
                 .filter(|_| !matches!(scheme, TagScheme::Bioes | TagScheme::Bilou))
                 .map(irregular_note);
             spans.push(ImportedSpan {
-                start: first.0,
-                end: last.1,
+                start: first.start(),
+                end: last.end(),
                 label: span.label,
                 note,
                 entity_id: None,
