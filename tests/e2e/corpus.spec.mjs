@@ -108,7 +108,7 @@ test('b–e. annotate a corpus article, export, reload, re-import in a fresh pro
     expect(errors || [], 'JSON Schema errors').toEqual([]);
     expect(ok).toBe(true);
     expect(json.format).toBe('wasim');
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     expect(json.labels.map((l) => l.name)).toEqual(expect.arrayContaining(['PER', 'LOC', 'ORG', 'MISC']));
     expect(checkSpanTexts(json)).toEqual([]);
 

@@ -131,5 +131,7 @@ test('every export format downloads from the menu; brat is a zip; doccano offers
   await expect(items).toHaveCount(3);
   await items.nth(2).click();
   expect((await shownSpans(page)).map((x) => [x.start, x.end, x.label])).toEqual([[k.start, k.end, 'PER']]);
-  await expect(docItem(page, article.name)).toHaveCount(1);
+  // The export carries the document's name (meta.name), so the copy has it too.
+  expect(JSON.parse(spacy.text.trim().split('\n')[0]).meta.name).toBe(article.name);
+  await expect(docItem(page, article.name)).toHaveCount(2);
 });
