@@ -356,6 +356,19 @@ pub fn find_all(
     Ok(ranges)
 }
 
+/// The index after (or before) `current` among `count` matches, wrapping.
+pub fn step_match(current: Option<usize>, count: usize, forward: bool) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    Some(match (current, forward) {
+        (None, true) => 0,
+        (None, false) => count - 1,
+        (Some(i), true) => (i + 1) % count,
+        (Some(i), false) => (i + count - 1) % count,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -639,6 +652,15 @@ mod tests {
         let text = Text::new("aİb");
         assert_eq!(find_all(&text, "i", &options).expect("ok"), [(1, 2)]);
         assert_eq!(find_all(&text, "İb", &options).expect("ok"), [(1, 3)]);
+    }
+
+    #[test]
+    fn stepping_through_matches_wraps_both_ways() {
+        assert_eq!(step_match(None, 0, true), None);
+        assert_eq!(step_match(None, 3, true), Some(0));
+        assert_eq!(step_match(None, 3, false), Some(2));
+        assert_eq!(step_match(Some(2), 3, true), Some(0));
+        assert_eq!(step_match(Some(0), 3, false), Some(2));
     }
 
     #[test]

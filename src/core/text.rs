@@ -314,6 +314,23 @@ impl Text {
         CharRange::ordered(start, end)
     }
 
+    /// Up to `width` code points before and after `range` (for quotes and
+    /// search results), cut at grapheme boundaries so no cluster is halved.
+    pub fn context(&self, range: CharRange, width: usize) -> (&str, &str) {
+        let mut from = range.start.saturating_sub(width);
+        while from < range.start && !self.is_grapheme_boundary(from) {
+            from += 1;
+        }
+        let mut to = range.end.saturating_add(width).min(self.char_len);
+        while to > range.end && !self.is_grapheme_boundary(to) {
+            to -= 1;
+        }
+        (
+            self.slice(from, range.start).unwrap_or_default(),
+            self.slice(range.end, to).unwrap_or_default(),
+        )
+    }
+
     /// Turns a raw selection into span bounds: the range is ordered, clamped,
     /// widened to whole grapheme clusters, then trimmed of clusters that are
     /// only whitespace or direction marks.
@@ -610,6 +627,21 @@ mod tests {
         assert_eq!(index.range(1, 4), CharRange::new(1, 3));
         assert_eq!(index.range(4, 1), None);
         assert!(has_astral("a😀") && !has_astral("بغداد"));
+    }
+
+    #[test]
+    fn context_cuts_whole_graphemes() {
+        let text = Text::new("abcdef");
+        assert_eq!(text.context(CharRange::ordered(2, 3), 32), ("ab", "def"));
+        assert_eq!(text.context(CharRange::ordered(3, 4), 2), ("bc", "ef"));
+        assert_eq!(text.context(CharRange::ordered(3, 4), 1), ("c", "e"));
+        let tashkeel = Text::new("xكَتَبَy");
+        assert_eq!(
+            tashkeel.context(CharRange::ordered(0, 1), 3),
+            ("", "كَ"),
+            "never half a cluster"
+        );
+        assert_eq!(tashkeel.context(CharRange::ordered(7, 8), 3), ("بَ", ""));
     }
 
     #[test]

@@ -157,7 +157,8 @@ pub fn doc_view() -> Html {
     });
     html! {
         <div class="doc-text" data-testid="doc-text" dir={prepared.dir.as_attr()} lang="ar"
-            data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup}>
+            data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup}
+            tabindex="0" role="document" aria-label={format!("Text of {}", doc.name)}>
             { for lines }
         </div>
     }

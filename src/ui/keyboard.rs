@@ -30,6 +30,17 @@ thread_local! {
     static CURSOR: RefCell<Option<Cursor>> = const { RefCell::new(None) };
 }
 
+/// Whether the keyboard focus is in the document's text (or on nothing in
+/// particular, after a click in the text), where Tab walks the spans.
+fn focus_in_text() -> bool {
+    let document = gloo::utils::document();
+    let Some(active) = document.active_element() else {
+        return true;
+    };
+    let body = document.body().map(web_sys::Element::from);
+    body.as_ref() == Some(&active) || active.closest(".doc-text").ok().flatten().is_some()
+}
+
 /// Whether a key event comes from a text field, where shortcuts must not fire.
 fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
     event
@@ -85,9 +96,12 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
             event.prevent_default();
             None
         }
-        "Tab" => {
-            step_span(app, !event.shift_key());
-            event.prevent_default();
+        // Tab walks the spans only inside the text; elsewhere it moves the
+        // focus from control to control, as browsers do.
+        "Tab" if focus_in_text() => {
+            if step_span(app, !event.shift_key()) {
+                event.prevent_default();
+            }
             None
         }
         "ArrowUp" | "ArrowDown" if !command => {
@@ -216,20 +230,24 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
 }
 
 /// Selects the next (or previous) span after the selected one or the cursor.
-fn step_span(app: &AppHandle, forward: bool) {
+/// Returns whether it did: past the last span (or before the first) it does
+/// nothing, so Tab goes on to the next control and never traps the focus.
+fn step_span(app: &AppHandle, forward: bool) -> bool {
     let Some(doc) = app.ws.open_document() else {
-        return;
+        return false;
     };
     let spans = &doc.spans;
     if spans.is_empty() {
-        return;
+        return false;
     }
     let current = app
         .selected
         .and_then(|id| spans.iter().position(|s| s.id == id));
     let target = match current {
-        Some(i) if forward => (i + 1) % spans.len(),
-        Some(i) => (i + spans.len() - 1) % spans.len(),
+        Some(i) if forward && i + 1 == spans.len() => return false,
+        Some(0) if !forward => return false,
+        Some(i) if forward => i + 1,
+        Some(i) => i - 1,
         None => {
             let at = document_selection().map_or(0, CharRange::start);
             if forward {
@@ -243,6 +261,7 @@ fn step_span(app: &AppHandle, forward: bool) {
         }
     };
     select_span(app, spans[target].id);
+    true
 }
 
 /// Among the spans that overlap the selected span, selects the next inner

@@ -15,6 +15,7 @@ pub mod keyboard;
 pub mod label_editor;
 pub mod messages;
 pub mod search;
+pub mod search_results;
 pub mod state;
 pub mod toolbar;
 

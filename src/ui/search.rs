@@ -9,11 +9,12 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::model::DocId;
-use crate::core::search::{SearchOptions, find_all};
+use crate::core::search::{SearchOptions, find_all, step_match};
 use crate::core::text::CharRange;
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::selection::doc_view_root;
 use crate::ui::fields::field_value;
+use crate::ui::search_results::{SearchResults, show_match};
 use crate::ui::state::{Action, untagged, use_app};
 
 /// How long the view must be still before search highlights are repainted.
@@ -42,6 +43,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     let corpus = use_state(|| false);
     let label = use_state(|| None::<String>);
     let confirming = use_state(|| false);
+    let current = use_state(|| None::<usize>);
 
     let doc_ids: Vec<DocId> = app.ws.documents.iter().map(|d| d.id).collect();
     let results: Rc<Result<Matches, String>> = {
@@ -106,10 +108,45 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     let oninput = {
         let query = query.clone();
         let confirming = confirming.clone();
+        let current = current.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(value) = field_value(&event) {
                 query.set(value);
                 confirming.set(false);
+                current.set(None);
+            }
+        })
+    };
+    let open_matches: Rc<Vec<CharRange>> = Rc::new(match results.as_ref() {
+        Ok(found) => found
+            .iter()
+            .find(|(doc, _)| Some(*doc) == app.ws.open)
+            .map(|(_, ranges)| ranges.clone())
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    });
+    let on_pick = {
+        let current = current.clone();
+        let ranges = open_matches.clone();
+        Callback::from(move |i: usize| {
+            if let Some(range) = ranges.get(i) {
+                show_match(*range);
+                current.set(Some(i));
+            }
+        })
+    };
+    // Enter and Shift+Enter step through the open document's matches.
+    let onkeydown = {
+        let current = current.clone();
+        let on_pick = on_pick.clone();
+        let count = open_matches.len();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() != "Enter" || event.is_composing() {
+                return;
+            }
+            event.prevent_default();
+            if let Some(next) = step_match(*current, count, !event.shift_key()) {
+                on_pick.emit(next);
             }
         })
     };
@@ -130,8 +167,18 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             }
         })
     };
+    // The label the user picked here, else the selected span's, else the
+    // last one used, else the first.
+    let selected_label = app
+        .ws
+        .open_document()
+        .and_then(|doc| doc.span(app.selected?))
+        .map(|span| span.label.clone());
     let chosen_label = (*label)
         .clone()
+        .or(selected_label)
+        .or_else(|| app.last_label.clone())
+        .filter(|name| app.ws.label(name).is_some())
         .or_else(|| app.ws.labels.first().map(|l| l.name.clone()))
         .unwrap_or_default();
     let onlabel = {
@@ -187,7 +234,8 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     html! {
         <div class="search" data-testid="search" role="search">
             <input type="search" dir="auto" data-testid="search-input" placeholder="Search… ابحث" value={(*query).clone()}
-                {oninput} aria-label="Search" />
+                {oninput} {onkeydown} aria-label="Search" aria-describedby="search-help" />
+            <span id="search-help" class="visually-hidden">{ "Enter and Shift+Enter go to the next and previous match." }</span>
             <select data-testid="search-scope" onchange={onscope} aria-label="Where to search">
                 <option value="open" selected={!*corpus}>{ "This document" }</option>
                 <option value="corpus" selected={*corpus}>{ "All documents" }</option>
@@ -211,6 +259,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                 } else {
                     <button data-testid="search-tag-all" onclick={ontagall} disabled={to_add == 0}>{ "Tag all…" }</button>
                 }
+                <SearchResults ranges={open_matches.clone()} current={*current} {on_pick} />
             }
         </div>
     }

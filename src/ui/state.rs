@@ -107,6 +107,8 @@ pub struct AppState {
     /// The words of the workspace's texts, for proclitic snapping; rebuilt
     /// when documents come or go.
     pub lexicon: SharedLexicon,
+    /// The label applied last, which *Tag all* offers first.
+    pub last_label: Option<String>,
     /// A place of the open document to scroll into view, numbered so that
     /// showing the same place twice scrolls twice.
     pub reveal: Option<(u64, CharRange)>,
@@ -168,6 +170,7 @@ impl Default for AppState {
             precise: false,
             lexicon: SharedLexicon::default(),
             reveal: None,
+            last_label: None,
         }
     }
 }
@@ -343,6 +346,7 @@ impl AppState {
     /// second span on the same extent; one that already carries `label` is
     /// selected, never duplicated.
     fn apply_label(&mut self, label: String, selection: Option<CharRange>, add: bool) {
+        self.last_label = Some(label.clone());
         let Some(doc) = self.ws.open_document() else {
             self.notify(MessageKind::Info, "Open a document first.");
             return;
@@ -420,6 +424,7 @@ pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)], label: &str)
 
 impl AppState {
     fn tag_ranges(&mut self, label: &str, ranges: Vec<(DocId, Vec<CharRange>)>) {
+        self.last_label = Some(label.to_owned());
         let mut edits = Vec::new();
         let mut count = 0;
         for (doc, list) in ranges {

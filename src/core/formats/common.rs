@@ -536,22 +536,6 @@ pub(crate) fn some_of<T: std::fmt::Display>(items: &[T], limit: usize) -> String
     out
 }
 
-/// Context around `[start, end)` for quote selectors: up to `width` code
-/// points before and after, cut at grapheme boundaries.
-pub(crate) fn context(text: &Text, start: usize, end: usize, width: usize) -> (String, String) {
-    let mut from = start.saturating_sub(width);
-    while from < start && !text.is_grapheme_boundary(from) {
-        from += 1;
-    }
-    let mut to = (end + width).min(text.char_len());
-    while to > end && !text.is_grapheme_boundary(to) {
-        to -= 1;
-    }
-    let prefix = text.slice(from, start).unwrap_or_default().to_owned();
-    let suffix = text.slice(end, to).unwrap_or_default().to_owned();
-    (prefix, suffix)
-}
-
 /// Converts offsets a file wrote in some unit back to code points, for
 /// finding a file's entries among a document's spans at export.
 pub(crate) struct FileOffsets {
@@ -811,20 +795,6 @@ mod tests {
 
     #[test]
     fn context_cuts_whole_graphemes() {
-        let text = Text::new("abcdef");
-        assert_eq!(
-            context(&text, 2, 3, 32),
-            ("ab".to_owned(), "def".to_owned())
-        );
-        assert_eq!(context(&text, 3, 4, 2), ("bc".to_owned(), "ef".to_owned()));
-        assert_eq!(context(&text, 3, 4, 1), ("c".to_owned(), "e".to_owned()));
-        let tashkeel = Text::new("xكَتَبَy");
-        assert_eq!(
-            context(&tashkeel, 0, 1, 3),
-            (String::new(), "كَ".to_owned()),
-            "never half a cluster"
-        );
-        assert_eq!(context(&tashkeel, 7, 8, 3), ("بَ".to_owned(), String::new()));
         assert_eq!(base_name("a/b.txt"), "a_b");
         assert_eq!(base_name(""), "document");
         assert_eq!(some_of(&[1, 2, 3], 2), "1, 2 and 1 more");

@@ -15,7 +15,7 @@
 
 use serde_json::{Value, json};
 
-use super::common::{context, json_file, span_text};
+use super::common::{json_file, span_text};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label};
 
@@ -85,7 +85,7 @@ impl Format for WebAnnotation {
         for (d, doc) in documents.iter().enumerate() {
             let source = format!("urn:wasim:document:{}", percent_encode(&doc.name));
             for (s, span) in doc.spans.iter().enumerate() {
-                let (prefix, suffix) = context(&doc.text, span.start, span.end, CONTEXT);
+                let (prefix, suffix) = doc.text.context(span.range(), CONTEXT);
                 let mut body =
                     vec![json!({"type": "TextualBody", "purpose": "tagging", "value": span.label})];
                 if let Some(note) = &span.note {

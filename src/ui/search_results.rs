@@ -1,0 +1,70 @@
+//! The list of search matches in the open document, with their context,
+//! and stepping through them: a click, or Enter / Shift+Enter in the search
+//! field, selects a match in the text and scrolls it into view.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::text::CharRange;
+use crate::platform::selection::{doc_view_root, reveal_offset, select_offsets};
+use crate::ui::state::use_app;
+
+/// How many matches the list shows (the count above says how many there are).
+const SHOWN: usize = 200;
+
+/// Code points of context on each side of a match.
+const CONTEXT: usize = 30;
+
+/// Props of [`SearchResults`].
+#[derive(Properties, PartialEq)]
+pub struct SearchResultsProps {
+    /// The open document's matches, in document order.
+    pub ranges: Rc<Vec<CharRange>>,
+    /// The match stepped to last, if any.
+    pub current: Option<usize>,
+    /// Told the index of a match the user picked.
+    pub on_pick: Callback<usize>,
+}
+
+/// Selects `range` in the open document's text and scrolls it into view.
+pub fn show_match(range: CharRange) {
+    if let Some(root) = doc_view_root() {
+        select_offsets(&root, range);
+        reveal_offset(&root, range.start());
+    }
+}
+
+/// The matches of the open document with their context.
+#[function_component(SearchResults)]
+pub fn search_results(props: &SearchResultsProps) -> Html {
+    let app = use_app();
+    let Some(doc) = app.ws.open_document() else {
+        return Html::default();
+    };
+    let items = props.ranges.iter().take(SHOWN).enumerate().map(|(i, range)| {
+        let (before, after) = doc.text.context(*range, CONTEXT);
+        let found = doc.text.slice_range(*range).unwrap_or_default();
+        let onclick = {
+            let on_pick = props.on_pick.clone();
+            Callback::from(move |_: MouseEvent| on_pick.emit(i))
+        };
+        let current = props.current == Some(i);
+        html! {
+            <li key={range.start()} data-testid="search-result" data-start={range.start().to_string()}
+                data-end={range.end().to_string()} class={classes!(current.then_some("current"))}
+                aria-current={current.then_some("true")}>
+                <button type="button" dir="auto" {onclick}>
+                    <span class="context">{ before.replace(['\n', '\r'], " ") }</span>
+                    <strong>{ found }</strong>
+                    <span class="context">{ after.replace(['\n', '\r'], " ") }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <ol class="search-results" data-testid="search-results" aria-label="Matches in this document">
+            { for items }
+        </ol>
+    }
+}
