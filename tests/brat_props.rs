@@ -9,8 +9,9 @@
 //! than the default 64 cases.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
-use proptest::test_runner::{FileFailurePersistence, RngAlgorithm, RngSeed};
 
 use wasim::core::formats::brat::Brat;
 use wasim::core::formats::{ExportOptions, Format, InputFile, import_edit, import_files, zip};
@@ -204,24 +205,12 @@ fn export(ws: &Workspace) -> (String, String, Vec<String>) {
     (get("doc.txt"), get("doc.ann"), exported.warnings)
 }
 
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64)
-}
-
 fn config() -> ProptestConfig {
+    let config = common::proptest_config("brat_props", 64);
     ProptestConfig {
-        cases: cases(),
         // The relabel property skips pairs without a T line of its own range.
-        max_global_rejects: cases().saturating_mul(4).max(1024),
-        rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(0xB2A7_2026),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "tests/brat_props.proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
+        max_global_rejects: config.cases.saturating_mul(4).max(1024),
+        ..config
     }
 }
 

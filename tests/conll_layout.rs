@@ -6,21 +6,14 @@
 //! Offsets are code points, half-open, as everywhere in Wasim.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use wasim::core::formats::conll::Conll;
-use wasim::core::formats::{ExportOptions, Format, InputFile, TagScheme, import_edit};
+use wasim::core::formats::{ExportOptions, Format, TagScheme};
 use wasim::core::model::{Document, Span, SpanId, Workspace};
 
 fn workspace(name: &str, text: &str) -> Workspace {
-    let imported = Conll
-        .import(&InputFile {
-            name: name.into(),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .unwrap_or_else(|e| panic!("{name} imports: {e}"));
-    let mut ws = Workspace::default();
-    let (edit, _) = import_edit(&mut ws, imported).expect("valid");
-    edit.apply(&mut ws).expect("applies");
-    ws
+    common::imported(&Conll, name, text)
 }
 
 fn export(ws: &Workspace, tag_scheme: TagScheme) -> (String, Vec<String>) {

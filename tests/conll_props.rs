@@ -13,15 +13,13 @@
 //! and failures saved to `tests/conll_props.proptest-regressions`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
-use proptest::test_runner::{FileFailurePersistence, RngAlgorithm, RngSeed};
 
 use wasim::core::formats::conll::Conll;
 use wasim::core::formats::{ExportOptions, Format, InputFile, import_edit};
 use wasim::core::model::{Document, Span, SpanId, Workspace};
-
-/// The seed used unless `PROPTEST_RNG_SEED` says otherwise.
-const SEED: u64 = 0x5741_5349_4d00_0008;
 
 const WORDS: &[&str] = &[
     "كَتَبَ",
@@ -170,23 +168,8 @@ fn file(plan: &Plan) -> String {
     out
 }
 
-fn config() -> ProptestConfig {
-    let env = |name: &str| std::env::var(name).ok();
-    let cases = env("PROPTEST_CASES").and_then(|v| v.parse::<u32>().ok());
-    let seed = env("PROPTEST_RNG_SEED").and_then(|v| v.parse::<u64>().ok());
-    ProptestConfig {
-        cases: cases.unwrap_or(64),
-        rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(seed.unwrap_or(SEED)),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "tests/conll_props.proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config("conll_props", 64))]
 
     #[test]
     fn import_then_export_is_the_identity(plan in plan()) {

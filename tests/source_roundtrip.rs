@@ -7,25 +7,18 @@
 //! Offsets in the fixtures are code points, half-open.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::{Value, json};
 use wasim::core::edit::Edit;
 use wasim::core::formats::doccano::Doccano;
 use wasim::core::formats::label_studio::LabelStudio;
 use wasim::core::formats::spacy::Spacy;
-use wasim::core::formats::{ExportOptions, Format, InputFile, import_edit};
+use wasim::core::formats::{ExportOptions, Format};
 use wasim::core::model::{DocId, Document, Workspace};
 
 fn workspace(format: &dyn Format, name: &str, text: &str) -> Workspace {
-    let imported = format
-        .import(&InputFile {
-            name: name.into(),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .unwrap_or_else(|e| panic!("import failed: {e}"));
-    let mut ws = Workspace::default();
-    let (edit, _) = import_edit(&mut ws, imported).expect("valid");
-    edit.apply(&mut ws).expect("applies");
-    ws
+    common::imported(format, name, text)
 }
 
 fn export(format: &dyn Format, ws: &Workspace) -> String {

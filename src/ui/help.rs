@@ -19,7 +19,10 @@ const SHORTCUTS: [(&str, &str); 14] = [
     ),
     ("Ctrl/Alt + ← →", "Move character by character"),
     ("Shift + ← →", "Extend the selection"),
-    ("Tab / Shift+Tab", "Next / previous span (in the text; past the last one, the next control)"),
+    (
+        "Tab / Shift+Tab",
+        "Next / previous span (in the text; past the last one, the next control)",
+    ),
     (
         "↑ ↓",
         "Choose among spans that overlap here (outer / inner)",

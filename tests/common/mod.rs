@@ -1,4 +1,5 @@
-//! Shared setup for the property tests (`tests/*_props.rs`).
+//! Shared setup for the integration tests: the property tests' config
+//! (`tests/*_props.rs`) and reading a file into a workspace.
 //!
 //! Every property test runs the same cases on every machine and every run:
 //! ChaCha with a fixed seed, unless the environment asks otherwise.
@@ -23,6 +24,23 @@
 #![allow(dead_code)] // Each test crate includes this module and may use part of it.
 
 use proptest::test_runner::{Config, FileFailurePersistence, RngAlgorithm, RngSeed};
+use wasim::core::formats::{Format, InputFile, import_edit};
+use wasim::core::model::Workspace;
+
+/// A fresh workspace holding what `format` reads from `text` in a file
+/// named `name`; panics (in a test) when it cannot.
+pub fn imported(format: &dyn Format, name: &str, text: &str) -> Workspace {
+    let imported = format
+        .import(&InputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .unwrap_or_else(|e| panic!("{name} imports: {e}"));
+    let mut ws = Workspace::default();
+    let (edit, _) = import_edit(&mut ws, imported).expect("valid");
+    edit.apply(&mut ws).expect("applies");
+    ws
+}
 
 /// The seed every deterministic run starts from.
 pub const SEED: u64 = 0x5741_5349_4D08; // "WASIM" and issue 8
