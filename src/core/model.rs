@@ -105,6 +105,31 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
+/// Makes imported labels safe to show: a colour that is not `#rrggbb` (it
+/// reaches a `style` attribute) is replaced by a palette colour, and a
+/// hotkey that is a control or whitespace character is dropped. Returns a
+/// message for each repair.
+pub fn sanitize_labels(labels: &mut [Label]) -> Vec<String> {
+    let mut repairs = Vec::new();
+    for (i, label) in labels.iter_mut().enumerate() {
+        if parse_hex_color(&label.color).is_none() {
+            repairs.push(format!(
+                "label {:?}: colour {:?} is not #rrggbb and was replaced",
+                label.name, label.color
+            ));
+            label.color = new_label_color(i).to_owned();
+        }
+        if let Some(key) = label.key.filter(|k| k.is_control() || k.is_whitespace()) {
+            repairs.push(format!(
+                "label {:?}: hotkey {key:?} cannot be typed and was dropped",
+                label.name
+            ));
+            label.key = None;
+        }
+    }
+    repairs
+}
+
 /// `hex` if [`TEXT_COLOR`] on it passes WCAG AA, else the same hue mixed
 /// with white just enough to pass. Unparseable input gives a light grey.
 pub fn readable_color(hex: &str) -> String {
@@ -479,6 +504,18 @@ mod tests {
         assert_eq!(parse_hex_color("red"), None);
         assert_eq!(parse_hex_color("#ééé"), None);
         assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn hostile_colours_and_keys_are_repaired() {
+        let mut labels = default_labels();
+        labels[0].color = "#00ff00; background-image: url(http://127.0.0.2:9/x.png)".into();
+        labels[1].key = Some('\u{7}');
+        let repairs = sanitize_labels(&mut labels);
+        assert_eq!(repairs.len(), 2, "{repairs:?}");
+        assert!(parse_hex_color(&labels[0].color).is_some());
+        assert_eq!(labels[1].key, None);
+        assert!(sanitize_labels(&mut default_labels()).is_empty());
     }
 
     #[test]

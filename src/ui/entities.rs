@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::core::edit::Edit;
-use crate::core::model::{Document, SpanId};
+use crate::core::model::{Document, SpanId, readable_color};
 use crate::platform::selection::reveal_span;
 use crate::ui::fields::field_value;
 use crate::ui::state::{Action, AppHandle, use_app};
@@ -71,7 +71,7 @@ pub fn entities_panel() -> Html {
     let sections = groups.into_iter().map(|(order, mut items)| {
         let label = app.ws.labels.get(order);
         let name = label.map(|l| l.name.clone()).unwrap_or_default();
-        let color = label.map(|l| l.color.clone()).unwrap_or_default();
+        let color = readable_color(label.map_or("", |l| l.color.as_str()));
         let count = items.len();
         let hidden = count.saturating_sub(MAX_LISTED);
         items.truncate(MAX_LISTED);
@@ -106,7 +106,7 @@ fn corpus_counts() -> Html {
         let count: usize = app.ws.documents.iter().map(|d| d.count_label(&label.name)).sum();
         html! {
             <tr key={label.name.clone()} data-testid="corpus-count" data-label={label.name.clone()}>
-                <td><span class="swatch" style={format!("background-color:{}", label.color)}></span>{ label.name.clone() }</td>
+                <td><span class="swatch" style={format!("background-color:{}", readable_color(&label.color))}></span>{ label.name.clone() }</td>
                 <td class="num">{ count }</td>
             </tr>
         }

@@ -26,7 +26,7 @@ use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile,
 };
-use crate::core::model::{Document, Label, Source};
+use crate::core::model::{Document, Label, Source, sanitize_labels};
 use crate::core::text::Text;
 
 /// This format's id, also the `format` field's value.
@@ -177,12 +177,17 @@ impl Format for WasimJson {
                 "\"open\" names a document that is not in the file",
             ));
         }
+        let mut labels = repr.labels;
+        let warnings = sanitize_labels(&mut labels)
+            .into_iter()
+            .map(|repair| format!("{name}: {repair}"))
+            .collect();
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
-            labels: repr.labels,
+            labels,
             documents,
             open: repr.open,
-            warnings: Vec::new(),
+            warnings,
         })
     }
 
