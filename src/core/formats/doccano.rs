@@ -36,7 +36,8 @@
 //! relations to it), and spans added in Wasim are appended (entities get
 //! the next free `id`). `meta.name` is written when the record had one or
 //! the document was renamed. `offset_unit` is written when the record had it
-//! or the text has astral characters. A file in the exporter's layout (one
+//! or, for a text with astral characters, when the export's unit is not the
+//! one the file was read in. A file in the exporter's layout (one
 //! compact record per line) comes back byte for byte.
 //!
 //! Other documents are written in the first shape with
@@ -53,7 +54,7 @@ use super::common::{
 };
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::model::{Document, Label, Source};
-use crate::core::text::Utf16Index;
+use crate::core::text::{Utf16Index, has_astral};
 
 /// This format's id.
 pub const ID: &str = "doccano";
@@ -244,8 +245,11 @@ fn export_record(doc: &Document, options: ExportOptions) -> Map<String, Value> {
                 .any(|k| r.get(*k).is_some_and(|id| removed_ids.contains(id)))
         });
     }
+    // Said when the file said it, or when its offsets now mean something
+    // else than what the file's were read as (astral text, other unit).
+    let read_as = data.get("unit").and_then(Value::as_str);
     if record.contains_key(OFFSET_UNIT_FIELD)
-        || doc.text.as_str().chars().any(|c| c.len_utf16() == 2)
+        || (has_astral(doc.text.as_str()) && read_as != Some(unit))
     {
         record.insert(OFFSET_UNIT_FIELD.into(), json!(unit));
     }
