@@ -11,10 +11,12 @@ pub mod entities;
 pub mod export_menu;
 pub mod fields;
 pub mod help;
+pub mod icons;
 pub mod keyboard;
 pub mod label_editor;
 pub mod messages;
 pub mod search;
+pub mod settings;
 pub mod state;
 pub mod toolbar;
 
