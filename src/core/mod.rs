@@ -6,6 +6,7 @@
 
 pub mod change;
 pub mod demo;
+pub mod display;
 pub mod edit;
 pub mod formats;
 pub mod layout;

@@ -5,5 +5,6 @@
 pub mod files;
 pub mod highlight;
 pub mod panic;
+pub mod prefs;
 pub mod selection;
 pub mod storage;

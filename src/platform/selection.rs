@@ -203,7 +203,8 @@ pub fn document_caret() -> Option<usize> {
 }
 
 /// Scrolls the place of code point `cp` into the middle of the view when it
-/// is outside the visible part of the window.
+/// is outside the visible part of the text: the `.doc-scroll` box that holds
+/// the document when there is one, else the window.
 pub fn keep_in_view(root: &Element, cp: usize) {
     let Some((node, offset)) = cp_to_point(root, cp) else {
         return;
@@ -216,12 +217,21 @@ pub fn keep_in_view(root: &Element, cp: usize) {
     }
     range.collapse_with_to_start(true);
     let rect = range.get_bounding_client_rect();
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    if rect.bottom() < 0.0 || rect.top() > height {
+    let (top, bottom) = match root.closest(".doc-scroll").ok().flatten() {
+        Some(scroller) => {
+            let view = scroller.get_bounding_client_rect();
+            (view.top(), view.bottom())
+        }
+        None => (
+            0.0,
+            window
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0),
+        ),
+    };
+    if rect.bottom() < top || rect.top() > bottom {
         reveal_offset(root, cp);
     }
 }

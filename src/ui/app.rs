@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::core::formats::import_files;
 use crate::platform::files::{dropped, files_of, files_of_drop, read_files};
+use crate::platform::prefs as stored_prefs;
 use crate::platform::storage::{open_and_restore, save};
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
@@ -20,6 +21,7 @@ use crate::ui::keyboard::on_key;
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::messages::Messages;
 use crate::ui::search::{MatchCounts, SearchPanel};
+use crate::ui::settings::{PanelToggle, PrefsHandle, Side};
 use crate::ui::state::{Action, AppHandle, AppState, StorageStatus};
 use crate::ui::toolbar::Toolbar;
 
@@ -43,6 +45,11 @@ async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
 #[function_component(App)]
 pub fn app() -> Html {
     let app = use_reducer(AppState::default);
+    // The reader's display preferences, remembered in this browser.
+    let prefs: PrefsHandle = use_state(stored_prefs::load);
+    use_effect_with(*prefs, |chosen| {
+        stored_prefs::store(chosen);
+    });
     let dragging = use_state(|| false);
     let matches = use_state(MatchCounts::default);
     let on_counts = {
@@ -148,24 +155,43 @@ pub fn app() -> Html {
     let body = if app.storage == StorageStatus::Loading {
         html! { <p class="loading" data-testid="loading">{ "Opening saved work…" }</p> }
     } else {
+        let documents = prefs.documents_open;
+        let details = prefs.details_open;
         html! {
-            <main class="workspace">
-                <aside class="sidebar">
-                    <h2>{ "Documents" }</h2>
-                    <DocList matches={(*matches).clone()} />
-                    <LabelEditor />
+            <main class={classes!("workspace", (!documents).then_some("documents-closed"),
+                (!details).then_some("details-closed"))}>
+                <aside class="sidebar side-panel" id="documents-panel" aria-label="Documents and labels">
+                    <div class="panel-head">
+                        if documents { <h2>{ "Documents" }</h2> }
+                        <PanelToggle side={Side::Documents} />
+                    </div>
+                    if documents {
+                        <div class="panel-body">
+                            <DocList matches={(*matches).clone()} />
+                            <LabelEditor />
+                        </div>
+                    }
                 </aside>
                 <section class="editor" aria-label="Document">
                     <SearchPanel {on_counts} />
-                    <DocView />
+                    <div class="doc-scroll" data-testid="doc-scroll">
+                        <DocView />
+                    </div>
                 </section>
-                <EntitiesPanel />
+                <div class="span-side side-panel" id="details-panel">
+                    <div class="panel-head">
+                        if details { <h2>{ "Details" }</h2> }
+                        <PanelToggle side={Side::Details} />
+                    </div>
+                    if details { <EntitiesPanel /> }
+                </div>
             </main>
         }
     };
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
-            <div class="app" {ondragover} {ondrop} {ondragleave}>
+        <ContextProvider<PrefsHandle> context={prefs.clone()}>
+            <div class="app" style={prefs.css_variables()} {ondragover} {ondrop} {ondragleave}>
                 <Toolbar />
                 <Messages />
                 { body }
@@ -174,6 +200,7 @@ pub fn app() -> Html {
                     <div class="drop-overlay" aria-hidden="true">{ "Drop files to load them" }</div>
                 }
             </div>
+        </ContextProvider<PrefsHandle>>
         </ContextProvider<AppHandle>>
     }
 }

@@ -1,9 +1,16 @@
 //! The document list: names, span counts, and removal.
+//!
+//! Long names are cut in the middle so that their end stays visible
+//! ([`split_name`]); the full name is in the item's `title` and shows in
+//! full when the item has keyboard focus. Per-label count chips give way
+//! before the name does.
 
 use yew::prelude::*;
 
+use crate::core::display::split_name;
 use crate::core::edit::Edit;
 use crate::core::model::readable_color;
+use crate::ui::icons::{Icon, icon, named_icon};
 use crate::ui::search::MatchCounts;
 use crate::ui::state::{Action, use_app};
 
@@ -40,7 +47,20 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 app.dispatch(Action::Edit(Edit::SetDone { doc: id, done: !done }));
             })
         };
+        let onkeydown = {
+            let app = app.clone();
+            Callback::from(move |event: KeyboardEvent| {
+                let on_item = event
+                    .target_dyn_into::<web_sys::Element>()
+                    .is_some_and(|el| el.tag_name() == "LI");
+                if on_item && (event.key() == "Enter" || event.key() == " ") {
+                    event.prevent_default();
+                    app.dispatch(Action::Open(id));
+                }
+            })
+        };
         let current = (open == Some(id)).then_some("true");
+        let parts = split_name(&doc.name);
         let count = doc.spans.len();
         let counts: Vec<(&str, &str, usize)> = app
             .ws
@@ -58,18 +78,21 @@ pub fn doc_list(props: &DocListProps) -> Html {
         html! {
             <li key={id.0} data-testid="doc-item" data-doc-name={doc.name.clone()} aria-current={current}
                 data-done={doc.done.then_some("true")}
-                class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"))} {onclick}
-                title={format!("{} — {per_label}", doc.name)}>
+                class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"))} {onclick} {onkeydown}
+                tabindex="0" title={format!("{} — {per_label}", doc.name)}>
                 <input type="checkbox" class="doc-done" data-testid="doc-done" checked={doc.done} onclick={ondone}
                     aria-label="Done" title="Mark done" />
-                <span class="doc-name" dir="auto">{ doc.name.clone() }</span>
+                <span class={classes!("doc-name", parts.joined.then_some("joined"))} dir="auto">
+                    <span class="name-head">{ parts.head.to_owned() }</span>
+                    if !parts.tail.is_empty() { <span class="name-tail">{ parts.tail.to_owned() }</span> }
+                </span>
                 if let Some(hits) = props.matches.iter().find(|(doc, _)| *doc == id).map(|(_, n)| *n) {
-                    <span class="doc-search-count" data-testid="doc-search-count" title="search matches">{ format!("🔍{hits}") }</span>
+                    <span class="doc-search-count" data-testid="doc-search-count" title="search matches">{ named_icon(Icon::Search, "search matches") }{ hits }</span>
                 }
                 <span class="doc-label-counts">{ for dots }</span>
                 <span class="doc-count" data-testid="doc-span-count" title={per_label.clone()}>{ count }</span>
                 <button class="doc-remove" data-testid="doc-remove" title="Remove document" aria-label="Remove document"
-                    onclick={onremove}>{ "×" }</button>
+                    onclick={onremove}>{ icon(Icon::Close) }</button>
             </li>
         }
     });

@@ -182,8 +182,11 @@ fn line(props: &LineProps) -> Html {
         let renderer = LineRenderer::new(line, props);
         renderer.render(&nest(line.start, line.end, &props.fragments), None)
     };
+    // A line holding only spaces and its line break is drawn lower (CSS);
+    // it stays an element with its text, so offsets do not change.
+    let blank = props.fragments.is_empty() && line.text.trim().is_empty();
     html! {
-        <div class={LINE_CLASS} {dir} data-line-start={line.start.to_string()}>{ content }</div>
+        <div class={classes!(LINE_CLASS, blank.then_some("blank"))} {dir} data-line-start={line.start.to_string()}>{ content }</div>
     }
 }
 

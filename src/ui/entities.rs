@@ -10,6 +10,7 @@ use crate::core::edit::Edit;
 use crate::core::model::{Document, SpanId, readable_color};
 use crate::platform::selection::reveal_span;
 use crate::ui::fields::field_value;
+use crate::ui::icons::{Icon, named_icon};
 use crate::ui::state::{Action, AppHandle, use_app};
 
 /// How many entries a label's group lists; the filter reaches the rest.
@@ -64,7 +65,7 @@ pub fn entities_panel() -> Html {
             <li key={id.0} class={classes!("entity-item", selected.then_some("selected"))} data-testid="entity-item"
                 data-span-id={id.0.to_string()} {onclick}>
                 <span dir="auto" class="entity-text">{ text.to_owned() }</span>
-                if span.note.is_some() || span.entity_id.is_some() { <span class="entity-has-note" title="has a note">{ "✎" }</span> }
+                if span.note.is_some() || span.entity_id.is_some() { <span class="entity-has-note" title="has a note">{ named_icon(Icon::Note, "has a note") }</span> }
             </li>
         });
     }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::core::formats::wasim::WasimJson;
 use crate::core::formats::{
-    self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents, summarize_warnings,
+    self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents,
 };
 use crate::core::model::Workspace;
 use crate::platform::files::download;
@@ -115,8 +115,11 @@ pub fn export_menu() -> Html {
                     chosen.export(&app.ws.labels, &documents, *options)
                 };
             offer_download(&app, &exported.file);
-            if let Some(summary) = summarize_warnings(&exported.warnings) {
-                app.dispatch(Action::Notify(MessageKind::Warning, summary));
+            if !exported.warnings.is_empty() {
+                app.dispatch(Action::Warnings {
+                    what: format!("Export to {}", chosen.name()),
+                    warnings: exported.warnings,
+                });
             }
         })
     };

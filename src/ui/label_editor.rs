@@ -12,6 +12,7 @@ use crate::core::model::{
 use crate::platform::files::{files_of, read_files};
 use crate::ui::export_menu::offer_download;
 use crate::ui::fields::field_value;
+use crate::ui::icons::{Icon, icon};
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 
 /// The label editor, shown in the sidebar.
@@ -271,9 +272,9 @@ fn label_row(props: &LabelRowProps) -> Html {
             <input class="label-name-input" value={name.clone()} onchange={onname} aria-label="Name" data-testid="label-name" />
             <input class="label-key-input" value={label.key.map(String::from).unwrap_or_default()} maxlength="1"
                 onchange={onkey} aria-label={format!("Hotkey of {name}")} data-testid="label-key" />
-            <button onclick={reorder(-1)} aria-label="Move up" disabled={index == 0}>{ "↑" }</button>
-            <button onclick={reorder(1)} aria-label="Move down" disabled={index + 1 == app.ws.labels.len()}>{ "↓" }</button>
-            <button onclick={ondelete} aria-label={format!("Delete {name}")} data-testid="label-delete">{ "🗑" }</button>
+            <button onclick={reorder(-1)} aria-label="Move up" title="Move up" disabled={index == 0}>{ icon(Icon::Up) }</button>
+            <button onclick={reorder(1)} aria-label="Move down" title="Move down" disabled={index + 1 == app.ws.labels.len()}>{ icon(Icon::Down) }</button>
+            <button onclick={ondelete} aria-label={format!("Delete {name}")} title={format!("Delete {name}")} data-testid="label-delete">{ icon(Icon::Delete) }</button>
             <input class="label-description" value={label.description.clone()} onchange={ondescription}
                 placeholder="Description" aria-label="Description" />
             if *deleting {

@@ -1,14 +1,35 @@
-//! Messages to the user, and the storage warning.
+//! Messages to the user, and the storage warning, as toasts: they float
+//! over the workbench (`position: fixed`) and never move the text. Every
+//! message also goes to a log that the messages button in the toolbar
+//! opens.
 
 use yew::prelude::*;
 
 use gloo::timers::callback::Timeout;
 
-use crate::ui::state::{Action, MessageKind, use_app};
+use crate::ui::icons::{Icon, icon};
+use crate::ui::state::{Action, Message, MessageKind, use_app};
 
 /// How long a confirmation stays on screen; errors and warnings stay until
 /// dismissed.
 const INFO_MS: u32 = 6_000;
+
+/// A message's text, and its details folded under it when it has any.
+fn body(message: &Message) -> Html {
+    if message.details.is_empty() {
+        return html! { <span class="message-text" dir="auto">{ message.text.clone() }</span> };
+    }
+    let items = message
+        .details
+        .iter()
+        .map(|line| html! { <li dir="auto">{ line.clone() }</li> });
+    html! {
+        <details class="message-details" data-testid="message-details">
+            <summary dir="auto">{ message.text.clone() }</summary>
+            <ul data-count={message.details.len().to_string()}>{ for items }</ul>
+        </details>
+    }
+}
 
 /// The storage warning and the messages: errors, warnings and confirmations,
 /// each dismissable; confirmations also leave by themselves.
@@ -25,7 +46,7 @@ pub fn messages() -> Html {
         });
     }
     let storage = app.storage.warning().map(|text| {
-        html! { <div class="storage-warning" role="alert" data-testid="storage-warning">{ text }</div> }
+        html! { <div class="storage-warning toast" role="alert" data-testid="storage-warning">{ text }</div> }
     });
     let items = app.messages.iter().map(|message| {
         let id = message.id;
@@ -39,17 +60,63 @@ pub fn messages() -> Html {
             "alert"
         };
         html! {
-            <div key={id} class={classes!("message", message.kind.as_str())} data-testid="message"
+            <div key={id} class={classes!("message", "toast", message.kind.as_str())} data-testid="message"
                 data-kind={message.kind.as_str()} {role}>
-                <span dir="auto">{ message.text.clone() }</span>
-                <button class="dismiss" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+                { body(message) }
+                <button class="dismiss icon-button" aria-label="Dismiss" title="Dismiss" onclick={dismiss}>{ icon(Icon::Close) }</button>
             </div>
         }
     });
     html! {
-        <>
+        <div class="messages" aria-live="polite">
             { for storage }
-            <div class="messages" aria-live="polite">{ for items }</div>
-        </>
+            { for items }
+        </div>
+    }
+}
+
+/// The messages button and the panel listing past messages, newest first.
+#[function_component(MessageLog)]
+pub fn message_log() -> Html {
+    let app = use_app();
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let count = app.log.len();
+    let warnings = app
+        .log
+        .iter()
+        .filter(|m| m.kind != MessageKind::Info)
+        .count();
+    let entries = app.log.iter().rev().map(|message| {
+        html! {
+            <li key={message.id} class={classes!("log-entry", message.kind.as_str())} data-testid="message-log-entry"
+                data-kind={message.kind.as_str()}>{ body(message) }</li>
+        }
+    });
+    html! {
+        <div class="message-log">
+            <button class="icon-button" data-testid="messages-toggle" onclick={toggle}
+                aria-expanded={open.to_string()} aria-controls="message-log"
+                aria-label={format!("Messages ({count})")} title="Past messages">
+                { icon(Icon::Bell) }
+                if count > 0 {
+                    <span class={classes!("badge", (warnings > 0).then_some("alerting"))}>{ count }</span>
+                }
+            </button>
+            if *open {
+                <section id="message-log" class="popover message-log-panel" data-testid="message-log"
+                    aria-label="Past messages">
+                    <h2>{ "Messages" }</h2>
+                    if count == 0 {
+                        <p class="muted">{ "No messages yet." }</p>
+                    } else {
+                        <ul>{ for entries }</ul>
+                    }
+                </section>
+            }
+        </div>
     }
 }

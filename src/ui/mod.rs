@@ -11,11 +11,13 @@ pub mod entities;
 pub mod export_menu;
 pub mod fields;
 pub mod help;
+pub mod icons;
 pub mod keyboard;
 pub mod label_editor;
 pub mod messages;
 pub mod search;
 pub mod search_results;
+pub mod settings;
 pub mod state;
 pub mod toolbar;
 

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::core::change::Change;
 use crate::core::demo::demo_workspace;
 use crate::core::edit::{Edit, History};
-use crate::core::formats::{ImportError, ImportMode, Imported, import_edit, summarize_warnings};
+use crate::core::formats::{ImportError, ImportMode, Imported, import_edit};
 use crate::core::lexicon::Lexicon;
 use crate::core::model::{DocId, Document, SpanId, Workspace};
 use crate::core::text::CharRange;
@@ -46,8 +46,11 @@ pub struct Message {
     pub id: u64,
     /// Severity.
     pub kind: MessageKind,
-    /// What to tell the user.
+    /// What to tell the user (the summary line when there are details).
     pub text: String,
+    /// Every item the message sums up (an export's warnings…), shown
+    /// folded under `text`; empty for a plain message.
+    pub details: Vec<String>,
 }
 
 /// Whether work is being saved.
@@ -92,8 +95,12 @@ pub struct AppState {
     pub history: History,
     /// The span selected by click or keyboard.
     pub selected: Option<SpanId>,
-    /// Messages, oldest first.
+    /// Messages on screen, oldest first.
     pub messages: Vec<Message>,
+    /// Every message since the page opened, oldest first (the last
+    /// [`LOG_SIZE`]), for the messages panel; shared, so that a new state
+    /// does not copy it.
+    pub log: Rc<Vec<Message>>,
     next_message: u64,
     /// Whether saving works.
     pub storage: StorageStatus,
@@ -163,6 +170,7 @@ impl Default for AppState {
             history: History::default(),
             selected: None,
             messages: Vec::new(),
+            log: Rc::default(),
             next_message: 1,
             storage: StorageStatus::Loading,
             revision: 0,
@@ -229,6 +237,14 @@ pub enum Action {
     Redo,
     /// Show a message.
     Notify(MessageKind, String),
+    /// Show `warnings` about `what` ("Export to CoNLL") as one message,
+    /// replacing an earlier such message still on screen.
+    Warnings {
+        /// What they are about.
+        what: String,
+        /// One line each.
+        warnings: Vec<String>,
+    },
     /// Hide a message.
     Dismiss(u64),
     /// A save finished.
@@ -238,16 +254,48 @@ pub enum Action {
 /// How many messages stay on screen.
 const MAX_MESSAGES: usize = 6;
 
+/// How many past messages the messages panel keeps.
+pub const LOG_SIZE: usize = 200;
+
 impl AppState {
     fn notify(&mut self, kind: MessageKind, text: impl Into<String>) {
-        self.messages.push(Message {
+        self.notify_details(kind, text.into(), Vec::new());
+    }
+
+    fn notify_details(&mut self, kind: MessageKind, text: String, details: Vec<String>) {
+        let message = Message {
             id: self.next_message,
             kind,
-            text: text.into(),
-        });
+            text,
+            details,
+        };
         self.next_message += 1;
+        let log = Rc::make_mut(&mut self.log);
+        log.push(message.clone());
+        if log.len() > LOG_SIZE {
+            log.remove(0);
+        }
+        self.messages.push(message);
         if self.messages.len() > MAX_MESSAGES {
             self.messages.remove(0);
+        }
+    }
+
+    /// One warning as is; several as one message, a summary over the list,
+    /// in place of an earlier list still on screen.
+    fn notify_warnings(&mut self, what: &str, warnings: Vec<String>) {
+        match warnings.len() {
+            0 => {}
+            1 => self.notify(MessageKind::Warning, warnings.concat()),
+            n => {
+                self.messages
+                    .retain(|m| m.kind != MessageKind::Warning || m.details.is_empty());
+                self.notify_details(
+                    MessageKind::Warning,
+                    format!("{what}: {n} warnings."),
+                    warnings,
+                );
+            }
         }
     }
 
@@ -313,9 +361,7 @@ impl AppState {
         for imported in replacements.into_iter().chain(added) {
             let count = imported.documents.len();
             let replaces = imported.mode == ImportMode::ReplaceWorkspace;
-            if let Some(summary) = summarize_warnings(&imported.warnings) {
-                self.notify(MessageKind::Warning, summary);
-            }
+            self.notify_warnings("Import", imported.warnings.clone());
             match import_edit(&mut self.ws, imported) {
                 Ok((edit, open)) => {
                     if self.edit(edit) {
@@ -572,6 +618,7 @@ impl Reducible for AppState {
                 None => state.notify(MessageKind::Info, "Nothing to redo."),
             },
             Action::Notify(kind, text) => state.notify(kind, text),
+            Action::Warnings { what, warnings } => state.notify_warnings(&what, warnings),
             Action::Dismiss(id) => state.messages.retain(|m| m.id != id),
             Action::Saved(Ok(())) => {
                 if matches!(state.storage, StorageStatus::Failed(_)) {

@@ -1,4 +1,5 @@
-//! The toolbar: open files, label buttons, undo/redo and export.
+//! The toolbar: open files, label buttons, undo/redo, export, reading
+//! settings, past messages and help.
 
 use yew::prelude::*;
 
@@ -7,6 +8,9 @@ use crate::core::model::readable_color;
 use crate::platform::selection::{clear_selection, document_selection};
 use crate::ui::app::load_files;
 use crate::ui::export_menu::{ExportMenu, offer_download, workspace_file};
+use crate::ui::icons::{Icon, icon};
+use crate::ui::messages::MessageLog;
+use crate::ui::settings::ReadingSettings;
 use crate::ui::state::{Action, use_app};
 
 /// File picker, labels, history and export controls.
@@ -85,14 +89,16 @@ pub fn toolbar() -> Html {
             </label>
             <div class="labels" role="toolbar" aria-label="Labels">{ for labels }</div>
             <div class="history">
-                <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo()} title="Undo (Ctrl+Z)">{ "↶ Undo" }</button>
-                <button data-testid="redo" onclick={redo} disabled={!app.history.can_redo()} title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ "↷ Redo" }</button>
+                <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo()} title="Undo (Ctrl+Z)">{ icon(Icon::Undo) }<span class="button-text">{ "Undo" }</span></button>
+                <button data-testid="redo" onclick={redo} disabled={!app.history.can_redo()} title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ icon(Icon::Redo) }<span class="button-text">{ "Redo" }</span></button>
             </div>
             <button class="precise" data-testid="precise-toggle" aria-pressed={app.precise.to_string()} onclick={toggle_precise}
                 title="Off: selections snap to whole words. On: exact characters (or hold Alt while selecting).">
                 { if app.precise { "Exact characters" } else { "Snap to words" } }</button>
             <button class="export" data-testid="export-json" onclick={export_json}>{ "Export JSON" }</button>
             <ExportMenu />
+            <ReadingSettings />
+            <MessageLog />
             <button class="help" data-testid="help" onclick={toggle_help} aria-label="Keyboard shortcuts" title="Shortcuts (?)">{ "?" }</button>
         </header>
     }

@@ -1,0 +1,235 @@
+//! How the workbench shows what is not part of the annotations: long
+//! document names cut in the middle, and the reader's display preferences
+//! (reading size, line height, which side panels are open).
+//!
+//! Pure and tested natively; the browser side stores [`Prefs`] as JSON
+//! (`crate::platform::prefs`) and the UI turns them into CSS variables.
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How many grapheme clusters at the end of a name stay visible however
+/// narrow the document list is (about "a7e9.txt").
+pub const NAME_TAIL: usize = 8;
+
+/// A name split for display: `head` may be cut with an ellipsis, `tail` is
+/// always shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameParts<'a> {
+    /// The beginning of the name; the part that gets an ellipsis.
+    pub head: &'a str,
+    /// The end of the name (extension included), never cut.
+    pub tail: &'a str,
+    /// Whether two Arabic letters that join meet at the cut, so the UI must
+    /// keep them joined across the two boxes (with U+200D ZERO WIDTH JOINER
+    /// drawn by CSS on both sides, which adds nothing to the text).
+    pub joined: bool,
+}
+
+/// Splits `name` so that its last [`NAME_TAIL`] grapheme clusters or so stay
+/// visible. The cut moves a little (to a tail of 5 to 10 clusters, shorter
+/// first) to fall next to a non-letter (`_`, `.`, a digit, a space) when
+/// there is one, so Arabic letters are rarely separated; it never splits a
+/// grapheme cluster. Names short enough to show whole are all head.
+pub fn split_name(name: &str) -> NameParts<'_> {
+    let bounds: Vec<usize> = name.grapheme_indices(true).map(|(i, _)| i).collect();
+    let count = bounds.len();
+    if count <= NAME_TAIL + 2 {
+        return NameParts {
+            head: name,
+            tail: "",
+            joined: false,
+        };
+    }
+    let ideal = count - NAME_TAIL;
+    // Candidate cuts: the ideal, then shorter tails (down to 5 clusters),
+    // then longer ones (up to 10); never fewer than two head clusters.
+    let candidates = (0..=NAME_TAIL - 5)
+        .map(|d| ideal + d)
+        .chain([ideal.saturating_sub(1), ideal.saturating_sub(2)]);
+    let chosen = candidates
+        .filter(|cut| *cut >= 2 && *cut < count)
+        .find(|cut| !letters_meet(name, bounds[*cut]))
+        .unwrap_or(ideal);
+    let at = bounds[chosen];
+    let (head, tail) = name.split_at(at);
+    NameParts {
+        head,
+        tail,
+        joined: joins_across(head.chars().last(), tail.chars().next()),
+    }
+}
+
+/// Whether the characters on both sides of byte `at` are letters.
+fn letters_meet(name: &str, at: usize) -> bool {
+    let before = name[..at].chars().last();
+    let after = name[at..].chars().next();
+    before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+}
+
+/// Whether an Arabic letter `before` joins the letter `after` it: `before`
+/// joins on both sides and `after` is an Arabic letter.
+fn joins_across(before: Option<char>, after: Option<char>) -> bool {
+    let dual = |c: char| {
+        matches!(c, '\u{0626}' | '\u{0628}' | '\u{062A}'..='\u{062E}' | '\u{0633}'..='\u{064A}' | '\u{066E}' | '\u{066F}' | '\u{0678}'..='\u{0687}' | '\u{069A}'..='\u{06BF}' | '\u{06C1}' | '\u{06CC}' | '\u{06CE}' | '\u{06D0}' | '\u{06D1}')
+            && !matches!(c, '\u{0648}')
+    };
+    let arabic_letter = |c: char| matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}');
+    match (before, after) {
+        (Some(b), Some(a)) => dual(b) && arabic_letter(a),
+        _ => false,
+    }
+}
+
+/// Smallest and largest reading size, in CSS pixels.
+pub const SIZE_RANGE: (u32, u32) = (14, 32);
+/// Smallest and largest line height, in tenths of the reading size.
+pub const LINE_RANGE: (u32, u32) = (13, 30);
+
+/// The reader's display preferences, remembered in the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Prefs {
+    /// Text size of the document, in CSS pixels.
+    pub reading_size: u32,
+    /// Line height of the document, in tenths of the text size (19 = 1.9).
+    pub line_height: u32,
+    /// Whether the documents panel (left) is open.
+    pub documents_open: bool,
+    /// Whether the span panel (right) is open.
+    pub details_open: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            reading_size: 18,
+            line_height: 19,
+            documents_open: true,
+            details_open: true,
+        }
+    }
+}
+
+impl Prefs {
+    /// Reads stored preferences; anything missing, unreadable or out of
+    /// range falls back to the default or the nearest allowed value.
+    pub fn from_json(json: &str) -> Prefs {
+        serde_json::from_str::<Prefs>(json)
+            .unwrap_or_default()
+            .clamped()
+    }
+
+    /// The preferences as stored.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The same preferences with sizes inside their ranges.
+    pub fn clamped(self) -> Prefs {
+        Prefs {
+            reading_size: self.reading_size.clamp(SIZE_RANGE.0, SIZE_RANGE.1),
+            line_height: self.line_height.clamp(LINE_RANGE.0, LINE_RANGE.1),
+            ..self
+        }
+    }
+
+    /// The CSS custom properties that apply these preferences.
+    pub fn css_variables(&self) -> String {
+        format!(
+            "--reading-size:{}px;--reading-line:{}.{}",
+            self.reading_size,
+            self.line_height / 10,
+            self.line_height % 10
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(parts: NameParts) -> String {
+        format!("{}{}", parts.head, parts.tail)
+    }
+
+    #[test]
+    fn short_names_are_whole() {
+        let parts = split_name("notes.txt");
+        assert_eq!(parts.head, "notes.txt");
+        assert_eq!(parts.tail, "");
+    }
+
+    #[test]
+    fn long_names_keep_their_end() {
+        let name = "001_447af13bdafea7e9.txt";
+        let parts = split_name(name);
+        assert_eq!(joined(parts), name);
+        assert!(parts.tail.ends_with("e9.txt"), "{parts:?}");
+        assert!(parts.tail.chars().count() >= 6, "{parts:?}");
+        assert!(parts.head.starts_with("001_"), "{parts:?}");
+    }
+
+    #[test]
+    fn cuts_prefer_a_non_letter() {
+        let name = "تقرير_الأمم_المتحدة_عن_التنمية_البشرية_في_العالم_العربي.txt";
+        let parts = split_name(name);
+        assert_eq!(joined(parts), name);
+        assert!(parts.tail.ends_with(".txt"));
+        assert!(!letters_meet(name, parts.head.len()), "{parts:?}");
+        assert!(!parts.joined);
+    }
+
+    #[test]
+    fn never_splits_a_cluster_and_flags_joined_letters() {
+        // Letters with tashkeel and no separator anywhere near the cut.
+        let name = "مُحَمَّدبنعبداللهالكبيرفيالمدينةالمنورة";
+        let parts = split_name(name);
+        assert_eq!(joined(parts), name);
+        let first = parts.tail.chars().next();
+        assert!(
+            first.is_some_and(|c| !('\u{064B}'..='\u{065F}').contains(&c)),
+            "{parts:?}"
+        );
+        assert_eq!(parts.joined, joins_across(parts.head.chars().last(), first));
+    }
+
+    #[test]
+    fn emoji_and_latin() {
+        let name = "👩‍👩‍👧 family photos of the summer.txt";
+        let parts = split_name(name);
+        assert_eq!(joined(parts), name);
+        assert!(!parts.joined);
+    }
+
+    #[test]
+    fn joining_rules() {
+        assert!(joins_across(Some('ب'), Some('ي')));
+        assert!(!joins_across(Some('ا'), Some('ب')));
+        assert!(!joins_across(Some('د'), Some('ب')));
+        assert!(!joins_across(Some('و'), Some('ب')));
+        assert!(!joins_across(Some('_'), Some('ب')));
+        assert!(!joins_across(Some('ب'), Some('.')));
+    }
+
+    #[test]
+    fn prefs_round_trip_and_clamp() {
+        let prefs = Prefs {
+            reading_size: 22,
+            line_height: 24,
+            documents_open: false,
+            details_open: true,
+        };
+        assert_eq!(Prefs::from_json(&prefs.to_json()), prefs);
+        assert_eq!(Prefs::from_json("not json"), Prefs::default());
+        assert_eq!(Prefs::from_json("{}"), Prefs::default());
+        let wild = Prefs::from_json(r#"{"readingSize": 400, "lineHeight": 1}"#);
+        assert_eq!(wild.reading_size, SIZE_RANGE.1);
+        assert_eq!(wild.line_height, LINE_RANGE.0);
+        assert!(wild.documents_open);
+        assert_eq!(
+            prefs.css_variables(),
+            "--reading-size:22px;--reading-line:2.4"
+        );
+    }
+}

@@ -1,0 +1,396 @@
+// The workbench (issue 12, "workbench out of reach"): the page does not
+// scroll, the document list, toolbar and selected span's fields stay in view
+// while the text scrolls; the layout at 1366, 1024 and 800 px; blank lines;
+// messages as toasts that never move the text, export warnings grouped;
+// SVG icons with names; long names cut in the middle; reading settings and
+// panel toggles remembered. Real mouse wheel, clicks and key presses.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures.mjs';
+import {
+  readCorpus, repoRoot, gotoApp, waitForApp, uploadFiles, docItem, openDoc, dragSelect, cpFind,
+  jsonFile, txtFile, downloadFrom, messages, markLocator,
+} from './helpers.mjs';
+
+const corpus = readCorpus();
+const longest = corpus.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+const withBlank = corpus.find((a) => /\n[ \t]*\r?\n/.test(a.text));
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 768 },
+  { width: 800, height: 800 },
+];
+const SHOTS = path.join(repoRoot, 'test-results', 'workbench');
+
+/** The first Arabic word of `text` as code-point offsets. */
+function firstWord(text, nth = 0) {
+  const words = [...text.matchAll(/[\u0621-\u064A]{4,}/g)];
+  const word = words[nth][0];
+  return { word, ...cpFind(text, word) };
+}
+
+async function loadCorpus(page, viewport) {
+  await page.setViewportSize(viewport);
+  await gotoApp(page);
+  await uploadFiles(page, corpus.map((a) => a.path));
+  for (const a of corpus) await expect(docItem(page, a.name)).toHaveCount(1);
+}
+
+/** Tags the n-th long Arabic word of the open article with a label key. */
+async function tagWord(page, article, key = '1', nth = 0) {
+  const w = firstWord(article.text, nth);
+  await dragSelect(page, w.start, w.end, w.word);
+  await page.keyboard.press(key);
+  const label = { 1: 'PER', 2: 'LOC', 3: 'ORG', 4: 'MISC' }[key];
+  await expect(markLocator(page, { start: w.start, end: w.end, label })).toHaveCount(1);
+  return w;
+}
+
+/** Expects the element to lie inside the window and to be what is drawn at its centre. */
+async function expectInView(page, locator, what) {
+  await expect(locator, what).toBeVisible();
+  const box = await locator.boundingBox();
+  const vp = page.viewportSize();
+  expect(box, what).not.toBeNull();
+  expect(box.y, `${what}: top`).toBeGreaterThanOrEqual(0);
+  expect(box.x, `${what}: left`).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, `${what}: bottom`).toBeLessThanOrEqual(vp.height + 0.5);
+  expect(box.x + box.width, `${what}: right`).toBeLessThanOrEqual(vp.width + 0.5);
+  const onTop = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + Math.min(r.height / 2, 10));
+    return !!hit && (el === hit || el.contains(hit));
+  });
+  expect(onTop, `${what}: not covered`).toBe(true);
+}
+
+/** Scrolls the text with the mouse wheel until it is about halfway down. */
+async function scrollTextHalfway(page) {
+  const scroller = page.getByTestId('doc-scroll');
+  const box = await scroller.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const { scrollHeight, clientHeight } = await scroller.evaluate((el) => ({
+    scrollHeight: el.scrollHeight,
+    clientHeight: el.clientHeight,
+  }));
+  const target = (scrollHeight - clientHeight) / 2;
+  expect(target, 'the article is longer than the window').toBeGreaterThan(200);
+  await scroller.evaluate((el) => el.scrollTo(0, 0));
+  for (let i = 0; i < 60; i++) {
+    const top = await scroller.evaluate((el) => el.scrollTop);
+    if (top >= target) break;
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(30);
+  }
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThanOrEqual(target);
+}
+
+for (const viewport of SIZES) {
+  test(`${viewport.width} px: halfway down an article the document list, toolbar and span fields stay in view`, async ({ page }) => {
+    await loadCorpus(page, viewport);
+    await openDoc(page, longest.name);
+    await tagWord(page, longest, '1');
+    await expect(page.getByTestId('span-details')).toBeVisible();
+
+    await scrollTextHalfway(page);
+    const pageScroll = await page.evaluate(() => ({
+      y: window.scrollY,
+      overflow: document.scrollingElement.scrollHeight - window.innerHeight,
+    }));
+    expect(pageScroll.y, 'the page itself does not scroll').toBe(0);
+    expect(pageScroll.overflow, 'the page is no taller than the window').toBeLessThanOrEqual(0);
+
+    await expectInView(page, page.getByTestId('file-input').locator('xpath=..'), 'toolbar: open files');
+    await expectInView(page, page.getByTestId('export-json'), 'toolbar: export');
+    await expectInView(page, page.getByTestId('label-PER'), 'toolbar: PER');
+    await expectInView(page, docItem(page, longest.name), 'open document in the list');
+    await expectInView(page, page.getByTestId('span-label'), 'span label');
+    await expectInView(page, page.getByTestId('span-note'), 'span note');
+    await expectInView(page, page.getByTestId('span-entity-id'), 'span entity id');
+
+    // The fields work from there, without scrolling back.
+    await page.getByTestId('span-entity-id').click();
+    await page.keyboard.type('Q42');
+    await page.keyboard.press('Tab');
+    const scroller = page.getByTestId('doc-scroll');
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+    await expect(page.getByTestId('span-entity-id')).toHaveValue('Q42');
+
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `workbench-${viewport.width}.png`) });
+  });
+}
+
+test('the text column is never narrower at a wider window', async ({ page }) => {
+  await loadCorpus(page, SIZES[0]);
+  await openDoc(page, longest.name);
+  const widths = {};
+  for (const viewport of SIZES) {
+    await page.setViewportSize(viewport);
+    widths[viewport.width] = await page.getByTestId('doc-text').evaluate((el) => el.getBoundingClientRect().width);
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+    expect(overflow, `no sideways scrolling at ${viewport.width} px`).toBeLessThanOrEqual(0);
+  }
+  expect(widths[1024], 'text at 1024 px vs 800 px').toBeGreaterThanOrEqual(widths[800]);
+  expect(widths[1366], 'text at 1366 px vs 1024 px').toBeGreaterThanOrEqual(widths[1024]);
+  expect(widths[800], 'text at 800 px').toBeGreaterThanOrEqual(360);
+});
+
+test('an empty line is shorter than a line of text, and still a line element', async ({ page }) => {
+  expect(withBlank, 'an article with an empty line').toBeTruthy();
+  await loadCorpus(page, SIZES[1]);
+  await openDoc(page, withBlank.name);
+  const lines = await page.getByTestId('doc-text').locator('div.line').evaluateAll((els) => {
+    const lineHeight = parseFloat(getComputedStyle(els[0].parentElement).lineHeight);
+    return {
+      lineHeight,
+      lines: els.map((el) => ({
+        start: el.getAttribute('data-line-start'),
+        text: el.textContent,
+        height: el.getBoundingClientRect().height,
+      })),
+    };
+  });
+  const blank = lines.lines.filter((l) => l.text.trim() === '');
+  const text = lines.lines.filter((l) => l.text.trim() !== '');
+  expect(blank.length).toBeGreaterThan(0);
+  for (const l of blank) {
+    expect(l.start, 'blank lines keep data-line-start').toMatch(/^\d+$/);
+    expect(l.height, `blank line at ${l.start}`).toBeLessThan(lines.lineHeight * 0.75);
+  }
+  const shortestText = Math.min(...text.map((l) => l.height));
+  expect(shortestText).toBeGreaterThanOrEqual(lines.lineHeight - 1);
+  expect(Math.max(...blank.map((l) => l.height))).toBeLessThan(shortestText);
+});
+
+/** The rectangle of the open document's 4th line. */
+const lineRect = (page) =>
+  page.getByTestId('doc-text').locator('div.line').nth(3).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+
+test('a message does not move the text, and stays in the message log', async ({ page }) => {
+  await loadCorpus(page, SIZES[1]);
+  await openDoc(page, longest.name);
+  await page.getByTestId('doc-text').locator('div.line').nth(3).scrollIntoViewIfNeeded();
+  await expect(messages(page)).toHaveCount(0, { timeout: 10_000 });
+  const before = await lineRect(page);
+
+  // Nothing selected: pressing a label button explains what to do.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('label-LOC').click();
+  const toast = messages(page, 'info').filter({ hasText: 'Select some text' });
+  await expect(toast).toBeVisible();
+  const position = await toast.evaluate((el) => getComputedStyle(el.parentElement).position);
+  expect(position).toBe('fixed');
+  expect(await lineRect(page), 'with the message shown').toEqual(before);
+
+  await expect(toast).toHaveCount(0, { timeout: 10_000 });
+  expect(await lineRect(page), 'after the message left').toEqual(before);
+
+  await page.getByTestId('messages-toggle').click();
+  const log = page.getByTestId('message-log');
+  await expect(log).toBeVisible();
+  await expect(log.getByTestId('message-log-entry').filter({ hasText: 'Select some text' })).toHaveCount(1);
+  await expect(log.getByTestId('message-log-entry').filter({ hasText: 'Loaded 5 documents' })).toHaveCount(1);
+  await page.getByTestId('messages-toggle').click();
+  await expect(log).toHaveCount(0);
+});
+
+test('six export warnings make one expandable message, and exporting again does not stack', async ({ page }) => {
+  const text = 'زار علي بغداد ثم البصرة ثم الموصل ثم أربيل ثم كركوك ثم النجف .\nسطر ثان.\nسطر ثالث.\nسطر رابع.\n';
+  const places = ['بغداد', 'البصرة', 'الموصل', 'أربيل', 'كركوك', 'النجف'];
+  const spans = places.map((p) => ({ ...cpFind(text, p), label: 'BIG CITY', text: p }));
+  const workspace = {
+    format: 'wasim',
+    version: 1,
+    labels: [{ name: 'PER', color: '#1f77b4', key: '1' }, { name: 'BIG CITY', color: '#2ca02c', key: '2' }],
+    documents: [{ name: 'مدن.txt', text, done: false, spans }],
+    open: 0,
+  };
+  await page.setViewportSize(SIZES[1]);
+  await gotoApp(page);
+  await uploadFiles(page, [jsonFile('cities.json', workspace)]);
+  await openDoc(page, 'مدن.txt');
+  await expect(messages(page)).toHaveCount(0, { timeout: 10_000 });
+  const before = await lineRect(page);
+
+  await page.getByTestId('export-format').selectOption('conll');
+  for (let i = 0; i < 3; i++) await downloadFrom(page, page.getByTestId('export-run'));
+  const warning = messages(page, 'warning');
+  await expect(warning).toHaveCount(1);
+  await expect(warning).toContainText('6 warnings');
+  const details = warning.getByTestId('message-details');
+  await expect(details.locator('li').first()).toBeHidden();
+  await details.locator('summary').click();
+  await expect(details.locator('li')).toHaveCount(6);
+  await expect(details.locator('li').first()).toBeVisible();
+  await expect(details.locator('li').first()).toContainText('BIG_CITY');
+  expect(await lineRect(page), 'the text did not move').toEqual(before);
+
+  await page.getByTestId('messages-toggle').click();
+  const entries = page.getByTestId('message-log').getByTestId('message-log-entry').filter({ hasText: '6 warnings' });
+  await expect(entries).toHaveCount(3);
+});
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+test('icons are SVG with accessible names, and the interface has no emoji', async ({ page }) => {
+  await loadCorpus(page, SIZES[0]);
+  await openDoc(page, longest.name);
+  const w = await tagWord(page, longest, '1');
+  await page.getByTestId('span-note').fill('ملاحظة');
+  await page.getByTestId('span-note').press('Tab');
+  await expect(page.getByTestId('entity-item').locator('svg')).toHaveCount(1);
+  await page.getByTestId('search-scope').selectOption('corpus');
+  await page.getByTestId('search-input').fill(w.word);
+  await expect(page.getByTestId('doc-search-count').first()).toBeVisible();
+  await page.getByTestId('label-editor').locator('summary').click();
+  await expect(page.getByTestId('label-delete').first()).toBeVisible();
+  await page.locator('.panel-head h2').first().click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('label-LOC').click(); // a message with its dismiss button
+  await expect(messages(page).first()).toBeVisible();
+
+  const report = await page.evaluate(() => {
+    const docText = document.querySelector('[data-testid="doc-text"]');
+    const outside = (el) => !docText.contains(el);
+    const named = (el) => {
+      const label = el.getAttribute('aria-label') || el.getAttribute('title') || '';
+      const text = el.textContent.trim();
+      return (label + text).trim().length > 0;
+    };
+    const icons = [...document.querySelectorAll('svg')].filter(outside).map((svg) => {
+      const own = svg.getAttribute('role') === 'img' && svg.getAttribute('aria-label');
+      const holder = svg.closest('button, [title], [aria-label], label');
+      return { own: !!own, hidden: svg.getAttribute('aria-hidden') === 'true', holder: !!holder && named(holder) };
+    });
+    const texts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (outside(n.parentElement)) texts.push(n.data);
+    const attrs = [...document.querySelectorAll('[title], [aria-label], [placeholder]')]
+      .filter(outside)
+      .map((el) => ['title', 'aria-label', 'placeholder'].map((a) => el.getAttribute(a) || '').join(' '));
+    return { icons, text: texts.join(' '), attrs: attrs.join(' ') };
+  });
+  expect(report.icons.length).toBeGreaterThanOrEqual(8);
+  for (const [i, icon] of report.icons.entries()) {
+    expect(icon.own || (icon.hidden && icon.holder), `icon ${i} has an accessible name`).toBe(true);
+  }
+  expect(report.text, 'no emoji in the interface text').not.toMatch(EMOJI);
+  expect(report.attrs, 'no emoji in titles and labels').not.toMatch(EMOJI);
+
+  for (const id of ['undo', 'messages-toggle', 'settings-toggle', 'toggle-documents', 'toggle-details']) {
+    await expect(page.getByTestId(id)).toHaveAccessibleName(/\S/);
+  }
+  await expect(page.getByTestId('label-delete').first()).toHaveAccessibleName(/^Delete /);
+  await expect(docItem(page, longest.name).getByTestId('doc-remove')).toHaveAccessibleName('Remove document');
+  await expect(messages(page).first().getByRole('button')).toHaveAccessibleName('Dismiss');
+  await expect(page.getByTestId('doc-search-count').first().locator('svg')).toHaveAccessibleName('search matches');
+});
+
+test('a long Arabic name keeps its end visible, the full name in title and on focus', async ({ page }) => {
+  const name = 'تقرير_اللجنة_الوطنية_للانتخابات_عن_نتائج_الجولة_الثانية_في_المحافظات_الشمالية.txt';
+  expect([...name].length).toBeGreaterThanOrEqual(60);
+  const text = 'زار محمد بغداد والبصرة مع شركة النفط ومنظمة الصحة.\n';
+  await page.setViewportSize(SIZES[2]);
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile(name, text)]);
+  const item = docItem(page, name);
+  await openDoc(page, name);
+  // Four labels in the document: four count chips compete with the name.
+  const words = ['محمد', 'بغداد', 'شركة', 'الصحة'];
+  for (const [i, word] of words.entries()) {
+    const r = cpFind(text, word);
+    await dragSelect(page, r.start, r.end, word);
+    await page.keyboard.press(String(i + 1));
+  }
+  await expect(item.getByTestId('doc-span-count')).toHaveText('4');
+
+  await expect(item).toHaveAttribute('title', new RegExp(`^${name.replace(/[.]/g, '\\.')}`));
+  await expect(item).toContainText(name);
+  const tail = item.locator('.name-tail');
+  await expect(tail).toBeVisible();
+  const tailText = await tail.textContent();
+  expect(tailText.length).toBeGreaterThanOrEqual(6);
+  expect(name.endsWith(tailText), `${JSON.stringify(tailText)} ends the name`).toBe(true);
+  const boxes = await item.evaluate((li) => {
+    const box = (sel) => {
+      const r = li.querySelector(sel).getBoundingClientRect();
+      return { left: r.left, right: r.right, width: r.width };
+    };
+    return { item: box('.doc-name'), tail: box('.name-tail'), head: box('.name-head'), chips: box('.doc-label-counts') };
+  });
+  expect(boxes.tail.left).toBeGreaterThanOrEqual(boxes.item.left - 0.5);
+  expect(boxes.tail.right).toBeLessThanOrEqual(boxes.item.right + 0.5);
+  expect(boxes.head.width, 'some of the name\'s beginning shows too').toBeGreaterThan(12);
+  expect(boxes.chips.width, 'count chips give way first').toBeLessThan(boxes.item.width);
+
+  // Keyboard focus shows the whole name.
+  await item.getByTestId('doc-done').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(item).toBeFocused();
+  const cut = await item.locator('.name-head').evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(cut, 'the whole name shows on focus').toBeLessThanOrEqual(1);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'long-name-800.png') });
+});
+
+test('reading size and line height are applied and survive a reload', async ({ page }) => {
+  await loadCorpus(page, SIZES[1]);
+  await openDoc(page, longest.name);
+  const docText = page.getByTestId('doc-text');
+  const size = () => docText.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const line = () => docText.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  const lineBox = () => docText.locator('div.line').first().evaluate((el) => el.getBoundingClientRect().height);
+  const size0 = await size();
+  const box0 = await lineBox();
+
+  await page.getByTestId('settings-toggle').click();
+  await expect(page.getByTestId('settings')).toBeVisible();
+  await page.getByTestId('reading-size').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(size).toBe(size0 + 4);
+  await expect(page.getByTestId('reading-size-value')).toHaveText(`${size0 + 4} px`);
+  await page.getByTestId('line-height').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await line()) / (await size())).toBeGreaterThan(2.05);
+  const line1 = await line();
+  expect(await lineBox()).toBeGreaterThan(box0);
+
+  await page.reload();
+  await waitForApp(page);
+  await expect.poll(size).toBe(size0 + 4);
+  expect(await line()).toBeCloseTo(line1, 1);
+  await page.getByTestId('settings-toggle').click();
+  await expect(page.getByTestId('reading-size')).toHaveValue(String(size0 + 4));
+
+  await page.getByTestId('settings-reset').click();
+  await expect.poll(size).toBe(size0);
+});
+
+test('side panels collapse with their buttons, from the keyboard, and stay so after a reload', async ({ page }) => {
+  await loadCorpus(page, SIZES[2]);
+  const width = () => page.getByTestId('doc-text').evaluate((el) => el.getBoundingClientRect().width);
+  const open = await width();
+
+  await page.getByTestId('toggle-documents').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('doc-list')).toHaveCount(0);
+  await expect(page.getByTestId('toggle-documents')).toHaveAttribute('aria-expanded', 'false');
+  await page.getByTestId('toggle-details').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('toggle-details')).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(width).toBeGreaterThan(open + 200);
+
+  await page.reload();
+  await expect(page.getByTestId('toggle-documents')).toHaveAttribute('aria-expanded', 'false', { timeout: 20_000 });
+  await expect(page.getByTestId('doc-list')).toHaveCount(0);
+  await expect(page.getByTestId('toggle-details')).toHaveAttribute('aria-expanded', 'false');
+
+  await page.getByTestId('toggle-documents').click();
+  await page.getByTestId('toggle-details').click();
+  await expect(page.getByTestId('doc-list')).toBeVisible();
+  await expect.poll(width).toBeCloseTo(open, 0);
+});
