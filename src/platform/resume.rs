@@ -8,7 +8,8 @@
 //! unreadable record, or a browser without `localStorage`, only means
 //! starting at the top.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -154,6 +155,11 @@ pub fn scroll_anchor(root: &Element) -> Option<(usize, i32)> {
 
 /// Scrolls the view of `root` back to an anchor taken by [`scroll_anchor`];
 /// to the top when `line` is `None`.
+///
+/// Lines off screen are laid out with an estimated height until they are
+/// drawn (`content-visibility: auto`), so the place can move once the lines
+/// around it are drawn: the anchor is applied again a moment later, twice,
+/// unless the user has scrolled meanwhile.
 pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
     let Some(scroller) = scroller(root) else {
         return;
@@ -162,13 +168,28 @@ pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
         scroller.set_scroll_top(0);
         return;
     };
+    let set = Rc::new(Cell::new(scroll_to_line(root, &scroller, line, dy)));
+    for delay in [60, 250] {
+        let (root, scroller, set) = (root.clone(), scroller.clone(), set.clone());
+        Timeout::new(delay, move || {
+            let untouched = set.get().is_some_and(|top| top == scroller.scroll_top());
+            if untouched && root.is_connected() {
+                set.set(scroll_to_line(&root, &scroller, line, dy));
+            }
+        })
+        .forget();
+    }
+}
+
+/// Scrolls `scroller` so that the line of `root` holding code point `line`
+/// starts `dy` pixels above the visible top; returns the scroll top set.
+fn scroll_to_line(root: &Element, scroller: &Element, line: usize, dy: i32) -> Option<i32> {
     let lines = lines(root);
     let after = lines.partition_point(|l| line_start(l).is_some_and(|s| s <= line));
-    let Some(target) = lines.get(after.saturating_sub(1)) else {
-        return;
-    };
-    let offset = target.get_bounding_client_rect().top() - visible_top(&scroller) + f64::from(dy);
+    let target = lines.get(after.saturating_sub(1))?;
+    let offset = target.get_bounding_client_rect().top() - visible_top(scroller) + f64::from(dy);
     scroller.set_scroll_top(scroller.scroll_top() + offset.round() as i32);
+    Some(scroller.scroll_top())
 }
 
 /// Whether a scroll event's target scrolls the document drawn in `root`.
