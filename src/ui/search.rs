@@ -47,7 +47,11 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         ((*query).clone(), *options, *corpus),
         |(query, options, corpus)| {
             let state = SearchState::new(query.clone(), *options, *corpus);
-            resume::update(|r| !std::mem::replace(&mut r.search, state.clone()).eq(&state));
+            resume::update(|r| {
+                let changed = r.search != state;
+                r.search = state;
+                changed
+            });
         },
     );
     let label = use_state(|| None::<String>);
