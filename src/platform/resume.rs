@@ -153,13 +153,16 @@ pub fn scroll_anchor(root: &Element) -> Option<(usize, i32)> {
     Some((line_start(line)?, dy as i32))
 }
 
+/// When, after a restore, the anchor is applied again (milliseconds).
+const RESTORE_AGAIN_MS: [u32; 5] = [50, 150, 300, 600, 1000];
+
 /// Scrolls the view of `root` back to an anchor taken by [`scroll_anchor`];
 /// to the top when `line` is `None`.
 ///
 /// Lines off screen are laid out with an estimated height until they are
 /// drawn (`content-visibility: auto`), so the place can move once the lines
-/// around it are drawn: the anchor is applied again a moment later, twice,
-/// unless the user has scrolled meanwhile.
+/// around it are drawn: the anchor is applied again a few times during the
+/// next second ([`RESTORE_AGAIN_MS`]), unless the user has scrolled meanwhile.
 pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
     let Some(scroller) = scroller(root) else {
         return;
@@ -169,7 +172,7 @@ pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
         return;
     };
     let set = Rc::new(Cell::new(scroll_to_line(root, &scroller, line, dy)));
-    for delay in [60, 250] {
+    for delay in RESTORE_AGAIN_MS {
         let (root, scroller, set) = (root.clone(), scroller.clone(), set.clone());
         Timeout::new(delay, move || {
             let untouched = set.get().is_some_and(|top| top == scroller.scroll_top());
