@@ -130,7 +130,10 @@ const longText = (tag, special) =>
 const LONG1 = longText('الأول', 130);
 const LONG2 = longText('الثاني', 20);
 
-/** data-line-start of the first line of doc-text visible at the top of its scrolling box. */
+/**
+ * data-line-start of the line of doc-text at the top of its scrolling box
+ * (10 px below the edge, so that a restore a few pixels off still counts).
+ */
 const topLine = (page) =>
   page.getByTestId('doc-text').evaluate((root) => {
     let box = root.parentElement;
@@ -138,7 +141,7 @@ const topLine = (page) =>
       box = box.parentElement;
     }
     const top = box ? box.getBoundingClientRect().top : 0;
-    const line = [...root.querySelectorAll(':scope > .line')].find((l) => l.getBoundingClientRect().bottom > top + 1);
+    const line = [...root.querySelectorAll(':scope > .line')].find((l) => l.getBoundingClientRect().bottom > top + 10);
     return Number(line.getAttribute('data-line-start'));
   });
 
