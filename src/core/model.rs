@@ -270,6 +270,11 @@ pub struct Document {
     pub spans: Vec<Span>,
     /// Whether the annotator marked the document finished.
     pub done: bool,
+    /// Whether this is Wasim's demo document (see [`crate::core::demo`]): a
+    /// tour, not work. It is left out of progress, corpus counts and corpus
+    /// exports, and goes away when the user loads a file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
 }
 
 impl Document {
@@ -362,6 +367,7 @@ impl Workspace {
             source: None,
             spans: Vec::new(),
             done: false,
+            demo: false,
         }
     }
 
@@ -390,6 +396,20 @@ impl Workspace {
     /// The open document.
     pub fn open_document(&self) -> Option<&Document> {
         self.open.and_then(|id| self.document(id))
+    }
+
+    /// The user's documents: every document but the demo, in display order.
+    pub fn work_documents(&self) -> impl Iterator<Item = &Document> {
+        self.documents.iter().filter(|d| !d.demo)
+    }
+
+    /// The ids of the demo documents (none or one).
+    pub fn demo_ids(&self) -> Vec<DocId> {
+        self.documents
+            .iter()
+            .filter(|d| d.demo)
+            .map(|d| d.id)
+            .collect()
     }
 
     /// The label with this name.

@@ -369,6 +369,20 @@ pub fn step_match(current: Option<usize>, count: usize, forward: bool) -> Option
     })
 }
 
+/// Folds `s` for a quick filter (the entities panel): [`normalize`] with the
+/// default [`SearchOptions`], so tashkeel and tatweel are ignored, أ إ آ ٱ ا
+/// are one letter, ى/ي and ة/ه too, and case is folded, exactly as the search
+/// bar does by default.
+pub fn filter_fold(s: &str) -> String {
+    normalize(s, &SearchOptions::default())
+}
+
+/// Whether `haystack` contains `folded_needle` (already [`filter_fold`]ed)
+/// once folded the same way. An empty needle matches everything.
+pub fn filter_matches(haystack: &str, folded_needle: &str) -> bool {
+    folded_needle.is_empty() || filter_fold(haystack).contains(folded_needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -734,5 +748,20 @@ mod tests {
             }
         }
         assert!(total >= 5, "العراق occurs in the corpus ({total})");
+    }
+
+    #[test]
+    fn the_filter_folds_arabic_like_the_search_bar() {
+        let needle = filter_fold("الامارات");
+        assert!(filter_matches("دولة الإمارات العربية", &needle));
+        assert!(filter_matches("الأمارات", &needle));
+        assert!(filter_matches("الآمارات", &needle));
+        assert!(filter_matches("الإِمَارَات", &needle), "tashkeel ignored");
+        assert!(filter_matches("الإمـــارات", &needle), "tatweel ignored");
+        assert!(filter_matches("مستشفى", &filter_fold("مستشفي")));
+        assert!(filter_matches("جامعة الكوفة", &filter_fold("جامعه")));
+        assert!(filter_matches("UNESCO", &filter_fold("unesco")));
+        assert!(!filter_matches("العراق", &needle));
+        assert!(filter_matches("anything", filter_fold("  ").trim()));
     }
 }

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::demo::is_demo;
 use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
 
 /// Version of the snapshot layout.
@@ -37,6 +38,10 @@ pub struct DocumentRecord {
     pub name: String,
     /// Marked finished.
     pub done: bool,
+    /// Wasim's demo document (see [`crate::core::demo`]); absent in
+    /// snapshots written before the flag existed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
     /// Spans in code points.
     pub spans: Vec<SpanRecord>,
 }
@@ -73,6 +78,7 @@ impl Snapshot {
                     id: doc.id,
                     name: doc.name.clone(),
                     done: doc.done,
+                    demo: doc.demo,
                     spans: doc
                         .spans
                         .iter()
@@ -125,6 +131,8 @@ impl Snapshot {
                 })
                 .collect();
             spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            // Snapshots from before the flag: the demo is known by its name and text.
+            let demo = record.demo || is_demo(&record.name, body.text.as_str());
             documents.push(Document {
                 id: record.id,
                 name: record.name,
@@ -132,6 +140,7 @@ impl Snapshot {
                 source: body.source,
                 spans,
                 done: record.done,
+                demo,
             });
         }
         let max_id = documents

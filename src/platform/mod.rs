@@ -1,10 +1,11 @@
 //! The imperative shell's browser side: every browser API Wasim uses —
-//! IndexedDB storage, file reading, downloads, the DOM selection and the
-//! panic banner. The UI calls these; the core never does.
+//! IndexedDB storage, file reading, downloads, the DOM selection, where the
+//! user was (scroll, selection, search) and the panic banner. The UI calls these; the core never does.
 
 pub mod files;
 pub mod highlight;
 pub mod panic;
 pub mod prefs;
+pub mod resume;
 pub mod selection;
 pub mod storage;

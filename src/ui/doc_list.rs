@@ -77,8 +77,8 @@ pub fn doc_list(props: &DocListProps) -> Html {
         });
         html! {
             <li key={id.0} data-testid="doc-item" data-doc-name={doc.name.clone()} aria-current={current}
-                data-done={doc.done.then_some("true")}
-                class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"))} {onclick} {onkeydown}
+                data-done={doc.done.then_some("true")} data-demo={doc.demo.then_some("true")}
+                class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"), doc.demo.then_some("demo"))} {onclick} {onkeydown}
                 tabindex="0" title={format!("{} — {per_label}", doc.name)}>
                 <input type="checkbox" class="doc-done" data-testid="doc-done" checked={doc.done} onclick={ondone}
                     aria-label="Done" title="Mark done" />
@@ -96,8 +96,9 @@ pub fn doc_list(props: &DocListProps) -> Html {
             </li>
         }
     });
-    let total = app.ws.documents.len();
-    let done = app.ws.documents.iter().filter(|d| d.done).count();
+    // Progress counts the user's documents, never the demo.
+    let total = app.ws.work_documents().count();
+    let done = app.ws.work_documents().filter(|d| d.done).count();
     html! {
         <>
             <div class="progress" data-testid="progress" data-done={done.to_string()} data-total={total.to_string()}>

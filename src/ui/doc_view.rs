@@ -7,15 +7,24 @@
 //!
 //! Highlights are background colour only: no padding, margin or border, so
 //! Arabic letters stay joined when a span starts or ends inside a word.
+//!
+//! Each document's scroll position and selected span are remembered
+//! ([`crate::platform::resume`]); opening a document, or reloading, scrolls
+//! back to where it was left.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::timers::callback::Timeout;
 
 use yew::prelude::*;
 
 use crate::core::layout::{Direction, Fragment, Node, dominant_direction, fragments_by_line, nest};
 use crate::core::model::{DocId, SpanId, readable_color};
 use crate::core::words::snap_to_words;
+use crate::platform::resume::{self, restore_scroll, scroll_anchor, scrolls_view};
 use crate::platform::selection::{
     LINE_CLASS, doc_view_root, document_selection, reveal_offset, reveal_span, select_offsets,
 };
@@ -88,6 +97,51 @@ pub fn doc_view() -> Html {
     };
 
     {
+        // A document opens where it was left (the top the first time). This
+        // runs before the reveal below, so undo still shows its change.
+        use_effect_with(prepared.doc, |doc| {
+            if let (Some(doc), Some(root)) = (*doc, doc_view_root()) {
+                let (line, dy) =
+                    resume::with(|r| r.place(doc).map_or((None, 0), |p| (p.line, p.dy)));
+                restore_scroll(&root, line, dy);
+            }
+        });
+    }
+    {
+        // Remember the selected span of the open document.
+        use_effect_with((doc_id, app.selected), |(doc, selected)| {
+            if let Some(doc) = *doc {
+                let selected = *selected;
+                resume::update(|r| r.update(doc, |place| place.span = selected));
+            }
+        });
+    }
+    {
+        // Remember where the open document is scrolled, once scrolling stops.
+        let settle: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+        use_effect_with((), move |_| {
+            let options = EventListenerOptions {
+                phase: EventListenerPhase::Capture,
+                passive: true,
+            };
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "scroll",
+                options,
+                move |event| {
+                    let Some(root) = doc_view_root() else {
+                        return;
+                    };
+                    if !scrolls_view(event.target(), &root) {
+                        return;
+                    }
+                    *settle.borrow_mut() = Some(Timeout::new(SCROLL_SETTLE_MS, remember_scroll));
+                },
+            );
+            move || drop(listener)
+        });
+    }
+    {
         // Undo and redo show what they changed: scroll it into view once the
         // document is drawn.
         let selected = app.selected;
@@ -156,11 +210,35 @@ pub fn doc_view() -> Html {
         }
     });
     html! {
-        <div class="doc-text" data-testid="doc-text" dir={prepared.dir.as_attr()} lang="ar"
+        <div class="doc-text" data-testid="doc-text" data-doc-id={doc.id.0.to_string()} dir={prepared.dir.as_attr()} lang="ar"
             data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup}
             tabindex="0" role="document" aria-label={format!("Text of {}", doc.name)}>
             { for lines }
         </div>
+    }
+}
+
+/// How long scrolling must pause before its position is remembered.
+const SCROLL_SETTLE_MS: u32 = 150;
+
+/// Remembers where the document shown now is scrolled. The document is read
+/// from the view itself, so a pause that ends after a switch is counted for
+/// the document on screen.
+fn remember_scroll() {
+    let Some(root) = doc_view_root() else {
+        return;
+    };
+    let doc = root
+        .get_attribute("data-doc-id")
+        .and_then(|id| id.parse().ok())
+        .map(DocId);
+    if let (Some(doc), Some((line, dy))) = (doc, scroll_anchor(&root)) {
+        resume::update(|r| {
+            r.update(doc, |place| {
+                place.line = Some(line);
+                place.dy = dy;
+            })
+        });
     }
 }
 

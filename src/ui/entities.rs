@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::core::edit::Edit;
 use crate::core::model::{Document, SpanId, readable_color};
+use crate::core::search::{filter_fold, filter_matches};
 use crate::platform::selection::reveal_span;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, named_icon};
@@ -32,17 +33,17 @@ pub fn entities_panel() -> Html {
             }
         })
     };
-    let needle = filter.trim().to_lowercase();
+    // Folded like the search bar: الامارات finds الإمارات.
+    let needle = filter_fold(filter.trim());
     let mut groups: BTreeMap<usize, Vec<Html>> = BTreeMap::new();
     for span in &doc.spans {
         let text = doc.text.slice(span.start, span.end).unwrap_or_default();
-        let matches = needle.is_empty()
-            || text.to_lowercase().contains(&needle)
-            || span.label.to_lowercase().contains(&needle)
+        let matches = filter_matches(text, &needle)
+            || filter_matches(&span.label, &needle)
             || span
                 .note
                 .as_deref()
-                .is_some_and(|n| n.to_lowercase().contains(&needle));
+                .is_some_and(|n| filter_matches(n, &needle));
         if !matches {
             continue;
         }
@@ -104,7 +105,8 @@ pub fn entities_panel() -> Html {
 fn corpus_counts() -> Html {
     let app = use_app();
     let rows = app.ws.labels.iter().map(|label| {
-        let count: usize = app.ws.documents.iter().map(|d| d.count_label(&label.name)).sum();
+        // The corpus is the user's work: the demo is not counted.
+        let count: usize = app.ws.work_documents().map(|d| d.count_label(&label.name)).sum();
         html! {
             <tr key={label.name.clone()} data-testid="corpus-count" data-label={label.name.clone()}>
                 <td><span class="swatch" style={format!("background-color:{}", readable_color(&label.color))}></span>{ label.name.clone() }</td>

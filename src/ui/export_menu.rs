@@ -3,12 +3,14 @@
 
 use yew::prelude::*;
 
+use crate::core::formats::naming::name_export;
 use crate::core::formats::wasim::WasimJson;
 use crate::core::formats::{
     self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents,
 };
 use crate::core::model::Workspace;
 use crate::platform::files::download;
+use crate::platform::resume::today;
 use crate::ui::fields::field_value;
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 
@@ -22,17 +24,17 @@ pub fn offer_download(app: &AppHandle, file: &OutputFile) {
     }
 }
 
-/// The whole workspace as a Wasim JSON file, remembering the open document.
+/// The whole workspace as a Wasim JSON file, remembering the open document,
+/// named `corpus_YYYY-MM-DD.json`. The demo document is not part of it.
 pub fn workspace_file(ws: &Workspace) -> OutputFile {
-    let docs: Vec<_> = ws.documents.iter().collect();
-    let open = ws
-        .open
-        .and_then(|id| ws.documents.iter().position(|d| d.id == id));
-    OutputFile {
+    let docs: Vec<_> = ws.work_documents().collect();
+    let open = ws.open.and_then(|id| docs.iter().position(|d| d.id == id));
+    let file = OutputFile {
         name: "wasim-annotations.json".to_owned(),
         mime: "application/json",
         bytes: WasimJson::to_json(&ws.labels, &docs, open).into_bytes(),
-    }
+    };
+    name_export(file, &docs, ExportScope::Corpus, &today())
 }
 
 /// Format picker, scope picker, options and the export button.
@@ -112,7 +114,9 @@ pub fn export_menu() -> Html {
                         warnings: Vec::new(),
                     }
                 } else {
-                    chosen.export(&app.ws.labels, &documents, *options)
+                    let mut exported = chosen.export(&app.ws.labels, &documents, *options);
+                    exported.file = name_export(exported.file, &documents, options.scope, &today());
+                    exported
                 };
             offer_download(&app, &exported.file);
             if !exported.warnings.is_empty() {

@@ -1,4 +1,4 @@
-//! The shortcut sheet, opened with `?`.
+//! The shortcut sheet, opened with `?`; it also brings the demo back.
 
 use yew::prelude::*;
 
@@ -40,6 +40,10 @@ const SHORTCUTS: [(&str, &str); 14] = [
 #[function_component(ShortcutSheet)]
 pub fn shortcut_sheet() -> Html {
     let app = use_app();
+    let demo = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::ShowDemo))
+    };
     let close = Callback::from(move |_: MouseEvent| app.dispatch(Action::ToggleHelp));
     let rows = SHORTCUTS.iter().map(|(keys, what)| {
         html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr> }
@@ -50,6 +54,8 @@ pub fn shortcut_sheet() -> Html {
                 <h2 id="sheet-title">{ "Keyboard shortcuts" }</h2>
                 <table><tbody>{ for rows }</tbody></table>
                 <p class="muted">{ "Shortcuts never fire while you type in a text field." }</p>
+                <p class="muted">{ "The demo document is a short tour. Loading a file puts it away; it is never counted or exported with your documents." }</p>
+                <button onclick={demo} data-testid="show-demo">{ "Show the demo" }</button>
                 <button onclick={close} data-testid="shortcuts-close">{ "Close" }</button>
             </div>
         </div>

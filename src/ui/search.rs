@@ -9,9 +9,11 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::model::DocId;
+use crate::core::resume::SearchState;
 use crate::core::search::{SearchOptions, find_all, step_match};
 use crate::core::text::CharRange;
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
+use crate::platform::resume;
 use crate::platform::selection::doc_view_root;
 use crate::ui::fields::field_value;
 use crate::ui::search_results::{SearchResults, show_match};
@@ -38,9 +40,21 @@ pub struct SearchPanelProps {
 #[function_component(SearchPanel)]
 pub fn search_panel(props: &SearchPanelProps) -> Html {
     let app = use_app();
-    let query = use_state(String::new);
-    let options = use_state(SearchOptions::default);
-    let corpus = use_state(|| false);
+    // The search resumes as it was left (see `platform::resume`).
+    let query = use_state(|| resume::with(|r| r.search.query.clone()));
+    let options = use_state(|| resume::with(|r| r.search.options()));
+    let corpus = use_state(|| resume::with(|r| r.search.corpus));
+    use_effect_with(
+        ((*query).clone(), *options, *corpus),
+        |(query, options, corpus)| {
+            let state = SearchState::new(query.clone(), *options, *corpus);
+            resume::update(|r| {
+                let changed = r.search != state;
+                r.search = state;
+                changed
+            });
+        },
+    );
     let label = use_state(|| None::<String>);
     let confirming = use_state(|| false);
     let current = use_state(|| None::<usize>);

@@ -9,12 +9,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::change::Change;
-use crate::core::demo::demo_workspace;
+use crate::core::demo::{demo_workspace, show_demo};
 use crate::core::edit::{Edit, History};
 use crate::core::formats::{ImportError, ImportMode, Imported, import_edit};
 use crate::core::lexicon::Lexicon;
 use crate::core::model::{DocId, Document, SpanId, Workspace};
 use crate::core::text::CharRange;
+use crate::platform::resume;
 use crate::platform::storage::Restored;
 
 /// How a message is shown.
@@ -221,6 +222,8 @@ pub enum Action {
         /// Ranges per document.
         ranges: Vec<(DocId, Vec<CharRange>)>,
     },
+    /// Bring the demo document back (from the shortcut sheet) and open it.
+    ShowDemo,
     /// Open or close the shortcut sheet.
     ToggleHelp,
     /// Switch between word snapping and exact characters.
@@ -501,6 +504,25 @@ impl AppState {
         }
     }
 
+    /// Puts the demo back at the top of the list (one undoable step) and
+    /// opens it; closes the shortcut sheet.
+    fn show_demo(&mut self) {
+        let (id, edit) = show_demo(&mut self.ws);
+        if edit.is_some_and(|edit| !self.edit(edit)) {
+            return;
+        }
+        self.show_help = false;
+        if self.ws.open != Some(id) {
+            self.ws.open = Some(id);
+            self.selected = resume::with(|r| r.span_in(&self.ws, id));
+            self.changed();
+        }
+        self.notify(
+            MessageKind::Info,
+            "The demo is back. It is not counted or exported, and loading a file puts it away again.",
+        );
+    }
+
     fn tag_all_like_selected(&mut self) {
         let Some((doc, span)) = self
             .ws
@@ -548,6 +570,11 @@ impl Reducible for AppState {
                 state.ws = ws;
                 state.history = history;
                 state.storage = StorageStatus::Ready;
+                // Where the user was: the open document's selected span.
+                state.selected = state
+                    .ws
+                    .open
+                    .and_then(|doc| resume::with(|r| r.span_in(&state.ws, doc)));
                 state.lexicon = state.lexicon.refreshed(&state.ws);
             }
             Action::Restored(Ok(Restored::Empty)) => {
@@ -567,7 +594,8 @@ impl Reducible for AppState {
             Action::Open(id) => {
                 if state.ws.document(id).is_some() && state.ws.open != Some(id) {
                     state.ws.open = Some(id);
-                    state.selected = None;
+                    // Back to a document: its selected span is selected again.
+                    state.selected = resume::with(|r| r.span_in(&state.ws, id));
                     state.changed();
                 }
             }
@@ -589,6 +617,7 @@ impl Reducible for AppState {
             }
             Action::TagAllLikeSelected => state.tag_all_like_selected(),
             Action::TagRanges { label, ranges } => state.tag_ranges(&label, ranges),
+            Action::ShowDemo => state.show_demo(),
             Action::ToggleHelp => state.show_help = !state.show_help,
             Action::TogglePrecise => state.precise = !state.precise,
             Action::Escape => {

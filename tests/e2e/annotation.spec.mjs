@@ -102,8 +102,9 @@ test('keyboard-only RTL session: move, extend, tag, relabel, delete', async ({ p
   await page.keyboard.press('1');
   const span = { start: firstWordAt.start, end: firstWordAt.start + Array.from(extended).length };
   await expect(markLocator(page, { ...span, label: 'PER' })).toHaveCount(1);
-  // Tab selects the span; 3 relabels; Delete removes.
+  // In the text, Tab selects the span; 3 relabels; Delete removes.
   await page.keyboard.press('Escape');
+  await page.getByTestId('doc-text').focus();
   await page.keyboard.press('Tab');
   await expect(page.locator('mark.selected')).toHaveCount(1);
   await page.keyboard.press('3');

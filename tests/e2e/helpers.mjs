@@ -296,7 +296,8 @@ export async function downloadFrom(page, clickable) {
 
 export async function exportJson(page) {
   const d = await downloadFrom(page, page.getByTestId('export-json'));
-  expect(d.name).toBe('wasim-annotations.json');
+  // Named for what it holds (the corpus) and the day: corpus_YYYY-MM-DD.json.
+  expect(d.name).toMatch(/^corpus_\d{4}-\d{2}-\d{2}\.json$/);
   return { ...d, json: JSON.parse(d.text) };
 }
 

@@ -220,11 +220,12 @@ test('six export warnings make one expandable message, and exporting again does 
   for (let i = 0; i < 3; i++) await downloadFrom(page, page.getByTestId('export-run'));
   const warning = messages(page, 'warning');
   await expect(warning).toHaveCount(1);
-  await expect(warning).toContainText('6 warnings');
+  // Six relabelled tags, and one note that a re-import would read other tokens.
+  await expect(warning).toContainText('7 warnings');
   const details = warning.getByTestId('message-details');
   await expect(details.locator('li').first()).toBeHidden();
   await details.locator('summary').click();
-  await expect(details.locator('li')).toHaveCount(6);
+  await expect(details.locator('li')).toHaveCount(7);
   await expect(details.locator('li').first()).toBeVisible();
   await expect(details.locator('li').first()).toContainText('BIG_CITY');
   expect(await lineRect(page), 'the text did not move').toEqual(before);

@@ -28,6 +28,7 @@ pub mod conll;
 pub mod doccano;
 pub mod iob;
 pub mod label_studio;
+pub mod naming;
 pub mod registry;
 pub mod spacy;
 pub mod tokenize;
@@ -46,18 +47,21 @@ pub use types::{
     ImportedDocument, ImportedSpan, InputFile, OutputFile, summarize_warnings,
 };
 
-/// The documents an export with `scope` covers.
+/// The documents an export with `scope` covers. The corpus is the user's
+/// work: the demo document is never part of it.
 pub fn scoped_documents(ws: &Workspace, scope: ExportScope) -> Vec<&Document> {
     match scope {
         ExportScope::OpenDocument => ws.open_document().into_iter().collect(),
-        ExportScope::Corpus => ws.documents.iter().collect(),
+        ExportScope::Corpus => ws.work_documents().collect(),
     }
 }
 
 /// Turns an import into one undoable edit.
 ///
 /// Spans are checked against their documents, so an invalid file never reaches
-/// the workspace.
+/// the workspace. Loading a file ends the tour: the demo document (and any
+/// spans made on it) is removed in the same step, so undoing the load brings
+/// it back.
 ///
 /// # Errors
 /// A message for the user when the imported data breaks a workspace invariant.
@@ -71,7 +75,12 @@ pub fn import_edit(
     } else {
         ws.labels.clone()
     };
-    let first_new = if replaces { 0 } else { ws.documents.len() };
+    let demo = ws.demo_ids();
+    let first_new = if replaces {
+        0
+    } else {
+        ws.documents.len() - demo.len()
+    };
     let mut added = Vec::with_capacity(imported.documents.len());
     for doc in imported.documents {
         let mut document = ws.new_document(&doc.name, &doc.text);
@@ -96,10 +105,14 @@ pub fn import_edit(
         }
         added.push(document);
     }
-    let kept = if replaces { &[][..] } else { &ws.documents[..] };
+    let kept: Vec<&Document> = if replaces {
+        Vec::new()
+    } else {
+        ws.work_documents().collect()
+    };
     let candidate = Workspace {
         labels: labels.clone(),
-        documents: kept.iter().chain(&added).cloned().collect(),
+        documents: kept.into_iter().chain(&added).cloned().collect(),
         open: None,
         next_id: ws.next_id,
     };
@@ -113,7 +126,10 @@ pub fn import_edit(
     } else {
         // Only the new documents travel in the edit, so undoing a load is
         // light and its step survives a reload.
-        let mut steps = Vec::with_capacity(2);
+        let mut steps = Vec::with_capacity(3);
+        if !demo.is_empty() {
+            steps.push(Edit::RemoveDocuments { ids: demo });
+        }
         if labels != ws.labels {
             steps.push(Edit::SetLabels(labels));
         }
@@ -211,6 +227,59 @@ mod tests {
         for (name, text, expected) in cases {
             assert_eq!(classify(&file(name, text)), expected, "{name}: {text}");
         }
+    }
+
+    #[test]
+    fn loading_a_file_removes_the_demo_in_the_same_undoable_step() {
+        let mut ws = crate::core::demo::demo_workspace();
+        let demo = ws.demo_ids();
+        assert_eq!(demo.len(), 1);
+        let add = crate::core::edit::Edit::add_span(&mut ws, demo[0], 0, 6, "MISC").expect("valid");
+        let mut history = crate::core::edit::History::default();
+        history.apply(&mut ws, add).expect("a span on the demo");
+        let imported = import_files(vec![file("003_مقال.txt", "زار علي بغداد")]);
+        let imported = imported.into_iter().next().expect("one").expect("loads");
+        let (edit, open) = import_edit(&mut ws, imported).expect("valid");
+        history.apply(&mut ws, edit).expect("applies");
+        let names: Vec<&str> = ws.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["003_مقال.txt"], "the demo is gone");
+        assert_eq!(open, Some(0), "the new document is opened");
+        assert_eq!(scoped_documents(&ws, ExportScope::Corpus).len(), 1);
+        // Undo brings the demo back, with the span made on it.
+        assert!(history.undo(&mut ws).is_some());
+        assert_eq!(ws.documents.len(), 1);
+        assert!(ws.documents[0].demo);
+        assert_eq!(ws.documents[0].spans.len(), 1);
+        // A second load with no demo around only adds.
+        let again = import_files(vec![file("b.txt", "نص")]);
+        let again = again.into_iter().next().expect("one").expect("loads");
+        let (edit, _) = import_edit(&mut ws, again).expect("valid");
+        history.apply(&mut ws, edit).expect("applies");
+        let more = import_files(vec![file("c.txt", "نص آخر")]);
+        let more = more.into_iter().next().expect("one").expect("loads");
+        let (edit, open) = import_edit(&mut ws, more).expect("valid");
+        history.apply(&mut ws, edit).expect("applies");
+        assert_eq!(ws.documents.len(), 2);
+        assert_eq!(open, Some(1));
+    }
+
+    #[test]
+    fn the_corpus_leaves_the_demo_out_but_the_open_document_may_be_it() {
+        let mut ws = crate::core::demo::demo_workspace();
+        assert!(scoped_documents(&ws, ExportScope::Corpus).is_empty());
+        assert_eq!(scoped_documents(&ws, ExportScope::OpenDocument).len(), 1);
+        let doc = ws.new_document("a.txt", "نص");
+        ws.documents.push(doc);
+        let corpus = scoped_documents(&ws, ExportScope::Corpus);
+        assert_eq!(corpus.len(), 1);
+        assert_eq!(corpus[0].name, "a.txt");
+        let brat =
+            by_id("brat")
+                .expect("brat")
+                .export(&ws.labels, &corpus, ExportOptions::default());
+        let entries = zip::read(&brat.file.bytes).expect("a zip");
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["a.txt", "a.ann", "annotation.conf"]);
     }
 
     #[test]

@@ -1,0 +1,228 @@
+//! Download names that say what an export holds: the document's name for
+//! one document, `corpus` for all of them, then the date.
+//!
+//! `003_مقال.txt` exported alone as CoNLL on 2025-06-01 downloads as
+//! `003_مقال_2025-06-01.conll`; the whole corpus as brat as
+//! `corpus_2025-06-01.zip`. Arabic and other letters are kept; characters
+//! that file systems refuse or that could disguise a name (path separators,
+//! `: * ? " < > |`, control and bidi control characters) are not. The core
+//! has no clock: the caller passes the date.
+
+use super::{ExportScope, OutputFile};
+use crate::core::model::Document;
+
+/// The subject of a corpus export's file name.
+pub const CORPUS_STEM: &str = "corpus";
+
+/// The longest stem kept, in characters.
+const MAX_STEM: usize = 80;
+
+/// Characters that never go into a file name: reserved on Windows, or path
+/// separators anywhere.
+fn is_reserved(c: char) -> bool {
+    matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+}
+
+/// Invisible characters that change how a name is displayed (bidi marks,
+/// embeddings, overrides and isolates, the byte order mark) and are dropped.
+fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// Names Windows reserves for devices, whatever the extension.
+const DEVICE_NAMES: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// `name` as a safe file-name stem: its last extension (up to five ASCII
+/// letters or digits, such as `.txt`) removed, reserved characters replaced
+/// by `_`, control and bidi characters dropped, white space collapsed, dots
+/// and spaces trimmed from the ends, at most [`MAX_STEM`] characters.
+/// `document` when nothing is left.
+pub fn safe_stem(name: &str) -> String {
+    let stem = match name.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.trim().is_empty()
+                && (1..=5).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            stem
+        }
+        _ => name,
+    };
+    clean(stem)
+}
+
+/// `stem` with reserved characters replaced, control and bidi characters
+/// dropped and white space collapsed (see [`safe_stem`]); no extension is
+/// removed.
+fn clean(stem: &str) -> String {
+    let mut out = String::with_capacity(stem.len());
+    let mut space = false;
+    for c in stem.chars() {
+        if is_invisible_control(c) || (c.is_control() && !c.is_whitespace()) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(if is_reserved(c) { '_' } else { c });
+    }
+    let trimmed: String = out
+        .trim_matches(|c: char| c == '.' || c == ' ')
+        .chars()
+        .take(MAX_STEM)
+        .collect();
+    let trimmed = trimmed.trim_end_matches(['.', ' ']).to_owned();
+    if trimmed.is_empty() {
+        return "document".to_owned();
+    }
+    let device = trimmed.split('.').next().unwrap_or_default();
+    if DEVICE_NAMES.iter().any(|d| d.eq_ignore_ascii_case(device)) {
+        return format!("_{trimmed}");
+    }
+    trimmed
+}
+
+/// The stem for an export of `documents` with `scope`: the document's name
+/// when the export holds the open document, [`CORPUS_STEM`] otherwise.
+pub fn export_stem(documents: &[&Document], scope: ExportScope) -> String {
+    match (scope, documents) {
+        (ExportScope::OpenDocument, [doc]) => safe_stem(&doc.name),
+        _ => CORPUS_STEM.to_owned(),
+    }
+}
+
+/// `stem_date.ext`, keeping the extension of `generated` (the exporter's
+/// name, such as `wasim-brat.zip`). `date` is `YYYY-MM-DD`; anything else
+/// (an empty string when the date is unknown) is left out.
+pub fn dated_name(stem: &str, date: &str, generated: &str) -> String {
+    let ext = generated
+        .rsplit_once('.')
+        .map(|(_, ext)| ext)
+        .filter(|ext| !ext.is_empty());
+    let date = is_iso_date(date).then_some(date);
+    let mut name = clean(stem);
+    if let Some(date) = date {
+        name.push('_');
+        name.push_str(date);
+    }
+    if let Some(ext) = ext {
+        name.push('.');
+        name.push_str(ext);
+    }
+    name
+}
+
+/// Whether `date` looks like `YYYY-MM-DD`.
+fn is_iso_date(date: &str) -> bool {
+    let bytes = date.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+/// `file` renamed for what it holds ([`export_stem`]) and the day it was
+/// made ([`dated_name`]).
+pub fn name_export(
+    mut file: OutputFile,
+    documents: &[&Document],
+    scope: ExportScope,
+    date: &str,
+) -> OutputFile {
+    file.name = dated_name(&export_stem(documents, scope), date, &file.name);
+    file
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Workspace;
+
+    #[test]
+    fn stems_keep_arabic_and_drop_the_extension() {
+        assert_eq!(safe_stem("003_مقال.txt"), "003_مقال");
+        assert_eq!(safe_stem("تقرير الأمم المتحدة.TXT"), "تقرير الأمم المتحدة");
+        assert_eq!(safe_stem("a.b.conll"), "a.b");
+        assert_eq!(safe_stem("doc1"), "doc1");
+        assert_eq!(safe_stem("مثال — Wasim demo"), "مثال — Wasim demo");
+        assert_eq!(
+            safe_stem("نسخة.النهائية"),
+            "نسخة.النهائية",
+            "not an extension"
+        );
+    }
+
+    #[test]
+    fn unsafe_characters_are_replaced_or_dropped() {
+        assert_eq!(safe_stem("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(safe_stem(r#"a:b*c?d"e<f>g|h\i.txt"#), "a_b_c_d_e_f_g_h_i");
+        assert_eq!(safe_stem("\u{202E}txt.exe\u{202C}.txt"), "txt.exe");
+        assert_eq!(
+            safe_stem("\u{200F}بغداد\u{200E}\t\n  2024.txt"),
+            "بغداد 2024"
+        );
+        assert_eq!(safe_stem("a\u{0}b\u{7}c"), "abc");
+        assert_eq!(safe_stem(" . .txt"), "document");
+        assert_eq!(safe_stem(""), "document");
+        assert_eq!(safe_stem("...hidden"), "hidden");
+        assert_eq!(safe_stem("CON.txt"), "_CON");
+        assert_eq!(safe_stem("nul.tar"), "_nul");
+        assert_eq!(safe_stem("console.txt"), "console");
+        let long = "ك".repeat(200);
+        assert_eq!(safe_stem(&long).chars().count(), MAX_STEM);
+    }
+
+    #[test]
+    fn names_say_what_and_when() {
+        assert_eq!(
+            dated_name("003_مقال", "2025-06-01", "wasim-annotations.conll"),
+            "003_مقال_2025-06-01.conll"
+        );
+        assert_eq!(
+            dated_name(CORPUS_STEM, "2025-06-01", "wasim-brat.zip"),
+            "corpus_2025-06-01.zip"
+        );
+        assert_eq!(
+            dated_name("x", "2025-06-01", "wasim-web-annotation.jsonld"),
+            "x_2025-06-01.jsonld"
+        );
+        assert_eq!(dated_name("x", "", "a.json"), "x.json", "no date known");
+        assert_eq!(dated_name("x", "1/6/2025", "a.json"), "x.json");
+        assert_eq!(dated_name("a/b", "2025-06-01", "noext"), "a_b_2025-06-01");
+        assert_eq!(
+            dated_name(&safe_stem("a.b.conll"), "2025-06-01", "x.conll"),
+            "a.b_2025-06-01.conll",
+            "a stem keeps its dots"
+        );
+    }
+
+    #[test]
+    fn one_document_is_named_after_it_and_the_corpus_is_corpus() {
+        let mut ws = Workspace::default();
+        let a = ws.new_document("003_مقال.txt", "نص");
+        let b = ws.new_document("b.txt", "نص");
+        let file = || OutputFile {
+            name: "wasim-annotations.conll".to_owned(),
+            mime: "text/plain",
+            bytes: Vec::new(),
+        };
+        let one = name_export(file(), &[&a], ExportScope::OpenDocument, "2025-06-01");
+        assert_eq!(one.name, "003_مقال_2025-06-01.conll");
+        let all = name_export(file(), &[&a, &b], ExportScope::Corpus, "2025-06-01");
+        assert_eq!(all.name, "corpus_2025-06-01.conll");
+        let single_corpus = name_export(file(), &[&a], ExportScope::Corpus, "2025-06-01");
+        assert_eq!(single_corpus.name, "corpus_2025-06-01.conll");
+    }
+}

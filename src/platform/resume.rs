@@ -1,0 +1,208 @@
+//! Remembering where the user was ([`Resume`]: scroll position and
+//! selected span per document, the search) in `localStorage`, and reading
+//! and restoring the scroll position of the open document.
+//!
+//! The record lives in memory; changes are written under the key
+//! [`STORAGE_KEY`] a moment later (and at once when the page is hidden or
+//! unloaded), so scrolling and editing never wait for storage. A missing or
+//! unreadable record, or a browser without `localStorage`, only means
+//! starting at the top.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use crate::core::resume::Resume;
+
+/// The `localStorage` key of the record.
+pub const STORAGE_KEY: &str = "wasim.resume";
+
+/// How long after the last change the record is written.
+const WRITE_DELAY_MS: u32 = 250;
+
+thread_local! {
+    static RESUME: RefCell<Option<Resume>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+    static ON_HIDE: RefCell<Option<EventListener>> = const { RefCell::new(None) };
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads `f` of the record, loading it from `localStorage` the first time.
+pub fn with<T>(f: impl FnOnce(&Resume) -> T) -> T {
+    RESUME.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let resume = cell.get_or_insert_with(|| {
+            let json = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+            Resume::from_json(json.as_deref())
+        });
+        f(resume)
+    })
+}
+
+/// Changes the record with `f`, which says whether it changed anything; a
+/// change is written shortly after.
+pub fn update(f: impl FnOnce(&mut Resume) -> bool) {
+    with(|_| ());
+    let changed = RESUME.with(|cell| cell.borrow_mut().as_mut().is_some_and(f));
+    if changed {
+        schedule_write();
+    }
+}
+
+fn schedule_write() {
+    ON_HIDE.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            // A reload right after a change still keeps it.
+            *cell = Some(EventListener::new(
+                &gloo::utils::window(),
+                "pagehide",
+                |_| flush(),
+            ));
+        }
+    });
+    PENDING.with(|cell| *cell.borrow_mut() = Some(Timeout::new(WRITE_DELAY_MS, flush)));
+}
+
+/// Writes the record now if a change is waiting. Failures (storage full or
+/// disabled) are ignored: this is a convenience, never work.
+pub fn flush() {
+    let Some(pending) = PENDING.with(|cell| cell.borrow_mut().take()) else {
+        return;
+    };
+    pending.cancel();
+    let json = RESUME.with(|cell| cell.borrow().as_ref().map(Resume::to_json));
+    if let (Some(json), Some(storage)) = (json, local_storage()) {
+        let _ = storage.set_item(STORAGE_KEY, &json);
+    }
+}
+
+/// Today's date in the user's time zone, as `YYYY-MM-DD` (for file names).
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// The element that scrolls the document drawn in `root`: its nearest
+/// scrollable ancestor, else the page.
+fn scroller(root: &Element) -> Option<Element> {
+    let window = web_sys::window()?;
+    let mut current = root.parent_element();
+    while let Some(element) = current {
+        let scrolls = window
+            .get_computed_style(&element)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("overflow-y").ok())
+            .is_some_and(|o| o == "auto" || o == "scroll" || o == "overlay");
+        if scrolls && element.scroll_height() > element.client_height() {
+            return Some(element);
+        }
+        current = element.parent_element();
+    }
+    gloo::utils::document().scrolling_element()
+}
+
+/// The top edge of the visible part of `scroller`, in viewport coordinates.
+fn visible_top(scroller: &Element) -> f64 {
+    let page = gloo::utils::document().scrolling_element();
+    if page.as_ref() == Some(scroller) {
+        0.0
+    } else {
+        scroller.get_bounding_client_rect().top()
+    }
+}
+
+/// The line elements of `root`, in order.
+fn lines(root: &Element) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(":scope > .line") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn line_start(line: &Element) -> Option<usize> {
+    line.get_attribute("data-line-start")?.parse().ok()
+}
+
+/// Where the view of `root` is scrolled to: the code point where the first
+/// visible line starts, and how many pixels of that line are above the
+/// visible part.
+pub fn scroll_anchor(root: &Element) -> Option<(usize, i32)> {
+    let top = visible_top(&scroller(root)?);
+    let lines = lines(root);
+    // The first line whose bottom is below the top edge.
+    let first = lines.partition_point(|line| line.get_bounding_client_rect().bottom() <= top);
+    let line = lines.get(first).or(lines.last())?;
+    let dy = (top - line.get_bounding_client_rect().top()).round();
+    Some((line_start(line)?, dy as i32))
+}
+
+/// When, after a restore, the anchor is applied again (milliseconds).
+const RESTORE_AGAIN_MS: [u32; 5] = [50, 150, 300, 600, 1000];
+
+/// Scrolls the view of `root` back to an anchor taken by [`scroll_anchor`];
+/// to the top when `line` is `None`.
+///
+/// Lines off screen are laid out with an estimated height until they are
+/// drawn (`content-visibility: auto`), so the place can move once the lines
+/// around it are drawn: the anchor is applied again a few times during the
+/// next second ([`RESTORE_AGAIN_MS`]), unless the user has scrolled meanwhile.
+pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
+    let Some(scroller) = scroller(root) else {
+        return;
+    };
+    let Some(line) = line else {
+        scroller.set_scroll_top(0);
+        return;
+    };
+    let set = Rc::new(Cell::new(scroll_to_line(root, &scroller, line, dy)));
+    for delay in RESTORE_AGAIN_MS {
+        let (root, scroller, set) = (root.clone(), scroller.clone(), set.clone());
+        Timeout::new(delay, move || {
+            let untouched = set.get().is_some_and(|top| top == scroller.scroll_top());
+            if untouched && root.is_connected() {
+                set.set(scroll_to_line(&root, &scroller, line, dy));
+            }
+        })
+        .forget();
+    }
+}
+
+/// Scrolls `scroller` so that the line of `root` holding code point `line`
+/// starts `dy` pixels above the visible top; returns the scroll top set.
+fn scroll_to_line(root: &Element, scroller: &Element, line: usize, dy: i32) -> Option<i32> {
+    let lines = lines(root);
+    let after = lines.partition_point(|l| line_start(l).is_some_and(|s| s <= line));
+    let target = lines.get(after.saturating_sub(1))?;
+    let offset = target.get_bounding_client_rect().top() - visible_top(scroller) + f64::from(dy);
+    scroller.set_scroll_top(scroller.scroll_top() + offset.round() as i32);
+    Some(scroller.scroll_top())
+}
+
+/// Whether a scroll event's target scrolls the document drawn in `root`.
+pub fn scrolls_view(target: Option<web_sys::EventTarget>, root: &Element) -> bool {
+    match target {
+        Some(target) => match target.dyn_ref::<Element>() {
+            Some(element) => element.contains(Some(root)),
+            // The page itself (the event's target is the document).
+            None => true,
+        },
+        None => false,
+    }
+}
