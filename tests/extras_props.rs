@@ -48,7 +48,7 @@ fn extra_value() -> impl Strategy<Value = Value> {
 }
 
 /// Extra fields, with keys no format uses (`x_…`).
-fn extras() -> impl Strategy<Value = Vec<(String, Value)>> {
+fn extras() -> impl Strategy<Value = Extras> {
     prop::collection::vec(("x_[a-z]{1,6}", extra_value()), 0..4).prop_map(|mut pairs| {
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
         pairs.dedup_by(|a, b| a.0 == b.0);
@@ -56,13 +56,19 @@ fn extras() -> impl Strategy<Value = Vec<(String, Value)>> {
     })
 }
 
+/// Fields a format does not model: (key, value) pairs.
+type Extras = Vec<(String, Value)>;
+
+/// A span as (start, end, label, its extras).
+type GenSpan = (usize, usize, String, Extras);
+
 /// A text of words and its word ranges in code points, plus spans (word
 /// ranges, unique) each with its own extras.
 #[derive(Clone, Debug)]
 struct Doc {
     text: String,
-    spans: Vec<(usize, usize, String, Vec<(String, Value)>)>,
-    extras: Vec<(String, Value)>,
+    spans: Vec<GenSpan>,
+    extras: Extras,
 }
 
 fn doc() -> impl Strategy<Value = Doc> {
@@ -80,7 +86,7 @@ fn doc() -> impl Strategy<Value = Doc> {
             ranges.push((start, text.chars().count()));
         }
         let labels = ["PER", "LOC", "ORG"];
-        let mut chosen: Vec<(usize, usize, String, Vec<(String, Value)>)> = Vec::new();
+        let mut chosen: Vec<GenSpan> = Vec::new();
         for (at, label, extra) in spans {
             let (start, end) = ranges[at.index(ranges.len())];
             if chosen.iter().all(|s| (s.0, s.1) != (start, end)) {
