@@ -15,7 +15,7 @@ const byName = (prefix) => corpus.find((c) => c.name.startsWith(prefix));
 async function loadCorpus(page) {
   await gotoApp(page);
   await uploadFiles(page, corpus.map((c) => c.path));
-  await expect(page.getByTestId('doc-item')).toHaveCount(corpus.length + 1);
+  await expect(page.getByTestId('doc-item')).toHaveCount(corpus.length);
 }
 
 /** A real mouse drag over [start, end), without checking what it selects. */
