@@ -35,6 +35,29 @@ pub fn show_match(range: CharRange) {
     }
 }
 
+/// The end of `context` from its first whole word on (context is cut at a
+/// fixed width, so its first word may be a fragment): "…word word".
+fn whole_words_before(context: &str) -> String {
+    if context.chars().count() < CONTEXT {
+        return context.to_owned();
+    }
+    match context.split_once(char::is_whitespace) {
+        Some((_, rest)) => format!("…{rest}"),
+        None => String::new(),
+    }
+}
+
+/// The start of `context` up to its last whole word: "word word…".
+fn whole_words_after(context: &str) -> String {
+    if context.chars().count() < CONTEXT {
+        return context.to_owned();
+    }
+    match context.rsplit_once(char::is_whitespace) {
+        Some((head, _)) => format!("{head}…"),
+        None => String::new(),
+    }
+}
+
 /// The matches of the open document with their context.
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchResultsProps) -> Html {
@@ -44,6 +67,7 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
     };
     let items = props.ranges.iter().take(SHOWN).enumerate().map(|(i, range)| {
         let (before, after) = doc.text.context(*range, CONTEXT);
+        let (before, after) = (whole_words_before(before), whole_words_after(after));
         let found = doc.text.slice_range(*range).unwrap_or_default();
         let onclick = {
             let on_pick = props.on_pick.clone();
