@@ -140,14 +140,26 @@ fn line_start(line: &Element) -> Option<usize> {
     line.get_attribute("data-line-start")?.parse().ok()
 }
 
+/// How much of a line (CSS pixels) must be below the top edge for it to
+/// count as visible.
+///
+/// Line heights are fractional (18 px × 1.9), while scroll offsets are
+/// whole pixels and the scroller's own top may be fractional: a line
+/// scrolled exactly to the top (`scrollIntoView`, or the user's own
+/// scrolling) often leaves a sliver of a pixel of the line before it below
+/// the edge. That sliver is not visible; counting it would remember the
+/// line before the one at the top, with almost its whole height as `dy`.
+const VISIBLE_MIN_PX: f64 = 0.5;
+
 /// Where the view of `root` is scrolled to: the code point where the first
 /// visible line starts, and how many pixels of that line are above the
-/// visible part.
+/// visible part (negative when it starts just below it).
 pub fn scroll_anchor(root: &Element) -> Option<(usize, i32)> {
     let top = visible_top(&scroller(root)?);
     let lines = lines(root);
-    // The first line whose bottom is below the top edge.
-    let first = lines.partition_point(|line| line.get_bounding_client_rect().bottom() <= top);
+    // The first line showing at least VISIBLE_MIN_PX below the top edge.
+    let first = lines
+        .partition_point(|line| line.get_bounding_client_rect().bottom() < top + VISIBLE_MIN_PX);
     let line = lines.get(first).or(lines.last())?;
     let dy = (top - line.get_bounding_client_rect().top()).round();
     Some((line_start(line)?, dy as i32))
