@@ -34,7 +34,7 @@ const log = (...a) => console.error('[bench]', ...a);
   const r = spawnSync('trunk', ['build', '--release'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
+    env: { ...process.env, PATH: `${root}/node_modules/.bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
