@@ -44,18 +44,9 @@ pub struct SearchState {
     pub query: String,
     /// Search the whole corpus instead of the open document.
     pub corpus: bool,
-    /// See [`SearchOptions::ignore_diacritics`].
-    pub ignore_diacritics: bool,
-    /// See [`SearchOptions::normalize_letters`].
-    pub normalize_letters: bool,
-    /// See [`SearchOptions::whole_word`].
-    pub whole_word: bool,
-    /// See [`SearchOptions::allow_proclitics`].
-    pub allow_proclitics: bool,
-    /// See [`SearchOptions::regex`].
-    pub regex: bool,
-    /// See [`SearchOptions::case_insensitive`].
-    pub case_insensitive: bool,
+    /// The switches, stored flat next to the query.
+    #[serde(flatten)]
+    pub options: SearchOptions,
 }
 
 impl Default for SearchState {
@@ -70,28 +61,13 @@ impl SearchState {
         SearchState {
             query: query.chars().take(MAX_QUERY).collect(),
             corpus,
-            ignore_diacritics: options.ignore_diacritics,
-            normalize_letters: options.normalize_letters,
-            whole_word: options.whole_word,
-            allow_proclitics: options.allow_proclitics,
-            regex: options.regex,
-            case_insensitive: options.case_insensitive,
+            options,
         }
     }
 
-    /// The search options it holds (defaults for anything it does not).
-    // The update keeps options added to `SearchOptions` later at their defaults.
-    #[allow(clippy::needless_update)]
+    /// The search options it holds.
     pub fn options(&self) -> SearchOptions {
-        SearchOptions {
-            ignore_diacritics: self.ignore_diacritics,
-            normalize_letters: self.normalize_letters,
-            whole_word: self.whole_word,
-            allow_proclitics: self.allow_proclitics,
-            regex: self.regex,
-            case_insensitive: self.case_insensitive,
-            ..SearchOptions::default()
-        }
+        self.options
     }
 }
 

@@ -14,8 +14,11 @@ use regex_lite::{Regex, RegexBuilder};
 use super::text::{CharRange, Text};
 use super::words::{self, TATWEEL};
 
-/// How [`find_all`] compares the query with the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How [`find_all`] compares the query with the text. Serialized with
+/// defaults for missing fields, so a stored search stays readable when a
+/// switch is added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SearchOptions {
     /// Ignore tashkeel (U+064B–U+065F, U+0670, U+06D6–U+06ED, and the Quranic
     /// signs U+0610–U+061A) and tatweel (U+0640).
