@@ -6,6 +6,8 @@
 // prompt: nothing in Wasim may open one, and injected markup must not), or
 // requests any URL outside the app's own origin (data: and blob: excepted):
 // Wasim is offline and must never touch the network beyond its own files.
+// A Content Security Policy violation (a `securitypolicyviolation` event,
+// reported by a script added to every page) fails the test too.
 //
 // Each test gets a fresh browser context (Playwright's default), i.e. a fresh
 // profile with an empty IndexedDB. `newGuardedContext()` opens another fresh
@@ -24,6 +26,7 @@ export function guardPage(page, problems, origin) {
     if (msg.type() === 'error' && /panicked/i.test(text)) {
       problems.push(`console.error with a Rust panic: ${text}`);
     }
+    if (text.startsWith(CSP_MARK)) problems.push(text);
   });
   page.on('dialog', async (dialog) => {
     problems.push(`unexpected ${dialog.type()} dialog: ${JSON.stringify(dialog.message())}`);
@@ -44,8 +47,15 @@ export function guardPage(page, problems, origin) {
   });
 }
 
+const CSP_MARK = 'wasim-e2e: Content Security Policy violation:';
+
 /** Attach the guards to every page (existing and future) of a context. */
 export function guardContext(context, problems, origin) {
+  context.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`${mark} ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  }, CSP_MARK);
   for (const p of context.pages()) guardPage(p, problems, origin);
   context.on('page', (p) => guardPage(p, problems, origin));
 }

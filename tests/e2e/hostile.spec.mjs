@@ -42,3 +42,25 @@ test('a label colour that smuggles CSS is replaced with a message, and HTML show
   await expect(page.getByTestId(`label-LOC${EVIL}`)).toHaveText(new RegExp('LOC<img'));
   expect(requests.filter((u) => !u.startsWith('http://127.0.0.1'))).toEqual([]);
 });
+
+test('the page runs under its Content Security Policy: no inline script but Trunk\'s loader, by hash', async ({ page, problems }) => {
+  await gotoApp(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  expect(scriptSrc).not.toContain("'unsafe-eval'");
+  expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
+  expect(csp).toContain("object-src 'none'");
+  // An injected inline script is refused (and reported as a violation).
+  const ran = await page.evaluate(async () => {
+    const seen = new Promise((resolve) => document.addEventListener('securitypolicyviolation', () => resolve('blocked'), { once: true }));
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = 1;';
+    document.body.appendChild(s);
+    return Promise.race([seen, new Promise((r) => setTimeout(() => r('no event'), 1000))]).then((v) => [v, window.__injected]);
+  });
+  expect(ran).toEqual(['blocked', undefined]);
+  // That violation was this test's own doing: the guard reported it, as it should.
+  await expect.poll(() => problems.some((p) => p.includes('Content Security Policy violation'))).toBe(true);
+  problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('Content Security Policy violation')));
+});
