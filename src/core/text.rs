@@ -183,9 +183,10 @@ impl Text {
         self.char_len
     }
 
-    /// Byte offset of code point `cp`, or `None` past the end.
+    /// Byte offset of code point `cp`, or `None` past the end. Byte offsets
+    /// never leave the core's text handling.
     /// `cp == char_len()` gives the string's byte length.
-    pub fn byte_of(&self, cp: usize) -> Option<usize> {
+    pub(crate) fn byte_of(&self, cp: usize) -> Option<usize> {
         if cp > self.char_len {
             return None;
         }
@@ -201,7 +202,7 @@ impl Text {
     }
 
     /// Code point offset of a byte offset that lies on a char boundary.
-    pub fn cp_of_byte(&self, byte: usize) -> usize {
+    pub(crate) fn cp_of_byte(&self, byte: usize) -> usize {
         let block = match self.stride_bytes.binary_search(&byte) {
             Ok(exact) => return exact * INDEX_STRIDE,
             Err(insert) => insert.saturating_sub(1),
@@ -369,8 +370,6 @@ impl Text {
                 lines.push(LineRange {
                     start: start_cp,
                     end: cp,
-                    byte_start: start_byte,
-                    byte_end: byte + 1,
                 });
                 start_cp = cp;
                 start_byte = byte + 1;
@@ -380,25 +379,19 @@ impl Text {
             lines.push(LineRange {
                 start: start_cp,
                 end: cp,
-                byte_start: start_byte,
-                byte_end: self.string.len(),
             });
         }
         lines
     }
 }
 
-/// One line of a [`Text`], in code points and bytes, terminator included.
+/// One line of a [`Text`], terminator included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineRange {
     /// First code point of the line.
     pub start: usize,
     /// One past the last code point, after the `\n` if there is one.
     pub end: usize,
-    /// Byte offset of `start`.
-    pub byte_start: usize,
-    /// Byte offset of `end`.
-    pub byte_end: usize,
 }
 
 /// Characters trimmed from the edges of a selection: whitespace and the

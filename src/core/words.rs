@@ -128,10 +128,7 @@ pub(crate) fn is_proclitic_sequence(chars: impl IntoIterator<Item = char>) -> bo
 /// text start, or `cp - MAX_SCAN`.
 fn cut_before(text: &Text, cp: usize) -> usize {
     let cp = cp.min(text.char_len());
-    let Some(byte) = text.byte_of(cp) else {
-        return 0;
-    };
-    let head = text.as_str().get(..byte).unwrap_or("");
+    let head = text.slice(0, cp).unwrap_or("");
     let mut pos = cp;
     for ch in head.chars().rev().take(MAX_SCAN) {
         pos -= 1;
@@ -147,10 +144,7 @@ fn cut_before(text: &Text, cp: usize) -> usize {
 fn cut_after(text: &Text, cp: usize) -> usize {
     let len = text.char_len();
     let cp = cp.min(len);
-    let Some(byte) = text.byte_of(cp) else {
-        return len;
-    };
-    let tail = text.as_str().get(byte..).unwrap_or("");
+    let tail = text.slice(cp, len).unwrap_or("");
     let mut pos = cp;
     for ch in tail.chars().take(MAX_SCAN) {
         pos += 1;

@@ -64,11 +64,10 @@ pub fn doc_view() -> Html {
                 };
             };
             let ranges = text.lines();
-            let whole = text.as_str();
             let lines = ranges
                 .iter()
                 .map(|r| {
-                    let line = &whole[r.byte_start..r.byte_end];
+                    let line = text.slice(r.start, r.end).unwrap_or_default();
                     LineData {
                         start: r.start,
                         end: r.end,
@@ -81,7 +80,7 @@ pub fn doc_view() -> Html {
                 doc: *doc_id,
                 lines,
                 ranges,
-                dir: dominant_direction(whole).unwrap_or(Direction::Rtl),
+                dir: dominant_direction(text.as_str()).unwrap_or(Direction::Rtl),
             }
         })
     };
