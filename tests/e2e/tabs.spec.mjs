@@ -4,7 +4,7 @@
 // work as it comes, and can take over ("Use it here") without losing what the
 // other tab saved. Both pages share ONE browser context (same profile).
 import { test, expect } from './fixtures.mjs';
-import { gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, shownSpans, expectMessage } from './helpers.mjs';
+import { gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, shownSpans, expectMessage, exportJson } from './helpers.mjs';
 
 const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
 const NAME = 'tabs.txt';
@@ -40,6 +40,9 @@ test('a second tab is read-only until it takes over, and no tab erases the other
   await tag(b, ORG, '3');
   await expectMessage(b, 'warning', 'this tab is read-only');
   expect(await spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  // Export still works in the read-only tab.
+  const { json } = await exportJson(b);
+  expect(json.documents.find((d) => d.name === NAME).spans).toHaveLength(1);
 
   // B takes over: it keeps A's span and tags another; A turns read-only.
   await b.getByTestId('take-over').click();
