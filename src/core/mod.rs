@@ -15,5 +15,6 @@ pub mod model;
 pub mod resume;
 pub mod search;
 pub mod snapshot;
+pub mod tabs;
 pub mod text;
 pub mod words;

@@ -9,3 +9,4 @@ pub mod prefs;
 pub mod resume;
 pub mod selection;
 pub mod storage;
+pub mod tabs;

@@ -4,6 +4,7 @@
 //! - store `meta`, key `snapshot`: the [`Snapshot`] as a structured object;
 //! - store `meta`, key `history`: the undo history (its documents without
 //!   their texts);
+//! - store `meta`, key `writer`: the writer epoch, a number (see below);
 //! - store `texts`, key = document id: the body of each document of the
 //!   workspace or of the history, written once: its text as a string, or,
 //!   for a document imported with a [`Source`], an object
@@ -12,6 +13,27 @@
 //! Every save is one read-write transaction over both stores, so a snapshot
 //! never refers to a text that is not stored. Transactions run in the order
 //! they were created, so the last save wins.
+//!
+//! ## Two tabs: fencing with the writer epoch
+//!
+//! Only the tab holding the `wasim-writer` lock saves
+//! ([`crate::platform::tabs`]), but a tab may learn that another one stole
+//! the lock only after it started another save. So no save trusts the lock
+//! alone:
+//! - a tab becoming the writer (at start or by taking over) reads the
+//!   workspace in a read-write transaction that also reads the epoch and
+//!   writes it plus one ([`open_and_restore`] with `claim`); that number is
+//!   the tab's own epoch. Reading the workspace in that same transaction
+//!   means nothing the former writer saved is missed;
+//! - every save transaction first reads the epoch and writes nothing, and
+//!   aborts, when it is not the tab's own ([`SaveError::NotWriter`]); the
+//!   tab then turns read-only;
+//! - transactions over the same stores run one at a time, so a former
+//!   writer's save either lands before the taking-over read (which then sees
+//!   it) or runs after the epoch changed (and aborts). No stale write lands.
+//!
+//! Where the browser has no Web Locks there is no epoch ([`set_fencing`] is
+//! never called): saves behave as before, the last one wins.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -25,6 +47,7 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTran
 use crate::core::edit::History;
 use crate::core::model::{DocId, Document, DocumentBody, Source, Workspace};
 use crate::core::snapshot::Snapshot;
+use crate::core::tabs::{may_write, next_epoch};
 use crate::core::text::Text;
 
 const DB_NAME: &str = "wasim";
@@ -33,10 +56,65 @@ const META: &str = "meta";
 const TEXTS: &str = "texts";
 const SNAPSHOT_KEY: &str = "snapshot";
 const HISTORY_KEY: &str = "history";
+const WRITER_KEY: &str = "writer";
 
 thread_local! {
     static DATABASE: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
     static STORED_TEXTS: RefCell<HashSet<DocId>> = RefCell::new(HashSet::new());
+    static FENCE: RefCell<Fence> = const { RefCell::new(Fence::Off) };
+}
+
+/// Whether and how saves are fenced.
+#[derive(Clone, Copy)]
+enum Fence {
+    /// No Web Locks: every save lands (the last one wins).
+    Off,
+    /// This tab is not the writer: no save lands.
+    Reader,
+    /// This tab became the writer with this epoch.
+    Writer(u64),
+}
+
+/// Turns fencing on: from now on a save lands only after this tab claimed
+/// the workspace with [`open_and_restore`] and no other tab claimed it since.
+pub fn set_fencing() {
+    FENCE.with(|f| {
+        if matches!(*f.borrow(), Fence::Off) {
+            *f.borrow_mut() = Fence::Reader;
+        }
+    });
+}
+
+/// Stops this tab from saving (another tab is the writer).
+pub fn resign() {
+    FENCE.with(|f| {
+        if !matches!(*f.borrow(), Fence::Off) {
+            *f.borrow_mut() = Fence::Reader;
+        }
+    });
+}
+
+/// Why a save did not land.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab took the workspace over: nothing was written.
+    NotWriter,
+    /// Storage failed (a message for the user), for example a full quota.
+    Failed(String),
+}
+
+impl From<String> for SaveError {
+    fn from(message: String) -> Self {
+        SaveError::Failed(message)
+    }
+}
+
+/// The stored epoch, `None` when none was ever written.
+fn epoch_of(value: &JsValue) -> Option<u64> {
+    value
+        .as_f64()
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .map(|n| n as u64)
 }
 
 /// What opening storage found.
@@ -47,18 +125,40 @@ pub enum Restored {
     Workspace(Workspace, History),
 }
 
-/// Opens the database and reads the saved workspace.
+/// Opens the database (the first time) and reads the saved workspace. With
+/// `claim`, this tab becomes the writer in the same transaction: the writer
+/// epoch is incremented and becomes this tab's own (see the module notes).
 ///
 /// # Errors
 /// A message for the user when IndexedDB is unavailable or the saved data
 /// cannot be read. The saved data is left untouched.
-pub async fn open_and_restore() -> Result<Restored, String> {
-    let db = open().await?;
-    DATABASE.with(|cell| *cell.borrow_mut() = Some(db.clone()));
-    let tx = db
-        .transaction_with_str_sequence(&Array::of2(&META.into(), &TEXTS.into()))
-        .map_err(describe)?;
+pub async fn open_and_restore(claim: bool) -> Result<Restored, String> {
+    let db = match DATABASE.with(|cell| cell.borrow().clone()) {
+        Some(db) => db,
+        None => {
+            let db = open().await?;
+            DATABASE.with(|cell| *cell.borrow_mut() = Some(db.clone()));
+            db
+        }
+    };
+    let stores = Array::of2(&META.into(), &TEXTS.into());
+    let tx = if claim {
+        db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+    } else {
+        db.transaction_with_str_sequence(&stores)
+    }
+    .map_err(describe)?;
+    let done = completion(&tx);
     let meta = tx.object_store(META).map_err(describe)?;
+    let epoch = if claim {
+        let stored = request(&meta.get(&WRITER_KEY.into()).map_err(describe)?).await?;
+        let epoch = next_epoch(epoch_of(&stored));
+        meta.put_with_key(&JsValue::from_f64(epoch as f64), &WRITER_KEY.into())
+            .map_err(describe)?;
+        Some(epoch)
+    } else {
+        None
+    };
     let history_read = request(&meta.get(&HISTORY_KEY.into()).map_err(describe)?);
     let snapshot = request(&meta.get(&SNAPSHOT_KEY.into()).map_err(describe)?).await?;
     // A history that cannot be read only costs undo steps, never work.
@@ -68,7 +168,7 @@ pub async fn open_and_restore() -> Result<Restored, String> {
         .and_then(|json| serde_json::from_str::<History>(&json).ok())
         .unwrap_or_default();
     if snapshot.is_undefined() || snapshot.is_null() {
-        return Ok(Restored::Empty);
+        return finish_restore(done, epoch, Vec::new(), Restored::Empty).await;
     }
     let snapshot: Snapshot = serde_wasm_bindgen::from_value(snapshot)
         .map_err(|e| format!("saved data is unreadable: {e}"))?;
@@ -98,15 +198,32 @@ pub async fn open_and_restore() -> Result<Restored, String> {
     };
     let workspace = snapshot.restore(text_of)?;
     history.hydrate(text_of);
-    STORED_TEXTS.with(|stored| {
-        stored.borrow_mut().extend(
-            texts
-                .iter()
-                .filter(|(_, text)| text.is_some())
-                .map(|(id, _)| *id),
-        );
-    });
-    Ok(Restored::Workspace(workspace, history))
+    let stored = texts
+        .iter()
+        .filter(|(_, text)| text.is_some())
+        .map(|(id, _)| *id)
+        .collect();
+    finish_restore(done, epoch, stored, Restored::Workspace(workspace, history)).await
+}
+
+/// Waits for the reading transaction to end; then this tab knows which
+/// texts are stored and, when it claimed the workspace, its epoch.
+async fn finish_restore(
+    done: Promise,
+    epoch: Option<u64>,
+    stored: Vec<DocId>,
+    restored: Restored,
+) -> Result<Restored, String> {
+    JsFuture::from(done).await.map_err(describe)?;
+    STORED_TEXTS.with(|cell| *cell.borrow_mut() = stored.into_iter().collect());
+    if let Some(epoch) = epoch {
+        FENCE.with(|f| {
+            if !matches!(*f.borrow(), Fence::Off) {
+                *f.borrow_mut() = Fence::Writer(epoch);
+            }
+        });
+    }
+    Ok(restored)
 }
 
 /// A document's stored body: its text as a string, or `{text, source}`.
@@ -145,11 +262,19 @@ fn body_from_js(value: &JsValue) -> Option<DocumentBody> {
 }
 
 /// Saves `ws` and `history`: the snapshot, the history, new
-/// texts, and deletion of texts of removed documents. Resolves when the transaction has committed.
+/// texts, and deletion of texts of removed documents. Resolves when the
+/// transaction has committed. When fencing is on, the transaction first
+/// checks the writer epoch and writes nothing unless it is this tab's own.
 ///
 /// # Errors
-/// A message for the user, for example when the storage quota is full.
-pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
+/// [`SaveError::NotWriter`] when another tab took the workspace over (this
+/// tab then stops saving); [`SaveError::Failed`] with a message for the
+/// user, for example when the storage quota is full.
+pub async fn save(ws: &Workspace, history: &History) -> Result<(), SaveError> {
+    let fence = FENCE.with(|f| *f.borrow());
+    if matches!(fence, Fence::Reader) {
+        return Err(SaveError::NotWriter);
+    }
     let db = DATABASE
         .with(|cell| cell.borrow().clone())
         .ok_or_else(|| "storage is not open".to_owned())?;
@@ -164,6 +289,16 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), String> {
         .map_err(describe)?;
     let done = completion(&tx);
     let meta = tx.object_store(META).map_err(describe)?;
+    if let Fence::Writer(own) = fence {
+        let stored = request(&meta.get(&WRITER_KEY.into()).map_err(describe)?).await?;
+        if !may_write(epoch_of(&stored), own) {
+            let _ = tx.abort();
+            // The abort rejects `done`; awaiting it keeps that rejection handled.
+            let _ = JsFuture::from(done).await;
+            resign();
+            return Err(SaveError::NotWriter);
+        }
+    }
     meta.put_with_key(&snapshot, &SNAPSHOT_KEY.into())
         .map_err(describe)?;
     meta.put_with_key(&JsValue::from_str(&history), &HISTORY_KEY.into())

@@ -10,9 +10,11 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::formats::import_files;
+use crate::core::tabs::Role;
 use crate::platform::files::{dropped, files_of, files_of_drop, read_files};
 use crate::platform::prefs as stored_prefs;
-use crate::platform::storage::{open_and_restore, save};
+use crate::platform::storage::{SaveError, open_and_restore, resign, save, set_fencing};
+use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
 use crate::ui::entities::EntitiesPanel;
@@ -22,7 +24,7 @@ use crate::ui::label_editor::LabelEditor;
 use crate::ui::messages::Messages;
 use crate::ui::search::{MatchCounts, SearchPanel};
 use crate::ui::settings::{PanelToggle, PrefsHandle, Side};
-use crate::ui::state::{Action, AppHandle, AppState, StorageStatus};
+use crate::ui::state::{Action, AppHandle, AppState, MessageKind, StorageStatus};
 use crate::ui::toolbar::Toolbar;
 
 /// Reads the picked or dropped files, parses them in the core and hands the
@@ -39,6 +41,116 @@ async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
         results: import_files(files),
         unreadable,
     });
+}
+
+/// How long a starting tab keeps asking for the writer lock before it opens
+/// read-only, in milliseconds: a reloaded tab's former self may still hold
+/// the lock for a moment.
+const CLAIM_RETRIES_MS: [u32; 4] = [0, 80, 200, 400];
+
+/// Whether this tab gets the writer lock without taking it from another tab.
+async fn claim_free_lock() -> bool {
+    for wait in CLAIM_RETRIES_MS {
+        if wait > 0 {
+            gloo::timers::future::TimeoutFuture::new(wait).await;
+        }
+        let (sender, receiver) = futures_channel();
+        if request_writer(Ask::IfFree, sender, || lost_writer(false)).is_err() {
+            return false;
+        }
+        if receiver.await {
+            return true;
+        }
+    }
+    false
+}
+
+thread_local! {
+    static APP: RefCell<Option<AppHandle>> = const { RefCell::new(None) };
+}
+
+/// Tells the app that another tab took the workspace over.
+fn lost_writer(unsaved: bool) {
+    resign();
+    if let Some(app) = APP.with(|a| a.borrow().clone()) {
+        app.dispatch(Action::LostWriter { unsaved });
+    }
+}
+
+/// A one-shot boolean: the sender and a future of what it sends (`false`
+/// when the sender is dropped unused).
+fn futures_channel() -> (
+    impl FnOnce(bool) + 'static,
+    impl std::future::Future<Output = bool>,
+) {
+    let slot: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let promise = {
+        let slot = slot.clone();
+        js_sys::Promise::new(&mut move |resolve, _| *slot.borrow_mut() = Some(resolve))
+    };
+    let send = move |value: bool| {
+        if let Some(resolve) = slot.borrow_mut().take() {
+            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &value.into());
+        }
+    };
+    let future = wasm_bindgen_futures::JsFuture::from(promise);
+    (send, async move {
+        future.await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+    })
+}
+
+/// Decides this tab's role, then reads the saved workspace (claiming it
+/// when this tab is the writer).
+async fn start(app: AppHandle) {
+    let role = if !has_locks() {
+        Role::Alone
+    } else {
+        set_fencing();
+        listen(|news| {
+            if news == News::NewWriter {
+                resign();
+            }
+            if let Some(app) = APP.with(|a| a.borrow().clone()) {
+                app.dispatch(Action::News(news));
+            }
+        });
+        if claim_free_lock().await {
+            Role::Writer
+        } else {
+            Role::Reader
+        }
+    };
+    app.dispatch(Action::Role(role));
+    let restored = open_and_restore(role == Role::Writer).await;
+    app.dispatch(Action::Restored(restored));
+}
+
+/// "Use it here": takes the writer lock from the other tab, reads the
+/// workspace as that tab left it, and makes this tab the writer.
+pub fn take_over(app: AppHandle) {
+    let granted = move |granted: bool| {
+        if !granted {
+            return;
+        }
+        spawn_local(async move {
+            let restored = open_and_restore(true).await;
+            let ok = restored.is_ok();
+            app.dispatch(Action::TookOver(restored));
+            if ok {
+                announce(News::NewWriter);
+            }
+        });
+    };
+    if let Err(error) = request_writer(Ask::Steal, granted, || lost_writer(false)) {
+        APP.with(|a| {
+            if let Some(app) = a.borrow().as_ref() {
+                app.dispatch(Action::Notify(
+                    MessageKind::Error,
+                    format!("Could not take the workspace over: {error}"),
+                ));
+            }
+        });
+    }
 }
 
 /// The application.
@@ -60,26 +172,42 @@ pub fn app() -> Html {
     let latest: Rc<RefCell<Option<AppHandle>>> = use_mut_ref(|| None);
     *latest.borrow_mut() = Some(app.clone());
 
+    APP.with(|a| *a.borrow_mut() = Some(app.clone()));
     {
         let app = app.clone();
         use_effect_with((), move |_| {
-            spawn_local(async move {
-                app.dispatch(Action::Restored(open_and_restore().await));
-            });
+            spawn_local(start(app));
         });
     }
     {
         let app = app.clone();
         use_effect_with(app.revision, move |_| {
-            if app.revision > 0 && app.storage.saves() {
+            if app.revision > 0 && app.storage.saves() && app.role.saves() {
                 let was_failed = matches!(app.storage, StorageStatus::Failed(_));
                 let ws = app.ws.clone();
                 let history = app.history.clone();
                 spawn_local(async move {
-                    let result = save(&ws, &history).await;
-                    if result.is_err() || was_failed {
-                        app.dispatch(Action::Saved(result));
+                    match save(&ws, &history).await {
+                        Ok(()) => {
+                            announce(News::Saved);
+                            if was_failed {
+                                app.dispatch(Action::Saved(Ok(())));
+                            }
+                        }
+                        Err(SaveError::NotWriter) => lost_writer(true),
+                        Err(SaveError::Failed(error)) => app.dispatch(Action::Saved(Err(error))),
                     }
+                });
+            }
+        });
+    }
+    {
+        // A read-only tab shows the latest saved work.
+        let app = app.clone();
+        use_effect_with(app.reloads, move |_| {
+            if app.reloads > 0 {
+                spawn_local(async move {
+                    app.dispatch(Action::Reloaded(open_and_restore(false).await));
                 });
             }
         });

@@ -1,4 +1,5 @@
-//! Messages to the user, and the storage warning, as toasts: they float
+//! Messages to the user, the storage warning and the read-only banner of a
+//! tab that is not the writer, as toasts: they float
 //! over the workbench (`position: fixed`) and never move the text. Every
 //! message also goes to a log that the messages button in the toolbar
 //! opens.
@@ -7,6 +8,8 @@ use yew::prelude::*;
 
 use gloo::timers::callback::Timeout;
 
+use crate::core::tabs::{READ_ONLY, Role};
+use crate::ui::app::take_over;
 use crate::ui::icons::{Icon, icon};
 use crate::ui::state::{Action, Message, MessageKind, use_app};
 
@@ -48,6 +51,18 @@ pub fn messages() -> Html {
     let storage = app.storage.warning().map(|text| {
         html! { <div class="storage-warning toast" role="alert" data-testid="storage-warning">{ text }</div> }
     });
+    let read_only = (app.role == Role::Reader).then(|| {
+        let onclick = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| take_over(app.clone()))
+        };
+        html! {
+            <div class="read-only-banner toast" role="alert" data-testid="read-only">
+                <span class="message-text">{ READ_ONLY }</span>
+                <button class="take-over" data-testid="take-over" {onclick}>{ "Use it here" }</button>
+            </div>
+        }
+    });
     let items = app.messages.iter().map(|message| {
         let id = message.id;
         let dismiss = {
@@ -69,6 +84,7 @@ pub fn messages() -> Html {
     });
     html! {
         <div class="messages" aria-live="polite">
+            { for read_only }
             { for storage }
             { for items }
         </div>

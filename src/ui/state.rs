@@ -14,9 +14,13 @@ use crate::core::edit::{Edit, History};
 use crate::core::formats::{ImportError, ImportMode, Imported, import_edit};
 use crate::core::lexicon::Lexicon;
 use crate::core::model::{DocId, Document, SpanId, Workspace};
+use crate::core::tabs::{
+    Attempt, NO_LOCKS, READ_ONLY, Role, TAKEN_OVER, TOOK_OVER, Verdict, decide,
+};
 use crate::core::text::CharRange;
 use crate::platform::resume;
 use crate::platform::storage::Restored;
+use crate::platform::tabs::News;
 
 /// How a message is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +111,10 @@ pub struct AppState {
     pub storage: StorageStatus,
     /// Increases whenever the workspace changes, to trigger a save.
     pub revision: u64,
+    /// Whether this tab edits the workspace or only shows it.
+    pub role: Role,
+    /// Increases when a read-only tab should read the saved workspace again.
+    pub reloads: u64,
     /// Whether the shortcut sheet is open.
     pub show_help: bool,
     /// Whether mouse selections keep exact characters instead of snapping
@@ -175,6 +183,8 @@ impl Default for AppState {
             next_message: 1,
             storage: StorageStatus::Loading,
             revision: 0,
+            role: Role::Unknown,
+            reloads: 0,
             show_help: false,
             precise: false,
             lexicon: SharedLexicon::default(),
@@ -252,6 +262,39 @@ pub enum Action {
     Dismiss(u64),
     /// A save finished.
     Saved(Result<(), String>),
+    /// This tab's role is known (at start-up).
+    Role(Role),
+    /// Another tab said something (see [`News`]).
+    News(News),
+    /// Another tab took the workspace over; `unsaved` when a change made
+    /// here could not be saved because of it.
+    LostWriter {
+        /// Whether a change of this tab was refused by storage.
+        unsaved: bool,
+    },
+    /// A read-only tab read the saved workspace again.
+    Reloaded(Result<Restored, String>),
+    /// This tab took the workspace over and read it.
+    TookOver(Result<Restored, String>),
+}
+
+impl Action {
+    /// Whether the action changes the shared workspace or only looks at it.
+    pub fn attempt(&self) -> Attempt {
+        match self {
+            Action::Imported { .. }
+            | Action::RemoveDocument(_)
+            | Action::ApplyLabel { .. }
+            | Action::Edit(_)
+            | Action::TagAllLikeSelected
+            | Action::TagRanges { .. }
+            | Action::ShowDemo
+            | Action::DeleteSelected
+            | Action::Undo
+            | Action::Redo => Attempt::Edit,
+            _ => Attempt::Read,
+        }
+    }
 }
 
 /// How many messages stay on screen.
@@ -319,6 +362,42 @@ impl AppState {
             self.reveal = Some((self.revision, change.range.unwrap_or_default()));
         }
         self.notify(MessageKind::Info, format!("{verb}: {}.", change.what));
+    }
+
+    /// Says, once on screen at a time, that this tab is read-only.
+    fn refuse_read_only(&mut self) {
+        self.messages.retain(|m| m.text != READ_ONLY);
+        self.notify(MessageKind::Warning, READ_ONLY);
+    }
+
+    /// Shows the workspace read from storage, staying on the open document
+    /// and the selected span when they still exist.
+    fn show_stored(&mut self, restored: Result<Restored, String>) {
+        let (ws, history) = match restored {
+            Ok(Restored::Workspace(ws, history)) => (ws, history),
+            Ok(Restored::Empty) => (demo_workspace(), History::default()),
+            Err(error) => {
+                self.notify(
+                    MessageKind::Error,
+                    format!("The latest saved work could not be read ({error})."),
+                );
+                return;
+            }
+        };
+        let open = self.ws.open.filter(|id| ws.document(*id).is_some());
+        self.ws = ws;
+        self.history = history;
+        if open.is_some() {
+            self.ws.open = open;
+        }
+        let open_doc = self.ws.open_document();
+        if self
+            .selected
+            .is_none_or(|id| open_doc.and_then(|d| d.span(id)).is_none())
+        {
+            self.selected = None;
+        }
+        self.changed();
     }
 
     fn changed(&mut self) {
@@ -560,12 +639,68 @@ fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<Ch
         .collect()
 }
 
+impl AppState {
+    /// Another tab is the writer now: this one turns read-only and reads
+    /// the saved workspace again.
+    fn lose_writer(&mut self, unsaved: bool) {
+        if !matches!(self.role, Role::Writer) {
+            return;
+        }
+        self.role = Role::Reader;
+        self.reloads += 1;
+        if unsaved {
+            self.notify(
+                MessageKind::Warning,
+                "Your last change here was not saved: another tab took the workspace over first. This tab is now read-only and shows the saved work.",
+            );
+        } else {
+            self.notify(MessageKind::Warning, TAKEN_OVER);
+        }
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = Rc::unwrap_or_clone(self);
+        if decide(state.role, action.attempt()) == Verdict::Refuse {
+            state.refuse_read_only();
+            return Rc::new(state);
+        }
         match action {
+            Action::Role(role) => {
+                state.role = role;
+                if role == Role::Alone {
+                    state.notify(MessageKind::Warning, NO_LOCKS);
+                }
+            }
+            Action::News(News::Saved) => {
+                if state.role == Role::Reader {
+                    state.reloads += 1;
+                }
+            }
+            Action::News(News::NewWriter) => state.lose_writer(false),
+            Action::LostWriter { unsaved } => state.lose_writer(unsaved),
+            Action::Reloaded(restored) => {
+                if state.role == Role::Reader {
+                    state.show_stored(restored);
+                }
+            }
+            Action::TookOver(restored) => {
+                state.role = Role::Writer;
+                match restored {
+                    Err(error) => state.storage = StorageStatus::Unavailable(error),
+                    Ok(restored) => {
+                        state.storage = StorageStatus::Ready;
+                        state.show_stored(Ok(restored));
+                        state
+                            .messages
+                            .retain(|m| m.text != READ_ONLY && m.text != TAKEN_OVER);
+                        state.notify(MessageKind::Info, TOOK_OVER);
+                    }
+                }
+            }
             Action::Restored(Ok(Restored::Workspace(ws, history))) => {
                 state.ws = ws;
                 state.history = history;

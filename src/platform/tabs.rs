@@ -1,0 +1,134 @@
+//! Coordinating tabs: the Web Locks API (`navigator.locks`) elects the one
+//! tab that writes, and a `BroadcastChannel` tells the others when it saved
+//! or when another tab took over.
+//!
+//! The lock `wasim-writer` is held for the tab's lifetime: its callback
+//! returns a promise that never settles, so the browser releases it only
+//! when the tab closes or another tab steals it. A stolen lock's request
+//! rejects, which tells the former writer. What a tab may do with its role
+//! is decided in [`crate::core::tabs`]; fencing of stale saves is in
+//! [`crate::platform::storage`].
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{BroadcastChannel, MessageEvent};
+
+const LOCK_NAME: &str = "wasim-writer";
+const CHANNEL_NAME: &str = "wasim";
+/// Posted by the writer after each save.
+const SAVED: &str = "saved";
+/// Posted by a tab that just took the workspace over.
+const WRITER: &str = "writer";
+
+/// The open channel and its message handler, kept alive together.
+type Listening = (BroadcastChannel, Closure<dyn FnMut(MessageEvent)>);
+
+thread_local! {
+    static CHANNEL: RefCell<Option<Listening>> = const { RefCell::new(None) };
+}
+
+/// What another tab said on the channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum News {
+    /// The writer saved: the stored workspace changed.
+    Saved,
+    /// Another tab took the workspace over.
+    NewWriter,
+}
+
+/// `navigator.locks`, when this browser has it.
+fn lock_manager() -> Option<JsValue> {
+    let navigator = Reflect::get(&web_sys::window()?.into(), &"navigator".into()).ok()?;
+    let locks = Reflect::get(&navigator, &"locks".into()).ok()?;
+    (!locks.is_undefined() && !locks.is_null()).then_some(locks)
+}
+
+/// Whether this browser can coordinate tabs with Web Locks.
+pub fn has_locks() -> bool {
+    lock_manager().is_some()
+}
+
+/// How to ask for the writer lock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// Take it only if no tab holds it.
+    IfFree,
+    /// Take it from the tab holding it ("Use it here").
+    Steal,
+}
+
+/// Asks for the writer lock. `on_answer` runs with whether this tab now
+/// holds it; `on_lost` when another tab steals it afterwards.
+///
+/// # Errors
+/// A message when the browser has no Web Locks or refuses the request.
+pub fn request_writer(
+    ask: Ask,
+    on_answer: impl FnOnce(bool) + 'static,
+    on_lost: impl FnOnce() + 'static,
+) -> Result<(), String> {
+    let locks = lock_manager().ok_or("this browser has no Web Locks")?;
+    let request: Function = Reflect::get(&locks, &"request".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("navigator.locks.request is missing")?;
+    let options = Object::new();
+    let option = match ask {
+        Ask::IfFree => "ifAvailable",
+        Ask::Steal => "steal",
+    };
+    let _ = Reflect::set(&options, &option.into(), &JsValue::TRUE);
+    let held = Closure::once_into_js(move |lock: JsValue| -> Promise {
+        let granted = !lock.is_null() && !lock.is_undefined();
+        on_answer(granted);
+        if granted {
+            // Never settles: the lock is held until the tab closes or is stolen.
+            Promise::new(&mut |_, _| {})
+        } else {
+            Promise::resolve(&JsValue::UNDEFINED)
+        }
+    });
+    let result = request
+        .call3(&locks, &LOCK_NAME.into(), &options, &held)
+        .map_err(crate::platform::storage::describe)?;
+    let promise: Promise = result
+        .dyn_into()
+        .map_err(|_| "navigator.locks.request returned no promise".to_owned())?;
+    let lost = Closure::once(move |_error: JsValue| on_lost());
+    let _ = promise.catch(&lost);
+    lost.forget();
+    Ok(())
+}
+
+/// Listens to the other tabs; `on_news` runs for each message. Only one
+/// listener is kept: a second call replaces the first.
+pub fn listen(mut on_news: impl FnMut(News) + 'static) {
+    let Ok(channel) = BroadcastChannel::new(CHANNEL_NAME) else {
+        return;
+    };
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        match event.data().as_string().as_deref() {
+            Some(SAVED) => on_news(News::Saved),
+            Some(WRITER) => on_news(News::NewWriter),
+            _ => {}
+        }
+    });
+    channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    CHANNEL.with(|cell| *cell.borrow_mut() = Some((channel, handler)));
+}
+
+/// Tells the other tabs `news`. Nothing happens when there is no channel.
+pub fn announce(news: News) {
+    let text = match news {
+        News::Saved => SAVED,
+        News::NewWriter => WRITER,
+    };
+    CHANNEL.with(|cell| {
+        if let Some((channel, _)) = cell.borrow().as_ref() {
+            let _ = channel.post_message(&JsValue::from_str(text));
+        }
+    });
+}

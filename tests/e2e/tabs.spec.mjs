@@ -1,0 +1,144 @@
+// Two tabs, one workspace, no lost update: one tab (the writer) edits and
+// saves; another tab of the same profile says the workspace is open
+// elsewhere, refuses edits with a visible message, shows the writer's saved
+// work as it comes, and can take over ("Use it here") without losing what the
+// other tab saved. Both pages share ONE browser context (same profile).
+import { test, expect } from './fixtures.mjs';
+import { gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, shownSpans, expectMessage, exportJson } from './helpers.mjs';
+
+const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
+const NAME = 'tabs.txt';
+const PER = cpFind(TEXT, 'سلمى الراشد');
+const ORG = cpFind(TEXT, 'منظمة الصحة العالمية');
+const LOC = cpFind(TEXT, 'عمّان');
+
+const spans = async (page) => (await shownSpans(page)).map((s) => [s.start, s.end, s.label]);
+const tag = async (page, { start, end }, key) => {
+  await dragSelect(page, start, end);
+  await page.keyboard.press(key);
+};
+const readOnly = (page) => page.getByTestId('read-only');
+
+test('a second tab is read-only until it takes over, and no tab erases the other\'s work', async ({ page, context }) => {
+  const a = page;
+  await gotoApp(a);
+  // The first tab is the writer at once.
+  await expect(readOnly(a)).toHaveCount(0);
+  await uploadFiles(a, [txtFile(NAME, TEXT)]);
+  await openDoc(a, NAME);
+  await tag(a, PER, '1');
+  await expect.poll(() => spans(a)).toEqual([[PER.start, PER.end, 'PER']]);
+
+  const b = await context.newPage();
+  await gotoApp(b);
+  await expect(readOnly(b)).toBeVisible();
+  await expect(readOnly(b)).toContainText('open in another tab');
+  await expect(readOnly(b).getByTestId('take-over')).toHaveText('Use it here');
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  // An edit in the read-only tab is refused, visibly.
+  await tag(b, ORG, '3');
+  await expectMessage(b, 'warning', 'this tab is read-only');
+  expect(await spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  // Export still works in the read-only tab.
+  const { json } = await exportJson(b);
+  expect(json.documents.find((d) => d.name === NAME).spans).toHaveLength(1);
+
+  // B takes over: it keeps A's span and tags another; A turns read-only.
+  await b.getByTestId('take-over').click();
+  await expect(readOnly(b)).toHaveCount(0);
+  await expect(readOnly(a)).toBeVisible();
+  await expectMessage(a, 'warning', 'open in another tab');
+  expect(await spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  await tag(b, ORG, '3');
+  const two = [
+    [PER.start, PER.end, 'PER'],
+    [ORG.start, ORG.end, 'ORG'],
+  ];
+  await expect.poll(() => spans(b)).toEqual(two);
+  // A shows B's work, and refuses its own edits now.
+  await expect.poll(() => spans(a)).toEqual(two);
+  await tag(a, LOC, '2');
+  await expectMessage(a, 'warning', 'this tab is read-only');
+  expect(await spans(a)).toEqual(two);
+
+  // A takes over again: it sees B's span and tags a third.
+  await a.getByTestId('take-over').click();
+  await expect(readOnly(a)).toHaveCount(0);
+  await expect(readOnly(b)).toBeVisible();
+  expect(await spans(a)).toEqual(two);
+  await tag(a, LOC, '2');
+  const three = [...two, [LOC.start, LOC.end, 'LOC']];
+  await expect.poll(() => spans(a)).toEqual(three);
+  await expect.poll(() => spans(b)).toEqual(three);
+
+  // Nothing was lost: a reloaded page shows all three.
+  await b.reload();
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual(three);
+  await a.reload();
+  await openDoc(a, NAME);
+  await expect.poll(() => spans(a)).toEqual(three);
+});
+
+test('a read-only tab shows the writer\'s new span within seconds, without a reload', async ({ page, context }) => {
+  const a = page;
+  await gotoApp(a);
+  await uploadFiles(a, [txtFile(NAME, TEXT)]);
+  await openDoc(a, NAME);
+  const b = await context.newPage();
+  await gotoApp(b);
+  await expect(readOnly(b)).toBeVisible();
+  await openDoc(b, NAME);
+  expect(await spans(b)).toEqual([]);
+  await tag(a, PER, '1');
+  await expect.poll(() => spans(b), { timeout: 2_000 }).toEqual([[PER.start, PER.end, 'PER']]);
+  await tag(a, LOC, '2');
+  await expect
+    .poll(() => spans(b), { timeout: 2_000 })
+    .toEqual([
+      [PER.start, PER.end, 'PER'],
+      [LOC.start, LOC.end, 'LOC'],
+    ]);
+});
+
+test('a save that starts after another tab took over writes nothing (writer epoch fencing)', async ({ page }) => {
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile(NAME, TEXT)]);
+  await openDoc(page, NAME);
+  await tag(page, PER, '1');
+  await expect.poll(() => spans(page)).toEqual([[PER.start, PER.end, 'PER']]);
+  // Another tab takes over, as far as storage can tell, but this tab has not
+  // heard of it yet: the stored writer epoch moves on.
+  const epoch = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('wasim');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          const meta = tx.objectStore('meta');
+          const get = meta.get('writer');
+          get.onsuccess = () => {
+            const next = (get.result || 0) + 1;
+            meta.put(next, 'writer');
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve(next);
+            };
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  expect(epoch).toBeGreaterThan(1);
+  // This tab's next save is refused by storage; the tab turns read-only and
+  // says the change was not saved.
+  await tag(page, ORG, '3');
+  await expectMessage(page, 'warning', 'was not saved');
+  await expect(readOnly(page)).toBeVisible();
+  await page.reload();
+  await openDoc(page, NAME);
+  await expect(readOnly(page)).toHaveCount(0);
+  await expect.poll(() => spans(page)).toEqual([[PER.start, PER.end, 'PER']]);
+});
