@@ -206,11 +206,12 @@ fn export(ws: &Workspace) -> (String, String, Vec<String>) {
 }
 
 fn config() -> ProptestConfig {
-    let config = common::proptest_config("brat_props", 64);
     ProptestConfig {
-        // The relabel property skips pairs without a T line of its own range.
-        max_global_rejects: config.cases.saturating_mul(4).max(1024),
-        ..config
+        // The relabel property skips pairs without a T line of its own range
+        // (about one pair in two), whatever the number of cases asked for
+        // (PROPTEST_CASES is applied after this config).
+        max_global_rejects: 1_000_000,
+        ..common::proptest_config("brat_props", 64)
     }
 }
 
