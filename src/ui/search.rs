@@ -131,18 +131,25 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             }
         })
     };
-    let open_matches: Rc<Vec<CharRange>> = Rc::new(match results.as_ref() {
-        Ok(found) => found
-            .iter()
-            .find(|(doc, _)| Some(*doc) == app.ws.open)
-            .map(|(_, ranges)| ranges.clone())
-            .unwrap_or_default(),
-        Err(_) => Vec::new(),
-    });
+    // Kept while the results and the open document stay the same, so the
+    // list below is not drawn again on every edit.
+    let open_matches: Rc<Vec<CharRange>> = {
+        let found = results.clone();
+        use_memo(
+            (Rc::as_ptr(&results) as usize, app.ws.open),
+            move |(_, open)| match found.as_ref() {
+                Ok(found) => found
+                    .iter()
+                    .find(|(doc, _)| Some(*doc) == *open)
+                    .map(|(_, ranges)| ranges.clone())
+                    .unwrap_or_default(),
+                Err(_) => Vec::new(),
+            },
+        )
+    };
     let on_pick = {
         let current = current.clone();
-        let ranges = open_matches.clone();
-        Callback::from(move |i: usize| {
+        use_callback(open_matches.clone(), move |i: usize, ranges| {
             if let Some(range) = ranges.get(i) {
                 show_match(*range);
                 current.set(Some(i));
@@ -203,13 +210,25 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             }
         })
     };
-    let (count, to_add, error) = match results.as_ref() {
-        Ok(found) => (
-            found.iter().map(|(_, r)| r.len()).sum::<usize>(),
-            untagged(&app.ws, found, &chosen_label),
-            None,
-        ),
-        Err(error) => (0, 0, Some(error.clone())),
+    // How many spans Tag all would add: counted again only when the results,
+    // the spans or the label change, not on every selection.
+    let to_add = {
+        let (state, found) = (app.clone(), results.clone());
+        *use_memo(
+            (
+                Rc::as_ptr(&results) as usize,
+                app.revision,
+                chosen_label.clone(),
+            ),
+            move |(_, _, label)| match found.as_ref() {
+                Ok(found) => untagged(&state.ws, found, label),
+                Err(_) => 0,
+            },
+        )
+    };
+    let (count, error) = match results.as_ref() {
+        Ok(found) => (found.iter().map(|(_, r)| r.len()).sum::<usize>(), None),
+        Err(error) => (0, Some(error.clone())),
     };
     let ontagall = {
         let confirming = confirming.clone();
@@ -273,7 +292,9 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                 } else {
                     <button data-testid="search-tag-all" onclick={ontagall} disabled={to_add == 0}>{ "Tag all…" }</button>
                 }
-                <SearchResults ranges={open_matches.clone()} current={*current} {on_pick} />
+                if let Some(doc) = app.ws.open_document() {
+                    <SearchResults text={doc.text.clone()} ranges={open_matches.clone()} current={*current} {on_pick} />
+                }
             }
         </div>
     }

@@ -6,9 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::text::CharRange;
+use crate::core::text::{CharRange, Text};
 use crate::platform::selection::{doc_view_root, reveal_offset, select_offsets};
-use crate::ui::state::use_app;
 
 /// How many matches the list shows (the count above says how many there are).
 const SHOWN: usize = 200;
@@ -19,6 +18,8 @@ const CONTEXT: usize = 30;
 /// Props of [`SearchResults`].
 #[derive(Properties, PartialEq)]
 pub struct SearchResultsProps {
+    /// The open document's text.
+    pub text: Text,
     /// The open document's matches, in document order.
     pub ranges: Rc<Vec<CharRange>>,
     /// The match stepped to last, if any.
@@ -61,14 +62,11 @@ fn whole_words_after(context: &str) -> String {
 /// The matches of the open document with their context.
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchResultsProps) -> Html {
-    let app = use_app();
-    let Some(doc) = app.ws.open_document() else {
-        return Html::default();
-    };
+    let text = &props.text;
     let items = props.ranges.iter().take(SHOWN).enumerate().map(|(i, range)| {
-        let (before, after) = doc.text.context(*range, CONTEXT);
+        let (before, after) = text.context(*range, CONTEXT);
         let (before, after) = (whole_words_before(before), whole_words_after(after));
-        let found = doc.text.slice_range(*range).unwrap_or_default();
+        let found = text.slice_range(*range).unwrap_or_default();
         let onclick = {
             let on_pick = props.on_pick.clone();
             Callback::from(move |_: MouseEvent| on_pick.emit(i))

@@ -17,7 +17,7 @@ use crate::core::model::{DocId, Document, SpanId, Workspace};
 use crate::core::tabs::{
     Attempt, NO_LOCKS, READ_ONLY, Role, TAKEN_OVER, TOOK_OVER, Verdict, decide,
 };
-use crate::core::text::CharRange;
+use crate::core::text::{CharRange, Text};
 use crate::platform::resume;
 use crate::platform::storage::Restored;
 use crate::platform::tabs::News;
@@ -131,11 +131,13 @@ pub struct AppState {
 }
 
 /// A [`Lexicon`] shared between states; equal when it is the same one, so
-/// comparing states never compares word lists.
+/// comparing states never compares word lists. It is built on first use
+/// (the first drag that needs it), not on every load, and built again only
+/// when documents come or go.
 #[derive(Clone, Debug, Default)]
 pub struct SharedLexicon {
-    lexicon: Rc<Lexicon>,
-    docs: Rc<Vec<DocId>>,
+    lexicon: Rc<std::cell::OnceCell<Lexicon>>,
+    texts: Rc<Vec<(DocId, Text)>>,
 }
 
 impl PartialEq for SharedLexicon {
@@ -147,23 +149,33 @@ impl PartialEq for SharedLexicon {
 impl SharedLexicon {
     /// The lexicon for `ws`: this one when its documents are the same.
     fn refreshed(&self, ws: &Workspace) -> SharedLexicon {
-        let same = self.docs.len() == ws.documents.len()
-            && self.docs.iter().zip(&ws.documents).all(|(a, b)| *a == b.id);
+        let same = self.texts.len() == ws.documents.len()
+            && self
+                .texts
+                .iter()
+                .zip(&ws.documents)
+                .all(|((a, _), b)| *a == b.id);
         if same {
             return self.clone();
         }
         SharedLexicon {
-            lexicon: Rc::new(Lexicon::of_texts(
-                ws.documents.iter().map(|d| d.text.as_str()),
-            )),
-            docs: Rc::new(ws.documents.iter().map(|d| d.id).collect()),
+            lexicon: Rc::default(),
+            texts: Rc::new(
+                ws.documents
+                    .iter()
+                    .map(|d| (d.id, d.text.clone()))
+                    .collect(),
+            ),
         }
     }
 
     /// Whether `word` ([bare](crate::core::words::bare)) occurs on its own in
     /// a text of the workspace, or is the text of a span of `doc`.
     pub fn attests(&self, doc: &Document, word: &str) -> bool {
-        self.lexicon.attests(word)
+        let lexicon = self
+            .lexicon
+            .get_or_init(|| Lexicon::of_texts(self.texts.iter().map(|(_, t)| t.as_str())));
+        lexicon.attests(word)
             || doc.spans.iter().any(|s| {
                 doc.text
                     .slice_range(s.range())
