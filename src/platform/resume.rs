@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::core::resume::Resume;
+use crate::platform::selection::{line_start, scroller, visible_band};
 
 /// The `localStorage` key of the record.
 pub const STORAGE_KEY: &str = "wasim.resume";
@@ -95,34 +96,9 @@ pub fn today() -> String {
     )
 }
 
-/// The element that scrolls the document drawn in `root`: its nearest
-/// scrollable ancestor, else the page.
-fn scroller(root: &Element) -> Option<Element> {
-    let window = web_sys::window()?;
-    let mut current = root.parent_element();
-    while let Some(element) = current {
-        let scrolls = window
-            .get_computed_style(&element)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value("overflow-y").ok())
-            .is_some_and(|o| o == "auto" || o == "scroll" || o == "overlay");
-        if scrolls && element.scroll_height() > element.client_height() {
-            return Some(element);
-        }
-        current = element.parent_element();
-    }
-    gloo::utils::document().scrolling_element()
-}
-
 /// The top edge of the visible part of `scroller`, in viewport coordinates.
 fn visible_top(scroller: &Element) -> f64 {
-    let page = gloo::utils::document().scrolling_element();
-    if page.as_ref() == Some(scroller) {
-        0.0
-    } else {
-        scroller.get_bounding_client_rect().top()
-    }
+    visible_band(scroller).0
 }
 
 /// The line elements of `root`, in order.
@@ -134,10 +110,6 @@ fn lines(root: &Element) -> Vec<Element> {
         .filter_map(|i| list.item(i))
         .filter_map(|node| node.dyn_into::<Element>().ok())
         .collect()
-}
-
-fn line_start(line: &Element) -> Option<usize> {
-    line.get_attribute("data-line-start")?.parse().ok()
 }
 
 /// How much of a line (CSS pixels) must be below the top edge for it to

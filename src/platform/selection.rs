@@ -159,14 +159,71 @@ pub fn clear_selection() {
 }
 
 fn enclosing_line(node: &Node) -> Option<Element> {
-    let element = match node.dyn_ref::<Element>() {
-        Some(element) => element.clone(),
-        None => node.parent_element()?,
-    };
-    element.closest(&format!(".{LINE_CLASS}")).ok().flatten()
+    element_of(node)?
+        .closest(&format!(".{LINE_CLASS}"))
+        .ok()
+        .flatten()
 }
 
-fn line_start(line: &Element) -> Option<usize> {
+/// `node` itself when it is an element, else its parent element.
+fn element_of(node: &Node) -> Option<Element> {
+    match node.dyn_ref::<Element>() {
+        Some(element) => Some(element.clone()),
+        None => node.parent_element(),
+    }
+}
+
+/// Scrolls `element` into the middle of the view.
+fn center(element: &Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The element that scrolls the document drawn in `root`: its nearest
+/// scrollable ancestor, else the page.
+pub(crate) fn scroller(root: &Element) -> Option<Element> {
+    let window = web_sys::window()?;
+    let mut current = root.parent_element();
+    while let Some(element) = current {
+        let scrolls = window
+            .get_computed_style(&element)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("overflow-y").ok())
+            .is_some_and(|o| o == "auto" || o == "scroll" || o == "overlay");
+        if scrolls && element.scroll_height() > element.client_height() {
+            return Some(element);
+        }
+        current = element.parent_element();
+    }
+    gloo::utils::document().scrolling_element()
+}
+
+/// The top and bottom edges of the visible part of `scroller`, in viewport
+/// coordinates (the window's for the page itself).
+pub(crate) fn visible_band(scroller: &Element) -> (f64, f64) {
+    let page = gloo::utils::document().scrolling_element();
+    if page.as_ref() == Some(scroller) {
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        (0.0, height)
+    } else {
+        let rect = scroller.get_bounding_client_rect();
+        (rect.top(), rect.bottom())
+    }
+}
+
+/// The open document's view and its text length in code points.
+fn open_view() -> Option<(Element, usize)> {
+    let root = doc_view_root()?;
+    let len = root.get_attribute("data-text-len")?.parse().ok()?;
+    Some((root, len))
+}
+
+pub(crate) fn line_start(line: &Element) -> Option<usize> {
     line.get_attribute(LINE_START_ATTR)?.parse().ok()
 }
 
@@ -180,16 +237,14 @@ pub fn doc_view_root() -> Option<Element> {
 
 /// The selection in the open document's view, in code points.
 pub fn document_selection() -> Option<CharRange> {
-    let root = doc_view_root()?;
-    let len = root.get_attribute("data-text-len")?.parse().ok()?;
+    let (root, len) = open_view()?;
     selection_offsets(&root, len)
 }
 
 /// Where the caret is in the open document's view when the selection is
 /// collapsed (a click), in code points; `None` when there is no caret there.
 pub fn document_caret() -> Option<usize> {
-    let root = doc_view_root()?;
-    let len = root.get_attribute("data-text-len")?.parse().ok()?;
+    let (root, len) = open_view()?;
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.range_count() == 0 || !selection.is_collapsed() {
         return None;
@@ -203,13 +258,9 @@ pub fn document_caret() -> Option<usize> {
 }
 
 /// Scrolls the place of code point `cp` into the middle of the view when it
-/// is outside the visible part of the text: the `.doc-scroll` box that holds
-/// the document when there is one, else the window.
+/// is outside the visible part of the element that scrolls the text.
 pub fn keep_in_view(root: &Element, cp: usize) {
-    let Some((node, offset)) = cp_to_point(root, cp) else {
-        return;
-    };
-    let (Ok(range), Some(window)) = (web_sys::Range::new(), web_sys::window()) else {
+    let (Some((node, offset)), Ok(range)) = (cp_to_point(root, cp), web_sys::Range::new()) else {
         return;
     };
     if range.set_start(&node, offset).is_err() {
@@ -217,19 +268,8 @@ pub fn keep_in_view(root: &Element, cp: usize) {
     }
     range.collapse_with_to_start(true);
     let rect = range.get_bounding_client_rect();
-    let (top, bottom) = match root.closest(".doc-scroll").ok().flatten() {
-        Some(scroller) => {
-            let view = scroller.get_bounding_client_rect();
-            (view.top(), view.bottom())
-        }
-        None => (
-            0.0,
-            window
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0),
-        ),
+    let Some((top, bottom)) = scroller(root).map(|s| visible_band(&s)) else {
+        return;
     };
     if rect.bottom() < top || rect.top() > bottom {
         reveal_offset(root, cp);
@@ -249,17 +289,8 @@ pub fn line_is_rtl(root: &Element, cp: usize) -> bool {
 /// Scrolls the place of code point `cp` in the document drawn in `root`
 /// into the middle of the view.
 pub fn reveal_offset(root: &Element, cp: usize) {
-    let Some((node, _)) = cp_to_point(root, cp) else {
-        return;
-    };
-    let element = match node.dyn_ref::<Element>() {
-        Some(element) => Some(element.clone()),
-        None => node.parent_element(),
-    };
-    if let Some(element) = element {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(element) = cp_to_point(root, cp).and_then(|(node, _)| element_of(&node)) {
+        center(&element);
     }
 }
 
@@ -273,9 +304,7 @@ pub fn reveal_span(id: u64) {
     else {
         return;
     };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    mark.scroll_into_view_with_scroll_into_view_options(&options);
+    center(&mark);
     let _ = mark.class_list().add_1("flash");
     gloo::timers::callback::Timeout::new(1200, move || {
         let _ = mark.class_list().remove_1("flash");
