@@ -576,6 +576,16 @@ impl History {
         }
     }
 
+    /// The step [`History::undo`] would apply (the inverse of the last edit).
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last()
+    }
+
+    /// The step [`History::redo`] would apply.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
     /// Whether [`History::undo`] would do something.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

@@ -11,6 +11,7 @@
 
 use regex_lite::{Regex, RegexBuilder};
 
+use super::model::DocId;
 use super::text::{CharRange, Text};
 use super::words::{self, TATWEEL};
 
@@ -386,9 +387,92 @@ pub fn filter_matches(haystack: &str, folded_needle: &str) -> bool {
     folded_needle.is_empty() || filter_fold(haystack).contains(folded_needle)
 }
 
+/// The matches of several documents as one list, in document order: the
+/// rows of the search results, whose `i`-th row is found without walking
+/// the documents before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MatchList {
+    /// Documents with at least one match, and their matches.
+    groups: Vec<(DocId, Vec<CharRange>)>,
+    /// The row of each group's first match.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl MatchList {
+    /// The list of `matches` (documents without a match are left out).
+    pub fn new(matches: impl IntoIterator<Item = (DocId, Vec<CharRange>)>) -> MatchList {
+        let mut list = MatchList::default();
+        for (doc, ranges) in matches {
+            if ranges.is_empty() {
+                continue;
+            }
+            list.starts.push(list.len);
+            list.len += ranges.len();
+            list.groups.push((doc, ranges));
+        }
+        list
+    }
+
+    /// How many matches there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there is no match.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The `row`-th match and its document.
+    pub fn get(&self, row: usize) -> Option<(DocId, CharRange)> {
+        let group = self
+            .starts
+            .partition_point(|&start| start <= row)
+            .checked_sub(1)?;
+        let (doc, ranges) = self.groups.get(group)?;
+        let range = ranges.get(row - self.starts[group])?;
+        Some((*doc, *range))
+    }
+
+    /// Whether the `row`-th match starts a new document in the list.
+    pub fn starts_document(&self, row: usize) -> bool {
+        self.starts.binary_search(&row).is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_list_finds_any_row_and_its_document() {
+        let r = |s: usize| CharRange::ordered(s, s + 2);
+        let list = MatchList::new([
+            (DocId(1), vec![r(0), r(5)]),
+            (DocId(2), vec![]),
+            (DocId(3), vec![r(7)]),
+            (DocId(4), vec![r(1), r(3), r(9)]),
+        ]);
+        assert_eq!(list.len(), 6);
+        let rows: Vec<_> = (0..7).map(|i| list.get(i)).collect();
+        assert_eq!(
+            rows,
+            [
+                Some((DocId(1), r(0))),
+                Some((DocId(1), r(5))),
+                Some((DocId(3), r(7))),
+                Some((DocId(4), r(1))),
+                Some((DocId(4), r(3))),
+                Some((DocId(4), r(9))),
+                None
+            ]
+        );
+        let starts: Vec<bool> = (0..6).map(|i| list.starts_document(i)).collect();
+        assert_eq!(starts, [true, false, true, true, false, false]);
+        assert!(MatchList::new([(DocId(1), vec![])]).is_empty());
+        assert_eq!(MatchList::default().get(0), None);
+    }
 
     // The tests below compare plain `(start, end)` pairs.
     fn find_all(

@@ -10,3 +10,5 @@ pub mod resume;
 pub mod selection;
 pub mod storage;
 pub mod tabs;
+pub mod tasks;
+pub mod viewport;

@@ -1,8 +1,15 @@
 //! The entities panel: the selected span's details (label, note, entity id),
 //! every span of the open document grouped by label with a filter, and
 //! corpus-wide counts per label.
+//!
+//! Each label's list is windowed ([`WindowedList`]) in one scroller under
+//! the details, so a document with ten thousand spans draws only the
+//! entries in view, and the selected span's entry is scrolled into view
+//! when the selection changes. The corpus counts come from the
+//! [`crate::core::tally::Tally`], kept current edit by edit.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -13,16 +20,59 @@ use crate::platform::selection::reveal_span;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, named_icon};
 use crate::ui::state::{Action, AppHandle, use_app};
+use crate::ui::window::{Reveal, WindowedList};
 
-/// How many entries a label's group lists; the filter reaches the rest.
-const MAX_LISTED: usize = 200;
+/// An entry's height in pixels until one is measured.
+const ROW_ESTIMATE: f64 = 24.0;
+
+/// The open document's spans that pass the filter, by label: the label's
+/// position in the label set (`usize::MAX` for a label not in it) and the
+/// positions of its spans in the document's span list.
+type Groups = Vec<(usize, Vec<usize>)>;
+
+/// Groups the spans of `doc` that match the (folded) `needle` by label.
+fn group_spans(doc: &Document, labels: &[crate::core::model::Label], needle: &str) -> Groups {
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, span) in doc.spans.iter().enumerate() {
+        let matches = needle.is_empty()
+            || filter_matches(&span.label, needle)
+            || doc
+                .text
+                .slice(span.start, span.end)
+                .is_some_and(|text| filter_matches(text, needle))
+            || span
+                .note
+                .as_deref()
+                .is_some_and(|n| filter_matches(n, needle));
+        if matches {
+            let order = labels
+                .iter()
+                .position(|l| l.name == span.label)
+                .unwrap_or(usize::MAX);
+            groups.entry(order).or_default().push(i);
+        }
+    }
+    groups.into_iter().collect()
+}
 
 /// The right-hand panel.
 #[function_component(EntitiesPanel)]
 pub fn entities_panel() -> Html {
     let app = use_app();
     let filter = use_state(String::new);
-    let Some(doc) = app.ws.open_document() else {
+    // Grouped again when the filter, the open document or its spans change
+    // (every change moves the revision), not when a span is selected.
+    let groups: Rc<Groups> = {
+        let state = app.clone();
+        use_memo(
+            (filter.trim().to_owned(), app.ws.open, app.revision),
+            move |(filter, _, _)| match state.open_document() {
+                Some(doc) => group_spans(doc, &state.ws.labels, &filter_fold(filter)),
+                None => Vec::new(),
+            },
+        )
+    };
+    let Some(doc) = app.open_document() else {
         return html! {};
     };
     let oninput = {
@@ -33,58 +83,35 @@ pub fn entities_panel() -> Html {
             }
         })
     };
-    // Folded like the search bar: الامارات finds الإمارات.
-    let needle = filter_fold(filter.trim());
-    let mut groups: BTreeMap<usize, Vec<Html>> = BTreeMap::new();
-    for span in &doc.spans {
-        let text = doc.text.slice(span.start, span.end).unwrap_or_default();
-        let matches = filter_matches(text, &needle)
-            || filter_matches(&span.label, &needle)
-            || span
-                .note
-                .as_deref()
-                .is_some_and(|n| filter_matches(n, &needle));
-        if !matches {
-            continue;
-        }
-        let order = app
-            .ws
-            .labels
+    // The selected span's entry, to scroll into view when the selection
+    // changes.
+    let selected_at = app.selected.and_then(|id| {
+        let at = doc.spans.iter().position(|s| s.id == id)?;
+        groups
             .iter()
-            .position(|l| l.name == span.label)
-            .unwrap_or(usize::MAX);
-        let id = span.id;
-        let onclick = {
-            let app = app.clone();
-            Callback::from(move |_: MouseEvent| {
-                app.dispatch(Action::Select(Some(id)));
-                reveal_span(id.0);
-            })
-        };
-        let selected = app.selected == Some(id);
-        groups.entry(order).or_default().push(html! {
-            <li key={id.0} class={classes!("entity-item", selected.then_some("selected"))} data-testid="entity-item"
-                data-span-id={id.0.to_string()} {onclick}>
-                <span dir="auto" class="entity-text">{ text.to_owned() }</span>
-                if span.note.is_some() || span.entity_id.is_some() { <span class="entity-has-note" title="has a note">{ named_icon(Icon::Note, "has a note") }</span> }
-            </li>
-        });
-    }
-    let sections = groups.into_iter().map(|(order, mut items)| {
-        let label = app.ws.labels.get(order);
+            .find_map(|(order, rows)| Some((*order, rows.binary_search(&at).ok()?)))
+    });
+    let sections = groups.iter().map(|(order, rows)| {
+        let label = app.ws.labels.get(*order);
         let name = label.map(|l| l.name.clone()).unwrap_or_default();
         let color = readable_color(label.map_or("", |l| l.color.as_str()));
-        let count = items.len();
-        let hidden = count.saturating_sub(MAX_LISTED);
-        items.truncate(MAX_LISTED);
+        let count = rows.len();
+        let reveal = selected_at
+            .filter(|(group, _)| group == order)
+            .map(|(_, row)| Reveal {
+                seq: app.selected.map_or(0, |id| id.0),
+                row,
+                focus: false,
+            });
+        let row = {
+            let (app, groups, order) = (app.clone(), groups.clone(), *order);
+            Callback::from(move |row: usize| entity_row(&app, &groups, order, row))
+        };
         html! {
             <section key={name.clone()} class="entity-group" data-testid="entity-group" data-label={name.clone()}>
                 <h3><span class="swatch" style={format!("background-color:{color}")}></span>{ name }
                     <span class="count" data-testid="entity-group-count">{ count }</span></h3>
-                <ul>{ for items }</ul>
-                if hidden > 0 {
-                    <p class="muted" data-testid="entity-group-more">{ format!("… and {hidden} more: type in the filter to narrow the list.") }</p>
-                }
+                <WindowedList {count} {row} estimate={ROW_ESTIMATE} {reveal} class="entity-list windowed" />
             </section>
         }
     });
@@ -94,19 +121,52 @@ pub fn entities_panel() -> Html {
             <h2>{ "Entities" }</h2>
             <input type="search" class="entity-filter" data-testid="entity-filter" placeholder="Filter…"
                 value={(*filter).clone()} {oninput} aria-label="Filter entities" />
-            { for sections }
+            <div class="entity-scroll" data-testid="entity-scroll">
+                { for sections }
+            </div>
             <CorpusCounts />
         </aside>
     }
 }
 
-/// Corpus-wide span counts per label.
+/// The `row`-th entry of the group of label `order`.
+fn entity_row(app: &AppHandle, groups: &Groups, order: usize, row: usize) -> Html {
+    let span = groups
+        .iter()
+        .find(|(o, _)| *o == order)
+        .and_then(|(_, rows)| rows.get(row))
+        .zip(app.open_document())
+        .and_then(|(at, doc)| Some((doc, doc.spans.get(*at)?)));
+    let Some((doc, span)) = span else {
+        return html! {};
+    };
+    let text = doc.text.slice(span.start, span.end).unwrap_or_default();
+    let id = span.id;
+    let onclick = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::Select(Some(id)));
+            reveal_span(id.0);
+        })
+    };
+    let selected = app.selected == Some(id);
+    html! {
+        <li key={id.0} class={classes!("entity-item", selected.then_some("selected"))} data-testid="entity-item"
+            data-span-id={id.0.to_string()} data-span-start={span.start.to_string()} {onclick}>
+            <span dir="auto" class="entity-text">{ text.to_owned() }</span>
+            if span.note.is_some() || span.entity_id.is_some() { <span class="entity-has-note" title="has a note">{ named_icon(Icon::Note, "has a note") }</span> }
+        </li>
+    }
+}
+
+/// Corpus-wide span counts per label, from the tally (never counted again
+/// over the corpus on a render).
 #[function_component(CorpusCounts)]
 fn corpus_counts() -> Html {
     let app = use_app();
     let rows = app.ws.labels.iter().map(|label| {
         // The corpus is the user's work: the demo is not counted.
-        let count: usize = app.ws.work_documents().map(|d| d.count_label(&label.name)).sum();
+        let count = app.tally.spans(&label.name);
         html! {
             <tr key={label.name.clone()} data-testid="corpus-count" data-label={label.name.clone()}>
                 <td><span class="swatch" style={format!("background-color:{}", readable_color(&label.color))}></span>{ label.name.clone() }</td>
@@ -127,7 +187,6 @@ fn corpus_counts() -> Html {
 fn span_details() -> Html {
     let app = use_app();
     let Some((doc, span)) = app
-        .ws
         .open_document()
         .and_then(|doc| Some((doc, doc.span(app.selected?)?)))
     else {

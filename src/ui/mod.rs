@@ -20,6 +20,7 @@ pub mod search_results;
 pub mod settings;
 pub mod state;
 pub mod toolbar;
+pub mod window;
 
 /// Installs the panic banner and mounts the app into `<body>`.
 pub fn start() {

@@ -2,6 +2,7 @@
 //! highlighted matches and "tag all".
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -10,7 +11,7 @@ use yew::prelude::*;
 
 use crate::core::model::DocId;
 use crate::core::resume::SearchState;
-use crate::core::search::{SearchOptions, find_all, step_match};
+use crate::core::search::{MatchList, SearchOptions, find_all, step_match};
 use crate::core::text::CharRange;
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::resume;
@@ -26,8 +27,8 @@ const HIGHLIGHT_DELAY_MS: u32 = 120;
 type Matches = Vec<(DocId, Vec<CharRange>)>;
 
 /// How many matches each searched document has (none while the query is
-/// empty).
-pub type MatchCounts = Rc<Vec<(DocId, usize)>>;
+/// empty), by document.
+pub type MatchCounts = Rc<HashMap<DocId, usize>>;
 
 /// Props of [`SearchPanel`].
 #[derive(Properties, PartialEq)]
@@ -59,13 +60,23 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     let confirming = use_state(|| false);
     let current = use_state(|| None::<usize>);
 
-    let doc_ids: Vec<DocId> = app.ws.documents.iter().map(|d| d.id).collect();
+    // Searched again only when the query, the options or the documents
+    // change, or (in the open document only) another document opens: never
+    // on an edit, and never on opening a document when the whole corpus is
+    // searched.
+    let scope_doc = if *corpus { None } else { app.ws.open };
     let results: Rc<Result<Matches, String>> = {
         // The handle is a cheap `Rc`: the workspace is read only when the
         // query, options or documents change, never copied per render.
         let state = app.clone();
         use_memo(
-            ((*query).clone(), *options, *corpus, app.ws.open, doc_ids),
+            (
+                (*query).clone(),
+                *options,
+                *corpus,
+                scope_doc,
+                app.tally.generation(),
+            ),
             move |(query, options, corpus, open, _)| {
                 if query.trim().is_empty() {
                     return Ok(Vec::new());
@@ -86,33 +97,42 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     };
     {
         let on_counts = props.on_counts.clone();
-        use_effect_with(results.clone(), move |results| {
-            let counts = match results.as_ref() {
+        let found = results.clone();
+        use_effect_with(Rc::as_ptr(&results) as usize, move |_| {
+            let counts = match found.as_ref() {
                 Ok(found) => found
                     .iter()
                     .map(|(doc, ranges)| (*doc, ranges.len()))
                     .collect(),
-                Err(_) => Vec::new(),
+                Err(_) => HashMap::new(),
             };
             on_counts.emit(Rc::new(counts));
         });
     }
+    // The open document's matches: found again when the results or the
+    // open document change, not on every edit.
+    let open_matches: Rc<Option<Vec<CharRange>>> = {
+        let found = results.clone();
+        use_memo(
+            (Rc::as_ptr(&results) as usize, app.ws.open),
+            move |(_, open)| match found.as_ref() {
+                Ok(found) => found
+                    .iter()
+                    .find(|(doc, _)| Some(*doc) == *open)
+                    .map(|(_, ranges)| ranges.clone()),
+                Err(_) => None,
+            },
+        )
+    };
     // Repainting the highlights walks the document's text nodes, so it runs
     // once the view has settled, not inside the edit that changed the DOM.
     let repaint: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     {
-        let results = results.clone();
-        let open = app.ws.open;
-        use_effect_with((results, app.revision, open), move |(results, _, open)| {
-            let ranges = match results.as_ref() {
-                Ok(found) => found
-                    .iter()
-                    .find(|(doc, _)| Some(*doc) == *open)
-                    .map(|(_, r)| r.clone()),
-                Err(_) => None,
-            };
-            let paint = move || match (ranges, doc_view_root()) {
-                (Some(ranges), Some(root)) => highlight_ranges(&root, &ranges),
+        let open_matches = open_matches.clone();
+        use_effect_with((open_matches, app.revision), move |(ranges, _)| {
+            let ranges = ranges.clone();
+            let paint = move || match (ranges.as_ref(), doc_view_root()) {
+                (Some(ranges), Some(root)) => highlight_ranges(&root, ranges),
                 _ => clear_highlights(),
             };
             *repaint.borrow_mut() = Some(Timeout::new(HIGHLIGHT_DELAY_MS, paint));
@@ -131,36 +151,64 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             }
         })
     };
-    // Kept while the results and the open document stay the same, so the
-    // list below is not drawn again on every edit.
-    let open_matches: Rc<Vec<CharRange>> = {
+    // The matches listed under the bar: the open document's, or the whole
+    // corpus's. Kept while the results (and the open document, when only it
+    // is searched) stay the same, so the list is not drawn again on every
+    // edit.
+    let listed: Rc<MatchList> = {
         let found = results.clone();
         use_memo(
-            (Rc::as_ptr(&results) as usize, app.ws.open),
+            (Rc::as_ptr(&results) as usize, scope_doc),
             move |(_, open)| match found.as_ref() {
-                Ok(found) => found
-                    .iter()
-                    .find(|(doc, _)| Some(*doc) == *open)
-                    .map(|(_, ranges)| ranges.clone())
-                    .unwrap_or_default(),
-                Err(_) => Vec::new(),
+                Ok(found) => MatchList::new(
+                    found
+                        .iter()
+                        .filter(|(doc, _)| open.is_none_or(|open| open == *doc))
+                        .cloned(),
+                ),
+                Err(_) => MatchList::default(),
             },
         )
     };
-    let on_pick = {
+    {
         let current = current.clone();
-        use_callback(open_matches.clone(), move |i: usize, ranges| {
-            if let Some(range) = ranges.get(i) {
-                show_match(*range);
-                current.set(Some(i));
+        use_effect_with(Rc::as_ptr(&listed) as usize, move |_| current.set(None));
+    }
+    // A match picked in another document is shown once that document is
+    // drawn (after the document view has restored its own place).
+    let pending: Rc<RefCell<Option<(DocId, CharRange)>>> = use_mut_ref(|| None);
+    {
+        let pending = pending.clone();
+        use_effect_with(app.ws.open, move |open| {
+            let due = pending.borrow().filter(|(doc, _)| Some(*doc) == *open);
+            if let Some((_, range)) = due {
+                *pending.borrow_mut() = None;
+                Timeout::new(0, move || show_match(range)).forget();
             }
-        })
+        });
+    }
+    let on_pick = {
+        let (current, app, pending) = (current.clone(), app.clone(), pending.clone());
+        use_callback(
+            (listed.clone(), app.ws.open),
+            move |i: usize, (listed, open)| {
+                if let Some((doc, range)) = listed.get(i) {
+                    if Some(doc) == *open {
+                        show_match(range);
+                    } else {
+                        *pending.borrow_mut() = Some((doc, range));
+                        app.dispatch(Action::Open(doc));
+                    }
+                    current.set(Some(i));
+                }
+            },
+        )
     };
-    // Enter and Shift+Enter step through the open document's matches.
+    // Enter and Shift+Enter step through the listed matches.
     let onkeydown = {
         let current = current.clone();
         let on_pick = on_pick.clone();
-        let count = open_matches.len();
+        let count = listed.len();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Enter" || event.is_composing() {
                 return;
@@ -211,20 +259,26 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         })
     };
     // How many spans Tag all would add: counted again only when the results,
-    // the spans or the label change, not on every selection.
+    // the spans or the label change, not on every selection; over the
+    // corpus only once Tag all is asked for, so that an edit never counts
+    // the matches of ten thousand documents.
     let to_add = {
         let (state, found) = (app.clone(), results.clone());
-        *use_memo(
+        let wanted = *confirming || !*corpus;
+        let counted = use_memo(
             (
                 Rc::as_ptr(&results) as usize,
                 app.revision,
                 chosen_label.clone(),
+                wanted,
             ),
-            move |(_, _, label)| match found.as_ref() {
-                Ok(found) => untagged(&state.ws, found, label),
-                Err(_) => 0,
+            move |(_, _, label, wanted)| match (found.as_ref(), wanted) {
+                (Ok(found), true) => Some(untagged(&state.ws, found, label)),
+                (Ok(found), false) => Some(found.iter().map(|(_, r)| r.len()).sum()),
+                (Err(_), _) => None,
             },
-        )
+        );
+        counted.unwrap_or(0)
     };
     let (count, error) = match results.as_ref() {
         Ok(found) => (found.iter().map(|(_, r)| r.len()).sum::<usize>(), None),
@@ -292,8 +346,8 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                 } else {
                     <button data-testid="search-tag-all" onclick={ontagall} disabled={to_add == 0}>{ "Tag all…" }</button>
                 }
-                if let Some(doc) = app.ws.open_document() {
-                    <SearchResults text={doc.text.clone()} ranges={open_matches.clone()} current={*current} {on_pick} />
+                if *corpus || app.ws.open.is_some() {
+                    <SearchResults list={listed.clone()} corpus={*corpus} current={*current} {on_pick} />
                 }
             }
         </div>

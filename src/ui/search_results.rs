@@ -1,30 +1,38 @@
-//! The list of search matches in the open document, with their context,
-//! and stepping through them: a click, or Enter / Shift+Enter in the search
-//! field, selects a match in the text and scrolls it into view.
+//! The list of search matches with their context, and stepping through
+//! them: a click, or Enter / Shift+Enter in the search field, selects a match
+//! in the text and scrolls it into view. Searching the corpus lists every
+//! document's matches, each under its document's name; picking one in
+//! another document opens that document first.
+//!
+//! The list is windowed ([`WindowedList`]): a word found two hundred
+//! thousand times in ten thousand articles draws only the rows in view.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::search::MatchList;
 use crate::core::text::{CharRange, Text};
 use crate::platform::selection::{doc_view_root, reveal_offset, select_offsets};
-
-/// How many matches the list shows (the count above says how many there are).
-const SHOWN: usize = 200;
+use crate::ui::state::use_app;
+use crate::ui::window::{Reveal, WindowedList};
 
 /// Code points of context on each side of a match.
 const CONTEXT: usize = 30;
 
+/// A result row's height in pixels until one is measured.
+const ROW_ESTIMATE: f64 = 22.0;
+
 /// Props of [`SearchResults`].
 #[derive(Properties, PartialEq)]
 pub struct SearchResultsProps {
-    /// The open document's text.
-    pub text: Text,
-    /// The open document's matches, in document order.
-    pub ranges: Rc<Vec<CharRange>>,
-    /// The match stepped to last, if any.
+    /// The matches listed, in document order.
+    pub list: Rc<MatchList>,
+    /// Whether they come from several documents (each row names its own).
+    pub corpus: bool,
+    /// The row stepped to last, if any.
     pub current: Option<usize>,
-    /// Told the index of a match the user picked.
+    /// Told the row the user picked.
     pub on_pick: Callback<usize>,
 }
 
@@ -59,34 +67,71 @@ fn whole_words_after(context: &str) -> String {
     }
 }
 
-/// The matches of the open document with their context.
+/// One match with its context.
+fn result_row(
+    row: usize,
+    text: &Text,
+    range: CharRange,
+    doc_name: Option<&str>,
+    current: bool,
+    on_pick: &Callback<usize>,
+) -> Html {
+    let (before, after) = text.context(range, CONTEXT);
+    let (before, after) = (whole_words_before(before), whole_words_after(after));
+    let found = text.slice_range(range).unwrap_or_default().to_owned();
+    let onclick = {
+        let on_pick = on_pick.clone();
+        Callback::from(move |_: MouseEvent| on_pick.emit(row))
+    };
+    html! {
+        <li key={row} data-testid="search-result" data-start={range.start().to_string()}
+            data-end={range.end().to_string()} data-doc={doc_name.map(str::to_owned)}
+            class={classes!(current.then_some("current"))} aria-current={current.then_some("true")}>
+            <button type="button" dir="auto" {onclick}>
+                if let Some(name) = doc_name {
+                    <span class="result-doc" dir="auto">{ name.to_owned() }</span>
+                }
+                <span class="context">{ before.replace(['\n', '\r'], " ") }</span>
+                <strong>{ found }</strong>
+                <span class="context">{ after.replace(['\n', '\r'], " ") }</span>
+            </button>
+        </li>
+    }
+}
+
+/// The matches with their context.
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchResultsProps) -> Html {
-    let text = &props.text;
-    let items = props.ranges.iter().take(SHOWN).enumerate().map(|(i, range)| {
-        let (before, after) = text.context(*range, CONTEXT);
-        let (before, after) = (whole_words_before(before), whole_words_after(after));
-        let found = text.slice_range(*range).unwrap_or_default();
-        let onclick = {
-            let on_pick = props.on_pick.clone();
-            Callback::from(move |_: MouseEvent| on_pick.emit(i))
-        };
-        let current = props.current == Some(i);
-        html! {
-            <li key={range.start()} data-testid="search-result" data-start={range.start().to_string()}
-                data-end={range.end().to_string()} class={classes!(current.then_some("current"))}
-                aria-current={current.then_some("true")}>
-                <button type="button" dir="auto" {onclick}>
-                    <span class="context">{ before.replace(['\n', '\r'], " ") }</span>
-                    <strong>{ found }</strong>
-                    <span class="context">{ after.replace(['\n', '\r'], " ") }</span>
-                </button>
-            </li>
-        }
+    let app = use_app();
+    let row = {
+        let (app, list, on_pick) = (app.clone(), props.list.clone(), props.on_pick.clone());
+        let (corpus, current) = (props.corpus, props.current);
+        Callback::from(move |row: usize| {
+            let Some((doc, range)) = list.get(row) else {
+                return html! {};
+            };
+            let Some(doc) = app.document(doc) else {
+                return html! {};
+            };
+            let name = corpus.then_some(doc.name.as_str());
+            result_row(row, &doc.text, range, name, current == Some(row), &on_pick)
+        })
+    };
+    // Stepping to a match scrolls the list to it.
+    let reveal = props.current.map(|row| Reveal {
+        seq: row as u64,
+        row,
+        focus: false,
     });
+    let label = if props.corpus {
+        "Matches in all documents"
+    } else {
+        "Matches in this document"
+    };
     html! {
-        <ol class="search-results" data-testid="search-results" aria-label="Matches in this document">
-            { for items }
-        </ol>
+        <div class="search-results-scroll">
+            <WindowedList count={props.list.len()} {row} estimate={ROW_ESTIMATE} {reveal} ordered=true
+                class="search-results windowed" testid="search-results" {label} />
+        </div>
     }
 }

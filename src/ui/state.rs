@@ -13,10 +13,12 @@ use crate::core::demo::{demo_workspace, show_demo};
 use crate::core::edit::{Edit, History};
 use crate::core::formats::{ImportError, ImportMode, Imported, import_edit};
 use crate::core::lexicon::Lexicon;
+use crate::core::lookup::{DocIndex, documents};
 use crate::core::model::{DocId, Document, SpanId, Workspace};
 use crate::core::tabs::{
     Attempt, NO_LOCKS, READ_ONLY, Role, TAKEN_OVER, TOOK_OVER, Verdict, decide,
 };
+use crate::core::tally::Tally;
 use crate::core::text::{CharRange, Text};
 use crate::platform::resume;
 use crate::platform::storage::Restored;
@@ -128,16 +130,31 @@ pub struct AppState {
     /// A place of the open document to scroll into view, numbered so that
     /// showing the same place twice scrolls twice.
     pub reveal: Option<(u64, CharRange)>,
+    /// Corpus totals (progress, spans per label), kept current edit by
+    /// edit; its generation moves when documents come or go.
+    pub tally: Tally,
+    /// Where each document is in the list, for lookups by id that do not
+    /// walk the corpus; built again when the tally's generation moves.
+    index: SharedIndex,
+}
+
+/// A [`DocIndex`] shared between states, with the generation it was built
+/// for.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct SharedIndex {
+    index: Rc<DocIndex>,
+    generation: u64,
 }
 
 /// A [`Lexicon`] shared between states; equal when it is the same one, so
 /// comparing states never compares word lists. It is built on first use
 /// (the first drag that needs it), not on every load, and built again only
-/// when documents come or go.
+/// when documents come or go (a new [`Tally::generation`]).
 #[derive(Clone, Debug, Default)]
 pub struct SharedLexicon {
     lexicon: Rc<std::cell::OnceCell<Lexicon>>,
-    texts: Rc<Vec<(DocId, Text)>>,
+    texts: Rc<Vec<Text>>,
+    generation: u64,
 }
 
 impl PartialEq for SharedLexicon {
@@ -147,25 +164,17 @@ impl PartialEq for SharedLexicon {
 }
 
 impl SharedLexicon {
-    /// The lexicon for `ws`: this one when its documents are the same.
-    fn refreshed(&self, ws: &Workspace) -> SharedLexicon {
-        let same = self.texts.len() == ws.documents.len()
-            && self
-                .texts
-                .iter()
-                .zip(&ws.documents)
-                .all(|((a, _), b)| *a == b.id);
-        if same {
+    /// The lexicon for `ws`, whose documents are those of `generation`:
+    /// this one when the generation is the same (without looking at the
+    /// documents, so that an edit never costs the corpus's size).
+    fn refreshed(&self, ws: &Workspace, generation: u64) -> SharedLexicon {
+        if generation == self.generation {
             return self.clone();
         }
         SharedLexicon {
             lexicon: Rc::default(),
-            texts: Rc::new(
-                ws.documents
-                    .iter()
-                    .map(|d| (d.id, d.text.clone()))
-                    .collect(),
-            ),
+            texts: Rc::new(ws.documents.iter().map(|d| d.text.clone()).collect()),
+            generation,
         }
     }
 
@@ -174,7 +183,7 @@ impl SharedLexicon {
     pub fn attests(&self, doc: &Document, word: &str) -> bool {
         let lexicon = self
             .lexicon
-            .get_or_init(|| Lexicon::of_texts(self.texts.iter().map(|(_, t)| t.as_str())));
+            .get_or_init(|| Lexicon::of_texts(self.texts.iter().map(Text::as_str)));
         lexicon.attests(word)
             || doc.spans.iter().any(|s| {
                 doc.text
@@ -202,6 +211,8 @@ impl Default for AppState {
             lexicon: SharedLexicon::default(),
             reveal: None,
             last_label: None,
+            tally: Tally::default(),
+            index: SharedIndex::default(),
         }
     }
 }
@@ -409,17 +420,54 @@ impl AppState {
         {
             self.selected = None;
         }
+        self.recount();
         self.changed();
     }
 
     fn changed(&mut self) {
         self.revision += 1;
-        self.lexicon = self.lexicon.refreshed(&self.ws);
+        self.reindex();
+    }
+
+    /// Counts the corpus totals again: the workspace was replaced.
+    fn recount(&mut self) {
+        self.tally.recount(&self.ws);
+        self.reindex();
+    }
+
+    /// Brings what depends on the list of documents (the lexicon, the
+    /// index) up to date when it changed: the tally's generation says so.
+    fn reindex(&mut self) {
+        let generation = self.tally.generation();
+        self.lexicon = self.lexicon.refreshed(&self.ws, generation);
+        if self.index.generation != generation {
+            self.index = SharedIndex {
+                index: Rc::new(DocIndex::of(&self.ws)),
+                generation,
+            };
+        }
+    }
+
+    /// The document with this id, found without walking the corpus.
+    pub fn document(&self, id: DocId) -> Option<&Document> {
+        self.index.index.document(&self.ws, id)
+    }
+
+    /// The open document, found without walking the corpus.
+    pub fn open_document(&self) -> Option<&Document> {
+        self.document(self.ws.open?)
+    }
+
+    /// The position of the document with this id in the document list.
+    pub fn position(&self, id: DocId) -> Option<usize> {
+        self.index.index.position(&self.ws, id)
     }
 
     fn edit(&mut self, edit: Edit) -> bool {
+        let watch = Tally::watch(&self.ws, &self.index.index, &edit);
         match self.history.apply(&mut self.ws, edit) {
             Ok(()) => {
+                self.tally.settle(&self.ws, &self.index.index, watch);
                 self.changed();
                 true
             }
@@ -487,7 +535,8 @@ impl AppState {
     /// selected, never duplicated.
     fn apply_label(&mut self, label: String, selection: Option<CharRange>, add: bool) {
         self.last_label = Some(label.clone());
-        let Some(doc) = self.ws.open_document() else {
+        let open = self.ws.open.and_then(|id| self.position(id));
+        let Some(doc) = open.and_then(|i| self.ws.documents.get(i)) else {
             self.notify(MessageKind::Info, "Open a document first.");
             return;
         };
@@ -555,9 +604,11 @@ impl AppState {
 /// Spans that tagging `ranges` with `label` would add: ranges no span with
 /// that label already covers, per document.
 pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)], label: &str) -> usize {
-    ranges
-        .iter()
-        .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
+    let ids: Vec<DocId> = ranges.iter().map(|(doc, _)| *doc).collect();
+    documents(ws, &ids)
+        .into_iter()
+        .zip(ranges)
+        .filter_map(|(doc, (_, list))| Some((doc?, list)))
         .map(|(doc, list)| list.iter().filter(|r| !doc.covered_by(**r, label)).count())
         .sum()
 }
@@ -568,7 +619,7 @@ impl AppState {
         let mut edits = Vec::new();
         let mut count = 0;
         for (doc, list) in ranges {
-            let Some(document) = self.ws.document(doc) else {
+            let Some(document) = self.document(doc) else {
                 continue;
             };
             let fresh: Vec<CharRange> = list
@@ -722,24 +773,25 @@ impl Reducible for AppState {
                     .ws
                     .open
                     .and_then(|doc| resume::with(|r| r.span_in(&state.ws, doc)));
-                state.lexicon = state.lexicon.refreshed(&state.ws);
+                state.recount();
             }
             Action::Restored(Ok(Restored::Empty)) => {
                 state.ws = demo_workspace();
                 state.storage = StorageStatus::Ready;
+                state.recount();
                 state.changed();
             }
             Action::Restored(Err(error)) => {
                 state.ws = demo_workspace();
                 state.storage = StorageStatus::Unavailable(error);
-                state.lexicon = state.lexicon.refreshed(&state.ws);
+                state.recount();
             }
             Action::Imported {
                 results,
                 unreadable,
             } => state.import(results, unreadable),
             Action::Open(id) => {
-                if state.ws.document(id).is_some() && state.ws.open != Some(id) {
+                if state.document(id).is_some() && state.ws.open != Some(id) {
                     state.ws.open = Some(id);
                     // Back to a document: its selected span is selected again.
                     state.selected = resume::with(|r| r.span_in(&state.ws, id));
@@ -785,14 +837,32 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::Undo => match state.history.undo(&mut state.ws) {
-                Some(change) => state.show_change("Undid", change),
-                None => state.notify(MessageKind::Info, "Nothing to undo."),
-            },
-            Action::Redo => match state.history.redo(&mut state.ws) {
-                Some(change) => state.show_change("Redid", change),
-                None => state.notify(MessageKind::Info, "Nothing to redo."),
-            },
+            Action::Undo => {
+                let watch = state
+                    .history
+                    .next_undo()
+                    .map(|e| Tally::watch(&state.ws, &state.index.index, e));
+                match (state.history.undo(&mut state.ws), watch) {
+                    (Some(change), Some(watch)) => {
+                        state.tally.settle(&state.ws, &state.index.index, watch);
+                        state.show_change("Undid", change);
+                    }
+                    _ => state.notify(MessageKind::Info, "Nothing to undo."),
+                }
+            }
+            Action::Redo => {
+                let watch = state
+                    .history
+                    .next_redo()
+                    .map(|e| Tally::watch(&state.ws, &state.index.index, e));
+                match (state.history.redo(&mut state.ws), watch) {
+                    (Some(change), Some(watch)) => {
+                        state.tally.settle(&state.ws, &state.index.index, watch);
+                        state.show_change("Redid", change);
+                    }
+                    _ => state.notify(MessageKind::Info, "Nothing to redo."),
+                }
+            }
             Action::Notify(kind, text) => state.notify(kind, text),
             Action::Warnings { what, warnings } => state.notify_warnings(&what, warnings),
             Action::Dismiss(id) => state.messages.retain(|m| m.id != id),
@@ -803,11 +873,7 @@ impl Reducible for AppState {
             }
             Action::Saved(Err(error)) => state.storage = StorageStatus::Failed(error),
         }
-        if state
-            .ws
-            .open
-            .is_none_or(|id| state.ws.document(id).is_none())
-        {
+        if state.ws.open.is_none_or(|id| state.document(id).is_none()) {
             state.ws.open = state.ws.documents.first().map(|d| d.id);
         }
         Rc::new(state)

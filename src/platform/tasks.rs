@@ -1,0 +1,61 @@
+//! Long work in steps: [`yield_now`] hands the main thread back to the
+//! browser (input, rendering) between two steps of a long job, such as
+//! importing ten thousand documents.
+//!
+//! It posts a message to itself through a `MessageChannel`, which, unlike
+//! `setTimeout(0)`, is not slowed to 4 ms after a few nested calls. Without
+//! a channel it falls back to `setTimeout(0)`.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+
+/// A channel and the handler of its receiving port.
+type Channel = (web_sys::MessageChannel, Closure<dyn FnMut()>);
+
+thread_local! {
+    /// The channel, with its handler kept alive for the page's lifetime.
+    static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
+    /// The resolvers of the pending [`yield_now`] calls, oldest first.
+    static WAITING: RefCell<VecDeque<js_sys::Function>> = const { RefCell::new(VecDeque::new()) };
+}
+
+/// The port to post to, the channel being made on first use.
+fn port() -> Option<web_sys::MessagePort> {
+    CHANNEL.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            let channel = web_sys::MessageChannel::new().ok()?;
+            let handler = Closure::<dyn FnMut()>::new(|| {
+                if let Some(resolve) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            });
+            channel
+                .port1()
+                .set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(handler.as_ref())));
+            *slot = Some((channel, handler));
+        }
+        slot.as_ref().map(|(channel, _)| channel.port2())
+    })
+}
+
+/// Resolves in a new task of the event loop, after the browser had the
+/// chance to handle input and draw a frame.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let posted = port().is_some_and(|port| {
+            WAITING.with(|w| w.borrow_mut().push_back(resolve.clone()));
+            port.post_message(&JsValue::NULL).is_ok()
+        });
+        if !posted {
+            WAITING.with(|w| w.borrow_mut().retain(|f| f != &resolve));
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
