@@ -211,18 +211,17 @@ fn label_row(props: &LabelRowProps) -> Html {
             }
         })
     };
-    let used: usize = app
-        .ws
-        .documents
-        .iter()
-        .map(|d| d.count_label(&label.name))
-        .sum();
+    // Counted over the corpus only when asked, never on a render: a label
+    // row is drawn again on every edit.
+    let used = |app: &AppHandle, name: &str| -> usize {
+        app.ws.documents.iter().map(|d| d.count_label(name)).sum()
+    };
     let ondelete = {
         let app = app.clone();
         let deleting = deleting.clone();
         let name = label.name.clone();
         Callback::from(move |_: MouseEvent| {
-            if used == 0 {
+            if used(&app, &name) == 0 {
                 if let Ok(edit) = Edit::delete_label(&app.ws, &name, OrphanSpans::Delete) {
                     app.dispatch(Action::Edit(edit));
                 }
@@ -279,7 +278,7 @@ fn label_row(props: &LabelRowProps) -> Html {
                 placeholder="Description" aria-label="Description" />
             if *deleting {
                 <form class="label-delete-confirm" onsubmit={confirm} data-testid="label-delete-confirm">
-                    <span>{ format!("{used} span(s) carry {name}:") }</span>
+                    <span>{ format!("{} span(s) carry {name}:", used(&app, &name)) }</span>
                     <select aria-label="What to do with its spans">
                         <option value="">{ "Delete them" }</option>
                         { for others }
