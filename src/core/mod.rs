@@ -9,6 +9,7 @@ pub mod demo;
 pub mod display;
 pub mod edit;
 pub mod formats;
+pub mod import_job;
 pub mod layout;
 pub mod lexicon;
 pub mod lookup;

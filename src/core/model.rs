@@ -430,45 +430,61 @@ impl Workspace {
     /// # Errors
     /// The first broken invariant, described for the user.
     pub fn validate(&self) -> Result<(), String> {
-        for (i, label) in self.labels.iter().enumerate() {
-            if label.name.trim().is_empty() {
-                return Err(format!("label #{} has an empty name", i + 1));
-            }
-            if self.labels[..i].iter().any(|l| l.name == label.name) {
-                return Err(format!("label {:?} is defined twice", label.name));
-            }
-            if let Some(key) = label.key
-                && self.labels[..i].iter().any(|l| l.key == Some(key))
-            {
-                return Err(format!("hotkey {key:?} is used by two labels"));
-            }
-        }
-        for doc in &self.documents {
-            let len = doc.text.char_len();
-            for span in &doc.spans {
-                if span.start >= span.end || span.end > len {
-                    return Err(format!(
-                        "document {:?}: span [{}, {}) is outside its text of {} characters",
-                        doc.name, span.start, span.end, len
-                    ));
-                }
-                if self.label(&span.label).is_none() {
-                    return Err(format!(
-                        "document {:?}: span [{}, {}) has unknown label {:?}",
-                        doc.name, span.start, span.end, span.label
-                    ));
-                }
-            }
-            if doc
-                .spans
-                .windows(2)
-                .any(|w| w[0].sort_key() > w[1].sort_key())
-            {
-                return Err(format!("document {:?}: spans are not sorted", doc.name));
-            }
-        }
-        Ok(())
+        validate_parts(
+            &self.labels,
+            self.documents.iter().map(std::borrow::Borrow::borrow),
+        )
     }
+}
+
+/// [`Workspace::validate`] for a workspace in parts (a label set and its
+/// documents), so that a candidate need not be copied into one to be
+/// checked.
+///
+/// # Errors
+/// The first broken invariant, described for the user.
+pub fn validate_parts<'a>(
+    labels: &[Label],
+    documents: impl IntoIterator<Item = &'a Document>,
+) -> Result<(), String> {
+    for (i, label) in labels.iter().enumerate() {
+        if label.name.trim().is_empty() {
+            return Err(format!("label #{} has an empty name", i + 1));
+        }
+        if labels[..i].iter().any(|l| l.name == label.name) {
+            return Err(format!("label {:?} is defined twice", label.name));
+        }
+        if let Some(key) = label.key
+            && labels[..i].iter().any(|l| l.key == Some(key))
+        {
+            return Err(format!("hotkey {key:?} is used by two labels"));
+        }
+    }
+    for doc in documents {
+        let len = doc.text.char_len();
+        for span in &doc.spans {
+            if span.start >= span.end || span.end > len {
+                return Err(format!(
+                    "document {:?}: span [{}, {}) is outside its text of {} characters",
+                    doc.name, span.start, span.end, len
+                ));
+            }
+            if labels.iter().all(|l| l.name != span.label) {
+                return Err(format!(
+                    "document {:?}: span [{}, {}) has unknown label {:?}",
+                    doc.name, span.start, span.end, span.label
+                ));
+            }
+        }
+        if doc
+            .spans
+            .windows(2)
+            .any(|w| w[0].sort_key() > w[1].sort_key())
+        {
+            return Err(format!("document {:?}: spans are not sorted", doc.name));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

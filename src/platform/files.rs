@@ -84,15 +84,28 @@ pub async fn files_of_drop(drop: Dropped) -> Vec<web_sys::File> {
 /// Reads the given files into memory. Returns what could be read and a
 /// message per file that could not.
 pub async fn read_files(files: Vec<web_sys::File>) -> (Vec<InputFile>, Vec<String>) {
+    read_files_told(files, |_, _| {}).await
+}
+
+/// [`read_files`], telling `progress` the bytes read so far and in all
+/// after each file.
+pub async fn read_files_told(
+    files: Vec<web_sys::File>,
+    mut progress: impl FnMut(f64, f64),
+) -> (Vec<InputFile>, Vec<String>) {
+    let total: f64 = files.iter().map(|f| f.size()).sum();
+    let mut done = 0.0;
     let mut read = Vec::with_capacity(files.len());
     let mut failed = Vec::new();
     for file in files {
+        done += file.size();
         let name = file.name();
         let gloo_file = gloo::file::File::from(file);
         match gloo::file::futures::read_as_bytes(&gloo_file).await {
             Ok(bytes) => read.push(InputFile { name, bytes }),
             Err(error) => failed.push(format!("{name}: the browser could not read it ({error})")),
         }
+        progress(done, total);
     }
     (read, failed)
 }

@@ -9,9 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::core::formats::import_files;
 use crate::core::tabs::Role;
-use crate::platform::files::{dropped, files_of, files_of_drop, read_files};
+use crate::platform::files::{dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
 use crate::platform::storage::{SaveError, open_and_restore, resign, save, set_fencing};
 use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
@@ -19,6 +18,7 @@ use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
 use crate::ui::entities::EntitiesPanel;
 use crate::ui::help::ShortcutSheet;
+use crate::ui::import::{ImportProgress, read_and_import};
 use crate::ui::keyboard::on_key;
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::messages::Messages;
@@ -26,22 +26,6 @@ use crate::ui::search::{MatchCounts, SearchPanel};
 use crate::ui::settings::{PanelToggle, PrefsHandle, Side};
 use crate::ui::state::{Action, AppHandle, AppState, MessageKind, StorageStatus};
 use crate::ui::toolbar::Toolbar;
-
-/// Reads the picked or dropped files, parses them in the core and hands the
-/// results to the reducer. The files are taken out of the `FileList` at once,
-/// so the input can be cleared right after.
-pub fn load_files(app: AppHandle, list: &web_sys::FileList) {
-    let files = files_of(list);
-    spawn_local(read_and_import(app, files));
-}
-
-async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
-    let (files, unreadable) = read_files(files).await;
-    app.dispatch(Action::Imported {
-        results: import_files(files),
-        unreadable,
-    });
-}
 
 /// How long a starting tab keeps asking for the writer lock before it opens
 /// read-only, in milliseconds: a reloaded tab's former self may still hold
@@ -322,6 +306,7 @@ pub fn app() -> Html {
             <div class="app" style={prefs.css_variables()} {ondragover} {ondrop} {ondragleave}>
                 <Toolbar />
                 <Messages />
+                <ImportProgress />
                 { body }
                 if app.show_help { <ShortcutSheet /> }
                 if *dragging {

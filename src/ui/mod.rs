@@ -12,6 +12,7 @@ pub mod export_menu;
 pub mod fields;
 pub mod help;
 pub mod icons;
+pub mod import;
 pub mod keyboard;
 pub mod label_editor;
 pub mod messages;

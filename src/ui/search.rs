@@ -26,6 +26,11 @@ const HIGHLIGHT_DELAY_MS: u32 = 120;
 /// Matches per document.
 type Matches = Vec<(DocId, Vec<CharRange>)>;
 
+/// What a search's results depend on: the query, the options, whether the
+/// corpus is searched, the document searched otherwise, and the
+/// generation of the list of documents.
+type SearchKey = (String, SearchOptions, bool, Option<DocId>, u64);
+
 /// How many matches each searched document has (none while the query is
 /// empty), by document.
 pub type MatchCounts = Rc<HashMap<DocId, usize>>;
@@ -65,40 +70,41 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     // on an edit, and never on opening a document when the whole corpus is
     // searched.
     let scope_doc = if *corpus { None } else { app.ws.open };
+    // What the results depend on; what is derived from them is kept while
+    // it stays the same (a pointer would not do: a new result can be
+    // allocated where the old one was).
+    let key: SearchKey = (
+        (*query).clone(),
+        *options,
+        *corpus,
+        scope_doc,
+        app.tally.generation(),
+    );
     let results: Rc<Result<Matches, String>> = {
         // The handle is a cheap `Rc`: the workspace is read only when the
         // query, options or documents change, never copied per render.
         let state = app.clone();
-        use_memo(
-            (
-                (*query).clone(),
-                *options,
-                *corpus,
-                scope_doc,
-                app.tally.generation(),
-            ),
-            move |(query, options, corpus, open, _)| {
-                if query.trim().is_empty() {
-                    return Ok(Vec::new());
-                }
-                let mut all = Vec::new();
-                for doc in state
-                    .ws
-                    .documents
-                    .iter()
-                    .filter(|d| *corpus || Some(d.id) == *open)
-                {
-                    let found = find_all(&doc.text, query, options).map_err(|e| e.to_string())?;
-                    all.push((doc.id, found));
-                }
-                Ok(all)
-            },
-        )
+        use_memo(key.clone(), move |(query, options, corpus, open, _)| {
+            if query.trim().is_empty() {
+                return Ok(Vec::new());
+            }
+            let mut all = Vec::new();
+            for doc in state
+                .ws
+                .documents
+                .iter()
+                .filter(|d| *corpus || Some(d.id) == *open)
+            {
+                let found = find_all(&doc.text, query, options).map_err(|e| e.to_string())?;
+                all.push((doc.id, found));
+            }
+            Ok(all)
+        })
     };
     {
         let on_counts = props.on_counts.clone();
         let found = results.clone();
-        use_effect_with(Rc::as_ptr(&results) as usize, move |_| {
+        use_effect_with(key.clone(), move |_| {
             let counts = match found.as_ref() {
                 Ok(found) => found
                     .iter()
@@ -113,16 +119,15 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     // open document change, not on every edit.
     let open_matches: Rc<Option<Vec<CharRange>>> = {
         let found = results.clone();
-        use_memo(
-            (Rc::as_ptr(&results) as usize, app.ws.open),
-            move |(_, open)| match found.as_ref() {
+        use_memo((key.clone(), app.ws.open), move |(_, open)| {
+            match found.as_ref() {
                 Ok(found) => found
                     .iter()
                     .find(|(doc, _)| Some(*doc) == *open)
                     .map(|(_, ranges)| ranges.clone()),
                 Err(_) => None,
-            },
-        )
+            }
+        })
     };
     // Repainting the highlights walks the document's text nodes, so it runs
     // once the view has settled, not inside the edit that changed the DOM.
@@ -157,9 +162,8 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     // edit.
     let listed: Rc<MatchList> = {
         let found = results.clone();
-        use_memo(
-            (Rc::as_ptr(&results) as usize, scope_doc),
-            move |(_, open)| match found.as_ref() {
+        use_memo(key.clone(), move |(_, _, _, open, _)| {
+            match found.as_ref() {
                 Ok(found) => MatchList::new(
                     found
                         .iter()
@@ -167,12 +171,12 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                         .cloned(),
                 ),
                 Err(_) => MatchList::default(),
-            },
-        )
+            }
+        })
     };
     {
         let current = current.clone();
-        use_effect_with(Rc::as_ptr(&listed) as usize, move |_| current.set(None));
+        use_effect_with(key.clone(), move |_| current.set(None));
     }
     // A match picked in another document is shown once that document is
     // drawn (after the document view has restored its own place).
@@ -266,12 +270,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         let (state, found) = (app.clone(), results.clone());
         let wanted = *confirming || !*corpus;
         let counted = use_memo(
-            (
-                Rc::as_ptr(&results) as usize,
-                app.revision,
-                chosen_label.clone(),
-                wanted,
-            ),
+            (key.clone(), app.revision, chosen_label.clone(), wanted),
             move |(_, _, label, wanted)| match (found.as_ref(), wanted) {
                 (Ok(found), true) => Some(untagged(&state.ws, found, label)),
                 (Ok(found), false) => Some(found.iter().map(|(_, r)| r.len()).sum()),

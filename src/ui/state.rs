@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::core::change::Change;
 use crate::core::demo::{demo_workspace, show_demo};
 use crate::core::edit::{Edit, History};
-use crate::core::formats::{ImportError, ImportMode, Imported, import_edit};
+use crate::core::formats::{ImportError, ImportMode, Prepared, import_prepared};
 use crate::core::lexicon::Lexicon;
 use crate::core::lookup::{DocIndex, documents};
 use crate::core::model::{DocId, Document, SpanId, Workspace};
@@ -221,11 +221,11 @@ impl Default for AppState {
 pub enum Action {
     /// Storage was read at start-up.
     Restored(Result<Restored, String>),
-    /// Files were read and parsed; `unreadable` names files the browser could
-    /// not read.
+    /// Files were read and parsed (see [`crate::core::import_job`]);
+    /// `unreadable` names files the browser could not read.
     Imported {
         /// One result per file.
-        results: Vec<Result<Imported, ImportError>>,
+        results: Vec<Result<Prepared, ImportError>>,
         /// Messages about files that could not be read at all.
         unreadable: Vec<String>,
     },
@@ -478,11 +478,11 @@ impl AppState {
         }
     }
 
-    fn import(&mut self, results: Vec<Result<Imported, ImportError>>, unreadable: Vec<String>) {
+    fn import(&mut self, results: Vec<Result<Prepared, ImportError>>, unreadable: Vec<String>) {
         for text in unreadable {
             self.notify(MessageKind::Error, text);
         }
-        let mut added: Option<Imported> = None;
+        let mut added: Option<Prepared> = None;
         let mut replacements = Vec::new();
         for result in results {
             match result {
@@ -490,21 +490,17 @@ impl AppState {
                 Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => {
                     replacements.push(imported)
                 }
-                Ok(mut imported) => match &mut added {
-                    Some(all) => {
-                        all.documents.append(&mut imported.documents);
-                        all.warnings.append(&mut imported.warnings);
-                        all.labels.append(&mut imported.labels);
-                    }
+                Ok(imported) => match &mut added {
+                    Some(all) => all.append(imported),
                     None => added = Some(imported),
                 },
             }
         }
         for imported in replacements.into_iter().chain(added) {
-            let count = imported.documents.len();
+            let count = imported.len();
             let replaces = imported.mode == ImportMode::ReplaceWorkspace;
             self.notify_warnings("Import", imported.warnings.clone());
-            match import_edit(&mut self.ws, imported) {
+            match import_prepared(&mut self.ws, imported) {
                 Ok((edit, open)) => {
                     if self.edit(edit) {
                         self.ws.open = open

@@ -6,9 +6,9 @@ use yew::prelude::*;
 use crate::core::model::readable_color;
 
 use crate::platform::selection::{clear_selection, document_selection};
-use crate::ui::app::load_files;
 use crate::ui::export_menu::{ExportMenu, offer_download, workspace_file};
 use crate::ui::icons::{Icon, icon};
+use crate::ui::import::load_files;
 use crate::ui::messages::MessageLog;
 use crate::ui::settings::ReadingSettings;
 use crate::ui::state::{Action, use_app};

@@ -29,6 +29,7 @@ pub mod doccano;
 pub mod iob;
 pub mod label_studio;
 pub mod naming;
+pub mod prepared;
 pub mod registry;
 pub mod spacy;
 pub mod tokenize;
@@ -37,11 +38,14 @@ pub mod wasim;
 pub mod web_annotation;
 pub mod zip;
 
-use super::edit::Edit;
-use super::model::{Document, Label, Workspace, new_label_color};
+use super::model::{Document, Workspace};
 
 pub use iob::TagScheme;
-pub use registry::{all, by_id, classify, detect, import_archive, import_files};
+pub use prepared::{Prepared, import_edit, import_prepared};
+pub use registry::{
+    all, by_id, classify, detect, extension, import_archive, import_files, import_unit,
+    import_units,
+};
 pub use types::{
     ExportOptions, ExportScope, Exported, Format, ImportError, ImportMode, Imported,
     ImportedDocument, ImportedSpan, InputFile, OutputFile, summarize_warnings,
@@ -54,92 +58,6 @@ pub fn scoped_documents(ws: &Workspace, scope: ExportScope) -> Vec<&Document> {
         ExportScope::OpenDocument => ws.open_document().into_iter().collect(),
         ExportScope::Corpus => ws.work_documents().collect(),
     }
-}
-
-/// Turns an import into one undoable edit.
-///
-/// Spans are checked against their documents, so an invalid file never reaches
-/// the workspace. Loading a file ends the tour: the demo document (and any
-/// spans made on it) is removed in the same step, so undoing the load brings
-/// it back.
-///
-/// # Errors
-/// A message for the user when the imported data breaks a workspace invariant.
-pub fn import_edit(
-    ws: &mut Workspace,
-    imported: Imported,
-) -> Result<(Edit, Option<usize>), String> {
-    let replaces = imported.mode == ImportMode::ReplaceWorkspace;
-    let mut labels = if replaces {
-        imported.labels
-    } else {
-        ws.labels.clone()
-    };
-    let demo = ws.demo_ids();
-    let first_new = if replaces {
-        0
-    } else {
-        ws.documents.len() - demo.len()
-    };
-    let mut added = Vec::with_capacity(imported.documents.len());
-    for doc in imported.documents {
-        let mut document = ws.new_document(&doc.name, &doc.text);
-        document.done = doc.done;
-        document.source = doc.source.map(std::sync::Arc::new);
-        for span in doc.spans {
-            if !replaces && labels.iter().all(|l| l.name != span.label) {
-                labels.push(Label {
-                    name: span.label.clone(),
-                    color: new_label_color(labels.len()).to_owned(),
-                    key: None,
-                    description: String::new(),
-                });
-            }
-            let mut new_span = ws.new_span(span.start, span.end, &span.label);
-            new_span.note = span.note;
-            new_span.entity_id = span.entity_id;
-            let at = document.insertion_index(&new_span);
-            if !document.has_span(span.start, span.end, &span.label) {
-                document.spans.insert(at, new_span);
-            }
-        }
-        added.push(document);
-    }
-    let kept: Vec<&Document> = if replaces {
-        Vec::new()
-    } else {
-        ws.work_documents().collect()
-    };
-    let candidate = Workspace {
-        labels: labels.clone(),
-        documents: kept.into_iter().chain(&added).cloned().collect(),
-        open: None,
-        next_id: ws.next_id,
-    };
-    candidate.validate()?;
-    let open = imported.open.map(|i| first_new + i).or(Some(first_new));
-    let edit = if replaces {
-        Edit::Replace {
-            labels,
-            documents: added,
-        }
-    } else {
-        // Only the new documents travel in the edit, so undoing a load is
-        // light and its step survives a reload.
-        let mut steps = Vec::with_capacity(3);
-        if !demo.is_empty() {
-            steps.push(Edit::RemoveDocuments { ids: demo });
-        }
-        if labels != ws.labels {
-            steps.push(Edit::SetLabels(labels));
-        }
-        steps.push(Edit::InsertDocuments {
-            at: first_new,
-            documents: added,
-        });
-        Edit::Batch(steps)
-    };
-    Ok((edit, open))
 }
 
 #[cfg(test)]

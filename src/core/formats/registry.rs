@@ -46,49 +46,90 @@ pub fn by_id(id: &str) -> Option<&'static dyn Format> {
 /// `.txt`, an archive's results take its place). Each result stands alone,
 /// so one bad file never stops the others.
 pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>> {
-    let keys: Vec<(String, String)> = files
+    let mut results = Vec::with_capacity(files.len());
+    for unit in import_units(&files) {
+        let unit: Vec<&InputFile> = unit.iter().filter_map(|&i| files.get(i)).collect();
+        results.extend(import_unit(&unit));
+    }
+    results
+}
+
+/// How [`import_files`] splits a batch of files into parts read on their
+/// own, in the order of their results: a brat pair (`.txt` then `.ann`)
+/// together, every other file alone; an `.ann` whose `.txt` is in the batch
+/// is part of its pair. Indices into `files`.
+///
+/// A long import reads one part at a time ([`crate::core::import_job`]).
+pub fn import_units(files: &[InputFile]) -> Vec<Vec<usize>> {
+    let keys: Vec<(&str, String)> = files
         .iter()
         .map(|file| {
             let (stem, ext) = common::split_extension(&file.name);
-            (stem.to_owned(), ext.to_lowercase())
+            (stem, ext.to_lowercase())
         })
         .collect();
-    let partner = |index: usize, ext: &str| {
-        keys.iter()
-            .enumerate()
-            .find(|(other, (stem, e))| *other != index && e == ext && *stem == keys[index].0)
-            .map(|(other, _)| other)
-    };
-    let mut results = Vec::with_capacity(files.len());
-    for (index, file) in files.iter().enumerate() {
-        let ext = keys[index].1.as_str();
-        if ext == "ann" && partner(index, "txt").is_some() {
-            continue;
-        }
-        if ext == "zip" {
-            results.extend(import_archive(file));
-            continue;
-        }
-        let result = if ext == "txt" {
-            match partner(index, "ann") {
-                Some(ann) => brat::import_pair(file, &files[ann]),
-                None if classify(file) == Some(conll::ID) => conll::Conll.import(file),
-                None => import_plain_text(file),
-            }
-        } else {
-            match detect(file) {
-                Some(format) => format.import(file),
-                None => Err(ImportError::new(
-                    &file.name,
-                    None,
-                    "unrecognized file type; Wasim reads UTF-8 .txt files, its own .json exports, doccano or spaCy \
-                     .jsonl, Label Studio .json, brat .txt + .ann pairs and CoNLL .conll/.iob files",
-                )),
-            }
-        };
-        results.push(result);
+    // Files by stem and extension, so that finding a partner never walks
+    // the batch (ten thousand files would take a hundred million steps).
+    let mut by_key: std::collections::HashMap<(&str, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, (stem, ext)) in keys.iter().enumerate() {
+        by_key.entry((stem, ext.as_str())).or_default().push(i);
     }
-    results
+    let partner = |index: usize, ext: &str| {
+        by_key
+            .get(&(keys[index].0, ext))
+            .and_then(|list| list.iter().copied().find(|&other| other != index))
+    };
+    let mut units = Vec::with_capacity(files.len());
+    for (index, (_, ext)) in keys.iter().enumerate() {
+        match ext.as_str() {
+            "ann" if partner(index, "txt").is_some() => {}
+            "txt" => match partner(index, "ann") {
+                Some(ann) => units.push(vec![index, ann]),
+                None => units.push(vec![index]),
+            },
+            _ => units.push(vec![index]),
+        }
+    }
+    units
+}
+
+/// The extension of a file name, lower-cased (`"json"` for `a.JSON`).
+pub fn extension(name: &str) -> String {
+    common::split_extension(name).1.to_lowercase()
+}
+
+/// Reads one part of a batch (see [`import_units`]): a brat pair, an
+/// archive, a text, or a file of another format.
+pub fn import_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
+    let (file, ann) = match unit {
+        [file] => (*file, None),
+        [file, ann] => (*file, Some(*ann)),
+        _ => return Vec::new(),
+    };
+    let (_, ext) = common::split_extension(&file.name);
+    let ext = ext.to_lowercase();
+    if ext == "zip" {
+        return import_archive(file);
+    }
+    let result = if ext == "txt" {
+        match ann {
+            Some(ann) => brat::import_pair(file, ann),
+            None if classify(file) == Some(conll::ID) => conll::Conll.import(file),
+            None => import_plain_text(file),
+        }
+    } else {
+        match detect(file) {
+            Some(format) => format.import(file),
+            None => Err(ImportError::new(
+                &file.name,
+                None,
+                "unrecognized file type; Wasim reads UTF-8 .txt files, its own .json exports, doccano or spaCy \
+                 .jsonl, Label Studio .json, brat .txt + .ann pairs and CoNLL .conll/.iob files",
+            )),
+        }
+    };
+    vec![result]
 }
 
 /// Reads the files of a `.zip` archive through [`import_files`], folder by
@@ -200,10 +241,23 @@ pub fn classify(file: &InputFile) -> Option<&'static str> {
     conll::looks_like_conll(&text).then_some(conll::ID)
 }
 
+/// Whether `text` is a JSON object with a `"format"` key: found in one
+/// pass, without building the tree of a 50 MB workspace.
+fn declares_format(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format: Option<serde::de::IgnoredAny>,
+    }
+    serde_json::from_str::<Probe>(text).is_ok_and(|probe| probe.format.is_some())
+}
+
 /// Which format a JSON or JSON Lines file is in, by shape; see
 /// [`classify`]. Unparseable files go to the format their extension
 /// suggests, so the user sees the parse error.
 fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
+    if text.trim_start().starts_with('{') && declares_format(text) {
+        return Some(wasim::ID);
+    }
     let fallback = match ext {
         "json" => Some(wasim::ID),
         "jsonl" | "ndjson" => Some(doccano::ID),

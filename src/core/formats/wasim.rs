@@ -22,6 +22,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::prepared::Prepared;
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile,
@@ -208,20 +209,196 @@ impl Format for WasimJson {
     }
 }
 
+/// A Wasim file read a document at a time, so that a workspace of ten
+/// thousand articles imports in steps (see [`crate::core::import_job`]).
+///
+/// [`Reading::start`] checks the file's head (format, version, labels,
+/// `open`) and finds where each document's JSON lies, in one pass that
+/// builds nothing per document; [`Reading::step`] then reads and builds
+/// documents until a budget of bytes is spent. Whatever does not read this
+/// way (a broken or unusual file, a bad document) is read whole by
+/// [`WasimJson`]'s importer instead, so the result and every error message
+/// are exactly the same either way.
+pub struct Reading {
+    name: String,
+    text: String,
+    /// Byte ranges of the documents' JSON in `text`, the next one first.
+    documents: std::collections::VecDeque<std::ops::Range<usize>>,
+    prepared: Prepared,
+    /// Bytes of documents read so far, and in all.
+    read: usize,
+    total: usize,
+}
+
+/// How [`Reading::start`] went.
+pub enum Start {
+    /// A Wasim file, to be read in steps.
+    Reading(Reading),
+    /// Not one that reads in steps: the file, given back.
+    Whole(InputFile),
+}
+
+/// The head of a Wasim file: everything but the documents' contents.
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    format: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    version: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    labels: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    documents: Option<Vec<&'a serde_json::value::RawValue>>,
+    #[serde(borrow)]
+    open: Option<&'a serde_json::value::RawValue>,
+}
+
+impl Reading {
+    /// Checks `file`'s head and finds its documents, or gives it back when
+    /// it is not a Wasim file that reads in steps.
+    pub fn start(file: InputFile) -> Start {
+        let InputFile { name, bytes } = file;
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let object = body
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| *b == b'{');
+        if !object || body.contains(&0) {
+            return Start::Whole(InputFile { name, bytes });
+        }
+        let mut text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                return Start::Whole(InputFile {
+                    name,
+                    bytes: error.into_bytes(),
+                });
+            }
+        };
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        match Reading::head(&name, &text) {
+            Some((prepared, documents)) => Start::Reading(Reading {
+                name,
+                text,
+                total: documents.iter().map(|r| r.len()).sum(),
+                documents,
+                prepared,
+                read: 0,
+            }),
+            None => Start::Whole(InputFile {
+                name,
+                bytes: text.into_bytes(),
+            }),
+        }
+    }
+
+    /// The labels, `open` and warnings of a well-formed head, and where the
+    /// documents are; `None` for anything else.
+    fn head(
+        name: &str,
+        text: &str,
+    ) -> Option<(Prepared, std::collections::VecDeque<std::ops::Range<usize>>)> {
+        let head: Head = serde_json::from_str(text).ok()?;
+        let format: String = serde_json::from_str(head.format?.get()).ok()?;
+        let version: u64 = serde_json::from_str(head.version?.get()).ok()?;
+        if format != FORMAT_TAG || !READS.contains(&version) {
+            return None;
+        }
+        let mut labels: Vec<Label> = serde_json::from_str(head.labels?.get()).ok()?;
+        let documents = head.documents?;
+        let open: Option<usize> = match head.open {
+            Some(raw) => serde_json::from_str(raw.get()).ok()?,
+            None => None,
+        };
+        if open.is_some_and(|open| open >= documents.len()) {
+            return None;
+        }
+        let origin = text.as_ptr() as usize;
+        let ranges = documents
+            .iter()
+            .map(|raw| {
+                let start = raw.get().as_ptr() as usize - origin;
+                start..start + raw.get().len()
+            })
+            .collect();
+        let warnings = sanitize_labels(&mut labels)
+            .into_iter()
+            .map(|repair| format!("{name}: {repair}"))
+            .collect();
+        let prepared = Prepared::empty(ImportMode::ReplaceWorkspace, labels, open, warnings);
+        Some((prepared, ranges))
+    }
+
+    /// Reads and builds documents until about `budget` bytes of them are
+    /// read (at least one). `Some` with the whole import once the last one
+    /// is read, or with the error of a document that could not be.
+    pub fn step(&mut self, budget: usize) -> Option<Result<Prepared, ImportError>> {
+        let mut spent = 0;
+        while spent < budget.max(1) {
+            let Some(range) = self.documents.pop_front() else {
+                let empty =
+                    Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new());
+                return Some(Ok(std::mem::replace(&mut self.prepared, empty)));
+            };
+            spent += range.len();
+            self.read += range.len();
+            let document = self
+                .text
+                .get(range)
+                .and_then(|json| serde_json::from_str::<DocumentRepr>(json).ok())
+                .and_then(|doc| checked_document(&self.name, doc).ok());
+            match document {
+                Some((document, text)) => self.prepared.add_indexed(document, text),
+                None => return Some(self.whole()),
+            }
+        }
+        None
+    }
+
+    /// Reads the file whole, for its exact result or error.
+    fn whole(&mut self) -> Result<Prepared, ImportError> {
+        self.documents.clear();
+        let file = InputFile {
+            name: std::mem::take(&mut self.name),
+            bytes: std::mem::take(&mut self.text).into_bytes(),
+        };
+        WasimJson.import(&file).map(Prepared::of)
+    }
+
+    /// Bytes of documents read, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.read, self.total)
+    }
+}
+
 fn import_document(file: &str, doc: DocumentRepr) -> Result<ImportedDocument, ImportError> {
+    checked_document(file, doc).map(|(doc, _)| doc)
+}
+
+/// A document of the file with its spans checked against its text, and
+/// that text indexed (so that it is indexed once).
+fn checked_document(
+    file: &str,
+    doc: DocumentRepr,
+) -> Result<(ImportedDocument, Text), ImportError> {
     let text = Text::new(&doc.text);
     let mut spans = Vec::with_capacity(doc.spans.len());
     for span in doc.spans {
-        let where_ = format!(
-            "document {:?}, span [{}, {})",
-            doc.name, span.start, span.end
-        );
+        let where_ = || {
+            format!(
+                "document {:?}, span [{}, {})",
+                doc.name, span.start, span.end
+            )
+        };
         if span.start >= span.end || span.end > text.char_len() {
             return Err(ImportError::new(
                 file,
                 None,
                 format!(
-                    "{where_} is outside the text ({} characters)",
+                    "{} is outside the text ({} characters)",
+                    where_(),
                     text.char_len()
                 ),
             ));
@@ -232,7 +409,8 @@ fn import_document(file: &str, doc: DocumentRepr) -> Result<ImportedDocument, Im
                 file,
                 None,
                 format!(
-                    "{where_}: its text {:?} does not match the document, which has {actual:?} there",
+                    "{}: its text {:?} does not match the document, which has {actual:?} there",
+                    where_(),
                     span.text
                 ),
             ));
@@ -245,13 +423,14 @@ fn import_document(file: &str, doc: DocumentRepr) -> Result<ImportedDocument, Im
             entity_id: span.entity_id,
         });
     }
-    Ok(ImportedDocument {
+    let document = ImportedDocument {
         name: doc.name,
         text: doc.text,
         spans,
         done: doc.done,
         source: doc.source,
-    })
+    };
+    Ok((document, text))
 }
 
 #[cfg(test)]

@@ -1,0 +1,357 @@
+//! From what an importer read to one undoable edit, in two parts: building
+//! the documents ([`Prepared::add`]: the text indexed, the spans sorted and
+//! their duplicates dropped), which costs the size of the import and can be
+//! done a document at a time while the page stays responsive; and turning
+//! them into an edit of the workspace ([`import_prepared`]), which only
+//! hands out ids and checks the result.
+//!
+//! Ids are handed out in the same order either way: a document's id, then
+//! its spans' ids in file order. While prepared they count from zero; the
+//! edit shifts them past the workspace's last id.
+
+use std::sync::Arc;
+
+use super::types::{ImportMode, Imported, ImportedDocument};
+use crate::core::edit::Edit;
+use crate::core::model::{
+    DocId, Document, Label, Span, SpanId, Workspace, new_label_color, validate_parts,
+};
+use crate::core::text::Text;
+
+/// An import whose documents are built, waiting for their ids.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prepared {
+    /// Replace the workspace, or add to it.
+    pub mode: ImportMode,
+    /// Labels the file defines.
+    pub labels: Vec<Label>,
+    /// The documents, with ids counted from zero.
+    documents: Vec<Document>,
+    /// How many ids the documents use.
+    ids: u64,
+    /// Index of the document to open, if the file says.
+    pub open: Option<usize>,
+    /// Things the user should know.
+    pub warnings: Vec<String>,
+    /// The bytes of text the documents hold, for progress.
+    bytes: usize,
+    /// The labels the spans carry, in the order the file first uses them.
+    span_labels: Vec<String>,
+}
+
+impl Prepared {
+    /// An import with no document yet: `imported`'s documents are ignored
+    /// (see [`Prepared::of`]).
+    pub fn empty(
+        mode: ImportMode,
+        labels: Vec<Label>,
+        open: Option<usize>,
+        warnings: Vec<String>,
+    ) -> Prepared {
+        Prepared {
+            mode,
+            labels,
+            documents: Vec::new(),
+            ids: 0,
+            open,
+            warnings,
+            bytes: 0,
+            span_labels: Vec::new(),
+        }
+    }
+
+    /// Everything `imported` read, built at once.
+    pub fn of(imported: Imported) -> Prepared {
+        let mut prepared = Prepared::empty(
+            imported.mode,
+            imported.labels,
+            imported.open,
+            imported.warnings,
+        );
+        for doc in imported.documents {
+            prepared.add(doc);
+        }
+        prepared
+    }
+
+    /// Builds one more document: its text indexed, its spans given ids in
+    /// file order, then sorted, a span identical to an earlier one (same
+    /// extent, same label) dropped.
+    pub fn add(&mut self, doc: ImportedDocument) {
+        let text = Text::new(&doc.text);
+        self.add_indexed(doc, text);
+    }
+
+    /// [`Prepared::add`] for a document whose text is already indexed
+    /// (`text` holds `doc.text`).
+    pub fn add_indexed(&mut self, doc: ImportedDocument, text: Text) {
+        let mut next = || {
+            self.ids += 1;
+            self.ids - 1
+        };
+        let id = DocId(next());
+        let mut spans: Vec<Span> = doc
+            .spans
+            .into_iter()
+            .map(|span| Span {
+                id: SpanId(next()),
+                start: span.start,
+                end: span.end,
+                label: span.label,
+                note: span.note,
+                entity_id: span.entity_id,
+            })
+            .collect();
+        for span in &spans {
+            if !self.span_labels.contains(&span.label) {
+                self.span_labels.push(span.label.clone());
+            }
+        }
+        // Stable: of identical spans, the first in the file stays.
+        spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        spans.dedup_by(|later, earlier| later.sort_key() == earlier.sort_key());
+        self.bytes += doc.text.len();
+        self.documents.push(Document {
+            id,
+            name: doc.name,
+            text,
+            source: doc.source.map(Arc::new),
+            spans,
+            done: doc.done,
+            demo: false,
+        });
+    }
+
+    /// Adds `other`'s documents, labels and warnings after these (several
+    /// files loaded at once make one step).
+    pub fn append(&mut self, mut other: Prepared) {
+        let shift = self.ids;
+        for doc in &mut other.documents {
+            shift_ids(doc, shift);
+        }
+        self.ids += other.ids;
+        self.bytes += other.bytes;
+        self.documents.append(&mut other.documents);
+        self.labels.append(&mut other.labels);
+        self.warnings.append(&mut other.warnings);
+        for label in other.span_labels {
+            if !self.span_labels.contains(&label) {
+                self.span_labels.push(label);
+            }
+        }
+    }
+
+    /// How many documents are built.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Whether no document is built.
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// The bytes of text built so far.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
+
+fn shift_ids(doc: &mut Document, by: u64) {
+    doc.id.0 += by;
+    for span in &mut doc.spans {
+        span.id.0 += by;
+    }
+}
+
+/// Turns an import into one undoable edit.
+///
+/// Spans are checked against their documents, so an invalid file never reaches
+/// the workspace. Loading a file ends the tour: the demo document (and any
+/// spans made on it) is removed in the same step, so undoing the load brings
+/// it back.
+///
+/// # Errors
+/// A message for the user when the imported data breaks a workspace invariant.
+pub fn import_edit(
+    ws: &mut Workspace,
+    imported: Imported,
+) -> Result<(Edit, Option<usize>), String> {
+    import_prepared(ws, Prepared::of(imported))
+}
+
+/// [`import_edit`] for an import already built: costs one pass over its
+/// spans (ids, labels, checks), never a copy of its documents.
+///
+/// # Errors
+/// A message for the user when the imported data breaks a workspace invariant.
+pub fn import_prepared(
+    ws: &mut Workspace,
+    prepared: Prepared,
+) -> Result<(Edit, Option<usize>), String> {
+    let replaces = prepared.mode == ImportMode::ReplaceWorkspace;
+    let mut labels = if replaces {
+        prepared.labels
+    } else {
+        ws.labels.clone()
+    };
+    let demo = ws.demo_ids();
+    let first_new = if replaces {
+        0
+    } else {
+        ws.documents.len() - demo.len()
+    };
+    let mut added = prepared.documents;
+    let base = ws.next_id;
+    ws.next_id += prepared.ids;
+    for doc in &mut added {
+        shift_ids(doc, base);
+    }
+    if !replaces {
+        for name in prepared.span_labels {
+            if labels.iter().all(|l| l.name != name) {
+                labels.push(Label {
+                    name,
+                    color: new_label_color(labels.len()).to_owned(),
+                    key: None,
+                    description: String::new(),
+                });
+            }
+        }
+    }
+    let kept = ws.work_documents().filter(|_| !replaces);
+    validate_parts(&labels, kept.chain(&added))?;
+    let open = prepared.open.map(|i| first_new + i).or(Some(first_new));
+    let edit = if replaces {
+        Edit::Replace {
+            labels,
+            documents: added,
+        }
+    } else {
+        // Only the new documents travel in the edit, so undoing a load is
+        // light and its step survives a reload.
+        let mut steps = Vec::with_capacity(3);
+        if !demo.is_empty() {
+            steps.push(Edit::RemoveDocuments { ids: demo });
+        }
+        if labels != ws.labels {
+            steps.push(Edit::SetLabels(labels));
+        }
+        steps.push(Edit::InsertDocuments {
+            at: first_new,
+            documents: added,
+        });
+        Edit::Batch(steps)
+    };
+    Ok((edit, open))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::formats::types::ImportedSpan;
+
+    fn doc(name: &str, spans: &[(usize, usize, &str)]) -> ImportedDocument {
+        ImportedDocument {
+            name: name.into(),
+            text: "زار علي بغداد أمس".into(),
+            spans: spans
+                .iter()
+                .map(|&(start, end, label)| ImportedSpan {
+                    start,
+                    end,
+                    label: label.into(),
+                    note: None,
+                    entity_id: None,
+                })
+                .collect(),
+            done: false,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn ids_follow_the_file_and_duplicates_go() {
+        let mut ws = Workspace {
+            next_id: 100,
+            ..Workspace::default()
+        };
+        let imported = Imported {
+            mode: ImportMode::AddDocuments,
+            labels: Vec::new(),
+            documents: vec![
+                doc("a", &[(8, 13, "LOC"), (4, 7, "PER"), (8, 13, "LOC")]),
+                doc("b", &[(0, 3, "X")]),
+            ],
+            open: None,
+            warnings: Vec::new(),
+        };
+        let (edit, open) = import_edit(&mut ws, imported).expect("valid");
+        assert_eq!(open, Some(0));
+        assert_eq!(
+            ws.next_id, 106,
+            "two documents and four spans, the duplicate too"
+        );
+        let Edit::Batch(steps) = edit else {
+            panic!("a batch")
+        };
+        let Some(Edit::InsertDocuments { documents, .. }) = steps.last() else {
+            panic!("an insertion")
+        };
+        let a = &documents[0];
+        assert_eq!(a.id, DocId(100));
+        let spans: Vec<(u64, usize)> = a.spans.iter().map(|s| (s.id.0, s.start)).collect();
+        assert_eq!(
+            spans,
+            [(102, 4), (101, 8)],
+            "sorted, the first of two identical kept"
+        );
+        assert_eq!(documents[1].id, DocId(104));
+        assert!(
+            matches!(&steps[0], Edit::SetLabels(labels) if labels.iter().any(|l| l.name == "X")),
+            "an unknown label is added"
+        );
+    }
+
+    #[test]
+    fn built_in_steps_and_appended_equals_built_at_once() {
+        let make = |names: &[&str]| Imported {
+            mode: ImportMode::AddDocuments,
+            labels: Vec::new(),
+            documents: names.iter().map(|n| doc(n, &[(4, 7, "PER")])).collect(),
+            open: None,
+            warnings: vec![format!("{names:?}")],
+        };
+        let at_once = Prepared::of(Imported {
+            warnings: vec!["[\"a\", \"b\"]".into(), "[\"c\"]".into()],
+            ..make(&["a", "b", "c"])
+        });
+        let mut stepwise = Prepared::empty(
+            ImportMode::AddDocuments,
+            Vec::new(),
+            None,
+            vec!["[\"a\", \"b\"]".into()],
+        );
+        for d in make(&["a", "b"]).documents {
+            stepwise.add(d);
+        }
+        stepwise.append(Prepared::of(make(&["c"])));
+        assert_eq!(stepwise, at_once);
+        assert_eq!(stepwise.len(), 3);
+        assert!(stepwise.bytes() > 0);
+    }
+
+    #[test]
+    fn a_span_outside_its_text_is_refused() {
+        let mut ws = Workspace::default();
+        let imported = Imported {
+            mode: ImportMode::ReplaceWorkspace,
+            labels: crate::core::model::default_labels(),
+            documents: vec![doc("a", &[(4, 700, "PER")])],
+            open: None,
+            warnings: Vec::new(),
+        };
+        let error = import_edit(&mut ws, imported).expect_err("outside");
+        assert!(error.contains("outside its text"), "{error}");
+    }
+}

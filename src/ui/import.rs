@@ -1,0 +1,151 @@
+//! Loading files: read by the browser, parsed in steps
+//! ([`ImportJob`]) between which the page stays responsive, with a progress
+//! bar ([`ImportProgress`]), then handed to the reducer as one undoable
+//! import.
+//!
+//! A step does a budget of bytes, adjusted after each so that it lasts
+//! about [`STEP_MS`]; between two steps the browser gets the main thread
+//! back ([`yield_now`]), so it draws the bar and answers input while ten
+//! thousand articles are read.
+
+use std::cell::RefCell;
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::core::import_job::ImportJob;
+use crate::platform::files::{files_of, read_files_told};
+use crate::platform::tasks::yield_now;
+use crate::ui::state::{Action, AppHandle};
+
+/// How long one step of parsing should last, in milliseconds.
+const STEP_MS: f64 = 12.0;
+
+/// The first step's budget, in bytes.
+const FIRST_BUDGET: usize = 256 * 1024;
+
+/// Imports smaller than this (in bytes) show no bar: they take a moment.
+const SHOW_FROM_BYTES: f64 = 1024.0 * 1024.0;
+
+/// Where an import is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    /// What is being done.
+    pub what: &'static str,
+    /// How far, from 0 to 100.
+    pub percent: u8,
+}
+
+thread_local! {
+    /// Tells the progress bar, once it is on the page.
+    static SHOW: RefCell<Option<Callback<Option<Progress>>>> = const { RefCell::new(None) };
+}
+
+fn show(progress: Option<Progress>) {
+    let shown = SHOW.with(|s| s.borrow().clone());
+    if let Some(show) = shown {
+        show.emit(progress);
+    }
+}
+
+/// `done` of `total` as a percentage in `[from, to]`.
+fn percent(done: f64, total: f64, from: f64, to: f64) -> u8 {
+    let share = if total > 0.0 {
+        (done / total).clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    (from + share * (to - from)).round().clamp(0.0, 100.0) as u8
+}
+
+/// Reads the picked or dropped files, parses them in steps and hands the
+/// results to the reducer. The files are taken out of the `FileList` at
+/// once, so the input can be cleared right after.
+pub fn load_files(app: AppHandle, list: &web_sys::FileList) {
+    let files = files_of(list);
+    spawn_local(read_and_import(app, files));
+}
+
+/// Reads `files`, parses them in steps (with a progress bar when they are
+/// big), and hands the results to the reducer.
+pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
+    let size: f64 = files.iter().map(|f| f.size()).sum();
+    let big = size >= SHOW_FROM_BYTES;
+    let report = |what: &'static str, percent: u8| {
+        if big {
+            show(Some(Progress { what, percent }));
+        }
+    };
+    report("Reading files", 0);
+    // Reading is the first fifth of the bar, parsing the rest.
+    let (files, unreadable) = read_files_told(files, |done, total| {
+        report("Reading files", percent(done, total, 0.0, 20.0))
+    })
+    .await;
+    let mut job = ImportJob::new(files);
+    let mut budget = FIRST_BUDGET;
+    loop {
+        let started = js_sys::Date::now();
+        let done = job.step(budget);
+        let elapsed = js_sys::Date::now() - started;
+        let (read, total) = job.progress();
+        report(
+            "Reading documents",
+            percent(read as f64, total as f64, 20.0, 99.0),
+        );
+        if done {
+            break;
+        }
+        budget = next_budget(budget, elapsed);
+        yield_now().await;
+    }
+    report("Adding them to the workspace", 100);
+    if big {
+        // Let the bar show 100 % before the workspace changes.
+        yield_now().await;
+    }
+    app.dispatch(Action::Imported {
+        results: job.finish(),
+        unreadable,
+    });
+    if big {
+        show(None);
+    }
+}
+
+/// The budget of the next step, from that of the last one and how long it
+/// took: aiming at [`STEP_MS`], never changing by more than a factor of 2.
+fn next_budget(budget: usize, elapsed_ms: f64) -> usize {
+    let factor = if elapsed_ms > 0.0 {
+        (STEP_MS / elapsed_ms).clamp(0.5, 2.0)
+    } else {
+        2.0
+    };
+    ((budget as f64 * factor) as usize).clamp(16 * 1024, 16 * 1024 * 1024)
+}
+
+/// The progress bar of a big import, floating over the workbench.
+#[function_component(ImportProgress)]
+pub fn import_progress() -> Html {
+    let progress = use_state(|| None::<Progress>);
+    {
+        let progress = progress.clone();
+        use_effect_with((), move |_| {
+            let set = Callback::from(move |p: Option<Progress>| progress.set(p));
+            SHOW.with(|s| *s.borrow_mut() = Some(set));
+            || SHOW.with(|s| *s.borrow_mut() = None)
+        });
+    }
+    let Some(shown) = (*progress).clone() else {
+        return html! {};
+    };
+    let value = shown.percent.to_string();
+    html! {
+        <div class="import-progress" data-testid="import-progress" role="progressbar" aria-label="Import"
+            aria-valuemin="0" aria-valuemax="100" aria-valuenow={value.clone()} aria-valuetext={format!("{}: {value} %", shown.what)}>
+            <span class="import-what">{ format!("{}…", shown.what) }</span>
+            <span class="import-bar"><span class="import-done" style={format!("width:{value}%")}></span></span>
+            <span class="import-percent">{ format!("{value} %") }</span>
+        </div>
+    }
+}
