@@ -69,11 +69,13 @@ pub fn doc_list(props: &DocListProps) -> Html {
         .as_ref()
         .as_ref()
         .map_or(app.ws.documents.len(), Vec::len);
-    // The open document is brought into view when it changes.
+    // The open document is brought into view when it changes, and when the
+    // list changes around it (a filter typed or cleared, documents loaded).
     let reveal = use_state(|| None::<Reveal>);
     {
         let (app, shown, reveal) = (app.clone(), shown.clone(), reveal.clone());
-        use_effect_with((app.ws.open, app.tally.generation()), move |(open, _)| {
+        let deps = (app.ws.open, app.tally.generation(), shown.is_some(), count);
+        use_effect_with(deps, move |(open, _, _, _)| {
             let position = open.and_then(|id| app.position(id));
             let row = match (position, shown.as_ref()) {
                 (Some(at), Some(rows)) => rows.binary_search(&at).ok(),

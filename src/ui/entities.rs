@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::edit::Edit;
@@ -21,6 +22,9 @@ use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, named_icon};
 use crate::ui::state::{Action, AppHandle, use_app};
 use crate::ui::window::{Reveal, WindowedList};
+
+/// When a revealed span is centred again, in milliseconds.
+const REVEAL_AGAIN_MS: u32 = 150;
 
 /// An entry's height in pixels until one is measured.
 const ROW_ESTIMATE: f64 = 24.0;
@@ -147,6 +151,10 @@ fn entity_row(app: &AppHandle, groups: &Groups, order: usize, row: usize) -> Htm
         Callback::from(move |_: MouseEvent| {
             app.dispatch(Action::Select(Some(id)));
             reveal_span(id.0);
+            // Lines far away are laid out with an estimated height until
+            // they are drawn, so the first scroll can fall short: centre
+            // again once the lines around the span are drawn.
+            Timeout::new(REVEAL_AGAIN_MS, move || reveal_span(id.0)).forget();
         })
     };
     let selected = app.selected == Some(id);
