@@ -97,9 +97,75 @@ impl Lexicon {
     }
 }
 
+/// A [`Lexicon`] of many texts built a budget of bytes at a time, so that
+/// the words of ten thousand articles can be counted in the background
+/// without holding the page; [`LexiconBuilder::finish`] counts what is left
+/// at once when the lexicon is needed before that.
+#[derive(Clone, Debug, Default)]
+pub struct LexiconBuilder {
+    texts: Vec<crate::core::text::Text>,
+    next: usize,
+    lexicon: Lexicon,
+}
+
+impl LexiconBuilder {
+    /// A builder for the words of `texts`, none counted yet.
+    pub fn new(texts: Vec<crate::core::text::Text>) -> Self {
+        LexiconBuilder {
+            texts,
+            next: 0,
+            lexicon: Lexicon::default(),
+        }
+    }
+
+    /// Counts texts until about `budget` bytes are counted (at least one
+    /// text). Returns whether every text is counted.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let mut spent = 0;
+        while spent < budget.max(1) {
+            let Some(text) = self.texts.get(self.next) else {
+                break;
+            };
+            self.lexicon.add_words(text.as_str(), 1);
+            spent += text.as_str().len().max(1);
+            self.next += 1;
+        }
+        self.is_done()
+    }
+
+    /// Whether every text is counted.
+    pub fn is_done(&self) -> bool {
+        self.next >= self.texts.len()
+    }
+
+    /// The lexicon, every text counted.
+    pub fn finish(&mut self) -> &Lexicon {
+        while !self.step(usize::MAX) {}
+        &self.lexicon
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_steps_it_is_the_lexicon_of_the_texts() {
+        let texts: Vec<crate::core::text::Text> = ["زار بِغْدادَ وفد", "من لندن", "", "وفد آخر"]
+            .into_iter()
+            .map(crate::core::text::Text::new)
+            .collect();
+        let whole = Lexicon::of_texts(texts.iter().map(|t| t.as_str()));
+        let mut builder = LexiconBuilder::new(texts);
+        let mut steps = 0;
+        while !builder.step(5) {
+            steps += 1;
+        }
+        assert!(steps >= 2, "{steps}");
+        assert_eq!(builder.finish(), &whole);
+        let mut at_once = LexiconBuilder::new(vec![crate::core::text::Text::new("لندن")]);
+        assert!(at_once.finish().attests("لندن"));
+    }
 
     #[test]
     fn counts_words_bare_and_spans_whole() {

@@ -14,9 +14,10 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::import_job::ImportJob;
+use crate::core::lexicon::LexiconBuilder;
 use crate::platform::files::{files_of, read_files_told};
 use crate::platform::tasks::yield_now;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::{Action, AppHandle, SharedLexicon, use_app};
 
 /// How long one step of parsing should last, in milliseconds.
 const STEP_MS: f64 = 12.0;
@@ -124,9 +125,32 @@ fn next_budget(budget: usize, elapsed_ms: f64) -> usize {
     ((budget as f64 * factor) as usize).clamp(16 * 1024, 16 * 1024 * 1024)
 }
 
-/// The progress bar of a big import, floating over the workbench.
+/// Counts the words of the workspace's texts (for word snapping) in the
+/// background, a step at a time, until done or until the documents change
+/// again.
+async fn build_lexicon(lexicon: std::rc::Weak<RefCell<LexiconBuilder>>) {
+    let mut budget = FIRST_BUDGET;
+    loop {
+        yield_now().await;
+        let started = js_sys::Date::now();
+        if SharedLexicon::build_some(&lexicon, budget) != Some(false) {
+            return;
+        }
+        budget = next_budget(budget, js_sys::Date::now() - started);
+    }
+}
+
+/// The progress bar of a big import, floating over the workbench. It also
+/// has the words of newly loaded documents counted in the background, so
+/// that the first drag after loading ten thousand articles does not wait
+/// for them.
 #[function_component(ImportProgress)]
 pub fn import_progress() -> Html {
+    let app = use_app();
+    use_effect_with(app.tally.generation(), {
+        let lexicon = app.lexicon.downgrade();
+        move |_| spawn_local(build_lexicon(lexicon))
+    });
     let progress = use_state(|| None::<Progress>);
     {
         let progress = progress.clone();

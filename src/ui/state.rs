@@ -12,14 +12,14 @@ use crate::core::change::Change;
 use crate::core::demo::{demo_workspace, show_demo};
 use crate::core::edit::{Edit, History};
 use crate::core::formats::{ImportError, ImportMode, Prepared, import_prepared};
-use crate::core::lexicon::Lexicon;
+use crate::core::lexicon::LexiconBuilder;
 use crate::core::lookup::{DocIndex, documents};
 use crate::core::model::{DocId, Document, SpanId, Workspace};
 use crate::core::tabs::{
     Attempt, NO_LOCKS, READ_ONLY, Role, TAKEN_OVER, TOOK_OVER, Verdict, decide,
 };
 use crate::core::tally::Tally;
-use crate::core::text::{CharRange, Text};
+use crate::core::text::CharRange;
 use crate::platform::resume;
 use crate::platform::storage::Restored;
 use crate::platform::tabs::News;
@@ -147,19 +147,19 @@ struct SharedIndex {
 }
 
 /// A [`Lexicon`] shared between states; equal when it is the same one, so
-/// comparing states never compares word lists. It is built on first use
-/// (the first drag that needs it), not on every load, and built again only
-/// when documents come or go (a new [`Tally::generation`]).
+/// comparing states never compares word lists. It is built again only when
+/// documents come or go (a new [`Tally::generation`]): a little at a time in
+/// the background ([`SharedLexicon::build_some`]), the rest at once on
+/// first use (the first drag that needs it) if that comes first.
 #[derive(Clone, Debug, Default)]
 pub struct SharedLexicon {
-    lexicon: Rc<std::cell::OnceCell<Lexicon>>,
-    texts: Rc<Vec<Text>>,
+    builder: Rc<std::cell::RefCell<LexiconBuilder>>,
     generation: u64,
 }
 
 impl PartialEq for SharedLexicon {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.lexicon, &other.lexicon)
+        Rc::ptr_eq(&self.builder, &other.builder)
     }
 }
 
@@ -171,20 +171,37 @@ impl SharedLexicon {
         if generation == self.generation {
             return self.clone();
         }
+        let texts = ws.documents.iter().map(|d| d.text.clone()).collect();
         SharedLexicon {
-            lexicon: Rc::default(),
-            texts: Rc::new(ws.documents.iter().map(|d| d.text.clone()).collect()),
+            builder: Rc::new(std::cell::RefCell::new(LexiconBuilder::new(texts))),
             generation,
         }
+    }
+
+    /// Counts about `budget` more bytes of text; says whether the lexicon
+    /// is complete (or no longer used by any state: `None`).
+    pub fn build_some(
+        weak: &std::rc::Weak<std::cell::RefCell<LexiconBuilder>>,
+        budget: usize,
+    ) -> Option<bool> {
+        let builder = weak.upgrade()?;
+        let done = builder.try_borrow_mut().ok()?.step(budget);
+        Some(done)
+    }
+
+    /// A handle on the lexicon being built that does not keep it alive.
+    pub fn downgrade(&self) -> std::rc::Weak<std::cell::RefCell<LexiconBuilder>> {
+        Rc::downgrade(&self.builder)
     }
 
     /// Whether `word` ([bare](crate::core::words::bare)) occurs on its own in
     /// a text of the workspace, or is the text of a span of `doc`.
     pub fn attests(&self, doc: &Document, word: &str) -> bool {
-        let lexicon = self
-            .lexicon
-            .get_or_init(|| Lexicon::of_texts(self.texts.iter().map(Text::as_str)));
-        lexicon.attests(word)
+        let attested = match self.builder.try_borrow_mut() {
+            Ok(mut builder) => builder.finish().attests(word),
+            Err(_) => false,
+        };
+        attested
             || doc.spans.iter().any(|s| {
                 doc.text
                     .slice_range(s.range())
@@ -374,7 +391,7 @@ impl AppState {
     fn show_change(&mut self, verb: &str, change: Change) {
         self.changed();
         self.selected = None;
-        if let Some(doc) = change.doc.and_then(|id| self.ws.document(id)) {
+        if let Some(doc) = change.doc.and_then(|id| self.document(id)) {
             let selected = change
                 .spans
                 .iter()
@@ -456,6 +473,13 @@ impl AppState {
     /// The open document, found without walking the corpus.
     pub fn open_document(&self) -> Option<&Document> {
         self.document(self.ws.open?)
+    }
+
+    /// The span that was selected when `doc` was left, if it still exists
+    /// (see [`resume`]).
+    fn resumed_span(&self, doc: DocId) -> Option<SpanId> {
+        let span = resume::with(|r| r.place(doc).and_then(|p| p.span))?;
+        self.document(doc)?.span(span).map(|s| s.id)
     }
 
     /// The position of the document with this id in the document list.
@@ -652,7 +676,7 @@ impl AppState {
         self.show_help = false;
         if self.ws.open != Some(id) {
             self.ws.open = Some(id);
-            self.selected = resume::with(|r| r.span_in(&self.ws, id));
+            self.selected = self.resumed_span(id);
             self.changed();
         }
         self.notify(
@@ -768,7 +792,7 @@ impl Reducible for AppState {
                 state.selected = state
                     .ws
                     .open
-                    .and_then(|doc| resume::with(|r| r.span_in(&state.ws, doc)));
+                    .and_then(|doc| state.resumed_span(doc));
                 state.recount();
             }
             Action::Restored(Ok(Restored::Empty)) => {
@@ -790,7 +814,7 @@ impl Reducible for AppState {
                 if state.document(id).is_some() && state.ws.open != Some(id) {
                     state.ws.open = Some(id);
                     // Back to a document: its selected span is selected again.
-                    state.selected = resume::with(|r| r.span_in(&state.ws, id));
+                    state.selected = state.resumed_span(id);
                     state.changed();
                 }
             }
