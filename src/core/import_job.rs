@@ -14,7 +14,7 @@
 
 use std::collections::VecDeque;
 
-use super::formats::wasim::{self, Start};
+use super::formats::wasim::{self, Read, Start};
 use super::formats::{ImportError, InputFile, Prepared, extension, import_unit, import_units};
 
 /// An import in progress.
@@ -62,11 +62,19 @@ impl ImportJob {
                 let (before, _) = reading.progress();
                 let outcome = reading.step(budget - spent);
                 let (after, _) = reading.progress();
-                spent += (after - before).max(1);
-                if let Some(result) = outcome {
-                    self.done += *size;
-                    self.results.push(result);
-                    self.reading = None;
+                spent += after.saturating_sub(before).max(1);
+                match outcome {
+                    Some(Read::Done(prepared)) => {
+                        self.done += *size;
+                        self.results.push(Ok(prepared));
+                        self.reading = None;
+                    }
+                    Some(Read::Whole(file)) => {
+                        let size = *size;
+                        self.reading = None;
+                        self.read_whole(&[&file], size);
+                    }
+                    None => {}
                 }
                 continue;
             }
@@ -83,11 +91,9 @@ impl ImportJob {
                     let file = files.into_iter().next();
                     if let Some(file) = file {
                         match wasim::Reading::start(file) {
-                            // Finding the documents was one pass over the
-                            // whole file: a step of its own.
                             Start::Reading(reading) => {
                                 self.reading = Some((reading, size));
-                                return false;
+                                continue;
                             }
                             Start::Whole(file) => self.read_whole(&[&file], size),
                         }
@@ -242,10 +248,42 @@ mod tests {
             text[..text.len() / 2].to_owned(),
             format!("\u{feff}{text}"),
             text.replace(r#""label":"PER""#, r#""label":"NOPE""#),
+            format!("{text} x"),
+            format!("{text}\n\n"),
+            text.replace(r#""version":2,"#, r#""version":2 "#),
+            text.replace(r#","open":1"#, r#","documents":[],"open":1"#),
+            text.replace(r#","open":1"#, r#","format":"wasim","open":1"#),
+            text.replace(r#","open":1"#, ""),
+            text.replace(r#""open":1"#, r#""open":null"#),
+            text.replace(
+                r#"{"name":"0.txt","#,
+                r#"{"name":"0.txt","name":"zero.txt","#,
+            ),
+            text.replace(r#""documents":["#, r#""documents":[7,"#),
+            text.replace(
+                r#""text":"زار علي بغداد 0""#,
+                r#""text":"زار علي\u0000 بغداد 0""#,
+            ),
+            text.replace(r#""labels":["#, r#""extra":{"a":[1,{"b":"]"}]},"labels":["#),
+            "{}".to_owned(),
+            r#"{"documents":{}}"#.to_owned(),
         ];
         for case in cases {
             let (stepwise, _) = in_steps(vec![file("ws.json", &case)], 50);
             assert_eq!(stepwise, at_once(vec![file("ws.json", &case)]), "{case}");
+        }
+        let mut binary = text.clone().into_bytes();
+        binary.insert(40, 0);
+        let mut not_utf8 = text.into_bytes();
+        not_utf8.insert(60, 0xff);
+        for bytes in [binary, not_utf8] {
+            let bad = || InputFile {
+                name: "ws.json".into(),
+                bytes: bytes.clone(),
+            };
+            let (stepwise, _) = in_steps(vec![bad()], 50);
+            assert_eq!(stepwise, at_once(vec![bad()]));
+            assert!(stepwise[0].is_err());
         }
     }
 }

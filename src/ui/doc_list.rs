@@ -92,6 +92,10 @@ pub fn doc_list(props: &DocListProps) -> Html {
             }
         });
     }
+    // Each label's chip colour, made readable once, not per item.
+    let colors: Rc<Vec<String>> = use_memo(app.ws.labels.clone(), |labels| {
+        labels.iter().map(|l| readable_color(&l.color)).collect()
+    });
     let row = {
         let (app, shown, matches) = (app.clone(), shown.clone(), props.matches.clone());
         Callback::from(move |row: usize| {
@@ -100,7 +104,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 .as_ref()
                 .map_or(Some(row), |rows| rows.get(row).copied());
             match at.and_then(|i| app.ws.documents.get(i)) {
-                Some(doc) => doc_item(&app, doc, matches.get(&doc.id).copied()),
+                Some(doc) => doc_item(&app, doc, &colors, matches.get(&doc.id).copied()),
                 None => html! {},
             }
         })
@@ -134,8 +138,9 @@ pub fn doc_list(props: &DocListProps) -> Html {
     }
 }
 
-/// One document's item: name, done box, counts, remove button.
-fn doc_item(app: &AppHandle, doc: &Document, hits: Option<usize>) -> Html {
+/// One document's item: name, done box, counts (chips in `colors`, one per
+/// label), remove button.
+fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usize>) -> Html {
     let id = doc.id;
     let onclick = {
         let app = app.clone();
@@ -178,7 +183,8 @@ fn doc_item(app: &AppHandle, doc: &Document, hits: Option<usize>) -> Html {
         .ws
         .labels
         .iter()
-        .map(|l| (l.name.as_str(), l.color.as_str(), doc.count_label(&l.name)))
+        .zip(colors)
+        .map(|(l, color)| (l.name.as_str(), color.as_str(), doc.count_label(&l.name)))
         .collect();
     let per_label = counts
         .iter()
@@ -188,7 +194,7 @@ fn doc_item(app: &AppHandle, doc: &Document, hits: Option<usize>) -> Html {
     let dots = counts.iter().filter(|(_, _, n)| *n > 0).map(|(name, color, n)| {
         html! {
             <span class="doc-label-count" data-testid="doc-label-count" data-label={name.to_string()}
-                style={format!("background-color:{}", readable_color(color))} title={format!("{name}: {n}")}>{ n }</span>
+                style={format!("background-color:{color}")} title={format!("{name}: {n}")}>{ n }</span>
         }
     });
     html! {

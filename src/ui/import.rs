@@ -115,10 +115,10 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
 }
 
 /// The budget of the next step, from that of the last one and how long it
-/// took: aiming at [`STEP_MS`], never changing by more than a factor of 2.
+/// took: aiming at [`STEP_MS`], never more than doubling.
 fn next_budget(budget: usize, elapsed_ms: f64) -> usize {
     let factor = if elapsed_ms > 0.0 {
-        (STEP_MS / elapsed_ms).clamp(0.5, 2.0)
+        (STEP_MS / elapsed_ms).clamp(0.25, 2.0)
     } else {
         2.0
     };
@@ -129,7 +129,8 @@ fn next_budget(budget: usize, elapsed_ms: f64) -> usize {
 /// background, a step at a time, until done or until the documents change
 /// again.
 async fn build_lexicon(lexicon: std::rc::Weak<RefCell<LexiconBuilder>>) {
-    let mut budget = FIRST_BUDGET;
+    // Counting words costs more per byte than parsing: start small.
+    let mut budget = FIRST_BUDGET / 8;
     loop {
         yield_now().await;
         let started = js_sys::Date::now();

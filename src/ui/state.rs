@@ -789,10 +789,7 @@ impl Reducible for AppState {
                 state.history = history;
                 state.storage = StorageStatus::Ready;
                 // Where the user was: the open document's selected span.
-                state.selected = state
-                    .ws
-                    .open
-                    .and_then(|doc| state.resumed_span(doc));
+                state.selected = state.ws.open.and_then(|doc| state.resumed_span(doc));
                 state.recount();
             }
             Action::Restored(Ok(Restored::Empty)) => {

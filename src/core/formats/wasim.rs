@@ -212,164 +212,266 @@ impl Format for WasimJson {
 /// A Wasim file read a document at a time, so that a workspace of ten
 /// thousand articles imports in steps (see [`crate::core::import_job`]).
 ///
-/// [`Reading::start`] checks the file's head (format, version, labels,
-/// `open`) and finds where each document's JSON lies, in one pass that
-/// builds nothing per document; [`Reading::step`] then reads and builds
-/// documents until a budget of bytes is spent. Whatever does not read this
-/// way (a broken or unusual file, a bad document) is read whole by
-/// [`WasimJson`]'s importer instead, so the result and every error message
-/// are exactly the same either way.
+/// [`Reading::step`] walks the file's top-level object token by token:
+/// every value is parsed by `serde_json` (so its syntax is checked as
+/// strictly as a whole-file parse would), the documents one by one, each
+/// built as soon as it is read; the walk stops when a budget of bytes is
+/// spent and resumes where it stopped. Whatever does not read this way (a
+/// broken or unusual file, a bad document, a wrong format or version, JSON
+/// of another format) is given back to be read whole as any file is, so
+/// that the result and every error message are exactly the same either way.
 pub struct Reading {
     name: String,
-    text: String,
-    /// Byte ranges of the documents' JSON in `text`, the next one first.
-    documents: std::collections::VecDeque<std::ops::Range<usize>>,
+    bytes: Vec<u8>,
+    /// Where the walk is in `bytes`, and their number.
+    at: usize,
+    len: usize,
+    walk: Walk,
+    /// The top-level fields other than the documents: name and where their
+    /// value lies in `bytes`.
+    head: Vec<(String, std::ops::Range<usize>)>,
+    /// Whether the documents were met (they must be, once).
+    documents: bool,
     prepared: Prepared,
-    /// Bytes of documents read so far, and in all.
-    read: usize,
-    total: usize,
+}
+
+/// Where the walk of a Wasim file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Walk {
+    /// Before the top-level `{`.
+    Start,
+    /// Before a key (`first`: or the `}` of an empty object).
+    Key { first: bool },
+    /// After a field's value: before `,` or `}`.
+    AfterField,
+    /// In the documents: before a document (`first`: or the `]` of none).
+    Document { first: bool },
+    /// After a document: before `,` or `]`.
+    AfterDocument,
+    /// After the top-level `}`.
+    End,
+}
+
+/// What [`Reading::step`] ends with.
+pub enum Read {
+    /// The workspace, read.
+    Done(Prepared),
+    /// Not a workspace that reads in steps: the file, given back.
+    Whole(InputFile),
 }
 
 /// How [`Reading::start`] went.
 pub enum Start {
-    /// A Wasim file, to be read in steps.
+    /// A file that may be a Wasim workspace, to be read in steps.
     Reading(Reading),
     /// Not one that reads in steps: the file, given back.
     Whole(InputFile),
 }
 
-/// The head of a Wasim file: everything but the documents' contents.
-#[derive(Deserialize)]
-struct Head<'a> {
-    #[serde(borrow)]
-    format: Option<&'a serde_json::value::RawValue>,
-    #[serde(borrow)]
-    version: Option<&'a serde_json::value::RawValue>,
-    #[serde(borrow)]
-    labels: Option<&'a serde_json::value::RawValue>,
-    #[serde(borrow)]
-    documents: Option<Vec<&'a serde_json::value::RawValue>>,
-    #[serde(borrow)]
-    open: Option<&'a serde_json::value::RawValue>,
-}
-
 impl Reading {
-    /// Checks `file`'s head and finds its documents, or gives it back when
-    /// it is not a Wasim file that reads in steps.
+    /// Starts reading `file` when it looks like a JSON object (else gives
+    /// it back); nothing is parsed yet.
     pub fn start(file: InputFile) -> Start {
         let InputFile { name, bytes } = file;
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let object = body
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let object = bytes[bom..]
             .iter()
             .find(|b| !b.is_ascii_whitespace())
             .is_some_and(|b| *b == b'{');
-        if !object || body.contains(&0) {
+        if !object {
             return Start::Whole(InputFile { name, bytes });
         }
-        let mut text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                return Start::Whole(InputFile {
-                    name,
-                    bytes: error.into_bytes(),
-                });
-            }
-        };
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        match Reading::head(&name, &text) {
-            Some((prepared, documents)) => Start::Reading(Reading {
-                name,
-                text,
-                total: documents.iter().map(|r| r.len()).sum(),
-                documents,
-                prepared,
-                read: 0,
-            }),
-            None => Start::Whole(InputFile {
-                name,
-                bytes: text.into_bytes(),
-            }),
-        }
+        Start::Reading(Reading {
+            name,
+            len: bytes.len(),
+            bytes,
+            at: bom,
+            walk: Walk::Start,
+            head: Vec::new(),
+            documents: false,
+            prepared: Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new()),
+        })
     }
 
-    /// The labels, `open` and warnings of a well-formed head, and where the
-    /// documents are; `None` for anything else.
-    fn head(
-        name: &str,
-        text: &str,
-    ) -> Option<(Prepared, std::collections::VecDeque<std::ops::Range<usize>>)> {
-        let head: Head = serde_json::from_str(text).ok()?;
-        let format: String = serde_json::from_str(head.format?.get()).ok()?;
-        let version: u64 = serde_json::from_str(head.version?.get()).ok()?;
-        if format != FORMAT_TAG || !READS.contains(&version) {
-            return None;
-        }
-        let mut labels: Vec<Label> = serde_json::from_str(head.labels?.get()).ok()?;
-        let documents = head.documents?;
-        let open: Option<usize> = match head.open {
-            Some(raw) => serde_json::from_str(raw.get()).ok()?,
-            None => None,
-        };
-        if open.is_some_and(|open| open >= documents.len()) {
-            return None;
-        }
-        let origin = text.as_ptr() as usize;
-        let ranges = documents
-            .iter()
-            .map(|raw| {
-                let start = raw.get().as_ptr() as usize - origin;
-                start..start + raw.get().len()
-            })
-            .collect();
-        let warnings = sanitize_labels(&mut labels)
-            .into_iter()
-            .map(|repair| format!("{name}: {repair}"))
-            .collect();
-        let prepared = Prepared::empty(ImportMode::ReplaceWorkspace, labels, open, warnings);
-        Some((prepared, ranges))
-    }
-
-    /// Reads and builds documents until about `budget` bytes of them are
-    /// read (at least one). `Some` with the whole import once the last one
-    /// is read, or with the error of a document that could not be.
-    pub fn step(&mut self, budget: usize) -> Option<Result<Prepared, ImportError>> {
-        let mut spent = 0;
-        while spent < budget.max(1) {
-            let Some(range) = self.documents.pop_front() else {
-                let empty =
-                    Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new());
-                return Some(Ok(std::mem::replace(&mut self.prepared, empty)));
-            };
-            spent += range.len();
-            self.read += range.len();
-            let document = self
-                .text
-                .get(range)
-                .and_then(|json| serde_json::from_str::<DocumentRepr>(json).ok())
-                .and_then(|doc| checked_document(&self.name, doc).ok());
-            match document {
-                Some((document, text)) => self.prepared.add_indexed(document, text),
+    /// Walks on until about `budget` bytes are read (at least one token).
+    /// `Some` once the file is read, or once it turns out not to read in
+    /// steps.
+    pub fn step(&mut self, budget: usize) -> Option<Read> {
+        let until = self.at.saturating_add(budget.max(1));
+        while self.at < until || self.walk == Walk::End {
+            match self.advance() {
+                Some(Walk::End) if self.walk == Walk::End => return Some(self.finish()),
+                Some(next) => self.walk = next,
                 None => return Some(self.whole()),
             }
         }
         None
     }
 
-    /// Reads the file whole, for its exact result or error.
-    fn whole(&mut self) -> Result<Prepared, ImportError> {
-        self.documents.clear();
-        let file = InputFile {
-            name: std::mem::take(&mut self.name),
-            bytes: std::mem::take(&mut self.text).into_bytes(),
-        };
-        WasimJson.import(&file).map(Prepared::of)
+    /// One token further: the next place of the walk, or `None` when the
+    /// file does not read as expected.
+    fn advance(&mut self) -> Option<Walk> {
+        self.skip_whitespace();
+        Some(match self.walk {
+            Walk::Start => {
+                self.expect(b'{')?;
+                Walk::Key { first: true }
+            }
+            Walk::Key { first } => {
+                if first && self.eat(b'}') {
+                    return Some(Walk::End);
+                }
+                let key: String = self.value()?;
+                self.skip_whitespace();
+                self.expect(b':')?;
+                self.skip_whitespace();
+                if key == "documents" {
+                    if std::mem::replace(&mut self.documents, true) {
+                        return None;
+                    }
+                    self.expect(b'[')?;
+                    return Some(Walk::Document { first: true });
+                }
+                let from = self.at;
+                self.value::<serde::de::IgnoredAny>()?;
+                self.head.push((key, from..self.at));
+                Walk::AfterField
+            }
+            Walk::AfterField => {
+                if self.eat(b',') {
+                    Walk::Key { first: false }
+                } else {
+                    self.expect(b'}')?;
+                    Walk::End
+                }
+            }
+            Walk::Document { first } => {
+                if first && self.eat(b']') {
+                    return Some(Walk::AfterField);
+                }
+                let doc: DocumentRepr = self.value()?;
+                let (doc, text) = checked_document(&self.name, doc).ok()?;
+                self.prepared.add_indexed(doc, text);
+                Walk::AfterDocument
+            }
+            Walk::AfterDocument => {
+                if self.eat(b',') {
+                    Walk::Document { first: false }
+                } else {
+                    self.expect(b']')?;
+                    Walk::AfterField
+                }
+            }
+            // Only whitespace may follow the object.
+            Walk::End => {
+                if self.at < self.bytes.len() {
+                    return None;
+                }
+                Walk::End
+            }
+        })
     }
 
-    /// Bytes of documents read, and in all.
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.bytes.get(self.at) == Some(&byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.eat(byte).then_some(())
+    }
+
+    /// Parses the JSON value at the walk's place (checking its syntax) and
+    /// moves past it.
+    fn value<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        let rest = self.bytes.get(self.at..)?;
+        let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
+        let value = values.next()?.ok()?;
+        self.at += values.byte_offset();
+        Some(value)
+    }
+
+    /// The top-level field `key`, parsed; `None` when it is missing.
+    fn field<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<Option<T>> {
+        let Some((_, range)) = self.head.iter().find(|(k, _)| k == key) else {
+            return Some(None);
+        };
+        let json = self.bytes.get(range.clone())?;
+        serde_json::from_slice(json).ok().map(Some)
+    }
+
+    /// The import, once the whole file is read and its head checked.
+    fn finish(&mut self) -> Read {
+        let head = self.checked_head();
+        match head {
+            Some((labels, open)) => {
+                let mut prepared = std::mem::replace(
+                    &mut self.prepared,
+                    Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new()),
+                );
+                let mut labels = labels;
+                prepared.warnings = sanitize_labels(&mut labels)
+                    .into_iter()
+                    .map(|repair| format!("{}: {repair}", self.name))
+                    .collect();
+                prepared.labels = labels;
+                prepared.open = open;
+                Read::Done(prepared)
+            }
+            None => self.whole(),
+        }
+    }
+
+    /// The labels and `open` of a well-formed head, `None` for anything
+    /// else (the whole-file reader then says what is wrong).
+    fn checked_head(&self) -> Option<(Vec<Label>, Option<usize>)> {
+        let duplicated = self
+            .head
+            .iter()
+            .enumerate()
+            .any(|(i, (key, _))| self.head[..i].iter().any(|(k, _)| k == key));
+        if duplicated || !self.documents {
+            return None;
+        }
+        let format: String = self.field("format")??;
+        let version: u64 = self.field("version")??;
+        if format != FORMAT_TAG || !READS.contains(&version) {
+            return None;
+        }
+        let labels: Vec<Label> = self.field("labels")??;
+        let open: Option<usize> = self.field::<Option<usize>>("open")?.flatten();
+        if open.is_some_and(|open| open >= self.prepared.len()) {
+            return None;
+        }
+        Some((labels, open))
+    }
+
+    /// Gives the file back, to be read whole.
+    fn whole(&mut self) -> Read {
+        self.walk = Walk::End;
+        self.at = self.len;
+        Read::Whole(InputFile {
+            name: std::mem::take(&mut self.name),
+            bytes: std::mem::take(&mut self.bytes),
+        })
+    }
+
+    /// Bytes of the file read, and in all.
     pub fn progress(&self) -> (usize, usize) {
-        (self.read, self.total)
+        (self.at.min(self.len), self.len)
     }
 }
 
