@@ -23,7 +23,7 @@ use crate::ui::state::{Action, AppHandle, SharedLexicon, use_app};
 const STEP_MS: f64 = 12.0;
 
 /// The first step's budget, in bytes.
-const FIRST_BUDGET: usize = 256 * 1024;
+const FIRST_BUDGET: usize = 64 * 1024;
 
 /// Imports smaller than this (in bytes) show no bar: they take a moment.
 const SHOW_FROM_BYTES: f64 = 1024.0 * 1024.0;

@@ -73,6 +73,8 @@ struct Latest {
     drawn: Window,
     /// A row to focus once it is drawn.
     focus: Option<usize>,
+    /// The length of the list when the band was last measured.
+    measured: Option<usize>,
 }
 
 impl Latest {
@@ -93,6 +95,7 @@ fn remeasure(list: &web_sys::Element, latest: &RefCell<Latest>) -> bool {
         latest.pitch = viewport::row_pitch(list);
     }
     latest.band = viewport::band(list);
+    latest.measured = Some(latest.count);
     latest.window() != latest.drawn
 }
 
@@ -108,6 +111,7 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
         band: Band::first(FIRST_BAND),
         drawn: Window { start: 0, end: 0 },
         focus: None,
+        measured: None,
     });
     let shown = {
         let mut latest = latest.borrow_mut();
@@ -133,12 +137,20 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
             move || drop(guards)
         });
     }
-    // After every render: the layout may have moved the list; a row waiting
-    // for the focus may be drawn now.
+    // After a render that changed the list (its length, or rows not yet
+    // measured) the band is measured again, and a row waiting for the focus
+    // may be drawn now. Other renders (every edit draws the lists again)
+    // measure nothing, so that they never force a layout of the page.
     {
         let (list, latest, redraw) = (list.clone(), latest.clone(), redraw.clone());
         use_effect(move || {
-            if let Some(element) = list.cast::<web_sys::Element>() {
+            let stale = {
+                let latest = latest.borrow();
+                latest.pitch.is_none()
+                    || latest.measured != Some(latest.count)
+                    || latest.focus.is_some()
+            };
+            if let Some(element) = list.cast::<web_sys::Element>().filter(|_| stale) {
                 if remeasure(&element, &latest) {
                     redraw.force_update();
                 } else {
