@@ -14,12 +14,18 @@
 // generated files: target/bench/tmp/). Nothing is written to the repository.
 //
 // Options (environment):
-//   BENCH_ONLY=a,b       scenarios to run: names below or their prefixes
-//                        (e.g. BENCH_ONLY=article-5mb,recogito)
+//   BENCH_ONLY=a,b       scenarios to run: names below, or a prefix ending
+//                        before a '-' (BENCH_ONLY=article-5mb,recogito runs
+//                        article-5mb-* and recogito-*)
 //   BENCH_REPS=10        samples per median (create, delete, relabel, add)
 //   BENCH_BLOCKED_REPS=3 edits for the "blocked" median (3 s each)
 //   BENCH_RECOGITO_TIMEOUT=90   seconds before Recogito's load is reported
 //                        as a timeout
+//   BENCH_PROFILE=disk   each scenario's browser profile: 'disk' (default: a
+//                        fresh persistent profile in a temporary directory,
+//                        IndexedDB on disk as a user's) or 'memory' (an
+//                        off-the-record context, IndexedDB in memory, as
+//                        Playwright's browser.newContext() gives)
 //   BENCH_SKIP_BUILD=1   use dist/ as it is;  BENCH_DIST=dir  another dist/
 //
 // How each figure is taken (all in-page, tests/bench/inpage.mjs; an
@@ -117,6 +123,7 @@ const TMP = path.join(OUT, 'tmp');
 const REPS = Number(process.env.BENCH_REPS || 10);
 const BLOCKED_REPS = Number(process.env.BENCH_BLOCKED_REPS || 3);
 const RECOGITO_TIMEOUT = Number(process.env.BENCH_RECOGITO_TIMEOUT || 90) * 1000;
+const PROFILE = process.env.BENCH_PROFILE === 'memory' ? 'memory' : 'disk';
 const ONLY = (process.env.BENCH_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean);
 const log = (...a) => console.error('[bench]', ...a);
 fs.mkdirSync(TMP, { recursive: true });
@@ -207,21 +214,32 @@ const { server, url: appUrl } = await startServer({ dir: dist, base: '/wasim/', 
 let recogitoServer = null;
 
 async function launch(name) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `wasim-bench-${name}-`));
-  const context = await chromium.launchPersistentContext(dir, {
+  const options = {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
-  });
+  };
+  let context;
+  let browser = null;
+  let dir = null;
+  if (PROFILE === 'memory') {
+    // an off-the-record context: IndexedDB lives in memory
+    browser = await chromium.launch(options);
+    context = await browser.newContext(options);
+  } else {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `wasim-bench-${name}-`));
+    context = await chromium.launchPersistentContext(dir, options);
+  }
   await context.addInitScript(installBench);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => log(`  [${name}] pageerror: ${e.message}`));
   page.on('dialog', (d) => d.accept().catch(() => {}));
   const close = async () => {
-    await withTimeout(context.close(), 30_000, 'closing the browser').catch((e) => log(`  [${name}] ${e.message}`));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await withTimeout(context.close(), 30_000, 'closing the context').catch((e) => log(`  [${name}] ${e.message}`));
+    if (browser) await withTimeout(browser.close(), 30_000, 'closing the browser').catch((e) => log(`  [${name}] ${e.message}`));
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   };
   return { context, page, close };
 }
@@ -643,7 +661,7 @@ recogitoServer?.server.close();
 // ------------------------------------------------------------------ report
 const fmt = (v, unit = 'ms') => (unit === 'bytes' ? mib(v) : unit === 'kib' ? kib(v) : unit === 'x' ? `${v.toFixed(2)}×` : ms(v));
 const lines = [
-  `Wasim benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium ${CHROMIUM_PATH}, ${os.cpus().length} cores; REPS=${REPS}`,
+  `Wasim benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium ${CHROMIUM_PATH}, ${os.cpus().length} cores; REPS=${REPS}, BLOCKED_REPS=${BLOCKED_REPS}, profile: ${PROFILE}`,
   '',
   '| what | Wasim now | previous | target | ok |',
   '|---|---|---|---|---|',
