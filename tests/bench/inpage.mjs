@@ -312,8 +312,9 @@ export function installBench() {
     return 'ok';
   };
 
-  // The mark of span [start, end) (any label): its id, label and the centre
-  // of its first box, scrolling it into view first if needed.
+  // The mark of span [start, end) (any label): its id, label and a point
+  // inside one of its boxes where nothing covers it (a toast, say),
+  // scrolling it into view first if needed; null if it is not ready.
   B.spanPoint = (start, end) => {
     const root = B.root();
     const m = root && root.querySelector(`mark[data-span-start="${start}"][data-span-end="${end}"]`);
@@ -326,8 +327,16 @@ export function installBench() {
       m.scrollIntoView({ block: 'center' });
       return null;
     }
-    const r = m.getClientRects()[0];
-    return { id: m.getAttribute('data-span-id'), label: m.getAttribute('data-label'), x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    for (const r of m.getClientRects()) {
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (hit === m || m.contains(hit))) {
+        return { id: m.getAttribute('data-span-id'), label: m.getAttribute('data-label'), x, y };
+      }
+    }
+    m.scrollIntoView({ block: 'center' });
+    return null;
   };
 
   B.hasMark = (start, end, label) => {
@@ -357,9 +366,12 @@ export function installBench() {
     return p ? Number(p.getAttribute('data-total')) : null;
   };
 
-  // Brings the doc-item `name` (the `index`-th of `total`, names in list
-  // order) into the DOM and into view by scrolling the list's scroller.
-  // Returns true when it is attached and in view.
+  // Brings the doc-item `name` (the `index`-th of `total`; the list is in
+  // name order) into the DOM and into view by scrolling the list's
+  // scroller, so that a windowed list works too: first to the estimated
+  // place, then by bisection on scrollTop, comparing `name` with the names
+  // of the items rendered. Call again (a few frames apart) until it returns
+  // true: the item is attached and in view.
   B.revealDocItem = (name, index, total) => {
     const item = B.docItem(name);
     if (item) {
@@ -369,22 +381,28 @@ export function installBench() {
     const list = document.querySelector('[data-testid="doc-list"]');
     if (!list) return false;
     const sc = scroller(list);
-    const items = [...list.querySelectorAll('[data-testid="doc-item"]')];
-    if (items.length === 0) {
-      sc.scrollTop = (index / total) * sc.scrollHeight;
+    let st = B.reveal;
+    if (!st || st.name !== name) {
+      st = B.reveal = { name, lo: 0, hi: sc.scrollHeight };
+      sc.scrollTop = (index / total) * sc.scrollHeight - sc.clientHeight / 2;
       return false;
     }
-    // compare with the rendered items' names: scroll by the estimated
-    // distance in rows
-    const names = items.map((i) => i.getAttribute('data-doc-name'));
-    const rowH = items[0].getBoundingClientRect().height || 24;
-    const here = names.findIndex((n) => n > name);
-    let rows;
-    if (here === -1) rows = Math.max(1, Math.round((index / total) * (sc.scrollHeight / rowH)) - Math.round(sc.scrollTop / rowH));
-    else if (here === 0) rows = -Math.max(1, items.length);
-    else rows = 0;
-    if (rows === 0) items[here].scrollIntoView({ block: 'center' });
-    else sc.scrollTop += rows * rowH;
+    const names = [...list.querySelectorAll('[data-testid="doc-item"]')].map((i) => i.getAttribute('data-doc-name'));
+    if (names.length > 0) {
+      if (names[names.length - 1] < name) st.lo = sc.scrollTop;
+      else if (names[0] > name) st.hi = sc.scrollTop;
+      else {
+        // between two rendered items but not rendered itself: show the place
+        const next = list.querySelector(`[data-testid="doc-item"][data-doc-name="${CSS.escape(names.find((n) => n > name))}"]`);
+        if (next) next.scrollIntoView({ block: 'center' });
+        return false;
+      }
+    }
+    if (st.hi - st.lo < 2) {
+      st.lo = 0;
+      st.hi = sc.scrollHeight;
+    }
+    sc.scrollTop = (st.lo + st.hi) / 2;
     return false;
   };
 }
