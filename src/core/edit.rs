@@ -5,6 +5,8 @@
 //! can be undone. [`Edit::apply`] checks its preconditions before touching the
 //! workspace: a failed edit leaves the workspace unchanged.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe};
@@ -73,7 +75,7 @@ pub enum Edit {
         /// Index in the document list.
         at: usize,
         /// The documents.
-        documents: Vec<Document>,
+        documents: Vec<Arc<Document>>,
     },
     /// Remove documents from the workspace.
     RemoveDocuments {
@@ -85,7 +87,7 @@ pub enum Edit {
         /// The new label set.
         labels: Vec<Label>,
         /// The new documents.
-        documents: Vec<Document>,
+        documents: Vec<Arc<Document>>,
     },
     /// Several edits applied in order and undone as one step.
     Batch(Vec<Edit>),
@@ -331,7 +333,8 @@ impl Edit {
                 label.name = to.clone();
                 validate_labels(&labels).map_err(EditError::Invalid)?;
                 ws.labels = labels;
-                for doc in &mut ws.documents {
+                for doc in ws.documents.iter_mut().filter(|d| d.count_label(&from) > 0) {
+                    let doc = Arc::make_mut(doc);
                     let mut touched = false;
                     for span in doc.spans.iter_mut().filter(|s| s.label == from) {
                         span.label = to.clone();
@@ -439,7 +442,7 @@ impl Edit {
     fn documents(&self) -> Vec<&Document> {
         match self {
             Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => {
-                documents.iter().collect()
+                documents.iter().map(|d| &**d).collect()
             }
             Edit::Batch(edits) => edits.iter().flat_map(Edit::documents).collect(),
             _ => Vec::new(),
@@ -450,7 +453,7 @@ impl Edit {
     fn documents_mut(&mut self) -> Vec<&mut Document> {
         match self {
             Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => {
-                documents.iter_mut().collect()
+                documents.iter_mut().map(Arc::make_mut).collect()
             }
             Edit::Batch(edits) => edits.iter_mut().flat_map(Edit::documents_mut).collect(),
             _ => Vec::new(),
@@ -595,7 +598,7 @@ mod tests {
         let mut ws = Workspace::default();
         let doc = ws.new_document("a.txt", "زار الكاظمي بغداد");
         let id = doc.id;
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         ws.open = Some(id);
         (ws, id)
     }
@@ -861,7 +864,7 @@ mod tests {
                 &mut ws,
                 Edit::InsertDocuments {
                     at: 1,
-                    documents: vec![extra.clone()],
+                    documents: vec![extra.clone().into()],
                 },
             )
             .expect("insert");
@@ -926,7 +929,7 @@ mod tests {
         let (mut ws, first) = workspace();
         let second = ws.new_document("b.txt", "لندن");
         let second_id = second.id;
-        ws.documents.push(second);
+        ws.documents.push(second.into());
         let mut history = History::default();
         history
             .apply(&mut ws, Edit::RemoveDocuments { ids: vec![first] })

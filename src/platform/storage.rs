@@ -305,7 +305,7 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), SaveError> {
         .map_err(describe)?;
     let texts = tx.object_store(TEXTS).map_err(describe)?;
     // Texts of the workspace's documents and of those the history can bring back.
-    let documents: Vec<&Document> = ws.documents.iter().chain(&carried).collect();
+    let documents: Vec<&Document> = ws.documents.iter().map(|d| &**d).chain(&carried).collect();
     let current: HashSet<DocId> = documents.iter().map(|d| d.id).collect();
     let (new_docs, removed): (Vec<DocId>, Vec<DocId>) = STORED_TEXTS.with(|stored| {
         let stored = stored.borrow();
