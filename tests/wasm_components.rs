@@ -47,7 +47,7 @@ fn workspace_with_spans(spans: &[(usize, usize, &str)]) -> AppState {
         edit.apply(&mut ws).expect("applies");
     }
     let mut state = AppState::default();
-    state.ws = ws;
+    state.session.ws = ws;
     state
 }
 

@@ -476,8 +476,10 @@ pub const DEFAULT_HISTORY_LIMIT: usize = 200;
 /// Bounded undo and redo stacks of inverse edits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    // Shared, so that copying a history (every UI state keeps one) copies
+    // pointers, not the spans and documents its steps carry.
+    undo: Vec<Arc<Edit>>,
+    redo: Vec<Arc<Edit>>,
     limit: usize,
 }
 
@@ -504,7 +506,7 @@ impl History {
     /// The edit's [`EditError`]; the workspace and history are then unchanged.
     pub fn apply(&mut self, ws: &mut Workspace, edit: Edit) -> Result<(), EditError> {
         let inverse = edit.apply(ws)?;
-        self.undo.push(inverse);
+        self.undo.push(Arc::new(inverse));
         if self.undo.len() > self.limit {
             self.undo.remove(0);
         }
@@ -522,17 +524,21 @@ impl History {
     /// Redoes the last undone step; says what it did and where, or `None`
     /// when there was nothing to redo.
     pub fn redo(&mut self, ws: &mut Workspace) -> Option<Change> {
-        let change = describe(self.redo.last()?, ws);
+        let change = describe(self.redo.last()?.as_ref(), ws);
         Self::step(ws, &mut self.redo, &mut self.undo).map(|_| change)
     }
 
     /// Applies the top edit of `from` and pushes its inverse on `to`, which
     /// it also returns.
-    fn step(ws: &mut Workspace, from: &mut Vec<Edit>, to: &mut Vec<Edit>) -> Option<Edit> {
+    fn step(
+        ws: &mut Workspace,
+        from: &mut Vec<Arc<Edit>>,
+        to: &mut Vec<Arc<Edit>>,
+    ) -> Option<Edit> {
         let edit = from.pop()?;
-        match edit.clone().apply(ws) {
+        match Edit::clone(&edit).apply(ws) {
             Ok(inverse) => {
-                to.push(inverse.clone());
+                to.push(Arc::new(inverse.clone()));
                 Some(inverse)
             }
             Err(_) => {
@@ -550,7 +556,7 @@ impl History {
             .undo
             .iter()
             .chain(&self.redo)
-            .flat_map(Edit::documents)
+            .flat_map(|edit| edit.documents())
             .cloned()
             .collect();
         documents.sort_by_key(|d| d.id);
@@ -565,7 +571,7 @@ impl History {
         for stack in [&mut self.undo, &mut self.redo] {
             let mut keep_from = 0;
             for (i, edit) in stack.iter_mut().enumerate() {
-                for doc in edit.documents_mut() {
+                for doc in Arc::make_mut(edit).documents_mut() {
                     match body_of(doc.id) {
                         Some(body) => {
                             doc.text = body.text;
@@ -577,6 +583,16 @@ impl History {
             }
             stack.drain(..keep_from);
         }
+    }
+
+    /// The edit [`History::undo`] would apply.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|e| &**e)
+    }
+
+    /// The edit [`History::redo`] would apply.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|e| &**e)
     }
 
     /// Whether [`History::undo`] would do something.

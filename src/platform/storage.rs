@@ -46,6 +46,7 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTran
 
 use crate::core::edit::History;
 use crate::core::model::{DocId, Document, DocumentBody, Source, Workspace};
+use crate::core::session::Restored;
 use crate::core::snapshot::Snapshot;
 use crate::core::tabs::{may_write, next_epoch};
 use crate::core::text::Text;
@@ -115,14 +116,6 @@ fn epoch_of(value: &JsValue) -> Option<u64> {
         .as_f64()
         .filter(|n| n.is_finite() && *n >= 0.0)
         .map(|n| n as u64)
-}
-
-/// What opening storage found.
-pub enum Restored {
-    /// Nothing saved yet: a first visit.
-    Empty,
-    /// The saved workspace and its undo history.
-    Workspace(Workspace, History),
 }
 
 /// Opens the database (the first time) and reads the saved workspace. With
