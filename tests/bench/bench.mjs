@@ -34,6 +34,11 @@
 // requestAnimationFrame callback in which the result is seen, i.e. the
 // change + one frame; a "stall" = two animation frames more than 50 ms
 // apart, i.e. the main thread could not make a frame):
+// Headless Chromium makes frames at 60 Hz, so "+ a frame" alone adds
+// 0–16.7 ms (8 ms on average) to a change that is instant; the note of such
+// rows gives the time to the DOM change too. A stall also counts time the
+// renderer did not get a core (other processes on a busy machine): compare
+// it with the 'longtask' sum in the note.
 //
 //  - load / import: setInputFiles of a Wasim JSON workspace (spans with
 //    their `text`) → "shown": the document's first line rendered in
@@ -50,7 +55,8 @@
 //    mark[data-span-start][data-span-end][data-label] in doc-text + a
 //    frame. Median of BENCH_REPS words; the note gives the median to the
 //    DOM change itself (the last DOM mutation before that frame).
-//  - delete: a real click on a span's mark, its .selected class awaited,
+//  - delete: a real click on a span's mark (at a point where nothing, such
+//    as a toast, covers it, once the view is still), its .selected class awaited,
 //    then Delete: keydown → no mark of that span id + a frame.
 //  - relabel: the same click, then another label's key: keydown → the mark
 //    with the same extent and the new data-label, none with the old + a
@@ -83,7 +89,9 @@
 //    a frame (Recogito's default SPANS renderer paints absolutely
 //    positioned elements, for the viewport only, 10 ms debounced, in an
 //    animation frame). A load that takes longer than BENCH_RECOGITO_TIMEOUT
-//    is reported as a timeout. Ratio rows: Wasim's figure / Recogito's
+//    is reported as a timeout. The page sets process.env.NODE_ENV =
+//    'production' first, as a bundler would (the UMD build reads it).
+//    Ratio rows: Wasim's figure / Recogito's
 //    (Wasim's load row = interactive; Wasim's add = create, a key press).
 //
 // Scenarios:
@@ -496,9 +504,11 @@ function corpusScenario(n, prev) {
         window.__restore = window.__B.interactive({ cond, since: null, quiet: 500, timeout: 300_000 });
         window.__restore.catch(() => {});
       }, { total: n, line: [0, targetFirst] });
+      const tReload = performance.now();
       await page.reload({ waitUntil: 'commit', timeout: 120_000 });
       const rr = await withTimeout(page.evaluate(() => window.__restore), 360_000, 'restore');
-      set(`${k}.restore`, rr.shown, `interactive ${ms(rr.interactive)}, from the reload's navigation start`);
+      const wall = performance.now() - tReload;
+      set(`${k}.restore`, rr.shown, `interactive ${ms(rr.interactive)}, from the reload's navigation start; Node's clock from reload() to the answer ${ms(wall)}`);
       raw[`${k}.restore`] = rr;
       log(`    restore: ${ms(rr.shown)} (interactive ${ms(rr.interactive)})`);
     },
