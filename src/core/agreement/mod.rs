@@ -14,6 +14,7 @@
 //! every annotator labels the same tokens. A token's label is the label of
 //! the outermost span covering it, or `O`.
 
+pub mod curate;
 pub mod metrics;
 
 use std::collections::{BTreeMap, HashMap};
