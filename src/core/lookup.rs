@@ -67,7 +67,7 @@ mod tests {
         let mut ws = Workspace::default();
         for i in 0..n {
             let doc = ws.new_document(&format!("{i}.txt"), "نص");
-            ws.documents.push(doc);
+            ws.documents.push(std::sync::Arc::new(doc));
         }
         ws
     }

@@ -187,7 +187,7 @@ mod tests {
         assert!(scoped_documents(&ws, ExportScope::Corpus).is_empty());
         assert_eq!(scoped_documents(&ws, ExportScope::OpenDocument).len(), 1);
         let doc = ws.new_document("a.txt", "نص");
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let corpus = scoped_documents(&ws, ExportScope::Corpus);
         assert_eq!(corpus.len(), 1);
         assert_eq!(corpus[0].name, "a.txt");

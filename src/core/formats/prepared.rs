@@ -221,6 +221,7 @@ pub fn import_prepared(
     }
     let kept = ws.work_documents().filter(|_| !replaces);
     validate_parts(&labels, kept.chain(&added))?;
+    let added: Vec<Arc<Document>> = added.into_iter().map(Arc::new).collect();
     let open = prepared.open.map(|i| first_new + i).or(Some(first_new));
     let edit = if replaces {
         Edit::Replace {
