@@ -1083,4 +1083,61 @@ mod tests {
                 .any(|m| m.kind == MessageKind::Warning)
         );
     }
+
+    /// The corpus totals a session keeps edit by edit equal those counted
+    /// afresh after every event, and the generation (what the document list
+    /// and the word lexicon are kept for) moves only when documents come or
+    /// go: tagging, marking done and opening never make the UI walk the
+    /// corpus again.
+    #[test]
+    fn corpus_totals_follow_every_event_and_the_generation_moves_only_with_documents() {
+        let mut session = writer();
+        let files: Vec<(String, String)> = (0..30)
+            .map(|i| (format!("{i:02}.txt"), format!("{TEXT} {i}")))
+            .collect();
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        load(&mut session, &files);
+        let check = |session: &Session| {
+            let fresh = Tally::of(&session.ws);
+            assert_eq!(
+                (
+                    session.tally.done(),
+                    session.tally.total(),
+                    session.tally.spans("LOC")
+                ),
+                (fresh.done(), fresh.total(), fresh.spans("LOC"))
+            );
+        };
+        check(&session);
+        assert_eq!(session.tally.total(), 30);
+        let generation = session.tally.generation();
+        let far = session.ws.documents[27].id;
+        session.update(Event::Open(far), &Resume::default());
+        assert_eq!(session.open_document().map(|d| d.id), Some(far));
+        tag(&mut session, 12, 17, "LOC");
+        session.update(
+            Event::Edit(Edit::SetDone {
+                doc: far,
+                done: true,
+            }),
+            &Resume::default(),
+        );
+        check(&session);
+        assert_eq!((session.tally.spans("LOC"), session.tally.done()), (1, 1));
+        session.update(Event::Undo, &Resume::default());
+        session.update(Event::Undo, &Resume::default());
+        check(&session);
+        assert_eq!(session.tally.generation(), generation, "the same documents");
+        session.update(Event::RemoveDocument(far), &Resume::default());
+        check(&session);
+        assert_eq!(session.tally.total(), 29);
+        assert!(session.tally.generation() > generation);
+        assert_eq!(session.document(far).map(|d| d.id), None);
+        session.update(Event::Undo, &Resume::default());
+        assert_eq!(session.position(far), Some(27), "back in its place");
+        check(&session);
+    }
 }
