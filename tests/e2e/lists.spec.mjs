@@ -123,8 +123,11 @@ test('a big workspace import shows its progress while the page keeps drawing, an
   await uploadFiles(page, [jsonFile('corpus.json', corpusWorkspace(ARTICLES))]);
   await expect(page.getByTestId('doc-list')).toHaveAttribute('data-rows', String(ARTICLES), { timeout: 60_000 });
   const seen = await progressSeen(page);
-  const between = seen.seen.filter((v) => v > 0 && v < 100);
-  expect(between.length, `frames drawn during the import with the bar between 0 and 100: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
+  // Reading the file is the bar's first fifth; frames drawn while the
+  // documents are parsed see it between 20 and 100 (parsed in one go, the
+  // page would draw no frame until it is done).
+  const parsing = seen.seen.filter((v) => v > 20 && v < 100);
+  expect(parsing.length, `frames drawn while the documents were parsed: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
   await expect(page.getByTestId('progress')).toHaveAttribute('data-total', String(ARTICLES));
   await expect(page.getByTestId('progress')).toHaveAttribute('data-done', String(ARTICLES / 5));
