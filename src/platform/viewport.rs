@@ -134,3 +134,12 @@ pub fn on_scroll_or_resize(list: Element, changed: impl Fn() + 'static) -> [Even
     let on_resize = EventListener::new(&gloo::utils::window(), "resize", move |_| changed());
     [on_scroll, on_resize]
 }
+
+/// Calls `f` before the browser draws its next frame, when the layout it
+/// reads is one the browser computes anyway.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}

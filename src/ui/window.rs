@@ -137,20 +137,34 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
             move || drop(guards)
         });
     }
-    // After a render that changed the list (its length, or rows not yet
-    // measured) the band is measured again, and a row waiting for the focus
-    // may be drawn now. Other renders (every edit draws the lists again)
-    // measure nothing, so that they never force a layout of the page.
+    // After a render that changed the list the band is measured again: at
+    // once when its rows are not measured yet or a row waits for the focus
+    // (it may be drawn now), before the next frame when only its length
+    // changed (content around it may have moved). Other renders (every edit
+    // draws the lists again) measure nothing, so that they never force a
+    // layout of the page in the middle of an edit.
     {
         let (list, latest, redraw) = (list.clone(), latest.clone(), redraw.clone());
         use_effect(move || {
-            let stale = {
+            let (now, later) = {
                 let latest = latest.borrow();
-                latest.pitch.is_none()
-                    || latest.measured != Some(latest.count)
-                    || latest.focus.is_some()
+                let now = latest.pitch.is_none() || latest.focus.is_some();
+                (now, !now && latest.measured != Some(latest.count))
             };
-            if let Some(element) = list.cast::<web_sys::Element>().filter(|_| stale) {
+            if later {
+                let count = latest.borrow().count;
+                latest.borrow_mut().measured = Some(count);
+                let (list, latest, redraw) = (list.clone(), latest.clone(), redraw.clone());
+                viewport::next_frame(move || {
+                    let changed = list
+                        .cast::<web_sys::Element>()
+                        .is_some_and(|element| remeasure(&element, &latest));
+                    if changed {
+                        redraw.force_update();
+                    }
+                });
+            }
+            if let Some(element) = list.cast::<web_sys::Element>().filter(|_| now) {
                 if remeasure(&element, &latest) {
                     redraw.force_update();
                 } else {
