@@ -17,4 +17,5 @@ pub mod search;
 pub mod snapshot;
 pub mod tabs;
 pub mod text;
+pub mod viewport;
 pub mod words;
