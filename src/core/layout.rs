@@ -5,6 +5,10 @@
 //! span marks. Properly nested spans become nested marks; a span that crosses
 //! another's boundary is cut into fragments that share its [`SpanId`], so every
 //! span stays visible and selectable.
+//!
+//! The view draws only some lines of a long document; [`SpanIndex`] finds
+//! the spans of one line ([`line_fragments`]) without a pass over every span
+//! or every line, so an edit costs what the drawn lines cost.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
