@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use wasim::core::edit::Edit;
 use wasim::core::model::Workspace;
 use wasim::core::text::CharRange;
-use wasim::platform::selection::{select_offsets, selection_offsets};
+use wasim::platform::selection::{point_to_cp, select_offsets, selection_offsets};
 use wasim::ui::doc_view::{DocView, lines_rendered};
 use wasim::ui::doc_window::when_drawn;
 use wasim::ui::state::{Action, AppHandle, AppState};
@@ -303,6 +303,26 @@ async fn a_long_document_is_drawn_in_part_and_an_edit_draws_one_line() {
         .into();
     assert_eq!(selected, "15000");
     assert!(drawn_lines(&view) <= 600);
+
+    // A DOM point in lines that are not drawn (a gap) maps to where they
+    // start, never to an offset counted from the top of the view.
+    let len = text.chars().count();
+    let gaps = view.query_selector_all(":scope > .gap").expect("gaps");
+    assert!(gaps.length() >= 1);
+    for i in 0..gaps.length() {
+        let gap = gaps.item(i).expect("gap");
+        let start: usize = gap
+            .dyn_into_element()
+            .get_attribute("data-gap-start")
+            .and_then(|s| s.parse().ok())
+            .expect("data-gap-start");
+        let gap = gaps.item(i).expect("gap");
+        assert_eq!(point_to_cp(&view, &gap, 0, len), Some(start));
+        let index = (0..view.child_nodes().length())
+            .find(|j| view.child_nodes().item(*j).as_ref() == Some(&gap))
+            .expect("a child of the view");
+        assert_eq!(point_to_cp(&view, view.as_ref(), index, len), Some(start));
+    }
 }
 
 trait IntoElement {

@@ -252,7 +252,35 @@ test('a 4 MB article draws only the lines near the view, and its end is reachabl
   await scrollTo(page, heights.scroll / 2);
   await expectBounded(page);
   await expectDrawnLinesMatch(page);
+
+  // Scrolling up from there draws lines never drawn before, whose real
+  // heights differ from their estimates: what is on screen moves by exactly
+  // what was scrolled, never more.
+  for (let step = 0; step < 8; step++) {
+    const before = await firstVisibleTop(page);
+    await scroller(page).evaluate((el) => el.scrollBy(0, -450));
+    await page.waitForTimeout(150);
+    const after = await lineTop(page, before.start);
+    expect(after, `line ${before.start} after scrolling up 450 px`).not.toBeNull();
+    expect(Math.abs(after - before.top - 450), `line ${before.start} moved ${after - before.top} px`).toBeLessThanOrEqual(2);
+  }
+  await expectDrawnLinesMatch(page);
 });
+
+/** The first line showing in the scroller, and its top (viewport px). */
+const firstVisibleTop = (page) =>
+  page.getByTestId('doc-text').evaluate((root) => {
+    const box = root.closest('[data-testid="doc-scroll"]').getBoundingClientRect();
+    const line = [...root.querySelectorAll(':scope > .line')].find((l) => l.getBoundingClientRect().bottom > box.top + 1);
+    return { start: Number(line.getAttribute('data-line-start')), top: line.getBoundingClientRect().top };
+  });
+
+/** The top (viewport px) of the drawn line starting at `start`, or null. */
+const lineTop = (page, start) =>
+  page.getByTestId('doc-text').evaluate((root, start) => {
+    const line = root.querySelector(`:scope > .line[data-line-start="${start}"]`);
+    return line ? line.getBoundingClientRect().top : null;
+  }, start);
 
 test('search finds a word near the end, shows it, and it is tagged with the right offsets; Tag all reaches every match', async ({ page }) => {
   await openLong(page);
@@ -375,20 +403,33 @@ test('keyboard moves out of the drawn lines draw the next word and select it; Ta
   await page.keyboard.press('3');
   await expect(markLocator(page, { ...nextWord, label: 'ORG' })).toBeVisible();
 
-  // A span near the end, then Tab from the first one goes there.
+  // A span near the end, tagged through the search.
   const far = findWord(FAR_WORD);
   await page.getByTestId('search-input').fill(FAR_WORD);
   await page.getByTestId('search-result').first().locator('button').click();
   await expect.poll(() => selectionText(page)).toBe(FAR_WORD);
   await page.keyboard.press('2');
-  await expect(markLocator(page, { ...far, label: 'LOC' })).toBeVisible();
+  const farMark = markLocator(page, { ...far, label: 'LOC' });
+  const nearMark = markLocator(page, { ...nextWord, label: 'ORG' });
+  await expect(farMark).toBeVisible();
+
+  // From the top, the entities panel goes to the far span…
   await scrollTo(page, 0);
-  await page.getByTestId('entity-item').filter({ hasText: nextWord.text }).click();
-  await expect(markLocator(page, { ...nextWord, label: 'ORG' })).toHaveClass(/\bselected\b/);
-  await page.getByTestId('doc-text').focus();
-  await page.keyboard.press('Tab');
-  await expect(markLocator(page, { ...far, label: 'LOC' })).toHaveClass(/\bselected\b/);
+  expect(await cpVisible(page, far.start)).toBe(false);
+  await page.getByTestId('entity-item').filter({ hasText: FAR_WORD }).click();
+  await expect(farMark).toHaveClass(/\bselected\b/);
   await expect.poll(() => cpVisible(page, far.start)).toBe(true);
+  // …and Shift+Tab goes back to the span near the top, which was not drawn.
+  await expect(nearMark).toHaveCount(0);
+  await page.getByTestId('doc-text').evaluate((el) => el.focus({ preventScroll: true }));
+  await page.keyboard.press('Shift+Tab');
+  await expect(nearMark).toHaveClass(/\bselected\b/);
+  await expect.poll(() => cpVisible(page, nextWord.start)).toBe(true);
+  // Tab: to the far one again.
+  await page.keyboard.press('Tab');
+  await expect(farMark).toHaveClass(/\bselected\b/);
+  await expect.poll(() => cpVisible(page, far.start)).toBe(true);
+  await expectBounded(page);
 
   // Ctrl+F: Wasim's search, not the browser's find.
   await page.getByTestId('doc-text').focus();
@@ -398,6 +439,10 @@ test('keyboard moves out of the drawn lines draw the next word and select it; Ta
   await page.getByTestId('entity-filter').focus();
   await page.keyboard.press('Control+f');
   await expect(page.getByTestId('search-input')).toBeFocused();
+  // The shortcut sheet says so.
+  await page.getByTestId('doc-text').evaluate((el) => el.focus({ preventScroll: true }));
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts')).toContainText('Ctrl+F');
 });
 
 test('undo of an edit far away scrolls back to it; the place survives a reload', async ({ page }) => {
