@@ -4,6 +4,7 @@
 //! Positions are code points and ranges are [`text::CharRange`]s; the unit
 //! and its conversions are defined once, in [`text`].
 
+pub mod agreement;
 pub mod change;
 pub mod demo;
 pub mod display;
@@ -14,6 +15,7 @@ pub mod lexicon;
 pub mod model;
 pub mod resume;
 pub mod search;
+pub mod session;
 pub mod snapshot;
 pub mod tabs;
 pub mod text;
