@@ -4,9 +4,8 @@
 //! mapping.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use std::cell::RefCell;
+use std::time::Duration;
 
 use wasim::core::edit::Edit;
 use wasim::core::model::Workspace;
@@ -205,14 +204,14 @@ fn long_state(text: &str, spans: &[(usize, usize, &str)]) -> AppState {
     let mut ws = Workspace::default();
     let doc = ws.new_document("long.txt", text);
     let id = doc.id;
-    ws.documents.push(doc);
+    ws.documents.push(doc.into());
     ws.open = Some(id);
     for (start, end, label) in spans {
         let edit = Edit::add_span(&mut ws, id, *start, *end, label).expect("valid test span");
         edit.apply(&mut ws).expect("applies");
     }
     let mut state = AppState::default();
-    state.ws = ws;
+    state.session.ws = ws;
     state
 }
 

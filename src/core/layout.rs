@@ -458,7 +458,7 @@ mod tests {
         let mut ws = Workspace::default();
         let doc = ws.new_document("a", &text);
         let id = doc.id;
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let len = ws.documents[0].text.char_len();
         for _ in 0..400 {
             let start = next(len - 1);
