@@ -119,17 +119,34 @@ pub fn line_element(root: &Element, start: usize) -> Option<Element> {
     .flatten()
 }
 
-/// The first drawn line of `root` that is visible, as its first code point
-/// and where its top is, in pixels from the top of the visible part
-/// (negative when it starts above). `None` when no drawn line shows (the
-/// view is scrolled into a gap).
+/// The line of `root` to keep in place while heights change around it: the
+/// first drawn line that starts in the visible part, else the one that
+/// covers its top; as its first code point and where its top is, in pixels
+/// from the top of the visible part (negative when it starts above).
+/// `None` when no drawn line shows (the view is scrolled into a gap).
+///
+/// A line that starts in view is preferred because a reflow (another
+/// width) changes the height of the line at the top too: keeping the top of
+/// a paragraph mostly scrolled past would move everything after it.
 pub fn first_visible(root: &Element) -> Option<(usize, f64)> {
     let (top, bottom) = visible_band(&scroller(root)?);
     let lines = drawn_lines(root);
-    let first = lines.partition_point(|(line, _)| line.get_bounding_client_rect().bottom() <= top);
-    let (line, start) = lines.get(first)?;
-    let rect = line.get_bounding_client_rect();
-    (rect.top() < bottom).then(|| (*start, rect.top() - top))
+    // A sliver under half a pixel is not visible (fractional line heights).
+    let first =
+        lines.partition_point(|(line, _)| line.get_bounding_client_rect().bottom() <= top + 0.5);
+    let rect_of = |i: usize| {
+        lines
+            .get(i)
+            .map(|(line, start)| (*start, line.get_bounding_client_rect()))
+    };
+    let (start, rect) = rect_of(first)?;
+    if rect.top() >= top - 0.5 {
+        return (rect.top() < bottom).then(|| (start, rect.top() - top));
+    }
+    match rect_of(first + 1) {
+        Some((next, below)) if below.top() < bottom => Some((next, below.top() - top)),
+        _ => Some((start, rect.top() - top)),
+    }
 }
 
 /// Scrolls so that the drawn line starting at `start` is `offset` pixels

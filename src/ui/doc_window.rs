@@ -11,7 +11,9 @@
 //! - every drawn line is measured after drawing and the height map
 //!   corrected; the first visible line is taken as an anchor before each
 //!   draw and put back where it was after it, so corrected estimates never
-//!   move what the user is reading;
+//!   move what the user is reading; when the text reflows (a panel opens,
+//!   the window or the reading size changes), a size observer forgets the
+//!   measures and puts back the line that was at the top;
 //! - the lines holding the DOM selection's anchor and focus stay drawn
 //!   (pinned) wherever the window goes, so a drag that auto-scrolls far away,
 //!   or a keyboard selection scrolled out of sight, keeps its DOM nodes;
@@ -78,6 +80,9 @@ pub struct DocWindow {
     anchor: Option<(usize, f64)>,
     /// The pieces drawn last.
     drawn: Vec<Piece>,
+    /// The first visible line and its offset when the view was last still
+    /// (after a draw, after a scroll), to put back when the text reflows.
+    resting: Option<(usize, f64)>,
     /// The text's size when lines were last measured.
     text_box: Option<TextBox>,
     /// Whether the drawn lines changed since search highlights were painted.
@@ -120,6 +125,7 @@ impl DocWindow {
         self.jumped = false;
         self.after_draw.clear();
         self.anchor = None;
+        self.resting = None;
         self.repaint = true;
         self.fresh = true;
     }
@@ -266,11 +272,27 @@ impl DocWindow {
         }
         if changed {
             // The window may no longer reach the visible part's edges.
-            if let Some(band) = content_band(root) {
+            if let Some(band) = self.map_band(root) {
                 self.scrolled(band);
             }
         }
         changed
+    }
+
+    /// The visible part of `root` in the height map's pixels. The DOM's
+    /// gaps may still hold heights the map has just corrected, so the band
+    /// is placed from the first visible line (which the next draw keeps in
+    /// place) rather than from the top of the text.
+    fn map_band(&self, root: &Element) -> Option<(f64, f64)> {
+        let (top, bottom) = content_band(root)?;
+        let map = self.map.as_ref()?;
+        Some(match first_visible(root) {
+            Some((start, offset)) => {
+                let at = map.top(line_of(&self.starts, start)) - offset;
+                (at, at + (bottom - top))
+            }
+            None => (top, bottom),
+        })
     }
 }
 
@@ -413,7 +435,17 @@ impl WindowHandle {
             if window.small || window.map.is_none() {
                 return;
             }
+            // The text changed size (a panel, the window, the reading
+            // size): lines reflowed, so what was at the top has moved. Put
+            // it back first.
+            let resized = window.text_box.is_some() && window.text_box != text_box(&root);
+            if let Some((start, offset)) = window.resting.filter(|_| resized) {
+                restore_anchor(&root, start, offset);
+            }
             let changed = window.measure(&root);
+            if !changed {
+                window.resting = first_visible(&root);
+            }
             (changed, std::mem::take(&mut window.repaint))
         };
         if repaint {
@@ -460,10 +492,17 @@ impl WindowHandle {
 
     /// The view was scrolled: draws another window if needed.
     pub fn on_scroll(&self) {
-        let Some(band) = self.root().and_then(|root| content_band(&root)) else {
+        let Some(root) = self.root() else {
             return;
         };
-        let redraw = self.window.borrow_mut().scrolled(band);
+        let redraw = {
+            let mut window = self.window.borrow_mut();
+            window.resting = first_visible(&root);
+            match window.map_band(&root) {
+                Some(band) => window.scrolled(band),
+                None => false,
+            }
+        };
         if redraw {
             (self.redraw)();
         }

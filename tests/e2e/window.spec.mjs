@@ -265,21 +265,41 @@ test('a 4 MB article draws only the lines near the view, and its end is reachabl
     expect(Math.abs(after - before.top - 450), `line ${before.start} moved ${after - before.top} px`).toBeLessThanOrEqual(2);
   }
   await expectDrawnLinesMatch(page);
+
+  // Closing the details panel widens the text, which reflows: the line at
+  // the top stays at the top.
+  const width = () => page.getByTestId('doc-text').evaluate((el) => el.clientWidth);
+  const narrow = await width();
+  const second = (await visibleLineStarts(page))[1];
+  await page.getByTestId('doc-text').evaluate((root, start) => {
+    root.querySelector(`:scope > .line[data-line-start="${start}"]`).scrollIntoView({ block: 'start' });
+  }, second);
+  await page.waitForTimeout(200);
+  const atTop = await firstVisibleTop(page);
+  expect(atTop.start).toBe(second);
+  await page.locator('#details-panel .panel-toggle').click();
+  await expect.poll(width).not.toBe(narrow);
+  await page.waitForTimeout(300);
+  const stays = await firstVisibleTop(page);
+  expect(stays.start, 'the first visible line after the reflow').toBe(atTop.start);
+  expect(Math.abs(stays.top - atTop.top)).toBeLessThanOrEqual(2);
+  await expectDrawnLinesMatch(page);
 });
 
-/** The first line showing in the scroller, and its top (viewport px). */
+/** The first line showing in the scroller, and its top (px below the scroller's top). */
 const firstVisibleTop = (page) =>
   page.getByTestId('doc-text').evaluate((root) => {
     const box = root.closest('[data-testid="doc-scroll"]').getBoundingClientRect();
     const line = [...root.querySelectorAll(':scope > .line')].find((l) => l.getBoundingClientRect().bottom > box.top + 1);
-    return { start: Number(line.getAttribute('data-line-start')), top: line.getBoundingClientRect().top };
+    return { start: Number(line.getAttribute('data-line-start')), top: line.getBoundingClientRect().top - box.top };
   });
 
-/** The top (viewport px) of the drawn line starting at `start`, or null. */
+/** The top (px below the scroller's top) of the drawn line starting at `start`, or null. */
 const lineTop = (page, start) =>
   page.getByTestId('doc-text').evaluate((root, start) => {
+    const box = root.closest('[data-testid="doc-scroll"]').getBoundingClientRect();
     const line = root.querySelector(`:scope > .line[data-line-start="${start}"]`);
-    return line ? line.getBoundingClientRect().top : null;
+    return line ? line.getBoundingClientRect().top - box.top : null;
   }, start);
 
 test('search finds a word near the end, shows it, and it is tagged with the right offsets; Tag all reaches every match', async ({ page }) => {
