@@ -22,5 +22,6 @@ pub mod snapshot;
 pub mod tabs;
 pub mod tally;
 pub mod text;
+pub mod viewport;
 pub mod window;
 pub mod words;

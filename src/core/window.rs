@@ -9,7 +9,7 @@
 //! its first row, and a [`Band`] is the part of the list that the scroller
 //! shows (it may start above the list or end below it, or miss it
 //! entirely). Pure arithmetic: no DOM, no clock; the browser side measures
-//! (see `crate::platform::viewport`).
+//! (see `crate::platform::lists`).
 
 use std::ops::Range;
 

@@ -4,6 +4,8 @@
 
 pub mod files;
 pub mod highlight;
+pub mod lists;
+pub mod measure;
 pub mod panic;
 pub mod prefs;
 pub mod resume;
@@ -11,4 +13,3 @@ pub mod selection;
 pub mod storage;
 pub mod tabs;
 pub mod tasks;
-pub mod viewport;

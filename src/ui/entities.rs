@@ -11,20 +11,17 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::edit::Edit;
 use crate::core::model::{Document, SpanId, readable_color};
 use crate::core::search::{filter_fold, filter_matches};
 use crate::platform::selection::reveal_span;
+use crate::ui::doc_window::when_drawn;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, named_icon};
 use crate::ui::state::{Action, AppHandle, use_app};
 use crate::ui::window::{Reveal, WindowedList};
-
-/// When a revealed span is centred again, in milliseconds.
-const REVEAL_AGAIN_MS: u32 = 150;
 
 /// An entry's height in pixels until one is measured.
 const ROW_ESTIMATE: f64 = 24.0;
@@ -115,7 +112,7 @@ pub fn entities_panel() -> Html {
             <section key={name.clone()} class="entity-group" data-testid="entity-group" data-label={name.clone()}>
                 <h3><span class="swatch" style={format!("background-color:{color}")}></span>{ name }
                     <span class="count" data-testid="entity-group-count">{ count }</span></h3>
-                <WindowedList {count} {row} estimate={ROW_ESTIMATE} {reveal} class="entity-list windowed" />
+                <WindowedList {count} {row} estimate={ROW_ESTIMATE} {reveal} class="entity-list windowed-list" />
             </section>
         }
     });
@@ -146,15 +143,12 @@ fn entity_row(app: &AppHandle, groups: &Groups, order: usize, row: usize) -> Htm
     };
     let text = doc.text.slice(span.start, span.end).unwrap_or_default();
     let id = span.id;
+    let range = span.range();
     let onclick = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             app.dispatch(Action::Select(Some(id)));
-            reveal_span(id.0);
-            // Lines far away are laid out with an estimated height until
-            // they are drawn, so the first scroll can fall short: centre
-            // again once the lines around the span are drawn.
-            Timeout::new(REVEAL_AGAIN_MS, move || reveal_span(id.0)).forget();
+            when_drawn(range, move |_| reveal_span(id.0));
         })
     };
     let selected = app.selected == Some(id);

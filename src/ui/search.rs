@@ -135,8 +135,8 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     {
         let open_matches = open_matches.clone();
         use_effect_with((open_matches, app.revision), move |(ranges, _)| {
-            let ranges = ranges.clone();
-            let paint = move || match (ranges.as_ref(), doc_view_root()) {
+            let ranges = ranges.as_ref().clone().map(Rc::new);
+            let paint = move || match (ranges, doc_view_root()) {
                 (Some(ranges), Some(root)) => highlight_ranges(&root, ranges),
                 _ => clear_highlights(),
             };

@@ -13,7 +13,8 @@ use yew::prelude::*;
 
 use crate::core::search::MatchList;
 use crate::core::text::{CharRange, Text};
-use crate::platform::selection::{doc_view_root, reveal_offset, select_offsets};
+use crate::platform::selection::{reveal_offset, select_offsets};
+use crate::ui::doc_window::when_drawn;
 use crate::ui::state::use_app;
 use crate::ui::window::{Reveal, WindowedList};
 
@@ -36,12 +37,13 @@ pub struct SearchResultsProps {
     pub on_pick: Callback<usize>,
 }
 
-/// Selects `range` in the open document's text and scrolls it into view.
+/// Selects `range` in the open document's text and scrolls it into view,
+/// drawing its lines first when they are not drawn.
 pub fn show_match(range: CharRange) {
-    if let Some(root) = doc_view_root() {
-        select_offsets(&root, range);
-        reveal_offset(&root, range.start());
-    }
+    when_drawn(range, move |root| {
+        select_offsets(root, range);
+        reveal_offset(root, range.start());
+    });
 }
 
 /// The end of `context` from its first whole word on (context is cut at a
@@ -131,7 +133,7 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
     html! {
         <div class="search-results-scroll">
             <WindowedList count={props.list.len()} {row} estimate={ROW_ESTIMATE} {reveal} ordered=true
-                class="search-results windowed" testid="search-results" {label} />
+                class="search-results windowed-list" testid="search-results" {label} />
         </div>
     }
 }

@@ -10,7 +10,7 @@
 //! move the focus through the whole list, drawing rows as they come.
 //!
 //! Which rows to draw is the core's arithmetic ([`crate::core::window`]);
-//! measuring and scrolling is [`crate::platform::viewport`]'s.
+//! measuring and scrolling is [`crate::platform::lists`]'s.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,7 +18,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::window::{Band, Window, rows_per_page, scroll_to_reveal, step_row, window};
-use crate::platform::viewport;
+use crate::platform::lists;
 
 /// Rows drawn beyond each edge of the visible band.
 const MARGIN: usize = 12;
@@ -92,9 +92,9 @@ impl Latest {
 fn remeasure(list: &web_sys::Element, latest: &RefCell<Latest>) -> bool {
     let mut latest = latest.borrow_mut();
     if latest.pitch.is_none() {
-        latest.pitch = viewport::row_pitch(list);
+        latest.pitch = lists::row_pitch(list);
     }
-    latest.band = viewport::band(list);
+    latest.band = lists::band(list);
     latest.measured = Some(latest.count);
     latest.window() != latest.drawn
 }
@@ -128,7 +128,7 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
         use_effect_with((), move |_| {
             let guards = list.cast::<web_sys::Element>().map(|element| {
                 let target = element.clone();
-                viewport::on_scroll_or_resize(element, move || {
+                lists::on_scroll_or_resize(element, move || {
                     if remeasure(&target, &latest) {
                         redraw.force_update();
                     }
@@ -155,7 +155,7 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
                 let count = latest.borrow().count;
                 latest.borrow_mut().measured = Some(count);
                 let (list, latest, redraw) = (list.clone(), latest.clone(), redraw.clone());
-                viewport::next_frame(move || {
+                lists::next_frame(move || {
                     let changed = list
                         .cast::<web_sys::Element>()
                         .is_some_and(|element| remeasure(&element, &latest));
@@ -172,7 +172,7 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
                     let drawn = latest.drawn;
                     if let Some(row) = latest.focus.filter(|row| drawn.contains(*row)) {
                         latest.focus = None;
-                        viewport::focus_row(&element, row - drawn.start);
+                        lists::focus_row(&element, row - drawn.start);
                     }
                 }
             }
@@ -194,7 +194,7 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
             let Some(element) = list.cast::<web_sys::Element>() else {
                 return;
             };
-            let Some(at) = event.target().and_then(|t| viewport::row_of(&element, &t)) else {
+            let Some(at) = event.target().and_then(|t| lists::row_of(&element, &t)) else {
                 return;
             };
             let next = {
@@ -239,7 +239,7 @@ fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Rev
         let latest = latest.borrow();
         scroll_to_reveal(reveal.row, latest.pitch(), latest.band)
     };
-    viewport::scroll_by(list, dy);
+    lists::scroll_by(list, dy);
     remeasure(list, latest);
     if reveal.focus {
         latest.borrow_mut().focus = Some(reveal.row);
