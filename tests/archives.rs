@@ -109,7 +109,7 @@ fn a_zipped_brat_project_exports_its_ann_unchanged_and_deflated() {
         let (edit, _) = import_edit(&mut ws, imported).expect("valid");
         edit.apply(&mut ws).expect("applies");
     }
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
     let mut read = ZipArchive::new(Cursor::new(&exported.file.bytes)).expect("zip");
     for i in 0..read.len() {

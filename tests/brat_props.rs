@@ -195,7 +195,7 @@ fn import(pair: &Pair) -> Workspace {
 
 /// Exports the workspace and returns `(txt, ann, warnings)` of its one document.
 fn export(ws: &Workspace) -> (String, String, Vec<String>) {
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
     let entries = zip::read(&exported.file.bytes).expect("zip");
     let get = |name: &str| {
@@ -257,7 +257,7 @@ proptest! {
             })
             .count();
         prop_assume!(same_key == 1);
-        let doc = &mut ws.documents[0];
+        let doc = std::sync::Arc::make_mut(&mut ws.documents[0]);
         let span = doc
             .spans
             .iter_mut()
@@ -303,17 +303,23 @@ fn edits_change_exactly_their_lines() {
     // Relabel Sara and change her note; delete "today" (nothing points at
     // it) and Ali (a relation does); add "met" with a note.
     let at = find(&mut ws, 8, 12, "PER");
-    let span = &mut ws.documents[0].spans[at];
+    let span = &mut std::sync::Arc::make_mut(&mut ws.documents[0]).spans[at];
     span.label = "ORG".into();
     span.note = Some("colleague".into());
     let at = find(&mut ws, 34, 39, "MISC");
-    ws.documents[0].spans.remove(at);
+    std::sync::Arc::make_mut(&mut ws.documents[0])
+        .spans
+        .remove(at);
     let at = find(&mut ws, 0, 3, "PER");
-    ws.documents[0].spans.remove(at);
+    std::sync::Arc::make_mut(&mut ws.documents[0])
+        .spans
+        .remove(at);
     let mut span = ws.new_span(4, 7, "VERB PHRASE");
     span.note = Some("new".into());
     let at = ws.documents[0].insertion_index(&span);
-    ws.documents[0].spans.insert(at, span);
+    std::sync::Arc::make_mut(&mut ws.documents[0])
+        .spans
+        .insert(at, span);
 
     let (_, ann, warnings) = export(&ws);
     assert_eq!(
@@ -342,13 +348,15 @@ fn notes_added_and_removed_and_fragments_broken() {
     let mut ws = edit_pair();
     // A note on Baghdad (none before) and none on Sara any more.
     let at = find(&mut ws, 16, 23, "LOC");
-    ws.documents[0].spans[at].note = Some("capital".into());
+    std::sync::Arc::make_mut(&mut ws.documents[0]).spans[at].note = Some("capital".into());
     let at = find(&mut ws, 8, 12, "PER");
-    ws.documents[0].spans[at].note = None;
+    std::sync::Arc::make_mut(&mut ws.documents[0]).spans[at].note = None;
     // Basra's fragment of T4 goes: T4 is dropped, Baghdad's fragment stays as
     // a new entity without the fragments note.
     let at = find(&mut ws, 28, 33, "GPE");
-    ws.documents[0].spans.remove(at);
+    std::sync::Arc::make_mut(&mut ws.documents[0])
+        .spans
+        .remove(at);
 
     let (_, ann, warnings) = export(&ws);
     assert_eq!(
@@ -375,7 +383,9 @@ fn crlf_files_get_crlf_lines_and_a_missing_final_newline_is_kept() {
     let mut ws = import(&pair);
     assert_eq!(export(&ws).1, pair.ann);
     let span = ws.new_span(16, 23, "LOC");
-    ws.documents[0].spans.push(span);
+    std::sync::Arc::make_mut(&mut ws.documents[0])
+        .spans
+        .push(span);
     assert_eq!(
         export(&ws).1,
         "T1\tPER 0 3\tAli\r\nT2\tPER 8 12\tSara\r\nT3\tLOC 16 23\tBaghdad\r\n"

@@ -112,7 +112,7 @@ fn brat_conll2002_pairs_import_and_export_byte_for_byte() {
                 "{}: span texts equal the .ann texts",
                 txt.display()
             );
-            let docs: Vec<&Document> = ws.documents.iter().collect();
+            let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
             let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
             let entries = zip::read(&exported.file.bytes).expect("zip reads");
             let ann_out = entries
@@ -170,7 +170,7 @@ fn python_reads_brat_zip(root: &Path) {
         edit.apply(&mut ws).expect("applies");
     }
     assert_eq!(ws.documents.len(), 6);
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("conformance-brat.zip");
     fs::write(&path, &exported.file.bytes).expect("write zip");
@@ -293,7 +293,7 @@ fn conll_files_survive_import_and_export_byte_for_byte() {
         let imported = only(import_files(vec![file.clone()]));
         let warnings = imported.warnings.clone();
         let mut ws = workspace(imported);
-        let docs: Vec<&Document> = ws.documents.iter().collect();
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         let exported = Conll.export(&ws.labels, &docs, ExportOptions::default());
         relabelling_changes_only_its_tags(&file, &mut ws);
         let tokens = file
@@ -336,7 +336,10 @@ fn relabelling_changes_only_its_tags(file: &InputFile, ws: &mut Workspace) {
     }) else {
         return;
     };
-    let old = std::mem::replace(&mut ws.documents[d].spans[s].label, "ZZZ".into());
+    let old = std::mem::replace(
+        &mut std::sync::Arc::make_mut(&mut ws.documents[d]).spans[s].label,
+        "ZZZ".into(),
+    );
     let words = {
         let doc = &ws.documents[d];
         let span = &doc.spans[s];
@@ -346,7 +349,7 @@ fn relabelling_changes_only_its_tags(file: &InputFile, ws: &mut Workspace) {
             .split([' ', '\n'])
             .count()
     };
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = Conll.export(&ws.labels, &docs, ExportOptions::default());
     assert!(exported.warnings.is_empty(), "{:?}", exported.warnings);
     let out = String::from_utf8(exported.file.bytes).expect("utf8");
@@ -365,7 +368,7 @@ fn relabelling_changes_only_its_tags(file: &InputFile, ws: &mut Workspace) {
     for (new, old_line) in changed {
         assert_eq!(new.replace("ZZZ", &old), old_line, "{}", file.name);
     }
-    ws.documents[d].spans[s].label = old;
+    std::sync::Arc::make_mut(&mut ws.documents[d]).spans[s].label = old;
 }
 
 #[test]
@@ -508,7 +511,7 @@ fn doccano_fixtures_reexport_with_their_extra_fields() {
     ] {
         let file = input(&root.join(path));
         let ws = workspace(only(import_files(vec![file.clone()])));
-        let docs: Vec<&Document> = ws.documents.iter().collect();
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         let exported = Doccano.export(&ws.labels, &docs, ExportOptions::default());
         let out = String::from_utf8(exported.file.bytes).expect("UTF-8");
         let got: Vec<serde_json::Value> = out
@@ -533,7 +536,7 @@ fn label_studio_ner_example_reexports_its_tasks_unchanged() {
     for path in [root.join("tasks.json"), root.join("annotations/1.json")] {
         let file = input(&path);
         let ws = workspace(only(import_files(vec![file.clone()])));
-        let docs: Vec<&Document> = ws.documents.iter().collect();
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         let exported = LabelStudio.export(&ws.labels, &docs, ExportOptions::default());
         let got = json_records(&exported.file.bytes);
         assert_eq!(

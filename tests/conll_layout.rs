@@ -17,7 +17,7 @@ fn workspace(name: &str, text: &str) -> Workspace {
 }
 
 fn export(ws: &Workspace, tag_scheme: TagScheme) -> (String, Vec<String>) {
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = Conll.export(
         &ws.labels,
         &docs,
@@ -143,14 +143,14 @@ fn a_marked_crlf_file_with_pos_lemma_and_comments_round_trips() {
 #[test]
 fn edits_change_only_the_affected_tag_columns() {
     let mut ws = workspace("marked.conll", MARKED);
-    let first = &mut ws.documents[0];
+    let first = std::sync::Arc::make_mut(&mut ws.documents[0]);
     for span in &mut first.spans {
         if span.label == "PER" {
             span.label = "ORG".into();
         }
     }
     first.spans.retain(|s| s.label != "LOC");
-    let second = &mut ws.documents[1];
+    let second = std::sync::Arc::make_mut(&mut ws.documents[1]);
     let range = find(second, "\u{200E}طولون");
     add_span(second, range, "PER");
     let (out, warnings) = export(&ws, TagScheme::AsImported);
@@ -185,7 +185,9 @@ fn edits_change_only_the_affected_tag_columns() {
 #[test]
 fn deleting_a_nested_entity_pads_its_column_with_o() {
     let mut ws = workspace("nested.conll", NESTED);
-    ws.documents[0].spans.retain(|s| s.label != "GPE");
+    std::sync::Arc::make_mut(&mut ws.documents[0])
+        .spans
+        .retain(|s| s.label != "GPE");
     let (out, _) = export(&ws, TagScheme::AsImported);
     assert_eq!(
         diff(NESTED, &out),
@@ -215,7 +217,7 @@ fn an_explicit_scheme_rewrites_only_tags() {
 fn without_its_layout_a_marked_document_keeps_its_tokens() {
     let mut ws = workspace("marked.conll", MARKED);
     for doc in &mut ws.documents {
-        doc.source = None;
+        std::sync::Arc::make_mut(doc).source = None;
     }
     let (out, warnings) = export(&ws, TagScheme::AsImported);
     let tokens: Vec<&str> = out

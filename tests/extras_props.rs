@@ -196,7 +196,7 @@ fn label_studio_task(d: &Doc, id: usize) -> Value {
 
 fn round_trip(format: &dyn Format, name: &str, text: &str) -> String {
     let ws = common::imported(format, name, text);
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = format.export(&ws.labels, &docs, ExportOptions::default());
     String::from_utf8(exported.file.bytes).expect("UTF-8")
 }

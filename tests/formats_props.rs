@@ -126,13 +126,13 @@ fn build(docs: &[GenDoc]) -> Workspace {
             let at = doc.insertion_index(&span);
             doc.spans.insert(at, span);
         }
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
     }
     ws
 }
 
 fn round_trip(format: &dyn Format, ws: &Workspace, options: ExportOptions) -> (Workspace, Vec<u8>) {
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = format.export(&ws.labels, &docs, options);
     let file = InputFile {
         name: exported.file.name.clone(),
@@ -254,7 +254,7 @@ proptest! {
         edits in prop::collection::vec((any::<prop::sample::Index>(), 0..5usize, "[\\[\\]{}\":,0-9a-zA-Z\\- \\n\\t|;#]{0,3}"), 1..6),
     ) {
         let ws = build(&docs);
-        let docs: Vec<&Document> = ws.documents.iter().collect();
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         let formats: Vec<&dyn Format> = all().iter().copied().filter(|f| f.can_import()).collect();
         let format = formats[format % formats.len()];
         let exported = format.export(&ws.labels, &docs, ExportOptions::default());

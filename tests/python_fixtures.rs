@@ -149,7 +149,7 @@ fn spacy_export_of_the_corpus_for_python() {
         let text = fs::read_to_string(path).expect("UTF-8 text");
         let name = path.file_name().and_then(|n| n.to_str()).expect("name");
         let doc = ws.new_document(name, &text);
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let d = ws.documents.len() - 1;
         for (needle, label) in [("العراق", "LOC"), ("بغداد", "LOC"), ("الكاظمي", "PER")]
         {
@@ -163,7 +163,7 @@ fn spacy_export_of_the_corpus_for_python() {
     }
     for (name, text, spans) in synthetic() {
         let doc = ws.new_document(name, &text);
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let d = ws.documents.len() - 1;
         for (s, e, label) in spans {
             add(&mut ws, d, s, e, label);
@@ -188,7 +188,7 @@ fn spacy_export_of_the_corpus_for_python() {
         "{inside_words} spans start inside a word"
     );
 
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = Spacy.export(&ws.labels, &docs, ExportOptions::default());
     let jsonl = String::from_utf8(exported.file.bytes).expect("UTF-8");
     let mut spans = 0;

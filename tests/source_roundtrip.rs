@@ -22,7 +22,7 @@ fn workspace(format: &dyn Format, name: &str, text: &str) -> Workspace {
 }
 
 fn export(format: &dyn Format, ws: &Workspace) -> String {
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let exported = format.export(&ws.labels, &docs, ExportOptions::default());
     String::from_utf8(exported.file.bytes).expect("UTF-8")
 }
@@ -97,7 +97,7 @@ fn remove(ws: &mut Workspace, doc: usize, start: usize, end: usize) {
 }
 
 fn rename(ws: &mut Workspace, doc: usize, name: &str) {
-    ws.documents[doc].name = name.into();
+    std::sync::Arc::make_mut(&mut ws.documents[doc]).name = name.into();
 }
 
 // ---------------------------------------------------------------- doccano
@@ -183,7 +183,7 @@ fn doccano_unknown_fields_survive_edits() {
 fn doccano_documents_not_read_from_doccano_carry_their_names() {
     let mut ws = Workspace::default();
     let doc = ws.new_document("article.txt", "زار علي");
-    ws.documents.push(doc);
+    ws.documents.push(doc.into());
     add(&mut ws, 0, 4, 7, "PER");
     let out = lines(&export(&Doccano, &ws));
     assert_eq!(out[0]["meta"]["name"], "article.txt");
@@ -292,7 +292,7 @@ fn spacy_unknown_fields_survive_edits_and_tokens_follow_spans() {
 fn spacy_new_records_have_names_and_tokens() {
     let mut ws = Workspace::default();
     let doc = ws.new_document("a.txt", "  زار\tعلي بالعراق\r\n😀 x");
-    ws.documents.push(doc);
+    ws.documents.push(doc.into());
     add(&mut ws, 0, 7, 9, "PER"); // لي, inside علي
     add(&mut ws, 0, 11, 17, "LOC"); // العراق after the proclitic ب
     let out = lines(&export(&Spacy, &ws));
@@ -422,7 +422,7 @@ fn utf16_files_find_their_entries_again() {
         (ws.documents[0].spans[0].start, ws.documents[0].spans[0].end),
         (6, 9)
     );
-    let docs: Vec<&Document> = ws.documents.iter().collect();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
     let utf16 = ExportOptions {
         utf16_offsets: true,
         ..ExportOptions::default()

@@ -40,14 +40,14 @@ fn workspace_with_spans(spans: &[(usize, usize, &str)]) -> AppState {
     let mut ws = Workspace::default();
     let doc = ws.new_document("test.txt", TEXT);
     let id = doc.id;
-    ws.documents.push(doc);
+    ws.documents.push(doc.into());
     ws.open = Some(id);
     for (start, end, label) in spans {
         let edit = Edit::add_span(&mut ws, id, *start, *end, label).expect("valid test span");
         edit.apply(&mut ws).expect("applies");
     }
     let mut state = AppState::default();
-    state.ws = ws;
+    state.session.ws = ws;
     state
 }
 

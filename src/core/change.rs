@@ -150,8 +150,8 @@ mod tests {
         let a = ws.new_document("a.txt", "زار الكاظمي بغداد");
         let b = ws.new_document("b.txt", "لندن");
         let (ida, idb) = (a.id, b.id);
-        ws.documents.push(a);
-        ws.documents.push(b);
+        ws.documents.push(a.into());
+        ws.documents.push(b.into());
         (ws, ida, idb)
     }
 

@@ -42,7 +42,7 @@ pub fn demo_workspace() -> Workspace {
     let mut ws = Workspace::default();
     let doc = demo_document(&mut ws);
     ws.open = Some(doc.id);
-    ws.documents.push(doc);
+    ws.documents.push(doc.into());
     ws
 }
 
@@ -57,7 +57,7 @@ pub fn show_demo(ws: &mut Workspace) -> (DocId, Option<Edit>) {
     let id = doc.id;
     let edit = Edit::InsertDocuments {
         at: 0,
-        documents: vec![doc],
+        documents: vec![doc.into()],
     };
     (id, Some(edit))
 }
@@ -84,7 +84,7 @@ mod tests {
     fn show_demo_inserts_it_once_and_undo_takes_it_away() {
         let mut ws = Workspace::default();
         let work = ws.new_document("003_مقال.txt", "نص");
-        ws.documents.push(work);
+        ws.documents.push(work.into());
         let (id, edit) = show_demo(&mut ws);
         let edit = edit.expect("the demo is missing, so it is inserted");
         let mut history = crate::core::edit::History::default();

@@ -5,6 +5,8 @@
 //! can be undone. [`Edit::apply`] checks its preconditions before touching the
 //! workspace: a failed edit leaves the workspace unchanged.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe};
@@ -73,7 +75,7 @@ pub enum Edit {
         /// Index in the document list.
         at: usize,
         /// The documents.
-        documents: Vec<Document>,
+        documents: Vec<Arc<Document>>,
     },
     /// Remove documents from the workspace.
     RemoveDocuments {
@@ -85,7 +87,7 @@ pub enum Edit {
         /// The new label set.
         labels: Vec<Label>,
         /// The new documents.
-        documents: Vec<Document>,
+        documents: Vec<Arc<Document>>,
     },
     /// Several edits applied in order and undone as one step.
     Batch(Vec<Edit>),
@@ -331,7 +333,8 @@ impl Edit {
                 label.name = to.clone();
                 validate_labels(&labels).map_err(EditError::Invalid)?;
                 ws.labels = labels;
-                for doc in &mut ws.documents {
+                for doc in ws.documents.iter_mut().filter(|d| d.count_label(&from) > 0) {
+                    let doc = Arc::make_mut(doc);
                     let mut touched = false;
                     for span in doc.spans.iter_mut().filter(|s| s.label == from) {
                         span.label = to.clone();
@@ -439,7 +442,7 @@ impl Edit {
     fn documents(&self) -> Vec<&Document> {
         match self {
             Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => {
-                documents.iter().collect()
+                documents.iter().map(|d| &**d).collect()
             }
             Edit::Batch(edits) => edits.iter().flat_map(Edit::documents).collect(),
             _ => Vec::new(),
@@ -450,7 +453,7 @@ impl Edit {
     fn documents_mut(&mut self) -> Vec<&mut Document> {
         match self {
             Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => {
-                documents.iter_mut().collect()
+                documents.iter_mut().map(Arc::make_mut).collect()
             }
             Edit::Batch(edits) => edits.iter_mut().flat_map(Edit::documents_mut).collect(),
             _ => Vec::new(),
@@ -473,8 +476,10 @@ pub const DEFAULT_HISTORY_LIMIT: usize = 200;
 /// Bounded undo and redo stacks of inverse edits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    // Shared, so that copying a history (every UI state keeps one) copies
+    // pointers, not the spans and documents its steps carry.
+    undo: Vec<Arc<Edit>>,
+    redo: Vec<Arc<Edit>>,
     limit: usize,
 }
 
@@ -501,7 +506,7 @@ impl History {
     /// The edit's [`EditError`]; the workspace and history are then unchanged.
     pub fn apply(&mut self, ws: &mut Workspace, edit: Edit) -> Result<(), EditError> {
         let inverse = edit.apply(ws)?;
-        self.undo.push(inverse);
+        self.undo.push(Arc::new(inverse));
         if self.undo.len() > self.limit {
             self.undo.remove(0);
         }
@@ -519,17 +524,21 @@ impl History {
     /// Redoes the last undone step; says what it did and where, or `None`
     /// when there was nothing to redo.
     pub fn redo(&mut self, ws: &mut Workspace) -> Option<Change> {
-        let change = describe(self.redo.last()?, ws);
+        let change = describe(self.redo.last()?.as_ref(), ws);
         Self::step(ws, &mut self.redo, &mut self.undo).map(|_| change)
     }
 
     /// Applies the top edit of `from` and pushes its inverse on `to`, which
     /// it also returns.
-    fn step(ws: &mut Workspace, from: &mut Vec<Edit>, to: &mut Vec<Edit>) -> Option<Edit> {
+    fn step(
+        ws: &mut Workspace,
+        from: &mut Vec<Arc<Edit>>,
+        to: &mut Vec<Arc<Edit>>,
+    ) -> Option<Edit> {
         let edit = from.pop()?;
-        match edit.clone().apply(ws) {
+        match Edit::clone(&edit).apply(ws) {
             Ok(inverse) => {
-                to.push(inverse.clone());
+                to.push(Arc::new(inverse.clone()));
                 Some(inverse)
             }
             Err(_) => {
@@ -547,7 +556,7 @@ impl History {
             .undo
             .iter()
             .chain(&self.redo)
-            .flat_map(Edit::documents)
+            .flat_map(|edit| edit.documents())
             .cloned()
             .collect();
         documents.sort_by_key(|d| d.id);
@@ -562,7 +571,7 @@ impl History {
         for stack in [&mut self.undo, &mut self.redo] {
             let mut keep_from = 0;
             for (i, edit) in stack.iter_mut().enumerate() {
-                for doc in edit.documents_mut() {
+                for doc in Arc::make_mut(edit).documents_mut() {
                     match body_of(doc.id) {
                         Some(body) => {
                             doc.text = body.text;
@@ -574,6 +583,16 @@ impl History {
             }
             stack.drain(..keep_from);
         }
+    }
+
+    /// The edit [`History::undo`] would apply.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|e| &**e)
+    }
+
+    /// The edit [`History::redo`] would apply.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|e| &**e)
     }
 
     /// Whether [`History::undo`] would do something.
@@ -595,7 +614,7 @@ mod tests {
         let mut ws = Workspace::default();
         let doc = ws.new_document("a.txt", "زار الكاظمي بغداد");
         let id = doc.id;
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         ws.open = Some(id);
         (ws, id)
     }
@@ -861,7 +880,7 @@ mod tests {
                 &mut ws,
                 Edit::InsertDocuments {
                     at: 1,
-                    documents: vec![extra.clone()],
+                    documents: vec![extra.clone().into()],
                 },
             )
             .expect("insert");
@@ -926,7 +945,7 @@ mod tests {
         let (mut ws, first) = workspace();
         let second = ws.new_document("b.txt", "لندن");
         let second_id = second.id;
-        ws.documents.push(second);
+        ws.documents.push(second.into());
         let mut history = History::default();
         history
             .apply(&mut ws, Edit::RemoveDocuments { ids: vec![first] })

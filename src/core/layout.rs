@@ -302,7 +302,7 @@ mod tests {
         let mut ws = Workspace::default();
         let doc = ws.new_document("a", "ab\ncd\nef");
         let id = doc.id;
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         Edit::add_span(&mut ws, id, 1, 7, "LOC")
             .and_then(|e| e.apply(&mut ws))
             .expect("adds");

@@ -107,7 +107,7 @@ mod tests {
         let mut doc = ws.new_document("a", "زار بِغْدادَ وفد من لندن");
         let span = ws.new_span(20, 24, "LOC");
         doc.spans.push(span);
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let lexicon = Lexicon::of_workspace(&ws);
         assert!(lexicon.attests("بغداد"), "tashkeel removed");
         assert!(lexicon.attests("لندن"));

@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod model;
 pub mod resume;
 pub mod search;
+pub mod session;
 pub mod snapshot;
 pub mod tabs;
 pub mod text;

@@ -331,8 +331,11 @@ impl Document {
 pub struct Workspace {
     /// The label set, in display order.
     pub labels: Vec<Label>,
-    /// The documents, in display order.
-    pub documents: Vec<Document>,
+    /// The documents, in display order. Shared and copied on write
+    /// ([`Workspace::document_mut`]), so that copying a workspace (every
+    /// state the UI keeps, every undo step) costs one pointer per document,
+    /// not their spans.
+    pub documents: Vec<Arc<Document>>,
     /// The document shown in the editor.
     pub open: Option<DocId>,
     /// The next id to hand out for a document or span.
@@ -385,12 +388,18 @@ impl Workspace {
 
     /// The document with this id.
     pub fn document(&self, id: DocId) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        self.documents.iter().find(|d| d.id == id).map(|d| &**d)
     }
 
     /// The document with this id, mutably.
+    ///
+    /// Copies the document first when another workspace shares it, so the
+    /// others never see the change.
     pub fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
-        self.documents.iter_mut().find(|d| d.id == id)
+        self.documents
+            .iter_mut()
+            .find(|d| d.id == id)
+            .map(Arc::make_mut)
     }
 
     /// The open document.
@@ -400,7 +409,7 @@ impl Workspace {
 
     /// The user's documents: every document but the demo, in display order.
     pub fn work_documents(&self) -> impl Iterator<Item = &Document> {
-        self.documents.iter().filter(|d| !d.demo)
+        self.documents.iter().filter(|d| !d.demo).map(|d| &**d)
     }
 
     /// The ids of the demo documents (none or one).
@@ -582,13 +591,13 @@ mod tests {
         let mut doc = ws.new_document("a.txt", "بغداد");
         let span = ws.new_span(0, 6, "PER");
         doc.spans.push(span);
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         assert!(ws.validate().unwrap_err().contains("outside"));
-        ws.documents[0].spans[0].end = 5;
+        std::sync::Arc::make_mut(&mut ws.documents[0]).spans[0].end = 5;
         assert!(ws.validate().is_ok());
-        ws.documents[0].spans[0].label = "NOPE".into();
+        std::sync::Arc::make_mut(&mut ws.documents[0]).spans[0].label = "NOPE".into();
         assert!(ws.validate().unwrap_err().contains("unknown label"));
-        ws.documents[0].spans[0].label = "PER".into();
+        std::sync::Arc::make_mut(&mut ws.documents[0]).spans[0].label = "PER".into();
         ws.labels[1].key = Some('1');
         assert!(ws.validate().unwrap_err().contains("hotkey"));
         ws.labels[1].key = None;

@@ -192,13 +192,13 @@ mod tests {
         let span_id = span.id;
         doc.spans.push(span);
         let id = doc.id;
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let mut resume = Resume::default();
         resume.update(id, |p| p.span = Some(span_id));
         resume.update(DocId(999), |p| p.span = Some(SpanId(1000)));
         assert_eq!(resume.span_in(&ws, id), Some(span_id));
         assert_eq!(resume.span_in(&ws, DocId(999)), None);
-        ws.documents[0].spans.clear();
+        std::sync::Arc::make_mut(&mut ws.documents[0]).spans.clear();
         assert_eq!(resume.span_in(&ws, id), None, "a deleted span");
         resume.retain(&ws);
         assert_eq!(resume.places.len(), 1);

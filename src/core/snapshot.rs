@@ -6,6 +6,8 @@
 //! edit rewrites only the small snapshot, even for a 1 MB article.
 //!
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::demo::is_demo;
@@ -133,7 +135,7 @@ impl Snapshot {
             spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             // Snapshots from before the flag: the demo is known by its name and text.
             let demo = record.demo || is_demo(&record.name, body.text.as_str());
-            documents.push(Document {
+            documents.push(Arc::new(Document {
                 id: record.id,
                 name: record.name,
                 text: body.text,
@@ -141,7 +143,7 @@ impl Snapshot {
                 spans,
                 done: record.done,
                 demo,
-            });
+            }));
         }
         let max_id = documents
             .iter()
@@ -172,7 +174,7 @@ mod tests {
         let mut ws = Workspace::default();
         let doc = ws.new_document("a.txt", "قال الكاظمي 😀\r\n");
         let id = doc.id;
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         ws.open = Some(id);
         let add = Edit::add_span(&mut ws, id, 4, 11, "PER").expect("valid");
         add.apply(&mut ws).expect("applies");
@@ -190,7 +192,7 @@ mod tests {
     fn restore_reports_missing_text_and_bad_spans() {
         let mut ws = Workspace::default();
         let doc = ws.new_document("a.txt", "abc");
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let error = Snapshot::of(&ws).restore(|_| None).expect_err("missing");
         assert!(error.contains("missing"));
         let mut snapshot = Snapshot::of(&ws);

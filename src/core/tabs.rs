@@ -90,6 +90,15 @@ pub fn may_write(stored: Option<u64>, own: u64) -> bool {
     stored.unwrap_or(0) == own
 }
 
+/// What another tab said on the channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum News {
+    /// The writer saved: the stored workspace changed.
+    Saved,
+    /// Another tab took the workspace over.
+    NewWriter,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,6 +46,7 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTran
 
 use crate::core::edit::History;
 use crate::core::model::{DocId, Document, DocumentBody, Source, Workspace};
+use crate::core::session::Restored;
 use crate::core::snapshot::Snapshot;
 use crate::core::tabs::{may_write, next_epoch};
 use crate::core::text::Text;
@@ -115,14 +116,6 @@ fn epoch_of(value: &JsValue) -> Option<u64> {
         .as_f64()
         .filter(|n| n.is_finite() && *n >= 0.0)
         .map(|n| n as u64)
-}
-
-/// What opening storage found.
-pub enum Restored {
-    /// Nothing saved yet: a first visit.
-    Empty,
-    /// The saved workspace and its undo history.
-    Workspace(Workspace, History),
 }
 
 /// Opens the database (the first time) and reads the saved workspace. With
@@ -305,7 +298,7 @@ pub async fn save(ws: &Workspace, history: &History) -> Result<(), SaveError> {
         .map_err(describe)?;
     let texts = tx.object_store(TEXTS).map_err(describe)?;
     // Texts of the workspace's documents and of those the history can bring back.
-    let documents: Vec<&Document> = ws.documents.iter().chain(&carried).collect();
+    let documents: Vec<&Document> = ws.documents.iter().map(|d| &**d).chain(&carried).collect();
     let current: HashSet<DocId> = documents.iter().map(|d| d.id).collect();
     let (new_docs, removed): (Vec<DocId>, Vec<DocId>) = STORED_TEXTS.with(|stored| {
         let stored = stored.borrow();

@@ -16,6 +16,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, MessageEvent};
 
+pub use crate::core::tabs::News;
+
 const LOCK_NAME: &str = "wasim-writer";
 const CHANNEL_NAME: &str = "wasim";
 /// Posted by the writer after each save.
@@ -28,15 +30,6 @@ type Listening = (BroadcastChannel, Closure<dyn FnMut(MessageEvent)>);
 
 thread_local! {
     static CHANNEL: RefCell<Option<Listening>> = const { RefCell::new(None) };
-}
-
-/// What another tab said on the channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum News {
-    /// The writer saved: the stored workspace changed.
-    Saved,
-    /// Another tab took the workspace over.
-    NewWriter,
 }
 
 /// `navigator.locks`, when this browser has it.

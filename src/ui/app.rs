@@ -182,6 +182,9 @@ pub fn app() -> Html {
     {
         let app = app.clone();
         use_effect_with(app.revision, move |_| {
+            // Each save writes the whole snapshot, which covers every
+            // queued change.
+            app.outbox.take();
             if app.revision > 0 && app.storage.saves() && app.role.saves() {
                 let was_failed = matches!(app.storage, StorageStatus::Failed(_));
                 let ws = app.ws.clone();

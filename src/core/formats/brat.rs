@@ -945,8 +945,8 @@ mod tests {
         doc.spans.push(span);
         let span = ws.new_span(2, 11, "MISC");
         doc.spans.insert(0, span);
-        ws.documents.push(doc);
-        let docs: Vec<&Document> = ws.documents.iter().collect();
+        ws.documents.push(doc.into());
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
         let entries = zip::read(&exported.file.bytes).expect("zip");
         let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();

@@ -459,7 +459,7 @@ mod tests {
         let mut ws = Workspace::default();
         let (edit, _) = import_edit(&mut ws, imported).expect("valid");
         edit.apply(&mut ws).expect("applies");
-        let docs: Vec<&Document> = ws.documents.iter().collect();
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         let cp = Doccano.export(&ws.labels, &docs, ExportOptions::default());
         assert!(String::from_utf8_lossy(&cp.file.bytes).contains("[[6,9,\"PER\"]]"));
         let options = ExportOptions {

@@ -37,6 +37,8 @@ pub mod wasim;
 pub mod web_annotation;
 pub mod zip;
 
+use std::sync::Arc;
+
 use super::edit::Edit;
 use super::model::{Document, Label, Workspace, new_label_color};
 
@@ -103,16 +105,12 @@ pub fn import_edit(
                 document.spans.insert(at, new_span);
             }
         }
-        added.push(document);
+        added.push(Arc::new(document));
     }
-    let kept: Vec<&Document> = if replaces {
-        Vec::new()
-    } else {
-        ws.work_documents().collect()
-    };
+    let kept = ws.documents.iter().filter(|d| !replaces && !d.demo);
     let candidate = Workspace {
         labels: labels.clone(),
-        documents: kept.into_iter().chain(&added).cloned().collect(),
+        documents: kept.chain(&added).cloned().collect(),
         open: None,
         next_id: ws.next_id,
     };
@@ -269,7 +267,7 @@ mod tests {
         assert!(scoped_documents(&ws, ExportScope::Corpus).is_empty());
         assert_eq!(scoped_documents(&ws, ExportScope::OpenDocument).len(), 1);
         let doc = ws.new_document("a.txt", "نص");
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let corpus = scoped_documents(&ws, ExportScope::Corpus);
         assert_eq!(corpus.len(), 1);
         assert_eq!(corpus[0].name, "a.txt");

@@ -279,14 +279,14 @@ mod tests {
             doc.spans.insert(at, span);
         }
         doc.done = true;
-        ws.documents.push(doc);
+        ws.documents.push(doc.into());
         let second = ws.new_document("empty.txt", "");
-        ws.documents.push(second);
+        ws.documents.push(second.into());
         ws
     }
 
     fn export(ws: &Workspace) -> String {
-        let docs: Vec<&Document> = ws.documents.iter().collect();
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         WasimJson::to_json(&ws.labels, &docs, Some(1))
     }
 
@@ -322,7 +322,7 @@ mod tests {
         let (edit, open) = import_edit(&mut fresh, imported).expect("valid");
         edit.apply(&mut fresh).expect("applies");
         assert_eq!(open, Some(1));
-        let docs: Vec<&Document> = fresh.documents.iter().collect();
+        let docs: Vec<&Document> = fresh.documents.iter().map(|d| &**d).collect();
         assert_eq!(WasimJson::to_json(&fresh.labels, &docs, Some(1)), json);
     }
 
@@ -330,7 +330,7 @@ mod tests {
     fn import_replaces_and_undo_restores() {
         let mut ws = Workspace::default();
         let demo = ws.new_document("demo", "نص");
-        ws.documents.push(demo);
+        ws.documents.push(demo.into());
         let before = ws.clone();
         let imported = import_str(&export(&sample())).expect("imports");
         let (edit, _) = import_edit(&mut ws, imported).expect("valid");
@@ -407,7 +407,7 @@ mod tests {
         let v1 = export(&sample()).replace("\"version\": 2", "\"version\": 1");
         assert_eq!(import_str(&v1).expect("v1 reads").documents.len(), 2);
         let mut ws = sample();
-        ws.documents[0].source = Some(std::sync::Arc::new(Source {
+        std::sync::Arc::make_mut(&mut ws.documents[0]).source = Some(std::sync::Arc::new(Source {
             format: "conll".into(),
             data: serde_json::json!({"raw": "x\tO\r\n"}),
         }));
@@ -422,7 +422,7 @@ mod tests {
         let (edit, _) = import_edit(&mut fresh, imported).expect("valid");
         edit.apply(&mut fresh).expect("applies");
         assert_eq!(fresh.documents[0].source, ws.documents[0].source);
-        let docs: Vec<&Document> = fresh.documents.iter().collect();
+        let docs: Vec<&Document> = fresh.documents.iter().map(|d| &**d).collect();
         assert_eq!(WasimJson::to_json(&fresh.labels, &docs, Some(1)), json);
     }
 

@@ -144,8 +144,8 @@ mod tests {
         span.entity_id = Some("Q42".into());
         span.note = Some("ملاحظة".into());
         doc.spans.push(span);
-        ws.documents.push(doc);
-        let docs: Vec<&Document> = ws.documents.iter().collect();
+        ws.documents.push(doc.into());
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         let out = WebAnnotation.export(&ws.labels, &docs, ExportOptions::default());
         let value: Value = serde_json::from_slice(&out.file.bytes).expect("json");
         let item = &value["first"]["items"][0];

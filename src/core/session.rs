@@ -1,0 +1,1014 @@
+//! The session: the rules of what every user or platform event does to the
+//! workspace, the undo history, the selection and the messages.
+//!
+//! Functional core, imperative shell (the Elm architecture): the UI passes
+//! each [`Event`] to [`Session::update`], which changes the [`Session`] and
+//! returns the [`Effect`]s the shell must carry out (what to save). Nothing
+//! here touches the browser, so whole user journeys are tested natively.
+//! The Yew reducer (`ui::state`) is a thin adapter around it.
+
+use std::sync::Arc;
+
+use super::change::Change;
+use super::demo::{demo_workspace, show_demo};
+use super::edit::{Edit, History};
+use super::formats::{ImportError, ImportMode, Imported, import_edit};
+use super::model::{DocId, SpanId, Workspace};
+use super::resume::Resume;
+use super::tabs::{
+    Attempt, NO_LOCKS, News, READ_ONLY, Role, TAKEN_OVER, TOOK_OVER, Verdict, decide,
+};
+use super::text::CharRange;
+
+/// What storage read at start-up or when re-reading the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Restored {
+    /// Nothing saved yet: a first visit.
+    Empty,
+    /// The saved workspace and its undo history.
+    Workspace(Workspace, History),
+}
+
+/// Something the shell must do after an event.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Save what changed.
+    Persist(Persist),
+}
+
+/// What changed, for storage to write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Persist {
+    /// `forward` was applied to the workspace, as `step` of the history.
+    Applied {
+        /// The edit as applied (not its inverse).
+        forward: Edit,
+        /// How the undo history moved.
+        step: Step,
+    },
+    /// This document was opened.
+    Opened(DocId),
+}
+
+/// How the undo history moved with an applied edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A new step: its inverse went on the undo stack, redo was cleared.
+    Done,
+    /// The top undo step was applied and its inverse went on the redo stack.
+    Undone,
+    /// The top redo step was applied and its inverse went on the undo stack.
+    Redone,
+}
+
+/// How a message is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    /// Something failed.
+    Error,
+    /// Something needs attention.
+    Warning,
+    /// Confirmation.
+    Info,
+}
+
+impl MessageKind {
+    /// The `data-kind` attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Error => "error",
+            MessageKind::Warning => "warning",
+            MessageKind::Info => "info",
+        }
+    }
+}
+
+/// A message in the message area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// Unique id, for dismissal.
+    pub id: u64,
+    /// Severity.
+    pub kind: MessageKind,
+    /// What to tell the user (the summary line when there are details).
+    pub text: String,
+    /// Every item the message sums up (an export's warnings…), shown
+    /// folded under `text`; empty for a plain message.
+    pub details: Vec<String>,
+}
+
+/// Whether work is being saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageStatus {
+    /// Reading saved work; nothing is saved yet.
+    Loading,
+    /// Saving works.
+    Ready,
+    /// The last save failed; work stays in memory and the next edit retries.
+    Failed(String),
+    /// Saved work could not be read, so nothing is written over it.
+    Unavailable(String),
+}
+
+impl StorageStatus {
+    /// Whether edits should be written to storage.
+    pub fn saves(&self) -> bool {
+        matches!(self, StorageStatus::Ready | StorageStatus::Failed(_))
+    }
+
+    /// The warning to show, if any.
+    pub fn warning(&self) -> Option<String> {
+        match self {
+            StorageStatus::Loading | StorageStatus::Ready => None,
+            StorageStatus::Failed(why) => Some(format!(
+                "Your latest changes could not be saved in this browser ({why}). They are kept in this tab: export them before closing it."
+            )),
+            StorageStatus::Unavailable(why) => Some(format!(
+                "Saved work could not be opened ({why}). It is left untouched; changes made now are not saved, so export them before closing this tab."
+            )),
+        }
+    }
+}
+
+/// The state of one annotating session: what the UI shows and the rules
+/// of what each [`Event`] does to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    /// The documents and labels.
+    pub ws: Workspace,
+    /// Undo and redo.
+    pub history: History,
+    /// The span selected by click or keyboard.
+    pub selected: Option<SpanId>,
+    /// Messages on screen, oldest first.
+    pub messages: Vec<Message>,
+    /// Every message since the page opened, oldest first (the last
+    /// [`LOG_SIZE`]), for the messages panel; shared, so that a new state
+    /// does not copy it.
+    pub log: Arc<Vec<Message>>,
+    next_message: u64,
+    /// Whether saving works.
+    pub storage: StorageStatus,
+    /// Increases whenever the workspace changes, to trigger a save.
+    pub revision: u64,
+    /// Whether this tab edits the workspace or only shows it.
+    pub role: Role,
+    /// Increases when a read-only tab should read the saved workspace again.
+    pub reloads: u64,
+    /// Whether the shortcut sheet is open.
+    pub show_help: bool,
+    /// Whether mouse selections keep exact characters instead of snapping
+    /// to words.
+    pub precise: bool,
+    /// The label applied last, which *Tag all* offers first.
+    pub last_label: Option<String>,
+    /// A place of the open document to scroll into view, numbered so that
+    /// showing the same place twice scrolls twice.
+    pub reveal: Option<(u64, CharRange)>,
+    /// Effects of the event being handled, returned by [`Session::update`].
+    effects: Vec<Effect>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            ws: Workspace::default(),
+            history: History::default(),
+            selected: None,
+            messages: Vec::new(),
+            log: Arc::default(),
+            next_message: 1,
+            storage: StorageStatus::Loading,
+            revision: 0,
+            role: Role::Unknown,
+            reloads: 0,
+            show_help: false,
+            precise: false,
+            reveal: None,
+            last_label: None,
+            effects: Vec::new(),
+        }
+    }
+}
+
+/// Everything the user or the platform can do to the session.
+pub enum Event {
+    /// Storage was read at start-up.
+    Restored(Result<Restored, String>),
+    /// Files were read and parsed; `unreadable` names files the browser could
+    /// not read.
+    Imported {
+        /// One result per file.
+        results: Vec<Result<Imported, ImportError>>,
+        /// Messages about files that could not be read at all.
+        unreadable: Vec<String>,
+    },
+    /// Show this document.
+    Open(DocId),
+    /// Remove this document.
+    RemoveDocument(DocId),
+    /// Apply `label`: tag the selection, or relabel the selected span.
+    ApplyLabel {
+        /// Label name.
+        label: String,
+        /// The text selection, if any.
+        selection: Option<CharRange>,
+        /// Add a span even where one with another label has exactly this
+        /// extent (Shift+key), instead of relabelling it.
+        add: bool,
+    },
+    /// Apply an edit built by a component; a refused edit becomes a message.
+    Edit(Edit),
+    /// Tag every other occurrence of the selected span's text with its label.
+    TagAllLikeSelected,
+    /// Tag these ranges (per document) with `label`, skipping ranges that
+    /// already are spans; one undo step.
+    TagRanges {
+        /// Label name.
+        label: String,
+        /// Ranges per document.
+        ranges: Vec<(DocId, Vec<CharRange>)>,
+    },
+    /// Bring the demo document back (from the shortcut sheet) and open it.
+    ShowDemo,
+    /// Open or close the shortcut sheet.
+    ToggleHelp,
+    /// Switch between word snapping and exact characters.
+    TogglePrecise,
+    /// Close the sheet and deselect.
+    Escape,
+    /// Select a span, or nothing.
+    Select(Option<SpanId>),
+    /// Delete the selected span.
+    DeleteSelected,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show a message.
+    Notify(MessageKind, String),
+    /// Show `warnings` about `what` ("Export to CoNLL") as one message,
+    /// replacing an earlier such message still on screen.
+    Warnings {
+        /// What they are about.
+        what: String,
+        /// One line each.
+        warnings: Vec<String>,
+    },
+    /// Hide a message.
+    Dismiss(u64),
+    /// A save finished.
+    Saved(Result<(), String>),
+    /// This tab's role is known (at start-up).
+    Role(Role),
+    /// Another tab said something (see [`News`]).
+    News(News),
+    /// Another tab took the workspace over; `unsaved` when a change made
+    /// here could not be saved because of it.
+    LostWriter {
+        /// Whether a change of this tab was refused by storage.
+        unsaved: bool,
+    },
+    /// A read-only tab read the saved workspace again.
+    Reloaded(Result<Restored, String>),
+    /// This tab took the workspace over and read it.
+    TookOver(Result<Restored, String>),
+}
+
+impl Event {
+    /// Whether the action changes the shared workspace or only looks at it.
+    pub fn attempt(&self) -> Attempt {
+        match self {
+            Event::Imported { .. }
+            | Event::RemoveDocument(_)
+            | Event::ApplyLabel { .. }
+            | Event::Edit(_)
+            | Event::TagAllLikeSelected
+            | Event::TagRanges { .. }
+            | Event::ShowDemo
+            | Event::DeleteSelected
+            | Event::Undo
+            | Event::Redo => Attempt::Edit,
+            _ => Attempt::Read,
+        }
+    }
+}
+
+/// How many messages stay on screen.
+const MAX_MESSAGES: usize = 6;
+
+/// How many past messages the messages panel keeps.
+pub const LOG_SIZE: usize = 200;
+
+impl Session {
+    fn notify(&mut self, kind: MessageKind, text: impl Into<String>) {
+        self.notify_details(kind, text.into(), Vec::new());
+    }
+
+    fn notify_details(&mut self, kind: MessageKind, text: String, details: Vec<String>) {
+        let message = Message {
+            id: self.next_message,
+            kind,
+            text,
+            details,
+        };
+        self.next_message += 1;
+        let log = Arc::make_mut(&mut self.log);
+        log.push(message.clone());
+        if log.len() > LOG_SIZE {
+            log.remove(0);
+        }
+        self.messages.push(message);
+        if self.messages.len() > MAX_MESSAGES {
+            self.messages.remove(0);
+        }
+    }
+
+    /// One warning as is; several as one message, a summary over the list,
+    /// in place of an earlier list still on screen.
+    fn notify_warnings(&mut self, what: &str, warnings: Vec<String>) {
+        match warnings.len() {
+            0 => {}
+            1 => self.notify(MessageKind::Warning, warnings.concat()),
+            n => {
+                self.messages
+                    .retain(|m| m.kind != MessageKind::Warning || m.details.is_empty());
+                self.notify_details(
+                    MessageKind::Warning,
+                    format!("{what}: {n} warnings."),
+                    warnings,
+                );
+            }
+        }
+    }
+
+    /// After an undo or redo: open the document it changed, select what it
+    /// concerns, scroll there and say what happened, so that nothing changes
+    /// out of sight.
+    fn show_change(&mut self, verb: &str, change: Change) {
+        self.changed();
+        self.selected = None;
+        if let Some(doc) = change.doc.and_then(|id| self.ws.document(id)) {
+            let selected = change
+                .spans
+                .iter()
+                .copied()
+                .find(|id| doc.span(*id).is_some());
+            self.ws.open = Some(doc.id);
+            self.selected = selected;
+            self.reveal = Some((self.revision, change.range.unwrap_or_default()));
+        }
+        self.notify(MessageKind::Info, format!("{verb}: {}.", change.what));
+    }
+
+    /// Says, once on screen at a time, that this tab is read-only.
+    fn refuse_read_only(&mut self) {
+        self.messages.retain(|m| m.text != READ_ONLY);
+        self.notify(MessageKind::Warning, READ_ONLY);
+    }
+
+    /// Shows the workspace read from storage, staying on the open document
+    /// and the selected span when they still exist.
+    fn show_stored(&mut self, restored: Result<Restored, String>) {
+        let (ws, history) = match restored {
+            Ok(Restored::Workspace(ws, history)) => (ws, history),
+            Ok(Restored::Empty) => (demo_workspace(), History::default()),
+            Err(error) => {
+                self.notify(
+                    MessageKind::Error,
+                    format!("The latest saved work could not be read ({error})."),
+                );
+                return;
+            }
+        };
+        let open = self.ws.open.filter(|id| ws.document(*id).is_some());
+        self.ws = ws;
+        self.history = history;
+        if open.is_some() {
+            self.ws.open = open;
+        }
+        let open_doc = self.ws.open_document();
+        if self
+            .selected
+            .is_none_or(|id| open_doc.and_then(|d| d.span(id)).is_none())
+        {
+            self.selected = None;
+        }
+        self.changed();
+    }
+
+    /// Undoes ([`Step::Undone`]) or redoes the last step and shows what
+    /// changed.
+    fn undo_or_redo(&mut self, step: Step) {
+        let undo = step == Step::Undone;
+        let forward = if undo {
+            self.history.next_undo()
+        } else {
+            self.history.next_redo()
+        }
+        .cloned();
+        let change = if undo {
+            self.history.undo(&mut self.ws)
+        } else {
+            self.history.redo(&mut self.ws)
+        };
+        match (change, forward) {
+            (Some(change), Some(forward)) => {
+                self.persist(Persist::Applied { forward, step });
+                self.show_change(if undo { "Undid" } else { "Redid" }, change);
+            }
+            _ if undo => self.notify(MessageKind::Info, "Nothing to undo."),
+            _ => self.notify(MessageKind::Info, "Nothing to redo."),
+        }
+    }
+
+    fn persist(&mut self, what: Persist) {
+        self.effects.push(Effect::Persist(what));
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+    }
+
+    fn edit(&mut self, edit: Edit) -> bool {
+        let forward = edit.clone();
+        match self.history.apply(&mut self.ws, edit) {
+            Ok(()) => {
+                self.changed();
+                self.persist(Persist::Applied {
+                    forward,
+                    step: Step::Done,
+                });
+                true
+            }
+            Err(error) => {
+                self.notify(MessageKind::Warning, error.to_string());
+                false
+            }
+        }
+    }
+
+    fn import(&mut self, results: Vec<Result<Imported, ImportError>>, unreadable: Vec<String>) {
+        for text in unreadable {
+            self.notify(MessageKind::Error, text);
+        }
+        let mut added: Option<Imported> = None;
+        let mut replacements = Vec::new();
+        for result in results {
+            match result {
+                Err(error) => self.notify(MessageKind::Error, format!("Could not load {error}")),
+                Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => {
+                    replacements.push(imported)
+                }
+                Ok(mut imported) => match &mut added {
+                    Some(all) => {
+                        all.documents.append(&mut imported.documents);
+                        all.warnings.append(&mut imported.warnings);
+                        all.labels.append(&mut imported.labels);
+                    }
+                    None => added = Some(imported),
+                },
+            }
+        }
+        for imported in replacements.into_iter().chain(added) {
+            let count = imported.documents.len();
+            let replaces = imported.mode == ImportMode::ReplaceWorkspace;
+            self.notify_warnings("Import", imported.warnings.clone());
+            match import_edit(&mut self.ws, imported) {
+                Ok((edit, open)) => {
+                    if self.edit(edit) {
+                        self.ws.open = open
+                            .and_then(|i| self.ws.documents.get(i))
+                            .map(|d| d.id)
+                            .or(self.ws.open);
+                        self.selected = None;
+                        let what = if replaces {
+                            "Imported a workspace with"
+                        } else {
+                            "Loaded"
+                        };
+                        let plural = if count == 1 { "" } else { "s" };
+                        self.notify(
+                            MessageKind::Info,
+                            format!("{what} {count} document{plural}. Ctrl+Z undoes this."),
+                        );
+                    }
+                }
+                Err(error) => self.notify(MessageKind::Error, format!("Could not import: {error}")),
+            }
+        }
+    }
+
+    /// Tags the selection with `label`. A selection that covers exactly a
+    /// span relabels that span (one undo step) unless `add` asks for a
+    /// second span on the same extent; one that already carries `label` is
+    /// selected, never duplicated.
+    fn apply_label(&mut self, label: String, selection: Option<CharRange>, add: bool) {
+        self.last_label = Some(label.clone());
+        let Some(doc) = self.ws.open_document() else {
+            self.notify(MessageKind::Info, "Open a document first.");
+            return;
+        };
+        let doc_id = doc.id;
+        if let Some(selection) = selection {
+            let Some(range) = doc.text.snap_selection(selection.start(), selection.end()) else {
+                self.notify(
+                    MessageKind::Info,
+                    "The selection holds only spaces; select a word.",
+                );
+                return;
+            };
+            let same: Vec<&crate::core::model::Span> =
+                doc.spans.iter().filter(|s| s.range() == range).collect();
+            if let Some(existing) = same.iter().find(|s| s.label == label) {
+                self.selected = Some(existing.id);
+                self.notify(
+                    MessageKind::Info,
+                    format!("This is already tagged {label}."),
+                );
+                return;
+            }
+            let target = same
+                .iter()
+                .find(|s| Some(s.id) == self.selected)
+                .or(same.first());
+            if let (false, Some(span)) = (add, target) {
+                let span = span.id;
+                if self.edit(Edit::SetSpanLabel {
+                    doc: doc_id,
+                    span,
+                    label,
+                }) {
+                    self.selected = Some(span);
+                }
+                return;
+            }
+            match Edit::add_span(&mut self.ws, doc_id, range.start(), range.end(), &label) {
+                Ok(edit) => {
+                    let id = match &edit {
+                        Edit::AddSpans { spans, .. } => spans.first().map(|s| s.id),
+                        _ => None,
+                    };
+                    if self.edit(edit) {
+                        self.selected = id;
+                    }
+                }
+                Err(error) => self.notify(MessageKind::Info, error.to_string()),
+            }
+        } else if let Some(span) = self.selected.filter(|id| doc.span(*id).is_some()) {
+            self.edit(Edit::SetSpanLabel {
+                doc: doc_id,
+                span,
+                label,
+            });
+        } else {
+            self.notify(
+                MessageKind::Info,
+                "Select some text first, or click a highlight to relabel it.",
+            );
+        }
+    }
+}
+
+/// Spans that tagging `ranges` with `label` would add: ranges no span with
+/// that label already covers, per document.
+pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)], label: &str) -> usize {
+    ranges
+        .iter()
+        .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
+        .map(|(doc, list)| list.iter().filter(|r| !doc.covered_by(**r, label)).count())
+        .sum()
+}
+
+impl Session {
+    fn tag_ranges(&mut self, label: &str, ranges: Vec<(DocId, Vec<CharRange>)>) {
+        self.last_label = Some(label.to_owned());
+        let mut edits = Vec::new();
+        let mut count = 0;
+        for (doc, list) in ranges {
+            let Some(document) = self.ws.document(doc) else {
+                continue;
+            };
+            let fresh: Vec<CharRange> = list
+                .into_iter()
+                .filter(|r| !document.covered_by(*r, label))
+                .collect();
+            if fresh.is_empty() {
+                continue;
+            }
+            count += fresh.len();
+            let spans = fresh
+                .into_iter()
+                .map(|r| self.ws.new_span(r.start(), r.end(), label))
+                .collect();
+            edits.push(Edit::AddSpans { doc, spans });
+        }
+        if count == 0 {
+            self.notify(MessageKind::Info, "Every match is already tagged.");
+        } else if self.edit(Edit::Batch(edits)) {
+            self.notify(
+                MessageKind::Info,
+                format!("Tagged {count} match(es) as {label}. Ctrl+Z undoes this."),
+            );
+        }
+    }
+
+    /// Puts the demo back at the top of the list (one undoable step) and
+    /// opens it; closes the shortcut sheet.
+    fn show_demo(&mut self, resume: &Resume) {
+        let (id, edit) = show_demo(&mut self.ws);
+        if edit.is_some_and(|edit| !self.edit(edit)) {
+            return;
+        }
+        self.show_help = false;
+        if self.ws.open != Some(id) {
+            self.ws.open = Some(id);
+            self.selected = resume.span_in(&self.ws, id);
+            self.changed();
+        }
+        self.notify(
+            MessageKind::Info,
+            "The demo is back. It is not counted or exported, and loading a file puts it away again.",
+        );
+    }
+
+    fn tag_all_like_selected(&mut self) {
+        let Some((doc, span)) = self
+            .ws
+            .open_document()
+            .and_then(|doc| Some((doc, doc.span(self.selected?)?.clone())))
+        else {
+            self.notify(MessageKind::Info, "Select a span first.");
+            return;
+        };
+        let needle = doc
+            .text
+            .slice(span.start, span.end)
+            .unwrap_or_default()
+            .to_owned();
+        let ranges = vec![(doc.id, exact_occurrences(doc, &needle))];
+        self.tag_ranges(&span.label, ranges);
+    }
+}
+
+/// Where `needle` occurs in `doc` as a whole word, or after Arabic proclitics.
+fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<CharRange> {
+    let options = crate::core::search::SearchOptions {
+        ignore_diacritics: false,
+        normalize_letters: false,
+        whole_word: true,
+        allow_proclitics: true,
+        regex: false,
+        case_insensitive: false,
+    };
+    let found = crate::core::search::find_all(&doc.text, needle, &options).unwrap_or_default();
+    // Only the exact entity: not forms the search folds together.
+    found
+        .into_iter()
+        .filter(|r| doc.text.slice_range(*r) == Some(needle))
+        .collect()
+}
+
+impl Session {
+    /// Another tab is the writer now: this one turns read-only and reads
+    /// the saved workspace again.
+    fn lose_writer(&mut self, unsaved: bool) {
+        if !matches!(self.role, Role::Writer) {
+            return;
+        }
+        self.role = Role::Reader;
+        self.reloads += 1;
+        if unsaved {
+            self.notify(
+                MessageKind::Warning,
+                "Your last change here was not saved: another tab took the workspace over first. This tab is now read-only and shows the saved work.",
+            );
+        } else {
+            self.notify(MessageKind::Warning, TAKEN_OVER);
+        }
+    }
+}
+
+impl Session {
+    /// Applies `event`: the only way the session changes. Returns what the
+    /// shell must do because of it (see [`Effect`]). `resume` is where the
+    /// user was in each document, to select a span again on opening it.
+    pub fn update(&mut self, event: Event, resume: &Resume) -> Vec<Effect> {
+        if decide(self.role, event.attempt()) == Verdict::Refuse {
+            self.refuse_read_only();
+            return Vec::new();
+        }
+        self.handle(event, resume);
+        if self.ws.open.is_none_or(|id| self.ws.document(id).is_none()) {
+            self.ws.open = self.ws.documents.first().map(|d| d.id);
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    fn handle(&mut self, event: Event, resume: &Resume) {
+        let state = self;
+        match event {
+            Event::Role(role) => {
+                state.role = role;
+                if role == Role::Alone {
+                    state.notify(MessageKind::Warning, NO_LOCKS);
+                }
+            }
+            Event::News(News::Saved) => {
+                if state.role == Role::Reader {
+                    state.reloads += 1;
+                }
+            }
+            Event::News(News::NewWriter) => state.lose_writer(false),
+            Event::LostWriter { unsaved } => state.lose_writer(unsaved),
+            Event::Reloaded(restored) => {
+                if state.role == Role::Reader {
+                    state.show_stored(restored);
+                }
+            }
+            Event::TookOver(restored) => {
+                state.role = Role::Writer;
+                match restored {
+                    Err(error) => state.storage = StorageStatus::Unavailable(error),
+                    Ok(restored) => {
+                        state.storage = StorageStatus::Ready;
+                        state.show_stored(Ok(restored));
+                        state
+                            .messages
+                            .retain(|m| m.text != READ_ONLY && m.text != TAKEN_OVER);
+                        state.notify(MessageKind::Info, TOOK_OVER);
+                    }
+                }
+            }
+            Event::Restored(Ok(Restored::Workspace(ws, history))) => {
+                state.ws = ws;
+                state.history = history;
+                state.storage = StorageStatus::Ready;
+                // Where the user was: the open document's selected span.
+                state.selected = state.ws.open.and_then(|doc| resume.span_in(&state.ws, doc));
+            }
+            Event::Restored(Ok(Restored::Empty)) => {
+                state.ws = demo_workspace();
+                state.storage = StorageStatus::Ready;
+                state.changed();
+            }
+            Event::Restored(Err(error)) => {
+                state.ws = demo_workspace();
+                state.storage = StorageStatus::Unavailable(error);
+            }
+            Event::Imported {
+                results,
+                unreadable,
+            } => state.import(results, unreadable),
+            Event::Open(id) => {
+                if state.ws.document(id).is_some() && state.ws.open != Some(id) {
+                    state.ws.open = Some(id);
+                    state.persist(Persist::Opened(id));
+                    // Back to a document: its selected span is selected again.
+                    state.selected = resume.span_in(&state.ws, id);
+                    state.changed();
+                }
+            }
+            Event::RemoveDocument(id) => {
+                if state.edit(Edit::RemoveDocuments { ids: vec![id] }) {
+                    state.notify(
+                        MessageKind::Info,
+                        "Document removed. Ctrl+Z brings it back.",
+                    );
+                }
+            }
+            Event::ApplyLabel {
+                label,
+                selection,
+                add,
+            } => state.apply_label(label, selection, add),
+            Event::Edit(edit) => {
+                state.edit(edit);
+            }
+            Event::TagAllLikeSelected => state.tag_all_like_selected(),
+            Event::TagRanges { label, ranges } => state.tag_ranges(&label, ranges),
+            Event::ShowDemo => state.show_demo(resume),
+            Event::ToggleHelp => state.show_help = !state.show_help,
+            Event::TogglePrecise => state.precise = !state.precise,
+            Event::Escape => {
+                state.show_help = false;
+                state.selected = None;
+            }
+            Event::Select(id) => state.selected = id,
+            Event::DeleteSelected => {
+                let target = state
+                    .ws
+                    .open_document()
+                    .zip(state.selected)
+                    .filter(|(doc, id)| doc.span(*id).is_some());
+                if let Some((doc, id)) = target {
+                    let doc = doc.id;
+                    if state.edit(Edit::RemoveSpans { doc, ids: vec![id] }) {
+                        state.selected = None;
+                    }
+                }
+            }
+            Event::Undo => state.undo_or_redo(Step::Undone),
+            Event::Redo => state.undo_or_redo(Step::Redone),
+            Event::Notify(kind, text) => state.notify(kind, text),
+            Event::Warnings { what, warnings } => state.notify_warnings(&what, warnings),
+            Event::Dismiss(id) => state.messages.retain(|m| m.id != id),
+            Event::Saved(Ok(())) => {
+                if matches!(state.storage, StorageStatus::Failed(_)) {
+                    state.storage = StorageStatus::Ready;
+                }
+            }
+            Event::Saved(Err(error)) => state.storage = StorageStatus::Failed(error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::formats::InputFile;
+    use crate::core::formats::registry::import_files;
+
+    const TEXT: &str = "زار الكاظمي بغداد ثم عاد إلى بغداد.";
+
+    fn writer() -> Session {
+        let mut session = Session::default();
+        let resume = Resume::default();
+        session.update(Event::Role(Role::Writer), &resume);
+        session.update(Event::Restored(Ok(Restored::Empty)), &resume);
+        session
+    }
+
+    fn load(session: &mut Session, files: &[(&str, &str)]) -> Vec<Effect> {
+        let files = files
+            .iter()
+            .map(|(name, text)| InputFile {
+                name: (*name).into(),
+                bytes: text.as_bytes().to_vec(),
+            })
+            .collect();
+        session.update(
+            Event::Imported {
+                results: import_files(files),
+                unreadable: Vec::new(),
+            },
+            &Resume::default(),
+        )
+    }
+
+    fn tag(session: &mut Session, start: usize, end: usize, label: &str) -> Vec<Effect> {
+        session.update(
+            Event::ApplyLabel {
+                label: label.into(),
+                selection: Some(CharRange::ordered(start, end)),
+                add: false,
+            },
+            &Resume::default(),
+        )
+    }
+
+    fn spans(session: &Session) -> Vec<(usize, usize, String)> {
+        session
+            .ws
+            .open_document()
+            .map(|d| {
+                d.spans
+                    .iter()
+                    .map(|s| (s.start, s.end, s.label.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn loading_a_file_puts_the_demo_away_and_opens_it() {
+        let mut session = writer();
+        assert!(session.ws.documents.iter().any(|d| d.demo));
+        let effects = load(&mut session, &[("a.txt", TEXT)]);
+        assert_eq!(session.ws.documents.len(), 1);
+        assert_eq!(
+            session.ws.open_document().map(|d| d.name.as_str()),
+            Some("a.txt")
+        );
+        assert!(matches!(
+            effects.as_slice(),
+            [Effect::Persist(Persist::Applied {
+                step: Step::Done,
+                ..
+            })]
+        ));
+        assert!(
+            session
+                .messages
+                .iter()
+                .any(|m| m.text.starts_with("Loaded 1 document."))
+        );
+    }
+
+    #[test]
+    fn tagging_relabelling_and_undoing_persist_one_step_each() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT)]);
+        let effects = tag(&mut session, 4, 11, "PER");
+        assert_eq!(spans(&session), vec![(4, 11, "PER".to_owned())]);
+        let [Effect::Persist(Persist::Applied { forward, step })] = effects.as_slice() else {
+            panic!("one persist effect: {effects:?}");
+        };
+        assert_eq!(*step, Step::Done);
+        assert!(matches!(forward, Edit::AddSpans { spans, .. } if spans.len() == 1));
+        // The same extent with another label relabels, never duplicates.
+        tag(&mut session, 4, 11, "LOC");
+        assert_eq!(spans(&session), vec![(4, 11, "LOC".to_owned())]);
+        // Tagging it again with the same label changes nothing.
+        assert!(tag(&mut session, 4, 11, "LOC").is_empty());
+        let undo = session.update(Event::Undo, &Resume::default());
+        assert_eq!(spans(&session), vec![(4, 11, "PER".to_owned())]);
+        assert!(matches!(
+            undo.as_slice(),
+            [Effect::Persist(Persist::Applied {
+                step: Step::Undone,
+                forward: Edit::SetSpanLabel { .. }
+            })]
+        ));
+        let redo = session.update(Event::Redo, &Resume::default());
+        assert_eq!(spans(&session), vec![(4, 11, "LOC".to_owned())]);
+        assert!(matches!(
+            redo.as_slice(),
+            [Effect::Persist(Persist::Applied {
+                step: Step::Redone,
+                ..
+            })]
+        ));
+    }
+
+    #[test]
+    fn undo_opens_the_document_it_changes() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT), ("b.txt", TEXT)]);
+        let first = session.ws.documents[0].id;
+        let second = session.ws.documents[1].id;
+        session.update(Event::Open(first), &Resume::default());
+        tag(&mut session, 18, 23, "LOC");
+        let opened = session.update(Event::Open(second), &Resume::default());
+        assert_eq!(opened, vec![Effect::Persist(Persist::Opened(second))]);
+        session.update(Event::Undo, &Resume::default());
+        assert_eq!(session.ws.open, Some(first));
+        assert!(spans(&session).is_empty());
+        assert!(
+            session
+                .reveal
+                .is_some_and(|(_, r)| r == CharRange::ordered(18, 23))
+        );
+        assert!(session.messages.iter().any(|m| m.text.starts_with("Undid")));
+    }
+
+    #[test]
+    fn a_read_only_tab_refuses_edits_and_persists_nothing() {
+        let mut session = Session::default();
+        let resume = Resume::default();
+        session.update(Event::Role(Role::Reader), &resume);
+        session.update(Event::Restored(Ok(Restored::Empty)), &resume);
+        let before = session.ws.clone();
+        assert!(load(&mut session, &[("a.txt", TEXT)]).is_empty());
+        assert_eq!(session.ws, before);
+        assert!(session.messages.iter().any(|m| m.text == READ_ONLY));
+    }
+
+    #[test]
+    fn tag_all_is_one_step_and_skips_tagged_matches() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT)]);
+        tag(&mut session, 12, 17, "LOC");
+        let effects = session.update(Event::TagAllLikeSelected, &Resume::default());
+        assert_eq!(
+            spans(&session),
+            vec![(12, 17, "LOC".to_owned()), (29, 34, "LOC".to_owned())]
+        );
+        assert_eq!(effects.len(), 1);
+        session.update(Event::Undo, &Resume::default());
+        assert_eq!(spans(&session), vec![(12, 17, "LOC".to_owned())]);
+    }
+
+    #[test]
+    fn a_failed_edit_is_a_message_and_changes_nothing() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT)]);
+        let doc = session.ws.open.unwrap_or(DocId(0));
+        let before = session.ws.clone();
+        let effects = session.update(
+            Event::Edit(Edit::RemoveSpans {
+                doc,
+                ids: vec![SpanId(12345)],
+            }),
+            &Resume::default(),
+        );
+        assert!(effects.is_empty());
+        assert_eq!(session.ws, before);
+        assert!(
+            session
+                .messages
+                .iter()
+                .any(|m| m.kind == MessageKind::Warning)
+        );
+    }
+}
