@@ -12,6 +12,7 @@ pub mod formats;
 pub mod layout;
 pub mod lexicon;
 pub mod model;
+pub mod persist;
 pub mod resume;
 pub mod search;
 pub mod session;

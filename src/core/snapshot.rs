@@ -1,10 +1,11 @@
-//! The persisted form of a workspace.
+//! The records a workspace is stored as, and the first storage layout.
 //!
-//! A workspace is saved as one [`Snapshot`] (labels, documents without their
-//! text, spans with their ids, the open document) plus each document's text
-//! stored once under its [`DocId`]. Texts never change after loading, so an
-//! edit rewrites only the small snapshot, even for a 1 MB article.
-//!
+//! A [`DocumentRecord`] is a document without its text (name, flags, spans
+//! with their ids); texts are stored once each under the [`DocId`], since
+//! they never change after loading. [`crate::core::persist`] stores one
+//! record per document (schema 2). The [`Snapshot`] (every record, the
+//! labels and the open document in one value) is the layout of schema 1,
+//! kept to read and migrate profiles saved before schema 2.
 
 use std::sync::Arc;
 
@@ -60,11 +61,66 @@ pub struct SpanRecord {
     /// Label name.
     pub label: String,
     /// Free-text note.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Knowledge-base link.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
+}
+
+impl DocumentRecord {
+    /// The record of `doc`: everything but its text and source.
+    pub fn of(doc: &Document) -> Self {
+        DocumentRecord {
+            id: doc.id,
+            name: doc.name.clone(),
+            done: doc.done,
+            demo: doc.demo,
+            spans: doc
+                .spans
+                .iter()
+                .map(|s| SpanRecord {
+                    id: s.id,
+                    start: s.start,
+                    end: s.end,
+                    label: s.label.clone(),
+                    note: s.note.clone(),
+                    entity_id: s.entity_id.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The document again, with its stored text and source. Spans are put
+    /// in order (a stable sort: the stored order of equal keys is kept).
+    pub fn into_document(self, body: DocumentBody) -> Document {
+        let mut spans: Vec<Span> = self
+            .spans
+            .into_iter()
+            .map(|s| Span {
+                id: s.id,
+                start: s.start,
+                end: s.end,
+                label: s.label,
+                note: s.note,
+                entity_id: s.entity_id,
+            })
+            .collect();
+        if spans.windows(2).any(|w| w[0].sort_key() > w[1].sort_key()) {
+            spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
+        // Records from before the flag: the demo is known by its name and text.
+        let demo = self.demo || is_demo(&self.name, body.text.as_str());
+        Document {
+            id: self.id,
+            name: self.name,
+            text: body.text,
+            source: body.source,
+            spans,
+            done: self.done,
+            demo,
+        }
+    }
 }
 
 impl Snapshot {
@@ -76,24 +132,7 @@ impl Snapshot {
             documents: ws
                 .documents
                 .iter()
-                .map(|doc| DocumentRecord {
-                    id: doc.id,
-                    name: doc.name.clone(),
-                    done: doc.done,
-                    demo: doc.demo,
-                    spans: doc
-                        .spans
-                        .iter()
-                        .map(|s| SpanRecord {
-                            id: s.id,
-                            start: s.start,
-                            end: s.end,
-                            label: s.label.clone(),
-                            note: s.note.clone(),
-                            entity_id: s.entity_id.clone(),
-                        })
-                        .collect(),
-                })
+                .map(|doc| DocumentRecord::of(doc))
                 .collect(),
             open: ws.open,
             next_id: ws.next_id,
@@ -120,30 +159,7 @@ impl Snapshot {
         for record in self.documents {
             let body = body_of(record.id)
                 .ok_or_else(|| format!("the text of {:?} is missing", record.name))?;
-            let mut spans: Vec<Span> = record
-                .spans
-                .into_iter()
-                .map(|s| Span {
-                    id: s.id,
-                    start: s.start,
-                    end: s.end,
-                    label: s.label,
-                    note: s.note,
-                    entity_id: s.entity_id,
-                })
-                .collect();
-            spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            // Snapshots from before the flag: the demo is known by its name and text.
-            let demo = record.demo || is_demo(&record.name, body.text.as_str());
-            documents.push(Arc::new(Document {
-                id: record.id,
-                name: record.name,
-                text: body.text,
-                source: body.source,
-                spans,
-                done: record.done,
-                demo,
-            }));
+            documents.push(Arc::new(record.into_document(body)));
         }
         let max_id = documents
             .iter()
