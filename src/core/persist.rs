@@ -246,9 +246,8 @@ impl Touched {
             Edit::SetLabels(_) => self.workspace = true,
             Edit::RenameLabel { from, to } => {
                 self.workspace = true;
-                let carries = |d: &&Arc<Document>| {
-                    d.spans.iter().any(|s| s.label == *from || s.label == *to)
-                };
+                let carries =
+                    |d: &&Arc<Document>| d.spans.iter().any(|s| s.label == *from || s.label == *to);
                 self.docs
                     .extend(ws.documents.iter().filter(carries).map(|d| d.id));
             }
@@ -364,7 +363,13 @@ impl Persister {
         }
     }
 
-    fn applied(&mut self, forward: &Edit, step: Step, ws: &Workspace, history: &History) -> WritePlan {
+    fn applied(
+        &mut self,
+        forward: &Edit,
+        step: Step,
+        ws: &Workspace,
+        history: &History,
+    ) -> WritePlan {
         let mut plan = WritePlan {
             edits: 1,
             ..WritePlan::default()
@@ -496,8 +501,8 @@ impl Persister {
     /// journal.
     fn fold(&mut self, ws: &Workspace, history: &History, plan: &mut WritePlan) {
         let dirty = std::mem::take(&mut self.dirty);
-        let index: Option<HashMap<DocId, &Document>> = (dirty.docs.len() > 8)
-            .then(|| ws.documents.iter().map(|d| (d.id, &**d)).collect());
+        let index: Option<HashMap<DocId, &Document>> =
+            (dirty.docs.len() > 8).then(|| ws.documents.iter().map(|d| (d.id, &**d)).collect());
         for id in dirty.docs {
             let doc = match &index {
                 Some(index) => index.get(&id).copied(),
@@ -669,8 +674,11 @@ pub fn restore(stored: Stored) -> Result<Option<Loaded>, String> {
             record.schema
         ));
     }
-    let mut records: HashMap<DocId, &str> =
-        stored.docs.iter().map(|(id, s)| (*id, s.as_str())).collect();
+    let mut records: HashMap<DocId, &str> = stored
+        .docs
+        .iter()
+        .map(|(id, s)| (*id, s.as_str()))
+        .collect();
     let mut documents = Vec::with_capacity(record.order.len());
     for id in &record.order {
         let raw = records
@@ -699,28 +707,33 @@ pub fn restore(stored: Stored) -> Result<Option<Loaded>, String> {
     persister.dirty.docs.extend(records.keys().copied());
     let mut problems = Vec::new();
     let set_aside = replay(&stored.journal, &mut ws, &texts, &mut persister);
-    if ws.open.is_none_or(|id| ws.document(id).is_none()) {
-        ws.open = ws.documents.first().map(|d| d.id);
-    }
+    // `meta/open` is written with every change that moves it, so it is
+    // the latest, whatever the replayed edits did to `open` on the way.
+    ws.open = stored
+        .open
+        .filter(|id| ws.document(*id).is_some())
+        .or_else(|| ws.documents.first().map(|d| d.id));
     let (history, dropped) = read_steps(&stored.steps, &texts, &mut persister, &mut problems);
     let mut plan = WritePlan::default();
-    if !set_aside.is_empty() {
+    if let Some(first) = set_aside.first() {
         problems.push(format!(
             "{} saved change(s) could not be applied ({}); they are kept aside in storage, not lost.",
             set_aside.len(),
-            set_aside[0].reason
+            first.reason
         ));
-        for entry in &set_aside {
-            if let Ok(entry) = serde_json::from_str::<JournalEntry>(&entry.entry) {
-                persister
-                    .pinned
-                    .extend(entry.edit.documents().iter().map(|d| d.id));
-            }
+    }
+    let fresh = !set_aside.is_empty();
+    let all = merge_set_aside(stored.set_aside.as_deref(), set_aside);
+    // Texts that set-aside entries bring stay stored.
+    for entry in &all {
+        if let Ok(entry) = serde_json::from_str::<JournalEntry>(&entry.entry) {
+            persister
+                .pinned
+                .extend(entry.edit.documents().iter().map(|d| d.id));
         }
-        plan.set_aside = Some(json(&merge_set_aside(
-            stored.set_aside.as_deref(),
-            set_aside,
-        )));
+    }
+    if fresh {
+        plan.set_aside = Some(json(&all));
     }
     plan.delete_steps = dropped;
     persister.garbage = true;
@@ -800,7 +813,11 @@ fn read_steps(
     for (key, raw) in records {
         let step = serde_json::from_str::<StepRecord>(raw)
             .ok()
-            .and_then(|mut step| step.edit.hydrate(|id| texts.get(&id).cloned()).then_some(step));
+            .and_then(|mut step| {
+                step.edit
+                    .hydrate(|id| texts.get(&id).cloned())
+                    .then_some(step)
+            });
         match step {
             Some(step) => match step.stack {
                 Stack::Undo => undo.push((*key, step.edit)),
@@ -871,8 +888,16 @@ pub fn migrate_v1(
         Some(Ok(mut history)) => {
             history.hydrate(|id| texts.get(&id).cloned());
             History::from_stacks(
-                history.undo_steps().iter().map(|e| Edit::clone(e)).collect(),
-                history.redo_steps().iter().map(|e| Edit::clone(e)).collect(),
+                history
+                    .undo_steps()
+                    .iter()
+                    .map(|e| Edit::clone(e))
+                    .collect(),
+                history
+                    .redo_steps()
+                    .iter()
+                    .map(|e| Edit::clone(e))
+                    .collect(),
             )
         }
         Some(Err(e)) => {
@@ -984,5 +1009,467 @@ impl MemoryStore {
             journal: self.journal.iter().map(|(k, v)| (*k, v.clone())).collect(),
             steps: self.steps.iter().map(|(k, v)| (*k, v.clone())).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::SpanId;
+
+    /// A workspace of `n` articles with `spans` spans each, the first open.
+    fn corpus(n: usize, spans: usize) -> Workspace {
+        let mut ws = Workspace::default();
+        let text = "زار الكاظمي بغداد ثم عاد إلى بغداد مع وفد من منظمة الصحة العالمية. ".repeat(4);
+        for i in 0..n {
+            let mut doc = ws.new_document(&format!("{i:05}.txt"), &text);
+            for k in 0..spans {
+                let start = (k * 13) % 250;
+                doc.spans.push(ws.new_span(start, start + 5, "LOC"));
+            }
+            doc.spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            ws.documents.push(doc.into());
+        }
+        ws.open = ws.documents.first().map(|d| d.id);
+        ws
+    }
+
+    /// A store holding `ws` and an empty history, and its persister.
+    fn stored(ws: &Workspace, history: &History) -> (MemoryStore, Persister) {
+        let mut store = MemoryStore::default();
+        let mut persister = Persister::new();
+        store.execute(&persister.full(ws, history));
+        (store, persister)
+    }
+
+    fn apply(
+        ws: &mut Workspace,
+        history: &mut History,
+        persister: &mut Persister,
+        edit: Edit,
+    ) -> WritePlan {
+        let forward = edit.clone();
+        history.apply(ws, edit).expect("applies");
+        persister.plan(
+            &Persist::Applied {
+                forward,
+                step: Step::Done,
+            },
+            ws,
+            history,
+        )
+    }
+
+    fn undo(ws: &mut Workspace, history: &mut History, persister: &mut Persister) -> WritePlan {
+        let forward = history.next_undo().cloned().expect("a step");
+        history.undo(ws).expect("undoes");
+        let step = Step::Undone;
+        persister.plan(&Persist::Applied { forward, step }, ws, history)
+    }
+
+    fn redo(ws: &mut Workspace, history: &mut History, persister: &mut Persister) -> WritePlan {
+        let forward = history.next_redo().cloned().expect("a step");
+        history.redo(ws).expect("redoes");
+        let step = Step::Redone;
+        persister.plan(&Persist::Applied { forward, step }, ws, history)
+    }
+
+    fn restored(store: &MemoryStore) -> Loaded {
+        restore(store.read()).expect("readable").expect("not empty")
+    }
+
+    #[test]
+    fn tagging_one_word_among_10000_articles_writes_one_entry_and_one_step() {
+        let mut ws = corpus(10_000, 20);
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        let doc = ws.documents[5_000].id;
+        let edit = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
+        let plan = apply(&mut ws, &mut history, &mut persister, edit);
+        assert_eq!(plan.append.len(), 1, "one journal entry");
+        assert_eq!(plan.put_steps.len(), 1, "one step record");
+        assert_eq!(plan.records(), 2, "and nothing else: {plan:?}");
+        assert_eq!(plan.edits, 1);
+        let bytes = plan.append[0].1.len() + plan.put_steps[0].1.len();
+        assert!(bytes < 300, "{bytes} bytes written");
+        store.execute(&plan);
+        let loaded = restored(&store);
+        assert_eq!(loaded.ws, ws);
+        assert_eq!(loaded.history, history);
+        // Opening folds the entry into that one document's record.
+        let fold = loaded.plan.expect("a compaction");
+        assert_eq!(fold.put_docs.len(), 1);
+        assert_eq!(fold.put_docs[0].0, doc);
+        assert_eq!(fold.delete_journal_below, Some(2));
+        assert!(fold.workspace.is_none() && fold.put_texts.is_empty());
+    }
+
+    #[test]
+    fn undo_and_redo_move_one_step_record_each() {
+        let mut ws = corpus(3, 2);
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        let doc = ws.documents[1].id;
+        let edit = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
+        store.execute(&apply(&mut ws, &mut history, &mut persister, edit));
+        let [(undo_key, _)] = store
+            .steps
+            .iter()
+            .map(|(k, v)| (*k, v.clone()))
+            .collect::<Vec<_>>()[..]
+        else {
+            panic!("one step stored");
+        };
+        let plan = undo(&mut ws, &mut history, &mut persister);
+        assert_eq!(plan.delete_steps, vec![undo_key], "the undo step goes");
+        assert_eq!(plan.put_steps.len(), 1, "a redo step comes");
+        assert!(plan.put_steps[0].1.starts_with(r#"{"stack":"redo""#));
+        assert_eq!((plan.append.len(), plan.records()), (1, 3));
+        store.execute(&plan);
+        assert_eq!(restored(&store).history, history);
+        let plan = redo(&mut ws, &mut history, &mut persister);
+        assert_eq!(
+            (
+                plan.append.len(),
+                plan.put_steps.len(),
+                plan.delete_steps.len()
+            ),
+            (1, 1, 1)
+        );
+        assert!(plan.put_steps[0].1.starts_with(r#"{"stack":"undo""#));
+        store.execute(&plan);
+        let loaded = restored(&store);
+        assert_eq!((loaded.ws, loaded.history), (ws, history));
+    }
+
+    #[test]
+    fn a_new_step_deletes_the_redo_records_and_the_oldest_step_beyond_the_limit() {
+        let mut ws = corpus(1, 0);
+        let doc = ws.documents[0].id;
+        let mut history = History::with_limit(2);
+        let (mut store, mut persister) = stored(&ws, &history);
+        for start in [0, 4, 12] {
+            let edit = Edit::add_span(&mut ws, doc, start, start + 3, "MISC").expect("valid");
+            let plan = apply(&mut ws, &mut history, &mut persister, edit);
+            store.execute(&plan);
+        }
+        assert_eq!(store.steps.len(), 2, "the oldest step fell off");
+        store.execute(&undo(&mut ws, &mut history, &mut persister));
+        store.execute(&undo(&mut ws, &mut history, &mut persister));
+        let edit = Edit::add_span(&mut ws, doc, 18, 23, "LOC").expect("valid");
+        let plan = apply(&mut ws, &mut history, &mut persister, edit);
+        assert_eq!(plan.delete_steps.len(), 2, "both redo steps go");
+        store.execute(&plan);
+        assert_eq!(store.steps.len(), 1);
+        let loaded = restored(&store);
+        assert_eq!(loaded.ws, ws);
+        assert_eq!(loaded.history.undo_steps(), history.undo_steps());
+    }
+
+    #[test]
+    fn compaction_folds_the_journal_into_the_records_it_touched() {
+        let mut ws = corpus(50, 3);
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        assert!(
+            persister.compact(&ws, &history).is_none(),
+            "nothing to fold"
+        );
+        let (a, b) = (ws.documents[3].id, ws.documents[7].id);
+        for (doc, start) in [(a, 4), (b, 4), (a, 12)] {
+            let edit = Edit::add_span(&mut ws, doc, start, start + 7, "PER").expect("valid");
+            store.execute(&apply(&mut ws, &mut history, &mut persister, edit));
+        }
+        assert_eq!(store.journal.len(), 3);
+        let plan = persister.compact(&ws, &history).expect("a compaction");
+        let docs: Vec<DocId> = plan.put_docs.iter().map(|(id, _)| *id).collect();
+        assert_eq!(docs, vec![a, b]);
+        assert_eq!(plan.delete_journal_below, Some(4));
+        assert_eq!(plan.next_id, Some(ws.next_id));
+        assert_eq!(plan.records(), 4, "{plan:?}");
+        store.execute(&plan);
+        assert!(store.journal.is_empty());
+        assert!(persister.compact(&ws, &history).is_none());
+        let loaded = restored(&store);
+        assert_eq!((&loaded.ws, &loaded.history), (&ws, &history));
+        assert!(loaded.plan.is_none(), "nothing to do on open");
+    }
+
+    #[test]
+    fn the_persister_compacts_by_itself_every_few_entries() {
+        let mut ws = corpus(2, 0);
+        let doc = ws.documents[0].id;
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        for i in 0..COMPACT_EVERY {
+            let edit = Edit::add_span(&mut ws, doc, i, i + 1, "MISC").expect("valid");
+            let plan = apply(&mut ws, &mut history, &mut persister, edit);
+            if i + 1 < COMPACT_EVERY {
+                assert_eq!(plan.append.len(), 1);
+            } else {
+                assert!(plan.append.is_empty(), "folded instead");
+                assert_eq!(plan.put_docs.len(), 1);
+                assert_eq!(plan.delete_journal_below, Some(COMPACT_EVERY as u64));
+            }
+            store.execute(&plan);
+        }
+        assert!(store.journal.is_empty());
+        assert_eq!(restored(&store).ws, ws);
+    }
+
+    #[test]
+    fn loading_many_documents_writes_their_records_once_not_a_journal_entry() {
+        let mut ws = corpus(2, 1);
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        let documents: Vec<Arc<Document>> = (0..100)
+            .map(|i| ws.new_document(&format!("new{i}.txt"), "نص جديد").into())
+            .collect();
+        let edit = Edit::InsertDocuments { at: 2, documents };
+        let plan = apply(&mut ws, &mut history, &mut persister, edit);
+        assert!(plan.append.is_empty());
+        assert_eq!((plan.put_docs.len(), plan.put_texts.len()), (100, 100));
+        assert!(plan.workspace.is_some());
+        assert_eq!(plan.put_steps.len(), 1);
+        assert!(
+            plan.put_steps[0].1.len() < 1_000,
+            "the step only names the ids"
+        );
+        store.execute(&plan);
+        // Undoing it is small too, and keeps the texts for redo.
+        let plan = undo(&mut ws, &mut history, &mut persister);
+        assert!(plan.delete_texts.is_empty() && plan.put_texts.is_empty());
+        store.execute(&plan);
+        let loaded = restored(&store);
+        assert_eq!((&loaded.ws, &loaded.history), (&ws, &history));
+    }
+
+    #[test]
+    fn texts_nothing_refers_to_are_deleted_when_compacting() {
+        let mut ws = corpus(3, 0);
+        let mut history = History::with_limit(1);
+        let (mut store, mut persister) = stored(&ws, &history);
+        let gone = ws.documents[0].id;
+        let edit = Edit::RemoveDocuments { ids: vec![gone] };
+        store.execute(&apply(&mut ws, &mut history, &mut persister, edit));
+        let plan = persister.compact(&ws, &history).expect("a compaction");
+        assert_eq!(plan.delete_docs, vec![gone], "its record goes");
+        assert!(plan.delete_texts.is_empty(), "undo can still bring it back");
+        store.execute(&plan);
+        let doc = ws.documents[0].id;
+        let edit = Edit::SetDone { doc, done: true };
+        store.execute(&apply(&mut ws, &mut history, &mut persister, edit));
+        let plan = persister.compact(&ws, &history).expect("a compaction");
+        assert_eq!(plan.delete_texts, vec![gone], "its step fell off");
+        store.execute(&plan);
+        assert_eq!(store.texts.len(), 2);
+        assert_eq!(restored(&store).ws, ws);
+    }
+
+    #[test]
+    fn an_entry_that_cannot_be_applied_is_set_aside_and_reported() {
+        let mut ws = corpus(2, 1);
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        let doc = ws.documents[0].id;
+        let edit = Edit::add_span(&mut ws, doc, 4, 11, "PER").expect("valid");
+        store.execute(&apply(&mut ws, &mut history, &mut persister, edit));
+        let bad = json(&JournalRef {
+            edit: &Edit::RemoveSpans {
+                doc,
+                ids: vec![SpanId(999_999)],
+            },
+            next_id: 1,
+        });
+        store.journal.insert(50, bad.clone());
+        store.journal.insert(51, "{not json".to_owned());
+        let loaded = restored(&store);
+        assert_eq!(loaded.ws, ws, "every other entry is replayed");
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert!(loaded.problems[0].contains("2 saved change(s)"));
+        let plan = loaded.plan.expect("a compaction");
+        let kept: Vec<SetAside> =
+            serde_json::from_str(plan.set_aside.as_deref().expect("set aside")).expect("a list");
+        assert_eq!(kept.len(), 2);
+        assert_eq!((kept[0].seq, kept[0].entry.as_str()), (50, bad.as_str()));
+        assert!(
+            kept[0].reason.contains("no longer exists"),
+            "{}",
+            kept[0].reason
+        );
+        store.execute(&plan);
+        assert!(store.journal.is_empty());
+        let again = restored(&store);
+        assert!(again.problems.is_empty(), "reported once");
+        assert_eq!(again.ws, ws);
+    }
+
+    #[test]
+    fn unreadable_records_are_an_error_never_a_panic_and_never_overwritten() {
+        let ws = corpus(2, 1);
+        let (store, _) = stored(&ws, &History::default());
+        let mut broken = store.clone();
+        broken.docs.insert(ws.documents[0].id, "][".to_owned());
+        assert!(
+            restore(broken.read())
+                .expect_err("unreadable")
+                .contains("unreadable")
+        );
+        let mut missing = store.clone();
+        missing.texts.clear();
+        assert!(
+            restore(missing.read())
+                .expect_err("missing")
+                .contains("missing")
+        );
+        let mut newer = store.clone();
+        newer.workspace = Some(json(&WorkspaceRecord {
+            schema: 3,
+            ..WorkspaceRecord::of(&ws)
+        }));
+        assert!(
+            restore(newer.read())
+                .expect_err("newer")
+                .contains("version 3")
+        );
+        let orphan = MemoryStore {
+            docs: store.docs.clone(),
+            ..MemoryStore::default()
+        };
+        assert!(restore(orphan.read()).is_err());
+        assert_eq!(restore(MemoryStore::default().read()), Ok(None));
+        // An unreadable step costs that step and the older ones, said.
+        let mut steps = store.clone();
+        steps.steps.insert(1, "?".to_owned());
+        let loaded = restored(&steps);
+        assert!(loaded.problems[0].contains("undo step"));
+        assert_eq!(loaded.plan.expect("a plan").delete_steps, vec![1]);
+    }
+
+    /// The schema 1 records of `ws` and `history`, as the previous release
+    /// wrote them.
+    fn v1_store(ws: &Workspace, history: &History) -> MemoryStore {
+        let mut texts: BTreeMap<DocId, DocumentBody> =
+            ws.documents.iter().map(|d| (d.id, d.body())).collect();
+        for edit in history.undo_steps().iter().chain(history.redo_steps()) {
+            texts.extend(edit.documents().iter().map(|d| (d.id, d.body())));
+        }
+        MemoryStore {
+            v1: Some(V1Profile {
+                snapshot: json(&Snapshot::of(ws)),
+                history: Some(json(history)),
+            }),
+            texts,
+            ..MemoryStore::default()
+        }
+    }
+
+    #[test]
+    fn a_schema_1_profile_migrates_in_one_plan_with_nothing_lost() {
+        let mut ws = corpus(3, 2);
+        let mut history = History::default();
+        let mut scratch = Persister::new();
+        let (a, b) = (ws.documents[0].id, ws.documents[1].id);
+        let edit = Edit::add_span(&mut ws, a, 4, 11, "PER").expect("valid");
+        apply(&mut ws, &mut history, &mut scratch, edit);
+        apply(
+            &mut ws,
+            &mut history,
+            &mut scratch,
+            Edit::SetDone { doc: b, done: true },
+        );
+        apply(
+            &mut ws,
+            &mut history,
+            &mut scratch,
+            Edit::RemoveDocuments { ids: vec![b] },
+        );
+        undo(&mut ws, &mut history, &mut scratch);
+        ws.open = Some(b);
+        let mut store = v1_store(&ws, &history);
+        let loaded = restored(&store);
+        assert_eq!((&loaded.ws, &loaded.history), (&ws, &history));
+        assert!(loaded.problems.is_empty());
+        let plan = loaded.plan.expect("the migration");
+        assert!(plan.clear && plan.drop_v1);
+        assert!(plan.put_texts.is_empty(), "texts stay where they are");
+        store.execute(&plan);
+        assert!(store.v1.is_none());
+        assert_eq!(store.transactions, 1);
+        let again = restored(&store);
+        assert_eq!((&again.ws, &again.history), (&ws, &history));
+        assert!(again.plan.is_none());
+    }
+
+    #[test]
+    fn the_profile_captured_from_the_previous_release_migrates() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/e2e/fixtures/v1-profile.json"
+        );
+        let dump: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("the fixture"))
+                .expect("JSON");
+        let entries = |store: &str| {
+            dump["stores"][store]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mut store = MemoryStore::default();
+        let mut snapshot = None;
+        let mut history = None;
+        for entry in entries("meta") {
+            match entry[0].as_str() {
+                Some("snapshot") => snapshot = Some(entry[1].to_string()),
+                Some("history") => history = entry[1].as_str().map(str::to_owned),
+                _ => {}
+            }
+        }
+        store.v1 = Some(V1Profile {
+            snapshot: snapshot.expect("a snapshot"),
+            history,
+        });
+        for entry in entries("texts") {
+            let id = DocId(entry[0].as_u64().expect("a key"));
+            let text = entry[1].as_str().expect("a text");
+            store.texts.insert(
+                id,
+                DocumentBody {
+                    text: text.into(),
+                    source: None,
+                },
+            );
+        }
+        let loaded = restored(&store);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let ws = &loaded.ws;
+        let names: Vec<&str> = ws.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["000_8abcee7451a8b320.txt", "001_447af13bdafea7e9.txt"]
+        );
+        assert_eq!(ws.documents[0].spans.len(), 4);
+        assert!(ws.documents[0].done && !ws.documents[1].done);
+        assert_eq!(ws.open, Some(ws.documents[1].id));
+        assert_eq!(ws.labels.len(), 4);
+        assert_eq!(
+            (
+                loaded.history.undo_steps().len(),
+                loaded.history.redo_steps().len()
+            ),
+            (6, 1)
+        );
+        store.execute(loaded.plan.as_ref().expect("the migration"));
+        let mut again = restored(&store);
+        assert_eq!((&again.ws, &again.history), (&loaded.ws, &loaded.history));
+        // Redo, then every undo down to the demo, still work.
+        assert!(again.history.redo(&mut again.ws).is_some());
+        assert_eq!(again.ws.documents[1].spans.len(), 1);
+        while again.history.undo(&mut again.ws).is_some() {}
+        assert!(
+            again.ws.documents.iter().all(|d| d.demo),
+            "back to the demo"
+        );
     }
 }

@@ -1020,7 +1020,9 @@ mod tests {
         let [plan] = plans(&effects)[..] else {
             panic!("one plan: {effects:?}");
         };
-        assert!(matches!(journal(plan).as_slice(), [Edit::AddSpans { spans, .. }] if spans.len() == 1));
+        assert!(
+            matches!(journal(plan).as_slice(), [Edit::AddSpans { spans, .. }] if spans.len() == 1)
+        );
         assert_eq!((plan.put_steps.len(), plan.delete_steps.len()), (1, 0));
         // The same extent with another label relabels, never duplicates.
         tag(&mut session, 4, 11, "LOC");
@@ -1052,7 +1054,13 @@ mod tests {
             })),
             &Resume::default(),
         );
-        assert_eq!(session.saves, Saves { queued: 0, acked: 4 });
+        assert_eq!(
+            session.saves,
+            Saves {
+                queued: 0,
+                acked: 4
+            }
+        );
     }
 
     #[test]

@@ -109,8 +109,6 @@ impl DocumentRecord {
         if spans.windows(2).any(|w| w[0].sort_key() > w[1].sort_key()) {
             spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         }
-        // Records from before the flag: the demo is known by its name and text.
-        let demo = self.demo || is_demo(&self.name, body.text.as_str());
         Document {
             id: self.id,
             name: self.name,
@@ -118,7 +116,7 @@ impl DocumentRecord {
             source: body.source,
             spans,
             done: self.done,
-            demo,
+            demo: self.demo,
         }
     }
 }
@@ -159,7 +157,10 @@ impl Snapshot {
         for record in self.documents {
             let body = body_of(record.id)
                 .ok_or_else(|| format!("the text of {:?} is missing", record.name))?;
-            documents.push(Arc::new(record.into_document(body)));
+            let mut doc = record.into_document(body);
+            // Snapshots from before the flag: the demo is known by its name and text.
+            doc.demo |= is_demo(&doc.name, doc.text.as_str());
+            documents.push(Arc::new(doc));
         }
         let max_id = documents
             .iter()
