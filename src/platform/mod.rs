@@ -7,6 +7,7 @@ pub mod highlight;
 pub mod panic;
 pub mod prefs;
 pub mod resume;
+pub mod saver;
 pub mod selection;
 pub mod storage;
 pub mod tabs;

@@ -15,6 +15,7 @@ pub mod icons;
 pub mod keyboard;
 pub mod label_editor;
 pub mod messages;
+pub mod save_status;
 pub mod search;
 pub mod search_results;
 pub mod settings;
