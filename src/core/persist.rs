@@ -1430,16 +1430,20 @@ mod tests {
             snapshot: snapshot.expect("a snapshot"),
             history,
         });
+        // A text is a string, or {text, source} with the source as JSON.
         for entry in entries("texts") {
             let id = DocId(entry[0].as_u64().expect("a key"));
-            let text = entry[1].as_str().expect("a text");
-            store.texts.insert(
-                id,
-                DocumentBody {
-                    text: text.into(),
-                    source: None,
-                },
-            );
+            let (text, source) = match &entry[1] {
+                serde_json::Value::String(text) => (text.clone(), None),
+                body => (
+                    body["text"].as_str().expect("a text").to_owned(),
+                    body["source"]
+                        .as_str()
+                        .map(|json| Arc::new(serde_json::from_str(json).expect("a source"))),
+                ),
+            };
+            let text = text.as_str().into();
+            store.texts.insert(id, DocumentBody { text, source });
         }
         let loaded = restored(&store);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
@@ -1447,9 +1451,15 @@ mod tests {
         let names: Vec<&str> = ws.documents.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(
             names,
-            ["000_8abcee7451a8b320.txt", "001_447af13bdafea7e9.txt"]
+            ["000_8abcee7451a8b320.txt", "001_447af13bdafea7e9.txt", "example.conll"]
         );
         assert_eq!(ws.documents[0].spans.len(), 4);
+        assert_eq!(ws.documents[2].spans.len(), 2);
+        assert_eq!(
+            ws.documents[2].source.as_ref().map(|s| s.format.as_str()),
+            Some("conll"),
+            "the CoNLL file's layout is kept"
+        );
         assert!(ws.documents[0].done && !ws.documents[1].done);
         assert_eq!(ws.open, Some(ws.documents[1].id));
         assert_eq!(ws.labels.len(), 4);

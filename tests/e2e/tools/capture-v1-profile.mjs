@@ -8,6 +8,7 @@
 //   node tests/e2e/tools/capture-v1-profile.mjs /tmp/wasim-v1/dist [port]
 // It serves that dist/ at /wasim/, loads two seed articles, tags spans with
 // real drags and label keys, marks one done, undoes once, and dumps every
+// (plus doccano's example.conll, whose documents carry a source)
 // store of the database with its keys.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,7 +39,9 @@ async function main() {
   await page.goto(base);
   await page.getByTestId('doc-list').waitFor();
   const [a, b] = readCorpus();
-  await page.getByTestId('file-input').setInputFiles([a.path, b.path]);
+  // A CoNLL file too: its documents keep a source (the file's layout).
+  const conll = path.resolve(repoRoot, '../shared/external/doccano-fixtures/backend/data_import/tests/data/sequence_labeling/example.conll');
+  await page.getByTestId('file-input').setInputFiles([a.path, b.path, conll]);
   const item = (name) => page.locator(`[data-testid="doc-item"][data-doc-name="${name}"]`);
   await item(a.name).waitFor();
   await item(b.name).waitFor();
@@ -86,7 +89,7 @@ async function main() {
         };
       }),
   );
-  dump.captured = { from: 'ddc2821', documents: [a.name, b.name], redo: 1 };
+  dump.captured = { from: 'ddc2821', documents: [a.name, b.name, 'example.conll'], redo: 1 };
   const file = path.join(fixturesDir, 'v1-profile.json');
   fs.writeFileSync(file, JSON.stringify(dump, null, 1) + '\n');
   console.log(`wrote ${file}: version ${dump.version}, stores ${Object.keys(dump.stores).join(', ')}`);
