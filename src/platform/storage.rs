@@ -172,6 +172,7 @@ fn store_names() -> Array {
 /// A message for the user when IndexedDB is unavailable or the saved data
 /// cannot be read. The saved data is left untouched.
 pub async fn open_and_restore(claim: bool) -> Result<Restored, String> {
+    mark("wasim:storage-open");
     let db = database().await?;
     let stores = store_names();
     let tx = if claim {
@@ -195,6 +196,7 @@ pub async fn open_and_restore(claim: bool) -> Result<Restored, String> {
     // The transaction ends once its requests are done, whatever `read` says.
     JsFuture::from(done).await.map_err(describe)?;
     let stored = read?;
+    mark("wasim:storage-read");
     if let Some(epoch) = epoch {
         FENCE.with(|f| {
             if !matches!(*f.borrow(), Fence::Off) {
@@ -202,10 +204,21 @@ pub async fn open_and_restore(claim: bool) -> Result<Restored, String> {
             }
         });
     }
-    Ok(match restore(stored)? {
+    let restored = match restore(stored)? {
         None => Restored::Empty,
         Some(loaded) => Restored::Workspace(Box::new(loaded)),
-    })
+    };
+    mark("wasim:storage-restored");
+    Ok(restored)
+}
+
+/// Marks a moment on the page's performance timeline: `wasim:storage-open`,
+/// `wasim:storage-read` (every store read) and `wasim:storage-restored`
+/// (journal replayed), for the benchmark and the browser's profiler.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 /// Every key and value of `store`: both requests are issued now, the
