@@ -4,6 +4,7 @@
 //! Positions are code points and ranges are [`text::CharRange`]s; the unit
 //! and its conversions are defined once, in [`text`].
 
+pub mod agreement;
 pub mod change;
 pub mod demo;
 pub mod display;

@@ -1,18 +1,118 @@
 // Wasim benchmark (not part of .ci/test-all):   node tests/bench/bench.mjs
 //
-// Builds dist/ (`trunk build --release`), serves it at the sub-path /wasim/
-// on a free loopback port, drives Debian's Chromium through Playwright and
-// prints a table:
-//   1. render: a ~1 MB Arabic document, from setInputFiles until doc-text
-//      holds all of its lines (laid out)                       target < 1 s
-//   2. add span with 1,000 spans present: keydown -> the new mark is in the
-//      DOM, measured in the page, median of 10                 target < 16 ms
-//   3. export-json with that workspace: click -> download event
-//   4. search a name that occurs ~1,000 times, then tag all its matches
-//      (click → every new mark in the DOM)
-//   5. size of dist/*.wasm, raw and gzipped
-// Nothing is written to the repository.
+// Builds dist/ (`trunk build --release`; BENCH_SKIP_BUILD=1 skips it),
+// serves it at the sub-path /wasim/ on a free loopback port, and drives
+// Debian's Chromium (CHROMIUM_PATH/CHROMIUM_ARGS of playwright.config.mjs,
+// headless, 1280×900) through the UI, on deterministic generated Arabic
+// documents (tests/bench/gen.mjs, seeded: the same on every run and for any
+// subset of scenarios). Every scenario runs in a browser of its own on a
+// fresh profile (empty IndexedDB, on disk as a user's would be), with
+// generous timeouts; a failure or a timeout becomes that row's value
+// instead of stopping the run. At the end it prints one markdown table
+// (what, Wasim now, the previous figure, the target, ✓/✗) and writes it to
+// target/bench/bench.md (raw figures and samples: target/bench/bench.json;
+// generated files: target/bench/tmp/). Nothing is written to the repository.
+//
+// Options (environment):
+//   BENCH_ONLY=a,b       scenarios to run: names below, or a prefix ending
+//                        before a '-' (BENCH_ONLY=article-5mb,recogito runs
+//                        article-5mb-* and recogito-*)
+//   BENCH_REPS=10        samples per median (create, delete, relabel, add)
+//   BENCH_BLOCKED_REPS=3 edits for the "blocked" median (3 s each)
+//   BENCH_RECOGITO_TIMEOUT=90   seconds before Recogito's load is reported
+//                        as a timeout
+//   BENCH_PROFILE=disk   each scenario's browser profile: 'disk' (default: a
+//                        fresh persistent profile in a temporary directory,
+//                        IndexedDB on disk as a user's) or 'memory' (an
+//                        off-the-record context, IndexedDB in memory, as
+//                        Playwright's browser.newContext() gives)
+//   BENCH_SKIP_BUILD=1   use dist/ as it is;  BENCH_DIST=dir  another dist/
+//
+// How each figure is taken (all in-page, tests/bench/inpage.mjs; an
+// input's start is its event's timeStamp, caught by a capture listener on
+// window before the app sees it; "a frame" = the first
+// requestAnimationFrame callback in which the result is seen, i.e. the
+// change + one frame; a "stall" = two animation frames more than 50 ms
+// apart, i.e. the main thread could not make a frame):
+// Headless Chromium makes frames at 60 Hz, so "+ a frame" alone adds
+// 0–16.7 ms (8 ms on average) to a change that is instant; the note of such
+// rows gives the time to the DOM change too. A stall also counts time the
+// renderer did not get a core (other processes on a busy machine): compare
+// it with the 'longtask' sum in the note.
+//
+//  - load / import: setInputFiles of a Wasim JSON workspace (spans with
+//    their `text`) → "shown": the document's first line rendered in
+//    doc-text with its text, its doc-item open and counting every span (a
+//    corpus: the progress counting every document) → "interactive":
+//    max(shown, the end of the last stall) once 500 ms pass without a
+//    stall. Load rows give interactive (shown and the longest stall in the
+//    note); the corpus import row gives shown (= the import is done; the
+//    longest stall during it says whether the page stayed responsive).
+//    The start is the file input's change event.
+//  - create: the DOM selection set exactly on an unannotated word near the
+//    top (scrolled into view first), 50 ms, then a real key press of the
+//    label's key ('1' = PER): keydown → the new
+//    mark[data-span-start][data-span-end][data-label] in doc-text + a
+//    frame. Median of BENCH_REPS words; the note gives the median to the
+//    DOM change itself (the last DOM mutation before that frame).
+//  - delete: a real click on a span's mark (at a point where nothing, such
+//    as a toast, covers it, once the view is still), its .selected class awaited,
+//    then Delete: keydown → no mark of that span id + a frame.
+//  - relabel: the same click, then another label's key: keydown → the mark
+//    with the same extent and the new data-label, none with the old + a
+//    frame.
+//  - blocked: main-thread time lost in the 3 s after the keydown of a
+//    create (autosave included): every gap between consecutive animation
+//    frames longer than 50 ms counts whole (clipped to the window). Median
+//    of BENCH_BLOCKED_REPS edits. The note gives the sum of the
+//    PerformanceObserver 'longtask' entries (tasks ≥ 50 ms) overlapping
+//    the window, as a cross-check.
+//  - memory: JS heap used after a forced GC (CDP HeapProfiler.collectGarbage
+//    + Runtime.getHeapUsage) and the wasm linear memory (byteLength of the
+//    WebAssembly.Memory exported by the app's module, which Trunk's loader
+//    hands out in its TrunkApplicationStarted event).
+//  - open (corpus): the doc-item of the article at 90 % of the list is
+//    brought into view (scrolling the list's scroller, so a windowed list
+//    works), then a real click: click → that article's first line shown
+//    in doc-text + a frame.
+//  - restore (corpus): after the edits and 1.5 s for autosave, reload →
+//    the progress counts every document and the open article's first line
+//    is shown, timed from the reload's navigation start (performance.now()
+//    in the new page: includes fetching and compiling the wasm).
+//  - Recogito (@recogito/text-annotator 4.1.1, devDependency): the same
+//    generated document (same text, same spans, same targets) in a page of
+//    its own (tests/bench/recogito.mjs, served from node_modules): load =
+//    put the text in the page (one <p> per line) → createTextAnnotator →
+//    setAnnotations(all spans) → the first highlight element in its layer,
+//    seen in a frame; add = addAnnotation(one word near the top) → its
+//    <span class="r6o-annotation" data-annotation=ID> in the layer, seen in
+//    a frame (Recogito's default SPANS renderer paints absolutely
+//    positioned elements, for the viewport only, 10 ms debounced, in an
+//    animation frame). A load that takes longer than BENCH_RECOGITO_TIMEOUT
+//    is reported as a timeout. The page sets process.env.NODE_ENV =
+//    'production' first, as a bundler would (the UMD build reads it).
+//    Ratio rows: Wasim's figure / Recogito's
+//    (Wasim's load row = interactive; Wasim's add = create, a key press).
+//
+// Scenarios:
+//   legacy            the original measures on ~1 MB (seed 20240601):
+//                     render (a .txt via setInputFiles → first line shown,
+//                     layout forced); add a span with 1,000 present
+//                     (keydown → DOM, and + a frame); export-json (click →
+//                     download event, median of 3); search a word found
+//                     1,000 times (fill → count shown); tag all its matches
+//                     (click → the doc's span count updated + a frame); add
+//                     a span again after that
+//   article-1mb-{0,1000,10000}, article-5mb-{0,1000}   load, create
+//   article-5mb-10000 load (interactive), create, delete, relabel, blocked,
+//                     memory
+//   corpus-{500,2000,10000}  N articles × 20 spans (~5 KB each) as one
+//                     workspace JSON: import, open, create, blocked,
+//                     memory, restore
+//   recogito-1mb-1000, recogito-5mb-10000   load, add, and the ratios
+//   wasm-size         dist/*.wasm raw and gzip -9
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
@@ -20,16 +120,26 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer } from '../e2e/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.mjs';
+import { article, corpus, freeWords, keyOf, legacyData, THOUSAND, workspace } from './gen.mjs';
+import { installBench } from './inpage.mjs';
+import { addOne, fetchDocument, recogitoDocument, startLoad, startRecogitoServer } from './recogito.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
+const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
+const OUT = path.join(root, 'target/bench');
+const TMP = path.join(OUT, 'tmp');
 const REPS = Number(process.env.BENCH_REPS || 10);
+const BLOCKED_REPS = Number(process.env.BENCH_BLOCKED_REPS || 3);
+const RECOGITO_TIMEOUT = Number(process.env.BENCH_RECOGITO_TIMEOUT || 90) * 1000;
+const PROFILE = process.env.BENCH_PROFILE === 'memory' ? 'memory' : 'disk';
+const ONLY = (process.env.BENCH_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean);
 const log = (...a) => console.error('[bench]', ...a);
+fs.mkdirSync(TMP, { recursive: true });
 
 // ------------------------------------------------------------------ build
-// Always (re)build the release dist/: `trunk serve` leaves a debug build
-// there, and an up-to-date release build takes a few seconds.
-{
+// Always (re)build the release dist/ unless told not to: `trunk serve`
+// leaves a debug build there, and an up-to-date release build is quick.
+if (!process.env.BENCH_SKIP_BUILD) {
   log('trunk build --release');
   const r = spawnSync('trunk', ['build', '--release'], {
     cwd: root,
@@ -39,290 +149,580 @@ const log = (...a) => console.error('[bench]', ...a);
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// ------------------------------------------------------------------ data
-// Deterministic made-up Arabic prose with names, places, organisations,
-// some Latin words and digits, one paragraph per line.
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-const rand = rng(20240601);
-const pick = (a) => a[Math.floor(rand() * a.length)];
-const W = {
-  names: ['سامي الخطيب', 'ليلى حداد', 'كريم عبد الله', 'نور الهدى', 'يوسف المصري', 'هدى السعدي', 'عمر الفاروق', 'مريم يوسف', 'Omar Khalid', 'Sara Ali'],
-  places: ['بغداد', 'الموصل', 'البصرة', 'أربيل', 'القاهرة', 'بيروت', 'دمشق', 'عمّان', 'الرباط', 'تونس', 'London', 'Paris'],
-  orgs: ['جامعة بغداد', 'مؤسسة النور', 'وزارة التربية', 'اتحاد الكتّاب', 'مجلس المدينة', 'شركة الرافدين', 'UNESCO'],
-  verbs: ['زار', 'قال', 'أعلن', 'افتتح', 'ناقش', 'كتب', 'التقى', 'أكد', 'وصف', 'نشر'],
-  words: ['اليوم', 'مشروعاً', 'جديداً', 'حول', 'التعليم', 'في', 'مع', 'على', 'من', 'إلى', 'الثقافة', 'المدينة', 'الكتاب', 'البحث', 'الطلاب', 'المكتبة', 'ورشة', 'عمل', 'تقرير', 'السنوي', 'الماضي', 'القادم', 'بحضور', 'عدد', 'كبير', 'الباحثين', 'والمهتمين', 'بالتراث', 'العربي'],
-  latin: ['Wasim', 'NLP', 'open data', 'workshop', 'version'],
-};
-function sentence() {
-  const parts = [pick(W.verbs), pick(W.names)];
-  const n = 6 + Math.floor(rand() * 12);
-  for (let i = 0; i < n; i++) {
-    const r = rand();
-    if (r < 0.08) parts.push('في ' + pick(W.places));
-    else if (r < 0.12) parts.push('و' + pick(W.places.slice(0, 10)));
-    else if (r < 0.17) parts.push(pick(W.orgs));
-    else if (r < 0.2) parts.push(pick(W.latin));
-    else if (r < 0.24) parts.push(String(1 + Math.floor(rand() * 2030)));
-    else parts.push(pick(W.words));
-  }
-  return parts.join(' ') + pick(['.', '.', '،', '؟', '!']);
-}
-function makeDocument(bytes) {
-  const lines = [];
-  let size = 0;
-  while (size < bytes) {
-    const k = 3 + Math.floor(rand() * 5);
-    const para = Array.from({ length: k }, sentence).join(' ');
-    lines.push(para);
-    size += Buffer.byteLength(para, 'utf8') + 1;
-  }
-  return lines.join('\n') + '\n';
-}
-// A place named exactly a thousand times, half of them after a proclitic
-// (بالناصرية), for the annotate-all measure.
-const THOUSAND = 'الناصرية';
-function withThousandMentions(doc) {
-  const lines = doc.split('\n');
-  const n = lines.length - 1;
-  for (let i = 0; i < 1000; i++) {
-    const at = Math.floor((i * n) / 1000);
-    lines[at] += i % 2 ? ` ومرّ الوفد ب${THOUSAND}.` : ` ثم عاد إلى ${THOUSAND}.`;
-  }
-  return lines.join('\n');
-}
-const text = withThousandMentions(makeDocument(1_000_000));
-const textBytes = Buffer.byteLength(text, 'utf8');
-const nLines = text.split('\n').length - 1;
-const cps = Array.from(text);
-
-// word offsets in code points
-const words = [];
-{
-  let i = 0;
-  while (i < cps.length) {
-    while (i < cps.length && /[\s.،؟!]/u.test(cps[i])) i++;
-    const s = i;
-    while (i < cps.length && !/[\s.،؟!]/u.test(cps[i])) i++;
-    if (i > s) words.push({ start: s, end: i });
-  }
-}
-const LABELS = ['PER', 'LOC', 'ORG', 'MISC'];
-const FIRST_SPAN_WORD = 400;
-const step = Math.floor((words.length - FIRST_SPAN_WORD) / 1000);
-const spans = [];
-for (let k = 0; k < 1000; k++) {
-  const w = words[FIRST_SPAN_WORD + k * step];
-  spans.push({ start: w.start, end: w.end, label: LABELS[k % 4], text: cps.slice(w.start, w.end).join('') });
-}
-// targets for "add one span": unannotated words near the top, kept in view
-const targets = Array.from({ length: REPS }, (_, k) => words[3 + 2 * k]);
-const targetsAfterTagAll = Array.from({ length: REPS }, (_, k) => words[4 + 2 * k]);
-const workspace = {
-  format: 'wasim',
-  version: 1,
-  labels: [
-    { name: 'PER', color: '#1f77b4', key: '1' },
-    { name: 'LOC', color: '#2ca02c', key: '2' },
-    { name: 'ORG', color: '#d62728', key: '3' },
-    { name: 'MISC', color: '#9467bd', key: '4' },
-  ],
-  documents: [{ name: 'bench-1000.txt', text, done: false, spans }],
-  open: 0,
-};
-
-// ------------------------------------------------------------------ run
+// ------------------------------------------------------------------ helpers
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+class Timeout extends Error {}
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Timeout(`${what}: timeout (> ${Math.round(ms / 1000)} s)`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+const ms = (v) => (v >= 100 ? `${Math.round(v).toLocaleString('en')} ms` : `${v.toFixed(1)} ms`);
+const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+const kib = (b) => `${Math.round(b / 1024).toLocaleString('en')} KiB`;
+const samples = (xs) => xs.map((x) => x.toFixed(1)).join(' ');
+function writeFile(name, data) {
+  const p = path.join(TMP, name);
+  fs.writeFileSync(p, data);
+  return p;
+}
+
+// ------------------------------------------------------------------ results
+// Each scenario declares its rows: { key, what, prev, target, unit }.
+// target: { lt: n } (value < n), { vs: key } (this Recogito figure must be
+// above Wasim's row `key`), or null (reported only). Values are set with
+// set(key, value, note) or fail(key, message).
+const results = new Map();
+const raw = {};
+const set = (key, value, note = '') => results.set(key, { value, note });
+const fail = (key, error) => results.set(key, { error: String(error.message || error).split('\n')[0] });
+
+const articleRows = (mb, n, prevLoad, prevCreate) => {
+  const k = `a${mb}-${n}`;
+  const what = `one ${mb} MB article, ${n.toLocaleString('en')} spans`;
+  return [
+    { key: `${k}.load`, what: `${what}: load (interactive)`, prev: prevLoad, target: { lt: 1000 } },
+    { key: `${k}.create`, what: `${what}: create (keydown → DOM + a frame)`, prev: prevCreate, target: { lt: 16 } },
+  ];
+};
+const corpusRows = (n, prev) => {
+  const k = `c${n}`;
+  const what = `${n.toLocaleString('en')} articles × 20 spans`;
+  return [
+    { key: `${k}.import`, what: `${what}: import`, prev: prev[0], target: { lt: 10000 } },
+    { key: `${k}.open`, what: `${what}: open one article`, prev: prev[1], target: { lt: 50 } },
+    { key: `${k}.create`, what: `${what}: create`, prev: prev[2], target: { lt: 16 } },
+    { key: `${k}.blocked`, what: `${what}: blocked in the 3 s after an edit`, prev: prev[3], target: { lt: 50 } },
+    { key: `${k}.memory`, what: `${what}: memory (JS heap + wasm)`, prev: null, target: null, unit: 'bytes' },
+    { key: `${k}.restore`, what: `${what}: restore (reload → list and text back)`, prev: prev[4], target: { lt: 2000 } },
+  ];
+};
+const recogitoRows = (mb, n, prevLoad, prevAdd, wasim, prevRatio) => {
+  const k = `r${mb}-${n}`;
+  const what = `${mb} MB, ${n.toLocaleString('en')} spans`;
+  return [
+    { key: `${k}.load`, what: `Recogito 4.1.1, ${what}: load (setAnnotations → rendered)`, prev: prevLoad, target: { vs: `${wasim}.load` } },
+    { key: `${k}.add`, what: `Recogito 4.1.1, ${what}: add a span (addAnnotation → DOM + a frame)`, prev: prevAdd, target: { vs: `${wasim}.create` } },
+    { key: `${k}.ratio-load`, what: `Wasim / Recogito, ${what}: load`, prev: prevRatio[0], target: { lt: 1 }, unit: 'x', ratio: [`${wasim}.load`, `${k}.load`] },
+    { key: `${k}.ratio-add`, what: `Wasim / Recogito, ${what}: add a span`, prev: prevRatio[1], target: { lt: 1 }, unit: 'x', ratio: [`${wasim}.create`, `${k}.add`] },
+  ];
 };
 
-const { server, url } = await startServer({ dir: dist, base: '/wasim/', port: 0 });
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-const results = [];
-try {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => log('pageerror:', e.message));
-  await page.goto(url);
-  await page.getByTestId('doc-list').waitFor({ timeout: 30_000 });
+// ------------------------------------------------------------------ browser
+const { server, url: appUrl } = await startServer({ dir: dist, base: '/wasim/', port: 0 });
+let recogitoServer = null;
 
-  // 1. render a ~1 MB document
-  log(`1. render: ${(textBytes / 1e6).toFixed(2)} MB, ${nLines} lines, ${cps.length} code points`);
-  const lastLine = text.split('\n')[nLines - 1];
-  await page.evaluate(
-    ([nLines, lastLine]) => {
-      window.__bench = { t0: performance.now(), t1: null };
-      const tick = () => {
-        const root = document.querySelector('[data-testid="doc-text"]');
-        const lines = root ? root.querySelectorAll('div.line') : [];
-        if (lines.length >= nLines && lines[nLines - 1].textContent.replace(/\r?\n$/, '') === lastLine) {
-          void root.offsetHeight; // include layout
-          window.__bench.t1 = performance.now();
+async function launch(name) {
+  const options = {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  };
+  let context;
+  let browser = null;
+  let dir = null;
+  if (PROFILE === 'memory') {
+    // an off-the-record context: IndexedDB lives in memory
+    browser = await chromium.launch(options);
+    context = await browser.newContext(options);
+  } else {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `wasim-bench-${name}-`));
+    context = await chromium.launchPersistentContext(dir, options);
+  }
+  await context.addInitScript(installBench);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => log(`  [${name}] pageerror: ${e.message}`));
+  page.on('dialog', (d) => d.accept().catch(() => {}));
+  const close = async () => {
+    await withTimeout(context.close(), 30_000, 'closing the context').catch((e) => log(`  [${name}] ${e.message}`));
+    if (browser) await withTimeout(browser.close(), 30_000, 'closing the browser').catch((e) => log(`  [${name}] ${e.message}`));
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { context, page, close };
+}
+
+async function openApp(page) {
+  await page.goto(appUrl);
+  await page.getByTestId('doc-list').waitFor({ timeout: 60_000 });
+  await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: 10_000 });
+}
+
+/** setInputFiles(file) → B.interactive(cond): { shown, interactive, maxGap }. */
+async function importFile(page, file, cond, timeout = 180_000) {
+  await page.evaluate(([cond, timeout]) => {
+    window.__imp = window.__B.interactive({ cond, since: 'change', quiet: 500, timeout });
+    window.__imp.catch(() => {});
+  }, [cond, timeout]);
+  await page.getByTestId('file-input').setInputFiles(file);
+  return withTimeout(page.evaluate(() => window.__imp), timeout + 30_000, 'import');
+}
+
+/** Sets the DOM selection on code points [start, end), scrolling it into view. */
+async function select(page, w) {
+  for (let i = 0; i < 20; i++) {
+    const r = await page.evaluate(([s, e]) => window.__B.select(s, e), [w.start, w.end]);
+    if (r === 'ok') return;
+    if (r === 'missing') throw new Error(`text at ${w.start} is not rendered`);
+    await page.evaluate(() => window.__B.frames(3));
+  }
+  throw new Error(`could not bring ${w.start}–${w.end} into view`);
+}
+
+/** Presses `key` and measures keydown → cond + a frame: { frame, dom }. */
+async function measureKey(page, key, cond, timeout = 15_000) {
+  await page.evaluate(([cond, timeout]) => {
+    window.__m = window.__B.measure({ cond, since: 'keydown', timeout });
+    window.__m.catch(() => {});
+  }, [cond, timeout]);
+  await page.keyboard.press(key);
+  return withTimeout(page.evaluate(() => window.__m), timeout + 30_000, `key ${key}`);
+}
+
+async function create(page, w, label = 'PER') {
+  await select(page, w);
+  await sleep(50); // let the app see the selection
+  return measureKey(page, keyOf(label), { mark: [w.start, w.end, label] });
+}
+
+/** Clicks span [start, end)'s mark and waits for it to be selected: { id, label }. */
+async function clickSpan(page, s) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // the same point in two reads a few frames apart: the view is still
+    let p = null;
+    let q = null;
+    for (let i = 0; i < 30 && !(p && q && p.x === q.x && p.y === q.y); i++) {
+      p = q;
+      q = await page.evaluate(([a, b]) => window.__B.spanPoint(a, b), [s.start, s.end]);
+      await page.evaluate(() => window.__B.frames(2));
+    }
+    if (!q) throw new Error(`no mark for span ${s.start}–${s.end}`);
+    await page.mouse.click(q.x, q.y);
+    try {
+      await page.waitForFunction(([a, b]) => window.__B.isSelected(a, b), [s.start, s.end], { timeout: 5_000 });
+      return q;
+    } catch (e) {
+      log(`    a click on span ${s.start}–${s.end} did not select it; again`);
+    }
+  }
+  throw new Error(`span ${s.start}–${s.end} not selected after 3 clicks`);
+}
+
+async function remove(page, s) {
+  const p = await clickSpan(page, s);
+  return measureKey(page, 'Delete', { noSpanId: p.id });
+}
+
+async function relabel(page, s) {
+  const p = await clickSpan(page, s);
+  const to = p.label === 'ORG' ? 'LOC' : 'ORG';
+  return measureKey(page, keyOf(to), { mark: [s.start, s.end, to], noMark: [s.start, s.end, p.label] });
+}
+
+/** Creates a span on `w` and returns what the 3 s after its keydown lost. */
+async function blockedAfterCreate(page, w, label = 'PER') {
+  await select(page, w);
+  await sleep(50);
+  await page.evaluate(() => {
+    window.__blk = window.__B.blocked({ since: 'keydown', ms: 3000 });
+    window.__blk.catch(() => {});
+  });
+  await page.keyboard.press(keyOf(label));
+  await sleep(3100);
+  const r = await withTimeout(page.evaluate(() => window.__blk), 60_000, 'blocked');
+  const made = await page.evaluate(([s, e, l]) => window.__B.hasMark(s, e, l), [w.start, w.end, label]);
+  if (!made) throw new Error('the edit measured for "blocked" did not make its span');
+  return r;
+}
+
+async function memory(context, page) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__B.wasmMemoryBytes());
+    return { js: usedSize, wasm };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+function setMemory(key, m) {
+  if (m.wasm == null) set(key, m.js, `JS heap ${mib(m.js)}; wasm memory not found`);
+  else set(key, m.js + m.wasm, `JS heap ${mib(m.js)} + wasm ${mib(m.wasm)}`);
+}
+
+/** Runs `fn(label)` `n` times, returns the results, stops at the first error. */
+async function repeat(items, fn) {
+  const out = [];
+  for (const it of items) out.push(await fn(it));
+  return out;
+}
+
+function setTimes(key, rs, extra = '') {
+  const frames = rs.map((r) => r.frame);
+  const doms = rs.map((r) => r.dom);
+  set(key, median(frames), `median of ${rs.length}; to the DOM ${ms(median(doms))}${extra}`);
+  raw[key] = { frame: frames, dom: doms };
+  log(`    ${key}: ${samples(frames)} ms (to DOM: ${samples(doms)})`);
+}
+
+// ------------------------------------------------------------------ data cache
+const articles = new Map();
+function getArticle(bytes, n) {
+  const k = `${bytes}-${n}`;
+  if (!articles.has(k)) articles.set(k, article(bytes, n));
+  return articles.get(k);
+}
+
+// ------------------------------------------------------------------ scenarios
+function articleScenario(mb, n, prev, full = false) {
+  const k = `a${mb}-${n}`;
+  const rows = articleRows(mb, n, prev[0], prev[1]);
+  if (full) {
+    rows.push(
+      { key: `${k}.delete`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: delete (Delete → DOM + a frame)`, prev: null, target: { lt: 16 } },
+      { key: `${k}.relabel`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: relabel (key → DOM + a frame)`, prev: null, target: { lt: 16 } },
+      { key: `${k}.blocked`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: blocked in the 3 s after an edit`, prev: null, target: { lt: 50 } },
+      { key: `${k}.memory`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: memory (JS heap + wasm)`, prev: null, target: null, unit: 'bytes' },
+    );
+  }
+  return {
+    name: `article-${mb}mb-${n}`,
+    rows,
+    async run({ context, page }) {
+      const doc = getArticle(mb * 1_000_000, n);
+      log(`  ${doc.name}: ${(Buffer.byteLength(doc.text) / 1e6).toFixed(2)} MB, ${doc.lines.length - 1} lines, ${doc.words.length} words, ${n} spans`);
+      const file = writeFile(`${doc.name}.json`, JSON.stringify(workspace([{ name: doc.name, text: doc.text, done: false, spans: doc.spans }])));
+      await openApp(page);
+      const r = await importFile(page, file, { docOpen: doc.name, spanCount: [doc.name, n], line: [0, doc.lines[0]] });
+      set(`${k}.load`, r.interactive, `shown ${ms(r.shown)}, longest stall ${ms(r.maxGap)}`);
+      raw[`${k}.load`] = r;
+      log(`    load: shown ${ms(r.shown)}, interactive ${ms(r.interactive)}, longest stall ${ms(r.maxGap)}`);
+      const free = freeWords(doc.words, doc.spanWords, REPS + BLOCKED_REPS);
+      setTimes(`${k}.create`, await repeat(free.slice(0, REPS), (w) => create(page, w)));
+      if (!full) return;
+      // relabel the first REPS spans, delete the next REPS
+      const relabels = doc.spans.slice(0, REPS);
+      const deletes = doc.spans.slice(REPS, 2 * REPS);
+      try {
+        setTimes(`${k}.relabel`, await repeat(relabels, (s) => relabel(page, s)));
+      } catch (e) {
+        fail(`${k}.relabel`, e);
+      }
+      try {
+        setTimes(`${k}.delete`, await repeat(deletes, (s) => remove(page, s)));
+      } catch (e) {
+        fail(`${k}.delete`, e);
+      }
+      const bs = await repeat(free.slice(REPS), (w) => blockedAfterCreate(page, w));
+      set(`${k}.blocked`, median(bs.map((b) => b.blocked)), `median of ${bs.length}; long tasks ${ms(median(bs.map((b) => b.longtask)))}, longest gap ${ms(Math.max(...bs.map((b) => b.maxGap)))}`);
+      raw[`${k}.blocked`] = bs;
+      log(`    blocked: ${bs.map((b) => `${b.blocked.toFixed(0)} (longtask ${b.longtask.toFixed(0)}, max gap ${b.maxGap.toFixed(0)})`).join(', ')}`);
+      const m = await memory(context, page);
+      setMemory(`${k}.memory`, m);
+      raw[`${k}.memory`] = m;
+    },
+  };
+}
+
+function corpusScenario(n, prev) {
+  const k = `c${n}`;
+  return {
+    name: `corpus-${n}`,
+    rows: corpusRows(n, prev),
+    async run({ context, page }) {
+      const t = Date.now();
+      const c = corpus(n);
+      const file = writeFile(`corpus-${n}.json`, c.json);
+      log(`  corpus-${n}: ${(Buffer.byteLength(c.json) / 1e6).toFixed(1)} MB of JSON, generated in ${Date.now() - t} ms`);
+      const first = c.docs[0].text.split('\n')[0];
+      await openApp(page);
+      const r = await importFile(page, file, { total: n, line: [0, first] }, 600_000);
+      set(`${k}.import`, r.shown, `interactive ${ms(r.interactive)}, longest stall ${ms(r.maxGap)}`);
+      raw[`${k}.import`] = r;
+      log(`    import: done ${ms(r.shown)}, interactive ${ms(r.interactive)}, longest stall ${ms(r.maxGap)}`);
+
+      // open the article at 90 % of the list
+      const idx = Math.floor(n * 0.9);
+      const target = c.docs[idx];
+      const targetFirst = target.text.split('\n')[0];
+      let shown = false;
+      for (let i = 0; i < 300 && !shown; i++) {
+        shown = await page.evaluate(([name, idx, n]) => window.__B.revealDocItem(name, idx, n), [target.name, idx, n]);
+        if (!shown) await page.evaluate(() => window.__B.frames(2));
+      }
+      if (!shown) throw new Error(`could not bring ${target.name} into the list's view`);
+      await page.evaluate(() => window.__B.frames(2));
+      try {
+        await page.evaluate(([cond]) => {
+          window.__open = window.__B.measure({ cond, since: 'click', timeout: 60_000 });
+          window.__open.catch(() => {});
+        }, [{ line: [0, targetFirst], docOpen: target.name }]);
+        await page.locator(`[data-testid="doc-item"][data-doc-name="${target.name}"]`).click({ timeout: 30_000 });
+        const o = await withTimeout(page.evaluate(() => window.__open), 90_000, 'open');
+        set(`${k}.open`, o.frame, `${target.name}; to the DOM ${ms(o.dom)}`);
+        raw[`${k}.open`] = o;
+        log(`    open ${target.name}: ${ms(o.frame)}`);
+      } catch (e) {
+        fail(`${k}.open`, e);
+        throw e;
+      }
+      await sleep(300);
+      const free = freeWords(target.words, target.spanWords, REPS + BLOCKED_REPS);
+      try {
+        setTimes(`${k}.create`, await repeat(free.slice(0, REPS), (w) => create(page, w)));
+      } catch (e) {
+        fail(`${k}.create`, e);
+      }
+      try {
+        const bs = await repeat(free.slice(REPS), (w) => blockedAfterCreate(page, w));
+        set(`${k}.blocked`, median(bs.map((b) => b.blocked)), `median of ${bs.length}; long tasks ${ms(median(bs.map((b) => b.longtask)))}, longest gap ${ms(Math.max(...bs.map((b) => b.maxGap)))}`);
+        raw[`${k}.blocked`] = bs;
+        log(`    blocked: ${bs.map((b) => `${b.blocked.toFixed(0)} (longtask ${b.longtask.toFixed(0)}, max gap ${b.maxGap.toFixed(0)})`).join(', ')}`);
+      } catch (e) {
+        fail(`${k}.blocked`, e);
+      }
+      const m = await memory(context, page);
+      setMemory(`${k}.memory`, m);
+      raw[`${k}.memory`] = m;
+
+      // restore: reload → list and the open article back
+      await sleep(1500);
+      await page.addInitScript((cond) => {
+        if (!window.__B) throw new Error('bench instruments missing');
+        window.__restore = window.__B.interactive({ cond, since: null, quiet: 500, timeout: 300_000 });
+        window.__restore.catch(() => {});
+      }, { total: n, line: [0, targetFirst] });
+      const tReload = performance.now();
+      await page.reload({ waitUntil: 'commit', timeout: 120_000 });
+      const rr = await withTimeout(page.evaluate(() => window.__restore), 360_000, 'restore');
+      const wall = performance.now() - tReload;
+      set(`${k}.restore`, rr.shown, `interactive ${ms(rr.interactive)}, from the reload's navigation start; Node's clock from reload() to the answer ${ms(wall)}`);
+      raw[`${k}.restore`] = rr;
+      log(`    restore: ${ms(rr.shown)} (interactive ${ms(rr.interactive)})`);
+    },
+  };
+}
+
+function recogitoScenario(mb, n, prev) {
+  const k = `r${mb}-${n}`;
+  const wasim = `a${mb}-${n}`;
+  return {
+    name: `recogito-${mb}mb-${n}`,
+    rows: recogitoRows(mb, n, prev[0], prev[1], wasim, prev[2]),
+    async run({ context, page }) {
+      recogitoServer ??= await startRecogitoServer(root, 0);
+      const doc = getArticle(mb * 1_000_000, n);
+      const targets = freeWords(doc.words, doc.spanWords, REPS);
+      recogitoServer.addDocument(k, recogitoDocument(doc, targets));
+      await page.goto(recogitoServer.url);
+      await page.waitForFunction(() => !!(window.RecogitoJS && window.RecogitoJS.createTextAnnotator), null, { timeout: 30_000 });
+      await page.evaluate(fetchDocument, `${recogitoServer.url}doc-${k}.json`);
+      await page.evaluate(startLoad);
+      let r;
+      try {
+        r = await withTimeout(page.evaluate(() => window.__rload), RECOGITO_TIMEOUT, 'Recogito load');
+      } catch (e) {
+        if (e instanceof Timeout) {
+          const msg = `timeout (> ${RECOGITO_TIMEOUT / 1000} s, page frozen)`;
+          fail(`${k}.load`, msg);
+          fail(`${k}.add`, 'not measured: the load timed out');
+          results.set(`${k}.load`, { error: msg, timeout: RECOGITO_TIMEOUT });
           return;
         }
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
+        throw e;
+      }
+      set(`${k}.load`, r.load, `text in the page ${ms(r.text)}, setAnnotations ${ms(r.setAnnotations)}, ${r.highlights} highlight boxes in view`);
+      raw[`${k}.load`] = r;
+      log(`    Recogito load: ${ms(r.load)} (text ${ms(r.text)}, setAnnotations ${ms(r.setAnnotations)})`);
+      await sleep(500);
+      const rs = [];
+      const data = await page.evaluate(() => window.__rdata.targets);
+      for (const t of data) rs.push(await withTimeout(page.evaluate(addOne, t), 30_000, 'Recogito add'));
+      set(`${k}.add`, median(rs.map((x) => x.frame)), `median of ${rs.length}; the call itself ${ms(median(rs.map((x) => x.call)))}`);
+      raw[`${k}.add`] = rs;
+      log(`    Recogito add: ${samples(rs.map((x) => x.frame))}`);
+      const m = await memory(context, page);
+      raw[`${k}.memory`] = m;
+      log(`    Recogito memory: JS heap ${mib(m.js)}`);
     },
-    [nLines, lastLine],
-  );
-  await page.getByTestId('file-input').setInputFiles({ name: 'bench-1mb.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
-  const item = page.locator('[data-testid="doc-item"][data-doc-name="bench-1mb.txt"]');
-  await item.waitFor({ timeout: 60_000 });
-  let clicked = false;
-  if ((await item.getAttribute('aria-current')) !== 'true') {
-    clicked = true; // the app did not open it by itself
-    await item.click();
-  }
-  await page.waitForFunction(() => window.__bench.t1 !== null, null, { timeout: 120_000, polling: 100 });
-  const render = await page.evaluate(() => window.__bench.t1 - window.__bench.t0);
-  results.push(['render 1 MB document (setInputFiles → all lines laid out)' + (clicked ? ' (incl. a click to open)' : ''), render, 'ms', 1000]);
+  };
+}
 
-  // 2. add one span with 1,000 present
-  log('2. add span: importing a workspace with 1,000 spans');
-  await page.getByTestId('file-input').setInputFiles({ name: 'bench-1000.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace), 'utf8') });
-  const item2 = page.locator('[data-testid="doc-item"][data-doc-name="bench-1000.txt"]');
-  await item2.waitFor({ timeout: 60_000 });
-  if ((await item2.getAttribute('aria-current')) !== 'true') await item2.click();
-  await page.waitForFunction(
-    () => new Set([...document.querySelectorAll('[data-testid="doc-text"] mark[data-span-id]')].map((m) => m.dataset.spanId)).size >= 1000,
-    null,
-    { timeout: 120_000, polling: 200 },
-  );
-  // Adds a span over each target with a real key press; returns the times
-  // from keydown to the new mark in the DOM, and to layout.
-  async function addSpans(targets) {
-    const addTimes = [];
-    const addLayout = [];
-    for (const t of targets) {
-      await page.evaluate(([start, end]) => {
-        const root = document.querySelector('[data-testid="doc-text"]');
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        const nodes = [];
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-        // code point offset -> (text node, UTF-16 offset)
-        const locate = (cp, preferNext) => {
-          let seen = 0;
-          for (const node of nodes) {
-            const d = node.data;
-            let u = 0;
-            while (true) {
-              if (seen === cp && !(u === d.length && preferNext)) return { node, offset: u };
-              if (u >= d.length) break;
-              u += d.codePointAt(u) > 0xffff ? 2 : 1;
-              seen++;
-            }
-          }
-          throw new Error('offset outside doc-text');
-        };
-        const s = locate(start, true);
-        const e = locate(end, false);
-        s.node.parentElement.scrollIntoView({ block: 'center' });
-        const r = document.createRange();
-        r.setStart(s.node, s.offset);
-        r.setEnd(e.node, e.offset);
-        const sel = window.getSelection();
-        sel.removeAllRanges();
-        sel.addRange(r);
-        document.dispatchEvent(new Event('selectionchange'));
-        window.__add = new Promise((resolve) => {
-          let t0 = null;
-          const onKey = () => { t0 = performance.now(); };
-          window.addEventListener('keydown', onKey, { capture: true, once: true });
-          const mo = new MutationObserver(() => {
-            if (root.querySelector(`mark[data-span-start="${start}"][data-span-end="${end}"]`)) {
-              const tDom = performance.now();
-              void root.offsetHeight;
-              const tLayout = performance.now();
-              mo.disconnect();
-              resolve({ dom: tDom - t0, layout: tLayout - t0 });
-            }
-          });
-          mo.observe(root, { childList: true, subtree: true, attributes: true });
-        });
-      }, [t.start, t.end]);
-      await page.waitForTimeout(50); // let the app see the selection
-      await page.keyboard.press('1');
-      const r = await page.evaluate(() => Promise.race([window.__add, new Promise((_, rej) => setTimeout(() => rej(new Error('no new mark within 5 s')), 5000))]));
-      addTimes.push(r.dom);
-      addLayout.push(r.layout);
+const legacy = {
+  name: 'legacy',
+  rows: [
+    { key: 'l.render', what: 'render a 1 MB .txt (setInputFiles → shown, laid out)', prev: 340, target: { lt: 1000 } },
+    { key: 'l.add', what: 'add 1 span with 1,000 present (keydown → mark in DOM)', prev: 8.0, target: { lt: 16 } },
+    { key: 'l.add-frame', what: '  same, + a frame', prev: null, target: { lt: 16 } },
+    { key: 'l.export', what: 'export-json with 1,000 spans (click → download), median of 3', prev: 45, target: null },
+    { key: 'l.search', what: `search "${THOUSAND}", 1,000 matches (fill → count shown)`, prev: 124, target: null },
+    { key: 'l.tagall', what: 'tag all 1,000 matches (click → span count updated + a frame)', prev: 109, target: null },
+    { key: 'l.add-after', what: 'add 1 span with 2,000 present, after tag all (keydown → DOM + a frame)', prev: null, target: { lt: 16 } },
+  ],
+  async run({ page }) {
+    const L = legacyData(REPS);
+    await openApp(page);
+    // 1. render a 1 MB .txt
+    const txt = writeFile('bench-1mb.txt', L.text);
+    const r = await importFile(page, txt, { line: [0, L.lines[0]], layout: true });
+    set('l.render', r.shown, `interactive ${ms(r.interactive)}`);
+    raw['l.render'] = r;
+    // 2. add one span with 1,000 present
+    const json = writeFile('bench-1000.json', JSON.stringify(L.workspace));
+    await importFile(page, json, { docOpen: 'bench-1000.txt', spanCount: ['bench-1000.txt', 1000], line: [0, L.lines[0]] });
+    const adds = await repeat(L.targets, (w) => create(page, w));
+    set('l.add', median(adds.map((a) => a.dom)), `median of ${REPS}: ${samples(adds.map((a) => a.dom))}`);
+    set('l.add-frame', median(adds.map((a) => a.frame)), `median of ${REPS}`);
+    raw['l.add'] = adds;
+    // 3. export
+    const exportTimes = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-json').click()]);
+      exportTimes.push(performance.now() - t0);
+      await download.path();
     }
-    return { addTimes, addLayout };
-  }
-  const { addTimes, addLayout } = await addSpans(targets);
-  results.push([`add 1 span with 1,000 present (keydown → mark in DOM), median of ${REPS}`, median(addTimes), 'ms', 16]);
-  results.push(['  same, including layout', median(addLayout), 'ms', null]);
-  log(`   samples (ms): ${addTimes.map((x) => x.toFixed(1)).join(' ')}`);
-
-  // 3. export
-  const exportTimes = [];
-  for (let i = 0; i < 3; i++) {
+    set('l.export', median(exportTimes), samples(exportTimes));
+    // 4. search and tag all
+    const occurrences = L.text.split(THOUSAND).length - 1;
     const t0 = performance.now();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-    exportTimes.push(performance.now() - t0);
-    await download.path();
+    await page.getByTestId('search-input').fill(THOUSAND);
+    await page.getByTestId('search-count').waitFor({ timeout: 30_000 });
+    const searchTime = performance.now() - t0;
+    const found = Number(await page.getByTestId('search-count').getAttribute('data-count'));
+    set('l.search', searchTime, `${found} matches of ${occurrences}`);
+    await page.getByTestId('search-tag-all').click();
+    const toAdd = Number(await page.getByTestId('search-tag-preview').getAttribute('data-count'));
+    const before = await page.evaluate(() => window.__B.docSpanCount('bench-1000.txt'));
+    await page.evaluate(([cond]) => {
+      window.__tag = window.__B.measure({ cond, since: 'click', timeout: 60_000 });
+      window.__tag.catch(() => {});
+    }, [{ spanCount: ['bench-1000.txt', before + toAdd] }]);
+    await page.getByTestId('search-tag-confirm').click();
+    const tag = await withTimeout(page.evaluate(() => window.__tag), 90_000, 'tag all');
+    set('l.tagall', tag.frame, `${toAdd} spans added; to the DOM ${ms(tag.dom)}`);
+    const after = await repeat(L.targetsAfterTagAll, (w) => create(page, w));
+    set('l.add-after', median(after.map((a) => a.frame)), `${before + toAdd} spans; to the DOM ${ms(median(after.map((a) => a.dom)))}`);
+    raw['l.add-after'] = after;
+  },
+};
+
+const wasmSize = {
+  name: 'wasm-size',
+  rows: [
+    { key: 'w.raw', what: 'wasm size, raw', prev: 1102 * 1024, target: null, unit: 'kib' },
+    { key: 'w.gz', what: 'wasm size, gzip -9', prev: 476 * 1024, target: null, unit: 'kib' },
+  ],
+  browser: false,
+  async run() {
+    const files = fs.readdirSync(dist).filter((f) => f.endsWith('.wasm'));
+    if (files.length !== 1) throw new Error(`expected one .wasm in ${dist}, found ${files.length}`);
+    const buf = fs.readFileSync(path.join(dist, files[0]));
+    set('w.raw', buf.length, files[0]);
+    set('w.gz', zlib.gzipSync(buf, { level: 9 }).length, '');
+  },
+};
+
+// previous figures: the issue's table (#9) and the last run of the old bench
+const SCENARIOS = [
+  legacy,
+  articleScenario(1, 0, [241, 24]),
+  articleScenario(1, 1000, [361, 42]),
+  articleScenario(1, 10000, [732, 50]),
+  articleScenario(5, 0, [1023, 84]),
+  articleScenario(5, 1000, [983, 98]),
+  articleScenario(5, 10000, [1484, 120], true),
+  corpusScenario(500, [322, 60, 29, 0, 260]),
+  corpusScenario(2000, [924, 204, 112, 100, 595]),
+  corpusScenario(10000, [4769, 898, 436, 803, 2080]),
+  recogitoScenario(1, 1000, [null, 30, [null, 52 / 30]]),
+  recogitoScenario(5, 10000, [44_000, 38, [1300 / 44_000, 124 / 38]]),
+  wasmSize,
+];
+
+const chosen = SCENARIOS.filter((s) => ONLY.length === 0 || ONLY.some((o) => s.name === o || s.name.startsWith(o + '-')));
+if (chosen.length === 0) {
+  log(`BENCH_ONLY=${ONLY.join(',')} matches no scenario; names: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+log(`scenarios: ${chosen.map((s) => s.name).join(', ')}; REPS=${REPS}, BLOCKED_REPS=${BLOCKED_REPS}`);
+
+const SCENARIO_TIMEOUT = 30 * 60_000;
+for (const s of chosen) {
+  const t = Date.now();
+  log(`${s.name}`);
+  let b = null;
+  try {
+    if (s.browser !== false) b = await launch(s.name);
+    await withTimeout(s.run(b ?? {}), SCENARIO_TIMEOUT, s.name);
+  } catch (e) {
+    log(`  ${s.name} failed: ${e.stack || e}`);
+    for (const r of s.rows) if (!results.has(r.key) && !r.ratio) fail(r.key, e);
+  } finally {
+    if (b) await b.close();
   }
-  results.push(['export-json with 1,000+ spans (click → download event), median of 3', median(exportTimes), 'ms', null]);
-
-  // 4. search and annotate-all on a word that occurs a thousand times, half
-  // of them after a proclitic
-  const NAME = THOUSAND;
-  const occurrences = text.split(NAME).length - 1;
-  log(`4. annotate-all: "${NAME}" occurs ${occurrences} times`);
-  const searchStart = performance.now();
-  await page.getByTestId('search-input').fill(NAME);
-  await page.getByTestId('search-count').waitFor({ timeout: 30_000 });
-  const searchTime = performance.now() - searchStart;
-  const found = Number(await page.getByTestId('search-count').getAttribute('data-count'));
-  await page.getByTestId('search-tag-all').click();
-  const toAdd = Number(await page.getByTestId('search-tag-preview').getAttribute('data-count'));
-  const spanCount = () =>
-    page.evaluate(() => new Set([...document.querySelectorAll('[data-testid="doc-text"] mark[data-span-id]')].map((m) => m.dataset.spanId)).size);
-  const before = await spanCount();
-  await page.evaluate((target) => {
-    window.__tagAll = new Promise((resolve) => {
-      let t0 = null;
-      window.addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
-      const root = document.querySelector('[data-testid="doc-text"]');
-      const tick = () => {
-        if (t0 !== null) {
-          const n = new Set([...root.querySelectorAll('mark[data-span-id]')].map((m) => m.dataset.spanId)).size;
-          if (n >= target) return resolve(performance.now() - t0);
-        }
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-  }, before + toAdd);
-  await page.getByTestId('search-tag-confirm').click();
-  const tagAll = await page.evaluate(() => Promise.race([window.__tagAll, new Promise((_, rej) => setTimeout(() => rej(new Error('tag-all did not finish in 30 s')), 30_000))]));
-  if (found !== occurrences) log(`   warning: search found ${found}, the text has ${occurrences}`);
-  results.push([`search "${NAME}" in 1 MB (fill → count shown; ${found} matches)`, searchTime, 'ms', null]);
-  results.push([`tag all ${toAdd} matches, 1,000 spans present (click → all marks in DOM)`, tagAll, 'ms', null]);
-  const after = await addSpans(targetsAfterTagAll);
-  results.push([`add 1 span with ${before + toAdd} present, after tag-all, median of ${REPS}`, median(after.addTimes), 'ms', 16]);
-  await context.close();
-} finally {
-  await browser.close();
-  server.close();
+  log(`  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
 }
-
-// 5. wasm size
-for (const f of fs.readdirSync(dist).filter((n) => n.endsWith('.wasm'))) {
-  const buf = fs.readFileSync(path.join(dist, f));
-  results.push([`${f} raw`, buf.length / 1024, 'KiB', null]);
-  results.push([`${f} gzip -9`, zlib.gzipSync(buf, { level: 9 }).length / 1024, 'KiB', null]);
-}
+server.close();
+recogitoServer?.server.close();
 
 // ------------------------------------------------------------------ report
-const w = Math.max(...results.map((r) => r[0].length));
-console.log(`\n${'measure'.padEnd(w)}  ${'value'.padStart(10)}  unit  target   ok`);
-console.log(`${'-'.repeat(w)}  ${'-'.repeat(10)}  ----  ------  ---`);
-for (const [name, v, unit, target] of results) {
-  const ok = target == null ? '' : v < target ? 'yes' : 'NO';
-  console.log(`${name.padEnd(w)}  ${v.toFixed(1).padStart(10)}  ${unit.padEnd(4)}  ${target == null ? '' : ('< ' + target).padEnd(6)}  ${ok}`);
+const fmt = (v, unit = 'ms') => (unit === 'bytes' ? mib(v) : unit === 'kib' ? kib(v) : unit === 'x' ? `${v.toFixed(2)}×` : ms(v));
+const lines = [
+  `Wasim benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium ${CHROMIUM_PATH}, ${os.cpus().length} cores; REPS=${REPS}, BLOCKED_REPS=${BLOCKED_REPS}, profile: ${PROFILE}`,
+  '',
+  '| what | Wasim now | previous | target | ok |',
+  '|---|---|---|---|---|',
+];
+for (const s of chosen) {
+  for (const r of s.rows) {
+    const unit = r.unit || 'ms';
+    let now;
+    let ok = '';
+    let res = results.get(r.key);
+    if (r.ratio) {
+      const [a, b] = r.ratio.map((k) => results.get(k));
+      if (!a || !b) res = { error: 'n/a (run both scenarios)' };
+      else if (a.error || b.error) {
+        // a Recogito timeout still gives a bound
+        res = b.timeout && !a.error ? { value: a.value / b.timeout, note: 'Recogito timed out: upper bound', bound: '<' } : { error: 'n/a' };
+      } else res = { value: a.value / b.value };
+    }
+    if (!res) res = { error: 'not measured' };
+    if (res.error) {
+      now = res.error;
+      ok = r.target ? '✗' : '';
+      if (r.target && r.target.vs && res.timeout) {
+        const w = results.get(r.target.vs);
+        ok = w && !w.error && w.value < res.timeout ? '✓' : '✗';
+      }
+    } else {
+      now = `${res.bound || ''}${fmt(res.value, unit)}${res.note ? ` (${res.note})` : ''}`;
+      if (r.target && r.target.lt !== undefined) ok = res.value < r.target.lt ? '✓' : '✗';
+      if (r.target && r.target.vs) {
+        const w = results.get(r.target.vs);
+        ok = w && !w.error ? (w.value < res.value ? '✓' : '✗') : '?';
+      }
+    }
+    const prev = r.prev == null ? '—' : fmt(r.prev, unit);
+    const target = !r.target ? 'reported' : r.target.vs ? 'Wasim faster' : `< ${fmt(r.target.lt, unit).replace('.0 ms', ' ms').replace('1.00×', '1')}`;
+    lines.push(`| ${r.what} | ${now} | ${prev} | ${target} | ${ok} |`);
+  }
 }
+const table = lines.join('\n') + '\n';
+fs.writeFileSync(path.join(OUT, 'bench.md'), table);
+fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify({ results: Object.fromEntries(results), raw }, null, 1));
+console.log('\n' + table);
+log(`written to ${path.relative(root, path.join(OUT, 'bench.md'))} and bench.json`);
