@@ -1451,7 +1451,11 @@ mod tests {
         let names: Vec<&str> = ws.documents.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(
             names,
-            ["000_8abcee7451a8b320.txt", "001_447af13bdafea7e9.txt", "example.conll"]
+            [
+                "000_8abcee7451a8b320.txt",
+                "001_447af13bdafea7e9.txt",
+                "example.conll"
+            ]
         );
         assert_eq!(ws.documents[0].spans.len(), 4);
         assert_eq!(ws.documents[2].spans.len(), 2);
