@@ -300,8 +300,9 @@ pub struct Persister {
     redo_keys: Vec<u64>,
     /// What the journal touched since the last compaction.
     dirty: Touched,
-    /// Documents whose text is stored.
-    texts: HashSet<DocId>,
+    /// Documents whose text is stored; shared, so that copying a session
+    /// (every UI state) and comparing two copies cost nothing.
+    texts: Arc<HashSet<DocId>>,
     /// Texts kept even when nothing refers to them (set-aside entries').
     pinned: BTreeSet<DocId>,
     /// Whether some stored text may have lost its last reference.
@@ -328,7 +329,7 @@ impl Persister {
             undo_keys: Vec::new(),
             redo_keys: Vec::new(),
             dirty: Touched::default(),
-            texts: HashSet::new(),
+            texts: Arc::default(),
             pinned: BTreeSet::new(),
             garbage: false,
             open: None,
@@ -477,7 +478,7 @@ impl Persister {
     /// Adds the texts of the documents `edit` brings that are not stored.
     fn put_new_texts(&mut self, edit: &Edit, plan: &mut WritePlan) {
         for doc in edit.documents() {
-            if self.texts.insert(doc.id) {
+            if !self.texts.contains(&doc.id) && Arc::make_mut(&mut self.texts).insert(doc.id) {
                 plan.put_texts.push((doc.id, doc.body()));
             }
         }
@@ -544,8 +545,11 @@ impl Persister {
             .copied()
             .collect();
         unused.sort_unstable();
-        for id in &unused {
-            self.texts.remove(id);
+        if !unused.is_empty() {
+            let texts = Arc::make_mut(&mut self.texts);
+            for id in &unused {
+                texts.remove(id);
+            }
         }
         plan.delete_texts.extend(unused);
         self.garbage = false;
@@ -571,7 +575,7 @@ impl Persister {
         self.next_id = ws.next_id;
         self.open = ws.open;
         for doc in &ws.documents {
-            if self.texts.insert(doc.id) {
+            if !self.texts.contains(&doc.id) && Arc::make_mut(&mut self.texts).insert(doc.id) {
                 plan.put_texts.push((doc.id, doc.body()));
             }
         }
@@ -700,7 +704,7 @@ pub fn restore(stored: Stored) -> Result<Option<Loaded>, String> {
     };
     ws.validate()?;
     let mut persister = Persister::new();
-    persister.texts = text_ids;
+    persister.texts = Arc::new(text_ids);
     persister.open = stored.open;
     persister.next_id = stored.next_id.unwrap_or(0);
     // Records no document refers to are deleted by the compaction below.
@@ -908,7 +912,7 @@ pub fn migrate_v1(
         }
     };
     let mut persister = Persister::new();
-    persister.texts = stored_texts;
+    persister.texts = Arc::new(stored_texts);
     let mut plan = persister.full(&ws, &history);
     plan.drop_v1 = true;
     Ok(Loaded {

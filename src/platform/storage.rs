@@ -87,6 +87,7 @@ const V1_HISTORY_KEY: &str = "history";
 
 thread_local! {
     static DATABASE: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    static ON_BLOCKED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
     static FENCE: RefCell<Fence> = const { RefCell::new(Fence::Off) };
 }
 
@@ -118,6 +119,13 @@ pub fn resign() {
             *f.borrow_mut() = Fence::Reader;
         }
     });
+}
+
+/// What to do when opening waits for another tab that has the database
+/// open in an older version (it must close first); opening goes on by
+/// itself once it has.
+pub fn on_blocked(notify: impl Fn() + 'static) {
+    ON_BLOCKED.with(|cell| *cell.borrow_mut() = Some(Box::new(notify)));
 }
 
 /// Why a write did not land.
@@ -504,9 +512,18 @@ async fn open() -> Result<IdbDatabase, String> {
         }
     });
     open_request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let blocked = Closure::<dyn FnMut()>::new(|| {
+        ON_BLOCKED.with(|cell| {
+            if let Some(notify) = cell.borrow().as_ref() {
+                notify();
+            }
+        });
+    });
+    open_request.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
     let result = request(&open_request).await;
     open_request.set_onupgradeneeded(None);
-    drop(upgrade);
+    open_request.set_onblocked(None);
+    drop((upgrade, blocked));
     let db = result?.dyn_into::<IdbDatabase>().map_err(describe)?;
     // A newer Wasim opening in another tab must not wait for this one: it
     // closes, and its next write says to reload.

@@ -15,7 +15,7 @@ use crate::core::tabs::Role;
 use crate::platform::files::{dropped, files_of, files_of_drop, read_files};
 use crate::platform::prefs as stored_prefs;
 use crate::platform::saver::{self, Outcome};
-use crate::platform::storage::{open_and_restore, resign, set_fencing};
+use crate::platform::storage::{on_blocked, open_and_restore, resign, set_fencing};
 use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
@@ -120,6 +120,14 @@ async fn start(app: AppHandle) {
             }
             Outcome::Failed(error) => app.dispatch(Action::Saved(Err(error))),
             Outcome::NotWriter => lost_writer(true),
+        }
+    });
+    on_blocked(|| {
+        if let Some(app) = APP.with(|a| a.borrow().clone()) {
+            app.dispatch(Action::Notify(
+                MessageKind::Warning,
+                "Wasim is open in another tab with an older version; close that tab (or reload it) to open your work here.".into(),
+            ));
         }
     });
     let role = if !has_locks() {
