@@ -658,9 +658,10 @@ pub struct Loaded {
 /// A message when the records themselves cannot be read (a record or a text
 /// missing or unreadable, a layout from a newer Wasim): the caller then
 /// writes nothing over them.
-pub fn restore(stored: Stored) -> Result<Option<Loaded>, String> {
+pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
     let text_ids: HashSet<DocId> = stored.texts.iter().map(|(id, _)| *id).collect();
-    let texts: HashMap<DocId, DocumentBody> = stored.texts.into_iter().collect();
+    let texts: HashMap<DocId, DocumentBody> =
+        std::mem::take(&mut stored.texts).into_iter().collect();
     let Some(raw) = stored.workspace.as_deref() else {
         if let Some(v1) = &stored.v1 {
             return migrate_v1(v1, &texts, text_ids).map(Some);
@@ -670,6 +671,53 @@ pub fn restore(stored: Stored) -> Result<Option<Loaded>, String> {
         }
         return Ok(None);
     };
+    let (mut ws, stale) = read_records(raw, &stored, &texts)?;
+    let mut persister = Persister::new();
+    persister.texts = Arc::new(text_ids);
+    persister.open = stored.open;
+    persister.next_id = stored.next_id.unwrap_or(0);
+    // Records no document refers to are deleted by the compaction below.
+    persister.dirty.docs.extend(stale);
+    let mut problems = Vec::new();
+    let set_aside = replay(&stored.journal, &mut ws, &texts, &mut persister);
+    // `meta/open` is written with every change that moves it, so it is
+    // the latest, whatever the replayed edits did to `open` on the way.
+    ws.open = stored
+        .open
+        .filter(|id| ws.document(*id).is_some())
+        .or_else(|| ws.documents.first().map(|d| d.id));
+    let (history, dropped) = read_steps(&stored.steps, &texts, &mut persister, &mut problems);
+    let mut plan = WritePlan {
+        delete_steps: dropped,
+        drop_v1: stored.v1.is_some(),
+        ..WritePlan::default()
+    };
+    keep_set_aside(
+        set_aside,
+        stored.set_aside.as_deref(),
+        &mut persister,
+        &mut plan,
+        &mut problems,
+    );
+    persister.garbage = true;
+    persister.fold(&ws, &history, &mut plan);
+    persister.note_open(&mut plan, &ws);
+    Ok(Some(Loaded {
+        ws,
+        history,
+        persister,
+        plan: (!plan.is_empty()).then_some(plan),
+        problems,
+    }))
+}
+
+/// The workspace from its record (`raw`), the document records and the
+/// texts, with the ids of records no document refers to.
+fn read_records(
+    raw: &str,
+    stored: &Stored,
+    texts: &HashMap<DocId, DocumentBody>,
+) -> Result<(Workspace, Vec<DocId>), String> {
     let record: WorkspaceRecord = serde_json::from_str(raw)
         .map_err(|e| format!("the saved workspace record is unreadable: {e}"))?;
     if record.schema != SCHEMA {
@@ -696,39 +744,36 @@ pub fn restore(stored: Stored) -> Result<Option<Loaded>, String> {
             .ok_or_else(|| format!("the text of {:?} is missing", doc.name))?;
         documents.push(Arc::new(doc.into_document(body)));
     }
-    let mut ws = Workspace {
+    let ws = Workspace {
         labels: record.labels,
         documents,
         open: stored.open,
         next_id: stored.next_id.unwrap_or(1),
     };
     ws.validate()?;
-    let mut persister = Persister::new();
-    persister.texts = Arc::new(text_ids);
-    persister.open = stored.open;
-    persister.next_id = stored.next_id.unwrap_or(0);
-    // Records no document refers to are deleted by the compaction below.
-    persister.dirty.docs.extend(records.keys().copied());
-    let mut problems = Vec::new();
-    let set_aside = replay(&stored.journal, &mut ws, &texts, &mut persister);
-    // `meta/open` is written with every change that moves it, so it is
-    // the latest, whatever the replayed edits did to `open` on the way.
-    ws.open = stored
-        .open
-        .filter(|id| ws.document(*id).is_some())
-        .or_else(|| ws.documents.first().map(|d| d.id));
-    let (history, dropped) = read_steps(&stored.steps, &texts, &mut persister, &mut problems);
-    let mut plan = WritePlan::default();
-    if let Some(first) = set_aside.first() {
+    let mut stale: Vec<DocId> = records.into_keys().collect();
+    stale.sort_unstable();
+    Ok((ws, stale))
+}
+
+/// Journal entries that could not be replayed: said, added to the stored
+/// list (written by `plan`), and their documents' texts kept.
+fn keep_set_aside(
+    new: Vec<SetAside>,
+    stored: Option<&str>,
+    persister: &mut Persister,
+    plan: &mut WritePlan,
+    problems: &mut Vec<String>,
+) {
+    if let Some(first) = new.first() {
         problems.push(format!(
             "{} saved change(s) could not be applied ({}); they are kept aside in storage, not lost.",
-            set_aside.len(),
+            new.len(),
             first.reason
         ));
     }
-    let fresh = !set_aside.is_empty();
-    let all = merge_set_aside(stored.set_aside.as_deref(), set_aside);
-    // Texts that set-aside entries bring stay stored.
+    let fresh = !new.is_empty();
+    let all = merge_set_aside(stored, new);
     for entry in &all {
         if let Ok(entry) = serde_json::from_str::<JournalEntry>(&entry.entry) {
             persister
@@ -739,19 +784,6 @@ pub fn restore(stored: Stored) -> Result<Option<Loaded>, String> {
     if fresh {
         plan.set_aside = Some(json(&all));
     }
-    plan.delete_steps = dropped;
-    persister.garbage = true;
-    persister.fold(&ws, &history, &mut plan);
-    persister.note_open(&mut plan, &ws);
-    plan.drop_v1 = stored.v1.is_some();
-    let plan = (!plan.is_empty()).then_some(plan);
-    Ok(Some(Loaded {
-        ws,
-        history,
-        persister,
-        plan,
-        problems,
-    }))
 }
 
 /// Replays the journal onto `ws` in key order, noting what it touched in
