@@ -365,7 +365,7 @@ fn assert_same_history(restored: &History, live: &History) {
 }
 
 proptest! {
-    #![proptest_config(common::proptest_config("persist_replay", 48))]
+    #![proptest_config(common::proptest_config("persist_replay", 32))]
 
     #[test]
     fn every_acknowledged_change_restores_exactly(ops in prop::collection::vec(op(), 1..60)) {
