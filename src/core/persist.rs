@@ -5,7 +5,7 @@
 //! (schema [`SCHEMA`]):
 //! - `texts`: each document's text and source, once, under its id; texts
 //!   never change;
-//! - `docs`: one [`DocumentRecord`] per document (name, flags, spans);
+//! - `docs`: one [`DocRecord`] per document (name, flags, spans as rows);
 //! - `meta`: `workspace` ([`WorkspaceRecord`]: labels and document order),
 //!   `next_id`, `open`, and `set_aside` (journal entries that could not be
 //!   replayed, kept rather than dropped);
@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, History};
 use super::model::{DocId, Document, DocumentBody, Label, Workspace};
-use super::snapshot::{DocumentRecord, Snapshot};
+use super::snapshot::{DocRecord, Snapshot};
 
 /// The layout version of the records, in [`WorkspaceRecord::schema`].
 pub const SCHEMA: u32 = 2;
@@ -177,7 +177,7 @@ pub struct WritePlan {
     pub put_texts: Vec<(DocId, DocumentBody)>,
     /// Texts no document or step refers to any more.
     pub delete_texts: Vec<DocId>,
-    /// Document records to store ([`DocumentRecord`] as JSON).
+    /// Document records to store ([`DocRecord`] as JSON).
     pub put_docs: Vec<(DocId, String)>,
     /// Document records to delete.
     pub delete_docs: Vec<DocId>,
@@ -510,7 +510,7 @@ impl Persister {
                 None => ws.document(id),
             };
             match doc {
-                Some(doc) => plan.put_docs.push((id, json(&DocumentRecord::of(doc)))),
+                Some(doc) => plan.put_docs.push((id, json(&DocRecord::of(doc)))),
                 None => plan.delete_docs.push(id),
             }
         }
@@ -568,7 +568,7 @@ impl Persister {
             put_docs: ws
                 .documents
                 .iter()
-                .map(|doc| (doc.id, json(&DocumentRecord::of(doc))))
+                .map(|doc| (doc.id, json(&DocRecord::of(doc))))
                 .collect(),
             ..WritePlan::default()
         };
@@ -736,7 +736,7 @@ fn read_records(
         let raw = records
             .remove(id)
             .ok_or_else(|| format!("the record of document {} is missing", id.0))?;
-        let doc: DocumentRecord = serde_json::from_str(raw)
+        let doc: DocRecord = serde_json::from_str(raw)
             .map_err(|e| format!("the record of document {} is unreadable: {e}", id.0))?;
         let body = texts
             .get(id)

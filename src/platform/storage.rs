@@ -7,7 +7,7 @@
 //! | store | key | value |
 //! | --- | --- | --- |
 //! | `texts` | document id | its text (a string), or `{text, source}` for a document imported with a [`Source`] (source as JSON); written once |
-//! | `docs` | document id | JSON [`DocumentRecord`](crate::core::snapshot::DocumentRecord): name, done, demo, spans |
+//! | `docs` | document id | JSON [`DocRecord`](crate::core::snapshot::DocRecord): name, done, demo, spans as rows `[id, start, end, label(, note, entity id)]` |
 //! | `meta` | `workspace` | JSON [`WorkspaceRecord`](crate::core::persist::WorkspaceRecord): `{schema: 2, labels, order}` |
 //! | `meta` | `next_id`, `open` | numbers: the id counter, the open document |
 //! | `meta` | `writer` | the writer epoch (see below) |
