@@ -738,6 +738,12 @@ fn read_records(
             .ok_or_else(|| format!("the record of document {} is missing", id.0))?;
         let doc: DocRecord = serde_json::from_str(raw)
             .map_err(|e| format!("the record of document {} is unreadable: {e}", id.0))?;
+        if doc.id != *id {
+            return Err(format!(
+                "the record stored for document {} is that of document {}",
+                id.0, doc.id.0
+            ));
+        }
         let body = texts
             .get(id)
             .cloned()
@@ -824,10 +830,43 @@ fn replay_entry(
     if !edit.hydrate(|id| texts.get(&id).cloned()) {
         return Err("the text of a document it brings is missing".to_owned());
     }
+    let before = ws.clone();
     let inverse = edit.clone().apply(ws).map_err(|e| e.to_string())?;
+    let mut touched = Touched::default();
+    touched.add(&edit, ws);
+    touched.add(&inverse, ws);
+    // An edit checks what it needs to apply, not that the ids it brings
+    // are new; a damaged or misplaced entry could duplicate one.
+    if let Err(why) = sound(ws, &touched.docs) {
+        *ws = before;
+        return Err(why);
+    }
     ws.next_id = ws.next_id.max(entry.next_id);
-    dirty.add(&edit, ws);
-    dirty.add(&inverse, ws);
+    dirty.docs.extend(touched.docs);
+    dirty.workspace |= touched.workspace;
+    Ok(())
+}
+
+/// Checks what replaying an entry could break: document ids unique, and in
+/// the documents `touched`, span ids unique and spans valid and in order.
+fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), String> {
+    let mut ids = HashSet::with_capacity(ws.documents.len());
+    if !ws.documents.iter().all(|d| ids.insert(d.id)) {
+        return Err("it would put a document in the workspace twice".to_owned());
+    }
+    for doc in ws.documents.iter().filter(|d| touched.contains(&d.id)) {
+        let mut spans = HashSet::with_capacity(doc.spans.len());
+        if !doc.spans.iter().all(|s| spans.insert(s.id)) {
+            return Err(format!("it would give two spans of {:?} one id", doc.name));
+        }
+        let probe = Workspace {
+            labels: ws.labels.clone(),
+            documents: vec![Arc::clone(doc)],
+            open: None,
+            next_id: ws.next_id,
+        };
+        probe.validate()?;
+    }
     Ok(())
 }
 
