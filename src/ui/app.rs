@@ -154,6 +154,35 @@ async fn start(app: AppHandle) {
     app.dispatch(Action::Restored(restored));
 }
 
+thread_local! {
+    /// Whether a read-only tab is reading the workspace, and whether it
+    /// must read it once more after that.
+    static RELOADING: std::cell::Cell<(bool, bool)> = const { std::cell::Cell::new((false, false)) };
+}
+
+/// Reads the saved workspace again (a read-only tab), unless a reading is
+/// under way: then that one is followed by one more.
+fn reload_stored(app: AppHandle) {
+    let (running, _) = RELOADING.with(std::cell::Cell::get);
+    if running {
+        RELOADING.with(|r| r.set((true, true)));
+        return;
+    }
+    RELOADING.with(|r| r.set((true, false)));
+    spawn_local(async move {
+        loop {
+            let restored = open_and_restore(false).await;
+            app.dispatch(Action::Reloaded(restored));
+            let (_, again) = RELOADING.with(std::cell::Cell::get);
+            if !again {
+                break;
+            }
+            RELOADING.with(|r| r.set((true, false)));
+        }
+        RELOADING.with(|r| r.set((false, false)));
+    });
+}
+
 /// "Use it here": takes the writer lock from the other tab, reads the
 /// workspace as that tab left it, and makes this tab the writer.
 pub fn take_over(app: AppHandle) {
@@ -229,13 +258,12 @@ pub fn app() -> Html {
         });
     }
     {
-        // A read-only tab shows the latest saved work.
+        // A read-only tab shows the latest saved work: one reading at a
+        // time, and one more if the writer saved meanwhile.
         let app = app.clone();
         use_effect_with(app.reloads, move |_| {
             if app.reloads > 0 {
-                spawn_local(async move {
-                    app.dispatch(Action::Reloaded(open_and_restore(false).await));
-                });
+                reload_stored(app.clone());
             }
         });
     }
