@@ -4,14 +4,16 @@
 //! mapping.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::time::Duration;
 
 use wasim::core::edit::Edit;
 use wasim::core::model::Workspace;
 use wasim::core::text::CharRange;
-use wasim::platform::selection::{select_offsets, selection_offsets};
-use wasim::ui::doc_view::DocView;
-use wasim::ui::state::{AppHandle, AppState};
+use wasim::platform::selection::{point_to_cp, select_offsets, selection_offsets};
+use wasim::ui::doc_view::{DocView, lines_rendered};
+use wasim::ui::doc_window::when_drawn;
+use wasim::ui::state::{Action, AppHandle, AppState};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -25,10 +27,16 @@ struct HostProps {
     state: AppState,
 }
 
+thread_local! {
+    /// The state handle of the host rendered last, to dispatch actions.
+    static HANDLE: RefCell<Option<AppHandle>> = const { RefCell::new(None) };
+}
+
 #[function_component(Host)]
 fn host(props: &HostProps) -> Html {
     let initial = props.state.clone();
     let app = use_reducer(move || initial);
+    HANDLE.with(|h| *h.borrow_mut() = Some(app.clone()));
     html! {
         <ContextProvider<AppHandle> context={app}>
             <DocView />
@@ -175,6 +183,145 @@ async fn dom_selection_maps_to_code_points_and_back() {
     let end = cp_index("UN") + 2;
     assert!(select_offsets(&view, CharRange::ordered(start, end)));
     assert_eq!(selection_offsets(&view, len), CharRange::new(start, end));
+}
+
+/// A document of `n` short Arabic lines, "سطر i في المدينة القديمة.".
+fn long_text(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("سطر {i} في المدينة القديمة.\n"))
+        .collect()
+}
+
+/// Code point where line `i` of [`long_text`] starts.
+fn long_line_start(text: &str, i: usize) -> usize {
+    text.split_inclusive('\n')
+        .take(i)
+        .map(|l| l.chars().count())
+        .sum()
+}
+
+fn long_state(text: &str, spans: &[(usize, usize, &str)]) -> AppState {
+    let mut ws = Workspace::default();
+    let doc = ws.new_document("long.txt", text);
+    let id = doc.id;
+    ws.documents.push(doc.into());
+    ws.open = Some(id);
+    for (start, end, label) in spans {
+        let edit = Edit::add_span(&mut ws, id, *start, *end, label).expect("valid test span");
+        edit.apply(&mut ws).expect("applies");
+    }
+    let mut state = AppState::default();
+    state.session.ws = ws;
+    state
+}
+
+fn drawn_lines(view: &Element) -> u32 {
+    view.query_selector_all(":scope > .line")
+        .expect("lines")
+        .length()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_document_is_drawn_in_part_and_an_edit_draws_one_line() {
+    let text = long_text(20_000);
+    let word = |line: usize| {
+        let start = long_line_start(&text, line) + 4;
+        (start, start + 1 + line.to_string().chars().count() - 1)
+    };
+    let (s5, e5) = word(5);
+    let view = render(long_state(&text, &[(s5, e5, "PER")])).await;
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    let drawn = drawn_lines(&view);
+    assert!(
+        (10..=600).contains(&drawn),
+        "{drawn} of 20,000 lines are in the DOM"
+    );
+    assert!(
+        view.query_selector(".gap").expect("query").is_some(),
+        "lines not drawn stand as a gap"
+    );
+    let first = view
+        .query_selector(":scope > .line")
+        .expect("query")
+        .expect("a line");
+    assert_eq!(first.get_attribute("data-line-start").as_deref(), Some("0"));
+    assert_eq!(
+        first.text_content().as_deref(),
+        Some("سطر 0 في المدينة القديمة.\n")
+    );
+    let mark = view
+        .query_selector(&format!(
+            "mark[data-span-start='{s5}'][data-span-end='{e5}'][data-label=PER]"
+        ))
+        .expect("query")
+        .expect("the span in view is drawn");
+    assert_eq!(mark.text_content().as_deref(), Some("5"));
+
+    // Tagging a word draws that line again, and no other.
+    let before = lines_rendered();
+    let (s7, e7) = word(7);
+    let app = HANDLE.with(|h| h.borrow().clone()).expect("host rendered");
+    app.dispatch(Action::ApplyLabel {
+        label: "LOC".into(),
+        selection: CharRange::new(s7, e7),
+        add: false,
+    });
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    assert!(
+        view.query_selector(&format!("mark[data-span-start='{s7}'][data-label=LOC]"))
+            .expect("query")
+            .is_some(),
+        "the new span is drawn"
+    );
+    let redrawn = lines_rendered() - before;
+    assert!(
+        (1..=2).contains(&redrawn),
+        "an edit drew {redrawn} lines again (of {} in the DOM)",
+        drawn_lines(&view)
+    );
+
+    // A place far away has no DOM point until it is drawn…
+    let (s, e) = word(15_000);
+    let far = CharRange::ordered(s, e);
+    assert!(!select_offsets(&view, far), "line 15,000 is not drawn");
+    // …and `when_drawn` draws it, then acts on it.
+    when_drawn(far, move |root| {
+        select_offsets(root, far);
+    });
+    gloo::timers::future::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        selection_offsets(&view, text.chars().count()),
+        Some(far),
+        "the far word is selected through its drawn line"
+    );
+    let selected: String = gloo::utils::window()
+        .get_selection()
+        .expect("sel")
+        .expect("sel")
+        .to_string()
+        .into();
+    assert_eq!(selected, "15000");
+    assert!(drawn_lines(&view) <= 600);
+
+    // A DOM point in lines that are not drawn (a gap) maps to where they
+    // start, never to an offset counted from the top of the view.
+    let len = text.chars().count();
+    let gaps = view.query_selector_all(":scope > .gap").expect("gaps");
+    assert!(gaps.length() >= 1);
+    for i in 0..gaps.length() {
+        let gap = gaps.item(i).expect("gap");
+        let start: usize = gap
+            .dyn_into_element()
+            .get_attribute("data-gap-start")
+            .and_then(|s| s.parse().ok())
+            .expect("data-gap-start");
+        let gap = gaps.item(i).expect("gap");
+        assert_eq!(point_to_cp(&view, &gap, 0, len), Some(start));
+        let index = (0..view.child_nodes().length())
+            .find(|j| view.child_nodes().item(*j).as_ref() == Some(&gap))
+            .expect("a child of the view");
+        assert_eq!(point_to_cp(&view, view.as_ref(), index, len), Some(start));
+    }
 }
 
 trait IntoElement {

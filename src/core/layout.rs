@@ -5,11 +5,15 @@
 //! span marks. Properly nested spans become nested marks; a span that crosses
 //! another's boundary is cut into fragments that share its [`SpanId`], so every
 //! span stays visible and selectable.
+//!
+//! The view draws only some lines of a long document; [`SpanIndex`] finds
+//! the spans of one line ([`line_fragments`]) without a pass over every span
+//! or every line, so an edit costs what the drawn lines cost.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::model::{Document, SpanId};
+use super::model::{Document, Span, SpanId};
 use super::text::LineRange;
 
 /// Reading direction of a line or document.
@@ -129,6 +133,118 @@ pub fn fragments_by_line(doc: &Document, lines: &[LineRange]) -> Vec<Vec<Fragmen
         }
     }
     result
+}
+
+/// The spans of a document indexed by position, so that the fragments of
+/// one line are found without looking at every span or every line: built
+/// once per version of the spans in `O(spans log spans)`, queried in
+/// `O(log spans + spans found)`.
+///
+/// Spans are kept sorted by start with a max-end segment tree over them;
+/// a query walks down only into subtrees that hold a span reaching past the
+/// line's start.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpanIndex {
+    /// Indices into the document's span list, by start (stable).
+    order: Vec<usize>,
+    /// The starts of `order`'s spans.
+    starts: Vec<usize>,
+    /// Segment tree of the largest end under each node; leaves from `size`.
+    max_end: Vec<usize>,
+    size: usize,
+}
+
+impl SpanIndex {
+    /// Indexes `spans` (a document's span list, in any order).
+    pub fn new(spans: &[Span]) -> Self {
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by_key(|i| spans[*i].start);
+        let starts = order.iter().map(|i| spans[*i].start).collect();
+        let size = order.len().next_power_of_two();
+        let mut max_end = vec![0; 2 * size];
+        for (leaf, i) in order.iter().enumerate() {
+            max_end[size + leaf] = spans[*i].end;
+        }
+        for node in (1..size).rev() {
+            max_end[node] = max_end[2 * node].max(max_end[2 * node + 1]);
+        }
+        SpanIndex {
+            order,
+            starts,
+            max_end,
+            size,
+        }
+    }
+
+    /// Number of spans indexed.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether no span is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The indices (into the span list it was built from, ascending) of the
+    /// spans that share at least one code point with `[start, end)`.
+    pub fn overlapping(&self, start: usize, end: usize) -> Vec<usize> {
+        let mut found = Vec::new();
+        let before = self.starts.partition_point(|s| *s < end);
+        if before > 0 {
+            self.collect(1, 0, self.size, before, start, &mut found);
+        }
+        found.sort_unstable();
+        found
+    }
+
+    /// Collects the spans among leaves `[lo, hi)` of `node`, limited to the
+    /// first `limit` leaves, that end after `start`.
+    fn collect(
+        &self,
+        node: usize,
+        lo: usize,
+        hi: usize,
+        limit: usize,
+        start: usize,
+        found: &mut Vec<usize>,
+    ) {
+        if lo >= limit || self.max_end.get(node).is_none_or(|end| *end <= start) {
+            return;
+        }
+        if hi - lo == 1 {
+            if let Some(i) = self.order.get(lo) {
+                found.push(*i);
+            }
+            return;
+        }
+        let mid = (lo + hi) / 2;
+        self.collect(2 * node, lo, mid, limit, start, found);
+        self.collect(2 * node + 1, mid, hi, limit, start, found);
+    }
+}
+
+/// The fragments of the spans that touch `line`, in the order of `spans`
+/// (the document's nesting order): what [`fragments_by_line`] gives for
+/// that line, found through `index` (built from `spans`).
+pub fn line_fragments(spans: &[Span], index: &SpanIndex, line: LineRange) -> Vec<Fragment> {
+    index
+        .overlapping(line.start, line.end)
+        .into_iter()
+        .filter_map(|i| spans.get(i))
+        .filter_map(|span| {
+            let start = span.start.max(line.start);
+            let end = span.end.min(line.end);
+            (start < end).then(|| Fragment {
+                id: span.id,
+                span_start: span.start,
+                span_end: span.end,
+                label: span.label.clone(),
+                start,
+                end,
+            })
+        })
+        .collect()
 }
 
 /// Builds the display tree of `[start, end)` holding `fragments`, which must
@@ -320,6 +436,53 @@ mod tests {
                 .flatten()
                 .all(|f| f.span_start == 1 && f.span_end == 7)
         );
+    }
+
+    #[test]
+    fn the_span_index_finds_what_a_pass_over_every_line_finds() {
+        // A fixed pseudo-random document: lines of varied length, spans
+        // short and long, nested, crossing, empty-free, across lines.
+        let mut seed: u64 = 0x5eed;
+        let mut next = |bound: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % bound.max(1)
+        };
+        let mut text = String::new();
+        for _ in 0..300 {
+            let len = next(40);
+            text.extend(std::iter::repeat_n('ب', len));
+            text.push('\n');
+        }
+        let mut ws = Workspace::default();
+        let doc = ws.new_document("a", &text);
+        let id = doc.id;
+        ws.documents.push(doc.into());
+        let len = ws.documents[0].text.char_len();
+        for _ in 0..400 {
+            let start = next(len - 1);
+            let long = next(10) == 0;
+            let end = (start + 1 + next(if long { 2000 } else { 12 })).min(len);
+            let label = ["PER", "LOC"][next(2)];
+            if let Ok(edit) = Edit::add_span(&mut ws, id, start, end, label) {
+                edit.apply(&mut ws).expect("applies");
+            }
+        }
+        let doc = &ws.documents[0];
+        assert!(doc.spans.len() > 300);
+        let lines = doc.text.lines();
+        let index = SpanIndex::new(&doc.spans);
+        assert_eq!(index.len(), doc.spans.len());
+        let all = fragments_by_line(doc, &lines);
+        for (line, expected) in lines.iter().zip(&all) {
+            assert_eq!(
+                &line_fragments(&doc.spans, &index, *line),
+                expected,
+                "{line:?}"
+            );
+        }
+        assert!(SpanIndex::new(&[]).overlapping(0, 10).is_empty());
     }
 
     #[test]

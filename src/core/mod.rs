@@ -20,4 +20,5 @@ pub mod session;
 pub mod snapshot;
 pub mod tabs;
 pub mod text;
+pub mod viewport;
 pub mod words;

@@ -1,22 +1,63 @@
 //! Search-match highlighting with the CSS Custom Highlight API: ranges are
 //! painted by the browser without touching the DOM, so highlights never
 //! split words or disturb Arabic letter joining.
+//!
+//! Only matches in drawn lines can be painted (a long document is drawn in
+//! part, see [`crate::core::viewport`]): the matches are kept here, and the
+//! view calls [`repaint`] when it draws other lines.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Range};
 
 use crate::core::text::CharRange;
+use crate::platform::measure::drawn_lines;
 use crate::platform::selection::cp_points;
 
 /// The highlight's name in `CSS.highlights` (styled by `::highlight(...)`).
 const NAME: &str = "wasim-search";
 
+thread_local! {
+    /// The matches painted last, to paint again in newly drawn lines.
+    static PAINTED: RefCell<Rc<Vec<CharRange>>> = RefCell::default();
+}
+
 /// Paints `ranges` (sorted) in the document drawn in `root`,
-/// replacing earlier search highlights. Does nothing where the browser lacks
-/// the API.
-pub fn highlight_ranges(root: &Element, ranges: &[CharRange]) {
+/// replacing earlier search highlights, and keeps them for [`repaint`].
+/// Does nothing where the browser lacks the API.
+pub fn highlight_ranges(root: &Element, ranges: Rc<Vec<CharRange>>) {
+    PAINTED.with(|p| *p.borrow_mut() = ranges.clone());
+    paint(root, &ranges);
+}
+
+/// Paints the kept matches again in the lines of `root` drawn now.
+pub fn repaint(root: &Element) {
+    let ranges = PAINTED.with(|p| p.borrow().clone());
+    if !ranges.is_empty() {
+        paint(root, &ranges);
+    }
+}
+
+/// The matches of `ranges` (sorted by start) that start in a drawn line
+/// of `root`.
+fn in_drawn_lines(root: &Element, ranges: &[CharRange]) -> Vec<CharRange> {
+    let mut found = Vec::new();
+    for (line, start) in drawn_lines(root) {
+        let len = line.text_content().map_or(0, |text| text.chars().count());
+        let from = ranges.partition_point(|r| r.start() < start);
+        let to = ranges.partition_point(|r| r.start() < start + len);
+        found.extend_from_slice(ranges.get(from..to.max(from)).unwrap_or_default());
+    }
+    found
+}
+
+fn paint(root: &Element, ranges: &[CharRange]) {
     let Some(registry) = registry() else { return };
+    let ranges = in_drawn_lines(root, ranges);
+    let ranges = ranges.as_slice();
     let mut boundaries: Vec<usize> = ranges.iter().flat_map(|r| [r.start(), r.end()]).collect();
     boundaries.sort_unstable();
     boundaries.dedup();
@@ -46,6 +87,7 @@ pub fn highlight_ranges(root: &Element, ranges: &[CharRange]) {
 
 /// Removes the search highlights.
 pub fn clear_highlights() {
+    PAINTED.with(|p| *p.borrow_mut() = Rc::default());
     if let Some(registry) = registry() {
         call(&registry, "delete", &Array::of1(&NAME.into()));
     }

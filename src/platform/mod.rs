@@ -4,6 +4,7 @@
 
 pub mod files;
 pub mod highlight;
+pub mod measure;
 pub mod panic;
 pub mod prefs;
 pub mod resume;

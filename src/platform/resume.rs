@@ -143,10 +143,11 @@ const RESTORE_AGAIN_MS: [u32; 5] = [50, 150, 300, 600, 1000];
 /// Scrolls the view of `root` back to an anchor taken by [`scroll_anchor`];
 /// to the top when `line` is `None`.
 ///
-/// Lines off screen are laid out with an estimated height until they are
-/// drawn (`content-visibility: auto`), so the place can move once the lines
-/// around it are drawn: the anchor is applied again a few times during the
-/// next second ([`RESTORE_AGAIN_MS`]), unless the user has scrolled meanwhile.
+/// The line must be drawn (a long document is drawn in part: the view
+/// brings it into its window first). Lines around it may still be
+/// measured and corrected once drawn, so the anchor is applied again a few
+/// times during the next second ([`RESTORE_AGAIN_MS`]), unless the user has
+/// scrolled meanwhile.
 pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
     let Some(scroller) = scroller(root) else {
         return;
@@ -173,7 +174,13 @@ pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
 fn scroll_to_line(root: &Element, scroller: &Element, line: usize, dy: i32) -> Option<i32> {
     let lines = lines(root);
     let after = lines.partition_point(|l| line_start(l).is_some_and(|s| s <= line));
-    let target = lines.get(after.saturating_sub(1))?;
+    let target = lines.get(after.checked_sub(1)?)?;
+    // The line holding `line` must be drawn (not only one before a gap).
+    let start = line_start(target)?;
+    let len = target.text_content().map_or(0, |t| t.chars().count());
+    if line >= start + len.max(1) {
+        return None;
+    }
     let offset = target.get_bounding_client_rect().top() - visible_top(scroller) + f64::from(dy);
     scroller.set_scroll_top(scroller.scroll_top() + offset.round() as i32);
     Some(scroller.scroll_top())

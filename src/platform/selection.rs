@@ -6,11 +6,20 @@
 //! inside a line is the line's text, split across text nodes. A DOM point is
 //! converted by measuring the UTF-16 length of the text from the line's start
 //! to the point, then converting that with [`utf16_to_cp`] on the line's text.
+//!
+//! A long document is drawn in part (see [`crate::core::viewport`]): lines
+//! that are not drawn stand as empty gap blocks carrying the code points they
+//! stand for (`data-gap-start`). Every conversion here goes through the
+//! offsets on the line and gap elements, never through the position of a
+//! node counted from the start of the view, so it works for any window; an
+//! offset whose line is not drawn has no DOM point (`None`), and callers
+//! first bring it into the window (`crate::ui::doc_window::when_drawn`).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
 use crate::core::text::{CharRange, cp_to_utf16, utf16_to_cp};
+use crate::platform::measure::{child_start, enclosing_gap};
 
 /// Class of the per-line elements.
 pub const LINE_CLASS: &str = "line";
@@ -49,10 +58,15 @@ pub fn point_to_cp(root: &Element, node: &Node, offset: u32, text_len: usize) ->
             text_len
         });
     }
+    if let Some(gap) = element_of(node).as_ref().and_then(enclosing_gap) {
+        // Inside lines that are not drawn (a drag racing the window): where
+        // they start.
+        return child_start(&gap);
+    }
     let Some(line) = enclosing_line(node) else {
         // A point between lines, on the root itself: before child `offset`.
         return Some(match root.children().item(offset) {
-            Some(child) => line_start(&child).unwrap_or(text_len),
+            Some(child) => child_start(&child).unwrap_or(text_len),
             None => text_len,
         });
     };
@@ -89,66 +103,80 @@ pub fn select_offsets(root: &Element, range: CharRange) -> bool {
     selection.add_range(&range).is_ok()
 }
 
-/// The DOM point (text node, UTF-16 offset) of code point `cp`.
+/// The DOM point (text node, UTF-16 offset) of code point `cp`, if its
+/// line is drawn.
 fn cp_to_point(root: &Element, cp: usize) -> Option<(Node, u32)> {
-    let lines = root.children();
-    let mut chosen = None;
-    for i in 0..lines.length() {
-        let line = lines.item(i)?;
-        match line_start(&line) {
-            Some(start) if start <= cp => chosen = Some((line, start)),
-            Some(_) => break,
-            None => {}
-        }
-    }
-    let (line, line_start) = chosen?;
-    let mut remaining = cp - line_start;
-    let walker = web_sys::window()?
-        .document()?
-        .create_tree_walker_with_what_to_show(line.as_ref(), 4 /* SHOW_TEXT */)
-        .ok()?;
-    let mut last = None;
-    while let Ok(Some(node)) = walker.next_node() {
-        let data = node.text_content().unwrap_or_default();
-        let len = data.chars().count();
-        if remaining <= len {
-            return Some((node, cp_to_utf16(&data, remaining) as u32));
-        }
-        remaining -= len;
-        last = Some((node, data));
-    }
-    last.map(|(node, data)| (node, cp_to_utf16(&data, data.chars().count()) as u32))
+    cp_points(root, &[cp]).pop().flatten()
+}
+
+/// The drawn line elements of `root`, in order, with their first code point.
+fn drawn_lines_of(root: &Element) -> Vec<(Element, usize)> {
+    let children = root.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter_map(|child| line_start(&child).map(|start| (child, start)))
+        .collect()
 }
 
 /// The DOM points of many code points at once (`cps` sorted ascending), in
-/// one walk over the view: `None` for offsets past the end.
+/// one walk over the drawn lines that hold them: `None` for offsets whose
+/// line is not drawn, or past the end. An offset at the very end of a line
+/// (after its line break) maps to the end of that line's last text node.
 pub fn cp_points(root: &Element, cps: &[usize]) -> Vec<Option<(Node, u32)>> {
-    let mut result = Vec::with_capacity(cps.len());
-    let Some(walker) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-        d.create_tree_walker_with_what_to_show(root.as_ref(), 4 /* SHOW_TEXT */)
-            .ok()
-    }) else {
-        return vec![None; cps.len()];
+    let mut result = vec![None; cps.len()];
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return result;
     };
-    let mut pending = cps.iter().copied().peekable();
-    let mut node_start = 0;
-    while let Ok(Some(node)) = walker.next_node() {
-        let data = node.text_content().unwrap_or_default();
-        let len = data.chars().count();
-        // An offset at the very end of a node maps to that node's end.
-        while let Some(cp) = pending.next_if(|cp| *cp <= node_start + len) {
-            result.push(Some((
-                node.clone(),
-                cp_to_utf16(&data, cp.saturating_sub(node_start)) as u32,
-            )));
+    let lines = drawn_lines_of(root);
+    let mut next = 0;
+    for (index, (line, start)) in lines.iter().enumerate() {
+        // Skip offsets before this line (their line is not drawn).
+        while cps.get(next).is_some_and(|cp| cp < start) {
+            next += 1;
         }
-        node_start += len;
-        if pending.peek().is_none() {
+        if next >= cps.len() {
             break;
         }
+        let next_start = lines.get(index + 1).map(|(_, s)| *s);
+        if next_start.is_some_and(|s| cps[next] >= s) {
+            continue;
+        }
+        let Ok(walker) =
+            document.create_tree_walker_with_what_to_show(line.as_ref(), 4 /* SHOW_TEXT */)
+        else {
+            continue;
+        };
+        let mut node_start = *start;
+        while let Ok(Some(node)) = walker.next_node() {
+            let data = node.text_content().unwrap_or_default();
+            let len = data.chars().count();
+            while let Some(cp) = cps.get(next).copied().filter(|cp| *cp <= node_start + len) {
+                result[next] = Some((node.clone(), cp_to_utf16(&data, cp - node_start) as u32));
+                next += 1;
+            }
+            node_start += len;
+        }
+        // Offsets past this line's text but before the next drawn line lie
+        // in lines that are not drawn.
     }
-    result.extend(pending.map(|_| None));
     result
+}
+
+/// The first code points of the drawn lines holding the DOM selection's
+/// anchor and focus, those that lie in `root` (the caret's line when the
+/// selection is collapsed).
+pub fn selection_line_starts(root: &Element) -> Vec<usize> {
+    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
+        return Vec::new();
+    };
+    let root_node: &Node = root.as_ref();
+    [selection.anchor_node(), selection.focus_node()]
+        .into_iter()
+        .flatten()
+        .filter(|node| root_node.contains(Some(node)))
+        .filter_map(|node| enclosing_line(&node))
+        .filter_map(|line| line_start(&line))
+        .collect()
 }
 
 /// Clears the page's text selection.

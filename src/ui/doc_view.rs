@@ -1,18 +1,28 @@
 //! The open document: one block per line, spans drawn as `<mark>` elements.
 //!
-//! The text nodes under `doc-text` are exactly the document's text, line
-//! terminators included, so the DOM selection maps back to code points (see
-//! [`crate::platform::selection`]). Labels shown inside the text come from CSS
-//! (`::after` with `attr(data-label)`), never from extra text nodes.
+//! The text nodes of each drawn line are exactly that line's text, line
+//! terminator included, and each line carries its first code point
+//! (`data-line-start`), so the DOM selection maps back to code points (see
+//! [`crate::platform::selection`]). Labels shown inside the text come from
+//! CSS (`::after` with `attr(data-label)`), never from extra text nodes.
 //!
 //! Highlights are background colour only: no padding, margin or border, so
 //! Arabic letters stay joined when a span starts or ends inside a word.
+//!
+//! **What is drawn costs what is on screen.** A long document is drawn in
+//! part: the lines in and near the visible part, with a gap block for each
+//! run of lines not drawn ([`crate::ui::doc_window`] keeps the window and
+//! [`crate::core::viewport`] does its arithmetic); small documents are drawn
+//! whole. The spans of a line are found through a [`SpanIndex`] built once
+//! per version of the spans, and each line is a [`Line`] component compared
+//! on its text, its fragments and whether it holds the selected span, so an
+//! edit draws again only the drawn lines it changes, never every line.
 //!
 //! Each document's scroll position and selected span are remembered
 //! ([`crate::platform::resume`]); opening a document, or reloading, scrolls
 //! back to where it was left.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -21,16 +31,22 @@ use gloo::timers::callback::Timeout;
 
 use yew::prelude::*;
 
-use crate::core::layout::{Direction, Fragment, Node, dominant_direction, fragments_by_line, nest};
+use crate::core::layout::{
+    Direction, Fragment, Node, SpanIndex, dominant_direction, line_fragments, nest,
+};
 use crate::core::model::{DocId, SpanId, readable_color};
+use crate::core::text::{CharRange, LineRange};
+use crate::core::viewport::Piece;
 use crate::core::words::snap_to_words;
+use crate::platform::measure::GAP_CLASS;
 use crate::platform::resume::{self, restore_scroll, scroll_anchor, scrolls_view};
 use crate::platform::selection::{
     LINE_CLASS, doc_view_root, document_selection, reveal_offset, reveal_span, select_offsets,
 };
+use crate::ui::doc_window::{DocWindow, SizeObserver, WindowHandle, when_drawn};
 use crate::ui::state::{Action, use_app};
 
-/// One line of the open document, prepared once per document.
+/// One line of the open document, prepared when it is first drawn.
 #[derive(Clone, Debug, PartialEq)]
 struct LineData {
     start: usize,
@@ -39,11 +55,96 @@ struct LineData {
     dir: Option<Direction>,
 }
 
+/// What is computed once per document: its lines and direction.
 struct Prepared {
     doc: Option<DocId>,
-    lines: Vec<LineData>,
-    ranges: Vec<crate::core::text::LineRange>,
+    ranges: Vec<LineRange>,
+    starts: Rc<Vec<usize>>,
+    /// Code points of each line, line break not counted.
+    sizes: Vec<usize>,
     dir: Direction,
+}
+
+impl Prepared {
+    fn of(doc: Option<DocId>, text: Option<&crate::core::text::Text>) -> Prepared {
+        let Some(text) = text else {
+            return Prepared {
+                doc: None,
+                ranges: Vec::new(),
+                starts: Rc::default(),
+                sizes: Vec::new(),
+                dir: Direction::Rtl,
+            };
+        };
+        let ranges = text.lines();
+        let sizes = ranges
+            .iter()
+            .map(|r| {
+                let line = text.slice(r.start, r.end).unwrap_or_default();
+                let body = line.trim_end_matches(['\n', '\r']);
+                if body.trim().is_empty() {
+                    0
+                } else {
+                    body.chars().count()
+                }
+            })
+            .collect();
+        Prepared {
+            doc,
+            starts: Rc::new(ranges.iter().map(|r| r.start).collect()),
+            ranges,
+            sizes,
+            dir: dominant_direction(text.as_str()).unwrap_or(Direction::Rtl),
+        }
+    }
+}
+
+/// Lines prepared for drawing, by line number; forgotten when the document
+/// changes or when there are many.
+#[derive(Default)]
+struct LineCache {
+    doc: Option<DocId>,
+    lines: HashMap<usize, LineData>,
+}
+
+/// How many prepared lines are kept before the cache starts over.
+const LINE_CACHE: usize = 4096;
+
+impl LineCache {
+    fn line(
+        &mut self,
+        doc: Option<DocId>,
+        text: &crate::core::text::Text,
+        i: usize,
+        range: LineRange,
+    ) -> LineData {
+        if self.doc != doc || self.lines.len() > LINE_CACHE {
+            self.doc = doc;
+            self.lines.clear();
+        }
+        self.lines
+            .entry(i)
+            .or_insert_with(|| {
+                let line = text.slice(range.start, range.end).unwrap_or_default();
+                LineData {
+                    start: range.start,
+                    end: range.end,
+                    text: Rc::from(line),
+                    dir: dominant_direction(line),
+                }
+            })
+            .clone()
+    }
+}
+
+thread_local! {
+    static LINES_RENDERED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times a line of text has been rendered since the page opened
+/// (for tests of what an edit costs).
+pub fn lines_rendered() -> u64 {
+    LINES_RENDERED.with(Cell::get)
 }
 
 /// The text view of the open document.
@@ -54,34 +155,14 @@ pub fn doc_view() -> Html {
     let doc_id = doc.map(|d| d.id);
     let prepared = {
         let text = doc.map(|d| d.text.clone());
-        use_memo(doc_id, move |doc_id| {
-            let Some(text) = text else {
-                return Prepared {
-                    doc: None,
-                    lines: Vec::new(),
-                    ranges: Vec::new(),
-                    dir: Direction::Rtl,
-                };
-            };
-            let ranges = text.lines();
-            let lines = ranges
-                .iter()
-                .map(|r| {
-                    let line = text.slice(r.start, r.end).unwrap_or_default();
-                    LineData {
-                        start: r.start,
-                        end: r.end,
-                        text: Rc::from(line),
-                        dir: dominant_direction(line),
-                    }
-                })
-                .collect();
-            Prepared {
-                doc: *doc_id,
-                lines,
-                ranges,
-                dir: dominant_direction(text.as_str()).unwrap_or(Direction::Rtl),
-            }
+        use_memo(doc_id, move |doc_id| Prepared::of(*doc_id, text.as_ref()))
+    };
+    // The spans by position, once per version of the workspace.
+    let index = {
+        let state = app.clone();
+        let spans = doc.map_or(0, |d| d.spans.len());
+        use_memo((doc_id, app.revision, spans), move |_| {
+            SpanIndex::new(state.ws.open_document().map_or(&[], |d| &d.spans[..]))
         })
     };
     let colors: Rc<HashMap<String, String>> = {
@@ -94,15 +175,56 @@ pub fn doc_view() -> Html {
                 .collect()
         })
     };
-
+    let root_ref = use_node_ref();
+    let window: Rc<RefCell<DocWindow>> = use_mut_ref(DocWindow::default);
+    let cache: Rc<RefCell<LineCache>> = use_mut_ref(LineCache::default);
+    let handle = {
+        let redraw = use_force_update();
+        WindowHandle {
+            window: window.clone(),
+            redraw: Rc::new(move || redraw.force_update()),
+            root: root_ref.clone(),
+        }
+    };
+    {
+        // This view is the one `when_drawn` brings places into.
+        let handle = handle.clone();
+        use_effect_with((), move |_| {
+            handle.register();
+            move || handle.unregister()
+        });
+    }
+    {
+        // After every draw: keep the place, measure, run what waited; and
+        // measure again whenever the text changes size.
+        let handle = handle.clone();
+        let observed: Rc<RefCell<Option<(web_sys::Element, SizeObserver)>>> = use_mut_ref(|| None);
+        use_effect(move || {
+            handle.settle();
+            let root = handle.root.cast::<web_sys::Element>();
+            let mut observed = observed.borrow_mut();
+            if observed.as_ref().map(|(element, _)| element) != root.as_ref() {
+                *observed = root.zip(handle.observe_size());
+            }
+        });
+    }
     {
         // A document opens where it was left (the top the first time). This
         // runs before the reveal below, so undo still shows its change.
         use_effect_with(prepared.doc, |doc| {
-            if let (Some(doc), Some(root)) = (*doc, doc_view_root()) {
+            if let Some(doc) = *doc {
                 let (line, dy) =
                     resume::with(|r| r.place(doc).map_or((None, 0), |p| (p.line, p.dy)));
-                restore_scroll(&root, line, dy);
+                match line {
+                    Some(line) => when_drawn(CharRange::empty(line), move |root| {
+                        restore_scroll(root, Some(line), dy)
+                    }),
+                    None => {
+                        if let Some(root) = doc_view_root() {
+                            restore_scroll(&root, None, 0);
+                        }
+                    }
+                }
             }
         });
     }
@@ -116,28 +238,36 @@ pub fn doc_view() -> Html {
         });
     }
     {
-        // Remember where the open document is scrolled, once scrolling stops.
+        // Scrolling moves the window, and its position is remembered once
+        // scrolling stops; the selection's lines stay drawn.
         let settle: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+        let handle = handle.clone();
         use_effect_with((), move |_| {
             let options = EventListenerOptions {
                 phase: EventListenerPhase::Capture,
                 passive: true,
             };
-            let listener = EventListener::new_with_options(
+            let on_scroll = handle.clone();
+            let scroll = EventListener::new_with_options(
                 &gloo::utils::document(),
                 "scroll",
                 options,
                 move |event| {
-                    let Some(root) = doc_view_root() else {
+                    let Some(root) = on_scroll.root.cast::<web_sys::Element>() else {
                         return;
                     };
                     if !scrolls_view(event.target(), &root) {
                         return;
                     }
+                    on_scroll.on_scroll();
                     *settle.borrow_mut() = Some(Timeout::new(SCROLL_SETTLE_MS, remember_scroll));
                 },
             );
-            move || drop(listener)
+            let selection =
+                EventListener::new(&gloo::utils::document(), "selectionchange", move |_| {
+                    handle.on_selection()
+                });
+            move || drop((scroll, selection))
         });
     }
     {
@@ -145,11 +275,11 @@ pub fn doc_view() -> Html {
         // document is drawn.
         let selected = app.selected;
         use_effect_with(app.reveal, move |reveal| {
-            if let (Some((_, range)), Some(root)) = (reveal, doc_view_root()) {
-                match selected {
+            if let Some((_, range)) = *reveal {
+                when_drawn(range, move |root| match selected {
                     Some(id) => reveal_span(id.0),
-                    None => reveal_offset(&root, range.start()),
-                }
+                    None => reveal_offset(root, range.start()),
+                });
             }
         });
     }
@@ -200,19 +330,57 @@ pub fn doc_view() -> Html {
             <div class="doc-empty" data-testid="doc-text">{ "Load a .txt file to start." }</div>
         };
     };
-    let fragments = fragments_by_line(doc, &prepared.ranges);
+    let root = root_ref.cast::<web_sys::Element>();
+    let pieces = {
+        let mut window = window.borrow_mut();
+        if window.doc() != prepared.doc {
+            window.reset(
+                prepared.doc,
+                prepared.starts.clone(),
+                prepared.sizes.clone(),
+                doc.text.char_len(),
+                root.as_ref(),
+            );
+        }
+        window.pieces(root.as_ref())
+    };
+    let windowed = !matches!(pieces.as_slice(), [Piece::Lines(_)] | []);
     let selected = app.selected;
-    let lines = prepared.lines.iter().zip(fragments).map(|(line, fragments)| {
-        let selected = selected.filter(|id| fragments.iter().any(|f| f.id == *id));
-        html! {
-            <Line key={line.start} line={line.clone()} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} />
+    let mut cache = cache.borrow_mut();
+    let items = pieces.iter().flat_map(|piece| match piece {
+        Piece::Lines(lines) => lines
+            .clone()
+            .filter_map(|i| {
+                let range = *prepared.ranges.get(i)?;
+                let line = cache.line(prepared.doc, &doc.text, i, range);
+                let fragments = line_fragments(&doc.spans, &index, range);
+                let selected = selected.filter(|id| fragments.iter().any(|f| f.id == *id));
+                let key = line.start;
+                Some(html! {
+                    <Line {key} {line} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} />
+                })
+            })
+            .collect::<Vec<Html>>(),
+        Piece::Gap { lines, height } => {
+            let start = prepared.ranges.get(lines.start).map_or(0, |r| r.start);
+            let end = lines
+                .end
+                .checked_sub(1)
+                .and_then(|last| prepared.ranges.get(last))
+                .map_or(start, |r| r.end);
+            vec![html! {
+                <div key={format!("gap-{}", lines.start)} class={GAP_CLASS} aria-hidden="true"
+                    data-gap-start={start.to_string()} data-gap-end={end.to_string()}
+                    style={format!("height:{height:.1}px")}></div>
+            }]
         }
     });
+    let items: Vec<Html> = items.collect();
     html! {
-        <div class="doc-text" data-testid="doc-text" data-doc-id={doc.id.0.to_string()} dir={prepared.dir.as_attr()} lang="ar"
+        <div class={classes!("doc-text", windowed.then_some("windowed"))} ref={root_ref} data-testid="doc-text" data-doc-id={doc.id.0.to_string()} dir={prepared.dir.as_attr()} lang="ar"
             data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup}
             tabindex="0" role="document" aria-label={format!("Text of {}", doc.name)}>
-            { for lines }
+            { for items }
         </div>
     }
 }
@@ -251,6 +419,7 @@ struct LineProps {
 
 #[function_component(Line)]
 fn line(props: &LineProps) -> Html {
+    LINES_RENDERED.with(|n| n.set(n.get() + 1));
     let line = &props.line;
     let dir = line.dir.map(Direction::as_attr);
     let content = if props.fragments.is_empty() {

@@ -10,6 +10,7 @@ use crate::core::edit::Edit;
 use crate::core::model::{Document, SpanId, readable_color};
 use crate::core::search::{filter_fold, filter_matches};
 use crate::platform::selection::reveal_span;
+use crate::ui::doc_window::when_drawn;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, named_icon};
 use crate::ui::state::{Action, AppHandle, use_app};
@@ -54,11 +55,12 @@ pub fn entities_panel() -> Html {
             .position(|l| l.name == span.label)
             .unwrap_or(usize::MAX);
         let id = span.id;
+        let range = span.range();
         let onclick = {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| {
                 app.dispatch(Action::Select(Some(id)));
-                reveal_span(id.0);
+                when_drawn(range, move |_| reveal_span(id.0));
             })
         };
         let selected = app.selected == Some(id);

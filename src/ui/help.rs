@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::ui::state::{Action, use_app};
 
-const SHORTCUTS: [(&str, &str); 14] = [
+const SHORTCUTS: [(&str, &str); 15] = [
     (
         "Mouse drag",
         "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)",
@@ -32,6 +32,10 @@ const SHORTCUTS: [(&str, &str); 14] = [
     ("Esc", "Clear the selection"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+    (
+        "Ctrl+F / ⌘F",
+        "Search the text with Wasim's search (it sees the whole document; the browser's find sees only what is drawn)",
+    ),
     ("?", "Show or hide this sheet"),
     ("Drop files", "Load .txt files or import annotations"),
 ];

@@ -5,6 +5,11 @@
 //! arrows select the next or previous word (a grapheme cluster with Ctrl or
 //! Alt); with Shift they extend the selection. In a right-to-left line, Left
 //! moves forward in reading order. A label key then tags the selection.
+//!
+//! A long document is drawn in part: every move that reaches a place (the
+//! next word, the next span) goes through
+//! [`when_drawn`], which draws that place before the move
+//! acts on it. Ctrl+F opens Wasim's own search, which sees the whole text.
 
 use std::cell::RefCell;
 
@@ -17,6 +22,7 @@ use crate::platform::selection::{
     clear_selection, doc_view_root, document_caret, document_selection, keep_in_view, line_is_rtl,
     reveal_span, select_offsets,
 };
+use crate::ui::doc_window::when_drawn;
 use crate::ui::state::{Action, AppHandle};
 
 /// Where the keyboard selection is anchored and where it moves.
@@ -75,12 +81,41 @@ fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
         .find_map(|c| app.ws.label_for_key(c).map(|l| l.name.clone()))
 }
 
+/// Focuses the search field and selects what it holds. Returns whether
+/// there is one.
+fn focus_search() -> bool {
+    let field = gloo::utils::document()
+        .query_selector("[data-testid='search-input']")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+    match field {
+        Some(field) => {
+            let _ = field.focus();
+            field.select();
+            true
+        }
+        None => false,
+    }
+}
+
 /// Handles one keydown on the page. `app` must be the latest state handle.
 pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
+    let command = event.ctrl_key() || event.meta_key();
+    // Ctrl+F (Cmd+F) opens Wasim's search, even from a field: the
+    // browser's find cannot see the lines of a long document that are not
+    // drawn.
+    if command
+        && !event.alt_key()
+        && (event.code() == "KeyF" || event.key().eq_ignore_ascii_case("f"))
+        && focus_search()
+    {
+        event.prevent_default();
+        return;
+    }
     if typing_in_field(event) || event.is_composing() {
         return;
     }
-    let command = event.ctrl_key() || event.meta_key();
     let key = event.key();
     let action = match key.as_str() {
         "z" | "Z" if command && event.shift_key() => Some(Action::Redo),
@@ -218,15 +253,22 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
             _ => cursor,
         }
     };
-    if next.anchor != next.focus
-        && select_offsets(&root, CharRange::ordered(next.anchor, next.focus))
-    {
-        keep_in_view(&root, next.focus);
-        CURSOR.with(|c| *c.borrow_mut() = Some(next));
-        if app.selected.is_some() {
-            app.dispatch(Action::Select(None));
-        }
+    if next.anchor == next.focus {
+        return;
     }
+    // The next word may lie in a line that is not drawn (the selection was
+    // scrolled out of sight): draw it first.
+    let range = CharRange::ordered(next.anchor, next.focus);
+    let app = app.clone();
+    when_drawn(range, move |root| {
+        if select_offsets(root, range) {
+            keep_in_view(root, next.focus);
+            CURSOR.with(|c| *c.borrow_mut() = Some(next));
+            if app.selected.is_some() {
+                app.dispatch(Action::Select(None));
+            }
+        }
+    });
 }
 
 /// Selects the next (or previous) span after the selected one or the cursor.
@@ -260,7 +302,7 @@ fn step_span(app: &AppHandle, forward: bool) -> bool {
             }
         }
     };
-    select_span(app, spans[target].id);
+    select_span(app, spans[target].id, spans[target].range());
     true
 }
 
@@ -275,16 +317,16 @@ fn cycle_overlapping(app: &AppHandle, inner: bool) -> bool {
         return false;
     };
     let (start, end) = (selected.start, selected.end);
-    let stack: Vec<SpanId> = doc
+    let stack: Vec<(SpanId, CharRange)> = doc
         .spans
         .iter()
         .filter(|s| s.start < end && start < s.end)
-        .map(|s| s.id)
+        .map(|s| (s.id, s.range()))
         .collect();
     if stack.len() < 2 {
         return false;
     }
-    let Some(i) = stack.iter().position(|id| *id == selected.id) else {
+    let Some(i) = stack.iter().position(|(id, _)| *id == selected.id) else {
         return false;
     };
     let next = if inner {
@@ -292,13 +334,16 @@ fn cycle_overlapping(app: &AppHandle, inner: bool) -> bool {
     } else {
         (i + stack.len() - 1) % stack.len()
     };
-    select_span(app, stack[next]);
+    let (id, range) = stack[next];
+    select_span(app, id, range);
     true
 }
 
-fn select_span(app: &AppHandle, id: SpanId) {
+/// Selects span `id` (lying at `range`) and scrolls it into view, drawing
+/// its lines first when they are not drawn.
+fn select_span(app: &AppHandle, id: SpanId, range: CharRange) {
     clear_selection();
     CURSOR.with(|c| *c.borrow_mut() = None);
     app.dispatch(Action::Select(Some(id)));
-    reveal_span(id.0);
+    when_drawn(range, move |_| reveal_span(id.0));
 }

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod doc_list;
 pub mod doc_view;
+pub mod doc_window;
 pub mod entities;
 pub mod export_menu;
 pub mod fields;

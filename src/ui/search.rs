@@ -112,7 +112,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                 Err(_) => None,
             };
             let paint = move || match (ranges, doc_view_root()) {
-                (Some(ranges), Some(root)) => highlight_ranges(&root, &ranges),
+                (Some(ranges), Some(root)) => highlight_ranges(&root, Rc::new(ranges)),
                 _ => clear_highlights(),
             };
             *repaint.borrow_mut() = Some(Timeout::new(HIGHLIGHT_DELAY_MS, paint));

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::text::{CharRange, Text};
-use crate::platform::selection::{doc_view_root, reveal_offset, select_offsets};
+use crate::platform::selection::{reveal_offset, select_offsets};
+use crate::ui::doc_window::when_drawn;
 
 /// How many matches the list shows (the count above says how many there are).
 const SHOWN: usize = 200;
@@ -28,12 +29,13 @@ pub struct SearchResultsProps {
     pub on_pick: Callback<usize>,
 }
 
-/// Selects `range` in the open document's text and scrolls it into view.
+/// Selects `range` in the open document's text and scrolls it into view,
+/// drawing its lines first when they are not drawn.
 pub fn show_match(range: CharRange) {
-    if let Some(root) = doc_view_root() {
-        select_offsets(&root, range);
-        reveal_offset(&root, range.start());
-    }
+    when_drawn(range, move |root| {
+        select_offsets(root, range);
+        reveal_offset(root, range.start());
+    });
 }
 
 /// The end of `context` from its first whole word on (context is cut at a
