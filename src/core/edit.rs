@@ -438,8 +438,9 @@ pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
 pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
 
 impl Edit {
-    /// The documents this edit carries.
-    fn documents(&self) -> Vec<&Document> {
+    /// The documents this edit carries (inserted, or the whole new set of
+    /// a replacement), in order.
+    pub fn documents(&self) -> Vec<&Document> {
         match self {
             Edit::InsertDocuments { documents, .. } | Edit::Replace { documents, .. } => {
                 documents.iter().map(|d| &**d).collect()
@@ -458,6 +459,23 @@ impl Edit {
             Edit::Batch(edits) => edits.iter_mut().flat_map(Edit::documents_mut).collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// Puts the texts and sources back into the documents this edit
+    /// carries (documents serialize without them). Returns `false`, leaving
+    /// the edit unusable, when `body_of` has no body for one of them.
+    pub fn hydrate(&mut self, mut body_of: impl FnMut(DocId) -> Option<DocumentBody>) -> bool {
+        let mut complete = true;
+        for doc in self.documents_mut() {
+            match body_of(doc.id) {
+                Some(body) => {
+                    doc.text = body.text;
+                    doc.source = body.source;
+                }
+                None => complete = false,
+            }
+        }
+        complete
     }
 }
 
@@ -571,18 +589,33 @@ impl History {
         for stack in [&mut self.undo, &mut self.redo] {
             let mut keep_from = 0;
             for (i, edit) in stack.iter_mut().enumerate() {
-                for doc in Arc::make_mut(edit).documents_mut() {
-                    match body_of(doc.id) {
-                        Some(body) => {
-                            doc.text = body.text;
-                            doc.source = body.source;
-                        }
-                        None => keep_from = i + 1,
-                    }
+                if !Arc::make_mut(edit).hydrate(&mut body_of) {
+                    keep_from = i + 1;
                 }
             }
             stack.drain(..keep_from);
         }
+    }
+
+    /// A history with these stacks, oldest step first, keeping at most
+    /// [`DEFAULT_HISTORY_LIMIT`] undo steps (the newest).
+    pub fn from_stacks(undo: Vec<Edit>, redo: Vec<Edit>) -> Self {
+        let mut history = History::default();
+        let skip = undo.len().saturating_sub(history.limit);
+        history.undo = undo.into_iter().skip(skip).map(Arc::new).collect();
+        history.redo = redo.into_iter().map(Arc::new).collect();
+        history
+    }
+
+    /// The undo stack, oldest step first (each step is the edit that undoes
+    /// it).
+    pub fn undo_steps(&self) -> &[Arc<Edit>] {
+        &self.undo
+    }
+
+    /// The redo stack, oldest step first.
+    pub fn redo_steps(&self) -> &[Arc<Edit>] {
+        &self.redo
     }
 
     /// The edit [`History::undo`] would apply.

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod lookup;
 pub mod model;
+pub mod persist;
 pub mod resume;
 pub mod search;
 pub mod session;

@@ -6,6 +6,11 @@
 //! returns the [`Effect`]s the shell must carry out (what to save). Nothing
 //! here touches the browser, so whole user journeys are tested natively.
 //! The Yew reducer (`ui::state`) is a thin adapter around it.
+//!
+//! Saving: in the tab that writes, every change becomes a [`WritePlan`]
+//! made by the session's [`Persister`] at the moment it happens (see
+//! [`crate::core::persist`]); the shell writes plans in order and reports
+//! back with [`Event::Saved`], which is what [`Saves`] counts.
 
 use std::sync::Arc;
 
@@ -15,6 +20,8 @@ use super::edit::{Edit, History};
 use super::formats::{ImportError, ImportMode, Prepared, import_prepared};
 use super::lookup::{DocIndex, documents};
 use super::model::{DocId, Document, SpanId, Workspace};
+pub use super::persist::{Loaded, Persist, Step};
+use super::persist::{Persister, WritePlan};
 use super::resume::Resume;
 use super::tabs::{
     Attempt, NO_LOCKS, News, READ_ONLY, Role, TAKEN_OVER, TOOK_OVER, Verdict, decide,
@@ -27,40 +34,34 @@ use super::text::CharRange;
 pub enum Restored {
     /// Nothing saved yet: a first visit.
     Empty,
-    /// The saved workspace and its undo history.
-    Workspace(Workspace, History),
+    /// The saved workspace, its undo history, and what is stored.
+    Workspace(Box<Loaded>),
 }
 
 /// Something the shell must do after an event.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Save what changed.
-    Persist(Persist),
+    /// Write this plan, after every plan returned before it, in one
+    /// transaction (plans may be merged into one transaction, in order).
+    Write(WritePlan),
 }
 
-/// What changed, for storage to write.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Persist {
-    /// `forward` was applied to the workspace, as `step` of the history.
-    Applied {
-        /// The edit as applied (not its inverse).
-        forward: Edit,
-        /// How the undo history moved.
-        step: Step,
-    },
-    /// This document was opened.
-    Opened(DocId),
+/// What the shell wrote, reported by [`Event::Saved`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// How many plans were written.
+    pub plans: usize,
+    /// How many user changes they saved ([`WritePlan::edits`]).
+    pub edits: usize,
 }
 
-/// How the undo history moved with an applied edit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// A new step: its inverse went on the undo stack, redo was cleared.
-    Done,
-    /// The top undo step was applied and its inverse went on the redo stack.
-    Undone,
-    /// The top redo step was applied and its inverse went on the undo stack.
-    Redone,
+/// How saving goes in this tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Saves {
+    /// Plans handed to the shell and not yet written.
+    pub queued: usize,
+    /// Changes acknowledged (written) since the page opened.
+    pub acked: u64,
 }
 
 /// How a message is shown.
@@ -173,6 +174,10 @@ pub struct Session {
     /// Where each document is in the list, for lookups by id that do not
     /// walk the corpus; built again when the tally's generation moves.
     index: SharedIndex,
+    /// What is stored, to plan each change's writes.
+    pub persister: Persister,
+    /// How saving goes.
+    pub saves: Saves,
     /// Effects of the event being handled, returned by [`Session::update`].
     effects: Vec<Effect>,
 }
@@ -204,6 +209,8 @@ impl Default for Session {
             last_label: None,
             tally: Tally::default(),
             index: SharedIndex::default(),
+            persister: Persister::new(),
+            saves: Saves::default(),
             effects: Vec::new(),
         }
     }
@@ -275,8 +282,11 @@ pub enum Event {
     },
     /// Hide a message.
     Dismiss(u64),
-    /// A save finished.
-    Saved(Result<(), String>),
+    /// The shell wrote plans, or failed to (they stay queued and are
+    /// written again with the next ones).
+    Saved(Result<Written, String>),
+    /// Nothing was written for a while: a good time to compact the journal.
+    Idle,
     /// This tab's role is known (at start-up).
     Role(Role),
     /// Another tab said something (see [`News`]).
@@ -389,8 +399,8 @@ impl Session {
     /// and the selected span when they still exist.
     fn show_stored(&mut self, restored: Result<Restored, String>) {
         let (ws, history) = match restored {
-            Ok(Restored::Workspace(ws, history)) => (ws, history),
-            Ok(Restored::Empty) => (demo_workspace(), History::default()),
+            Ok(Restored::Workspace(loaded)) => self.adopt(*loaded),
+            Ok(Restored::Empty) => self.first_visit(),
             Err(error) => {
                 self.notify(
                     MessageKind::Error,
@@ -426,12 +436,9 @@ impl Session {
             self.history.next_redo()
         }
         .cloned();
-        let watch = if undo {
-            self.history.next_undo()
-        } else {
-            self.history.next_redo()
-        }
-        .map(|step| Tally::watch(&self.ws, &self.index.index, step));
+        let watch = forward
+            .as_ref()
+            .map(|step| Tally::watch(&self.ws, &self.index.index, step));
         let change = if undo {
             self.history.undo(&mut self.ws)
         } else {
@@ -448,8 +455,67 @@ impl Session {
         }
     }
 
+    /// Whether this tab writes its changes.
+    fn writes(&self) -> bool {
+        self.role.saves() && self.storage.saves()
+    }
+
+    /// Plans the writes of `what`, which just happened.
     fn persist(&mut self, what: Persist) {
-        self.effects.push(Effect::Persist(what));
+        if self.writes() {
+            let plan = self.persister.plan(&what, &self.ws, &self.history);
+            self.write(plan);
+        }
+    }
+
+    fn write(&mut self, plan: WritePlan) {
+        if !plan.is_empty() {
+            self.saves.queued += 1;
+            self.effects.push(Effect::Write(plan));
+        }
+    }
+
+    /// The workspace read from storage becomes this session's, with what
+    /// is stored; its problems are told, and the tab that writes writes
+    /// the compaction or migration first.
+    fn adopt(&mut self, loaded: Loaded) -> (Workspace, History) {
+        for problem in &loaded.problems {
+            self.notify(MessageKind::Warning, problem.clone());
+        }
+        self.persister = loaded.persister;
+        self.saves.queued = 0;
+        if let Some(plan) = loaded.plan.filter(|_| self.writes()) {
+            self.write(plan);
+        }
+        (loaded.ws, loaded.history)
+    }
+
+    /// Nothing saved yet: the demo, written whole by the tab that writes.
+    fn first_visit(&mut self) -> (Workspace, History) {
+        let ws = demo_workspace();
+        let history = History::default();
+        self.persister = Persister::new();
+        self.saves.queued = 0;
+        if self.writes() {
+            let plan = self.persister.full(&ws, &history);
+            self.write(plan);
+        }
+        (ws, history)
+    }
+
+    /// After an event: the open document is written with the event's
+    /// last plan (or alone) when it changed.
+    fn note_open(&mut self) {
+        if !self.writes() {
+            return;
+        }
+        let mut open = WritePlan::default();
+        self.persister.note_open(&mut open, &self.ws);
+        match (open.open, self.effects.last_mut()) {
+            (None, _) => {}
+            (Some(value), Some(Effect::Write(plan))) => plan.open = Some(value),
+            (Some(_), None) => self.write(open),
+        }
     }
 
     fn changed(&mut self) {
@@ -745,6 +811,8 @@ impl Session {
         }
         self.role = Role::Reader;
         self.reloads += 1;
+        // The shell drops what it had not written.
+        self.saves.queued = 0;
         if unsaved {
             self.notify(
                 MessageKind::Warning,
@@ -769,6 +837,7 @@ impl Session {
         if self.ws.open.is_none_or(|id| self.document(id).is_none()) {
             self.ws.open = self.ws.documents.first().map(|d| d.id);
         }
+        self.note_open();
         std::mem::take(&mut self.effects)
     }
 
@@ -799,6 +868,7 @@ impl Session {
                     Err(error) => state.storage = StorageStatus::Unavailable(error),
                     Ok(restored) => {
                         state.storage = StorageStatus::Ready;
+                        state.saves.queued = 0;
                         state.show_stored(Ok(restored));
                         state
                             .messages
@@ -807,10 +877,11 @@ impl Session {
                     }
                 }
             }
-            Event::Restored(Ok(Restored::Workspace(ws, history))) => {
+            Event::Restored(Ok(Restored::Workspace(loaded))) => {
+                state.storage = StorageStatus::Ready;
+                let (ws, history) = state.adopt(*loaded);
                 state.ws = ws;
                 state.history = history;
-                state.storage = StorageStatus::Ready;
                 // Where the user was: the open document's selected span.
                 state.recount();
                 state.selected = state
@@ -819,8 +890,10 @@ impl Session {
                     .and_then(|doc| state.resumed_span(resume, doc));
             }
             Event::Restored(Ok(Restored::Empty)) => {
-                state.ws = demo_workspace();
                 state.storage = StorageStatus::Ready;
+                let (ws, history) = state.first_visit();
+                state.ws = ws;
+                state.history = history;
                 state.recount();
                 state.changed();
             }
@@ -886,12 +959,21 @@ impl Session {
             Event::Notify(kind, text) => state.notify(kind, text),
             Event::Warnings { what, warnings } => state.notify_warnings(&what, warnings),
             Event::Dismiss(id) => state.messages.retain(|m| m.id != id),
-            Event::Saved(Ok(())) => {
+            Event::Saved(Ok(written)) => {
+                state.saves.queued = state.saves.queued.saturating_sub(written.plans);
+                state.saves.acked += written.edits as u64;
                 if matches!(state.storage, StorageStatus::Failed(_)) {
                     state.storage = StorageStatus::Ready;
                 }
             }
             Event::Saved(Err(error)) => state.storage = StorageStatus::Failed(error),
+            Event::Idle => {
+                if state.writes()
+                    && let Some(plan) = state.persister.compact(&state.ws, &state.history)
+                {
+                    state.write(plan);
+                }
+            }
         }
     }
 }
@@ -939,6 +1021,27 @@ mod tests {
         )
     }
 
+    fn plans(effects: &[Effect]) -> Vec<&WritePlan> {
+        effects
+            .iter()
+            .map(|effect| match effect {
+                Effect::Write(plan) => plan,
+            })
+            .collect()
+    }
+
+    /// The edits a plan appends to the journal.
+    fn journal(plan: &WritePlan) -> Vec<Edit> {
+        plan.append
+            .iter()
+            .map(|(_, raw)| {
+                serde_json::from_str::<crate::core::persist::JournalEntry>(raw)
+                    .expect("a journal entry")
+                    .edit
+            })
+            .collect()
+    }
+
     fn spans(session: &Session) -> Vec<(usize, usize, String)> {
         session
             .ws
@@ -962,13 +1065,13 @@ mod tests {
             session.ws.open_document().map(|d| d.name.as_str()),
             Some("a.txt")
         );
-        assert!(matches!(
-            effects.as_slice(),
-            [Effect::Persist(Persist::Applied {
-                step: Step::Done,
-                ..
-            })]
-        ));
+        // One plan: the new text, the load's journal entry and its step.
+        let [plan] = plans(&effects)[..] else {
+            panic!("one plan: {effects:?}");
+        };
+        assert_eq!(plan.edits, 1);
+        assert_eq!(plan.put_texts.len(), 1);
+        assert_eq!((plan.append.len(), plan.put_steps.len()), (1, 1));
         assert!(
             session
                 .messages
@@ -983,11 +1086,13 @@ mod tests {
         load(&mut session, &[("a.txt", TEXT)]);
         let effects = tag(&mut session, 4, 11, "PER");
         assert_eq!(spans(&session), vec![(4, 11, "PER".to_owned())]);
-        let [Effect::Persist(Persist::Applied { forward, step })] = effects.as_slice() else {
-            panic!("one persist effect: {effects:?}");
+        let [plan] = plans(&effects)[..] else {
+            panic!("one plan: {effects:?}");
         };
-        assert_eq!(*step, Step::Done);
-        assert!(matches!(forward, Edit::AddSpans { spans, .. } if spans.len() == 1));
+        assert!(
+            matches!(journal(plan).as_slice(), [Edit::AddSpans { spans, .. }] if spans.len() == 1)
+        );
+        assert_eq!((plan.put_steps.len(), plan.delete_steps.len()), (1, 0));
         // The same extent with another label relabels, never duplicates.
         tag(&mut session, 4, 11, "LOC");
         assert_eq!(spans(&session), vec![(4, 11, "LOC".to_owned())]);
@@ -995,22 +1100,36 @@ mod tests {
         assert!(tag(&mut session, 4, 11, "LOC").is_empty());
         let undo = session.update(Event::Undo, &Resume::default());
         assert_eq!(spans(&session), vec![(4, 11, "PER".to_owned())]);
+        let [plan] = plans(&undo)[..] else {
+            panic!("one plan: {undo:?}");
+        };
         assert!(matches!(
-            undo.as_slice(),
-            [Effect::Persist(Persist::Applied {
-                step: Step::Undone,
-                forward: Edit::SetSpanLabel { .. }
-            })]
+            journal(plan).as_slice(),
+            [Edit::SetSpanLabel { .. }]
         ));
+        // The undo step's record goes, a redo step's record comes.
+        assert_eq!((plan.put_steps.len(), plan.delete_steps.len()), (1, 1));
         let redo = session.update(Event::Redo, &Resume::default());
         assert_eq!(spans(&session), vec![(4, 11, "LOC".to_owned())]);
-        assert!(matches!(
-            redo.as_slice(),
-            [Effect::Persist(Persist::Applied {
-                step: Step::Redone,
-                ..
-            })]
-        ));
+        let [plan] = plans(&redo)[..] else {
+            panic!("one plan: {redo:?}");
+        };
+        assert_eq!(journal(plan).len(), 1);
+        assert_eq!((plan.put_steps.len(), plan.delete_steps.len()), (1, 1));
+        session.update(
+            Event::Saved(Ok(Written {
+                plans: session.saves.queued,
+                edits: 4,
+            })),
+            &Resume::default(),
+        );
+        assert_eq!(
+            session.saves,
+            Saves {
+                queued: 0,
+                acked: 4
+            }
+        );
     }
 
     #[test]
@@ -1022,7 +1141,13 @@ mod tests {
         session.update(Event::Open(first), &Resume::default());
         tag(&mut session, 18, 23, "LOC");
         let opened = session.update(Event::Open(second), &Resume::default());
-        assert_eq!(opened, vec![Effect::Persist(Persist::Opened(second))]);
+        assert_eq!(
+            opened,
+            vec![Effect::Write(WritePlan {
+                open: Some(Some(second)),
+                ..WritePlan::default()
+            })]
+        );
         session.update(Event::Undo, &Resume::default());
         assert_eq!(session.ws.open, Some(first));
         assert!(spans(&session).is_empty());

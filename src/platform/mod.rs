@@ -9,6 +9,7 @@ pub mod measure;
 pub mod panic;
 pub mod prefs;
 pub mod resume;
+pub mod saver;
 pub mod selection;
 pub mod storage;
 pub mod tabs;

@@ -1,82 +1,108 @@
-//! Saving the workspace in IndexedDB.
+//! The workspace in IndexedDB: executes the core's write plans and reads
+//! everything back for [`crate::core::persist::restore`]. It decides
+//! nothing about what to write.
 //!
-//! Layout (database `wasim`, version 1):
-//! - store `meta`, key `snapshot`: the [`Snapshot`] as a structured object;
-//! - store `meta`, key `history`: the undo history (its documents without
-//!   their texts);
-//! - store `meta`, key `writer`: the writer epoch, a number (see below);
-//! - store `texts`, key = document id: the body of each document of the
-//!   workspace or of the history, written once: its text as a string, or,
-//!   for a document imported with a [`Source`], an object
-//!   `{text, source}` with the source as JSON.
+//! ## Layout (database `wasim`, version 2; records of schema 2)
 //!
-//! Every save is one read-write transaction over both stores, so a snapshot
-//! never refers to a text that is not stored. Transactions run in the order
-//! they were created, so the last save wins.
+//! | store | key | value |
+//! | --- | --- | --- |
+//! | `texts` | document id | its text (a string), or `{text, source}` for a document imported with a [`Source`] (source as JSON); written once |
+//! | `docs` | document id | JSON [`DocRecord`](crate::core::snapshot::DocRecord): name, done, demo, spans as rows `[id, start, end, label(, note, entity id)]` |
+//! | `meta` | `workspace` | JSON [`WorkspaceRecord`](crate::core::persist::WorkspaceRecord): `{schema: 2, labels, order}` |
+//! | `meta` | `next_id`, `open` | numbers: the id counter, the open document |
+//! | `meta` | `writer` | the writer epoch (see below) |
+//! | `meta` | `set_aside` | JSON list of journal entries that could not be replayed (kept, reported) |
+//! | `journal` | increasing number | JSON [`JournalEntry`](crate::core::persist::JournalEntry): one applied edit |
+//! | `steps` | increasing number | JSON [`StepRecord`](crate::core::persist::StepRecord): `{stack: "undo"\|"redo", edit}` |
+//!
+//! A change writes its journal entry and the step records it pushes or pops
+//! (plus new texts and `open` when they change) in one transaction
+//! ([`write`]); when that transaction has committed, the change is
+//! acknowledged. Compaction plans fold the journal into `docs` and
+//! `meta/workspace` and delete it. Write transactions ask for `strict`
+//! durability (flushed to disk before they complete). Several plans waiting
+//! are written in one transaction, in order.
+//!
+//! **Schema 1** (database version 1, the release before): `meta/snapshot`
+//! (every document record, labels, open document in one object) and
+//! `meta/history` (the whole history as JSON), texts as today. Opening
+//! version 2 only adds the new stores; the first tab that writes then reads
+//! the schema 1 records and the core plans their migration (every record
+//! written, the old keys deleted) as its first transaction.
 //!
 //! ## Two tabs: fencing with the writer epoch
 //!
-//! Only the tab holding the `wasim-writer` lock saves
+//! Only the tab holding the `wasim-writer` lock writes
 //! ([`crate::platform::tabs`]), but a tab may learn that another one stole
-//! the lock only after it started another save. So no save trusts the lock
+//! the lock only after it started another write. So no write trusts the lock
 //! alone:
 //! - a tab becoming the writer (at start or by taking over) reads the
 //!   workspace in a read-write transaction that also reads the epoch and
 //!   writes it plus one ([`open_and_restore`] with `claim`); that number is
 //!   the tab's own epoch. Reading the workspace in that same transaction
 //!   means nothing the former writer saved is missed;
-//! - every save transaction first reads the epoch and writes nothing, and
+//! - every write transaction first reads the epoch and writes nothing, and
 //!   aborts, when it is not the tab's own ([`SaveError::NotWriter`]); the
 //!   tab then turns read-only;
 //! - transactions over the same stores run one at a time, so a former
-//!   writer's save either lands before the taking-over read (which then sees
-//!   it) or runs after the epoch changed (and aborts). No stale write lands.
+//!   writer's write either lands before the taking-over read (which then
+//!   sees it) or runs after the epoch changed (and aborts). No stale write
+//!   lands.
 //!
 //! Where the browser has no Web Locks there is no epoch ([`set_fencing`] is
-//! never called): saves behave as before, the last one wins.
+//! never called): writes behave as before, the last one wins.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
-use js_sys::{Array, Promise};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbTransactionMode,
+};
 
-use crate::core::edit::History;
-use crate::core::model::{DocId, Document, DocumentBody, Source, Workspace};
+use crate::core::model::{DocId, DocumentBody, Source};
+use crate::core::persist::{Stored, V1Profile, WritePlan, restore};
 use crate::core::session::Restored;
-use crate::core::snapshot::Snapshot;
 use crate::core::tabs::{may_write, next_epoch};
 use crate::core::text::Text;
 
 const DB_NAME: &str = "wasim";
-const DB_VERSION: u32 = 1;
+const DB_VERSION: u32 = 2;
 const META: &str = "meta";
 const TEXTS: &str = "texts";
-const SNAPSHOT_KEY: &str = "snapshot";
-const HISTORY_KEY: &str = "history";
+const DOCS: &str = "docs";
+const JOURNAL: &str = "journal";
+const STEPS: &str = "steps";
+const STORES: [&str; 5] = [META, TEXTS, DOCS, JOURNAL, STEPS];
+const WORKSPACE_KEY: &str = "workspace";
+const NEXT_ID_KEY: &str = "next_id";
+const OPEN_KEY: &str = "open";
+const SET_ASIDE_KEY: &str = "set_aside";
 const WRITER_KEY: &str = "writer";
+const V1_SNAPSHOT_KEY: &str = "snapshot";
+const V1_HISTORY_KEY: &str = "history";
 
 thread_local! {
     static DATABASE: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
-    static STORED_TEXTS: RefCell<HashSet<DocId>> = RefCell::new(HashSet::new());
+    static ON_BLOCKED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
     static FENCE: RefCell<Fence> = const { RefCell::new(Fence::Off) };
 }
 
-/// Whether and how saves are fenced.
+/// Whether and how writes are fenced.
 #[derive(Clone, Copy)]
 enum Fence {
-    /// No Web Locks: every save lands (the last one wins).
+    /// No Web Locks: every write lands (the last one wins).
     Off,
-    /// This tab is not the writer: no save lands.
+    /// This tab is not the writer: no write lands.
     Reader,
     /// This tab became the writer with this epoch.
     Writer(u64),
 }
 
-/// Turns fencing on: from now on a save lands only after this tab claimed
+/// Turns fencing on: from now on a write lands only after this tab claimed
 /// the workspace with [`open_and_restore`] and no other tab claimed it since.
 pub fn set_fencing() {
     FENCE.with(|f| {
@@ -86,7 +112,7 @@ pub fn set_fencing() {
     });
 }
 
-/// Stops this tab from saving (another tab is the writer).
+/// Stops this tab from writing (another tab is the writer).
 pub fn resign() {
     FENCE.with(|f| {
         if !matches!(*f.borrow(), Fence::Off) {
@@ -95,7 +121,14 @@ pub fn resign() {
     });
 }
 
-/// Why a save did not land.
+/// What to do when opening waits for another tab that has the database
+/// open in an older version (it must close first); opening goes on by
+/// itself once it has.
+pub fn on_blocked(notify: impl Fn() + 'static) {
+    ON_BLOCKED.with(|cell| *cell.borrow_mut() = Some(Box::new(notify)));
+}
+
+/// Why a write did not land.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveError {
     /// Another tab took the workspace over: nothing was written.
@@ -118,23 +151,38 @@ fn epoch_of(value: &JsValue) -> Option<u64> {
         .map(|n| n as u64)
 }
 
-/// Opens the database (the first time) and reads the saved workspace. With
+/// A stored number key or value as a `u64`.
+fn number(value: &JsValue) -> Option<u64> {
+    epoch_of(value)
+}
+
+/// The open database, opening it the first time.
+async fn database() -> Result<IdbDatabase, String> {
+    if let Some(db) = DATABASE.with(|cell| cell.borrow().clone()) {
+        return Ok(db);
+    }
+    let db = open().await?;
+    DATABASE.with(|cell| *cell.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+fn store_names() -> Array {
+    STORES.iter().map(|s| JsValue::from_str(s)).collect()
+}
+
+/// Reads the saved workspace (opening the database the first time). With
 /// `claim`, this tab becomes the writer in the same transaction: the writer
 /// epoch is incremented and becomes this tab's own (see the module notes).
+/// The core then replays the journal and plans the compaction (or the
+/// migration), which the session has the writer write first.
 ///
 /// # Errors
 /// A message for the user when IndexedDB is unavailable or the saved data
 /// cannot be read. The saved data is left untouched.
 pub async fn open_and_restore(claim: bool) -> Result<Restored, String> {
-    let db = match DATABASE.with(|cell| cell.borrow().clone()) {
-        Some(db) => db,
-        None => {
-            let db = open().await?;
-            DATABASE.with(|cell| *cell.borrow_mut() = Some(db.clone()));
-            db
-        }
-    };
-    let stores = Array::of2(&META.into(), &TEXTS.into());
+    mark("wasim:storage-open");
+    let db = database().await?;
+    let stores = store_names();
     let tx = if claim {
         db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
     } else {
@@ -152,63 +200,11 @@ pub async fn open_and_restore(claim: bool) -> Result<Restored, String> {
     } else {
         None
     };
-    let history_read = request(&meta.get(&HISTORY_KEY.into()).map_err(describe)?);
-    let snapshot = request(&meta.get(&SNAPSHOT_KEY.into()).map_err(describe)?).await?;
-    // A history that cannot be read only costs undo steps, never work.
-    let mut history = history_read
-        .await?
-        .as_string()
-        .and_then(|json| serde_json::from_str::<History>(&json).ok())
-        .unwrap_or_default();
-    if snapshot.is_undefined() || snapshot.is_null() {
-        return finish_restore(done, epoch, Vec::new(), Restored::Empty).await;
-    }
-    let snapshot: Snapshot = serde_wasm_bindgen::from_value(snapshot)
-        .map_err(|e| format!("saved data is unreadable: {e}"))?;
-    let texts_store = tx.object_store(TEXTS).map_err(describe)?;
-    // Issue every read before awaiting any, so the transaction stays active.
-    let mut ids: Vec<DocId> = snapshot.documents.iter().map(|d| d.id).collect();
-    ids.extend(history.carried_documents().iter().map(|d| d.id));
-    ids.sort_unstable();
-    ids.dedup();
-    let mut pending = Vec::with_capacity(ids.len());
-    for id in ids {
-        pending.push((
-            id,
-            request(&texts_store.get(&doc_key(id)).map_err(describe)?),
-        ));
-    }
-    let mut texts = Vec::with_capacity(pending.len());
-    for (id, read) in pending {
-        let value = read.await?;
-        texts.push((id, body_from_js(&value)));
-    }
-    let text_of = |id: DocId| {
-        texts
-            .iter()
-            .find(|(doc, _)| *doc == id)
-            .and_then(|(_, t)| t.clone())
-    };
-    let workspace = snapshot.restore(text_of)?;
-    history.hydrate(text_of);
-    let stored = texts
-        .iter()
-        .filter(|(_, text)| text.is_some())
-        .map(|(id, _)| *id)
-        .collect();
-    finish_restore(done, epoch, stored, Restored::Workspace(workspace, history)).await
-}
-
-/// Waits for the reading transaction to end; then this tab knows which
-/// texts are stored and, when it claimed the workspace, its epoch.
-async fn finish_restore(
-    done: Promise,
-    epoch: Option<u64>,
-    stored: Vec<DocId>,
-    restored: Restored,
-) -> Result<Restored, String> {
+    let read = read_all(&tx).await;
+    // The transaction ends once its requests are done, whatever `read` says.
     JsFuture::from(done).await.map_err(describe)?;
-    STORED_TEXTS.with(|cell| *cell.borrow_mut() = stored.into_iter().collect());
+    let stored = read?;
+    mark("wasim:storage-read");
     if let Some(epoch) = epoch {
         FENCE.with(|f| {
             if !matches!(*f.borrow(), Fence::Off) {
@@ -216,20 +212,110 @@ async fn finish_restore(
             }
         });
     }
+    let restored = match restore(stored)? {
+        None => Restored::Empty,
+        Some(loaded) => Restored::Workspace(Box::new(loaded)),
+    };
+    mark("wasim:storage-restored");
     Ok(restored)
 }
 
+/// Marks a moment on the page's performance timeline: `wasim:storage-open`,
+/// `wasim:storage-read` (every store read) and `wasim:storage-restored`
+/// (journal replayed), for the benchmark and the browser's profiler.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Every key and value of `store`: both requests are issued now, the
+/// future pairs their results.
+fn read_store(
+    tx: &IdbTransaction,
+    name: &str,
+) -> Result<impl std::future::Future<Output = Result<Vec<(u64, JsValue)>, String>> + use<>, String>
+{
+    let store = tx.object_store(name).map_err(describe)?;
+    let keys = request(&store.get_all_keys().map_err(describe)?);
+    let values = request(&store.get_all().map_err(describe)?);
+    Ok(async move { Ok(pairs(&keys.await?, &values.await?)) })
+}
+
+/// Pairs of (numeric key, value) from `getAllKeys` and `getAll`.
+fn pairs(keys: &JsValue, values: &JsValue) -> Vec<(u64, JsValue)> {
+    let keys = Array::from(keys);
+    let values = Array::from(values);
+    keys.iter()
+        .zip(values.iter())
+        .filter_map(|(key, value)| Some((number(&key)?, value)))
+        .collect()
+}
+
+/// Everything stored. Every request is issued before any is awaited, so
+/// the transaction stays active.
+async fn read_all(tx: &IdbTransaction) -> Result<Stored, String> {
+    let meta = tx.object_store(META).map_err(describe)?;
+    let get =
+        |key: &str| -> Result<_, String> { Ok(request(&meta.get(&key.into()).map_err(describe)?)) };
+    let workspace = get(WORKSPACE_KEY)?;
+    let next_id = get(NEXT_ID_KEY)?;
+    let open = get(OPEN_KEY)?;
+    let set_aside = get(SET_ASIDE_KEY)?;
+    let snapshot = get(V1_SNAPSHOT_KEY)?;
+    let history = get(V1_HISTORY_KEY)?;
+    let texts = read_store(tx, TEXTS)?;
+    let docs = read_store(tx, DOCS)?;
+    let journal = read_store(tx, JOURNAL)?;
+    let steps = read_store(tx, STEPS)?;
+    let v1 = snapshot.await?;
+    let v1 = (!v1.is_undefined() && !v1.is_null())
+        .then(|| {
+            js_sys::JSON::stringify(&v1)
+                .ok()
+                .and_then(|s| s.as_string())
+        })
+        .flatten();
+    let history = history.await?.as_string();
+    let strings = |pairs: Vec<(u64, JsValue)>| -> Vec<(u64, String)> {
+        pairs
+            .into_iter()
+            // A value that is not a string is kept as unreadable JSON, so
+            // that the core reports it instead of missing it.
+            .map(|(key, value)| (key, value.as_string().unwrap_or_default()))
+            .collect()
+    };
+    Ok(Stored {
+        workspace: workspace.await?.as_string(),
+        next_id: number(&next_id.await?),
+        open: number(&open.await?).map(DocId),
+        set_aside: set_aside.await?.as_string(),
+        v1: v1.map(|snapshot| V1Profile { snapshot, history }),
+        texts: texts
+            .await?
+            .into_iter()
+            .filter_map(|(id, value)| Some((DocId(id), body_from_js(&value)?)))
+            .collect(),
+        docs: strings(docs.await?)
+            .into_iter()
+            .map(|(id, record)| (DocId(id), record))
+            .collect(),
+        journal: strings(journal.await?),
+        steps: strings(steps.await?),
+    })
+}
+
 /// A document's stored body: its text as a string, or `{text, source}`.
-fn body_to_js(doc: &Document) -> JsValue {
-    let text = JsValue::from_str(doc.text.as_str());
-    let Some(source) = doc.source.as_deref() else {
+fn body_to_js(body: &DocumentBody) -> JsValue {
+    let text = JsValue::from_str(body.text.as_str());
+    let Some(source) = body.source.as_deref() else {
         return text;
     };
-    let object = js_sys::Object::new();
+    let object = Object::new();
     let source = serde_json::to_string(source).unwrap_or_default();
     // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(&object, &"text".into(), &text);
-    let _ = js_sys::Reflect::set(&object, &"source".into(), &JsValue::from_str(&source));
+    let _ = Reflect::set(&object, &"text".into(), &text);
+    let _ = Reflect::set(&object, &"source".into(), &JsValue::from_str(&source));
     object.into()
 }
 
@@ -243,7 +329,7 @@ fn body_from_js(value: &JsValue) -> Option<DocumentBody> {
             source: None,
         });
     }
-    let field = |name: &str| js_sys::Reflect::get(value, &name.into()).ok()?.as_string();
+    let field = |name: &str| Reflect::get(value, &name.into()).ok()?.as_string();
     let text = field("text")?;
     let source = field("source")
         .and_then(|json| serde_json::from_str::<Source>(&json).ok())
@@ -254,88 +340,149 @@ fn body_from_js(value: &JsValue) -> Option<DocumentBody> {
     })
 }
 
-/// Saves `ws` and `history`: the snapshot, the history, new
-/// texts, and deletion of texts of removed documents. Resolves when the
-/// transaction has committed. When fencing is on, the transaction first
-/// checks the writer epoch and writes nothing unless it is this tab's own.
+/// A read-write transaction over every store with `strict` durability (it
+/// completes once flushed to disk), where the browser knows the option.
+fn write_transaction(db: &IdbDatabase) -> Result<IdbTransaction, JsValue> {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"durability".into(), &"strict".into());
+    let transaction: Function = Reflect::get(db, &"transaction".into())?.dyn_into()?;
+    transaction
+        .call3(db, &store_names(), &"readwrite".into(), &options)?
+        .dyn_into()
+}
+
+/// Writes `plans` in order, in one transaction; resolves when it has
+/// committed (the plans' changes are then acknowledged). When fencing is
+/// on, the transaction first checks the writer epoch and writes nothing
+/// unless it is this tab's own. A failure aborts the whole transaction:
+/// nothing of it lands, nothing saved before is touched.
 ///
 /// # Errors
 /// [`SaveError::NotWriter`] when another tab took the workspace over (this
-/// tab then stops saving); [`SaveError::Failed`] with a message for the
+/// tab then stops writing); [`SaveError::Failed`] with a message for the
 /// user, for example when the storage quota is full.
-pub async fn save(ws: &Workspace, history: &History) -> Result<(), SaveError> {
+pub async fn write(plans: &[WritePlan]) -> Result<(), SaveError> {
     let fence = FENCE.with(|f| *f.borrow());
     if matches!(fence, Fence::Reader) {
         return Err(SaveError::NotWriter);
     }
     let db = DATABASE
         .with(|cell| cell.borrow().clone())
-        .ok_or_else(|| "storage is not open".to_owned())?;
-    let snapshot = serde_wasm_bindgen::to_value(&Snapshot::of(ws)).map_err(|e| e.to_string())?;
-    let carried = history.carried_documents();
-    let history = serde_json::to_string(history).map_err(|e| e.to_string())?;
-    let tx = db
-        .transaction_with_str_sequence_and_mode(
-            &Array::of2(&META.into(), &TEXTS.into()),
-            IdbTransactionMode::Readwrite,
-        )
-        .map_err(describe)?;
+        .ok_or_else(|| "storage is not open; reload this tab".to_owned())?;
+    let tx = write_transaction(&db).map_err(describe)?;
     let done = completion(&tx);
+    let result = fenced_writes(&tx, fence, plans).await;
+    if let Err(error) = result {
+        let _ = tx.abort();
+        // The abort rejects `done`; awaiting it keeps that rejection handled.
+        let _ = JsFuture::from(done).await;
+        if error == SaveError::NotWriter {
+            resign();
+        }
+        return Err(error);
+    }
+    JsFuture::from(done).await.map_err(describe)?;
+    Ok(())
+}
+
+async fn fenced_writes(
+    tx: &IdbTransaction,
+    fence: Fence,
+    plans: &[WritePlan],
+) -> Result<(), SaveError> {
     let meta = tx.object_store(META).map_err(describe)?;
     if let Fence::Writer(own) = fence {
         let stored = request(&meta.get(&WRITER_KEY.into()).map_err(describe)?).await?;
         if !may_write(epoch_of(&stored), own) {
-            let _ = tx.abort();
-            // The abort rejects `done`; awaiting it keeps that rejection handled.
-            let _ = JsFuture::from(done).await;
-            resign();
             return Err(SaveError::NotWriter);
         }
     }
-    meta.put_with_key(&snapshot, &SNAPSHOT_KEY.into())
-        .map_err(describe)?;
-    meta.put_with_key(&JsValue::from_str(&history), &HISTORY_KEY.into())
-        .map_err(describe)?;
-    let texts = tx.object_store(TEXTS).map_err(describe)?;
-    // Texts of the workspace's documents and of those the history can bring back.
-    let documents: Vec<&Document> = ws.documents.iter().map(|d| &**d).chain(&carried).collect();
-    let current: HashSet<DocId> = documents.iter().map(|d| d.id).collect();
-    let (new_docs, removed): (Vec<DocId>, Vec<DocId>) = STORED_TEXTS.with(|stored| {
-        let stored = stored.borrow();
-        (
-            current
-                .iter()
-                .filter(|id| !stored.contains(id))
-                .copied()
-                .collect(),
-            stored
-                .iter()
-                .filter(|id| !current.contains(id))
-                .copied()
-                .collect(),
-        )
-    });
-    for doc in documents.iter().filter(|d| new_docs.contains(&d.id)) {
-        texts
-            .put_with_key(&body_to_js(doc), &doc_key(doc.id))
-            .map_err(describe)?;
+    let stores = Stores {
+        meta,
+        texts: tx.object_store(TEXTS).map_err(describe)?,
+        docs: tx.object_store(DOCS).map_err(describe)?,
+        journal: tx.object_store(JOURNAL).map_err(describe)?,
+        steps: tx.object_store(STEPS).map_err(describe)?,
+    };
+    for plan in plans {
+        stores.execute(plan).map_err(describe)?;
     }
-    for id in &removed {
-        texts.delete(&doc_key(*id)).map_err(describe)?;
-    }
-    JsFuture::from(done).await.map_err(describe)?;
-    STORED_TEXTS.with(|stored| {
-        let mut stored = stored.borrow_mut();
-        stored.extend(new_docs);
-        for id in removed {
-            stored.remove(&id);
-        }
-    });
     Ok(())
 }
 
-fn doc_key(id: DocId) -> JsValue {
-    JsValue::from_f64(id.0 as f64)
+/// The object stores of one write transaction.
+struct Stores {
+    meta: IdbObjectStore,
+    texts: IdbObjectStore,
+    docs: IdbObjectStore,
+    journal: IdbObjectStore,
+    steps: IdbObjectStore,
+}
+
+fn key(n: u64) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+impl Stores {
+    /// Issues `plan`'s requests, in the order its documentation gives (the
+    /// same as `MemoryStore::execute`).
+    fn execute(&self, plan: &WritePlan) -> Result<(), JsValue> {
+        if plan.clear {
+            self.docs.clear()?;
+            self.journal.clear()?;
+            self.steps.clear()?;
+        }
+        if plan.drop_v1 {
+            self.meta.delete(&V1_SNAPSHOT_KEY.into())?;
+            self.meta.delete(&V1_HISTORY_KEY.into())?;
+        }
+        for id in &plan.delete_texts {
+            self.texts.delete(&key(id.0))?;
+        }
+        for id in &plan.delete_docs {
+            self.docs.delete(&key(id.0))?;
+        }
+        if let Some(below) = plan.delete_journal_below {
+            let range = IdbKeyRange::upper_bound_with_open(&key(below), true)?;
+            self.journal.delete(&range)?;
+        }
+        for step in &plan.delete_steps {
+            self.steps.delete(&key(*step))?;
+        }
+        for (id, body) in &plan.put_texts {
+            self.texts.put_with_key(&body_to_js(body), &key(id.0))?;
+        }
+        for (id, record) in &plan.put_docs {
+            self.docs.put_with_key(&record.into(), &key(id.0))?;
+        }
+        for (seq, entry) in &plan.append {
+            self.journal.put_with_key(&entry.into(), &key(*seq))?;
+        }
+        for (step, record) in &plan.put_steps {
+            self.steps.put_with_key(&record.into(), &key(*step))?;
+        }
+        if let Some(record) = &plan.workspace {
+            self.meta
+                .put_with_key(&record.into(), &WORKSPACE_KEY.into())?;
+        }
+        if let Some(next_id) = plan.next_id {
+            self.meta.put_with_key(&key(next_id), &NEXT_ID_KEY.into())?;
+        }
+        match plan.open {
+            None => {}
+            Some(Some(id)) => {
+                self.meta.put_with_key(&key(id.0), &OPEN_KEY.into())?;
+            }
+            Some(None) => {
+                self.meta.delete(&OPEN_KEY.into())?;
+            }
+        }
+        if let Some(list) = &plan.set_aside {
+            self.meta
+                .put_with_key(&list.into(), &SET_ASIDE_KEY.into())?;
+        }
+        Ok(())
+    }
 }
 
 async fn open() -> Result<IdbDatabase, String> {
@@ -347,6 +494,9 @@ async fn open() -> Result<IdbDatabase, String> {
     let open_request: IdbOpenDbRequest = factory
         .open_with_u32(DB_NAME, DB_VERSION)
         .map_err(describe)?;
+    // Version 1 had `meta` and `texts`; version 2 adds the other stores.
+    // The schema 1 records are migrated by the first write (see the module
+    // notes), not here.
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
         let db = event
             .target()
@@ -354,7 +504,7 @@ async fn open() -> Result<IdbDatabase, String> {
             .and_then(|r| r.result().ok())
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
         if let Some(db) = db {
-            for store in [META, TEXTS] {
+            for store in STORES {
                 if !db.object_store_names().contains(store) {
                     let _ = db.create_object_store(store);
                 }
@@ -362,10 +512,29 @@ async fn open() -> Result<IdbDatabase, String> {
         }
     });
     open_request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let blocked = Closure::<dyn FnMut()>::new(|| {
+        ON_BLOCKED.with(|cell| {
+            if let Some(notify) = cell.borrow().as_ref() {
+                notify();
+            }
+        });
+    });
+    open_request.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
     let result = request(&open_request).await;
     open_request.set_onupgradeneeded(None);
-    drop(upgrade);
-    result?.dyn_into::<IdbDatabase>().map_err(describe)
+    open_request.set_onblocked(None);
+    drop((upgrade, blocked));
+    let db = result?.dyn_into::<IdbDatabase>().map_err(describe)?;
+    // A newer Wasim opening in another tab must not wait for this one: it
+    // closes, and its next write says to reload.
+    let on_version_change = Closure::<dyn FnMut()>::new(|| {
+        if let Some(db) = DATABASE.with(|cell| cell.borrow_mut().take()) {
+            db.close();
+        }
+    });
+    db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+    on_version_change.forget();
+    Ok(db)
 }
 
 /// The result of an IndexedDB request. The handlers are attached at once, so

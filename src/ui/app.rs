@@ -1,5 +1,6 @@
-//! The root component: owns the state, restores and saves it, and handles
-//! the page-wide keyboard shortcuts and file drops.
+//! The root component: owns the state, restores it, hands the session's
+//! write plans to the saver, and handles the page-wide keyboard shortcuts
+//! and file drops.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,7 +13,8 @@ use yew::prelude::*;
 use crate::core::tabs::Role;
 use crate::platform::files::{dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
-use crate::platform::storage::{SaveError, open_and_restore, resign, save, set_fencing};
+use crate::platform::saver::{self, Outcome};
+use crate::platform::storage::{on_blocked, open_and_restore, resign, set_fencing};
 use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
@@ -25,6 +27,10 @@ use crate::ui::messages::Messages;
 use crate::ui::search::{MatchCounts, SearchPanel};
 use crate::ui::settings::{PanelToggle, PrefsHandle, Side};
 use crate::ui::state::{Action, AppHandle, AppState, MessageKind, StorageStatus};
+
+/// How long after the last change the journal is compacted (and a failed
+/// write tried again), in milliseconds.
+const IDLE_MS: u32 = 2_000;
 use crate::ui::toolbar::Toolbar;
 
 /// How long a starting tab keeps asking for the writer lock before it opens
@@ -56,6 +62,7 @@ thread_local! {
 /// Tells the app that another tab took the workspace over.
 fn lost_writer(unsaved: bool) {
     resign();
+    saver::drop_all();
     if let Some(app) = APP.with(|a| a.borrow().clone()) {
         app.dispatch(Action::LostWriter { unsaved });
     }
@@ -86,6 +93,27 @@ fn futures_channel() -> (
 /// Decides this tab's role, then reads the saved workspace (claiming it
 /// when this tab is the writer).
 async fn start(app: AppHandle) {
+    saver::set_reporter(|outcome| {
+        let Some(app) = APP.with(|a| a.borrow().clone()) else {
+            return;
+        };
+        match outcome {
+            Outcome::Written(written) => {
+                announce(News::Saved);
+                app.dispatch(Action::Saved(Ok(written)));
+            }
+            Outcome::Failed(error) => app.dispatch(Action::Saved(Err(error))),
+            Outcome::NotWriter => lost_writer(true),
+        }
+    });
+    on_blocked(|| {
+        if let Some(app) = APP.with(|a| a.borrow().clone()) {
+            app.dispatch(Action::Notify(
+                MessageKind::Warning,
+                "Wasim is open in another tab with an older version; close that tab (or reload it) to open your work here.".into(),
+            ));
+        }
+    });
     let role = if !has_locks() {
         Role::Alone
     } else {
@@ -93,6 +121,7 @@ async fn start(app: AppHandle) {
         listen(|news| {
             if news == News::NewWriter {
                 resign();
+                saver::drop_all();
             }
             if let Some(app) = APP.with(|a| a.borrow().clone()) {
                 app.dispatch(Action::News(news));
@@ -107,6 +136,35 @@ async fn start(app: AppHandle) {
     app.dispatch(Action::Role(role));
     let restored = open_and_restore(role == Role::Writer).await;
     app.dispatch(Action::Restored(restored));
+}
+
+thread_local! {
+    /// Whether a read-only tab is reading the workspace, and whether it
+    /// must read it once more after that.
+    static RELOADING: std::cell::Cell<(bool, bool)> = const { std::cell::Cell::new((false, false)) };
+}
+
+/// Reads the saved workspace again (a read-only tab), unless a reading is
+/// under way: then that one is followed by one more.
+fn reload_stored(app: AppHandle) {
+    let (running, _) = RELOADING.with(std::cell::Cell::get);
+    if running {
+        RELOADING.with(|r| r.set((true, true)));
+        return;
+    }
+    RELOADING.with(|r| r.set((true, false)));
+    spawn_local(async move {
+        loop {
+            let restored = open_and_restore(false).await;
+            app.dispatch(Action::Reloaded(restored));
+            let (_, again) = RELOADING.with(std::cell::Cell::get);
+            if !again {
+                break;
+            }
+            RELOADING.with(|r| r.set((true, false)));
+        }
+        RELOADING.with(|r| r.set((false, false)));
+    });
 }
 
 /// "Use it here": takes the writer lock from the other tab, reads the
@@ -164,38 +222,32 @@ pub fn app() -> Html {
         });
     }
     {
+        // What the session asked to write goes to the saver, in order.
         let app = app.clone();
-        use_effect_with(app.revision, move |_| {
-            // Each save writes the whole snapshot, which covers every
-            // queued change.
-            app.outbox.take();
-            if app.revision > 0 && app.storage.saves() && app.role.saves() {
-                let was_failed = matches!(app.storage, StorageStatus::Failed(_));
-                let ws = app.ws.clone();
-                let history = app.history.clone();
-                spawn_local(async move {
-                    match save(&ws, &history).await {
-                        Ok(()) => {
-                            announce(News::Saved);
-                            if was_failed {
-                                app.dispatch(Action::Saved(Ok(())));
-                            }
-                        }
-                        Err(SaveError::NotWriter) => lost_writer(true),
-                        Err(SaveError::Failed(error)) => app.dispatch(Action::Saved(Err(error))),
-                    }
-                });
-            }
+        use_effect(move || {
+            saver::enqueue(app.outbox.take());
         });
     }
     {
-        // A read-only tab shows the latest saved work.
+        // When nothing changed for a while: compact, and try a failed
+        // write again.
+        let app = app.clone();
+        let idle = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with((app.revision, app.saves), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(IDLE_MS, move || {
+                app.dispatch(Action::Idle);
+                saver::retry();
+            });
+            *idle.borrow_mut() = Some(timer);
+        });
+    }
+    {
+        // A read-only tab shows the latest saved work: one reading at a
+        // time, and one more if the writer saved meanwhile.
         let app = app.clone();
         use_effect_with(app.reloads, move |_| {
             if app.reloads > 0 {
-                spawn_local(async move {
-                    app.dispatch(Action::Reloaded(open_and_restore(false).await));
-                });
+                reload_stored(app.clone());
             }
         });
     }
@@ -214,16 +266,18 @@ pub fn app() -> Html {
                 }
             },
         );
-        // When work could not be saved, closing the tab asks first.
+        // When work could not be saved, or a write is slow to land,
+        // closing the tab asks first.
         let unload = EventListener::new_with_options(
             &gloo::utils::window(),
             "beforeunload",
             EventListenerOptions::enable_prevent_default(),
             move |event| {
-                let unsaved = latest
-                    .borrow()
-                    .as_ref()
-                    .is_some_and(|app| app.revision > 0 && app.storage.warning().is_some());
+                let unsaved = saver::at_risk()
+                    || latest
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|app| app.revision > 0 && app.storage.warning().is_some());
                 if unsaved {
                     event.prevent_default();
                 }

@@ -17,6 +17,7 @@ pub mod import;
 pub mod keyboard;
 pub mod label_editor;
 pub mod messages;
+pub mod save_status;
 pub mod search;
 pub mod search_results;
 pub mod settings;

@@ -2,8 +2,8 @@
 //!
 //! Every rule lives in [`crate::core::session`]: [`Reducible::reduce`] hands
 //! each [`Action`] (a session [`Event`]) to [`Session::update`] and queues the
-//! effects it returns in the [`Outbox`], which the app's shell carries out
-//! (saving). What stays here is what only the browser has: where the user
+//! write plans it returns in the [`Outbox`], which the app's shell hands to
+//! the saver (`platform::saver`). What stays here is what only the browser has: where the user
 //! was in each document ([`resume`]) and the lazily built word lexicon. The
 //! UI gets the state through [`use_app`].
 
@@ -16,9 +16,10 @@ use yew::prelude::*;
 
 use crate::core::lexicon::LexiconBuilder;
 use crate::core::model::{Document, Workspace};
+use crate::core::persist::WritePlan;
 use crate::core::session::{Effect, Session};
 pub use crate::core::session::{
-    Event, Event as Action, LOG_SIZE, Message, MessageKind, Persist, StorageStatus, untagged,
+    Event, Event as Action, LOG_SIZE, Message, MessageKind, StorageStatus, untagged,
 };
 use crate::platform::resume;
 
@@ -43,9 +44,9 @@ impl Deref for AppState {
     }
 }
 
-/// The queue of [`Persist`] effects between the reducer and the shell.
+/// The queue of write plans between the reducer and the shell.
 #[derive(Clone, Debug, Default)]
-pub struct Outbox(Rc<RefCell<VecDeque<Persist>>>);
+pub struct Outbox(Rc<RefCell<VecDeque<WritePlan>>>);
 
 impl PartialEq for Outbox {
     fn eq(&self, _: &Self) -> bool {
@@ -55,12 +56,12 @@ impl PartialEq for Outbox {
 
 impl Outbox {
     /// Takes everything queued, oldest first.
-    pub fn take(&self) -> Vec<Persist> {
+    pub fn take(&self) -> Vec<WritePlan> {
         self.0.borrow_mut().drain(..).collect()
     }
 
-    fn push(&self, what: Persist) {
-        self.0.borrow_mut().push_back(what);
+    fn push(&self, plan: WritePlan) {
+        self.0.borrow_mut().push_back(plan);
     }
 }
 
@@ -134,7 +135,7 @@ impl Reducible for AppState {
         let effects = resume::with(|r| state.session.update(action, r));
         for effect in effects {
             match effect {
-                Effect::Persist(what) => state.outbox.push(what),
+                Effect::Write(plan) => state.outbox.push(plan),
             }
         }
         let generation = state.session.tally.generation();

@@ -10,6 +10,7 @@ use crate::ui::export_menu::{ExportMenu, offer_download, workspace_file};
 use crate::ui::icons::{Icon, icon};
 use crate::ui::import::load_files;
 use crate::ui::messages::MessageLog;
+use crate::ui::save_status::SaveStatus;
 use crate::ui::settings::ReadingSettings;
 use crate::ui::state::{Action, use_app};
 
@@ -97,6 +98,7 @@ pub fn toolbar() -> Html {
                 { if app.precise { "Exact characters" } else { "Snap to words" } }</button>
             <button class="export" data-testid="export-json" onclick={export_json}>{ "Export JSON" }</button>
             <ExportMenu />
+            <SaveStatus />
             <ReadingSettings />
             <MessageLog />
             <button class="help" data-testid="help" onclick={toggle_help} aria-label="Keyboard shortcuts" title="Shortcuts (?)">{ "?" }</button>

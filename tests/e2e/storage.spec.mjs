@@ -1,47 +1,83 @@
 // Nothing lost: a full storage quota warns, keeps the work in the tab, lets
-// export work, and recovers on the next successful save.
+// export work, damages nothing already saved, and recovers on the next
+// successful write, which also writes the changes that failed. The save
+// status says saved / saving / not saved; `data-acked` counts the changes
+// storage acknowledged since the page opened.
+//
+// The full quota is simulated by making IDBObjectStore.put throw
+// QuotaExceededError. (CDP's Storage.overrideQuotaForOrigin was tried: in
+// Chromium 156 it reports the override but IndexedDB writes still succeed.)
 import { test, expect } from './fixtures.mjs';
 import { gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, exportJson, shownSpans } from './helpers.mjs';
 
 const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
 
-test('a full quota shows a warning, keeps the edit, and the next save recovers', async ({ page }) => {
+const status = (page) => page.getByTestId('save-status');
+const acked = (page) => status(page).getAttribute('data-acked').then(Number);
+const asksBeforeClosing = (page) =>
+  page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+const tag = async (page, needle, key) => {
+  const at = cpFind(TEXT, needle);
+  await dragSelect(page, at.start, at.end, needle);
+  await page.keyboard.press(key);
+  return at;
+};
+
+test('a full quota shows a warning, keeps the edit, damages nothing, and the next write saves it all', async ({ page, context }) => {
   await gotoApp(page);
   await uploadFiles(page, [txtFile('quota.txt', TEXT)]);
   await openDoc(page, 'quota.txt');
+  const loc = await tag(page, 'عمّان', '2');
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  await expect.poll(() => acked(page)).toBe(2);
   await page.evaluate(() => {
     const put = IDBObjectStore.prototype.put;
-    window.__restorePut = () => { IDBObjectStore.prototype.put = put; };
+    window.__restorePut = () => {
+      IDBObjectStore.prototype.put = put;
+    };
     IDBObjectStore.prototype.put = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  const name = cpFind(TEXT, 'سلمى الراشد');
-  await dragSelect(page, name.start, name.end, 'سلمى الراشد');
-  await page.keyboard.press('1');
+  const name = await tag(page, 'سلمى الراشد', '1');
   const warning = page.getByTestId('storage-warning');
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('full');
+  await expect(status(page)).toHaveAttribute('data-state', 'failed');
+  await expect(status(page)).toHaveText('Not saved');
+  await expect(status(page)).toHaveAttribute('title', /full/);
+  expect(await acked(page)).toBe(2);
   // The work is still there and export still works.
-  expect((await shownSpans(page)).map((s) => [s.start, s.end, s.label])).toEqual([[name.start, name.end, 'PER']]);
+  const both = [
+    [name.start, name.end, 'PER'],
+    [loc.start, loc.end, 'LOC'],
+  ];
+  expect((await shownSpans(page)).map((s) => [s.start, s.end, s.label])).toEqual(both);
   const { json } = await exportJson(page);
-  expect(json.documents.find((d) => d.name === 'quota.txt').spans).toHaveLength(1);
+  expect(json.documents.find((d) => d.name === 'quota.txt').spans).toHaveLength(2);
   // Closing the tab now would lose work, so the page asks first.
-  const asksBeforeClosing = () =>
-    page.evaluate(() => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    });
-  expect(await asksBeforeClosing()).toBe(true);
-  // Once storage accepts writes again, the next edit saves everything.
+  expect(await asksBeforeClosing(page)).toBe(true);
+  // What was saved before is intact: another tab reads it back.
+  const other = await context.newPage();
+  await gotoApp(other);
+  await openDoc(other, 'quota.txt');
+  await expect.poll(async () => (await shownSpans(other)).map((s) => [s.start, s.end, s.label])).toEqual([[loc.start, loc.end, 'LOC']]);
+  await other.close();
+  // Once storage accepts writes again, the next edit writes it and the one
+  // that failed.
   await page.evaluate(() => window.__restorePut());
-  const org = cpFind(TEXT, 'منظمة الصحة العالمية');
-  await dragSelect(page, org.start, org.end, 'منظمة الصحة العالمية');
-  await page.keyboard.press('3');
+  const org = await tag(page, 'منظمة الصحة العالمية', '3');
   await expect(warning).toHaveCount(0);
-  expect(await asksBeforeClosing()).toBe(false);
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  await expect.poll(() => acked(page)).toBe(4);
+  expect(await asksBeforeClosing(page)).toBe(false);
   await page.reload();
   await openDoc(page, 'quota.txt');
-  await expect.poll(async () => (await shownSpans(page)).length).toBe(2);
+  await expect
+    .poll(async () => (await shownSpans(page)).map((s) => [s.start, s.end, s.label]))
+    .toEqual([...both.slice(0, 1), [org.start, org.end, 'ORG'], both[1]]);
 });

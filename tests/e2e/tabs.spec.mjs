@@ -142,3 +142,52 @@ test('a save that starts after another tab took over writes nothing (writer epoc
   await expect(readOnly(page)).toHaveCount(0);
   await expect.poll(() => spans(page)).toEqual([[PER.start, PER.end, 'PER']]);
 });
+
+test('two tabs editing in turn, taking over each time, lose nothing; undo reaches the other tab\'s edits', async ({ page, context }) => {
+  const long = `${TEXT}وزار الوفد بغداد ثم القاهرة ثم بيروت قبل أن يعود إلى عمّان مع سلمى.\n`;
+  const words = ['التقت', 'سلمى', 'بوفد', 'منظمة', 'الصحة', 'العالمية', 'وزار', 'الوفد', 'بغداد', 'القاهرة', 'بيروت', 'يعود'];
+  const a = page;
+  await gotoApp(a);
+  await uploadFiles(a, [txtFile(NAME, long)]);
+  await openDoc(a, NAME);
+  const b = await context.newPage();
+  await gotoApp(b);
+  await expect(readOnly(b)).toBeVisible();
+  await openDoc(b, NAME);
+  const expected = [];
+  const tabs = [a, b];
+  for (const [i, word] of words.entries()) {
+    const tab = tabs[Math.floor(i / 2) % 2];
+    const other = tabs[(Math.floor(i / 2) + 1) % 2];
+    if (i % 2 === 0 && i > 0) {
+      // This tab's turn: it takes over, and the other turns read-only.
+      await tab.getByTestId('take-over').click();
+      await expect(readOnly(tab)).toHaveCount(0);
+      await expect(readOnly(other)).toBeVisible();
+      await expect.poll(() => spans(tab)).toEqual(expected);
+    }
+    const at = cpFind(long, word);
+    await tag(tab, at, String(1 + (i % 4)));
+    expected.push([at.start, at.end, ['PER', 'LOC', 'ORG', 'MISC'][i % 4]]);
+    expected.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    await expect.poll(() => spans(tab)).toEqual(expected);
+  }
+  // The read-only tab shows it all; the writer's undo reaches back into the
+  // other tab's edits (the history is stored step by step), and redo too.
+  const [writer, reader] = [tabs[Math.floor((words.length - 1) / 2) % 2], tabs[(Math.floor((words.length - 1) / 2) + 1) % 2]];
+  await expect.poll(() => spans(reader)).toEqual(expected);
+  for (let i = 0; i < 3; i++) await writer.keyboard.press('Control+z');
+  await expect.poll(() => spans(writer)).toHaveLength(words.length - 3);
+  for (let i = 0; i < 3; i++) await writer.keyboard.press('Control+Shift+z');
+  await expect.poll(() => spans(writer)).toEqual(expected);
+  await expect(writer.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Every edit of both tabs is in storage: a reloaded tab shows them all.
+  await reader.reload();
+  await openDoc(reader, NAME);
+  await expect.poll(() => spans(reader)).toEqual(expected);
+  const fresh = await context.newPage();
+  await writer.close();
+  await fresh.goto('./');
+  await openDoc(fresh, NAME);
+  await expect.poll(() => spans(fresh)).toEqual(expected);
+});
