@@ -132,8 +132,10 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 <p class="muted doc-filter-count" data-testid="doc-filter-count" data-count={count.to_string()}>
                     { format!("{count} of {} documents", app.ws.documents.len()) }</p>
             }
-            <WindowedList {count} {row} estimate={ROW_ESTIMATE} reveal={*reveal} class="doc-list windowed-list"
-                testid="doc-list" label="Documents" />
+            <div class="doc-list-scroll">
+                <WindowedList {count} {row} estimate={ROW_ESTIMATE} reveal={*reveal} class="doc-list windowed-list"
+                    testid="doc-list" label="Documents" />
+            </div>
         </>
     }
 }
