@@ -1,6 +1,7 @@
 //! Long work in steps: [`yield_now`] hands the main thread back to the
 //! browser (input, rendering) between two steps of a long job, such as
-//! importing ten thousand documents.
+//! importing ten thousand documents; [`idle`] waits until the browser has
+//! nothing else to do, for work nobody is waiting for.
 //!
 //! It posts a message to itself through a `MessageChannel`, which, unlike
 //! `setTimeout(0)`, is not slowed to 4 ms after a few nested calls. Without
@@ -55,6 +56,28 @@ pub async fn yield_now() {
             if let Some(window) = web_sys::window() {
                 let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
             }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves when the browser is idle (`requestIdleCallback`, at most 200 ms
+/// later), or like [`yield_now`] where there is no such call.
+pub async fn idle() {
+    let Some(window) = web_sys::window() else {
+        return yield_now().await;
+    };
+    let request = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    let Some(request) = request else {
+        return yield_now().await;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &JsValue::from_f64(200.0));
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if request.call2(&window, &resolve, &options).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

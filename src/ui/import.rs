@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::core::import_job::ImportJob;
 use crate::core::lexicon::LexiconBuilder;
 use crate::platform::files::{files_of, read_files_told};
-use crate::platform::tasks::yield_now;
+use crate::platform::tasks::{idle, yield_now};
 use crate::ui::state::{Action, AppHandle, SharedLexicon, use_app};
 
 /// How long one step of parsing should last, in milliseconds.
@@ -114,11 +114,21 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
     }
 }
 
+/// How long one step of background work (counting words) aims to take:
+/// short, so that a key pressed meanwhile waits at most this long.
+const IDLE_STEP_MS: f64 = 3.0;
+
 /// The budget of the next step, from that of the last one and how long it
 /// took: aiming at [`STEP_MS`], never more than doubling.
 fn next_budget(budget: usize, elapsed_ms: f64) -> usize {
+    budget_for(STEP_MS, budget, elapsed_ms)
+}
+
+/// The budget of the next step aiming at `target_ms`, never more than
+/// doubling.
+fn budget_for(target_ms: f64, budget: usize, elapsed_ms: f64) -> usize {
     let factor = if elapsed_ms > 0.0 {
-        (STEP_MS / elapsed_ms).clamp(0.25, 2.0)
+        (target_ms / elapsed_ms).clamp(0.25, 2.0)
     } else {
         2.0
     };
@@ -126,18 +136,19 @@ fn next_budget(budget: usize, elapsed_ms: f64) -> usize {
 }
 
 /// Counts the words of the workspace's texts (for word snapping) in the
-/// background, a step at a time, until done or until the documents change
-/// again.
+/// background, in short steps when the browser is idle ([`idle`]), until
+/// done or until the documents change again. Steps aim at
+/// [`IDLE_STEP_MS`], so typing meanwhile is never held up for long.
 async fn build_lexicon(lexicon: std::rc::Weak<RefCell<LexiconBuilder>>) {
     // Counting words costs more per byte than parsing: start small.
-    let mut budget = FIRST_BUDGET / 8;
+    let mut budget = FIRST_BUDGET / 16;
     loop {
-        yield_now().await;
+        idle().await;
         let started = js_sys::Date::now();
         if SharedLexicon::build_some(&lexicon, budget) != Some(false) {
             return;
         }
-        budget = next_budget(budget, js_sys::Date::now() - started);
+        budget = budget_for(IDLE_STEP_MS, budget, js_sys::Date::now() - started).min(FIRST_BUDGET);
     }
 }
 
