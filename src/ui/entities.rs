@@ -18,7 +18,7 @@ use crate::core::model::{Document, SpanId, readable_color};
 use crate::core::search::{filter_fold, filter_matches};
 use crate::platform::selection::reveal_span;
 use crate::ui::doc_window::when_drawn;
-use crate::ui::fields::field_value;
+use crate::ui::fields::{DraftField, field_value};
 use crate::ui::icons::{Icon, named_icon};
 use crate::ui::state::{Action, AppHandle, use_app};
 use crate::ui::window::{Reveal, WindowedList};
@@ -233,11 +233,11 @@ fn span_details() -> Html {
             <p class="span-range">{ format!("[{}, {})", span.start, span.end) }</p>
             <label>{ "Label " }<select data-testid="span-label" onchange={onlabel}>{ for options }</select></label>
             <label>{ "Note" }
-                <textarea data-testid="span-note" dir="auto" value={span.note.clone().unwrap_or_default()}
-                    onchange={note_change} rows="2" />
+                <DraftField key={format!("note-{}", id.0)} multiline=true testid="span-note" dir="auto"
+                    value={span.note.clone().unwrap_or_default()} onchange={note_change} rows="2" />
             </label>
             <label>{ "Entity id" }
-                <input data-testid="span-entity-id" placeholder="e.g. Q1234 (Wikidata)" dir="ltr"
+                <DraftField key={format!("entity-{}", id.0)} testid="span-entity-id" placeholder="e.g. Q1234 (Wikidata)" dir="ltr"
                     value={span.entity_id.clone().unwrap_or_default()} onchange={entity_change} />
             </label>
             <div class="span-actions">

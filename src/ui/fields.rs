@@ -1,7 +1,9 @@
-//! Reading form fields from their events.
+//! Form fields: reading their values from events, and [`DraftField`], a
+//! text field that does not lose what is being typed when the state changes.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent};
+use yew::prelude::*;
 
 /// The current value of the `<input>`, `<select>` or `<textarea>` that
 /// fired `event`.
@@ -16,4 +18,77 @@ pub fn field_value(event: &Event) -> Option<String> {
     target
         .dyn_ref::<HtmlTextAreaElement>()
         .map(HtmlTextAreaElement::value)
+}
+
+/// Props of [`DraftField`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct DraftFieldProps {
+    /// The saved value.
+    pub value: AttrValue,
+    /// Called when the user commits the field (change event).
+    pub onchange: Callback<Event>,
+    /// A `<textarea>` instead of an `<input>`.
+    #[prop_or_default]
+    pub multiline: bool,
+    /// `data-testid`.
+    #[prop_or_default]
+    pub testid: Option<AttrValue>,
+    /// `class`.
+    #[prop_or_default]
+    pub class: Option<AttrValue>,
+    /// `aria-label`.
+    #[prop_or_default]
+    pub aria_label: Option<AttrValue>,
+    /// `placeholder`.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// `dir`.
+    #[prop_or_default]
+    pub dir: Option<AttrValue>,
+    /// `maxlength`.
+    #[prop_or_default]
+    pub maxlength: Option<AttrValue>,
+    /// `rows` of a textarea.
+    #[prop_or_default]
+    pub rows: Option<AttrValue>,
+}
+
+/// A text field committed on change that keeps what the user is typing
+/// through re-renders. Yew resets an `<input>`'s DOM value to its `value`
+/// attribute on every render, so a field showing the saved value lost the
+/// keys typed since the last commit whenever anything else changed the state
+/// (an autosave finishing, another tab's news). This one shows a draft: the
+/// saved value until the user types, their text until the saved value
+/// itself changes (a commit, an undo, another span).
+#[function_component(DraftField)]
+pub fn draft_field(props: &DraftFieldProps) -> Html {
+    let draft = use_state(|| props.value.to_string());
+    {
+        let draft = draft.clone();
+        use_effect_with(props.value.clone(), move |saved| {
+            draft.set(saved.to_string())
+        });
+    }
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(value) = field_value(&event) {
+                draft.set(value);
+            }
+        })
+    };
+    let p = props.clone();
+    if p.multiline {
+        html! {
+            <textarea value={(*draft).clone()} {oninput} onchange={p.onchange} data-testid={p.testid}
+                class={p.class} aria-label={p.aria_label} placeholder={p.placeholder} dir={p.dir}
+                rows={p.rows} />
+        }
+    } else {
+        html! {
+            <input value={(*draft).clone()} {oninput} onchange={p.onchange} data-testid={p.testid}
+                class={p.class} aria-label={p.aria_label} placeholder={p.placeholder} dir={p.dir}
+                maxlength={p.maxlength} />
+        }
+    }
 }

@@ -11,7 +11,7 @@ use crate::core::model::{
 };
 use crate::platform::files::{files_of, read_files};
 use crate::ui::export_menu::offer_download;
-use crate::ui::fields::field_value;
+use crate::ui::fields::{DraftField, field_value};
 use crate::ui::icons::{Icon, icon};
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 
@@ -268,14 +268,14 @@ fn label_row(props: &LabelRowProps) -> Html {
         <li class="label-row" data-testid="label-row" data-label={name.clone()}>
             <input type="color" value={label.color.clone()} onchange={oncolor} aria-label={format!("Colour of {name}")}
                 data-testid="label-color" />
-            <input class="label-name-input" value={name.clone()} onchange={onname} aria-label="Name" data-testid="label-name" />
-            <input class="label-key-input" value={label.key.map(String::from).unwrap_or_default()} maxlength="1"
-                onchange={onkey} aria-label={format!("Hotkey of {name}")} data-testid="label-key" />
+            <DraftField class="label-name-input" value={name.clone()} onchange={onname} aria_label="Name" testid="label-name" />
+            <DraftField class="label-key-input" value={label.key.map(String::from).unwrap_or_default()} maxlength="1"
+                onchange={onkey} aria_label={format!("Hotkey of {name}")} testid="label-key" />
             <button onclick={reorder(-1)} aria-label="Move up" title="Move up" disabled={index == 0}>{ icon(Icon::Up) }</button>
             <button onclick={reorder(1)} aria-label="Move down" title="Move down" disabled={index + 1 == app.ws.labels.len()}>{ icon(Icon::Down) }</button>
             <button onclick={ondelete} aria-label={format!("Delete {name}")} title={format!("Delete {name}")} data-testid="label-delete">{ icon(Icon::Delete) }</button>
-            <input class="label-description" value={label.description.clone()} onchange={ondescription}
-                placeholder="Description" aria-label="Description" />
+            <DraftField class="label-description" value={label.description.clone()} onchange={ondescription}
+                placeholder="Description" aria_label="Description" />
             if *deleting {
                 <form class="label-delete-confirm" onsubmit={confirm} data-testid="label-delete-confirm">
                     <span>{ format!("{} span(s) carry {name}:", used(&app, &name)) }</span>
