@@ -87,6 +87,22 @@ pub struct Fragment {
     pub end: usize,
 }
 
+impl Fragment {
+    /// The part of `span` inside `line`, if any.
+    fn clip(span: &Span, line: LineRange) -> Option<Fragment> {
+        let start = span.start.max(line.start);
+        let end = span.end.min(line.end);
+        (start < end).then(|| Fragment {
+            id: span.id,
+            span_start: span.start,
+            span_end: span.end,
+            label: span.label.clone(),
+            start,
+            end,
+        })
+    }
+}
+
 /// A node of a line's display tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Node {
@@ -117,17 +133,8 @@ pub fn fragments_by_line(doc: &Document, lines: &[LineRange]) -> Vec<Vec<Fragmen
             if range.start >= span.end {
                 break;
             }
-            let start = span.start.max(range.start);
-            let end = span.end.min(range.end);
-            if start < end {
-                result[line].push(Fragment {
-                    id: span.id,
-                    span_start: span.start,
-                    span_end: span.end,
-                    label: span.label.clone(),
-                    start,
-                    end,
-                });
+            if let Some(fragment) = Fragment::clip(span, *range) {
+                result[line].push(fragment);
             }
             line += 1;
         }
@@ -232,18 +239,7 @@ pub fn line_fragments(spans: &[Span], index: &SpanIndex, line: LineRange) -> Vec
         .overlapping(line.start, line.end)
         .into_iter()
         .filter_map(|i| spans.get(i))
-        .filter_map(|span| {
-            let start = span.start.max(line.start);
-            let end = span.end.min(line.end);
-            (start < end).then(|| Fragment {
-                id: span.id,
-                span_start: span.start,
-                span_end: span.end,
-                label: span.label.clone(),
-                start,
-                end,
-            })
-        })
+        .filter_map(|span| Fragment::clip(span, line))
         .collect()
 }
 

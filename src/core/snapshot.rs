@@ -163,20 +163,31 @@ impl DocRecord {
     /// The document again, with its stored text and source. Spans are put
     /// in order (a stable sort: the stored order of equal keys is kept).
     pub fn into_document(self, body: DocumentBody) -> Document {
-        let mut spans: Vec<Span> = self.spans.into_iter().map(|row| row.0).collect();
-        if spans.windows(2).any(|w| w[0].sort_key() > w[1].sort_key()) {
-            spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        }
-        Document {
-            id: self.id,
-            name: self.name,
+        let spans = self.spans.into_iter().map(|row| row.0).collect();
+        let (id, name, done, demo) = (self.id, self.name, self.done, self.demo);
+        assemble(Document {
+            id,
+            name,
             text: body.text,
             source: body.source,
             spans,
-            done: self.done,
-            demo: self.demo,
-        }
+            done,
+            demo,
+        })
     }
+}
+
+/// `doc` with its spans in order (a stable sort, so the stored order of
+/// equal keys is kept; none when they already are).
+fn assemble(mut doc: Document) -> Document {
+    if doc
+        .spans
+        .windows(2)
+        .any(|w| w[0].sort_key() > w[1].sort_key())
+    {
+        doc.spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+    doc
 }
 
 impl DocumentRecord {
@@ -205,7 +216,7 @@ impl DocumentRecord {
     /// The document again, with its stored text and source. Spans are put
     /// in order (a stable sort: the stored order of equal keys is kept).
     pub fn into_document(self, body: DocumentBody) -> Document {
-        let mut spans: Vec<Span> = self
+        let spans = self
             .spans
             .into_iter()
             .map(|s| Span {
@@ -217,18 +228,16 @@ impl DocumentRecord {
                 entity_id: s.entity_id,
             })
             .collect();
-        if spans.windows(2).any(|w| w[0].sort_key() > w[1].sort_key()) {
-            spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        }
-        Document {
-            id: self.id,
-            name: self.name,
+        let (id, name, done, demo) = (self.id, self.name, self.done, self.demo);
+        assemble(Document {
+            id,
+            name,
             text: body.text,
             source: body.source,
             spans,
-            done: self.done,
-            demo: self.demo,
-        }
+            done,
+            demo,
+        })
     }
 }
 
