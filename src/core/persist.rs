@@ -88,6 +88,9 @@ pub struct WorkspaceRecord {
     pub labels: Vec<Label>,
     /// The documents' ids in display order.
     pub order: Vec<DocId>,
+    /// [`Workspace::annotator`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
 }
 
 impl WorkspaceRecord {
@@ -97,6 +100,7 @@ impl WorkspaceRecord {
             schema: SCHEMA,
             labels: ws.labels.clone(),
             order: ws.documents.iter().map(|d| d.id).collect(),
+            annotator: ws.annotator.clone(),
         }
     }
 }
@@ -240,10 +244,11 @@ impl Touched {
             | Edit::RemoveSpans { doc, .. }
             | Edit::SetSpanLabel { doc, .. }
             | Edit::SetSpanNote { doc, .. }
+            | Edit::SetSpanAccepted { doc, .. }
             | Edit::SetDone { doc, .. } => {
                 self.docs.insert(*doc);
             }
-            Edit::SetLabels(_) => self.workspace = true,
+            Edit::SetLabels(_) | Edit::SetAnnotator(_) => self.workspace = true,
             Edit::RenameLabel { from, to } => {
                 self.workspace = true;
                 let carries =
@@ -755,6 +760,7 @@ fn read_records(
         documents,
         open: stored.open,
         next_id: stored.next_id.unwrap_or(1),
+        annotator: record.annotator,
     };
     ws.validate()?;
     let mut stale: Vec<DocId> = records.into_keys().collect();
@@ -864,6 +870,7 @@ fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), String> {
             documents: vec![Arc::clone(doc)],
             open: None,
             next_id: ws.next_id,
+            annotator: None,
         };
         probe.validate()?;
     }
