@@ -104,8 +104,13 @@ pub struct Report {
 }
 
 /// Compares `annotators` (at least two) on the documents they all have.
+///
+/// Costs about the size of the shared texts plus their mentions: token
+/// labels are small numbers (one per label), and each annotator's labels
+/// for every shared token are kept once, in one list.
 pub fn compare(annotators: &[Annotator]) -> Report {
     let (shared, unmatched) = match_documents(annotators);
+    let labels = labels_of(annotators);
     let mut report = Report {
         annotators: annotators.iter().map(|a| a.name.clone()).collect(),
         unmatched,
@@ -120,21 +125,26 @@ pub fn compare(annotators: &[Annotator]) -> Report {
             ..Pair::default()
         })
         .collect();
-    let mut units: Vec<Vec<String>> = Vec::new();
-    let mut token_pairs: Vec<(Vec<String>, Vec<String>)> =
-        vec![Default::default(); report.pairs.len()];
+    // Each annotator's label id for every shared token, in document order;
+    // and the same, token by token (one unit of `n` labels each).
+    let mut tokens: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut units: Vec<u32> = Vec::new();
     for docs in &shared {
-        let labels = token_labels(docs);
-        for (pair, tokens) in report.pairs.iter_mut().zip(&mut token_pairs) {
-            add_document(pair, docs);
-            tokens.0.extend(labels[pair.reference].iter().cloned());
-            tokens.1.extend(labels[pair.candidate].iter().cloned());
+        let ids = token_ids(docs, &labels);
+        for (all, mine) in tokens.iter_mut().zip(&ids) {
+            all.extend_from_slice(mine);
         }
-        let len = labels.first().map_or(0, Vec::len);
-        units.extend((0..len).map(|t| labels.iter().map(|l| l[t].clone()).collect()));
+        let len = ids.first().map_or(0, Vec::len);
+        units.reserve(len * n);
+        for t in 0..len {
+            units.extend(ids.iter().map(|l| l[t]));
+        }
+        for pair in &mut report.pairs {
+            add_document(pair, docs);
+        }
         report.documents.push(shared_document(docs));
     }
-    for (pair, (a, b)) in report.pairs.iter_mut().zip(&token_pairs) {
+    for pair in &mut report.pairs {
         pair.overall = pair
             .per_label
             .values()
@@ -142,15 +152,16 @@ pub fn compare(annotators: &[Annotator]) -> Report {
                 all.add(*c);
                 all
             });
-        pair.kappa = metrics::cohen_kappa(a, b);
+        pair.kappa = metrics::cohen_kappa(&tokens[pair.reference], &tokens[pair.candidate]);
     }
+    let units: Vec<&[u32]> = units.chunks(n.max(1)).collect();
     report.tokens = units.len();
     report.fleiss = metrics::fleiss_kappa(&units);
     report.alpha = metrics::krippendorff_alpha(&units);
     report
         .documents
         .sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| a.name.cmp(&b.name)));
-    report.labels = labels_of(annotators);
+    report.labels = labels;
     report
 }
 
@@ -187,9 +198,9 @@ fn match_documents(annotators: &[Annotator]) -> (Vec<Shared<'_>>, Vec<String>) {
                 .map(|(other, _)| other.name.as_str())
                 .collect();
             if !missing.is_empty()
-                && !annotators[..a]
+                && !by_text[..a]
                     .iter()
-                    .any(|p| p.documents.iter().any(|d| d.text == doc.text))
+                    .any(|m| m.contains_key(doc.text.as_str()))
             {
                 unmatched.push(format!(
                     "{:?} of {} is not in the files of {}: it is left out of the comparison.",
@@ -238,6 +249,26 @@ fn shared_document(docs: &Shared<'_>) -> SharedDocument {
 /// Each annotator's label for every token of one shared document (the
 /// same tokens for all).
 pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
+    let mut labels: Vec<String> = docs
+        .iter()
+        .flat_map(|d| &d.mentions)
+        .map(|m| m.label.clone())
+        .collect();
+    labels.sort();
+    labels.dedup();
+    let name = |id: u32| match id.checked_sub(1) {
+        Some(i) => labels[i as usize].clone(),
+        None => OUTSIDE.to_owned(),
+    };
+    token_ids(docs, &labels)
+        .into_iter()
+        .map(|ids| ids.into_iter().map(name).collect())
+        .collect()
+}
+
+/// [`token_labels`] as numbers: 0 for [`OUTSIDE`], `i + 1` for `labels[i]`
+/// (`labels` sorted, holding every label of `docs`).
+fn token_ids(docs: &[&AnnotatedText], labels: &[String]) -> Vec<Vec<u32>> {
     let Some(text) = docs.first().map(|d| &d.text) else {
         return Vec::new();
     };
@@ -248,7 +279,7 @@ pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
             id: SpanId(0),
             start: m.start,
             end: m.end,
-            label: m.label.clone(),
+            label: String::new(),
             note: None,
             entity_id: None,
             annotators: Vec::new(),
@@ -260,20 +291,33 @@ pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
         .into_iter()
         .flatten()
         .collect();
+    let id_of = |label: &str| {
+        labels
+            .binary_search_by(|l| l.as_str().cmp(label))
+            .map_or(0, |i| i as u32 + 1)
+    };
     docs.iter()
         .map(|d| {
             let mut mentions: Vec<&Mention> = d.mentions.iter().collect();
-            // Outermost first: by start, then the longest.
+            // Outermost first: by start, then the longest. A token takes the
+            // label of the first mention in this order that covers it.
             mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-            tokens
-                .iter()
-                .map(|t| {
-                    mentions
-                        .iter()
-                        .find(|m| m.start <= t.start && t.end <= m.end)
-                        .map_or(OUTSIDE.to_owned(), |m| m.label.clone())
-                })
-                .collect()
+            let mut ids = vec![0; tokens.len()];
+            let mut painted = vec![false; tokens.len()];
+            for m in mentions {
+                let id = id_of(&m.label);
+                let first = tokens.partition_point(|t| t.start < m.start);
+                for (t, token) in tokens.iter().enumerate().skip(first) {
+                    if token.start >= m.end {
+                        break;
+                    }
+                    if token.end <= m.end && !painted[t] {
+                        painted[t] = true;
+                        ids[t] = id;
+                    }
+                }
+            }
+            ids
         })
         .collect()
 }
