@@ -22,6 +22,7 @@ pub mod session;
 pub mod snapshot;
 pub mod tabs;
 pub mod tally;
+pub mod team;
 pub mod text;
 pub mod viewport;
 pub mod window;
