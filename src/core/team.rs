@@ -22,10 +22,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, compare};
-use crate::core::formats::{
-    ImportedDocument, ImportedSpan, InputFile, import_unit, import_units, stem,
-};
-use crate::core::model::Label;
+use crate::core::formats::{ImportedSpan, InputFile, Prepared, import_units, stem};
+use crate::core::import_job::ImportJob;
+use crate::core::model::{Document, Label};
 use crate::core::text::Text;
 
 /// How many detail lines a notice lists before it counts the rest.
@@ -161,25 +160,28 @@ impl Team {
             .into_iter()
             .map(|text| Notice::new(Level::Error, text))
             .collect();
-        for unit in import_units(&files) {
-            let unit: Vec<&InputFile> = unit.iter().filter_map(|&i| files.get(i)).collect();
+        let units = import_units(&files);
+        let mut files: Vec<Option<InputFile>> = files.into_iter().map(Some).collect();
+        for unit in units {
+            let unit: Vec<InputFile> = unit
+                .iter()
+                .filter_map(|&i| files.get_mut(i).and_then(Option::take))
+                .collect();
             let Some(file) = unit.first().map(|f| f.name.clone()) else {
                 continue;
             };
-            let mut read = Read::default();
-            for result in import_unit(&unit) {
+            let mut read = Vec::new();
+            // Read as *Open files…* reads them (a Wasim file a document at a
+            // time, its texts indexed once).
+            for result in ImportJob::run(unit) {
                 match result {
-                    Ok(imported) => {
-                        read.documents.extend(imported.documents);
-                        read.labels.extend(imported.labels);
-                        read.warnings.extend(imported.warnings);
-                    }
+                    Ok(prepared) => read.push(prepared),
                     Err(error) => self
                         .errors
                         .push(Notice::new(Level::Error, format!("Could not load {error}"))),
                 }
             }
-            match members_of(&file, read) {
+            match members_of(&file, &read) {
                 Ok(members) => self.members.extend(members),
                 Err(notice) => self.errors.push(notice),
             }
@@ -416,47 +418,57 @@ impl Team {
     }
 }
 
-/// What the importers read from one file.
-#[derive(Default)]
-struct Read {
-    documents: Vec<ImportedDocument>,
-    labels: Vec<Label>,
-    warnings: Vec<String>,
-}
-
-/// The annotators of one file: one per annotator its documents name (the
-/// documents that name nobody together), in order of first appearance.
+/// The annotators of one file, from what its importer read: one per
+/// annotator its documents name (the documents that name nobody together),
+/// in order of first appearance.
 ///
 /// # Errors
 /// A notice when the file holds no document, or a span the workspace would
 /// refuse (outside its text, or without a label).
-fn members_of(file: &str, read: Read) -> Result<Vec<Member>, Notice> {
-    if read.documents.is_empty() {
+fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
+    let documents = || read.iter().flat_map(Prepared::documents);
+    if documents().next().is_none() {
         return Err(Notice::new(
             Level::Warning,
             format!("{file} holds no document: it is not compared."),
         ));
     }
     let mut groups: Vec<(Option<String>, Vec<MemberDocument>)> = Vec::new();
-    for doc in read.documents {
-        let text = Text::new(&doc.text);
-        check_spans(file, &doc, &text)?;
-        let declared = doc.annotator.filter(|a| !a.trim().is_empty());
+    for doc in documents() {
+        check_spans(file, doc)?;
+        let declared = doc.annotator.clone().filter(|a| !a.trim().is_empty());
         let document = MemberDocument {
-            name: doc.name,
-            text,
-            spans: doc.spans,
+            name: doc.name.clone(),
+            text: doc.text.clone(),
+            spans: doc
+                .spans
+                .iter()
+                .map(|s| ImportedSpan {
+                    start: s.start,
+                    end: s.end,
+                    label: s.label.clone(),
+                    note: s.note.clone(),
+                    entity_id: s.entity_id.clone(),
+                    annotators: s.annotators.clone(),
+                    accepted: s.accepted,
+                })
+                .collect(),
         };
         match groups.iter_mut().find(|(who, _)| *who == declared) {
             Some((_, docs)) => docs.push(document),
             None => groups.push((declared, vec![document])),
         }
     }
+    let labels: Vec<Label> = read.iter().flat_map(|p| p.labels.iter().cloned()).collect();
+    let warnings: Vec<String> = read
+        .iter()
+        .flat_map(|p| p.warnings.iter().cloned())
+        .collect();
     let mut notes = Vec::new();
-    if !read.warnings.is_empty() {
+    if !warnings.is_empty() {
         notes.push(
             Notice::new(Level::Info, format!("{file} was read with warnings."))
-                .with_details(read.warnings),
+                .with_details(warnings),
         );
     }
     if groups.len() > 1 {
@@ -480,7 +492,11 @@ fn members_of(file: &str, read: Read) -> Result<Vec<Member>, Notice> {
         .enumerate()
         .map(|(i, (declared, documents))| {
             let (documents, repeated) = once_each(documents);
-            let mut member_notes = if i == 0 { std::mem::take(&mut notes) } else { Vec::new() };
+            let mut member_notes = if i == 0 {
+                std::mem::take(&mut notes)
+            } else {
+                Vec::new()
+            };
             if !repeated.is_empty() {
                 member_notes.push(
                     Notice::new(
@@ -495,7 +511,7 @@ fn members_of(file: &str, read: Read) -> Result<Vec<Member>, Notice> {
             Member {
                 declared,
                 file: file.to_owned(),
-                labels: read.labels.clone(),
+                labels: labels.clone(),
                 documents,
                 notes: member_notes,
             }
@@ -533,8 +549,8 @@ fn once_each(documents: Vec<MemberDocument>) -> (Vec<MemberDocument>, Vec<String
 
 /// Refuses a span the workspace would refuse, as loading the file with
 /// *Open files…* would.
-fn check_spans(file: &str, doc: &ImportedDocument, text: &Text) -> Result<(), Notice> {
-    let len = text.char_len();
+fn check_spans(file: &str, doc: &Document) -> Result<(), Notice> {
+    let len = doc.text.char_len();
     for span in &doc.spans {
         let problem = if span.start >= span.end || span.end > len {
             format!("is outside its text of {len} characters")

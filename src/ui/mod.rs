@@ -22,6 +22,8 @@ pub mod search;
 pub mod search_results;
 pub mod settings;
 pub mod state;
+pub mod team;
+pub mod team_report;
 pub mod toolbar;
 pub mod window;
 

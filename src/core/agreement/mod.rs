@@ -169,47 +169,42 @@ pub fn compare(annotators: &[Annotator]) -> Report {
 type Shared<'a> = Vec<&'a AnnotatedText>;
 
 /// The documents every annotator has (matched by text), in the first
-/// annotator's order, and a line for each document someone lacks.
+/// annotator's order, and a line for each document someone lacks. Each text
+/// is hashed once.
 fn match_documents(annotators: &[Annotator]) -> (Vec<Shared<'_>>, Vec<String>) {
-    let Some(first) = annotators.first() else {
-        return (Vec::new(), Vec::new());
-    };
-    let by_text: Vec<HashMap<&str, &AnnotatedText>> = annotators
-        .iter()
-        .map(|a| a.documents.iter().map(|d| (d.text.as_str(), d)).collect())
-        .collect();
-    let mut shared = Vec::new();
-    for doc in &first.documents {
-        let found: Option<Shared<'_>> = by_text
-            .iter()
-            .map(|m| m.get(doc.text.as_str()).copied())
-            .collect();
-        if let Some(found) = found {
-            shared.push(found);
-        }
-    }
-    let mut unmatched = Vec::new();
+    let n = annotators.len();
+    // Each text once, in order of first appearance: who first has it, and
+    // each annotator's document with it (their last, if they have two).
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut texts: Vec<(usize, &AnnotatedText, Vec<Option<&AnnotatedText>>)> = Vec::new();
     for (a, annotator) in annotators.iter().enumerate() {
         for doc in &annotator.documents {
-            let missing: Vec<&str> = annotators
-                .iter()
-                .zip(&by_text)
-                .filter(|(_, m)| !m.contains_key(doc.text.as_str()))
-                .map(|(other, _)| other.name.as_str())
-                .collect();
-            if !missing.is_empty()
-                && !by_text[..a]
-                    .iter()
-                    .any(|m| m.contains_key(doc.text.as_str()))
-            {
-                unmatched.push(format!(
-                    "{:?} of {} is not in the files of {}: it is left out of the comparison.",
-                    doc.name,
-                    annotator.name,
-                    missing.join(", ")
-                ));
-            }
+            let i = *index.entry(doc.text.as_str()).or_insert_with(|| {
+                texts.push((a, doc, vec![None; n]));
+                texts.len() - 1
+            });
+            texts[i].2[a] = Some(doc);
         }
+    }
+    let mut shared = Vec::new();
+    let mut unmatched = Vec::new();
+    for (a, doc, holders) in texts {
+        if let Some(all) = holders.iter().copied().collect::<Option<Shared<'_>>>() {
+            shared.push(all);
+            continue;
+        }
+        let missing: Vec<&str> = annotators
+            .iter()
+            .zip(&holders)
+            .filter(|(_, h)| h.is_none())
+            .map(|(other, _)| other.name.as_str())
+            .collect();
+        unmatched.push(format!(
+            "{:?} of {} is not in the files of {}: it is left out of the comparison.",
+            doc.name,
+            annotators[a].name,
+            missing.join(", ")
+        ));
     }
     (shared, unmatched)
 }

@@ -160,6 +160,11 @@ impl Prepared {
     pub fn bytes(&self) -> usize {
         self.bytes
     }
+
+    /// The documents built, their ids counted from zero.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
 }
 
 fn shift_ids(doc: &mut Document, by: u64) {

@@ -105,14 +105,20 @@ pub fn is_pretokenized(text: &str) -> bool {
         {
             return false;
         }
-        let mut last = String::new();
+        let mut last = "";
         for chunk in line.split(' ') {
-            let chunk = visible(chunk);
-            any_punctuation |= chunk.chars().any(|c| STANDALONE_PUNCTUATION.contains(&c));
-            standalone |= chunk.chars().count() == 1
-                && chunk.chars().all(|c| STANDALONE_PUNCTUATION.contains(&c));
+            // The chunk's visible characters (marks left out), counted up
+            // to two: one alone may be a punctuation mark standing alone.
+            let mut shown = chunk.chars().filter(|c| !is_mark(*c));
+            let (first, second) = (shown.next(), shown.next());
+            let punctuation = |c: char| STANDALONE_PUNCTUATION.contains(&c);
+            any_punctuation |= first.is_some_and(punctuation)
+                || second.is_some_and(punctuation)
+                || shown.any(punctuation);
+            standalone |= second.is_none() && first.is_some_and(punctuation);
             last = chunk;
         }
+        let last = visible(last);
         if last.chars().count() > 1
             && last.ends_with(SENTENCE_END)
             && !last.chars().all(|c| SENTENCE_END.contains(&c))
@@ -146,18 +152,7 @@ pub fn tokenize(text: &Text, spans: &[Span]) -> Tokenized {
         let mut words = Vec::new();
         let mut byte = 0;
         for segment in content.split_word_bounds() {
-            for (offset, at, piece) in pieces(segment) {
-                let start = cp + offset;
-                let from = byte + at;
-                words.push(Word {
-                    token: Token {
-                        start,
-                        end: start + piece.chars().count(),
-                    },
-                    bytes: from..from + piece.len(),
-                });
-            }
-            cp += segment.chars().count();
+            cp += pieces(segment, (cp, byte), &mut words);
             byte += segment.len();
         }
         for word in attach_marks(content, words) {
@@ -234,27 +229,36 @@ fn attach_marks(line: &str, tokens: Vec<Word>) -> Vec<Word> {
     out
 }
 
-/// The whitespace-free pieces of a word-boundary segment, with their code
-/// point and byte offsets in it (a space followed by a direction mark is one
-/// segment).
-fn pieces(segment: &str) -> Vec<(usize, usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut byte_start = 0;
-    for (cp, (byte, ch)) in segment.char_indices().enumerate() {
+/// Adds the whitespace-free pieces of a word-boundary segment to `words`
+/// (a space followed by a direction mark is one segment), given where the
+/// segment starts in the line (code points, bytes); returns its length in
+/// code points.
+fn pieces(segment: &str, (cp, byte): (usize, usize), words: &mut Vec<Word>) -> usize {
+    let mut start: Option<(usize, usize)> = None;
+    let mut count = 0;
+    let mut push = |(s, at): (usize, usize), end: usize, to: usize| {
+        words.push(Word {
+            token: Token {
+                start: cp + s,
+                end: cp + end,
+            },
+            bytes: byte + at..byte + to,
+        });
+    };
+    for (at, ch) in segment.char_indices() {
         if ch.is_whitespace() {
-            if let Some(s) = start.take() {
-                out.push((s, byte_start, &segment[byte_start..byte]));
+            if let Some(first) = start.take() {
+                push(first, count, at);
             }
         } else if start.is_none() {
-            start = Some(cp);
-            byte_start = byte;
+            start = Some((count, at));
         }
+        count += 1;
     }
-    if let Some(s) = start {
-        out.push((s, byte_start, &segment[byte_start..]));
+    if let Some(first) = start {
+        push(first, count, segment.len());
     }
-    out
+    count
 }
 
 /// Joins sentences where a span runs from one into the next.

@@ -115,7 +115,7 @@ fn union(versions: &[(usize, &MemberDocument)], names: &[String]) -> Vec<Importe
 
 /// Every label the files define, the first definition of a name winning;
 /// a hotkey an earlier label has is dropped.
-fn labels(team: &Team) -> Vec<Label> {
+pub fn labels(team: &Team) -> Vec<Label> {
     let mut out: Vec<Label> = Vec::new();
     for label in team.members().iter().flat_map(|m| &m.labels) {
         if out.iter().any(|l| l.name == label.name) {
