@@ -18,10 +18,10 @@
 pub mod merge;
 pub mod report;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::core::agreement::metrics::Mention;
-use crate::core::agreement::{AnnotatedText, Annotator, Report, compare};
+use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
 use crate::core::formats::{ImportedSpan, InputFile, Prepared, import_units, stem};
 use crate::core::import_job::ImportJob;
 use crate::core::model::{Document, Label};
@@ -342,7 +342,7 @@ impl Team {
     fn matching_notices(&self, names: &[String]) -> Vec<Notice> {
         let n = self.members.len();
         // Each text, in order of first appearance, and who has it.
-        let mut holders: HashMap<&str, usize> = HashMap::new();
+        let mut holders: TextMap<'_, usize> = TextMap::default();
         let mut texts: Vec<(&MemberDocument, Vec<usize>)> = Vec::new();
         for (m, member) in self.members.iter().enumerate() {
             for doc in &member.documents {
@@ -522,7 +522,7 @@ fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
 /// The documents with each text once (the first), and a line for each
 /// one left out.
 fn once_each(documents: Vec<MemberDocument>) -> (Vec<MemberDocument>, Vec<String>) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: TextMap<'_, usize> = TextMap::default();
     let mut keep = vec![true; documents.len()];
     let mut repeated = Vec::new();
     for (i, doc) in documents.iter().enumerate() {

@@ -18,12 +18,47 @@ pub mod curate;
 pub mod metrics;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use metrics::{Counts, Mention, PartialCounts};
 
 use crate::core::formats::tokenize::tokenize;
 use crate::core::model::{Span, SpanId};
 use crate::core::text::Text;
+
+/// A map keyed by texts, with a hash that reads eight bytes at a time:
+/// documents are matched by their text, and SipHash (the default) over
+/// every text of a corpus costs more than the rest of matching them.
+pub type TextMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<TextHasher>>;
+
+/// The hash of [`TextMap`] (multiply–rotate, as rustc's FxHash): fast and
+/// good enough for texts, not for keys an adversary chooses to collide.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextHasher(u64);
+
+impl TextHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &byte in chunks.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// The label of a token no span covers.
 pub const OUTSIDE: &str = "O";
@@ -175,7 +210,7 @@ fn match_documents(annotators: &[Annotator]) -> (Vec<Shared<'_>>, Vec<String>) {
     let n = annotators.len();
     // Each text once, in order of first appearance: who first has it, and
     // each annotator's document with it (their last, if they have two).
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: TextMap<'_, usize> = TextMap::default();
     let mut texts: Vec<(usize, &AnnotatedText, Vec<Option<&AnnotatedText>>)> = Vec::new();
     for (a, annotator) in annotators.iter().enumerate() {
         for doc in &annotator.documents {

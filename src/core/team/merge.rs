@@ -8,6 +8,7 @@
 //! merged here, before that edit, because the edit keeps one of identical
 //! spans and would lose who else proposed it.
 
+use crate::core::agreement::TextMap;
 use crate::core::formats::{ImportMode, Imported, ImportedDocument, ImportedSpan};
 use crate::core::model::Label;
 
@@ -35,7 +36,7 @@ pub fn merge(team: &Team) -> Merged {
     let names = team.names();
     let members = team.members();
     let mut order: Vec<Vec<(usize, &MemberDocument)>> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: TextMap<'_, usize> = TextMap::default();
     for (m, member) in members.iter().enumerate() {
         for doc in &member.documents {
             let i = *index.entry(doc.text.as_str()).or_insert_with(|| {
