@@ -698,16 +698,18 @@ fn read_region(
 /// A Label Studio labeling configuration matching this module's exports.
 pub fn labeling_config(labels: &[Label]) -> String {
     let mut out = String::from("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
-    for label in labels {
-        let escaped = label
-            .name
+    let escape = |value: &str| {
+        value
             .replace('&', "&amp;")
             .replace('"', "&quot;")
             .replace('<', "&lt;")
-            .replace('>', "&gt;");
+            .replace('>', "&gt;")
+    };
+    for label in labels {
         out.push_str(&format!(
-            "    <Label value=\"{escaped}\" background=\"{}\"/>\n",
-            label.color
+            "    <Label value=\"{}\" background=\"{}\"/>\n",
+            escape(&label.name),
+            escape(&label.color)
         ));
     }
     out.push_str("  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n</View>\n");
