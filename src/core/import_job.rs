@@ -312,7 +312,10 @@ mod tests {
         );
         assert_eq!(stepwise, whole);
         let (colours, messages) = stepwise;
-        assert!(colours.iter().all(|c| c.len() == 7 && !c.contains(';')), "{colours:?}");
+        assert!(
+            colours.iter().all(|c| c.len() == 7 && !c.contains(';')),
+            "{colours:?}"
+        );
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].starts_with("evil.json: label \"PER\": colour"));
         assert!(messages[1].starts_with("evil.json: label \"LOC\": hotkey \"??\""));

@@ -694,10 +694,26 @@ mod tests {
             assert!(repair.starts_with("evil.json: label \""), "{repair}");
         }
         assert!(repairs[0].contains("\"PER\"") && repairs[0].contains("is not #rrggbb"));
-        assert!(repairs.iter().any(|r| r.contains("\"ORG\": hotkey \"12\" is not one character")));
-        assert!(repairs.iter().any(|r| r.contains("\"MISC\": hotkey \"?\" is one of Wasim's own shortcuts")));
-        assert!(repairs.iter().any(|r| r.contains("\"GPE\": hotkey \"1\" is already another label's")));
-        assert!(repairs.iter().any(|r| r.contains("\"EVT\": hotkey \" \" cannot be typed")));
+        assert!(
+            repairs
+                .iter()
+                .any(|r| r.contains("\"ORG\": hotkey \"12\" is not one character"))
+        );
+        assert!(
+            repairs
+                .iter()
+                .any(|r| r.contains("\"MISC\": hotkey \"?\" is one of Wasim's own shortcuts"))
+        );
+        assert!(
+            repairs
+                .iter()
+                .any(|r| r.contains("\"GPE\": hotkey \"1\" is already another label's"))
+        );
+        assert!(
+            repairs
+                .iter()
+                .any(|r| r.contains("\"EVT\": hotkey \" \" cannot be typed"))
+        );
         let good: Vec<LabelRecord> = default_labels().iter().map(LabelRecord::from).collect();
         assert_eq!(checked_labels(good, "x"), (default_labels(), Vec::new()));
     }
@@ -772,7 +788,11 @@ mod tests {
         assert_eq!(fixed[1].key, None);
         assert!(parse_hex_color(&fixed[1].color).is_some());
         assert_eq!(repairs.len(), 2, "{repairs:?}");
-        assert!(repairs.iter().all(|r| r.starts_with("set.json: label \"B\"")));
+        assert!(
+            repairs
+                .iter()
+                .all(|r| r.starts_with("set.json: label \"B\""))
+        );
         let dark =
             r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#000000"}]}"##;
         let (fixed, _) = labels_from_json(dark.as_bytes(), "set.json").expect("valid");

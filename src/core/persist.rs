@@ -1491,10 +1491,11 @@ mod tests {
         let ws = corpus(2, 1);
         let (mut store, _) = stored(&ws, &History::default());
         let record = store.workspace.clone().expect("a record");
-        store.workspace = Some(record.replace("#ffc38a", SMUGGLED).replace(
-            r#""key":"2""#,
-            r#""key":"?""#,
-        ));
+        store.workspace = Some(
+            record
+                .replace("#ffc38a", SMUGGLED)
+                .replace(r#""key":"2""#, r#""key":"?""#),
+        );
         let loaded = restored(&store);
         assert!(validate_labels(&loaded.ws.labels).is_ok());
         assert_eq!(loaded.ws.documents, ws.documents);

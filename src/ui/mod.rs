@@ -22,6 +22,7 @@ pub mod search;
 pub mod search_results;
 pub mod settings;
 pub mod state;
+pub mod styled;
 pub mod toolbar;
 pub mod window;
 

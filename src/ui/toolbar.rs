@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::core::model::readable_color;
+use crate::core::css::ClassRule;
+use crate::platform::styles::class_of;
 
 use crate::platform::selection::{clear_selection, document_selection};
 use crate::ui::export_menu::{ExportMenu, offer_download, workspace_file};
@@ -49,8 +50,8 @@ pub fn toolbar() -> Html {
         let onmousedown = Callback::from(|event: MouseEvent| event.prevent_default());
         let key = label.key.map(|k| k.to_string());
         html! {
-            <button key={name.clone()} class="label-button" data-testid={format!("label-{name}")}
-                style={format!("background-color:{}", readable_color(&label.color))} title={label.description.clone()}
+            <button key={name.clone()} class={classes!("label-button", class_of(&ClassRule::label_color(&label.color)))}
+                data-testid={format!("label-{name}")} title={label.description.clone()}
                 aria-keyshortcuts={key.clone()} {onclick} {onmousedown}>
                 <span class="label-name">{ name.clone() }</span>
                 if let Some(key) = key { <kbd>{ key }</kbd> }
