@@ -30,6 +30,17 @@ if (!dir) fail('TRUNK_STAGING_DIR is not set (run by trunk as a post_build hook)
 const file = path.join(dir, 'index.html');
 let html = fs.readFileSync(file, 'utf8');
 
+// `trunk serve` writes the address of its reload WebSocket into the HTML it
+// serves, in place of placeholders in its inline script; out of the page
+// they would stay as they are. Moved to a file, the script finds both
+// itself: the host from the page, the base from its own URL (it lies next
+// to the page, which Trunk serves at its base).
+function devServerPlaces(body) {
+  return body
+    .replace(/(['`])\{\{__TRUNK_ADDRESS__\}\}\1/g, 'window.location.host')
+    .replace(/(['`])\{\{__TRUNK_WS_BASE__\}\}\1/g, "new URL('.', document.currentScript.src).pathname");
+}
+
 const inline = /<script((?![^>]*\bsrc=)[^>]*)>([\s\S]*?)<\/script>/g;
 let moved = 0;
 html = html.replace(inline, (whole, attrs, body) => {
@@ -37,7 +48,7 @@ html = html.replace(inline, (whole, attrs, body) => {
   if (!module && /\btype\s*=/.test(attrs) && !/\btype\s*=\s*["']?(text|application)\/javascript\b/.test(attrs)) {
     fail(`an inline script of an unknown type: ${whole.slice(0, 80)}`);
   }
-  const bytes = Buffer.from(body.trim() + '\n', 'utf8');
+  const bytes = Buffer.from(devServerPlaces(body).trim() + '\n', 'utf8');
   const name = `loader-${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.js`;
   fs.writeFileSync(path.join(dir, name), bytes);
   const integrity = `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
