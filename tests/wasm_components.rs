@@ -145,7 +145,10 @@ async fn renders_text_exactly_with_span_marks() {
         assert_eq!(mark.get_attribute("style"), None);
     }
     assert_eq!(computed(&misc, "background-color"), "rgb(227, 184, 255)");
-    assert_eq!(computed(&per_mark, "background-color"), "rgb(255, 195, 138)");
+    assert_eq!(
+        computed(&per_mark, "background-color"),
+        "rgb(255, 195, 138)"
+    );
     assert_eq!(computed(&per_mark, "--outer-color").trim(), "#e3b8ff");
     assert_eq!(computed(&per_mark, "--label-color").trim(), "#ffc38a");
     let html_marks = view.query_selector("b").expect("query");

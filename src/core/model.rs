@@ -694,26 +694,14 @@ mod tests {
             assert!(repair.starts_with("evil.json: label \""), "{repair}");
         }
         assert!(repairs[0].contains("\"PER\"") && repairs[0].contains("is not #rrggbb"));
-        assert!(
-            repairs
-                .iter()
-                .any(|r| r.contains("\"ORG\": hotkey \"12\" is not one character"))
-        );
-        assert!(
-            repairs
-                .iter()
-                .any(|r| r.contains("\"MISC\": hotkey \"?\" is one of Wasim's own shortcuts"))
-        );
-        assert!(
-            repairs
-                .iter()
-                .any(|r| r.contains("\"GPE\": hotkey \"1\" is already another label's"))
-        );
-        assert!(
-            repairs
-                .iter()
-                .any(|r| r.contains("\"EVT\": hotkey \" \" cannot be typed"))
-        );
+        for expected in [
+            "\"ORG\": hotkey \"12\" is not one character",
+            "\"MISC\": hotkey \"?\" is one of Wasim's own shortcuts",
+            "\"GPE\": hotkey \"1\" is already another label's",
+            "\"EVT\": hotkey \" \" cannot be typed",
+        ] {
+            assert!(repairs.iter().any(|r| r.contains(expected)), "{expected}");
+        }
         let good: Vec<LabelRecord> = default_labels().iter().map(LabelRecord::from).collect();
         assert_eq!(checked_labels(good, "x"), (default_labels(), Vec::new()));
     }

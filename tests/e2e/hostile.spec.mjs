@@ -136,24 +136,24 @@ test('a label name with HTML is shown as text: its button, its spans, the entiti
   await expectInert(page);
 });
 
-test('a note with HTML is shown as text', async ({ page }) => {
+/** A span field (`span-note`, `span-entity-id`) shows `value` as text. */
+async function fieldShowsText(page, testid, span, value) {
   await gotoApp(page);
-  const note = `note ${EVIL}`;
-  await uploadFiles(page, [jsonFile('notes.json', workspace({ labels: plainLabels, spans: [{ ...PER, note }] }))]);
+  await uploadFiles(page, [jsonFile('fields.json', workspace({ labels: plainLabels, spans: [span] }))]);
   await openDoc(page, 'doc.txt');
-  await clickSpan(page, PER);
-  await expect(page.getByTestId('span-note')).toHaveValue(note);
+  await clickSpan(page, span);
+  await expect(page.getByTestId(testid)).toHaveValue(value);
   await expectInert(page);
+}
+
+test('a note with HTML is shown as text', async ({ page }) => {
+  const note = `note ${EVIL}`;
+  await fieldShowsText(page, 'span-note', { ...PER, note }, note);
 });
 
 test('an entity id with HTML is shown as text', async ({ page }) => {
-  await gotoApp(page);
   const entity_id = `Q1${EVIL}`;
-  await uploadFiles(page, [jsonFile('ids.json', workspace({ labels: plainLabels, spans: [{ ...PER, entity_id }] }))]);
-  await openDoc(page, 'doc.txt');
-  await clickSpan(page, PER);
-  await expect(page.getByTestId('span-entity-id')).toHaveValue(entity_id);
-  await expectInert(page);
+  await fieldShowsText(page, 'span-entity-id', { ...PER, entity_id }, entity_id);
 });
 
 test('a document name with HTML is shown as text', async ({ page }) => {
