@@ -1217,7 +1217,11 @@ mod tests {
         let again = restored(&store);
         assert_eq!(again.ws, ws, "read from the records");
         let stored = &again.ws.documents[1].spans;
-        assert!(stored.iter().any(|s| s.accepted && s.annotators == ["Amina", "Badr"]));
+        assert!(
+            stored
+                .iter()
+                .any(|s| s.accepted && s.annotators == ["Amina", "Badr"])
+        );
     }
 
     #[test]
