@@ -71,6 +71,20 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
             "editing the note of",
             "",
         ),
+        Edit::SetSpanAccepted {
+            doc,
+            span,
+            accepted,
+        } => on_doc(
+            doc,
+            known(doc, span).into_iter().collect(),
+            if *accepted {
+                "accepting"
+            } else {
+                "un-accepting"
+            },
+            "",
+        ),
         Edit::SetDone { doc, done } => {
             let verb = if *done {
                 "marking done"
@@ -120,6 +134,7 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
 fn describe_workspace_edit(edit: &Edit) -> &'static str {
     match edit {
         Edit::SetLabels(_) => "a label set change",
+        Edit::SetAnnotator(_) => "naming the annotator",
         Edit::RenameLabel { .. } => "renaming a label",
         Edit::InsertDocuments { .. } => "loading documents",
         Edit::RemoveDocuments { .. } => "removing documents",

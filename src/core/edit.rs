@@ -54,6 +54,17 @@ pub enum Edit {
         /// The new entity id, such as a Wikidata QID (`None` clears it).
         entity_id: Option<String>,
     },
+    /// Mark a span accepted (or not) by the curator adjudicating it.
+    SetSpanAccepted {
+        /// Target document.
+        doc: DocId,
+        /// The span.
+        span: SpanId,
+        /// Whether it is accepted.
+        accepted: bool,
+    },
+    /// Name the person annotating in this workspace (`None` clears it).
+    SetAnnotator(Option<String>),
     /// Mark a document done or not done.
     SetDone {
         /// Target document.
@@ -308,6 +319,31 @@ impl Edit {
                     done: previous,
                 })
             }
+            Edit::SetSpanAccepted {
+                doc,
+                span,
+                accepted,
+            } => {
+                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
+                let target = document
+                    .spans
+                    .iter_mut()
+                    .find(|s| s.id == span)
+                    .ok_or(EditError::NoSuchSpan)?;
+                let accepted = std::mem::replace(&mut target.accepted, accepted);
+                Ok(Edit::SetSpanAccepted {
+                    doc,
+                    span,
+                    accepted,
+                })
+            }
+            Edit::SetAnnotator(name) => {
+                let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+                Ok(Edit::SetAnnotator(std::mem::replace(
+                    &mut ws.annotator,
+                    name,
+                )))
+            }
             Edit::SetLabels(labels) => {
                 validate_labels(&labels).map_err(EditError::Invalid)?;
                 let used = ws
@@ -379,6 +415,7 @@ impl Edit {
                     documents,
                     open: None,
                     next_id: ws.next_id,
+                    annotator: None,
                 };
                 candidate.validate().map_err(EditError::Invalid)?;
                 let labels = std::mem::replace(&mut ws.labels, candidate.labels);

@@ -329,6 +329,14 @@ pub struct Span {
     pub note: Option<String>,
     /// Link to a knowledge base entry, such as a Wikidata QID.
     pub entity_id: Option<String>,
+    /// Who proposed or agreed with this span, when several annotators' work
+    /// was merged (see [`Document::team`]); empty for one person's span.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotators: Vec<String>,
+    /// Whether a curator accepted this span while adjudicating (see
+    /// [`crate::core::curation`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub accepted: bool,
 }
 
 impl Span {
@@ -395,6 +403,14 @@ pub struct Document {
     /// exports, and goes away when the user loads a file.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub demo: bool,
+    /// Who annotated this document, as its file said; exports fall back to
+    /// the workspace's [`Workspace::annotator`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
+    /// The annotators whose work was merged into this document to be
+    /// adjudicated, in order; empty for one person's document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<String>,
 }
 
 impl Document {
@@ -460,6 +476,9 @@ pub struct Workspace {
     pub open: Option<DocId>,
     /// The next id to hand out for a document or span.
     pub next_id: u64,
+    /// The name of the person annotating in this workspace, set once in the
+    /// settings; every export carries it.
+    pub annotator: Option<String>,
 }
 
 impl Default for Workspace {
@@ -469,6 +488,7 @@ impl Default for Workspace {
             documents: Vec::new(),
             open: None,
             next_id: 1,
+            annotator: None,
         }
     }
 }
@@ -491,6 +511,8 @@ impl Workspace {
             spans: Vec::new(),
             done: false,
             demo: false,
+            annotator: None,
+            team: Vec::new(),
         }
     }
 
@@ -503,6 +525,8 @@ impl Workspace {
             label: label.to_owned(),
             note: None,
             entity_id: None,
+            annotators: Vec::new(),
+            accepted: false,
         }
     }
 

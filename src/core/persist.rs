@@ -91,6 +91,9 @@ pub struct WorkspaceRecord {
     pub labels: Vec<Label>,
     /// The documents' ids in display order.
     pub order: Vec<DocId>,
+    /// [`Workspace::annotator`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
 }
 
 impl WorkspaceRecord {
@@ -100,6 +103,7 @@ impl WorkspaceRecord {
             schema: SCHEMA,
             labels: ws.labels.clone(),
             order: ws.documents.iter().map(|d| d.id).collect(),
+            annotator: ws.annotator.clone(),
         }
     }
 }
@@ -243,10 +247,11 @@ impl Touched {
             | Edit::RemoveSpans { doc, .. }
             | Edit::SetSpanLabel { doc, .. }
             | Edit::SetSpanNote { doc, .. }
+            | Edit::SetSpanAccepted { doc, .. }
             | Edit::SetDone { doc, .. } => {
                 self.docs.insert(*doc);
             }
-            Edit::SetLabels(_) => self.workspace = true,
+            Edit::SetLabels(_) | Edit::SetAnnotator(_) => self.workspace = true,
             Edit::RenameLabel { from, to } => {
                 self.workspace = true;
                 let carries =
@@ -763,6 +768,7 @@ fn read_records(
         documents,
         open: stored.open,
         next_id: stored.next_id.unwrap_or(1),
+        annotator: record.annotator,
     };
     ws.validate()?;
     let mut stale: Vec<DocId> = records.into_keys().collect();
@@ -872,6 +878,7 @@ fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), String> {
             documents: vec![Arc::clone(doc)],
             open: None,
             next_id: ws.next_id,
+            annotator: None,
         };
         probe.validate()?;
     }
@@ -1185,6 +1192,44 @@ mod tests {
         assert_eq!(fold.put_docs[0].0, doc);
         assert_eq!(fold.delete_journal_below, Some(2));
         assert!(fold.workspace.is_none() && fold.put_texts.is_empty());
+    }
+
+    #[test]
+    fn who_annotated_survives_the_journal_and_the_records() {
+        let mut ws = corpus(3, 2);
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        let doc = ws.documents[1].id;
+        let mut span = ws.new_span(4, 11, "PER");
+        span.annotators = vec!["Amina".into(), "Badr".into()];
+        let edits = [
+            Edit::SetAnnotator(Some("Chadi".into())),
+            Edit::AddSpans {
+                doc,
+                spans: vec![span.clone()],
+            },
+            Edit::SetSpanAccepted {
+                doc,
+                span: span.id,
+                accepted: true,
+            },
+        ];
+        for edit in edits {
+            store.execute(&apply(&mut ws, &mut history, &mut persister, edit));
+        }
+        let loaded = restored(&store);
+        assert_eq!(loaded.ws.annotator.as_deref(), Some("Chadi"));
+        assert_eq!(loaded.ws, ws, "replayed from the journal");
+        // Folded into the records (the workspace record, the document row).
+        store.execute(&loaded.plan.expect("a compaction"));
+        let again = restored(&store);
+        assert_eq!(again.ws, ws, "read from the records");
+        let stored = &again.ws.documents[1].spans;
+        assert!(
+            stored
+                .iter()
+                .any(|s| s.accepted && s.annotators == ["Amina", "Badr"])
+        );
     }
 
     #[test]

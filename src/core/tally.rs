@@ -76,8 +76,9 @@ impl Reach {
             | Edit::RemoveSpans { doc, .. }
             | Edit::SetSpanLabel { doc, .. }
             | Edit::SetSpanNote { doc, .. }
+            | Edit::SetSpanAccepted { doc, .. }
             | Edit::SetDone { doc, .. } => Reach::Documents(vec![*doc]),
-            Edit::SetLabels(_) => Reach::Documents(Vec::new()),
+            Edit::SetLabels(_) | Edit::SetAnnotator(_) => Reach::Documents(Vec::new()),
             Edit::RenameLabel { .. }
             | Edit::InsertDocuments { .. }
             | Edit::RemoveDocuments { .. }

@@ -460,8 +460,7 @@ fn read_pair(
                         start,
                         end,
                         label: kind.to_owned(),
-                        note: None,
-                        entity_id: None,
+                        ..ImportedSpan::default()
                     })
                     .collect();
                 entities.push(((*id).to_owned(), spans));
@@ -511,6 +510,7 @@ fn read_pair(
             format: ID.to_owned(),
             data: json!({ "ann": annotations }),
         }),
+        ..ImportedDocument::default()
     })
 }
 

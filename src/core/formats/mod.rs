@@ -40,6 +40,8 @@ pub mod zip;
 
 use super::model::{Document, Workspace};
 
+use std::borrow::Cow;
+
 pub use iob::TagScheme;
 pub use prepared::{Prepared, import_edit, import_prepared};
 pub use registry::{
@@ -58,6 +60,25 @@ pub fn scoped_documents(ws: &Workspace, scope: ExportScope) -> Vec<&Document> {
         ExportScope::OpenDocument => ws.open_document().into_iter().collect(),
         ExportScope::Corpus => ws.work_documents().collect(),
     }
+}
+
+/// The documents of an export signed by the workspace's annotator: each
+/// document keeps its own [`Document::annotator`] (from the file it was
+/// read from) and the others, copied, carry [`Workspace::annotator`].
+/// Nothing is copied when no name is set.
+pub fn signed<'a>(ws: &Workspace, documents: Vec<&'a Document>) -> Vec<Cow<'a, Document>> {
+    let name = ws.annotator.as_deref().filter(|n| !n.trim().is_empty());
+    documents
+        .into_iter()
+        .map(|doc| match name {
+            Some(name) if doc.annotator.is_none() && doc.team.is_empty() => {
+                let mut signed = doc.clone();
+                signed.annotator = Some(name.to_owned());
+                Cow::Owned(signed)
+            }
+            _ => Cow::Borrowed(doc),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ pub struct OutputFile {
 }
 
 /// A span as read from a file, before it receives an id.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportedSpan {
     /// First code point.
     pub start: usize,
@@ -39,6 +39,10 @@ pub struct ImportedSpan {
     pub note: Option<String>,
     /// Knowledge-base link.
     pub entity_id: Option<String>,
+    /// Who proposed it, when the file merges several annotators' work.
+    pub annotators: Vec<String>,
+    /// Whether a curator accepted it.
+    pub accepted: bool,
 }
 
 impl ImportedSpan {
@@ -51,7 +55,7 @@ impl ImportedSpan {
 }
 
 /// A document as read from a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportedDocument {
     /// Display name.
     pub name: String,
@@ -63,6 +67,10 @@ pub struct ImportedDocument {
     pub done: bool,
     /// What export needs to write the file again (see [`Source`]).
     pub source: Option<Source>,
+    /// Who annotated it, when the file says.
+    pub annotator: Option<String>,
+    /// Whose work was merged into it, when the file says.
+    pub team: Vec<String>,
 }
 
 /// How an import changes the workspace.

@@ -14,6 +14,11 @@
 //! The JSON Schema is `wasim.schema.json` next to this file. Unknown fields
 //! are ignored on import, so later versions can add fields.
 //!
+//! **Who annotated.** A document may carry its `annotator`; a document
+//! merged from several annotators' work for adjudication carries its `team`,
+//! and each of its spans the `annotators` who proposed it and whether a
+//! curator `accepted` it. All four are optional and written only when set.
+//!
 //! **Versions.** Version 2 adds an optional per-document `source`: the
 //! format a document was imported from and that format's record of the
 //! file's layout and of what Wasim does not model (`{"format": "conll",
@@ -61,6 +66,10 @@ struct DocumentRepr {
     spans: Vec<SpanRepr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    team: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -73,6 +82,10 @@ struct SpanRepr {
     note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     entity_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    annotators: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    accepted: bool,
 }
 
 /// The Wasim JSON format.
@@ -112,9 +125,13 @@ fn document_repr(doc: &Document) -> DocumentRepr {
                     .to_owned(),
                 note: span.note.clone(),
                 entity_id: span.entity_id.clone(),
+                annotators: span.annotators.clone(),
+                accepted: span.accepted,
             })
             .collect(),
         source: doc.source.as_deref().cloned(),
+        annotator: doc.annotator.clone(),
+        team: doc.team.clone(),
     }
 }
 
@@ -514,6 +531,8 @@ fn checked_document(
             label: span.label,
             note: span.note,
             entity_id: span.entity_id,
+            annotators: span.annotators,
+            accepted: span.accepted,
         });
     }
     let document = ImportedDocument {
@@ -522,6 +541,8 @@ fn checked_document(
         spans,
         done: doc.done,
         source: doc.source,
+        annotator: doc.annotator,
+        team: doc.team,
     };
     Ok((document, text))
 }
@@ -739,5 +760,84 @@ mod tests {
         add.apply(&mut ws).expect("applies");
         let imported = import_str(&export(&ws)).expect("imports");
         assert_eq!(imported.documents[0].spans.len(), 5);
+    }
+
+    #[test]
+    fn who_annotated_is_read_and_written_again_byte_for_byte() {
+        let file = r##"{
+  "format": "wasim",
+  "version": 2,
+  "labels": [
+    {
+      "name": "PER",
+      "color": "#ffc38a",
+      "key": "1"
+    }
+  ],
+  "documents": [
+    {
+      "name": "a.txt",
+      "text": "علي هنا",
+      "done": false,
+      "spans": [
+        {
+          "start": 0,
+          "end": 3,
+          "label": "PER",
+          "text": "علي",
+          "annotators": [
+            "Amina",
+            "Badr"
+          ],
+          "accepted": true
+        }
+      ],
+      "team": [
+        "Amina",
+        "Badr"
+      ]
+    },
+    {
+      "name": "b.txt",
+      "text": "هنا",
+      "done": false,
+      "spans": [],
+      "annotator": "Amina"
+    }
+  ]
+}"##;
+        let imported = import_str(file).expect("imports");
+        let span = &imported.documents[0].spans[0];
+        assert_eq!(span.annotators, ["Amina", "Badr"]);
+        assert!(span.accepted);
+        assert_eq!(imported.documents[0].team, ["Amina", "Badr"]);
+        assert_eq!(imported.documents[1].annotator.as_deref(), Some("Amina"));
+        let mut ws = Workspace::default();
+        let (edit, _) = import_edit(&mut ws, imported).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        assert_eq!(WasimJson::to_json(&ws.labels, &docs, None), file);
+    }
+
+    #[test]
+    fn exports_are_signed_by_the_workspace_annotator() {
+        let mut ws = sample();
+        ws.annotator = Some("Badr".into());
+        std::sync::Arc::make_mut(&mut ws.documents[0]).annotator = Some("Amina".into());
+        let docs = crate::core::formats::signed(&ws, ws.work_documents().collect());
+        let refs: Vec<&Document> = docs.iter().map(|d| &**d).collect();
+        let out = WasimJson::to_json(&ws.labels, &refs, None);
+        let imported = import_str(&out).expect("imports");
+        let names: Vec<_> = imported
+            .documents
+            .iter()
+            .map(|d| d.annotator.clone())
+            .collect();
+        assert_eq!(
+            names[0].as_deref(),
+            Some("Amina"),
+            "a document keeps its own"
+        );
+        assert!(names[1..].iter().all(|n| n.as_deref() == Some("Badr")));
     }
 }
