@@ -6,6 +6,7 @@
 
 pub mod agreement;
 pub mod change;
+pub mod curation;
 pub mod demo;
 pub mod display;
 pub mod edit;
