@@ -26,11 +26,11 @@
 //!
 //! Pure: no browser API. **Offsets:** code points, half-open.
 
-use std::collections::BTreeMap;
-use std::ops::Range;
 use super::edit::Edit;
 use super::model::{DocId, Document, Span, SpanId, Workspace};
 use super::text::CharRange;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// Whether `doc` holds several annotators' merged work to adjudicate: a
 /// team of two or more (never the demo).
@@ -260,7 +260,12 @@ pub struct QuorumOutcome {
 /// The spans of an undecided group that a quorum of `k` keeps: all of an
 /// agreed group; in an open group without accepted spans, the one span at
 /// least `k` team members proposed when no other span of the group was.
-fn quorum_keep<'a>(team: &[String], group: &Group, spans: &'a [Span], k: usize) -> Option<Vec<&'a Span>> {
+fn quorum_keep<'a>(
+    team: &[String],
+    group: &Group,
+    spans: &'a [Span],
+    k: usize,
+) -> Option<Vec<&'a Span>> {
     match group.status {
         Status::Decided => None,
         Status::Agreed => Some(spans.iter().collect()),
@@ -376,9 +381,8 @@ impl Disputes {
 
     /// "3 disagreements left in 2 documents".
     pub fn summary(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| {
-            format!("{n} {}", if n == 1 { one } else { many })
-        };
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         match (self.team_documents(), self.total) {
             (0, _) => "No team documents to adjudicate.".to_owned(),
             (teams, 0) => format!(
@@ -423,7 +427,7 @@ pub fn next_open(
         if disputes.open_in(doc.id) == 0 {
             continue;
         }
-        let open = groups(doc).into_iter().filter(Group::is_open);
+        let mut open = groups(doc).into_iter().filter(Group::is_open);
         // The document we start in is looked at past `at` first, and once
         // more (around) before it at the end.
         let past = |g: &Group| match (step, at) {
@@ -432,9 +436,9 @@ pub fn next_open(
             _ => true,
         };
         let found = if forward {
-            open.filter(past).next()
+            open.find(past)
         } else {
-            open.filter(past).last()
+            open.rfind(past)
         };
         if let Some(group) = found {
             return Some((doc.id, group));
@@ -494,14 +498,25 @@ mod tests {
         doc(ws, id)
             .spans
             .iter()
-            .map(|s| (s.start, s.end, s.label.clone(), s.annotators.clone(), s.accepted))
+            .map(|s| {
+                (
+                    s.start,
+                    s.end,
+                    s.label.clone(),
+                    s.annotators.clone(),
+                    s.accepted,
+                )
+            })
             .collect()
     }
 
     #[test]
     fn overlapping_spans_chain_into_groups_touching_ones_do_not() {
         let runs = overlapping_runs([(0, 6), (4, 10), (8, 12), (12, 14), (20, 25), (21, 22)]);
-        let runs: Vec<_> = runs.into_iter().map(|(i, r)| (i, r.start(), r.end())).collect();
+        let runs: Vec<_> = runs
+            .into_iter()
+            .map(|(i, r)| (i, r.start(), r.end()))
+            .collect();
         assert_eq!(runs, [(0..3, 0, 12), (3..4, 12, 14), (4..6, 20, 25)]);
         assert!(overlapping_runs([]).is_empty());
     }
@@ -512,11 +527,11 @@ mod tests {
         let id = team_doc(
             &mut ws,
             &[
-                (4, 17, "PER", AB),   // agreed
-                (24, 30, "LOC", A),   // label swap
+                (4, 17, "PER", AB), // agreed
+                (24, 30, "LOC", A), // label swap
                 (24, 30, "ORG", B),
-                (42, 45, "LOC", A),   // one missing
-                (49, 62, "PER", AB),  // nested: both agree on the outer
+                (42, 45, "LOC", A),  // one missing
+                (49, 62, "PER", AB), // nested: both agree on the outer
                 (54, 62, "ORG", A),
             ],
         );
@@ -543,7 +558,10 @@ mod tests {
     #[test]
     fn a_version_keeps_that_annotators_spans_and_undo_restores_the_rest() {
         let mut ws = Workspace::default();
-        let id = team_doc(&mut ws, &[(49, 62, "PER", AB), (54, 62, "ORG", A), (24, 30, "LOC", B)]);
+        let id = team_doc(
+            &mut ws,
+            &[(49, 62, "PER", AB), (54, 62, "ORG", A), (24, 30, "LOC", B)],
+        );
         let before = ws.clone();
         let mut history = History::default();
         let group = groups(doc(&ws, id)).pop().expect("the nested group");
@@ -575,7 +593,10 @@ mod tests {
     #[test]
     fn none_removes_the_group_and_a_chosen_set_keeps_only_it() {
         let mut ws = Workspace::default();
-        let id = team_doc(&mut ws, &[(24, 30, "LOC", A), (24, 30, "ORG", B), (24, 33, "LOC", B)]);
+        let id = team_doc(
+            &mut ws,
+            &[(24, 30, "LOC", A), (24, 30, "ORG", B), (24, 33, "LOC", B)],
+        );
         let group = groups(doc(&ws, id)).remove(0);
         let mut copy = ws.clone();
         decide(doc(&ws, id), &group, &Choice::Nothing)
@@ -599,7 +620,11 @@ mod tests {
         );
         let again = groups(doc(&ws, id)).remove(0);
         assert_eq!(again.status, Status::Decided);
-        assert_eq!(decide(doc(&ws, id), &again, &Choice::Spans(ids)), None, "nothing changes");
+        assert_eq!(
+            decide(doc(&ws, id), &again, &Choice::Spans(ids)),
+            None,
+            "nothing changes"
+        );
     }
 
     #[test]
@@ -608,10 +633,16 @@ mod tests {
         // Amina's LOC, Badr's ORG on the same word; the curator adds ORG
         // over it again (as a relabel in a team document does, with no
         // annotators), then accepts it.
-        let id = team_doc(&mut ws, &[(24, 30, "LOC", A), (24, 30, "ORG", B), (24, 30, "PER", &[])]);
+        let id = team_doc(
+            &mut ws,
+            &[(24, 30, "LOC", A), (24, 30, "ORG", B), (24, 30, "PER", &[])],
+        );
         let group = groups(doc(&ws, id)).remove(0);
         let edited = group.spans(doc(&ws, id))[2].id; // ORG < PER: PER is last
-        assert_eq!(doc(&ws, id).span(edited).map(|s| s.label.as_str()), Some("PER"));
+        assert_eq!(
+            doc(&ws, id).span(edited).map(|s| s.label.as_str()),
+            Some("PER")
+        );
         let mut copy = ws.clone();
         decide(doc(&ws, id), &group, &Choice::Spans(vec![edited]))
             .expect("changes")
@@ -640,8 +671,14 @@ mod tests {
     #[test]
     fn quorum_accepts_agreed_groups_and_clear_majorities_in_one_undoable_edit() {
         let mut ws = Workspace::default();
-        let one = team_doc(&mut ws, &[(4, 17, "PER", AB), (24, 30, "LOC", A), (24, 30, "ORG", B)]);
-        let two = team_doc(&mut ws, &[(42, 45, "LOC", A), (49, 62, "PER", AB), (54, 62, "ORG", A)]);
+        let one = team_doc(
+            &mut ws,
+            &[(4, 17, "PER", AB), (24, 30, "LOC", A), (24, 30, "ORG", B)],
+        );
+        let two = team_doc(
+            &mut ws,
+            &[(42, 45, "LOC", A), (49, 62, "PER", AB), (54, 62, "ORG", A)],
+        );
         let three = {
             let mut doc = ws.new_document("c.txt", TEXT);
             doc.team = names(&["Amina", "Badr", "Chadi"]);
@@ -667,7 +704,9 @@ mod tests {
         let outcome = accept_quorum(&ws, 2);
         assert_eq!((outcome.groups, outcome.documents), (3, 3));
         let mut history = History::default();
-        history.apply(&mut ws, outcome.edit.expect("an edit")).expect("applies");
+        history
+            .apply(&mut ws, outcome.edit.expect("an edit"))
+            .expect("applies");
         assert_eq!(kept(&ws, one)[0], (4, 17, "PER".into(), names(AB), true));
         assert_eq!(kept(&ws, one).len(), 3, "the label swap stays open");
         assert_eq!(
@@ -705,12 +744,22 @@ mod tests {
     #[test]
     fn disputes_follow_edits_document_by_document() {
         let mut ws = Workspace::default();
-        let one = team_doc(&mut ws, &[(24, 30, "LOC", A), (24, 30, "ORG", B), (42, 45, "LOC", A)]);
+        let one = team_doc(
+            &mut ws,
+            &[(24, 30, "LOC", A), (24, 30, "ORG", B), (42, 45, "LOC", A)],
+        );
         let two = team_doc(&mut ws, &[(4, 17, "PER", AB)]);
         let plain = ws.new_document("plain.txt", TEXT);
         ws.documents.push(shared(plain));
         let mut disputes = Disputes::of(&ws);
-        assert_eq!((disputes.total(), disputes.documents(), disputes.team_documents()), (2, 1, 2));
+        assert_eq!(
+            (
+                disputes.total(),
+                disputes.documents(),
+                disputes.team_documents()
+            ),
+            (2, 1, 2)
+        );
         assert_eq!(disputes.summary(), "2 disagreements left in 1 document.");
         let group = groups(doc(&ws, one)).remove(0);
         decide(doc(&ws, one), &group, &Choice::Nothing)
@@ -719,18 +768,41 @@ mod tests {
             .expect("applies");
         disputes.refresh(one, ws.document(one));
         assert_eq!(disputes, Disputes::of(&ws));
-        assert_eq!((disputes.total(), disputes.open_in(one), disputes.open_in(two)), (1, 1, 0));
+        assert_eq!(
+            (
+                disputes.total(),
+                disputes.open_in(one),
+                disputes.open_in(two)
+            ),
+            (1, 1, 0)
+        );
         assert_eq!(disputes.summary(), "1 disagreement left in 1 document.");
         disputes.refresh(one, None);
-        assert_eq!((disputes.total(), disputes.documents(), disputes.team_documents()), (0, 0, 1));
-        assert_eq!(disputes.summary(), "No disagreements left in 1 team document.");
-        assert_eq!(Disputes::default().summary(), "No team documents to adjudicate.");
+        assert_eq!(
+            (
+                disputes.total(),
+                disputes.documents(),
+                disputes.team_documents()
+            ),
+            (0, 0, 1)
+        );
+        assert_eq!(
+            disputes.summary(),
+            "No disagreements left in 1 team document."
+        );
+        assert_eq!(
+            Disputes::default().summary(),
+            "No team documents to adjudicate."
+        );
     }
 
     #[test]
     fn navigation_walks_open_groups_in_document_then_text_order_and_around() {
         let mut ws = Workspace::default();
-        let one = team_doc(&mut ws, &[(4, 17, "PER", A), (24, 30, "LOC", A), (24, 30, "ORG", B)]);
+        let one = team_doc(
+            &mut ws,
+            &[(4, 17, "PER", A), (24, 30, "LOC", A), (24, 30, "ORG", B)],
+        );
         let plain = ws.new_document("plain.txt", TEXT);
         ws.documents.push(shared(plain));
         let _agreed = team_doc(&mut ws, &[(4, 17, "PER", AB)]);
@@ -741,17 +813,35 @@ mod tests {
         };
         assert_eq!(walk(0, None, true), Some((one, 4)));
         assert_eq!(walk(0, Some(4), true), Some((one, 24)));
-        assert_eq!(walk(0, Some(24), true), Some((three, 42)), "past the agreed document");
-        assert_eq!(walk(3, Some(42), true), Some((one, 4)), "around to the first");
+        assert_eq!(
+            walk(0, Some(24), true),
+            Some((three, 42)),
+            "past the agreed document"
+        );
+        assert_eq!(
+            walk(3, Some(42), true),
+            Some((one, 4)),
+            "around to the first"
+        );
         assert_eq!(walk(3, Some(42), false), Some((one, 24)));
-        assert_eq!(walk(0, Some(4), false), Some((three, 42)), "around backwards");
+        assert_eq!(
+            walk(0, Some(4), false),
+            Some((three, 42)),
+            "around backwards"
+        );
         assert_eq!(walk(2, None, true), Some((three, 42)));
         assert_eq!(walk(0, None, false), Some((one, 24)));
         // A single open group is found again from itself, around.
         let mut lone = Workspace::default();
         let id = team_doc(&mut lone, &[(42, 45, "LOC", B)]);
         let d = Disputes::of(&lone);
-        assert_eq!(next_open(&lone, &d, 0, Some(42), true).map(|(x, _)| x), Some(id));
-        assert_eq!(next_open(&Workspace::default(), &Disputes::default(), 0, None, true), None);
+        assert_eq!(
+            next_open(&lone, &d, 0, Some(42), true).map(|(x, _)| x),
+            Some(id)
+        );
+        assert_eq!(
+            next_open(&Workspace::default(), &Disputes::default(), 0, None, true),
+            None
+        );
     }
 }

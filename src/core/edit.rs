@@ -472,8 +472,10 @@ pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
     Ok(())
 }
 
-/// Keys Wasim's shortcuts already use, which labels cannot take.
-pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
+/// Keys Wasim's shortcuts already use, which labels cannot take: the
+/// shortcut sheet, and the next and previous disagreement when
+/// adjudicating (`]`, `[`).
+pub const RESERVED_KEYS: [char; 5] = ['?', '/', '\\', '[', ']'];
 
 impl Edit {
     /// The documents this edit carries (inserted, or the whole new set of
@@ -882,6 +884,11 @@ mod tests {
         labels[1].key = Some('1');
         assert!(
             matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("hotkey"))
+        );
+        let mut labels = ws.labels.clone();
+        labels[1].key = Some(']');
+        assert!(
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("built-in"))
         );
         let mut labels = ws.labels.clone();
         labels[1].key = Some('?');

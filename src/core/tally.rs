@@ -300,11 +300,19 @@ mod tests {
         for (doc, label, who) in [(a, "PER", "A"), (a, "LOC", "B"), (b, "PER", "A")] {
             let mut span = ws.new_span(4, 7, label);
             span.annotators = vec![who.into()];
-            Edit::AddSpans { doc, spans: vec![span] }.apply(&mut ws).expect("applies");
+            Edit::AddSpans {
+                doc,
+                spans: vec![span],
+            }
+            .apply(&mut ws)
+            .expect("applies");
         }
         let mut tally = Tally::of(&ws);
         let index = DocIndex::of(&ws);
-        assert_eq!((tally.disputes().total(), tally.disputes().documents()), (2, 2));
+        assert_eq!(
+            (tally.disputes().total(), tally.disputes().documents()),
+            (2, 2)
+        );
         let mut history = History::default();
         let doc = ws.document(a).expect("a");
         let group = groups(doc).remove(0);

@@ -5,6 +5,7 @@
 //! components read it with [`state::use_app`] and dispatch actions.
 
 pub mod app;
+pub mod curation;
 pub mod doc_list;
 pub mod doc_view;
 pub mod doc_window;

@@ -336,10 +336,23 @@ mod tests {
 
     /// `(start, end, label, annotators, accepted)` of a document's spans.
     fn spans_of(session: &Session, name: &str) -> Vec<(usize, usize, String, Vec<String>, bool)> {
-        let doc = session.ws.documents.iter().find(|d| d.name == name).expect("doc");
+        let doc = session
+            .ws
+            .documents
+            .iter()
+            .find(|d| d.name == name)
+            .expect("doc");
         doc.spans
             .iter()
-            .map(|s| (s.start, s.end, s.label.clone(), s.annotators.clone(), s.accepted))
+            .map(|s| {
+                (
+                    s.start,
+                    s.end,
+                    s.label.clone(),
+                    s.annotators.clone(),
+                    s.accepted,
+                )
+            })
             .collect()
     }
 
@@ -350,7 +363,10 @@ mod tests {
     #[test]
     fn every_disagreement_is_walked_and_decided_with_undo_and_redo() {
         let mut s = session();
-        assert_eq!(s.tally.disputes().summary(), "4 disagreements left in 2 documents.");
+        assert_eq!(
+            s.tally.disputes().summary(),
+            "4 disagreements left in 2 documents."
+        );
         assert!(s.curation_shown(), "the open document is a team document");
         run(&mut s, Curate::Next);
         assert_eq!(at(&s), place("one.txt", 24, 30, "LOC"));
@@ -372,7 +388,11 @@ mod tests {
         run(&mut s, Curate::Toggle);
         assert_eq!(s.chosen.len(), 2);
         run(&mut s, Curate::Accept);
-        assert_eq!(at(&s), place("two.txt", 11, 22, "ORG"), "on to the next document");
+        assert_eq!(
+            at(&s),
+            place("two.txt", 11, 22, "ORG"),
+            "on to the next document"
+        );
         assert!(s.chosen.is_empty());
         assert_eq!(
             spans_of(&s, "one.txt"),
@@ -383,12 +403,18 @@ mod tests {
                 (54, 62, "LOC".into(), who(&["Badr"]), true),
             ]
         );
-        assert_eq!(s.tally.disputes().summary(), "1 disagreement left in 1 document.");
+        assert_eq!(
+            s.tally.disputes().summary(),
+            "1 disagreement left in 1 document."
+        );
         // Undo the nested decision: it is open again, shown and selected.
         s.update(Event::Undo, &Resume::default());
         assert_eq!(s.open_document().map(|d| d.name.as_str()), Some("one.txt"));
         assert_eq!(s.tally.disputes().total(), 2);
-        assert!(s.current_group().is_some_and(|(_, g)| g.range.start() == 49));
+        assert!(
+            s.current_group()
+                .is_some_and(|(_, g)| g.range.start() == 49)
+        );
         s.update(Event::Redo, &Resume::default());
         assert_eq!(s.tally.disputes().total(), 1);
         // Edit a candidate, then accept it: Amina's [16, 22) becomes LOC,
@@ -418,9 +444,17 @@ mod tests {
         );
         assert_eq!(s.tally.disputes().total(), 0);
         assert_eq!(s.selected, None);
-        assert!(s.messages.iter().any(|m| m.text == "Every disagreement is decided."));
+        assert!(
+            s.messages
+                .iter()
+                .any(|m| m.text == "Every disagreement is decided.")
+        );
         run(&mut s, Curate::Next);
-        assert!(s.messages.iter().any(|m| m.text == "No disagreements left."));
+        assert!(
+            s.messages
+                .iter()
+                .any(|m| m.text == "No disagreements left.")
+        );
         // Everyone agreed on the rest: accepted in one step.
         run(&mut s, Curate::Quorum(2));
         assert!(spans_of(&s, "one.txt").iter().all(|x| x.4));
@@ -436,7 +470,11 @@ mod tests {
         assert!(s.messages.iter().any(|m| m.text == NO_GROUP));
         run(&mut s, Curate::Next);
         run(&mut s, Curate::Version(5));
-        assert!(s.messages.iter().any(|m| m.text.contains("has 2 annotators")));
+        assert!(
+            s.messages
+                .iter()
+                .any(|m| m.text.contains("has 2 annotators"))
+        );
         assert_eq!(s.tally.disputes().total(), 4);
         s.role = Role::Reader;
         run(&mut s, Curate::Reject);
