@@ -240,7 +240,7 @@ fn curation_key(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<Curat
     }
     match key.as_str() {
         "Enter" if !event.shift_key() => Some(Curate::Accept),
-        " " => Some(Curate::Toggle),
+        " " if app.selected.is_some() => Some(Curate::Toggle),
         _ => None,
     }
 }
