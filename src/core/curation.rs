@@ -448,7 +448,7 @@ pub fn next_open(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::edit::History;
     use std::sync::Arc;
@@ -494,9 +494,12 @@ mod tests {
             .collect()
     }
 
-    fn kept(ws: &Workspace, id: DocId) -> Vec<(usize, usize, String, Vec<String>, bool)> {
-        doc(ws, id)
-            .spans
+    /// A span as the tests compare it: extent, label, who, accepted.
+    pub(crate) type Row = (usize, usize, String, Vec<String>, bool);
+
+    /// `doc`'s spans as [`Row`]s.
+    pub(crate) fn rows(doc: &Document) -> Vec<Row> {
+        doc.spans
             .iter()
             .map(|s| {
                 (
@@ -508,6 +511,10 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn kept(ws: &Workspace, id: DocId) -> Vec<Row> {
+        rows(doc(ws, id))
     }
 
     #[test]

@@ -256,6 +256,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::curation::tests::{Row, rows};
     use crate::core::formats::InputFile;
     use crate::core::resume::Resume;
     use crate::core::session::{Event, Restored};
@@ -335,25 +336,9 @@ mod tests {
     }
 
     /// `(start, end, label, annotators, accepted)` of a document's spans.
-    fn spans_of(session: &Session, name: &str) -> Vec<(usize, usize, String, Vec<String>, bool)> {
-        let doc = session
-            .ws
-            .documents
-            .iter()
-            .find(|d| d.name == name)
-            .expect("doc");
-        doc.spans
-            .iter()
-            .map(|s| {
-                (
-                    s.start,
-                    s.end,
-                    s.label.clone(),
-                    s.annotators.clone(),
-                    s.accepted,
-                )
-            })
-            .collect()
+    fn spans_of(session: &Session, name: &str) -> Vec<Row> {
+        let doc = session.ws.documents.iter().find(|d| d.name == name);
+        rows(doc.expect("the document"))
     }
 
     fn who(names: &[&str]) -> Vec<String> {
