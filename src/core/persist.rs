@@ -1187,6 +1187,44 @@ mod tests {
     }
 
     #[test]
+    fn who_annotated_survives_the_journal_and_the_records() {
+        let mut ws = corpus(3, 2);
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        let doc = ws.documents[1].id;
+        let mut span = ws.new_span(4, 11, "PER");
+        span.annotators = vec!["Amina".into(), "Badr".into()];
+        let edits = [
+            Edit::SetAnnotator(Some("Chadi".into())),
+            Edit::AddSpans {
+                doc,
+                spans: vec![span.clone()],
+            },
+            Edit::SetSpanAccepted {
+                doc,
+                span: span.id,
+                accepted: true,
+            },
+        ];
+        for edit in edits {
+            store.execute(&apply(&mut ws, &mut history, &mut persister, edit));
+        }
+        let loaded = restored(&store);
+        assert_eq!(loaded.ws.annotator.as_deref(), Some("Chadi"));
+        assert_eq!(loaded.ws, ws, "replayed from the journal");
+        // Folded into the records (the workspace record, the document row).
+        store.execute(&loaded.plan.expect("a compaction"));
+        let again = restored(&store);
+        assert_eq!(again.ws, ws, "read from the records");
+        let stored = &again.ws.documents[1].spans;
+        assert!(
+            stored
+                .iter()
+                .any(|s| s.accepted && s.annotators == ["Amina", "Badr"])
+        );
+    }
+
+    #[test]
     fn undo_and_redo_move_one_step_record_each() {
         let mut ws = corpus(3, 2);
         let mut history = History::default();

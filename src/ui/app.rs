@@ -16,6 +16,7 @@ use crate::platform::prefs as stored_prefs;
 use crate::platform::saver::{self, Outcome};
 use crate::platform::storage::{on_blocked, open_and_restore, resign, set_fencing};
 use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
+use crate::ui::annotator::AnnotatorName;
 use crate::ui::curation::CurationPanel;
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
@@ -337,6 +338,7 @@ pub fn app() -> Html {
                     </div>
                     if documents {
                         <div class="panel-body">
+                            <AnnotatorName />
                             <DocList matches={(*matches).clone()} />
                             <LabelEditor />
                         </div>

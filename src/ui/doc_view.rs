@@ -39,6 +39,7 @@ use crate::core::model::{DocId, SpanId, readable_color};
 use crate::core::text::{CharRange, LineRange};
 use crate::core::viewport::Piece;
 use crate::core::words::snap_to_words;
+use crate::platform::files::copy_into;
 use crate::platform::measure::GAP_CLASS;
 use crate::platform::resume::{self, restore_scroll, scroll_anchor, scrolls_view};
 use crate::platform::selection::{
@@ -326,6 +327,21 @@ pub fn doc_view() -> Html {
         })
     };
 
+    // The selection's own text, with the lines between its ends that are
+    // not drawn.
+    let oncopy = {
+        let app = app.clone();
+        Callback::from(move |event: Event| {
+            let text = app.ws.open_document().and_then(|doc| {
+                let range = document_selection()?;
+                doc.text.slice_range(range).map(str::to_owned)
+            });
+            if let Some(text) = text {
+                copy_into(&event, &text);
+            }
+        })
+    };
+
     let Some(doc) = doc.filter(|d| prepared.doc == Some(d.id)) else {
         return html! {
             <div class="doc-empty" data-testid="doc-text">{ "Load a .txt file to start." }</div>
@@ -380,7 +396,7 @@ pub fn doc_view() -> Html {
     let items: Vec<Html> = items.collect();
     html! {
         <div class={classes!("doc-text", windowed.then_some("windowed"))} ref={root_ref} data-testid="doc-text" data-doc-id={doc.id.0.to_string()} dir={prepared.dir.as_attr()} lang="ar"
-            data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup}
+            data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup} {oncopy}
             tabindex="0" role="document" aria-label={format!("Text of {}", doc.name)}>
             { for items }
         </div>

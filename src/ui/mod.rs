@@ -4,6 +4,7 @@
 //! delegates to the core) and shares it through a context; the other
 //! components read it with [`state::use_app`] and dispatch actions.
 
+pub mod annotator;
 pub mod app;
 pub mod curation;
 pub mod doc_list;
