@@ -12,9 +12,11 @@
 
 use yew::prelude::*;
 
+use crate::core::css::ClassRule;
 use crate::core::curation::{Group, Status, largest_team};
-use crate::core::model::{Document, Span, readable_color};
+use crate::core::model::{Document, Span};
 use crate::core::session::Curate;
+use crate::platform::styles::class_of;
 use crate::ui::keyboard::select_span;
 use crate::ui::state::{Action, AppHandle, use_app};
 
@@ -46,10 +48,9 @@ fn status_text(status: Status) -> &'static str {
 /// One candidate of the group being decided.
 fn candidate(app: &AppHandle, doc: &Document, span: &Span, chosen: bool) -> Html {
     let selected = app.selected == Some(span.id);
-    let color = app
-        .ws
-        .label(&span.label)
-        .map_or_else(|| "#dddddd".to_owned(), |l| readable_color(&l.color));
+    let color = class_of(&ClassRule::label_color(
+        app.ws.label(&span.label).map_or("", |l| l.color.as_str()),
+    ));
     let who = if span.annotators.is_empty() {
         "added while adjudicating".to_owned()
     } else {
@@ -69,7 +70,7 @@ fn candidate(app: &AppHandle, doc: &Document, span: &Span, chosen: bool) -> Html
             data-label={span.label.clone()} data-annotators={span.annotators.join(",")}
             data-accepted={span.accepted.then_some("true")} data-chosen={chosen.then_some("true")}
             {onclick}>
-            <span class="candidate-label" style={format!("background-color:{color}")}>{ span.label.clone() }</span>
+            <span class={classes!("candidate-label", color)}>{ span.label.clone() }</span>
             <bdi class="candidate-text" lang="ar">{ quote(doc, span) }</bdi>
             <span class="candidate-who">{ who }</span>
             <span class="candidate-state">{ if span.accepted { "accepted" } else if chosen { "chosen" } else { "pending" } }</span>
