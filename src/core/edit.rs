@@ -10,7 +10,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe};
-use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
+use super::model::{
+    DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
+};
 
 /// One reversible change to a workspace.
 ///
@@ -442,39 +444,6 @@ impl Edit {
     }
 }
 
-/// Checks a label set: names non-empty and unique, hotkeys unique and not
-/// taken by built-in shortcuts, colours `#rrggbb`.
-///
-/// # Errors
-/// The first problem, described for the user.
-pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
-    let probe = Workspace {
-        labels: labels.to_vec(),
-        documents: Vec::new(),
-        open: None,
-        next_id: 0,
-        annotator: None,
-    };
-    probe.validate()?;
-    for label in labels {
-        if let Some(key) = label.key
-            && (RESERVED_KEYS.contains(&key) || key.is_whitespace())
-        {
-            return Err(format!(
-                "the key {key:?} is a built-in shortcut; choose another for {:?}",
-                label.name
-            ));
-        }
-        if super::model::parse_hex_color(&label.color).is_none() {
-            return Err(format!("{:?} is not a colour like #a1b2c3", label.color));
-        }
-    }
-    Ok(())
-}
-
-/// Keys Wasim's shortcuts already use, which labels cannot take.
-pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
-
 impl Edit {
     /// The documents this edit carries (inserted, or the whole new set of
     /// a replacement), in order.
@@ -884,9 +853,14 @@ mod tests {
             matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("hotkey"))
         );
         let mut labels = ws.labels.clone();
+        labels[1].key = Some(']');
+        assert!(
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("shortcuts"))
+        );
+        let mut labels = ws.labels.clone();
         labels[1].key = Some('?');
         assert!(
-            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("built-in"))
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("shortcuts"))
         );
         let without_per: Vec<_> = ws
             .labels
