@@ -46,7 +46,12 @@ async function annotate(context, name) {
   for (const [doc, words, label] of PLANS[name]) {
     const { start, end } = at(doc, words);
     await openDoc(page, corpus[doc].name);
+    // إيران is written لإيران here and nowhere alone in these articles, so
+    // a drag snapped to words takes the proclitic too: exact characters.
+    const exact = words === 'إيران';
+    if (exact) await page.getByTestId('precise-toggle').click();
     await dragSelect(page, start, end, words);
+    if (exact) await page.getByTestId('precise-toggle').click();
     await page.keyboard.press(KEYS[label]);
     await expect(page.locator(`mark[data-span-start="${start}"][data-span-end="${end}"][data-label="${label}"]`).first()).toBeAttached();
   }
@@ -96,8 +101,9 @@ test('two annotators, a comparison, an adjudication by keyboard and the gold fil
 
   await page.locator('[data-testid="doc-text"]').focus();
   await page.keyboard.press(']');
-  // داعش: Amina's ORG, not Badr's MISC.
-  await expect.poll(shown).toEqual(['ORG:Amina', 'MISC:Badr']);
+  // داعش: Amina's ORG, not Badr's MISC (candidates of one extent are in
+  // label order, as the document keeps its spans).
+  await expect.poll(shown).toEqual(['MISC:Badr', 'ORG:Amina']);
   await page.keyboard.press('Alt+1');
   // أيلول, which only Amina tagged: rejected.
   await expect.poll(shown).toEqual(['MISC:Amina']);

@@ -143,7 +143,7 @@ test('three annotators: Fleiss and Krippendorff on the tokens; an annotator remo
 test('bad input: each problem has a clear notice, and existing work is untouched', async ({ page }) => {
   await gotoApp(page);
   // Existing work: one document with a span.
-  await uploadFiles(page, [jsonFile('mine.json', exportOf('Me', [['mine.txt', 'عملي الخاص هنا', [[0, 4, 'MISC']]]]))]);
+  await uploadFiles(page, [jsonFile('mine.json', exportOf(null, [['mine.txt', 'عملي الخاص هنا', [[0, 4, 'MISC']]]]))]);
   await expect(docItems(page)).toHaveCount(1);
   const before = await exportJson(page);
   await openTeam(page);
