@@ -374,22 +374,31 @@ async fn the_team_report_shows_numbers_and_draws_its_chart() {
     use wasim::core::team::report::chart_svg;
     use wasim::ui::team_report::{Shown, TeamReport, TeamReportProps};
 
-    let file = |name: &str, who: &str, spans: &str| InputFile {
+    let file = |name: &str, who: &str, spans: &str| {
+        InputFile {
         name: name.into(),
         bytes: format!(
-            r#"{{"format":"wasim","version":2,"labels":[{{"name":"PER","color":"#ffc38a"}}],"documents":[{{"name":"d.txt","text":"زار علي بغداد","annotator":"{who}","spans":[{spans}]}}]}}"#
+            r##"{{"format":"wasim","version":2,"labels":[{{"name":"PER","color":"#ffc38a"}}],"documents":[{{"name":"d.txt","text":"زار علي بغداد","annotator":"{who}","spans":[{spans}]}}]}}"##
         )
         .into_bytes(),
+    }
     };
     let per = r#"{"start":4,"end":7,"label":"PER","text":"علي"}"#;
     let mut team = Team::default();
     // Both tag the same: F1 1, and every token labelled alike: κ 1.
-    team.add(vec![file("a.json", "Amina", per), file("b.json", "Badr", per)], Vec::new());
+    team.add(
+        vec![file("a.json", "Amina", per), file("b.json", "Badr", per)],
+        Vec::new(),
+    );
     let report = team.compare().expect("two annotators");
     let chart: Rc<str> = chart_svg(&report, &[]).into();
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&root).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     yew::Renderer::<TeamReport>::with_root_and_props(
         root.clone(),
         TeamReportProps {
@@ -417,7 +426,11 @@ async fn the_team_report_shows_numbers_and_draws_its_chart() {
         svg.namespace_uri().as_deref(),
         Some("http://www.w3.org/2000/svg")
     );
-    assert!(svg.query_selector(r#"g[data-label="PER"] rect"#).expect("query").is_some());
+    assert!(
+        svg.query_selector(r#"g[data-label="PER"] rect"#)
+            .expect("query")
+            .is_some()
+    );
 }
 
 /// An undefined measure is a dash, never a number.
@@ -428,20 +441,29 @@ async fn an_undefined_kappa_shows_a_dash() {
     use wasim::core::team::Team;
     use wasim::ui::team_report::{Shown, TeamReport, TeamReportProps};
 
-    let file = |name: &str, who: &str| InputFile {
+    let file = |name: &str, who: &str| {
+        InputFile {
         name: name.into(),
         bytes: format!(
             r#"{{"format":"wasim","version":2,"labels":[],"documents":[{{"name":"d.txt","text":"زار علي بغداد","annotator":"{who}","spans":[]}}]}}"#
         )
         .into_bytes(),
+    }
     };
     let mut team = Team::default();
-    team.add(vec![file("a.json", "Amina"), file("b.json", "Badr")], Vec::new());
+    team.add(
+        vec![file("a.json", "Amina"), file("b.json", "Badr")],
+        Vec::new(),
+    );
     let report = team.compare().expect("two annotators");
     assert_eq!(report.pairs[0].kappa, None, "all O: chance agreement 1");
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&root).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     yew::Renderer::<TeamReport>::with_root_and_props(
         root.clone(),
         TeamReportProps {
