@@ -7,9 +7,11 @@
 //! directory: two apps under one host each have their own. A build that has
 //! no version (`<meta name="wasim-build">`, written only into release
 //! builds) has no worker, and any worker left at its path is unregistered.
-//! On `file://` (the single-file build) and where the browser has no
-//! service workers (a page served over plain HTTP from another machine),
-//! nothing is done.
+//! The single-file build (`wasim.html`, `.ci/single-file.mjs`, marked by
+//! `<meta name="wasim-single-file">`) has no worker and touches none, even
+//! when a host serves it next to the app; so does a page on `file://`, or
+//! where the browser has no service workers (a page served over plain HTTP
+//! from another machine).
 //!
 //! A new build is *ready* when a new worker is installed and waiting, when
 //! the page runs another build than its worker serves, or when another tab
@@ -64,10 +66,19 @@ pub fn build_version() -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// The browser's service workers, when this page may have one: served over
-/// HTTP(S) (not `file://`) in a context that has them.
+/// The browser's service workers, when this page may have one: not the
+/// single file, served over HTTP(S) (not `file://`), in a context that has
+/// them.
 fn container() -> Option<ServiceWorkerContainer> {
     let window = web_sys::window()?;
+    let single_file = gloo::utils::document()
+        .query_selector("meta[name=wasim-single-file]")
+        .ok()
+        .flatten()
+        .is_some();
+    if single_file {
+        return None;
+    }
     let protocol = window.location().protocol().ok()?;
     if protocol != "http:" && protocol != "https:" {
         return None;
