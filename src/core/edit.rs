@@ -853,6 +853,11 @@ mod tests {
             matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("hotkey"))
         );
         let mut labels = ws.labels.clone();
+        labels[1].key = Some(']');
+        assert!(
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("shortcuts"))
+        );
+        let mut labels = ws.labels.clone();
         labels[1].key = Some('?');
         assert!(
             matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("shortcuts"))

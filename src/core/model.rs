@@ -105,8 +105,10 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
-/// Keys Wasim's own shortcuts use, which labels cannot take.
-pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
+/// Keys Wasim's own shortcuts use, which labels cannot take: the shortcut
+/// sheet, and the next and previous disagreement when adjudicating (`]`,
+/// `[`).
+pub const RESERVED_KEYS: [char; 5] = ['?', '/', '\\', '[', ']'];
 
 /// Why `key` cannot be a label's hotkey, if it cannot.
 fn key_problem(key: char) -> Option<&'static str> {

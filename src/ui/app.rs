@@ -19,6 +19,7 @@ use crate::platform::storage::{on_blocked, open_and_restore, resign, set_fencing
 use crate::platform::styles::class_of;
 use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
 use crate::ui::annotator::AnnotatorName;
+use crate::ui::curation::CurationPanel;
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
 use crate::ui::entities::EntitiesPanel;
@@ -347,6 +348,7 @@ pub fn app() -> Html {
                 </aside>
                 <section class="editor" aria-label="Document">
                     <SearchPanel {on_counts} />
+                    if app.curation_shown() { <CurationPanel /> }
                     <div class="doc-scroll" data-testid="doc-scroll">
                         <DocView />
                     </div>

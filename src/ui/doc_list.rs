@@ -186,6 +186,7 @@ fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usi
     let current = (app.ws.open == Some(id)).then_some("true");
     let parts = split_name(&doc.name);
     let count = doc.spans.len();
+    let disputes = app.tally.disputes().open_in(id);
     let counts: Vec<(&str, &str, usize)> = app
         .ws
         .labels
@@ -217,6 +218,10 @@ fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usi
             </span>
             if let Some(hits) = hits {
                 <span class="doc-search-count" data-testid="doc-search-count" title="search matches">{ named_icon(Icon::Search, "search matches") }{ hits }</span>
+            }
+            if disputes > 0 {
+                <span class="doc-disputes" data-testid="doc-disputes"
+                    title={format!("{disputes} disagreement(s) to adjudicate")}>{ format!("≠{disputes}") }</span>
             }
             <span class="doc-label-counts">{ for dots }</span>
             <span class="doc-count" data-testid="doc-span-count" title={per_label.clone()}>{ count }</span>

@@ -32,6 +32,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::css::{ClassRule, px};
+use crate::core::curation::is_team;
 use crate::core::layout::{
     Direction, Fragment, Node, SpanIndex, dominant_direction, line_fragments, nest,
 };
@@ -365,6 +366,7 @@ pub fn doc_view() -> Html {
     };
     let windowed = !matches!(pieces.as_slice(), [Piece::Lines(_)] | []);
     let selected = app.selected;
+    let team = is_team(doc);
     let mut cache = cache.borrow_mut();
     let items = pieces.iter().flat_map(|piece| match piece {
         Piece::Lines(lines) => lines
@@ -376,7 +378,7 @@ pub fn doc_view() -> Html {
                 let selected = selected.filter(|id| fragments.iter().any(|f| f.id == *id));
                 let key = line.start;
                 Some(html! {
-                    <Line {key} {line} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} />
+                    <Line {key} {line} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} {team} />
                 })
             })
             .collect::<Vec<Html>>(),
@@ -453,6 +455,9 @@ struct LineProps {
     selected: Option<SpanId>,
     /// Each label's colour class.
     colors: Rc<HashMap<String, String>>,
+    /// Whether the document is a team document, whose spans show who
+    /// proposed them and whether they are accepted.
+    team: bool,
 }
 
 #[function_component(Line)]
@@ -531,19 +536,47 @@ impl<'a> LineRenderer<'a> {
         let selected = self.props.selected == Some(fragment.id);
         let is_last = fragment.end == fragment.span_end;
         let badge = (is_last && !self.inside_word(fragment.end)).then_some("");
+        let team = self.props.team;
+        let review = team.then_some(if fragment.accepted {
+            "accepted"
+        } else {
+            "pending"
+        });
+        let title = if team {
+            team_title(fragment)
+        } else {
+            fragment.label.clone()
+        };
         html! {
-            <mark class={classes!("span", color, selected.then_some("selected"))}
+            <mark class={classes!("span", color, selected.then_some("selected"), review)}
                 data-span-start={fragment.span_start.to_string()}
                 data-span-end={fragment.span_end.to_string()}
                 data-label={fragment.label.clone()}
                 data-span-id={fragment.id.0.to_string()}
                 data-badge={badge}
+                data-annotators={team.then(|| fragment.annotators.join(","))}
                 aria-selected={selected.then_some("true")}
-                title={fragment.label.clone()}>
+                {title}>
                 { self.render(children) }
             </mark>
         }
     }
+}
+
+/// A team span's tooltip: its label, who proposed it, and whether it is
+/// accepted ("LOC — proposed by Amina, Badr — pending").
+fn team_title(fragment: &Fragment) -> String {
+    let who = if fragment.annotators.is_empty() {
+        "added while adjudicating".to_owned()
+    } else {
+        format!("proposed by {}", fragment.annotators.join(", "))
+    };
+    let state = if fragment.accepted {
+        "accepted"
+    } else {
+        "pending"
+    };
+    format!("{} — {who} — {state}", fragment.label)
 }
 
 /// Combining marks (Arabic tashkeel and others) continue the word before them.

@@ -6,6 +6,7 @@
 
 pub mod annotator;
 pub mod app;
+pub mod curation;
 pub mod doc_list;
 pub mod doc_view;
 pub mod doc_window;

@@ -47,7 +47,7 @@ use super::common::{
     json_file, match_entries, nonempty_records, numbered_name, object_of, resolve_documents_unit,
     span_text, write_name,
 };
-use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, TeamData};
 use crate::core::model::{Document, Label, Source};
 
 /// This format's id.
@@ -65,6 +65,10 @@ struct Tally {
 }
 
 impl Format for LabelStudio {
+    fn team_data(&self) -> TeamData {
+        TeamData::InNotes
+    }
+
     fn id(&self) -> &'static str {
         ID
     }

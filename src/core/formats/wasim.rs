@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use super::prepared::Prepared;
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
-    ImportedSpan, InputFile, OutputFile,
+    ImportedSpan, InputFile, OutputFile, TeamData,
 };
 use crate::core::model::{Document, Label, LabelRecord, Source, checked_labels};
 use crate::core::text::Text;
@@ -136,6 +136,10 @@ fn document_repr(doc: &Document) -> DocumentRepr {
 }
 
 impl Format for WasimJson {
+    fn team_data(&self) -> TeamData {
+        TeamData::Kept
+    }
+
     fn id(&self) -> &'static str {
         ID
     }
