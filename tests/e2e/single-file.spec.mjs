@@ -25,6 +25,7 @@ import {
   validateWasim,
   checkSpanTexts,
 } from './helpers.mjs';
+import { startServer } from './serve.mjs';
 import { DIST } from '../../playwright.config.mjs';
 
 const [ARTICLE] = readCorpus();
@@ -175,4 +176,28 @@ test('in Chromium, copies of wasim.html in different folders share one workspace
   await waitForApp(copy);
   await expect(docItem(copy, ARTICLE.name)).toHaveCount(1);
   await context.close();
+});
+
+test('wasim.html served over HTTP next to the app registers no service worker', async ({ browser, problems }) => {
+  const site = path.join(tmp, 'site');
+  fs.cpSync(path.resolve(repoRoot, DIST), site, { recursive: true });
+  execFileSync('node', [path.join(repoRoot, '.ci/single-file.mjs'), '--dist', site, '--out', path.join(site, 'wasim.html')], { stdio: 'pipe' });
+  const { server, url } = await startServer({ dir: site, base: '/x/', port: 0 });
+  const context = await browser.newContext();
+  guardContext(context, problems, new URL(url).origin);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}wasim.html`);
+    await waitForApp(page);
+    await page.waitForTimeout(500);
+    const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
+    expect(await registrations()).toEqual([]);
+    // The app's page at the same place does register one.
+    await page.goto(url);
+    await waitForApp(page);
+    await expect.poll(registrations).toEqual([url]);
+  } finally {
+    await context.close();
+    server.close();
+  }
 });
