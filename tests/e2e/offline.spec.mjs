@@ -17,9 +17,8 @@ import {
   txtFile,
   docItem,
   openDoc,
-  dragSelect,
-  cpFind,
-  shownSpans,
+  tagAndSave,
+  spanTriples,
   exportJson,
   validateWasim,
   checkSpanTexts,
@@ -47,21 +46,34 @@ function deployNewBuild(dir, { title = 'Wasim — new build', profile = 'release
   });
 }
 
-/** Serves `dir` at `base` on a free port; `stop()` closes it and every open connection. */
-async function serve(dir, base) {
+/**
+ * Serves `dir` at `base` on a free port and runs `body({ url, context, stop })`
+ * with a fresh guarded context; `stop()` closes the server and every open
+ * connection (the network is gone). Closes both at the end.
+ */
+async function served({ browser, problems }, dir, base, body) {
   const { server, url } = await startServer({ dir, base, port: 0 });
   const stop = () => {
     server.close();
     server.closeAllConnections();
   };
-  return { url, stop };
-}
-
-/** A fresh guarded context for `url`'s origin. */
-async function open(browser, problems, url) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   guardContext(context, problems, new URL(url).origin);
-  return context;
+  try {
+    await body({ url, context, stop });
+  } finally {
+    await context.close();
+    stop();
+  }
+}
+
+/** A new page of `context` at `url`, once the app runs and its worker controls the page. */
+async function openApp(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitForApp(page);
+  await controlled(page);
+  return page;
 }
 
 const buildVersion = (page) => page.locator('meta[name="wasim-build"]').getAttribute('content');
@@ -79,16 +91,7 @@ async function controlled(page) {
 /** Names of the caches of the page's origin. */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
-/** Tags `needle` (its first occurrence) in the open article with `key`, and waits until it is saved. */
-async function tag(page, needle, key) {
-  const at = cpFind(ARTICLE.text, needle);
-  await dragSelect(page, at.start, at.end, needle);
-  await page.keyboard.press(key);
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-  return at;
-}
-
-const spanList = async (page) => (await shownSpans(page)).map((s) => [s.start, s.end, s.label]);
+const tag = (page, needle, key) => tagAndSave(page, ARTICLE.text, needle, key);
 
 let tmp;
 test.beforeEach(() => {
@@ -99,15 +102,10 @@ test.afterEach(() => {
 });
 
 test('after one visit the app starts with the network cut: the saved work is there, annotating and exporting work', async ({ browser, problems }) => {
-  const { url, stop } = await serve(copyBuild(tmp), '/wasim/');
-  const context = await open(browser, problems, url);
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await waitForApp(page);
-    const worker = await controlled(page);
+  await served({ browser, problems }, copyBuild(tmp), '/wasim/', async ({ url, context, stop }) => {
+    const page = await openApp(context, url);
     // The worker is the app's own, scoped to its directory.
-    expect(worker).toEqual({ scope: url, script: `${url}sw.js` });
+    expect(await controlled(page)).toEqual({ scope: url, script: `${url}sw.js` });
     const version = await buildVersion(page);
     expect(version).toMatch(/^[0-9a-f]{20}$/);
     expect(await cacheNames(page)).toEqual([`wasim ${url} ${version}`]);
@@ -124,7 +122,7 @@ test('after one visit the app starts with the network cut: the saved work is the
     await waitForApp(page);
     expect(await buildVersion(page)).toBe(version);
     await openDoc(page, ARTICLE.name);
-    await expect.poll(() => spanList(page)).toEqual([[place.start, place.end, 'LOC']]);
+    await expect.poll(() => spanTriples(page)).toEqual([[place.start, place.end, 'LOC']]);
 
     // Annotating and exporting work offline, and the work is kept.
     const group = await tag(page, 'داعش', '3');
@@ -139,7 +137,7 @@ test('after one visit the app starts with the network cut: the saved work is the
     await page.reload();
     await waitForApp(page);
     await openDoc(page, ARTICLE.name);
-    await expect.poll(() => spanList(page)).toEqual([
+    await expect.poll(() => spanTriples(page)).toEqual([
       [place.start, place.end, 'LOC'],
       [group.start, group.end, 'ORG'],
     ]);
@@ -149,21 +147,13 @@ test('after one visit the app starts with the network cut: the saved work is the
     await waitForApp(other);
     await expect(docItem(other, ARTICLE.name)).toHaveCount(1);
     await expect(page.getByTestId('update-ready')).toHaveCount(0);
-  } finally {
-    await context.close();
-    stop();
-  }
+  });
 });
 
 test('a new build at the same URL: the app says so, keeps running its own build, and loads the new one only when the user accepts', async ({ browser, problems }) => {
   const dir = copyBuild(tmp);
-  const { url, stop } = await serve(dir, '/wasim/');
-  const context = await open(browser, problems, url);
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await waitForApp(page);
-    await controlled(page);
+  await served({ browser, problems }, dir, '/wasim/', async ({ url, context }) => {
+    const page = await openApp(context, url);
     const oldVersion = await buildVersion(page);
     const oldTitle = await page.title();
     await uploadFiles(page, [txtFile('قبل.txt', 'نص كتب قبل التحديث\n')]);
@@ -171,9 +161,7 @@ test('a new build at the same URL: the app says so, keeps running its own build,
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
     await expect(page.getByTestId('update-ready')).toHaveCount(0);
     // A second tab of the same build.
-    const second = await context.newPage();
-    await second.goto(url);
-    await waitForApp(second);
+    const second = await openApp(context, url);
 
     deployNewBuild(dir);
     // The next load still runs the old build, whole (never a mix): the new
@@ -211,27 +199,18 @@ test('a new build at the same URL: the app says so, keeps running its own build,
     await Promise.all([second.waitForEvent('load'), second.getByTestId('update-reload').click()]);
     await waitForApp(second);
     expect(await buildVersion(second)).toBe(newVersion);
-  } finally {
-    await context.close();
-    stop();
-  }
+  });
 });
 
 test('two apps under one host: each worker is scoped to its own path, and updating one leaves the other alone', async ({ browser, problems }) => {
   copyBuild(tmp, 'a');
   const b = copyBuild(tmp, 'b');
-  const { url, stop } = await serve(tmp, '/');
-  const urlA = `${url}a/`;
-  const urlB = `${url}b/`;
-  const context = await open(browser, problems, url);
-  try {
-    const pageA = await context.newPage();
-    await pageA.goto(urlA);
-    await waitForApp(pageA);
+  await served({ browser, problems }, tmp, '/', async ({ url, context, stop }) => {
+    const urlA = `${url}a/`;
+    const urlB = `${url}b/`;
+    const pageA = await openApp(context, urlA);
     expect(await controlled(pageA)).toEqual({ scope: urlA, script: `${urlA}sw.js` });
-    const pageB = await context.newPage();
-    await pageB.goto(urlB);
-    await waitForApp(pageB);
+    const pageB = await openApp(context, urlB);
     expect(await controlled(pageB)).toEqual({ scope: urlB, script: `${urlB}sw.js` });
     const version = await buildVersion(pageA);
     const scopes = await pageA.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope).sort());
@@ -257,21 +236,13 @@ test('two apps under one host: each worker is scoped to its own path, and updati
       await waitForApp(page);
       expect(await buildVersion(page)).toBe(v);
     }
-  } finally {
-    await context.close();
-    stop();
-  }
+  });
 });
 
 test('a debug build served where a release build was retires its worker and caches', async ({ browser, problems }) => {
   const dir = copyBuild(tmp);
-  const { url, stop } = await serve(dir, '/wasim/');
-  const context = await open(browser, problems, url);
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await waitForApp(page);
-    await controlled(page);
+  await served({ browser, problems }, dir, '/wasim/', async ({ url, context }) => {
+    const page = await openApp(context, url);
     deployNewBuild(dir, { title: 'Wasim — debug build', profile: 'debug' });
     expect(fs.readFileSync(path.join(dir, 'index.html'), 'utf8')).not.toContain('wasim-build');
     // The old worker serves this load; the browser's update check meanwhile
@@ -285,10 +256,7 @@ test('a debug build served where a release build was retires its worker and cach
     await waitForApp(page);
     expect(await page.title()).toBe('Wasim — debug build');
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBe(null);
-  } finally {
-    await context.close();
-    stop();
-  }
+  });
 });
 
 // Chromium does not install from an incognito profile (what Playwright's
