@@ -28,10 +28,12 @@ pub mod styled;
 pub mod team;
 pub mod team_report;
 pub mod toolbar;
+pub mod update;
 pub mod window;
 
 /// Installs the panic banner and mounts the app into `<body>`.
 pub fn start() {
     crate::platform::panic::install_panic_banner();
+    crate::platform::offline::register();
     yew::Renderer::<app::App>::new().render();
 }
