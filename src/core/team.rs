@@ -255,10 +255,10 @@ impl Team {
         (self.members.len() >= 2).then(|| compare(&self.annotators()))
     }
 
-    /// Everything the user should know about the files loaded, most
-    /// serious first within each kind: files that could not be read, what
-    /// reading each file said, names made up or made unique, labels that
-    /// differ, documents not in every file.
+    /// Everything the user should know about the files loaded, in this
+    /// order: files of the last load that could not be read, what reading
+    /// each file said, names made up or made unique, labels that differ,
+    /// documents not in every file (and files sharing none).
     pub fn notices(&self) -> Vec<Notice> {
         let names = self.names();
         let mut out = self.errors.clone();

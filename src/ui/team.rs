@@ -207,10 +207,20 @@ fn team_panel(props: &PanelProps) -> Html {
         let close = close.clone();
         Callback::from(move |_: MouseEvent| close.emit(()))
     };
+    // The panel takes the focus when it opens, so that Esc closes it.
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with((), move |_| {
+            if let Some(panel) = panel.cast::<web_sys::HtmlElement>() {
+                let _ = panel.focus();
+            }
+        });
+    }
     html! {
         <div class="sheet-backdrop">
             <section id="team-panel" class="sheet team-panel" role="dialog" aria-modal="true" aria-labelledby="team-title"
-                data-testid="team-panel" {onkeydown}>
+                data-testid="team-panel" tabindex="-1" ref={panel} {onkeydown}>
                 <header class="team-head">
                     <h2 id="team-title">{ "Team: compare annotators" }</h2>
                     <button class="icon-button" data-testid="team-close" onclick={onclose} aria-label="Close" title="Close (Esc)">{ icon(Icon::Close) }</button>

@@ -271,3 +271,14 @@ test('adjudicate merges the work into the workspace, with team and annotators in
   await page.getByTestId('undo').click();
   await expect(docItems(page).filter({ hasText: 'd.txt' })).toHaveCount(0);
 });
+
+test('the panel takes the focus and Esc closes it; the page shortcuts stay out of it', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await expect(page.getByTestId('team-panel')).toBeFocused();
+  // "?" would open the shortcut sheet; inside the panel it does nothing.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('team-panel')).toHaveCount(0);
+});
