@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe};
+use super::doclist::DocList;
 use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
 
 /// One reversible change to a workspace.
@@ -349,17 +350,14 @@ impl Edit {
             Edit::InsertDocuments { at, documents } => {
                 let at = at.min(ws.documents.len());
                 let ids = documents.iter().map(|d| d.id).collect();
-                ws.documents.splice(at..at, documents);
+                ws.documents.insert_many(at, documents);
                 Ok(Edit::RemoveDocuments { ids })
             }
             Edit::RemoveDocuments { ids } => {
                 let Some(at) = ws.documents.iter().position(|d| ids.contains(&d.id)) else {
                     return Err(EditError::NoSuchDocument);
                 };
-                let (removed, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut ws.documents)
-                    .into_iter()
-                    .partition(|d| ids.contains(&d.id));
-                ws.documents = kept;
+                let removed = ws.documents.retain(|d| !ids.contains(&d.id));
                 if ws.open.is_some_and(|open| ids.contains(&open)) {
                     ws.open = ws
                         .documents
@@ -374,13 +372,13 @@ impl Edit {
             Edit::Replace { labels, documents } => {
                 let candidate = Workspace {
                     labels,
-                    documents,
+                    documents: DocList::from(documents),
                     open: None,
                     next_id: ws.next_id,
                 };
                 candidate.validate().map_err(EditError::Invalid)?;
                 let labels = std::mem::replace(&mut ws.labels, candidate.labels);
-                let documents = std::mem::replace(&mut ws.documents, candidate.documents);
+                let documents = std::mem::replace(&mut ws.documents, candidate.documents).to_vec();
                 if ws.open.is_none_or(|open| ws.document(open).is_none()) {
                     ws.open = ws.documents.first().map(|d| d.id);
                 }
@@ -413,7 +411,7 @@ impl Edit {
 pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
     let probe = Workspace {
         labels: labels.to_vec(),
-        documents: Vec::new(),
+        documents: DocList::new(),
         open: None,
         next_id: 0,
     };
@@ -746,7 +744,7 @@ mod tests {
         assert_eq!(ws, before);
         let bad_replace = Edit::Replace {
             labels: vec![],
-            documents: ws.documents.clone(),
+            documents: ws.documents.to_vec(),
         };
         assert!(matches!(
             bad_replace.apply(&mut ws),
