@@ -152,6 +152,18 @@ impl DocList {
     pub fn to_vec(&self) -> Vec<Arc<Document>> {
         self.iter().cloned().collect()
     }
+
+    /// How many of its chunks this list shares with `other`, and how many
+    /// it has (for tests of what a change copies).
+    pub fn chunks_shared_with(&self, other: &DocList) -> (usize, usize) {
+        let shared = self
+            .chunks
+            .iter()
+            .zip(other.chunks.iter())
+            .filter(|(a, b)| Arc::ptr_eq(a, b))
+            .count();
+        (shared, self.chunks.len())
+    }
 }
 
 impl From<Vec<Arc<Document>>> for DocList {
@@ -378,17 +390,8 @@ mod tests {
         }
         assert!(changed[at].done);
         assert!(!original[at].done, "the original never sees the change");
-        let shared = original
-            .chunks
-            .iter()
-            .zip(changed.chunks.iter())
-            .filter(|(a, b)| Arc::ptr_eq(a, b))
-            .count();
-        assert_eq!(
-            shared,
-            original.chunks.len() - 1,
-            "only the changed chunk is copied"
-        );
+        let (shared, chunks) = changed.chunks_shared_with(&original);
+        assert_eq!(shared, chunks - 1, "only the changed chunk is copied");
         assert_ne!(original, changed);
         assert_sound(&changed);
     }

@@ -1234,4 +1234,37 @@ mod tests {
         assert_eq!(session.position(far), Some(27), "back in its place");
         check(&session);
     }
+
+    /// What the UI does on every action (copy the state, update the copy)
+    /// costs the same in any corpus: tagging a word copies one chunk of the
+    /// document list, and any other event copies none.
+    #[test]
+    fn an_edit_copies_one_chunk_of_the_document_list_whatever_the_corpus() {
+        let mut session = writer();
+        let texts: Vec<(String, String)> = (0..1_000)
+            .map(|i| (format!("{i:04}.txt"), format!("نص رقم {i} عن بغداد")))
+            .collect();
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+            .collect();
+        load(&mut session, &files);
+        let far = session.ws.documents[900].id;
+        session.update(Event::Open(far), &Resume::default());
+        let before = session.clone();
+        let mut after = before.clone();
+        after.update(Event::Select(None), &Resume::default());
+        let (shared, chunks) = after.ws.documents.chunks_shared_with(&before.ws.documents);
+        assert!(chunks > 10);
+        assert_eq!(shared, chunks, "an event that edits nothing copies nothing");
+        tag(&mut after, 0, 2, "PER");
+        assert_eq!(after.document(far).map(|d| d.spans.len()), Some(1));
+        assert_eq!(before.document(far).map(|d| d.spans.len()), Some(0));
+        let (shared, chunks) = after.ws.documents.chunks_shared_with(&before.ws.documents);
+        assert_eq!(
+            shared,
+            chunks - 1,
+            "only the tagged document's chunk is copied"
+        );
+    }
 }
