@@ -57,6 +57,8 @@ fn add_span(doc: &mut Document, (start, end): (usize, usize), label: &str) {
         label: label.into(),
         note: None,
         entity_id: None,
+        annotators: Vec::new(),
+        accepted: false,
     };
     let at = doc.insertion_index(&span);
     doc.spans.insert(at, span);

@@ -266,6 +266,8 @@ fn add_token_span(doc: &mut Document, (at, len, label): (prop::sample::Index, us
         label: ["Z", "X"][label].into(),
         note: None,
         entity_id: None,
+        annotators: Vec::new(),
+        accepted: false,
     };
     if !doc.has_span(span.start, span.end, &span.label) {
         let index = doc.insertion_index(&span);

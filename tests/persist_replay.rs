@@ -280,13 +280,23 @@ impl World {
                     let (Some(doc), Some(span)) = (self.open_doc(), self.session.selected) else {
                         return;
                     };
+                    let doc = doc.id;
                     let edit = Edit::SetSpanNote {
-                        doc: doc.id,
+                        doc,
                         span,
                         note: set.then(|| "رئيس الوزراء".to_owned()),
                         entity_id: set.then(|| "Q123".to_owned()),
                     };
                     self.event(Event::Edit(edit));
+                    // Adjudication and the annotator's name ride along.
+                    let accept = Edit::SetSpanAccepted {
+                        doc,
+                        span,
+                        accepted: *set,
+                    };
+                    self.event(Event::Edit(accept));
+                    let name = set.then(|| "أمينة".to_owned());
+                    self.event(Event::Edit(Edit::SetAnnotator(name)));
                 }
             }
             Op::Done(n) => {

@@ -130,6 +130,27 @@ async fn renders_text_exactly_with_span_marks() {
         let value = style.get_property_value(property).expect("property");
         assert!(value == "0px" || value.is_empty(), "{property} is {value}");
     }
+    // Colours are classes of Wasim's own stylesheet, never style attributes
+    // (the Content Security Policy refuses them): the nested span knows its
+    // parent's colour for the strip drawn under it.
+    let computed = |element: &Element, property: &str| {
+        gloo::utils::window()
+            .get_computed_style(element)
+            .expect("style")
+            .expect("style")
+            .get_property_value(property)
+            .expect("property")
+    };
+    for mark in [&per_mark, &misc] {
+        assert_eq!(mark.get_attribute("style"), None);
+    }
+    assert_eq!(computed(&misc, "background-color"), "rgb(227, 184, 255)");
+    assert_eq!(
+        computed(&per_mark, "background-color"),
+        "rgb(255, 195, 138)"
+    );
+    assert_eq!(computed(&per_mark, "--outer-color").trim(), "#e3b8ff");
+    assert_eq!(computed(&per_mark, "--label-color").trim(), "#ffc38a");
     let html_marks = view.query_selector("b").expect("query");
     assert!(html_marks.is_none(), "markup in the text stays text");
     let lines = view.query_selector_all(".line").expect("lines");
@@ -240,6 +261,14 @@ async fn a_long_document_is_drawn_in_part_and_an_edit_draws_one_line() {
         view.query_selector(".gap").expect("query").is_some(),
         "lines not drawn stand as a gap"
     );
+    // The gap is as high as the lines it stands for (set through the
+    // CSSOM), so the scrollbar spans the whole text.
+    let gap = view
+        .query_selector(".gap")
+        .expect("query")
+        .expect("a gap")
+        .get_bounding_client_rect();
+    assert!(gap.height() > 1000.0, "the gap is {} px high", gap.height());
     let first = view
         .query_selector(":scope > .line")
         .expect("query")

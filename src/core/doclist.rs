@@ -304,15 +304,10 @@ mod tests {
     use super::*;
 
     fn doc(id: u64) -> Arc<Document> {
-        Arc::new(Document {
-            id: DocId(id),
-            name: format!("{id}.txt"),
-            text: crate::core::text::Text::new("نص"),
-            source: None,
-            spans: Vec::new(),
-            done: false,
-            demo: false,
-        })
+        let mut doc =
+            crate::core::model::Workspace::default().new_document(&format!("{id}.txt"), "نص");
+        doc.id = DocId(id);
+        Arc::new(doc)
     }
 
     fn ids(list: &DocList) -> Vec<u64> {

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe};
 use super::doclist::DocList;
-use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
+use super::model::{
+    DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
+};
 
 /// One reversible change to a workspace.
 ///
@@ -53,6 +55,17 @@ pub enum Edit {
         /// The new entity id, such as a Wikidata QID (`None` clears it).
         entity_id: Option<String>,
     },
+    /// Mark a span accepted (or not) by the curator adjudicating it.
+    SetSpanAccepted {
+        /// Target document.
+        doc: DocId,
+        /// The span.
+        span: SpanId,
+        /// Whether it is accepted.
+        accepted: bool,
+    },
+    /// Name the person annotating in this workspace (`None` clears it).
+    SetAnnotator(Option<String>),
     /// Mark a document done or not done.
     SetDone {
         /// Target document.
@@ -307,6 +320,31 @@ impl Edit {
                     done: previous,
                 })
             }
+            Edit::SetSpanAccepted {
+                doc,
+                span,
+                accepted,
+            } => {
+                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
+                let target = document
+                    .spans
+                    .iter_mut()
+                    .find(|s| s.id == span)
+                    .ok_or(EditError::NoSuchSpan)?;
+                let accepted = std::mem::replace(&mut target.accepted, accepted);
+                Ok(Edit::SetSpanAccepted {
+                    doc,
+                    span,
+                    accepted,
+                })
+            }
+            Edit::SetAnnotator(name) => {
+                let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+                Ok(Edit::SetAnnotator(std::mem::replace(
+                    &mut ws.annotator,
+                    name,
+                )))
+            }
             Edit::SetLabels(labels) => {
                 validate_labels(&labels).map_err(EditError::Invalid)?;
                 let used = ws
@@ -375,6 +413,7 @@ impl Edit {
                     documents: DocList::from(documents),
                     open: None,
                     next_id: ws.next_id,
+                    annotator: None,
                 };
                 candidate.validate().map_err(EditError::Invalid)?;
                 let labels = std::mem::replace(&mut ws.labels, candidate.labels);
@@ -402,38 +441,6 @@ impl Edit {
         }
     }
 }
-
-/// Checks a label set: names non-empty and unique, hotkeys unique and not
-/// taken by built-in shortcuts, colours `#rrggbb`.
-///
-/// # Errors
-/// The first problem, described for the user.
-pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
-    let probe = Workspace {
-        labels: labels.to_vec(),
-        documents: DocList::new(),
-        open: None,
-        next_id: 0,
-    };
-    probe.validate()?;
-    for label in labels {
-        if let Some(key) = label.key
-            && (RESERVED_KEYS.contains(&key) || key.is_whitespace())
-        {
-            return Err(format!(
-                "the key {key:?} is a built-in shortcut; choose another for {:?}",
-                label.name
-            ));
-        }
-        if super::model::parse_hex_color(&label.color).is_none() {
-            return Err(format!("{:?} is not a colour like #a1b2c3", label.color));
-        }
-    }
-    Ok(())
-}
-
-/// Keys Wasim's shortcuts already use, which labels cannot take.
-pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
 
 impl Edit {
     /// The documents this edit carries (inserted, or the whole new set of
@@ -844,9 +851,14 @@ mod tests {
             matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("hotkey"))
         );
         let mut labels = ws.labels.clone();
+        labels[1].key = Some(']');
+        assert!(
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("shortcuts"))
+        );
+        let mut labels = ws.labels.clone();
         labels[1].key = Some('?');
         assert!(
-            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("built-in"))
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("shortcuts"))
         );
         let without_per: Vec<_> = ws
             .labels

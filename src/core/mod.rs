@@ -6,6 +6,8 @@
 
 pub mod agreement;
 pub mod change;
+pub mod css;
+pub mod curation;
 pub mod demo;
 pub mod display;
 pub mod doclist;

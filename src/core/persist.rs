@@ -40,7 +40,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, History};
-use super::model::{DocId, Document, DocumentBody, Label, Workspace};
+use super::model::{DocId, Document, DocumentBody, Label, Workspace, repair_labels};
 use super::snapshot::{DocRecord, Snapshot};
 
 /// The layout version of the records, in [`WorkspaceRecord::schema`].
@@ -53,6 +53,9 @@ pub const COMPACT_EVERY: usize = 64;
 /// An edit that touches more documents than this is written into their
 /// records at once instead of the journal (it would be folded soon anyway).
 pub const LARGE_EDIT: usize = 32;
+
+/// How messages about repaired saved labels name where they come from.
+const SAVED_LABELS: &str = "Saved workspace";
 
 /// What changed, for storage to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +91,9 @@ pub struct WorkspaceRecord {
     pub labels: Vec<Label>,
     /// The documents' ids in display order.
     pub order: Vec<DocId>,
+    /// [`Workspace::annotator`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
 }
 
 impl WorkspaceRecord {
@@ -97,6 +103,7 @@ impl WorkspaceRecord {
             schema: SCHEMA,
             labels: ws.labels.clone(),
             order: ws.documents.iter().map(|d| d.id).collect(),
+            annotator: ws.annotator.clone(),
         }
     }
 }
@@ -240,10 +247,11 @@ impl Touched {
             | Edit::RemoveSpans { doc, .. }
             | Edit::SetSpanLabel { doc, .. }
             | Edit::SetSpanNote { doc, .. }
+            | Edit::SetSpanAccepted { doc, .. }
             | Edit::SetDone { doc, .. } => {
                 self.docs.insert(*doc);
             }
-            Edit::SetLabels(_) => self.workspace = true,
+            Edit::SetLabels(_) | Edit::SetAnnotator(_) => self.workspace = true,
             Edit::RenameLabel { from, to } => {
                 self.workspace = true;
                 let carries =
@@ -665,14 +673,16 @@ pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
         }
         return Ok(None);
     };
-    let (mut ws, stale) = read_records(raw, &stored, &texts)?;
+    let (mut ws, stale, repairs) = read_records(raw, &stored, &texts)?;
     let mut persister = Persister::new();
     persister.texts = Arc::new(text_ids);
     persister.open = stored.open;
     persister.next_id = stored.next_id.unwrap_or(0);
     // Records no document refers to are deleted by the compaction below.
     persister.dirty.docs.extend(stale);
-    let mut problems = Vec::new();
+    // Labels repaired on the way in are written back repaired.
+    persister.dirty.workspace |= !repairs.is_empty();
+    let mut problems = repairs;
     let set_aside = replay(&stored.journal, &mut ws, &texts, &mut persister);
     // `meta/open` is written with every change that moves it, so it is
     // the latest, whatever the replayed edits did to `open` on the way.
@@ -706,13 +716,15 @@ pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
 }
 
 /// The workspace from its record (`raw`), the document records and the
-/// texts, with the ids of records no document refers to.
+/// texts, with the ids of records no document refers to and what was
+/// repaired in the labels (a profile saved before they were checked may
+/// hold, say, a colour that smuggles CSS).
 fn read_records(
     raw: &str,
     stored: &Stored,
     texts: &HashMap<DocId, DocumentBody>,
-) -> Result<(Workspace, Vec<DocId>), String> {
-    let record: WorkspaceRecord = serde_json::from_str(raw)
+) -> Result<(Workspace, Vec<DocId>, Vec<String>), String> {
+    let mut record: WorkspaceRecord = serde_json::from_str(raw)
         .map_err(|e| format!("the saved workspace record is unreadable: {e}"))?;
     if record.schema != SCHEMA {
         return Err(format!(
@@ -744,16 +756,18 @@ fn read_records(
             .ok_or_else(|| format!("the text of {:?} is missing", doc.name))?;
         documents.push(Arc::new(doc.into_document(body)));
     }
+    let repairs = repair_labels(&mut record.labels, SAVED_LABELS);
     let ws = Workspace {
         labels: record.labels,
         documents: documents.into(),
         open: stored.open,
         next_id: stored.next_id.unwrap_or(1),
+        annotator: record.annotator,
     };
     ws.validate()?;
     let mut stale: Vec<DocId> = records.into_keys().collect();
     stale.sort_unstable();
-    Ok((ws, stale))
+    Ok((ws, stale, repairs))
 }
 
 /// Journal entries that could not be replayed: said, added to the stored
@@ -858,6 +872,7 @@ fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), String> {
             documents: vec![Arc::clone(doc)].into(),
             open: None,
             next_id: ws.next_id,
+            annotator: None,
         };
         probe.validate()?;
     }
@@ -948,10 +963,10 @@ pub fn migrate_v1(
     texts: &HashMap<DocId, DocumentBody>,
     stored_texts: HashSet<DocId>,
 ) -> Result<Loaded, String> {
-    let snapshot: Snapshot = serde_json::from_str(&v1.snapshot)
+    let mut snapshot: Snapshot = serde_json::from_str(&v1.snapshot)
         .map_err(|e| format!("saved data (schema 1) is unreadable: {e}"))?;
+    let mut problems = repair_labels(&mut snapshot.labels, SAVED_LABELS);
     let ws = snapshot.restore(|id| texts.get(&id).cloned())?;
-    let mut problems = Vec::new();
     let history = match v1.history.as_deref().map(serde_json::from_str::<History>) {
         None => History::default(),
         Some(Ok(mut history)) => {
@@ -1084,7 +1099,7 @@ impl MemoryStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::SpanId;
+    use crate::core::model::{SpanId, validate_labels};
 
     /// A workspace of `n` articles with `spans` spans each, the first open.
     fn corpus(n: usize, spans: usize) -> Workspace {
@@ -1171,6 +1186,44 @@ mod tests {
         assert_eq!(fold.put_docs[0].0, doc);
         assert_eq!(fold.delete_journal_below, Some(2));
         assert!(fold.workspace.is_none() && fold.put_texts.is_empty());
+    }
+
+    #[test]
+    fn who_annotated_survives_the_journal_and_the_records() {
+        let mut ws = corpus(3, 2);
+        let mut history = History::default();
+        let (mut store, mut persister) = stored(&ws, &history);
+        let doc = ws.documents[1].id;
+        let mut span = ws.new_span(4, 11, "PER");
+        span.annotators = vec!["Amina".into(), "Badr".into()];
+        let edits = [
+            Edit::SetAnnotator(Some("Chadi".into())),
+            Edit::AddSpans {
+                doc,
+                spans: vec![span.clone()],
+            },
+            Edit::SetSpanAccepted {
+                doc,
+                span: span.id,
+                accepted: true,
+            },
+        ];
+        for edit in edits {
+            store.execute(&apply(&mut ws, &mut history, &mut persister, edit));
+        }
+        let loaded = restored(&store);
+        assert_eq!(loaded.ws.annotator.as_deref(), Some("Chadi"));
+        assert_eq!(loaded.ws, ws, "replayed from the journal");
+        // Folded into the records (the workspace record, the document row).
+        store.execute(&loaded.plan.expect("a compaction"));
+        let again = restored(&store);
+        assert_eq!(again.ws, ws, "read from the records");
+        let stored = &again.ws.documents[1].spans;
+        assert!(
+            stored
+                .iter()
+                .any(|s| s.accepted && s.annotators == ["Amina", "Badr"])
+        );
     }
 
     #[test]
@@ -1468,6 +1521,44 @@ mod tests {
         let again = restored(&store);
         assert_eq!((&again.ws, &again.history), (&ws, &history));
         assert!(again.plan.is_none());
+    }
+
+    const SMUGGLED: &str = "#00ff00; background-image: url(http://127.0.0.2:9/x.png)";
+
+    #[test]
+    fn a_profile_saved_with_a_hostile_colour_opens_repaired_and_is_written_back() {
+        let ws = corpus(2, 1);
+        let (mut store, _) = stored(&ws, &History::default());
+        let record = store.workspace.clone().expect("a record");
+        store.workspace = Some(
+            record
+                .replace("#ffc38a", SMUGGLED)
+                .replace(r#""key":"2""#, r#""key":"?""#),
+        );
+        let loaded = restored(&store);
+        assert!(validate_labels(&loaded.ws.labels).is_ok());
+        assert_eq!(loaded.ws.documents, ws.documents);
+        assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+        assert!(loaded.problems[0].starts_with("Saved workspace: label \"PER\": colour"));
+        store.execute(&loaded.plan.expect("the repair is written"));
+        let stored = store.workspace.clone().expect("a record");
+        assert!(!stored.contains("url("), "{stored}");
+        let again = restored(&store);
+        assert!(again.problems.is_empty());
+        assert_eq!(again.ws.labels, loaded.ws.labels);
+    }
+
+    #[test]
+    fn a_schema_1_profile_with_a_hostile_colour_migrates_repaired() {
+        let mut ws = corpus(2, 1);
+        ws.labels[0].color = SMUGGLED.into();
+        let mut store = v1_store(&ws, &History::default());
+        let loaded = restored(&store);
+        assert!(validate_labels(&loaded.ws.labels).is_ok());
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert!(loaded.problems[0].contains("\"PER\""));
+        store.execute(&loaded.plan.expect("the migration"));
+        assert!(!store.workspace.clone().expect("a record").contains("url("));
     }
 
     #[test]

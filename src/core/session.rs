@@ -12,7 +12,11 @@
 //! [`crate::core::persist`]); the shell writes plans in order and reports
 //! back with [`Event::Saved`], which is what [`Saves`] counts.
 
+mod curate;
+
 use std::sync::Arc;
+
+pub use curate::Curate;
 
 use super::change::Change;
 use super::demo::{demo_workspace, show_demo};
@@ -164,6 +168,12 @@ pub struct Session {
     pub precise: bool,
     /// The label applied last, which *Tag all* offers first.
     pub last_label: Option<String>,
+    /// Candidates of the group being adjudicated that the curator chose to
+    /// accept together (see [`Curate::Toggle`]).
+    pub chosen: Vec<SpanId>,
+    /// Whether the curator showed (`Some(true)`) or hid the curation panel;
+    /// `None`: it shows for team documents.
+    pub curation_panel: Option<bool>,
     /// A place of the open document to scroll into view, numbered so that
     /// showing the same place twice scrolls twice.
     pub reveal: Option<(u64, CharRange)>,
@@ -195,6 +205,8 @@ impl Default for Session {
             precise: false,
             reveal: None,
             last_label: None,
+            chosen: Vec::new(),
+            curation_panel: None,
             tally: Tally::default(),
             persister: Persister::new(),
             saves: Saves::default(),
@@ -241,6 +253,8 @@ pub enum Event {
         /// Ranges per document.
         ranges: Vec<(DocId, Vec<CharRange>)>,
     },
+    /// Adjudicate (see [`Curate`]).
+    Curate(Curate),
     /// Bring the demo document back (from the shortcut sheet) and open it.
     ShowDemo,
     /// Open or close the shortcut sheet.
@@ -304,6 +318,7 @@ impl Event {
             | Event::DeleteSelected
             | Event::Undo
             | Event::Redo => Attempt::Edit,
+            Event::Curate(what) if what.changes() => Attempt::Edit,
             _ => Attempt::Read,
         }
     }
@@ -636,11 +651,7 @@ impl Session {
                 .or(same.first());
             if let (false, Some(span)) = (add, target) {
                 let span = span.id;
-                if self.edit(Edit::SetSpanLabel {
-                    doc: doc_id,
-                    span,
-                    label,
-                }) {
+                if self.edit(self.relabel_edit(doc_id, span, label)) {
                     self.selected = Some(span);
                 }
                 return;
@@ -658,11 +669,7 @@ impl Session {
                 Err(error) => self.notify(MessageKind::Info, error.to_string()),
             }
         } else if let Some(span) = self.selected.filter(|id| doc.span(*id).is_some()) {
-            self.edit(Edit::SetSpanLabel {
-                doc: doc_id,
-                span,
-                label,
-            });
+            self.edit(self.relabel_edit(doc_id, span, label));
         } else {
             self.notify(
                 MessageKind::Info,
@@ -879,6 +886,7 @@ impl Session {
                 if state.document(id).is_some() && state.ws.open != Some(id) {
                     state.ws.open = Some(id);
                     state.persist(Persist::Opened(id));
+                    state.chosen.clear();
                     // Back to a document: its selected span is selected again.
                     state.selected = state.resumed_span(resume, id);
                     state.changed();
@@ -902,12 +910,14 @@ impl Session {
             }
             Event::TagAllLikeSelected => state.tag_all_like_selected(),
             Event::TagRanges { label, ranges } => state.tag_ranges(&label, ranges),
+            Event::Curate(what) => state.curate(what),
             Event::ShowDemo => state.show_demo(resume),
             Event::ToggleHelp => state.show_help = !state.show_help,
             Event::TogglePrecise => state.precise = !state.precise,
             Event::Escape => {
                 state.show_help = false;
                 state.selected = None;
+                state.chosen.clear();
             }
             Event::Select(id) => state.selected = id,
             Event::DeleteSelected => {

@@ -86,21 +86,36 @@ pub struct DocRecord {
     /// Wasim's demo document.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub demo: bool,
+    /// Who annotated it ([`Document::annotator`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
+    /// Whose work was merged into it ([`Document::team`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<String>,
     /// Spans in order, as rows.
     pub spans: Vec<SpanRow>,
 }
 
 /// A span stored as a row: `[id, start, end, label]`, or
 /// `[id, start, end, label, note, entity_id]` when it has a note or an
-/// entity id.
+/// entity id, or `[id, start, end, label, note, entity_id, annotators,
+/// accepted]` when it records who proposed it (adjudication).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpanRow(pub Span);
 
 impl Serialize for SpanRow {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let span = &self.0;
-        let extra = span.note.is_some() || span.entity_id.is_some();
-        let mut row = serializer.serialize_tuple(if extra { 6 } else { 4 })?;
+        let team = !span.annotators.is_empty() || span.accepted;
+        let extra = team || span.note.is_some() || span.entity_id.is_some();
+        let len = if team {
+            8
+        } else if extra {
+            6
+        } else {
+            4
+        };
+        let mut row = serializer.serialize_tuple(len)?;
         row.serialize_element(&span.id)?;
         row.serialize_element(&span.start)?;
         row.serialize_element(&span.end)?;
@@ -108,6 +123,10 @@ impl Serialize for SpanRow {
         if extra {
             row.serialize_element(&span.note)?;
             row.serialize_element(&span.entity_id)?;
+        }
+        if team {
+            row.serialize_element(&span.annotators)?;
+            row.serialize_element(&span.accepted)?;
         }
         row.end()
     }
@@ -119,7 +138,7 @@ impl<'de> Deserialize<'de> for SpanRow {
     }
 }
 
-/// Reads a [`SpanRow`] of four or six items.
+/// Reads a [`SpanRow`] of four, six or eight items.
 struct RowVisitor;
 
 impl<'de> Visitor<'de> for RowVisitor {
@@ -130,13 +149,15 @@ impl<'de> Visitor<'de> for RowVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SpanRow, A::Error> {
-        let missing = |i| de::Error::invalid_length(i, &"4 or 6 items");
+        let missing = |i| de::Error::invalid_length(i, &"4, 6 or 8 items");
         let id = seq.next_element()?.ok_or_else(|| missing(0))?;
         let start = seq.next_element()?.ok_or_else(|| missing(1))?;
         let end = seq.next_element()?.ok_or_else(|| missing(2))?;
         let label = seq.next_element()?.ok_or_else(|| missing(3))?;
         let note = seq.next_element::<Option<String>>()?.flatten();
         let entity_id = seq.next_element::<Option<String>>()?.flatten();
+        let annotators = seq.next_element::<Vec<String>>()?.unwrap_or_default();
+        let accepted = seq.next_element::<bool>()?.unwrap_or_default();
         Ok(SpanRow(Span {
             id,
             start,
@@ -144,6 +165,8 @@ impl<'de> Visitor<'de> for RowVisitor {
             label,
             note,
             entity_id,
+            annotators,
+            accepted,
         }))
     }
 }
@@ -156,6 +179,8 @@ impl DocRecord {
             name: doc.name.clone(),
             done: doc.done,
             demo: doc.demo,
+            annotator: doc.annotator.clone(),
+            team: doc.team.clone(),
             spans: doc.spans.iter().cloned().map(SpanRow).collect(),
         }
     }
@@ -173,6 +198,8 @@ impl DocRecord {
             spans,
             done,
             demo,
+            annotator: self.annotator,
+            team: self.team,
         })
     }
 }
@@ -226,6 +253,8 @@ impl DocumentRecord {
                 label: s.label,
                 note: s.note,
                 entity_id: s.entity_id,
+                annotators: Vec::new(),
+                accepted: false,
             })
             .collect();
         let (id, name, done, demo) = (self.id, self.name, self.done, self.demo);
@@ -237,6 +266,8 @@ impl DocumentRecord {
             spans,
             done,
             demo,
+            annotator: None,
+            team: Vec::new(),
         })
     }
 }
@@ -294,6 +325,7 @@ impl Snapshot {
                 .filter(|open| documents.iter().any(|d| d.id == *open)),
             documents: documents.into(),
             next_id: self.next_id.max(max_id + 1),
+            annotator: None,
         };
         ws.validate()?;
         Ok(ws)

@@ -10,7 +10,11 @@
 //! or rename a label, count everything again and move the
 //! [`Tally::generation`], which also tells the UI that the list of documents
 //! may have changed.
+//!
+//! The open disagreements of team documents ([`crate::core::curation`]) are
+//! kept the same way: the documents an edit touches are counted again.
 
+use super::curation::Disputes;
 use super::edit::Edit;
 use super::model::{DocId, Document, Workspace};
 
@@ -24,6 +28,7 @@ pub struct Tally {
     done: usize,
     total: usize,
     generation: u64,
+    disputes: Disputes,
 }
 
 /// What one document adds to the totals.
@@ -75,8 +80,9 @@ impl Reach {
             | Edit::RemoveSpans { doc, .. }
             | Edit::SetSpanLabel { doc, .. }
             | Edit::SetSpanNote { doc, .. }
+            | Edit::SetSpanAccepted { doc, .. }
             | Edit::SetDone { doc, .. } => Reach::Documents(vec![*doc]),
-            Edit::SetLabels(_) => Reach::Documents(Vec::new()),
+            Edit::SetLabels(_) | Edit::SetAnnotator(_) => Reach::Documents(Vec::new()),
             Edit::RenameLabel { .. }
             | Edit::InsertDocuments { .. }
             | Edit::RemoveDocuments { .. }
@@ -121,6 +127,7 @@ impl Tally {
         self.labels = fresh.labels;
         self.done = fresh.done;
         self.total = fresh.total;
+        self.disputes = Disputes::of(ws);
         self.generation += 1;
     }
 
@@ -150,8 +157,10 @@ impl Tally {
             total: self.total,
         };
         for (id, old) in before {
+            let doc = ws.document(id);
             delta.absorb(&old, -1);
-            delta.absorb(&Share::of(ws.document(id)), 1);
+            delta.absorb(&Share::of(doc), 1);
+            self.disputes.refresh(id, doc);
         }
         self.labels = delta.labels;
         self.done = delta.done;
@@ -174,6 +183,11 @@ impl Tally {
     /// Documents in the corpus.
     pub fn total(&self) -> usize {
         self.total
+    }
+
+    /// Open disagreements per team document and in all.
+    pub fn disputes(&self) -> &Disputes {
+        &self.disputes
     }
 
     /// Moves whenever everything was counted again: when documents came or
@@ -218,6 +232,7 @@ mod tests {
             assert_eq!(tally.spans(label), fresh.spans(label), "{label}");
         }
         assert_eq!((tally.done(), tally.total()), (fresh.done(), fresh.total()));
+        assert_eq!(tally.disputes(), fresh.disputes());
     }
 
     #[test]
@@ -268,6 +283,47 @@ mod tests {
         tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.spans("PER"), 1);
+    }
+
+    #[test]
+    fn open_disagreements_follow_decisions_undo_and_redo() {
+        use crate::core::curation::{Choice, decide, groups};
+        let mut ws = corpus(3);
+        for doc in ws.documents.iter_mut().take(2) {
+            let doc = std::sync::Arc::make_mut(doc);
+            doc.team = vec!["A".into(), "B".into()];
+        }
+        let (a, b) = (ws.documents[0].id, ws.documents[1].id);
+        for (doc, label, who) in [(a, "PER", "A"), (a, "LOC", "B"), (b, "PER", "A")] {
+            let mut span = ws.new_span(4, 7, label);
+            span.annotators = vec![who.into()];
+            Edit::AddSpans {
+                doc,
+                spans: vec![span],
+            }
+            .apply(&mut ws)
+            .expect("applies");
+        }
+        let mut tally = Tally::of(&ws);
+        assert_eq!(
+            (tally.disputes().total(), tally.disputes().documents()),
+            (2, 2)
+        );
+        let mut history = History::default();
+        let doc = ws.document(a).expect("a");
+        let group = groups(doc).remove(0);
+        let edit = decide(doc, &group, &Choice::Version(1)).expect("changes");
+        let watch = Tally::watch(&ws, &edit);
+        history.apply(&mut ws, edit).expect("applies");
+        tally.settle(&ws, watch);
+        check(&tally, &ws);
+        assert_eq!(tally.disputes().open_in(a), 0);
+        let step = history.next_undo().cloned().expect("a step");
+        let watch = Tally::watch(&ws, &step);
+        history.undo(&mut ws);
+        tally.settle(&ws, watch);
+        check(&tally, &ws);
+        assert_eq!(tally.disputes().total(), 2);
     }
 
     #[test]

@@ -12,5 +12,6 @@ pub mod resume;
 pub mod saver;
 pub mod selection;
 pub mod storage;
+pub mod styles;
 pub mod tabs;
 pub mod tasks;

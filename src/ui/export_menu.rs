@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::formats::naming::name_export;
 use crate::core::formats::wasim::WasimJson;
 use crate::core::formats::{
-    self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents,
+    self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents, signed,
 };
 use crate::core::model::Workspace;
 use crate::platform::files::download;
@@ -27,7 +27,8 @@ pub fn offer_download(app: &AppHandle, file: &OutputFile) {
 /// The whole workspace as a Wasim JSON file, remembering the open document,
 /// named `corpus_YYYY-MM-DD.json`. The demo document is not part of it.
 pub fn workspace_file(ws: &Workspace) -> OutputFile {
-    let docs: Vec<_> = ws.work_documents().collect();
+    let signed = signed(ws, ws.work_documents().collect());
+    let docs: Vec<_> = signed.iter().map(|d| &**d).collect();
     let open = ws.open.and_then(|id| docs.iter().position(|d| d.id == id));
     let file = OutputFile {
         name: "wasim-annotations.json".to_owned(),
@@ -99,7 +100,9 @@ pub fn export_menu() -> Html {
             let Some(chosen) = formats::by_id(&format) else {
                 return;
             };
-            let documents = scoped_documents(&app.ws, options.scope);
+            let signed = signed(&app.ws, scoped_documents(&app.ws, options.scope));
+            let (signed, team_warning) = formats::with_team_data(chosen, signed);
+            let documents: Vec<_> = signed.iter().map(|d| &**d).collect();
             if documents.is_empty() {
                 app.dispatch(Action::Notify(
                     MessageKind::Info,
@@ -119,6 +122,8 @@ pub fn export_menu() -> Html {
                     exported
                 };
             offer_download(&app, &exported.file);
+            let mut exported = exported;
+            exported.warnings.extend(team_warning);
             if !exported.warnings.is_empty() {
                 app.dispatch(Action::Warnings {
                     what: format!("Export to {}", chosen.name()),

@@ -45,6 +45,9 @@ pub struct DraftFieldProps {
     /// `dir`.
     #[prop_or_default]
     pub dir: Option<AttrValue>,
+    /// `id`, for a `<label for>`.
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
     /// `maxlength`.
     #[prop_or_default]
     pub maxlength: Option<AttrValue>,
@@ -80,13 +83,13 @@ pub fn draft_field(props: &DraftFieldProps) -> Html {
     let p = props.clone();
     if p.multiline {
         html! {
-            <textarea value={(*draft).clone()} {oninput} onchange={p.onchange} data-testid={p.testid}
+            <textarea value={(*draft).clone()} {oninput} onchange={p.onchange} data-testid={p.testid} id={p.id}
                 class={p.class} aria-label={p.aria_label} placeholder={p.placeholder} dir={p.dir}
                 rows={p.rows} />
         }
     } else {
         html! {
-            <input value={(*draft).clone()} {oninput} onchange={p.onchange} data-testid={p.testid}
+            <input value={(*draft).clone()} {oninput} onchange={p.onchange} data-testid={p.testid} id={p.id}
                 class={p.class} aria-label={p.aria_label} placeholder={p.placeholder} dir={p.dir}
                 maxlength={p.maxlength} />
         }

@@ -4,7 +4,9 @@
 //! delegates to the core) and shares it through a context; the other
 //! components read it with [`state::use_app`] and dispatch actions.
 
+pub mod annotator;
 pub mod app;
+pub mod curation;
 pub mod doc_list;
 pub mod doc_view;
 pub mod doc_window;
@@ -22,6 +24,7 @@ pub mod search;
 pub mod search_results;
 pub mod settings;
 pub mod state;
+pub mod styled;
 pub mod toolbar;
 pub mod window;
 

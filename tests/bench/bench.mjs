@@ -243,6 +243,11 @@ async function launch(name) {
   await context.addInitScript(installBench);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => log(`  [${name}] pageerror: ${e.message}`));
+  // The app runs under its Content Security Policy; the browser says so
+  // on the console when something breaks it (a figure may then be wrong).
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) log(`  [${name}] CSP: ${m.text()}`);
+  });
   page.on('dialog', (d) => d.accept().catch(() => {}));
   const close = async () => {
     await withTimeout(context.close(), 30_000, 'closing the context').catch((e) => log(`  [${name}] ${e.message}`));

@@ -331,6 +331,62 @@ export function checkSpanTexts(json) {
   return problems;
 }
 
+// ------------------------------------------------------------------ storage
+
+/** Writes the dump into IndexedDB at its version, from a page of the app's
+ * origin that is not the app (the server's 404), so nothing opens it first. */
+export async function writeProfile(page, profile) {
+  await page.goto('./not-the-app');
+  await page.evaluate(
+    (profile) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(profile.database, profile.version);
+        open.onupgradeneeded = () => {
+          for (const name of Object.keys(profile.stores)) open.result.createObjectStore(name);
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(Object.keys(profile.stores), 'readwrite');
+          for (const [name, entries] of Object.entries(profile.stores)) {
+            for (const [key, value] of entries) tx.objectStore(name).put(value, key);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    profile,
+  );
+}
+
+/** The value stored under `key` in the `store` of the app's database. */
+export const storedValue = (page, store, key) =>
+  page.evaluate(
+    ([store, key]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('wasim');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            resolve(undefined);
+            return;
+          }
+          const req = db.transaction(store).objectStore(store).get(key);
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    [store, key],
+  );
+
 // ------------------------------------------------------------------ messages
 
 export const messages = (page, kind) =>

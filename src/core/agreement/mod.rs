@@ -251,6 +251,8 @@ pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
             label: m.label.clone(),
             note: None,
             entity_id: None,
+            annotators: Vec::new(),
+            accepted: false,
         })
         .collect();
     let tokens: Vec<_> = tokenize(text, &cuts)

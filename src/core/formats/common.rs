@@ -498,6 +498,7 @@ pub(crate) fn resolve_documents_unit(
                 label: span.label,
                 note: span.note,
                 entity_id: span.entity_id,
+                ..ImportedSpan::default()
             });
         }
         duplicates += dedupe_spans(&mut spans);
@@ -507,6 +508,7 @@ pub(crate) fn resolve_documents_unit(
             spans,
             done: false,
             source: doc.source,
+            ..ImportedDocument::default()
         });
     }
     if duplicates > 0 {

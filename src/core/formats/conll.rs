@@ -1251,6 +1251,8 @@ mod tests {
             label: label.into(),
             note: None,
             entity_id: None,
+            annotators: Vec::new(),
+            accepted: false,
         };
         for span in [add(2, 3, "Z"), add(0, 5, "W"), add(2, 5, "V")] {
             let at = doc.insertion_index(&span);
@@ -1275,6 +1277,8 @@ mod tests {
             label: "X".into(),
             note: None,
             entity_id: None,
+            annotators: Vec::new(),
+            accepted: false,
         };
         doc.spans = vec![span(0, 1), span(3, 8)];
         let (out, warnings) = export_ws(&ws, TagScheme::AsImported);

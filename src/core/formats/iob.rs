@@ -554,7 +554,7 @@ fn decode_document(
                 end: last.end(),
                 label: span.label,
                 note,
-                entity_id: None,
+                ..ImportedSpan::default()
             });
         }
     }
@@ -565,6 +565,7 @@ fn decode_document(
         spans,
         done: false,
         source: None,
+        ..ImportedDocument::default()
     }
 }
 

@@ -100,6 +100,8 @@ impl Prepared {
                 label: span.label,
                 note: span.note,
                 entity_id: span.entity_id,
+                annotators: span.annotators,
+                accepted: span.accepted,
             })
             .collect();
         for span in &spans {
@@ -119,6 +121,8 @@ impl Prepared {
             spans,
             done: doc.done,
             demo: false,
+            annotator: doc.annotator,
+            team: doc.team,
         });
     }
 
@@ -264,10 +268,14 @@ mod tests {
                     label: label.into(),
                     note: None,
                     entity_id: None,
+                    annotators: Vec::new(),
+                    accepted: false,
                 })
                 .collect(),
             done: false,
             source: None,
+            annotator: None,
+            team: Vec::new(),
         }
     }
 

@@ -200,6 +200,7 @@ fn import_plain_text(file: &InputFile) -> Result<Imported, ImportError> {
             spans: Vec::new(),
             done: false,
             source: None,
+            ..ImportedDocument::default()
         }],
         Vec::new(),
     ))

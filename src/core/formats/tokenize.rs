@@ -305,6 +305,8 @@ mod tests {
             label: "LOC".into(),
             note: None,
             entity_id: None,
+            annotators: Vec::new(),
+            accepted: false,
         }
     }
 

@@ -27,7 +27,7 @@ pub struct OutputFile {
 }
 
 /// A span as read from a file, before it receives an id.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportedSpan {
     /// First code point.
     pub start: usize,
@@ -39,6 +39,10 @@ pub struct ImportedSpan {
     pub note: Option<String>,
     /// Knowledge-base link.
     pub entity_id: Option<String>,
+    /// Who proposed it, when the file merges several annotators' work.
+    pub annotators: Vec<String>,
+    /// Whether a curator accepted it.
+    pub accepted: bool,
 }
 
 impl ImportedSpan {
@@ -51,7 +55,7 @@ impl ImportedSpan {
 }
 
 /// A document as read from a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportedDocument {
     /// Display name.
     pub name: String,
@@ -63,6 +67,10 @@ pub struct ImportedDocument {
     pub done: bool,
     /// What export needs to write the file again (see [`Source`]).
     pub source: Option<Source>,
+    /// Who annotated it, when the file says.
+    pub annotator: Option<String>,
+    /// Whose work was merged into it, when the file says.
+    pub team: Vec<String>,
 }
 
 /// How an import changes the workspace.
@@ -170,6 +178,18 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
+/// Where an export puts who proposed a span and whether it was accepted
+/// ([`crate::core::model::Span::annotators`], `accepted`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamData {
+    /// The format has fields for them (Wasim JSON).
+    Kept,
+    /// The format has span notes: they go in the note, after the user's.
+    InNotes,
+    /// The format has no place for them: left out, with a warning.
+    Dropped,
+}
+
 /// One annotation format.
 pub trait Format: Sync {
     /// Stable identifier, used in the UI and in tests (`wasim`, `doccano`…).
@@ -179,6 +199,11 @@ pub trait Format: Sync {
     /// Whether [`Format::import`] can read files; export-only formats say no.
     fn can_import(&self) -> bool {
         true
+    }
+    /// What its exports do with who proposed each span of a team document
+    /// and whether a curator accepted it (see [`super::with_team_data`]).
+    fn team_data(&self) -> TeamData {
+        TeamData::Dropped
     }
     /// Reads `file` (which format a file is in is decided by
     /// [`super::registry::detect`], not by the formats).

@@ -14,6 +14,11 @@
 //! The JSON Schema is `wasim.schema.json` next to this file. Unknown fields
 //! are ignored on import, so later versions can add fields.
 //!
+//! **Who annotated.** A document may carry its `annotator`; a document
+//! merged from several annotators' work for adjudication carries its `team`,
+//! and each of its spans the `annotators` who proposed it and whether a
+//! curator `accepted` it. All four are optional and written only when set.
+//!
 //! **Versions.** Version 2 adds an optional per-document `source`: the
 //! format a document was imported from and that format's record of the
 //! file's layout and of what Wasim does not model (`{"format": "conll",
@@ -25,9 +30,9 @@ use serde::{Deserialize, Serialize};
 use super::prepared::Prepared;
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
-    ImportedSpan, InputFile, OutputFile,
+    ImportedSpan, InputFile, OutputFile, TeamData,
 };
-use crate::core::model::{Document, Label, Source, sanitize_labels};
+use crate::core::model::{Document, Label, LabelRecord, Source, checked_labels};
 use crate::core::text::Text;
 
 /// This format's id, also the `format` field's value.
@@ -46,7 +51,7 @@ pub const SCHEMA: &str = include_str!("wasim.schema.json");
 struct FileRepr {
     format: String,
     version: u32,
-    labels: Vec<Label>,
+    labels: Vec<LabelRecord>,
     documents: Vec<DocumentRepr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     open: Option<usize>,
@@ -61,6 +66,10 @@ struct DocumentRepr {
     spans: Vec<SpanRepr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    team: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -73,6 +82,10 @@ struct SpanRepr {
     note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     entity_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    annotators: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    accepted: bool,
 }
 
 /// The Wasim JSON format.
@@ -85,7 +98,7 @@ impl WasimJson {
         let repr = FileRepr {
             format: FORMAT_TAG.to_owned(),
             version: VERSION,
-            labels: labels.to_vec(),
+            labels: labels.iter().map(LabelRecord::from).collect(),
             documents: documents.iter().map(|doc| document_repr(doc)).collect(),
             open,
         };
@@ -112,13 +125,21 @@ fn document_repr(doc: &Document) -> DocumentRepr {
                     .to_owned(),
                 note: span.note.clone(),
                 entity_id: span.entity_id.clone(),
+                annotators: span.annotators.clone(),
+                accepted: span.accepted,
             })
             .collect(),
         source: doc.source.as_deref().cloned(),
+        annotator: doc.annotator.clone(),
+        team: doc.team.clone(),
     }
 }
 
 impl Format for WasimJson {
+    fn team_data(&self) -> TeamData {
+        TeamData::Kept
+    }
+
     fn id(&self) -> &'static str {
         ID
     }
@@ -178,11 +199,7 @@ impl Format for WasimJson {
                 "\"open\" names a document that is not in the file",
             ));
         }
-        let mut labels = repr.labels;
-        let warnings = sanitize_labels(&mut labels)
-            .into_iter()
-            .map(|repair| format!("{name}: {repair}"))
-            .collect();
+        let (labels, warnings) = checked_labels(repr.labels, name);
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
             labels,
@@ -422,12 +439,7 @@ impl Reading {
                     &mut self.prepared,
                     Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new()),
                 );
-                let mut labels = labels;
-                prepared.warnings = sanitize_labels(&mut labels)
-                    .into_iter()
-                    .map(|repair| format!("{}: {repair}", self.name))
-                    .collect();
-                prepared.labels = labels;
+                (prepared.labels, prepared.warnings) = checked_labels(labels, &self.name);
                 prepared.open = open;
                 Read::Done(prepared)
             }
@@ -437,7 +449,7 @@ impl Reading {
 
     /// The labels and `open` of a well-formed head, `None` for anything
     /// else (the whole-file reader then says what is wrong).
-    fn checked_head(&self) -> Option<(Vec<Label>, Option<usize>)> {
+    fn checked_head(&self) -> Option<(Vec<LabelRecord>, Option<usize>)> {
         let duplicated = self
             .head
             .iter()
@@ -451,7 +463,7 @@ impl Reading {
         if format != FORMAT_TAG || !READS.contains(&version) {
             return None;
         }
-        let labels: Vec<Label> = self.field("labels")??;
+        let labels: Vec<LabelRecord> = self.field("labels")??;
         let open: Option<usize> = self.field::<Option<usize>>("open")?.flatten();
         if open.is_some_and(|open| open >= self.prepared.len()) {
             return None;
@@ -523,6 +535,8 @@ fn checked_document(
             label: span.label,
             note: span.note,
             entity_id: span.entity_id,
+            annotators: span.annotators,
+            accepted: span.accepted,
         });
     }
     let document = ImportedDocument {
@@ -531,6 +545,8 @@ fn checked_document(
         spans,
         done: doc.done,
         source: doc.source,
+        annotator: doc.annotator,
+        team: doc.team,
     };
     Ok((document, text))
 }
@@ -684,6 +700,39 @@ mod tests {
     }
 
     #[test]
+    fn hostile_label_values_are_repaired_by_both_readers() {
+        let evil = export(&sample())
+            .replace(
+                "\"#ffc38a\"",
+                "\"#00ff00; background-image: url(http://127.0.0.2:9/x.png)\"",
+            )
+            .replace("\"key\": \"2\"", "\"key\": \"/\"");
+        let whole = import_str(&evil).expect("repaired, not refused");
+        let mut reading = match Reading::start(InputFile {
+            name: "x.json".into(),
+            bytes: evil.clone().into_bytes(),
+        }) {
+            Start::Reading(reading) => reading,
+            Start::Whole(_) => panic!("a workspace reads in steps"),
+        };
+        let stepwise = loop {
+            match reading.step(64) {
+                None => {}
+                Some(Read::Done(prepared)) => break prepared,
+                Some(Read::Whole(_)) => panic!("read in steps, not given back"),
+            }
+        };
+        assert_eq!(stepwise.labels, whole.labels);
+        assert_eq!(stepwise.warnings, whole.warnings);
+        assert_eq!(whole.warnings.len(), 2, "{:?}", whole.warnings);
+        assert!(whole.warnings[0].starts_with("x.json: label \"PER\": colour"));
+        assert!(whole.warnings[0].contains("is not #rrggbb"));
+        assert!(whole.warnings[1].starts_with("x.json: label \"LOC\": hotkey \"/\""));
+        assert!(crate::core::model::validate_labels(&whole.labels).is_ok());
+        assert!(whole.labels.iter().all(|l| !l.color.contains("url")));
+    }
+
+    #[test]
     fn version_1_files_are_read_and_sources_round_trip() {
         let v1 = export(&sample()).replace("\"version\": 2", "\"version\": 1");
         assert_eq!(import_str(&v1).expect("v1 reads").documents.len(), 2);
@@ -715,5 +764,84 @@ mod tests {
         add.apply(&mut ws).expect("applies");
         let imported = import_str(&export(&ws)).expect("imports");
         assert_eq!(imported.documents[0].spans.len(), 5);
+    }
+
+    #[test]
+    fn who_annotated_is_read_and_written_again_byte_for_byte() {
+        let file = r##"{
+  "format": "wasim",
+  "version": 2,
+  "labels": [
+    {
+      "name": "PER",
+      "color": "#ffc38a",
+      "key": "1"
+    }
+  ],
+  "documents": [
+    {
+      "name": "a.txt",
+      "text": "علي هنا",
+      "done": false,
+      "spans": [
+        {
+          "start": 0,
+          "end": 3,
+          "label": "PER",
+          "text": "علي",
+          "annotators": [
+            "Amina",
+            "Badr"
+          ],
+          "accepted": true
+        }
+      ],
+      "team": [
+        "Amina",
+        "Badr"
+      ]
+    },
+    {
+      "name": "b.txt",
+      "text": "هنا",
+      "done": false,
+      "spans": [],
+      "annotator": "Amina"
+    }
+  ]
+}"##;
+        let imported = import_str(file).expect("imports");
+        let span = &imported.documents[0].spans[0];
+        assert_eq!(span.annotators, ["Amina", "Badr"]);
+        assert!(span.accepted);
+        assert_eq!(imported.documents[0].team, ["Amina", "Badr"]);
+        assert_eq!(imported.documents[1].annotator.as_deref(), Some("Amina"));
+        let mut ws = Workspace::default();
+        let (edit, _) = import_edit(&mut ws, imported).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        assert_eq!(WasimJson::to_json(&ws.labels, &docs, None), file);
+    }
+
+    #[test]
+    fn exports_are_signed_by_the_workspace_annotator() {
+        let mut ws = sample();
+        ws.annotator = Some("Badr".into());
+        std::sync::Arc::make_mut(&mut ws.documents[0]).annotator = Some("Amina".into());
+        let docs = crate::core::formats::signed(&ws, ws.work_documents().collect());
+        let refs: Vec<&Document> = docs.iter().map(|d| &**d).collect();
+        let out = WasimJson::to_json(&ws.labels, &refs, None);
+        let imported = import_str(&out).expect("imports");
+        let names: Vec<_> = imported
+            .documents
+            .iter()
+            .map(|d| d.annotator.clone())
+            .collect();
+        assert_eq!(
+            names[0].as_deref(),
+            Some("Amina"),
+            "a document keeps its own"
+        );
+        assert!(names[1..].iter().all(|n| n.as_deref() == Some("Badr")));
     }
 }
