@@ -26,10 +26,12 @@ pub mod settings;
 pub mod state;
 pub mod styled;
 pub mod toolbar;
+pub mod update;
 pub mod window;
 
 /// Installs the panic banner and mounts the app into `<body>`.
 pub fn start() {
     crate::platform::panic::install_panic_banner();
+    crate::platform::offline::register();
     yew::Renderer::<app::App>::new().render();
 }

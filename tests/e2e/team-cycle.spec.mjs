@@ -29,7 +29,7 @@ const PLANS = {
     [0, 'داعش', 'MISC'],
     [0, 'سوريا', 'LOC'],
     [1, 'قاسم الأعرجي', 'PER'],
-    [1, 'إيران', 'LOC'],
+    [1, 'تويتر', 'ORG'],
     [2, 'قيادة العمليات المشتركة', 'ORG'],
   ],
 };
@@ -76,7 +76,7 @@ test('two annotators, a comparison, an adjudication by keyboard and the gold fil
   await expect(page.getByTestId('team-report')).toBeVisible();
   // By hand, Amina as reference: 3 of 5 spans the same (سوريا, قاسم الأعرجي,
   // قيادة العمليات المشتركة) → P = R = F1 = 3/5. Partial (labels aside):
-  // داعش counts as correct too, إيران is spurious, أيلول missed →
+  // داعش counts as correct too, تويتر is spurious, أيلول missed →
   // P = R = 4/5. The confusion: داعش ORG against MISC.
   const row = page.locator('[data-testid="team-pair-row"][data-reference="Amina"][data-candidate="Badr"]');
   await expect(number(row, 'precision')).toHaveText('0.600');
@@ -102,8 +102,8 @@ test('two annotators, a comparison, an adjudication by keyboard and the gold fil
   // أيلول, which only Amina tagged: rejected.
   await expect.poll(shown).toEqual(['MISC:Amina']);
   await page.keyboard.press('Alt+0');
-  // إيران, which only Badr tagged: accepted.
-  await expect.poll(shown).toEqual(['LOC:Badr']);
+  // تويتر, which only Badr tagged: accepted.
+  await expect.poll(shown).toEqual(['ORG:Badr']);
   await page.keyboard.press('Enter');
   await expect(progress).toContainText('No disagreements left');
   // What both agree on, in one step.
@@ -116,7 +116,7 @@ test('two annotators, a comparison, an adjudication by keyboard and the gold fil
   const gold = json.documents.map((d) => d.spans.map((s) => [s.text, s.label, (s.annotators ?? []).join(','), s.accepted === true]));
   const expected = [
     [['داعش', 'ORG', 'Amina', true], ['سوريا', 'LOC', 'Amina,Badr', true]],
-    [['قاسم الأعرجي', 'PER', 'Amina,Badr', true], ['إيران', 'LOC', 'Badr', true]],
+    [['قاسم الأعرجي', 'PER', 'Amina,Badr', true], ['تويتر', 'ORG', 'Badr', true]],
     [['قيادة العمليات المشتركة', 'ORG', 'Amina,Badr', true]],
   ];
   // Spans are in text order within each document.
