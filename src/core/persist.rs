@@ -510,14 +510,8 @@ impl Persister {
     /// journal.
     fn fold(&mut self, ws: &Workspace, history: &History, plan: &mut WritePlan) {
         let dirty = std::mem::take(&mut self.dirty);
-        let index: Option<HashMap<DocId, &Document>> =
-            (dirty.docs.len() > 8).then(|| ws.documents.iter().map(|d| (d.id, &**d)).collect());
         for id in dirty.docs {
-            let doc = match &index {
-                Some(index) => index.get(&id).copied(),
-                None => ws.document(id),
-            };
-            match doc {
+            match ws.document(id) {
                 Some(doc) => plan.put_docs.push((id, json(&DocRecord::of(doc)))),
                 None => plan.delete_docs.push(id),
             }
@@ -765,7 +759,7 @@ fn read_records(
     let repairs = repair_labels(&mut record.labels, SAVED_LABELS);
     let ws = Workspace {
         labels: record.labels,
-        documents,
+        documents: documents.into(),
         open: stored.open,
         next_id: stored.next_id.unwrap_or(1),
         annotator: record.annotator,
@@ -875,7 +869,7 @@ fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), String> {
         }
         let probe = Workspace {
             labels: ws.labels.clone(),
-            documents: vec![Arc::clone(doc)],
+            documents: vec![Arc::clone(doc)].into(),
             open: None,
             next_id: ws.next_id,
             annotator: None,
