@@ -11,6 +11,7 @@ pub mod display;
 pub mod edit;
 pub mod formats;
 pub mod import_job;
+pub mod json;
 pub mod layout;
 pub mod lexicon;
 pub mod lookup;

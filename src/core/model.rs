@@ -181,8 +181,9 @@ pub fn labels_from_json(bytes: &[u8]) -> Result<Vec<Label>, String> {
         .get("labels")
         .cloned()
         .ok_or("the file has no \"labels\"")?;
+    // Through text rather than `from_value`: see `super::json`.
     let mut labels: Vec<Label> =
-        serde_json::from_value(labels).map_err(|e| format!("invalid label set: {e}"))?;
+        super::json::parse(&labels.to_string()).map_err(|e| format!("invalid label set: {e}"))?;
     for label in &mut labels {
         label.color = readable_color(&label.color);
     }
