@@ -14,6 +14,7 @@ pub mod doclist;
 pub mod edit;
 pub mod formats;
 pub mod import_job;
+pub mod json;
 pub mod layout;
 pub mod lexicon;
 pub mod model;
