@@ -3,7 +3,10 @@
 //! importing ten thousand documents; [`idle`] waits until the browser has
 //! nothing else to do, for work nobody is waiting for.
 //!
-//! It posts a message to itself through a `MessageChannel`, which, unlike
+//! [`frame`] waits for the next frame the browser draws, for a job that must
+//! be seen moving (a progress bar).
+//!
+//! [`yield_now`] posts a message to itself through a `MessageChannel`, which, unlike
 //! `setTimeout(0)`, is not slowed to 4 ms after a few nested calls. Without
 //! a channel it falls back to `setTimeout(0)`.
 
@@ -79,6 +82,33 @@ pub async fn idle() {
         if request.call2(&window, &resolve, &options).is_err() {
             let _ = resolve.call0(&JsValue::NULL);
         }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// How long [`frame`] waits at most for an animation frame, in
+/// milliseconds (a page whose frames are throttled still goes on).
+const FRAME_WAIT_MS: i32 = 100;
+
+/// Resolves once the browser has drawn the next frame (or is about to: in
+/// its `requestAnimationFrame` callbacks), so that what changed before the
+/// call is on screen. A macrotask such as [`yield_now`] does not promise
+/// that: a chain of them can run for a hundred milliseconds without a frame.
+/// In a hidden page, which draws no frames, it is [`yield_now`].
+pub async fn frame() {
+    let Some(window) = web_sys::window() else {
+        return yield_now().await;
+    };
+    if window.document().is_none_or(|d| d.hidden()) {
+        return yield_now().await;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let drawn = window.request_animation_frame(&resolve).is_ok();
+        // Whichever comes first resolves; the second call does nothing.
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            if drawn { FRAME_WAIT_MS } else { 0 },
+        );
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

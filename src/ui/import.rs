@@ -17,12 +17,16 @@ use crate::core::css;
 use crate::core::import_job::ImportJob;
 use crate::core::lexicon::LexiconBuilder;
 use crate::platform::files::{files_of, read_files_told};
-use crate::platform::tasks::{idle, yield_now};
+use crate::platform::tasks::{frame, idle, yield_now};
 use crate::ui::state::{Action, AppHandle, SharedLexicon, use_app};
 use crate::ui::styled::use_style_properties;
 
 /// How long one step of parsing should last, in milliseconds.
 const STEP_MS: f64 = 12.0;
+
+/// While the bar is shown, the longest stretch of parsing (in milliseconds)
+/// without waiting for a frame, so that the bar is seen moving.
+const FRAME_EVERY_MS: f64 = 50.0;
 
 /// The first step's budget, in bytes.
 const FIRST_BUDGET: usize = 64 * 1024;
@@ -87,6 +91,9 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
     .await;
     let mut job = ImportJob::new(files);
     let mut budget = FIRST_BUDGET;
+    // When a frame was last awaited; none yet, so the first step's
+    // progress is drawn.
+    let mut last_frame = f64::NEG_INFINITY;
     loop {
         let started = js_sys::Date::now();
         let done = job.step(budget);
@@ -100,12 +107,17 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
             break;
         }
         budget = next_budget(budget, elapsed);
-        yield_now().await;
+        if big && js_sys::Date::now() - last_frame >= FRAME_EVERY_MS {
+            frame().await;
+            last_frame = js_sys::Date::now();
+        } else {
+            yield_now().await;
+        }
     }
     report("Adding them to the workspace", 100);
     if big {
         // Let the bar show 100 % before the workspace changes.
-        yield_now().await;
+        frame().await;
     }
     app.dispatch(Action::Imported {
         results: job.finish(),
