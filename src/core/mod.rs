@@ -16,6 +16,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod lookup;
 pub mod model;
+pub mod number;
 pub mod persist;
 pub mod resume;
 pub mod search;

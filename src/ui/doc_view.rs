@@ -35,6 +35,7 @@ use crate::core::layout::{
     Direction, Fragment, Node, SpanIndex, dominant_direction, line_fragments, nest,
 };
 use crate::core::model::{DocId, SpanId, readable_color};
+use crate::core::number::css_px;
 use crate::core::text::{CharRange, LineRange};
 use crate::core::viewport::Piece;
 use crate::core::words::snap_to_words;
@@ -371,7 +372,7 @@ pub fn doc_view() -> Html {
             vec![html! {
                 <div key={format!("gap-{}", lines.start)} class={GAP_CLASS} aria-hidden="true"
                     data-gap-start={start.to_string()} data-gap-end={end.to_string()}
-                    style={format!("height:{height:.1}px")}></div>
+                    style={format!("height:{}", css_px(*height))}></div>
             }]
         }
     });

@@ -17,6 +17,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::number::css_px;
 use crate::core::window::{Band, Window, rows_per_page, scroll_to_reveal, step_row, window};
 use crate::platform::lists;
 
@@ -218,9 +219,9 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
 
     let rows = shown.rows().map(|i| props.row.emit(i));
     let style = format!(
-        "padding-top:{}px;padding-bottom:{}px",
-        shown.padding_before(pitch),
-        shown.padding_after(props.count, pitch)
+        "padding-top:{};padding-bottom:{}",
+        css_px(shown.padding_before(pitch)),
+        css_px(shown.padding_after(props.count, pitch))
     );
     let tag = if props.ordered { "ol" } else { "ul" };
     html! {
