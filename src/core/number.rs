@@ -53,7 +53,7 @@ mod tests {
             (0.05, 1),
             (99.995, 2),
             (7.0, 4),
-            (-2.71828, 3),
+            (-2.5718, 3),
         ] {
             assert_eq!(fixed(value, places), format!("{value:.*}", places as usize));
         }
