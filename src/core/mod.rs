@@ -22,6 +22,7 @@ pub mod resume;
 pub mod search;
 pub mod session;
 pub mod snapshot;
+pub mod sort;
 pub mod tabs;
 pub mod tally;
 pub mod text;

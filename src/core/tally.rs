@@ -14,6 +14,7 @@
 use super::edit::Edit;
 use super::lookup::DocIndex;
 use super::model::{DocId, Document, Workspace};
+use crate::core::sort;
 
 /// Span counts per label name, in first-seen order.
 type LabelCounts = Vec<(String, usize)>;
@@ -91,7 +92,7 @@ impl Reach {
                         Reach::Everything => return Reach::Everything,
                     }
                 }
-                docs.sort_unstable();
+                sort::sort(&mut docs);
                 docs.dedup();
                 Reach::Documents(docs)
             }

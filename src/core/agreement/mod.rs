@@ -17,6 +17,7 @@
 pub mod curate;
 pub mod metrics;
 
+use crate::core::sort;
 use std::collections::{BTreeMap, HashMap};
 
 use metrics::{Counts, Mention, PartialCounts};
@@ -147,9 +148,9 @@ pub fn compare(annotators: &[Annotator]) -> Report {
     report.tokens = units.len();
     report.fleiss = metrics::fleiss_kappa(&units);
     report.alpha = metrics::krippendorff_alpha(&units);
-    report
-        .documents
-        .sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| a.name.cmp(&b.name)));
+    sort::sort_by(&mut report.documents, |a, b| {
+        a.f1.total_cmp(&b.f1).then_with(|| a.name.cmp(&b.name))
+    });
     report.labels = labels_of(annotators);
     report
 }
@@ -264,7 +265,7 @@ pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
         .map(|d| {
             let mut mentions: Vec<&Mention> = d.mentions.iter().collect();
             // Outermost first: by start, then the longest.
-            mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+            sort::sort_by_key(&mut mentions, |m| (m.start, std::cmp::Reverse(m.end)));
             tokens
                 .iter()
                 .map(|t| {
@@ -285,7 +286,7 @@ fn labels_of(annotators: &[Annotator]) -> Vec<String> {
         .flat_map(|d| &d.mentions)
         .map(|m| m.label.clone())
         .collect();
-    labels.sort();
+    sort::sort(&mut labels);
     labels.dedup();
     labels
 }
