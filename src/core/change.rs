@@ -104,8 +104,36 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
     }
 }
 
-/// A batch reads as its first step touching a document, with a count.
+/// A batch reads as its first step touching a document, with a count; a
+/// span removed and put back with the same id (a candidate relabelled in a
+/// team document) reads as one edit of it.
 fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
+    if let [
+        Edit::RemoveSpans { doc, ids },
+        Edit::AddSpans {
+            doc: again,
+            spans: added,
+        },
+    ] = steps
+        && let ([id], [span]) = (ids.as_slice(), added.as_slice())
+        && (doc, id) == (again, &span.id)
+    {
+        let document = ws.document(*doc);
+        let name = document.map_or("a removed document", |d| d.name.as_str());
+        let from = document
+            .and_then(|d| d.span(*id))
+            .map_or(span.label.as_str(), |s| s.label.as_str());
+        return Change {
+            doc: Some(*doc),
+            range: Some(span.range()),
+            spans: vec![span.id],
+            what: format!(
+                "relabelling {from} «{}» as {} in {name}",
+                quote(document, span.range()),
+                span.label
+            ),
+        };
+    }
     let described: Vec<Change> = steps.iter().map(|step| describe(step, ws)).collect();
     let spans: usize = described.iter().map(|c| c.spans.len().max(1)).sum();
     let Some(first) = described.iter().find(|c| c.doc.is_some()).cloned() else {
@@ -221,6 +249,34 @@ mod tests {
             history.undo(&mut ws).expect("undoes").what,
             "deleting PER «الكاظمي» in a.txt"
         );
+        // A span put back with its id under another label is a relabel.
+        let mut old = ws.new_span(4, 11, "PER");
+        old.annotators = vec!["Amina".into()];
+        let id = old.id;
+        Edit::AddSpans {
+            doc: a,
+            spans: vec![old.clone()],
+        }
+        .apply(&mut ws)
+        .expect("applies");
+        let replace = Edit::Batch(vec![
+            Edit::RemoveSpans {
+                doc: a,
+                ids: vec![id],
+            },
+            Edit::AddSpans {
+                doc: a,
+                spans: vec![crate::core::model::Span {
+                    label: "LOC".into(),
+                    annotators: vec![],
+                    ..old
+                }],
+            },
+        ]);
+        history.apply(&mut ws, replace).expect("applies");
+        let undone = history.undo(&mut ws).expect("undoes");
+        assert_eq!(undone.what, "relabelling PER «الكاظمي» as LOC in a.txt");
+        assert_eq!(undone.spans, [id]);
         let spans = vec![ws.new_span(0, 3, "MISC"), ws.new_span(12, 17, "LOC")];
         let batch = Edit::Batch(vec![Edit::AddSpans { doc: a, spans }]);
         history.apply(&mut ws, batch).expect("applies");

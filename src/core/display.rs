@@ -3,7 +3,8 @@
 //! (reading size, line height, which side panels are open).
 //!
 //! Pure and tested natively; the browser side stores [`Prefs`] as JSON
-//! (`crate::platform::prefs`) and the UI turns them into CSS variables.
+//! (`crate::platform::prefs`) and the UI draws them with a class
+//! ([`crate::core::css::ClassRule::reading`]).
 
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
@@ -133,16 +134,6 @@ impl Prefs {
             ..self
         }
     }
-
-    /// The CSS custom properties that apply these preferences.
-    pub fn css_variables(&self) -> String {
-        format!(
-            "--reading-size:{}px;--reading-line:{}.{}",
-            self.reading_size,
-            self.line_height / 10,
-            self.line_height % 10
-        )
-    }
 }
 
 #[cfg(test)]
@@ -227,9 +218,5 @@ mod tests {
         assert_eq!(wild.reading_size, SIZE_RANGE.1);
         assert_eq!(wild.line_height, LINE_RANGE.0);
         assert!(wild.documents_open);
-        assert_eq!(
-            prefs.css_variables(),
-            "--reading-size:22px;--reading-line:2.4"
-        );
     }
 }

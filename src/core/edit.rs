@@ -11,7 +11,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe};
-use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
+use super::doclist::DocList;
+use super::model::{
+    DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
+};
 
 /// One reversible change to a workspace.
 ///
@@ -386,17 +389,14 @@ impl Edit {
             Edit::InsertDocuments { at, documents } => {
                 let at = at.min(ws.documents.len());
                 let ids = documents.iter().map(|d| d.id).collect();
-                ws.documents.splice(at..at, documents);
+                ws.documents.insert_many(at, documents);
                 Ok(Edit::RemoveDocuments { ids })
             }
             Edit::RemoveDocuments { ids } => {
                 let Some(at) = ws.documents.iter().position(|d| ids.contains(&d.id)) else {
                     return Err(EditError::NoSuchDocument);
                 };
-                let (removed, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut ws.documents)
-                    .into_iter()
-                    .partition(|d| ids.contains(&d.id));
-                ws.documents = kept;
+                let removed = ws.documents.retain(|d| !ids.contains(&d.id));
                 if ws.open.is_some_and(|open| ids.contains(&open)) {
                     ws.open = ws
                         .documents
@@ -411,14 +411,14 @@ impl Edit {
             Edit::Replace { labels, documents } => {
                 let candidate = Workspace {
                     labels,
-                    documents,
+                    documents: DocList::from(documents),
                     open: None,
                     next_id: ws.next_id,
                     annotator: None,
                 };
                 candidate.validate().map_err(EditError::Invalid)?;
                 let labels = std::mem::replace(&mut ws.labels, candidate.labels);
-                let documents = std::mem::replace(&mut ws.documents, candidate.documents);
+                let documents = std::mem::replace(&mut ws.documents, candidate.documents).to_vec();
                 if ws.open.is_none_or(|open| ws.document(open).is_none()) {
                     ws.open = ws.documents.first().map(|d| d.id);
                 }
@@ -442,39 +442,6 @@ impl Edit {
         }
     }
 }
-
-/// Checks a label set: names non-empty and unique, hotkeys unique and not
-/// taken by built-in shortcuts, colours `#rrggbb`.
-///
-/// # Errors
-/// The first problem, described for the user.
-pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
-    let probe = Workspace {
-        labels: labels.to_vec(),
-        documents: Vec::new(),
-        open: None,
-        next_id: 0,
-        annotator: None,
-    };
-    probe.validate()?;
-    for label in labels {
-        if let Some(key) = label.key
-            && (RESERVED_KEYS.contains(&key) || key.is_whitespace())
-        {
-            return Err(format!(
-                "the key {key:?} is a built-in shortcut; choose another for {:?}",
-                label.name
-            ));
-        }
-        if super::model::parse_hex_color(&label.color).is_none() {
-            return Err(format!("{:?} is not a colour like #a1b2c3", label.color));
-        }
-    }
-    Ok(())
-}
-
-/// Keys Wasim's shortcuts already use, which labels cannot take.
-pub const RESERVED_KEYS: [char; 3] = ['?', '/', '\\'];
 
 impl Edit {
     /// The documents this edit carries (inserted, or the whole new set of
@@ -785,7 +752,7 @@ mod tests {
         assert_eq!(ws, before);
         let bad_replace = Edit::Replace {
             labels: vec![],
-            documents: ws.documents.clone(),
+            documents: ws.documents.to_vec(),
         };
         assert!(matches!(
             bad_replace.apply(&mut ws),
@@ -885,9 +852,14 @@ mod tests {
             matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("hotkey"))
         );
         let mut labels = ws.labels.clone();
+        labels[1].key = Some(']');
+        assert!(
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("shortcuts"))
+        );
+        let mut labels = ws.labels.clone();
         labels[1].key = Some('?');
         assert!(
-            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("built-in"))
+            matches!(Edit::SetLabels(labels).apply(&mut ws), Err(EditError::Invalid(m)) if m.contains("shortcuts"))
         );
         let without_per: Vec<_> = ws
             .labels

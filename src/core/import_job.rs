@@ -286,4 +286,40 @@ mod tests {
             assert!(stepwise[0].is_err());
         }
     }
+
+    #[test]
+    fn hostile_labels_are_repaired_alike_in_steps_and_at_once() {
+        let text = String::from_utf8(workspace_file(30).bytes).expect("utf-8");
+        let evil = text
+            .replace(
+                "#ffc38a",
+                "#00ff00; background-image: url(http://127.0.0.2:9/x.png)",
+            )
+            .replace(r#""key":"2""#, r#""key":"??""#);
+        let warnings = |results: Vec<Result<Prepared, ImportError>>| {
+            let prepared = results.into_iter().next().expect("one").expect("read");
+            let colours: Vec<String> = prepared.labels.iter().map(|l| l.color.clone()).collect();
+            (colours, prepared.warnings)
+        };
+        let mut job = ImportJob::new(vec![file("evil.json", &evil)]);
+        while !job.step(300) {}
+        let stepwise = warnings(job.finish());
+        let whole = warnings(
+            import_files(vec![file("evil.json", &evil)])
+                .into_iter()
+                .map(|r| r.map(Prepared::of))
+                .collect(),
+        );
+        assert_eq!(stepwise, whole);
+        let (colours, messages) = stepwise;
+        assert!(
+            colours.iter().all(|c| c.len() == 7 && !c.contains(';')),
+            "{colours:?}"
+        );
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].starts_with("evil.json: label \"PER\": colour"));
+        assert!(messages[1].starts_with("evil.json: label \"LOC\": hotkey \"??\""));
+        let ws = &at_once(vec![file("evil.json", &evil)])[0];
+        assert!(ws.as_ref().is_ok_and(|ws| ws.validate().is_ok()));
+    }
 }

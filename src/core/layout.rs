@@ -86,6 +86,11 @@ pub struct Fragment {
     pub start: usize,
     /// This fragment's end, within the line.
     pub end: usize,
+    /// Who proposed the span, in a team document (see
+    /// [`crate::core::curation`]); empty otherwise.
+    pub annotators: Vec<String>,
+    /// Whether a curator accepted the span.
+    pub accepted: bool,
 }
 
 impl Fragment {
@@ -100,6 +105,8 @@ impl Fragment {
             label: span.label.clone(),
             start,
             end,
+            annotators: span.annotators.clone(),
+            accepted: span.accepted,
         })
     }
 }
@@ -338,6 +345,8 @@ mod tests {
             label: "PER".into(),
             start,
             end,
+            annotators: Vec::new(),
+            accepted: false,
         }
     }
 

@@ -6,15 +6,17 @@
 
 pub mod agreement;
 pub mod change;
+pub mod css;
+pub mod curation;
 pub mod demo;
 pub mod display;
+pub mod doclist;
 pub mod edit;
 pub mod formats;
 pub mod import_job;
 pub mod json;
 pub mod layout;
 pub mod lexicon;
-pub mod lookup;
 pub mod model;
 pub mod number;
 pub mod persist;
@@ -25,6 +27,7 @@ pub mod snapshot;
 pub mod sort;
 pub mod tabs;
 pub mod tally;
+pub mod team;
 pub mod text;
 pub mod viewport;
 pub mod window;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::doclist::DocList;
 use super::text::{CharRange, Text};
 
 /// Identifies a document within a workspace for its lifetime.
@@ -105,29 +106,152 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
-/// Makes imported labels safe to show: a colour that is not `#rrggbb` (it
-/// reaches a `style` attribute) is replaced by a palette colour, and a
-/// hotkey that is a control or whitespace character is dropped. Returns a
-/// message for each repair.
-pub fn sanitize_labels(labels: &mut [Label]) -> Vec<String> {
-    let mut repairs = Vec::new();
-    for (i, label) in labels.iter_mut().enumerate() {
-        if parse_hex_color(&label.color).is_none() {
-            repairs.push(format!(
-                "label {:?}: colour {:?} is not #rrggbb and was replaced",
-                label.name, label.color
-            ));
-            label.color = new_label_color(i).to_owned();
-        }
-        if let Some(key) = label.key.filter(|k| k.is_control() || k.is_whitespace()) {
-            repairs.push(format!(
-                "label {:?}: hotkey {key:?} cannot be typed and was dropped",
-                label.name
-            ));
-            label.key = None;
+/// Keys Wasim's own shortcuts use, which labels cannot take: the shortcut
+/// sheet, and the next and previous disagreement when adjudicating (`]`,
+/// `[`).
+pub const RESERVED_KEYS: [char; 5] = ['?', '/', '\\', '[', ']'];
+
+/// Why `key` cannot be a label's hotkey, if it cannot.
+fn key_problem(key: char) -> Option<&'static str> {
+    if RESERVED_KEYS.contains(&key) {
+        Some("is one of Wasim's own shortcuts")
+    } else if key.is_control() || key.is_whitespace() {
+        Some("cannot be typed")
+    } else {
+        None
+    }
+}
+
+/// A label as a file (or a saved profile) gives it, before it is checked:
+/// loosely typed, so that a bad colour or hotkey costs that value, with a
+/// message, not the whole file. Written exactly as [`Label`] is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelRecord {
+    /// The label's name.
+    pub name: String,
+    /// Its colour; anything but `#rrggbb` is replaced.
+    #[serde(default)]
+    pub color: String,
+    /// Its hotkey; anything but one usable character is dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Free-text guidance.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+impl From<&Label> for LabelRecord {
+    fn from(label: &Label) -> Self {
+        LabelRecord {
+            name: label.name.clone(),
+            color: label.color.clone(),
+            key: label.key.map(String::from),
+            description: label.description.clone(),
         }
     }
+}
+
+/// The one check of labels that come from outside (an imported file, a
+/// label set, a saved profile): every value that reaches a `style`, a class
+/// or a shortcut is made safe here. A colour that is not `#rrggbb` (such as
+/// `#00ff00; background-image: url(…)`) is replaced by a palette colour; a
+/// hotkey that is not one character, cannot be typed, is one of Wasim's own
+/// shortcuts or is taken by an earlier label is dropped. Names are kept as
+/// they are: they are only ever shown as text or set as attribute values
+/// (never in CSS or a class), and [`validate_labels`] refuses empty or
+/// repeated ones. Returns the labels and one message per repair, each
+/// starting with `origin` (the file's name) and naming the label.
+pub fn checked_labels(
+    records: impl IntoIterator<Item = LabelRecord>,
+    origin: &str,
+) -> (Vec<Label>, Vec<String>) {
+    let mut labels: Vec<Label> = Vec::new();
+    let mut repairs = Vec::new();
+    for (i, record) in records.into_iter().enumerate() {
+        let name = record.name;
+        let color = if parse_hex_color(&record.color).is_some() {
+            record.color
+        } else {
+            let fixed = new_label_color(i);
+            repairs.push(format!(
+                "{origin}: label {name:?}: colour {:?} is not #rrggbb; {fixed} is used instead.",
+                record.color
+            ));
+            fixed.to_owned()
+        };
+        let key = record.key.and_then(|key| {
+            let mut chars = key.chars();
+            let problem = match (chars.next(), chars.next()) {
+                (Some(c), None) => key_problem(c).or_else(|| {
+                    labels
+                        .iter()
+                        .any(|l| l.key == Some(c))
+                        .then_some("is already another label's")
+                }),
+                _ => Some("is not one character"),
+            };
+            match problem {
+                None => key.chars().next(),
+                Some(problem) => {
+                    repairs.push(format!(
+                        "{origin}: label {name:?}: hotkey {key:?} {problem}; the label has no hotkey."
+                    ));
+                    None
+                }
+            }
+        });
+        labels.push(Label {
+            name,
+            color,
+            key,
+            description: record.description,
+        });
+    }
+    (labels, repairs)
+}
+
+/// [`checked_labels`] for labels already typed (a saved profile): repairs
+/// them in place.
+pub fn repair_labels(labels: &mut Vec<Label>, origin: &str) -> Vec<String> {
+    let (checked, repairs) = checked_labels(labels.iter().map(LabelRecord::from), origin);
+    if !repairs.is_empty() {
+        *labels = checked;
+    }
     repairs
+}
+
+/// Checks a label set: names non-empty and unique, hotkeys unique, usable
+/// and not taken by Wasim's shortcuts, colours `#rrggbb`.
+///
+/// # Errors
+/// The first problem, described for the user.
+pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
+    for (i, label) in labels.iter().enumerate() {
+        if label.name.trim().is_empty() {
+            return Err(format!("label #{} has an empty name", i + 1));
+        }
+        if labels[..i].iter().any(|l| l.name == label.name) {
+            return Err(format!("label {:?} is defined twice", label.name));
+        }
+        if let Some(key) = label.key {
+            if labels[..i].iter().any(|l| l.key == Some(key)) {
+                return Err(format!("hotkey {key:?} is used by two labels"));
+            }
+            if let Some(problem) = key_problem(key) {
+                return Err(format!(
+                    "the key {key:?} {problem}; choose another for {:?}",
+                    label.name
+                ));
+            }
+        }
+        if parse_hex_color(&label.color).is_none() {
+            return Err(format!(
+                "label {:?}: {:?} is not a colour like #a1b2c3",
+                label.name, label.color
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `hex` if [`TEXT_COLOR`] on it passes WCAG AA, else the same hue mixed
@@ -164,11 +288,13 @@ pub fn labels_to_json(labels: &[Label]) -> String {
 }
 
 /// Reads a label set written by [`labels_to_json`], or a Wasim export (whose
-/// `labels` field has the same shape). Colours are made readable.
+/// `labels` field has the same shape), from the file named `origin`. Values
+/// are checked by [`checked_labels`] (the messages are returned with the
+/// labels) and dark colours are made readable.
 ///
 /// # Errors
 /// A message when the bytes are not such a JSON file or the set is invalid.
-pub fn labels_from_json(bytes: &[u8]) -> Result<Vec<Label>, String> {
+pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<String>), String> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     match value.get("format").and_then(|f| f.as_str()) {
@@ -182,17 +308,14 @@ pub fn labels_from_json(bytes: &[u8]) -> Result<Vec<Label>, String> {
         .cloned()
         .ok_or("the file has no \"labels\"")?;
     // Through text rather than `from_value`: see `super::json`.
-    let mut labels: Vec<Label> =
+    let records: Vec<LabelRecord> =
         super::json::parse(&labels.to_string()).map_err(|e| format!("invalid label set: {e}"))?;
+    let (mut labels, repairs) = checked_labels(records, origin);
     for label in &mut labels {
         label.color = readable_color(&label.color);
     }
-    let probe = Workspace {
-        labels: labels.clone(),
-        ..Workspace::default()
-    };
-    probe.validate()?;
-    Ok(labels)
+    validate_labels(&labels)?;
+    Ok((labels, repairs))
 }
 
 /// One annotated range of a document.
@@ -350,9 +473,10 @@ pub struct Workspace {
     pub labels: Vec<Label>,
     /// The documents, in display order. Shared and copied on write
     /// ([`Workspace::document_mut`]), so that copying a workspace (every
-    /// state the UI keeps, every undo step) costs one pointer per document,
-    /// not their spans.
-    pub documents: Vec<Arc<Document>>,
+    /// state the UI keeps, every undo step) costs a pointer, and finding
+    /// or changing one document costs the same in any corpus
+    /// ([`DocList`]).
+    pub documents: DocList,
     /// The document shown in the editor.
     pub open: Option<DocId>,
     /// The next id to hand out for a document or span.
@@ -366,7 +490,7 @@ impl Default for Workspace {
     fn default() -> Self {
         Workspace {
             labels: default_labels(),
-            documents: Vec::new(),
+            documents: DocList::new(),
             open: None,
             next_id: 1,
             annotator: None,
@@ -413,7 +537,7 @@ impl Workspace {
 
     /// The document with this id.
     pub fn document(&self, id: DocId) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id).map(|d| &**d)
+        self.documents.by_id(id).map(|d| &**d)
     }
 
     /// The document with this id, mutably.
@@ -421,10 +545,8 @@ impl Workspace {
     /// Copies the document first when another workspace shares it, so the
     /// others never see the change.
     pub fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
-        self.documents
-            .iter_mut()
-            .find(|d| d.id == id)
-            .map(Arc::make_mut)
+        let at = self.documents.position(id)?;
+        self.documents.get_mut(at).map(Arc::make_mut)
     }
 
     /// The open document.
@@ -481,19 +603,7 @@ pub fn validate_parts<'a>(
     labels: &[Label],
     documents: impl IntoIterator<Item = &'a Document>,
 ) -> Result<(), String> {
-    for (i, label) in labels.iter().enumerate() {
-        if label.name.trim().is_empty() {
-            return Err(format!("label #{} has an empty name", i + 1));
-        }
-        if labels[..i].iter().any(|l| l.name == label.name) {
-            return Err(format!("label {:?} is defined twice", label.name));
-        }
-        if let Some(key) = label.key
-            && labels[..i].iter().any(|l| l.key == Some(key))
-        {
-            return Err(format!("hotkey {key:?} is used by two labels"));
-        }
-    }
+    validate_labels(labels)?;
     for doc in documents {
         let len = doc.text.char_len();
         for span in &doc.spans {
@@ -576,42 +686,131 @@ mod tests {
         assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
     }
 
+    fn record(name: &str, color: &str, key: Option<&str>) -> LabelRecord {
+        LabelRecord {
+            name: name.into(),
+            color: color.into(),
+            key: key.map(Into::into),
+            description: String::new(),
+        }
+    }
+
     #[test]
-    fn hostile_colours_and_keys_are_repaired() {
+    fn hostile_colours_and_keys_are_repaired_with_a_message_naming_file_and_label() {
+        let smuggled = "#00ff00; background-image: url(http://127.0.0.2:9/x.png)";
+        let records = vec![
+            record("PER", smuggled, Some("1")),
+            record("LOC", "red", Some("\u{7}")),
+            record("ORG", "#9FD0FF", Some("12")),
+            record("MISC", "", Some("?")),
+            record("GPE", "#ffffff\n", Some("1")),
+            record("EVT", "#e3b8ff", Some(" ")),
+            record("FAC", "url(x)", None),
+        ];
+        let (labels, repairs) = checked_labels(records, "evil.json");
+        for label in &labels {
+            assert!(parse_hex_color(&label.color).is_some(), "{label:?}");
+        }
+        assert!(validate_labels(&labels).is_ok(), "{labels:?}");
+        assert_eq!(labels[0].key, Some('1'));
+        assert_eq!(labels[2].color, "#9FD0FF", "#RRGGBB is a colour, kept");
+        let keys: Vec<_> = labels.iter().map(|l| l.key).collect();
+        assert_eq!(keys, [Some('1'), None, None, None, None, None, None]);
+        assert_eq!(repairs.len(), 10, "{repairs:#?}");
+        for repair in &repairs {
+            assert!(repair.starts_with("evil.json: label \""), "{repair}");
+        }
+        assert!(repairs[0].contains("\"PER\"") && repairs[0].contains("is not #rrggbb"));
+        for expected in [
+            "\"ORG\": hotkey \"12\" is not one character",
+            "\"MISC\": hotkey \"?\" is one of Wasim's own shortcuts",
+            "\"GPE\": hotkey \"1\" is already another label's",
+            "\"EVT\": hotkey \" \" cannot be typed",
+        ] {
+            assert!(repairs.iter().any(|r| r.contains(expected)), "{expected}");
+        }
+        let good: Vec<LabelRecord> = default_labels().iter().map(LabelRecord::from).collect();
+        assert_eq!(checked_labels(good, "x"), (default_labels(), Vec::new()));
+    }
+
+    #[test]
+    fn saved_labels_are_repaired_in_place() {
         let mut labels = default_labels();
-        labels[0].color = "#00ff00; background-image: url(http://127.0.0.2:9/x.png)".into();
-        labels[1].key = Some('\u{7}');
-        let repairs = sanitize_labels(&mut labels);
+        labels[0].color = "#00ff00;background:url(x)".into();
+        labels[1].key = Some('/');
+        let repairs = repair_labels(&mut labels, "Saved workspace");
         assert_eq!(repairs.len(), 2, "{repairs:?}");
-        assert!(parse_hex_color(&labels[0].color).is_some());
-        assert_eq!(labels[1].key, None);
-        assert!(sanitize_labels(&mut default_labels()).is_empty());
+        assert!(validate_labels(&labels).is_ok());
+        assert_eq!(labels[0].name, "PER");
+        let mut clean = default_labels();
+        assert!(repair_labels(&mut clean, "Saved workspace").is_empty());
+        assert_eq!(clean, default_labels());
+    }
+
+    #[test]
+    fn validation_refuses_what_checking_repairs() {
+        let bad = |change: &dyn Fn(&mut Vec<Label>)| {
+            let mut labels = default_labels();
+            change(&mut labels);
+            validate_labels(&labels).expect_err("refused")
+        };
+        assert!(bad(&|l| l[0].color = "#00ff00; x".into()).contains("not a colour"));
+        assert!(bad(&|l| l[0].key = Some('?')).contains("shortcuts"));
+        assert!(bad(&|l| l[0].key = Some('\t')).contains("cannot be typed"));
+        assert!(bad(&|l| l[0].key = Some('2')).contains("used by two labels"));
+        assert!(bad(&|l| l[0].name = " ".into()).contains("empty name"));
+        assert!(bad(&|l| l[0].name = "LOC".into()).contains("defined twice"));
+        let mut ws = Workspace::default();
+        ws.labels[0].color = "url(x)".into();
+        assert!(ws.validate().is_err(), "a workspace checks its labels");
+    }
+
+    #[test]
+    fn label_records_serialize_as_labels_do() {
+        for label in default_labels() {
+            let as_label = serde_json::to_string(&label).expect("json");
+            let as_record = serde_json::to_string(&LabelRecord::from(&label)).expect("json");
+            assert_eq!(as_label, as_record);
+        }
     }
 
     #[test]
     fn label_sets_round_trip_and_bad_files_are_refused() {
         let labels = default_labels();
         let json = labels_to_json(&labels);
-        assert_eq!(labels_from_json(json.as_bytes()), Ok(labels));
+        assert_eq!(
+            labels_from_json(json.as_bytes(), "set.json"),
+            Ok((labels, Vec::new()))
+        );
         assert!(
-            labels_from_json(b"{")
+            labels_from_json(b"{", "set.json")
                 .expect_err("invalid")
                 .contains("invalid JSON")
         );
         assert!(
-            labels_from_json(br#"{"format":"x"}"#)
+            labels_from_json(br#"{"format":"x"}"#, "set.json")
                 .expect_err("format")
                 .contains("not a Wasim")
         );
-        let clash = r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#ffffff","key":"1"},{"name":"B","color":"#000000","key":"1"}]}"##;
+        let twice = r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#ffffff"},{"name":"A","color":"#ffffff"}]}"##;
         assert!(
-            labels_from_json(clash.as_bytes())
-                .expect_err("clash")
-                .contains("hotkey")
+            labels_from_json(twice.as_bytes(), "set.json")
+                .expect_err("twice")
+                .contains("defined twice")
+        );
+        let clash = r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#ffffff","key":"1"},{"name":"B","color":"#000000; x","key":"1"}]}"##;
+        let (fixed, repairs) = labels_from_json(clash.as_bytes(), "set.json").expect("repaired");
+        assert_eq!(fixed[1].key, None);
+        assert!(parse_hex_color(&fixed[1].color).is_some());
+        assert_eq!(repairs.len(), 2, "{repairs:?}");
+        assert!(
+            repairs
+                .iter()
+                .all(|r| r.starts_with("set.json: label \"B\""))
         );
         let dark =
             r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#000000"}]}"##;
-        let fixed = labels_from_json(dark.as_bytes()).expect("valid");
+        let (fixed, _) = labels_from_json(dark.as_bytes(), "set.json").expect("valid");
         assert_ne!(fixed[0].color, "#000000", "dark colours are lightened");
     }
 

@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, History};
 use super::json;
-use super::model::{DocId, Document, DocumentBody, Label, Workspace};
+use super::model::{DocId, Document, DocumentBody, Label, Workspace, repair_labels};
 use super::snapshot::{DocRecord, Snapshot};
 
 /// The layout version of the records, in [`WorkspaceRecord::schema`].
@@ -55,6 +55,9 @@ pub const COMPACT_EVERY: usize = 64;
 /// An edit that touches more documents than this is written into their
 /// records at once instead of the journal (it would be folded soon anyway).
 pub const LARGE_EDIT: usize = 32;
+
+/// How messages about repaired saved labels name where they come from.
+const SAVED_LABELS: &str = "Saved workspace";
 
 /// What changed, for storage to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -509,14 +512,8 @@ impl Persister {
     /// journal.
     fn fold(&mut self, ws: &Workspace, history: &History, plan: &mut WritePlan) {
         let dirty = std::mem::take(&mut self.dirty);
-        let index: Option<HashMap<DocId, &Document>> =
-            (dirty.docs.len() > 8).then(|| ws.documents.iter().map(|d| (d.id, &**d)).collect());
         for id in dirty.docs {
-            let doc = match &index {
-                Some(index) => index.get(&id).copied(),
-                None => ws.document(id),
-            };
-            match doc {
+            match ws.document(id) {
                 Some(doc) => plan.put_docs.push((id, json(&DocRecord::of(doc)))),
                 None => plan.delete_docs.push(id),
             }
@@ -678,14 +675,16 @@ pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
         }
         return Ok(None);
     };
-    let (mut ws, stale) = read_records(raw, &stored, &texts)?;
+    let (mut ws, stale, repairs) = read_records(raw, &stored, &texts)?;
     let mut persister = Persister::new();
     persister.texts = Arc::new(text_ids);
     persister.open = stored.open;
     persister.next_id = stored.next_id.unwrap_or(0);
     // Records no document refers to are deleted by the compaction below.
     persister.dirty.docs.extend(stale);
-    let mut problems = Vec::new();
+    // Labels repaired on the way in are written back repaired.
+    persister.dirty.workspace |= !repairs.is_empty();
+    let mut problems = repairs;
     let set_aside = replay(&stored.journal, &mut ws, &texts, &mut persister);
     // `meta/open` is written with every change that moves it, so it is
     // the latest, whatever the replayed edits did to `open` on the way.
@@ -719,13 +718,15 @@ pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
 }
 
 /// The workspace from its record (`raw`), the document records and the
-/// texts, with the ids of records no document refers to.
+/// texts, with the ids of records no document refers to and what was
+/// repaired in the labels (a profile saved before they were checked may
+/// hold, say, a colour that smuggles CSS).
 fn read_records(
     raw: &str,
     stored: &Stored,
     texts: &HashMap<DocId, DocumentBody>,
-) -> Result<(Workspace, Vec<DocId>), String> {
-    let record: WorkspaceRecord =
+) -> Result<(Workspace, Vec<DocId>, Vec<String>), String> {
+    let mut record: WorkspaceRecord =
         json::parse(raw).map_err(|e| format!("the saved workspace record is unreadable: {e}"))?;
     if record.schema != SCHEMA {
         return Err(format!(
@@ -757,9 +758,10 @@ fn read_records(
             .ok_or_else(|| format!("the text of {:?} is missing", doc.name))?;
         documents.push(Arc::new(doc.into_document(body)));
     }
+    let repairs = repair_labels(&mut record.labels, SAVED_LABELS);
     let ws = Workspace {
         labels: record.labels,
-        documents,
+        documents: documents.into(),
         open: stored.open,
         next_id: stored.next_id.unwrap_or(1),
         annotator: record.annotator,
@@ -767,7 +769,7 @@ fn read_records(
     ws.validate()?;
     let mut stale: Vec<DocId> = records.into_keys().collect();
     sort::sort(&mut stale);
-    Ok((ws, stale))
+    Ok((ws, stale, repairs))
 }
 
 /// Journal entries that could not be replayed: said, added to the stored
@@ -869,7 +871,7 @@ fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), String> {
         }
         let probe = Workspace {
             labels: ws.labels.clone(),
-            documents: vec![Arc::clone(doc)],
+            documents: vec![Arc::clone(doc)].into(),
             open: None,
             next_id: ws.next_id,
             annotator: None,
@@ -961,10 +963,10 @@ pub fn migrate_v1(
     texts: &HashMap<DocId, DocumentBody>,
     stored_texts: HashSet<DocId>,
 ) -> Result<Loaded, String> {
-    let snapshot: Snapshot = json::parse(&v1.snapshot)
+    let mut snapshot: Snapshot = json::parse(&v1.snapshot)
         .map_err(|e| format!("saved data (schema 1) is unreadable: {e}"))?;
+    let mut problems = repair_labels(&mut snapshot.labels, SAVED_LABELS);
     let ws = snapshot.restore(|id| texts.get(&id).cloned())?;
-    let mut problems = Vec::new();
     let history = match v1.history.as_deref().map(json::parse::<History>) {
         None => History::default(),
         Some(Ok(mut history)) => {
@@ -1097,7 +1099,7 @@ impl MemoryStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::SpanId;
+    use crate::core::model::{SpanId, validate_labels};
 
     /// A workspace of `n` articles with `spans` spans each, the first open.
     fn corpus(n: usize, spans: usize) -> Workspace {
@@ -1519,6 +1521,44 @@ mod tests {
         let again = restored(&store);
         assert_eq!((&again.ws, &again.history), (&ws, &history));
         assert!(again.plan.is_none());
+    }
+
+    const SMUGGLED: &str = "#00ff00; background-image: url(http://127.0.0.2:9/x.png)";
+
+    #[test]
+    fn a_profile_saved_with_a_hostile_colour_opens_repaired_and_is_written_back() {
+        let ws = corpus(2, 1);
+        let (mut store, _) = stored(&ws, &History::default());
+        let record = store.workspace.clone().expect("a record");
+        store.workspace = Some(
+            record
+                .replace("#ffc38a", SMUGGLED)
+                .replace(r#""key":"2""#, r#""key":"?""#),
+        );
+        let loaded = restored(&store);
+        assert!(validate_labels(&loaded.ws.labels).is_ok());
+        assert_eq!(loaded.ws.documents, ws.documents);
+        assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+        assert!(loaded.problems[0].starts_with("Saved workspace: label \"PER\": colour"));
+        store.execute(&loaded.plan.expect("the repair is written"));
+        let stored = store.workspace.clone().expect("a record");
+        assert!(!stored.contains("url("), "{stored}");
+        let again = restored(&store);
+        assert!(again.problems.is_empty());
+        assert_eq!(again.ws.labels, loaded.ws.labels);
+    }
+
+    #[test]
+    fn a_schema_1_profile_with_a_hostile_colour_migrates_repaired() {
+        let mut ws = corpus(2, 1);
+        ws.labels[0].color = SMUGGLED.into();
+        let mut store = v1_store(&ws, &History::default());
+        let loaded = restored(&store);
+        assert!(validate_labels(&loaded.ws.labels).is_ok());
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert!(loaded.problems[0].contains("\"PER\""));
+        store.execute(&loaded.plan.expect("the migration"));
+        assert!(!store.workspace.clone().expect("a record").contains("url("));
     }
 
     #[test]

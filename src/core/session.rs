@@ -12,13 +12,16 @@
 //! [`crate::core::persist`]); the shell writes plans in order and reports
 //! back with [`Event::Saved`], which is what [`Saves`] counts.
 
+mod curate;
+
 use std::sync::Arc;
+
+pub use curate::Curate;
 
 use super::change::Change;
 use super::demo::{demo_workspace, show_demo};
 use super::edit::{Edit, History};
 use super::formats::{ImportError, ImportMode, Prepared, import_prepared};
-use super::lookup::{DocIndex, documents};
 use super::model::{DocId, Document, SpanId, Workspace};
 pub use super::persist::{Loaded, Persist, Step};
 use super::persist::{Persister, WritePlan};
@@ -165,29 +168,24 @@ pub struct Session {
     pub precise: bool,
     /// The label applied last, which *Tag all* offers first.
     pub last_label: Option<String>,
+    /// Candidates of the group being adjudicated that the curator chose to
+    /// accept together (see [`Curate::Toggle`]).
+    pub chosen: Vec<SpanId>,
+    /// Whether the curator showed (`Some(true)`) or hid the curation panel;
+    /// `None`: it shows for team documents.
+    pub curation_panel: Option<bool>,
     /// A place of the open document to scroll into view, numbered so that
     /// showing the same place twice scrolls twice.
     pub reveal: Option<(u64, CharRange)>,
     /// Corpus totals (progress, spans per label), kept current edit by
     /// edit; its generation moves when documents come or go.
     pub tally: Tally,
-    /// Where each document is in the list, for lookups by id that do not
-    /// walk the corpus; built again when the tally's generation moves.
-    index: SharedIndex,
     /// What is stored, to plan each change's writes.
     pub persister: Persister,
     /// How saving goes.
     pub saves: Saves,
     /// Effects of the event being handled, returned by [`Session::update`].
     effects: Vec<Effect>,
-}
-
-/// A [`DocIndex`] shared between sessions, with the generation it was built
-/// for.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct SharedIndex {
-    index: Arc<DocIndex>,
-    generation: u64,
 }
 
 impl Default for Session {
@@ -207,8 +205,9 @@ impl Default for Session {
             precise: false,
             reveal: None,
             last_label: None,
+            chosen: Vec::new(),
+            curation_panel: None,
             tally: Tally::default(),
-            index: SharedIndex::default(),
             persister: Persister::new(),
             saves: Saves::default(),
             effects: Vec::new(),
@@ -254,6 +253,8 @@ pub enum Event {
         /// Ranges per document.
         ranges: Vec<(DocId, Vec<CharRange>)>,
     },
+    /// Adjudicate (see [`Curate`]).
+    Curate(Curate),
     /// Bring the demo document back (from the shortcut sheet) and open it.
     ShowDemo,
     /// Open or close the shortcut sheet.
@@ -317,6 +318,7 @@ impl Event {
             | Event::DeleteSelected
             | Event::Undo
             | Event::Redo => Attempt::Edit,
+            Event::Curate(what) if what.changes() => Attempt::Edit,
             _ => Attempt::Read,
         }
     }
@@ -436,9 +438,7 @@ impl Session {
             self.history.next_redo()
         }
         .cloned();
-        let watch = forward
-            .as_ref()
-            .map(|step| Tally::watch(&self.ws, &self.index.index, step));
+        let watch = forward.as_ref().map(|step| Tally::watch(&self.ws, step));
         let change = if undo {
             self.history.undo(&mut self.ws)
         } else {
@@ -446,7 +446,7 @@ impl Session {
         };
         match (change, forward, watch) {
             (Some(change), Some(forward), Some(watch)) => {
-                self.tally.settle(&self.ws, &self.index.index, watch);
+                self.tally.settle(&self.ws, watch);
                 self.persist(Persist::Applied { forward, step });
                 self.show_change(if undo { "Undid" } else { "Redid" }, change);
             }
@@ -520,30 +520,16 @@ impl Session {
 
     fn changed(&mut self) {
         self.revision += 1;
-        self.reindex();
     }
 
     /// Counts the corpus totals again: the workspace was replaced.
     fn recount(&mut self) {
         self.tally.recount(&self.ws);
-        self.reindex();
-    }
-
-    /// Builds the index again when the list of documents changed (the
-    /// tally's generation says so).
-    fn reindex(&mut self) {
-        let generation = self.tally.generation();
-        if self.index.generation != generation {
-            self.index = SharedIndex {
-                index: Arc::new(DocIndex::of(&self.ws)),
-                generation,
-            };
-        }
     }
 
     /// The document with this id, found without walking the corpus.
     pub fn document(&self, id: DocId) -> Option<&Document> {
-        self.index.index.document(&self.ws, id)
+        self.ws.document(id)
     }
 
     /// The open document, found without walking the corpus.
@@ -553,7 +539,7 @@ impl Session {
 
     /// The position of the document with this id in the document list.
     pub fn position(&self, id: DocId) -> Option<usize> {
-        self.index.index.position(&self.ws, id)
+        self.ws.documents.position(id)
     }
 
     /// The span that was selected when `doc` was left, if it still exists.
@@ -564,10 +550,10 @@ impl Session {
 
     fn edit(&mut self, edit: Edit) -> bool {
         let forward = edit.clone();
-        let watch = Tally::watch(&self.ws, &self.index.index, &edit);
+        let watch = Tally::watch(&self.ws, &edit);
         match self.history.apply(&mut self.ws, edit) {
             Ok(()) => {
-                self.tally.settle(&self.ws, &self.index.index, watch);
+                self.tally.settle(&self.ws, watch);
                 self.changed();
                 self.persist(Persist::Applied {
                     forward,
@@ -665,11 +651,7 @@ impl Session {
                 .or(same.first());
             if let (false, Some(span)) = (add, target) {
                 let span = span.id;
-                if self.edit(Edit::SetSpanLabel {
-                    doc: doc_id,
-                    span,
-                    label,
-                }) {
+                if self.edit(self.relabel_edit(doc_id, span, label)) {
                     self.selected = Some(span);
                 }
                 return;
@@ -687,11 +669,7 @@ impl Session {
                 Err(error) => self.notify(MessageKind::Info, error.to_string()),
             }
         } else if let Some(span) = self.selected.filter(|id| doc.span(*id).is_some()) {
-            self.edit(Edit::SetSpanLabel {
-                doc: doc_id,
-                span,
-                label,
-            });
+            self.edit(self.relabel_edit(doc_id, span, label));
         } else {
             self.notify(
                 MessageKind::Info,
@@ -704,11 +682,9 @@ impl Session {
 /// Spans that tagging `ranges` with `label` would add: ranges no span with
 /// that label already covers, per document.
 pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)], label: &str) -> usize {
-    let ids: Vec<DocId> = ranges.iter().map(|(doc, _)| *doc).collect();
-    documents(ws, &ids)
-        .into_iter()
-        .zip(ranges)
-        .filter_map(|(doc, (_, list))| Some((doc?, list)))
+    ranges
+        .iter()
+        .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
         .map(|(doc, list)| list.iter().filter(|r| !doc.covered_by(**r, label)).count())
         .sum()
 }
@@ -910,6 +886,7 @@ impl Session {
                 if state.document(id).is_some() && state.ws.open != Some(id) {
                     state.ws.open = Some(id);
                     state.persist(Persist::Opened(id));
+                    state.chosen.clear();
                     // Back to a document: its selected span is selected again.
                     state.selected = state.resumed_span(resume, id);
                     state.changed();
@@ -933,12 +910,14 @@ impl Session {
             }
             Event::TagAllLikeSelected => state.tag_all_like_selected(),
             Event::TagRanges { label, ranges } => state.tag_ranges(&label, ranges),
+            Event::Curate(what) => state.curate(what),
             Event::ShowDemo => state.show_demo(resume),
             Event::ToggleHelp => state.show_help = !state.show_help,
             Event::TogglePrecise => state.precise = !state.precise,
             Event::Escape => {
                 state.show_help = false;
                 state.selected = None;
+                state.chosen.clear();
             }
             Event::Select(id) => state.selected = id,
             Event::DeleteSelected => {
@@ -1264,5 +1243,38 @@ mod tests {
         session.update(Event::Undo, &Resume::default());
         assert_eq!(session.position(far), Some(27), "back in its place");
         check(&session);
+    }
+
+    /// What the UI does on every action (copy the state, update the copy)
+    /// costs the same in any corpus: tagging a word copies one chunk of the
+    /// document list, and any other event copies none.
+    #[test]
+    fn an_edit_copies_one_chunk_of_the_document_list_whatever_the_corpus() {
+        let mut session = writer();
+        let texts: Vec<(String, String)> = (0..1_000)
+            .map(|i| (format!("{i:04}.txt"), format!("نص رقم {i} عن بغداد")))
+            .collect();
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+            .collect();
+        load(&mut session, &files);
+        let far = session.ws.documents[900].id;
+        session.update(Event::Open(far), &Resume::default());
+        let before = session.clone();
+        let mut after = before.clone();
+        after.update(Event::Select(None), &Resume::default());
+        let (shared, chunks) = after.ws.documents.chunks_shared_with(&before.ws.documents);
+        assert!(chunks > 10);
+        assert_eq!(shared, chunks, "an event that edits nothing copies nothing");
+        tag(&mut after, 0, 2, "PER");
+        assert_eq!(after.document(far).map(|d| d.spans.len()), Some(1));
+        assert_eq!(before.document(far).map(|d| d.spans.len()), Some(0));
+        let (shared, chunks) = after.ws.documents.chunks_shared_with(&before.ws.documents);
+        assert_eq!(
+            shared,
+            chunks - 1,
+            "only the tagged document's chunk is copied"
+        );
     }
 }

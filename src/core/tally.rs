@@ -10,9 +10,12 @@
 //! or rename a label, count everything again and move the
 //! [`Tally::generation`], which also tells the UI that the list of documents
 //! may have changed.
+//!
+//! The open disagreements of team documents ([`crate::core::curation`]) are
+//! kept the same way: the documents an edit touches are counted again.
 
+use super::curation::Disputes;
 use super::edit::Edit;
-use super::lookup::DocIndex;
 use super::model::{DocId, Document, Workspace};
 use crate::core::sort;
 
@@ -26,6 +29,7 @@ pub struct Tally {
     done: usize,
     total: usize,
     generation: u64,
+    disputes: Disputes,
 }
 
 /// What one document adds to the totals.
@@ -124,16 +128,16 @@ impl Tally {
         self.labels = fresh.labels;
         self.done = fresh.done;
         self.total = fresh.total;
+        self.disputes = Disputes::of(ws);
         self.generation += 1;
     }
 
-    /// Counts what `edit` touches in `ws`, before it is applied; `index`
-    /// finds the documents (it may be stale: it is checked).
-    pub fn watch(ws: &Workspace, index: &DocIndex, edit: &Edit) -> Watch {
+    /// Counts what `edit` touches in `ws`, before it is applied.
+    pub fn watch(ws: &Workspace, edit: &Edit) -> Watch {
         let before = match Reach::of(edit) {
             Reach::Documents(ids) => Some(
                 ids.into_iter()
-                    .map(|id| (id, Share::of(index.document(ws, id))))
+                    .map(|id| (id, Share::of(ws.document(id))))
                     .collect(),
             ),
             Reach::Everything => None,
@@ -143,7 +147,7 @@ impl Tally {
 
     /// Brings the totals up to date once the watched edit is applied to
     /// `ws` (or undone: the same documents are touched).
-    pub fn settle(&mut self, ws: &Workspace, index: &DocIndex, watch: Watch) {
+    pub fn settle(&mut self, ws: &Workspace, watch: Watch) {
         let Some(before) = watch.before else {
             self.recount(ws);
             return;
@@ -154,8 +158,10 @@ impl Tally {
             total: self.total,
         };
         for (id, old) in before {
+            let doc = ws.document(id);
             delta.absorb(&old, -1);
-            delta.absorb(&Share::of(index.document(ws, id)), 1);
+            delta.absorb(&Share::of(doc), 1);
+            self.disputes.refresh(id, doc);
         }
         self.labels = delta.labels;
         self.done = delta.done;
@@ -178,6 +184,11 @@ impl Tally {
     /// Documents in the corpus.
     pub fn total(&self) -> usize {
         self.total
+    }
+
+    /// Open disagreements per team document and in all.
+    pub fn disputes(&self) -> &Disputes {
+        &self.disputes
     }
 
     /// Moves whenever everything was counted again: when documents came or
@@ -222,6 +233,7 @@ mod tests {
             assert_eq!(tally.spans(label), fresh.spans(label), "{label}");
         }
         assert_eq!((tally.done(), tally.total()), (fresh.done(), fresh.total()));
+        assert_eq!(tally.disputes(), fresh.disputes());
     }
 
     #[test]
@@ -229,7 +241,6 @@ mod tests {
         let mut ws = corpus(3);
         let (a, b) = (ws.documents[0].id, ws.documents[1].id);
         let mut tally = Tally::of(&ws);
-        let index = DocIndex::of(&ws);
         let mut history = History::default();
         let generation = tally.generation();
         let add = Edit::add_span(&mut ws, a, 4, 7, "PER").expect("valid");
@@ -250,9 +261,9 @@ mod tests {
                 label: "ORG".into(),
             },
         ] {
-            let watch = Tally::watch(&ws, &index, &edit);
+            let watch = Tally::watch(&ws, &edit);
             history.apply(&mut ws, edit).expect("applies");
-            tally.settle(&ws, &index, watch);
+            tally.settle(&ws, watch);
             check(&tally, &ws);
         }
         assert_eq!(
@@ -261,32 +272,72 @@ mod tests {
         );
         assert_eq!(tally.generation(), generation, "the same documents");
         while let Some(step) = history.next_undo().cloned() {
-            let watch = Tally::watch(&ws, &index, &step);
+            let watch = Tally::watch(&ws, &step);
             history.undo(&mut ws);
-            tally.settle(&ws, &index, watch);
+            tally.settle(&ws, watch);
             check(&tally, &ws);
         }
         assert_eq!((tally.spans("PER"), tally.spans("ORG")), (0, 0));
         let step = history.next_redo().cloned().expect("a step to redo");
-        let watch = Tally::watch(&ws, &index, &step);
+        let watch = Tally::watch(&ws, &step);
         history.redo(&mut ws);
-        tally.settle(&ws, &index, watch);
+        tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.spans("PER"), 1);
+    }
+
+    #[test]
+    fn open_disagreements_follow_decisions_undo_and_redo() {
+        use crate::core::curation::{Choice, decide, groups};
+        let mut ws = corpus(3);
+        for doc in ws.documents.iter_mut().take(2) {
+            let doc = std::sync::Arc::make_mut(doc);
+            doc.team = vec!["A".into(), "B".into()];
+        }
+        let (a, b) = (ws.documents[0].id, ws.documents[1].id);
+        for (doc, label, who) in [(a, "PER", "A"), (a, "LOC", "B"), (b, "PER", "A")] {
+            let mut span = ws.new_span(4, 7, label);
+            span.annotators = vec![who.into()];
+            Edit::AddSpans {
+                doc,
+                spans: vec![span],
+            }
+            .apply(&mut ws)
+            .expect("applies");
+        }
+        let mut tally = Tally::of(&ws);
+        assert_eq!(
+            (tally.disputes().total(), tally.disputes().documents()),
+            (2, 2)
+        );
+        let mut history = History::default();
+        let doc = ws.document(a).expect("a");
+        let group = groups(doc).remove(0);
+        let edit = decide(doc, &group, &Choice::Version(1)).expect("changes");
+        let watch = Tally::watch(&ws, &edit);
+        history.apply(&mut ws, edit).expect("applies");
+        tally.settle(&ws, watch);
+        check(&tally, &ws);
+        assert_eq!(tally.disputes().open_in(a), 0);
+        let step = history.next_undo().cloned().expect("a step");
+        let watch = Tally::watch(&ws, &step);
+        history.undo(&mut ws);
+        tally.settle(&ws, watch);
+        check(&tally, &ws);
+        assert_eq!(tally.disputes().total(), 2);
     }
 
     #[test]
     fn documents_coming_and_going_count_again_and_move_the_generation() {
         let mut ws = corpus(2);
         let mut tally = Tally::of(&ws);
-        let index = DocIndex::of(&ws);
         let generation = tally.generation();
         let edit = Edit::RemoveDocuments {
             ids: vec![ws.documents[0].id],
         };
-        let watch = Tally::watch(&ws, &index, &edit);
+        let watch = Tally::watch(&ws, &edit);
         edit.apply(&mut ws).expect("applies");
-        tally.settle(&ws, &index, watch);
+        tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.total(), 1);
         assert!(tally.generation() > generation);
@@ -298,12 +349,11 @@ mod tests {
         let tally = Tally::of(&ws);
         assert_eq!((tally.total(), tally.done()), (0, 0));
         let demo = ws.documents[0].id;
-        let index = DocIndex::of(&ws);
         let edit = Edit::add_span(&mut ws, demo, 0, 3, "PER").expect("valid");
         let mut tally = tally;
-        let watch = Tally::watch(&ws, &index, &edit);
+        let watch = Tally::watch(&ws, &edit);
         edit.apply(&mut ws).expect("applies");
-        tally.settle(&ws, &index, watch);
+        tally.settle(&ws, watch);
         assert_eq!(tally.spans("PER"), 0);
     }
 }

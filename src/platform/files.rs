@@ -131,3 +131,22 @@ pub fn download(file: &OutputFile) -> Result<(), String> {
     gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
     Ok(())
 }
+
+/// Puts `text` on the clipboard of a `copy` event instead of what the
+/// browser would copy, and says whether it could. The document view uses it
+/// because it draws only the lines near the view: the browser would copy
+/// the drawn part of a long selection, never the lines between its ends.
+pub fn copy_into(event: &web_sys::Event, text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(data) = event
+        .dyn_ref::<web_sys::ClipboardEvent>()
+        .and_then(web_sys::ClipboardEvent::clipboard_data)
+    else {
+        return false;
+    };
+    if data.set_data("text/plain", text).is_err() {
+        return false;
+    }
+    event.prevent_default();
+    true
+}

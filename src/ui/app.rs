@@ -10,13 +10,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::core::css::ClassRule;
 use crate::core::tabs::Role;
 use crate::platform::files::{dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
 use crate::platform::saver::{self, Outcome};
 use crate::platform::storage::{on_blocked, open_and_restore, resign, set_fencing};
+use crate::platform::styles::class_of;
 use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
 use crate::ui::annotator::AnnotatorName;
+use crate::ui::curation::CurationPanel;
 use crate::ui::doc_list::DocList;
 use crate::ui::doc_view::DocView;
 use crate::ui::entities::EntitiesPanel;
@@ -345,6 +348,7 @@ pub fn app() -> Html {
                 </aside>
                 <section class="editor" aria-label="Document">
                     <SearchPanel {on_counts} />
+                    if app.curation_shown() { <CurationPanel /> }
                     <div class="doc-scroll" data-testid="doc-scroll">
                         <DocView />
                     </div>
@@ -362,7 +366,7 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
-            <div class="app" style={prefs.css_variables()} {ondragover} {ondrop} {ondragleave}>
+            <div class={classes!("app", class_of(&ClassRule::reading(&prefs)))} {ondragover} {ondrop} {ondragleave}>
                 <Toolbar />
                 <Messages />
                 <ImportProgress />

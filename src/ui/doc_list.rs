@@ -18,10 +18,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::css::ClassRule;
 use crate::core::display::split_name;
 use crate::core::edit::Edit;
-use crate::core::model::{Document, readable_color};
+use crate::core::model::Document;
 use crate::core::search::{filter_fold, filter_matches};
+use crate::platform::styles::class_of;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, icon, named_icon};
 use crate::ui::search::MatchCounts;
@@ -92,9 +94,12 @@ pub fn doc_list(props: &DocListProps) -> Html {
             }
         });
     }
-    // Each label's chip colour, made readable once, not per item.
+    // Each label's chip colour class, once, not per item.
     let colors: Rc<Vec<String>> = use_memo(app.ws.labels.clone(), |labels| {
-        labels.iter().map(|l| readable_color(&l.color)).collect()
+        labels
+            .iter()
+            .map(|l| class_of(&ClassRule::label_color(&l.color)))
+            .collect()
     });
     let row = {
         let (app, shown, matches) = (app.clone(), shown.clone(), props.matches.clone());
@@ -181,6 +186,7 @@ fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usi
     let current = (app.ws.open == Some(id)).then_some("true");
     let parts = split_name(&doc.name);
     let count = doc.spans.len();
+    let disputes = app.tally.disputes().open_in(id);
     let counts: Vec<(&str, &str, usize)> = app
         .ws
         .labels
@@ -195,8 +201,8 @@ fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usi
         .join(", ");
     let dots = counts.iter().filter(|(_, _, n)| *n > 0).map(|(name, color, n)| {
         html! {
-            <span class="doc-label-count" data-testid="doc-label-count" data-label={name.to_string()}
-                style={format!("background-color:{color}")} title={format!("{name}: {n}")}>{ n }</span>
+            <span class={classes!("doc-label-count", color.to_string())} data-testid="doc-label-count" data-label={name.to_string()}
+                title={format!("{name}: {n}")}>{ n }</span>
         }
     });
     html! {
@@ -212,6 +218,10 @@ fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usi
             </span>
             if let Some(hits) = hits {
                 <span class="doc-search-count" data-testid="doc-search-count" title="search matches">{ named_icon(Icon::Search, "search matches") }{ hits }</span>
+            }
+            if disputes > 0 {
+                <span class="doc-disputes" data-testid="doc-disputes"
+                    title={format!("{disputes} disagreement(s) to adjudicate")}>{ format!("≠{disputes}") }</span>
             }
             <span class="doc-label-counts">{ for dots }</span>
             <span class="doc-count" data-testid="doc-span-count" title={per_label.clone()}>{ count }</span>

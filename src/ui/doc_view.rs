@@ -31,21 +31,25 @@ use gloo::timers::callback::Timeout;
 
 use yew::prelude::*;
 
+use crate::core::css::{ClassRule, px};
+use crate::core::curation::is_team;
 use crate::core::layout::{
     Direction, Fragment, Node, SpanIndex, dominant_direction, line_fragments, nest,
 };
-use crate::core::model::{DocId, SpanId, readable_color};
-use crate::core::number::css_px;
+use crate::core::model::{DocId, SpanId};
 use crate::core::text::{CharRange, LineRange};
 use crate::core::viewport::Piece;
 use crate::core::words::snap_to_words;
+use crate::platform::files::copy_into;
 use crate::platform::measure::GAP_CLASS;
 use crate::platform::resume::{self, restore_scroll, scroll_anchor, scrolls_view};
 use crate::platform::selection::{
     LINE_CLASS, doc_view_root, document_selection, reveal_offset, reveal_span, select_offsets,
 };
+use crate::platform::styles::class_of;
 use crate::ui::doc_window::{DocWindow, SizeObserver, WindowHandle, when_drawn};
 use crate::ui::state::{Action, use_app};
+use crate::ui::styled::use_style_properties;
 
 /// One line of the open document, prepared when it is first drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -166,13 +170,13 @@ pub fn doc_view() -> Html {
             SpanIndex::new(state.ws.open_document().map_or(&[], |d| &d.spans[..]))
         })
     };
+    // Each label's colour class (its rules in Wasim's stylesheet).
     let colors: Rc<HashMap<String, String>> = {
         let labels = app.ws.labels.clone();
-        // Colours from imported files may be dark: draw them readable.
         use_memo(labels, |labels| {
             labels
                 .iter()
-                .map(|l| (l.name.clone(), readable_color(&l.color)))
+                .map(|l| (l.name.clone(), class_of(&ClassRule::label_color(&l.color))))
                 .collect()
         })
     };
@@ -326,6 +330,21 @@ pub fn doc_view() -> Html {
         })
     };
 
+    // The selection's own text, with the lines between its ends that are
+    // not drawn.
+    let oncopy = {
+        let app = app.clone();
+        Callback::from(move |event: Event| {
+            let text = app.ws.open_document().and_then(|doc| {
+                let range = document_selection()?;
+                doc.text.slice_range(range).map(str::to_owned)
+            });
+            if let Some(text) = text {
+                copy_into(&event, &text);
+            }
+        })
+    };
+
     let Some(doc) = doc.filter(|d| prepared.doc == Some(d.id)) else {
         return html! {
             <div class="doc-empty" data-testid="doc-text">{ "Load a .txt file to start." }</div>
@@ -347,6 +366,7 @@ pub fn doc_view() -> Html {
     };
     let windowed = !matches!(pieces.as_slice(), [Piece::Lines(_)] | []);
     let selected = app.selected;
+    let team = is_team(doc);
     let mut cache = cache.borrow_mut();
     let items = pieces.iter().flat_map(|piece| match piece {
         Piece::Lines(lines) => lines
@@ -358,7 +378,7 @@ pub fn doc_view() -> Html {
                 let selected = selected.filter(|id| fragments.iter().any(|f| f.id == *id));
                 let key = line.start;
                 Some(html! {
-                    <Line {key} {line} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} />
+                    <Line {key} {line} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} {team} />
                 })
             })
             .collect::<Vec<Html>>(),
@@ -370,16 +390,14 @@ pub fn doc_view() -> Html {
                 .and_then(|last| prepared.ranges.get(last))
                 .map_or(start, |r| r.end);
             vec![html! {
-                <div key={format!("gap-{}", lines.start)} class={GAP_CLASS} aria-hidden="true"
-                    data-gap-start={start.to_string()} data-gap-end={end.to_string()}
-                    style={format!("height:{}", css_px(*height))}></div>
+                <Gap key={format!("gap-{}", lines.start)} {start} {end} height={*height} />
             }]
         }
     });
     let items: Vec<Html> = items.collect();
     html! {
         <div class={classes!("doc-text", windowed.then_some("windowed"))} ref={root_ref} data-testid="doc-text" data-doc-id={doc.id.0.to_string()} dir={prepared.dir.as_attr()} lang="ar"
-            data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup}
+            data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup} {oncopy}
             tabindex="0" role="document" aria-label={format!("Text of {}", doc.name)}>
             { for items }
         </div>
@@ -411,11 +429,35 @@ fn remember_scroll() {
 }
 
 #[derive(Properties, PartialEq)]
+struct GapProps {
+    start: usize,
+    end: usize,
+    height: f64,
+}
+
+/// One block standing for lines not drawn, as high as they would be. Its
+/// height is set through the CSSOM (its effect runs before the view's,
+/// which measures).
+#[function_component(Gap)]
+fn gap(props: &GapProps) -> Html {
+    let node = use_node_ref();
+    use_style_properties(node.clone(), vec![("height", px(props.height))]);
+    html! {
+        <div ref={node} class={GAP_CLASS} aria-hidden="true"
+            data-gap-start={props.start.to_string()} data-gap-end={props.end.to_string()}></div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 struct LineProps {
     line: LineData,
     fragments: Rc<Vec<Fragment>>,
     selected: Option<SpanId>,
+    /// Each label's colour class.
     colors: Rc<HashMap<String, String>>,
+    /// Whether the document is a team document, whose spans show who
+    /// proposed them and whether they are accepted.
+    team: bool,
 }
 
 #[function_component(Line)]
@@ -427,7 +469,7 @@ fn line(props: &LineProps) -> Html {
         html! { { line.text.to_string() } }
     } else {
         let renderer = LineRenderer::new(line, props);
-        renderer.render(&nest(line.start, line.end, &props.fragments), None)
+        renderer.render(&nest(line.start, line.end, &props.fragments))
     };
     // A line holding only spaces and its line break is drawn lower (CSS);
     // it stays an element with its text, so offsets do not change.
@@ -473,52 +515,68 @@ impl<'a> LineRenderer<'a> {
             .is_some_and(|c| c.is_alphanumeric() || is_combining(c))
     }
 
-    fn render(&self, nodes: &[Node], parent_color: Option<&str>) -> Html {
+    fn render(&self, nodes: &[Node]) -> Html {
         nodes
             .iter()
             .map(|node| match node {
                 Node::Text { start, end } => html! { { self.slice(*start, *end).to_owned() } },
-                Node::Mark { fragment, children } => {
-                    self.render_mark(fragment, children, parent_color)
-                }
+                Node::Mark { fragment, children } => self.render_mark(fragment, children),
             })
             .collect()
     }
 
-    fn render_mark(
-        &self,
-        fragment: &Fragment,
-        children: &[Node],
-        parent_color: Option<&str>,
-    ) -> Html {
-        let color = self
-            .props
-            .colors
-            .get(&fragment.label)
-            .map_or("#dddddd", String::as_str);
-        let style = match parent_color {
-            Some(parent) => {
-                format!("background:linear-gradient(to bottom,{color} 0 62%,{parent} 62% 100%)")
-            }
-            None => format!("background-color:{color}"),
+    /// A span's mark: its label's colour class paints it, and a mark nested
+    /// in another is drawn over a strip of the outer colour (CSS, with the
+    /// custom properties of the colour classes).
+    fn render_mark(&self, fragment: &Fragment, children: &[Node]) -> Html {
+        let color = match self.props.colors.get(&fragment.label) {
+            Some(class) => class.clone(),
+            None => class_of(&ClassRule::label_color("")),
         };
         let selected = self.props.selected == Some(fragment.id);
         let is_last = fragment.end == fragment.span_end;
         let badge = (is_last && !self.inside_word(fragment.end)).then_some("");
+        let team = self.props.team;
+        let review = team.then_some(if fragment.accepted {
+            "accepted"
+        } else {
+            "pending"
+        });
+        let title = if team {
+            team_title(fragment)
+        } else {
+            fragment.label.clone()
+        };
         html! {
-            <mark class={classes!("span", selected.then_some("selected"))}
+            <mark class={classes!("span", color, selected.then_some("selected"), review)}
                 data-span-start={fragment.span_start.to_string()}
                 data-span-end={fragment.span_end.to_string()}
                 data-label={fragment.label.clone()}
                 data-span-id={fragment.id.0.to_string()}
                 data-badge={badge}
+                data-annotators={team.then(|| fragment.annotators.join(","))}
                 aria-selected={selected.then_some("true")}
-                title={fragment.label.clone()}
-                {style}>
-                { self.render(children, Some(color)) }
+                {title}>
+                { self.render(children) }
             </mark>
         }
     }
+}
+
+/// A team span's tooltip: its label, who proposed it, and whether it is
+/// accepted ("LOC — proposed by Amina, Badr — pending").
+fn team_title(fragment: &Fragment) -> String {
+    let who = if fragment.annotators.is_empty() {
+        "added while adjudicating".to_owned()
+    } else {
+        format!("proposed by {}", fragment.annotators.join(", "))
+    };
+    let state = if fragment.accepted {
+        "accepted"
+    } else {
+        "pending"
+    };
+    format!("{} — {who} — {state}", fragment.label)
 }
 
 /// Combining marks (Arabic tashkeel and others) continue the word before them.

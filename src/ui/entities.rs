@@ -13,10 +13,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::css::ClassRule;
 use crate::core::edit::Edit;
-use crate::core::model::{Document, SpanId, readable_color};
+use crate::core::model::{Document, SpanId};
 use crate::core::search::{filter_fold, filter_matches};
 use crate::platform::selection::reveal_span;
+use crate::platform::styles::class_of;
 use crate::ui::doc_window::when_drawn;
 use crate::ui::fields::{DraftField, field_value};
 use crate::ui::icons::{Icon, named_icon};
@@ -95,7 +97,7 @@ pub fn entities_panel() -> Html {
     let sections = groups.iter().map(|(order, rows)| {
         let label = app.ws.labels.get(*order);
         let name = label.map(|l| l.name.clone()).unwrap_or_default();
-        let color = readable_color(label.map_or("", |l| l.color.as_str()));
+        let color = class_of(&ClassRule::label_color(label.map_or("", |l| l.color.as_str())));
         let count = rows.len();
         let reveal = selected_at
             .filter(|(group, _)| group == order)
@@ -110,7 +112,7 @@ pub fn entities_panel() -> Html {
         };
         html! {
             <section key={name.clone()} class="entity-group" data-testid="entity-group" data-label={name.clone()}>
-                <h3><span class="swatch" style={format!("background-color:{color}")}></span>{ name }
+                <h3><span class={classes!("swatch", color)}></span>{ name }
                     <span class="count" data-testid="entity-group-count">{ count }</span></h3>
                 <WindowedList {count} {row} estimate={ROW_ESTIMATE} {reveal} class="entity-list windowed-list" />
             </section>
@@ -171,7 +173,7 @@ fn corpus_counts() -> Html {
         let count = app.tally.spans(&label.name);
         html! {
             <tr key={label.name.clone()} data-testid="corpus-count" data-label={label.name.clone()}>
-                <td><span class="swatch" style={format!("background-color:{}", readable_color(&label.color))}></span>{ label.name.clone() }</td>
+                <td><span class={classes!("swatch", class_of(&ClassRule::label_color(&label.color)))}></span>{ label.name.clone() }</td>
                 <td class="num">{ count }</td>
             </tr>
         }

@@ -101,6 +101,7 @@ pub fn export_menu() -> Html {
                 return;
             };
             let signed = signed(&app.ws, scoped_documents(&app.ws, options.scope));
+            let (signed, team_warning) = formats::with_team_data(chosen, signed);
             let documents: Vec<_> = signed.iter().map(|d| &**d).collect();
             if documents.is_empty() {
                 app.dispatch(Action::Notify(
@@ -121,6 +122,8 @@ pub fn export_menu() -> Html {
                     exported
                 };
             offer_download(&app, &exported.file);
+            let mut exported = exported;
+            exported.warnings.extend(team_warning);
             if !exported.warnings.is_empty() {
                 app.dispatch(Action::Warnings {
                     what: format!("Export to {}", chosen.name()),

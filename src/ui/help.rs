@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::ui::state::{Action, use_app};
 
-const SHORTCUTS: [(&str, &str); 15] = [
+const SHORTCUTS: [(&str, &str); 21] = [
     (
         "Mouse drag",
         "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)",
@@ -35,6 +35,30 @@ const SHORTCUTS: [(&str, &str); 15] = [
     (
         "Ctrl+F / ⌘F",
         "Search the text with Wasim's search (it sees the whole document; the browser's find sees only what is drawn)",
+    ),
+    (
+        "] / [",
+        "Adjudicating: next / previous disagreement (across documents); it is selected and shown",
+    ),
+    (
+        "Enter",
+        "Adjudicating: accept the chosen candidates, or the selected one; the others of that place are removed",
+    ),
+    (
+        "Space",
+        "Adjudicating: choose the selected candidate (or take it back), to accept several with Enter",
+    ),
+    (
+        "Alt+1 – Alt+9",
+        "Adjudicating: accept the 1st–9th annotator's version of this place",
+    ),
+    (
+        "Alt+0",
+        "Adjudicating: accept none (remove every candidate here)",
+    ),
+    (
+        "Label key, Delete, Tab, ↑ ↓ …",
+        "Adjudicating: the same as annotating (edit a candidate, then Enter accepts it)",
     ),
     ("?", "Show or hide this sheet"),
     ("Drop files", "Load .txt files or import annotations"),

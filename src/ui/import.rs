@@ -13,11 +13,13 @@ use std::cell::RefCell;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::core::css;
 use crate::core::import_job::ImportJob;
 use crate::core::lexicon::LexiconBuilder;
 use crate::platform::files::{files_of, read_files_told};
 use crate::platform::tasks::{idle, yield_now};
 use crate::ui::state::{Action, AppHandle, SharedLexicon, use_app};
+use crate::ui::styled::use_style_properties;
 
 /// How long one step of parsing should last, in milliseconds.
 const STEP_MS: f64 = 12.0;
@@ -172,6 +174,12 @@ pub fn import_progress() -> Html {
             || SHOW.with(|s| *s.borrow_mut() = None)
         });
     }
+    let bar = use_node_ref();
+    let percent = (*progress).as_ref().map_or(0, |p| p.percent);
+    use_style_properties(
+        bar.clone(),
+        vec![("width", css::percent(u32::from(percent)))],
+    );
     let Some(shown) = (*progress).clone() else {
         return html! {};
     };
@@ -180,7 +188,7 @@ pub fn import_progress() -> Html {
         <div class="import-progress" data-testid="import-progress" role="progressbar" aria-label="Import"
             aria-valuemin="0" aria-valuemax="100" aria-valuenow={value.clone()} aria-valuetext={format!("{}: {value} %", shown.what)}>
             <span class="import-what">{ format!("{}…", shown.what) }</span>
-            <span class="import-bar"><span class="import-done" style={format!("width:{value}%")}></span></span>
+            <span class="import-bar"><span class="import-done" ref={bar}></span></span>
             <span class="import-percent">{ format!("{value} %") }</span>
         </div>
     }

@@ -10,12 +10,20 @@
 //! next word, the next span) goes through
 //! [`when_drawn`], which draws that place before the move
 //! acts on it. Ctrl+F opens Wasim's own search, which sees the whole text.
+//!
+//! Adjudicating ([`crate::ui::curation`]) adds keys that no label can take
+//! (see [`crate::core::model::RESERVED_KEYS`]): `]`/`[` the next/previous
+//! disagreement, and in a team document Space (choose the selected
+//! candidate), Enter (accept), Alt+1…9 (an annotator's version) and Alt+0
+//! (none). The annotating keys keep their meaning there.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
+use crate::core::curation::is_team;
 use crate::core::model::{Document, SpanId};
+use crate::core::session::Curate;
 use crate::core::text::CharRange;
 use crate::core::words::{extend_focus, prev_word_start, word_at};
 use crate::platform::selection::{
@@ -117,6 +125,11 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
         return;
     }
     let key = event.key();
+    if let Some(what) = curation_key(app, event) {
+        event.prevent_default();
+        app.dispatch(Action::Curate(what));
+        return;
+    }
     let action = match key.as_str() {
         "z" | "Z" if command && event.shift_key() => Some(Action::Redo),
         "z" | "Z" if command => Some(Action::Undo),
@@ -169,6 +182,66 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
     if let Some(action) = action {
         event.prevent_default();
         app.dispatch(action);
+    }
+}
+
+/// Whether a key event comes from a control that Enter or Space activates
+/// (a button, a link, a folded summary), which keeps those keys.
+fn on_control(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY" | "LABEL")
+                || el.get_attribute("role").is_some_and(|r| r == "button")
+        })
+}
+
+/// The adjudication a key asks for: `]`/`[` anywhere; in a team document
+/// Space, Enter, Alt+0…9 (by physical key, so that any layout works).
+fn curation_key(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<Curate> {
+    let command = event.ctrl_key() || event.meta_key();
+    if command {
+        return None;
+    }
+    let alt = event.alt_key();
+    let key = event.key();
+    let code = event.code();
+    if !alt {
+        // The character first; the physical key when no label takes it
+        // (`]` types another letter on an Arabic layout).
+        let bracket = match (key.as_str(), code.as_str()) {
+            ("]", _) => Some(true),
+            ("[", _) => Some(false),
+            (_, "BracketRight") if label_of(app, event).is_none() => Some(true),
+            (_, "BracketLeft") if label_of(app, event).is_none() => Some(false),
+            _ => None,
+        };
+        if let Some(forward) = bracket {
+            return Some(if forward {
+                Curate::Next
+            } else {
+                Curate::Previous
+            });
+        }
+    }
+    let team = app.open_document().is_some_and(is_team);
+    if !team || on_control(event) {
+        return None;
+    }
+    if alt {
+        let digit = code
+            .strip_prefix("Digit")
+            .or_else(|| code.strip_prefix("Numpad"))?;
+        return match digit.parse::<usize>().ok()? {
+            0 => Some(Curate::Reject),
+            n => Some(Curate::Version(n - 1)),
+        };
+    }
+    match key.as_str() {
+        "Enter" if !event.shift_key() => Some(Curate::Accept),
+        " " if app.selected.is_some() => Some(Curate::Toggle),
+        _ => None,
     }
 }
 
@@ -341,7 +414,7 @@ fn cycle_overlapping(app: &AppHandle, inner: bool) -> bool {
 
 /// Selects span `id` (lying at `range`) and scrolls it into view, drawing
 /// its lines first when they are not drawn.
-fn select_span(app: &AppHandle, id: SpanId, range: CharRange) {
+pub fn select_span(app: &AppHandle, id: SpanId, range: CharRange) {
     clear_selection();
     CURSOR.with(|c| *c.borrow_mut() = None);
     app.dispatch(Action::Select(Some(id)));

@@ -102,8 +102,14 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
             app.dispatch(Action::Notify(MessageKind::Error, text));
         }
         for file in files {
-            match labels_from_json(&file.bytes) {
-                Ok(mut labels) => {
+            match labels_from_json(&file.bytes, &file.name) {
+                Ok((mut labels, repairs)) => {
+                    if !repairs.is_empty() {
+                        app.dispatch(Action::Warnings {
+                            what: "Label set".to_owned(),
+                            warnings: repairs,
+                        });
+                    }
                     // Labels in use stay, so no span loses its label.
                     for label in &app.ws.labels {
                         let used = app

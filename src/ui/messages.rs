@@ -12,6 +12,7 @@ use crate::core::tabs::{READ_ONLY, Role};
 use crate::ui::app::take_over;
 use crate::ui::icons::{Icon, icon};
 use crate::ui::state::{Action, Message, MessageKind, use_app};
+use crate::ui::update::UpdateReady;
 
 /// How long a confirmation stays on screen; errors and warnings stay until
 /// dismissed.
@@ -84,6 +85,7 @@ pub fn messages() -> Html {
     });
     html! {
         <div class="messages" aria-live="polite">
+            <UpdateReady />
             { for read_only }
             { for storage }
             { for items }

@@ -6,6 +6,7 @@
 
 pub mod annotator;
 pub mod app;
+pub mod curation;
 pub mod doc_list;
 pub mod doc_view;
 pub mod doc_window;
@@ -23,11 +24,16 @@ pub mod search;
 pub mod search_results;
 pub mod settings;
 pub mod state;
+pub mod styled;
+pub mod team;
+pub mod team_report;
 pub mod toolbar;
+pub mod update;
 pub mod window;
 
 /// Installs the panic banner and mounts the app into `<body>`.
 pub fn start() {
     crate::platform::panic::install_panic_banner();
+    crate::platform::offline::register();
     yew::Renderer::<app::App>::new().render();
 }

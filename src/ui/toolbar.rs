@@ -1,9 +1,11 @@
-//! The toolbar: open files, label buttons, undo/redo, export, reading
-//! settings, past messages and help.
+//! The toolbar: open files, label buttons, undo/redo, export, the team
+//! panel, reading settings, past messages and help.
 
 use yew::prelude::*;
 
-use crate::core::model::readable_color;
+use crate::core::css::ClassRule;
+use crate::core::session::Curate;
+use crate::platform::styles::class_of;
 
 use crate::platform::selection::{clear_selection, document_selection};
 use crate::ui::export_menu::{ExportMenu, offer_download, workspace_file};
@@ -13,6 +15,7 @@ use crate::ui::messages::MessageLog;
 use crate::ui::save_status::SaveStatus;
 use crate::ui::settings::ReadingSettings;
 use crate::ui::state::{Action, use_app};
+use crate::ui::team::TeamButton;
 
 /// File picker, labels, history and export controls.
 #[function_component(Toolbar)]
@@ -49,8 +52,8 @@ pub fn toolbar() -> Html {
         let onmousedown = Callback::from(|event: MouseEvent| event.prevent_default());
         let key = label.key.map(|k| k.to_string());
         html! {
-            <button key={name.clone()} class="label-button" data-testid={format!("label-{name}")}
-                style={format!("background-color:{}", readable_color(&label.color))} title={label.description.clone()}
+            <button key={name.clone()} class={classes!("label-button", class_of(&ClassRule::label_color(&label.color)))}
+                data-testid={format!("label-{name}")} title={label.description.clone()}
                 aria-keyshortcuts={key.clone()} {onclick} {onmousedown}>
                 <span class="label-name">{ name.clone() }</span>
                 if let Some(key) = key { <kbd>{ key }</kbd> }
@@ -75,6 +78,10 @@ pub fn toolbar() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePrecise))
     };
+    let toggle_curation = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Curate(Curate::Panel)))
+    };
     let toggle_help = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::ToggleHelp))
@@ -96,8 +103,14 @@ pub fn toolbar() -> Html {
             <button class="precise" data-testid="precise-toggle" aria-pressed={app.precise.to_string()} onclick={toggle_precise}
                 title="Off: selections snap to whole words. On: exact characters (or hold Alt while selecting).">
                 { if app.precise { "Exact characters" } else { "Snap to words" } }</button>
+            if app.tally.disputes().team_documents() > 0 {
+                <button class="curation-open" data-testid="curation-open" onclick={toggle_curation}
+                    aria-pressed={app.curation_shown().to_string()}
+                    title="Show or hide the adjudication panel (] and [ walk the disagreements)">{ "Adjudicate" }</button>
+            }
             <button class="export" data-testid="export-json" onclick={export_json}>{ "Export JSON" }</button>
             <ExportMenu />
+            <TeamButton />
             <SaveStatus />
             <ReadingSettings />
             <MessageLog />

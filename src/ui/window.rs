@@ -17,9 +17,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::number::css_px;
+use crate::core::css::px;
 use crate::core::window::{Band, Window, rows_per_page, scroll_to_reveal, step_row, window};
 use crate::platform::lists;
+use crate::ui::styled::use_style_properties;
 
 /// Rows drawn beyond each edge of the visible band.
 const MARGIN: usize = 12;
@@ -122,6 +123,18 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
         latest.drawn
     };
     let pitch = latest.borrow().pitch();
+    // The padding stands for the rows not drawn (set before the effects
+    // below measure the list).
+    use_style_properties(
+        list.clone(),
+        vec![
+            ("padding-top", px(shown.padding_before(pitch))),
+            (
+                "padding-bottom",
+                px(shown.padding_after(props.count, pitch)),
+            ),
+        ],
+    );
 
     // Scrolls and resizes redraw only when the rows to draw change.
     {
@@ -218,15 +231,10 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
     };
 
     let rows = shown.rows().map(|i| props.row.emit(i));
-    let style = format!(
-        "padding-top:{};padding-bottom:{}",
-        css_px(shown.padding_before(pitch)),
-        css_px(shown.padding_after(props.count, pitch))
-    );
     let tag = if props.ordered { "ol" } else { "ul" };
     html! {
         <@{tag} ref={list} class={props.class.clone()} data-testid={props.testid.clone()}
-            aria-label={props.label.clone()} data-rows={props.count.to_string()} {style} {onkeydown}>
+            aria-label={props.label.clone()} data-rows={props.count.to_string()} {onkeydown}>
             { for rows }
         </@>
     }

@@ -6,8 +6,14 @@
 // prompt: nothing in Wasim may open one, and injected markup must not), or
 // requests any URL outside the app's own origin (data: and blob: excepted):
 // Wasim is offline and must never touch the network beyond its own files.
-// A Content Security Policy violation (a `securitypolicyviolation` event,
-// reported by a script added to every page) fails the test too.
+// The page runs under a strict Content Security Policy (index.html), and any
+// violation of it fails the test: a script added to every page records each
+// `securitypolicyviolation` event in the page and logs it at once; the log
+// line, any console message of the browser about the policy ("Refused to
+// apply inline style because it violates the following Content Security
+// Policy directive…"), and whatever the page recorded but was not logged
+// yet (read when the test ends, and before a guarded context is closed) are
+// problems.
 //
 // Each test gets a fresh browser context (Playwright's default), i.e. a fresh
 // profile with an empty IndexedDB. `newGuardedContext()` opens another fresh
@@ -26,7 +32,8 @@ export function guardPage(page, problems, origin) {
     if (msg.type() === 'error' && /panicked/i.test(text)) {
       problems.push(`console.error with a Rust panic: ${text}`);
     }
-    if (text.startsWith(CSP_MARK)) problems.push(text);
+    if (text.startsWith(CSP_MARK)) report(problems, text);
+    else if (/Content Security Policy/i.test(text)) report(problems, `console ${msg.type()} about the Content Security Policy: ${text}`);
   });
   page.on('dialog', async (dialog) => {
     problems.push(`unexpected ${dialog.type()} dialog: ${JSON.stringify(dialog.message())}`);
@@ -49,15 +56,58 @@ export function guardPage(page, problems, origin) {
 
 const CSP_MARK = 'wasim-e2e: Content Security Policy violation:';
 
-/** Attach the guards to every page (existing and future) of a context. */
+/** Adds `text` to the problems unless it is there already. */
+function report(problems, text) {
+  if (!problems.includes(text)) problems.push(text);
+}
+
+/** Runs in every page before its own scripts: records and logs violations. */
+function recordViolations(mark) {
+  if (window.__wasimCspViolations) return;
+  const seen = [];
+  Object.defineProperty(window, '__wasimCspViolations', { value: seen });
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const text = `${mark} ${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber} (${e.disposition})`;
+    seen.push(text);
+    console.error(text);
+  });
+}
+
+/** The violations `page` recorded so far. */
+export async function cspViolations(page) {
+  if (page.isClosed()) return [];
+  return page.evaluate(() => window.__wasimCspViolations || []).catch(() => []);
+}
+
+/**
+ * Forgets the violations a test caused on purpose (in the page and in the
+ * problems), after checking them.
+ */
+export async function forgetCspViolations(page, problems) {
+  await page.evaluate(() => { if (window.__wasimCspViolations) window.__wasimCspViolations.length = 0; });
+  problems.splice(0, problems.length, ...problems.filter((p) => !/Content Security Policy/i.test(p)));
+}
+
+/** Adds every violation the open pages of `context` recorded to `problems`. */
+export async function collectCspViolations(context, problems) {
+  for (const page of context.pages()) {
+    for (const text of await cspViolations(page)) report(problems, text);
+  }
+}
+
+/**
+ * Attach the guards to every page (existing and future) of a context. Its
+ * pages' recorded violations are collected when it is closed.
+ */
 export function guardContext(context, problems, origin) {
-  context.addInitScript((mark) => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`${mark} ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  }, CSP_MARK);
+  context.addInitScript(recordViolations, CSP_MARK);
   for (const p of context.pages()) guardPage(p, problems, origin);
   context.on('page', (p) => guardPage(p, problems, origin));
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await collectCspViolations(context, problems);
+    return close(...args);
+  };
 }
 
 export const test = base.extend({
@@ -77,6 +127,7 @@ export const test = base.extend({
   context: async ({ context, problems, appOrigin }, use) => {
     guardContext(context, problems, appOrigin);
     await use(context);
+    await collectCspViolations(context, problems);
   },
 
   // Opens a further fresh context (new profile) with the same options and guards.

@@ -276,6 +276,58 @@ export async function dragSelect(page, start, end, expectedText) {
   return g;
 }
 
+/**
+ * Tags the first occurrence of `needle` in the open document (whose text is
+ * `text`) with a mouse drag and the label's `key`, and waits until the work
+ * is saved; returns its code-point offsets.
+ */
+export async function tagAndSave(page, text, needle, key) {
+  const at = cpFind(text, needle);
+  await dragSelect(page, at.start, at.end, needle);
+  await page.keyboard.press(key);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  return at;
+}
+
+/** The shown spans as [start, end, label]. */
+export const spanTriples = async (page) => (await shownSpans(page)).map((s) => [s.start, s.end, s.label]);
+
+/**
+ * Injects an inline script, a style attribute and a <style> element into
+ * the page, as an attack would; returns what took effect and which
+ * directives of the policy refused what (sorted). Under Wasim's policies:
+ * nothing, and ['script-src-elem', 'style-src-attr', 'style-src-elem'].
+ */
+export const injectInline = (page) =>
+  page.evaluate(async () => {
+    const seen = [];
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective));
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = 1;';
+    document.body.appendChild(s);
+    const div = document.createElement('div');
+    div.setAttribute('style', 'width: 123px');
+    document.body.appendChild(div);
+    const style = document.createElement('style');
+    style.textContent = 'body { margin: 77px; }';
+    document.head.appendChild(style);
+    await new Promise((r) => setTimeout(r, 300));
+    const took = {
+      script: window.__injected !== undefined,
+      attribute: getComputedStyle(div).width === '123px',
+      element: getComputedStyle(document.body).margin === '77px',
+    };
+    div.remove();
+    style.remove();
+    return { took, refused: seen.sort() };
+  });
+
+/** What `injectInline` returns under Wasim's policies. */
+export const INJECTION_REFUSED = {
+  took: { script: false, attribute: false, element: false },
+  refused: ['script-src-elem', 'style-src-attr', 'style-src-elem'],
+};
+
 /** Click in the middle of the first fragment of a span. */
 export async function clickSpan(page, span) {
   const mark = markLocator(page, span).first();
@@ -330,6 +382,62 @@ export function checkSpanTexts(json) {
   });
   return problems;
 }
+
+// ------------------------------------------------------------------ storage
+
+/** Writes the dump into IndexedDB at its version, from a page of the app's
+ * origin that is not the app (the server's 404), so nothing opens it first. */
+export async function writeProfile(page, profile) {
+  await page.goto('./not-the-app');
+  await page.evaluate(
+    (profile) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(profile.database, profile.version);
+        open.onupgradeneeded = () => {
+          for (const name of Object.keys(profile.stores)) open.result.createObjectStore(name);
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(Object.keys(profile.stores), 'readwrite');
+          for (const [name, entries] of Object.entries(profile.stores)) {
+            for (const [key, value] of entries) tx.objectStore(name).put(value, key);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    profile,
+  );
+}
+
+/** The value stored under `key` in the `store` of the app's database. */
+export const storedValue = (page, store, key) =>
+  page.evaluate(
+    ([store, key]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('wasim');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            resolve(undefined);
+            return;
+          }
+          const req = db.transaction(store).objectStore(store).get(key);
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    [store, key],
+  );
 
 // ------------------------------------------------------------------ messages
 

@@ -10,42 +10,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
-import { waitForApp, openDoc, openDocName, shownSpans, docNames, messages, fixturesDir, downloadFrom } from './helpers.mjs';
+import { waitForApp, openDoc, openDocName, shownSpans, docNames, messages, fixturesDir, downloadFrom, writeProfile } from './helpers.mjs';
 
 const dump = JSON.parse(fs.readFileSync(path.join(fixturesDir, 'v1-profile.json'), 'utf8'));
 const meta = Object.fromEntries(dump.stores.meta);
 const snapshot = meta.snapshot;
 const [article, other, conll] = snapshot.documents;
 const CONLL_PATH = path.resolve(fixturesDir, '../../../../shared/external/doccano-fixtures/backend/data_import/tests/data/sequence_labeling/example.conll');
-
-/** Writes the dump into IndexedDB at its version, from a page of the app's
- * origin that is not the app (the server's 404), so nothing opens it first. */
-async function writeProfile(page, profile) {
-  await page.goto('./not-the-app');
-  await page.evaluate(
-    (profile) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open(profile.database, profile.version);
-        open.onupgradeneeded = () => {
-          for (const name of Object.keys(profile.stores)) open.result.createObjectStore(name);
-        };
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(profile.stores), 'readwrite');
-          for (const [name, entries] of Object.entries(profile.stores)) {
-            for (const [key, value] of entries) tx.objectStore(name).put(value, key);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    profile,
-  );
-}
 
 /** The database as stored now: its version and each store's keys. */
 const storedKeys = (page) =>

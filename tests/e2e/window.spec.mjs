@@ -382,6 +382,16 @@ test('a mouse drag from a visible word that auto-scrolls far down makes one span
   const end = await geometry(page, endWord.start, endWord.end);
   await page.mouse.move(end.to.x, end.to.y, { steps: 3 });
   await page.mouse.up();
+  // Copying the selection gives all of its text, also the thousands of
+  // lines between its ends that are not drawn.
+  await page.evaluate(() => {
+    window.__copied = null;
+    document.addEventListener('copy', (e) => { window.__copied = e.clipboardData.getData('text/plain'); }, { once: true });
+  });
+  await page.keyboard.press('Control+C');
+  const copied = await page.evaluate(() => window.__copied);
+  expect(cpLength(copied ?? '')).toBe(endWord.end - firstWord.start);
+  expect(copied === cpSlice(TEXT, firstWord.start, endWord.end), 'the copied text is the selection').toBe(true);
   await page.keyboard.press('1');
 
   const { json } = await exportJson(page);

@@ -1,6 +1,7 @@
 //! Adjudication: the candidate spans of a document annotated by several
 //! people, who proposed each, and the groups of overlapping candidates a
-//! curator decides one at a time.
+//! curator decides one at a time. Adjudicating in the workspace itself
+//! (team documents, decisions as edits) is [`crate::core::curation`].
 //!
 //! A [`Candidate`] is one distinct `(start, end, label)` with the indices of
 //! the annotators who proposed it. Candidates that overlap (directly or
@@ -12,6 +13,7 @@
 //! **Offsets:** code points, half-open.
 
 use super::metrics::Mention;
+use crate::core::curation::overlapping_runs;
 use crate::core::sort;
 use crate::core::text::CharRange;
 
@@ -81,23 +83,18 @@ fn order(m: &Mention) -> (usize, std::cmp::Reverse<usize>, &str) {
     (m.start, std::cmp::Reverse(m.end), &m.label)
 }
 
-/// `candidates` (in text order) gathered into groups of overlapping ones.
+/// `candidates` (in text order) gathered into groups of overlapping ones
+/// (the same runs as a team document's groups,
+/// [`crate::core::curation::overlapping_runs`]).
 pub fn groups(candidates: Vec<Candidate>) -> Vec<Group> {
-    let mut out: Vec<Group> = Vec::new();
-    for candidate in candidates {
-        let (start, end) = (candidate.mention.start, candidate.mention.end);
-        match out.last_mut() {
-            Some(group) if start < group.range.end() => {
-                group.range = CharRange::ordered(group.range.start(), group.range.end().max(end));
-                group.candidates.push(candidate);
-            }
-            _ => out.push(Group {
-                range: CharRange::ordered(start, end),
-                candidates: vec![candidate],
-            }),
-        }
-    }
-    out
+    let runs = overlapping_runs(candidates.iter().map(|c| (c.mention.start, c.mention.end)));
+    let mut rest = candidates.into_iter();
+    runs.into_iter()
+        .map(|(indices, range)| Group {
+            range,
+            candidates: rest.by_ref().take(indices.len()).collect(),
+        })
+        .collect()
 }
 
 /// The candidates at least `quorum` annotators proposed (all of them when

@@ -53,7 +53,7 @@ use super::common::{
 };
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
-    ImportedSpan, InputFile, OutputFile,
+    ImportedSpan, InputFile, OutputFile, TeamData,
 };
 use super::zip::{self, Entry};
 use crate::core::model::{Document, Label, Source};
@@ -97,6 +97,10 @@ impl Tally {
 }
 
 impl Format for Brat {
+    fn team_data(&self) -> TeamData {
+        TeamData::InNotes
+    }
+
     fn id(&self) -> &'static str {
         ID
     }

@@ -47,7 +47,7 @@ use super::common::{
     json_file, match_entries, nonempty_records, numbered_name, object_of, resolve_documents_unit,
     span_text, write_name,
 };
-use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, TeamData};
 use crate::core::model::{Document, Label, Source};
 
 /// This format's id.
@@ -65,6 +65,10 @@ struct Tally {
 }
 
 impl Format for LabelStudio {
+    fn team_data(&self) -> TeamData {
+        TeamData::InNotes
+    }
+
     fn id(&self) -> &'static str {
         ID
     }
@@ -698,16 +702,18 @@ fn read_region(
 /// A Label Studio labeling configuration matching this module's exports.
 pub fn labeling_config(labels: &[Label]) -> String {
     let mut out = String::from("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
-    for label in labels {
-        let escaped = label
-            .name
+    let escape = |value: &str| {
+        value
             .replace('&', "&amp;")
             .replace('"', "&quot;")
             .replace('<', "&lt;")
-            .replace('>', "&gt;");
+            .replace('>', "&gt;")
+    };
+    for label in labels {
         out.push_str(&format!(
-            "    <Label value=\"{escaped}\" background=\"{}\"/>\n",
-            label.color
+            "    <Label value=\"{}\" background=\"{}\"/>\n",
+            escape(&label.name),
+            escape(&label.color)
         ));
     }
     out.push_str("  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n</View>\n");

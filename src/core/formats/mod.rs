@@ -46,11 +46,11 @@ pub use iob::TagScheme;
 pub use prepared::{Prepared, import_edit, import_prepared};
 pub use registry::{
     all, by_id, classify, detect, extension, import_archive, import_files, import_unit,
-    import_units,
+    import_units, stem,
 };
 pub use types::{
     ExportOptions, ExportScope, Exported, Format, ImportError, ImportMode, Imported,
-    ImportedDocument, ImportedSpan, InputFile, OutputFile, summarize_warnings,
+    ImportedDocument, ImportedSpan, InputFile, OutputFile, TeamData, summarize_warnings,
 };
 
 /// The documents an export with `scope` covers. The corpus is the user's
@@ -81,6 +81,77 @@ pub fn signed<'a>(ws: &Workspace, documents: Vec<&'a Document>) -> Vec<Cow<'a, D
         .collect()
 }
 
+/// What a span's note says of its team data: "annotators: Amina, Badr;
+/// accepted"; `None` for a span without any.
+pub fn team_note(span: &crate::core::model::Span) -> Option<String> {
+    let who = (!span.annotators.is_empty())
+        .then(|| format!("annotators: {}", span.annotators.join(", ")));
+    let accepted = span.accepted.then(|| "accepted".to_owned());
+    match (who, accepted) {
+        (Some(who), Some(accepted)) => Some(format!("{who}; {accepted}")),
+        (who, accepted) => who.or(accepted),
+    }
+}
+
+/// The documents of an export to `format`, with who proposed each span and
+/// whether it was accepted put where the format has a place for them
+/// ([`Format::team_data`]): kept as they are for Wasim JSON; added to each
+/// span's note (after the user's, on a line of its own, see [`team_note`])
+/// for formats with notes; left out otherwise. Returns the warning that
+/// says which, or `None` when no span carries such data (then nothing is
+/// copied, so files without team data are written exactly as before).
+pub fn with_team_data<'a>(
+    format: &dyn Format,
+    documents: Vec<Cow<'a, Document>>,
+) -> (Vec<Cow<'a, Document>>, Option<String>) {
+    let carries = |doc: &Document| {
+        doc.spans
+            .iter()
+            .filter(|s| !s.annotators.is_empty() || s.accepted)
+            .count()
+    };
+    let spans: usize = documents.iter().map(|d| carries(d)).sum();
+    if spans == 0 {
+        return (documents, None);
+    }
+    let name = format.name();
+    match format.team_data() {
+        TeamData::Kept => (documents, None),
+        TeamData::Dropped => (
+            documents,
+            Some(format!(
+                "{name} has no place for who proposed a span or whether it was accepted: left out of {spans} span(s) (Wasim JSON keeps them)"
+            )),
+        ),
+        TeamData::InNotes => {
+            let noted = documents
+                .into_iter()
+                .map(|doc| {
+                    if carries(&doc) == 0 {
+                        return doc;
+                    }
+                    let mut doc = doc.into_owned();
+                    for span in &mut doc.spans {
+                        if let Some(line) = team_note(span) {
+                            span.note = Some(match span.note.take() {
+                                Some(note) => format!("{note}\n{line}"),
+                                None => line,
+                            });
+                        }
+                    }
+                    Cow::Owned(doc)
+                })
+                .collect();
+            (
+                noted,
+                Some(format!(
+                    "{name} has no field for who proposed a span or whether it was accepted: {spans} span(s) carry it in their note (\"annotators: …; accepted\")"
+                )),
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +162,56 @@ mod tests {
             name: name.into(),
             bytes: text.as_bytes().to_vec(),
         }
+    }
+
+    #[test]
+    fn team_data_is_kept_noted_or_dropped_and_plain_documents_are_not_copied() {
+        let mut ws = Workspace::default();
+        let mut doc = ws.new_document("a.txt", "علي هنا");
+        doc.team = vec!["Amina".into(), "Badr".into()];
+        let mut span = ws.new_span(0, 3, "PER");
+        span.annotators = vec!["Amina".into(), "Badr".into()];
+        span.accepted = true;
+        span.note = Some("رئيس".into());
+        doc.spans.push(span);
+        let mut curator = ws.new_span(4, 7, "LOC");
+        curator.accepted = true;
+        doc.spans.push(curator);
+        let plain = ws.new_document("b.txt", "هنا");
+        let docs = || vec![Cow::Borrowed(&doc), Cow::Borrowed(&plain)];
+        let (kept, warning) = with_team_data(by_id("wasim").expect("wasim"), docs());
+        assert!(warning.is_none() && kept.iter().all(|d| matches!(d, Cow::Borrowed(_))));
+        let (noted, warning) = with_team_data(by_id("brat").expect("brat"), docs());
+        assert!(
+            warning
+                .expect("a warning")
+                .contains("2 span(s) carry it in their note")
+        );
+        assert_eq!(
+            noted[0].spans[0].note.as_deref(),
+            Some("رئيس\nannotators: Amina, Badr; accepted")
+        );
+        assert_eq!(noted[0].spans[1].note.as_deref(), Some("accepted"));
+        assert!(
+            matches!(noted[1], Cow::Borrowed(_)),
+            "no team data: not copied"
+        );
+        let (dropped, warning) = with_team_data(by_id("conll").expect("conll"), docs());
+        assert!(
+            warning
+                .expect("a warning")
+                .contains("left out of 2 span(s)")
+        );
+        assert_eq!(dropped[0].spans[0].note.as_deref(), Some("رئيس"));
+        let (_, warning) =
+            with_team_data(by_id("brat").expect("brat"), vec![Cow::Borrowed(&plain)]);
+        assert_eq!(warning, None);
+        let kinds: Vec<TeamData> = all().iter().map(|f| f.team_data()).collect();
+        use TeamData::{Dropped, InNotes, Kept};
+        assert_eq!(
+            kinds,
+            [Kept, Dropped, Dropped, InNotes, InNotes, Dropped, InNotes]
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Download names that say what an export holds: the document's name for
-//! one document, `corpus` for all of them, then the date.
+//! one document, `corpus` for all of them, then who annotated it (when the
+//! documents name one annotator, so that every export carries the name,
+//! whatever room its format has inside), then the date.
 //!
 //! `003_مقال.txt` exported alone as CoNLL on 2025-06-01 downloads as
 //! `003_مقال_2025-06-01.conll`; the whole corpus as brat as
@@ -94,12 +96,26 @@ fn clean(stem: &str) -> String {
 }
 
 /// The stem for an export of `documents` with `scope`: the document's name
-/// when the export holds the open document, [`CORPUS_STEM`] otherwise.
+/// when the export holds the open document, [`CORPUS_STEM`] otherwise;
+/// then `_` and the annotator when every document names the same one.
 pub fn export_stem(documents: &[&Document], scope: ExportScope) -> String {
-    match (scope, documents) {
+    let what = match (scope, documents) {
         (ExportScope::OpenDocument, [doc]) => safe_stem(&doc.name),
         _ => CORPUS_STEM.to_owned(),
+    };
+    match sole_annotator(documents) {
+        Some(name) => format!("{what}_{}", clean(name)),
+        None => what,
     }
+}
+
+/// The annotator every document names, if they all name the same one.
+fn sole_annotator<'a>(documents: &[&'a Document]) -> Option<&'a str> {
+    let first = documents.first()?.annotator.as_deref()?;
+    documents
+        .iter()
+        .all(|d| d.annotator.as_deref() == Some(first))
+        .then_some(first)
 }
 
 /// `stem_date.ext`, keeping the extension of `generated` (the exporter's
@@ -182,6 +198,28 @@ mod tests {
         assert_eq!(safe_stem("console.txt"), "console");
         let long = "ك".repeat(200);
         assert_eq!(safe_stem(&long).chars().count(), MAX_STEM);
+    }
+
+    #[test]
+    fn names_say_who_when_one_annotator_did_it_all() {
+        let mut ws = Workspace::default();
+        let mut a = ws.new_document("003_مقال.txt", "نص");
+        let mut b = ws.new_document("b.txt", "نص");
+        a.annotator = Some("أمينة".into());
+        assert_eq!(
+            export_stem(&[&a], ExportScope::OpenDocument),
+            "003_مقال_أمينة"
+        );
+        assert_eq!(export_stem(&[&a, &b], ExportScope::Corpus), "corpus");
+        b.annotator = Some("Badr".into());
+        assert_eq!(export_stem(&[&a, &b], ExportScope::Corpus), "corpus");
+        b.annotator = Some("أمينة".into());
+        assert_eq!(export_stem(&[&a, &b], ExportScope::Corpus), "corpus_أمينة");
+        a.annotator = Some("a/b".into());
+        assert_eq!(
+            export_stem(&[&a], ExportScope::OpenDocument),
+            "003_مقال_a_b"
+        );
     }
 
     #[test]

@@ -100,6 +100,11 @@ pub fn extension(name: &str) -> String {
     common::split_extension(name).1.to_lowercase()
 }
 
+/// A file name without its extension (`"a.b"` for `a.b.json`).
+pub fn stem(name: &str) -> &str {
+    common::split_extension(name).0
+}
+
 /// Reads one part of a batch (see [`import_units`]): a brat pair, an
 /// archive, a text, or a file of another format.
 pub fn import_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {

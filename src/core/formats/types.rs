@@ -178,6 +178,18 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
+/// Where an export puts who proposed a span and whether it was accepted
+/// ([`crate::core::model::Span::annotators`], `accepted`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamData {
+    /// The format has fields for them (Wasim JSON).
+    Kept,
+    /// The format has span notes: they go in the note, after the user's.
+    InNotes,
+    /// The format has no place for them: left out, with a warning.
+    Dropped,
+}
+
 /// One annotation format.
 pub trait Format: Sync {
     /// Stable identifier, used in the UI and in tests (`wasim`, `doccano`…).
@@ -187,6 +199,11 @@ pub trait Format: Sync {
     /// Whether [`Format::import`] can read files; export-only formats say no.
     fn can_import(&self) -> bool {
         true
+    }
+    /// What its exports do with who proposed each span of a team document
+    /// and whether a curator accepted it (see [`super::with_team_data`]).
+    fn team_data(&self) -> TeamData {
+        TeamData::Dropped
     }
     /// Reads `file` (which format a file is in is decided by
     /// [`super::registry::detect`], not by the formats).

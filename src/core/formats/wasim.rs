@@ -30,10 +30,10 @@ use serde::{Deserialize, Serialize};
 use super::prepared::Prepared;
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
-    ImportedSpan, InputFile, OutputFile,
+    ImportedSpan, InputFile, OutputFile, TeamData,
 };
 use crate::core::json;
-use crate::core::model::{Document, Label, Source, sanitize_labels};
+use crate::core::model::{Document, Label, LabelRecord, Source, checked_labels};
 use crate::core::text::Text;
 
 /// This format's id, also the `format` field's value.
@@ -52,7 +52,7 @@ pub const SCHEMA: &str = include_str!("wasim.schema.json");
 struct FileRepr {
     format: String,
     version: u32,
-    labels: Vec<Label>,
+    labels: Vec<LabelRecord>,
     documents: Vec<DocumentRepr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     open: Option<usize>,
@@ -99,7 +99,7 @@ impl WasimJson {
         let repr = FileRepr {
             format: FORMAT_TAG.to_owned(),
             version: VERSION,
-            labels: labels.to_vec(),
+            labels: labels.iter().map(LabelRecord::from).collect(),
             documents: documents.iter().map(|doc| document_repr(doc)).collect(),
             open,
         };
@@ -137,6 +137,10 @@ fn document_repr(doc: &Document) -> DocumentRepr {
 }
 
 impl Format for WasimJson {
+    fn team_data(&self) -> TeamData {
+        TeamData::Kept
+    }
+
     fn id(&self) -> &'static str {
         ID
     }
@@ -197,11 +201,7 @@ impl Format for WasimJson {
                 "\"open\" names a document that is not in the file",
             ));
         }
-        let mut labels = repr.labels;
-        let warnings = sanitize_labels(&mut labels)
-            .into_iter()
-            .map(|repair| format!("{name}: {repair}"))
-            .collect();
+        let (labels, warnings) = checked_labels(repr.labels, name);
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
             labels,
@@ -441,12 +441,7 @@ impl Reading {
                     &mut self.prepared,
                     Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new()),
                 );
-                let mut labels = labels;
-                prepared.warnings = sanitize_labels(&mut labels)
-                    .into_iter()
-                    .map(|repair| format!("{}: {repair}", self.name))
-                    .collect();
-                prepared.labels = labels;
+                (prepared.labels, prepared.warnings) = checked_labels(labels, &self.name);
                 prepared.open = open;
                 Read::Done(prepared)
             }
@@ -456,7 +451,7 @@ impl Reading {
 
     /// The labels and `open` of a well-formed head, `None` for anything
     /// else (the whole-file reader then says what is wrong).
-    fn checked_head(&self) -> Option<(Vec<Label>, Option<usize>)> {
+    fn checked_head(&self) -> Option<(Vec<LabelRecord>, Option<usize>)> {
         let duplicated = self
             .head
             .iter()
@@ -470,7 +465,7 @@ impl Reading {
         if format != FORMAT_TAG || !READS.contains(&version) {
             return None;
         }
-        let labels: Vec<Label> = self.field("labels")??;
+        let labels: Vec<LabelRecord> = self.field("labels")??;
         let open: Option<usize> = self.field::<Option<usize>>("open")?.flatten();
         if open.is_some_and(|open| open >= self.prepared.len()) {
             return None;
@@ -704,6 +699,39 @@ mod tests {
         let error = import_edit(&mut ws, imported).expect_err("unknown label");
         assert!(error.contains("unknown label"));
         assert_eq!(ws.documents, before.documents);
+    }
+
+    #[test]
+    fn hostile_label_values_are_repaired_by_both_readers() {
+        let evil = export(&sample())
+            .replace(
+                "\"#ffc38a\"",
+                "\"#00ff00; background-image: url(http://127.0.0.2:9/x.png)\"",
+            )
+            .replace("\"key\": \"2\"", "\"key\": \"/\"");
+        let whole = import_str(&evil).expect("repaired, not refused");
+        let mut reading = match Reading::start(InputFile {
+            name: "x.json".into(),
+            bytes: evil.clone().into_bytes(),
+        }) {
+            Start::Reading(reading) => reading,
+            Start::Whole(_) => panic!("a workspace reads in steps"),
+        };
+        let stepwise = loop {
+            match reading.step(64) {
+                None => {}
+                Some(Read::Done(prepared)) => break prepared,
+                Some(Read::Whole(_)) => panic!("read in steps, not given back"),
+            }
+        };
+        assert_eq!(stepwise.labels, whole.labels);
+        assert_eq!(stepwise.warnings, whole.warnings);
+        assert_eq!(whole.warnings.len(), 2, "{:?}", whole.warnings);
+        assert!(whole.warnings[0].starts_with("x.json: label \"PER\": colour"));
+        assert!(whole.warnings[0].contains("is not #rrggbb"));
+        assert!(whole.warnings[1].starts_with("x.json: label \"LOC\": hotkey \"/\""));
+        assert!(crate::core::model::validate_labels(&whole.labels).is_ok());
+        assert!(whole.labels.iter().all(|l| !l.color.contains("url")));
     }
 
     #[test]

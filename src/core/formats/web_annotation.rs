@@ -16,7 +16,7 @@
 use serde_json::{Value, json};
 
 use super::common::{json_file, span_text};
-use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, TeamData};
 use crate::core::model::{Document, Label};
 
 /// This format's id.
@@ -55,6 +55,10 @@ fn entity_iri(id: &str) -> String {
 }
 
 impl Format for WebAnnotation {
+    fn team_data(&self) -> TeamData {
+        TeamData::InNotes
+    }
+
     fn id(&self) -> &'static str {
         ID
     }

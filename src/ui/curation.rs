@@ -1,0 +1,207 @@
+//! The curation panel: adjudicating team documents (see
+//! [`crate::core::curation`]). It shows how many disagreements are left,
+//! the group being decided with its candidates (label, text, who proposed
+//! each, accepted or pending), one button per annotator's version, and the
+//! quorum control that accepts what enough annotators agree on.
+//!
+//! It shows above the text when the open document is a team document (or
+//! when the toolbar's *Adjudicate* button asks). Every button has a key
+//! (see [`crate::ui::keyboard`]); the candidates are the document's spans,
+//! so Tab, ↑/↓, label keys and Delete choose and edit them as when
+//! annotating.
+
+use yew::prelude::*;
+
+use crate::core::css::ClassRule;
+use crate::core::curation::{Group, Status, largest_team};
+use crate::core::model::{Document, Span};
+use crate::core::session::Curate;
+use crate::platform::styles::class_of;
+use crate::ui::keyboard::select_span;
+use crate::ui::state::{Action, AppHandle, use_app};
+
+/// How many characters of a candidate's text the panel quotes.
+const QUOTE: usize = 60;
+
+fn quote(doc: &Document, span: &Span) -> String {
+    let text = doc.text.slice_range(span.range()).unwrap_or_default();
+    let mut quoted: String = text.chars().take(QUOTE).collect();
+    if text.chars().count() > QUOTE {
+        quoted.push('…');
+    }
+    quoted
+}
+
+fn curate(app: &AppHandle, what: Curate) -> Callback<MouseEvent> {
+    let app = app.clone();
+    Callback::from(move |_: MouseEvent| app.dispatch(Action::Curate(what.clone())))
+}
+
+fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Open => "The annotators disagree here.",
+        Status::Agreed => "Everyone agrees here; not accepted yet.",
+        Status::Decided => "Decided.",
+    }
+}
+
+/// One candidate of the group being decided.
+fn candidate(app: &AppHandle, doc: &Document, span: &Span, chosen: bool) -> Html {
+    let selected = app.selected == Some(span.id);
+    let color = class_of(&ClassRule::label_color(
+        app.ws.label(&span.label).map_or("", |l| l.color.as_str()),
+    ));
+    let who = if span.annotators.is_empty() {
+        "added while adjudicating".to_owned()
+    } else {
+        span.annotators.join(", ")
+    };
+    let onclick = {
+        let app = app.clone();
+        let (id, range) = (span.id, span.range());
+        Callback::from(move |_: MouseEvent| select_span(&app, id, range))
+    };
+    html! {
+        <li key={span.id.0.to_string()} role="option" data-testid="curation-candidate"
+            class={classes!("curation-candidate", span.accepted.then_some("accepted"), chosen.then_some("chosen"))}
+            aria-selected={selected.to_string()}
+            data-span-id={span.id.0.to_string()}
+            data-span-start={span.start.to_string()} data-span-end={span.end.to_string()}
+            data-label={span.label.clone()} data-annotators={span.annotators.join(",")}
+            data-accepted={span.accepted.then_some("true")} data-chosen={chosen.then_some("true")}
+            {onclick}>
+            <span class={classes!("candidate-label", color)}>{ span.label.clone() }</span>
+            <bdi class="candidate-text" lang="ar">{ quote(doc, span) }</bdi>
+            <span class="candidate-who">{ who }</span>
+            <span class="candidate-state">{ if span.accepted { "accepted" } else if chosen { "chosen" } else { "pending" } }</span>
+        </li>
+    }
+}
+
+/// The group being decided and its decisions.
+fn group_view(app: &AppHandle, doc: &Document, group: &Group) -> Html {
+    let chosen = app.chosen_in(group);
+    let candidates = group
+        .spans(doc)
+        .iter()
+        .map(|span| candidate(app, doc, span, chosen.contains(&span.id)));
+    let versions = doc.team.iter().enumerate().map(|(i, name)| {
+        let key = (i < 9).then(|| format!("Alt+{}", i + 1));
+        html! {
+            <button key={name.clone()} data-testid="curation-version" data-annotator={name.clone()}
+                onclick={curate(app, Curate::Version(i))} aria-keyshortcuts={key.clone()}
+                title={format!("Accept {name}'s version of this place; the other candidates are removed")}>
+                { format!("{name}'s version") }
+                if let Some(key) = key { {" "}<kbd>{ key }</kbd> }
+            </button>
+        }
+    });
+    let accept_what = if chosen.is_empty() {
+        "Accept selected"
+    } else {
+        "Accept chosen"
+    };
+    html! {
+        <div class="curation-group" data-testid="curation-group" data-status={group.status.as_str()}
+            data-group-start={group.range.start().to_string()} data-group-end={group.range.end().to_string()}>
+            <p class="muted">{ status_text(group.status) }</p>
+            <ul class="curation-candidates" role="listbox" aria-label="Candidates" aria-multiselectable="true">
+                { for candidates }
+            </ul>
+            <div class="curation-actions">
+                <button data-testid="curation-toggle" onclick={curate(app, Curate::Toggle)} aria-keyshortcuts="Space"
+                    title="Add the selected candidate to the set to accept, or take it out">{ "Choose " }<kbd>{ "Space" }</kbd></button>
+                <button data-testid="curation-accept" onclick={curate(app, Curate::Accept)} aria-keyshortcuts="Enter"
+                    title="Accept the chosen candidates (or the selected one) and remove the others">{ accept_what }{ " " }<kbd>{ "Enter" }</kbd></button>
+                <button data-testid="curation-none" onclick={curate(app, Curate::Reject)} aria-keyshortcuts="Alt+0"
+                    title="Accept none: remove every candidate of this place">{ "None " }<kbd>{ "Alt+0" }</kbd></button>
+                { for versions }
+            </div>
+        </div>
+    }
+}
+
+/// The quorum control and its button.
+fn quorum_view(app: &AppHandle, team: usize, quorum: &UseStateHandle<Option<usize>>) -> Html {
+    let k = quorum.unwrap_or(team).clamp(1, team.max(1));
+    let onchange = {
+        let quorum = quorum.clone();
+        Callback::from(move |event: Event| {
+            if let Some(value) =
+                crate::ui::fields::field_value(&event).and_then(|v| v.parse::<usize>().ok())
+            {
+                quorum.set(Some(value));
+            }
+        })
+    };
+    let options = (1..=team).rev().map(|n| {
+        let text = if n == team {
+            format!("all {team} agree")
+        } else {
+            format!("{n} of {team} agree")
+        };
+        html! { <option key={n} value={n.to_string()} selected={n == k}>{ text }</option> }
+    });
+    let label = if k == team {
+        "Accept agreed"
+    } else {
+        "Accept majority"
+    };
+    html! {
+        <div class="curation-actions">
+            <label>{ "Where " }
+                <select data-testid="curation-quorum" {onchange} aria-label="Quorum">{ for options }</select>
+            </label>
+            <button data-testid="curation-accept-quorum" onclick={curate(app, Curate::Quorum(k))}
+                title="In every team document: accept each place where this many annotators agree on one span and no rival span has as many (everywhere everyone agrees, whole); one undo step">{ label }</button>
+        </div>
+    }
+}
+
+/// The curation panel.
+#[function_component(CurationPanel)]
+pub fn curation_panel() -> Html {
+    let app = use_app();
+    let quorum = use_state(|| None::<usize>);
+    let team = {
+        let state = app.clone();
+        *use_memo(app.tally.generation(), move |_| largest_team(&state.ws))
+    };
+    let disputes = app.tally.disputes();
+    let doc = app.open_document();
+    let here = doc
+        .filter(|d| disputes.open_in(d.id) > 0 || crate::core::curation::is_team(d))
+        .map(|d| {
+            let n = disputes.open_in(d.id);
+            format!(
+                "This document: {n} disagreement{} left.",
+                if n == 1 { "" } else { "s" }
+            )
+        });
+    let group = app
+        .current_group()
+        .zip(doc)
+        .map(|((_, group), doc)| group_view(&app, doc, &group));
+    html! {
+        <section class="curation" data-testid="curation-panel" aria-label="Adjudication">
+            <div class="curation-head">
+                <h2>{ "Adjudicate" }</h2>
+                <p class="curation-progress" data-testid="curation-progress" aria-live="polite"
+                    data-open={disputes.total().to_string()} data-documents={disputes.documents().to_string()}>
+                    { disputes.summary() }</p>
+                if let Some(here) = here { <span class="muted" data-testid="curation-here">{ here }</span> }
+                <button data-testid="curation-prev" onclick={curate(&app, Curate::Previous)} aria-keyshortcuts="["
+                    title="Previous disagreement">{ "Previous " }<kbd>{ "[" }</kbd></button>
+                <button data-testid="curation-next" onclick={curate(&app, Curate::Next)} aria-keyshortcuts="]"
+                    title="Next disagreement">{ "Next " }<kbd>{ "]" }</kbd></button>
+            </div>
+            {
+                match group {
+                    Some(group) => group,
+                    None => html! { <p class="muted">{ "Press ] for the next disagreement, or select a span of a team document." }</p> },
+                }
+            }
+            if team >= 2 { { quorum_view(&app, team, &quorum) } }
+        </section>
+    }
+}

@@ -1,0 +1,29 @@
+//! "A new version of Wasim is ready": shown when a newer build than the one
+//! running is ready (see `platform::offline`), with a button that reloads
+//! into it. Nothing reloads until the user asks: unsaved input in a field
+//! would be lost, and the page never mixes files of two builds.
+
+use yew::prelude::*;
+
+use crate::platform::offline::{accept_update, on_update_ready};
+
+/// The update notice, a toast among the messages; hidden until a new
+/// build is ready.
+#[function_component(UpdateReady)]
+pub fn update_ready() -> Html {
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| on_update_ready(move || ready.set(true)));
+    }
+    if !*ready {
+        return Html::default();
+    }
+    let onclick = Callback::from(|_: MouseEvent| accept_update());
+    html! {
+        <div class="update-ready toast" role="status" data-testid="update-ready">
+            <span class="message-text">{ "A new version of Wasim is ready." }</span>
+            <button class="reload" data-testid="update-reload" {onclick}>{ "Reload" }</button>
+        </div>
+    }
+}
