@@ -6,6 +6,7 @@
 use super::edit::Edit;
 use super::model::{DocId, Document, SpanId, Workspace};
 use super::text::CharRange;
+use crate::core::sort;
 
 /// Where an edit acts and what it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,7 +146,7 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
     };
     let docs = {
         let mut ids: Vec<DocId> = described.iter().filter_map(|c| c.doc).collect();
-        ids.sort_unstable();
+        sort::sort(&mut ids);
         ids.dedup();
         ids.len()
     };

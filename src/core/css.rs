@@ -16,6 +16,7 @@
 
 use super::display::Prefs;
 use super::model::{parse_hex_color, readable_color};
+use super::number::fixed;
 
 /// A class and the rules that style it, to be inserted once into Wasim's
 /// stylesheet.
@@ -68,12 +69,17 @@ impl ClassRule {
 
 /// A length in CSS pixels for a CSSOM property (`"12.5px"`, never in
 /// exponent notation); what is not a finite number is `0px`.
+///
+/// To the thousandth of a pixel (finer than a browser lays out), written
+/// with [`fixed`] rather than `f64` formatting, which would add its code
+/// to the wasm (see the README's *Wasm size*).
 pub fn px(value: f64) -> String {
-    if value.is_finite() {
-        format!("{value}px")
-    } else {
-        "0px".to_owned()
+    if !value.is_finite() {
+        return "0px".to_owned();
     }
+    let text = fixed(value, 3);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}px")
 }
 
 /// A percentage for a CSSOM property, clamped to 0–100.

@@ -5,6 +5,7 @@
 //! can be undone. [`Edit::apply`] checks its preconditions before touching the
 //! workspace: a failed edit leaves the workspace unchanged.
 
+use crate::core::sort;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -380,7 +381,7 @@ impl Edit {
                         touched = true;
                     }
                     if touched {
-                        doc.spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                        sort::sort_by(&mut doc.spans, |a, b| a.sort_key().cmp(&b.sort_key()));
                     }
                 }
                 Ok(Edit::RenameLabel { from: to, to: from })
@@ -582,7 +583,7 @@ impl History {
             .flat_map(|edit| edit.documents())
             .cloned()
             .collect();
-        documents.sort_by_key(|d| d.id);
+        sort::sort_by_key(&mut documents, |d| d.id);
         documents.dedup_by_key(|d| d.id);
         documents
     }

@@ -10,6 +10,7 @@
 //! the spans of one line ([`line_fragments`]) without a pass over every span
 //! or every line, so an edit costs what the drawn lines cost.
 
+use crate::core::sort;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -172,7 +173,7 @@ impl SpanIndex {
     /// Indexes `spans` (a document's span list, in any order).
     pub fn new(spans: &[Span]) -> Self {
         let mut order: Vec<usize> = (0..spans.len()).collect();
-        order.sort_by_key(|i| spans[*i].start);
+        sort::sort_by_key(&mut order, |i| spans[*i].start);
         let starts = order.iter().map(|i| spans[*i].start).collect();
         let size = order.len().next_power_of_two();
         let mut max_end = vec![0; 2 * size];
@@ -208,7 +209,7 @@ impl SpanIndex {
         if before > 0 {
             self.collect(1, 0, self.size, before, start, &mut found);
         }
-        found.sort_unstable();
+        sort::sort(&mut found);
         found
     }
 

@@ -34,6 +34,7 @@
 //! same way, so the native tests of this module replay exactly what the
 //! browser stores.
 
+use crate::core::sort;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -547,7 +548,7 @@ impl Persister {
             .filter(|id| !referenced.contains(id))
             .copied()
             .collect();
-        unused.sort_unstable();
+        sort::sort(&mut unused);
         if !unused.is_empty() {
             let texts = Arc::make_mut(&mut self.texts);
             for id in &unused {
@@ -767,7 +768,7 @@ fn read_records(
     };
     ws.validate()?;
     let mut stale: Vec<DocId> = records.into_keys().collect();
-    stale.sort_unstable();
+    sort::sort(&mut stale);
     Ok((ws, stale, repairs))
 }
 
@@ -810,7 +811,7 @@ fn replay(
     persister: &mut Persister,
 ) -> Vec<SetAside> {
     let mut entries: Vec<&(u64, String)> = journal.iter().collect();
-    entries.sort_by_key(|(seq, _)| *seq);
+    sort::sort_by_key(&mut entries, |(seq, _)| *seq);
     persister.next_seq = entries.last().map_or(1, |(seq, _)| seq + 1);
     persister.journal = entries.len();
     let mut set_aside = Vec::new();
@@ -890,7 +891,7 @@ fn read_steps(
     problems: &mut Vec<String>,
 ) -> (History, Vec<u64>) {
     let mut records: Vec<&(u64, String)> = steps.iter().collect();
-    records.sort_by_key(|(key, _)| *key);
+    sort::sort_by_key(&mut records, |(key, _)| *key);
     persister.next_step = records.last().map_or(1, |(key, _)| key + 1);
     let mut undo: Vec<(u64, Edit)> = Vec::new();
     let mut redo: Vec<(u64, Edit)> = Vec::new();

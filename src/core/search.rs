@@ -9,6 +9,7 @@
 //!
 //! Matches are [`CharRange`]s of the original text.
 
+use crate::core::sort;
 use regex_lite::{Regex, RegexBuilder};
 
 use super::model::DocId;
@@ -339,7 +340,7 @@ pub fn find_all(
                 options,
                 Left::ProcliticLam,
             ));
-            found.sort_unstable();
+            sort::sort(&mut found);
         }
         (folded, found)
     };

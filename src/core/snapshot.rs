@@ -10,6 +10,7 @@
 //!   all of them in one [`Snapshot`] with the labels and the open document;
 //!   kept to read and migrate profiles saved before schema 2.
 
+use crate::core::sort;
 use std::sync::Arc;
 
 use serde::de::{self, SeqAccess, Visitor};
@@ -212,7 +213,7 @@ fn assemble(mut doc: Document) -> Document {
         .windows(2)
         .any(|w| w[0].sort_key() > w[1].sort_key())
     {
-        doc.spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sort::sort_by(&mut doc.spans, |a, b| a.sort_key().cmp(&b.sort_key()));
     }
     doc
 }

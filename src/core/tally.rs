@@ -17,6 +17,7 @@
 use super::curation::Disputes;
 use super::edit::Edit;
 use super::model::{DocId, Document, Workspace};
+use crate::core::sort;
 
 /// Span counts per label name, in first-seen order.
 type LabelCounts = Vec<(String, usize)>;
@@ -95,7 +96,7 @@ impl Reach {
                         Reach::Everything => return Reach::Everything,
                     }
                 }
-                docs.sort_unstable();
+                sort::sort(&mut docs);
                 docs.dedup();
                 Reach::Documents(docs)
             }

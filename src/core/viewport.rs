@@ -18,6 +18,7 @@
 //! lines and scrolling are the platform's (`crate::platform::measure`), and
 //! the component that puts both together is `crate::ui::doc_window`.
 
+use crate::core::sort;
 use std::ops::Range;
 
 /// Documents with at most this many lines…
@@ -393,7 +394,7 @@ pub fn pieces(map: &HeightMap, window: Range<usize>, pinned: &[usize]) -> Vec<Pi
     if !window.is_empty() {
         drawn.push(window);
     }
-    drawn.sort_by_key(|r| r.start);
+    sort::sort_by_key(&mut drawn, |r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(drawn.len());
     for range in drawn {
         match merged.last_mut() {

@@ -1,5 +1,6 @@
 //! Reading the files a user picks or drops, and offering downloads.
 
+use crate::core::sort;
 use gloo::file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 
@@ -77,7 +78,7 @@ pub async fn files_of_drop(drop: Dropped) -> Vec<web_sys::File> {
             }
         }
     }
-    files.sort_by_key(web_sys::File::name);
+    sort::sort_by_key(&mut files, web_sys::File::name);
     files
 }
 

@@ -6,6 +6,7 @@
 //! part, see [`crate::core::viewport`]): the matches are kept here, and the
 //! view calls [`repaint`] when it draws other lines.
 
+use crate::core::sort;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -59,7 +60,7 @@ fn paint(root: &Element, ranges: &[CharRange]) {
     let ranges = in_drawn_lines(root, ranges);
     let ranges = ranges.as_slice();
     let mut boundaries: Vec<usize> = ranges.iter().flat_map(|r| [r.start(), r.end()]).collect();
-    boundaries.sort_unstable();
+    sort::sort(&mut boundaries);
     boundaries.dedup();
     let points = cp_points(root, &boundaries);
     let dom_ranges = Array::new();

@@ -35,12 +35,12 @@ pub struct TextBox {
     pub width: f64,
 }
 
+/// A computed `12.5px` as `12.5`. The browser's `parseFloat` rather than
+/// Rust's float parser, which would add its code to the wasm for this alone.
 fn px(value: Option<String>) -> Option<f64> {
-    value?
-        .trim()
-        .strip_suffix("px")
-        .and_then(|v| v.parse::<f64>().ok())
-        .filter(|v| v.is_finite())
+    let value = value?;
+    let number = value.trim().strip_suffix("px")?;
+    Some(js_sys::parse_float(number)).filter(|v| v.is_finite())
 }
 
 /// The size of the text of `root`: its line height, font size and the

@@ -25,6 +25,7 @@
 //! Small documents ([`crate::core::viewport::is_small`]) are drawn whole;
 //! for them every request is served at once.
 
+use crate::core::sort;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -229,7 +230,7 @@ impl DocWindow {
         if self.small {
             return false;
         }
-        lines.sort_unstable();
+        sort::sort(&mut lines);
         lines.dedup();
         if lines == self.selection_pins {
             return false;

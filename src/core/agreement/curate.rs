@@ -14,6 +14,7 @@
 
 use super::metrics::Mention;
 use crate::core::curation::overlapping_runs;
+use crate::core::sort;
 use crate::core::text::CharRange;
 
 /// One distinct span proposed by one or more annotators.
@@ -58,7 +59,9 @@ pub fn candidates(mentions: &[Vec<Mention>]) -> Vec<Candidate> {
         .enumerate()
         .flat_map(|(a, list)| list.iter().map(move |m| (m, a)))
         .collect();
-    all.sort_by(|(x, a), (y, b)| order(x).cmp(&order(y)).then(a.cmp(b)));
+    sort::sort_by(&mut all, |(x, a), (y, b)| {
+        order(x).cmp(&order(y)).then(a.cmp(b))
+    });
     let mut out: Vec<Candidate> = Vec::new();
     for (mention, annotator) in all {
         match out.last_mut() {

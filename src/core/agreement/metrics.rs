@@ -7,6 +7,7 @@
 //! span in Wasim. Undefined values (a κ whose chance agreement is 1, an α
 //! with one category) are `None`, never NaN.
 
+use crate::core::sort;
 use std::collections::BTreeMap;
 
 /// One annotator's span, reduced to what agreement compares.
@@ -186,7 +187,7 @@ pub fn partial(reference: &[Mention], candidate: &[Mention]) -> PartialCounts {
 
 fn sorted(mentions: &[Mention]) -> Vec<&Mention> {
     let mut out: Vec<&Mention> = mentions.iter().collect();
-    out.sort();
+    sort::sort(&mut out);
     out
 }
 

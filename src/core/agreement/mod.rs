@@ -17,6 +17,7 @@
 pub mod curate;
 pub mod metrics;
 
+use crate::core::sort;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -193,9 +194,9 @@ pub fn compare(annotators: &[Annotator]) -> Report {
     report.tokens = units.len();
     report.fleiss = metrics::fleiss_kappa(&units);
     report.alpha = metrics::krippendorff_alpha(&units);
-    report
-        .documents
-        .sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| a.name.cmp(&b.name)));
+    sort::sort_by(&mut report.documents, |a, b| {
+        a.f1.total_cmp(&b.f1).then_with(|| a.name.cmp(&b.name))
+    });
     report.labels = labels;
     report
 }
@@ -284,7 +285,7 @@ pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
         .flat_map(|d| &d.mentions)
         .map(|m| m.label.clone())
         .collect();
-    labels.sort();
+    sort::sort(&mut labels);
     labels.dedup();
     let name = |id: u32| match id.checked_sub(1) {
         Some(i) => labels[i as usize].clone(),
@@ -331,7 +332,7 @@ fn token_ids(docs: &[&AnnotatedText], labels: &[String]) -> Vec<Vec<u32>> {
             let mut mentions: Vec<&Mention> = d.mentions.iter().collect();
             // Outermost first: by start, then the longest. A token takes the
             // label of the first mention in this order that covers it.
-            mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+            sort::sort_by_key(&mut mentions, |m| (m.start, std::cmp::Reverse(m.end)));
             let mut ids = vec![0; tokens.len()];
             let mut painted = vec![false; tokens.len()];
             for m in mentions {
@@ -359,7 +360,7 @@ fn labels_of(annotators: &[Annotator]) -> Vec<String> {
         .flat_map(|d| &d.mentions)
         .map(|m| m.label.clone())
         .collect();
-    labels.sort();
+    sort::sort(&mut labels);
     labels.dedup();
     labels
 }

@@ -5,6 +5,7 @@
 //! [`resolve_documents`] is the one place where a file's offsets in another
 //! unit (UTF-16 code units) are converted.
 
+use crate::core::sort;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
@@ -523,7 +524,7 @@ pub(crate) fn resolve_documents_unit(
 /// Sorts spans as a document keeps them and drops exact duplicates (same
 /// range and label); returns how many were dropped.
 pub(crate) fn dedupe_spans(spans: &mut Vec<ImportedSpan>) -> usize {
-    spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    sort::sort_by(spans, |a, b| a.sort_key().cmp(&b.sort_key()));
     let before = spans.len();
     spans.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.label == b.label);
     before - spans.len()

@@ -45,6 +45,7 @@
 //! label, with a warning. Anything in a tag column that is not a tag at all
 //! (`SOCCERO`) is an error naming the line and column.
 
+use crate::core::sort;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -901,7 +902,7 @@ fn slot_edits(chunk: &str, slot: &Slot, tags: &[&str], edits: &mut Vec<(Range<us
 
 /// `text` with the (non-overlapping) edits applied.
 fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
-    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    sort::sort_by_key(&mut edits, |(r, _)| (r.start, r.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (range, new) in edits {

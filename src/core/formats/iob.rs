@@ -17,6 +17,7 @@
 //! or BIO (IOB1) when entities start with `I-` and `B-` only separates two
 //! adjacent entities of one type.
 
+use crate::core::sort;
 use crate::core::text::CharRange;
 use std::collections::BTreeSet;
 
@@ -264,7 +265,7 @@ fn write_layer(
 ) -> Vec<String> {
     let mut tags = vec!["O".to_owned(); count];
     let mut sorted: Vec<&TokenSpan> = spans.iter().filter(|s| s.end <= count).collect();
-    sorted.sort();
+    sort::sort(&mut sorted);
     let mut previous: Option<&TokenSpan> = None;
     for span in sorted {
         let after_same = previous.is_some_and(|p| p.end == span.start && p.label == span.label);
@@ -308,8 +309,8 @@ pub(crate) fn decodes_to(
     let decoded = decode_layer(&sentences, scheme.is_iob1());
     let mut got: Vec<_> = decoded.iter().map(TokenSpan::key).collect();
     let mut want: Vec<_> = spans.iter().map(TokenSpan::key).collect();
-    got.sort_unstable();
-    want.sort_unstable();
+    sort::sort(&mut got);
+    sort::sort(&mut want);
     got == want
 }
 

@@ -9,6 +9,7 @@
 //! its spans' ids in file order. While prepared they count from zero; the
 //! edit shifts them past the workspace's last id.
 
+use crate::core::sort;
 use std::sync::Arc;
 
 use super::types::{ImportMode, Imported, ImportedDocument};
@@ -111,7 +112,7 @@ impl Prepared {
             }
         }
         // Stable: of identical spans, the first in the file stays.
-        spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sort::sort_by(&mut spans, |a, b| a.sort_key().cmp(&b.sort_key()));
         spans.dedup_by(|later, earlier| later.sort_key() == earlier.sort_key());
         self.bytes += doc.text.len();
         self.documents.push(Document {

@@ -24,6 +24,7 @@
 //! and a token that a span boundary cuts is split there, with a warning: spans
 //! are never moved.
 
+use crate::core::sort;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::core::model::Span;
@@ -282,7 +283,7 @@ fn join_across_spans(sentences: Vec<Vec<Token>>, spans: &[Span]) -> Vec<Vec<Toke
 /// Splits tokens that a span starts or ends inside, and says so.
 fn split_at_span_edges(text: &Text, sentences: Vec<Vec<Token>>, spans: &[Span]) -> Tokenized {
     let mut cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    cuts.sort_unstable();
+    sort::sort(&mut cuts);
     cuts.dedup();
     let mut warnings = Vec::new();
     let mut out = Vec::with_capacity(sentences.len());

@@ -99,31 +99,30 @@ fn is_litter(name: &str) -> bool {
     name.starts_with("__MACOSX/") || base == ".DS_Store" || base.starts_with("._")
 }
 
-/// The CRC-32 (IEEE) lookup table, built at compile time.
-const CRC_TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut bit = 0;
-        while bit < 8 {
-            c = if c & 1 == 1 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            bit += 1;
+/// The CRC-32 (IEEE) lookup table, built on first use (a table in the
+/// binary would be 1 KB of data that does not compress).
+fn crc_table() -> &'static [u32; 256] {
+    static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0u32; 256];
+        for (i, entry) in (0u32..).zip(table.iter_mut()) {
+            *entry = (0..8).fold(i, |c, _| {
+                if c & 1 == 1 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                }
+            });
         }
-        table[i] = c;
-        i += 1;
-    }
-    table
-};
+        table
+    })
+}
 
 /// The CRC-32 of `bytes`, as ZIP stores it.
 fn crc32(bytes: &[u8]) -> u32 {
+    let table = crc_table();
     !bytes.iter().fold(!0u32, |crc, &byte| {
-        CRC_TABLE[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8)
+        table[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8)
     })
 }
 

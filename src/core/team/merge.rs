@@ -11,6 +11,7 @@
 use crate::core::agreement::TextMap;
 use crate::core::formats::{ImportMode, Imported, ImportedDocument, ImportedSpan};
 use crate::core::model::Label;
+use crate::core::sort;
 
 use super::{MemberDocument, Team};
 
@@ -84,7 +85,7 @@ fn union(versions: &[(usize, &MemberDocument)], names: &[String]) -> Vec<Importe
         .flat_map(|(m, doc)| doc.spans.iter().map(move |s| (s, *m)))
         .collect();
     // Stable: of identical spans, the first annotator's comes first.
-    all.sort_by(|(a, _), (b, _)| a.sort_key().cmp(&b.sort_key()));
+    sort::sort_by(&mut all, |(a, _), (b, _)| a.sort_key().cmp(&b.sort_key()));
     let mut out: Vec<ImportedSpan> = Vec::new();
     for (span, m) in all {
         let name = &names[m];

@@ -10,11 +10,12 @@ use serde_json::{Value, json};
 use crate::core::agreement::metrics::Counts;
 use crate::core::agreement::{Pair, Report};
 use crate::core::model::{Label, readable_color};
+use crate::core::number::{fixed, shortest};
 
 /// A measure as shown: three decimals, or "—" when it is undefined.
 pub fn shown(value: Option<f64>) -> String {
     match value {
-        Some(v) if v.is_finite() => format!("{v:.3}"),
+        Some(v) if v.is_finite() => fixed(v, 3),
         _ => "—".to_owned(),
     }
 }
@@ -82,9 +83,14 @@ pub fn chart_svg(report: &Report, labels: &[Label]) -> String {
         "Exact-span F1 per label, mean over {pairs} pair{}",
         if pairs == 1 { "" } else { "s" }
     );
+    // Numbers through `shortest`/`fixed`, as `{}`/`{:.1}` would write them
+    // (see `crate::core::number`).
+    let n = shortest;
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{t}" font-family="sans-serif" font-size="13"><title>{t}</title><rect width="{WIDTH}" height="{height}" fill="#ffffff"/><text x="8" y="22" font-weight="bold" fill="#1b1b1b">{t}</text>"##,
-        t = xml(&title)
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" font-family="sans-serif" font-size="13"><title>{t}</title><rect width="{w}" height="{h}" fill="#ffffff"/><text x="8" y="22" font-weight="bold" fill="#1b1b1b">{t}</text>"##,
+        t = xml(&title),
+        w = n(WIDTH),
+        h = n(height),
     );
     for (i, (label, value)) in bars.iter().enumerate() {
         let y = TOP + ROW * i as f64;
@@ -96,26 +102,30 @@ pub fn chart_svg(report: &Report, labels: &[Label]) -> String {
             .map_or_else(|| "#d9d9d9".to_owned(), |d| readable_color(&d.color));
         let number = shown(*value);
         svg.push_str(&format!(
-            r##"<g data-label="{n}" data-value="{v}"><text x="{tx}" y="{ty}" text-anchor="end" fill="#1b1b1b">{n}</text><rect x="{LEFT}" y="{ry}" width="{width:.1}" height="18" fill="{colour}" stroke="#1b1b1b" stroke-width="1"/><text x="{vx:.1}" y="{ty}" fill="#1b1b1b">{number}</text></g>"##,
-            n = xml(name),
-            v = value.map_or(String::new(), |v| v.to_string()),
-            tx = LEFT - 8.0,
-            ty = y + 14.0,
-            ry = y + 1.0,
-            vx = LEFT + width + 6.0,
+            r##"<g data-label="{name}" data-value="{v}"><text x="{tx}" y="{ty}" text-anchor="end" fill="#1b1b1b">{name}</text><rect x="{left}" y="{ry}" width="{width}" height="18" fill="{colour}" stroke="#1b1b1b" stroke-width="1"/><text x="{vx}" y="{ty}" fill="#1b1b1b">{number}</text></g>"##,
+            name = xml(name),
+            v = value.map_or(String::new(), n),
+            tx = n(LEFT - 8.0),
+            ty = n(y + 14.0),
+            left = n(LEFT),
+            ry = n(y + 1.0),
+            width = fixed(width, 1),
+            vx = fixed(LEFT + width + 6.0, 1),
         ));
     }
     let axis = TOP + ROW * bars.len() as f64 + 4.0;
     svg.push_str(&format!(
-        r##"<line x1="{LEFT}" y1="{a}" x2="{r}" y2="{a}" stroke="#1b1b1b"/>"##,
-        a = axis,
-        r = LEFT + BAR
+        r##"<line x1="{left}" y1="{a}" x2="{r}" y2="{a}" stroke="#1b1b1b"/>"##,
+        left = n(LEFT),
+        a = n(axis),
+        r = n(LEFT + BAR)
     ));
     for tick in [0.0, 0.5, 1.0] {
         svg.push_str(&format!(
-            r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#555555">{tick:.1}</text>"##,
-            x = LEFT + BAR * tick,
-            y = axis + 16.0
+            r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#555555">{t}</text>"##,
+            x = n(LEFT + BAR * tick),
+            y = n(axis + 16.0),
+            t = fixed(tick, 1),
         ));
     }
     svg.push_str("</svg>");
@@ -135,7 +145,7 @@ fn field(text: &str) -> String {
 fn number(value: Option<f64>) -> String {
     value
         .filter(|v| v.is_finite())
-        .map_or(String::new(), |v| v.to_string())
+        .map_or(String::new(), shortest)
 }
 
 /// The columns of [`csv`].
