@@ -29,6 +29,29 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
+/// What the page asks the worker (`web/sw.js` reads `type`), sent as a
+/// plain object through `serde-wasm-bindgen`.
+#[derive(serde::Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+enum Ask {
+    /// Answer `{ version }` on the transferred port.
+    Version,
+    /// Take over now (the user accepted the new build).
+    SkipWaiting,
+}
+
+/// The worker's answer to [`Ask::Version`].
+#[derive(serde::Deserialize)]
+struct VersionAnswer {
+    /// The build the worker serves.
+    version: String,
+}
+
+/// `ask` as the plain object the worker reads.
+fn ask_value(ask: &Ask) -> Option<JsValue> {
+    serde_wasm_bindgen::to_value(ask).ok()
+}
+
 /// The worker's script, relative to the page.
 const WORKER: &str = "./sw.js";
 /// How often a long-open page asks the host for a new build, in milliseconds.
@@ -208,14 +231,14 @@ async fn worker_version(worker: &ServiceWorker) -> Option<String> {
             });
         port.set_onmessage(Some(onmessage.unchecked_ref()));
     });
-    let ask = js_sys::Object::new();
-    js_sys::Reflect::set(&ask, &"type".into(), &"version".into()).ok()?;
     let ports = js_sys::Array::of1(&channel.port2());
-    worker.post_message_with_transferable(&ask, &ports).ok()?;
+    worker
+        .post_message_with_transferable(&ask_value(&Ask::Version)?, &ports)
+        .ok()?;
     let answer = JsFuture::from(reply).await.ok()?;
-    js_sys::Reflect::get(&answer, &"version".into())
-        .ok()?
-        .as_string()
+    serde_wasm_bindgen::from_value::<VersionAnswer>(answer)
+        .ok()
+        .map(|a| a.version)
 }
 
 /// Marks a new build as ready and tells the listeners (once).
@@ -255,8 +278,7 @@ pub fn accept_update() {
         }
         return;
     };
-    let ask = js_sys::Object::new();
-    if js_sys::Reflect::set(&ask, &"type".into(), &"skip-waiting".into()).is_ok() {
+    if let Some(ask) = ask_value(&Ask::SkipWaiting) {
         let _ = waiting.post_message(&ask);
     }
 }
