@@ -1,7 +1,7 @@
 //! Component tests in headless Chromium (`cargo test --target
 //! wasm32-unknown-unknown`, run by wasm-bindgen-test-runner through
 //! chromedriver): the document view's DOM, and the DOM selection ↔ code point
-//! mapping.
+//! mapping; the Team panel's report.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -362,4 +362,100 @@ impl IntoElement for web_sys::Node {
         use wasm_bindgen::JsCast;
         self.dyn_into::<Element>().expect("an element")
     }
+}
+
+/// Two annotators' Wasim JSON files of one text, with these spans (JSON).
+fn team_of(amina: &str, badr: &str) -> wasim::core::team::Team {
+    let file = |name: &str, who: &str, spans: &str| {
+        wasim::core::formats::InputFile {
+        name: name.into(),
+        bytes: format!(
+            r##"{{"format":"wasim","version":2,"labels":[{{"name":"PER","color":"#ffc38a"}}],"documents":[{{"name":"d.txt","text":"زار علي بغداد","annotator":"{who}","spans":[{spans}]}}]}}"##
+        )
+        .into_bytes(),
+    }
+    };
+    let mut team = wasim::core::team::Team::default();
+    team.add(
+        vec![file("a.json", "Amina", amina), file("b.json", "Badr", badr)],
+        Vec::new(),
+    );
+    team
+}
+
+/// The Team panel's report of `report`, rendered with its chart.
+async fn render_report(report: wasim::core::agreement::Report) -> Element {
+    use std::rc::Rc;
+    use wasim::ui::team_report::{Shown, TeamReport, TeamReportProps};
+    let chart: Rc<str> = wasim::core::team::report::chart_svg(&report, &[]).into();
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<TeamReport>::with_root_and_props(
+        root.clone(),
+        TeamReportProps {
+            report: Shown(Rc::new(report)),
+            chart,
+        },
+    )
+    .render();
+    gloo::timers::future::sleep(Duration::from_millis(50)).await;
+    root
+}
+
+/// The text of the first element `selector` finds in `root`.
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .expect("query")
+        .unwrap_or_else(|| panic!("{selector} rendered"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// The Team panel's report, rendered from a comparison: numbers with three
+/// decimals and the chart as real SVG.
+#[wasm_bindgen_test]
+async fn the_team_report_shows_numbers_and_draws_its_chart() {
+    let per = r#"{"start":4,"end":7,"label":"PER","text":"علي"}"#;
+    // Both tag the same: F1 1, and every token labelled alike: κ 1.
+    let report = team_of(per, per).compare().expect("two annotators");
+    let root = render_report(report).await;
+    let row = r#"[data-testid="team-pair-row"][data-reference="Amina"][data-candidate="Badr"]"#;
+    assert_eq!(text_of(&root, &format!("{row} [data-measure=f1]")), "1.000");
+    assert_eq!(
+        text_of(&root, &format!("{row} [data-measure=kappa]")),
+        "1.000"
+    );
+    let svg = root
+        .query_selector("[data-testid=team-chart] svg")
+        .expect("query")
+        .expect("an svg element");
+    assert_eq!(
+        svg.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert!(
+        svg.query_selector(r#"g[data-label="PER"] rect"#)
+            .expect("query")
+            .is_some()
+    );
+}
+
+/// An undefined measure is a dash, never a number.
+#[wasm_bindgen_test]
+async fn an_undefined_kappa_shows_a_dash() {
+    let report = team_of("", "").compare().expect("two annotators");
+    assert_eq!(report.pairs[0].kappa, None, "all O: chance agreement 1");
+    let root = render_report(report).await;
+    assert_eq!(
+        text_of(
+            &root,
+            r#"[data-testid="team-pair-row"] [data-measure=kappa]"#
+        ),
+        "—"
+    );
 }

@@ -307,8 +307,9 @@ pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<S
         .get("labels")
         .cloned()
         .ok_or("the file has no \"labels\"")?;
+    // Through text rather than `from_value`: see `super::json`.
     let records: Vec<LabelRecord> =
-        serde_json::from_value(labels).map_err(|e| format!("invalid label set: {e}"))?;
+        super::json::parse(&labels.to_string()).map_err(|e| format!("invalid label set: {e}"))?;
     let (mut labels, repairs) = checked_labels(records, origin);
     for label in &mut labels {
         label.color = readable_color(&label.color);

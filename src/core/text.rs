@@ -160,11 +160,15 @@ impl Text {
     pub fn new(string: &str) -> Self {
         let mut stride_bytes = Vec::with_capacity(string.len() / INDEX_STRIDE + 1);
         let mut char_len = 0;
-        for (byte, _) in string.char_indices() {
-            if char_len % INDEX_STRIDE == 0 {
-                stride_bytes.push(byte);
+        // A code point starts at every byte that is not a continuation
+        // byte (`10xxxxxx`): counted without decoding.
+        for (byte, b) in string.bytes().enumerate() {
+            if b & 0xC0 != 0x80 {
+                if char_len % INDEX_STRIDE == 0 {
+                    stride_bytes.push(byte);
+                }
+                char_len += 1;
             }
-            char_len += 1;
         }
         Text {
             string: Arc::from(string),
@@ -364,9 +368,13 @@ impl Text {
         let mut start_cp = 0;
         let mut start_byte = 0;
         let mut cp = 0;
-        for (byte, ch) in self.string.char_indices() {
-            cp += 1;
-            if ch == '\n' {
+        // Bytes, not chars: a code point starts at each byte that is not a
+        // continuation byte, and `\n` is never part of another one.
+        for (byte, b) in self.string.bytes().enumerate() {
+            if b & 0xC0 != 0x80 {
+                cp += 1;
+            }
+            if b == b'\n' {
                 lines.push(LineRange {
                     start: start_cp,
                     end: cp,

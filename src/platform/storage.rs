@@ -63,6 +63,7 @@ use web_sys::{
     IdbTransactionMode,
 };
 
+use crate::core::json;
 use crate::core::model::{DocId, DocumentBody, Source};
 use crate::core::persist::{Stored, V1Profile, WritePlan, restore};
 use crate::core::session::Restored;
@@ -333,7 +334,7 @@ fn body_from_js(value: &JsValue) -> Option<DocumentBody> {
     let field = |name: &str| Reflect::get(value, &name.into()).ok()?.as_string();
     let text = field("text")?;
     let source = field("source")
-        .and_then(|json| serde_json::from_str::<Source>(&json).ok())
+        .and_then(|json| json::parse::<Source>(&json).ok())
         .map(std::sync::Arc::new);
     Some(DocumentBody {
         text: Text::new(&text),

@@ -25,6 +25,8 @@ pub mod search_results;
 pub mod settings;
 pub mod state;
 pub mod styled;
+pub mod team;
+pub mod team_report;
 pub mod toolbar;
 pub mod update;
 pub mod window;

@@ -1,5 +1,5 @@
-//! The toolbar: open files, label buttons, undo/redo, export, reading
-//! settings, past messages and help.
+//! The toolbar: open files, label buttons, undo/redo, export, the team
+//! panel, reading settings, past messages and help.
 
 use yew::prelude::*;
 
@@ -15,6 +15,7 @@ use crate::ui::messages::MessageLog;
 use crate::ui::save_status::SaveStatus;
 use crate::ui::settings::ReadingSettings;
 use crate::ui::state::{Action, use_app};
+use crate::ui::team::TeamButton;
 
 /// File picker, labels, history and export controls.
 #[function_component(Toolbar)]
@@ -109,6 +110,7 @@ pub fn toolbar() -> Html {
             }
             <button class="export" data-testid="export-json" onclick={export_json}>{ "Export JSON" }</button>
             <ExportMenu />
+            <TeamButton />
             <SaveStatus />
             <ReadingSettings />
             <MessageLog />

@@ -109,6 +109,12 @@
 //   corpus-{500,2000,10000}  N articles × 20 spans (~5 KB each) as one
 //                     workspace JSON: import, open, create, blocked,
 //                     memory, restore
+//   team-3x1000       three annotators' Wasim JSON exports of the same
+//                     1,000 articles × ~20 spans (gen.mjs teamExports:
+//                     spans dropped, relabelled, stretched, added),
+//                     given to the Team panel's team-input at once:
+//                     change → the report (summary of 3 annotators and
+//                     1,000 shared documents, chart) shown + a frame
 //   recogito-1mb-1000, recogito-5mb-10000   load, add, and the ratios
 //   wasm-size         dist/*.wasm raw and gzip -9
 import fs from 'node:fs';
@@ -120,7 +126,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer } from '../e2e/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.mjs';
-import { article, corpus, freeWords, keyOf, legacyData, THOUSAND, workspace } from './gen.mjs';
+import { article, corpus, freeWords, keyOf, legacyData, teamExports, THOUSAND, workspace } from './gen.mjs';
 import { installBench } from './inpage.mjs';
 import { addOne, fetchDocument, recogitoDocument, startLoad, startRecogitoServer } from './recogito.mjs';
 
@@ -520,6 +526,35 @@ function corpusScenario(n, prev) {
   };
 }
 
+function teamScenario(m, n) {
+  const k = `t${m}x${n}`;
+  const what = `${m} annotators × ${n.toLocaleString('en')} articles × 20 spans`;
+  return {
+    name: `team-${m}x${n}`,
+    rows: [{ key: `${k}.compare`, what: `${what}: compare (team-input change → report shown + a frame)`, prev: null, target: { lt: 2000 } }],
+    async run({ page }) {
+      const t = Date.now();
+      const exports = teamExports(n, m);
+      const files = exports.map((e) => writeFile(e.name, e.json));
+      const mb = exports.reduce((sum, e) => sum + Buffer.byteLength(e.json), 0) / 1e6;
+      log(`  ${m} files, ${mb.toFixed(1)} MB of JSON, generated in ${Date.now() - t} ms`);
+      await openApp(page);
+      await page.getByTestId('team-open').click();
+      await page.getByTestId('team-input').waitFor({ state: 'attached', timeout: 10_000 });
+      await page.evaluate((cond) => {
+        window.__team = window.__B.measure({ cond, since: 'change', timeout: 120_000 });
+        window.__team.catch(() => {});
+      }, { teamReport: [m, n] });
+      await page.getByTestId('team-input').setInputFiles(files);
+      const r = await withTimeout(page.evaluate(() => window.__team), 180_000, 'compare');
+      const pairs = await page.getByTestId('team-pair-row').count();
+      set(`${k}.compare`, r.frame, `to the DOM ${ms(r.dom)}; ${mb.toFixed(1)} MB of JSON in ${m} files, ${pairs} pairs`);
+      raw[`${k}.compare`] = r;
+      log(`    compare: ${ms(r.frame)} (to the DOM ${ms(r.dom)})`);
+    },
+  };
+}
+
 function recogitoScenario(mb, n, prev) {
   const k = `r${mb}-${n}`;
   const wasim = `a${mb}-${n}`;
@@ -652,6 +687,7 @@ const SCENARIOS = [
   corpusScenario(500, [322, 60, 29, 0, 260]),
   corpusScenario(2000, [924, 204, 112, 100, 595]),
   corpusScenario(10000, [4769, 898, 436, 803, 2080]),
+  teamScenario(3, 1000),
   recogitoScenario(1, 1000, [null, 30, [null, 52 / 30]]),
   recogitoScenario(5, 10000, [44_000, 38, [1300 / 44_000, 124 / 38]]),
   wasmSize,

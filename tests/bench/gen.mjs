@@ -146,6 +146,51 @@ export function corpus(n, bytes = 5000, perDoc = 20) {
   return { docs, json };
 }
 
+// ------------------------------------------------------------------ team
+export const ANNOTATORS = ['Amina', 'Badr', 'Chadi', 'Dalia'];
+
+/**
+ * `m` annotators' Wasim JSON exports of corpus(n) (each document signed
+ * with its annotator): [{ name, json }]. Each annotator's spans vary from
+ * the corpus's, seeded per annotator and document: 5 % dropped, 10 %
+ * relabelled, 10 % stretched to the next word, the rest kept, and a span
+ * added on a free word in half the documents.
+ */
+export function teamExports(n, m, perDoc = 20) {
+  const c = corpus(n, 5000, perDoc);
+  return ANNOTATORS.slice(0, m).map((who) => {
+    const documents = c.docs.map((d, i) => {
+      const rand = rng(seedOf(`team-${who}-${i}`));
+      const wordAt = new Map(d.words.map((w, k) => [w.start, k]));
+      const spans = [];
+      for (const s of d.spans) {
+        const r = rand();
+        if (r < 0.05) continue;
+        if (r < 0.15) {
+          const next = LABELS[(LABELS.findIndex((l) => l.name === s.label) + 1) % LABELS.length].name;
+          spans.push({ start: s.start, end: s.end, label: next });
+        } else if (r < 0.25) {
+          const next = d.words[wordAt.get(s.start) + 1];
+          spans.push({ start: s.start, end: next ? next.end : s.end, label: s.label });
+        } else spans.push({ start: s.start, end: s.end, label: s.label });
+      }
+      if (rand() < 0.5) {
+        const [w] = freeWords(d.words, d.spanWords, 1, 2 + Math.floor(rand() * 40));
+        if (w) spans.push({ start: w.start, end: w.end, label: LABELS[Math.floor(rand() * 4)].name });
+      }
+      spans.sort((a, b) => a.start - b.start || b.end - a.end);
+      return {
+        name: d.name,
+        text: d.text,
+        done: false,
+        annotator: who,
+        spans: spans.map((s) => ({ ...s, text: d.text.slice(s.start, s.end) })),
+      };
+    });
+    return { name: `team-${who}.json`, json: JSON.stringify(workspace(documents)) };
+  });
+}
+
 // ------------------------------------------------------------------ legacy
 // The original benchmark's data, unchanged: ~1 MB from the seed 20240601, a
 // place named exactly a thousand times (half of them after a proclitic),

@@ -58,6 +58,8 @@ export function installBench() {
   //   mark: [start, end, label] that span's mark is in doc-text
   //   noMark: [start, end, label]  and that one is not
   //   noSpanId: id              no mark of that span id
+  //   teamReport: [annotators, documents]  the Team panel's report shows
+  //                             them (summary and chart drawn)
   //   layout: true              (last) force layout once the rest holds
   B.check = (spec) => {
     if (typeof spec === 'function') return spec();
@@ -71,6 +73,12 @@ export function installBench() {
     if (spec.mark && !B.hasMark(...spec.mark)) return false;
     if (spec.noMark && B.hasMark(...spec.noMark)) return false;
     if (spec.noSpanId !== undefined && B.hasSpanId(spec.noSpanId)) return false;
+    if (spec.teamReport) {
+      const summary = document.querySelector('[data-testid="team-summary"]');
+      if (!summary || summary.dataset.annotators !== String(spec.teamReport[0])) return false;
+      if (summary.dataset.documents !== String(spec.teamReport[1])) return false;
+      if (!document.querySelector('[data-testid="team-chart"] svg')) return false;
+    }
     if (spec.layout) void document.body.offsetHeight;
     return true;
   };

@@ -244,10 +244,23 @@ fn kappa(observed: f64, expected: f64) -> Option<f64> {
     (expected < 1.0).then(|| (observed - expected) / (1.0 - expected))
 }
 
+/// How many times each item occurs. Runs of equal items (most tokens are
+/// `O`, one after the other) are counted before they reach the map.
 fn frequencies<'a, T: Ord + 'a>(items: impl Iterator<Item = &'a T>) -> BTreeMap<&'a T, usize> {
     let mut out = BTreeMap::new();
+    let mut run: Option<(&T, usize)> = None;
     for item in items {
-        *out.entry(item).or_insert(0) += 1;
+        match &mut run {
+            Some((value, count)) if *value == item => *count += 1,
+            _ => {
+                if let Some((value, count)) = run.replace((item, 1)) {
+                    *out.entry(value).or_insert(0) += count;
+                }
+            }
+        }
+    }
+    if let Some((value, count)) = run {
+        *out.entry(value).or_insert(0) += count;
     }
     out
 }
@@ -258,25 +271,31 @@ fn frequencies<'a, T: Ord + 'a>(items: impl Iterator<Item = &'a T>) -> BTreeMap<
 /// `p_k = Σ_i n_ik / (N n)` and `P̄_e = Σ_k p_k²`. `None` when there are no
 /// items, items differ in size or have fewer than two labels, or
 /// `P̄_e = 1`.
-pub fn fleiss_kappa<T: Ord>(units: &[Vec<T>]) -> Option<f64> {
-    let n = units.first()?.len();
-    if n < 2 || units.iter().any(|u| u.len() != n) {
+pub fn fleiss_kappa<T: Ord, U: AsRef<[T]>>(units: &[U]) -> Option<f64> {
+    let n = units.first()?.as_ref().len();
+    if n < 2 || units.iter().any(|u| u.as_ref().len() != n) {
         return None;
     }
     let (items, raters) = (units.len() as f64, n as f64);
     let agreement: f64 = units
         .iter()
-        .map(|u| {
-            let squares: usize = frequencies(u.iter()).values().map(|c| c * c).sum();
-            (squares as f64 - raters) / (raters * (raters - 1.0))
-        })
+        .map(|u| (alike_pairs(u.as_ref()) as f64 - raters) / (raters * (raters - 1.0)))
         .sum::<f64>()
         / items;
-    let expected: f64 = frequencies(units.iter().flatten())
+    let expected: f64 = frequencies(units.iter().flat_map(|u| u.as_ref()))
         .values()
         .map(|c| (*c as f64 / (items * raters)).powi(2))
         .sum();
     kappa(agreement, expected)
+}
+
+/// `Σ_k n_k²` of one unit: the ordered pairs of its values (a value with
+/// itself included) that are equal. Units are small (one value per
+/// annotator), so this counts them directly rather than build a map.
+fn alike_pairs<T: Eq>(unit: &[T]) -> usize {
+    unit.iter()
+        .map(|a| unit.iter().filter(|b| a == *b).count())
+        .sum()
 }
 
 /// Krippendorff's α for nominal data: `1 − (n − 1) · D / E`, where, over
@@ -285,20 +304,17 @@ pub fn fleiss_kappa<T: Ord>(units: &[Vec<T>]) -> Option<f64> {
 /// `n_c = Σ_k o_ck`, `n = Σ_c n_c` and `E = Σ_{c≠k} n_c · n_k`. Units may
 /// have any number of values (missing ones are simply absent). `None` when
 /// fewer than two values are pairable or `E = 0` (one category).
-pub fn krippendorff_alpha<T: Ord>(units: &[Vec<T>]) -> Option<f64> {
-    let mut totals: BTreeMap<&T, f64> = BTreeMap::new();
+pub fn krippendorff_alpha<T: Ord, U: AsRef<[T]>>(units: &[U]) -> Option<f64> {
+    let pairable = || units.iter().map(AsRef::as_ref).filter(|u| u.len() >= 2);
     let mut disagreement = 0.0;
-    for unit in units.iter().filter(|u| u.len() >= 2) {
-        let m = unit.len() as f64;
-        let counts = frequencies(unit.iter());
-        for (value, count) in &counts {
-            *totals.entry(*value).or_insert(0.0) += *count as f64;
-            // Ordered pairs (c, k ≠ c) within the unit.
-            disagreement += *count as f64 * (m - *count as f64) / (m - 1.0);
-        }
+    for unit in pairable() {
+        let m = unit.len();
+        // Ordered pairs (c, k ≠ c) within the unit.
+        disagreement += (m * m - alike_pairs(unit)) as f64 / (m - 1) as f64;
     }
-    let n: f64 = totals.values().sum();
-    let expected: f64 = n * n - totals.values().map(|c| c * c).sum::<f64>();
+    let totals = frequencies(pairable().flatten());
+    let n = totals.values().sum::<usize>() as f64;
+    let expected: f64 = n * n - totals.values().map(|c| (*c as f64).powi(2)).sum::<f64>();
     if n < 2.0 || expected <= 0.0 {
         return None;
     }

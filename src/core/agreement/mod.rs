@@ -18,12 +18,47 @@ pub mod curate;
 pub mod metrics;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use metrics::{Counts, Mention, PartialCounts};
 
 use crate::core::formats::tokenize::tokenize;
 use crate::core::model::{Span, SpanId};
 use crate::core::text::Text;
+
+/// A map keyed by texts, with a hash that reads eight bytes at a time:
+/// documents are matched by their text, and SipHash (the default) over
+/// every text of a corpus costs more than the rest of matching them.
+pub type TextMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<TextHasher>>;
+
+/// The hash of [`TextMap`] (multiply–rotate, as rustc's FxHash): fast and
+/// good enough for texts, not for keys an adversary chooses to collide.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextHasher(u64);
+
+impl TextHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &byte in chunks.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// The label of a token no span covers.
 pub const OUTSIDE: &str = "O";
@@ -104,8 +139,13 @@ pub struct Report {
 }
 
 /// Compares `annotators` (at least two) on the documents they all have.
+///
+/// Costs about the size of the shared texts plus their mentions: token
+/// labels are small numbers (one per label), and each annotator's labels
+/// for every shared token are kept once, in one list.
 pub fn compare(annotators: &[Annotator]) -> Report {
     let (shared, unmatched) = match_documents(annotators);
+    let labels = labels_of(annotators);
     let mut report = Report {
         annotators: annotators.iter().map(|a| a.name.clone()).collect(),
         unmatched,
@@ -120,21 +160,26 @@ pub fn compare(annotators: &[Annotator]) -> Report {
             ..Pair::default()
         })
         .collect();
-    let mut units: Vec<Vec<String>> = Vec::new();
-    let mut token_pairs: Vec<(Vec<String>, Vec<String>)> =
-        vec![Default::default(); report.pairs.len()];
+    // Each annotator's label id for every shared token, in document order;
+    // and the same, token by token (one unit of `n` labels each).
+    let mut tokens: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut units: Vec<u32> = Vec::new();
     for docs in &shared {
-        let labels = token_labels(docs);
-        for (pair, tokens) in report.pairs.iter_mut().zip(&mut token_pairs) {
-            add_document(pair, docs);
-            tokens.0.extend(labels[pair.reference].iter().cloned());
-            tokens.1.extend(labels[pair.candidate].iter().cloned());
+        let ids = token_ids(docs, &labels);
+        for (all, mine) in tokens.iter_mut().zip(&ids) {
+            all.extend_from_slice(mine);
         }
-        let len = labels.first().map_or(0, Vec::len);
-        units.extend((0..len).map(|t| labels.iter().map(|l| l[t].clone()).collect()));
+        let len = ids.first().map_or(0, Vec::len);
+        units.reserve(len * n);
+        for t in 0..len {
+            units.extend(ids.iter().map(|l| l[t]));
+        }
+        for pair in &mut report.pairs {
+            add_document(pair, docs);
+        }
         report.documents.push(shared_document(docs));
     }
-    for (pair, (a, b)) in report.pairs.iter_mut().zip(&token_pairs) {
+    for pair in &mut report.pairs {
         pair.overall = pair
             .per_label
             .values()
@@ -142,15 +187,16 @@ pub fn compare(annotators: &[Annotator]) -> Report {
                 all.add(*c);
                 all
             });
-        pair.kappa = metrics::cohen_kappa(a, b);
+        pair.kappa = metrics::cohen_kappa(&tokens[pair.reference], &tokens[pair.candidate]);
     }
+    let units: Vec<&[u32]> = units.chunks(n.max(1)).collect();
     report.tokens = units.len();
     report.fleiss = metrics::fleiss_kappa(&units);
     report.alpha = metrics::krippendorff_alpha(&units);
     report
         .documents
         .sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| a.name.cmp(&b.name)));
-    report.labels = labels_of(annotators);
+    report.labels = labels;
     report
 }
 
@@ -158,47 +204,42 @@ pub fn compare(annotators: &[Annotator]) -> Report {
 type Shared<'a> = Vec<&'a AnnotatedText>;
 
 /// The documents every annotator has (matched by text), in the first
-/// annotator's order, and a line for each document someone lacks.
+/// annotator's order, and a line for each document someone lacks. Each text
+/// is hashed once.
 fn match_documents(annotators: &[Annotator]) -> (Vec<Shared<'_>>, Vec<String>) {
-    let Some(first) = annotators.first() else {
-        return (Vec::new(), Vec::new());
-    };
-    let by_text: Vec<HashMap<&str, &AnnotatedText>> = annotators
-        .iter()
-        .map(|a| a.documents.iter().map(|d| (d.text.as_str(), d)).collect())
-        .collect();
-    let mut shared = Vec::new();
-    for doc in &first.documents {
-        let found: Option<Shared<'_>> = by_text
-            .iter()
-            .map(|m| m.get(doc.text.as_str()).copied())
-            .collect();
-        if let Some(found) = found {
-            shared.push(found);
-        }
-    }
-    let mut unmatched = Vec::new();
+    let n = annotators.len();
+    // Each text once, in order of first appearance: who first has it, and
+    // each annotator's document with it (their last, if they have two).
+    let mut index: TextMap<'_, usize> = TextMap::default();
+    let mut texts: Vec<(usize, &AnnotatedText, Vec<Option<&AnnotatedText>>)> = Vec::new();
     for (a, annotator) in annotators.iter().enumerate() {
         for doc in &annotator.documents {
-            let missing: Vec<&str> = annotators
-                .iter()
-                .zip(&by_text)
-                .filter(|(_, m)| !m.contains_key(doc.text.as_str()))
-                .map(|(other, _)| other.name.as_str())
-                .collect();
-            if !missing.is_empty()
-                && !annotators[..a]
-                    .iter()
-                    .any(|p| p.documents.iter().any(|d| d.text == doc.text))
-            {
-                unmatched.push(format!(
-                    "{:?} of {} is not in the files of {}: it is left out of the comparison.",
-                    doc.name,
-                    annotator.name,
-                    missing.join(", ")
-                ));
-            }
+            let i = *index.entry(doc.text.as_str()).or_insert_with(|| {
+                texts.push((a, doc, vec![None; n]));
+                texts.len() - 1
+            });
+            texts[i].2[a] = Some(doc);
         }
+    }
+    let mut shared = Vec::new();
+    let mut unmatched = Vec::new();
+    for (a, doc, holders) in texts {
+        if let Some(all) = holders.iter().copied().collect::<Option<Shared<'_>>>() {
+            shared.push(all);
+            continue;
+        }
+        let missing: Vec<&str> = annotators
+            .iter()
+            .zip(&holders)
+            .filter(|(_, h)| h.is_none())
+            .map(|(other, _)| other.name.as_str())
+            .collect();
+        unmatched.push(format!(
+            "{:?} of {} is not in the files of {}: it is left out of the comparison.",
+            doc.name,
+            annotators[a].name,
+            missing.join(", ")
+        ));
     }
     (shared, unmatched)
 }
@@ -238,6 +279,26 @@ fn shared_document(docs: &Shared<'_>) -> SharedDocument {
 /// Each annotator's label for every token of one shared document (the
 /// same tokens for all).
 pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
+    let mut labels: Vec<String> = docs
+        .iter()
+        .flat_map(|d| &d.mentions)
+        .map(|m| m.label.clone())
+        .collect();
+    labels.sort();
+    labels.dedup();
+    let name = |id: u32| match id.checked_sub(1) {
+        Some(i) => labels[i as usize].clone(),
+        None => OUTSIDE.to_owned(),
+    };
+    token_ids(docs, &labels)
+        .into_iter()
+        .map(|ids| ids.into_iter().map(name).collect())
+        .collect()
+}
+
+/// [`token_labels`] as numbers: 0 for [`OUTSIDE`], `i + 1` for `labels[i]`
+/// (`labels` sorted, holding every label of `docs`).
+fn token_ids(docs: &[&AnnotatedText], labels: &[String]) -> Vec<Vec<u32>> {
     let Some(text) = docs.first().map(|d| &d.text) else {
         return Vec::new();
     };
@@ -248,7 +309,7 @@ pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
             id: SpanId(0),
             start: m.start,
             end: m.end,
-            label: m.label.clone(),
+            label: String::new(),
             note: None,
             entity_id: None,
             annotators: Vec::new(),
@@ -260,20 +321,33 @@ pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
         .into_iter()
         .flatten()
         .collect();
+    let id_of = |label: &str| {
+        labels
+            .binary_search_by(|l| l.as_str().cmp(label))
+            .map_or(0, |i| i as u32 + 1)
+    };
     docs.iter()
         .map(|d| {
             let mut mentions: Vec<&Mention> = d.mentions.iter().collect();
-            // Outermost first: by start, then the longest.
+            // Outermost first: by start, then the longest. A token takes the
+            // label of the first mention in this order that covers it.
             mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-            tokens
-                .iter()
-                .map(|t| {
-                    mentions
-                        .iter()
-                        .find(|m| m.start <= t.start && t.end <= m.end)
-                        .map_or(OUTSIDE.to_owned(), |m| m.label.clone())
-                })
-                .collect()
+            let mut ids = vec![0; tokens.len()];
+            let mut painted = vec![false; tokens.len()];
+            for m in mentions {
+                let id = id_of(&m.label);
+                let first = tokens.partition_point(|t| t.start < m.start);
+                for (t, token) in tokens.iter().enumerate().skip(first) {
+                    if token.start >= m.end {
+                        break;
+                    }
+                    if token.end <= m.end && !painted[t] {
+                        painted[t] = true;
+                        ids[t] = id;
+                    }
+                }
+            }
+            ids
         })
         .collect()
 }

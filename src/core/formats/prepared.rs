@@ -14,7 +14,8 @@ use std::sync::Arc;
 use super::types::{ImportMode, Imported, ImportedDocument};
 use crate::core::edit::Edit;
 use crate::core::model::{
-    DocId, Document, Label, Span, SpanId, Workspace, new_label_color, validate_parts,
+    DocId, Document, Label, Span, SpanId, Workspace, new_label_color, parse_hex_color,
+    validate_parts,
 };
 use crate::core::text::Text;
 
@@ -159,12 +160,37 @@ impl Prepared {
     pub fn bytes(&self) -> usize {
         self.bytes
     }
+
+    /// The documents built, their ids counted from zero.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
 }
 
 fn shift_ids(doc: &mut Document, by: u64) {
     doc.id.0 += by;
     for span in &mut doc.spans {
         span.id.0 += by;
+    }
+}
+
+/// The label `name` that an import adding documents brings to the
+/// workspace's `labels`: as the file `defines` it (colour, description, and
+/// its hotkey when no label has it yet), else with the next new colour.
+fn added_label(labels: &[Label], defines: &[Label], name: String) -> Label {
+    let defined = defines.iter().find(|l| l.name == name);
+    let color = defined
+        .map(|l| l.color.clone())
+        .filter(|c| parse_hex_color(c).is_some())
+        .unwrap_or_else(|| new_label_color(labels.len()).to_owned());
+    let key = defined
+        .and_then(|l| l.key)
+        .filter(|k| labels.iter().all(|l| l.key != Some(*k)));
+    Label {
+        name,
+        color,
+        key,
+        description: defined.map(|l| l.description.clone()).unwrap_or_default(),
     }
 }
 
@@ -194,10 +220,10 @@ pub fn import_prepared(
     prepared: Prepared,
 ) -> Result<(Edit, Option<usize>), String> {
     let replaces = prepared.mode == ImportMode::ReplaceWorkspace;
-    let mut labels = if replaces {
-        prepared.labels
+    let (mut labels, defined) = if replaces {
+        (prepared.labels, Vec::new())
     } else {
-        ws.labels.clone()
+        (ws.labels.clone(), prepared.labels)
     };
     let demo = ws.demo_ids();
     let first_new = if replaces {
@@ -214,12 +240,8 @@ pub fn import_prepared(
     if !replaces {
         for name in prepared.span_labels {
             if labels.iter().all(|l| l.name != name) {
-                labels.push(Label {
-                    name,
-                    color: new_label_color(labels.len()).to_owned(),
-                    key: None,
-                    description: String::new(),
-                });
+                let label = added_label(&labels, &defined, name);
+                labels.push(label);
             }
         }
     }

@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::common;
 use super::types::{Format, ImportError, Imported, ImportedDocument, InputFile};
 use super::{brat, conll, doccano, label_studio, spacy, wasim, web_annotation, zip};
+use crate::core::json;
 
 /// Every format Wasim speaks, in menu order.
 pub fn all() -> &'static [&'static dyn Format] {
@@ -97,6 +98,11 @@ pub fn import_units(files: &[InputFile]) -> Vec<Vec<usize>> {
 /// The extension of a file name, lower-cased (`"json"` for `a.JSON`).
 pub fn extension(name: &str) -> String {
     common::split_extension(name).1.to_lowercase()
+}
+
+/// A file name without its extension (`"a.b"` for `a.b.json`).
+pub fn stem(name: &str) -> &str {
+    common::split_extension(name).0
 }
 
 /// Reads one part of a batch (see [`import_units`]): a brat pair, an
@@ -249,7 +255,7 @@ fn declares_format(text: &str) -> bool {
     struct Probe {
         format: Option<serde::de::IgnoredAny>,
     }
-    serde_json::from_str::<Probe>(text).is_ok_and(|probe| probe.format.is_some())
+    json::parse::<Probe>(text).is_ok_and(|probe| probe.format.is_some())
 }
 
 /// Which format a JSON or JSON Lines file is in, by shape; see
@@ -264,7 +270,7 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
         "jsonl" | "ndjson" => Some(doccano::ID),
         _ => None,
     };
-    match serde_json::from_str::<Value>(text) {
+    match json::parse::<Value>(text) {
         Ok(Value::Object(object)) => {
             if object.contains_key("format") {
                 Some(wasim::ID)
@@ -287,7 +293,7 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
         Ok(_) => None,
         Err(_) => {
             let first = text.lines().find(|line| !line.trim().is_empty())?;
-            match serde_json::from_str::<Value>(first) {
+            match json::parse::<Value>(first) {
                 Ok(value @ Value::Object(_)) => record_kind(&value).or(fallback),
                 _ => fallback,
             }

@@ -67,9 +67,18 @@ fn is_format(c: char) -> bool {
 /// Whether `c` is invisible on its own: a format character, or a mark that
 /// extends the character before it (combining marks such as tashkeel).
 pub fn is_mark(c: char) -> bool {
-    let mut pair = String::from("a");
-    pair.push(c);
-    is_format(c) || pair.graphemes(true).count() == 1
+    // Fast paths (most characters of most texts): no ASCII character and no
+    // Arabic letter is a format character or extends the one before it.
+    if c.is_ascii() || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+        return false;
+    }
+    if is_format(c) {
+        return true;
+    }
+    let mut pair = [0u8; 5];
+    pair[0] = b'a';
+    let len = 1 + c.encode_utf8(&mut pair[1..]).len();
+    std::str::from_utf8(&pair[..len]).is_ok_and(|pair| pair.graphemes(true).count() == 1)
 }
 
 /// `s` without its format and combining marks.
@@ -96,14 +105,20 @@ pub fn is_pretokenized(text: &str) -> bool {
         {
             return false;
         }
-        let mut last = String::new();
+        let mut last = "";
         for chunk in line.split(' ') {
-            let chunk = visible(chunk);
-            any_punctuation |= chunk.chars().any(|c| STANDALONE_PUNCTUATION.contains(&c));
-            standalone |= chunk.chars().count() == 1
-                && chunk.chars().all(|c| STANDALONE_PUNCTUATION.contains(&c));
+            // The chunk's visible characters (marks left out), counted up
+            // to two: one alone may be a punctuation mark standing alone.
+            let mut shown = chunk.chars().filter(|c| !is_mark(*c));
+            let (first, second) = (shown.next(), shown.next());
+            let punctuation = |c: char| STANDALONE_PUNCTUATION.contains(&c);
+            any_punctuation |= first.is_some_and(punctuation)
+                || second.is_some_and(punctuation)
+                || shown.any(punctuation);
+            standalone |= second.is_none() && first.is_some_and(punctuation);
             last = chunk;
         }
+        let last = visible(last);
         if last.chars().count() > 1
             && last.ends_with(SENTENCE_END)
             && !last.chars().all(|c| SENTENCE_END.contains(&c))
@@ -135,21 +150,14 @@ pub fn tokenize(text: &Text, spans: &[Span]) -> Tokenized {
             continue;
         }
         let mut words = Vec::new();
+        let mut byte = 0;
         for segment in content.split_word_bounds() {
-            for (offset, piece) in pieces(segment) {
-                let start = cp + offset;
-                words.push(Token {
-                    start,
-                    end: start + piece.chars().count(),
-                });
-            }
-            cp += segment.chars().count();
+            cp += pieces(segment, (cp, byte), &mut words);
+            byte += segment.len();
         }
-        for token in attach_marks(text, words) {
-            current.push(token);
-            let word = text.slice(token.start, token.end).unwrap_or_default();
-            let shown = visible(word);
-            if !shown.is_empty() && shown.chars().all(|c| SENTENCE_END.contains(&c)) {
+        for word in attach_marks(content, words) {
+            current.push(word.token);
+            if ends_sentence(content.get(word.bytes).unwrap_or_default()) {
                 sentences.push(std::mem::take(&mut current));
             }
         }
@@ -160,58 +168,97 @@ pub fn tokenize(text: &Text, spans: &[Span]) -> Tokenized {
     split_at_span_edges(text, sentences, spans)
 }
 
+/// A token of a line, and where its text is in the line (bytes).
+struct Word {
+    token: Token,
+    bytes: std::ops::Range<usize>,
+}
+
+/// Whether a token ends a sentence: it shows something, and only
+/// sentence-ending marks (`visible(word)` is made of [`SENTENCE_END`]).
+fn ends_sentence(word: &str) -> bool {
+    let mut shown = false;
+    word.chars().all(|c| {
+        if SENTENCE_END.contains(&c) {
+            shown = true;
+            true
+        } else {
+            is_mark(c)
+        }
+    }) && shown
+}
+
 /// Joins each token made only of marks to the token right after it, else
 /// to the one right before it; only when it touches neither (whitespace on
-/// both sides) does it stay a token, so that no text is lost.
-fn attach_marks(text: &Text, tokens: Vec<Token>) -> Vec<Token> {
-    let marks_only = |t: &Token| {
-        text.slice(t.start, t.end)
+/// both sides) does it stay a token, so that no text is lost. `line` is the
+/// text the tokens' bytes are in.
+fn attach_marks(line: &str, tokens: Vec<Word>) -> Vec<Word> {
+    let marks_only = |w: &Word| {
+        line.get(w.bytes.clone())
             .is_some_and(|w| w.chars().all(is_mark))
     };
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    let mut carried: Option<usize> = None;
-    for (i, token) in tokens.iter().enumerate() {
-        if !marks_only(token) {
-            out.push(Token {
-                start: carried.take().unwrap_or(token.start),
-                end: token.end,
-            });
-        } else if tokens.get(i + 1).is_some_and(|n| n.start == token.end) {
-            carried = carried.or(Some(token.start));
-        } else if let Some(previous) = out.last_mut().filter(|p| p.end == token.start) {
-            previous.end = token.end;
-            carried = None;
-        } else {
+    let mut out: Vec<Word> = Vec::with_capacity(tokens.len());
+    let mut carried: Option<(usize, usize)> = None;
+    for (i, word) in tokens.iter().enumerate() {
+        let token = word.token;
+        if marks_only(word) {
+            if tokens
+                .get(i + 1)
+                .is_some_and(|n| n.token.start == token.end)
+            {
+                carried = carried.or(Some((token.start, word.bytes.start)));
+                continue;
+            }
+            if let Some(previous) = out.last_mut().filter(|p| p.token.end == token.start) {
+                previous.token.end = token.end;
+                previous.bytes.end = word.bytes.end;
+                carried = None;
+                continue;
+            }
             // Whitespace on both sides: a token of its own rather than lost.
-            out.push(Token {
-                start: carried.take().unwrap_or(token.start),
-                end: token.end,
-            });
         }
+        let (start, from) = carried.take().unwrap_or((token.start, word.bytes.start));
+        out.push(Word {
+            token: Token {
+                start,
+                end: token.end,
+            },
+            bytes: from..word.bytes.end,
+        });
     }
     out
 }
 
-/// The whitespace-free pieces of a word-boundary segment, with their code
-/// point offsets in it (a space followed by a direction mark is one segment).
-fn pieces(segment: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut byte_start = 0;
-    for (cp, (byte, ch)) in segment.char_indices().enumerate() {
+/// Adds the whitespace-free pieces of a word-boundary segment to `words`
+/// (a space followed by a direction mark is one segment), given where the
+/// segment starts in the line (code points, bytes); returns its length in
+/// code points.
+fn pieces(segment: &str, (cp, byte): (usize, usize), words: &mut Vec<Word>) -> usize {
+    let mut start: Option<(usize, usize)> = None;
+    let mut count = 0;
+    let mut push = |(s, at): (usize, usize), end: usize, to: usize| {
+        words.push(Word {
+            token: Token {
+                start: cp + s,
+                end: cp + end,
+            },
+            bytes: byte + at..byte + to,
+        });
+    };
+    for (at, ch) in segment.char_indices() {
         if ch.is_whitespace() {
-            if let Some(s) = start.take() {
-                out.push((s, &segment[byte_start..byte]));
+            if let Some(first) = start.take() {
+                push(first, count, at);
             }
         } else if start.is_none() {
-            start = Some(cp);
-            byte_start = byte;
+            start = Some((count, at));
         }
+        count += 1;
     }
-    if let Some(s) = start {
-        out.push((s, &segment[byte_start..]));
+    if let Some(first) = start {
+        push(first, count, segment.len());
     }
-    out
+    count
 }
 
 /// Joins sentences where a span runs from one into the next.

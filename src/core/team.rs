@@ -1,0 +1,574 @@
+//! A team's files side by side: several annotators' exports of the same
+//! documents, read for comparison ([`crate::core::agreement::compare`]) and
+//! merged into documents to adjudicate ([`merge`]).
+//!
+//! Each file is one annotator's work, read by the importer of its format
+//! (the same detection as *Open files…*: Wasim JSON, doccano, spaCy, Label
+//! Studio, brat, CoNLL). Who annotated is the documents' `annotator` (Wasim
+//! JSON); a file that names nobody is named after the file, and a name that
+//! comes twice is kept twice, the second with its file's name. A file whose
+//! documents name several annotators is that many annotators. Documents are
+//! matched by their text, never by name.
+//!
+//! Nothing is dropped silently: a file that cannot be read, a made-up name,
+//! labels some annotators lack, documents not in every file, a text given
+//! twice, each is a [`Notice`]. This module decides and reports; it reads
+//! no file from disk and draws nothing.
+
+pub mod merge;
+pub mod report;
+
+use std::collections::HashSet;
+
+use crate::core::agreement::metrics::Mention;
+use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
+use crate::core::formats::{ImportedSpan, InputFile, Prepared, import_units, stem};
+use crate::core::import_job::ImportJob;
+use crate::core::model::{Document, Label};
+use crate::core::text::Text;
+
+/// How many detail lines a notice lists before it counts the rest.
+pub const DETAILS_SHOWN: usize = 100;
+
+/// How much a notice matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// A file could not be read: its work is not loaded.
+    Error,
+    /// Something to check: a made-up name, documents left out, labels that
+    /// differ.
+    Warning,
+    /// For information.
+    Info,
+}
+
+impl Level {
+    /// The level's name, for classes and tests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "info",
+        }
+    }
+}
+
+/// Something the user should know about the team's files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// How much it matters.
+    pub level: Level,
+    /// One sentence.
+    pub text: String,
+    /// One line per item it is about (at most [`DETAILS_SHOWN`], then a
+    /// count of the rest).
+    pub details: Vec<String>,
+}
+
+impl Notice {
+    fn new(level: Level, text: impl Into<String>) -> Notice {
+        Notice {
+            level,
+            text: text.into(),
+            details: Vec::new(),
+        }
+    }
+
+    fn with_details(mut self, mut lines: Vec<String>) -> Notice {
+        if lines.len() > DETAILS_SHOWN {
+            let more = lines.len() - DETAILS_SHOWN;
+            lines.truncate(DETAILS_SHOWN);
+            lines.push(format!("… and {more} more."));
+        }
+        self.details = lines;
+        self
+    }
+}
+
+/// One document of one annotator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberDocument {
+    /// Its name in the annotator's file.
+    pub name: String,
+    /// The text.
+    pub text: Text,
+    /// The annotator's spans, as the file gives them.
+    pub spans: Vec<ImportedSpan>,
+}
+
+/// One annotator's work, from one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    /// Who the file says annotated it; `None` when it names nobody.
+    pub declared: Option<String>,
+    /// The file it was read from (the `.txt` of a brat pair).
+    pub file: String,
+    /// The labels the file defines (Wasim JSON), in its order.
+    pub labels: Vec<Label>,
+    /// The documents, each text once.
+    pub documents: Vec<MemberDocument>,
+    /// What reading the file said: the format's warnings, a text given
+    /// twice, a file holding several annotators' work.
+    pub notes: Vec<Notice>,
+}
+
+impl Member {
+    /// The name the work goes by before names are made unique: the
+    /// declared one, else the file's name without its extension.
+    fn base_name(&self) -> String {
+        match self.declared.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => name.to_owned(),
+            _ => stem(&self.file).to_owned(),
+        }
+    }
+
+    /// Every label the member has: those the file defines, then those its
+    /// spans use that it does not define.
+    pub fn label_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.labels.iter().map(|l| l.name.clone()).collect();
+        for span in self.documents.iter().flat_map(|d| &d.spans) {
+            if !names.contains(&span.label) {
+                names.push(span.label.clone());
+            }
+        }
+        names
+    }
+
+    /// How many spans the member made.
+    pub fn span_count(&self) -> usize {
+        self.documents.iter().map(|d| d.spans.len()).sum()
+    }
+}
+
+/// The annotators' files loaded for comparison.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Team {
+    members: Vec<Member>,
+    /// What went wrong in the last load: files that could not be read or
+    /// held nothing.
+    errors: Vec<Notice>,
+}
+
+impl Team {
+    /// Reads `files`, each one annotator's work (a brat `.txt` and its
+    /// `.ann` together), and adds them after the annotators already loaded.
+    /// A file that cannot be read gives its import error as a notice (and
+    /// `unreadable`, files the browser could not read, are noticed too);
+    /// the others are still added.
+    pub fn add(&mut self, files: Vec<InputFile>, unreadable: Vec<String>) {
+        self.errors = unreadable
+            .into_iter()
+            .map(|text| Notice::new(Level::Error, text))
+            .collect();
+        let units = import_units(&files);
+        let mut files: Vec<Option<InputFile>> = files.into_iter().map(Some).collect();
+        for unit in units {
+            let unit: Vec<InputFile> = unit
+                .iter()
+                .filter_map(|&i| files.get_mut(i).and_then(Option::take))
+                .collect();
+            let Some(file) = unit.first().map(|f| f.name.clone()) else {
+                continue;
+            };
+            let mut read = Vec::new();
+            // Read as *Open files…* reads them (a Wasim file a document at a
+            // time, its texts indexed once).
+            for result in ImportJob::run(unit) {
+                match result {
+                    Ok(prepared) => read.push(prepared),
+                    Err(error) => self
+                        .errors
+                        .push(Notice::new(Level::Error, format!("Could not load {error}"))),
+                }
+            }
+            match members_of(&file, &read) {
+                Ok(members) => self.members.extend(members),
+                Err(notice) => self.errors.push(notice),
+            }
+        }
+    }
+
+    /// Removes the `index`-th annotator (nothing when there is none).
+    pub fn remove(&mut self, index: usize) {
+        if index < self.members.len() {
+            self.members.remove(index);
+        }
+    }
+
+    /// The annotators loaded, in order.
+    pub fn members(&self) -> &[Member] {
+        &self.members
+    }
+
+    /// Each annotator's name, unique: the declared name, or the file's
+    /// name without its extension when the file names nobody; a name that
+    /// an earlier annotator already has gets the file's name after it
+    /// (`Amina (b.json)`).
+    pub fn names(&self) -> Vec<String> {
+        let mut used: HashSet<String> = HashSet::new();
+        self.members
+            .iter()
+            .map(|member| {
+                let base = member.base_name();
+                let mut name = base.clone();
+                let mut k = 1;
+                while used.contains(&name) {
+                    k += 1;
+                    name = if k == 2 {
+                        format!("{base} ({})", member.file)
+                    } else {
+                        format!("{base} ({}, {k})", member.file)
+                    };
+                }
+                used.insert(name.clone());
+                name
+            })
+            .collect()
+    }
+
+    /// The annotators' work for [`compare`], under their [`Team::names`].
+    pub fn annotators(&self) -> Vec<Annotator> {
+        self.members
+            .iter()
+            .zip(self.names())
+            .map(|(member, name)| Annotator {
+                name,
+                documents: member
+                    .documents
+                    .iter()
+                    .map(|doc| AnnotatedText {
+                        name: doc.name.clone(),
+                        text: doc.text.clone(),
+                        mentions: doc
+                            .spans
+                            .iter()
+                            .map(|s| Mention::new(s.start, s.end, &s.label))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The agreement report, once there are two annotators or more.
+    pub fn compare(&self) -> Option<Report> {
+        (self.members.len() >= 2).then(|| compare(&self.annotators()))
+    }
+
+    /// Everything the user should know about the files loaded, in this
+    /// order: files of the last load that could not be read, what reading
+    /// each file said, names made up or made unique, labels that differ,
+    /// documents not in every file (and files sharing none).
+    pub fn notices(&self) -> Vec<Notice> {
+        let names = self.names();
+        let mut out = self.errors.clone();
+        out.extend(self.members.iter().flat_map(|m| m.notes.iter().cloned()));
+        out.extend(self.naming_notices(&names));
+        if self.members.len() >= 2 {
+            out.extend(self.label_notice(&names));
+            out.extend(self.matching_notices(&names));
+        }
+        out
+    }
+
+    fn naming_notices(&self, names: &[String]) -> Vec<Notice> {
+        let mut out = Vec::new();
+        for (i, (member, name)) in self.members.iter().zip(names).enumerate() {
+            let base = member.base_name();
+            if member
+                .declared
+                .as_deref()
+                .is_none_or(|d| d.trim().is_empty())
+            {
+                out.push(Notice::new(
+                    Level::Warning,
+                    format!(
+                        "{} names no annotator: its work is called “{name}”.",
+                        member.file
+                    ),
+                ));
+            }
+            if *name != base {
+                let first = self.members[..i]
+                    .iter()
+                    .find(|m| m.base_name() == base)
+                    .map_or("an earlier file", |m| m.file.as_str());
+                out.push(Notice::new(
+                    Level::Warning,
+                    format!(
+                        "“{base}” is the annotator of two files ({first} and {}): the second is called “{name}”, and both are compared.",
+                        member.file
+                    ),
+                ));
+            }
+        }
+        out
+    }
+
+    fn label_notice(&self, names: &[String]) -> Option<Notice> {
+        let sets: Vec<Vec<String>> = self.members.iter().map(Member::label_names).collect();
+        let mut all: Vec<&String> = Vec::new();
+        for label in sets.iter().flatten() {
+            if !all.contains(&label) {
+                all.push(label);
+            }
+        }
+        let lines: Vec<String> = all
+            .into_iter()
+            .filter_map(|label| {
+                let (with, without): (Vec<_>, Vec<_>) = names
+                    .iter()
+                    .zip(&sets)
+                    .partition(|(_, set)| set.contains(label));
+                let list = |side: Vec<(&String, &Vec<String>)>| {
+                    side.into_iter()
+                        .map(|(n, _)| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                (!without.is_empty())
+                    .then(|| format!("{label}: {}; not {}", list(with), list(without)))
+            })
+            .collect();
+        (!lines.is_empty()).then(|| {
+            Notice::new(
+                Level::Warning,
+                "The annotators' labels differ: a label one of them lacks counts as a disagreement.",
+            )
+            .with_details(lines)
+        })
+    }
+
+    fn matching_notices(&self, names: &[String]) -> Vec<Notice> {
+        let n = self.members.len();
+        // Each text, in order of first appearance, and who has it.
+        let mut holders: TextMap<'_, usize> = TextMap::default();
+        let mut texts: Vec<(&MemberDocument, Vec<usize>)> = Vec::new();
+        for (m, member) in self.members.iter().enumerate() {
+            for doc in &member.documents {
+                match holders.get(doc.text.as_str()) {
+                    Some(&i) => texts[i].1.push(m),
+                    None => {
+                        holders.insert(doc.text.as_str(), texts.len());
+                        texts.push((doc, vec![m]));
+                    }
+                }
+            }
+        }
+        let who = |m: usize| format!("{} ({})", self.members[m].file, names[m]);
+        let lines: Vec<String> = texts
+            .iter()
+            .filter(|(_, with)| with.len() < n)
+            .map(|(doc, with)| {
+                let without: Vec<String> = (0..n).filter(|m| !with.contains(m)).map(who).collect();
+                let with: Vec<String> = with.iter().map(|&m| who(m)).collect();
+                format!(
+                    "“{}”: in {}; not in {}",
+                    doc.name,
+                    with.join(", "),
+                    without.join(", ")
+                )
+            })
+            .collect();
+        let mut out = Vec::new();
+        let shared = texts.len() - lines.len();
+        if !lines.is_empty() {
+            let count = lines.len();
+            let (documents, are) = if count == 1 {
+                ("1 document is", "it is")
+            } else {
+                ("documents are", "they are")
+            };
+            let documents = if count == 1 {
+                documents.to_owned()
+            } else {
+                format!("{count} {documents}")
+            };
+            out.push(
+                Notice::new(
+                    Level::Warning,
+                    format!(
+                        "{documents} not in every file: {are} left out of the comparison, and merged with the annotators who have them."
+                    ),
+                )
+                .with_details(lines),
+            );
+        }
+        for (m, member) in self.members.iter().enumerate() {
+            let alone = texts
+                .iter()
+                .all(|(_, with)| with.len() == 1 || !with.contains(&m));
+            if alone && !member.documents.is_empty() {
+                out.push(Notice::new(
+                    Level::Warning,
+                    format!(
+                        "{} has no document in common with the other files: are they annotations of the same texts?",
+                        who(m)
+                    ),
+                ));
+            }
+        }
+        if shared == 0 {
+            out.push(Notice::new(
+                Level::Warning,
+                "No document is in every file, so there is nothing to compare.",
+            ));
+        }
+        out
+    }
+}
+
+/// The annotators of one file, from what its importer read: one per
+/// annotator its documents name (the documents that name nobody together),
+/// in order of first appearance.
+///
+/// # Errors
+/// A notice when the file holds no document, or a span the workspace would
+/// refuse (outside its text, or without a label).
+fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
+    let documents = || read.iter().flat_map(Prepared::documents);
+    if documents().next().is_none() {
+        return Err(Notice::new(
+            Level::Warning,
+            format!("{file} holds no document: it is not compared."),
+        ));
+    }
+    let mut groups: Vec<(Option<String>, Vec<MemberDocument>)> = Vec::new();
+    for doc in documents() {
+        check_spans(file, doc)?;
+        let declared = doc.annotator.clone().filter(|a| !a.trim().is_empty());
+        let document = MemberDocument {
+            name: doc.name.clone(),
+            text: doc.text.clone(),
+            spans: doc
+                .spans
+                .iter()
+                .map(|s| ImportedSpan {
+                    start: s.start,
+                    end: s.end,
+                    label: s.label.clone(),
+                    note: s.note.clone(),
+                    entity_id: s.entity_id.clone(),
+                    annotators: s.annotators.clone(),
+                    accepted: s.accepted,
+                })
+                .collect(),
+        };
+        match groups.iter_mut().find(|(who, _)| *who == declared) {
+            Some((_, docs)) => docs.push(document),
+            None => groups.push((declared, vec![document])),
+        }
+    }
+    let labels: Vec<Label> = read.iter().flat_map(|p| p.labels.iter().cloned()).collect();
+    let warnings: Vec<String> = read
+        .iter()
+        .flat_map(|p| p.warnings.iter().cloned())
+        .collect();
+    let mut notes = Vec::new();
+    if !warnings.is_empty() {
+        notes.push(
+            Notice::new(Level::Info, format!("{file} was read with warnings."))
+                .with_details(warnings),
+        );
+    }
+    if groups.len() > 1 {
+        let who: Vec<String> = groups
+            .iter()
+            .map(|(name, _)| {
+                name.clone()
+                    .unwrap_or_else(|| format!("nobody named ({})", stem(file)))
+            })
+            .collect();
+        notes.push(Notice::new(
+            Level::Info,
+            format!(
+                "{file} holds the work of {}: each is compared as one annotator.",
+                who.join(", ")
+            ),
+        ));
+    }
+    Ok(groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, (declared, documents))| {
+            let (documents, repeated) = once_each(documents);
+            let mut member_notes = if i == 0 {
+                std::mem::take(&mut notes)
+            } else {
+                Vec::new()
+            };
+            if !repeated.is_empty() {
+                member_notes.push(
+                    Notice::new(
+                        Level::Warning,
+                        format!(
+                            "{file} gives the same text more than once: only the first of each is compared and merged."
+                        ),
+                    )
+                    .with_details(repeated),
+                );
+            }
+            Member {
+                declared,
+                file: file.to_owned(),
+                labels: labels.clone(),
+                documents,
+                notes: member_notes,
+            }
+        })
+        .collect())
+}
+
+/// The documents with each text once (the first), and a line for each
+/// one left out.
+fn once_each(documents: Vec<MemberDocument>) -> (Vec<MemberDocument>, Vec<String>) {
+    let mut first: TextMap<'_, usize> = TextMap::default();
+    let mut keep = vec![true; documents.len()];
+    let mut repeated = Vec::new();
+    for (i, doc) in documents.iter().enumerate() {
+        match first.get(doc.text.as_str()) {
+            Some(&f) => {
+                keep[i] = false;
+                repeated.push(format!(
+                    "“{}” repeats the text of “{}”",
+                    doc.name, documents[f].name
+                ));
+            }
+            None => {
+                first.insert(doc.text.as_str(), i);
+            }
+        }
+    }
+    let kept = documents
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(doc, keep)| keep.then_some(doc))
+        .collect();
+    (kept, repeated)
+}
+
+/// Refuses a span the workspace would refuse, as loading the file with
+/// *Open files…* would.
+fn check_spans(file: &str, doc: &Document) -> Result<(), Notice> {
+    let len = doc.text.char_len();
+    for span in &doc.spans {
+        let problem = if span.start >= span.end || span.end > len {
+            format!("is outside its text of {len} characters")
+        } else if span.label.trim().is_empty() {
+            "has no label".to_owned()
+        } else {
+            continue;
+        };
+        return Err(Notice::new(
+            Level::Error,
+            format!(
+                "Could not load {file}: document {:?}: span [{}, {}) {problem}",
+                doc.name, span.start, span.end
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,293 @@
+//! An agreement [`Report`] written out: numbers for the screen ([`shown`]),
+//! the per-label F1 chart as SVG ([`chart_svg`]), and the whole report as
+//! CSV ([`csv`]) and JSON ([`json`]) with every number at full precision.
+//!
+//! Undefined measures (a κ whose chance agreement is 1…) are "—" on screen,
+//! an empty cell in CSV and `null` in JSON, never a number.
+
+use serde_json::{Value, json};
+
+use crate::core::agreement::metrics::Counts;
+use crate::core::agreement::{Pair, Report};
+use crate::core::model::{Label, readable_color};
+
+/// A measure as shown: three decimals, or "—" when it is undefined.
+pub fn shown(value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.is_finite() => format!("{v:.3}"),
+        _ => "—".to_owned(),
+    }
+}
+
+/// The unordered pairs of a report: the pairs whose reference comes before
+/// their candidate (exact F1 is the same either way round).
+fn unordered(report: &Report) -> impl Iterator<Item = &Pair> {
+    report.pairs.iter().filter(|p| p.reference < p.candidate)
+}
+
+/// Exact-span F1 per label, as the chart shows it: for each label of the
+/// report, the mean over the pairs of annotators of the pair's F1 on that
+/// label (pairs where neither used it do not count; `None` when no pair
+/// did). First, `None` for the label name, the mean of the pairs' F1 over
+/// all labels.
+pub fn label_f1(report: &Report) -> Vec<(Option<String>, Option<f64>)> {
+    let mean = |values: Vec<f64>| {
+        (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    };
+    let overall = mean(unordered(report).map(|p| p.overall.f1()).collect());
+    std::iter::once((None, overall))
+        .chain(report.labels.iter().map(|label| {
+            let values = unordered(report)
+                .filter_map(|p| p.per_label.get(label).map(Counts::f1))
+                .collect();
+            (Some(label.clone()), mean(values))
+        }))
+        .collect()
+}
+
+/// Text for XML: `&`, `<`, `>` and quotes escaped.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The name of the "all labels" bar.
+pub const ALL_LABELS: &str = "All labels";
+
+/// The chart of [`label_f1`] as a standalone SVG image: one horizontal bar
+/// per label (the label's colour from `labels`, else grey, outlined), the
+/// value written after each bar so that colour is never the only signal,
+/// and a scale from 0 to 1. Styles are attributes only (no `style`), so it
+/// shows under a strict Content Security Policy and in any viewer.
+pub fn chart_svg(report: &Report, labels: &[Label]) -> String {
+    const WIDTH: f64 = 560.0;
+    const LEFT: f64 = 130.0;
+    const BAR: f64 = 340.0;
+    const ROW: f64 = 26.0;
+    const TOP: f64 = 40.0;
+    let bars = label_f1(report);
+    let height = TOP + ROW * bars.len() as f64 + 30.0;
+    let pairs = unordered(report).count();
+    let title = format!(
+        "Exact-span F1 per label, mean over {pairs} pair{}",
+        if pairs == 1 { "" } else { "s" }
+    );
+    let mut svg = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{t}" font-family="sans-serif" font-size="13"><title>{t}</title><rect width="{WIDTH}" height="{height}" fill="#ffffff"/><text x="8" y="22" font-weight="bold" fill="#1b1b1b">{t}</text>"##,
+        t = xml(&title)
+    );
+    for (i, (label, value)) in bars.iter().enumerate() {
+        let y = TOP + ROW * i as f64;
+        let width = BAR * value.unwrap_or(0.0).clamp(0.0, 1.0);
+        let name = label.as_deref().unwrap_or(ALL_LABELS);
+        let colour = label
+            .as_ref()
+            .and_then(|l| labels.iter().find(|d| d.name == *l))
+            .map_or_else(|| "#d9d9d9".to_owned(), |d| readable_color(&d.color));
+        let number = shown(*value);
+        svg.push_str(&format!(
+            r##"<g data-label="{n}" data-value="{v}"><text x="{tx}" y="{ty}" text-anchor="end" fill="#1b1b1b">{n}</text><rect x="{LEFT}" y="{ry}" width="{width:.1}" height="18" fill="{colour}" stroke="#1b1b1b" stroke-width="1"/><text x="{vx:.1}" y="{ty}" fill="#1b1b1b">{number}</text></g>"##,
+            n = xml(name),
+            v = value.map_or(String::new(), |v| v.to_string()),
+            tx = LEFT - 8.0,
+            ty = y + 14.0,
+            ry = y + 1.0,
+            vx = LEFT + width + 6.0,
+        ));
+    }
+    let axis = TOP + ROW * bars.len() as f64 + 4.0;
+    svg.push_str(&format!(
+        r##"<line x1="{LEFT}" y1="{a}" x2="{r}" y2="{a}" stroke="#1b1b1b"/>"##,
+        a = axis,
+        r = LEFT + BAR
+    ));
+    for tick in [0.0, 0.5, 1.0] {
+        svg.push_str(&format!(
+            r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#555555">{tick:.1}</text>"##,
+            x = LEFT + BAR * tick,
+            y = axis + 16.0
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One CSV field: quoted when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A number for CSV and JSON: every digit Rust needs to read it back.
+fn number(value: Option<f64>) -> String {
+    value
+        .filter(|v| v.is_finite())
+        .map_or(String::new(), |v| v.to_string())
+}
+
+/// The columns of [`csv`].
+pub const CSV_HEADER: &str =
+    "table,reference,candidate,label,candidate_label,document,measure,value";
+
+/// The report as one CSV table, one number per row (columns
+/// [`CSV_HEADER`]): `exact` (per pair and label, `label` empty for all
+/// labels: tp, fp, fn, precision, recall, f1), `partial` (correct, partial,
+/// spurious, missed, precision, recall, f1), `cohen_kappa`,
+/// `boundary_only`, `confusion` (reference label, candidate label: count),
+/// `all` (fleiss_kappa, krippendorff_alpha, tokens, documents) and
+/// `document` (f1, and each annotator's mentions with `reference` = the
+/// annotator). An undefined measure has an empty value.
+pub fn csv(report: &Report) -> String {
+    let mut out = String::from(CSV_HEADER);
+    out.push_str("\r\n");
+    let mut row = |fields: [&str; 7], value: String| {
+        for f in fields {
+            out.push_str(&field(f));
+            out.push(',');
+        }
+        out.push_str(&value);
+        out.push_str("\r\n");
+    };
+    let name = |i: usize| report.annotators.get(i).map_or("", String::as_str);
+    for pair in &report.pairs {
+        let (r, c) = (name(pair.reference), name(pair.candidate));
+        let counts = std::iter::once(("", pair.overall))
+            .chain(pair.per_label.iter().map(|(l, c)| (l.as_str(), *c)));
+        for (label, k) in counts {
+            for (measure, value) in counts_measures(&k) {
+                row(["exact", r, c, label, "", "", measure], value);
+            }
+        }
+        let p = pair.partial;
+        for (measure, value) in [
+            ("correct", p.correct.to_string()),
+            ("partial", p.partial.to_string()),
+            ("spurious", p.spurious.to_string()),
+            ("missed", p.missed.to_string()),
+            ("precision", number(Some(p.precision()))),
+            ("recall", number(Some(p.recall()))),
+            ("f1", number(Some(p.f1()))),
+        ] {
+            row(["partial", r, c, "", "", "", measure], value);
+        }
+        row(
+            ["cohen_kappa", r, c, "", "", "", "kappa"],
+            number(pair.kappa),
+        );
+        row(
+            ["boundary_only", r, c, "", "", "", "count"],
+            pair.boundary_only.to_string(),
+        );
+        for ((rl, cl), count) in &pair.confusion {
+            row(["confusion", r, c, rl, cl, "", "count"], count.to_string());
+        }
+    }
+    let all = |measure| ["all", "", "", "", "", "", measure];
+    row(all("fleiss_kappa"), number(report.fleiss));
+    row(all("krippendorff_alpha"), number(report.alpha));
+    row(all("tokens"), report.tokens.to_string());
+    row(all("documents"), report.documents.len().to_string());
+    for doc in &report.documents {
+        row(
+            ["document", "", "", "", "", &doc.name, "f1"],
+            number(Some(doc.f1)),
+        );
+        for (a, count) in doc.mentions.iter().enumerate() {
+            row(
+                ["document", name(a), "", "", "", &doc.name, "mentions"],
+                count.to_string(),
+            );
+        }
+    }
+    out
+}
+
+fn counts_measures(k: &Counts) -> [(&'static str, String); 6] {
+    [
+        ("tp", k.tp.to_string()),
+        ("fp", k.fp.to_string()),
+        ("fn", k.fn_.to_string()),
+        ("precision", number(Some(k.precision()))),
+        ("recall", number(Some(k.recall()))),
+        ("f1", number(Some(k.f1()))),
+    ]
+}
+
+fn counts_json(k: &Counts) -> Value {
+    json!({
+        "tp": k.tp, "fp": k.fp, "fn": k.fn_,
+        "precision": k.precision(), "recall": k.recall(), "f1": k.f1(),
+    })
+}
+
+/// The `format` of [`json`]'s document.
+pub const JSON_FORMAT: &str = "wasim-agreement";
+
+/// The report as JSON (`{"format": "wasim-agreement", "version": 1, …}`):
+/// the annotators, every ordered pair (`exact` over all labels and
+/// `per_label`, `partial`, `cohen_kappa`, `boundary_only`, `confusion`),
+/// `fleiss_kappa`, `krippendorff_alpha`, `tokens`, the documents least
+/// agreement first, the labels, and the documents left out. Numbers are
+/// JSON numbers at full precision; undefined ones are `null`.
+pub fn json(report: &Report) -> String {
+    let name = |i: usize| report.annotators.get(i).cloned().unwrap_or_default();
+    let pairs: Vec<Value> = report
+        .pairs
+        .iter()
+        .map(|p| {
+            json!({
+                "reference": name(p.reference),
+                "candidate": name(p.candidate),
+                "exact": counts_json(&p.overall),
+                "per_label": p.per_label.iter().map(|(l, c)| (l.clone(), counts_json(c))).collect::<serde_json::Map<_, _>>(),
+                "partial": {
+                    "correct": p.partial.correct, "partial": p.partial.partial,
+                    "spurious": p.partial.spurious, "missed": p.partial.missed,
+                    "precision": p.partial.precision(), "recall": p.partial.recall(), "f1": p.partial.f1(),
+                },
+                "cohen_kappa": p.kappa,
+                "boundary_only": p.boundary_only,
+                "confusion": p.confusion.iter().map(|((r, c), n)| json!({
+                    "reference_label": r, "candidate_label": c, "count": n,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let documents: Vec<Value> = report
+        .documents
+        .iter()
+        .map(|d| {
+            json!({
+                "name": d.name,
+                "f1": d.f1,
+                "mentions": d.mentions.iter().enumerate().map(|(a, n)| (name(a), json!(n))).collect::<serde_json::Map<_, _>>(),
+            })
+        })
+        .collect();
+    let value = json!({
+        "format": JSON_FORMAT,
+        "version": 1,
+        "annotators": report.annotators,
+        "labels": report.labels,
+        "tokens": report.tokens,
+        "fleiss_kappa": report.fleiss,
+        "krippendorff_alpha": report.alpha,
+        "pairs": pairs,
+        "documents": documents,
+        "left_out": report.unmatched,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}

@@ -1,0 +1,650 @@
+//! The team's files: naming, notices, matching, the merge and the report
+//! files, on small hand-made cases.
+
+use serde_json::{Value, json};
+
+use super::merge::merge;
+use super::report::{CSV_HEADER, chart_svg, csv, json as report_json, label_f1, shown};
+use super::*;
+use crate::core::edit::History;
+use crate::core::formats::{ExportScope, import_edit, scoped_documents, wasim::WasimJson};
+use crate::core::model::Workspace;
+
+/// The e2e spec's case: one text, three annotators.
+const TEXT: &str = "زار علي بغداد ثم عاد إلى الموصل";
+
+type Spans<'a> = &'a [(usize, usize, &'a str)];
+
+fn span_json(text: &str, spans: Spans<'_>) -> Vec<Value> {
+    spans
+        .iter()
+        .map(|&(s, e, l)| {
+            let t: String = text.chars().skip(s).take(e - s).collect();
+            json!({"start": s, "end": e, "label": l, "text": t})
+        })
+        .collect()
+}
+
+/// A Wasim JSON file of `docs` (name, text, spans), signed by `annotator`.
+fn wasim(file: &str, annotator: Option<&str>, docs: &[(&str, &str, Spans<'_>)]) -> InputFile {
+    let documents: Vec<Value> = docs
+        .iter()
+        .map(|(name, text, spans)| {
+            let mut doc =
+                json!({"name": name, "text": text, "done": false, "spans": span_json(text, spans)});
+            if let Some(a) = annotator {
+                doc["annotator"] = json!(a);
+            }
+            doc
+        })
+        .collect();
+    let value = json!({
+        "format": "wasim", "version": 2,
+        "labels": [
+            {"name": "PER", "color": "#ffc38a", "key": "1"},
+            {"name": "LOC", "color": "#9be39b", "key": "2"},
+            {"name": "ORG", "color": "#9fd0ff", "key": "3"},
+            {"name": "MISC", "color": "#e3b8ff", "key": "4"},
+        ],
+        "documents": documents,
+    });
+    InputFile {
+        name: file.into(),
+        bytes: value.to_string().into_bytes(),
+    }
+}
+
+const AMINA: Spans<'static> = &[(4, 7, "PER"), (8, 13, "LOC"), (25, 31, "LOC")];
+const BADR: Spans<'static> = &[
+    (4, 7, "PER"),
+    (8, 13, "ORG"),
+    (14, 16, "MISC"),
+    (21, 31, "LOC"),
+];
+
+fn two() -> Team {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
+            wasim("b.json", Some("Badr"), &[("d.txt", TEXT, BADR)]),
+        ],
+        Vec::new(),
+    );
+    team
+}
+
+fn texts(notices: &[Notice]) -> Vec<String> {
+    notices.iter().map(|n| n.text.clone()).collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-12
+}
+
+#[test]
+fn a_small_case_worked_out_by_hand() {
+    let team = two();
+    assert_eq!(team.names(), ["Amina", "Badr"]);
+    assert!(team.notices().is_empty(), "{:?}", team.notices());
+    let report = team.compare().expect("two annotators");
+    let ab = &report.pairs[0];
+    assert_eq!((ab.reference, ab.candidate), (0, 1));
+    // Exact: PER agrees; LOC/ORG on بغداد, Badr's MISC and the LOC with
+    // another start do not. tp 1, fp 3, fn 2.
+    assert_eq!((ab.overall.tp, ab.overall.fp, ab.overall.fn_), (1, 3, 2));
+    assert!(close(ab.overall.precision(), 0.25));
+    assert!(close(ab.overall.recall(), 1.0 / 3.0));
+    assert!(close(ab.overall.f1(), 2.0 / 7.0));
+    // Partial: 2 correct, 1 partial, 1 spurious: P 2.5/4, R 2.5/3, F1 5/7.
+    assert!(close(ab.partial.f1(), 5.0 / 7.0));
+    // Tokens: O PER LOC O O O LOC / O PER ORG MISC O LOC LOC: p_o = 4/7,
+    // p_e = 13/49, κ = 15/36.
+    assert!(close(ab.kappa.unwrap_or(f64::NAN), 15.0 / 36.0));
+    assert_eq!(ab.boundary_only, 1);
+    assert_eq!(ab.confusion.get(&("LOC".into(), "ORG".into())), Some(&1));
+    assert_eq!(report.tokens, 7);
+    assert_eq!(shown(ab.kappa), "0.417");
+    assert_eq!(shown(None), "—");
+}
+
+#[test]
+fn three_annotators_have_fleiss_and_alpha() {
+    let mut team = two();
+    team.add(
+        vec![wasim("c.json", Some("Chadi"), &[("d.txt", TEXT, AMINA)])],
+        Vec::new(),
+    );
+    let report = team.compare().expect("three");
+    assert_eq!(report.pairs.len(), 6);
+    // P̄ = 5/7, P̄_e = 147/441: κ = 4/7; D = 6, E = 294, n = 21: α = 1 − 20·6/294.
+    assert!(close(report.fleiss.unwrap_or(f64::NAN), 4.0 / 7.0));
+    assert!(close(report.alpha.unwrap_or(f64::NAN), 1.0 - 120.0 / 294.0));
+    assert_eq!(
+        (shown(report.fleiss), shown(report.alpha)),
+        ("0.571".into(), "0.592".into())
+    );
+}
+
+#[test]
+fn a_file_without_a_name_is_named_after_the_file() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("amina_final.json", None, &[("d.txt", TEXT, AMINA)]),
+            wasim("b.json", Some("Badr"), &[("d.txt", TEXT, BADR)]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["amina_final", "Badr"]);
+    assert_eq!(
+        texts(&team.notices()),
+        ["amina_final.json names no annotator: its work is called “amina_final”."]
+    );
+    assert_eq!(team.notices()[0].level, Level::Warning);
+}
+
+#[test]
+fn the_same_annotator_twice_is_kept_twice() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
+            wasim("b.json", Some("Amina"), &[("d.txt", TEXT, BADR)]),
+            wasim("c.json", Some("Amina"), &[("d.txt", TEXT, BADR)]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["Amina", "Amina (b.json)", "Amina (c.json)"]);
+    let notices = texts(&team.notices());
+    assert!(
+        notices.contains(&"“Amina” is the annotator of two files (a.json and b.json): the second is called “Amina (b.json)”, and both are compared.".to_owned()),
+        "{notices:?}"
+    );
+    let report = team.compare().expect("three");
+    assert_eq!(report.annotators.len(), 3);
+    // Removing the first gives the name back.
+    team.remove(0);
+    assert_eq!(team.names(), ["Amina", "Amina (c.json)"]);
+    // The same file twice: still two annotators, told apart.
+    let mut same = Team::default();
+    let file = wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]);
+    same.add(vec![file.clone(), file.clone(), file], Vec::new());
+    assert_eq!(
+        same.names(),
+        ["Amina", "Amina (a.json)", "Amina (a.json, 3)"]
+    );
+}
+
+#[test]
+fn labels_that_differ_say_who_used_which() {
+    let mut team = Team::default();
+    let mut date = wasim(
+        "b.json",
+        Some("Badr"),
+        &[("d.txt", TEXT, &[(17, 20, "DATE")])],
+    );
+    // Badr's file defines no MISC and uses DATE.
+    let mut value: Value = serde_json::from_slice(&date.bytes).expect("json");
+    value["labels"] = json!([{"name": "PER", "color": "#ffc38a"}, {"name": "LOC", "color": "#9be39b"}, {"name": "ORG", "color": "#9fd0ff"}]);
+    date.bytes = value.to_string().into_bytes();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
+            date,
+        ],
+        Vec::new(),
+    );
+    let notices = team.notices();
+    let labels = notices
+        .iter()
+        .find(|n| n.text.starts_with("The annotators' labels differ"))
+        .expect("a label notice");
+    assert_eq!(
+        labels.details,
+        ["MISC: Amina; not Badr", "DATE: Badr; not Amina"]
+    );
+}
+
+#[test]
+fn documents_are_matched_by_text_and_those_not_everywhere_are_named() {
+    let other = "نص آخر لا يشبه الأول";
+    let mut team = Team::default();
+    team.add(
+        vec![
+            // Names differ, texts match: they are the same document.
+            wasim(
+                "a.json",
+                Some("Amina"),
+                &[("first.txt", TEXT, AMINA), ("only-a.txt", other, &[])],
+            ),
+            wasim("b.json", Some("Badr"), &[("renamed.txt", TEXT, BADR)]),
+        ],
+        Vec::new(),
+    );
+    let report = team.compare().expect("two");
+    assert_eq!(report.documents.len(), 1);
+    assert_eq!(report.documents[0].name, "first.txt");
+    let notices = team.notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(
+        notices[0].text,
+        "1 document is not in every file: it is left out of the comparison, and merged with the annotators who have them."
+    );
+    assert_eq!(
+        notices[0].details,
+        ["“only-a.txt”: in a.json (Amina); not in b.json (Badr)"]
+    );
+}
+
+#[test]
+fn files_of_different_texts_say_so() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
+            wasim("b.json", Some("Badr"), &[("e.txt", "شيء مختلف تماما", &[])]),
+        ],
+        Vec::new(),
+    );
+    let notices = texts(&team.notices());
+    assert!(notices.contains(&"a.json (Amina) has no document in common with the other files: are they annotations of the same texts?".to_owned()), "{notices:?}");
+    assert!(notices.contains(&"b.json (Badr) has no document in common with the other files: are they annotations of the same texts?".to_owned()));
+    assert!(
+        notices
+            .contains(&"No document is in every file, so there is nothing to compare.".to_owned())
+    );
+    let report = team.compare().expect("two");
+    assert!(report.documents.is_empty());
+    assert_eq!((report.pairs[0].kappa, report.fleiss), (None, None));
+}
+
+#[test]
+fn broken_files_give_the_import_error_and_the_others_load() {
+    let good = wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]);
+    let mut wrong_text = wasim("offsets.json", Some("Badr"), &[("d.txt", TEXT, BADR)]);
+    wrong_text.bytes = String::from_utf8(wrong_text.bytes)
+        .expect("utf-8")
+        .replace("\"text\":\"علي\"", "\"text\":\"عمر\"")
+        .into_bytes();
+    let files = vec![
+        InputFile {
+            name: "broken.json".into(),
+            bytes: b"{\"format\":\"wasim\",".to_vec(),
+        },
+        InputFile {
+            name: "latin1.txt".into(),
+            bytes: vec![0x63, 0x61, 0x66, 0xe9],
+        },
+        wrong_text,
+        // doccano with a span past the end of its text.
+        InputFile {
+            name: "far.jsonl".into(),
+            bytes: "{\"text\":\"abc\",\"label\":[[0,9,\"PER\"]]}\n"
+                .as_bytes()
+                .to_vec(),
+        },
+        good,
+    ];
+    let mut team = Team::default();
+    team.add(
+        files,
+        vec!["gone.json: the browser could not read it".into()],
+    );
+    assert_eq!(team.names(), ["Amina"]);
+    let notices = team.notices();
+    let errors: Vec<&Notice> = notices.iter().filter(|n| n.level == Level::Error).collect();
+    assert_eq!(errors.len(), 5, "{notices:?}");
+    assert_eq!(errors[0].text, "gone.json: the browser could not read it");
+    assert!(
+        errors[1].text.starts_with("Could not load broken.json"),
+        "{}",
+        errors[1].text
+    );
+    assert!(
+        errors[1].text.contains("invalid JSON"),
+        "{}",
+        errors[1].text
+    );
+    assert!(
+        errors[2].text.starts_with("Could not load latin1.txt"),
+        "{}",
+        errors[2].text
+    );
+    assert!(
+        errors[3].text.starts_with("Could not load offsets.json"),
+        "{}",
+        errors[3].text
+    );
+    assert!(
+        errors[4].text.starts_with("Could not load far.jsonl"),
+        "{}",
+        errors[4].text
+    );
+    // A later load forgets the last one's errors, not its annotators.
+    team.add(
+        vec![wasim("b.json", Some("Badr"), &[("d.txt", TEXT, BADR)])],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["Amina", "Badr"]);
+    assert!(team.notices().iter().all(|n| n.level != Level::Error));
+}
+
+#[test]
+fn any_format_is_one_annotator_named_after_its_file() {
+    let doccano = InputFile {
+        name: "badr.jsonl".into(),
+        bytes: format!(
+            "{}\n",
+            json!({"text": TEXT, "label": [[4, 7, "PER"], [8, 13, "ORG"]]})
+        )
+        .into_bytes(),
+    };
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
+            doccano,
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["Amina", "badr"]);
+    let report = team.compare().expect("two");
+    assert_eq!(report.documents.len(), 1);
+    assert_eq!(report.pairs[0].overall.tp, 1, "PER agrees, ORG ≠ LOC");
+}
+
+#[test]
+fn a_file_with_several_annotators_is_several_and_a_text_twice_is_told() {
+    let mut value: Value = serde_json::from_slice(
+        &wasim(
+            "team.json",
+            Some("Amina"),
+            &[("d.txt", TEXT, AMINA), ("again.txt", TEXT, &[])],
+        )
+        .bytes,
+    )
+    .expect("json");
+    let mut badr = value["documents"][0].clone();
+    badr["annotator"] = json!("Badr");
+    badr["spans"] = json!(span_json(TEXT, BADR));
+    value["documents"].as_array_mut().expect("array").push(badr);
+    let mut team = Team::default();
+    team.add(
+        vec![InputFile {
+            name: "team.json".into(),
+            bytes: value.to_string().into_bytes(),
+        }],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["Amina", "Badr"]);
+    assert_eq!(
+        team.members()[0].documents.len(),
+        1,
+        "the repeated text once"
+    );
+    let notices = team.notices();
+    assert_eq!(
+        texts(&notices),
+        [
+            "team.json holds the work of Amina, Badr: each is compared as one annotator.",
+            "team.json gives the same text more than once: only the first of each is compared and merged.",
+        ]
+    );
+    assert_eq!(
+        notices[1].details,
+        ["“again.txt” repeats the text of “d.txt”"]
+    );
+    assert_eq!(team.compare().expect("two").documents.len(), 1);
+}
+
+#[test]
+fn merge_unites_spans_and_says_who_proposed_each() {
+    let mut team = two();
+    let other = "قال سامي الخطيب";
+    team.add(
+        vec![wasim(
+            "c.json",
+            Some("Chadi"),
+            &[
+                ("d.txt", TEXT, &[(4, 7, "PER"), (0, 3, "MISC")]),
+                ("o.txt", other, &[(4, 15, "PER")]),
+            ],
+        )],
+        Vec::new(),
+    );
+    let merged = merge(&team);
+    assert_eq!(merged.partial, ["o.txt"]);
+    let docs = &merged.imported.documents;
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].team, ["Amina", "Badr", "Chadi"]);
+    assert_eq!(docs[1].team, ["Chadi"]);
+    let spans: Vec<(usize, usize, &str, Vec<&str>)> = docs[0]
+        .spans
+        .iter()
+        .map(|s| {
+            (
+                s.start,
+                s.end,
+                s.label.as_str(),
+                s.annotators.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (0, 3, "MISC", vec!["Chadi"]),
+            (4, 7, "PER", vec!["Amina", "Badr", "Chadi"]),
+            (8, 13, "LOC", vec!["Amina"]),
+            (8, 13, "ORG", vec!["Badr"]),
+            (14, 16, "MISC", vec!["Badr"]),
+            (21, 31, "LOC", vec!["Badr"]),
+            (25, 31, "LOC", vec!["Amina"]),
+        ]
+    );
+    assert!(docs[0].spans.iter().all(|s| !s.accepted));
+    // Into the workspace as one undoable step, kept by Wasim JSON.
+    let mut ws = Workspace::default();
+    let mut history = History::default();
+    let (edit, open) = import_edit(&mut ws, merged.imported).expect("valid");
+    history.apply(&mut ws, edit).expect("applies");
+    assert_eq!(open, Some(0));
+    assert_eq!(ws.documents.len(), 2);
+    let exported: Value = serde_json::from_str(&WasimJson::to_json(
+        &ws.labels,
+        &scoped_documents(&ws, ExportScope::Corpus),
+        None,
+    ))
+    .expect("json");
+    assert_eq!(
+        exported["documents"][0]["team"],
+        json!(["Amina", "Badr", "Chadi"])
+    );
+    assert_eq!(
+        exported["documents"][0]["spans"][1]["annotators"],
+        json!(["Amina", "Badr", "Chadi"])
+    );
+    assert_eq!(exported["documents"][0]["spans"][1]["text"], json!("علي"));
+    assert!(history.undo(&mut ws).is_some());
+    assert!(ws.documents.is_empty());
+}
+
+#[test]
+fn merge_keeps_notes_and_the_first_files_label_colours() {
+    let mut a: Value = serde_json::from_slice(
+        &wasim(
+            "a.json",
+            Some("Amina"),
+            &[("d.txt", TEXT, &[(4, 7, "PER")])],
+        )
+        .bytes,
+    )
+    .expect("json");
+    a["labels"] = json!([{"name": "PER", "color": "#123456", "key": "p"}]);
+    let mut b: Value = serde_json::from_slice(
+        &wasim(
+            "b.json",
+            Some("Badr"),
+            &[("d.txt", TEXT, &[(4, 7, "PER"), (8, 13, "CITY")])],
+        )
+        .bytes,
+    )
+    .expect("json");
+    b["labels"] = json!([{"name": "PER", "color": "#654321"}, {"name": "CITY", "color": "#abcdef", "key": "p", "description": "A city"}]);
+    b["documents"][0]["spans"][0]["note"] = json!("the minister");
+    b["documents"][0]["spans"][0]["entity_id"] = json!("Q1");
+    let file = |name: &str, v: &Value| InputFile {
+        name: name.into(),
+        bytes: v.to_string().into_bytes(),
+    };
+    let mut team = Team::default();
+    team.add(vec![file("a.json", &a), file("b.json", &b)], Vec::new());
+    let merged = merge(&team);
+    let span = &merged.imported.documents[0].spans[0];
+    assert_eq!(span.annotators, ["Amina", "Badr"]);
+    assert_eq!(
+        span.note.as_deref(),
+        Some("the minister"),
+        "the first note given"
+    );
+    assert_eq!(span.entity_id.as_deref(), Some("Q1"));
+    let labels: Vec<(&str, &str, Option<char>)> = merged
+        .imported
+        .labels
+        .iter()
+        .map(|l| (l.name.as_str(), l.color.as_str(), l.key))
+        .collect();
+    assert_eq!(
+        labels,
+        [("PER", "#123456", Some('p')), ("CITY", "#abcdef", None)]
+    );
+    // Added to a workspace that has PER already: CITY comes with its
+    // file's colour and description.
+    let mut ws = Workspace::default();
+    let (edit, _) = import_edit(&mut ws, merged.imported).expect("valid");
+    edit.apply(&mut ws).expect("applies");
+    let city = ws.labels.iter().find(|l| l.name == "CITY").expect("added");
+    assert_eq!(
+        (city.color.as_str(), city.description.as_str()),
+        ("#abcdef", "A city")
+    );
+    let per = ws.labels.iter().find(|l| l.name == "PER").expect("kept");
+    assert_eq!(
+        per.color,
+        Workspace::default().labels[0].color,
+        "the workspace's own"
+    );
+}
+
+#[test]
+fn the_report_as_csv_and_json_at_full_precision() {
+    let report = two().compare().expect("two");
+    let json: Value = serde_json::from_str(&report_json(&report)).expect("json");
+    assert_eq!(json["format"], "wasim-agreement");
+    assert_eq!(json["annotators"], json!(["Amina", "Badr"]));
+    let ab = &json["pairs"][0];
+    assert_eq!(
+        (ab["reference"].as_str(), ab["candidate"].as_str()),
+        (Some("Amina"), Some("Badr"))
+    );
+    let f1 = report.pairs[0].overall.f1();
+    assert!(close(f1, 2.0 / 7.0));
+    assert_eq!(ab["exact"]["f1"].as_f64(), Some(f1), "every digit");
+    assert_eq!(ab["cohen_kappa"].as_f64(), report.pairs[0].kappa);
+    assert_eq!(ab["per_label"]["PER"]["f1"].as_f64(), Some(1.0));
+    assert_eq!(
+        ab["confusion"],
+        json!([{"reference_label": "LOC", "candidate_label": "ORG", "count": 1}])
+    );
+    assert!(json["fleiss_kappa"].is_number(), "computed for two as well");
+    let csv = csv(&report);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some(CSV_HEADER));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 8), "{rows:?}");
+    let find = |table: &str, r: &str, label: &str, measure: &str| {
+        rows.iter()
+            .find(|row| row[0] == table && row[1] == r && row[3] == label && row[6] == measure)
+            .map(|row| row[7])
+    };
+    assert_eq!(
+        find("exact", "Amina", "", "f1"),
+        Some(f1.to_string().as_str())
+    );
+    assert_eq!(find("exact", "Badr", "PER", "tp"), Some("1"));
+    assert_eq!(
+        find("cohen_kappa", "Amina", "", "kappa"),
+        report.pairs[0].kappa.map(|k| k.to_string()).as_deref()
+    );
+    assert_eq!(find("confusion", "Amina", "LOC", "count"), Some("1"));
+    assert_eq!(find("all", "", "", "tokens"), Some("7"));
+    assert_eq!(find("document", "Badr", "", "mentions"), Some("4"));
+}
+
+#[test]
+fn undefined_measures_are_empty_in_csv_and_null_in_json() {
+    // Nobody tagged anything: every token is O, κ and α are undefined.
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, &[])]),
+            wasim("b.json", Some("Badr"), &[("d.txt", TEXT, &[])]),
+            wasim("c.json", Some("Chadi"), &[("d.txt", TEXT, &[])]),
+        ],
+        Vec::new(),
+    );
+    let report = team.compare().expect("three");
+    assert_eq!(
+        (report.pairs[0].kappa, report.fleiss, report.alpha),
+        (None, None, None)
+    );
+    let json: Value = serde_json::from_str(&report_json(&report)).expect("json");
+    assert_eq!(json["pairs"][0]["cohen_kappa"], Value::Null);
+    assert_eq!(json["krippendorff_alpha"], Value::Null);
+    assert!(csv(&report).contains("cohen_kappa,Amina,Badr,,,,kappa,\r\n"));
+    assert!(csv(&report).contains("all,,,,,,fleiss_kappa,\r\n"));
+}
+
+#[test]
+fn csv_fields_with_commas_and_quotes_are_quoted() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina, \"A\""), &[("d, 1.txt", TEXT, AMINA)]),
+            wasim("b.json", Some("Badr"), &[("d.txt", TEXT, BADR)]),
+        ],
+        Vec::new(),
+    );
+    let csv = csv(&team.compare().expect("two"));
+    assert!(
+        csv.contains("exact,\"Amina, \"\"A\"\"\",Badr,,,,tp,1\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("document,,,,,\"d, 1.txt\",f1,"));
+}
+
+#[test]
+fn the_chart_has_a_bar_and_a_written_value_per_label() {
+    let report = two().compare().expect("two");
+    let bars = label_f1(&report);
+    assert_eq!(bars[0], (None, Some(report.pairs[0].overall.f1())));
+    assert_eq!(
+        bars.iter()
+            .find(|(l, _)| l.as_deref() == Some("PER"))
+            .map(|b| b.1),
+        Some(Some(1.0))
+    );
+    let labels = crate::core::model::default_labels();
+    let svg = chart_svg(&report, &labels);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.ends_with("</svg>"));
+    assert!(!svg.contains("style="), "no style attribute (CSP)");
+    assert_eq!(svg.matches("<rect x=").count(), bars.len());
+    assert!(svg.contains(">0.286</text>") && svg.contains(">1.000</text>"));
+    assert!(svg.contains("data-label=\"PER\""));
+    // Names are escaped.
+    let mut odd = report.clone();
+    odd.labels = vec!["<b>&".into()];
+    assert!(chart_svg(&odd, &labels).contains("&lt;b&gt;&amp;"));
+}

@@ -1,0 +1,379 @@
+//! The *Team* panel: load several annotators' files, see how far they
+//! agree ([`crate::ui::team_report`]), save the report, and merge their
+//! work into the workspace to adjudicate.
+//!
+//! The files and the report live here, in the panel's own state, not in
+//! the workspace: comparing changes nothing until *Adjudicate* merges the
+//! work (one undoable import, see [`crate::core::team::merge`]). The panel
+//! does not read the app state, so annotating never redraws its tables;
+//! only the *Adjudicate* button ([`Adjudicate`]) does.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::core::formats::{OutputFile, Prepared};
+use crate::core::team::merge::{labels as team_labels, merge};
+use crate::core::team::report::{chart_svg, csv, json};
+use crate::core::team::{Level, Notice, Team};
+use crate::platform::files::{download, files_of, read_files};
+use crate::platform::resume::today;
+use crate::platform::tasks::yield_now;
+use crate::ui::icons::{Icon, icon};
+use crate::ui::state::{Action, MessageKind, use_app};
+use crate::ui::team_report::{Shown, TeamReport};
+
+/// The team's files, shared by the panel and its callbacks.
+#[derive(Clone, Default)]
+pub struct TeamHandle(Rc<RefCell<Team>>);
+
+impl PartialEq for TeamHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// One loaded annotator, as listed.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    name: String,
+    file: String,
+    documents: usize,
+    spans: usize,
+}
+
+/// What the panel shows, computed after each change of the files.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct View {
+    members: Vec<Row>,
+    notices: Vec<Notice>,
+    report: Option<Shown>,
+    /// The chart of the report, as SVG.
+    chart: Rc<str>,
+    /// Files are being read and compared.
+    busy: bool,
+}
+
+impl View {
+    /// The view of `team`, compared anew.
+    fn of(team: &Team) -> View {
+        let report = team.compare().map(|r| Shown(Rc::new(r)));
+        let chart = report
+            .as_ref()
+            .map_or_else(String::new, |r| chart_svg(&r.0, &team_labels(team)));
+        View {
+            members: team
+                .members()
+                .iter()
+                .zip(team.names())
+                .map(|(m, name)| Row {
+                    name,
+                    file: m.file.clone(),
+                    documents: m.documents.len(),
+                    spans: m.span_count(),
+                })
+                .collect(),
+            notices: team.notices(),
+            report,
+            chart: chart.into(),
+            busy: false,
+        }
+    }
+}
+
+/// The toolbar's *Team* button and, once opened, the panel.
+#[function_component(TeamButton)]
+pub fn team_button() -> Html {
+    let open = use_state(|| false);
+    let team = use_mut_ref(Team::default);
+    let view = use_state(View::default);
+    let handle = TeamHandle(team.clone());
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(false))
+    };
+    html! {
+        <>
+            <button class="team-open" data-testid="team-open" onclick={toggle} aria-expanded={open.to_string()}
+                aria-controls="team-panel" title="Compare annotators' files and adjudicate">{ "Team" }</button>
+            if *open {
+                <TeamPanel team={handle} view={(*view).clone()} set_view={Callback::from(move |v| view.set(v))} {close} />
+            }
+        </>
+    }
+}
+
+/// Props of [`TeamPanel`].
+#[derive(Properties, PartialEq)]
+struct PanelProps {
+    team: TeamHandle,
+    view: View,
+    set_view: Callback<View>,
+    close: Callback<()>,
+}
+
+/// Reads the picked files into the team and shows the new comparison.
+fn load(team: TeamHandle, view: &View, set_view: Callback<View>, list: &web_sys::FileList) {
+    let files = files_of(list);
+    set_view.emit(View {
+        busy: true,
+        ..view.clone()
+    });
+    spawn_local(async move {
+        let (files, unreadable) = read_files(files).await;
+        // Let the "Comparing…" line show before the work.
+        yield_now().await;
+        let next = {
+            let mut team = team.0.borrow_mut();
+            team.add(files, unreadable);
+            View::of(&team)
+        };
+        set_view.emit(next);
+    });
+}
+
+/// Offers a report file; a refusal becomes a notice in the panel.
+fn save(view: &View, set_view: &Callback<View>, file: &OutputFile) {
+    if let Err(error) = download(file) {
+        let mut next = view.clone();
+        next.notices.push(Notice {
+            level: Level::Error,
+            text: format!("Could not save {}: {error}", file.name),
+            details: Vec::new(),
+        });
+        set_view.emit(next);
+    }
+}
+
+#[function_component(TeamPanel)]
+fn team_panel(props: &PanelProps) -> Html {
+    let PanelProps {
+        team,
+        view,
+        set_view,
+        close,
+    } = props;
+    let onchange = {
+        let (team, view, set_view) = (team.clone(), view.clone(), set_view.clone());
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            if let Some(list) = input.files() {
+                load(team.clone(), &view, set_view.clone(), &list);
+            }
+            input.set_value("");
+        })
+    };
+    let remove = |index: usize| {
+        let (team, set_view) = (team.clone(), set_view.clone());
+        Callback::from(move |_: MouseEvent| {
+            let next = {
+                let mut team = team.0.borrow_mut();
+                team.remove(index);
+                View::of(&team)
+            };
+            set_view.emit(next);
+        })
+    };
+    let members = view.members.iter().enumerate().map(|(i, row)| {
+        html! {
+            <li key={format!("{i}:{}", row.name)} class="team-member" data-testid="team-member" data-name={row.name.clone()}>
+                <span class="team-member-name" dir="auto">{ row.name.clone() }</span>
+                <span class="muted" dir="auto">{ format!("{} · {} document{} · {} span{}", row.file, row.documents,
+                    plural(row.documents), row.spans, plural(row.spans)) }</span>
+                <button class="icon-button" data-testid="team-remove" onclick={remove(i)}
+                    aria-label={format!("Remove {}", row.name)} title="Remove">{ icon(Icon::Close) }</button>
+            </li>
+        }
+    });
+    let onkeydown = {
+        let close = close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            // The page's shortcuts are not for the panel.
+            event.stop_propagation();
+            if event.key() == "Escape" {
+                close.emit(());
+            }
+        })
+    };
+    let onclose = {
+        let close = close.clone();
+        Callback::from(move |_: MouseEvent| close.emit(()))
+    };
+    // The panel takes the focus when it opens, so that Esc closes it.
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with((), move |_| {
+            if let Some(panel) = panel.cast::<web_sys::HtmlElement>() {
+                let _ = panel.focus();
+            }
+        });
+    }
+    html! {
+        <div class="sheet-backdrop">
+            <section id="team-panel" class="sheet team-panel" role="dialog" aria-modal="true" aria-labelledby="team-title"
+                data-testid="team-panel" tabindex="-1" ref={panel} {onkeydown}>
+                <header class="team-head">
+                    <h2 id="team-title">{ "Team: compare annotators" }</h2>
+                    <button class="icon-button" data-testid="team-close" onclick={onclose} aria-label="Close" title="Close (Esc)">{ icon(Icon::Close) }</button>
+                </header>
+                <p class="muted">{ "Load each annotator's export (Wasim JSON, or any format Wasim imports): one file per annotator. Documents are matched by their text. Nothing changes in your workspace until you adjudicate." }</p>
+                <label class="button-like">{ "Add annotators' files…" }
+                    <input type="file" multiple=true class="visually-hidden" data-testid="team-input"
+                        accept=".json,.jsonl,.ann,.txt,.conll,.conllu,.iob,.iob2,.bio,.bioes,.tsv,.zip,application/json,text/plain"
+                        aria-label="Add annotators' files" {onchange} />
+                </label>
+                if view.busy { <p class="team-busy" data-testid="team-busy" role="status">{ "Comparing…" }</p> }
+                if !view.members.is_empty() {
+                    <ul class="team-members" data-testid="team-members" aria-label="Annotators">{ for members }</ul>
+                }
+                <Notices notices={view.notices.clone()} />
+                if let Some(report) = &view.report {
+                    <TeamReport report={report.clone()} chart={view.chart.clone()} />
+                    <Actions team={team.clone()} view={view.clone()} set_view={set_view.clone()} close={close.clone()} />
+                } else if view.members.len() == 1 {
+                    <p class="muted">{ "Add at least one more annotator's file to compare." }</p>
+                }
+            </section>
+        </div>
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Props of [`Notices`].
+#[derive(Properties, PartialEq)]
+struct NoticesProps {
+    notices: Vec<Notice>,
+}
+
+/// The notices about the files, each with its details folded under it.
+#[function_component(Notices)]
+fn notices(props: &NoticesProps) -> Html {
+    if props.notices.is_empty() {
+        return html! {};
+    }
+    let items = props.notices.iter().map(|notice| {
+        let level = notice.level.as_str();
+        let body = if notice.details.is_empty() {
+            html! { <span dir="auto">{ notice.text.clone() }</span> }
+        } else {
+            let lines = notice.details.iter().map(|l| html! { <li dir="auto">{ l.clone() }</li> });
+            html! {
+                <details>
+                    <summary dir="auto">{ notice.text.clone() }</summary>
+                    <ul data-count={notice.details.len().to_string()}>{ for lines }</ul>
+                </details>
+            }
+        };
+        html! { <li class={classes!("team-notice", level)} data-testid="team-notice" data-level={level}>{ body }</li> }
+    });
+    html! { <ul class="team-notices" aria-label="About these files">{ for items }</ul> }
+}
+
+/// Props of [`Actions`].
+#[derive(Properties, PartialEq)]
+struct ActionsProps {
+    team: TeamHandle,
+    view: View,
+    set_view: Callback<View>,
+    close: Callback<()>,
+}
+
+/// Saving the report (chart, CSV, JSON) and *Adjudicate*.
+#[function_component(Actions)]
+fn actions(props: &ActionsProps) -> Html {
+    let Some(report) = props.view.report.clone() else {
+        return html! {};
+    };
+    let saver = |name: &'static str, mime: &'static str, bytes: Rc<dyn Fn() -> Vec<u8>>| {
+        let (view, set_view) = (props.view.clone(), props.set_view.clone());
+        Callback::from(move |_: MouseEvent| {
+            let file = OutputFile {
+                name: format!("agreement_{}.{name}", today()),
+                mime,
+                bytes: bytes(),
+            };
+            save(&view, &set_view, &file);
+        })
+    };
+    let chart = props.view.chart.clone();
+    let on_image = saver(
+        "svg",
+        "image/svg+xml",
+        Rc::new(move || chart.as_bytes().to_vec()),
+    );
+    let r = report.0.clone();
+    let on_csv = saver("csv", "text/csv", Rc::new(move || csv(&r).into_bytes()));
+    let on_json = saver(
+        "json",
+        "application/json",
+        Rc::new(move || json(&report.0).into_bytes()),
+    );
+    html! {
+        <div class="team-actions">
+            <button data-testid="team-save-image" onclick={on_image} title="The chart as an SVG image">{ "Save chart (SVG)" }</button>
+            <button data-testid="team-save-csv" onclick={on_csv} title="Every number, one per row">{ "Save report (CSV)" }</button>
+            <button data-testid="team-save-json" onclick={on_json} title="Every number, at full precision">{ "Save report (JSON)" }</button>
+            <Adjudicate team={props.team.clone()} close={props.close.clone()} />
+        </div>
+    }
+}
+
+/// Props of [`Adjudicate`].
+#[derive(Properties, PartialEq)]
+struct AdjudicateProps {
+    team: TeamHandle,
+    close: Callback<()>,
+}
+
+/// Merges the team's work into the workspace (one undoable step) and opens
+/// the first merged document, where the curation view takes over.
+#[function_component(Adjudicate)]
+fn adjudicate(props: &AdjudicateProps) -> Html {
+    let app = use_app();
+    let onclick = {
+        let (team, close) = (props.team.clone(), props.close.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (merged, names) = {
+                let team = team.0.borrow();
+                (merge(&team), team.names())
+            };
+            let count = merged.imported.documents.len();
+            let partial = merged.partial.len();
+            app.dispatch(Action::Imported {
+                results: vec![Ok(Prepared::of(merged.imported))],
+                unreadable: Vec::new(),
+            });
+            let mut text = format!(
+                "Merged the work of {} into {count} document{} to adjudicate.",
+                names.join(", "),
+                plural(count)
+            );
+            if partial > 0 {
+                text.push_str(&format!(
+                    " {partial} of them {} not in every file: merged with those who have {}.",
+                    if partial == 1 { "is" } else { "are" },
+                    if partial == 1 { "it" } else { "them" }
+                ));
+            }
+            app.dispatch(Action::Notify(MessageKind::Info, text));
+            close.emit(());
+        })
+    };
+    html! {
+        <button class="team-adjudicate" data-testid="team-adjudicate" {onclick}
+            title="Add one document per text, with everyone's spans and who proposed each (Ctrl+Z undoes it)">
+            { "Adjudicate…" }</button>
+    }
+}

@@ -1,0 +1,259 @@
+//! The agreement report of the *Team* panel: every pair of annotators, the
+//! team as a whole (three or more), one pair's labels and confusions, the
+//! chart, and the documents with the least agreement first.
+//!
+//! Numbers are shown with three decimals, "—" when undefined
+//! ([`crate::core::team::report::shown`]); each cell also carries its
+//! measure in `data-measure`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::agreement::metrics::Counts;
+use crate::core::agreement::{Pair, Report};
+use crate::core::team::report::shown;
+use crate::ui::fields::field_value;
+
+/// How many documents the table lists (the saved report has them all).
+const DOCUMENTS_SHOWN: usize = 100;
+
+/// A report shared between renders; equal when it is the same one.
+#[derive(Clone, Debug)]
+pub struct Shown(pub Rc<Report>);
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of [`TeamReport`].
+#[derive(Properties, PartialEq)]
+pub struct TeamReportProps {
+    /// The report.
+    pub report: Shown,
+    /// Its chart, as SVG.
+    pub chart: Rc<str>,
+}
+
+/// A measure's cell.
+fn cell(measure: &'static str, value: Option<f64>) -> Html {
+    html! { <td class="number" data-measure={measure}>{ shown(value) }</td> }
+}
+
+/// A count's cell.
+fn count(measure: &'static str, value: usize) -> Html {
+    html! { <td class="number" data-measure={measure}>{ value }</td> }
+}
+
+/// The whole report.
+#[function_component(TeamReport)]
+pub fn team_report(props: &TeamReportProps) -> Html {
+    let report = &props.report.0;
+    let chosen = use_state(|| 0usize);
+    let pair = report.pairs.get(*chosen).or(report.pairs.first());
+    let onpair = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            if let Some(i) = field_value(&event).and_then(|v| v.parse().ok()) {
+                chosen.set(i);
+            }
+        })
+    };
+    let options = report.pairs.iter().enumerate().map(|(i, p)| {
+        html! { <option value={i.to_string()} selected={i == *chosen}>{ pair_name(report, p) }</option> }
+    });
+    html! {
+        <section class="team-report" data-testid="team-report" aria-label="Agreement">
+            <p data-testid="team-summary" data-annotators={report.annotators.len().to_string()}
+                data-documents={report.documents.len().to_string()}>{ format!("{} annotators · {} document{} in every file · {} tokens",
+                report.annotators.len(), report.documents.len(), if report.documents.len() == 1 { "" } else { "s" },
+                report.tokens) }</p>
+            <h3>{ "Pairs of annotators" }</h3>
+            <PairsTable report={props.report.clone()} />
+            <Whole report={props.report.clone()} />
+            if let Some(pair) = pair {
+                <h3>{ "One pair, label by label" }</h3>
+                <label class="team-pair-choice">{ "Reference → candidate " }
+                    <select data-testid="team-pair" onchange={onpair}>{ for options }</select>
+                </label>
+                { labels_table(report, pair) }
+                <p data-testid="team-boundary">{ format!(
+                    "Boundary-only disagreements (same label, overlapping, other extent): {}", pair.boundary_only) }</p>
+                { confusion_table(report, pair) }
+            }
+            <h3>{ "Exact F1 per label" }</h3>
+            <figure class="team-chart" data-testid="team-chart">
+                { Html::from_html_unchecked(AttrValue::from(props.chart.to_string())) }
+            </figure>
+            <h3>{ "Documents, least agreement first" }</h3>
+            <DocumentsTable report={props.report.clone()} />
+        </section>
+    }
+}
+
+fn pair_name(report: &Report, pair: &Pair) -> String {
+    let name = |i: usize| report.annotators.get(i).cloned().unwrap_or_default();
+    format!("{} → {}", name(pair.reference), name(pair.candidate))
+}
+
+/// Props of the tables that show a whole report.
+#[derive(Properties, PartialEq)]
+struct ReportProps {
+    report: Shown,
+}
+
+/// Every ordered pair: exact P, R, F1, partial F1, Cohen's κ,
+/// boundary-only disagreements.
+#[function_component(PairsTable)]
+fn pairs_table(props: &ReportProps) -> Html {
+    let report = &props.report.0;
+    let name = |i: usize| report.annotators.get(i).cloned().unwrap_or_default();
+    let rows = report.pairs.iter().map(|p| {
+        html! {
+            <tr data-testid="team-pair-row" data-reference={name(p.reference)} data-candidate={name(p.candidate)}>
+                <th scope="row" dir="auto">{ name(p.reference) }</th>
+                <td dir="auto">{ name(p.candidate) }</td>
+                { cell("precision", Some(p.overall.precision())) }
+                { cell("recall", Some(p.overall.recall())) }
+                { cell("f1", Some(p.overall.f1())) }
+                { cell("partial-f1", Some(p.partial.f1())) }
+                { cell("kappa", p.kappa) }
+                { count("boundary-only", p.boundary_only) }
+            </tr>
+        }
+    });
+    html! {
+        <table class="team-table" data-testid="team-pairs">
+            <thead><tr>
+                <th scope="col">{ "Reference" }</th><th scope="col">{ "Candidate" }</th>
+                <th scope="col" title="Exact spans: the candidate's spans the reference has">{ "Precision" }</th>
+                <th scope="col" title="Exact spans: the reference's spans the candidate has">{ "Recall" }</th>
+                <th scope="col">{ "F1" }</th>
+                <th scope="col" title="Overlapping spans count half (labels ignored)">{ "Partial F1" }</th>
+                <th scope="col" title="On tokens: each token's label or O">{ "Cohen's κ" }</th>
+                <th scope="col" title="Same label, overlapping, other extent">{ "Boundary only" }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// Fleiss' κ and Krippendorff's α, for three annotators or more.
+#[function_component(Whole)]
+fn whole(props: &ReportProps) -> Html {
+    let report = &props.report.0;
+    if report.annotators.len() < 3 {
+        return html! {};
+    }
+    html! {
+        <p class="team-whole">
+            { "All annotators together, on " }
+            <span data-testid="team-tokens">{ report.tokens }</span>{ " tokens: Fleiss' κ " }
+            <strong data-testid="team-fleiss">{ shown(report.fleiss) }</strong>{ ", Krippendorff's α (nominal) " }
+            <strong data-testid="team-alpha">{ shown(report.alpha) }</strong>{ "." }
+        </p>
+    }
+}
+
+/// One pair's exact counts and measures, label by label, then overall.
+fn labels_table(report: &Report, pair: &Pair) -> Html {
+    let row = |label: &str, k: &Counts| {
+        html! {
+            <tr data-testid="team-label-row" data-label={label.to_owned()}>
+                <th scope="row" dir="auto">{ label.to_owned() }</th>
+                { count("tp", k.tp) }{ count("fp", k.fp) }{ count("fn", k.fn_) }
+                { cell("precision", Some(k.precision())) }
+                { cell("recall", Some(k.recall())) }
+                { cell("f1", Some(k.f1())) }
+            </tr>
+        }
+    };
+    let rows = report
+        .labels
+        .iter()
+        .filter_map(|l| pair.per_label.get(l).map(|k| row(l, k)));
+    html! {
+        <table class="team-table" data-testid="team-labels" aria-label={pair_name(report, pair)}>
+            <thead><tr>
+                <th scope="col">{ "Label" }</th>
+                <th scope="col" title="In both">{ "Both" }</th>
+                <th scope="col" title="Only the candidate's">{ "Candidate only" }</th>
+                <th scope="col" title="Only the reference's">{ "Reference only" }</th>
+                <th scope="col">{ "Precision" }</th><th scope="col">{ "Recall" }</th><th scope="col">{ "F1" }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+            <tfoot>{ row("All labels", &pair.overall) }</tfoot>
+        </table>
+    }
+}
+
+/// Spans of the same extent: the reference's label (rows) against the
+/// candidate's (columns); the diagonal is where they agree.
+fn confusion_table(report: &Report, pair: &Pair) -> Html {
+    let head = report
+        .labels
+        .iter()
+        .map(|l| html! { <th scope="col" dir="auto">{ l.clone() }</th> });
+    let rows = report.labels.iter().map(|r| {
+        let cells = report.labels.iter().map(|c| {
+            let n = if r == c {
+                pair.per_label.get(r).map_or(0, |k| k.tp)
+            } else {
+                pair.confusion
+                    .get(&(r.clone(), c.clone()))
+                    .copied()
+                    .unwrap_or(0)
+            };
+            html! {
+                <td class={classes!("number", (r == c).then_some("agree"), (n == 0).then_some("zero"))}
+                    data-reference-label={r.clone()} data-candidate-label={c.clone()}>{ n }</td>
+            }
+        });
+        html! { <tr><th scope="row" dir="auto">{ r.clone() }</th>{ for cells }</tr> }
+    });
+    html! {
+        <table class="team-table team-confusion" data-testid="team-confusion">
+            <caption>{ format!("Same extent: {}'s label (rows) and {}'s (columns)",
+                report.annotators.get(pair.reference).cloned().unwrap_or_default(),
+                report.annotators.get(pair.candidate).cloned().unwrap_or_default()) }</caption>
+            <thead><tr><th></th>{ for head }</tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// The shared documents, least agreement first (the first
+/// [`DOCUMENTS_SHOWN`]).
+#[function_component(DocumentsTable)]
+fn documents_table(props: &ReportProps) -> Html {
+    let report = &props.report.0;
+    let head = report
+        .annotators
+        .iter()
+        .map(|a| html! { <th scope="col" dir="auto" title="Spans">{ a.clone() }</th> });
+    let rows = report.documents.iter().take(DOCUMENTS_SHOWN).map(|d| {
+        let mentions = d.mentions.iter().map(|n| count("mentions", *n));
+        html! {
+            <tr data-testid="team-document" data-name={d.name.clone()}>
+                <th scope="row" dir="auto">{ d.name.clone() }</th>
+                { cell("f1", Some(d.f1)) }
+                { for mentions }
+            </tr>
+        }
+    });
+    let more = report.documents.len().saturating_sub(DOCUMENTS_SHOWN);
+    html! {
+        <>
+            <table class="team-table" data-testid="team-documents">
+                <thead><tr><th scope="col">{ "Document" }</th>
+                    <th scope="col" title="Exact F1 over every pair of annotators">{ "F1" }</th>{ for head }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            if more > 0 {
+                <p class="muted">{ format!("… and {more} more in the saved report.") }</p>
+            }
+        </>
+    }
+}

@@ -1,0 +1,286 @@
+// The Team panel: several annotators' files compared through the UI, the
+// numbers checked against values worked out by hand, the notices about bad
+// input (with the workspace untouched), the saved report and chart, and
+// Adjudicate merging the work into the workspace.
+//
+// The case (one text, 7 tokens, all spans on word boundaries):
+//   زار علي بغداد ثم عاد إلى الموصل
+//   Amina: علي PER [4,7), بغداد LOC [8,13), الموصل LOC [25,31)
+//   Badr:  علي PER [4,7), بغداد ORG [8,13), ثم MISC [14,16), إلى الموصل LOC [21,31)
+//   Chadi: as Amina.
+// Amina → Badr, exact spans: tp 1, fp 3, fn 2: P 1/4, R 1/3, F1 2/7 = 0.286.
+// Partial (labels ignored): 2 correct, 1 partial, 1 spurious:
+//   P 2.5/4, R 2.5/3, F1 5/7 = 0.714.
+// Tokens: Amina O PER LOC O O O LOC, Badr O PER ORG MISC O LOC LOC:
+//   p_o = 4/7, p_e = 4/7·2/7 + 1/7·1/7 + 2/7·2/7 = 13/49, κ = 15/36 = 0.417.
+// Boundary only: Badr's LOC [21,31) against Amina's LOC [25,31): 1.
+// With Chadi: per token P_i = 1, 1, 1/3, 1/3, 1, 1/3, 1 → P̄ = 5/7;
+//   p = O 10/21, PER 3/21, LOC 6/21, ORG 1/21, MISC 1/21 → P̄_e = 1/3;
+//   Fleiss' κ = (5/7 − 1/3)/(2/3) = 4/7 = 0.571.
+//   α: D = 2+2+2 = 6, n = 21, E = 21² − 147 = 294: 1 − 20·6/294 = 0.592.
+import { test, expect } from './fixtures.mjs';
+import { gotoApp, docItems, docNames, jsonFile, uploadFiles, downloadFrom, exportJson } from './helpers.mjs';
+
+const TEXT = 'زار علي بغداد ثم عاد إلى الموصل';
+const LABELS = [
+  { name: 'PER', color: '#ffc38a', key: '1' },
+  { name: 'LOC', color: '#9be39b', key: '2' },
+  { name: 'ORG', color: '#9fd0ff', key: '3' },
+  { name: 'MISC', color: '#e3b8ff', key: '4' },
+];
+const AMINA = [[4, 7, 'PER'], [8, 13, 'LOC'], [25, 31, 'LOC']];
+const BADR = [[4, 7, 'PER'], [8, 13, 'ORG'], [14, 16, 'MISC'], [21, 31, 'LOC']];
+
+const cut = (text, s, e) => Array.from(text).slice(s, e).join('');
+
+/** A Wasim JSON export of `docs` ([name, text, spans]) signed by `annotator`. */
+function exportOf(annotator, docs, labels = LABELS) {
+  return {
+    format: 'wasim',
+    version: 2,
+    labels,
+    documents: docs.map(([name, text, spans]) => ({
+      name,
+      text,
+      done: false,
+      spans: spans.map(([start, end, label]) => ({ start, end, label, text: cut(text, start, end) })),
+      ...(annotator ? { annotator } : {}),
+    })),
+  };
+}
+
+const file = (name, annotator, spans, text = TEXT) => jsonFile(name, exportOf(annotator, [['d.txt', text, spans]]));
+
+async function openTeam(page) {
+  await page.getByTestId('team-open').click();
+  await expect(page.getByTestId('team-panel')).toBeVisible();
+}
+
+async function addFiles(page, files) {
+  await page.getByTestId('team-input').setInputFiles(files);
+}
+
+const members = (page) => page.getByTestId('team-member');
+const pairRow = (page, r, c) =>
+  page.locator(`[data-testid="team-pair-row"][data-reference="${r}"][data-candidate="${c}"]`);
+const measure = (row, m) => row.locator(`[data-measure="${m}"]`);
+
+async function expectRow(row, values) {
+  for (const [m, v] of Object.entries(values)) await expect(measure(row, m), m).toHaveText(v);
+}
+
+test('two annotators: the numbers worked out by hand, and the workspace untouched', async ({ page }) => {
+  await gotoApp(page);
+  const before = await docNames(page);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  await expect(members(page)).toHaveCount(2);
+  expect(await members(page).evaluateAll((els) => els.map((e) => e.dataset.name))).toEqual(['Amina', 'Badr']);
+  await expect(page.getByTestId('team-notice')).toHaveCount(0);
+  await expect(page.getByTestId('team-pair-row')).toHaveCount(2);
+  await expectRow(pairRow(page, 'Amina', 'Badr'), {
+    precision: '0.250', recall: '0.333', f1: '0.286', 'partial-f1': '0.714', kappa: '0.417', 'boundary-only': '1',
+  });
+  // Swapping reference and candidate swaps precision and recall.
+  await expectRow(pairRow(page, 'Badr', 'Amina'), { precision: '0.333', recall: '0.250', f1: '0.286', kappa: '0.417' });
+  // Two annotators: no Fleiss' κ or α.
+  await expect(page.getByTestId('team-fleiss')).toHaveCount(0);
+  // Label by label, Amina → Badr.
+  const label = (name) => page.getByTestId('team-labels').locator(`[data-testid="team-label-row"][data-label="${name}"]`);
+  await expectRow(label('PER'), { tp: '1', fp: '0', fn: '0', f1: '1.000' });
+  await expectRow(label('LOC'), { tp: '0', fp: '1', fn: '2', precision: '0.000', f1: '0.000' });
+  await expectRow(label('ORG'), { tp: '0', fp: '1', fn: '0' });
+  await expectRow(label('All labels'), { tp: '1', fp: '3', fn: '2', f1: '0.286' });
+  await expect(page.getByTestId('team-boundary')).toContainText(': 1');
+  const confusion = (r, c) =>
+    page.getByTestId('team-confusion').locator(`td[data-reference-label="${r}"][data-candidate-label="${c}"]`);
+  await expect(confusion('LOC', 'ORG')).toHaveText('1');
+  await expect(confusion('PER', 'PER')).toHaveText('1');
+  await expect(confusion('ORG', 'LOC')).toHaveText('0');
+  // The other pair, chosen.
+  await page.getByTestId('team-pair').selectOption({ label: 'Badr → Amina' });
+  await expect(confusion('ORG', 'LOC')).toHaveText('1');
+  await expectRow(label('All labels'), { tp: '1', fp: '2', fn: '3' });
+  // The chart: a bar per label with its value written out.
+  const chart = page.getByTestId('team-chart').locator('svg');
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('g[data-label="PER"] text').last()).toHaveText('1.000');
+  await expect(chart.locator('g[data-label="All labels"] text').last()).toHaveText('0.286');
+  // The document, its F1 and who tagged how much.
+  const doc = page.getByTestId('team-document');
+  await expect(doc).toHaveCount(1);
+  await expect(measure(doc, 'f1')).toHaveText('0.286');
+  await expect(measure(doc, 'mentions')).toHaveText(['3', '4']);
+  // Closing changes nothing in the workspace.
+  await page.getByTestId('team-close').click();
+  await expect(page.getByTestId('team-panel')).toHaveCount(0);
+  expect(await docNames(page)).toEqual(before);
+});
+
+test('three annotators: Fleiss and Krippendorff on the tokens; an annotator removed', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
+  await expect(members(page)).toHaveCount(2);
+  // A second pick adds to the annotators already loaded.
+  await addFiles(page, [file('chadi.json', 'Chadi', AMINA)]);
+  await expect(members(page)).toHaveCount(3);
+  await expect(page.getByTestId('team-pair-row')).toHaveCount(6);
+  await expect(page.getByTestId('team-fleiss')).toHaveText('0.571');
+  await expect(page.getByTestId('team-alpha')).toHaveText('0.592');
+  await expect(page.getByTestId('team-tokens')).toHaveText('7');
+  await expectRow(pairRow(page, 'Amina', 'Chadi'), { f1: '1.000', kappa: '1.000', 'boundary-only': '0' });
+  // The chart averages the three pairs: PER agreed by all.
+  await expect(page.getByTestId('team-chart').locator('g[data-label="PER"] text').last()).toHaveText('1.000');
+  await members(page).filter({ hasText: 'Badr' }).getByTestId('team-remove').click();
+  await expect(members(page)).toHaveCount(2);
+  await expect(page.getByTestId('team-pair-row')).toHaveCount(2);
+  await expect(page.getByTestId('team-fleiss')).toHaveCount(0);
+  await expectRow(pairRow(page, 'Amina', 'Chadi'), { f1: '1.000' });
+});
+
+test('bad input: each problem has a clear notice, and existing work is untouched', async ({ page }) => {
+  await gotoApp(page);
+  // Existing work: one document with a span.
+  await uploadFiles(page, [jsonFile('mine.json', exportOf(null, [['mine.txt', 'عملي الخاص هنا', [[0, 4, 'MISC']]]]))]);
+  await expect(docItems(page)).toHaveCount(1);
+  const before = await exportJson(page);
+  await openTeam(page);
+  const dateLabels = [...LABELS.slice(0, 3), { name: 'DATE', color: '#ffe08a' }];
+  await addFiles(page, [
+    file('amina.json', 'Amina', AMINA),
+    file('amina-again.json', 'Amina', BADR),
+    file('nameless.json', null, AMINA),
+    jsonFile('dates.json', exportOf('Dalia', [['d.txt', TEXT, [[17, 20, 'DATE']]]], dateLabels)),
+    file('other.json', 'Omar', [], 'نص مختلف تماما عن الآخر'),
+    jsonFile('broken.json', '{"format": "wasim", "documents": ['),
+    { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9]) },
+  ]);
+  await expect(members(page)).toHaveCount(5);
+  expect(await members(page).evaluateAll((els) => els.map((e) => e.dataset.name))).toEqual([
+    'Amina', 'Amina (amina-again.json)', 'nameless', 'Dalia', 'Omar',
+  ]);
+  const notices = page.getByTestId('team-notice');
+  const texts = await notices.evaluateAll((els) => els.map((e) => ({ level: e.dataset.level, text: e.textContent })));
+  const has = (level, fragment) =>
+    expect(texts.some((n) => n.level === level && n.text.includes(fragment)), `${level}: ${fragment} in ${JSON.stringify(texts, null, 1)}`).toBe(true);
+  has('error', 'Could not load broken.json');
+  has('error', 'Could not load latin1.txt');
+  has('warning', 'nameless.json names no annotator: its work is called “nameless”.');
+  has('warning', '“Amina” is the annotator of two files (amina.json and amina-again.json): the second is called “Amina (amina-again.json)”, and both are compared.');
+  has('warning', "The annotators' labels differ");
+  has('warning', 'other.json (Omar) has no document in common with the other files');
+  has('warning', '2 documents are not in every file');
+  // Who used which label, folded under the notice.
+  const labels = notices.filter({ hasText: "The annotators' labels differ" });
+  await labels.locator('summary').click();
+  await expect(labels.locator('li').filter({ hasText: /^DATE: Dalia; not Amina, Amina \(amina-again.json\), nameless, Omar$/ })).toHaveCount(1);
+  await expect(labels.locator('li').filter({ hasText: /^MISC: Amina, Amina \(amina-again.json\), nameless, Omar; not Dalia$/ })).toHaveCount(1);
+  // Omar's text is not the others': no document is in every file.
+  has('warning', 'No document is in every file, so there is nothing to compare.');
+  // Without Omar, the others share the text and are compared.
+  await members(page).filter({ hasText: 'Omar' }).getByTestId('team-remove').click();
+  await expect(members(page)).toHaveCount(4);
+  await expect(page.getByTestId('team-document')).toHaveCount(1);
+  await expect(page.getByTestId('team-pair-row')).toHaveCount(12);
+  await page.getByTestId('team-close').click();
+  // The workspace is as it was.
+  const after = await exportJson(page);
+  expect(after.json).toEqual(before.json);
+});
+
+test('the report saves as CSV and JSON (full precision) and the chart as an SVG image', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR), file('chadi.json', 'Chadi', AMINA)]);
+  await expect(page.getByTestId('team-fleiss')).toHaveText('0.571');
+  const csv = await downloadFrom(page, page.getByTestId('team-save-csv'));
+  expect(csv.name).toMatch(/^agreement_\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csv.text.trim().split(/\r\n/);
+  expect(lines[0]).toBe('table,reference,candidate,label,candidate_label,document,measure,value');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  expect(rows.every((r) => r.length === 8)).toBe(true);
+  const value = (table, r, c, label, m) =>
+    rows.find((row) => row[0] === table && row[1] === r && row[2] === c && row[3] === label && row[6] === m)?.[7];
+  expect(Math.abs(Number(value('exact', 'Amina', 'Badr', '', 'f1')) - 2 / 7)).toBeLessThan(1e-12);
+  expect(Math.abs(Number(value('cohen_kappa', 'Amina', 'Badr', '', 'kappa')) - 15 / 36)).toBeLessThan(1e-12);
+  expect(value('boundary_only', 'Amina', 'Badr', '', 'count')).toBe('1');
+  expect(Math.abs(Number(value('all', '', '', '', 'fleiss_kappa')) - 4 / 7)).toBeLessThan(1e-12);
+
+  const json = await downloadFrom(page, page.getByTestId('team-save-json'));
+  expect(json.name).toMatch(/^agreement_\d{4}-\d{2}-\d{2}\.json$/);
+  const report = JSON.parse(json.text);
+  expect(report.format).toBe('wasim-agreement');
+  expect(report.annotators).toEqual(['Amina', 'Badr', 'Chadi']);
+  const ab = report.pairs.find((p) => p.reference === 'Amina' && p.candidate === 'Badr');
+  expect(Math.abs(ab.exact.f1 - 2 / 7)).toBeLessThan(1e-12);
+  expect(String(ab.exact.f1).length, 'not rounded to 3 decimals').toBeGreaterThan(10);
+  expect(Math.abs(ab.partial.f1 - 5 / 7)).toBeLessThan(1e-12);
+  expect(ab.confusion).toEqual([{ reference_label: 'LOC', candidate_label: 'ORG', count: 1 }]);
+  expect(Math.abs(report.krippendorff_alpha - (1 - 120 / 294))).toBeLessThan(1e-12);
+  expect(report.tokens).toBe(7);
+
+  const svg = await downloadFrom(page, page.getByTestId('team-save-image'));
+  expect(svg.name).toMatch(/^agreement_\d{4}-\d{2}-\d{2}\.svg$/);
+  expect(svg.text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(svg.text.trim().endsWith('</svg>')).toBe(true);
+  expect(svg.text).toContain('data-label="PER"');
+  // It is an SVG image the browser reads (the page's policy allows no
+  // data: image, so it is parsed rather than drawn): no parse error, an
+  // <svg> root with its size, and a bar per label.
+  const drawn = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    if (doc.querySelector('parsererror') || root.localName !== 'svg') return [0, 0];
+    return [Number(root.getAttribute('width')), Number(root.getAttribute('height'))];
+  }, svg.text);
+  expect(drawn[0]).toBeGreaterThan(100);
+  expect(drawn[1]).toBeGreaterThan(100);
+});
+
+test('adjudicate merges the work into the workspace, with team and annotators in the Wasim JSON export', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  const other = 'قال سامي الخطيب في أربيل';
+  await addFiles(page, [
+    jsonFile('amina.json', exportOf('Amina', [['d.txt', TEXT, AMINA], ['o.txt', other, [[4, 15, 'PER']]]])),
+    file('badr.json', 'Badr', BADR),
+  ]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  await page.getByTestId('team-adjudicate').click();
+  await expect(page.getByTestId('team-panel')).toHaveCount(0);
+  // The demo is put away; the two merged documents are there, the first open.
+  await expect(docItems(page)).toHaveCount(2);
+  expect(await docNames(page)).toEqual(['d.txt', 'o.txt']);
+  await expect(page.getByTestId('doc-list').locator('[data-testid="doc-item"][aria-current="true"]')).toHaveAttribute('data-doc-name', 'd.txt');
+  await expect(page.getByTestId('message').filter({ hasText: 'Merged the work of Amina, Badr into 2 documents to adjudicate.' })).toHaveCount(1);
+  const { json } = await exportJson(page);
+  const d = json.documents.find((x) => x.name === 'd.txt');
+  expect(d.team).toEqual(['Amina', 'Badr']);
+  expect(d.spans.map((s) => [s.start, s.end, s.label, s.annotators, s.text])).toEqual([
+    [4, 7, 'PER', ['Amina', 'Badr'], 'علي'],
+    [8, 13, 'LOC', ['Amina'], 'بغداد'],
+    [8, 13, 'ORG', ['Badr'], 'بغداد'],
+    [14, 16, 'MISC', ['Badr'], 'ثم'],
+    [21, 31, 'LOC', ['Badr'], 'إلى الموصل'],
+    [25, 31, 'LOC', ['Amina'], 'الموصل'],
+  ]);
+  const o = json.documents.find((x) => x.name === 'o.txt');
+  expect(o.team).toEqual(['Amina']);
+  expect(o.spans.map((s) => s.annotators)).toEqual([['Amina']]);
+  // One undo takes it all back.
+  await page.getByTestId('undo').click();
+  await expect(docItems(page).filter({ hasText: 'd.txt' })).toHaveCount(0);
+});
+
+test('the panel takes the focus and Esc closes it; the page shortcuts stay out of it', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await expect(page.getByTestId('team-panel')).toBeFocused();
+  // "?" would open the shortcut sheet; inside the panel it does nothing.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('team-panel')).toHaveCount(0);
+});
