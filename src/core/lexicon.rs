@@ -130,13 +130,23 @@ impl Lexicon {
 }
 
 /// A [`Lexicon`] of many texts built a budget of bytes at a time, so that
-/// the words of ten thousand articles can be counted in the background
-/// without holding the page; [`LexiconBuilder::finish`] counts what is left
-/// at once when the lexicon is needed before that.
+/// the words of ten thousand articles (or of one 5 MB article) can be
+/// counted in the background without holding the page;
+/// [`LexiconBuilder::finish`] counts what is left at once when the lexicon
+/// is needed before that.
+///
+/// A step stops at the end of a line, never inside one: a word never spans
+/// a line break (Unicode word segmentation always breaks before and after
+/// one), so counting a text line by line finds exactly its words.
 #[derive(Clone, Debug, Default)]
 pub struct LexiconBuilder {
     texts: Vec<crate::core::text::Text>,
+    /// The text being counted.
     next: usize,
+    /// Where its uncounted part starts (a byte offset at a line start).
+    offset: usize,
+    /// Bytes counted so far.
+    counted: usize,
     lexicon: Lexicon,
 }
 
@@ -145,22 +155,29 @@ impl LexiconBuilder {
     pub fn new(texts: Vec<crate::core::text::Text>) -> Self {
         LexiconBuilder {
             texts,
-            next: 0,
-            lexicon: Lexicon::default(),
+            ..LexiconBuilder::default()
         }
     }
 
-    /// Counts texts until about `budget` bytes are counted (at least one
-    /// text). Returns whether every text is counted.
+    /// Counts lines until about `budget` bytes are counted (at least one
+    /// line). Returns whether every text is counted.
     pub fn step(&mut self, budget: usize) -> bool {
         let mut spent = 0;
         while spent < budget.max(1) {
             let Some(text) = self.texts.get(self.next) else {
                 break;
             };
-            self.lexicon.add_words(text.as_str(), 1);
-            spent += text.as_str().len().max(1);
-            self.next += 1;
+            let rest = text.as_str().get(self.offset..).unwrap_or_default();
+            // The line with its line break ("\r\n" stays whole).
+            let line = rest.find('\n').map_or(rest, |at| &rest[..=at]);
+            self.lexicon.add_words(line, 1);
+            spent += line.len().max(1);
+            self.counted += line.len();
+            self.offset += line.len();
+            if line.is_empty() || self.offset >= text.as_str().len() {
+                self.next += 1;
+                self.offset = 0;
+            }
         }
         self.is_done()
     }
@@ -168,6 +185,11 @@ impl LexiconBuilder {
     /// Whether every text is counted.
     pub fn is_done(&self) -> bool {
         self.next >= self.texts.len()
+    }
+
+    /// How many bytes of text are counted so far.
+    pub fn counted(&self) -> usize {
+        self.counted
     }
 
     /// The lexicon, every text counted.
@@ -197,6 +219,24 @@ mod tests {
         assert_eq!(builder.finish(), &whole);
         let mut at_once = LexiconBuilder::new(vec![crate::core::text::Text::new("لندن")]);
         assert!(at_once.finish().attests("لندن"));
+    }
+
+    #[test]
+    fn one_long_text_is_counted_a_line_at_a_time_to_the_same_words() {
+        let text = "زار بِغْدادَ وفد\r\nمن لندن\n\n\nعاد إلى بغداد، ثم 2024.\r\n\nوفد آخر".repeat(3);
+        let whole = Lexicon::of_texts([text.as_str()]);
+        let mut builder = LexiconBuilder::new(vec![
+            crate::core::text::Text::new(&text),
+            crate::core::text::Text::new(""),
+        ]);
+        let mut steps = 0;
+        while !builder.step(1) {
+            steps += 1;
+            assert!(builder.counted() <= text.len());
+        }
+        assert!(steps > 10, "one line per step: {steps}");
+        assert_eq!(builder.counted(), text.len());
+        assert_eq!(builder.finish(), &whole);
     }
 
     #[test]

@@ -69,6 +69,7 @@ use crate::core::persist::{Stored, V1Profile, WritePlan, restore};
 use crate::core::session::Restored;
 use crate::core::tabs::{may_write, next_epoch};
 use crate::core::text::Text;
+use crate::platform::tasks::now;
 
 const DB_NAME: &str = "wasim";
 const DB_VERSION: u32 = 2;
@@ -432,13 +433,6 @@ const SLICE_MAX: usize = 256;
 
 fn key(n: u64) -> JsValue {
     JsValue::from_f64(n as f64)
-}
-
-/// The time now, in milliseconds (`performance.now()`).
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// A request's settling, for [`Paced`].

@@ -65,16 +65,20 @@ pub async fn yield_now() {
 }
 
 /// Resolves when the browser is idle (`requestIdleCallback`, at most 200 ms
-/// later), or like [`yield_now`] where there is no such call.
-pub async fn idle() {
+/// later), or like [`yield_now`] where there is no such call. Says for how
+/// many milliseconds the browser expects to stay idle (`0` when it ran
+/// because the 200 ms were up; `None` without `requestIdleCallback`).
+pub async fn idle() -> Option<f64> {
     let Some(window) = web_sys::window() else {
-        return yield_now().await;
+        yield_now().await;
+        return None;
     };
     let request = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
         .ok()
         .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
     let Some(request) = request else {
-        return yield_now().await;
+        yield_now().await;
+        return None;
     };
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"timeout".into(), &JsValue::from_f64(200.0));
@@ -83,7 +87,18 @@ pub async fn idle() {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let deadline = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let remaining = js_sys::Reflect::get(&deadline, &JsValue::from_str("timeRemaining"))
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())?;
+    remaining.call0(&deadline).ok()?.as_f64()
+}
+
+/// The time now, in milliseconds (`performance.now()`, `0` without it).
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// How long [`frame`] waits at most for an animation frame, in

@@ -17,7 +17,7 @@ use crate::core::css;
 use crate::core::import_job::ImportJob;
 use crate::core::lexicon::LexiconBuilder;
 use crate::platform::files::{files_of, read_files_told};
-use crate::platform::tasks::{frame, idle, yield_now};
+use crate::platform::tasks::{frame, idle, now, yield_now};
 use crate::ui::state::{Action, AppHandle, SharedLexicon, use_app};
 use crate::ui::styled::use_style_properties;
 
@@ -128,9 +128,13 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
     }
 }
 
-/// How long one step of background work (counting words) aims to take:
-/// short, so that a key pressed meanwhile waits at most this long.
-const IDLE_STEP_MS: f64 = 3.0;
+/// How long one step of background work (counting words) takes at most:
+/// a key pressed during a step waits for its end.
+const IDLE_STEP_MS: f64 = 2.0;
+
+/// How long one step takes when the browser has almost no idle time left,
+/// or ran the step late because it never was idle.
+const IDLE_STEP_MIN_MS: f64 = 0.5;
 
 /// The budget of the next step, from that of the last one and how long it
 /// took: aiming at [`STEP_MS`], never more than doubling.
@@ -151,18 +155,31 @@ fn budget_for(target_ms: f64, budget: usize, elapsed_ms: f64) -> usize {
 
 /// Counts the words of the workspace's texts (for word snapping) in the
 /// background, in short steps when the browser is idle ([`idle`]), until
-/// done or until the documents change again. Steps aim at
-/// [`IDLE_STEP_MS`], so typing meanwhile is never held up for long.
+/// done or until the documents change again. A step fits in the idle time
+/// the browser announces, between [`IDLE_STEP_MIN_MS`] and
+/// [`IDLE_STEP_MS`], from the counting speed measured so far; steps end at
+/// line ends, so one long article is counted in short steps too.
 async fn build_lexicon(lexicon: std::rc::Weak<RefCell<LexiconBuilder>>) {
-    // Counting words costs more per byte than parsing: start small.
-    let mut budget = FIRST_BUDGET / 16;
+    // Bytes counted per millisecond: a low guess until a step is timed.
+    let mut rate = 2_000.0;
     loop {
-        idle().await;
-        let started = js_sys::Date::now();
-        if SharedLexicon::build_some(&lexicon, budget) != Some(false) {
+        let target = idle().await.map_or(IDLE_STEP_MS, |idle| {
+            idle.clamp(IDLE_STEP_MIN_MS, IDLE_STEP_MS)
+        });
+        let started = now();
+        let Some((done, counted)) = SharedLexicon::build_some(&lexicon, (rate * target) as usize)
+        else {
+            return;
+        };
+        if done {
             return;
         }
-        budget = budget_for(IDLE_STEP_MS, budget, js_sys::Date::now() - started).min(FIRST_BUDGET);
+        let elapsed = now() - started;
+        rate = if elapsed > 0.1 {
+            (counted as f64 / elapsed).clamp(rate / 4.0, rate * 2.0)
+        } else {
+            rate * 2.0
+        };
     }
 }
 

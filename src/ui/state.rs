@@ -99,11 +99,17 @@ impl SharedLexicon {
     }
 
     /// Counts about `budget` more bytes of text; says whether the lexicon
-    /// is complete (`None`: no state uses it any more).
-    pub fn build_some(weak: &Weak<RefCell<LexiconBuilder>>, budget: usize) -> Option<bool> {
+    /// is complete, and how many bytes this counted (`None`: no state uses
+    /// it any more).
+    pub fn build_some(
+        weak: &Weak<RefCell<LexiconBuilder>>,
+        budget: usize,
+    ) -> Option<(bool, usize)> {
         let builder = weak.upgrade()?;
-        let done = builder.try_borrow_mut().ok()?.step(budget);
-        Some(done)
+        let mut builder = builder.try_borrow_mut().ok()?;
+        let before = builder.counted();
+        let done = builder.step(budget);
+        Some((done, builder.counted() - before))
     }
 
     /// A handle on the lexicon being built that does not keep it alive.
