@@ -226,13 +226,16 @@ test('the report saves as CSV and JSON (full precision) and the chart as an SVG 
   expect(svg.text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
   expect(svg.text.trim().endsWith('</svg>')).toBe(true);
   expect(svg.text).toContain('data-label="PER"');
-  // It is an image a browser draws.
-  const drawn = await page.evaluate(async (text) => {
+  // It is an image a browser draws (in a blank page: the app's policy
+  // loads images from its own files only).
+  const blank = await page.context().newPage();
+  const drawn = await blank.evaluate(async (text) => {
     const img = new Image();
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
     await img.decode();
     return [img.naturalWidth, img.naturalHeight];
   }, svg.text);
+  await blank.close();
   expect(drawn[0]).toBeGreaterThan(100);
   expect(drawn[1]).toBeGreaterThan(100);
 });
