@@ -305,3 +305,192 @@ fn a_header_that_understates_its_size_is_caught() {
     let error = results[0].as_ref().expect_err("liar").to_string();
     assert!(error.starts_with("liar.zip: liar.txt"), "{error}");
 }
+
+/// The CRC-32 ZIP stores, from another implementation than Wasim's.
+fn crc(bytes: &[u8]) -> u32 {
+    let mut crc = flate2::Crc::new();
+    crc.update(bytes);
+    crc.sum()
+}
+
+/// A one-entry stored archive built by hand, for what the `zip` crate will
+/// not write: a raw name, flags, a method, an extra field.
+fn hand_made(name: &[u8], flags: u16, method: u16, extra: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let common = |out: &mut Vec<u8>| {
+        for v in [20u16, flags, method, 0, 0x21] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [crc(data), data.len() as u32, data.len() as u32] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(extra.len() as u16).to_le_bytes());
+    };
+    out.extend_from_slice(b"PK\x03\x04");
+    common(&mut out);
+    out.extend_from_slice(name);
+    out.extend_from_slice(extra);
+    out.extend_from_slice(data);
+    let start = out.len();
+    out.extend_from_slice(b"PK\x01\x02\x14\x03");
+    common(&mut out);
+    out.extend_from_slice(&[0; 14]); // comment, disk, attributes, local offset 0
+    out.extend_from_slice(name);
+    out.extend_from_slice(extra);
+    let len = out.len() - start;
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0\x01\0\x01\0");
+    out.extend_from_slice(&(len as u32).to_le_bytes());
+    out.extend_from_slice(&(start as u32).to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+fn names(entries: &[archive::Entry]) -> Vec<&str> {
+    entries.iter().map(|e| e.name.as_str()).collect()
+}
+
+#[test]
+fn archives_written_other_ways_read_the_same() {
+    let text = "نص عربي ".repeat(500);
+    let files: [(&str, &[u8]); 3] = [
+        ("أ/نص.txt", text.as_bytes()),
+        ("b.txt", b"plain"),
+        ("empty.txt", b""),
+    ];
+    let expected: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
+        .collect();
+    let read_back = |bytes: &[u8], how: &str| {
+        let entries = archive::read(bytes).unwrap_or_else(|e| panic!("{how}: {e}"));
+        let got: Vec<(String, Vec<u8>)> = entries.into_iter().map(|e| (e.name, e.bytes)).collect();
+        assert_eq!(got, expected, "{how}");
+    };
+    for method in [CompressionMethod::Deflated, CompressionMethod::Stored] {
+        let plain = make_zip(&files, method);
+        read_back(&plain, "plain");
+        // A self-extractor: bytes before the archive, offsets not moved.
+        let mut prefixed = vec![0x4d; 1000];
+        prefixed.extend_from_slice(&plain);
+        read_back(&prefixed, "prefixed");
+        // Sizes after the data (a data descriptor), as streaming tools write.
+        let mut writer = ZipWriter::new_stream(Vec::new());
+        let options = SimpleFileOptions::default().compression_method(method);
+        for (name, bytes) in &files {
+            writer.start_file(*name, options).expect("entry");
+            writer.write_all(bytes).expect("write");
+        }
+        read_back(&writer.finish().expect("finish").into_inner(), "streamed");
+        // ZIP64 fields for every entry, and an archive comment.
+        let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+        let options = options.large_file(true);
+        for (name, bytes) in &files {
+            writer.start_file(*name, options).expect("entry");
+            writer.write_all(bytes).expect("write");
+        }
+        writer.set_comment("تعليق").expect("comment");
+        read_back(&writer.finish().expect("finish").into_inner(), "zip64");
+    }
+}
+
+#[test]
+fn names_in_code_page_437_or_in_a_unicode_path_field_are_read() {
+    // "ÄÖ.txt" in code page 437, unflagged, as old Windows tools wrote it.
+    let entries = archive::read(&hand_made(b"\x8e\x99.txt", 0, 0, b"", b"x")).expect("cp437");
+    assert_eq!(names(&entries), ["ÄÖ.txt"]);
+    // The same raw name with Info-ZIP's Unicode path field: the field wins,
+    // but only when its checksum is that of the raw name.
+    let raw = b"\x8e\x99.txt";
+    let unicode = "خبر.txt".as_bytes();
+    let field = |crc32: u32| {
+        let mut field = vec![0x75, 0x70];
+        field.extend_from_slice(&(5 + unicode.len() as u16).to_le_bytes());
+        field.push(1);
+        field.extend_from_slice(&crc32.to_le_bytes());
+        field.extend_from_slice(unicode);
+        field
+    };
+    let entries = archive::read(&hand_made(raw, 0, 0, &field(crc(raw)), b"x")).expect("0x7075");
+    assert_eq!(names(&entries), ["خبر.txt"]);
+    let entries = archive::read(&hand_made(raw, 0, 0, &field(0), b"x")).expect("stale field");
+    assert_eq!(names(&entries), ["ÄÖ.txt"]);
+    // UTF-8 names read as UTF-8, flagged or not.
+    let utf8 = "ملف.txt".as_bytes();
+    for flags in [0, 1 << 11] {
+        let entries = archive::read(&hand_made(utf8, flags, 0, b"", b"x")).expect("utf-8");
+        assert_eq!(names(&entries), ["ملف.txt"]);
+    }
+}
+
+#[test]
+fn encrypted_entries_and_other_methods_are_refused_by_name() {
+    let error = archive::read(&hand_made(b"secret.txt", 1, 0, b"", b"x")).expect_err("encrypted");
+    assert_eq!(
+        error,
+        "secret.txt is encrypted; Wasim cannot read password-protected archives"
+    );
+    let error = archive::read(&hand_made(b"b.txt", 0, 12, b"", b"x")).expect_err("bzip2");
+    assert!(
+        error.starts_with("b.txt is compressed with a method Wasim does not read"),
+        "{error}"
+    );
+    // A stored entry whose bytes do not match its checksum.
+    let mut bytes = hand_made(b"c.txt", 0, 0, b"", b"abc");
+    let at = bytes.windows(3).position(|w| w == b"abc").expect("data");
+    bytes[at] = b'x';
+    let error = archive::read(&bytes).expect_err("checksum");
+    assert_eq!(error, "c.txt is damaged: its checksum does not match");
+}
+
+#[test]
+fn what_wasim_writes_another_reader_reads() {
+    let entries = vec![
+        archive::Entry {
+            name: "مجلد/خبر.txt".into(),
+            bytes: "بغداد ".repeat(1000).into_bytes(),
+        },
+        archive::Entry {
+            name: "empty.ann".into(),
+            bytes: Vec::new(),
+        },
+    ];
+    let bytes = archive::write(&entries).expect("writes");
+    let mut other = ZipArchive::new(Cursor::new(&bytes)).expect("zip crate reads it");
+    assert_eq!(other.len(), 2);
+    for (i, entry) in entries.iter().enumerate() {
+        let mut file = other.by_index(i).expect("entry");
+        assert_eq!(file.name().expect("name"), entry.name.as_str());
+        assert_eq!(file.compression(), CompressionMethod::Deflated);
+        assert_eq!(file.unix_mode(), Some(0o100_644));
+        let mut content = Vec::new();
+        // Reading to the end checks the CRC-32.
+        std::io::Read::read_to_end(&mut file, &mut content).expect("content and checksum");
+        assert_eq!(content, entry.bytes);
+    }
+    assert!(bytes.len() < 500, "deflated: {} bytes", bytes.len());
+}
+
+#[test]
+fn more_entries_than_a_classic_directory_holds_get_zip64_end_records() {
+    let entries: Vec<archive::Entry> = (0..70_000)
+        .map(|i| archive::Entry {
+            name: format!("{i}.txt"),
+            bytes: Vec::new(),
+        })
+        .collect();
+    let bytes = archive::write(&entries).expect("writes");
+    let other = ZipArchive::new(Cursor::new(&bytes)).expect("zip crate reads it");
+    assert_eq!(other.len(), 70_000);
+    assert_eq!(
+        other.name_for_index(69_999).and_then(Result::ok).as_deref(),
+        Some("69999.txt")
+    );
+    let limits = Limits {
+        max_total_bytes: 1024,
+        max_entries: 100_000,
+    };
+    let read = archive::read_with_limits(&bytes, limits).expect("reads its own");
+    assert_eq!(read.len(), 70_000);
+    assert_eq!(read[69_999].name, "69999.txt");
+}

@@ -218,7 +218,7 @@ fn an_explicit_scheme_rewrites_only_tags() {
 #[test]
 fn without_its_layout_a_marked_document_keeps_its_tokens() {
     let mut ws = workspace("marked.conll", MARKED);
-    for doc in &mut ws.documents {
+    for doc in ws.documents.iter_mut() {
         std::sync::Arc::make_mut(doc).source = None;
     }
     let (out, warnings) = export(&ws, TagScheme::AsImported);

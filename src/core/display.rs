@@ -9,6 +9,8 @@
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::json;
+
 /// How many grapheme clusters at the end of a name stay visible however
 /// narrow the document list is (about "a7e9.txt").
 pub const NAME_TAIL: usize = 8;
@@ -116,9 +118,7 @@ impl Prefs {
     /// Reads stored preferences; anything missing, unreadable or out of
     /// range falls back to the default or the nearest allowed value.
     pub fn from_json(json: &str) -> Prefs {
-        serde_json::from_str::<Prefs>(json)
-            .unwrap_or_default()
-            .clamped()
+        json::parse::<Prefs>(json).unwrap_or_default().clamped()
     }
 
     /// The preferences as stored.

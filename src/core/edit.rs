@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe};
+use super::doclist::DocList;
 use super::model::{
     DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
 };
@@ -387,17 +388,14 @@ impl Edit {
             Edit::InsertDocuments { at, documents } => {
                 let at = at.min(ws.documents.len());
                 let ids = documents.iter().map(|d| d.id).collect();
-                ws.documents.splice(at..at, documents);
+                ws.documents.insert_many(at, documents);
                 Ok(Edit::RemoveDocuments { ids })
             }
             Edit::RemoveDocuments { ids } => {
                 let Some(at) = ws.documents.iter().position(|d| ids.contains(&d.id)) else {
                     return Err(EditError::NoSuchDocument);
                 };
-                let (removed, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut ws.documents)
-                    .into_iter()
-                    .partition(|d| ids.contains(&d.id));
-                ws.documents = kept;
+                let removed = ws.documents.retain(|d| !ids.contains(&d.id));
                 if ws.open.is_some_and(|open| ids.contains(&open)) {
                     ws.open = ws
                         .documents
@@ -412,14 +410,14 @@ impl Edit {
             Edit::Replace { labels, documents } => {
                 let candidate = Workspace {
                     labels,
-                    documents,
+                    documents: DocList::from(documents),
                     open: None,
                     next_id: ws.next_id,
                     annotator: None,
                 };
                 candidate.validate().map_err(EditError::Invalid)?;
                 let labels = std::mem::replace(&mut ws.labels, candidate.labels);
-                let documents = std::mem::replace(&mut ws.documents, candidate.documents);
+                let documents = std::mem::replace(&mut ws.documents, candidate.documents).to_vec();
                 if ws.open.is_none_or(|open| ws.document(open).is_none()) {
                     ws.open = ws.documents.first().map(|d| d.id);
                 }
@@ -753,7 +751,7 @@ mod tests {
         assert_eq!(ws, before);
         let bad_replace = Edit::Replace {
             labels: vec![],
-            documents: ws.documents.clone(),
+            documents: ws.documents.to_vec(),
         };
         assert!(matches!(
             bad_replace.apply(&mut ws),

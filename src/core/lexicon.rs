@@ -8,6 +8,7 @@
 //! document can be taken out again as exactly as it was put in.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -17,7 +18,31 @@ use super::words::{bare, is_word_char};
 /// Attested words with how often each occurs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lexicon {
-    counts: HashMap<String, u32>,
+    counts: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: the words are the user's own texts, looked up millions of times
+/// while a corpus is counted; a hash that resists crafted collisions (the
+/// standard one) would only make that slower.
+#[derive(Clone, Copy, Debug)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Lexicon {
@@ -87,7 +112,14 @@ impl Lexicon {
             return;
         }
         if delta > 0 {
-            *self.counts.entry(word.to_owned()).or_default() += delta.unsigned_abs();
+            // Looked up first: most words are counted already, and a new
+            // key would be a copy of the word for every occurrence.
+            match self.counts.get_mut(word) {
+                Some(count) => *count += delta.unsigned_abs(),
+                None => {
+                    self.counts.insert(word.to_owned(), delta.unsigned_abs());
+                }
+            }
         } else if let Some(count) = self.counts.get_mut(word) {
             *count = count.saturating_sub(delta.unsigned_abs());
             if *count == 0 {

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::doclist::DocList;
 use super::text::{CharRange, Text};
 
 /// Identifies a document within a workspace for its lifetime.
@@ -306,8 +307,9 @@ pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<S
         .get("labels")
         .cloned()
         .ok_or("the file has no \"labels\"")?;
+    // Through text rather than `from_value`: see `super::json`.
     let records: Vec<LabelRecord> =
-        serde_json::from_value(labels).map_err(|e| format!("invalid label set: {e}"))?;
+        super::json::parse(&labels.to_string()).map_err(|e| format!("invalid label set: {e}"))?;
     let (mut labels, repairs) = checked_labels(records, origin);
     for label in &mut labels {
         label.color = readable_color(&label.color);
@@ -471,9 +473,10 @@ pub struct Workspace {
     pub labels: Vec<Label>,
     /// The documents, in display order. Shared and copied on write
     /// ([`Workspace::document_mut`]), so that copying a workspace (every
-    /// state the UI keeps, every undo step) costs one pointer per document,
-    /// not their spans.
-    pub documents: Vec<Arc<Document>>,
+    /// state the UI keeps, every undo step) costs a pointer, and finding
+    /// or changing one document costs the same in any corpus
+    /// ([`DocList`]).
+    pub documents: DocList,
     /// The document shown in the editor.
     pub open: Option<DocId>,
     /// The next id to hand out for a document or span.
@@ -487,7 +490,7 @@ impl Default for Workspace {
     fn default() -> Self {
         Workspace {
             labels: default_labels(),
-            documents: Vec::new(),
+            documents: DocList::new(),
             open: None,
             next_id: 1,
             annotator: None,
@@ -534,7 +537,7 @@ impl Workspace {
 
     /// The document with this id.
     pub fn document(&self, id: DocId) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id).map(|d| &**d)
+        self.documents.by_id(id).map(|d| &**d)
     }
 
     /// The document with this id, mutably.
@@ -542,10 +545,8 @@ impl Workspace {
     /// Copies the document first when another workspace shares it, so the
     /// others never see the change.
     pub fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
-        self.documents
-            .iter_mut()
-            .find(|d| d.id == id)
-            .map(Arc::make_mut)
+        let at = self.documents.position(id)?;
+        self.documents.get_mut(at).map(Arc::make_mut)
     }
 
     /// The open document.

@@ -40,6 +40,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, History};
+use super::json;
 use super::model::{DocId, Document, DocumentBody, Label, Workspace, repair_labels};
 use super::snapshot::{DocRecord, Snapshot};
 
@@ -510,14 +511,8 @@ impl Persister {
     /// journal.
     fn fold(&mut self, ws: &Workspace, history: &History, plan: &mut WritePlan) {
         let dirty = std::mem::take(&mut self.dirty);
-        let index: Option<HashMap<DocId, &Document>> =
-            (dirty.docs.len() > 8).then(|| ws.documents.iter().map(|d| (d.id, &**d)).collect());
         for id in dirty.docs {
-            let doc = match &index {
-                Some(index) => index.get(&id).copied(),
-                None => ws.document(id),
-            };
-            match doc {
+            match ws.document(id) {
                 Some(doc) => plan.put_docs.push((id, json(&DocRecord::of(doc)))),
                 None => plan.delete_docs.push(id),
             }
@@ -730,8 +725,8 @@ fn read_records(
     stored: &Stored,
     texts: &HashMap<DocId, DocumentBody>,
 ) -> Result<(Workspace, Vec<DocId>, Vec<String>), String> {
-    let mut record: WorkspaceRecord = serde_json::from_str(raw)
-        .map_err(|e| format!("the saved workspace record is unreadable: {e}"))?;
+    let mut record: WorkspaceRecord =
+        json::parse(raw).map_err(|e| format!("the saved workspace record is unreadable: {e}"))?;
     if record.schema != SCHEMA {
         return Err(format!(
             "saved data has layout version {}; this version of Wasim reads {SCHEMA}",
@@ -748,7 +743,7 @@ fn read_records(
         let raw = records
             .remove(id)
             .ok_or_else(|| format!("the record of document {} is missing", id.0))?;
-        let doc: DocRecord = serde_json::from_str(raw)
+        let doc: DocRecord = json::parse(raw)
             .map_err(|e| format!("the record of document {} is unreadable: {e}", id.0))?;
         if doc.id != *id {
             return Err(format!(
@@ -765,7 +760,7 @@ fn read_records(
     let repairs = repair_labels(&mut record.labels, SAVED_LABELS);
     let ws = Workspace {
         labels: record.labels,
-        documents,
+        documents: documents.into(),
         open: stored.open,
         next_id: stored.next_id.unwrap_or(1),
         annotator: record.annotator,
@@ -795,7 +790,7 @@ fn keep_set_aside(
     let fresh = !new.is_empty();
     let all = merge_set_aside(stored, new);
     for entry in &all {
-        if let Ok(entry) = serde_json::from_str::<JournalEntry>(&entry.entry) {
+        if let Ok(entry) = json::parse::<JournalEntry>(&entry.entry) {
             persister
                 .pinned
                 .extend(entry.edit.documents().iter().map(|d| d.id));
@@ -839,7 +834,7 @@ fn replay_entry(
     dirty: &mut Touched,
 ) -> Result<(), String> {
     let entry: JournalEntry =
-        serde_json::from_str(raw).map_err(|e| format!("an entry is unreadable: {e}"))?;
+        json::parse(raw).map_err(|e| format!("an entry is unreadable: {e}"))?;
     let mut edit = entry.edit;
     if !edit.hydrate(|id| texts.get(&id).cloned()) {
         return Err("the text of a document it brings is missing".to_owned());
@@ -875,7 +870,7 @@ fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), String> {
         }
         let probe = Workspace {
             labels: ws.labels.clone(),
-            documents: vec![Arc::clone(doc)],
+            documents: vec![Arc::clone(doc)].into(),
             open: None,
             next_id: ws.next_id,
             annotator: None,
@@ -901,13 +896,11 @@ fn read_steps(
     let mut redo: Vec<(u64, Edit)> = Vec::new();
     let mut dropped = Vec::new();
     for (key, raw) in records {
-        let step = serde_json::from_str::<StepRecord>(raw)
-            .ok()
-            .and_then(|mut step| {
-                step.edit
-                    .hydrate(|id| texts.get(&id).cloned())
-                    .then_some(step)
-            });
+        let step = json::parse::<StepRecord>(raw).ok().and_then(|mut step| {
+            step.edit
+                .hydrate(|id| texts.get(&id).cloned())
+                .then_some(step)
+        });
         match step {
             Some(step) => match step.stack {
                 Stack::Undo => undo.push((*key, step.edit)),
@@ -943,7 +936,7 @@ fn read_steps(
 fn merge_set_aside(existing: Option<&str>, new: Vec<SetAside>) -> Vec<SetAside> {
     let mut all = match existing {
         None => Vec::new(),
-        Some(raw) => serde_json::from_str::<Vec<SetAside>>(raw).unwrap_or_else(|e| {
+        Some(raw) => json::parse::<Vec<SetAside>>(raw).unwrap_or_else(|e| {
             vec![SetAside {
                 seq: 0,
                 entry: raw.to_owned(),
@@ -969,11 +962,11 @@ pub fn migrate_v1(
     texts: &HashMap<DocId, DocumentBody>,
     stored_texts: HashSet<DocId>,
 ) -> Result<Loaded, String> {
-    let mut snapshot: Snapshot = serde_json::from_str(&v1.snapshot)
+    let mut snapshot: Snapshot = json::parse(&v1.snapshot)
         .map_err(|e| format!("saved data (schema 1) is unreadable: {e}"))?;
     let mut problems = repair_labels(&mut snapshot.labels, SAVED_LABELS);
     let ws = snapshot.restore(|id| texts.get(&id).cloned())?;
-    let history = match v1.history.as_deref().map(serde_json::from_str::<History>) {
+    let history = match v1.history.as_deref().map(json::parse::<History>) {
         None => History::default(),
         Some(Ok(mut history)) => {
             history.hydrate(|id| texts.get(&id).cloned());

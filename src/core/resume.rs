@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json;
 use super::model::{DocId, SpanId, Workspace};
 use super::search::SearchOptions;
 
@@ -98,7 +99,7 @@ impl Resume {
     /// Reads a record written by [`Resume::to_json`]; anything else (absent,
     /// broken, another version) gives an empty record.
     pub fn from_json(json: Option<&str>) -> Resume {
-        json.and_then(|json| serde_json::from_str::<Resume>(json).ok())
+        json.and_then(|json| json::parse::<Resume>(json).ok())
             .filter(|r| r.version == RESUME_VERSION)
             .unwrap_or_default()
     }

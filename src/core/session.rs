@@ -22,7 +22,6 @@ use super::change::Change;
 use super::demo::{demo_workspace, show_demo};
 use super::edit::{Edit, History};
 use super::formats::{ImportError, ImportMode, Prepared, import_prepared};
-use super::lookup::{DocIndex, documents};
 use super::model::{DocId, Document, SpanId, Workspace};
 pub use super::persist::{Loaded, Persist, Step};
 use super::persist::{Persister, WritePlan};
@@ -181,23 +180,12 @@ pub struct Session {
     /// Corpus totals (progress, spans per label), kept current edit by
     /// edit; its generation moves when documents come or go.
     pub tally: Tally,
-    /// Where each document is in the list, for lookups by id that do not
-    /// walk the corpus; built again when the tally's generation moves.
-    index: SharedIndex,
     /// What is stored, to plan each change's writes.
     pub persister: Persister,
     /// How saving goes.
     pub saves: Saves,
     /// Effects of the event being handled, returned by [`Session::update`].
     effects: Vec<Effect>,
-}
-
-/// A [`DocIndex`] shared between sessions, with the generation it was built
-/// for.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct SharedIndex {
-    index: Arc<DocIndex>,
-    generation: u64,
 }
 
 impl Default for Session {
@@ -220,7 +208,6 @@ impl Default for Session {
             chosen: Vec::new(),
             curation_panel: None,
             tally: Tally::default(),
-            index: SharedIndex::default(),
             persister: Persister::new(),
             saves: Saves::default(),
             effects: Vec::new(),
@@ -451,9 +438,7 @@ impl Session {
             self.history.next_redo()
         }
         .cloned();
-        let watch = forward
-            .as_ref()
-            .map(|step| Tally::watch(&self.ws, &self.index.index, step));
+        let watch = forward.as_ref().map(|step| Tally::watch(&self.ws, step));
         let change = if undo {
             self.history.undo(&mut self.ws)
         } else {
@@ -461,7 +446,7 @@ impl Session {
         };
         match (change, forward, watch) {
             (Some(change), Some(forward), Some(watch)) => {
-                self.tally.settle(&self.ws, &self.index.index, watch);
+                self.tally.settle(&self.ws, watch);
                 self.persist(Persist::Applied { forward, step });
                 self.show_change(if undo { "Undid" } else { "Redid" }, change);
             }
@@ -535,30 +520,16 @@ impl Session {
 
     fn changed(&mut self) {
         self.revision += 1;
-        self.reindex();
     }
 
     /// Counts the corpus totals again: the workspace was replaced.
     fn recount(&mut self) {
         self.tally.recount(&self.ws);
-        self.reindex();
-    }
-
-    /// Builds the index again when the list of documents changed (the
-    /// tally's generation says so).
-    fn reindex(&mut self) {
-        let generation = self.tally.generation();
-        if self.index.generation != generation {
-            self.index = SharedIndex {
-                index: Arc::new(DocIndex::of(&self.ws)),
-                generation,
-            };
-        }
     }
 
     /// The document with this id, found without walking the corpus.
     pub fn document(&self, id: DocId) -> Option<&Document> {
-        self.index.index.document(&self.ws, id)
+        self.ws.document(id)
     }
 
     /// The open document, found without walking the corpus.
@@ -568,7 +539,7 @@ impl Session {
 
     /// The position of the document with this id in the document list.
     pub fn position(&self, id: DocId) -> Option<usize> {
-        self.index.index.position(&self.ws, id)
+        self.ws.documents.position(id)
     }
 
     /// The span that was selected when `doc` was left, if it still exists.
@@ -579,10 +550,10 @@ impl Session {
 
     fn edit(&mut self, edit: Edit) -> bool {
         let forward = edit.clone();
-        let watch = Tally::watch(&self.ws, &self.index.index, &edit);
+        let watch = Tally::watch(&self.ws, &edit);
         match self.history.apply(&mut self.ws, edit) {
             Ok(()) => {
-                self.tally.settle(&self.ws, &self.index.index, watch);
+                self.tally.settle(&self.ws, watch);
                 self.changed();
                 self.persist(Persist::Applied {
                     forward,
@@ -711,11 +682,9 @@ impl Session {
 /// Spans that tagging `ranges` with `label` would add: ranges no span with
 /// that label already covers, per document.
 pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)], label: &str) -> usize {
-    let ids: Vec<DocId> = ranges.iter().map(|(doc, _)| *doc).collect();
-    documents(ws, &ids)
-        .into_iter()
-        .zip(ranges)
-        .filter_map(|(doc, (_, list))| Some((doc?, list)))
+    ranges
+        .iter()
+        .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
         .map(|(doc, list)| list.iter().filter(|r| !doc.covered_by(**r, label)).count())
         .sum()
 }
@@ -1274,5 +1243,38 @@ mod tests {
         session.update(Event::Undo, &Resume::default());
         assert_eq!(session.position(far), Some(27), "back in its place");
         check(&session);
+    }
+
+    /// What the UI does on every action (copy the state, update the copy)
+    /// costs the same in any corpus: tagging a word copies one chunk of the
+    /// document list, and any other event copies none.
+    #[test]
+    fn an_edit_copies_one_chunk_of_the_document_list_whatever_the_corpus() {
+        let mut session = writer();
+        let texts: Vec<(String, String)> = (0..1_000)
+            .map(|i| (format!("{i:04}.txt"), format!("نص رقم {i} عن بغداد")))
+            .collect();
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+            .collect();
+        load(&mut session, &files);
+        let far = session.ws.documents[900].id;
+        session.update(Event::Open(far), &Resume::default());
+        let before = session.clone();
+        let mut after = before.clone();
+        after.update(Event::Select(None), &Resume::default());
+        let (shared, chunks) = after.ws.documents.chunks_shared_with(&before.ws.documents);
+        assert!(chunks > 10);
+        assert_eq!(shared, chunks, "an event that edits nothing copies nothing");
+        tag(&mut after, 0, 2, "PER");
+        assert_eq!(after.document(far).map(|d| d.spans.len()), Some(1));
+        assert_eq!(before.document(far).map(|d| d.spans.len()), Some(0));
+        let (shared, chunks) = after.ws.documents.chunks_shared_with(&before.ws.documents);
+        assert_eq!(
+            shared,
+            chunks - 1,
+            "only the tagged document's chunk is copied"
+        );
     }
 }

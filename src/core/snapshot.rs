@@ -323,7 +323,7 @@ impl Snapshot {
             open: self
                 .open
                 .filter(|open| documents.iter().any(|d| d.id == *open)),
-            documents,
+            documents: documents.into(),
             next_id: self.next_id.max(max_id + 1),
             annotator: None,
         };

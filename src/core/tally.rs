@@ -16,7 +16,6 @@
 
 use super::curation::Disputes;
 use super::edit::Edit;
-use super::lookup::DocIndex;
 use super::model::{DocId, Document, Workspace};
 
 /// Span counts per label name, in first-seen order.
@@ -132,13 +131,12 @@ impl Tally {
         self.generation += 1;
     }
 
-    /// Counts what `edit` touches in `ws`, before it is applied; `index`
-    /// finds the documents (it may be stale: it is checked).
-    pub fn watch(ws: &Workspace, index: &DocIndex, edit: &Edit) -> Watch {
+    /// Counts what `edit` touches in `ws`, before it is applied.
+    pub fn watch(ws: &Workspace, edit: &Edit) -> Watch {
         let before = match Reach::of(edit) {
             Reach::Documents(ids) => Some(
                 ids.into_iter()
-                    .map(|id| (id, Share::of(index.document(ws, id))))
+                    .map(|id| (id, Share::of(ws.document(id))))
                     .collect(),
             ),
             Reach::Everything => None,
@@ -148,7 +146,7 @@ impl Tally {
 
     /// Brings the totals up to date once the watched edit is applied to
     /// `ws` (or undone: the same documents are touched).
-    pub fn settle(&mut self, ws: &Workspace, index: &DocIndex, watch: Watch) {
+    pub fn settle(&mut self, ws: &Workspace, watch: Watch) {
         let Some(before) = watch.before else {
             self.recount(ws);
             return;
@@ -159,7 +157,7 @@ impl Tally {
             total: self.total,
         };
         for (id, old) in before {
-            let doc = index.document(ws, id);
+            let doc = ws.document(id);
             delta.absorb(&old, -1);
             delta.absorb(&Share::of(doc), 1);
             self.disputes.refresh(id, doc);
@@ -242,7 +240,6 @@ mod tests {
         let mut ws = corpus(3);
         let (a, b) = (ws.documents[0].id, ws.documents[1].id);
         let mut tally = Tally::of(&ws);
-        let index = DocIndex::of(&ws);
         let mut history = History::default();
         let generation = tally.generation();
         let add = Edit::add_span(&mut ws, a, 4, 7, "PER").expect("valid");
@@ -263,9 +260,9 @@ mod tests {
                 label: "ORG".into(),
             },
         ] {
-            let watch = Tally::watch(&ws, &index, &edit);
+            let watch = Tally::watch(&ws, &edit);
             history.apply(&mut ws, edit).expect("applies");
-            tally.settle(&ws, &index, watch);
+            tally.settle(&ws, watch);
             check(&tally, &ws);
         }
         assert_eq!(
@@ -274,16 +271,16 @@ mod tests {
         );
         assert_eq!(tally.generation(), generation, "the same documents");
         while let Some(step) = history.next_undo().cloned() {
-            let watch = Tally::watch(&ws, &index, &step);
+            let watch = Tally::watch(&ws, &step);
             history.undo(&mut ws);
-            tally.settle(&ws, &index, watch);
+            tally.settle(&ws, watch);
             check(&tally, &ws);
         }
         assert_eq!((tally.spans("PER"), tally.spans("ORG")), (0, 0));
         let step = history.next_redo().cloned().expect("a step to redo");
-        let watch = Tally::watch(&ws, &index, &step);
+        let watch = Tally::watch(&ws, &step);
         history.redo(&mut ws);
-        tally.settle(&ws, &index, watch);
+        tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.spans("PER"), 1);
     }
@@ -308,7 +305,6 @@ mod tests {
             .expect("applies");
         }
         let mut tally = Tally::of(&ws);
-        let index = DocIndex::of(&ws);
         assert_eq!(
             (tally.disputes().total(), tally.disputes().documents()),
             (2, 2)
@@ -317,15 +313,15 @@ mod tests {
         let doc = ws.document(a).expect("a");
         let group = groups(doc).remove(0);
         let edit = decide(doc, &group, &Choice::Version(1)).expect("changes");
-        let watch = Tally::watch(&ws, &index, &edit);
+        let watch = Tally::watch(&ws, &edit);
         history.apply(&mut ws, edit).expect("applies");
-        tally.settle(&ws, &index, watch);
+        tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.disputes().open_in(a), 0);
         let step = history.next_undo().cloned().expect("a step");
-        let watch = Tally::watch(&ws, &index, &step);
+        let watch = Tally::watch(&ws, &step);
         history.undo(&mut ws);
-        tally.settle(&ws, &index, watch);
+        tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.disputes().total(), 2);
     }
@@ -334,14 +330,13 @@ mod tests {
     fn documents_coming_and_going_count_again_and_move_the_generation() {
         let mut ws = corpus(2);
         let mut tally = Tally::of(&ws);
-        let index = DocIndex::of(&ws);
         let generation = tally.generation();
         let edit = Edit::RemoveDocuments {
             ids: vec![ws.documents[0].id],
         };
-        let watch = Tally::watch(&ws, &index, &edit);
+        let watch = Tally::watch(&ws, &edit);
         edit.apply(&mut ws).expect("applies");
-        tally.settle(&ws, &index, watch);
+        tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.total(), 1);
         assert!(tally.generation() > generation);
@@ -353,12 +348,11 @@ mod tests {
         let tally = Tally::of(&ws);
         assert_eq!((tally.total(), tally.done()), (0, 0));
         let demo = ws.documents[0].id;
-        let index = DocIndex::of(&ws);
         let edit = Edit::add_span(&mut ws, demo, 0, 3, "PER").expect("valid");
         let mut tally = tally;
-        let watch = Tally::watch(&ws, &index, &edit);
+        let watch = Tally::watch(&ws, &edit);
         edit.apply(&mut ws).expect("applies");
-        tally.settle(&ws, &index, watch);
+        tally.settle(&ws, watch);
         assert_eq!(tally.spans("PER"), 0);
     }
 }

@@ -38,6 +38,8 @@
 //! و + الكاظمي. Hold Alt, or switch to exact characters, to get exactly the
 //! characters dragged.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{CharRange, Text};
@@ -203,9 +205,14 @@ fn first_word_from(
 /// workspace's texts and spans; `|_| false` attests nothing.
 pub type Attested<'a> = &'a dyn Fn(&str) -> bool;
 
-/// `word` without tashkeel and tatweel: the form words are attested in.
-pub fn bare(word: &str) -> String {
-    word.chars().filter(|&ch| !is_skipped(ch)).collect()
+/// `word` without tashkeel and tatweel: the form words are attested in
+/// (borrowed when it has none, as most words do).
+pub fn bare(word: &str) -> Cow<'_, str> {
+    if word.chars().any(is_skipped) {
+        Cow::Owned(word.chars().filter(|&ch| !is_skipped(ch)).collect())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Whether `rest`, what follows the proclitic prefix `prefix` inside a word,
@@ -259,8 +266,8 @@ fn proclitic_start(text: &Text, word: CharRange, a: usize, attested: Attested<'_
     };
     let split = |len: usize| -> (String, String) {
         (
-            bare(&chars[..len].iter().collect::<String>()),
-            bare(&chars[len..].iter().collect::<String>()),
+            bare(&chars[..len].iter().collect::<String>()).into_owned(),
+            bare(&chars[len..].iter().collect::<String>()).into_owned(),
         )
     };
     let candidates: Vec<usize> = proclitic_prefix_lens(chars.iter().copied())

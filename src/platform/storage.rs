@@ -63,6 +63,7 @@ use web_sys::{
     IdbTransactionMode,
 };
 
+use crate::core::json;
 use crate::core::model::{DocId, DocumentBody, Source};
 use crate::core::persist::{Stored, V1Profile, WritePlan, restore};
 use crate::core::session::Restored;
@@ -332,7 +333,7 @@ fn body_from_js(value: &JsValue) -> Option<DocumentBody> {
     let field = |name: &str| Reflect::get(value, &name.into()).ok()?.as_string();
     let text = field("text")?;
     let source = field("source")
-        .and_then(|json| serde_json::from_str::<Source>(&json).ok())
+        .and_then(|json| json::parse::<Source>(&json).ok())
         .map(std::sync::Arc::new);
     Some(DocumentBody {
         text: Text::new(&text),
@@ -419,55 +420,112 @@ struct Stores {
     steps: IdbObjectStore,
 }
 
-/// How many texts or document records are put between two returns to the
-/// event loop.
-const PART: usize = 200;
+/// How long issuing puts may hold the main thread before it returns to the
+/// event loop, in milliseconds. Texts and document records (an import of
+/// ten thousand articles brings twenty thousand of them) are issued in
+/// slices of about this long, so that a key pressed while they are being
+/// written waits a few milliseconds at most, never for a whole batch.
+const SLICE_MS: f64 = 3.0;
 
-/// Waits for `last` when the part was full (more may follow), so that the
-/// browser gets the main thread back before the next part.
-async fn settle(last: Option<IdbRequest>, full: bool) -> Result<(), SaveError> {
-    match last {
-        Some(last) if full => request(&last).await.map(drop).map_err(SaveError::from),
-        _ => Ok(()),
-    }
-}
+/// The most puts in one slice, whatever the clock says.
+const SLICE_MAX: usize = 256;
 
 fn key(n: u64) -> JsValue {
     JsValue::from_f64(n as f64)
 }
 
+/// The time now, in milliseconds (`performance.now()`).
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// A request's settling, for [`Paced`].
+type Landing = std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, String>>>>;
+
+/// Issues a transaction's bulk puts in slices of about [`SLICE_MS`], one
+/// slice ahead of the database: when a slice is used up, its last request
+/// is kept, and the writing waits for the previous slice's last request to
+/// land. The next slice is issued from that request's success (the
+/// transaction is active then), and the page handles input and draws
+/// between slices, while the database always has the slice just issued to
+/// work on.
+struct Paced {
+    /// When the current slice started.
+    started: f64,
+    /// Puts in the current slice.
+    count: usize,
+    /// The last request of the slice before the current one.
+    ahead: Option<Landing>,
+}
+
+impl Paced {
+    fn new() -> Self {
+        Paced {
+            started: now(),
+            count: 0,
+            ahead: None,
+        }
+    }
+
+    /// Counts `put` into the current slice; when the slice is used up, ends
+    /// it with `put` and waits for the slice before it to land.
+    async fn issued(&mut self, put: &IdbRequest) -> Result<(), SaveError> {
+        self.count += 1;
+        if self.count < SLICE_MAX && now() - self.started < SLICE_MS {
+            return Ok(());
+        }
+        if let Some(previous) = self.ahead.replace(Box::pin(request(put))) {
+            previous.await?;
+        }
+        self.started = now();
+        self.count = 0;
+        Ok(())
+    }
+
+    /// Waits for the last slice kept to land (always called, also after a
+    /// failure, so that no request's settling is left without a listener).
+    async fn finish(mut self) -> Result<(), SaveError> {
+        match self.ahead.take() {
+            Some(last) => last.await.map(drop).map_err(SaveError::from),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Stores {
     /// Issues `plan`'s requests, in the order its documentation gives (the
     /// same as `MemoryStore::execute`). Texts and document records go in
-    /// parts of [`PART`]; the next part is issued from the success of the
-    /// last one, so the transaction stays active while the browser handles
-    /// input and draws between parts (an import of 10,000 articles would
-    /// otherwise hold the main thread for a second).
+    /// slices ([`Paced`]), so the transaction stays active while the
+    /// browser handles input and draws between slices (an import of 10,000
+    /// articles would otherwise hold the main thread for seconds).
     async fn execute(&self, plan: &WritePlan) -> Result<(), SaveError> {
         self.deletions(plan).map_err(describe)?;
-        for part in plan.put_texts.chunks(PART) {
-            let mut last = None;
-            for (id, body) in part {
-                last = Some(
-                    self.texts
-                        .put_with_key(&body_to_js(body), &key(id.0))
-                        .map_err(describe)?,
-                );
-            }
-            settle(last, part.len() == PART).await?;
-        }
-        for part in plan.put_docs.chunks(PART) {
-            let mut last = None;
-            for (id, record) in part {
-                last = Some(
-                    self.docs
-                        .put_with_key(&record.into(), &key(id.0))
-                        .map_err(describe)?,
-                );
-            }
-            settle(last, part.len() == PART).await?;
-        }
+        let mut paced = Paced::new();
+        let issued = self.bulk_puts(plan, &mut paced).await;
+        let landed = paced.finish().await;
+        issued.and(landed)?;
         self.small_puts(plan).map_err(describe)?;
+        Ok(())
+    }
+
+    /// The texts, then the document records of `plan`.
+    async fn bulk_puts(&self, plan: &WritePlan, paced: &mut Paced) -> Result<(), SaveError> {
+        for (id, body) in &plan.put_texts {
+            let put = self
+                .texts
+                .put_with_key(&body_to_js(body), &key(id.0))
+                .map_err(describe)?;
+            paced.issued(&put).await?;
+        }
+        for (id, record) in &plan.put_docs {
+            let put = self
+                .docs
+                .put_with_key(&record.into(), &key(id.0))
+                .map_err(describe)?;
+            paced.issued(&put).await?;
+        }
         Ok(())
     }
 

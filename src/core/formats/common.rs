@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use super::types::{
     ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
 };
+use crate::core::json;
 use crate::core::model::{Document, Source, Span};
 use crate::core::text::{Text, Utf16Index, decode_utf8, has_astral};
 
@@ -163,7 +164,7 @@ pub(crate) fn nonempty_records(file: &InputFile, empty: &str) -> Result<Vec<Reco
 }
 
 pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, ImportError> {
-    if let Ok(value) = serde_json::from_str::<Value>(text) {
+    if let Ok(value) = json::parse::<Value>(text) {
         return Ok(match value {
             Value::Array(items) => items
                 .into_iter()
@@ -192,7 +193,7 @@ pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, Import
         if line.trim().is_empty() {
             continue;
         }
-        let value = serde_json::from_str::<Value>(line).map_err(|error| {
+        let value = json::parse::<Value>(line).map_err(|error| {
             ImportError::new(file, Some(i + 1), format!("invalid JSON: {error}"))
         })?;
         records.push(Record {

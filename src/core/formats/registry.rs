@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::common;
 use super::types::{Format, ImportError, Imported, ImportedDocument, InputFile};
 use super::{brat, conll, doccano, label_studio, spacy, wasim, web_annotation, zip};
+use crate::core::json;
 
 /// Every format Wasim speaks, in menu order.
 pub fn all() -> &'static [&'static dyn Format] {
@@ -254,7 +255,7 @@ fn declares_format(text: &str) -> bool {
     struct Probe {
         format: Option<serde::de::IgnoredAny>,
     }
-    serde_json::from_str::<Probe>(text).is_ok_and(|probe| probe.format.is_some())
+    json::parse::<Probe>(text).is_ok_and(|probe| probe.format.is_some())
 }
 
 /// Which format a JSON or JSON Lines file is in, by shape; see
@@ -269,7 +270,7 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
         "jsonl" | "ndjson" => Some(doccano::ID),
         _ => None,
     };
-    match serde_json::from_str::<Value>(text) {
+    match json::parse::<Value>(text) {
         Ok(Value::Object(object)) => {
             if object.contains_key("format") {
                 Some(wasim::ID)
@@ -292,7 +293,7 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
         Ok(_) => None,
         Err(_) => {
             let first = text.lines().find(|line| !line.trim().is_empty())?;
-            match serde_json::from_str::<Value>(first) {
+            match json::parse::<Value>(first) {
                 Ok(value @ Value::Object(_)) => record_kind(&value).or(fallback),
                 _ => fallback,
             }

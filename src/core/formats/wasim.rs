@@ -32,6 +32,7 @@ use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile, TeamData,
 };
+use crate::core::json;
 use crate::core::model::{Document, Label, LabelRecord, Source, checked_labels};
 use crate::core::text::Text;
 
@@ -153,7 +154,7 @@ impl Format for WasimJson {
         let text = crate::core::text::decode_utf8(&file.bytes).map_err(|error| {
             ImportError::new(name, None, format!("cannot read this file: {error}"))
         })?;
-        let value: serde_json::Value = serde_json::from_str(&text).map_err(|error| {
+        let value: serde_json::Value = json::parse(&text).map_err(|error| {
             ImportError::new(name, Some(error.line()), format!("invalid JSON: {error}"))
         })?;
         match value.get("format").and_then(|f| f.as_str()) {
@@ -185,7 +186,8 @@ impl Format for WasimJson {
                 ));
             }
         }
-        let repr: FileRepr = serde_json::from_value(value).map_err(|error| {
+        // Parsed again from the text rather than from `value`: see `json`.
+        let repr: FileRepr = json::parse(&text).map_err(|error| {
             ImportError::new(name, None, format!("not a valid Wasim file: {error}"))
         })?;
         let mut documents = Vec::with_capacity(repr.documents.len());
