@@ -95,9 +95,9 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
     // progress is drawn.
     let mut last_frame = f64::NEG_INFINITY;
     loop {
-        let started = js_sys::Date::now();
+        let started = now();
         let done = job.step(budget);
-        let elapsed = js_sys::Date::now() - started;
+        let elapsed = now() - started;
         let (read, total) = job.progress();
         report(
             "Reading documents",
@@ -107,9 +107,9 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
             break;
         }
         budget = next_budget(budget, elapsed);
-        if big && js_sys::Date::now() - last_frame >= FRAME_EVERY_MS {
+        if big && now() - last_frame >= FRAME_EVERY_MS {
             frame().await;
-            last_frame = js_sys::Date::now();
+            last_frame = now();
         } else {
             yield_now().await;
         }
