@@ -298,12 +298,7 @@ impl Edit {
                 note,
                 entity_id,
             } => {
-                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
-                let target = document
-                    .spans
-                    .iter_mut()
-                    .find(|s| s.id == span)
-                    .ok_or(EditError::NoSuchSpan)?;
+                let target = span_mut(ws, doc, span)?;
                 let note = std::mem::replace(&mut target.note, note);
                 let entity_id = std::mem::replace(&mut target.entity_id, entity_id);
                 Ok(Edit::SetSpanNote {
@@ -326,12 +321,7 @@ impl Edit {
                 span,
                 accepted,
             } => {
-                let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
-                let target = document
-                    .spans
-                    .iter_mut()
-                    .find(|s| s.id == span)
-                    .ok_or(EditError::NoSuchSpan)?;
+                let target = span_mut(ws, doc, span)?;
                 let accepted = std::mem::replace(&mut target.accepted, accepted);
                 Ok(Edit::SetSpanAccepted {
                     doc,
@@ -483,6 +473,20 @@ impl Edit {
         }
         complete
     }
+}
+
+/// The span `span` of document `doc`, to change in place (a change that
+/// leaves its place in the sorted spans as it is: not its range or label).
+///
+/// # Errors
+/// [`EditError::NoSuchDocument`] or [`EditError::NoSuchSpan`].
+fn span_mut(ws: &mut Workspace, doc: DocId, span: SpanId) -> Result<&mut Span, EditError> {
+    ws.document_mut(doc)
+        .ok_or(EditError::NoSuchDocument)?
+        .spans
+        .iter_mut()
+        .find(|s| s.id == span)
+        .ok_or(EditError::NoSuchSpan)
 }
 
 fn check_range(document: &Document, start: usize, end: usize) -> Result<(), EditError> {
