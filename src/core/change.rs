@@ -4,6 +4,7 @@
 //! ("Undid: tagging LOC «بغداد» in 003_….txt").
 
 use super::edit::Edit;
+use super::i18n::{Counted, Key, Lang};
 use super::model::{DocId, Document, SpanId, Workspace};
 use super::text::CharRange;
 use crate::core::sort;
@@ -28,22 +29,31 @@ const QUOTE: usize = 40;
 /// applied (before a redo, after an undo), so that every span it names can
 /// be found either in the edit or in `ws`.
 pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
-    let on_doc = |doc: &DocId, spans: Vec<(SpanId, CharRange, String)>, verb: &str, tail: &str| {
+    describe_in(edit, ws, Lang::En)
+}
+
+/// [`describe`], the phrase in `lang`.
+pub fn describe_in(edit: &Edit, ws: &Workspace, lang: Lang) -> Change {
+    let on_doc = |doc: &DocId, spans: Vec<(SpanId, CharRange, String)>, verb: Key, tail: &str| {
         let document = ws.document(*doc);
-        let name = document.map_or("a removed document", |d| d.name.as_str());
-        let quoted = spans
-            .first()
-            .map(|(_, range, label)| format!(" {label} «{}»", quote(document, *range)))
-            .unwrap_or_default();
-        let more = match spans.len() {
-            0 | 1 => String::new(),
-            n => format!(" and {} more", n - 1),
-        };
+        let name = document.map_or(lang.t(Key::RemovedDocument), |d| d.name.as_str());
+        let mut what = lang.t(verb).to_owned();
+        if let Some((_, range, label)) = spans.first() {
+            what.push_str(&format!(" {label} «{}»", quote(document, *range)));
+        }
+        if spans.len() > 1 {
+            what.push(' ');
+            what.push_str(&lang.n(Counted::AndMore, spans.len() - 1, &[]));
+        }
+        if !tail.is_empty() {
+            what.push(' ');
+            what.push_str(tail);
+        }
         Change {
             doc: Some(*doc),
             range: spans.first().map(|(_, range, _)| *range),
             spans: spans.iter().map(|(id, _, _)| *id).collect(),
-            what: format!("{verb}{quoted}{more}{tail} in {name}"),
+            what: lang.f(Key::OnDocument, &[("what", &what), ("name", name)]),
         }
     };
     let known = |doc: &DocId, id: &SpanId| {
@@ -56,20 +66,21 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
                 .iter()
                 .map(|s| (s.id, s.range(), s.label.clone()))
                 .collect();
-            on_doc(doc, list, "tagging", "")
+            on_doc(doc, list, Key::Tagging, "")
         }
         Edit::RemoveSpans { doc, ids } => {
             let list = ids.iter().filter_map(|id| known(doc, id)).collect();
-            on_doc(doc, list, "deleting", "")
+            on_doc(doc, list, Key::Deleting, "")
         }
         Edit::SetSpanLabel { doc, span, label } => {
             let list = known(doc, span).into_iter().collect();
-            on_doc(doc, list, "relabelling", &format!(" as {label}"))
+            let tail = lang.f(Key::AsLabel, &[("label", label)]);
+            on_doc(doc, list, Key::Relabelling, &tail)
         }
         Edit::SetSpanNote { doc, span, .. } => on_doc(
             doc,
             known(doc, span).into_iter().collect(),
-            "editing the note of",
+            Key::EditingNote,
             "",
         ),
         Edit::SetSpanAccepted {
@@ -80,26 +91,26 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
             doc,
             known(doc, span).into_iter().collect(),
             if *accepted {
-                "accepting"
+                Key::Accepting
             } else {
-                "un-accepting"
+                Key::Unaccepting
             },
             "",
         ),
         Edit::SetDone { doc, done } => {
             let verb = if *done {
-                "marking done"
+                Key::MarkingDone
             } else {
-                "marking not done"
+                Key::MarkingNotDone
             };
             on_doc(doc, Vec::new(), verb, "")
         }
-        Edit::Batch(steps) => describe_batch(steps, ws),
+        Edit::Batch(steps) => describe_batch(steps, ws, lang),
         other => Change {
             doc: None,
             range: None,
             spans: Vec::new(),
-            what: describe_workspace_edit(other).to_owned(),
+            what: lang.t(describe_workspace_edit(other)).to_owned(),
         },
     }
 }
@@ -107,7 +118,7 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
 /// A batch reads as its first step touching a document, with a count; a
 /// span removed and put back with the same id (a candidate relabelled in a
 /// team document) reads as one edit of it.
-fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
+fn describe_batch(steps: &[Edit], ws: &Workspace, lang: Lang) -> Change {
     if let [
         Edit::RemoveSpans { doc, ids },
         Edit::AddSpans {
@@ -119,29 +130,34 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
         && (doc, id) == (again, &span.id)
     {
         let document = ws.document(*doc);
-        let name = document.map_or("a removed document", |d| d.name.as_str());
+        let name = document.map_or(lang.t(Key::RemovedDocument), |d| d.name.as_str());
         let from = document
             .and_then(|d| d.span(*id))
             .map_or(span.label.as_str(), |s| s.label.as_str());
+        let what = format!(
+            "{} {from} «{}» {}",
+            lang.t(Key::Relabelling),
+            quote(document, span.range()),
+            lang.f(Key::AsLabel, &[("label", &span.label)])
+        );
         return Change {
             doc: Some(*doc),
             range: Some(span.range()),
             spans: vec![span.id],
-            what: format!(
-                "relabelling {from} «{}» as {} in {name}",
-                quote(document, span.range()),
-                span.label
-            ),
+            what: lang.f(Key::OnDocument, &[("what", &what), ("name", name)]),
         };
     }
-    let described: Vec<Change> = steps.iter().map(|step| describe(step, ws)).collect();
+    let described: Vec<Change> = steps
+        .iter()
+        .map(|step| describe_in(step, ws, lang))
+        .collect();
     let spans: usize = described.iter().map(|c| c.spans.len().max(1)).sum();
     let Some(first) = described.iter().find(|c| c.doc.is_some()).cloned() else {
         return described.into_iter().next().unwrap_or(Change {
             doc: None,
             range: None,
             spans: Vec::new(),
-            what: "a change".to_owned(),
+            what: lang.t(Key::AChange).to_owned(),
         });
     };
     let docs = {
@@ -150,25 +166,37 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
         ids.dedup();
         ids.len()
     };
+    let changes = lang.n(Counted::Changes, spans, &[]);
     let what = if docs > 1 {
-        format!("{} ({spans} changes in {docs} documents)", first.what)
+        let documents = lang.n(Counted::Documents, docs, &[]);
+        lang.f(
+            Key::ChangesIn,
+            &[
+                ("what", &first.what),
+                ("changes", &changes),
+                ("documents", &documents),
+            ],
+        )
     } else if spans > first.spans.len().max(1) {
-        format!("{} ({spans} changes)", first.what)
+        lang.f(
+            Key::ChangesOnly,
+            &[("what", &first.what), ("changes", &changes)],
+        )
     } else {
         first.what.clone()
     };
     Change { what, ..first }
 }
 
-fn describe_workspace_edit(edit: &Edit) -> &'static str {
+fn describe_workspace_edit(edit: &Edit) -> Key {
     match edit {
-        Edit::SetLabels(_) => "a label set change",
-        Edit::SetAnnotator(_) => "naming the annotator",
-        Edit::RenameLabel { .. } => "renaming a label",
-        Edit::InsertDocuments { .. } => "loading documents",
-        Edit::RemoveDocuments { .. } => "removing documents",
-        Edit::Replace { .. } => "importing a workspace",
-        _ => "a change",
+        Edit::SetLabels(_) => Key::LabelSetChange,
+        Edit::SetAnnotator(_) => Key::NamingAnnotator,
+        Edit::RenameLabel { .. } => Key::RenamingLabel,
+        Edit::InsertDocuments { .. } => Key::LoadingDocuments,
+        Edit::RemoveDocuments { .. } => Key::RemovingDocuments,
+        Edit::Replace { .. } => Key::ImportingWorkspace,
+        _ => Key::AChange,
     }
 }
 

@@ -26,6 +26,7 @@
 //!
 //! Pure: no browser API. **Offsets:** code points, half-open.
 
+use super::i18n::{Counted, Key, Lang};
 use super::edit::Edit;
 use super::model::{DocId, Document, Span, SpanId, Workspace};
 use super::text::CharRange;
@@ -379,21 +380,15 @@ impl Disputes {
         self.open.get(&id).copied().unwrap_or(0)
     }
 
-    /// "3 disagreements left in 2 documents".
-    pub fn summary(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    /// "3 disagreements left in 2 documents", in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
         match (self.team_documents(), self.total) {
-            (0, _) => "No team documents to adjudicate.".to_owned(),
-            (teams, 0) => format!(
-                "No disagreements left in {}.",
-                plural(teams, "team document", "team documents")
-            ),
-            (_, total) => format!(
-                "{} left in {}.",
-                plural(total, "disagreement", "disagreements"),
-                plural(self.documents, "document", "documents")
-            ),
+            (0, _) => lang.t(Key::NoTeamDocuments).to_owned(),
+            (teams, 0) => lang.n(Counted::NoDisagreementsIn, teams, &[]),
+            (_, total) => {
+                let documents = lang.n(Counted::Documents, self.documents, &[]);
+                lang.n(Counted::DisagreementsLeft, total, &[("documents", &documents)])
+            }
         }
     }
 }
@@ -767,7 +762,7 @@ pub(crate) mod tests {
             ),
             (2, 1, 2)
         );
-        assert_eq!(disputes.summary(), "2 disagreements left in 1 document.");
+        assert_eq!(disputes.summary(Lang::En), "2 disagreements left in 1 document.");
         let group = groups(doc(&ws, one)).remove(0);
         decide(doc(&ws, one), &group, &Choice::Nothing)
             .expect("changes")
@@ -783,7 +778,7 @@ pub(crate) mod tests {
             ),
             (1, 1, 0)
         );
-        assert_eq!(disputes.summary(), "1 disagreement left in 1 document.");
+        assert_eq!(disputes.summary(Lang::En), "1 disagreement left in 1 document.");
         disputes.refresh(one, None);
         assert_eq!(
             (
@@ -794,11 +789,11 @@ pub(crate) mod tests {
             (0, 0, 1)
         );
         assert_eq!(
-            disputes.summary(),
+            disputes.summary(Lang::En),
             "No disagreements left in 1 team document."
         );
         assert_eq!(
-            Disputes::default().summary(),
+            Disputes::default().summary(Lang::En),
             "No team documents to adjudicate."
         );
     }

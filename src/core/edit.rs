@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::change::{Change, describe};
+use super::change::{Change, describe_in};
+use super::i18n::Lang;
 use super::doclist::DocList;
 use super::model::{
     DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
@@ -545,14 +546,24 @@ impl History {
     /// Undoes the last step; says what the undone edit did and where, or
     /// `None` when there was nothing to undo.
     pub fn undo(&mut self, ws: &mut Workspace) -> Option<Change> {
+        self.undo_in(ws, Lang::En)
+    }
+
+    /// [`History::undo`], saying what changed in `lang`.
+    pub fn undo_in(&mut self, ws: &mut Workspace, lang: Lang) -> Option<Change> {
         let original = Self::step(ws, &mut self.undo, &mut self.redo)?;
-        Some(describe(&original, ws))
+        Some(describe_in(&original, ws, lang))
     }
 
     /// Redoes the last undone step; says what it did and where, or `None`
     /// when there was nothing to redo.
     pub fn redo(&mut self, ws: &mut Workspace) -> Option<Change> {
-        let change = describe(self.redo.last()?.as_ref(), ws);
+        self.redo_in(ws, Lang::En)
+    }
+
+    /// [`History::redo`], saying what changed in `lang`.
+    pub fn redo_in(&mut self, ws: &mut Workspace, lang: Lang) -> Option<Change> {
+        let change = describe_in(self.redo.last()?.as_ref(), ws, lang);
         Self::step(ws, &mut self.redo, &mut self.undo).map(|_| change)
     }
 

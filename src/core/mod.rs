@@ -13,6 +13,7 @@ pub mod display;
 pub mod doclist;
 pub mod edit;
 pub mod formats;
+pub mod i18n;
 pub mod import_job;
 pub mod json;
 pub mod layout;

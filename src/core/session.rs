@@ -22,12 +22,13 @@ use super::change::Change;
 use super::demo::{demo_workspace, show_demo};
 use super::edit::{Edit, History};
 use super::formats::{ImportError, ImportMode, Prepared, import_prepared};
+use super::i18n::{Counted, Key, Lang};
 use super::model::{DocId, Document, SpanId, Workspace};
 pub use super::persist::{Loaded, Persist, Step};
 use super::persist::{Persister, WritePlan};
 use super::resume::Resume;
 use super::tabs::{
-    Attempt, NO_LOCKS, News, READ_ONLY, Role, TAKEN_OVER, TOOK_OVER, Verdict, decide,
+    Attempt, News, Role, Verdict, decide,
 };
 use super::tally::Tally;
 use super::text::CharRange;
@@ -122,16 +123,14 @@ impl StorageStatus {
         matches!(self, StorageStatus::Ready | StorageStatus::Failed(_))
     }
 
-    /// The warning to show, if any.
-    pub fn warning(&self) -> Option<String> {
+    /// The warning to show, if any, in `lang`.
+    pub fn warning(&self, lang: Lang) -> Option<String> {
         match self {
             StorageStatus::Loading | StorageStatus::Ready => None,
-            StorageStatus::Failed(why) => Some(format!(
-                "Your latest changes could not be saved in this browser ({why}). They are kept in this tab: export them before closing it."
-            )),
-            StorageStatus::Unavailable(why) => Some(format!(
-                "Saved work could not be opened ({why}). It is left untouched; changes made now are not saved, so export them before closing this tab."
-            )),
+            StorageStatus::Failed(why) => Some(lang.f(Key::StorageFailed, &[("why", why)])),
+            StorageStatus::Unavailable(why) => {
+                Some(lang.f(Key::StorageUnavailable, &[("why", why)]))
+            }
         }
     }
 }
@@ -184,6 +183,8 @@ pub struct Session {
     pub persister: Persister,
     /// How saving goes.
     pub saves: Saves,
+    /// The language of the interface, in which messages are written.
+    pub lang: Lang,
     /// Effects of the event being handled, returned by [`Session::update`].
     effects: Vec<Effect>,
 }
@@ -210,6 +211,7 @@ impl Default for Session {
             tally: Tally::default(),
             persister: Persister::new(),
             saves: Saves::default(),
+            lang: Lang::default(),
             effects: Vec::new(),
         }
     }
@@ -302,6 +304,8 @@ pub enum Event {
     Reloaded(Result<Restored, String>),
     /// This tab took the workspace over and read it.
     TookOver(Result<Restored, String>),
+    /// The interface's language changed: messages from now on are in it.
+    Lang(Lang),
 }
 
 impl Event {
@@ -363,11 +367,8 @@ impl Session {
             n => {
                 self.messages
                     .retain(|m| m.kind != MessageKind::Warning || m.details.is_empty());
-                self.notify_details(
-                    MessageKind::Warning,
-                    format!("{what}: {n} warnings."),
-                    warnings,
-                );
+                let text = self.lang.n(Counted::Warnings, n, &[("what", what)]);
+                self.notify_details(MessageKind::Warning, text, warnings);
             }
         }
     }
@@ -375,7 +376,7 @@ impl Session {
     /// After an undo or redo: open the document it changed, select what it
     /// concerns, scroll there and say what happened, so that nothing changes
     /// out of sight.
-    fn show_change(&mut self, verb: &str, change: Change) {
+    fn show_change(&mut self, verb: Key, change: Change) {
         self.changed();
         self.selected = None;
         if let Some(doc) = change.doc.and_then(|id| self.document(id)) {
@@ -388,13 +389,15 @@ impl Session {
             self.selected = selected;
             self.reveal = Some((self.revision, change.range.unwrap_or_default()));
         }
-        self.notify(MessageKind::Info, format!("{verb}: {}.", change.what));
+        let text = self.lang.f(verb, &[("what", &change.what)]);
+        self.notify(MessageKind::Info, text);
     }
 
     /// Says, once on screen at a time, that this tab is read-only.
     fn refuse_read_only(&mut self) {
-        self.messages.retain(|m| m.text != READ_ONLY);
-        self.notify(MessageKind::Warning, READ_ONLY);
+        let read_only = self.lang.t(Key::ReadOnlyTab);
+        self.messages.retain(|m| m.text != read_only);
+        self.notify(MessageKind::Warning, read_only);
     }
 
     /// Shows the workspace read from storage, staying on the open document
@@ -404,10 +407,8 @@ impl Session {
             Ok(Restored::Workspace(loaded)) => self.adopt(*loaded),
             Ok(Restored::Empty) => self.first_visit(),
             Err(error) => {
-                self.notify(
-                    MessageKind::Error,
-                    format!("The latest saved work could not be read ({error})."),
-                );
+                let text = self.lang.f(Key::LatestUnreadable, &[("error", &error)]);
+                self.notify(MessageKind::Error, text);
                 return;
             }
         };
@@ -440,18 +441,18 @@ impl Session {
         .cloned();
         let watch = forward.as_ref().map(|step| Tally::watch(&self.ws, step));
         let change = if undo {
-            self.history.undo(&mut self.ws)
+            self.history.undo_in(&mut self.ws, self.lang)
         } else {
-            self.history.redo(&mut self.ws)
+            self.history.redo_in(&mut self.ws, self.lang)
         };
         match (change, forward, watch) {
             (Some(change), Some(forward), Some(watch)) => {
                 self.tally.settle(&self.ws, watch);
                 self.persist(Persist::Applied { forward, step });
-                self.show_change(if undo { "Undid" } else { "Redid" }, change);
+                self.show_change(if undo { Key::Undid } else { Key::Redid }, change);
             }
-            _ if undo => self.notify(MessageKind::Info, "Nothing to undo."),
-            _ => self.notify(MessageKind::Info, "Nothing to redo."),
+            _ if undo => self.notify(MessageKind::Info, self.lang.t(Key::NothingToUndo)),
+            _ => self.notify(MessageKind::Info, self.lang.t(Key::NothingToRedo)),
         }
     }
 
@@ -576,7 +577,10 @@ impl Session {
         let mut replacements = Vec::new();
         for result in results {
             match result {
-                Err(error) => self.notify(MessageKind::Error, format!("Could not load {error}")),
+                Err(error) => {
+                    let text = self.lang.f(Key::CouldNotLoad, &[("error", &error.to_string())]);
+                    self.notify(MessageKind::Error, text);
+                }
                 Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => {
                     replacements.push(imported)
                 }
@@ -589,7 +593,7 @@ impl Session {
         for imported in replacements.into_iter().chain(added) {
             let count = imported.len();
             let replaces = imported.mode == ImportMode::ReplaceWorkspace;
-            self.notify_warnings("Import", imported.warnings.clone());
+            self.notify_warnings(self.lang.t(Key::Import), imported.warnings.clone());
             match import_prepared(&mut self.ws, imported) {
                 Ok((edit, open)) => {
                     if self.edit(edit) {
@@ -599,18 +603,17 @@ impl Session {
                             .or(self.ws.open);
                         self.selected = None;
                         let what = if replaces {
-                            "Imported a workspace with"
+                            Counted::ImportedWorkspace
                         } else {
-                            "Loaded"
+                            Counted::Loaded
                         };
-                        let plural = if count == 1 { "" } else { "s" };
-                        self.notify(
-                            MessageKind::Info,
-                            format!("{what} {count} document{plural}. Ctrl+Z undoes this."),
-                        );
+                        self.notify(MessageKind::Info, self.lang.n(what, count, &[]));
                     }
                 }
-                Err(error) => self.notify(MessageKind::Error, format!("Could not import: {error}")),
+                Err(error) => {
+                    let text = self.lang.f(Key::CouldNotImport, &[("error", &error.to_string())]);
+                    self.notify(MessageKind::Error, text);
+                }
             }
         }
     }
@@ -623,26 +626,21 @@ impl Session {
         self.last_label = Some(label.clone());
         let open = self.ws.open.and_then(|id| self.position(id));
         let Some(doc) = open.and_then(|i| self.ws.documents.get(i)) else {
-            self.notify(MessageKind::Info, "Open a document first.");
+            self.notify(MessageKind::Info, self.lang.t(Key::OpenFirst));
             return;
         };
         let doc_id = doc.id;
         if let Some(selection) = selection {
             let Some(range) = doc.text.snap_selection(selection.start(), selection.end()) else {
-                self.notify(
-                    MessageKind::Info,
-                    "The selection holds only spaces; select a word.",
-                );
+                self.notify(MessageKind::Info, self.lang.t(Key::OnlySpaces));
                 return;
             };
             let same: Vec<&crate::core::model::Span> =
                 doc.spans.iter().filter(|s| s.range() == range).collect();
             if let Some(existing) = same.iter().find(|s| s.label == label) {
                 self.selected = Some(existing.id);
-                self.notify(
-                    MessageKind::Info,
-                    format!("This is already tagged {label}."),
-                );
+                let text = self.lang.f(Key::AlreadyTagged, &[("label", &label)]);
+                self.notify(MessageKind::Info, text);
                 return;
             }
             let target = same
@@ -671,10 +669,7 @@ impl Session {
         } else if let Some(span) = self.selected.filter(|id| doc.span(*id).is_some()) {
             self.edit(self.relabel_edit(doc_id, span, label));
         } else {
-            self.notify(
-                MessageKind::Info,
-                "Select some text first, or click a highlight to relabel it.",
-            );
+            self.notify(MessageKind::Info, self.lang.t(Key::SelectFirst));
         }
     }
 }
@@ -713,12 +708,10 @@ impl Session {
             edits.push(Edit::AddSpans { doc, spans });
         }
         if count == 0 {
-            self.notify(MessageKind::Info, "Every match is already tagged.");
+            self.notify(MessageKind::Info, self.lang.t(Key::AllTagged));
         } else if self.edit(Edit::Batch(edits)) {
-            self.notify(
-                MessageKind::Info,
-                format!("Tagged {count} match(es) as {label}. Ctrl+Z undoes this."),
-            );
+            let text = self.lang.n(Counted::Tagged, count, &[("label", label)]);
+            self.notify(MessageKind::Info, text);
         }
     }
 
@@ -737,7 +730,7 @@ impl Session {
         }
         self.notify(
             MessageKind::Info,
-            "The demo is back. It is not counted or exported, and loading a file puts it away again.",
+            self.lang.t(Key::DemoBack),
         );
     }
 
@@ -747,7 +740,7 @@ impl Session {
             .open_document()
             .and_then(|doc| Some((doc, doc.span(self.selected?)?.clone())))
         else {
-            self.notify(MessageKind::Info, "Select a span first.");
+            self.notify(MessageKind::Info, self.lang.t(Key::SelectSpanFirst));
             return;
         };
         let needle = doc
@@ -790,12 +783,9 @@ impl Session {
         // The shell drops what it had not written.
         self.saves.queued = 0;
         if unsaved {
-            self.notify(
-                MessageKind::Warning,
-                "Your last change here was not saved: another tab took the workspace over first. This tab is now read-only and shows the saved work.",
-            );
+            self.notify(MessageKind::Warning, self.lang.t(Key::LastChangeLost));
         } else {
-            self.notify(MessageKind::Warning, TAKEN_OVER);
+            self.notify(MessageKind::Warning, self.lang.t(Key::TakenOver));
         }
     }
 }
@@ -820,10 +810,11 @@ impl Session {
     fn handle(&mut self, event: Event, resume: &Resume) {
         let state = self;
         match event {
+            Event::Lang(lang) => state.lang = lang,
             Event::Role(role) => {
                 state.role = role;
                 if role == Role::Alone {
-                    state.notify(MessageKind::Warning, NO_LOCKS);
+                    state.notify(MessageKind::Warning, state.lang.t(Key::NoLocks));
                 }
             }
             Event::News(News::Saved) => {
@@ -846,10 +837,9 @@ impl Session {
                         state.storage = StorageStatus::Ready;
                         state.saves.queued = 0;
                         state.show_stored(Ok(restored));
-                        state
-                            .messages
-                            .retain(|m| m.text != READ_ONLY && m.text != TAKEN_OVER);
-                        state.notify(MessageKind::Info, TOOK_OVER);
+                        let gone = [Key::ReadOnlyTab, Key::TakenOver].map(|k| state.lang.t(k));
+                        state.messages.retain(|m| !gone.contains(&m.text.as_str()));
+                        state.notify(MessageKind::Info, state.lang.t(Key::TookOver));
                     }
                 }
             }
@@ -894,10 +884,7 @@ impl Session {
             }
             Event::RemoveDocument(id) => {
                 if state.edit(Edit::RemoveDocuments { ids: vec![id] }) {
-                    state.notify(
-                        MessageKind::Info,
-                        "Document removed. Ctrl+Z brings it back.",
-                    );
+                    state.notify(MessageKind::Info, state.lang.t(Key::DocumentRemoved));
                 }
             }
             Event::ApplyLabel {

@@ -5,6 +5,7 @@
 
 pub mod files;
 pub mod highlight;
+pub mod lang;
 pub mod lists;
 pub mod measure;
 pub mod offline;

@@ -5,6 +5,8 @@
 use yew::prelude::*;
 
 use crate::core::edit::Edit;
+use crate::core::i18n::Key;
+use crate::ui::lang::use_lang;
 use crate::ui::fields::{DraftField, field_value};
 use crate::ui::state::{Action, use_app};
 
@@ -12,6 +14,7 @@ use crate::ui::state::{Action, use_app};
 #[function_component(AnnotatorName)]
 pub fn annotator_name() -> Html {
     let app = use_app();
+    let t = use_lang();
     let current = app.ws.annotator.clone().unwrap_or_default();
     let onchange = {
         let app = app.clone();
@@ -29,9 +32,9 @@ pub fn annotator_name() -> Html {
     };
     html! {
         <div class="annotator-name">
-            <label for="annotator-name">{ "Annotator" }</label>
+            <label for="annotator-name">{ t.t(Key::Annotator) }</label>
             <DraftField value={AttrValue::from(current)} {onchange} testid="annotator-name"
-                id="annotator-name" placeholder="Your name (kept in exports)" dir="auto" maxlength="80" />
+                id="annotator-name" placeholder={t.t(Key::AnnotatorPlaceholder)} dir="auto" maxlength="80" />
         </div>
     }
 }

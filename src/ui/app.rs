@@ -11,6 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::css::ClassRule;
+use crate::core::i18n::Key;
 use crate::core::tabs::Role;
 use crate::platform::files::{dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
@@ -27,6 +28,7 @@ use crate::ui::help::ShortcutSheet;
 use crate::ui::import::{ImportProgress, read_and_import};
 use crate::ui::keyboard::on_key;
 use crate::ui::label_editor::LabelEditor;
+use crate::ui::lang::LangHandle;
 use crate::ui::messages::Messages;
 use crate::ui::search::{MatchCounts, SearchPanel};
 use crate::ui::settings::{PanelToggle, PrefsHandle, Side};
@@ -112,10 +114,8 @@ async fn start(app: AppHandle) {
     });
     on_blocked(|| {
         if let Some(app) = APP.with(|a| a.borrow().clone()) {
-            app.dispatch(Action::Notify(
-                MessageKind::Warning,
-                "Wasim is open in another tab with an older version; close that tab (or reload it) to open your work here.".into(),
-            ));
+            let text = app.lang.t(Key::OlderTab).to_owned();
+            app.dispatch(Action::Notify(MessageKind::Warning, text));
         }
     });
     let role = if !has_locks() {
@@ -190,10 +190,10 @@ pub fn take_over(app: AppHandle) {
     if let Err(error) = request_writer(Ask::Steal, granted, || lost_writer(false)) {
         APP.with(|a| {
             if let Some(app) = a.borrow().as_ref() {
-                app.dispatch(Action::Notify(
-                    MessageKind::Error,
-                    format!("Could not take the workspace over: {error}"),
-                ));
+                let text = app
+                    .lang
+                    .f(Key::TakeOverFailed, &[("error", &error.to_string())]);
+                app.dispatch(Action::Notify(MessageKind::Error, text));
             }
         });
     }
@@ -203,6 +203,17 @@ pub fn take_over(app: AppHandle) {
 #[function_component(App)]
 pub fn app() -> Html {
     let app = use_reducer(AppState::default);
+    // The interface's language: the page is mirrored in Arabic, and the
+    // session writes its messages in it.
+    let lang: LangHandle = use_state(crate::platform::lang::initial);
+    {
+        let app = app.clone();
+        use_effect_with(*lang, move |lang| {
+            crate::platform::lang::apply(*lang);
+            app.dispatch(Action::Lang(*lang));
+        });
+    }
+    let t = *lang;
     // The reader's display preferences, remembered in this browser.
     let prefs: PrefsHandle = use_state(stored_prefs::load);
     use_effect_with(*prefs, |chosen| {
@@ -281,7 +292,9 @@ pub fn app() -> Html {
                     || latest
                         .borrow()
                         .as_ref()
-                        .is_some_and(|app| app.revision > 0 && app.storage.warning().is_some());
+                        .is_some_and(|app| {
+                            app.revision > 0 && app.storage.warning(app.lang).is_some()
+                        });
                 if unsaved {
                     event.prevent_default();
                 }
@@ -326,16 +339,16 @@ pub fn app() -> Html {
     };
 
     let body = if app.storage == StorageStatus::Loading {
-        html! { <p class="loading" data-testid="loading">{ "Opening saved work…" }</p> }
+        html! { <main class="loading-main"><p class="loading" data-testid="loading">{ t.t(Key::OpeningSaved) }</p></main> }
     } else {
         let documents = prefs.documents_open;
         let details = prefs.details_open;
         html! {
-            <main class={classes!("workspace", (!documents).then_some("documents-closed"),
+            <div class={classes!("workspace", (!documents).then_some("documents-closed"),
                 (!details).then_some("details-closed"))}>
-                <aside class="sidebar side-panel" id="documents-panel" aria-label="Documents and labels">
+                <aside class="sidebar side-panel" id="documents-panel" aria-label={t.t(Key::DocumentsAndLabels)}>
                     <div class="panel-head">
-                        if documents { <h2>{ "Documents" }</h2> }
+                        if documents { <h2>{ t.t(Key::DocumentsHeading) }</h2> }
                         <PanelToggle side={Side::Documents} />
                     </div>
                     if documents {
@@ -346,26 +359,27 @@ pub fn app() -> Html {
                         </div>
                     }
                 </aside>
-                <section class="editor" aria-label="Document">
+                <main class="editor" aria-label={t.t(Key::DocumentRegion)}>
                     <SearchPanel {on_counts} />
                     if app.curation_shown() { <CurationPanel /> }
                     <div class="doc-scroll" data-testid="doc-scroll">
                         <DocView />
                     </div>
-                </section>
+                </main>
                 <div class="span-side side-panel" id="details-panel">
                     <div class="panel-head">
-                        if details { <h2>{ "Details" }</h2> }
+                        if details { <h2>{ t.t(Key::Details) }</h2> }
                         <PanelToggle side={Side::Details} />
                     </div>
                     if details { <EntitiesPanel /> }
                 </div>
-            </main>
+            </div>
         }
     };
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
+        <ContextProvider<LangHandle> context={lang.clone()}>
             <div class={classes!("app", class_of(&ClassRule::reading(&prefs)))} {ondragover} {ondrop} {ondragleave}>
                 <Toolbar />
                 <Messages />
@@ -373,9 +387,10 @@ pub fn app() -> Html {
                 { body }
                 if app.show_help { <ShortcutSheet /> }
                 if *dragging {
-                    <div class="drop-overlay" aria-hidden="true">{ "Drop files to load them" }</div>
+                    <div class="drop-overlay" aria-hidden="true">{ t.t(Key::DropToLoad) }</div>
                 }
             </div>
+        </ContextProvider<LangHandle>>
         </ContextProvider<PrefsHandle>>
         </ContextProvider<AppHandle>>
     }

@@ -14,10 +14,12 @@ use yew::prelude::*;
 
 use crate::core::css::ClassRule;
 use crate::core::curation::{Group, Status, largest_team};
+use crate::core::i18n::{Counted, Key, Lang};
 use crate::core::model::{Document, Span};
 use crate::core::session::Curate;
 use crate::platform::styles::class_of;
 use crate::ui::keyboard::select_span;
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, AppHandle, use_app};
 
 /// How many characters of a candidate's text the panel quotes.
@@ -37,24 +39,24 @@ fn curate(app: &AppHandle, what: Curate) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| app.dispatch(Action::Curate(what.clone())))
 }
 
-fn status_text(status: Status) -> &'static str {
+fn status_text(status: Status) -> Key {
     match status {
-        Status::Open => "The annotators disagree here.",
-        Status::Agreed => "Everyone agrees here; not accepted yet.",
-        Status::Decided => "Decided.",
+        Status::Open => Key::StatusOpen,
+        Status::Agreed => Key::StatusAgreed,
+        Status::Decided => Key::StatusDecided,
     }
 }
 
 /// One candidate of the group being decided.
-fn candidate(app: &AppHandle, doc: &Document, span: &Span, chosen: bool) -> Html {
+fn candidate(app: &AppHandle, t: Lang, doc: &Document, span: &Span, chosen: bool) -> Html {
     let selected = app.selected == Some(span.id);
     let color = class_of(&ClassRule::label_color(
         app.ws.label(&span.label).map_or("", |l| l.color.as_str()),
     ));
     let who = if span.annotators.is_empty() {
-        "added while adjudicating".to_owned()
+        t.t(Key::AddedWhileAdjudicating).to_owned()
     } else {
-        span.annotators.join(", ")
+        t.join(&span.annotators)
     };
     let onclick = {
         let app = app.clone();
@@ -73,48 +75,48 @@ fn candidate(app: &AppHandle, doc: &Document, span: &Span, chosen: bool) -> Html
             <span class={classes!("candidate-label", color)}>{ span.label.clone() }</span>
             <bdi class="candidate-text" lang="ar">{ quote(doc, span) }</bdi>
             <span class="candidate-who">{ who }</span>
-            <span class="candidate-state">{ if span.accepted { "accepted" } else if chosen { "chosen" } else { "pending" } }</span>
+            <span class="candidate-state">{ t.t(if span.accepted { Key::Accepted } else if chosen { Key::Chosen } else { Key::Pending }) }</span>
         </li>
     }
 }
 
 /// The group being decided and its decisions.
-fn group_view(app: &AppHandle, doc: &Document, group: &Group) -> Html {
+fn group_view(app: &AppHandle, t: Lang, doc: &Document, group: &Group) -> Html {
     let chosen = app.chosen_in(group);
     let candidates = group
         .spans(doc)
         .iter()
-        .map(|span| candidate(app, doc, span, chosen.contains(&span.id)));
+        .map(|span| candidate(app, t, doc, span, chosen.contains(&span.id)));
     let versions = doc.team.iter().enumerate().map(|(i, name)| {
         let key = (i < 9).then(|| format!("Alt+{}", i + 1));
         html! {
             <button key={name.clone()} data-testid="curation-version" data-annotator={name.clone()}
                 onclick={curate(app, Curate::Version(i))} aria-keyshortcuts={key.clone()}
-                title={format!("Accept {name}'s version of this place; the other candidates are removed")}>
-                { format!("{name}'s version") }
+                title={t.f(Key::AcceptVersionTitle, &[("name", name)])}>
+                { t.f(Key::Version, &[("name", name)]) }
                 if let Some(key) = key { {" "}<kbd>{ key }</kbd> }
             </button>
         }
     });
-    let accept_what = if chosen.is_empty() {
-        "Accept selected"
+    let accept_what = t.t(if chosen.is_empty() {
+        Key::AcceptSelected
     } else {
-        "Accept chosen"
-    };
+        Key::AcceptChosen
+    });
     html! {
         <div class="curation-group" data-testid="curation-group" data-status={group.status.as_str()}
             data-group-start={group.range.start().to_string()} data-group-end={group.range.end().to_string()}>
-            <p class="muted">{ status_text(group.status) }</p>
-            <ul class="curation-candidates" role="listbox" aria-label="Candidates" aria-multiselectable="true">
+            <p class="muted">{ t.t(status_text(group.status)) }</p>
+            <ul class="curation-candidates" role="listbox" aria-label={t.t(Key::Candidates)} aria-multiselectable="true">
                 { for candidates }
             </ul>
             <div class="curation-actions">
                 <button data-testid="curation-toggle" onclick={curate(app, Curate::Toggle)} aria-keyshortcuts="Space"
-                    title="Add the selected candidate to the set to accept, or take it out">{ "Choose " }<kbd>{ "Space" }</kbd></button>
+                    title={t.t(Key::ChooseTitle)}>{ t.t(Key::Choose) }{ " " }<kbd>{ "Space" }</kbd></button>
                 <button data-testid="curation-accept" onclick={curate(app, Curate::Accept)} aria-keyshortcuts="Enter"
-                    title="Accept the chosen candidates (or the selected one) and remove the others">{ accept_what }{ " " }<kbd>{ "Enter" }</kbd></button>
+                    title={t.t(Key::AcceptTitle)}>{ accept_what }{ " " }<kbd>{ "Enter" }</kbd></button>
                 <button data-testid="curation-none" onclick={curate(app, Curate::Reject)} aria-keyshortcuts="Alt+0"
-                    title="Accept none: remove every candidate of this place">{ "None " }<kbd>{ "Alt+0" }</kbd></button>
+                    title={t.t(Key::NoneTitle)}>{ t.t(Key::None) }{ " " }<kbd>{ "Alt+0" }</kbd></button>
                 { for versions }
             </div>
         </div>
@@ -122,7 +124,12 @@ fn group_view(app: &AppHandle, doc: &Document, group: &Group) -> Html {
 }
 
 /// The quorum control and its button.
-fn quorum_view(app: &AppHandle, team: usize, quorum: &UseStateHandle<Option<usize>>) -> Html {
+fn quorum_view(
+    app: &AppHandle,
+    t: Lang,
+    team: usize,
+    quorum: &UseStateHandle<Option<usize>>,
+) -> Html {
     let k = quorum.unwrap_or(team).clamp(1, team.max(1));
     let onchange = {
         let quorum = quorum.clone();
@@ -135,25 +142,26 @@ fn quorum_view(app: &AppHandle, team: usize, quorum: &UseStateHandle<Option<usiz
         })
     };
     let options = (1..=team).rev().map(|n| {
+        let (n_text, team_text) = (n.to_string(), team.to_string());
         let text = if n == team {
-            format!("all {team} agree")
+            t.f(Key::AllAgree, &[("team", &team_text)])
         } else {
-            format!("{n} of {team} agree")
+            t.f(Key::SomeAgree, &[("n", &n_text), ("team", &team_text)])
         };
         html! { <option key={n} value={n.to_string()} selected={n == k}>{ text }</option> }
     });
-    let label = if k == team {
-        "Accept agreed"
+    let label = t.t(if k == team {
+        Key::AcceptAgreed
     } else {
-        "Accept majority"
-    };
+        Key::AcceptMajority
+    });
     html! {
         <div class="curation-actions">
-            <label>{ "Where " }
-                <select data-testid="curation-quorum" {onchange} aria-label="Quorum">{ for options }</select>
+            <label>{ t.t(Key::Where) }{ " " }
+                <select data-testid="curation-quorum" {onchange} aria-label={t.t(Key::Quorum)}>{ for options }</select>
             </label>
             <button data-testid="curation-accept-quorum" onclick={curate(app, Curate::Quorum(k))}
-                title="In every team document: accept each place where this many annotators agree on one span and no rival span has as many (everywhere everyone agrees, whole); one undo step">{ label }</button>
+                title={t.t(Key::QuorumTitle)}>{ label }</button>
         </div>
     }
 }
@@ -162,6 +170,7 @@ fn quorum_view(app: &AppHandle, team: usize, quorum: &UseStateHandle<Option<usiz
 #[function_component(CurationPanel)]
 pub fn curation_panel() -> Html {
     let app = use_app();
+    let t = use_lang();
     let quorum = use_state(|| None::<usize>);
     let team = {
         let state = app.clone();
@@ -172,36 +181,32 @@ pub fn curation_panel() -> Html {
     let here = doc
         .filter(|d| disputes.open_in(d.id) > 0 || crate::core::curation::is_team(d))
         .map(|d| {
-            let n = disputes.open_in(d.id);
-            format!(
-                "This document: {n} disagreement{} left.",
-                if n == 1 { "" } else { "s" }
-            )
+            t.n(Counted::DisagreementsHere, disputes.open_in(d.id), &[])
         });
     let group = app
         .current_group()
         .zip(doc)
-        .map(|((_, group), doc)| group_view(&app, doc, &group));
+        .map(|((_, group), doc)| group_view(&app, t, doc, &group));
     html! {
-        <section class="curation" data-testid="curation-panel" aria-label="Adjudication">
+        <section class="curation" data-testid="curation-panel" aria-label={t.t(Key::Adjudication)}>
             <div class="curation-head">
-                <h2>{ "Adjudicate" }</h2>
+                <h2>{ t.t(Key::Adjudicate) }</h2>
                 <p class="curation-progress" data-testid="curation-progress" aria-live="polite"
                     data-open={disputes.total().to_string()} data-documents={disputes.documents().to_string()}>
-                    { disputes.summary() }</p>
+                    { disputes.summary(t) }</p>
                 if let Some(here) = here { <span class="muted" data-testid="curation-here">{ here }</span> }
                 <button data-testid="curation-prev" onclick={curate(&app, Curate::Previous)} aria-keyshortcuts="["
-                    title="Previous disagreement">{ "Previous " }<kbd>{ "[" }</kbd></button>
+                    title={t.t(Key::PreviousDisagreement)}>{ t.t(Key::Previous) }{ " " }<kbd>{ "[" }</kbd></button>
                 <button data-testid="curation-next" onclick={curate(&app, Curate::Next)} aria-keyshortcuts="]"
-                    title="Next disagreement">{ "Next " }<kbd>{ "]" }</kbd></button>
+                    title={t.t(Key::NextDisagreement)}>{ t.t(Key::Next) }{ " " }<kbd>{ "]" }</kbd></button>
             </div>
             {
                 match group {
                     Some(group) => group,
-                    None => html! { <p class="muted">{ "Press ] for the next disagreement, or select a span of a team document." }</p> },
+                    None => html! { <p class="muted">{ t.t(Key::PressNext) }</p> },
                 }
             }
-            if team >= 2 { { quorum_view(&app, team, &quorum) } }
+            if team >= 2 { { quorum_view(&app, t, team, &quorum) } }
         </section>
     }
 }

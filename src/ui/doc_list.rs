@@ -21,11 +21,13 @@ use yew::prelude::*;
 use crate::core::css::ClassRule;
 use crate::core::display::split_name;
 use crate::core::edit::Edit;
+use crate::core::i18n::{Counted, Key, Lang};
 use crate::core::model::Document;
 use crate::core::search::{filter_fold, filter_matches};
 use crate::platform::styles::class_of;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, icon, named_icon};
+use crate::ui::lang::use_lang;
 use crate::ui::search::MatchCounts;
 use crate::ui::state::{Action, AppHandle, use_app};
 use crate::ui::window::{Reveal, WindowedList};
@@ -44,6 +46,7 @@ pub struct DocListProps {
 #[function_component(DocList)]
 pub fn doc_list(props: &DocListProps) -> Html {
     let app = use_app();
+    let t = use_lang();
     let filter = use_state(String::new);
     // The positions of the documents whose name matches the filter (`None`:
     // no filter, every document), found again only when the filter or the
@@ -109,7 +112,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 .as_ref()
                 .map_or(Some(row), |rows| rows.get(row).copied());
             match at.and_then(|i| app.ws.documents.get(i)) {
-                Some(doc) => doc_item(&app, doc, &colors, matches.get(&doc.id).copied()),
+                Some(doc) => doc_item(&app, t, doc, &colors, matches.get(&doc.id).copied()),
                 None => html! {},
             }
         })
@@ -128,18 +131,18 @@ pub fn doc_list(props: &DocListProps) -> Html {
     html! {
         <>
             <div class="progress" data-testid="progress" data-done={done.to_string()} data-total={total.to_string()}>
-                <progress max={total.max(1).to_string()} value={done.to_string()} aria-label="Documents done"></progress>
-                <span>{ format!("{done} / {total} done") }</span>
+                <progress max={total.max(1).to_string()} value={done.to_string()} aria-label={t.t(Key::DocumentsDone)}></progress>
+                <span>{ t.f(Key::DoneOfTotal, &[("done", &done.to_string()), ("total", &total.to_string())]) }</span>
             </div>
-            <input type="search" class="doc-filter" data-testid="doc-filter" dir="auto" placeholder="Filter by name…"
-                value={(*filter).clone()} {oninput} aria-label="Filter documents by name" />
+            <input type="search" class="doc-filter" data-testid="doc-filter" dir="auto" placeholder={t.t(Key::FilterByName)}
+                value={(*filter).clone()} {oninput} aria-label={t.t(Key::FilterDocuments)} />
             if filtering {
                 <p class="muted doc-filter-count" data-testid="doc-filter-count" data-count={count.to_string()}>
-                    { format!("{count} of {} documents", app.ws.documents.len()) }</p>
+                    { t.n(Counted::DocumentsOf, count, &[("total", &app.ws.documents.len().to_string())]) }</p>
             }
             <div class="doc-list-scroll">
                 <WindowedList {count} {row} estimate={ROW_ESTIMATE} reveal={*reveal} class="doc-list windowed-list"
-                    testid="doc-list" label="Documents" />
+                    testid="doc-list" label={t.t(Key::DocumentsHeading)} />
             </div>
         </>
     }
@@ -147,7 +150,13 @@ pub fn doc_list(props: &DocListProps) -> Html {
 
 /// One document's item: name, done box, counts (chips in `colors`, one per
 /// label), remove button.
-fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usize>) -> Html {
+fn doc_item(
+    app: &AppHandle,
+    t: Lang,
+    doc: &Document,
+    colors: &[String],
+    hits: Option<usize>,
+) -> Html {
     let id = doc.id;
     let onclick = {
         let app = app.clone();
@@ -194,15 +203,16 @@ fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usi
         .zip(colors)
         .map(|(l, color)| (l.name.as_str(), color.as_str(), doc.count_label(&l.name)))
         .collect();
-    let per_label = counts
-        .iter()
-        .map(|(name, _, n)| format!("{name}: {n}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let per_label = t.join(
+        &counts
+            .iter()
+            .map(|(name, _, n)| t.f(Key::LabelCount, &[("label", name), ("n", &n.to_string())]))
+            .collect::<Vec<_>>(),
+    );
     let dots = counts.iter().filter(|(_, _, n)| *n > 0).map(|(name, color, n)| {
         html! {
             <span class={classes!("doc-label-count", color.to_string())} data-testid="doc-label-count" data-label={name.to_string()}
-                title={format!("{name}: {n}")}>{ n }</span>
+                title={t.f(Key::LabelCount, &[("label", name), ("n", &n.to_string())])}>{ n }</span>
         }
     });
     html! {
@@ -211,21 +221,21 @@ fn doc_item(app: &AppHandle, doc: &Document, colors: &[String], hits: Option<usi
             class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"), doc.demo.then_some("demo"))} {onclick} {onkeydown}
             tabindex="0" title={format!("{} — {per_label}", doc.name)}>
             <input type="checkbox" class="doc-done" data-testid="doc-done" checked={doc.done} onclick={ondone}
-                aria-label="Done" title="Mark done" />
+                aria-label={t.t(Key::Done)} title={t.t(Key::MarkDone)} />
             <span class={classes!("doc-name", parts.joined.then_some("joined"))} dir="auto">
                 <span class="name-head">{ parts.head.to_owned() }</span>
                 if !parts.tail.is_empty() { <span class="name-tail">{ parts.tail.to_owned() }</span> }
             </span>
             if let Some(hits) = hits {
-                <span class="doc-search-count" data-testid="doc-search-count" title="search matches">{ named_icon(Icon::Search, "search matches") }{ hits }</span>
+                <span class="doc-search-count" data-testid="doc-search-count" title={t.t(Key::SearchMatches)}>{ named_icon(Icon::Search, t.t(Key::SearchMatches)) }{ hits }</span>
             }
             if disputes > 0 {
                 <span class="doc-disputes" data-testid="doc-disputes"
-                    title={format!("{disputes} disagreement(s) to adjudicate")}>{ format!("≠{disputes}") }</span>
+                    title={t.n(Counted::DisputesToAdjudicate, disputes, &[])}>{ format!("≠{disputes}") }</span>
             }
             <span class="doc-label-counts">{ for dots }</span>
             <span class="doc-count" data-testid="doc-span-count" title={per_label.clone()}>{ count }</span>
-            <button class="doc-remove" data-testid="doc-remove" title="Remove document" aria-label="Remove document"
+            <button class="doc-remove" data-testid="doc-remove" title={t.t(Key::RemoveDocument)} aria-label={t.t(Key::RemoveDocument)}
                 onclick={onremove}>{ icon(Icon::Close) }</button>
         </li>
     }

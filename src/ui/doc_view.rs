@@ -33,6 +33,7 @@ use yew::prelude::*;
 
 use crate::core::css::{ClassRule, px};
 use crate::core::curation::is_team;
+use crate::core::i18n::{Key, Lang};
 use crate::core::layout::{
     Direction, Fragment, Node, SpanIndex, dominant_direction, line_fragments, nest,
 };
@@ -48,6 +49,7 @@ use crate::platform::selection::{
 };
 use crate::platform::styles::class_of;
 use crate::ui::doc_window::{DocWindow, SizeObserver, WindowHandle, when_drawn};
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, use_app};
 use crate::ui::styled::use_style_properties;
 
@@ -156,6 +158,7 @@ pub fn lines_rendered() -> u64 {
 #[function_component(DocView)]
 pub fn doc_view() -> Html {
     let app = use_app();
+    let lang = use_lang();
     let doc = app.ws.open_document();
     let doc_id = doc.map(|d| d.id);
     let prepared = {
@@ -347,7 +350,7 @@ pub fn doc_view() -> Html {
 
     let Some(doc) = doc.filter(|d| prepared.doc == Some(d.id)) else {
         return html! {
-            <div class="doc-empty" data-testid="doc-text">{ "Load a .txt file to start." }</div>
+            <div class="doc-empty" data-testid="doc-text">{ lang.t(Key::LoadToStart) }</div>
         };
     };
     let root = root_ref.cast::<web_sys::Element>();
@@ -378,7 +381,7 @@ pub fn doc_view() -> Html {
                 let selected = selected.filter(|id| fragments.iter().any(|f| f.id == *id));
                 let key = line.start;
                 Some(html! {
-                    <Line {key} {line} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} {team} />
+                    <Line {key} {line} fragments={Rc::new(fragments)} {selected} colors={colors.clone()} {team} {lang} />
                 })
             })
             .collect::<Vec<Html>>(),
@@ -398,7 +401,7 @@ pub fn doc_view() -> Html {
     html! {
         <div class={classes!("doc-text", windowed.then_some("windowed"))} ref={root_ref} data-testid="doc-text" data-doc-id={doc.id.0.to_string()} dir={prepared.dir.as_attr()} lang="ar"
             data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup} {oncopy}
-            tabindex="0" role="document" aria-label={format!("Text of {}", doc.name)}>
+            tabindex="0" role="document" aria-label={lang.f(Key::TextOf, &[("name", &doc.name)])}>
             { for items }
         </div>
     }
@@ -458,6 +461,8 @@ struct LineProps {
     /// Whether the document is a team document, whose spans show who
     /// proposed them and whether they are accepted.
     team: bool,
+    /// The interface's language (for the spans' tooltips).
+    lang: Lang,
 }
 
 #[function_component(Line)]
@@ -543,10 +548,22 @@ impl<'a> LineRenderer<'a> {
             "pending"
         });
         let title = if team {
-            team_title(fragment)
+            team_title(fragment, self.props.lang)
         } else {
             fragment.label.clone()
         };
+        // The span's accessible name, "PER: مصطفى الكاظمي" (its text on
+        // this line): an attribute, so the text and its joining are as
+        // they were.
+        let line_end = self.start + self.bytes.len() - 1;
+        let text = self.slice(
+            fragment.span_start.max(self.start),
+            fragment.span_end.min(line_end),
+        );
+        let name = self.props.lang.f(
+            Key::SpanName,
+            &[("label", &fragment.label), ("text", text)],
+        );
         html! {
             <mark class={classes!("span", color, selected.then_some("selected"), review)}
                 data-span-start={fragment.span_start.to_string()}
@@ -555,7 +572,8 @@ impl<'a> LineRenderer<'a> {
                 data-span-id={fragment.id.0.to_string()}
                 data-badge={badge}
                 data-annotators={team.then(|| fragment.annotators.join(","))}
-                aria-selected={selected.then_some("true")}
+                role="group" aria-label={name}
+                aria-current={selected.then_some("true")}
                 {title}>
                 { self.render(children) }
             </mark>
@@ -565,18 +583,21 @@ impl<'a> LineRenderer<'a> {
 
 /// A team span's tooltip: its label, who proposed it, and whether it is
 /// accepted ("LOC — proposed by Amina, Badr — pending").
-fn team_title(fragment: &Fragment) -> String {
+fn team_title(fragment: &Fragment, lang: Lang) -> String {
     let who = if fragment.annotators.is_empty() {
-        "added while adjudicating".to_owned()
+        lang.t(Key::AddedWhileAdjudicating).to_owned()
     } else {
-        format!("proposed by {}", fragment.annotators.join(", "))
+        lang.f(Key::ProposedBy, &[("who", &lang.join(&fragment.annotators))])
     };
-    let state = if fragment.accepted {
-        "accepted"
+    let state = lang.t(if fragment.accepted {
+        Key::Accepted
     } else {
-        "pending"
-    };
-    format!("{} — {who} — {state}", fragment.label)
+        Key::Pending
+    });
+    lang.f(
+        Key::TeamTitle,
+        &[("label", &fragment.label), ("who", &who), ("state", state)],
+    )
 }
 
 /// Combining marks (Arabic tashkeel and others) continue the word before them.

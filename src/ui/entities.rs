@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use crate::core::css::ClassRule;
 use crate::core::edit::Edit;
+use crate::core::i18n::{Key, Lang};
 use crate::core::model::{Document, SpanId};
 use crate::core::search::{filter_fold, filter_matches};
 use crate::platform::selection::reveal_span;
@@ -22,6 +23,7 @@ use crate::platform::styles::class_of;
 use crate::ui::doc_window::when_drawn;
 use crate::ui::fields::{DraftField, field_value};
 use crate::ui::icons::{Icon, named_icon};
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, AppHandle, use_app};
 use crate::ui::window::{Reveal, WindowedList};
 
@@ -62,6 +64,7 @@ fn group_spans(doc: &Document, labels: &[crate::core::model::Label], needle: &st
 #[function_component(EntitiesPanel)]
 pub fn entities_panel() -> Html {
     let app = use_app();
+    let t = use_lang();
     let filter = use_state(String::new);
     // Grouped again when the filter, the open document or its spans change
     // (every change moves the revision), not when a span is selected.
@@ -108,7 +111,7 @@ pub fn entities_panel() -> Html {
             });
         let row = {
             let (app, groups, order) = (app.clone(), groups.clone(), *order);
-            Callback::from(move |row: usize| entity_row(&app, &groups, order, row))
+            Callback::from(move |row: usize| entity_row(&app, t, &groups, order, row))
         };
         html! {
             <section key={name.clone()} class="entity-group" data-testid="entity-group" data-label={name.clone()}>
@@ -119,11 +122,11 @@ pub fn entities_panel() -> Html {
         }
     });
     html! {
-        <aside class="entities" aria-label="Entities">
+        <aside class="entities" aria-label={t.t(Key::Entities)}>
             <SpanDetails />
-            <h2>{ "Entities" }</h2>
-            <input type="search" class="entity-filter" data-testid="entity-filter" placeholder="Filter…"
-                value={(*filter).clone()} {oninput} aria-label="Filter entities" />
+            <h2>{ t.t(Key::Entities) }</h2>
+            <input type="search" class="entity-filter" data-testid="entity-filter" placeholder={t.t(Key::Filter)}
+                value={(*filter).clone()} {oninput} aria-label={t.t(Key::FilterEntities)} />
             <div class="entity-scroll" data-testid="entity-scroll">
                 { for sections }
             </div>
@@ -133,7 +136,7 @@ pub fn entities_panel() -> Html {
 }
 
 /// The `row`-th entry of the group of label `order`.
-fn entity_row(app: &AppHandle, groups: &Groups, order: usize, row: usize) -> Html {
+fn entity_row(app: &AppHandle, t: Lang, groups: &Groups, order: usize, row: usize) -> Html {
     let span = groups
         .iter()
         .find(|(o, _)| *o == order)
@@ -158,7 +161,7 @@ fn entity_row(app: &AppHandle, groups: &Groups, order: usize, row: usize) -> Htm
         <li key={id.0} class={classes!("entity-item", selected.then_some("selected"))} data-testid="entity-item"
             data-span-id={id.0.to_string()} data-span-start={span.start.to_string()} {onclick}>
             <span dir="auto" class="entity-text">{ text.to_owned() }</span>
-            if span.note.is_some() || span.entity_id.is_some() { <span class="entity-has-note" title="has a note">{ named_icon(Icon::Note, "has a note") }</span> }
+            if span.note.is_some() || span.entity_id.is_some() { <span class="entity-has-note" title={t.t(Key::HasNote)}>{ named_icon(Icon::Note, t.t(Key::HasNote)) }</span> }
         </li>
     }
 }
@@ -168,6 +171,7 @@ fn entity_row(app: &AppHandle, groups: &Groups, order: usize, row: usize) -> Htm
 #[function_component(CorpusCounts)]
 fn corpus_counts() -> Html {
     let app = use_app();
+    let t = use_lang();
     let rows = app.ws.labels.iter().map(|label| {
         // The corpus is the user's work: the demo is not counted.
         let count = app.tally.spans(&label.name);
@@ -180,7 +184,7 @@ fn corpus_counts() -> Html {
     });
     html! {
         <>
-            <h2>{ "Corpus" }</h2>
+            <h2>{ t.t(Key::Corpus) }</h2>
             <table class="corpus-counts"><tbody>{ for rows }</tbody></table>
         </>
     }
@@ -190,6 +194,7 @@ fn corpus_counts() -> Html {
 #[function_component(SpanDetails)]
 fn span_details() -> Html {
     let app = use_app();
+    let t = use_lang();
     let Some((doc, span)) = app
         .open_document()
         .and_then(|doc| Some((doc, doc.span(app.selected?)?)))
@@ -230,22 +235,22 @@ fn span_details() -> Html {
     });
     html! {
         <section class="span-details" data-testid="span-details" data-span-id={id.0.to_string()}>
-            <h2>{ "Selected span" }</h2>
+            <h2>{ t.t(Key::SelectedSpan) }</h2>
             <p class="span-text" dir="auto">{ text }</p>
             <p class="span-range">{ format!("[{}, {})", span.start, span.end) }</p>
-            <label>{ "Label " }<select data-testid="span-label" onchange={onlabel}>{ for options }</select></label>
-            <label>{ "Note" }
+            <label>{ t.t(Key::Label) }{ " " }<select data-testid="span-label" onchange={onlabel}>{ for options }</select></label>
+            <label>{ t.t(Key::Note) }
                 <DraftField key={format!("note-{}", id.0)} multiline=true testid="span-note" dir="auto"
                     value={span.note.clone().unwrap_or_default()} onchange={note_change} rows="2" />
             </label>
-            <label>{ "Entity id" }
-                <DraftField key={format!("entity-{}", id.0)} testid="span-entity-id" placeholder="e.g. Q1234 (Wikidata)" dir="ltr"
+            <label>{ t.t(Key::EntityId) }
+                <DraftField key={format!("entity-{}", id.0)} testid="span-entity-id" placeholder={t.t(Key::EntityIdPlaceholder)} dir="ltr"
                     value={span.entity_id.clone().unwrap_or_default()} onchange={entity_change} />
             </label>
             <div class="span-actions">
-                <button data-testid="tag-all-like" onclick={ontagall} title="Tag every other occurrence of this text with this label">
-                    { "Tag all occurrences" }</button>
-                <button data-testid="span-delete" onclick={ondelete}>{ "Delete" }</button>
+                <button data-testid="tag-all-like" onclick={ontagall} title={t.t(Key::TagAllLikeTitle)}>
+                    { t.t(Key::TagAllOccurrences) }</button>
+                <button data-testid="span-delete" onclick={ondelete}>{ t.t(Key::Delete) }</button>
             </div>
         </section>
     }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::formats::naming::name_export;
+use crate::core::i18n::Key;
 use crate::core::formats::wasim::WasimJson;
 use crate::core::formats::{
     self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents, signed,
@@ -12,15 +13,14 @@ use crate::core::model::Workspace;
 use crate::platform::files::download;
 use crate::platform::resume::today;
 use crate::ui::fields::field_value;
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 
 /// Offers `file` as a download; a refusal becomes an error message.
 pub fn offer_download(app: &AppHandle, file: &OutputFile) {
     if let Err(error) = download(file) {
-        app.dispatch(Action::Notify(
-            MessageKind::Error,
-            format!("Export failed: {error}"),
-        ));
+        let text = app.lang.f(Key::ExportFailed, &[("error", &error.to_string())]);
+        app.dispatch(Action::Notify(MessageKind::Error, text));
     }
 }
 
@@ -42,6 +42,7 @@ pub fn workspace_file(ws: &Workspace) -> OutputFile {
 #[function_component(ExportMenu)]
 pub fn export_menu() -> Html {
     let app = use_app();
+    let t = use_lang();
     let format = use_state(|| {
         formats::all()
             .first()
@@ -104,10 +105,8 @@ pub fn export_menu() -> Html {
             let (signed, team_warning) = formats::with_team_data(chosen, signed);
             let documents: Vec<_> = signed.iter().map(|d| &**d).collect();
             if documents.is_empty() {
-                app.dispatch(Action::Notify(
-                    MessageKind::Info,
-                    "There is no document to export.".to_owned(),
-                ));
+                let text = app.lang.t(Key::NothingToExport).to_owned();
+                app.dispatch(Action::Notify(MessageKind::Info, text));
                 return;
             }
             let exported =
@@ -126,7 +125,7 @@ pub fn export_menu() -> Html {
             exported.warnings.extend(team_warning);
             if !exported.warnings.is_empty() {
                 app.dispatch(Action::Warnings {
-                    what: format!("Export to {}", chosen.name()),
+                    what: app.lang.f(Key::ExportTo, &[("format", chosen.name())]),
                     warnings: exported.warnings,
                 });
             }
@@ -153,23 +152,23 @@ pub fn export_menu() -> Html {
     let corpus = options.scope == ExportScope::Corpus;
     html! {
         <div class="export-menu">
-            <select data-testid="export-format" onchange={onformat} aria-label="Export format">{ for format_options }</select>
-            <select data-testid="export-scope" onchange={onscope} aria-label="What to export">
-                <option value="corpus" selected={corpus}>{ "All documents" }</option>
-                <option value="open" selected={!corpus}>{ "Open document" }</option>
+            <select data-testid="export-format" onchange={onformat} aria-label={t.t(Key::ExportFormat)}>{ for format_options }</select>
+            <select data-testid="export-scope" onchange={onscope} aria-label={t.t(Key::WhatToExport)}>
+                <option value="corpus" selected={corpus}>{ t.t(Key::AllDocuments) }</option>
+                <option value="open" selected={!corpus}>{ t.t(Key::OpenDocument) }</option>
             </select>
             if *format == formats::doccano::ID {
                 <label class="switch"><input type="checkbox" data-testid="export-utf16" checked={options.utf16_offsets}
-                    onchange={onutf16} />{ formats::doccano::offset_unit_name(ExportOptions { utf16_offsets: true, ..*options }) }</label>
+                    onchange={onutf16} />{ t.t(Key::Utf16Offsets) }</label>
             }
             if *format == formats::label_studio::ID {
                 <button data-testid="export-ls-config" onclick={onconfig}
-                    title="The labeling configuration to paste into a Label Studio project">{ "Labeling config" }</button>
+                    title={t.t(Key::LsConfigTitle)}>{ t.t(Key::LsConfig) }</button>
             }
             if *format == "conll" {
-                <select data-testid="export-scheme" onchange={onscheme} aria-label="Tag scheme">{ for schemes }</select>
+                <select data-testid="export-scheme" onchange={onscheme} aria-label={t.t(Key::TagScheme)}>{ for schemes }</select>
             }
-            <button data-testid="export-run" onclick={onrun}>{ "Export" }</button>
+            <button data-testid="export-run" onclick={onrun}>{ t.t(Key::Export) }</button>
         </div>
     }
 }

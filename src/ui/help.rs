@@ -2,89 +2,73 @@
 
 use yew::prelude::*;
 
+use crate::core::i18n::Key;
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, use_app};
 
-const SHORTCUTS: [(&str, &str); 21] = [
-    (
-        "Mouse drag",
-        "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)",
-    ),
-    (
-        "1 – 9, or a label's key",
-        "Tag the selection, or relabel the selected span",
-    ),
-    (
-        "← →",
-        "Move the keyboard cursor word by word (in right-to-left text, ← moves forward)",
-    ),
-    ("Ctrl/Alt + ← →", "Move character by character"),
-    ("Shift + ← →", "Extend the selection"),
-    (
-        "Tab / Shift+Tab",
-        "Next / previous span (in the text; past the last one, the next control)",
-    ),
-    (
-        "↑ ↓",
-        "Choose among spans that overlap here (outer / inner)",
-    ),
-    ("Click a highlight", "Select that span"),
-    ("Delete / Backspace", "Delete the selected span"),
-    ("Esc", "Clear the selection"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
-    (
-        "Ctrl+F / ⌘F",
-        "Search the text with Wasim's search (it sees the whole document; the browser's find sees only what is drawn)",
-    ),
-    (
-        "] / [",
-        "Adjudicating: next / previous disagreement (across documents); it is selected and shown",
-    ),
-    (
-        "Enter",
-        "Adjudicating: accept the chosen candidates, or the selected one; the others of that place are removed",
-    ),
-    (
-        "Space",
-        "Adjudicating: choose the selected candidate (or take it back), to accept several with Enter",
-    ),
-    (
-        "Alt+1 – Alt+9",
-        "Adjudicating: accept the 1st–9th annotator's version of this place",
-    ),
-    (
-        "Alt+0",
-        "Adjudicating: accept none (remove every candidate here)",
-    ),
-    (
-        "Label key, Delete, Tab, ↑ ↓ …",
-        "Adjudicating: the same as annotating (edit a candidate, then Enter accepts it)",
-    ),
-    ("?", "Show or hide this sheet"),
-    ("Drop files", "Load .txt files or import annotations"),
+/// Every shortcut: its keys (the same in every language) and what it does.
+const SHORTCUTS: [(Keys, Key); 21] = [
+    (Keys::Named(Key::HkMouse), Key::HkMouseWhat),
+    (Keys::Named(Key::HkLabelKey), Key::HkLabelKeyWhat),
+    (Keys::Plain("← →"), Key::HkArrowsWhat),
+    (Keys::Plain("Ctrl/Alt + ← →"), Key::HkCtrlArrowsWhat),
+    (Keys::Plain("Shift + ← →"), Key::HkShiftArrowsWhat),
+    (Keys::Plain("Tab / Shift+Tab"), Key::HkTabWhat),
+    (Keys::Plain("↑ ↓"), Key::HkUpDownWhat),
+    (Keys::Named(Key::HkClick), Key::HkClickWhat),
+    (Keys::Plain("Delete / Backspace"), Key::HkDeleteWhat),
+    (Keys::Plain("Esc"), Key::HkEscWhat),
+    (Keys::Plain("Ctrl+Z"), Key::Undo),
+    (Keys::Plain("Ctrl+Shift+Z / Ctrl+Y"), Key::Redo),
+    (Keys::Plain("Ctrl+F / ⌘F"), Key::HkSearchWhat),
+    (Keys::Plain("] / ["), Key::HkBracketsWhat),
+    (Keys::Plain("Enter"), Key::HkEnterWhat),
+    (Keys::Plain("Space"), Key::HkSpaceWhat),
+    (Keys::Plain("Alt+1 – Alt+9"), Key::HkAltDigitsWhat),
+    (Keys::Plain("Alt+0"), Key::HkAltZeroWhat),
+    (Keys::Named(Key::HkAsAnnotating), Key::HkAsAnnotatingWhat),
+    (Keys::Plain("?"), Key::HkHelpWhat),
+    (Keys::Named(Key::HkDrop), Key::HkDropWhat),
 ];
+
+/// A shortcut's keys: key names as typed, or words to translate.
+#[derive(Clone, Copy)]
+enum Keys {
+    /// Key names, the same in every language.
+    Plain(&'static str),
+    /// A gesture told in words.
+    Named(Key),
+}
 
 /// A modal listing every shortcut.
 #[function_component(ShortcutSheet)]
 pub fn shortcut_sheet() -> Html {
     let app = use_app();
+    let t = use_lang();
     let demo = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::ShowDemo))
     };
     let close = Callback::from(move |_: MouseEvent| app.dispatch(Action::ToggleHelp));
     let rows = SHORTCUTS.iter().map(|(keys, what)| {
-        html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr> }
+        let (keys, dir) = match keys {
+            Keys::Plain(keys) => (*keys, Some("ltr")),
+            Keys::Named(key) => (t.t(*key), None),
+        };
+        html! { <tr><th scope="row"><kbd {dir}>{ keys }</kbd></th><td>{ t.t(*what) }</td></tr> }
     });
     html! {
         <div class="sheet-backdrop">
             <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" data-testid="shortcuts">
-                <h2 id="sheet-title">{ "Keyboard shortcuts" }</h2>
-                <table><tbody>{ for rows }</tbody></table>
-                <p class="muted">{ "Shortcuts never fire while you type in a text field." }</p>
-                <p class="muted">{ "The demo document is a short tour. Loading a file puts it away; it is never counted or exported with your documents." }</p>
-                <button onclick={demo} data-testid="show-demo">{ "Show the demo" }</button>
-                <button onclick={close} data-testid="shortcuts-close">{ "Close" }</button>
+                <h2 id="sheet-title">{ t.t(Key::KeyboardShortcuts) }</h2>
+                <table>
+                    <thead><tr><th scope="col">{ t.t(Key::HelpKeyCol) }</th><th scope="col">{ t.t(Key::HelpWhatCol) }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                <p class="muted">{ t.t(Key::HelpNoFire) }</p>
+                <p class="muted">{ t.t(Key::HelpDemo) }</p>
+                <button onclick={demo} data-testid="show-demo">{ t.t(Key::ShowDemo) }</button>
+                <button onclick={close} data-testid="shortcuts-close">{ t.t(Key::Close) }</button>
             </div>
         </div>
     }

@@ -14,10 +14,12 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::css;
+use crate::core::i18n::Key;
 use crate::core::import_job::ImportJob;
 use crate::core::lexicon::LexiconBuilder;
 use crate::platform::files::{files_of, read_files_told};
 use crate::platform::tasks::{frame, idle, now, yield_now};
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, AppHandle, SharedLexicon, use_app};
 use crate::ui::styled::use_style_properties;
 
@@ -38,7 +40,7 @@ const SHOW_FROM_BYTES: f64 = 1024.0 * 1024.0;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
     /// What is being done.
-    pub what: &'static str,
+    pub what: Key,
     /// How far, from 0 to 100.
     pub percent: u8,
 }
@@ -78,15 +80,15 @@ pub fn load_files(app: AppHandle, list: &web_sys::FileList) {
 pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
     let size: f64 = files.iter().map(|f| f.size()).sum();
     let big = size >= SHOW_FROM_BYTES;
-    let report = |what: &'static str, percent: u8| {
+    let report = |what: Key, percent: u8| {
         if big {
             show(Some(Progress { what, percent }));
         }
     };
-    report("Reading files", 0);
+    report(Key::ReadingFiles, 0);
     // Reading is the first fifth of the bar, parsing the rest.
     let (files, unreadable) = read_files_told(files, |done, total| {
-        report("Reading files", percent(done, total, 0.0, 20.0))
+        report(Key::ReadingFiles, percent(done, total, 0.0, 20.0))
     })
     .await;
     let mut job = ImportJob::new(files);
@@ -100,7 +102,7 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
         let elapsed = now() - started;
         let (read, total) = job.progress();
         report(
-            "Reading documents",
+            Key::ReadingDocuments,
             percent(read as f64, total as f64, 20.0, 99.0),
         );
         if done {
@@ -114,7 +116,7 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
             yield_now().await;
         }
     }
-    report("Adding them to the workspace", 100);
+    report(Key::AddingToWorkspace, 100);
     if big {
         // Let the bar show 100 % before the workspace changes.
         frame().await;
@@ -190,6 +192,7 @@ async fn build_lexicon(lexicon: std::rc::Weak<RefCell<LexiconBuilder>>) {
 #[function_component(ImportProgress)]
 pub fn import_progress() -> Html {
     let app = use_app();
+    let t = use_lang();
     use_effect_with(app.tally.generation(), {
         let lexicon = app.lexicon.downgrade();
         move |_| spawn_local(build_lexicon(lexicon))
@@ -213,12 +216,14 @@ pub fn import_progress() -> Html {
         return html! {};
     };
     let value = shown.percent.to_string();
+    let what = t.t(shown.what);
     html! {
-        <div class="import-progress" data-testid="import-progress" role="progressbar" aria-label="Import"
-            aria-valuemin="0" aria-valuemax="100" aria-valuenow={value.clone()} aria-valuetext={format!("{}: {value} %", shown.what)}>
-            <span class="import-what">{ format!("{}…", shown.what) }</span>
+        <div class="import-progress" data-testid="import-progress" role="progressbar" aria-label={t.t(Key::Import)}
+            aria-valuemin="0" aria-valuemax="100" aria-valuenow={value.clone()}
+            aria-valuetext={t.f(Key::Progress, &[("what", what), ("value", &value)])}>
+            <span class="import-what">{ t.f(Key::Ellipsis, &[("what", what)]) }</span>
             <span class="import-bar"><span class="import-done" ref={bar}></span></span>
-            <span class="import-percent">{ format!("{value} %") }</span>
+            <span class="import-percent">{ t.f(Key::Percent, &[("value", &value)]) }</span>
         </div>
     }
 }

@@ -5,6 +5,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::edit::{Edit, OrphanSpans};
+use crate::core::i18n::{Counted, Key};
 use crate::core::formats::OutputFile;
 use crate::core::model::{
     Label, labels_from_json, labels_to_json, new_label_color, readable_color,
@@ -13,12 +14,14 @@ use crate::platform::files::{files_of, read_files};
 use crate::ui::export_menu::offer_download;
 use crate::ui::fields::{DraftField, field_value};
 use crate::ui::icons::{Icon, icon};
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 
 /// The label editor, shown in the sidebar.
 #[function_component(LabelEditor)]
 pub fn label_editor() -> Html {
     let app = use_app();
+    let t = use_lang();
     let new_name = use_state(String::new);
     let rows = app.ws.labels.iter().enumerate().map(|(index, label)| {
         html! { <LabelRow key={label.name.clone()} {index} label={label.clone()} /> }
@@ -77,15 +80,16 @@ pub fn label_editor() -> Html {
     };
     html! {
         <details class="label-editor" data-testid="label-editor">
-            <summary>{ "Labels" }</summary>
+            <summary>{ t.t(Key::Labels) }</summary>
             <ul class="label-rows">{ for rows }</ul>
             <form class="label-add" onsubmit={onadd}>
-                <input data-testid="label-new-name" placeholder="New label name" value={(*new_name).clone()} oninput={onname} />
-                <button type="submit" data-testid="label-add">{ "Add" }</button>
+                <input data-testid="label-new-name" placeholder={t.t(Key::NewLabelName)} aria-label={t.t(Key::NewLabelName)}
+                    value={(*new_name).clone()} oninput={onname} />
+                <button type="submit" data-testid="label-add">{ t.t(Key::Add) }</button>
             </form>
             <div class="label-io">
-                <button data-testid="labels-export" onclick={onexport}>{ "Export labels" }</button>
-                <label class="button-like">{ "Import labels" }
+                <button data-testid="labels-export" onclick={onexport}>{ t.t(Key::ExportLabels) }</button>
+                <label class="button-like">{ t.t(Key::ImportLabels) }
                     <input type="file" accept=".json,application/json" class="visually-hidden"
                         data-testid="labels-import" onchange={onimport} />
                 </label>
@@ -106,7 +110,7 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
                 Ok((mut labels, repairs)) => {
                     if !repairs.is_empty() {
                         app.dispatch(Action::Warnings {
-                            what: "Label set".to_owned(),
+                            what: app.lang.t(Key::LabelSet).to_owned(),
                             warnings: repairs,
                         });
                     }
@@ -129,7 +133,10 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
                 }
                 Err(error) => app.dispatch(Action::Notify(
                     MessageKind::Error,
-                    format!("{}: {error}", file.name),
+                    app.lang.f(
+                        Key::NameWithError,
+                        &[("name", &file.name), ("error", &error.to_string())],
+                    ),
                 )),
             }
         }
@@ -146,6 +153,7 @@ struct LabelRowProps {
 #[function_component(LabelRow)]
 fn label_row(props: &LabelRowProps) -> Html {
     let app = use_app();
+    let t = use_lang();
     let deleting = use_state(|| false);
     let label = &props.label;
     let index = props.index;
@@ -166,10 +174,11 @@ fn label_row(props: &LabelRowProps) -> Html {
             if let Some(value) = field_value(&event) {
                 let readable = readable_color(&value);
                 if readable != value.to_lowercase() {
-                    app.dispatch(Action::Notify(
-                        MessageKind::Info,
-                        format!("{value} was lightened to {readable} so text on it stays readable (WCAG AA)."),
-                    ));
+                    let text = app.lang.f(
+                        Key::ColourLightened,
+                        &[("value", &value), ("readable", &readable)],
+                    );
+                    app.dispatch(Action::Notify(MessageKind::Info, text));
                 }
                 update(Box::new(move |l| l.color = readable.clone()));
             }
@@ -267,30 +276,30 @@ fn label_row(props: &LabelRowProps) -> Html {
         Callback::from(move |_: MouseEvent| deleting.set(false))
     };
     let others = app.ws.labels.iter().filter(|l| l.name != label.name).map(|l| {
-        html! { <option key={l.name.clone()} value={l.name.clone()}>{ format!("Relabel them {}", l.name) }</option> }
+        html! { <option key={l.name.clone()} value={l.name.clone()}>{ t.f(Key::RelabelThem, &[("label", &l.name)]) }</option> }
     });
     let name = label.name.clone();
     html! {
         <li class="label-row" data-testid="label-row" data-label={name.clone()}>
-            <input type="color" value={label.color.clone()} onchange={oncolor} aria-label={format!("Colour of {name}")}
+            <input type="color" value={label.color.clone()} onchange={oncolor} aria-label={t.f(Key::ColourOf, &[("name", &name)])}
                 data-testid="label-color" />
-            <DraftField class="label-name-input" value={name.clone()} onchange={onname} aria_label="Name" testid="label-name" />
+            <DraftField class="label-name-input" value={name.clone()} onchange={onname} aria_label={t.t(Key::Name)} testid="label-name" />
             <DraftField class="label-key-input" value={label.key.map(String::from).unwrap_or_default()} maxlength="1"
-                onchange={onkey} aria_label={format!("Hotkey of {name}")} testid="label-key" />
-            <button onclick={reorder(-1)} aria-label="Move up" title="Move up" disabled={index == 0}>{ icon(Icon::Up) }</button>
-            <button onclick={reorder(1)} aria-label="Move down" title="Move down" disabled={index + 1 == app.ws.labels.len()}>{ icon(Icon::Down) }</button>
-            <button onclick={ondelete} aria-label={format!("Delete {name}")} title={format!("Delete {name}")} data-testid="label-delete">{ icon(Icon::Delete) }</button>
+                onchange={onkey} aria_label={t.f(Key::HotkeyOf, &[("name", &name)])} testid="label-key" />
+            <button onclick={reorder(-1)} aria-label={t.t(Key::MoveUp)} title={t.t(Key::MoveUp)} disabled={index == 0}>{ icon(Icon::Up) }</button>
+            <button onclick={reorder(1)} aria-label={t.t(Key::MoveDown)} title={t.t(Key::MoveDown)} disabled={index + 1 == app.ws.labels.len()}>{ icon(Icon::Down) }</button>
+            <button onclick={ondelete} aria-label={t.f(Key::DeleteNamed, &[("name", &name)])} title={t.f(Key::DeleteNamed, &[("name", &name)])} data-testid="label-delete">{ icon(Icon::Delete) }</button>
             <DraftField class="label-description" value={label.description.clone()} onchange={ondescription}
-                placeholder="Description" aria_label="Description" />
+                placeholder={t.t(Key::Description)} aria_label={t.t(Key::Description)} />
             if *deleting {
                 <form class="label-delete-confirm" onsubmit={confirm} data-testid="label-delete-confirm">
-                    <span>{ format!("{} span(s) carry {name}:", used(&app, &name)) }</span>
-                    <select aria-label="What to do with its spans">
-                        <option value="">{ "Delete them" }</option>
+                    <span>{ t.n(Counted::SpansCarry, used(&app, &name), &[("name", &name)]) }</span>
+                    <select aria-label={t.t(Key::WhatToDoWithSpans)}>
+                        <option value="">{ t.t(Key::DeleteThem) }</option>
                         { for others }
                     </select>
-                    <button type="submit">{ "Delete label" }</button>
-                    <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                    <button type="submit">{ t.t(Key::DeleteLabel) }</button>
+                    <button type="button" onclick={cancel}>{ t.t(Key::Cancel) }</button>
                 </form>
             }
         </li>

@@ -8,9 +8,11 @@ use yew::prelude::*;
 
 use gloo::timers::callback::Timeout;
 
-use crate::core::tabs::{READ_ONLY, Role};
+use crate::core::i18n::Key;
+use crate::core::tabs::Role;
 use crate::ui::app::take_over;
 use crate::ui::icons::{Icon, icon};
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, Message, MessageKind, use_app};
 use crate::ui::update::UpdateReady;
 
@@ -40,6 +42,7 @@ fn body(message: &Message) -> Html {
 #[function_component(Messages)]
 pub fn messages() -> Html {
     let app = use_app();
+    let t = use_lang();
     {
         let app = app.clone();
         let newest = app.messages.last().map(|m| (m.id, m.kind));
@@ -49,7 +52,7 @@ pub fn messages() -> Html {
             }
         });
     }
-    let storage = app.storage.warning().map(|text| {
+    let storage = app.storage.warning(t).map(|text| {
         html! { <div class="storage-warning toast" role="alert" data-testid="storage-warning">{ text }</div> }
     });
     let read_only = (app.role == Role::Reader).then(|| {
@@ -59,8 +62,8 @@ pub fn messages() -> Html {
         };
         html! {
             <div class="read-only-banner toast" role="alert" data-testid="read-only">
-                <span class="message-text">{ READ_ONLY }</span>
-                <button class="take-over" data-testid="take-over" {onclick}>{ "Use it here" }</button>
+                <span class="message-text">{ t.t(Key::ReadOnlyTab) }</span>
+                <button class="take-over" data-testid="take-over" {onclick}>{ t.t(Key::UseItHere) }</button>
             </div>
         }
     });
@@ -79,7 +82,7 @@ pub fn messages() -> Html {
             <div key={id} class={classes!("message", "toast", message.kind.as_str())} data-testid="message"
                 data-kind={message.kind.as_str()} {role}>
                 { body(message) }
-                <button class="dismiss icon-button" aria-label="Dismiss" title="Dismiss" onclick={dismiss}>{ icon(Icon::Close) }</button>
+                <button class="dismiss icon-button" aria-label={t.t(Key::Dismiss)} title={t.t(Key::Dismiss)} onclick={dismiss}>{ icon(Icon::Close) }</button>
             </div>
         }
     });
@@ -97,6 +100,7 @@ pub fn messages() -> Html {
 #[function_component(MessageLog)]
 pub fn message_log() -> Html {
     let app = use_app();
+    let t = use_lang();
     let open = use_state(|| false);
     let toggle = {
         let open = open.clone();
@@ -118,7 +122,7 @@ pub fn message_log() -> Html {
         <div class="message-log">
             <button class="icon-button" data-testid="messages-toggle" onclick={toggle}
                 aria-expanded={open.to_string()} aria-controls="message-log"
-                aria-label={format!("Messages ({count})")} title="Past messages">
+                aria-label={t.f(Key::MessagesCount, &[("n", &count.to_string())])} title={t.t(Key::PastMessages)}>
                 { icon(Icon::Bell) }
                 if count > 0 {
                     <span class={classes!("badge", (warnings > 0).then_some("alerting"))}>{ count }</span>
@@ -126,10 +130,10 @@ pub fn message_log() -> Html {
             </button>
             if *open {
                 <section id="message-log" class="popover message-log-panel" data-testid="message-log"
-                    aria-label="Past messages">
-                    <h2>{ "Messages" }</h2>
+                    aria-label={t.t(Key::PastMessages)}>
+                    <h2>{ t.t(Key::Messages) }</h2>
                     if count == 0 {
-                        <p class="muted">{ "No messages yet." }</p>
+                        <p class="muted">{ t.t(Key::NoMessages) }</p>
                     } else {
                         <ul>{ for entries }</ul>
                     }

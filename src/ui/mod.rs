@@ -18,6 +18,7 @@ pub mod icons;
 pub mod import;
 pub mod keyboard;
 pub mod label_editor;
+pub mod lang;
 pub mod messages;
 pub mod save_status;
 pub mod search;

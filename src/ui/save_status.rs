@@ -5,35 +5,33 @@
 
 use yew::prelude::*;
 
+use crate::core::i18n::{Key, Lang};
 use crate::core::tabs::Role;
+use crate::ui::lang::use_lang;
 use crate::ui::state::{AppState, StorageStatus, use_app};
 
 /// What the status says: `data-state`, the words shown, the tooltip.
-fn status(app: &AppState) -> (&'static str, String, String) {
+fn status(app: &AppState, t: Lang) -> (&'static str, &'static str, String) {
     match (&app.storage, app.role) {
-        (StorageStatus::Loading, _) | (_, Role::Unknown) => {
-            ("loading", "Opening…".into(), "Reading saved work".into())
-        }
+        (StorageStatus::Loading, _) | (_, Role::Unknown) => (
+            "loading",
+            t.t(Key::Opening),
+            t.t(Key::ReadingSaved).into(),
+        ),
         (_, Role::Reader) => (
             "readonly",
-            "Read-only".into(),
-            "Another tab edits this workspace; this tab does not save.".into(),
+            t.t(Key::ReadOnly),
+            t.t(Key::ReadOnlyTitle).into(),
         ),
         (StorageStatus::Unavailable(why), _) | (StorageStatus::Failed(why), _) => (
             "failed",
-            "Not saved".into(),
-            format!("Not saved: {why}. Your work is kept in this tab; export it to be safe."),
+            t.t(Key::NotSaved),
+            t.f(Key::NotSavedTitle, &[("why", why)]),
         ),
-        (StorageStatus::Ready, _) if app.saves.queued > 0 => (
-            "saving",
-            "Saving…".into(),
-            "Writing your latest changes to this browser's storage".into(),
-        ),
-        (StorageStatus::Ready, _) => (
-            "saved",
-            "Saved".into(),
-            "Every change is saved in this browser".into(),
-        ),
+        (StorageStatus::Ready, _) if app.saves.queued > 0 => {
+            ("saving", t.t(Key::Saving), t.t(Key::SavingTitle).into())
+        }
+        (StorageStatus::Ready, _) => ("saved", t.t(Key::Saved), t.t(Key::SavedTitle).into()),
     }
 }
 
@@ -41,13 +39,14 @@ fn status(app: &AppState) -> (&'static str, String, String) {
 #[function_component(SaveStatus)]
 pub fn save_status() -> Html {
     let app = use_app();
-    let (state, words, detail) = status(&app);
+    let t = use_lang();
+    let (state, words, detail) = status(&app, t);
     // While saving, "Saved" stays until the write has taken 300 ms; then
     // "Saving…" replaces it (CSS), so a quick write changes nothing seen.
     html! {
         <span class="save-status" role="status" data-testid="save-status" data-state={state}
             data-acked={app.saves.acked.to_string()} title={detail}>
-            if state == "saving" { <span class="save-status-quiet" aria-hidden="true">{ "Saved" }</span> }
+            if state == "saving" { <span class="save-status-quiet" aria-hidden="true">{ t.t(Key::Saved) }</span> }
             <span class="save-status-text">{ words }</span>
         </span>
     }

@@ -9,6 +9,7 @@ use gloo::timers::callback::Timeout;
 
 use yew::prelude::*;
 
+use crate::core::i18n::{Counted, Key};
 use crate::core::model::DocId;
 use crate::core::resume::SearchState;
 use crate::core::search::{MatchList, SearchOptions, find_all, step_match};
@@ -17,6 +18,7 @@ use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::resume;
 use crate::platform::selection::doc_view_root;
 use crate::ui::fields::field_value;
+use crate::ui::lang::use_lang;
 use crate::ui::search_results::{SearchResults, show_match};
 use crate::ui::state::{Action, untagged, use_app};
 
@@ -46,6 +48,7 @@ pub struct SearchPanelProps {
 #[function_component(SearchPanel)]
 pub fn search_panel(props: &SearchPanelProps) -> Html {
     let app = use_app();
+    let t = use_lang();
     // The search resumes as it was left (see `platform::resume`).
     let query = use_state(|| resume::with(|r| r.search.query.clone()));
     let options = use_state(|| resume::with(|r| r.search.options()));
@@ -309,41 +312,39 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     let labels = app.ws.labels.iter().map(|l| {
         html! { <option key={l.name.clone()} value={l.name.clone()} selected={l.name == chosen_label}>{ l.name.clone() }</option> }
     });
-    let switch = |id: &'static str,
-                  text: &'static str,
-                  checked: bool,
-                  onchange: Callback<Event>| {
+    let switch = |id: &'static str, text: Key, checked: bool, onchange: Callback<Event>| {
+        let text = t.t(text);
         html! {
             <label class="switch"><input type="checkbox" data-testid={id} {checked} {onchange} />{ text }</label>
         }
     };
     html! {
         <div class="search" data-testid="search" role="search">
-            <input type="search" dir="auto" data-testid="search-input" placeholder="Search… ابحث" value={(*query).clone()}
-                {oninput} {onkeydown} aria-label="Search" aria-describedby="search-help" />
-            <span id="search-help" class="visually-hidden">{ "Enter and Shift+Enter go to the next and previous match." }</span>
-            <select data-testid="search-scope" onchange={onscope} aria-label="Where to search">
-                <option value="open" selected={!*corpus}>{ "This document" }</option>
-                <option value="corpus" selected={*corpus}>{ "All documents" }</option>
+            <input type="search" dir="auto" data-testid="search-input" placeholder={t.t(Key::SearchPlaceholder)} value={(*query).clone()}
+                {oninput} {onkeydown} aria-label={t.t(Key::Search)} aria-describedby="search-help" />
+            <span id="search-help" class="visually-hidden">{ t.t(Key::SearchHelp) }</span>
+            <select data-testid="search-scope" onchange={onscope} aria-label={t.t(Key::WhereToSearch)}>
+                <option value="open" selected={!*corpus}>{ t.t(Key::ThisDocument) }</option>
+                <option value="corpus" selected={*corpus}>{ t.t(Key::AllDocuments) }</option>
             </select>
-            { switch("search-diacritics", "Ignore tashkeel", options.ignore_diacritics, toggle(|o| &mut o.ignore_diacritics)) }
-            { switch("search-letters", "أ=ا ى=ي ة=ه", options.normalize_letters, toggle(|o| &mut o.normalize_letters)) }
-            { switch("search-whole-word", "Whole word", options.whole_word, toggle(|o| &mut o.whole_word)) }
-            { switch("search-proclitics", "Allow و ف ب ك ل", options.allow_proclitics, toggle(|o| &mut o.allow_proclitics)) }
-            { switch("search-regex", "Regex", options.regex, toggle(|o| &mut o.regex)) }
+            { switch("search-diacritics", Key::IgnoreTashkeel, options.ignore_diacritics, toggle(|o| &mut o.ignore_diacritics)) }
+            { switch("search-letters", Key::FoldLetters, options.normalize_letters, toggle(|o| &mut o.normalize_letters)) }
+            { switch("search-whole-word", Key::WholeWord, options.whole_word, toggle(|o| &mut o.whole_word)) }
+            { switch("search-proclitics", Key::AllowProclitics, options.allow_proclitics, toggle(|o| &mut o.allow_proclitics)) }
+            { switch("search-regex", Key::Regex, options.regex, toggle(|o| &mut o.regex)) }
             if let Some(error) = error {
                 <span class="search-error" data-testid="search-error">{ error }</span>
             } else if !query.trim().is_empty() {
                 <span class="search-count" data-testid="search-count" data-count={count.to_string()}>
-                    { format!("{count} match{}", if count == 1 { "" } else { "es" }) }</span>
-                <select data-testid="search-label" onchange={onlabel} aria-label="Label for tag all">{ for labels }</select>
+                    { t.n(Counted::Matches, count, &[]) }</span>
+                <select data-testid="search-label" onchange={onlabel} aria-label={t.t(Key::LabelForTagAll)}>{ for labels }</select>
                 if *confirming {
                     <span data-testid="search-tag-preview" data-count={to_add.to_string()}>
-                        { format!("Adds {to_add} span(s) as {chosen_label}.") }</span>
-                    <button data-testid="search-tag-confirm" onclick={onconfirm} disabled={to_add == 0}>{ "Tag them" }</button>
-                    <button onclick={oncancel}>{ "Cancel" }</button>
+                        { t.n(Counted::AddsSpans, to_add, &[("label", &chosen_label)]) }</span>
+                    <button data-testid="search-tag-confirm" onclick={onconfirm} disabled={to_add == 0}>{ t.t(Key::TagThem) }</button>
+                    <button onclick={oncancel}>{ t.t(Key::Cancel) }</button>
                 } else {
-                    <button data-testid="search-tag-all" onclick={ontagall} disabled={to_add == 0}>{ "Tag all…" }</button>
+                    <button data-testid="search-tag-all" onclick={ontagall} disabled={to_add == 0}>{ t.t(Key::TagAll) }</button>
                 }
                 if *corpus || app.ws.open.is_some() {
                     <SearchResults list={listed.clone()} corpus={*corpus} current={*current} {on_pick} />

@@ -11,10 +11,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::i18n::Key;
 use crate::core::search::MatchList;
 use crate::core::text::{CharRange, Text};
 use crate::platform::selection::{reveal_offset, select_offsets};
 use crate::ui::doc_window::when_drawn;
+use crate::ui::lang::use_lang;
 use crate::ui::state::use_app;
 use crate::ui::window::{Reveal, WindowedList};
 
@@ -105,6 +107,7 @@ fn result_row(
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchResultsProps) -> Html {
     let app = use_app();
+    let t = use_lang();
     let row = {
         let (app, list, on_pick) = (app.clone(), props.list.clone(), props.on_pick.clone());
         let (corpus, current) = (props.corpus, props.current);
@@ -125,11 +128,11 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
         row,
         focus: false,
     });
-    let label = if props.corpus {
-        "Matches in all documents"
+    let label = t.t(if props.corpus {
+        Key::MatchesInAll
     } else {
-        "Matches in this document"
-    };
+        Key::MatchesInThis
+    });
     html! {
         <div class="search-results-scroll">
             <WindowedList count={props.list.len()} {row} estimate={ROW_ESTIMATE} {reveal} ordered=true

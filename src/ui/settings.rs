@@ -6,6 +6,8 @@
 use yew::prelude::*;
 
 use crate::core::display::{LINE_RANGE, Prefs, SIZE_RANGE};
+use crate::core::i18n::Key;
+use crate::ui::lang::use_lang;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, icon};
 
@@ -39,6 +41,7 @@ fn slider(prefs: &Option<PrefsHandle>, set: fn(&mut Prefs, u32)) -> Callback<Inp
 #[function_component(ReadingSettings)]
 pub fn reading_settings() -> Html {
     let prefs = use_prefs();
+    let t = use_lang();
     let open = use_state(|| false);
     let current = prefs.as_deref().copied().unwrap_or_default();
     let toggle = {
@@ -64,25 +67,25 @@ pub fn reading_settings() -> Html {
         <div class="reading-settings">
             <button class="icon-button" data-testid="settings-toggle" onclick={toggle}
                 aria-expanded={open.to_string()} aria-controls="reading-settings"
-                aria-label="Reading settings" title="Reading settings: text size and line height">
+                aria-label={t.t(Key::ReadingSettings)} title={t.t(Key::ReadingSettingsTitle)}>
                 { icon(Icon::Text) }
             </button>
             if *open {
                 <section id="reading-settings" class="popover settings-panel" data-testid="settings"
-                    aria-label="Reading settings">
-                    <label>{ "Text size" }
+                    aria-label={t.t(Key::ReadingSettings)}>
+                    <label>{ t.t(Key::TextSize) }
                         <input type="range" data-testid="reading-size" min={SIZE_RANGE.0.to_string()}
                             max={SIZE_RANGE.1.to_string()} step="1" value={current.reading_size.to_string()}
                             oninput={onsize} />
-                        <output data-testid="reading-size-value">{ format!("{} px", current.reading_size) }</output>
+                        <output data-testid="reading-size-value">{ t.f(Key::Px, &[("n", &current.reading_size.to_string())]) }</output>
                     </label>
-                    <label>{ "Line height" }
+                    <label>{ t.t(Key::LineHeight) }
                         <input type="range" data-testid="line-height" min={LINE_RANGE.0.to_string()}
                             max={LINE_RANGE.1.to_string()} step="1" value={current.line_height.to_string()}
                             oninput={online} />
                         <output data-testid="line-height-value">{ line }</output>
                     </label>
-                    <button data-testid="settings-reset" onclick={onreset}>{ "Default size" }</button>
+                    <button data-testid="settings-reset" onclick={onreset}>{ t.t(Key::DefaultSize) }</button>
                 </section>
             }
         </div>
@@ -109,19 +112,20 @@ pub struct PanelToggleProps {
 #[function_component(PanelToggle)]
 pub fn panel_toggle(props: &PanelToggleProps) -> Html {
     let prefs = use_prefs();
+    let t = use_lang();
     let current = prefs.as_deref().copied().unwrap_or_default();
     let side = props.side;
-    let (open, what, id, testid, kind) = match side {
+    let (open, [hide, show], id, testid, kind) = match side {
         Side::Documents => (
             current.documents_open,
-            "documents panel",
+            [Key::HideDocumentsPanel, Key::ShowDocumentsPanel],
             "documents-panel",
             "toggle-documents",
             Icon::PanelLeft,
         ),
         Side::Details => (
             current.details_open,
-            "span panel",
+            [Key::HideSpanPanel, Key::ShowSpanPanel],
             "details-panel",
             "toggle-details",
             Icon::PanelRight,
@@ -137,10 +141,10 @@ pub fn panel_toggle(props: &PanelToggleProps) -> Html {
             prefs.set(next);
         }
     });
-    let name = format!("{} the {what}", if open { "Hide" } else { "Show" });
+    let name = t.t(if open { hide } else { show });
     html! {
         <button class="icon-button panel-toggle" data-testid={testid} aria-expanded={open.to_string()}
-            aria-controls={id} aria-label={name.clone()} title={name} {onclick}>
+            aria-controls={id} aria-label={name} title={name} {onclick}>
             { icon(kind) }
         </button>
     }

@@ -15,6 +15,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::formats::{OutputFile, Prepared};
+use crate::core::i18n::{Counted, Key, Lang};
 use crate::core::team::merge::{labels as team_labels, merge};
 use crate::core::team::report::{chart_svg, csv, json};
 use crate::core::team::{Level, Notice, Team};
@@ -22,6 +23,7 @@ use crate::platform::files::{download, files_of, read_files};
 use crate::platform::resume::today;
 use crate::platform::tasks::yield_now;
 use crate::ui::icons::{Icon, icon};
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, MessageKind, use_app};
 use crate::ui::team_report::{Shown, TeamReport};
 
@@ -86,6 +88,7 @@ impl View {
 /// The toolbar's *Team* button and, once opened, the panel.
 #[function_component(TeamButton)]
 pub fn team_button() -> Html {
+    let t = use_lang();
     let open = use_state(|| false);
     let team = use_mut_ref(Team::default);
     let view = use_state(View::default);
@@ -101,7 +104,7 @@ pub fn team_button() -> Html {
     html! {
         <>
             <button class="team-open" data-testid="team-open" onclick={toggle} aria-expanded={open.to_string()}
-                aria-controls="team-panel" title="Compare annotators' files and adjudicate">{ "Team" }</button>
+                aria-controls="team-panel" title={t.t(Key::TeamTitleButton)}>{ t.t(Key::Team) }</button>
             if *open {
                 <TeamPanel team={handle} view={(*view).clone()} set_view={Callback::from(move |v| view.set(v))} {close} />
             }
@@ -139,12 +142,15 @@ fn load(team: TeamHandle, view: &View, set_view: Callback<View>, list: &web_sys:
 }
 
 /// Offers a report file; a refusal becomes a notice in the panel.
-fn save(view: &View, set_view: &Callback<View>, file: &OutputFile) {
+fn save(view: &View, set_view: &Callback<View>, file: &OutputFile, t: Lang) {
     if let Err(error) = download(file) {
         let mut next = view.clone();
         next.notices.push(Notice {
             level: Level::Error,
-            text: format!("Could not save {}: {error}", file.name),
+            text: t.f(
+                Key::CouldNotSave,
+                &[("name", &file.name), ("error", &error.to_string())],
+            ),
             details: Vec::new(),
         });
         set_view.emit(next);
@@ -159,6 +165,7 @@ fn team_panel(props: &PanelProps) -> Html {
         set_view,
         close,
     } = props;
+    let t = use_lang();
     let onchange = {
         let (team, view, set_view) = (team.clone(), view.clone(), set_view.clone());
         Callback::from(move |event: Event| {
@@ -186,10 +193,11 @@ fn team_panel(props: &PanelProps) -> Html {
         html! {
             <li key={format!("{i}:{}", row.name)} class="team-member" data-testid="team-member" data-name={row.name.clone()}>
                 <span class="team-member-name" dir="auto">{ row.name.clone() }</span>
-                <span class="muted" dir="auto">{ format!("{} · {} document{} · {} span{}", row.file, row.documents,
-                    plural(row.documents), row.spans, plural(row.spans)) }</span>
+                <span class="muted" dir="auto">{ t.f(Key::MemberLine, &[("file", &row.file),
+                    ("documents", &t.n(Counted::Documents, row.documents, &[])),
+                    ("spans", &t.n(Counted::Spans, row.spans, &[]))]) }</span>
                 <button class="icon-button" data-testid="team-remove" onclick={remove(i)}
-                    aria-label={format!("Remove {}", row.name)} title="Remove">{ icon(Icon::Close) }</button>
+                    aria-label={t.f(Key::RemoveNamed, &[("name", &row.name)])} title={t.t(Key::Remove)}>{ icon(Icon::Close) }</button>
             </li>
         }
     });
@@ -222,33 +230,29 @@ fn team_panel(props: &PanelProps) -> Html {
             <section id="team-panel" class="sheet team-panel" role="dialog" aria-modal="true" aria-labelledby="team-title"
                 data-testid="team-panel" tabindex="-1" ref={panel} {onkeydown}>
                 <header class="team-head">
-                    <h2 id="team-title">{ "Team: compare annotators" }</h2>
-                    <button class="icon-button" data-testid="team-close" onclick={onclose} aria-label="Close" title="Close (Esc)">{ icon(Icon::Close) }</button>
+                    <h2 id="team-title">{ t.t(Key::TeamHeading) }</h2>
+                    <button class="icon-button" data-testid="team-close" onclick={onclose} aria-label={t.t(Key::Close)} title={t.t(Key::CloseEsc)}>{ icon(Icon::Close) }</button>
                 </header>
-                <p class="muted">{ "Load each annotator's export (Wasim JSON, or any format Wasim imports): one file per annotator. Documents are matched by their text. Nothing changes in your workspace until you adjudicate." }</p>
-                <label class="button-like">{ "Add annotators' files…" }
+                <p class="muted">{ t.t(Key::TeamIntro) }</p>
+                <label class="button-like">{ t.t(Key::AddAnnotatorsFiles) }
                     <input type="file" multiple=true class="visually-hidden" data-testid="team-input"
                         accept=".json,.jsonl,.ann,.txt,.conll,.conllu,.iob,.iob2,.bio,.bioes,.tsv,.zip,application/json,text/plain"
-                        aria-label="Add annotators' files" {onchange} />
+                        aria-label={t.t(Key::AddAnnotatorsFilesName)} {onchange} />
                 </label>
-                if view.busy { <p class="team-busy" data-testid="team-busy" role="status">{ "Comparing…" }</p> }
+                if view.busy { <p class="team-busy" data-testid="team-busy" role="status">{ t.t(Key::Comparing) }</p> }
                 if !view.members.is_empty() {
-                    <ul class="team-members" data-testid="team-members" aria-label="Annotators">{ for members }</ul>
+                    <ul class="team-members" data-testid="team-members" aria-label={t.t(Key::Annotators)}>{ for members }</ul>
                 }
                 <Notices notices={view.notices.clone()} />
                 if let Some(report) = &view.report {
                     <TeamReport report={report.clone()} chart={view.chart.clone()} />
                     <Actions team={team.clone()} view={view.clone()} set_view={set_view.clone()} close={close.clone()} />
                 } else if view.members.len() == 1 {
-                    <p class="muted">{ "Add at least one more annotator's file to compare." }</p>
+                    <p class="muted">{ t.t(Key::OneMore) }</p>
                 }
             </section>
         </div>
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Props of [`Notices`].
@@ -260,6 +264,7 @@ struct NoticesProps {
 /// The notices about the files, each with its details folded under it.
 #[function_component(Notices)]
 fn notices(props: &NoticesProps) -> Html {
+    let t = use_lang();
     if props.notices.is_empty() {
         return html! {};
     }
@@ -278,7 +283,7 @@ fn notices(props: &NoticesProps) -> Html {
         };
         html! { <li class={classes!("team-notice", level)} data-testid="team-notice" data-level={level}>{ body }</li> }
     });
-    html! { <ul class="team-notices" aria-label="About these files">{ for items }</ul> }
+    html! { <ul class="team-notices" aria-label={t.t(Key::AboutFiles)}>{ for items }</ul> }
 }
 
 /// Props of [`Actions`].
@@ -293,6 +298,7 @@ struct ActionsProps {
 /// Saving the report (chart, CSV, JSON) and *Adjudicate*.
 #[function_component(Actions)]
 fn actions(props: &ActionsProps) -> Html {
+    let t = use_lang();
     let Some(report) = props.view.report.clone() else {
         return html! {};
     };
@@ -304,7 +310,7 @@ fn actions(props: &ActionsProps) -> Html {
                 mime,
                 bytes: bytes(),
             };
-            save(&view, &set_view, &file);
+            save(&view, &set_view, &file, t);
         })
     };
     let chart = props.view.chart.clone();
@@ -322,9 +328,9 @@ fn actions(props: &ActionsProps) -> Html {
     );
     html! {
         <div class="team-actions">
-            <button data-testid="team-save-image" onclick={on_image} title="The chart as an SVG image">{ "Save chart (SVG)" }</button>
-            <button data-testid="team-save-csv" onclick={on_csv} title="Every number, one per row">{ "Save report (CSV)" }</button>
-            <button data-testid="team-save-json" onclick={on_json} title="Every number, at full precision">{ "Save report (JSON)" }</button>
+            <button data-testid="team-save-image" onclick={on_image} title={t.t(Key::SaveChartTitle)}>{ t.t(Key::SaveChart) }</button>
+            <button data-testid="team-save-csv" onclick={on_csv} title={t.t(Key::SaveCsvTitle)}>{ t.t(Key::SaveCsv) }</button>
+            <button data-testid="team-save-json" onclick={on_json} title={t.t(Key::SaveJsonTitle)}>{ t.t(Key::SaveJson) }</button>
             <Adjudicate team={props.team.clone()} close={props.close.clone()} />
         </div>
     }
@@ -342,6 +348,7 @@ struct AdjudicateProps {
 #[function_component(Adjudicate)]
 fn adjudicate(props: &AdjudicateProps) -> Html {
     let app = use_app();
+    let t = use_lang();
     let onclick = {
         let (team, close) = (props.team.clone(), props.close.clone());
         Callback::from(move |_: MouseEvent| {
@@ -355,17 +362,16 @@ fn adjudicate(props: &AdjudicateProps) -> Html {
                 results: vec![Ok(Prepared::of(merged.imported))],
                 unreadable: Vec::new(),
             });
-            let mut text = format!(
-                "Merged the work of {} into {count} document{} to adjudicate.",
-                names.join(", "),
-                plural(count)
+            let mut text = t.f(
+                Key::Merged,
+                &[
+                    ("names", &t.join(&names)),
+                    ("documents", &t.n(Counted::Documents, count, &[])),
+                ],
             );
             if partial > 0 {
-                text.push_str(&format!(
-                    " {partial} of them {} not in every file: merged with those who have {}.",
-                    if partial == 1 { "is" } else { "are" },
-                    if partial == 1 { "it" } else { "them" }
-                ));
+                text.push(' ');
+                text.push_str(&t.n(Counted::MergedPartial, partial, &[]));
             }
             app.dispatch(Action::Notify(MessageKind::Info, text));
             close.emit(());
@@ -373,7 +379,7 @@ fn adjudicate(props: &AdjudicateProps) -> Html {
     };
     html! {
         <button class="team-adjudicate" data-testid="team-adjudicate" {onclick}
-            title="Add one document per text, with everyone's spans and who proposed each (Ctrl+Z undoes it)">
-            { "Adjudicate…" }</button>
+            title={t.t(Key::AdjudicateTeamTitle)}>
+            { t.t(Key::AdjudicateEllipsis) }</button>
     }
 }

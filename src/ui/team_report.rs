@@ -12,8 +12,10 @@ use yew::prelude::*;
 
 use crate::core::agreement::metrics::Counts;
 use crate::core::agreement::{Pair, Report};
+use crate::core::i18n::{Counted, Key, Lang};
 use crate::core::team::report::shown;
 use crate::ui::fields::field_value;
+use crate::ui::lang::use_lang;
 
 /// How many documents the table lists (the saved report has them all).
 const DOCUMENTS_SHOWN: usize = 100;
@@ -51,6 +53,7 @@ fn count(measure: &'static str, value: usize) -> Html {
 #[function_component(TeamReport)]
 pub fn team_report(props: &TeamReportProps) -> Html {
     let report = &props.report.0;
+    let t = use_lang();
     let chosen = use_state(|| 0usize);
     let pair = report.pairs.get(*chosen).or(report.pairs.first());
     let onpair = {
@@ -65,29 +68,29 @@ pub fn team_report(props: &TeamReportProps) -> Html {
         html! { <option value={i.to_string()} selected={i == *chosen}>{ pair_name(report, p) }</option> }
     });
     html! {
-        <section class="team-report" data-testid="team-report" aria-label="Agreement">
+        <section class="team-report" data-testid="team-report" aria-label={t.t(Key::Agreement)}>
             <p data-testid="team-summary" data-annotators={report.annotators.len().to_string()}
-                data-documents={report.documents.len().to_string()}>{ format!("{} annotators · {} document{} in every file · {} tokens",
-                report.annotators.len(), report.documents.len(), if report.documents.len() == 1 { "" } else { "s" },
-                report.tokens) }</p>
-            <h3>{ "Pairs of annotators" }</h3>
+                data-documents={report.documents.len().to_string()}>{ t.f(Key::TeamSummary, &[
+                    ("annotators", &report.annotators.len().to_string()),
+                    ("documents", &t.n(Counted::Documents, report.documents.len(), &[])),
+                    ("tokens", &report.tokens.to_string())]) }</p>
+            <h3>{ t.t(Key::PairsOfAnnotators) }</h3>
             <PairsTable report={props.report.clone()} />
             <Whole report={props.report.clone()} />
             if let Some(pair) = pair {
-                <h3>{ "One pair, label by label" }</h3>
-                <label class="team-pair-choice">{ "Reference → candidate " }
+                <h3>{ t.t(Key::OnePair) }</h3>
+                <label class="team-pair-choice">{ t.t(Key::ReferenceToCandidate) }{ " " }
                     <select data-testid="team-pair" onchange={onpair}>{ for options }</select>
                 </label>
-                { labels_table(report, pair) }
-                <p data-testid="team-boundary">{ format!(
-                    "Boundary-only disagreements (same label, overlapping, other extent): {}", pair.boundary_only) }</p>
-                { confusion_table(report, pair) }
+                { labels_table(report, pair, t) }
+                <p data-testid="team-boundary">{ t.f(Key::BoundaryOnlyCount, &[("n", &pair.boundary_only.to_string())]) }</p>
+                { confusion_table(report, pair, t) }
             }
-            <h3>{ "Exact F1 per label" }</h3>
+            <h3>{ t.t(Key::F1PerLabel) }</h3>
             <figure class="team-chart" data-testid="team-chart">
                 { Html::from_html_unchecked(AttrValue::from(props.chart.to_string())) }
             </figure>
-            <h3>{ "Documents, least agreement first" }</h3>
+            <h3>{ t.t(Key::DocumentsLeastFirst) }</h3>
             <DocumentsTable report={props.report.clone()} />
         </section>
     }
@@ -109,6 +112,7 @@ struct ReportProps {
 #[function_component(PairsTable)]
 fn pairs_table(props: &ReportProps) -> Html {
     let report = &props.report.0;
+    let t = use_lang();
     let name = |i: usize| report.annotators.get(i).cloned().unwrap_or_default();
     let rows = report.pairs.iter().map(|p| {
         html! {
@@ -127,13 +131,13 @@ fn pairs_table(props: &ReportProps) -> Html {
     html! {
         <table class="team-table" data-testid="team-pairs">
             <thead><tr>
-                <th scope="col">{ "Reference" }</th><th scope="col">{ "Candidate" }</th>
-                <th scope="col" title="Exact spans: the candidate's spans the reference has">{ "Precision" }</th>
-                <th scope="col" title="Exact spans: the reference's spans the candidate has">{ "Recall" }</th>
+                <th scope="col">{ t.t(Key::Reference) }</th><th scope="col">{ t.t(Key::Candidate) }</th>
+                <th scope="col" title={t.t(Key::PrecisionTitle)}>{ t.t(Key::Precision) }</th>
+                <th scope="col" title={t.t(Key::RecallTitle)}>{ t.t(Key::Recall) }</th>
                 <th scope="col">{ "F1" }</th>
-                <th scope="col" title="Overlapping spans count half (labels ignored)">{ "Partial F1" }</th>
-                <th scope="col" title="On tokens: each token's label or O">{ "Cohen's κ" }</th>
-                <th scope="col" title="Same label, overlapping, other extent">{ "Boundary only" }</th>
+                <th scope="col" title={t.t(Key::PartialF1Title)}>{ t.t(Key::PartialF1) }</th>
+                <th scope="col" title={t.t(Key::KappaTitle)}>{ t.t(Key::Kappa) }</th>
+                <th scope="col" title={t.t(Key::BoundaryOnlyTitle)}>{ t.t(Key::BoundaryOnly) }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
@@ -144,21 +148,22 @@ fn pairs_table(props: &ReportProps) -> Html {
 #[function_component(Whole)]
 fn whole(props: &ReportProps) -> Html {
     let report = &props.report.0;
+    let t = use_lang();
     if report.annotators.len() < 3 {
         return html! {};
     }
     html! {
         <p class="team-whole">
-            { "All annotators together, on " }
-            <span data-testid="team-tokens">{ report.tokens }</span>{ " tokens: Fleiss' κ " }
-            <strong data-testid="team-fleiss">{ shown(report.fleiss) }</strong>{ ", Krippendorff's α (nominal) " }
+            { t.t(Key::WholeOn) }{ " " }
+            <span data-testid="team-tokens">{ report.tokens }</span>{ " " }{ t.t(Key::WholeTokens) }{ " " }
+            <strong data-testid="team-fleiss">{ shown(report.fleiss) }</strong>{ t.t(Key::ListSep) }{ " " }{ t.t(Key::WholeAlpha) }{ " " }
             <strong data-testid="team-alpha">{ shown(report.alpha) }</strong>{ "." }
         </p>
     }
 }
 
 /// One pair's exact counts and measures, label by label, then overall.
-fn labels_table(report: &Report, pair: &Pair) -> Html {
+fn labels_table(report: &Report, pair: &Pair, t: Lang) -> Html {
     let row = |label: &str, k: &Counts| {
         html! {
             <tr data-testid="team-label-row" data-label={label.to_owned()}>
@@ -177,21 +182,21 @@ fn labels_table(report: &Report, pair: &Pair) -> Html {
     html! {
         <table class="team-table" data-testid="team-labels" aria-label={pair_name(report, pair)}>
             <thead><tr>
-                <th scope="col">{ "Label" }</th>
-                <th scope="col" title="In both">{ "Both" }</th>
-                <th scope="col" title="Only the candidate's">{ "Candidate only" }</th>
-                <th scope="col" title="Only the reference's">{ "Reference only" }</th>
-                <th scope="col">{ "Precision" }</th><th scope="col">{ "Recall" }</th><th scope="col">{ "F1" }</th>
+                <th scope="col">{ t.t(Key::Label) }</th>
+                <th scope="col" title={t.t(Key::InBoth)}>{ t.t(Key::Both) }</th>
+                <th scope="col" title={t.t(Key::CandidateOnlyTitle)}>{ t.t(Key::CandidateOnly) }</th>
+                <th scope="col" title={t.t(Key::ReferenceOnlyTitle)}>{ t.t(Key::ReferenceOnly) }</th>
+                <th scope="col">{ t.t(Key::Precision) }</th><th scope="col">{ t.t(Key::Recall) }</th><th scope="col">{ "F1" }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
-            <tfoot>{ row("All labels", &pair.overall) }</tfoot>
+            <tfoot>{ row(t.t(Key::AllLabels), &pair.overall) }</tfoot>
         </table>
     }
 }
 
 /// Spans of the same extent: the reference's label (rows) against the
 /// candidate's (columns); the diagonal is where they agree.
-fn confusion_table(report: &Report, pair: &Pair) -> Html {
+fn confusion_table(report: &Report, pair: &Pair, t: Lang) -> Html {
     let head = report
         .labels
         .iter()
@@ -215,10 +220,10 @@ fn confusion_table(report: &Report, pair: &Pair) -> Html {
     });
     html! {
         <table class="team-table team-confusion" data-testid="team-confusion">
-            <caption>{ format!("Same extent: {}'s label (rows) and {}'s (columns)",
-                report.annotators.get(pair.reference).cloned().unwrap_or_default(),
-                report.annotators.get(pair.candidate).cloned().unwrap_or_default()) }</caption>
-            <thead><tr><th></th>{ for head }</tr></thead>
+            <caption>{ t.f(Key::ConfusionCaption, &[
+                ("reference", &report.annotators.get(pair.reference).cloned().unwrap_or_default()),
+                ("candidate", &report.annotators.get(pair.candidate).cloned().unwrap_or_default())]) }</caption>
+            <thead><tr><td></td>{ for head }</tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
     }
@@ -229,10 +234,12 @@ fn confusion_table(report: &Report, pair: &Pair) -> Html {
 #[function_component(DocumentsTable)]
 fn documents_table(props: &ReportProps) -> Html {
     let report = &props.report.0;
+    let t = use_lang();
+    let spans = t.t(Key::SpansHeading);
     let head = report
         .annotators
         .iter()
-        .map(|a| html! { <th scope="col" dir="auto" title="Spans">{ a.clone() }</th> });
+        .map(|a| html! { <th scope="col" dir="auto" title={spans}>{ a.clone() }</th> });
     let rows = report.documents.iter().take(DOCUMENTS_SHOWN).map(|d| {
         let mentions = d.mentions.iter().map(|n| count("mentions", *n));
         html! {
@@ -247,12 +254,12 @@ fn documents_table(props: &ReportProps) -> Html {
     html! {
         <>
             <table class="team-table" data-testid="team-documents">
-                <thead><tr><th scope="col">{ "Document" }</th>
-                    <th scope="col" title="Exact F1 over every pair of annotators">{ "F1" }</th>{ for head }</tr></thead>
+                <thead><tr><th scope="col">{ t.t(Key::Document) }</th>
+                    <th scope="col" title={t.t(Key::F1AllPairsTitle)}>{ "F1" }</th>{ for head }</tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
             if more > 0 {
-                <p class="muted">{ format!("… and {more} more in the saved report.") }</p>
+                <p class="muted">{ t.f(Key::AndMoreInReport, &[("n", &more.to_string())]) }</p>
             }
         </>
     }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::css::ClassRule;
+use crate::core::i18n::Key;
 use crate::core::session::Curate;
 use crate::platform::styles::class_of;
 
@@ -11,6 +12,7 @@ use crate::platform::selection::{clear_selection, document_selection};
 use crate::ui::export_menu::{ExportMenu, offer_download, workspace_file};
 use crate::ui::icons::{Icon, icon};
 use crate::ui::import::load_files;
+use crate::ui::lang::{LangSwitch, use_lang};
 use crate::ui::messages::MessageLog;
 use crate::ui::save_status::SaveStatus;
 use crate::ui::settings::ReadingSettings;
@@ -21,6 +23,7 @@ use crate::ui::team::TeamButton;
 #[function_component(Toolbar)]
 pub fn toolbar() -> Html {
     let app = use_app();
+    let t = use_lang();
     let onchange = {
         let app = app.clone();
         Callback::from(move |event: Event| {
@@ -88,33 +91,34 @@ pub fn toolbar() -> Html {
     };
     html! {
         <header class="toolbar">
-            <h1 class="brand" title="Wasim — the one who tags">{ "واسم" }<small>{ "Wasim" }</small></h1>
+            <h1 class="brand" title={t.t(Key::BrandTitle)}><span lang="ar">{ "واسم" }</span><small lang="en">{ "Wasim" }</small></h1>
             // The label opens the picker natively, as in the label editor.
-            <label class="button-like open-files">{ "Open files…" }
+            <label class="button-like open-files">{ t.t(Key::OpenFilesButton) }
                 <input type="file" multiple=true class="visually-hidden" data-testid="file-input"
                     accept=".txt,.json,.jsonl,.ann,.conll,.conllu,.iob,.iob2,.bio,.bioes,.tsv,.zip,text/plain,application/json"
-                    aria-label="Open files" {onchange} />
+                    aria-label={t.t(Key::OpenFiles)} {onchange} />
             </label>
-            <div class="labels" role="toolbar" aria-label="Labels">{ for labels }</div>
+            <div class="labels" role="toolbar" aria-label={t.t(Key::Labels)}>{ for labels }</div>
             <div class="history">
-                <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo()} title="Undo (Ctrl+Z)">{ icon(Icon::Undo) }<span class="button-text">{ "Undo" }</span></button>
-                <button data-testid="redo" onclick={redo} disabled={!app.history.can_redo()} title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ icon(Icon::Redo) }<span class="button-text">{ "Redo" }</span></button>
+                <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo()} title={t.t(Key::UndoTitle)}>{ icon(Icon::Undo) }<span class="button-text">{ t.t(Key::Undo) }</span></button>
+                <button data-testid="redo" onclick={redo} disabled={!app.history.can_redo()} title={t.t(Key::RedoTitle)}>{ icon(Icon::Redo) }<span class="button-text">{ t.t(Key::Redo) }</span></button>
             </div>
             <button class="precise" data-testid="precise-toggle" aria-pressed={app.precise.to_string()} onclick={toggle_precise}
-                title="Off: selections snap to whole words. On: exact characters (or hold Alt while selecting).">
-                { if app.precise { "Exact characters" } else { "Snap to words" } }</button>
+                title={t.t(Key::PreciseTitle)}>
+                { if app.precise { t.t(Key::ExactCharacters) } else { t.t(Key::SnapToWords) } }</button>
             if app.tally.disputes().team_documents() > 0 {
                 <button class="curation-open" data-testid="curation-open" onclick={toggle_curation}
                     aria-pressed={app.curation_shown().to_string()}
-                    title="Show or hide the adjudication panel (] and [ walk the disagreements)">{ "Adjudicate" }</button>
+                    title={t.t(Key::AdjudicateTitle)}>{ t.t(Key::Adjudicate) }</button>
             }
-            <button class="export" data-testid="export-json" onclick={export_json}>{ "Export JSON" }</button>
+            <button class="export" data-testid="export-json" onclick={export_json}>{ t.t(Key::ExportJson) }</button>
             <ExportMenu />
             <TeamButton />
             <SaveStatus />
             <ReadingSettings />
             <MessageLog />
-            <button class="help" data-testid="help" onclick={toggle_help} aria-label="Keyboard shortcuts" title="Shortcuts (?)">{ "?" }</button>
+            <LangSwitch />
+            <button class="help" data-testid="help" onclick={toggle_help} aria-label={t.t(Key::KeyboardShortcuts)} title={t.t(Key::ShortcutsTitle)}>{ "?" }</button>
         </header>
     }
 }

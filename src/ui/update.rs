@@ -5,13 +5,16 @@
 
 use yew::prelude::*;
 
+use crate::core::i18n::Key;
 use crate::platform::offline::{accept_update, on_update_ready};
+use crate::ui::lang::use_lang;
 
 /// The update notice, a toast among the messages; hidden until a new
 /// build is ready.
 #[function_component(UpdateReady)]
 pub fn update_ready() -> Html {
     let ready = use_state(|| false);
+    let t = use_lang();
     {
         let ready = ready.clone();
         use_effect_with((), move |_| on_update_ready(move || ready.set(true)));
@@ -22,8 +25,8 @@ pub fn update_ready() -> Html {
     let onclick = Callback::from(|_: MouseEvent| accept_update());
     html! {
         <div class="update-ready toast" role="status" data-testid="update-ready">
-            <span class="message-text">{ "A new version of Wasim is ready." }</span>
-            <button class="reload" data-testid="update-reload" {onclick}>{ "Reload" }</button>
+            <span class="message-text">{ t.t(Key::UpdateReady) }</span>
+            <button class="reload" data-testid="update-reload" {onclick}>{ t.t(Key::Reload) }</button>
         </div>
     }
 }

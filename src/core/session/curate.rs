@@ -11,6 +11,7 @@ use super::{MessageKind, Persist, Session};
 use crate::core::curation::{Choice, Group, accept_quorum, decide, group_of, is_team, next_open};
 use crate::core::edit::Edit;
 use crate::core::model::{DocId, Span, SpanId};
+use crate::core::i18n::{Counted, Key};
 
 /// What the curator does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,7 +47,7 @@ impl Curate {
 }
 
 /// Said when a decision key finds no group to decide.
-const NO_GROUP: &str = "Select a candidate first: ] goes to the next disagreement.";
+const NO_GROUP: Key = Key::NoGroup;
 
 impl Session {
     /// Does what the curator asked.
@@ -57,7 +58,7 @@ impl Session {
             Curate::Toggle => self.toggle_chosen(),
             Curate::Accept => {
                 let Some((_, group)) = self.current_group() else {
-                    self.notify(MessageKind::Info, NO_GROUP);
+                    self.notify(MessageKind::Info, self.lang.t(NO_GROUP));
                     return;
                 };
                 let mut ids = self.chosen_in(&group);
@@ -111,11 +112,10 @@ impl Session {
         };
         match next_open(&self.ws, self.tally.disputes(), from, at, forward) {
             Some((doc, group)) => self.go_to_group(doc, &group),
-            None if self.tally.disputes().team_documents() == 0 => self.notify(
-                MessageKind::Info,
-                "There is nothing to adjudicate: no document holds several annotators' work.",
-            ),
-            None => self.notify(MessageKind::Info, "No disagreements left."),
+            None if self.tally.disputes().team_documents() == 0 => {
+                self.notify(MessageKind::Info, self.lang.t(Key::NothingToAdjudicate));
+            }
+            None => self.notify(MessageKind::Info, self.lang.t(Key::NoDisagreementsLeft)),
         }
     }
 
@@ -136,7 +136,7 @@ impl Session {
 
     fn toggle_chosen(&mut self) {
         let Some((_, group)) = self.current_group() else {
-            self.notify(MessageKind::Info, NO_GROUP);
+            self.notify(MessageKind::Info, self.lang.t(NO_GROUP));
             return;
         };
         let mut chosen = self.chosen_in(&group);
@@ -155,7 +155,7 @@ impl Session {
     /// disagreement.
     fn decide_current(&mut self, choice: Choice) {
         let Some((doc_id, group)) = self.current_group() else {
-            self.notify(MessageKind::Info, NO_GROUP);
+            self.notify(MessageKind::Info, self.lang.t(NO_GROUP));
             return;
         };
         let Some(doc) = self.document(doc_id) else {
@@ -164,10 +164,8 @@ impl Session {
         if let Choice::Version(i) = choice
             && i >= doc.team.len()
         {
-            self.notify(
-                MessageKind::Info,
-                format!("This document's team has {} annotators.", doc.team.len()),
-            );
+            let text = self.lang.n(Counted::TeamHas, doc.team.len(), &[]);
+            self.notify(MessageKind::Info, text);
             return;
         }
         if let Some(edit) = decide(doc, &group, &choice)
@@ -187,7 +185,7 @@ impl Session {
             Some((doc, next)) => self.go_to_group(doc, &next),
             None => {
                 self.selected = None;
-                self.notify(MessageKind::Info, "Every disagreement is decided.");
+                self.notify(MessageKind::Info, self.lang.t(Key::AllDecided));
             }
         }
     }
@@ -195,10 +193,8 @@ impl Session {
     fn quorum(&mut self, k: usize) {
         let outcome = accept_quorum(&self.ws, k);
         let Some(edit) = outcome.edit else {
-            self.notify(
-                MessageKind::Info,
-                format!("Nothing to accept: no undecided group has one span that {k} or more annotators agree on alone."),
-            );
+            let text = self.lang.f(Key::NothingToAccept, &[("k", &k.to_string())]);
+            self.notify(MessageKind::Info, text);
             return;
         };
         if self.edit(edit) {
@@ -211,14 +207,15 @@ impl Session {
                 self.selected = None;
             }
             let (g, d) = (outcome.groups, outcome.documents);
-            self.notify(
-                MessageKind::Info,
-                format!(
-                    "Accepted {g} group{} in {d} document{} where at least {k} annotators agree. Ctrl+Z undoes this.",
-                    if g == 1 { "" } else { "s" },
-                    if d == 1 { "" } else { "s" },
-                ),
+            let lang = self.lang;
+            let documents = lang.n(Counted::Documents, d, &[]);
+            let k = k.to_string();
+            let text = lang.n(
+                Counted::AcceptedGroups,
+                g,
+                &[("documents", &documents), ("k", &k)],
             );
+            self.notify(MessageKind::Info, text);
         }
     }
 
@@ -256,6 +253,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::i18n::Lang;
     use crate::core::curation::tests::{Row, rows};
     use crate::core::formats::InputFile;
     use crate::core::resume::Resume;
@@ -349,7 +347,7 @@ mod tests {
     fn every_disagreement_is_walked_and_decided_with_undo_and_redo() {
         let mut s = session();
         assert_eq!(
-            s.tally.disputes().summary(),
+            s.tally.disputes().summary(Lang::En),
             "4 disagreements left in 2 documents."
         );
         assert!(s.curation_shown(), "the open document is a team document");
@@ -389,7 +387,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            s.tally.disputes().summary(),
+            s.tally.disputes().summary(Lang::En),
             "1 disagreement left in 1 document."
         );
         // Undo the nested decision: it is open again, shown and selected.

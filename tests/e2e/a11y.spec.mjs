@@ -1,0 +1,113 @@
+// Accessibility (issue 11): axe-core on the main screens, in English and in
+// Arabic (the browser's language decides; Playwright's default is en-US),
+// with zero violations: the workbench with a document open and spans (one
+// selected), the shortcut sheet, the export menu with its options, the
+// label editor (with a deletion being confirmed), the Team panel with a
+// report, and the search with its matches and Tag all. Spans have
+// accessible names ("PER: مصطفى الكاظمي"), made of attributes only.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.mjs';
+import { gotoApp, readCorpus, uploadFiles, openDoc, cpFind, dragSelect, markLocator, jsonFile } from './helpers.mjs';
+
+const article = readCorpus().find((c) => c.name.startsWith('004_'));
+
+/** Runs axe on the page (or `include`) and expects no violation. */
+async function expectNoViolations(page, what, include) {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n    ')}`);
+  expect(report, `axe violations on ${what}`).toEqual([]);
+}
+
+/** The app with the article open, PER on مصطفى الكاظمي and LOC on بغداد. */
+async function workbench(page) {
+  await gotoApp(page);
+  await uploadFiles(page, [article.path]);
+  await openDoc(page, article.name);
+  const name = cpFind(article.text, 'مصطفى الكاظمي');
+  await dragSelect(page, name.start, name.end, 'مصطفى الكاظمي');
+  await page.keyboard.press('1');
+  await expect(markLocator(page, { start: name.start, end: name.end, label: 'PER' })).toHaveCount(1);
+  return name;
+}
+
+const TEXT = 'زار علي بغداد ثم عاد إلى الموصل';
+const cut = (text, s, e) => Array.from(text).slice(s, e).join('');
+const annotatorFile = (annotator, spans) => jsonFile(`${annotator}.json`, {
+  format: 'wasim',
+  version: 2,
+  labels: [{ name: 'PER', color: '#ffc38a', key: '1' }, { name: 'LOC', color: '#9be39b', key: '2' }],
+  documents: [{
+    name: 'd.txt', text: TEXT, done: false, annotator,
+    spans: spans.map(([start, end, label]) => ({ start, end, label, text: cut(TEXT, start, end) })),
+  }],
+});
+
+for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-IQ', 'rtl']]) {
+  test.describe(`axe, ${lang} interface`, () => {
+    test.use({ locale });
+
+    test(`workbench with a document and spans (${lang})`, async ({ page }) => {
+      const name = await workbench(page);
+      await expect(page.locator('html')).toHaveAttribute('dir', dir);
+      const mark = markLocator(page, { start: name.start, end: name.end, label: 'PER' }).first();
+      await expect(mark).toHaveAttribute('aria-label', 'PER: مصطفى الكاظمي');
+      // The name is an attribute: the text of the span is untouched.
+      await expect(mark).toHaveText('مصطفى الكاظمي');
+      await mark.click();
+      await expect(page.getByTestId('span-details')).toBeVisible();
+      await expectNoViolations(page, 'the workbench');
+    });
+
+    test(`shortcut sheet (${lang})`, async ({ page }) => {
+      await workbench(page);
+      await page.getByTestId('help').click();
+      await expect(page.getByTestId('shortcuts')).toBeVisible();
+      await expectNoViolations(page, 'the shortcut sheet');
+    });
+
+    test(`export menu (${lang})`, async ({ page }) => {
+      await workbench(page);
+      for (const format of ['doccano', 'label-studio', 'conll']) {
+        await page.getByTestId('export-format').selectOption(format);
+        await expectNoViolations(page, `the export menu (${format})`, '.toolbar');
+      }
+      await page.getByTestId('export-scope').selectOption('open');
+      await expectNoViolations(page, 'the export menu (open document)', '.toolbar');
+    });
+
+    test(`label editor (${lang})`, async ({ page }) => {
+      await workbench(page);
+      await page.getByTestId('label-editor').locator('summary').click();
+      await expect(page.getByTestId('label-row')).toHaveCount(4);
+      await page.locator('[data-testid="label-row"][data-label="PER"]').getByTestId('label-delete').click();
+      await expect(page.getByTestId('label-delete-confirm')).toBeVisible();
+      await expectNoViolations(page, 'the label editor');
+    });
+
+    test(`Team panel with a report (${lang})`, async ({ page }) => {
+      await gotoApp(page);
+      await page.getByTestId('team-open').click();
+      await expect(page.getByTestId('team-panel')).toBeVisible();
+      await expectNoViolations(page, 'the empty Team panel');
+      await page.getByTestId('team-input').setInputFiles([
+        annotatorFile('Amina', [[4, 7, 'PER'], [8, 13, 'LOC']]),
+        annotatorFile('Badr', [[4, 7, 'PER'], [8, 13, 'PER']]),
+        annotatorFile('Chadi', [[4, 7, 'PER']]),
+      ]);
+      await expect(page.getByTestId('team-report')).toBeVisible();
+      await expectNoViolations(page, 'the Team panel with a report');
+    });
+
+    test(`search with matches and Tag all (${lang})`, async ({ page }) => {
+      await workbench(page);
+      await page.getByTestId('search-input').fill('الكاظمي');
+      await expect(page.getByTestId('search-results')).toBeVisible();
+      await page.getByTestId('search-scope').selectOption('corpus');
+      await page.getByTestId('search-tag-all').click();
+      await expect(page.getByTestId('search-tag-preview')).toBeVisible();
+      await expectNoViolations(page, 'the search');
+    });
+  });
+}

@@ -1,0 +1,141 @@
+// The Arabic interface (issue 11): a browser that prefers Arabic gets the
+// whole interface in Arabic, mirrored (<html lang="ar" dir="rtl">), and the
+// same flows work as in English: load a seed article, tag with the keyboard
+// and the mouse, undo and redo, search and Tag all, export JSON. Messages
+// with counts take the Arabic plural form of their number. The language
+// switch (lang-switch) is remembered across a reload, either way.
+import { test, expect } from './fixtures.mjs';
+import {
+  gotoApp, readCorpus, uploadFiles, openDoc, docText, cpFind, dragSelect, markLocator, shownSpans,
+  exportJson, checkSpanTexts, expectMessage, waitForApp,
+} from './helpers.mjs';
+
+const article = readCorpus().find((c) => c.name.startsWith('004_'));
+
+/** The CLDR plural category of `n` in Arabic. */
+const arabicCategory = (n) => {
+  const h = n % 100;
+  if (n === 0) return 'zero';
+  if (n === 1) return 'one';
+  if (n === 2) return 'two';
+  if (h >= 3 && h <= 10) return 'few';
+  if (h >= 11 && h <= 99) return 'many';
+  return 'other';
+};
+
+/** "N matches" in Arabic, as the catalogue words it. */
+const arabicMatches = (n) => ({
+  zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: `${n} نتائج`, many: `${n} نتيجة`, other: `${n} نتيجة`,
+})[arabicCategory(n)];
+
+const selection = (page) => page.evaluate(() => String(window.getSelection()));
+
+test.describe('Arabic interface', () => {
+  test.use({ locale: 'ar-IQ' });
+
+  test('the browser language gives a mirrored Arabic interface', async ({ page }) => {
+    await gotoApp(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('label.open-files')).toContainText('فتح ملفات…');
+    await expect(page.getByTestId('lang-switch')).toHaveValue('ar');
+    await expect(page.getByTestId('lang-switch')).toHaveAttribute('aria-label', 'لغة الواجهة');
+    // Mirrored: the documents panel is on the right of the text, the span
+    // panel on its left.
+    const box = async (sel) => (await page.locator(sel).boundingBox());
+    const [documents, editor, details] = [await box('#documents-panel'), await box('main.editor'), await box('#details-panel')];
+    expect(documents.x).toBeGreaterThan(editor.x);
+    expect(details.x).toBeLessThan(editor.x);
+    // The shortcut sheet, with the same keys.
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('shortcuts')).toContainText('اختصارات لوحة المفاتيح');
+    await expect(page.getByTestId('shortcuts')).toContainText('Ctrl+Z');
+    await page.getByTestId('shortcuts-close').click();
+    await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+  });
+
+  test('load, tag by keyboard and mouse, undo, search and Tag all, export', async ({ page }) => {
+    await gotoApp(page);
+    await uploadFiles(page, [article.path]);
+    await expectMessage(page, 'info', 'حُمِّل مستند واحد.');
+    await openDoc(page, article.name);
+    expect(await docText(page)).toBe(article.text);
+    // The text keeps its own direction per paragraph.
+    await expect(page.getByTestId('doc-text').locator('div.line').first()).toHaveAttribute('dir', 'rtl');
+
+    // Keyboard: in an RTL line ArrowLeft moves forward word by word.
+    const target = 'قوات';
+    for (let i = 0; i < 8 && (await selection(page)) !== target; i++) await page.keyboard.press('ArrowLeft');
+    expect(await selection(page)).toBe(target);
+    await page.keyboard.press('3');
+    const forces = cpFind(article.text, target);
+    await expect(markLocator(page, { ...forces, label: 'ORG' })).toHaveCount(1);
+    await expect(markLocator(page, { ...forces, label: 'ORG' })).toHaveAttribute('aria-label', `ORG: ${target}`);
+
+    // Mouse: a drag over the name, then its key.
+    const name = cpFind(article.text, 'مصطفى الكاظمي');
+    await dragSelect(page, name.start, name.end, 'مصطفى الكاظمي');
+    await page.keyboard.press('1');
+    await expect(markLocator(page, { ...name, label: 'PER' })).toHaveCount(1);
+
+    // Undo says what it undid, in Arabic; redo brings it back.
+    await page.keyboard.press('Control+z');
+    await expect(markLocator(page, { ...name, label: 'PER' })).toHaveCount(0);
+    await expectMessage(page, 'info', 'تم التراجع عن: وسم PER «مصطفى الكاظمي» في');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(markLocator(page, { ...name, label: 'PER' })).toHaveCount(1);
+    await expectMessage(page, 'info', 'أُعيد: وسم PER «مصطفى الكاظمي»');
+
+    // Search, with the count in the plural form its number takes.
+    await page.getByTestId('search-input').fill('العراق');
+    const count = page.getByTestId('search-count');
+    await expect(count).toHaveAttribute('data-count', /^[1-9]\d*$/);
+    const n = Number(await count.getAttribute('data-count'));
+    await expect(count).toHaveText(arabicMatches(n));
+    await page.getByTestId('search-label').selectOption('LOC');
+    await page.getByTestId('search-tag-all').click();
+    await expect(page.getByTestId('search-tag-preview')).toHaveAttribute('data-count', String(n));
+    await expect(page.getByTestId('search-tag-preview')).toContainText('يضيف');
+    await page.getByTestId('search-tag-confirm').click();
+    await expectMessage(page, 'info', 'بـLOC');
+    const spans = await shownSpans(page);
+    expect(spans.filter((s) => s.label === 'LOC')).toHaveLength(n);
+
+    // Export JSON: the same file as from the English interface.
+    const { json } = await exportJson(page);
+    expect(checkSpanTexts(json)).toEqual([]);
+    const doc = json.documents.find((d) => d.name === article.name);
+    const triples = doc.spans.map((s) => [s.start, s.end, s.label]);
+    expect(triples).toContainEqual([name.start, name.end, 'PER']);
+    expect(triples).toContainEqual([forces.start, forces.end, 'ORG']);
+    expect(triples.filter((t) => t[2] === 'LOC')).toHaveLength(n);
+
+    // Switch to English: the page turns around, and stays so after a reload.
+    await page.getByTestId('lang-switch').selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('label.open-files')).toContainText('Open files…');
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expect(page.getByTestId('lang-switch')).toHaveValue('en');
+    await expect(markLocator(page, { ...name, label: 'PER' })).toHaveCount(1);
+  });
+});
+
+test('an English browser can switch to Arabic, remembered across a reload', async ({ page }) => {
+  await gotoApp(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('label.open-files')).toContainText('Open files…');
+  await page.getByTestId('lang-switch').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('label.open-files')).toContainText('فتح ملفات…');
+  // Messages from now on are in Arabic too.
+  await uploadFiles(page, [article.path]);
+  await expectMessage(page, 'info', 'حُمِّل مستند واحد.');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('lang-switch')).toHaveValue('ar');
+});
