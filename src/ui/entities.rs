@@ -149,17 +149,32 @@ fn entity_row(app: &AppHandle, t: Lang, groups: &Groups, order: usize, row: usiz
     let text = doc.text.slice(span.start, span.end).unwrap_or_default();
     let id = span.id;
     let range = span.range();
-    let onclick = {
+    let select = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
+        move || {
             app.dispatch(Action::Select(Some(id)));
             when_drawn(range, move |_| reveal_span(id.0));
-        })
+        }
     };
+    let onclick = {
+        let select = select.clone();
+        Callback::from(move |_: MouseEvent| select())
+    };
+    // Reached with Tab (or ↑/↓ in the list); Enter or Space selects.
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" || event.key() == " " {
+            // Selecting, not a page shortcut (Enter accepts in a team
+            // document).
+            event.prevent_default();
+            event.stop_propagation();
+            select();
+        }
+    });
     let selected = app.selected == Some(id);
     html! {
         <li key={id.0} class={classes!("entity-item", selected.then_some("selected"))} data-testid="entity-item"
-            data-span-id={id.0.to_string()} data-span-start={span.start.to_string()} {onclick}>
+            data-span-id={id.0.to_string()} data-span-start={span.start.to_string()} {onclick} {onkeydown}
+            tabindex="0" aria-current={selected.then_some("true")}>
             <span dir="auto" class="entity-text">{ text.to_owned() }</span>
             if span.note.is_some() || span.entity_id.is_some() { <span class="entity-has-note" title={t.t(Key::HasNote)}>{ named_icon(Icon::Note, t.t(Key::HasNote)) }</span> }
         </li>

@@ -40,7 +40,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ShortcutsTitle => "الاختصارات (?)",
         Key::HkMouse => "السحب بالفأرة",
         Key::HkMouseWhat => "حدّد نصًّا؛ يلتقط كلمات كاملة (اضغط Alt، أو فعّل «أحرف بعينها»، لتحديد أحرف)",
-        Key::HkLabelKey => "‏1 – 9، أو مفتاح الوسم",
+        Key::HkLabelKey => "1 – 9، أو مفتاح الوسم",
         Key::HkLabelKeyWhat => "وسم التحديد، أو تغيير وسم المقطع المحدد",
         Key::HkArrowsWhat => "تحريك مؤشر لوحة المفاتيح كلمةً كلمة (في النص من اليمين إلى اليسار يتقدّم ←)",
         Key::HkCtrlArrowsWhat => "التحريك حرفًا حرفًا",
