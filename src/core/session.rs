@@ -578,8 +578,17 @@ impl Session {
         for result in results {
             match result {
                 Err(error) => {
-                    let text = self.lang.f(Key::CouldNotLoad, &[("error", &error.to_string())]);
-                    self.notify(MessageKind::Error, text);
+                    let line = error.line.map(|l| l.to_string()).unwrap_or_default();
+                    let args = [
+                        ("file", error.file.as_str()),
+                        ("line", line.as_str()),
+                        ("message", error.message.as_str()),
+                    ];
+                    let key = match error.line {
+                        Some(_) => Key::CouldNotLoadAt,
+                        None => Key::CouldNotLoad,
+                    };
+                    self.notify(MessageKind::Error, self.lang.f(key, &args));
                 }
                 Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => {
                     replacements.push(imported)

@@ -528,8 +528,10 @@ pub enum Key {
     NothingToUndo,
     /// Nothing to redo.
     NothingToRedo,
-    /// Could not load {error}
+    /// Could not load {file}: {message}
     CouldNotLoad,
+    /// Could not load {file}, line {line}: {message}
+    CouldNotLoadAt,
     /// Could not import: {error}
     CouldNotImport,
     /// Open a document first.
@@ -658,7 +660,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 303] = [
+    pub const ALL: [Key; 304] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -922,6 +924,7 @@ impl Key {
         Key::NothingToUndo,
         Key::NothingToRedo,
         Key::CouldNotLoad,
+        Key::CouldNotLoadAt,
         Key::CouldNotImport,
         Key::OpenFirst,
         Key::OnlySpaces,
