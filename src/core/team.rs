@@ -23,6 +23,7 @@ use std::collections::HashSet;
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
 use crate::core::formats::{ImportedSpan, InputFile, Prepared, import_units, stem};
+use crate::core::i18n::{Counted, Key, Lang};
 use crate::core::import_job::ImportJob;
 use crate::core::model::{Document, Label};
 use crate::core::text::Text;
@@ -74,11 +75,11 @@ impl Notice {
         }
     }
 
-    fn with_details(mut self, mut lines: Vec<String>) -> Notice {
+    fn with_details(mut self, mut lines: Vec<String>, lang: Lang) -> Notice {
         if lines.len() > DETAILS_SHOWN {
-            let more = lines.len() - DETAILS_SHOWN;
+            let more = (lines.len() - DETAILS_SHOWN).to_string();
             lines.truncate(DETAILS_SHOWN);
-            lines.push(format!("… and {more} more."));
+            lines.push(lang.f(Key::AndMoreDetails, &[("n", &more)]));
         }
         self.details = lines;
         self
@@ -147,6 +148,8 @@ pub struct Team {
     /// What went wrong in the last load: files that could not be read or
     /// held nothing.
     errors: Vec<Notice>,
+    /// The language notices are written in (the interface's).
+    pub lang: Lang,
 }
 
 impl Team {
@@ -176,12 +179,23 @@ impl Team {
             for result in ImportJob::run(unit) {
                 match result {
                     Ok(prepared) => read.push(prepared),
-                    Err(error) => self
-                        .errors
-                        .push(Notice::new(Level::Error, format!("Could not load {error}"))),
+                    Err(error) => {
+                        let line = error.line.map(|l| l.to_string()).unwrap_or_default();
+                        let args = [
+                            ("file", error.file.as_str()),
+                            ("line", line.as_str()),
+                            ("message", error.message.as_str()),
+                        ];
+                        let key = match error.line {
+                            Some(_) => Key::CouldNotLoadAt,
+                            None => Key::CouldNotLoad,
+                        };
+                        let text = self.lang.f(key, &args);
+                        self.errors.push(Notice::new(Level::Error, text));
+                    }
                 }
             }
-            match members_of(&file, &read) {
+            match members_of(&file, &read, self.lang) {
                 Ok(members) => self.members.extend(members),
                 Err(notice) => self.errors.push(notice),
             }
@@ -272,6 +286,7 @@ impl Team {
     }
 
     fn naming_notices(&self, names: &[String]) -> Vec<Notice> {
+        let lang = self.lang;
         let mut out = Vec::new();
         for (i, (member, name)) in self.members.iter().zip(names).enumerate() {
             let base = member.base_name();
@@ -282,9 +297,9 @@ impl Team {
             {
                 out.push(Notice::new(
                     Level::Warning,
-                    format!(
-                        "{} names no annotator: its work is called “{name}”.",
-                        member.file
+                    lang.f(
+                        Key::NamesNoAnnotator,
+                        &[("file", &member.file), ("name", name)],
                     ),
                 ));
             }
@@ -292,12 +307,17 @@ impl Team {
                 let first = self.members[..i]
                     .iter()
                     .find(|m| m.base_name() == base)
-                    .map_or("an earlier file", |m| m.file.as_str());
+                    .map_or(lang.t(Key::AnEarlierFile), |m| m.file.as_str());
                 out.push(Notice::new(
                     Level::Warning,
-                    format!(
-                        "“{base}” is the annotator of two files ({first} and {}): the second is called “{name}”, and both are compared.",
-                        member.file
+                    lang.f(
+                        Key::TwoFiles,
+                        &[
+                            ("base", &base),
+                            ("first", first),
+                            ("second", &member.file),
+                            ("name", name),
+                        ],
                     ),
                 ));
             }
@@ -306,6 +326,7 @@ impl Team {
     }
 
     fn label_notice(&self, names: &[String]) -> Option<Notice> {
+        let lang = self.lang;
         let sets: Vec<Vec<String>> = self.members.iter().map(Member::label_names).collect();
         let mut all: Vec<&String> = Vec::new();
         for label in sets.iter().flatten() {
@@ -321,21 +342,22 @@ impl Team {
                     .zip(&sets)
                     .partition(|(_, set)| set.contains(label));
                 let list = |side: Vec<(&String, &Vec<String>)>| {
-                    side.into_iter()
-                        .map(|(n, _)| n.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    lang.join(&side.into_iter().map(|(n, _)| n.clone()).collect::<Vec<_>>())
                 };
-                (!without.is_empty())
-                    .then(|| format!("{label}: {}; not {}", list(with), list(without)))
+                (!without.is_empty()).then(|| {
+                    lang.f(
+                        Key::LabelHasNot,
+                        &[
+                            ("label", label),
+                            ("with", &list(with)),
+                            ("without", &list(without)),
+                        ],
+                    )
+                })
             })
             .collect();
         (!lines.is_empty()).then(|| {
-            Notice::new(
-                Level::Warning,
-                "The annotators' labels differ: a label one of them lacks counts as a disagreement.",
-            )
-            .with_details(lines)
+            Notice::new(Level::Warning, lang.t(Key::LabelsDiffer)).with_details(lines, lang)
         })
     }
 
@@ -355,44 +377,34 @@ impl Team {
                 }
             }
         }
-        let who = |m: usize| format!("{} ({})", self.members[m].file, names[m]);
+        let lang = self.lang;
+        let who = |m: usize| {
+            lang.f(
+                Key::WhoFile,
+                &[("file", &self.members[m].file), ("name", &names[m])],
+            )
+        };
         let lines: Vec<String> = texts
             .iter()
             .filter(|(_, with)| with.len() < n)
             .map(|(doc, with)| {
                 let without: Vec<String> = (0..n).filter(|m| !with.contains(m)).map(who).collect();
                 let with: Vec<String> = with.iter().map(|&m| who(m)).collect();
-                format!(
-                    "“{}”: in {}; not in {}",
-                    doc.name,
-                    with.join(", "),
-                    without.join(", ")
+                lang.f(
+                    Key::InNotIn,
+                    &[
+                        ("name", &doc.name),
+                        ("with", &lang.join(&with)),
+                        ("without", &lang.join(&without)),
+                    ],
                 )
             })
             .collect();
         let mut out = Vec::new();
         let shared = texts.len() - lines.len();
         if !lines.is_empty() {
-            let count = lines.len();
-            let (documents, are) = if count == 1 {
-                ("1 document is", "it is")
-            } else {
-                ("documents are", "they are")
-            };
-            let documents = if count == 1 {
-                documents.to_owned()
-            } else {
-                format!("{count} {documents}")
-            };
-            out.push(
-                Notice::new(
-                    Level::Warning,
-                    format!(
-                        "{documents} not in every file: {are} left out of the comparison, and merged with the annotators who have them."
-                    ),
-                )
-                .with_details(lines),
-            );
+            let text = lang.n(Counted::NotInEvery, lines.len(), &[]);
+            out.push(Notice::new(Level::Warning, text).with_details(lines, lang));
         }
         for (m, member) in self.members.iter().enumerate() {
             let alone = texts
@@ -401,18 +413,12 @@ impl Team {
             if alone && !member.documents.is_empty() {
                 out.push(Notice::new(
                     Level::Warning,
-                    format!(
-                        "{} has no document in common with the other files: are they annotations of the same texts?",
-                        who(m)
-                    ),
+                    lang.f(Key::NothingInCommon, &[("who", &who(m))]),
                 ));
             }
         }
         if shared == 0 {
-            out.push(Notice::new(
-                Level::Warning,
-                "No document is in every file, so there is nothing to compare.",
-            ));
+            out.push(Notice::new(Level::Warning, lang.t(Key::NoneInEvery)));
         }
         out
     }
@@ -425,12 +431,12 @@ impl Team {
 /// # Errors
 /// A notice when the file holds no document, or a span the workspace would
 /// refuse (outside its text, or without a label).
-fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
+fn members_of(file: &str, read: &[Prepared], lang: Lang) -> Result<Vec<Member>, Notice> {
     let documents = || read.iter().flat_map(Prepared::documents);
     if documents().next().is_none() {
         return Err(Notice::new(
             Level::Warning,
-            format!("{file} holds no document: it is not compared."),
+            lang.f(Key::HoldsNoDocument, &[("file", file)]),
         ));
     }
     let mut groups: Vec<(Option<String>, Vec<MemberDocument>)> = Vec::new();
@@ -467,8 +473,8 @@ fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
     let mut notes = Vec::new();
     if !warnings.is_empty() {
         notes.push(
-            Notice::new(Level::Info, format!("{file} was read with warnings."))
-                .with_details(warnings),
+            Notice::new(Level::Info, lang.f(Key::ReadWithWarnings, &[("file", file)]))
+                .with_details(warnings, lang),
         );
     }
     if groups.len() > 1 {
@@ -476,14 +482,14 @@ fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
             .iter()
             .map(|(name, _)| {
                 name.clone()
-                    .unwrap_or_else(|| format!("nobody named ({})", stem(file)))
+                    .unwrap_or_else(|| lang.f(Key::NobodyNamed, &[("stem", stem(file))]))
             })
             .collect();
         notes.push(Notice::new(
             Level::Info,
-            format!(
-                "{file} holds the work of {}: each is compared as one annotator.",
-                who.join(", ")
+            lang.f(
+                Key::HoldsWorkOf,
+                &[("file", file), ("who", &lang.join(&who))],
             ),
         ));
     }
@@ -491,7 +497,7 @@ fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
         .into_iter()
         .enumerate()
         .map(|(i, (declared, documents))| {
-            let (documents, repeated) = once_each(documents);
+            let (documents, repeated) = once_each(documents, lang);
             let mut member_notes = if i == 0 {
                 std::mem::take(&mut notes)
             } else {
@@ -501,11 +507,9 @@ fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
                 member_notes.push(
                     Notice::new(
                         Level::Warning,
-                        format!(
-                            "{file} gives the same text more than once: only the first of each is compared and merged."
-                        ),
+                        lang.f(Key::SameTextTwice, &[("file", file)]),
                     )
-                    .with_details(repeated),
+                    .with_details(repeated, lang),
                 );
             }
             Member {
@@ -521,7 +525,7 @@ fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
 
 /// The documents with each text once (the first), and a line for each
 /// one left out.
-fn once_each(documents: Vec<MemberDocument>) -> (Vec<MemberDocument>, Vec<String>) {
+fn once_each(documents: Vec<MemberDocument>, lang: Lang) -> (Vec<MemberDocument>, Vec<String>) {
     let mut first: TextMap<'_, usize> = TextMap::default();
     let mut keep = vec![true; documents.len()];
     let mut repeated = Vec::new();
@@ -529,9 +533,9 @@ fn once_each(documents: Vec<MemberDocument>) -> (Vec<MemberDocument>, Vec<String
         match first.get(doc.text.as_str()) {
             Some(&f) => {
                 keep[i] = false;
-                repeated.push(format!(
-                    "“{}” repeats the text of “{}”",
-                    doc.name, documents[f].name
+                repeated.push(lang.f(
+                    Key::RepeatsText,
+                    &[("name", &doc.name), ("first", &documents[f].name)],
                 ));
             }
             None => {

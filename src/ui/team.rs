@@ -122,7 +122,13 @@ struct PanelProps {
 }
 
 /// Reads the picked files into the team and shows the new comparison.
-fn load(team: TeamHandle, view: &View, set_view: Callback<View>, list: &web_sys::FileList) {
+fn load(
+    team: TeamHandle,
+    view: &View,
+    set_view: Callback<View>,
+    list: &web_sys::FileList,
+    lang: Lang,
+) {
     let files = files_of(list);
     set_view.emit(View {
         busy: true,
@@ -134,6 +140,7 @@ fn load(team: TeamHandle, view: &View, set_view: Callback<View>, list: &web_sys:
         yield_now().await;
         let next = {
             let mut team = team.0.borrow_mut();
+            team.lang = lang;
             team.add(files, unreadable);
             View::of(&team)
         };
@@ -173,7 +180,7 @@ fn team_panel(props: &PanelProps) -> Html {
                 return;
             };
             if let Some(list) = input.files() {
-                load(team.clone(), &view, set_view.clone(), &list);
+                load(team.clone(), &view, set_view.clone(), &list, t);
             }
             input.set_value("");
         })
@@ -183,6 +190,7 @@ fn team_panel(props: &PanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let next = {
                 let mut team = team.0.borrow_mut();
+                team.lang = t;
                 team.remove(index);
                 View::of(&team)
             };

@@ -309,6 +309,22 @@ pub fn text(key: Key) -> &'static str {
         Key::ImportingWorkspace => "استيراد مساحة عمل",
         Key::AChange => "تغيير",
         Key::LoadToStart => "حمّل ملف ‎.txt للبدء.",
+        Key::AndMoreDetails => "… و{n} غيرها.",
+        Key::NamesNoAnnotator => "{file} لا يسمّي واسمًا: يُسمّى عمله «{name}».",
+        Key::AnEarlierFile => "ملف سابق",
+        Key::TwoFiles => "«{base}» واسمُ ملفين ({first} و{second}): يُسمّى الثاني «{name}»، ويُقارن كلاهما.",
+        Key::LabelHasNot => "{label}: {with}؛ لا {without}",
+        Key::LabelsDiffer => "تختلف وسوم الواسمين: الوسم الذي ينقص أحدهم يُحسب خلافًا.",
+        Key::WhoFile => "{file} ({name})",
+        Key::InNotIn => "«{name}»: في {with}؛ لا في {without}",
+        Key::NothingInCommon => "{who} لا يشترك في أي مستند مع الملفات الأخرى: أهي وسوم للنصوص نفسها؟",
+        Key::NoneInEvery => "لا مستند في كل الملفات، فلا شيء للمقارنة.",
+        Key::HoldsNoDocument => "{file} لا يضم أي مستند: لا يُقارن.",
+        Key::ReadWithWarnings => "قُرئ {file} مع تحذيرات.",
+        Key::NobodyNamed => "بلا اسم ({stem})",
+        Key::HoldsWorkOf => "{file} يضم عمل {who}: يُقارن كلٌّ منهم واسمًا واحدًا.",
+        Key::SameTextTwice => "{file} يعطي النص نفسه أكثر من مرة: لا يُقارن ويُدمج إلا أولها.",
+        Key::RepeatsText => "«{name}» يكرر نص «{first}»",
     }
 }
 
@@ -422,5 +438,11 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         (Counted::Changes, Plural::Few) => "{n} تغييرات",
         (Counted::Changes, Plural::Many) => "{n} تغييرًا",
         (Counted::Changes, _) => "{n} تغيير",
+        (Counted::NotInEvery, Plural::Zero) => "كل المستندات في كل الملفات.",
+        (Counted::NotInEvery, Plural::One) => "مستند واحد ليس في كل الملفات: يُستبعد من المقارنة، ويُدمج مع الواسمين الذين لديهم.",
+        (Counted::NotInEvery, Plural::Two) => "مستندان ليسا في كل الملفات: يُستبعدان من المقارنة، ويُدمجان مع الواسمين الذين لديهم.",
+        (Counted::NotInEvery, Plural::Few) => "{n} مستندات ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم.",
+        (Counted::NotInEvery, Plural::Many) => "{n} مستندًا ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم.",
+        (Counted::NotInEvery, _) => "{n} مستند ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم.",
     }
 }

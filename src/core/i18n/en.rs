@@ -309,6 +309,22 @@ pub fn text(key: Key) -> &'static str {
         Key::ImportingWorkspace => "importing a workspace",
         Key::AChange => "a change",
         Key::LoadToStart => "Load a .txt file to start.",
+        Key::AndMoreDetails => "… and {n} more.",
+        Key::NamesNoAnnotator => "{file} names no annotator: its work is called “{name}”.",
+        Key::AnEarlierFile => "an earlier file",
+        Key::TwoFiles => "“{base}” is the annotator of two files ({first} and {second}): the second is called “{name}”, and both are compared.",
+        Key::LabelHasNot => "{label}: {with}; not {without}",
+        Key::LabelsDiffer => "The annotators' labels differ: a label one of them lacks counts as a disagreement.",
+        Key::WhoFile => "{file} ({name})",
+        Key::InNotIn => "“{name}”: in {with}; not in {without}",
+        Key::NothingInCommon => "{who} has no document in common with the other files: are they annotations of the same texts?",
+        Key::NoneInEvery => "No document is in every file, so there is nothing to compare.",
+        Key::HoldsNoDocument => "{file} holds no document: it is not compared.",
+        Key::ReadWithWarnings => "{file} was read with warnings.",
+        Key::NobodyNamed => "nobody named ({stem})",
+        Key::HoldsWorkOf => "{file} holds the work of {who}: each is compared as one annotator.",
+        Key::SameTextTwice => "{file} gives the same text more than once: only the first of each is compared and merged.",
+        Key::RepeatsText => "“{name}” repeats the text of “{first}”",
     }
 }
 
@@ -352,5 +368,7 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         (Counted::AndMore, _) => "and {n} more",
         (Counted::Changes, Plural::One) => "{n} change",
         (Counted::Changes, _) => "{n} changes",
+        (Counted::NotInEvery, Plural::One) => "{n} document is not in every file: it is left out of the comparison, and merged with the annotators who have them.",
+        (Counted::NotInEvery, _) => "{n} documents are not in every file: they are left out of the comparison, and merged with the annotators who have them.",
     }
 }

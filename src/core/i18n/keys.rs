@@ -612,6 +612,38 @@ pub enum Key {
     AChange,
     /// Load a .txt file to start.
     LoadToStart,
+    /// … and {n} more.
+    AndMoreDetails,
+    /// {file} names no annotator: its work is called “{name}”.
+    NamesNoAnnotator,
+    /// an earlier file
+    AnEarlierFile,
+    /// “{base}” is the annotator of two files ({first} and {second}): the second is called “{name}”, and both are compared.
+    TwoFiles,
+    /// {label}: {with}; not {without}
+    LabelHasNot,
+    /// The annotators' labels differ: a label one of them lacks counts as a disagreement.
+    LabelsDiffer,
+    /// {file} ({name})
+    WhoFile,
+    /// “{name}”: in {with}; not in {without}
+    InNotIn,
+    /// {who} has no document in common with the other files: are they annotations of the same texts?
+    NothingInCommon,
+    /// No document is in every file, so there is nothing to compare.
+    NoneInEvery,
+    /// {file} holds no document: it is not compared.
+    HoldsNoDocument,
+    /// {file} was read with warnings.
+    ReadWithWarnings,
+    /// nobody named ({stem})
+    NobodyNamed,
+    /// {file} holds the work of {who}: each is compared as one annotator.
+    HoldsWorkOf,
+    /// {file} gives the same text more than once: only the first of each is compared and merged.
+    SameTextTwice,
+    /// “{name}” repeats the text of “{first}”
+    RepeatsText,
 }
 
 /// A message that carries a count (placeholder `{n}`): its form
@@ -656,11 +688,13 @@ pub enum Counted {
     AndMore,
     /// {n} changes
     Changes,
+    /// {n} documents are not in every file: they are left out of the comparison, and merged with the annotators who have them.
+    NotInEvery,
 }
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 304] = [
+    pub const ALL: [Key; 320] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -965,12 +999,28 @@ impl Key {
         Key::ImportingWorkspace,
         Key::AChange,
         Key::LoadToStart,
+        Key::AndMoreDetails,
+        Key::NamesNoAnnotator,
+        Key::AnEarlierFile,
+        Key::TwoFiles,
+        Key::LabelHasNot,
+        Key::LabelsDiffer,
+        Key::WhoFile,
+        Key::InNotIn,
+        Key::NothingInCommon,
+        Key::NoneInEvery,
+        Key::HoldsNoDocument,
+        Key::ReadWithWarnings,
+        Key::NobodyNamed,
+        Key::HoldsWorkOf,
+        Key::SameTextTwice,
+        Key::RepeatsText,
     ];
 }
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 19] = [
+    pub const ALL: [Counted; 20] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -990,5 +1040,6 @@ impl Counted {
         Counted::AcceptedGroups,
         Counted::AndMore,
         Counted::Changes,
+        Counted::NotInEvery,
     ];
 }
