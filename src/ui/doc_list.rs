@@ -138,7 +138,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 value={(*filter).clone()} {oninput} aria-label={t.t(Key::FilterDocuments)} />
             if filtering {
                 <p class="muted doc-filter-count" data-testid="doc-filter-count" data-count={count.to_string()}>
-                    { t.n(Counted::DocumentsOf, count, &[("total", &app.ws.documents.len().to_string())]) }</p>
+                    { t.n(Counted::DocumentsOf, app.ws.documents.len(), &[("count", &count.to_string())]) }</p>
             }
             <div class="doc-list-scroll">
                 <WindowedList {count} {row} estimate={ROW_ESTIMATE} reveal={*reveal} class="doc-list windowed-list"

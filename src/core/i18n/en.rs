@@ -333,8 +333,8 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
     match (key, category) {
         (Counted::SpansCarry, Plural::One) => "{n} span carries {name}:",
         (Counted::SpansCarry, _) => "{n} spans carry {name}:",
-        (Counted::DocumentsOf, Plural::One) => "{n} of {total} document",
-        (Counted::DocumentsOf, _) => "{n} of {total} documents",
+        (Counted::DocumentsOf, Plural::One) => "{count} of {n} document",
+        (Counted::DocumentsOf, _) => "{count} of {n} documents",
         (Counted::Documents, Plural::One) => "{n} document",
         (Counted::Documents, _) => "{n} documents",
         (Counted::DisputesToAdjudicate, Plural::One) => "{n} disagreement to adjudicate",

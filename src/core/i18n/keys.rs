@@ -652,7 +652,7 @@ pub enum Key {
 pub enum Counted {
     /// {n} spans carry {name}:
     SpansCarry,
-    /// {n} of {total} documents
+    /// {count} of {n} documents
     DocumentsOf,
     /// {n} documents
     Documents,

@@ -245,7 +245,7 @@ mod tests {
                         ("name", "x"),
                         ("label", "PER"),
                         ("k", "2"),
-                        ("total", "5"),
+                        ("count", "5"),
                         ("documents", "d"),
                         ("what", "w"),
                     ];
