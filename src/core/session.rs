@@ -1017,6 +1017,23 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn messages_are_written_in_the_sessions_language() {
+        let mut session = writer();
+        session.update(Event::Lang(Lang::Ar), &Resume::default());
+        load(&mut session, &[("a.txt", TEXT), ("b.txt", TEXT), ("c.txt", TEXT)]);
+        let last = |s: &Session| s.messages.last().map(|m| m.text.clone()).unwrap_or_default();
+        assert_eq!(last(&session), "حُمِّلت 3 مستندات. Ctrl+Z يتراجع عن هذا.");
+        tag(&mut session, 4, 11, "PER");
+        session.update(Event::Undo, &Resume::default());
+        assert_eq!(last(&session), "تم التراجع عن: وسم PER «الكاظمي» في a.txt.");
+        session.update(Event::Lang(Lang::En), &Resume::default());
+        session.update(Event::Redo, &Resume::default());
+        assert_eq!(last(&session), "Redid: tagging PER «الكاظمي» in a.txt.");
+        session.update(Event::Redo, &Resume::default());
+        assert_eq!(last(&session), "Nothing to redo.");
+    }
+
     fn spans(session: &Session) -> Vec<(usize, usize, String)> {
         session
             .ws
