@@ -957,6 +957,7 @@ impl Session {
 mod tests {
     use super::*;
     use crate::core::formats::InputFile;
+    use crate::core::tabs::READ_ONLY;
 
     const TEXT: &str = "زار الكاظمي بغداد ثم عاد إلى بغداد.";
 

@@ -450,7 +450,7 @@ mod tests {
     fn decision_keys_need_a_candidate_and_a_read_only_tab_refuses_them() {
         let mut s = session();
         run(&mut s, Curate::Accept);
-        assert!(s.messages.iter().any(|m| m.text == NO_GROUP));
+        assert!(s.messages.iter().any(|m| m.text == Lang::En.t(NO_GROUP)));
         run(&mut s, Curate::Next);
         run(&mut s, Curate::Version(5));
         assert!(
