@@ -366,13 +366,13 @@ pub fn app() -> Html {
                         <DocView />
                     </div>
                 </main>
-                <div class="span-side side-panel" id="details-panel">
+                <aside class="span-side side-panel" id="details-panel" aria-label={t.t(Key::Details)}>
                     <div class="panel-head">
                         if details { <h2>{ t.t(Key::Details) }</h2> }
                         <PanelToggle side={Side::Details} />
                     </div>
                     if details { <EntitiesPanel /> }
-                </div>
+                </aside>
             </div>
         }
     };

@@ -122,7 +122,7 @@ pub fn entities_panel() -> Html {
         }
     });
     html! {
-        <aside class="entities" aria-label={t.t(Key::Entities)}>
+        <div class="entities">
             <SpanDetails />
             <h2>{ t.t(Key::Entities) }</h2>
             <input type="search" class="entity-filter" data-testid="entity-filter" placeholder={t.t(Key::Filter)}
@@ -131,7 +131,7 @@ pub fn entities_panel() -> Html {
                 { for sections }
             </div>
             <CorpusCounts />
-        </aside>
+        </div>
     }
 }
 

@@ -237,10 +237,10 @@ fn team_panel(props: &PanelProps) -> Html {
         <div class="sheet-backdrop">
             <section id="team-panel" class="sheet team-panel" role="dialog" aria-modal="true" aria-labelledby="team-title"
                 data-testid="team-panel" tabindex="-1" ref={panel} {onkeydown}>
-                <header class="team-head">
+                <div class="team-head">
                     <h2 id="team-title">{ t.t(Key::TeamHeading) }</h2>
                     <button class="icon-button" data-testid="team-close" onclick={onclose} aria-label={t.t(Key::Close)} title={t.t(Key::CloseEsc)}>{ icon(Icon::Close) }</button>
-                </header>
+                </div>
                 <p class="muted">{ t.t(Key::TeamIntro) }</p>
                 <label class="button-like">{ t.t(Key::AddAnnotatorsFiles) }
                     <input type="file" multiple=true class="visually-hidden" data-testid="team-input"
