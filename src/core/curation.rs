@@ -26,8 +26,8 @@
 //!
 //! Pure: no browser API. **Offsets:** code points, half-open.
 
-use super::i18n::{Counted, Key, Lang};
 use super::edit::Edit;
+use super::i18n::{Counted, Key, Lang};
 use super::model::{DocId, Document, Span, SpanId, Workspace};
 use super::text::CharRange;
 use std::collections::BTreeMap;
@@ -387,7 +387,11 @@ impl Disputes {
             (teams, 0) => lang.n(Counted::NoDisagreementsIn, teams, &[]),
             (_, total) => {
                 let documents = lang.n(Counted::Documents, self.documents, &[]);
-                lang.n(Counted::DisagreementsLeft, total, &[("documents", &documents)])
+                lang.n(
+                    Counted::DisagreementsLeft,
+                    total,
+                    &[("documents", &documents)],
+                )
             }
         }
     }
@@ -762,7 +766,10 @@ pub(crate) mod tests {
             ),
             (2, 1, 2)
         );
-        assert_eq!(disputes.summary(Lang::En), "2 disagreements left in 1 document.");
+        assert_eq!(
+            disputes.summary(Lang::En),
+            "2 disagreements left in 1 document."
+        );
         let group = groups(doc(&ws, one)).remove(0);
         decide(doc(&ws, one), &group, &Choice::Nothing)
             .expect("changes")
@@ -778,7 +785,10 @@ pub(crate) mod tests {
             ),
             (1, 1, 0)
         );
-        assert_eq!(disputes.summary(Lang::En), "1 disagreement left in 1 document.");
+        assert_eq!(
+            disputes.summary(Lang::En),
+            "1 disagreement left in 1 document."
+        );
         disputes.refresh(one, None);
         assert_eq!(
             (

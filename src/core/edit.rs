@@ -11,8 +11,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe_in};
-use super::i18n::Lang;
 use super::doclist::DocList;
+use super::i18n::Lang;
 use super::model::{
     DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
 };

@@ -27,9 +27,7 @@ use super::model::{DocId, Document, SpanId, Workspace};
 pub use super::persist::{Loaded, Persist, Step};
 use super::persist::{Persister, WritePlan};
 use super::resume::Resume;
-use super::tabs::{
-    Attempt, News, Role, Verdict, decide,
-};
+use super::tabs::{Attempt, News, Role, Verdict, decide};
 use super::tally::Tally;
 use super::text::CharRange;
 
@@ -620,7 +618,9 @@ impl Session {
                     }
                 }
                 Err(error) => {
-                    let text = self.lang.f(Key::CouldNotImport, &[("error", &error.to_string())]);
+                    let text = self
+                        .lang
+                        .f(Key::CouldNotImport, &[("error", &error.to_string())]);
                     self.notify(MessageKind::Error, text);
                 }
             }
@@ -737,10 +737,7 @@ impl Session {
             self.selected = self.resumed_span(resume, id);
             self.changed();
         }
-        self.notify(
-            MessageKind::Info,
-            self.lang.t(Key::DemoBack),
-        );
+        self.notify(MessageKind::Info, self.lang.t(Key::DemoBack));
     }
 
     fn tag_all_like_selected(&mut self) {
@@ -1022,8 +1019,16 @@ mod tests {
     fn messages_are_written_in_the_sessions_language() {
         let mut session = writer();
         session.update(Event::Lang(Lang::Ar), &Resume::default());
-        load(&mut session, &[("a.txt", TEXT), ("b.txt", TEXT), ("c.txt", TEXT)]);
-        let last = |s: &Session| s.messages.last().map(|m| m.text.clone()).unwrap_or_default();
+        load(
+            &mut session,
+            &[("a.txt", TEXT), ("b.txt", TEXT), ("c.txt", TEXT)],
+        );
+        let last = |s: &Session| {
+            s.messages
+                .last()
+                .map(|m| m.text.clone())
+                .unwrap_or_default()
+        };
         assert_eq!(last(&session), "حُمِّلت 3 مستندات. Ctrl+Z يتراجع عن هذا.");
         tag(&mut session, 4, 11, "PER");
         session.update(Event::Undo, &Resume::default());

@@ -473,8 +473,11 @@ fn members_of(file: &str, read: &[Prepared], lang: Lang) -> Result<Vec<Member>, 
     let mut notes = Vec::new();
     if !warnings.is_empty() {
         notes.push(
-            Notice::new(Level::Info, lang.f(Key::ReadWithWarnings, &[("file", file)]))
-                .with_details(warnings, lang),
+            Notice::new(
+                Level::Info,
+                lang.f(Key::ReadWithWarnings, &[("file", file)]),
+            )
+            .with_details(warnings, lang),
         );
     }
     if groups.len() > 1 {

@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use crate::core::edit::Edit;
 use crate::core::i18n::Key;
-use crate::ui::lang::use_lang;
 use crate::ui::fields::{DraftField, field_value};
+use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, use_app};
 
 /// A labelled field with the annotator's name, committed on change.

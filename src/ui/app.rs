@@ -289,12 +289,9 @@ pub fn app() -> Html {
             EventListenerOptions::enable_prevent_default(),
             move |event| {
                 let unsaved = saver::at_risk()
-                    || latest
-                        .borrow()
-                        .as_ref()
-                        .is_some_and(|app| {
-                            app.revision > 0 && app.storage.warning(app.lang).is_some()
-                        });
+                    || latest.borrow().as_ref().is_some_and(|app| {
+                        app.revision > 0 && app.storage.warning(app.lang).is_some()
+                    });
                 if unsaved {
                     event.prevent_default();
                 }

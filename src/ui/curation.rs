@@ -180,9 +180,7 @@ pub fn curation_panel() -> Html {
     let doc = app.open_document();
     let here = doc
         .filter(|d| disputes.open_in(d.id) > 0 || crate::core::curation::is_team(d))
-        .map(|d| {
-            t.n(Counted::DisagreementsHere, disputes.open_in(d.id), &[])
-        });
+        .map(|d| t.n(Counted::DisagreementsHere, disputes.open_in(d.id), &[]));
     let group = app
         .current_group()
         .zip(doc)

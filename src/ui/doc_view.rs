@@ -560,10 +560,10 @@ impl<'a> LineRenderer<'a> {
             fragment.span_start.max(self.start),
             fragment.span_end.min(line_end),
         );
-        let name = self.props.lang.f(
-            Key::SpanName,
-            &[("label", &fragment.label), ("text", text)],
-        );
+        let name = self
+            .props
+            .lang
+            .f(Key::SpanName, &[("label", &fragment.label), ("text", text)]);
         html! {
             <mark class={classes!("span", color, selected.then_some("selected"), review)}
                 data-span-start={fragment.span_start.to_string()}
@@ -587,7 +587,10 @@ fn team_title(fragment: &Fragment, lang: Lang) -> String {
     let who = if fragment.annotators.is_empty() {
         lang.t(Key::AddedWhileAdjudicating).to_owned()
     } else {
-        lang.f(Key::ProposedBy, &[("who", &lang.join(&fragment.annotators))])
+        lang.f(
+            Key::ProposedBy,
+            &[("who", &lang.join(&fragment.annotators))],
+        )
     };
     let state = lang.t(if fragment.accepted {
         Key::Accepted

@@ -4,11 +4,11 @@
 use yew::prelude::*;
 
 use crate::core::formats::naming::name_export;
-use crate::core::i18n::Key;
 use crate::core::formats::wasim::WasimJson;
 use crate::core::formats::{
     self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents, signed,
 };
+use crate::core::i18n::Key;
 use crate::core::model::Workspace;
 use crate::platform::files::download;
 use crate::platform::resume::today;
@@ -19,7 +19,9 @@ use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 /// Offers `file` as a download; a refusal becomes an error message.
 pub fn offer_download(app: &AppHandle, file: &OutputFile) {
     if let Err(error) = download(file) {
-        let text = app.lang.f(Key::ExportFailed, &[("error", &error.to_string())]);
+        let text = app
+            .lang
+            .f(Key::ExportFailed, &[("error", &error.to_string())]);
         app.dispatch(Action::Notify(MessageKind::Error, text));
     }
 }

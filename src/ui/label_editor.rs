@@ -5,8 +5,8 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::edit::{Edit, OrphanSpans};
-use crate::core::i18n::{Counted, Key};
 use crate::core::formats::OutputFile;
+use crate::core::i18n::{Counted, Key};
 use crate::core::model::{
     Label, labels_from_json, labels_to_json, new_label_color, readable_color,
 };

@@ -13,11 +13,9 @@ use crate::ui::state::{AppState, StorageStatus, use_app};
 /// What the status says: `data-state`, the words shown, the tooltip.
 fn status(app: &AppState, t: Lang) -> (&'static str, &'static str, String) {
     match (&app.storage, app.role) {
-        (StorageStatus::Loading, _) | (_, Role::Unknown) => (
-            "loading",
-            t.t(Key::Opening),
-            t.t(Key::ReadingSaved).into(),
-        ),
+        (StorageStatus::Loading, _) | (_, Role::Unknown) => {
+            ("loading", t.t(Key::Opening), t.t(Key::ReadingSaved).into())
+        }
         (_, Role::Reader) => (
             "readonly",
             t.t(Key::ReadOnly),

@@ -7,9 +7,9 @@ use yew::prelude::*;
 
 use crate::core::display::{LINE_RANGE, Prefs, SIZE_RANGE};
 use crate::core::i18n::Key;
-use crate::ui::lang::use_lang;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, icon};
+use crate::ui::lang::use_lang;
 
 /// The preferences and their setter, shared through a context.
 pub type PrefsHandle = UseStateHandle<Prefs>;

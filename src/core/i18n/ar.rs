@@ -20,7 +20,9 @@ pub fn text(key: Key) -> &'static str {
         Key::DocumentRegion => "المستند",
         Key::Details => "التفاصيل",
         Key::DropToLoad => "أفلت الملفات لتحميلها",
-        Key::OlderTab => "واسم مفتوح في لسان آخر بإصدار أقدم؛ أغلق ذلك اللسان (أو أعد تحميله) لتفتح عملك هنا.",
+        Key::OlderTab => {
+            "واسم مفتوح في لسان آخر بإصدار أقدم؛ أغلق ذلك اللسان (أو أعد تحميله) لتفتح عملك هنا."
+        }
         Key::TakeOverFailed => "تعذّر نقل مساحة العمل إلى هنا: {error}",
         Key::BrandTitle => "واسم — الذي يَسِم",
         Key::OpenFilesButton => "فتح ملفات…",
@@ -30,7 +32,9 @@ pub fn text(key: Key) -> &'static str {
         Key::UndoTitle => "تراجع (Ctrl+Z)",
         Key::Redo => "إعادة",
         Key::RedoTitle => "إعادة (Ctrl+Shift+Z، Ctrl+Y)",
-        Key::PreciseTitle => "معطّل: التحديد يلتقط كلمات كاملة. مفعّل: أحرف بعينها (أو اضغط Alt أثناء التحديد).",
+        Key::PreciseTitle => {
+            "معطّل: التحديد يلتقط كلمات كاملة. مفعّل: أحرف بعينها (أو اضغط Alt أثناء التحديد)."
+        }
         Key::ExactCharacters => "أحرف بعينها",
         Key::SnapToWords => "كلمات كاملة",
         Key::AdjudicateTitle => "إظهار لوحة التحكيم أو إخفاؤها (] و[ تتنقّلان بين الخلافات)",
@@ -39,10 +43,14 @@ pub fn text(key: Key) -> &'static str {
         Key::KeyboardShortcuts => "اختصارات لوحة المفاتيح",
         Key::ShortcutsTitle => "الاختصارات (?)",
         Key::HkMouse => "السحب بالفأرة",
-        Key::HkMouseWhat => "حدّد نصًّا؛ يلتقط كلمات كاملة (اضغط Alt، أو فعّل «أحرف بعينها»، لتحديد أحرف)",
+        Key::HkMouseWhat => {
+            "حدّد نصًّا؛ يلتقط كلمات كاملة (اضغط Alt، أو فعّل «أحرف بعينها»، لتحديد أحرف)"
+        }
         Key::HkLabelKey => "1 – 9، أو مفتاح الوسم",
         Key::HkLabelKeyWhat => "وسم التحديد، أو تغيير وسم المقطع المحدد",
-        Key::HkArrowsWhat => "تحريك مؤشر لوحة المفاتيح كلمةً كلمة (في النص من اليمين إلى اليسار يتقدّم ←)",
+        Key::HkArrowsWhat => {
+            "تحريك مؤشر لوحة المفاتيح كلمةً كلمة (في النص من اليمين إلى اليسار يتقدّم ←)"
+        }
         Key::HkCtrlArrowsWhat => "التحريك حرفًا حرفًا",
         Key::HkShiftArrowsWhat => "توسيع التحديد",
         Key::HkTabWhat => "المقطع التالي / السابق (في النص؛ بعد آخرها، العنصر التالي)",
@@ -51,10 +59,16 @@ pub fn text(key: Key) -> &'static str {
         Key::HkClickWhat => "تحديد ذلك المقطع",
         Key::HkDeleteWhat => "حذف المقطع المحدد",
         Key::HkEscWhat => "إلغاء التحديد",
-        Key::HkSearchWhat => "البحث في النص ببحث واسم (يرى المستند كله؛ بحث المتصفح لا يرى إلا المعروض)",
+        Key::HkSearchWhat => {
+            "البحث في النص ببحث واسم (يرى المستند كله؛ بحث المتصفح لا يرى إلا المعروض)"
+        }
         Key::HkBracketsWhat => "التحكيم: الخلاف التالي / السابق (عبر المستندات)؛ يُحدَّد ويُعرض",
-        Key::HkEnterWhat => "التحكيم: قبول المرشحين المختارين، أو المحدد منهم؛ ويُزال الباقون في ذلك الموضع",
-        Key::HkSpaceWhat => "التحكيم: اختيار المرشح المحدد (أو التراجع عنه)، لقبول عدة مرشحين بـ Enter",
+        Key::HkEnterWhat => {
+            "التحكيم: قبول المرشحين المختارين، أو المحدد منهم؛ ويُزال الباقون في ذلك الموضع"
+        }
+        Key::HkSpaceWhat => {
+            "التحكيم: اختيار المرشح المحدد (أو التراجع عنه)، لقبول عدة مرشحين بـ Enter"
+        }
         Key::HkAltDigitsWhat => "التحكيم: قبول نسخة الواسم الأول إلى التاسع في هذا الموضع",
         Key::HkAltZeroWhat => "التحكيم: رفض الكل (إزالة كل المرشحين هنا)",
         Key::HkAsAnnotating => "مفتاح الوسم، Delete، Tab، ↑ ↓ …",
@@ -63,7 +77,9 @@ pub fn text(key: Key) -> &'static str {
         Key::HkDrop => "إفلات الملفات",
         Key::HkDropWhat => "تحميل ملفات ‎.txt أو استيراد وسوم",
         Key::HelpNoFire => "لا تعمل الاختصارات أثناء الكتابة في حقل نصي.",
-        Key::HelpDemo => "المستند التجريبي جولة قصيرة. تحميل ملف يُبعده؛ ولا يُحسب أبدًا ولا يُصدَّر مع مستنداتك.",
+        Key::HelpDemo => {
+            "المستند التجريبي جولة قصيرة. تحميل ملف يُبعده؛ ولا يُحسب أبدًا ولا يُصدَّر مع مستنداتك."
+        }
         Key::ShowDemo => "إظهار المستند التجريبي",
         Key::HelpKeyCol => "المفاتيح",
         Key::HelpWhatCol => "الوظيفة",
@@ -121,7 +137,9 @@ pub fn text(key: Key) -> &'static str {
         Key::ExportLabels => "تصدير الوسوم",
         Key::ImportLabels => "استيراد الوسوم",
         Key::LabelSet => "مجموعة الوسوم",
-        Key::ColourLightened => "فُتِّح اللون {value} إلى {readable} ليبقى النص عليه مقروءًا (WCAG AA).",
+        Key::ColourLightened => {
+            "فُتِّح اللون {value} إلى {readable} ليبقى النص عليه مقروءًا (WCAG AA)."
+        }
         Key::RelabelThem => "تغيير وسمها إلى {label}",
         Key::ColourOf => "لون {name}",
         Key::Name => "الاسم",
@@ -194,7 +212,9 @@ pub fn text(key: Key) -> &'static str {
         Key::AcceptMajority => "قبول الأغلبية",
         Key::Where => "حيث",
         Key::Quorum => "النصاب",
-        Key::QuorumTitle => "في كل مستند فريق: قبول كل موضع يتفق فيه هذا العدد من الواسمين على مقطع واحد ولا ينال منافسه مثله (وكل موضع يتفق عليه الجميع كاملًا)؛ خطوة تراجع واحدة",
+        Key::QuorumTitle => {
+            "في كل مستند فريق: قبول كل موضع يتفق فيه هذا العدد من الواسمين على مقطع واحد ولا ينال منافسه مثله (وكل موضع يتفق عليه الجميع كاملًا)؛ خطوة تراجع واحدة"
+        }
         Key::Adjudication => "التحكيم",
         Key::PreviousDisagreement => "الخلاف السابق",
         Key::NextDisagreement => "الخلاف التالي",
@@ -208,7 +228,9 @@ pub fn text(key: Key) -> &'static str {
         Key::RemoveNamed => "إزالة {name}",
         Key::TeamHeading => "الفريق: مقارنة الواسمين",
         Key::CloseEsc => "إغلاق (Esc)",
-        Key::TeamIntro => "حمّل تصدير كل واسم (Wasim JSON، أو أي صيغة يستوردها واسم): ملف لكل واسم. تُطابق المستندات بنصّها. لا يتغير شيء في مساحة عملك حتى تحكّم.",
+        Key::TeamIntro => {
+            "حمّل تصدير كل واسم (Wasim JSON، أو أي صيغة يستوردها واسم): ملف لكل واسم. تُطابق المستندات بنصّها. لا يتغير شيء في مساحة عملك حتى تحكّم."
+        }
         Key::AddAnnotatorsFiles => "إضافة ملفات الواسمين…",
         Key::AddAnnotatorsFilesName => "إضافة ملفات الواسمين",
         Key::Comparing => "جارٍ المقارنة…",
@@ -222,7 +244,9 @@ pub fn text(key: Key) -> &'static str {
         Key::SaveCsv => "حفظ التقرير (CSV)",
         Key::SaveJsonTitle => "كل رقم بدقته الكاملة",
         Key::SaveJson => "حفظ التقرير (JSON)",
-        Key::AdjudicateTeamTitle => "إضافة مستند لكل نص، بمقاطع الجميع ومن اقترح كلًّا منها (Ctrl+Z يتراجع عنه)",
+        Key::AdjudicateTeamTitle => {
+            "إضافة مستند لكل نص، بمقاطع الجميع ومن اقترح كلًّا منها (Ctrl+Z يتراجع عنه)"
+        }
         Key::AdjudicateEllipsis => "تحكيم…",
         Key::Merged => "دُمج عمل {names} في {documents} للتحكيم.",
         Key::Agreement => "الاتفاق",
@@ -260,8 +284,12 @@ pub fn text(key: Key) -> &'static str {
         Key::ConfusionCaption => "الامتداد نفسه: وسم {reference} (الصفوف) ووسم {candidate} (الأعمدة)",
         Key::F1AllPairsTitle => "F1 الدقيق على كل أزواج الواسمين",
         Key::AndMoreInReport => "… و{n} غيرها في التقرير المحفوظ.",
-        Key::StorageFailed => "تعذّر حفظ آخر تغييراتك في هذا المتصفح ({why}). هي باقية في هذا اللسان: صدّرها قبل إغلاقه.",
-        Key::StorageUnavailable => "تعذّر فتح العمل المحفوظ ({why}). تُرك كما هو؛ والتغييرات التي تُجرى الآن لا تُحفظ، فصدّرها قبل إغلاق هذا اللسان.",
+        Key::StorageFailed => {
+            "تعذّر حفظ آخر تغييراتك في هذا المتصفح ({why}). هي باقية في هذا اللسان: صدّرها قبل إغلاقه."
+        }
+        Key::StorageUnavailable => {
+            "تعذّر فتح العمل المحفوظ ({why}). تُرك كما هو؛ والتغييرات التي تُجرى الآن لا تُحفظ، فصدّرها قبل إغلاق هذا اللسان."
+        }
         Key::Undid => "تم التراجع عن: {what}.",
         Key::Redid => "أُعيد: {what}.",
         Key::LatestUnreadable => "تعذّرت قراءة آخر عمل محفوظ ({error}).",
@@ -277,17 +305,25 @@ pub fn text(key: Key) -> &'static str {
         Key::AllTagged => "كل النتائج موسومة من قبل.",
         Key::DemoBack => "عاد المستند التجريبي. لا يُحسب ولا يُصدَّر، وتحميل ملف يُبعده من جديد.",
         Key::SelectSpanFirst => "حدّد مقطعًا أولًا.",
-        Key::LastChangeLost => "لم يُحفظ آخر تغيير لك هنا: سبقك لسان آخر إلى مساحة العمل. هذا اللسان الآن للقراءة فقط ويعرض العمل المحفوظ.",
+        Key::LastChangeLost => {
+            "لم يُحفظ آخر تغيير لك هنا: سبقك لسان آخر إلى مساحة العمل. هذا اللسان الآن للقراءة فقط ويعرض العمل المحفوظ."
+        }
         Key::DocumentRemoved => "أُزيل المستند. Ctrl+Z يعيده.",
         Key::ReadOnlyTab => "مساحة العمل هذه مفتوحة في لسان آخر؛ هذا اللسان للقراءة فقط.",
-        Key::NoLocks => "لا يستطيع هذا المتصفح التنسيق بين الألسنة (لا Web Locks): إن فُتح واسم في لسانين فآخرهما حفظًا هو الغالب. أبقِه مفتوحًا في لسان واحد.",
-        Key::TakenOver => "مساحة العمل مفتوحة الآن في لسان آخر؛ هذا اللسان للقراءة فقط ويعرض آخر ما حُفظ.",
+        Key::NoLocks => {
+            "لا يستطيع هذا المتصفح التنسيق بين الألسنة (لا Web Locks): إن فُتح واسم في لسانين فآخرهما حفظًا هو الغالب. أبقِه مفتوحًا في لسان واحد."
+        }
+        Key::TakenOver => {
+            "مساحة العمل مفتوحة الآن في لسان آخر؛ هذا اللسان للقراءة فقط ويعرض آخر ما حُفظ."
+        }
         Key::TookOver => "هذا اللسان هو الآن الذي يحرّر مساحة العمل؛ ويعرض كل ما حُفظ حتى الآن.",
         Key::NoGroup => "حدّد مرشحًا أولًا: ] ينتقل إلى الخلاف التالي.",
         Key::NothingToAdjudicate => "لا شيء للتحكيم: لا مستند يضم عمل عدة واسمين.",
         Key::NoDisagreementsLeft => "لا خلافات متبقية.",
         Key::AllDecided => "حُسم كل خلاف.",
-        Key::NothingToAccept => "لا شيء للقبول: لا مجموعة غير محسومة فيها مقطع واحد يتفق عليه {k} واسمين أو أكثر وحده.",
+        Key::NothingToAccept => {
+            "لا شيء للقبول: لا مجموعة غير محسومة فيها مقطع واحد يتفق عليه {k} واسمين أو أكثر وحده."
+        }
         Key::OnDocument => "{what} في {name}",
         Key::RemovedDocument => "مستند محذوف",
         Key::Tagging => "وسم",
@@ -312,12 +348,16 @@ pub fn text(key: Key) -> &'static str {
         Key::AndMoreDetails => "… و{n} غيرها.",
         Key::NamesNoAnnotator => "{file} لا يسمّي واسمًا: يُسمّى عمله «{name}».",
         Key::AnEarlierFile => "ملف سابق",
-        Key::TwoFiles => "«{base}» واسمُ ملفين ({first} و{second}): يُسمّى الثاني «{name}»، ويُقارن كلاهما.",
+        Key::TwoFiles => {
+            "«{base}» واسمُ ملفين ({first} و{second}): يُسمّى الثاني «{name}»، ويُقارن كلاهما."
+        }
         Key::LabelHasNot => "{label}: {with}؛ لا {without}",
         Key::LabelsDiffer => "تختلف وسوم الواسمين: الوسم الذي ينقص أحدهم يُحسب خلافًا.",
         Key::WhoFile => "{file} ({name})",
         Key::InNotIn => "«{name}»: في {with}؛ لا في {without}",
-        Key::NothingInCommon => "{who} لا يشترك في أي مستند مع الملفات الأخرى: أهي وسوم للنصوص نفسها؟",
+        Key::NothingInCommon => {
+            "{who} لا يشترك في أي مستند مع الملفات الأخرى: أهي وسوم للنصوص نفسها؟"
+        }
         Key::NoneInEvery => "لا مستند في كل الملفات، فلا شيء للمقارنة.",
         Key::HoldsNoDocument => "{file} لا يضم أي مستند: لا يُقارن.",
         Key::ReadWithWarnings => "قُرئ {file} مع تحذيرات.",
@@ -405,11 +445,21 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         (Counted::Loaded, Plural::Few) => "حُمِّلت {n} مستندات. Ctrl+Z يتراجع عن هذا.",
         (Counted::Loaded, Plural::Many) => "حُمِّل {n} مستندًا. Ctrl+Z يتراجع عن هذا.",
         (Counted::Loaded, _) => "حُمِّل {n} مستند. Ctrl+Z يتراجع عن هذا.",
-        (Counted::ImportedWorkspace, Plural::Zero) => "استُورِدت مساحة عمل بلا مستندات. Ctrl+Z يتراجع عن هذا.",
-        (Counted::ImportedWorkspace, Plural::One) => "استُورِدت مساحة عمل بمستند واحد. Ctrl+Z يتراجع عن هذا.",
-        (Counted::ImportedWorkspace, Plural::Two) => "استُورِدت مساحة عمل بمستندين. Ctrl+Z يتراجع عن هذا.",
-        (Counted::ImportedWorkspace, Plural::Few) => "استُورِدت مساحة عمل بـ{n} مستندات. Ctrl+Z يتراجع عن هذا.",
-        (Counted::ImportedWorkspace, Plural::Many) => "استُورِدت مساحة عمل بـ{n} مستندًا. Ctrl+Z يتراجع عن هذا.",
+        (Counted::ImportedWorkspace, Plural::Zero) => {
+            "استُورِدت مساحة عمل بلا مستندات. Ctrl+Z يتراجع عن هذا."
+        }
+        (Counted::ImportedWorkspace, Plural::One) => {
+            "استُورِدت مساحة عمل بمستند واحد. Ctrl+Z يتراجع عن هذا."
+        }
+        (Counted::ImportedWorkspace, Plural::Two) => {
+            "استُورِدت مساحة عمل بمستندين. Ctrl+Z يتراجع عن هذا."
+        }
+        (Counted::ImportedWorkspace, Plural::Few) => {
+            "استُورِدت مساحة عمل بـ{n} مستندات. Ctrl+Z يتراجع عن هذا."
+        }
+        (Counted::ImportedWorkspace, Plural::Many) => {
+            "استُورِدت مساحة عمل بـ{n} مستندًا. Ctrl+Z يتراجع عن هذا."
+        }
         (Counted::ImportedWorkspace, _) => "استُورِدت مساحة عمل بـ{n} مستند. Ctrl+Z يتراجع عن هذا.",
         (Counted::Tagged, Plural::Zero) => "لم تُوسم أي نتيجة بـ{label}.",
         (Counted::Tagged, Plural::One) => "وُسمت نتيجة واحدة بـ{label}. Ctrl+Z يتراجع عن هذا.",
@@ -423,10 +473,18 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         (Counted::TeamHas, Plural::Many) => "فريق هذا المستند {n} واسمًا.",
         (Counted::TeamHas, _) => "فريق هذا المستند {n} واسم.",
         (Counted::AcceptedGroups, Plural::Zero) => "لم تُقبل أي مجموعة.",
-        (Counted::AcceptedGroups, Plural::One) => "قُبلت مجموعة واحدة في {documents} حيث يتفق {k} واسمين على الأقل. Ctrl+Z يتراجع عن هذا.",
-        (Counted::AcceptedGroups, Plural::Two) => "قُبلت مجموعتان في {documents} حيث يتفق {k} واسمين على الأقل. Ctrl+Z يتراجع عن هذا.",
-        (Counted::AcceptedGroups, Plural::Few) => "قُبلت {n} مجموعات في {documents} حيث يتفق {k} واسمين على الأقل. Ctrl+Z يتراجع عن هذا.",
-        (Counted::AcceptedGroups, _) => "قُبلت {n} مجموعة في {documents} حيث يتفق {k} واسمين على الأقل. Ctrl+Z يتراجع عن هذا.",
+        (Counted::AcceptedGroups, Plural::One) => {
+            "قُبلت مجموعة واحدة في {documents} حيث يتفق {k} واسمين على الأقل. Ctrl+Z يتراجع عن هذا."
+        }
+        (Counted::AcceptedGroups, Plural::Two) => {
+            "قُبلت مجموعتان في {documents} حيث يتفق {k} واسمين على الأقل. Ctrl+Z يتراجع عن هذا."
+        }
+        (Counted::AcceptedGroups, Plural::Few) => {
+            "قُبلت {n} مجموعات في {documents} حيث يتفق {k} واسمين على الأقل. Ctrl+Z يتراجع عن هذا."
+        }
+        (Counted::AcceptedGroups, _) => {
+            "قُبلت {n} مجموعة في {documents} حيث يتفق {k} واسمين على الأقل. Ctrl+Z يتراجع عن هذا."
+        }
         (Counted::AndMore, Plural::Zero) => "دون غيره",
         (Counted::AndMore, Plural::One) => "وواحد آخر",
         (Counted::AndMore, Plural::Two) => "واثنان آخران",
@@ -439,10 +497,20 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         (Counted::Changes, Plural::Many) => "{n} تغييرًا",
         (Counted::Changes, _) => "{n} تغيير",
         (Counted::NotInEvery, Plural::Zero) => "كل المستندات في كل الملفات.",
-        (Counted::NotInEvery, Plural::One) => "مستند واحد ليس في كل الملفات: يُستبعد من المقارنة، ويُدمج مع الواسمين الذين لديهم.",
-        (Counted::NotInEvery, Plural::Two) => "مستندان ليسا في كل الملفات: يُستبعدان من المقارنة، ويُدمجان مع الواسمين الذين لديهم.",
-        (Counted::NotInEvery, Plural::Few) => "{n} مستندات ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم.",
-        (Counted::NotInEvery, Plural::Many) => "{n} مستندًا ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم.",
-        (Counted::NotInEvery, _) => "{n} مستند ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم.",
+        (Counted::NotInEvery, Plural::One) => {
+            "مستند واحد ليس في كل الملفات: يُستبعد من المقارنة، ويُدمج مع الواسمين الذين لديهم."
+        }
+        (Counted::NotInEvery, Plural::Two) => {
+            "مستندان ليسا في كل الملفات: يُستبعدان من المقارنة، ويُدمجان مع الواسمين الذين لديهم."
+        }
+        (Counted::NotInEvery, Plural::Few) => {
+            "{n} مستندات ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم."
+        }
+        (Counted::NotInEvery, Plural::Many) => {
+            "{n} مستندًا ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم."
+        }
+        (Counted::NotInEvery, _) => {
+            "{n} مستند ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم."
+        }
     }
 }

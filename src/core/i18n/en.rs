@@ -20,7 +20,9 @@ pub fn text(key: Key) -> &'static str {
         Key::DocumentRegion => "Document",
         Key::Details => "Details",
         Key::DropToLoad => "Drop files to load them",
-        Key::OlderTab => "Wasim is open in another tab with an older version; close that tab (or reload it) to open your work here.",
+        Key::OlderTab => {
+            "Wasim is open in another tab with an older version; close that tab (or reload it) to open your work here."
+        }
         Key::TakeOverFailed => "Could not take the workspace over: {error}",
         Key::BrandTitle => "Wasim — the one who tags",
         Key::OpenFilesButton => "Open files…",
@@ -30,19 +32,27 @@ pub fn text(key: Key) -> &'static str {
         Key::UndoTitle => "Undo (Ctrl+Z)",
         Key::Redo => "Redo",
         Key::RedoTitle => "Redo (Ctrl+Shift+Z, Ctrl+Y)",
-        Key::PreciseTitle => "Off: selections snap to whole words. On: exact characters (or hold Alt while selecting).",
+        Key::PreciseTitle => {
+            "Off: selections snap to whole words. On: exact characters (or hold Alt while selecting)."
+        }
         Key::ExactCharacters => "Exact characters",
         Key::SnapToWords => "Snap to words",
-        Key::AdjudicateTitle => "Show or hide the adjudication panel (] and [ walk the disagreements)",
+        Key::AdjudicateTitle => {
+            "Show or hide the adjudication panel (] and [ walk the disagreements)"
+        }
         Key::Adjudicate => "Adjudicate",
         Key::ExportJson => "Export JSON",
         Key::KeyboardShortcuts => "Keyboard shortcuts",
         Key::ShortcutsTitle => "Shortcuts (?)",
         Key::HkMouse => "Mouse drag",
-        Key::HkMouseWhat => "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)",
+        Key::HkMouseWhat => {
+            "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)"
+        }
         Key::HkLabelKey => "1 – 9, or a label's key",
         Key::HkLabelKeyWhat => "Tag the selection, or relabel the selected span",
-        Key::HkArrowsWhat => "Move the keyboard cursor word by word (in right-to-left text, ← moves forward)",
+        Key::HkArrowsWhat => {
+            "Move the keyboard cursor word by word (in right-to-left text, ← moves forward)"
+        }
         Key::HkCtrlArrowsWhat => "Move character by character",
         Key::HkShiftArrowsWhat => "Extend the selection",
         Key::HkTabWhat => "Next / previous span (in the text; past the last one, the next control)",
@@ -51,19 +61,33 @@ pub fn text(key: Key) -> &'static str {
         Key::HkClickWhat => "Select that span",
         Key::HkDeleteWhat => "Delete the selected span",
         Key::HkEscWhat => "Clear the selection",
-        Key::HkSearchWhat => "Search the text with Wasim's search (it sees the whole document; the browser's find sees only what is drawn)",
-        Key::HkBracketsWhat => "Adjudicating: next / previous disagreement (across documents); it is selected and shown",
-        Key::HkEnterWhat => "Adjudicating: accept the chosen candidates, or the selected one; the others of that place are removed",
-        Key::HkSpaceWhat => "Adjudicating: choose the selected candidate (or take it back), to accept several with Enter",
-        Key::HkAltDigitsWhat => "Adjudicating: accept the 1st–9th annotator's version of this place",
+        Key::HkSearchWhat => {
+            "Search the text with Wasim's search (it sees the whole document; the browser's find sees only what is drawn)"
+        }
+        Key::HkBracketsWhat => {
+            "Adjudicating: next / previous disagreement (across documents); it is selected and shown"
+        }
+        Key::HkEnterWhat => {
+            "Adjudicating: accept the chosen candidates, or the selected one; the others of that place are removed"
+        }
+        Key::HkSpaceWhat => {
+            "Adjudicating: choose the selected candidate (or take it back), to accept several with Enter"
+        }
+        Key::HkAltDigitsWhat => {
+            "Adjudicating: accept the 1st–9th annotator's version of this place"
+        }
         Key::HkAltZeroWhat => "Adjudicating: accept none (remove every candidate here)",
         Key::HkAsAnnotating => "Label key, Delete, Tab, ↑ ↓ …",
-        Key::HkAsAnnotatingWhat => "Adjudicating: the same as annotating (edit a candidate, then Enter accepts it)",
+        Key::HkAsAnnotatingWhat => {
+            "Adjudicating: the same as annotating (edit a candidate, then Enter accepts it)"
+        }
         Key::HkHelpWhat => "Show or hide this sheet",
         Key::HkDrop => "Drop files",
         Key::HkDropWhat => "Load .txt files or import annotations",
         Key::HelpNoFire => "Shortcuts never fire while you type in a text field.",
-        Key::HelpDemo => "The demo document is a short tour. Loading a file puts it away; it is never counted or exported with your documents.",
+        Key::HelpDemo => {
+            "The demo document is a short tour. Loading a file puts it away; it is never counted or exported with your documents."
+        }
         Key::ShowDemo => "Show the demo",
         Key::HelpKeyCol => "Keys",
         Key::HelpWhatCol => "What they do",
@@ -84,7 +108,9 @@ pub fn text(key: Key) -> &'static str {
         Key::ReadOnly => "Read-only",
         Key::ReadOnlyTitle => "Another tab edits this workspace; this tab does not save.",
         Key::NotSaved => "Not saved",
-        Key::NotSavedTitle => "Not saved: {why}. Your work is kept in this tab; export it to be safe.",
+        Key::NotSavedTitle => {
+            "Not saved: {why}. Your work is kept in this tab; export it to be safe."
+        }
         Key::Saving => "Saving…",
         Key::SavingTitle => "Writing your latest changes to this browser's storage",
         Key::Saved => "Saved",
@@ -121,7 +147,9 @@ pub fn text(key: Key) -> &'static str {
         Key::ExportLabels => "Export labels",
         Key::ImportLabels => "Import labels",
         Key::LabelSet => "Label set",
-        Key::ColourLightened => "{value} was lightened to {readable} so text on it stays readable (WCAG AA).",
+        Key::ColourLightened => {
+            "{value} was lightened to {readable} so text on it stays readable (WCAG AA)."
+        }
         Key::RelabelThem => "Relabel them {label}",
         Key::ColourOf => "Colour of {name}",
         Key::Name => "Name",
@@ -178,14 +206,18 @@ pub fn text(key: Key) -> &'static str {
         Key::StatusOpen => "The annotators disagree here.",
         Key::StatusAgreed => "Everyone agrees here; not accepted yet.",
         Key::StatusDecided => "Decided.",
-        Key::AcceptVersionTitle => "Accept {name}'s version of this place; the other candidates are removed",
+        Key::AcceptVersionTitle => {
+            "Accept {name}'s version of this place; the other candidates are removed"
+        }
         Key::Version => "{name}'s version",
         Key::AcceptSelected => "Accept selected",
         Key::AcceptChosen => "Accept chosen",
         Key::Candidates => "Candidates",
         Key::ChooseTitle => "Add the selected candidate to the set to accept, or take it out",
         Key::Choose => "Choose",
-        Key::AcceptTitle => "Accept the chosen candidates (or the selected one) and remove the others",
+        Key::AcceptTitle => {
+            "Accept the chosen candidates (or the selected one) and remove the others"
+        }
         Key::NoneTitle => "Accept none: remove every candidate of this place",
         Key::None => "None",
         Key::AllAgree => "all {team} agree",
@@ -194,7 +226,9 @@ pub fn text(key: Key) -> &'static str {
         Key::AcceptMajority => "Accept majority",
         Key::Where => "Where",
         Key::Quorum => "Quorum",
-        Key::QuorumTitle => "In every team document: accept each place where this many annotators agree on one span and no rival span has as many (everywhere everyone agrees, whole); one undo step",
+        Key::QuorumTitle => {
+            "In every team document: accept each place where this many annotators agree on one span and no rival span has as many (everywhere everyone agrees, whole); one undo step"
+        }
         Key::Adjudication => "Adjudication",
         Key::PreviousDisagreement => "Previous disagreement",
         Key::NextDisagreement => "Next disagreement",
@@ -208,7 +242,9 @@ pub fn text(key: Key) -> &'static str {
         Key::RemoveNamed => "Remove {name}",
         Key::TeamHeading => "Team: compare annotators",
         Key::CloseEsc => "Close (Esc)",
-        Key::TeamIntro => "Load each annotator's export (Wasim JSON, or any format Wasim imports): one file per annotator. Documents are matched by their text. Nothing changes in your workspace until you adjudicate.",
+        Key::TeamIntro => {
+            "Load each annotator's export (Wasim JSON, or any format Wasim imports): one file per annotator. Documents are matched by their text. Nothing changes in your workspace until you adjudicate."
+        }
         Key::AddAnnotatorsFiles => "Add annotators' files…",
         Key::AddAnnotatorsFilesName => "Add annotators' files",
         Key::Comparing => "Comparing…",
@@ -222,7 +258,9 @@ pub fn text(key: Key) -> &'static str {
         Key::SaveCsv => "Save report (CSV)",
         Key::SaveJsonTitle => "Every number, at full precision",
         Key::SaveJson => "Save report (JSON)",
-        Key::AdjudicateTeamTitle => "Add one document per text, with everyone's spans and who proposed each (Ctrl+Z undoes it)",
+        Key::AdjudicateTeamTitle => {
+            "Add one document per text, with everyone's spans and who proposed each (Ctrl+Z undoes it)"
+        }
         Key::AdjudicateEllipsis => "Adjudicate…",
         Key::Merged => "Merged the work of {names} into {documents} to adjudicate.",
         Key::Agreement => "Agreement",
@@ -230,7 +268,9 @@ pub fn text(key: Key) -> &'static str {
         Key::PairsOfAnnotators => "Pairs of annotators",
         Key::OnePair => "One pair, label by label",
         Key::ReferenceToCandidate => "Reference → candidate",
-        Key::BoundaryOnlyCount => "Boundary-only disagreements (same label, overlapping, other extent): {n}",
+        Key::BoundaryOnlyCount => {
+            "Boundary-only disagreements (same label, overlapping, other extent): {n}"
+        }
         Key::F1PerLabel => "Exact F1 per label",
         Key::DocumentsLeastFirst => "Documents, least agreement first",
         Key::Reference => "Reference",
@@ -257,11 +297,17 @@ pub fn text(key: Key) -> &'static str {
         Key::ReferenceOnly => "Reference only",
         Key::ReferenceOnlyTitle => "Only the reference's",
         Key::AllLabels => "All labels",
-        Key::ConfusionCaption => "Same extent: {reference}'s label (rows) and {candidate}'s (columns)",
+        Key::ConfusionCaption => {
+            "Same extent: {reference}'s label (rows) and {candidate}'s (columns)"
+        }
         Key::F1AllPairsTitle => "Exact F1 over every pair of annotators",
         Key::AndMoreInReport => "… and {n} more in the saved report.",
-        Key::StorageFailed => "Your latest changes could not be saved in this browser ({why}). They are kept in this tab: export them before closing it.",
-        Key::StorageUnavailable => "Saved work could not be opened ({why}). It is left untouched; changes made now are not saved, so export them before closing this tab.",
+        Key::StorageFailed => {
+            "Your latest changes could not be saved in this browser ({why}). They are kept in this tab: export them before closing it."
+        }
+        Key::StorageUnavailable => {
+            "Saved work could not be opened ({why}). It is left untouched; changes made now are not saved, so export them before closing this tab."
+        }
         Key::Undid => "Undid: {what}.",
         Key::Redid => "Redid: {what}.",
         Key::LatestUnreadable => "The latest saved work could not be read ({error}).",
@@ -275,19 +321,33 @@ pub fn text(key: Key) -> &'static str {
         Key::AlreadyTagged => "This is already tagged {label}.",
         Key::SelectFirst => "Select some text first, or click a highlight to relabel it.",
         Key::AllTagged => "Every match is already tagged.",
-        Key::DemoBack => "The demo is back. It is not counted or exported, and loading a file puts it away again.",
+        Key::DemoBack => {
+            "The demo is back. It is not counted or exported, and loading a file puts it away again."
+        }
         Key::SelectSpanFirst => "Select a span first.",
-        Key::LastChangeLost => "Your last change here was not saved: another tab took the workspace over first. This tab is now read-only and shows the saved work.",
+        Key::LastChangeLost => {
+            "Your last change here was not saved: another tab took the workspace over first. This tab is now read-only and shows the saved work."
+        }
         Key::DocumentRemoved => "Document removed. Ctrl+Z brings it back.",
         Key::ReadOnlyTab => "This workspace is open in another tab; this tab is read-only.",
-        Key::NoLocks => "This browser cannot coordinate tabs (no Web Locks): if Wasim is open in two tabs, the last one to save wins. Keep it open in one tab.",
-        Key::TakenOver => "The workspace is now open in another tab; this tab is read-only and shows its latest saved work.",
-        Key::TookOver => "This tab is now the one that edits the workspace; it shows everything saved so far.",
+        Key::NoLocks => {
+            "This browser cannot coordinate tabs (no Web Locks): if Wasim is open in two tabs, the last one to save wins. Keep it open in one tab."
+        }
+        Key::TakenOver => {
+            "The workspace is now open in another tab; this tab is read-only and shows its latest saved work."
+        }
+        Key::TookOver => {
+            "This tab is now the one that edits the workspace; it shows everything saved so far."
+        }
         Key::NoGroup => "Select a candidate first: ] goes to the next disagreement.",
-        Key::NothingToAdjudicate => "There is nothing to adjudicate: no document holds several annotators' work.",
+        Key::NothingToAdjudicate => {
+            "There is nothing to adjudicate: no document holds several annotators' work."
+        }
         Key::NoDisagreementsLeft => "No disagreements left.",
         Key::AllDecided => "Every disagreement is decided.",
-        Key::NothingToAccept => "Nothing to accept: no undecided group has one span that {k} or more annotators agree on alone.",
+        Key::NothingToAccept => {
+            "Nothing to accept: no undecided group has one span that {k} or more annotators agree on alone."
+        }
         Key::OnDocument => "{what} in {name}",
         Key::RemovedDocument => "a removed document",
         Key::Tagging => "tagging",
@@ -312,18 +372,26 @@ pub fn text(key: Key) -> &'static str {
         Key::AndMoreDetails => "… and {n} more.",
         Key::NamesNoAnnotator => "{file} names no annotator: its work is called “{name}”.",
         Key::AnEarlierFile => "an earlier file",
-        Key::TwoFiles => "“{base}” is the annotator of two files ({first} and {second}): the second is called “{name}”, and both are compared.",
+        Key::TwoFiles => {
+            "“{base}” is the annotator of two files ({first} and {second}): the second is called “{name}”, and both are compared."
+        }
         Key::LabelHasNot => "{label}: {with}; not {without}",
-        Key::LabelsDiffer => "The annotators' labels differ: a label one of them lacks counts as a disagreement.",
+        Key::LabelsDiffer => {
+            "The annotators' labels differ: a label one of them lacks counts as a disagreement."
+        }
         Key::WhoFile => "{file} ({name})",
         Key::InNotIn => "“{name}”: in {with}; not in {without}",
-        Key::NothingInCommon => "{who} has no document in common with the other files: are they annotations of the same texts?",
+        Key::NothingInCommon => {
+            "{who} has no document in common with the other files: are they annotations of the same texts?"
+        }
         Key::NoneInEvery => "No document is in every file, so there is nothing to compare.",
         Key::HoldsNoDocument => "{file} holds no document: it is not compared.",
         Key::ReadWithWarnings => "{file} was read with warnings.",
         Key::NobodyNamed => "nobody named ({stem})",
         Key::HoldsWorkOf => "{file} holds the work of {who}: each is compared as one annotator.",
-        Key::SameTextTwice => "{file} gives the same text more than once: only the first of each is compared and merged.",
+        Key::SameTextTwice => {
+            "{file} gives the same text more than once: only the first of each is compared and merged."
+        }
         Key::RepeatsText => "“{name}” repeats the text of “{first}”",
     }
 }
@@ -349,26 +417,42 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         (Counted::NoDisagreementsIn, _) => "No disagreements left in {n} team documents.",
         (Counted::DisagreementsLeft, Plural::One) => "{n} disagreement left in {documents}.",
         (Counted::DisagreementsLeft, _) => "{n} disagreements left in {documents}.",
-        (Counted::MergedPartial, Plural::One) => "{n} of them is not in every file: merged with those who have it.",
-        (Counted::MergedPartial, _) => "{n} of them are not in every file: merged with those who have them.",
+        (Counted::MergedPartial, Plural::One) => {
+            "{n} of them is not in every file: merged with those who have it."
+        }
+        (Counted::MergedPartial, _) => {
+            "{n} of them are not in every file: merged with those who have them."
+        }
         (Counted::Spans, Plural::One) => "{n} span",
         (Counted::Spans, _) => "{n} spans",
         (Counted::Warnings, Plural::One) => "{what}: {n} warning.",
         (Counted::Warnings, _) => "{what}: {n} warnings.",
         (Counted::Loaded, Plural::One) => "Loaded {n} document. Ctrl+Z undoes this.",
         (Counted::Loaded, _) => "Loaded {n} documents. Ctrl+Z undoes this.",
-        (Counted::ImportedWorkspace, Plural::One) => "Imported a workspace with {n} document. Ctrl+Z undoes this.",
-        (Counted::ImportedWorkspace, _) => "Imported a workspace with {n} documents. Ctrl+Z undoes this.",
+        (Counted::ImportedWorkspace, Plural::One) => {
+            "Imported a workspace with {n} document. Ctrl+Z undoes this."
+        }
+        (Counted::ImportedWorkspace, _) => {
+            "Imported a workspace with {n} documents. Ctrl+Z undoes this."
+        }
         (Counted::Tagged, Plural::One) => "Tagged {n} match as {label}. Ctrl+Z undoes this.",
         (Counted::Tagged, _) => "Tagged {n} matches as {label}. Ctrl+Z undoes this.",
         (Counted::TeamHas, Plural::One) => "This document's team has {n} annotator.",
         (Counted::TeamHas, _) => "This document's team has {n} annotators.",
-        (Counted::AcceptedGroups, Plural::One) => "Accepted {n} group in {documents} where at least {k} annotators agree. Ctrl+Z undoes this.",
-        (Counted::AcceptedGroups, _) => "Accepted {n} groups in {documents} where at least {k} annotators agree. Ctrl+Z undoes this.",
+        (Counted::AcceptedGroups, Plural::One) => {
+            "Accepted {n} group in {documents} where at least {k} annotators agree. Ctrl+Z undoes this."
+        }
+        (Counted::AcceptedGroups, _) => {
+            "Accepted {n} groups in {documents} where at least {k} annotators agree. Ctrl+Z undoes this."
+        }
         (Counted::AndMore, _) => "and {n} more",
         (Counted::Changes, Plural::One) => "{n} change",
         (Counted::Changes, _) => "{n} changes",
-        (Counted::NotInEvery, Plural::One) => "{n} document is not in every file: it is left out of the comparison, and merged with the annotators who have them.",
-        (Counted::NotInEvery, _) => "{n} documents are not in every file: they are left out of the comparison, and merged with the annotators who have them.",
+        (Counted::NotInEvery, Plural::One) => {
+            "{n} document is not in every file: it is left out of the comparison, and merged with the annotators who have them."
+        }
+        (Counted::NotInEvery, _) => {
+            "{n} documents are not in every file: they are left out of the comparison, and merged with the annotators who have them."
+        }
     }
 }

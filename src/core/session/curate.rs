@@ -10,8 +10,8 @@
 use super::{MessageKind, Persist, Session};
 use crate::core::curation::{Choice, Group, accept_quorum, decide, group_of, is_team, next_open};
 use crate::core::edit::Edit;
-use crate::core::model::{DocId, Span, SpanId};
 use crate::core::i18n::{Counted, Key};
+use crate::core::model::{DocId, Span, SpanId};
 
 /// What the curator does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -253,9 +253,9 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::i18n::Lang;
     use crate::core::curation::tests::{Row, rows};
     use crate::core::formats::InputFile;
+    use crate::core::i18n::Lang;
     use crate::core::resume::Resume;
     use crate::core::session::{Event, Restored};
     use crate::core::tabs::Role;
