@@ -130,6 +130,7 @@ fn quorum_view(app: &AppHandle, team: usize, quorum: &UseStateHandle<Option<usiz
             if let Some(value) =
                 crate::ui::fields::field_value(&event).and_then(|v| v.parse::<usize>().ok())
             {
+                crate::ui::keyboard::set_quorum(Some(value));
                 quorum.set(Some(value));
             }
         })
@@ -152,8 +153,8 @@ fn quorum_view(app: &AppHandle, team: usize, quorum: &UseStateHandle<Option<usiz
             <label>{ "Where " }
                 <select data-testid="curation-quorum" {onchange} aria-label="Quorum">{ for options }</select>
             </label>
-            <button data-testid="curation-accept-quorum" onclick={curate(app, Curate::Quorum(k))}
-                title="In every team document: accept each place where this many annotators agree on one span and no rival span has as many (everywhere everyone agrees, whole); one undo step">{ label }</button>
+            <button data-testid="curation-accept-quorum" onclick={curate(app, Curate::Quorum(k))} aria-keyshortcuts="Alt+Enter"
+                title="In every team document: accept each place where this many annotators agree on one span and no rival span has as many (everywhere everyone agrees, whole); one undo step">{ label }{ " " }<kbd>{ "Alt+Enter" }</kbd></button>
         </div>
     }
 }
@@ -162,7 +163,7 @@ fn quorum_view(app: &AppHandle, team: usize, quorum: &UseStateHandle<Option<usiz
 #[function_component(CurationPanel)]
 pub fn curation_panel() -> Html {
     let app = use_app();
-    let quorum = use_state(|| None::<usize>);
+    let quorum = use_state(crate::ui::keyboard::quorum);
     let team = {
         let state = app.clone();
         *use_memo(app.tally.generation(), move |_| largest_team(&state.ws))

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::ui::state::{Action, use_app};
 
-const SHORTCUTS: [(&str, &str); 21] = [
+const SHORTCUTS: [(&str, &str); 22] = [
     (
         "Mouse drag",
         "Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)",
@@ -55,6 +55,10 @@ const SHORTCUTS: [(&str, &str); 21] = [
     (
         "Alt+0",
         "Adjudicating: accept none (remove every candidate here)",
+    ),
+    (
+        "Alt+Enter",
+        "Adjudicating: accept, in every team document, each place where the chosen quorum agrees (all, unless the panel says otherwise)",
     ),
     (
         "Label key, Delete, Tab, ↑ ↓ …",

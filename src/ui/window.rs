@@ -18,7 +18,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::css::px;
-use crate::core::window::{Band, Window, rows_per_page, scroll_to_reveal, step_row, window};
+use crate::core::window::{
+    Band, Window, in_view_with_margin, rows_per_page, scroll_to_reveal, step_row, window,
+};
 use crate::platform::lists;
 use crate::ui::styled::use_style_properties;
 
@@ -196,8 +198,9 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
     {
         let (list, latest, redraw) = (list.clone(), latest.clone(), redraw.clone());
         use_effect_with(props.reveal, move |reveal| {
-            if let (Some(reveal), Some(element)) = (reveal, list.cast::<web_sys::Element>()) {
-                reveal_row(&element, &latest, *reveal);
+            if let (Some(reveal), Some(element)) = (reveal, list.cast::<web_sys::Element>())
+                && reveal_row(&element, &latest, *reveal)
+            {
                 redraw.force_update();
             }
         });
@@ -224,8 +227,9 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
                     row,
                     focus: true,
                 };
-                reveal_row(&element, &latest, reveal);
-                redraw.force_update();
+                if reveal_row(&element, &latest, reveal) {
+                    redraw.force_update();
+                }
             }
         })
     };
@@ -242,7 +246,18 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
 
 /// Scrolls `reveal.row` into view and asks for it to be drawn (and
 /// focused).
-fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Reveal) {
+/// A reveal that does not move the focus, of a row well in view by the last
+/// measure, does nothing (it returns `false`): every edit that selects a
+/// span asks the entities list to reveal its row, and measuring the list
+/// then would force a layout of the page in the middle of the edit.
+fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Reveal) -> bool {
+    let seen = {
+        let latest = latest.borrow();
+        latest.pitch.is_some() && in_view_with_margin(reveal.row, latest.pitch(), latest.band)
+    };
+    if seen && !reveal.focus {
+        return false;
+    }
     remeasure(list, latest);
     let dy = {
         let latest = latest.borrow();
@@ -253,4 +268,5 @@ fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Rev
     if reveal.focus {
         latest.borrow_mut().focus = Some(reveal.row);
     }
+    true
 }
