@@ -194,14 +194,27 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
             }
         });
     }
-    // A reveal scrolls the row into view, then draws it.
+    // A reveal scrolls the row into view, then draws it. One that does not
+    // move the focus (the entities list following the selected span) waits
+    // for the next frame: it measures the page, which in the middle of an
+    // edit would force a layout before the edit is even drawn.
     {
         let (list, latest, redraw) = (list.clone(), latest.clone(), redraw.clone());
         use_effect_with(props.reveal, move |reveal| {
-            if let (Some(reveal), Some(element)) = (reveal, list.cast::<web_sys::Element>())
-                && reveal_row(&element, &latest, *reveal)
-            {
-                redraw.force_update();
+            let Some(reveal) = *reveal else {
+                return;
+            };
+            let run = move || {
+                if let Some(element) = list.cast::<web_sys::Element>()
+                    && reveal_row(&element, &latest, reveal)
+                {
+                    redraw.force_update();
+                }
+            };
+            if reveal.focus {
+                run();
+            } else {
+                lists::next_frame(run);
             }
         });
     }

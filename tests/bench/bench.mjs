@@ -28,7 +28,7 @@
 //                        Playwright's browser.newContext() gives)
 //   BENCH_CPU_PROFILE=1  record the renderer's CPU profile (CDP Profiler)
 //                        during the corpus scenarios' creates (busy, then
-//                        quiet): written to
+//                        quiet) and the 5 MB article's relabels: written to
 //                        target/bench/<row>.cpuprofile (Chromium DevTools
 //                        opens it), the heaviest functions by self time
 //                        printed
@@ -439,11 +439,13 @@ function articleScenario(mb, n, prev, full = false) {
       // relabel the first REPS spans, delete the next REPS
       const relabels = doc.spans.slice(0, REPS);
       const deletes = doc.spans.slice(REPS, 2 * REPS);
+      const profile = await startCpuProfile(context, page);
       try {
         setTimes(`${k}.relabel`, await repeat(relabels, (s) => relabel(page, s)));
       } catch (e) {
         fail(`${k}.relabel`, e);
       }
+      await profile?.stop(`${k}.relabel`);
       try {
         setTimes(`${k}.delete`, await repeat(deletes, (s) => remove(page, s)));
       } catch (e) {
