@@ -158,6 +158,18 @@ pub fn scroll_to_reveal(row: usize, pitch: f64, band: Band) -> f64 {
     }
 }
 
+/// Whether `row` lies in `band` with a row to spare on each side: it is
+/// in view even if the list moved by a row since the band was measured (a
+/// row added above it), so revealing it needs no new measure.
+pub fn in_view_with_margin(row: usize, pitch: f64, band: Band) -> bool {
+    let pitch = usable_pitch(pitch);
+    let inner = Band {
+        top: finite_or(band.top, 0.0) + pitch,
+        bottom: finite_or(band.bottom, 0.0) - pitch,
+    };
+    inner.bottom - inner.top >= pitch && scroll_to_reveal(row, pitch, inner) == 0.0
+}
+
 /// The row a key moves to from `row` in a list of `count` rows: ↑/↓ one
 /// row, Page Up/Down one `page` of rows, Home/End the ends. `None` for
 /// other keys, and for an empty list.
@@ -303,5 +315,28 @@ mod tests {
         assert_eq!(step_row(3, 10, "a", 4), None);
         assert_eq!(rows_per_page(20.0, band(0.0, 95.0)), 4);
         assert_eq!(rows_per_page(20.0, band(0.0, 5.0)), 1);
+    }
+
+    #[test]
+    fn a_row_well_inside_the_band_needs_no_reveal_one_at_its_edge_does() {
+        let band = Band {
+            top: 100.0,
+            bottom: 300.0,
+        };
+        // Rows of 20 px: row 7 spans 140..160, well inside 120..280.
+        assert!(in_view_with_margin(7, 20.0, band));
+        // Row 5 (100..120) is in view, but without a row to spare.
+        assert!(!in_view_with_margin(5, 20.0, band));
+        assert!(!in_view_with_margin(14, 20.0, band));
+        assert!(!in_view_with_margin(40, 20.0, band));
+        // A band lower than three rows never has a row to spare.
+        assert!(!in_view_with_margin(
+            0,
+            20.0,
+            Band {
+                top: 0.0,
+                bottom: 50.0
+            }
+        ));
     }
 }

@@ -137,6 +137,7 @@ fn quorum_view(
             if let Some(value) =
                 crate::ui::fields::field_value(&event).and_then(|v| v.parse::<usize>().ok())
             {
+                crate::ui::keyboard::set_quorum(Some(value));
                 quorum.set(Some(value));
             }
         })
@@ -160,8 +161,8 @@ fn quorum_view(
             <label>{ t.t(Key::Where) }{ " " }
                 <select data-testid="curation-quorum" {onchange} aria-label={t.t(Key::Quorum)}>{ for options }</select>
             </label>
-            <button data-testid="curation-accept-quorum" onclick={curate(app, Curate::Quorum(k))}
-                title={t.t(Key::QuorumTitle)}>{ label }</button>
+            <button data-testid="curation-accept-quorum" onclick={curate(app, Curate::Quorum(k))} aria-keyshortcuts="Alt+Enter"
+                title={t.t(Key::QuorumTitle)}>{ label }{ " " }<kbd>{ "Alt+Enter" }</kbd></button>
         </div>
     }
 }
@@ -171,7 +172,7 @@ fn quorum_view(
 pub fn curation_panel() -> Html {
     let app = use_app();
     let t = use_lang();
-    let quorum = use_state(|| None::<usize>);
+    let quorum = use_state(crate::ui::keyboard::quorum);
     let team = {
         let state = app.clone();
         *use_memo(app.tally.generation(), move |_| largest_team(&state.ws))

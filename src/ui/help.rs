@@ -7,7 +7,7 @@ use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, use_app};
 
 /// Every shortcut: its keys (the same in every language) and what it does.
-const SHORTCUTS: [(Keys, Key); 21] = [
+const SHORTCUTS: [(Keys, Key); 22] = [
     (Keys::Named(Key::HkMouse), Key::HkMouseWhat),
     (Keys::Named(Key::HkLabelKey), Key::HkLabelKeyWhat),
     (Keys::Plain("← →"), Key::HkArrowsWhat),
@@ -26,6 +26,7 @@ const SHORTCUTS: [(Keys, Key); 21] = [
     (Keys::Plain("Space"), Key::HkSpaceWhat),
     (Keys::Plain("Alt+1 – Alt+9"), Key::HkAltDigitsWhat),
     (Keys::Plain("Alt+0"), Key::HkAltZeroWhat),
+    (Keys::Plain("Alt+Enter"), Key::HkAltEnterWhat),
     (Keys::Named(Key::HkAsAnnotating), Key::HkAsAnnotatingWhat),
     (Keys::Plain("?"), Key::HkHelpWhat),
     (Keys::Named(Key::HkDrop), Key::HkDropWhat),

@@ -21,7 +21,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
-use crate::core::curation::is_team;
+use crate::core::curation::{is_team, largest_team};
 use crate::core::model::{Document, SpanId};
 use crate::core::session::Curate;
 use crate::core::text::CharRange;
@@ -42,6 +42,19 @@ struct Cursor {
 
 thread_local! {
     static CURSOR: RefCell<Option<Cursor>> = const { RefCell::new(None) };
+    /// The quorum chosen in the curation panel (how many annotators must
+    /// agree), for Alt+Enter; `None`: all of them.
+    static QUORUM: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// The quorum chosen in the curation panel; `None` means everyone.
+pub fn quorum() -> Option<usize> {
+    QUORUM.with(std::cell::Cell::get)
+}
+
+/// Remembers the quorum chosen in the curation panel, for Alt+Enter.
+pub fn set_quorum(k: Option<usize>) {
+    QUORUM.with(|q| q.set(k));
 }
 
 /// Whether the keyboard focus is in the document's text (or on nothing in
@@ -198,7 +211,8 @@ fn on_control(event: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// The adjudication a key asks for: `]`/`[` anywhere; in a team document
-/// Space, Enter, Alt+0…9 (by physical key, so that any layout works).
+/// Space, Enter, Alt+0…9 (by physical key, so that any layout works) and
+/// Alt+Enter (accept where the chosen quorum agrees).
 fn curation_key(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<Curate> {
     let command = event.ctrl_key() || event.meta_key();
     if command {
@@ -228,6 +242,11 @@ fn curation_key(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<Curat
     let team = app.open_document().is_some_and(is_team);
     if !team || on_control(event) {
         return None;
+    }
+    if alt && key == "Enter" {
+        let team = largest_team(&app.ws);
+        let k = quorum().unwrap_or(team).clamp(1, team.max(1));
+        return Some(Curate::Quorum(k));
     }
     if alt {
         let digit = code

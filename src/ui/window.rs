@@ -18,7 +18,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::css::px;
-use crate::core::window::{Band, Window, rows_per_page, scroll_to_reveal, step_row, window};
+use crate::core::window::{
+    Band, Window, in_view_with_margin, rows_per_page, scroll_to_reveal, step_row, window,
+};
 use crate::platform::lists;
 use crate::ui::styled::use_style_properties;
 
@@ -192,13 +194,27 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
             }
         });
     }
-    // A reveal scrolls the row into view, then draws it.
+    // A reveal scrolls the row into view, then draws it. One that does not
+    // move the focus (the entities list following the selected span) waits
+    // for the next frame: it measures the page, which in the middle of an
+    // edit would force a layout before the edit is even drawn.
     {
         let (list, latest, redraw) = (list.clone(), latest.clone(), redraw.clone());
         use_effect_with(props.reveal, move |reveal| {
-            if let (Some(reveal), Some(element)) = (reveal, list.cast::<web_sys::Element>()) {
-                reveal_row(&element, &latest, *reveal);
-                redraw.force_update();
+            let Some(reveal) = *reveal else {
+                return;
+            };
+            let run = move || {
+                if let Some(element) = list.cast::<web_sys::Element>()
+                    && reveal_row(&element, &latest, reveal)
+                {
+                    redraw.force_update();
+                }
+            };
+            if reveal.focus {
+                run();
+            } else {
+                lists::next_frame(run);
             }
         });
     }
@@ -224,8 +240,9 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
                     row,
                     focus: true,
                 };
-                reveal_row(&element, &latest, reveal);
-                redraw.force_update();
+                if reveal_row(&element, &latest, reveal) {
+                    redraw.force_update();
+                }
             }
         })
     };
@@ -242,7 +259,18 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
 
 /// Scrolls `reveal.row` into view and asks for it to be drawn (and
 /// focused).
-fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Reveal) {
+/// A reveal that does not move the focus, of a row well in view by the last
+/// measure, does nothing (it returns `false`): every edit that selects a
+/// span asks the entities list to reveal its row, and measuring the list
+/// then would force a layout of the page in the middle of the edit.
+fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Reveal) -> bool {
+    let seen = {
+        let latest = latest.borrow();
+        latest.pitch.is_some() && in_view_with_margin(reveal.row, latest.pitch(), latest.band)
+    };
+    if seen && !reveal.focus {
+        return false;
+    }
     remeasure(list, latest);
     let dy = {
         let latest = latest.borrow();
@@ -253,4 +281,5 @@ fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Rev
     if reveal.focus {
         latest.borrow_mut().focus = Some(reveal.row);
     }
+    true
 }

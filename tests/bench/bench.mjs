@@ -26,6 +26,12 @@
 //                        IndexedDB on disk as a user's) or 'memory' (an
 //                        off-the-record context, IndexedDB in memory, as
 //                        Playwright's browser.newContext() gives)
+//   BENCH_CPU_PROFILE=1  record the renderer's CPU profile (CDP Profiler)
+//                        during the corpus scenarios' creates (busy, then
+//                        quiet) and the 5 MB article's relabels: written to
+//                        target/bench/<row>.cpuprofile (Chromium DevTools
+//                        opens it), the heaviest functions by self time
+//                        printed
 //   BENCH_SKIP_BUILD=1   use dist/ as it is;  BENCH_DIST=dir  another dist/
 //
 // How each figure is taken (all in-page, tests/bench/inpage.mjs; an
@@ -107,8 +113,11 @@
 //   article-5mb-10000 load (interactive), create, delete, relabel, blocked,
 //                     memory
 //   corpus-{500,2000,10000}  N articles × 20 spans (~5 KB each) as one
-//                     workspace JSON: import, open, create, blocked,
-//                     memory, restore
+//                     workspace JSON: import, open, create at once after
+//                     the open ("busy": the import is still being saved
+//                     and its words counted in the background), create
+//                     once that is over (save-status saved and
+//                     html[data-words=counted]), blocked, memory, restore
 //   team-3x1000       three annotators' Wasim JSON exports of the same
 //                     1,000 articles × ~20 spans (gen.mjs teamExports:
 //                     spans dropped, relabelled, stretched, added),
@@ -209,7 +218,8 @@ const corpusRows = (n, prev) => {
   return [
     { key: `${k}.import`, what: `${what}: import`, prev: prev[0], target: { lt: 10000 } },
     { key: `${k}.open`, what: `${what}: open one article`, prev: prev[1], target: { lt: 50 } },
-    { key: `${k}.create`, what: `${what}: create`, prev: prev[2], target: { lt: 16 } },
+    { key: `${k}.busy`, what: `${what}: create right after the open, while the import is still being saved and its words counted`, prev: null, target: null },
+    { key: `${k}.create`, what: `${what}: create (the import saved and its words counted)`, prev: prev[2], target: { lt: 16 } },
     { key: `${k}.blocked`, what: `${what}: blocked in the 3 s after an edit`, prev: prev[3], target: { lt: 50 } },
     { key: `${k}.memory`, what: `${what}: memory (JS heap + wasm)`, prev: null, target: null, unit: 'bytes' },
     { key: `${k}.restore`, what: `${what}: restore (reload → list and text back)`, prev: prev[4], target: { lt: 2000 } },
@@ -429,11 +439,13 @@ function articleScenario(mb, n, prev, full = false) {
       // relabel the first REPS spans, delete the next REPS
       const relabels = doc.spans.slice(0, REPS);
       const deletes = doc.spans.slice(REPS, 2 * REPS);
+      const profile = await startCpuProfile(context, page);
       try {
         setTimes(`${k}.relabel`, await repeat(relabels, (s) => relabel(page, s)));
       } catch (e) {
         fail(`${k}.relabel`, e);
       }
+      await profile?.stop(`${k}.relabel`);
       try {
         setTimes(`${k}.delete`, await repeat(deletes, (s) => remove(page, s)));
       } catch (e) {
@@ -493,14 +505,30 @@ function corpusScenario(n, prev) {
         throw e;
       }
       await sleep(300);
-      const free = freeWords(target.words, target.spanWords, REPS + BLOCKED_REPS);
+      const free = freeWords(target.words, target.spanWords, 2 * REPS + BLOCKED_REPS);
+      // First while the import's background work goes on (its save, the
+      // counting of its words), as a user who starts at once; then once it
+      // is over, which is what an edit costs with that corpus open.
+      const profile = await startCpuProfile(context, page);
+      try {
+        setTimes(`${k}.busy`, await repeat(free.slice(REPS, 2 * REPS), (w) => create(page, w)));
+      } catch (e) {
+        fail(`${k}.busy`, e);
+      }
+      await profile?.stop(`${k}.busy`);
+      const t0 = Date.now();
+      await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 300_000 });
+      await page.locator('html[data-words="counted"]').waitFor({ state: 'attached', timeout: 300_000 });
+      log(`    the import saved and its words counted ${ms(Date.now() - t0)} after the busy creates`);
+      const quiet = await startCpuProfile(context, page);
       try {
         setTimes(`${k}.create`, await repeat(free.slice(0, REPS), (w) => create(page, w)));
       } catch (e) {
         fail(`${k}.create`, e);
       }
+      await quiet?.stop(`${k}.create`);
       try {
-        const bs = await repeat(free.slice(REPS), (w) => blockedAfterCreate(page, w));
+        const bs = await repeat(free.slice(2 * REPS), (w) => blockedAfterCreate(page, w));
         set(`${k}.blocked`, median(bs.map((b) => b.blocked)), `median of ${bs.length}; long tasks ${ms(median(bs.map((b) => b.longtask)))}, longest gap ${ms(Math.max(...bs.map((b) => b.maxGap)))}`);
         raw[`${k}.blocked`] = bs;
         log(`    blocked: ${bs.map((b) => `${b.blocked.toFixed(0)} (longtask ${b.longtask.toFixed(0)}, max gap ${b.maxGap.toFixed(0)})`).join(', ')}`);
@@ -529,12 +557,47 @@ function corpusScenario(n, prev) {
   };
 }
 
+/**
+ * With BENCH_CPU_PROFILE=1, starts the CDP CPU profiler in `page`'s
+ * renderer; `stop(name)` writes target/bench/<name>.cpuprofile and logs the
+ * 15 functions with the most self time. Otherwise null.
+ */
+async function startCpuProfile(context, page) {
+  if (!process.env.BENCH_CPU_PROFILE) return null;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach().catch(() => {});
+      fs.writeFileSync(path.join(root, 'target/bench', `${name}.cpuprofile`), JSON.stringify(profile));
+      const self = new Map();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const deltas = profile.timeDeltas || [];
+      profile.samples.forEach((id, i) => {
+        const f = byId.get(id).callFrame;
+        const key = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) : ''}`;
+        self.set(key, (self.get(key) || 0) + (deltas[i + 1] ?? 0) / 1000);
+      });
+      const top = [...self].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 15);
+      log(`    CPU profile ${name}: ${top.map(([k, v]) => `${k.trim()} ${v.toFixed(1)} ms`).join('; ')}`);
+    },
+  };
+}
+
 function teamScenario(m, n) {
   const k = `t${m}x${n}`;
   const what = `${m} annotators × ${n.toLocaleString('en')} articles × 20 spans`;
   return {
     name: `team-${m}x${n}`,
-    rows: [{ key: `${k}.compare`, what: `${what}: compare (team-input change → report shown + a frame)`, prev: null, target: { lt: 2000 } }],
+    rows: [
+      { key: `${k}.compare`, what: `${what}: compare (team-input change → report shown + a frame)`, prev: null, target: { lt: 2000 } },
+      { key: `${k}.merge`, what: `${what}: adjudicate (click → ${n.toLocaleString('en')} team documents listed, the curation panel counting)`, prev: null, target: null },
+      { key: `${k}.next`, what: `${what}: next disagreement (] → the next group shown + a frame)`, prev: null, target: { lt: 16 } },
+      { key: `${k}.accept`, what: `${what}: accept a version (Alt+1 → one disagreement fewer + a frame)`, prev: null, target: { lt: 16 } },
+    ],
     async run({ context, page }) {
       const t = Date.now();
       const exports = teamExports(n, m);
@@ -562,8 +625,66 @@ function teamScenario(m, n) {
       set(`${k}.compare`, r.frame, `to the DOM ${ms(r.dom)}; main thread CPU ${ms(thread)}; ${mb.toFixed(1)} MB of JSON in ${m} files, ${pairs} pairs`);
       raw[`${k}.compare`] = { ...r, thread };
       log(`    compare: ${ms(r.frame)} (to the DOM ${ms(r.dom)}, main thread CPU ${ms(thread)})`);
+      try {
+        await adjudicate(page, k, n);
+      } catch (e) {
+        for (const row of ['merge', 'next', 'accept']) if (!results.has(`${k}.${row}`)) fail(`${k}.${row}`, e);
+      }
     },
   };
+}
+
+/**
+ * The team's work merged to adjudicate (team-adjudicate), then the
+ * curation keys on it, each measured like an annotating key: `]` moves to
+ * the next disagreement (the curation group's place changes, possibly in
+ * the next document), Alt+1 accepts the first annotator's version (the
+ * open count drops by one). Pairs alternate: ] then Alt+1, REPS times.
+ */
+async function adjudicate(page, k, n) {
+  const group = '[data-testid="curation-group"]';
+  const open = async () => Number(await page.getByTestId('curation-progress').getAttribute('data-open'));
+  const place = () => page.evaluate((sel) => {
+    const g = document.querySelector(sel);
+    const doc = document.querySelector('[data-testid="doc-item"][aria-current="true"]');
+    return g && doc ? `${doc.dataset.docName}@${g.dataset.groupStart}-${g.dataset.groupEnd}` : null;
+  }, group);
+  await page.evaluate((cond) => {
+    window.__merge = window.__B.measure({ cond, since: 'click', timeout: 120_000 });
+    window.__merge.catch(() => {});
+  }, { attr: ['[data-testid="doc-list"]', 'data-rows', String(n)], attrNot: ['[data-testid="curation-progress"]', 'data-open', null] });
+  await page.getByTestId('team-adjudicate').click();
+  const m = await withTimeout(page.evaluate(() => window.__merge), 180_000, 'merge');
+  set(`${k}.merge`, m.frame, `to the DOM ${ms(m.dom)}; ${(await open()).toLocaleString('en')} disagreements to decide`);
+  raw[`${k}.merge`] = m;
+  log(`    merge: ${ms(m.frame)}, ${await open()} open`);
+  await sleep(1500);
+  const nexts = [];
+  const accepts = [];
+  for (let i = 0; i < REPS; i++) {
+    const before = await place();
+    await page.evaluate((cond) => {
+      window.__next = window.__B.measure({ cond: (() => {
+        const g = document.querySelector(cond.group);
+        const doc = document.querySelector('[data-testid="doc-item"][aria-current="true"]');
+        return g && doc && `${doc.dataset.docName}@${g.dataset.groupStart}-${g.dataset.groupEnd}` !== cond.before;
+      }), since: 'keydown', timeout: 20_000 });
+      window.__next.catch(() => {});
+    }, { group, before });
+    await page.keyboard.press(']');
+    nexts.push(await withTimeout(page.evaluate(() => window.__next), 30_000, 'next'));
+    await sleep(300);
+    const left = await open();
+    await page.evaluate((cond) => {
+      window.__accept = window.__B.measure({ cond, since: 'keydown', timeout: 20_000 });
+      window.__accept.catch(() => {});
+    }, { attr: ['[data-testid="curation-progress"]', 'data-open', String(left - 1)] });
+    await page.keyboard.press('Alt+1');
+    accepts.push(await withTimeout(page.evaluate(() => window.__accept), 30_000, 'accept'));
+    await sleep(300);
+  }
+  setTimes(`${k}.next`, nexts);
+  setTimes(`${k}.accept`, accepts);
 }
 
 function recogitoScenario(mb, n, prev) {

@@ -60,6 +60,9 @@ export function installBench() {
   //   noSpanId: id              no mark of that span id
   //   teamReport: [annotators, documents]  the Team panel's report shows
   //                             them (summary and chart drawn)
+  //   attr: [selector, name, value]     the first element matching
+  //                             selector has that attribute value
+  //   attrNot: [selector, name, value]  it exists and has another value
   //   layout: true              (last) force layout once the rest holds
   B.check = (spec) => {
     if (typeof spec === 'function') return spec();
@@ -78,6 +81,14 @@ export function installBench() {
       if (!summary || summary.dataset.annotators !== String(spec.teamReport[0])) return false;
       if (summary.dataset.documents !== String(spec.teamReport[1])) return false;
       if (!document.querySelector('[data-testid="team-chart"] svg')) return false;
+    }
+    if (spec.attr) {
+      const el = document.querySelector(spec.attr[0]);
+      if (!el || el.getAttribute(spec.attr[1]) !== spec.attr[2]) return false;
+    }
+    if (spec.attrNot) {
+      const el = document.querySelector(spec.attrNot[0]);
+      if (!el || el.getAttribute(spec.attrNot[1]) === spec.attrNot[2]) return false;
     }
     if (spec.layout) void document.body.offsetHeight;
     return true;

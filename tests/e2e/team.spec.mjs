@@ -19,7 +19,7 @@
 //   Fleiss' κ = (5/7 − 1/3)/(2/3) = 4/7 = 0.571.
 //   α: D = 2+2+2 = 6, n = 21, E = 21² − 147 = 294: 1 − 20·6/294 = 0.592.
 import { test, expect } from './fixtures.mjs';
-import { gotoApp, docItems, docNames, jsonFile, uploadFiles, downloadFrom, exportJson } from './helpers.mjs';
+import { gotoApp, docItems, docNames, jsonFile, uploadFiles, downloadFrom, exportJson, expectMessage } from './helpers.mjs';
 
 const TEXT = 'زار علي بغداد ثم عاد إلى الموصل';
 const LABELS = [
@@ -270,6 +270,16 @@ test('adjudicate merges the work into the workspace, with team and annotators in
   const o = json.documents.find((x) => x.name === 'o.txt');
   expect(o.team).toEqual(['Amina']);
   expect(o.spans.map((s) => s.annotators)).toEqual([['Amina']]);
+  // Formats with notes carry who proposed each span there; the others
+  // leave it out and say so.
+  await page.getByTestId('export-format').selectOption('label-studio');
+  const tasks = (await downloadFrom(page, page.getByTestId('export-run'))).text;
+  expect(tasks).toContain('annotators: Amina, Badr');
+  expect(tasks).toContain('annotators: Badr');
+  await page.getByTestId('export-format').selectOption('conll');
+  const conll = (await downloadFrom(page, page.getByTestId('export-run'))).text;
+  expect(conll).not.toContain('Amina');
+  await expectMessage(page, 'warning', 'has no place for who proposed a span');
   // One undo takes it all back.
   await page.getByTestId('undo').click();
   await expect(docItems(page).filter({ hasText: 'd.txt' })).toHaveCount(0);

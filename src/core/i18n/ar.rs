@@ -71,6 +71,9 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::HkAltDigitsWhat => "التحكيم: قبول نسخة الواسم الأول إلى التاسع في هذا الموضع",
         Key::HkAltZeroWhat => "التحكيم: رفض الكل (إزالة كل المرشحين هنا)",
+        Key::HkAltEnterWhat => {
+            "التحكيم: القبول، في كل مستند فريق، لكل موضع يتفق فيه النصاب المختار (الجميع، ما لم تقل اللوحة غير ذلك)"
+        }
         Key::HkAsAnnotating => "مفتاح الوسم، Delete، Tab، ↑ ↓ …",
         Key::HkAsAnnotatingWhat => "التحكيم: كما في الوسم (عدّل مرشحًا، ثم يقبله Enter)",
         Key::HkHelpWhat => "إظهار هذه الورقة أو إخفاؤها",

@@ -77,6 +77,9 @@ pub fn text(key: Key) -> &'static str {
             "Adjudicating: accept the 1st–9th annotator's version of this place"
         }
         Key::HkAltZeroWhat => "Adjudicating: accept none (remove every candidate here)",
+        Key::HkAltEnterWhat => {
+            "Adjudicating: accept, in every team document, each place where the chosen quorum agrees (all, unless the panel says otherwise)"
+        }
         Key::HkAsAnnotating => "Label key, Delete, Tab, ↑ ↓ …",
         Key::HkAsAnnotatingWhat => {
             "Adjudicating: the same as annotating (edit a candidate, then Enter accepts it)"

@@ -108,6 +108,8 @@ pub enum Key {
     HkAltDigitsWhat,
     /// Adjudicating: accept none (remove every candidate here)
     HkAltZeroWhat,
+    /// Adjudicating: accept, in every team document, each place where the chosen quorum agrees (all, unless the panel says otherwise)
+    HkAltEnterWhat,
     /// Label key, Delete, Tab, ↑ ↓ …
     HkAsAnnotating,
     /// Adjudicating: the same as annotating (edit a candidate, then Enter accepts it)
@@ -694,7 +696,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 320] = [
+    pub const ALL: [Key; 321] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -747,6 +749,7 @@ impl Key {
         Key::HkSpaceWhat,
         Key::HkAltDigitsWhat,
         Key::HkAltZeroWhat,
+        Key::HkAltEnterWhat,
         Key::HkAsAnnotating,
         Key::HkAsAnnotatingWhat,
         Key::HkHelpWhat,
