@@ -93,6 +93,12 @@ pub struct DocWindow {
     /// Whether nothing was drawn for this document yet (the DOM still shows
     /// another one, so there is no anchor to keep).
     fresh: bool,
+    /// Whether the last draw drew the same lines as the one before, only
+    /// their spans changed: highlights are backgrounds that never change a
+    /// line's size, so nothing moved and [`WindowHandle::settle`] measures
+    /// nothing (measuring there would force a layout of the page in the
+    /// middle of every edit).
+    same_lines: bool,
 }
 
 impl DocWindow {
@@ -162,14 +168,16 @@ impl DocWindow {
             self.window = window_around(map, line, height, height * MARGIN_SCREENS);
             self.jumped = true;
         }
-        self.anchor = if std::mem::take(&mut self.fresh) {
+        let fresh = std::mem::take(&mut self.fresh);
+        let mut pinned = self.selection_pins.clone();
+        pinned.extend_from_slice(&self.jump_pins);
+        let cut = pieces(map, self.window.clone(), &pinned);
+        self.same_lines = !fresh && !self.jumped && cut == self.drawn;
+        self.anchor = if fresh || self.same_lines {
             None
         } else {
             root.and_then(first_visible)
         };
-        let mut pinned = self.selection_pins.clone();
-        pinned.extend_from_slice(&self.jump_pins);
-        let cut = pieces(map, self.window.clone(), &pinned);
         if cut != self.drawn {
             self.repaint = true;
         }
@@ -400,10 +408,11 @@ impl WindowHandle {
         let Some(root) = self.root() else {
             return;
         };
-        let (jumped, anchor, small) = {
+        let (jumped, anchor, small, same_lines) = {
             let mut window = self.window.borrow_mut();
             let jumped = std::mem::take(&mut window.jumped);
-            (jumped, window.anchor.take(), window.small)
+            let same_lines = std::mem::take(&mut window.same_lines);
+            (jumped, window.anchor.take(), window.small, same_lines)
         };
         if let Some((start, offset)) = anchor {
             restore_anchor(&root, start, offset);
@@ -419,7 +428,7 @@ impl WindowHandle {
         for then in waiting {
             then(&root);
         }
-        if !small {
+        if !small && !same_lines {
             self.remeasure();
         }
     }

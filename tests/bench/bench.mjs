@@ -28,7 +28,7 @@
 //                        Playwright's browser.newContext() gives)
 //   BENCH_CPU_PROFILE=1  record the renderer's CPU profile (CDP Profiler)
 //                        during the corpus scenarios' creates (busy, then
-//                        quiet) and the 5 MB article's relabels: written to
+//                        quiet) and the 5 MB article's relabels and deletes: written to
 //                        target/bench/<row>.cpuprofile (Chromium DevTools
 //                        opens it), the heaviest functions by self time
 //                        printed
@@ -446,11 +446,13 @@ function articleScenario(mb, n, prev, full = false) {
         fail(`${k}.relabel`, e);
       }
       await profile?.stop(`${k}.relabel`);
+      const deleting = await startCpuProfile(context, page);
       try {
         setTimes(`${k}.delete`, await repeat(deletes, (s) => remove(page, s)));
       } catch (e) {
         fail(`${k}.delete`, e);
       }
+      await deleting?.stop(`${k}.delete`);
       const bs = await repeat(free.slice(REPS), (w) => blockedAfterCreate(page, w));
       set(`${k}.blocked`, median(bs.map((b) => b.blocked)), `median of ${bs.length}; long tasks ${ms(median(bs.map((b) => b.longtask)))}, longest gap ${ms(Math.max(...bs.map((b) => b.maxGap)))}`);
       raw[`${k}.blocked`] = bs;
