@@ -21,7 +21,7 @@ use crate::core::team::report::{chart_svg, csv, json};
 use crate::core::team::{Level, Notice, Team};
 use crate::platform::files::{download, files_of, read_files};
 use crate::platform::resume::today;
-use crate::platform::tasks::yield_now;
+use crate::platform::tasks::frame;
 use crate::ui::icons::{Icon, icon};
 use crate::ui::lang::use_lang;
 use crate::ui::state::{Action, MessageKind, use_app};
@@ -136,8 +136,9 @@ fn load(
     });
     spawn_local(async move {
         let (files, unreadable) = read_files(files).await;
-        // Let the "Comparing…" line show before the work.
-        yield_now().await;
+        // Let the "Comparing…" line be drawn before the work (a posted
+        // message alone does not promise a frame).
+        frame().await;
         let next = {
             let mut team = team.0.borrow_mut();
             team.lang = lang;
