@@ -171,17 +171,26 @@ test('undo and redo survive a reload', async ({ page }) => {
 });
 
 test('loading and removing documents can be undone after a reload', async ({ page }) => {
+  // What survives a reload is what was acknowledged (saved): each reload
+  // waits for the change before it to be.
+  const acked = async () => Number(await page.getByTestId('save-status').getAttribute('data-acked'));
   await gotoApp(page);
+  let before = await acked();
   await uploadFiles(page, [txtFile('later.txt', 'نص سيُحذف لاحقاً\n')]);
   await expect(docItem(page, 'later.txt')).toHaveCount(1);
+  await expect.poll(acked).toBeGreaterThan(before);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await page.reload();
   await expect(docItem(page, 'later.txt')).toHaveCount(1);
   await page.keyboard.press('Control+z');
   await expect(docItem(page, 'later.txt')).toHaveCount(0);
   await page.keyboard.press('Control+Shift+z');
   await expect(docItem(page, 'later.txt')).toHaveCount(1);
+  before = await acked();
   await docItem(page, 'later.txt').getByTestId('doc-remove').click();
   await expect(docItem(page, 'later.txt')).toHaveCount(0);
+  await expect.poll(acked).toBeGreaterThan(before);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   // The removed document comes back with its text, even after a reload.
   await page.reload();
   await expect(docItem(page, 'later.txt')).toHaveCount(0);
