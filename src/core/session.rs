@@ -575,19 +575,7 @@ impl Session {
         let mut replacements = Vec::new();
         for result in results {
             match result {
-                Err(error) => {
-                    let line = error.line.map(|l| l.to_string()).unwrap_or_default();
-                    let args = [
-                        ("file", error.file.as_str()),
-                        ("line", line.as_str()),
-                        ("message", error.message.as_str()),
-                    ];
-                    let key = match error.line {
-                        Some(_) => Key::CouldNotLoadAt,
-                        None => Key::CouldNotLoad,
-                    };
-                    self.notify(MessageKind::Error, self.lang.f(key, &args));
-                }
+                Err(error) => self.notify(MessageKind::Error, error.describe(self.lang)),
                 Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => {
                     replacements.push(imported)
                 }

@@ -180,17 +180,7 @@ impl Team {
                 match result {
                     Ok(prepared) => read.push(prepared),
                     Err(error) => {
-                        let line = error.line.map(|l| l.to_string()).unwrap_or_default();
-                        let args = [
-                            ("file", error.file.as_str()),
-                            ("line", line.as_str()),
-                            ("message", error.message.as_str()),
-                        ];
-                        let key = match error.line {
-                            Some(_) => Key::CouldNotLoadAt,
-                            None => Key::CouldNotLoad,
-                        };
-                        let text = self.lang.f(key, &args);
+                        let text = error.describe(self.lang);
                         self.errors.push(Notice::new(Level::Error, text));
                     }
                 }

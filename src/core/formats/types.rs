@@ -4,6 +4,7 @@
 //! This module depends on no format; formats and the registry depend on it.
 
 use super::iob::TagScheme;
+use crate::core::i18n::{Key, Lang};
 use crate::core::model::{Document, Label, Source};
 
 /// A file handed to an importer: its name and raw bytes.
@@ -116,6 +117,21 @@ impl ImportError {
             line,
             message: message.into(),
         }
+    }
+
+    /// The notice shown for this error, in `lang` ("Could not load …").
+    pub fn describe(&self, lang: Lang) -> String {
+        let line = self.line.map(|l| l.to_string()).unwrap_or_default();
+        let args = [
+            ("file", self.file.as_str()),
+            ("line", line.as_str()),
+            ("message", self.message.as_str()),
+        ];
+        let key = match self.line {
+            Some(_) => Key::CouldNotLoadAt,
+            None => Key::CouldNotLoad,
+        };
+        lang.f(key, &args)
     }
 }
 
