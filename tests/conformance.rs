@@ -420,7 +420,12 @@ fn doccano_fixtures_import_or_fail_clearly() {
         );
     }
     let overlapping = only(import_files(vec![input(&root.join(valid[6].0))]));
-    assert!(overlapping.warnings.iter().any(|w| w.contains("duplicate")));
+    assert!(
+        overlapping
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("duplicate"))
+    );
 
     let invalid = [
         (

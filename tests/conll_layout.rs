@@ -27,7 +27,8 @@ fn export(ws: &Workspace, tag_scheme: TagScheme) -> (String, Vec<String>) {
         },
     );
     let text = String::from_utf8(exported.file.bytes).expect("utf8");
-    (text, exported.warnings)
+    let warnings = exported.warnings.iter().map(ToString::to_string).collect();
+    (text, warnings)
 }
 
 /// `(label, covered text)` of every span of a document.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::change::{Change, describe_in};
 use super::doclist::DocList;
-use super::i18n::Lang;
+use super::i18n::{Counted, Key, Lang, Msg};
 use super::model::{
     DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
 };
@@ -130,7 +130,7 @@ pub enum EditError {
     /// The same range already carries this label.
     Duplicate,
     /// The replacement workspace or label set breaks an invariant.
-    Invalid(String),
+    Invalid(Msg),
 }
 
 /// What to do with the spans of a label being deleted.
@@ -142,21 +142,30 @@ pub enum OrphanSpans {
     Relabel(String),
 }
 
+impl EditError {
+    /// Why the edit could not be applied, as a message for the user.
+    pub fn msg(&self) -> Msg {
+        match self {
+            EditError::NoSuchDocument => Msg::new(Key::NoSuchDocument),
+            EditError::NoSuchSpan => Msg::new(Key::NoSuchSpan),
+            EditError::UnknownLabel(label) => {
+                Msg::new(Key::NoSuchLabel).quoted("label", label.as_str())
+            }
+            EditError::BadRange { start, end, len } => Msg::new(Key::BadRange)
+                .msg(
+                    "range",
+                    Msg::new(Key::Range).num("start", *start).num("end", *end),
+                )
+                .msg("length", Msg::counted(Counted::Characters, *len)),
+            EditError::Duplicate => Msg::new(Key::DuplicateSpan),
+            EditError::Invalid(why) => why.clone(),
+        }
+    }
+}
+
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EditError::NoSuchDocument => write!(f, "that document no longer exists"),
-            EditError::NoSuchSpan => write!(f, "that span no longer exists"),
-            EditError::UnknownLabel(label) => write!(f, "there is no label {label:?}"),
-            EditError::BadRange { start, end, len } => {
-                write!(
-                    f,
-                    "range [{start}, {end}) does not fit a text of {len} characters"
-                )
-            }
-            EditError::Duplicate => write!(f, "that text already has this label"),
-            EditError::Invalid(why) => write!(f, "{why}"),
-        }
+        self.msg().fmt(f)
     }
 }
 
@@ -345,10 +354,9 @@ impl Edit {
                     .flat_map(|d| &d.spans)
                     .find(|s| labels.iter().all(|l| l.name != s.label));
                 if let Some(span) = used {
-                    return Err(EditError::Invalid(format!(
-                        "label {:?} is still used by spans",
-                        span.label
-                    )));
+                    return Err(EditError::Invalid(
+                        Msg::new(Key::LabelStillUsed).quoted("label", span.label.as_str()),
+                    ));
                 }
                 Ok(Edit::SetLabels(std::mem::replace(&mut ws.labels, labels)))
             }

@@ -175,7 +175,8 @@ mod tests {
             .into_iter()
             .map(|result| {
                 let mut ws = Workspace::default();
-                let (edit, open) = import_prepared(&mut ws, result.map_err(|e| e.to_string())?)?;
+                let (edit, open) = import_prepared(&mut ws, result.map_err(|e| e.to_string())?)
+                    .map_err(|e| e.to_string())?;
                 edit.apply(&mut ws).map_err(|e| e.to_string())?;
                 ws.open = open.and_then(|i| ws.documents.get(i)).map(|d| d.id);
                 Ok(ws)

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::doclist::DocList;
+use super::i18n::{Arg, Counted, Key, Msg};
 use super::text::{CharRange, Text};
 
 /// Identifies a document within a workspace for its lifetime.
@@ -112,11 +113,11 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 pub const RESERVED_KEYS: [char; 5] = ['?', '/', '\\', '[', ']'];
 
 /// Why `key` cannot be a label's hotkey, if it cannot.
-fn key_problem(key: char) -> Option<&'static str> {
+fn key_problem(key: char) -> Option<Key> {
     if RESERVED_KEYS.contains(&key) {
-        Some("is one of Wasim's own shortcuts")
+        Some(Key::KeyReserved)
     } else if key.is_control() || key.is_whitespace() {
-        Some("cannot be typed")
+        Some(Key::KeyUntypable)
     } else {
         None
     }
@@ -163,8 +164,8 @@ impl From<&Label> for LabelRecord {
 /// starting with `origin` (the file's name) and naming the label.
 pub fn checked_labels(
     records: impl IntoIterator<Item = LabelRecord>,
-    origin: &str,
-) -> (Vec<Label>, Vec<String>) {
+    origin: &Arg,
+) -> (Vec<Label>, Vec<Msg>) {
     let mut labels: Vec<Label> = Vec::new();
     let mut repairs = Vec::new();
     for (i, record) in records.into_iter().enumerate() {
@@ -173,10 +174,13 @@ pub fn checked_labels(
             record.color
         } else {
             let fixed = new_label_color(i);
-            repairs.push(format!(
-                "{origin}: label {name:?}: colour {:?} is not #rrggbb; {fixed} is used instead.",
-                record.color
-            ));
+            repairs.push(
+                Msg::new(Key::ColourRepaired)
+                    .with("origin", origin.clone())
+                    .quoted("label", name.as_str())
+                    .quoted("colour", record.color.as_str())
+                    .arg("fixed", fixed),
+            );
             fixed.to_owned()
         };
         let key = record.key.and_then(|key| {
@@ -186,16 +190,20 @@ pub fn checked_labels(
                     labels
                         .iter()
                         .any(|l| l.key == Some(c))
-                        .then_some("is already another label's")
+                        .then_some(Key::KeyTaken)
                 }),
-                _ => Some("is not one character"),
+                _ => Some(Key::KeyNotOneCharacter),
             };
             match problem {
                 None => key.chars().next(),
                 Some(problem) => {
-                    repairs.push(format!(
-                        "{origin}: label {name:?}: hotkey {key:?} {problem}; the label has no hotkey."
-                    ));
+                    repairs.push(
+                        Msg::new(Key::HotkeyDropped)
+                            .with("origin", origin.clone())
+                            .quoted("label", name.as_str())
+                            .quoted("key", key.as_str())
+                            .msg("problem", Msg::new(problem)),
+                    );
                     None
                 }
             }
@@ -212,7 +220,7 @@ pub fn checked_labels(
 
 /// [`checked_labels`] for labels already typed (a saved profile): repairs
 /// them in place.
-pub fn repair_labels(labels: &mut Vec<Label>, origin: &str) -> Vec<String> {
+pub fn repair_labels(labels: &mut Vec<Label>, origin: &Arg) -> Vec<Msg> {
     let (checked, repairs) = checked_labels(labels.iter().map(LabelRecord::from), origin);
     if !repairs.is_empty() {
         *labels = checked;
@@ -225,30 +233,30 @@ pub fn repair_labels(labels: &mut Vec<Label>, origin: &str) -> Vec<String> {
 ///
 /// # Errors
 /// The first problem, described for the user.
-pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
+pub fn validate_labels(labels: &[Label]) -> Result<(), Msg> {
     for (i, label) in labels.iter().enumerate() {
-        if label.name.trim().is_empty() {
-            return Err(format!("label #{} has an empty name", i + 1));
+        let name = label.name.as_str();
+        if name.trim().is_empty() {
+            return Err(Msg::new(Key::LabelEmptyName).num("n", i + 1));
         }
-        if labels[..i].iter().any(|l| l.name == label.name) {
-            return Err(format!("label {:?} is defined twice", label.name));
+        if labels[..i].iter().any(|l| l.name == name) {
+            return Err(Msg::new(Key::LabelTwice).quoted("label", name));
         }
         if let Some(key) = label.key {
             if labels[..i].iter().any(|l| l.key == Some(key)) {
-                return Err(format!("hotkey {key:?} is used by two labels"));
+                return Err(Msg::new(Key::HotkeyTwice).quoted("key", key));
             }
             if let Some(problem) = key_problem(key) {
-                return Err(format!(
-                    "the key {key:?} {problem}; choose another for {:?}",
-                    label.name
-                ));
+                return Err(Msg::new(Key::HotkeyRefused)
+                    .quoted("key", key)
+                    .msg("problem", Msg::new(problem))
+                    .quoted("label", name));
             }
         }
         if parse_hex_color(&label.color).is_none() {
-            return Err(format!(
-                "label {:?}: {:?} is not a colour like #a1b2c3",
-                label.name, label.color
-            ));
+            return Err(Msg::new(Key::NotAColour)
+                .quoted("label", name)
+                .quoted("colour", label.color.as_str()));
         }
     }
     Ok(())
@@ -294,23 +302,21 @@ pub fn labels_to_json(labels: &[Label]) -> String {
 ///
 /// # Errors
 /// A message when the bytes are not such a JSON file or the set is invalid.
-pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<String>), String> {
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
+pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<Msg>), Msg> {
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| Msg::new(Key::InvalidJson).msg("error", super::json::describe(&e)))?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(LABELS_FORMAT | "wasim") => {}
-        _ => {
-            return Err("not a Wasim label set (expected \"format\": \"wasim-labels\")".to_owned());
-        }
+        _ => return Err(Msg::new(Key::NotALabelSet)),
     }
     let labels = value
         .get("labels")
         .cloned()
-        .ok_or("the file has no \"labels\"")?;
+        .ok_or_else(|| Msg::new(Key::NoLabels))?;
     // Through text rather than `from_value`: see `super::json`.
-    let records: Vec<LabelRecord> =
-        super::json::parse(&labels.to_string()).map_err(|e| format!("invalid label set: {e}"))?;
-    let (mut labels, repairs) = checked_labels(records, origin);
+    let records: Vec<LabelRecord> = super::json::parse(&labels.to_string())
+        .map_err(|e| Msg::new(Key::InvalidLabelSet).msg("error", super::json::describe(&e)))?;
+    let (mut labels, repairs) = checked_labels(records, &Arg::Plain(origin.to_owned()));
     for label in &mut labels {
         label.color = readable_color(&label.color);
     }
@@ -585,7 +591,7 @@ impl Workspace {
     ///
     /// # Errors
     /// The first broken invariant, described for the user.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Msg> {
         validate_parts(
             &self.labels,
             self.documents.iter().map(std::borrow::Borrow::borrow),
@@ -602,22 +608,25 @@ impl Workspace {
 pub fn validate_parts<'a>(
     labels: &[Label],
     documents: impl IntoIterator<Item = &'a Document>,
-) -> Result<(), String> {
+) -> Result<(), Msg> {
     validate_labels(labels)?;
     for doc in documents {
         let len = doc.text.char_len();
         for span in &doc.spans {
+            let error = |key: Key| {
+                Msg::new(key).quoted("name", doc.name.as_str()).msg(
+                    "range",
+                    Msg::new(Key::Range)
+                        .num("start", span.start)
+                        .num("end", span.end),
+                )
+            };
             if span.start >= span.end || span.end > len {
-                return Err(format!(
-                    "document {:?}: span [{}, {}) is outside its text of {} characters",
-                    doc.name, span.start, span.end, len
-                ));
+                return Err(error(Key::SpanOutsideText)
+                    .msg("length", Msg::counted(Counted::Characters, len)));
             }
             if labels.iter().all(|l| l.name != span.label) {
-                return Err(format!(
-                    "document {:?}: span [{}, {}) has unknown label {:?}",
-                    doc.name, span.start, span.end, span.label
-                ));
+                return Err(error(Key::SpanUnknownLabel).quoted("label", span.label.as_str()));
             }
         }
         if doc
@@ -625,7 +634,7 @@ pub fn validate_parts<'a>(
             .windows(2)
             .any(|w| w[0].sort_key() > w[1].sort_key())
         {
-            return Err(format!("document {:?}: spans are not sorted", doc.name));
+            return Err(Msg::new(Key::SpansUnsorted).quoted("name", doc.name.as_str()));
         }
     }
     Ok(())
@@ -707,7 +716,7 @@ mod tests {
             record("EVT", "#e3b8ff", Some(" ")),
             record("FAC", "url(x)", None),
         ];
-        let (labels, repairs) = checked_labels(records, "evil.json");
+        let (labels, repairs) = checked_labels(records, &Arg::Plain("evil.json".into()));
         for label in &labels {
             assert!(parse_hex_color(&label.color).is_some(), "{label:?}");
         }
@@ -730,7 +739,10 @@ mod tests {
             assert!(repairs.iter().any(|r| r.contains(expected)), "{expected}");
         }
         let good: Vec<LabelRecord> = default_labels().iter().map(LabelRecord::from).collect();
-        assert_eq!(checked_labels(good, "x"), (default_labels(), Vec::new()));
+        assert_eq!(
+            checked_labels(good, &Arg::Plain("x".into())),
+            (default_labels(), Vec::new())
+        );
     }
 
     #[test]
@@ -738,12 +750,12 @@ mod tests {
         let mut labels = default_labels();
         labels[0].color = "#00ff00;background:url(x)".into();
         labels[1].key = Some('/');
-        let repairs = repair_labels(&mut labels, "Saved workspace");
+        let repairs = repair_labels(&mut labels, &Arg::Plain("Saved workspace".into()));
         assert_eq!(repairs.len(), 2, "{repairs:?}");
         assert!(validate_labels(&labels).is_ok());
         assert_eq!(labels[0].name, "PER");
         let mut clean = default_labels();
-        assert!(repair_labels(&mut clean, "Saved workspace").is_empty());
+        assert!(repair_labels(&mut clean, &Arg::Plain("Saved workspace".into())).is_empty());
         assert_eq!(clean, default_labels());
     }
 

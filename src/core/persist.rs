@@ -41,6 +41,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, History};
+use super::i18n::{Arg, Counted, Key, Msg};
 use super::json;
 use super::model::{DocId, Document, DocumentBody, Label, Workspace, repair_labels};
 use super::snapshot::{DocRecord, Snapshot};
@@ -56,8 +57,11 @@ pub const COMPACT_EVERY: usize = 64;
 /// records at once instead of the journal (it would be folded soon anyway).
 pub const LARGE_EDIT: usize = 32;
 
-/// How messages about repaired saved labels name where they come from.
-const SAVED_LABELS: &str = "Saved workspace";
+/// Where label repairs made on reading saved work come from ("Saved
+/// workspace: label …").
+fn saved_labels() -> Arg {
+    Arg::Msg(Msg::new(Key::SavedWorkspace))
+}
 
 /// What changed, for storage to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -647,7 +651,7 @@ pub struct Loaded {
     pub plan: Option<WritePlan>,
     /// What could not be restored (set-aside journal entries, lost undo
     /// steps), for the user.
-    pub problems: Vec<String>,
+    pub problems: Vec<Msg>,
 }
 
 /// Reads a store back: the records, the journal replayed on top, and the
@@ -662,7 +666,7 @@ pub struct Loaded {
 /// A message when the records themselves cannot be read (a record or a text
 /// missing or unreadable, a layout from a newer Wasim): the caller then
 /// writes nothing over them.
-pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
+pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, Msg> {
     let text_ids: HashSet<DocId> = stored.texts.iter().map(|(id, _)| *id).collect();
     let texts: HashMap<DocId, DocumentBody> =
         std::mem::take(&mut stored.texts).into_iter().collect();
@@ -671,7 +675,7 @@ pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
             return migrate_v1(v1, &texts, text_ids).map(Some);
         }
         if !stored.docs.is_empty() || !stored.journal.is_empty() || !stored.steps.is_empty() {
-            return Err("saved documents have no workspace record".to_owned());
+            return Err(Msg::new(Key::SavedNoWorkspace));
         }
         return Ok(None);
     };
@@ -685,7 +689,7 @@ pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
     // Labels repaired on the way in are written back repaired.
     persister.dirty.workspace |= !repairs.is_empty();
     let mut problems = repairs;
-    let set_aside = replay(&stored.journal, &mut ws, &texts, &mut persister);
+    let (set_aside, why) = replay(&stored.journal, &mut ws, &texts, &mut persister);
     // `meta/open` is written with every change that moves it, so it is
     // the latest, whatever the replayed edits did to `open` on the way.
     ws.open = stored
@@ -700,6 +704,7 @@ pub fn restore(mut stored: Stored) -> Result<Option<Loaded>, String> {
     };
     keep_set_aside(
         set_aside,
+        why,
         stored.set_aside.as_deref(),
         &mut persister,
         &mut plan,
@@ -725,14 +730,13 @@ fn read_records(
     raw: &str,
     stored: &Stored,
     texts: &HashMap<DocId, DocumentBody>,
-) -> Result<(Workspace, Vec<DocId>, Vec<String>), String> {
-    let mut record: WorkspaceRecord =
-        json::parse(raw).map_err(|e| format!("the saved workspace record is unreadable: {e}"))?;
+) -> Result<(Workspace, Vec<DocId>, Vec<Msg>), Msg> {
+    let mut record: WorkspaceRecord = json::parse(raw)
+        .map_err(|e| Msg::new(Key::SavedRecordUnreadable).msg("error", json::describe(&e)))?;
     if record.schema != SCHEMA {
-        return Err(format!(
-            "saved data has layout version {}; this version of Wasim reads {SCHEMA}",
-            record.schema
-        ));
+        return Err(Msg::new(Key::SavedLayout)
+            .arg("version", record.schema.to_string())
+            .arg("schema", SCHEMA.to_string()));
     }
     let mut records: HashMap<DocId, &str> = stored
         .docs
@@ -741,24 +745,27 @@ fn read_records(
         .collect();
     let mut documents = Vec::with_capacity(record.order.len());
     for id in &record.order {
+        let number = || id.0.to_string();
         let raw = records
             .remove(id)
-            .ok_or_else(|| format!("the record of document {} is missing", id.0))?;
-        let doc: DocRecord = json::parse(raw)
-            .map_err(|e| format!("the record of document {} is unreadable: {e}", id.0))?;
+            .ok_or_else(|| Msg::new(Key::SavedDocMissing).arg("id", number()))?;
+        let doc: DocRecord = json::parse(raw).map_err(|e| {
+            Msg::new(Key::SavedDocUnreadable)
+                .arg("id", number())
+                .msg("error", json::describe(&e))
+        })?;
         if doc.id != *id {
-            return Err(format!(
-                "the record stored for document {} is that of document {}",
-                id.0, doc.id.0
-            ));
+            return Err(Msg::new(Key::SavedDocMismatch)
+                .arg("id", number())
+                .arg("other", doc.id.0.to_string()));
         }
         let body = texts
             .get(id)
             .cloned()
-            .ok_or_else(|| format!("the text of {:?} is missing", doc.name))?;
+            .ok_or_else(|| Msg::new(Key::SavedTextMissing).quoted("name", doc.name.as_str()))?;
         documents.push(Arc::new(doc.into_document(body)));
     }
-    let repairs = repair_labels(&mut record.labels, SAVED_LABELS);
+    let repairs = repair_labels(&mut record.labels, &saved_labels());
     let ws = Workspace {
         labels: record.labels,
         documents: documents.into(),
@@ -776,17 +783,14 @@ fn read_records(
 /// list (written by `plan`), and their documents' texts kept.
 fn keep_set_aside(
     new: Vec<SetAside>,
+    why: Option<Msg>,
     stored: Option<&str>,
     persister: &mut Persister,
     plan: &mut WritePlan,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Msg>,
 ) {
-    if let Some(first) = new.first() {
-        problems.push(format!(
-            "{} saved change(s) could not be applied ({}); they are kept aside in storage, not lost.",
-            new.len(),
-            first.reason
-        ));
+    if let Some(why) = why {
+        problems.push(Msg::counted(Counted::SetAside, new.len()).msg("why", why));
     }
     let fresh = !new.is_empty();
     let all = merge_set_aside(stored, new);
@@ -803,29 +807,35 @@ fn keep_set_aside(
 }
 
 /// Replays the journal onto `ws` in key order, noting what it touched in
-/// `persister`; returns the entries that could not be applied.
+/// `persister`; returns the entries that could not be applied, and why the
+/// first could not.
 fn replay(
     journal: &[(u64, String)],
     ws: &mut Workspace,
     texts: &HashMap<DocId, DocumentBody>,
     persister: &mut Persister,
-) -> Vec<SetAside> {
+) -> (Vec<SetAside>, Option<Msg>) {
     let mut entries: Vec<&(u64, String)> = journal.iter().collect();
     sort::sort_by_key(&mut entries, |(seq, _)| *seq);
     persister.next_seq = entries.last().map_or(1, |(seq, _)| seq + 1);
     persister.journal = entries.len();
     let mut set_aside = Vec::new();
+    let mut first = None;
     for (seq, raw) in entries {
         match replay_entry(raw, ws, texts, &mut persister.dirty) {
             Ok(()) => {}
-            Err(reason) => set_aside.push(SetAside {
-                seq: *seq,
-                entry: raw.clone(),
-                reason,
-            }),
+            Err(reason) => {
+                // Stored in English, the language of the records.
+                set_aside.push(SetAside {
+                    seq: *seq,
+                    entry: raw.clone(),
+                    reason: reason.to_string(),
+                });
+                first.get_or_insert(reason);
+            }
         }
     }
-    set_aside
+    (set_aside, first)
 }
 
 fn replay_entry(
@@ -833,15 +843,15 @@ fn replay_entry(
     ws: &mut Workspace,
     texts: &HashMap<DocId, DocumentBody>,
     dirty: &mut Touched,
-) -> Result<(), String> {
-    let entry: JournalEntry =
-        json::parse(raw).map_err(|e| format!("an entry is unreadable: {e}"))?;
+) -> Result<(), Msg> {
+    let entry: JournalEntry = json::parse(raw)
+        .map_err(|e| Msg::new(Key::EntryUnreadable).msg("error", json::describe(&e)))?;
     let mut edit = entry.edit;
     if !edit.hydrate(|id| texts.get(&id).cloned()) {
-        return Err("the text of a document it brings is missing".to_owned());
+        return Err(Msg::new(Key::EntryTextMissing));
     }
     let before = ws.clone();
-    let inverse = edit.clone().apply(ws).map_err(|e| e.to_string())?;
+    let inverse = edit.clone().apply(ws).map_err(|e| e.msg())?;
     let mut touched = Touched::default();
     touched.add(&edit, ws);
     touched.add(&inverse, ws);
@@ -859,15 +869,15 @@ fn replay_entry(
 
 /// Checks what replaying an entry could break: document ids unique, and in
 /// the documents `touched`, span ids unique and spans valid and in order.
-fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), String> {
+fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), Msg> {
     let mut ids = HashSet::with_capacity(ws.documents.len());
     if !ws.documents.iter().all(|d| ids.insert(d.id)) {
-        return Err("it would put a document in the workspace twice".to_owned());
+        return Err(Msg::new(Key::EntryDuplicateDocument));
     }
     for doc in ws.documents.iter().filter(|d| touched.contains(&d.id)) {
         let mut spans = HashSet::with_capacity(doc.spans.len());
         if !doc.spans.iter().all(|s| spans.insert(s.id)) {
-            return Err(format!("it would give two spans of {:?} one id", doc.name));
+            return Err(Msg::new(Key::EntryDuplicateSpanId).quoted("name", doc.name.as_str()));
         }
         let probe = Workspace {
             labels: ws.labels.clone(),
@@ -888,7 +898,7 @@ fn read_steps(
     steps: &[(u64, String)],
     texts: &HashMap<DocId, DocumentBody>,
     persister: &mut Persister,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Msg>,
 ) -> (History, Vec<u64>) {
     let mut records: Vec<&(u64, String)> = steps.iter().collect();
     sort::sort_by_key(&mut records, |(key, _)| *key);
@@ -922,10 +932,7 @@ fn read_steps(
     let over = undo.len() - kept;
     dropped.extend(undo.drain(..over).map(|(k, _)| k));
     if !dropped.is_empty() {
-        problems.push(format!(
-            "{} undo step(s) could not be read back; older steps are gone, your work is not.",
-            dropped.len()
-        ));
+        problems.push(Msg::counted(Counted::UndoStepsLost, dropped.len()));
     }
     persister.undo_keys = undo.into_iter().map(|(k, _)| k).collect();
     persister.redo_keys = redo.into_iter().map(|(k, _)| k).collect();
@@ -962,10 +969,10 @@ pub fn migrate_v1(
     v1: &V1Profile,
     texts: &HashMap<DocId, DocumentBody>,
     stored_texts: HashSet<DocId>,
-) -> Result<Loaded, String> {
+) -> Result<Loaded, Msg> {
     let mut snapshot: Snapshot = json::parse(&v1.snapshot)
-        .map_err(|e| format!("saved data (schema 1) is unreadable: {e}"))?;
-    let mut problems = repair_labels(&mut snapshot.labels, SAVED_LABELS);
+        .map_err(|e| Msg::new(Key::V1Unreadable).msg("error", json::describe(&e)))?;
+    let mut problems = repair_labels(&mut snapshot.labels, &saved_labels());
     let ws = snapshot.restore(|id| texts.get(&id).cloned())?;
     let history = match v1.history.as_deref().map(json::parse::<History>) {
         None => History::default(),
@@ -985,9 +992,7 @@ pub fn migrate_v1(
             )
         }
         Some(Err(e)) => {
-            problems.push(format!(
-                "The undo history saved by the previous version could not be read ({e}); your work is all here."
-            ));
+            problems.push(Msg::new(Key::V1HistoryLost).msg("error", json::describe(&e)));
             History::default()
         }
     };
@@ -1408,7 +1413,7 @@ mod tests {
         let loaded = restored(&store);
         assert_eq!(loaded.ws, ws, "every other entry is replayed");
         assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
-        assert!(loaded.problems[0].contains("2 saved change(s)"));
+        assert!(loaded.problems[0].contains("2 saved changes"));
         let plan = loaded.plan.expect("a compaction");
         let kept: Vec<SetAside> =
             serde_json::from_str(plan.set_aside.as_deref().expect("set aside")).expect("a list");

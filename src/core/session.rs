@@ -22,7 +22,7 @@ use super::change::Change;
 use super::demo::{demo_workspace, show_demo};
 use super::edit::{Edit, History};
 use super::formats::{ImportError, ImportMode, Prepared, import_prepared};
-use super::i18n::{Counted, Key, Lang};
+use super::i18n::{Counted, Key, Lang, Msg};
 use super::model::{DocId, Document, SpanId, Workspace};
 pub use super::persist::{Loaded, Persist, Step};
 use super::persist::{Persister, WritePlan};
@@ -110,9 +110,9 @@ pub enum StorageStatus {
     /// Saving works.
     Ready,
     /// The last save failed; work stays in memory and the next edit retries.
-    Failed(String),
+    Failed(Msg),
     /// Saved work could not be read, so nothing is written over it.
-    Unavailable(String),
+    Unavailable(Msg),
 }
 
 impl StorageStatus {
@@ -125,9 +125,11 @@ impl StorageStatus {
     pub fn warning(&self, lang: Lang) -> Option<String> {
         match self {
             StorageStatus::Loading | StorageStatus::Ready => None,
-            StorageStatus::Failed(why) => Some(lang.f(Key::StorageFailed, &[("why", why)])),
+            StorageStatus::Failed(why) => {
+                Some(lang.f(Key::StorageFailed, &[("why", &why.render(lang))]))
+            }
             StorageStatus::Unavailable(why) => {
-                Some(lang.f(Key::StorageUnavailable, &[("why", why)]))
+                Some(lang.f(Key::StorageUnavailable, &[("why", &why.render(lang))]))
             }
         }
     }
@@ -218,14 +220,14 @@ impl Default for Session {
 /// Everything the user or the platform can do to the session.
 pub enum Event {
     /// Storage was read at start-up.
-    Restored(Result<Restored, String>),
+    Restored(Result<Restored, Msg>),
     /// Files were read and parsed (see [`crate::core::import_job`]);
     /// `unreadable` names files the browser could not read.
     Imported {
         /// One result per file.
         results: Vec<Result<Prepared, ImportError>>,
         /// Messages about files that could not be read at all.
-        unreadable: Vec<String>,
+        unreadable: Vec<Msg>,
     },
     /// Show this document.
     Open(DocId),
@@ -279,13 +281,13 @@ pub enum Event {
         /// What they are about.
         what: String,
         /// One line each.
-        warnings: Vec<String>,
+        warnings: Vec<Msg>,
     },
     /// Hide a message.
     Dismiss(u64),
     /// The shell wrote plans, or failed to (they stay queued and are
     /// written again with the next ones).
-    Saved(Result<Written, String>),
+    Saved(Result<Written, Msg>),
     /// Nothing was written for a while: a good time to compact the journal.
     Idle,
     /// This tab's role is known (at start-up).
@@ -299,9 +301,9 @@ pub enum Event {
         unsaved: bool,
     },
     /// A read-only tab read the saved workspace again.
-    Reloaded(Result<Restored, String>),
+    Reloaded(Result<Restored, Msg>),
     /// This tab took the workspace over and read it.
-    TookOver(Result<Restored, String>),
+    TookOver(Result<Restored, Msg>),
     /// The interface's language changed: messages from now on are in it.
     Lang(Lang),
 }
@@ -358,7 +360,8 @@ impl Session {
 
     /// One warning as is; several as one message, a summary over the list,
     /// in place of an earlier list still on screen.
-    fn notify_warnings(&mut self, what: &str, warnings: Vec<String>) {
+    fn notify_warnings(&mut self, what: &str, warnings: Vec<Msg>) {
+        let warnings: Vec<String> = warnings.iter().map(|w| w.render(self.lang)).collect();
         match warnings.len() {
             0 => {}
             1 => self.notify(MessageKind::Warning, warnings.concat()),
@@ -400,11 +403,12 @@ impl Session {
 
     /// Shows the workspace read from storage, staying on the open document
     /// and the selected span when they still exist.
-    fn show_stored(&mut self, restored: Result<Restored, String>) {
+    fn show_stored(&mut self, restored: Result<Restored, Msg>) {
         let (ws, history) = match restored {
             Ok(Restored::Workspace(loaded)) => self.adopt(*loaded),
             Ok(Restored::Empty) => self.first_visit(),
             Err(error) => {
+                let error = error.render(self.lang);
                 let text = self.lang.f(Key::LatestUnreadable, &[("error", &error)]);
                 self.notify(MessageKind::Error, text);
                 return;
@@ -479,7 +483,7 @@ impl Session {
     /// the compaction or migration first.
     fn adopt(&mut self, loaded: Loaded) -> (Workspace, History) {
         for problem in &loaded.problems {
-            self.notify(MessageKind::Warning, problem.clone());
+            self.notify(MessageKind::Warning, problem.render(self.lang));
         }
         self.persister = loaded.persister;
         self.saves.queued = 0;
@@ -561,15 +565,15 @@ impl Session {
                 true
             }
             Err(error) => {
-                self.notify(MessageKind::Warning, error.to_string());
+                self.notify(MessageKind::Warning, error.msg().render(self.lang));
                 false
             }
         }
     }
 
-    fn import(&mut self, results: Vec<Result<Prepared, ImportError>>, unreadable: Vec<String>) {
+    fn import(&mut self, results: Vec<Result<Prepared, ImportError>>, unreadable: Vec<Msg>) {
         for text in unreadable {
-            self.notify(MessageKind::Error, text);
+            self.notify(MessageKind::Error, text.render(self.lang));
         }
         let mut added: Option<Prepared> = None;
         let mut replacements = Vec::new();
@@ -608,7 +612,7 @@ impl Session {
                 Err(error) => {
                     let text = self
                         .lang
-                        .f(Key::CouldNotImport, &[("error", &error.to_string())]);
+                        .f(Key::CouldNotImport, &[("error", &error.render(self.lang))]);
                     self.notify(MessageKind::Error, text);
                 }
             }
@@ -661,7 +665,7 @@ impl Session {
                         self.selected = id;
                     }
                 }
-                Err(error) => self.notify(MessageKind::Info, error.to_string()),
+                Err(error) => self.notify(MessageKind::Info, error.msg().render(self.lang)),
             }
         } else if let Some(span) = self.selected.filter(|id| doc.span(*id).is_some()) {
             self.edit(self.relabel_edit(doc_id, span, label));

@@ -18,6 +18,7 @@ use serde::ser::SerializeTuple;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::demo::is_demo;
+use super::i18n::{Key, Msg};
 use super::model::{DocId, Document, DocumentBody, Label, Span, SpanId, Workspace};
 
 /// Version of the snapshot layout.
@@ -298,17 +299,17 @@ impl Snapshot {
     pub fn restore(
         self,
         mut body_of: impl FnMut(DocId) -> Option<DocumentBody>,
-    ) -> Result<Workspace, String> {
+    ) -> Result<Workspace, Msg> {
         if self.version != SNAPSHOT_VERSION {
-            return Err(format!(
-                "saved data has layout version {}, expected {SNAPSHOT_VERSION}",
-                self.version
-            ));
+            return Err(Msg::new(Key::SavedLayout)
+                .arg("version", self.version.to_string())
+                .arg("schema", SNAPSHOT_VERSION.to_string()));
         }
         let mut documents = Vec::with_capacity(self.documents.len());
         for record in self.documents {
-            let body = body_of(record.id)
-                .ok_or_else(|| format!("the text of {:?} is missing", record.name))?;
+            let body = body_of(record.id).ok_or_else(|| {
+                Msg::new(Key::SavedTextMissing).quoted("name", record.name.as_str())
+            })?;
             let mut doc = record.into_document(body);
             // Snapshots from before the flag: the demo is known by its name and text.
             doc.demo |= is_demo(&doc.name, doc.text.as_str());

@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
 use crate::core::formats::{ImportedSpan, InputFile, Prepared, import_units, stem};
-use crate::core::i18n::{Counted, Key, Lang};
+use crate::core::i18n::{Counted, Key, Lang, Msg};
 use crate::core::import_job::ImportJob;
 use crate::core::model::{Document, Label};
 use crate::core::text::Text;
@@ -158,10 +158,10 @@ impl Team {
     /// A file that cannot be read gives its import error as a notice (and
     /// `unreadable`, files the browser could not read, are noticed too);
     /// the others are still added.
-    pub fn add(&mut self, files: Vec<InputFile>, unreadable: Vec<String>) {
+    pub fn add(&mut self, files: Vec<InputFile>, unreadable: Vec<Msg>) {
         self.errors = unreadable
             .into_iter()
-            .map(|text| Notice::new(Level::Error, text))
+            .map(|text| Notice::new(Level::Error, text.render(self.lang)))
             .collect();
         let units = import_units(&files);
         let mut files: Vec<Option<InputFile>> = files.into_iter().map(Some).collect();
@@ -431,7 +431,7 @@ fn members_of(file: &str, read: &[Prepared], lang: Lang) -> Result<Vec<Member>, 
     }
     let mut groups: Vec<(Option<String>, Vec<MemberDocument>)> = Vec::new();
     for doc in documents() {
-        check_spans(file, doc)?;
+        check_spans(file, doc, lang)?;
         let declared = doc.annotator.clone().filter(|a| !a.trim().is_empty());
         let document = MemberDocument {
             name: doc.name.clone(),
@@ -458,7 +458,7 @@ fn members_of(file: &str, read: &[Prepared], lang: Lang) -> Result<Vec<Member>, 
     let labels: Vec<Label> = read.iter().flat_map(|p| p.labels.iter().cloned()).collect();
     let warnings: Vec<String> = read
         .iter()
-        .flat_map(|p| p.warnings.iter().cloned())
+        .flat_map(|p| p.warnings.iter().map(|w| w.render(lang)))
         .collect();
     let mut notes = Vec::new();
     if !warnings.is_empty() {
@@ -546,23 +546,26 @@ fn once_each(documents: Vec<MemberDocument>, lang: Lang) -> (Vec<MemberDocument>
 
 /// Refuses a span the workspace would refuse, as loading the file with
 /// *Open files…* would.
-fn check_spans(file: &str, doc: &Document) -> Result<(), Notice> {
+fn check_spans(file: &str, doc: &Document, lang: Lang) -> Result<(), Notice> {
     let len = doc.text.char_len();
     for span in &doc.spans {
         let problem = if span.start >= span.end || span.end > len {
-            format!("is outside its text of {len} characters")
+            Msg::new(Key::SpanOutsideText).msg("length", Msg::counted(Counted::Characters, len))
         } else if span.label.trim().is_empty() {
-            "has no label".to_owned()
+            Msg::new(Key::SpanNoLabel)
         } else {
             continue;
         };
-        return Err(Notice::new(
-            Level::Error,
-            format!(
-                "Could not load {file}: document {:?}: span [{}, {}) {problem}",
-                doc.name, span.start, span.end
-            ),
-        ));
+        let problem = problem.quoted("name", doc.name.as_str()).msg(
+            "range",
+            Msg::new(Key::Range)
+                .num("start", span.start)
+                .num("end", span.end),
+        );
+        let text = Msg::new(Key::CouldNotLoad)
+            .arg("file", file)
+            .msg("message", problem);
+        return Err(Notice::new(Level::Error, text.render(lang)));
     }
     Ok(())
 }

@@ -18,6 +18,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
+use crate::core::i18n::{Key, Msg};
+
 /// A range of a text in Unicode code points, half-open: `[start, end)`,
 /// counted as Python's `str` counts them (`text[start:end]`).
 ///
@@ -509,15 +511,21 @@ pub enum DecodeError {
     },
 }
 
+impl DecodeError {
+    /// What is wrong, as a message for the user.
+    pub fn msg(&self) -> Msg {
+        match self {
+            DecodeError::Binary => Msg::new(Key::BinaryFile),
+            DecodeError::NotUtf8 { byte_offset } => {
+                Msg::new(Key::NotUtf8).num("offset", *byte_offset)
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DecodeError::Binary => write!(f, "it looks like a binary file, not text"),
-            DecodeError::NotUtf8 { byte_offset } => write!(
-                f,
-                "it is not valid UTF-8 (first bad byte at offset {byte_offset}); save it as UTF-8 and try again"
-            ),
-        }
+        self.msg().fmt(f)
     }
 }
 

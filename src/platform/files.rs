@@ -5,6 +5,7 @@ use gloo::file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 
 use crate::core::formats::{InputFile, OutputFile};
+use crate::core::i18n::{Key, Msg};
 
 /// The files of a `FileList`, taken out so the list's input can be cleared.
 pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
@@ -84,7 +85,7 @@ pub async fn files_of_drop(drop: Dropped) -> Vec<web_sys::File> {
 
 /// Reads the given files into memory. Returns what could be read and a
 /// message per file that could not.
-pub async fn read_files(files: Vec<web_sys::File>) -> (Vec<InputFile>, Vec<String>) {
+pub async fn read_files(files: Vec<web_sys::File>) -> (Vec<InputFile>, Vec<Msg>) {
     read_files_told(files, |_, _| {}).await
 }
 
@@ -93,7 +94,7 @@ pub async fn read_files(files: Vec<web_sys::File>) -> (Vec<InputFile>, Vec<Strin
 pub async fn read_files_told(
     files: Vec<web_sys::File>,
     mut progress: impl FnMut(f64, f64),
-) -> (Vec<InputFile>, Vec<String>) {
+) -> (Vec<InputFile>, Vec<Msg>) {
     let total: f64 = files.iter().map(|f| f.size()).sum();
     let mut done = 0.0;
     let mut read = Vec::with_capacity(files.len());
@@ -104,7 +105,11 @@ pub async fn read_files_told(
         let gloo_file = gloo::file::File::from(file);
         match gloo::file::futures::read_as_bytes(&gloo_file).await {
             Ok(bytes) => read.push(InputFile { name, bytes }),
-            Err(error) => failed.push(format!("{name}: the browser could not read it ({error})")),
+            Err(error) => failed.push(
+                Msg::new(Key::BrowserCouldNotRead)
+                    .arg("name", name)
+                    .arg("error", error.to_string()),
+            ),
         }
         progress(done, total);
     }
@@ -115,15 +120,15 @@ pub async fn read_files_told(
 ///
 /// # Errors
 /// A message when the browser refuses to create the download.
-pub fn download(file: &OutputFile) -> Result<(), String> {
+pub fn download(file: &OutputFile) -> Result<(), Msg> {
     let blob = Blob::new_with_options(file.bytes.as_slice(), Some(file.mime));
     let url = ObjectUrl::from(blob);
     let document = gloo::utils::document();
     let anchor = document
         .create_element("a")
-        .map_err(|_| "cannot create a download link".to_owned())?
+        .map_err(|_| Msg::new(Key::NoDownloadLink))?
         .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "cannot create a download link".to_owned())?;
+        .map_err(|_| Msg::new(Key::NoDownloadLink))?;
     anchor.set_href(&url);
     anchor.set_download(&file.name);
     anchor.click();

@@ -63,6 +63,7 @@ use web_sys::{
     IdbTransactionMode,
 };
 
+use crate::core::i18n::{Key, Msg};
 use crate::core::json;
 use crate::core::model::{DocId, DocumentBody, Source};
 use crate::core::persist::{Stored, V1Profile, WritePlan, restore};
@@ -181,7 +182,22 @@ fn store_names() -> Array {
 /// # Errors
 /// A message for the user when IndexedDB is unavailable or the saved data
 /// cannot be read. The saved data is left untouched.
-pub async fn open_and_restore(claim: bool) -> Result<Restored, String> {
+pub async fn open_and_restore(claim: bool) -> Result<Restored, Msg> {
+    let stored = read_claiming(claim).await.map_err(reason)?;
+    let restored = match restore(stored)? {
+        None => Restored::Empty,
+        Some(loaded) => Restored::Workspace(Box::new(loaded)),
+    };
+    mark("wasim:storage-restored");
+    Ok(restored)
+}
+
+/// Everything stored, read in one transaction that also claims the
+/// workspace with `claim` (see [`open_and_restore`]).
+///
+/// # Errors
+/// The browser's reason when IndexedDB is unavailable or refuses.
+async fn read_claiming(claim: bool) -> Result<Stored, String> {
     mark("wasim:storage-open");
     let db = database().await?;
     let stores = store_names();
@@ -214,12 +230,7 @@ pub async fn open_and_restore(claim: bool) -> Result<Restored, String> {
             }
         });
     }
-    let restored = match restore(stored)? {
-        None => Restored::Empty,
-        Some(loaded) => Restored::Workspace(Box::new(loaded)),
-    };
-    mark("wasim:storage-restored");
-    Ok(restored)
+    Ok(stored)
 }
 
 /// Marks a moment on the page's performance timeline: `wasim:storage-open`,
@@ -593,10 +604,10 @@ impl Stores {
 
 async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
-        .ok_or("no window")?
+        .ok_or(NO_INDEXED_DB)?
         .indexed_db()
         .map_err(describe)?
-        .ok_or("this browser offers no IndexedDB (private mode?)")?;
+        .ok_or(NO_INDEXED_DB)?;
     let open_request: IdbOpenDbRequest = factory
         .open_with_u32(DB_NAME, DB_VERSION)
         .map_err(describe)?;
@@ -700,12 +711,18 @@ fn completion(tx: &IdbTransaction) -> Promise {
     })
 }
 
-/// A user-facing description of a JavaScript error value.
+/// Wasim's own reasons among the browser's (see [`reason`]).
+const STORAGE_FULL: &str = "the browser's storage is full (quota exceeded)";
+const NO_INDEXED_DB: &str = "this browser offers no IndexedDB (private mode?)";
+const UNKNOWN_ERROR: &str = "unknown storage error";
+
+/// A user-facing description of a JavaScript error value: the browser's
+/// own words, or one of Wasim's reasons (worded by [`reason`]).
 pub fn describe(error: impl Into<JsValue>) -> String {
     let error: JsValue = error.into();
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         if exception.name() == "QuotaExceededError" {
-            return "the browser's storage is full (quota exceeded)".to_owned();
+            return STORAGE_FULL.to_owned();
         }
         return format!("{}: {}", exception.name(), exception.message());
     }
@@ -714,5 +731,17 @@ pub fn describe(error: impl Into<JsValue>) -> String {
     }
     error
         .as_string()
-        .unwrap_or_else(|| "unknown storage error".to_owned())
+        .unwrap_or_else(|| UNKNOWN_ERROR.to_owned())
+}
+
+/// Why storage failed, for the user: Wasim's own reasons from the
+/// catalogue (in the interface's language), the browser's as it words them.
+pub fn reason(why: String) -> Msg {
+    let key = match why.as_str() {
+        STORAGE_FULL => Key::StorageFull,
+        NO_INDEXED_DB => Key::NoIndexedDb,
+        UNKNOWN_ERROR => Key::StorageUnknown,
+        _ => return Msg::new(Key::Verbatim).arg("text", why),
+    };
+    Msg::new(key)
 }

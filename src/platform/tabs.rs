@@ -16,6 +16,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, MessageEvent};
 
+use crate::core::i18n::{Key, Msg};
+
 pub use crate::core::tabs::News;
 
 const LOCK_NAME: &str = "wasim-writer";
@@ -62,12 +64,13 @@ pub fn request_writer(
     ask: Ask,
     on_answer: impl FnOnce(bool) + 'static,
     on_lost: impl FnOnce() + 'static,
-) -> Result<(), String> {
-    let locks = lock_manager().ok_or("this browser has no Web Locks")?;
+) -> Result<(), Msg> {
+    let no_locks = || Msg::new(Key::NoWebLocks);
+    let locks = lock_manager().ok_or_else(no_locks)?;
     let request: Function = Reflect::get(&locks, &"request".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or("navigator.locks.request is missing")?;
+        .ok_or_else(no_locks)?;
     let options = Object::new();
     let option = match ask {
         Ask::IfFree => "ifAvailable",
@@ -86,10 +89,8 @@ pub fn request_writer(
     });
     let result = request
         .call3(&locks, &LOCK_NAME.into(), &options, &held)
-        .map_err(crate::platform::storage::describe)?;
-    let promise: Promise = result
-        .dyn_into()
-        .map_err(|_| "navigator.locks.request returned no promise".to_owned())?;
+        .map_err(|e| crate::platform::storage::reason(crate::platform::storage::describe(e)))?;
+    let promise: Promise = result.dyn_into().map_err(|_| no_locks())?;
     let lost = Closure::once(move |_error: JsValue| on_lost());
     let _ = promise.catch(&lost);
     lost.forget();

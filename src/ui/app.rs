@@ -16,7 +16,7 @@ use crate::core::tabs::Role;
 use crate::platform::files::{dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
 use crate::platform::saver::{self, Outcome};
-use crate::platform::storage::{on_blocked, open_and_restore, resign, set_fencing};
+use crate::platform::storage::{self, on_blocked, open_and_restore, resign, set_fencing};
 use crate::platform::styles::class_of;
 use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
 use crate::ui::annotator::AnnotatorName;
@@ -108,7 +108,7 @@ async fn start(app: AppHandle) {
                 announce(News::Saved);
                 app.dispatch(Action::Saved(Ok(written)));
             }
-            Outcome::Failed(error) => app.dispatch(Action::Saved(Err(error))),
+            Outcome::Failed(error) => app.dispatch(Action::Saved(Err(storage::reason(error)))),
             Outcome::NotWriter => lost_writer(true),
         }
     });
@@ -192,7 +192,7 @@ pub fn take_over(app: AppHandle) {
             if let Some(app) = a.borrow().as_ref() {
                 let text = app
                     .lang
-                    .f(Key::TakeOverFailed, &[("error", &error.to_string())]);
+                    .f(Key::TakeOverFailed, &[("error", &error.render(app.lang))]);
                 app.dispatch(Action::Notify(MessageKind::Error, text));
             }
         });

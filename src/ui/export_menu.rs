@@ -21,7 +21,7 @@ pub fn offer_download(app: &AppHandle, file: &OutputFile) {
     if let Err(error) = download(file) {
         let text = app
             .lang
-            .f(Key::ExportFailed, &[("error", &error.to_string())]);
+            .f(Key::ExportFailed, &[("error", &error.render(app.lang))]);
         app.dispatch(Action::Notify(MessageKind::Error, text));
     }
 }

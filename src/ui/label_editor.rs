@@ -103,7 +103,7 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
     spawn_local(async move {
         let (files, unreadable) = read_files(files).await;
         for text in unreadable {
-            app.dispatch(Action::Notify(MessageKind::Error, text));
+            app.dispatch(Action::Notify(MessageKind::Error, text.render(app.lang)));
         }
         for file in files {
             match labels_from_json(&file.bytes, &file.name) {
@@ -135,7 +135,7 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
                     MessageKind::Error,
                     app.lang.f(
                         Key::NameWithError,
-                        &[("name", &file.name), ("error", &error.to_string())],
+                        &[("name", &file.name), ("error", &error.render(app.lang))],
                     ),
                 )),
             }

@@ -24,7 +24,7 @@ fn status(app: &AppState, t: Lang) -> (&'static str, &'static str, String) {
         (StorageStatus::Unavailable(why), _) | (StorageStatus::Failed(why), _) => (
             "failed",
             t.t(Key::NotSaved),
-            t.f(Key::NotSavedTitle, &[("why", why)]),
+            t.f(Key::NotSavedTitle, &[("why", &why.render(t))]),
         ),
         (StorageStatus::Ready, _) if app.saves.queued > 0 => {
             ("saving", t.t(Key::Saving), t.t(Key::SavingTitle).into())

@@ -157,7 +157,7 @@ fn save(view: &View, set_view: &Callback<View>, file: &OutputFile, t: Lang) {
             level: Level::Error,
             text: t.f(
                 Key::CouldNotSave,
-                &[("name", &file.name), ("error", &error.to_string())],
+                &[("name", &file.name), ("error", &error.render(t))],
             ),
             details: Vec::new(),
         });

@@ -49,13 +49,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 
 use super::common::{
-    added_documents, base_name, decode, dedupe_spans, dropped_extras, span_text, split_extension,
+    added_documents, base_name, decode, dedupe_spans, dropped_extras, range, span_text,
+    split_extension,
 };
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile, TeamData,
 };
 use super::zip::{self, Entry};
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source};
 use crate::core::text::Text;
 
@@ -73,24 +75,24 @@ struct Tally {
 }
 
 impl Tally {
-    fn warnings(&self, file: &str) -> Vec<String> {
+    fn warnings(&self, file: &str) -> Vec<Msg> {
         let mut warnings = Vec::new();
         if !self.kept.is_empty() {
-            let kinds: Vec<String> = self
+            let kinds = self
                 .kept
                 .iter()
-                .map(|(kind, n)| format!("{n} {kind}"))
+                .map(|(kind, n)| Arg::Plain(format!("{n} {kind}")))
                 .collect();
-            warnings.push(format!(
-                "{file}: lines other than entities and notes were kept ({}); Wasim does not show them, and brat export writes them back",
-                kinds.join(", ")
-            ));
+            warnings.push(
+                Msg::new(Key::BratKeptLines)
+                    .arg("file", file)
+                    .with("kinds", Arg::List(kinds)),
+            );
         }
         if self.discontinuous > 0 {
-            warnings.push(format!(
-                "{file}: {} discontinuous entit(ies) are shown as one span per fragment, sharing a note; brat export writes each back as one entity while all its fragments remain",
-                self.discontinuous
-            ));
+            warnings.push(
+                Msg::counted(Counted::BratDiscontinuous, self.discontinuous).arg("file", file),
+            );
         }
         warnings
     }
@@ -115,17 +117,10 @@ impl Format for Brat {
             return import_zip(file);
         }
         if ext.eq_ignore_ascii_case("ann") {
-            return Err(ImportError::new(
-                &file.name,
-                None,
-                format!("brat annotations need their text: add {stem}.txt to the same import"),
-            ));
+            let message = Msg::new(Key::BratNeedsText).arg("stem", stem);
+            return Err(ImportError::new(&file.name, None, message));
         }
-        Err(ImportError::new(
-            &file.name,
-            None,
-            "expected a brat .ann file (with its .txt) or a .zip of them",
-        ))
+        Err(ImportError::new(&file.name, None, Key::BratExpected))
     }
 
     fn export(
@@ -134,7 +129,7 @@ impl Format for Brat {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let mut warnings: Vec<String> = dropped_extras("brat", documents, true, false)
+        let mut warnings: Vec<Msg> = dropped_extras("brat", documents, true, false)
             .into_iter()
             .collect();
         let mut entries = Vec::with_capacity(documents.len() * 2 + 1);
@@ -160,11 +155,11 @@ impl Format for Brat {
             renamed.extend(written.renamed);
             flattened_notes += written.flattened_notes;
             if !written.kept_deleted.is_empty() {
-                warnings.push(format!(
-                    "{stem}.ann: {} deleted span(s) kept as entities because relations, events, attributes, normalizations or equivalences point at them ({})",
-                    written.kept_deleted.len(),
-                    super::common::some_of(&written.kept_deleted, 5)
-                ));
+                warnings.push(
+                    Msg::counted(Counted::BratKeptDeleted, written.kept_deleted.len())
+                        .arg("file", format!("{stem}.ann"))
+                        .with("ids", super::common::some_of(&written.kept_deleted)),
+                );
             }
             entries.push(Entry {
                 name: format!("{stem}.txt"),
@@ -176,14 +171,14 @@ impl Format for Brat {
             });
         }
         for (from, to) in renamed {
-            warnings.push(format!(
-                "label {from:?} was written as the brat type {to:?} (types cannot hold spaces)"
-            ));
+            warnings.push(
+                Msg::new(Key::BratRenamed)
+                    .quoted("from", from)
+                    .quoted("to", to),
+            );
         }
         if flattened_notes > 0 {
-            warnings.push(format!(
-                "{flattened_notes} note(s) had line breaks or tabs, written as spaces"
-            ));
+            warnings.push(Msg::counted(Counted::FlattenedNotes, flattened_notes));
         }
         entries.push(Entry {
             name: "annotation.conf".to_owned(),
@@ -192,7 +187,7 @@ impl Format for Brat {
         let bytes = match zip::write(&entries) {
             Ok(bytes) => bytes,
             Err(why) => {
-                warnings.push(format!("the archive could not be written: {why}"));
+                warnings.push(Msg::new(Key::ArchiveNotWritten).msg("why", why));
                 Vec::new()
             }
         };
@@ -413,37 +408,43 @@ fn read_pair(
     let mut notes: BTreeMap<String, String> = BTreeMap::new();
     for (i, raw_line) in annotations.split('\n').enumerate() {
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        let error = |message: String| ImportError::new(ann_name, Some(i + 1), message);
+        let error = |message: Msg| ImportError::new(ann_name, Some(i + 1), message);
         let Some(first) = line.chars().next() else {
             continue;
         };
         let columns: Vec<&str> = line.splitn(3, '\t').collect();
         match first {
             'T' => {
-                let expected = "expected `T1<TAB>TYPE start end<TAB>text`";
+                let expected = || Msg::new(Key::BratExpectedT);
                 let (Some(id), Some(middle)) = (columns.first(), columns.get(1)) else {
-                    return Err(error(expected.to_owned()));
+                    return Err(error(expected()));
                 };
-                let (kind, offsets) = middle
-                    .split_once(' ')
-                    .ok_or_else(|| error(expected.to_owned()))?;
+                let (kind, offsets) = middle.split_once(' ').ok_or_else(|| error(expected()))?;
                 if kind.trim().is_empty() {
-                    return Err(error(format!("{id} has an empty type; {expected}")));
+                    let message = Msg::new(Key::BratEmptyType)
+                        .arg("id", *id)
+                        .msg("expected", expected());
+                    return Err(error(message));
                 }
-                let parts = fragments(offsets)
-                    .ok_or_else(|| error(format!("{offsets:?} are not offsets; {expected}")))?;
+                let parts = fragments(offsets).ok_or_else(|| {
+                    let message = Msg::new(Key::BratNotOffsets)
+                        .quoted("offsets", offsets)
+                        .msg("expected", expected());
+                    error(message)
+                })?;
                 let mut surface = Vec::with_capacity(parts.len());
                 for &(start, end) in &parts {
                     if start >= end || end > indexed.char_len() {
-                        return Err(error(format!(
-                            "{id}: [{start}, {end}) is {} (the text has {} characters)",
-                            if start >= end {
-                                "empty or reversed"
-                            } else {
-                                "past the end of the text"
-                            },
-                            indexed.char_len()
-                        )));
+                        let key = if start >= end {
+                            Key::BratRangeEmpty
+                        } else {
+                            Key::BratRangePastEnd
+                        };
+                        let message = Msg::new(key)
+                            .arg("id", *id)
+                            .msg("range", range(start, end))
+                            .msg("length", Msg::counted(Counted::TextHas, indexed.char_len()));
+                        return Err(error(message));
                     }
                     surface.push(indexed.slice(start, end).unwrap_or_default());
                 }
@@ -451,9 +452,12 @@ fn read_pair(
                 if let Some(stated) = columns.get(2)
                     && flat(stated) != flat(&actual)
                 {
-                    return Err(error(format!(
-                        "{id} says its text is {stated:?}, but {name} has {actual:?} there"
-                    )));
+                    let message = Msg::new(Key::BratTextDiffers)
+                        .arg("id", *id)
+                        .quoted("stated", *stated)
+                        .arg("name", name)
+                        .quoted("actual", actual);
+                    return Err(error(message));
                 }
                 if parts.len() > 1 {
                     tally.discontinuous += 1;
@@ -903,7 +907,8 @@ mod tests {
             spans[1].note.as_deref(),
             Some("brat T2: one discontinuous entity in 2 fragments")
         );
-        let warnings = imported.warnings.join("\n");
+        let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+        let warnings = warnings.join("\n");
         assert!(warnings.contains("were kept (1 A, 1 R)"), "{warnings}");
         assert!(warnings.contains("1 discontinuous"), "{warnings}");
         let source = imported.documents[0].source.as_ref().expect("source");

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use super::types::{
     ImportError, ImportMode, Imported, ImportedDocument, ImportedSpan, InputFile, OutputFile,
 };
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::json;
 use crate::core::model::{Document, Source, Span};
 use crate::core::text::{Text, Utf16Index, decode_utf8, has_astral};
@@ -23,7 +24,8 @@ use crate::core::text::{Text, Utf16Index, decode_utf8, has_astral};
 /// When the bytes are binary or not UTF-8.
 pub(crate) fn decode(file: &InputFile) -> Result<String, ImportError> {
     decode_utf8(&file.bytes).map_err(|error| {
-        ImportError::new(&file.name, None, format!("cannot load this file: {error}"))
+        let message = Msg::new(Key::CannotLoadFile).msg("error", error.msg());
+        ImportError::new(&file.name, None, message)
     })
 }
 
@@ -46,7 +48,7 @@ pub(crate) fn numbered_name(file: &str, index: usize, count: usize) -> String {
 }
 
 /// An import that adds documents to the workspace.
-pub(crate) fn added_documents(documents: Vec<ImportedDocument>, warnings: Vec<String>) -> Imported {
+pub(crate) fn added_documents(documents: Vec<ImportedDocument>, warnings: Vec<Msg>) -> Imported {
     Imported {
         mode: ImportMode::AddDocuments,
         labels: Vec::new(),
@@ -120,7 +122,7 @@ pub(crate) fn dropped_extras(
     documents: &[&Document],
     keeps_notes: bool,
     keeps_ids: bool,
-) -> Option<String> {
+) -> Option<Msg> {
     let spans = || documents.iter().flat_map(|d| d.spans.iter());
     let notes = if keeps_notes {
         0
@@ -132,8 +134,18 @@ pub(crate) fn dropped_extras(
     } else {
         spans().filter(|s| s.entity_id.is_some()).count()
     };
-    (notes + ids > 0)
-        .then(|| format!("{format} has no place for them: {notes} span note(s) and {ids} entity id(s) were left out"))
+    let mut what = Vec::new();
+    if notes > 0 {
+        what.push(Arg::Msg(Msg::counted(Counted::SpanNotes, notes)));
+    }
+    if ids > 0 {
+        what.push(Arg::Msg(Msg::counted(Counted::EntityIds, ids)));
+    }
+    (!what.is_empty()).then(|| {
+        Msg::new(Key::NoPlaceForExtras)
+            .arg("format", format)
+            .with("what", Arg::List(what))
+    })
 }
 
 /// One JSON record and the 1-based line it starts on, when known.
@@ -156,7 +168,7 @@ pub(crate) struct Record {
 ///
 /// # Errors
 /// The file is not UTF-8, not JSON or JSON Lines, or holds no record.
-pub(crate) fn nonempty_records(file: &InputFile, empty: &str) -> Result<Vec<Record>, ImportError> {
+pub(crate) fn nonempty_records(file: &InputFile, empty: Key) -> Result<Vec<Record>, ImportError> {
     let records = json_records(&file.name, &decode(file)?)?;
     if records.is_empty() {
         return Err(ImportError::new(&file.name, None, empty));
@@ -194,9 +206,8 @@ pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, Import
         if line.trim().is_empty() {
             continue;
         }
-        let value = json::parse::<Value>(line).map_err(|error| {
-            ImportError::new(file, Some(i + 1), format!("invalid JSON: {error}"))
-        })?;
+        let value = json::parse::<Value>(line)
+            .map_err(|error| ImportError::new(file, Some(i + 1), invalid_json(&error)))?;
         records.push(Record {
             line: Some(i + 1),
             index: records.len() + 1,
@@ -206,12 +217,29 @@ pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, Import
     Ok(records)
 }
 
-/// Where a record is, for messages that have no line number.
-pub(crate) fn record_place(record: &Record) -> String {
+/// "invalid JSON: …", saying what was wrong and where.
+pub(crate) fn invalid_json(error: &serde_json::Error) -> Msg {
+    Msg::new(Key::InvalidJson).msg("error", json::describe(error))
+}
+
+/// Where a record is, for messages that have no line number (a prefix
+/// such as `record 3: `; nothing when the line says it).
+pub(crate) fn record_place(record: &Record) -> Msg {
     match record.line {
-        Some(_) => String::new(),
-        None => format!("record {}: ", record.index),
+        Some(_) => Msg::new(Key::NoPlace),
+        None => Msg::new(Key::PlaceRecord).num("n", record.index),
     }
+}
+
+/// `place` followed by another place, such as `task 2: ` and `result 3: `.
+pub(crate) fn place_in(place: &Msg, key: Key, index: usize) -> Msg {
+    Msg::new(key).msg("place", place.clone()).num("n", index)
+}
+
+/// A range of a file's offsets, `[start, end)`, kept left to right in an
+/// Arabic sentence.
+pub(crate) fn range(start: usize, end: usize) -> Msg {
+    Msg::new(Key::Range).num("start", start).num("end", end)
 }
 
 /// A non-negative integer field, or an error naming it.
@@ -223,18 +251,17 @@ pub(crate) fn offset_field(
     line: Option<usize>,
     object: &Value,
     key: &str,
-    place: &str,
+    place: &Msg,
 ) -> Result<usize, ImportError> {
     object
         .get(key)
         .and_then(Value::as_u64)
         .and_then(|n| usize::try_from(n).ok())
         .ok_or_else(|| {
-            ImportError::new(
-                file,
-                line,
-                format!("{place}\"{key}\" must be a non-negative integer"),
-            )
+            let message = Msg::new(Key::MustBeOffset)
+                .msg("place", place.clone())
+                .arg("key", key);
+            ImportError::new(file, line, message)
         })
 }
 
@@ -265,10 +292,10 @@ impl OffsetUnit {
         }
     }
 
-    fn describe(self) -> &'static str {
+    fn describe(self) -> Key {
         match self {
-            OffsetUnit::CodePoints => "code points (as Python counts)",
-            OffsetUnit::Utf16 => "UTF-16 code units (as JavaScript counts)",
+            OffsetUnit::CodePoints => Key::UnitCodePoints,
+            OffsetUnit::Utf16 => Key::UnitUtf16,
         }
     }
 }
@@ -287,8 +314,8 @@ pub(crate) struct RawSpan {
     pub note: Option<String>,
     /// Knowledge-base link.
     pub entity_id: Option<String>,
-    /// Where the span is, such as `task 2, result 3`, for messages.
-    pub place: String,
+    /// Where the span is, such as `task 2, result 3: `, for messages.
+    pub place: Msg,
 }
 
 /// A document as a file states it, spans in the file's unit.
@@ -377,8 +404,8 @@ fn score(
 pub(crate) fn resolve_documents(
     file: &str,
     raw: Vec<RawDocument>,
-    forced: Option<(OffsetUnit, &str)>,
-) -> Result<(Vec<ImportedDocument>, Vec<String>), ImportError> {
+    forced: Option<(OffsetUnit, Key)>,
+) -> Result<(Vec<ImportedDocument>, Vec<Msg>), ImportError> {
     resolve_documents_unit(file, raw, forced).map(|(documents, warnings, _)| (documents, warnings))
 }
 
@@ -390,15 +417,15 @@ pub(crate) fn resolve_documents(
 pub(crate) fn resolve_documents_unit(
     file: &str,
     raw: Vec<RawDocument>,
-    forced: Option<(OffsetUnit, &str)>,
-) -> Result<(Vec<ImportedDocument>, Vec<String>, OffsetUnit), ImportError> {
+    forced: Option<(OffsetUnit, Key)>,
+) -> Result<(Vec<ImportedDocument>, Vec<Msg>, OffsetUnit), ImportError> {
     let texts: Vec<Text> = raw.iter().map(|doc| Text::new(&doc.text)).collect();
     let maps: Vec<Option<Utf16Index>> = raw
         .iter()
         .map(|doc| has_astral(&doc.text).then(|| Utf16Index::new(&doc.text)))
         .collect();
     let astral_docs = maps.iter().filter(|m| m.is_some()).count();
-    let mut reason = "the default";
+    let mut reason = Key::ReasonEitherWay;
     let unit = forced.map(|(unit, _)| unit).unwrap_or_else(|| {
         let total = |unit| {
             raw.iter()
@@ -414,13 +441,13 @@ pub(crate) fn resolve_documents_unit(
         };
         let (cp, utf16) = (total(OffsetUnit::CodePoints), total(OffsetUnit::Utf16));
         reason = if cp.0 != utf16.0 {
-            "the span texts match that way"
+            Key::ReasonTextsMatch
         } else if cp.1 != utf16.1 {
-            "only then are all spans inside their texts"
+            Key::ReasonInside
         } else if cp.2 != utf16.2 {
-            "spans then fall on character and word boundaries"
+            Key::ReasonBoundaries
         } else {
-            "the spans fit either way"
+            Key::ReasonEitherWay
         };
         if utf16 > cp {
             OffsetUnit::Utf16
@@ -431,68 +458,52 @@ pub(crate) fn resolve_documents_unit(
     let mut warnings = Vec::new();
     if astral_docs > 0 {
         let why = forced.map_or(reason, |(_, why)| why);
-        warnings.push(format!(
-            "{file}: offsets were read as {} because {why}; {astral_docs} document(s) contain characters outside \
-             the Basic Multilingual Plane (such as emoji), where code points and UTF-16 units differ",
-            unit.describe()
-        ));
+        warnings.push(
+            Msg::counted(Counted::OffsetsReadAs, astral_docs)
+                .arg("file", file)
+                .msg("unit", Msg::new(unit.describe()))
+                .msg("why", Msg::new(why)),
+        );
     }
     let mut documents = Vec::with_capacity(raw.len());
     let mut duplicates = 0;
     for ((doc, text), map) in raw.into_iter().zip(&texts).zip(&maps) {
         let mut spans = Vec::with_capacity(doc.spans.len());
         for span in doc.spans {
-            let place = &span.place;
-            let (start, end) = convert(map.as_ref(), unit, span.start, span.end).ok_or_else(|| {
-                ImportError::new(
-                    file,
-                    doc.line,
-                    format!(
-                        "{place}span [{}, {}) splits a character or lies past the end of the text",
-                        span.start, span.end
-                    ),
-                )
-            })?;
+            let error = |key: Key| {
+                let message = Msg::new(key)
+                    .msg("place", span.place.clone())
+                    .msg("range", range(span.start, span.end));
+                ImportError::new(file, doc.line, message)
+            };
+            let (start, end) = convert(map.as_ref(), unit, span.start, span.end)
+                .ok_or_else(|| error(Key::SpanSplitsCharacter))?;
             if start >= end || end > text.char_len() {
-                return Err(ImportError::new(
-                    file,
-                    doc.line,
-                    format!(
-                        "{place}span [{}, {}) is {} (the text has {} characters)",
-                        span.start,
-                        span.end,
-                        if start >= end {
-                            "empty or reversed"
-                        } else {
-                            "past the end of the text"
-                        },
-                        text.char_len()
-                    ),
-                ));
+                let key = if start >= end {
+                    Key::SpanEmpty
+                } else {
+                    Key::SpanPastEnd
+                };
+                let mut error = error(key);
+                error.message = error
+                    .message
+                    .msg("length", Msg::counted(Counted::TextHas, text.char_len()));
+                return Err(error);
             }
             if span.label.trim().is_empty() {
                 // A workspace cannot hold a label without a name.
-                return Err(ImportError::new(
-                    file,
-                    doc.line,
-                    format!(
-                        "{place}span [{}, {}) has an empty label",
-                        span.start, span.end
-                    ),
-                ));
+                return Err(error(Key::SpanEmptyLabel));
             }
             let actual = text.slice(start, end).unwrap_or_default();
             if let Some(expected) = &span.text
                 && expected != actual
             {
-                return Err(ImportError::new(
-                    file,
-                    doc.line,
-                    format!(
-                        "{place}span [{}, {}) says its text is {expected:?}, but the document has {actual:?} there",
-                        span.start, span.end
-                    ),
-                ));
+                let mut error = error(Key::SpanTextDiffers);
+                error.message = error
+                    .message
+                    .quoted("expected", expected.as_str())
+                    .quoted("actual", actual);
+                return Err(error);
             }
             spans.push(ImportedSpan {
                 start,
@@ -514,9 +525,7 @@ pub(crate) fn resolve_documents_unit(
         });
     }
     if duplicates > 0 {
-        warnings.push(format!(
-            "{file}: {duplicates} duplicate span(s) (same range and label) were dropped"
-        ));
+        warnings.push(Msg::counted(Counted::DuplicatesDropped, duplicates).arg("file", file));
     }
     Ok((documents, warnings, unit))
 }
@@ -530,14 +539,10 @@ pub(crate) fn dedupe_spans(spans: &mut Vec<ImportedSpan>) -> usize {
     before - spans.len()
 }
 
-/// Up to `limit` items of a list, for messages: `"3, 7, 12 and 4 more"`.
-pub(crate) fn some_of<T: std::fmt::Display>(items: &[T], limit: usize) -> String {
-    let shown: Vec<String> = items.iter().take(limit).map(ToString::to_string).collect();
-    let mut out = shown.join(", ");
-    if items.len() > limit {
-        out.push_str(&format!(" and {} more", items.len() - limit));
-    }
-    out
+/// A list of items for a message: the first five, then "and N more"
+/// (`"3, 7, 12, 15, 20 and 4 more"`).
+pub(crate) fn some_of<T: ToString>(items: &[T]) -> Arg {
+    Arg::List(items.iter().map(|i| Arg::Plain(i.to_string())).collect())
 }
 
 /// Converts offsets a file wrote in some unit back to code points, for
@@ -684,7 +689,7 @@ mod tests {
                     text: t.map(str::to_owned),
                     note: None,
                     entity_id: None,
-                    place: String::new(),
+                    place: Msg::new(Key::NoPlace),
                 })
                 .collect(),
             line: Some(1),
@@ -706,13 +711,14 @@ mod tests {
             resolve_documents("f", vec![raw("😀 Ali", &[(3, 6, Some("Ali"))])], None).expect("ok");
         assert_eq!((docs[0].spans[0].start, docs[0].spans[0].end), (2, 5));
         assert!(
-            warnings[0].contains("UTF-16") && warnings[0].contains("texts match"),
+            warnings[0].to_string().contains("UTF-16")
+                && warnings[0].to_string().contains("texts match"),
             "{warnings:?}"
         );
         let (docs, warnings) =
             resolve_documents("f", vec![raw("😀 Ali", &[(2, 5, Some("Ali"))])], None).expect("ok");
         assert_eq!(docs[0].spans[0].start, 2);
-        assert!(warnings[0].contains("code points"));
+        assert!(warnings[0].to_string().contains("code points"));
         // Without texts: [3, 6) in code points would run past the end.
         let (docs, _) =
             resolve_documents("f", vec![raw("😀 Ali", &[(3, 6, None)])], None).expect("ok");
@@ -739,9 +745,9 @@ mod tests {
         for (doc, expected) in cases {
             let forced = expected
                 .contains("splits")
-                .then_some((OffsetUnit::Utf16, "test"));
+                .then_some((OffsetUnit::Utf16, Key::ReasonEitherWay));
             let error = resolve_documents("f", vec![doc], forced).expect_err("error");
-            assert!(error.message.contains(expected), "{error}");
+            assert!(error.message.to_string().contains(expected), "{error}");
         }
     }
 
@@ -801,6 +807,7 @@ mod tests {
     fn context_cuts_whole_graphemes() {
         assert_eq!(base_name("a/b.txt"), "a_b");
         assert_eq!(base_name(""), "document");
-        assert_eq!(some_of(&[1, 2, 3], 2), "1, 2 and 1 more");
+        let six = some_of(&[1, 2, 3, 4, 5, 6]).render(crate::core::i18n::Lang::En);
+        assert_eq!(six, "1, 2, 3, 4, 5 and 1 more");
     }
 }

@@ -59,7 +59,8 @@ use super::iob::{
 };
 use super::tokenize::{Token, tokenize};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile};
-use crate::core::model::{Document, Label, Source};
+use crate::core::i18n::{Counted, Key, Msg};
+use crate::core::model::{Document, Label, Source, Span};
 use crate::core::text::CharRange;
 
 /// This format's id.
@@ -229,20 +230,15 @@ fn column_slot(file: &str, line: &Line, skip: usize) -> Result<Slot, ImportError
     let f = &line.fields;
     if f.len() < skip + 2 {
         let message = if f.len() < 2 {
-            "this line has a token but no tag; expected `token tag`".to_owned()
+            Msg::new(Key::ConllNoTag)
         } else {
-            format!(
-                "this line has {} column(s), but the tags start at column {} in the other lines",
-                f.len(),
-                skip + 2
-            )
+            Msg::counted(Counted::ConllColumns, f.len()).num("column", skip + 2)
         };
         return Err(ImportError::new(file, Some(line.number), message));
     }
     for (column, (_, tag)) in f.iter().enumerate().skip(skip + 1) {
         if parse_tag(tag).is_none() {
-            let message =
-                not_a_tag(tag).replacen(" is not", &format!(" (column {}) is not", column + 1), 1);
+            let message = not_a_tag(tag, Some(column + 1));
             return Err(ImportError::new(file, Some(line.number), message));
         }
     }
@@ -260,11 +256,7 @@ fn column_slot(file: &str, line: &Line, skip: usize) -> Result<Slot, ImportError
 /// The tokens of a `word|…|TAG` line.
 fn pipe_slots(file: &str, line: &Line) -> Result<Vec<Slot>, ImportError> {
     if !is_pipe_line(&line.fields) {
-        return Err(ImportError::new(
-            file,
-            Some(line.number),
-            "expected word|TAG items separated by spaces, as on the first line",
-        ));
+        return Err(ImportError::new(file, Some(line.number), Key::ConllPipe));
     }
     let slots = line.fields.iter().map(|(offset, item)| {
         let start = line.start + offset;
@@ -454,19 +446,12 @@ fn import_text(file: &str, text: &str, bom: bool) -> Result<Imported, ImportErro
         });
     }
     if raw.iter().all(|d| d.sentences.is_empty()) {
-        return Err(ImportError::new(
-            file,
-            None,
-            "no tokens found; expected one `token tag` line per token",
-        ));
+        return Err(ImportError::new(file, None, Key::ConllNoTokens));
     }
     let decoded = decode_documents(file, &raw)?;
     let mut warnings = decoded.warnings;
     if columns.skip > 0 {
-        warnings.push(format!(
-            "{file}: {} column(s) between the token and the tags (such as POS tags) are not shown; a CoNLL export writes them back as they were",
-            columns.skip
-        ));
+        warnings.push(Msg::counted(Counted::ConllSkipped, columns.skip).arg("file", file));
     }
     let mut documents = decoded.documents;
     for (i, (doc, range)) in documents.iter_mut().zip(&ranges).enumerate() {
@@ -542,21 +527,22 @@ fn write_pieces(pieces: &[Piece], several: bool) -> String {
 
 /// The chunk of a document with its tags rewritten; `None` (with a warning
 /// when there was a layout) when it has to be split into tokens again.
-fn laid_out(doc: &Document, scheme: TagScheme, warnings: &mut Vec<String>) -> Option<LaidOut> {
+fn laid_out(doc: &Document, scheme: TagScheme, warnings: &mut Vec<Msg>) -> Option<LaidOut> {
     let data = doc.source_data(ID)?;
-    let mut fallback = |why: &str| {
-        warnings.push(format!(
-            "{}: {why}; it was split into tokens again, so its lines may differ from the file it was read from",
-            doc.name
-        ));
+    let mut fallback = |why: Key| {
+        warnings.push(
+            Msg::new(Key::ConllSplitAgain)
+                .arg("name", doc.name.as_str())
+                .msg("why", Msg::new(why)),
+        );
         None
     };
     let Ok(layout) = serde_json::from_value::<Layout>(data.clone()) else {
-        return fallback("its CoNLL layout could not be read");
+        return fallback(Key::ConllLayoutUnreadable);
     };
     let lines = split_lines(&layout.chunk);
     let Ok(sentences) = read_sentences(&doc.name, &lines, layout.columns) else {
-        return fallback("its CoNLL layout could not be read");
+        return fallback(Key::ConllLayoutUnreadable);
     };
     let (text, offsets) = join_tokens(sentences.iter().map(|s| {
         s.iter()
@@ -564,7 +550,7 @@ fn laid_out(doc: &Document, scheme: TagScheme, warnings: &mut Vec<String>) -> Op
             .collect()
     }));
     if text != doc.text.as_str() {
-        return fallback("its text no longer matches the CoNLL file it was read from");
+        return fallback(Key::ConllTextChanged);
     }
     let tokens = Tokens {
         chunk: &layout.chunk,
@@ -677,7 +663,7 @@ fn retag(
     doc: &Document,
     tokens: &Tokens,
     target: Target,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Msg>,
 ) -> Vec<(Range<usize>, String)> {
     let Target { scheme, keep, .. } = target;
     let wanted = token_spans(doc, tokens, warnings);
@@ -709,7 +695,7 @@ fn retag(
 
 /// The document's spans in token indices; spans that do not fit the tokens
 /// are left out, with a warning.
-fn token_spans(doc: &Document, tokens: &Tokens, warnings: &mut Vec<String>) -> Vec<TokenSpan> {
+fn token_spans(doc: &Document, tokens: &Tokens, warnings: &mut Vec<Msg>) -> Vec<TokenSpan> {
     let starts: Vec<usize> = tokens.offsets.iter().map(|o| o.start()).collect();
     let ends: Vec<usize> = tokens.offsets.iter().map(|o| o.end()).collect();
     let sentence_ends = tokens.sentence_ends();
@@ -720,21 +706,11 @@ fn token_spans(doc: &Document, tokens: &Tokens, warnings: &mut Vec<String>) -> V
             starts.binary_search(&span.start),
             ends.binary_search(&span.end),
         ) else {
-            warnings.push(format!(
-                "{}: span {:?} ({}) starts or ends inside a token, so CoNLL cannot hold it; it was not exported",
-                doc.name,
-                span_text(doc, span),
-                span.label
-            ));
+            warnings.push(span_warning(Key::ConllInsideToken, doc, span));
             continue;
         };
         if last < first || sentence_of(first) != sentence_of(last) {
-            warnings.push(format!(
-                "{}: span {:?} ({}) crosses a sentence break, so CoNLL cannot hold it; it was not exported",
-                doc.name,
-                span_text(doc, span),
-                span.label
-            ));
+            warnings.push(span_warning(Key::ConllCrossesSentence, doc, span));
             continue;
         }
         out.push(TokenSpan {
@@ -747,17 +723,28 @@ fn token_spans(doc: &Document, tokens: &Tokens, warnings: &mut Vec<String>) -> V
     out
 }
 
+/// A warning about a span CoNLL cannot hold: `key` with the document's
+/// name, the span's text and its label.
+fn span_warning(key: Key, doc: &Document, span: &Span) -> Msg {
+    Msg::new(key)
+        .arg("name", doc.name.as_str())
+        .quoted("text", span_text(doc, span))
+        .arg("label", span.label.as_str())
+}
+
 /// A label as a tag type: whitespace becomes `_`, with a warning.
-fn tag_label(doc: &Document, label: &str, warnings: &mut Vec<String>) -> String {
+fn tag_label(doc: &Document, label: &str, warnings: &mut Vec<Msg>) -> String {
     let written: String = label
         .chars()
         .map(|c| if c.is_whitespace() { '_' } else { c })
         .collect();
     if written != label {
-        warnings.push(format!(
-            "{}: label {label:?} was written as {written:?} (tags cannot hold spaces)",
-            doc.name
-        ));
+        warnings.push(
+            Msg::new(Key::ConllLabelWritten)
+                .arg("name", doc.name.as_str())
+                .quoted("label", label)
+                .quoted("written", written.as_str()),
+        );
     }
     written
 }
@@ -770,7 +757,7 @@ fn place(
     wanted: Vec<TokenSpan>,
     max_layers: usize,
     doc: &Document,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Msg>,
 ) -> Vec<Vec<Placed>> {
     let index: HashMap<(usize, usize, &str), usize> = wanted
         .iter()
@@ -801,10 +788,11 @@ fn place(
             .or_else(|| (0..).find(|&l| layers.is_free(l, &span)));
         match layer.filter(|&l| l < max_layers) {
             Some(l) => layers.put(l, span, false),
-            None => warnings.push(format!(
-                "{}: a {} span overlaps another, and these `word|TAG` lines hold one tag per word; it was not exported",
-                doc.name, span.label
-            )),
+            None => warnings.push(
+                Msg::new(Key::ConllOverlaps)
+                    .arg("name", doc.name.as_str())
+                    .arg("label", span.label.as_str()),
+            ),
         }
     }
     layers.spans
@@ -953,18 +941,13 @@ fn push_row<'a>(out: &mut String, token: &str, tags: impl Iterator<Item = &'a st
 }
 
 /// Tokenizes a document and tags its spans, layer by layer.
-fn encode_document(
-    doc: &Document,
-    scheme: TagScheme,
-    warnings: &mut Vec<String>,
-) -> EncodedDocument {
+fn encode_document(doc: &Document, scheme: TagScheme, warnings: &mut Vec<Msg>) -> EncodedDocument {
     let tokenized = tokenize(&doc.text, &doc.spans);
-    warnings.extend(
-        tokenized
-            .warnings
-            .iter()
-            .map(|w| format!("{}: {w}", doc.name)),
-    );
+    warnings.extend(tokenized.warnings.into_iter().map(|w| {
+        Msg::new(Key::NameWithError)
+            .arg("name", doc.name.as_str())
+            .msg("error", w)
+    }));
     let tokens: Vec<Token> = tokenized.sentences.iter().flatten().copied().collect();
     let word = |t: &Token| doc.text.slice(t.start, t.end).unwrap_or_default();
     let (rebuilt, _) = join_tokens(
@@ -974,10 +957,7 @@ fn encode_document(
             .map(|s| s.iter().map(word).collect()),
     );
     if rebuilt != doc.text.as_str() {
-        warnings.push(format!(
-            "{}: its text was split into tokens for CoNLL; importing the file again gives the tokens joined by single spaces and line breaks, not the same text",
-            doc.name
-        ));
+        warnings.push(Msg::new(Key::ConllRetokenized).arg("name", doc.name.as_str()));
     }
     let mut index = 0;
     let sentences = tokenized
@@ -1012,22 +992,13 @@ fn encode_document(
 }
 
 /// The spans in token indices, each in the first layer where it fits.
-fn token_layers(
-    doc: &Document,
-    tokens: &[Token],
-    warnings: &mut Vec<String>,
-) -> Vec<Vec<TokenSpan>> {
+fn token_layers(doc: &Document, tokens: &[Token], warnings: &mut Vec<Msg>) -> Vec<Vec<TokenSpan>> {
     let mut layers: Vec<Vec<TokenSpan>> = Vec::new();
     for span in &doc.spans {
         let first = tokens.partition_point(|t| t.start < span.start);
         let last = tokens.partition_point(|t| t.end <= span.end);
         if first >= last {
-            warnings.push(format!(
-                "{}: span {:?} ({}) covers no token and was not exported",
-                doc.name,
-                span_text(doc, span),
-                span.label
-            ));
+            warnings.push(span_warning(Key::ConllNoToken, doc, span));
             continue;
         }
         let token_span = TokenSpan {
@@ -1079,7 +1050,7 @@ mod tests {
         );
         (
             String::from_utf8(out.file.bytes).expect("utf8"),
-            out.warnings,
+            out.warnings.iter().map(ToString::to_string).collect(),
         )
     }
 

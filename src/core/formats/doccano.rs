@@ -50,9 +50,10 @@ use serde_json::{Map, Value, json};
 use super::common::{
     FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras,
     generated_name, jsonl_file, match_entries, nested_str, nonempty_records, numbered_name,
-    object_of, offset_field, record_place, resolve_documents_unit, write_name,
+    object_of, offset_field, place_in, record_place, resolve_documents_unit, write_name,
 };
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source};
 use crate::core::text::{Utf16Index, has_astral};
 
@@ -78,10 +79,7 @@ impl Format for Doccano {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let records = nonempty_records(
-            file,
-            "the file has no records; expected one {\"text\": …, \"label\": …} per line",
-        )?;
+        let records = nonempty_records(file, Key::DoccanoNoRecords)?;
         let count = records.len();
         let mut relations = 0;
         let mut raw = Vec::with_capacity(count);
@@ -96,8 +94,8 @@ impl Format for Doccano {
             .collect();
         let forced = match stated.first().copied().flatten() {
             Some(first) if stated.iter().all(|s| *s == Some(first)) => match first {
-                UTF16 => Some((OffsetUnit::Utf16, "the file says so (\"offset_unit\")")),
-                CODE_POINTS => Some((OffsetUnit::CodePoints, "the file says so (\"offset_unit\")")),
+                UTF16 => Some((OffsetUnit::Utf16, Key::ReasonFileSays)),
+                CODE_POINTS => Some((OffsetUnit::CodePoints, Key::ReasonFileSays)),
                 _ => None,
             },
             _ => None,
@@ -109,9 +107,7 @@ impl Format for Doccano {
             }
         }
         if relations > 0 {
-            warnings.push(format!(
-                "{name}: {relations} relation(s) are not shown (Wasim edits spans only); an export to doccano writes them back"
-            ));
+            warnings.push(Msg::counted(Counted::RelationsNotShown, relations).arg("file", name));
         }
         Ok(added_documents(documents, warnings))
     }
@@ -301,26 +297,27 @@ fn read_record(
 ) -> Result<(RawDocument, usize), ImportError> {
     let line = record.line;
     let place = record_place(record);
-    let error = |message: String| ImportError::new(file, line, format!("{place}{message}"));
+    let error = |message: Msg| ImportError::new(file, line, message.msg("place", place.clone()));
     let object = record
         .value
         .as_object()
-        .ok_or_else(|| error("expected a JSON object {\"text\": …, \"label\": …}".into()))?;
+        .ok_or_else(|| error(Msg::new(Key::DoccanoNotObject)))?;
     let (text_key, text) = TEXT_KEYS
         .iter()
         .find_map(|key| Some((*key, object.get(*key)?.as_str()?)))
-        .ok_or_else(|| {
-            error("no \"text\" field; expected {\"text\": \"…\", \"label\": [[start, end, \"LABEL\"], …]}".into())
-        })?;
+        .ok_or_else(|| error(Msg::new(Key::DoccanoNoText)))?;
     let mut spans = Vec::new();
     if let Some(entities) = object.get("entities") {
         let items = entities
             .as_array()
-            .ok_or_else(|| error("\"entities\" must be a list".into()))?;
+            .ok_or_else(|| error(Msg::new(Key::MustBeList).arg("key", "entities")))?;
         for (i, entity) in items.iter().enumerate() {
-            let where_ = format!("{place}entity {}: ", i + 1);
+            let where_ = place_in(&place, Key::PlaceEntity, i + 1);
             let label = entity.get("label").and_then(Value::as_str).ok_or_else(|| {
-                ImportError::new(file, line, format!("{where_}\"label\" must be a string"))
+                let message = Msg::new(Key::MustBeString)
+                    .msg("place", where_.clone())
+                    .arg("key", "label");
+                ImportError::new(file, line, message)
             })?;
             spans.push(RawSpan {
                 start: offset_field(file, line, entity, "start_offset", &where_)?,
@@ -337,20 +334,20 @@ fn read_record(
     if let Some(labels) = labels.filter(|l| !l.is_null()) {
         let items = labels
             .as_array()
-            .ok_or_else(|| error("\"label\" must be a list of [start, end, \"LABEL\"]".into()))?;
+            .ok_or_else(|| error(Msg::new(Key::DoccanoLabelList)))?;
         for (i, item) in items.iter().enumerate() {
-            let where_ = format!("{place}label {}: ", i + 1);
+            let where_ = place_in(&place, Key::PlaceLabel, i + 1);
             let bad = || {
                 let hint = if item.is_string() {
-                    " (this looks like a text-classification label; Wasim reads spans)"
+                    Key::DoccanoClassification
                 } else {
-                    ""
+                    Key::NoPlace
                 };
-                ImportError::new(
-                    file,
-                    line,
-                    format!("{where_}expected [start, end, \"LABEL\"], found {item}{hint}"),
-                )
+                let message = Msg::new(Key::DoccanoBadTriple)
+                    .msg("place", where_.clone())
+                    .arg("item", item.to_string())
+                    .msg("hint", Msg::new(hint));
+                ImportError::new(file, line, message)
             };
             let parts = item.as_array().filter(|p| p.len() == 3).ok_or_else(bad)?;
             let number = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());

@@ -23,8 +23,9 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{dedupe_spans, some_of};
+use super::common::dedupe_spans;
 use super::types::{ImportError, ImportedDocument, ImportedSpan};
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 
 /// How entity boundaries are tagged, or "as the file was" for export.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,10 +147,21 @@ pub(crate) fn parse_tag(tag: &str) -> Option<Tag<'_>> {
 }
 
 /// The message for a field that should be a tag and is not.
-pub(crate) fn not_a_tag(tag: &str) -> String {
-    format!(
-        "{tag:?} is not a tag; expected O, or B-, I-, E-, S-, L- or U- followed by a type (such as B-PER)"
-    )
+/// "… is not a tag", saying what a tag looks like; `column` says where,
+/// when the line has several.
+pub(crate) fn not_a_tag(tag: &str, column: Option<usize>) -> Msg {
+    let column = match column {
+        Some(n) => Msg::new(Key::InColumn).num("n", n),
+        None => Msg::new(Key::NoPlace),
+    };
+    Msg::new(Key::NotATag)
+        .quoted("tag", tag)
+        .msg("column", column)
+}
+
+/// `line 12 (I-PER)`, for a list of tags in a message.
+fn line_tag(line: usize, tag: &str) -> Arg {
+    Arg::Msg(Msg::new(Key::LineTag).num("line", line).arg("tag", tag))
 }
 
 /// Whether a type has only the characters tag types usually have.
@@ -418,7 +430,7 @@ pub(crate) struct Decoded {
     /// The scheme detected over all of them.
     pub scheme: TagScheme,
     /// Repairs and oddities.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
 }
 
 /// Checks every tag and collects the prefixes used, and the tags with
@@ -426,22 +438,22 @@ pub(crate) struct Decoded {
 fn check_tags(
     file: &str,
     raw: &[TaggedDocument],
-) -> Result<(BTreeSet<char>, Vec<String>), ImportError> {
+) -> Result<(BTreeSet<char>, Vec<Arg>), ImportError> {
     let mut prefixes = BTreeSet::new();
-    let mut unusual: Vec<String> = Vec::new();
+    let mut unusual: Vec<Arg> = Vec::new();
     for token in raw.iter().flat_map(|d| d.sentences.iter().flatten()) {
         for tag in &token.tags {
             match parse_tag(tag) {
                 Some(Tag::Entity(prefix, kind)) => {
                     prefixes.insert(prefix);
                     if !is_usual_type(kind) {
-                        unusual.push(format!("line {} ({tag})", token.line));
+                        unusual.push(line_tag(token.line, tag));
                     }
                 }
                 Some(Tag::Outside) => {}
                 None => {
                     let line = Some(token.line).filter(|l| *l > 0);
-                    return Err(ImportError::new(file, line, not_a_tag(tag)));
+                    return Err(ImportError::new(file, line, not_a_tag(tag, None)));
                 }
             }
         }
@@ -488,28 +500,31 @@ pub(crate) fn decode_documents(file: &str, raw: &[TaggedDocument]) -> Result<Dec
     let mut warnings = Vec::new();
     if !irregular_lines.is_empty() {
         let repair = if bioes {
-            "each was read as an entity starting there".to_owned()
+            Key::RepairBioes
         } else {
-            "each was read as a new entity (as if B-) and noted \"CoNLL: began with I-…\" so that an IOB2 export writes it back".to_owned()
+            Key::RepairIob
         };
-        warnings.push(format!(
-            "{file}: {} entit(ies) do not start with a proper tag ({}); {repair}",
-            irregular_lines.len(),
-            some_of(&irregular_lines, 5)
-        ));
+        warnings.push(
+            Msg::counted(Counted::IrregularStarts, irregular_lines.len())
+                .arg("file", file)
+                .with("lines", Arg::List(irregular_lines))
+                .msg("repair", Msg::new(repair)),
+        );
     }
     if !unusual.is_empty() {
-        warnings.push(format!(
-            "{file}: {} tag(s) have unusual characters in their type ({}); the type was kept as the label, check for a typo",
-            unusual.len(),
-            some_of(&unusual, 5)
-        ));
+        warnings.push(
+            Msg::counted(Counted::UnusualTags, unusual.len())
+                .arg("file", file)
+                .with("lines", Arg::List(unusual)),
+        );
     }
     if layers > 1 {
         let name = if bioes { "BIOES/BILOU" } else { scheme.name() };
-        warnings.push(format!(
-            "{file}: {layers} tag columns were read as nested entity layers ({name} tags)"
-        ));
+        warnings.push(
+            Msg::counted(Counted::NestedLayers, layers)
+                .arg("file", file)
+                .arg("name", name),
+        );
     }
     Ok(Decoded {
         documents,
@@ -524,7 +539,7 @@ fn decode_document(
     doc: &TaggedDocument,
     layers: usize,
     scheme: TagScheme,
-    irregular_lines: &mut Vec<String>,
+    irregular_lines: &mut Vec<Arg>,
 ) -> ImportedDocument {
     let (text, offsets) = join_tokens(
         doc.sentences
@@ -543,7 +558,7 @@ fn decode_document(
             };
             if let Some(tag) = &span.irregular {
                 let line = lines.get(span.start).copied().unwrap_or(0);
-                irregular_lines.push(format!("line {line} ({tag})"));
+                irregular_lines.push(line_tag(line, tag));
             }
             let note = span
                 .irregular

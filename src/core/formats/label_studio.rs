@@ -44,10 +44,11 @@ use serde_json::{Map, Value, json};
 
 use super::common::{
     FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, dropped_extras, generated_name,
-    json_file, match_entries, nonempty_records, numbered_name, object_of, resolve_documents_unit,
-    span_text, write_name,
+    json_file, match_entries, nonempty_records, numbered_name, object_of, place_in,
+    resolve_documents_unit, span_text, write_name,
 };
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, TeamData};
+use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source};
 
 /// This format's id.
@@ -79,18 +80,19 @@ impl Format for LabelStudio {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let records = nonempty_records(file, "the file has no tasks")?;
+        let records = nonempty_records(file, Key::LsNoTasks)?;
         let count = records.len();
         let mut tally = Tally::default();
         let mut raw = Vec::with_capacity(count);
         for record in &records {
-            let place = format!("task {}: ", record.index);
-            let error =
-                |message: &str| ImportError::new(name, record.line, format!("{place}{message}"));
+            let place = Msg::new(Key::PlaceTask).num("n", record.index);
+            let error = |key: Key| {
+                ImportError::new(name, record.line, Msg::new(key).msg("place", place.clone()))
+            };
             let task = record
                 .value
                 .as_object()
-                .ok_or_else(|| error("expected a task object with \"data\""))?;
+                .ok_or_else(|| error(Key::LsNotTask))?;
             let fallback = numbered_name(name, record.index, count);
             let doc = if let Some(data) = task.get("data") {
                 let (text_key, text) = data
@@ -98,7 +100,7 @@ impl Format for LabelStudio {
                     .and_then(Value::as_str)
                     .map(|text| ("text", text))
                     .or_else(|| single_string(data))
-                    .ok_or_else(|| error("\"data\" has no \"text\" string"))?;
+                    .ok_or_else(|| error(Key::LsNoText))?;
                 let own_name = data.get("name").and_then(Value::as_str);
                 let mut kept = task.clone();
                 if let Some(Value::Object(data)) = kept.get_mut("data") {
@@ -122,7 +124,7 @@ impl Format for LabelStudio {
                 for (i, annotation) in kept.iter().enumerate() {
                     read_results(
                         name,
-                        &format!("{place}annotation {}, ", i + 1),
+                        &place_in(&place, Key::PlaceAnnotation, i + 1),
                         annotation.get("result"),
                         &mut spans,
                         &mut tally,
@@ -137,7 +139,7 @@ impl Format for LabelStudio {
                     let before = spans.len();
                     read_results(
                         name,
-                        &format!("{place}prediction {}, ", i + 1),
+                        &place_in(&place, Key::PlacePrediction, i + 1),
                         prediction.get("result"),
                         &mut spans,
                         &mut tally,
@@ -152,9 +154,10 @@ impl Format for LabelStudio {
                     source: Some(source),
                 }
             } else {
-                let text = task.get("text").and_then(Value::as_str).ok_or_else(|| {
-                    error("expected \"data\": {\"text\": …} (or JSON_MIN's \"text\")")
-                })?;
+                let text = task
+                    .get("text")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| error(Key::LsNoData))?;
                 let mut spans = Vec::new();
                 for (key, value) in task {
                     if value
@@ -163,7 +166,9 @@ impl Format for LabelStudio {
                     {
                         read_regions(
                             name,
-                            &format!("{place}{key:?} "),
+                            &Msg::new(Key::PlaceField)
+                                .msg("place", place.clone())
+                                .quoted("key", key.as_str()),
                             value,
                             &mut spans,
                             &mut tally,
@@ -191,22 +196,15 @@ impl Format for LabelStudio {
             }
         }
         if tally.predicted > 0 {
-            warnings.push(format!(
-                "{name}: {} predicted span(s) were imported along with the annotations",
-                tally.predicted
-            ));
+            warnings.push(Msg::counted(Counted::PredictedSpans, tally.predicted).arg("file", name));
         }
         if tally.merged_tasks > 0 {
-            warnings.push(format!(
-                "{name}: {} task(s) have several annotations; their spans were merged",
-                tally.merged_tasks
-            ));
+            warnings.push(Msg::counted(Counted::MergedTasks, tally.merged_tasks).arg("file", name));
         }
         if tally.skipped_results > 0 {
-            warnings.push(format!(
-                "{name}: {} result(s) that are not text spans (choices, relations, HTML ranges…) are not shown; an export to Label Studio writes them back",
-                tally.skipped_results
-            ));
+            warnings.push(
+                Msg::counted(Counted::SkippedResults, tally.skipped_results).arg("file", name),
+            );
         }
         Ok(added_documents(documents, warnings))
     }
@@ -597,7 +595,7 @@ fn set_note(region: &mut Value, note: Option<&str>) {
 /// Reads the `labels` results of one annotation or prediction.
 fn read_results(
     file: &str,
-    place: &str,
+    place: &Msg,
     results: Option<&Value>,
     spans: &mut Vec<RawSpan>,
     tally: &mut Tally,
@@ -605,9 +603,12 @@ fn read_results(
     let Some(results) = results.filter(|r| !r.is_null()) else {
         return Ok(());
     };
-    let items = results
-        .as_array()
-        .ok_or_else(|| ImportError::new(file, None, format!("{place}\"result\" must be a list")))?;
+    let items = results.as_array().ok_or_else(|| {
+        let message = Msg::new(Key::MustBeList)
+            .msg("place", place.clone())
+            .arg("key", "result");
+        ImportError::new(file, None, message)
+    })?;
     for (i, result) in items.iter().enumerate() {
         let value = result.get("value");
         if !is_span_result(result) {
@@ -618,7 +619,7 @@ fn read_results(
         if let Some(value) = value {
             read_region(
                 file,
-                &format!("{place}result {}: ", i + 1),
+                &place_in(place, Key::PlaceResult, i + 1),
                 value,
                 note,
                 spans,
@@ -631,7 +632,7 @@ fn read_results(
 /// Reads JSON_MIN regions.
 fn read_regions(
     file: &str,
-    place: &str,
+    place: &Msg,
     regions: &Value,
     spans: &mut Vec<RawSpan>,
     tally: &mut Tally,
@@ -646,7 +647,7 @@ fn read_regions(
         if region.get("start").is_some_and(Value::is_u64) {
             read_region(
                 file,
-                &format!("{place}region {}: ", i + 1),
+                &place_in(place, Key::PlaceRegion, i + 1),
                 region,
                 None,
                 spans,
@@ -661,31 +662,26 @@ fn read_regions(
 /// Reads one `{start, end, text, labels}` value: one span per label.
 fn read_region(
     file: &str,
-    place: &str,
+    place: &Msg,
     value: &Value,
     note: Option<String>,
     spans: &mut Vec<RawSpan>,
 ) -> Result<(), ImportError> {
     let start = super::common::offset_field(file, None, value, "start", place)?;
     let end = super::common::offset_field(file, None, value, "end", place)?;
+    let error = || {
+        ImportError::new(
+            file,
+            None,
+            Msg::new(Key::LsLabels).msg("place", place.clone()),
+        )
+    };
     let labels = value
         .get("labels")
         .and_then(Value::as_array)
-        .ok_or_else(|| {
-            ImportError::new(
-                file,
-                None,
-                format!("{place}\"labels\" must be a list of label names"),
-            )
-        })?;
+        .ok_or_else(error)?;
     for label in labels {
-        let label = label.as_str().ok_or_else(|| {
-            ImportError::new(
-                file,
-                None,
-                format!("{place}\"labels\" must be a list of label names"),
-            )
-        })?;
+        let label = label.as_str().ok_or_else(error)?;
         spans.push(RawSpan {
             start,
             end,
@@ -693,7 +689,7 @@ fn read_region(
             text: value.get("text").and_then(Value::as_str).map(str::to_owned),
             note: note.clone(),
             entity_id: None,
-            place: place.to_owned(),
+            place: place.clone(),
         });
     }
     Ok(())
@@ -750,9 +746,10 @@ mod tests {
         let spans = &imported.documents[0].spans;
         assert_eq!(spans.len(), 2);
         assert_eq!(spans[1].note.as_deref(), Some("ملاحظة"));
-        let warnings = imported.warnings.join("\n");
+        let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+        let warnings = warnings.join("\n");
         assert!(warnings.contains("1 predicted"), "{warnings}");
-        assert!(warnings.contains("1 result(s)"), "{warnings}");
+        assert!(warnings.contains("1 result that is not"), "{warnings}");
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod wasim;
 pub mod web_annotation;
 pub mod zip;
 
+use super::i18n::{Counted, Msg};
 use super::model::{Document, Workspace};
 
 use std::borrow::Cow;
@@ -50,7 +51,7 @@ pub use registry::{
 };
 pub use types::{
     ExportOptions, ExportScope, Exported, Format, ImportError, ImportMode, Imported,
-    ImportedDocument, ImportedSpan, InputFile, OutputFile, TeamData, summarize_warnings,
+    ImportedDocument, ImportedSpan, InputFile, OutputFile, TeamData,
 };
 
 /// The documents an export with `scope` covers. The corpus is the user's
@@ -103,7 +104,7 @@ pub fn team_note(span: &crate::core::model::Span) -> Option<String> {
 pub fn with_team_data<'a>(
     format: &dyn Format,
     documents: Vec<Cow<'a, Document>>,
-) -> (Vec<Cow<'a, Document>>, Option<String>) {
+) -> (Vec<Cow<'a, Document>>, Option<Msg>) {
     let carries = |doc: &Document| {
         doc.spans
             .iter()
@@ -119,9 +120,7 @@ pub fn with_team_data<'a>(
         TeamData::Kept => (documents, None),
         TeamData::Dropped => (
             documents,
-            Some(format!(
-                "{name} has no place for who proposed a span or whether it was accepted: left out of {spans} span(s) (Wasim JSON keeps them)"
-            )),
+            Some(Msg::counted(Counted::TeamDataDropped, spans).arg("format", name)),
         ),
         TeamData::InNotes => {
             let noted = documents
@@ -144,9 +143,7 @@ pub fn with_team_data<'a>(
                 .collect();
             (
                 noted,
-                Some(format!(
-                    "{name} has no field for who proposed a span or whether it was accepted: {spans} span(s) carry it in their note (\"annotators: …; accepted\")"
-                )),
+                Some(Msg::counted(Counted::TeamDataInNotes, spans).arg("format", name)),
             )
         }
     }
@@ -185,7 +182,8 @@ mod tests {
         assert!(
             warning
                 .expect("a warning")
-                .contains("2 span(s) carry it in their note")
+                .to_string()
+                .contains("2 spans carry it in their note")
         );
         assert_eq!(
             noted[0].spans[0].note.as_deref(),
@@ -200,7 +198,8 @@ mod tests {
         assert!(
             warning
                 .expect("a warning")
-                .contains("left out of 2 span(s)")
+                .to_string()
+                .contains("left out of 2 spans")
         );
         assert_eq!(dropped[0].spans[0].note.as_deref(), Some("رئيس"));
         let (_, warning) =
@@ -211,17 +210,6 @@ mod tests {
         assert_eq!(
             kinds,
             [Kept, Dropped, Dropped, InNotes, InNotes, Dropped, InNotes]
-        );
-    }
-
-    #[test]
-    fn warnings_are_summarized() {
-        let w = |n: usize| (1..=n).map(|i| format!("w{i}.")).collect::<Vec<_>>();
-        assert_eq!(summarize_warnings(&[]), None);
-        assert_eq!(summarize_warnings(&w(2)).as_deref(), Some("w1. w2."));
-        assert_eq!(
-            summarize_warnings(&w(5)).as_deref(),
-            Some("5 warnings. w1. w2. w3. … and 2 more.")
         );
     }
 

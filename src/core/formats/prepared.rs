@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use super::types::{ImportMode, Imported, ImportedDocument};
 use crate::core::edit::Edit;
+use crate::core::i18n::Msg;
 use crate::core::model::{
     DocId, Document, Label, Span, SpanId, Workspace, new_label_color, parse_hex_color,
     validate_parts,
@@ -34,7 +35,7 @@ pub struct Prepared {
     /// Index of the document to open, if the file says.
     pub open: Option<usize>,
     /// Things the user should know.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
     /// The bytes of text the documents hold, for progress.
     bytes: usize,
     /// The labels the spans carry, in the order the file first uses them.
@@ -48,7 +49,7 @@ impl Prepared {
         mode: ImportMode,
         labels: Vec<Label>,
         open: Option<usize>,
-        warnings: Vec<String>,
+        warnings: Vec<Msg>,
     ) -> Prepared {
         Prepared {
             mode,
@@ -204,10 +205,7 @@ fn added_label(labels: &[Label], defines: &[Label], name: String) -> Label {
 ///
 /// # Errors
 /// A message for the user when the imported data breaks a workspace invariant.
-pub fn import_edit(
-    ws: &mut Workspace,
-    imported: Imported,
-) -> Result<(Edit, Option<usize>), String> {
+pub fn import_edit(ws: &mut Workspace, imported: Imported) -> Result<(Edit, Option<usize>), Msg> {
     import_prepared(ws, Prepared::of(imported))
 }
 
@@ -219,7 +217,7 @@ pub fn import_edit(
 pub fn import_prepared(
     ws: &mut Workspace,
     prepared: Prepared,
-) -> Result<(Edit, Option<usize>), String> {
+) -> Result<(Edit, Option<usize>), Msg> {
     let replaces = prepared.mode == ImportMode::ReplaceWorkspace;
     let (mut labels, defined) = if replaces {
         (prepared.labels, Vec::new())
@@ -347,22 +345,24 @@ mod tests {
 
     #[test]
     fn built_in_steps_and_appended_equals_built_at_once() {
+        use crate::core::i18n::Key;
+        let verbatim = |text: &str| Msg::new(Key::Verbatim).arg("text", text);
         let make = |names: &[&str]| Imported {
             mode: ImportMode::AddDocuments,
             labels: Vec::new(),
             documents: names.iter().map(|n| doc(n, &[(4, 7, "PER")])).collect(),
             open: None,
-            warnings: vec![format!("{names:?}")],
+            warnings: vec![Msg::new(Key::Verbatim).arg("text", format!("{names:?}"))],
         };
         let at_once = Prepared::of(Imported {
-            warnings: vec!["[\"a\", \"b\"]".into(), "[\"c\"]".into()],
+            warnings: vec![verbatim("[\"a\", \"b\"]"), verbatim("[\"c\"]")],
             ..make(&["a", "b", "c"])
         });
         let mut stepwise = Prepared::empty(
             ImportMode::AddDocuments,
             Vec::new(),
             None,
-            vec!["[\"a\", \"b\"]".into()],
+            vec![verbatim("[\"a\", \"b\"]")],
         );
         for d in make(&["a", "b"]).documents {
             stepwise.add(d);

@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::common;
 use super::types::{Format, ImportError, Imported, ImportedDocument, InputFile};
 use super::{brat, conll, doccano, label_studio, spacy, wasim, web_annotation, zip};
+use crate::core::i18n::Key;
 use crate::core::json;
 
 /// Every format Wasim speaks, in menu order.
@@ -127,12 +128,7 @@ pub fn import_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
     } else {
         match detect(file) {
             Some(format) => format.import(file),
-            None => Err(ImportError::new(
-                &file.name,
-                None,
-                "unrecognized file type; Wasim reads UTF-8 .txt files, its own .json exports, doccano or spaCy \
-                 .jsonl, Label Studio .json, brat .txt + .ann pairs and CoNLL .conll/.iob files",
-            )),
+            None => Err(ImportError::new(&file.name, None, Key::Unrecognized)),
         }
     };
     vec![result]
@@ -163,11 +159,9 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
             continue;
         }
         if ext == "zip" {
-            results.push(Err(ImportError::new(
-                &format!("{} in {}", entry.name, archive.name),
-                None,
-                "archives inside archives are not read; unzip it and add it on its own",
-            )));
+            let mut error = ImportError::new(&entry.name, None, Key::NestedArchive);
+            error.archive = Some(archive.name.clone());
+            results.push(Err(error));
             continue;
         }
         let file = InputFile {
@@ -182,7 +176,8 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
     for (folder, files) in folders {
         results.extend(import_files(files).into_iter().map(|result| {
             result.map_err(|mut error| {
-                error.file = format!("{folder}{} in {}", error.file, archive.name);
+                error.file = format!("{folder}{}", error.file);
+                error.archive = Some(archive.name.clone());
                 error
             })
         }));
@@ -191,7 +186,7 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
         results.push(Err(ImportError::new(
             &archive.name,
             None,
-            "the archive holds no files Wasim reads",
+            Key::EmptyArchive,
         )));
     }
     results

@@ -52,10 +52,11 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::common::{
     OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, generated_name,
     jsonl_file, match_entries, nested_str, nonempty_records, numbered_name, object_of,
-    offset_field, record_place, resolve_documents, span_text, write_name,
+    offset_field, place_in, record_place, resolve_documents, span_text, write_name,
 };
 use super::iob::{TaggedDocument, TaggedToken, decode_documents};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source, Span};
 
 /// This format's id.
@@ -75,10 +76,7 @@ impl Format for Spacy {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let records = nonempty_records(
-            file,
-            "the file has no records; expected one {\"text\": …, \"spans\": …} per line",
-        )?;
+        let records = nonempty_records(file, Key::SpacyNoRecords)?;
         if records.iter().any(|r| r.value.get("paragraphs").is_some()) {
             return import_v2(name, &records);
         }
@@ -95,20 +93,14 @@ impl Format for Spacy {
             token_mismatches += mismatches;
             raw.push(doc);
         }
-        let (documents, mut warnings) = resolve_documents(
-            name,
-            raw,
-            Some((OffsetUnit::CodePoints, "spaCy and Prodigy count them so")),
-        )?;
+        let (documents, mut warnings) =
+            resolve_documents(name, raw, Some((OffsetUnit::CodePoints, Key::ReasonSpacy)))?;
         if skipped > 0 {
-            warnings.push(format!(
-                "{name}: {skipped} record(s) answered \"reject\" or \"ignore\" in Prodigy were skipped"
-            ));
+            warnings.push(Msg::counted(Counted::ProdigySkipped, skipped).arg("file", name));
         }
         if token_mismatches > 0 {
-            warnings.push(format!(
-                "{name}: in {token_mismatches} span(s) token_start/token_end disagree with start/end; start/end were used"
-            ));
+            warnings
+                .push(Msg::counted(Counted::TokensDisagree, token_mismatches).arg("file", name));
         }
         Ok(added_documents(documents, warnings))
     }
@@ -436,39 +428,38 @@ fn read_record(
 ) -> Result<(RawDocument, usize), ImportError> {
     let line = record.line;
     let place = record_place(record);
-    let error = |message: &str| ImportError::new(file, line, format!("{place}{message}"));
+    let error = |key: Key| ImportError::new(file, line, Msg::new(key).msg("place", place.clone()));
     let object = record
         .value
         .as_object()
-        .ok_or_else(|| error("expected a JSON object {\"text\": …, \"spans\": …}"))?;
-    let text = object.get("text").and_then(Value::as_str).ok_or_else(|| {
-        error("no \"text\" field; expected {\"text\": \"…\", \"spans\": [{\"start\", \"end\", \"label\"}]}")
-    })?;
+        .ok_or_else(|| error(Key::SpacyNotObject))?;
+    let text = object
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or_else(|| error(Key::SpacyNoText))?;
     let tokens = object.get("tokens").and_then(Value::as_array);
     let items = match object.get("spans") {
         None | Some(Value::Null) => &Vec::new(),
         Some(Value::Array(items)) => items,
         Some(_) => {
-            return Err(error(
-                "\"spans\" must be a list of {\"start\", \"end\", \"label\"}",
-            ));
+            return Err(error(Key::SpacySpansList));
         }
     };
     let mut spans = Vec::with_capacity(items.len());
     let mut mismatches = 0;
     for (i, item) in items.iter().enumerate() {
-        let where_ = format!("{place}span {}: ", i + 1);
+        let where_ = place_in(&place, Key::PlaceSpan, i + 1);
         let span = item.as_object().ok_or_else(|| {
-            ImportError::new(
-                file,
-                line,
-                format!("{where_}expected {{\"start\", \"end\", \"label\"}}"),
-            )
+            let message = Msg::new(Key::SpacySpanNotObject).msg("place", where_.clone());
+            ImportError::new(file, line, message)
         })?;
         let start = offset_field(file, line, item, "start", &where_)?;
         let end = offset_field(file, line, item, "end", &where_)?;
         let label = span.get("label").and_then(Value::as_str).ok_or_else(|| {
-            ImportError::new(file, line, format!("{where_}\"label\" must be a string"))
+            let message = Msg::new(Key::MustBeString)
+                .msg("place", where_.clone())
+                .arg("key", "label");
+            ImportError::new(file, line, message)
         })?;
         if tokens_disagree(span, tokens, start, end) {
             mismatches += 1;
@@ -515,33 +506,32 @@ fn read_record(
 fn import_v2(file: &str, records: &[Record]) -> Result<Imported, ImportError> {
     let mut raw = Vec::with_capacity(records.len());
     for record in records {
-        let error = |message: &str| {
-            ImportError::new(file, None, format!("document {}: {message}", record.index))
+        let error = |key: Key| {
+            let message = Msg::new(key).num("n", record.index);
+            ImportError::new(file, None, message)
         };
         let paragraphs = record
             .value
             .get("paragraphs")
             .and_then(Value::as_array)
-            .ok_or_else(|| {
-                error("expected \"paragraphs\": [{\"sentences\": [{\"tokens\": […]}]}]")
-            })?;
+            .ok_or_else(|| error(Key::SpacyNoParagraphs))?;
         let mut sentences = Vec::new();
         for paragraph in paragraphs {
             let items = paragraph
                 .get("sentences")
                 .and_then(Value::as_array)
-                .ok_or_else(|| error("a paragraph has no \"sentences\" list"))?;
+                .ok_or_else(|| error(Key::SpacyNoSentences))?;
             for sentence in items {
                 let tokens = sentence
                     .get("tokens")
                     .and_then(Value::as_array)
-                    .ok_or_else(|| error("a sentence has no \"tokens\" list"))?;
+                    .ok_or_else(|| error(Key::SpacyNoTokens))?;
                 let mut row = Vec::with_capacity(tokens.len());
                 for token in tokens {
                     let orth = token
                         .get("orth")
                         .and_then(Value::as_str)
-                        .ok_or_else(|| error("a token has no \"orth\" string"))?;
+                        .ok_or_else(|| error(Key::SpacyNoOrth))?;
                     if orth.is_empty() || orth.chars().any(char::is_whitespace) {
                         continue;
                     }
@@ -595,10 +585,11 @@ mod tests {
             (span.start, span.end, span.entity_id.as_deref()),
             (6, 9, Some("Q1"))
         );
-        let warnings = imported.warnings.join("\n");
+        let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+        let warnings = warnings.join("\n");
         assert!(warnings.contains("code points"), "{warnings}");
-        assert!(warnings.contains("1 record(s) answered"));
-        assert!(warnings.contains("1 span(s) token_start"));
+        assert!(warnings.contains("1 record answered"));
+        assert!(warnings.contains("in 1 span token_start"));
     }
 
     #[test]

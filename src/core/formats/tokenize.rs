@@ -27,6 +27,7 @@
 use crate::core::sort;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::core::i18n::{Key, Msg};
 use crate::core::model::Span;
 use crate::core::text::Text;
 
@@ -45,7 +46,7 @@ pub struct Tokenized {
     /// Sentences in text order; none is empty.
     pub sentences: Vec<Vec<Token>>,
     /// One message per span that starts or ends inside a token.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
 }
 
 /// Punctuation that, standing alone between spaces, marks a pre-tokenized
@@ -306,10 +307,12 @@ fn split_at_span_edges(text: &Text, sentences: Vec<Vec<Token>>, spans: &[Span]) 
                 .filter(|s| inner.contains(&s.start) || inner.contains(&s.end))
             {
                 let quoted = text.slice(span.start, span.end).unwrap_or_default();
-                warnings.push(format!(
-                    "span {quoted:?} ({}) cuts the token {word:?}, which was split so the span stays exact",
-                    span.label
-                ));
+                warnings.push(
+                    Msg::new(Key::TokenCut)
+                        .quoted("text", quoted)
+                        .arg("label", span.label.as_str())
+                        .quoted("word", word),
+                );
             }
             let mut start = token.start;
             for cut in inner.into_iter().chain(std::iter::once(token.end)) {
@@ -342,7 +345,8 @@ mod tests {
                     .collect()
             })
             .collect();
-        (sentences, tokenized.warnings)
+        let warnings = tokenized.warnings.iter().map(ToString::to_string).collect();
+        (sentences, warnings)
     }
 
     fn span(start: usize, end: usize) -> Span {

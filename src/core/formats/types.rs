@@ -4,7 +4,7 @@
 //! This module depends on no format; formats and the registry depend on it.
 
 use super::iob::TagScheme;
-use crate::core::i18n::{Key, Lang};
+use crate::core::i18n::{Key, Lang, Msg};
 use crate::core::model::{Document, Label, Source};
 
 /// A file handed to an importer: its name and raw bytes.
@@ -95,37 +95,52 @@ pub struct Imported {
     /// Index of the document to open, if the file says.
     pub open: Option<usize>,
     /// Things the user should know, such as an assumed offset unit.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
 }
 
 /// An import failure, located as precisely as the format allows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError {
-    /// The file at fault.
+    /// The file at fault (inside an archive: its path there).
     pub file: String,
+    /// The archive the file was read from, if it was.
+    pub archive: Option<String>,
     /// 1-based line, where known.
     pub line: Option<usize>,
-    /// What was wrong or expected.
-    pub message: String,
+    /// What was wrong or expected, worded when it is shown.
+    pub message: Msg,
 }
 
 impl ImportError {
     /// An error about `file` as a whole or at `line`.
-    pub fn new(file: &str, line: Option<usize>, message: impl Into<String>) -> Self {
+    pub fn new(file: &str, line: Option<usize>, message: impl Into<Msg>) -> Self {
         ImportError {
             file: file.to_owned(),
+            archive: None,
             line,
             message: message.into(),
+        }
+    }
+
+    /// The file at fault, in `lang` (`proj/a.ann in proj.zip`).
+    pub fn place(&self, lang: Lang) -> String {
+        match &self.archive {
+            Some(archive) => lang.f(
+                Key::InArchive,
+                &[("file", self.file.as_str()), ("archive", archive.as_str())],
+            ),
+            None => self.file.clone(),
         }
     }
 
     /// The notice shown for this error, in `lang` ("Could not load …").
     pub fn describe(&self, lang: Lang) -> String {
         let line = self.line.map(|l| l.to_string()).unwrap_or_default();
+        let (file, message) = (self.place(lang), self.message.render(lang));
         let args = [
-            ("file", self.file.as_str()),
+            ("file", file.as_str()),
             ("line", line.as_str()),
-            ("message", self.message.as_str()),
+            ("message", message.as_str()),
         ];
         let key = match self.line {
             Some(_) => Key::CouldNotLoadAt,
@@ -137,27 +152,11 @@ impl ImportError {
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = self.place(Lang::En);
         match self.line {
-            Some(line) => write!(f, "{}, line {}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(line) => write!(f, "{file}, line {line}: {}", self.message),
+            None => write!(f, "{file}: {}", self.message),
         }
-    }
-}
-
-/// How many warnings [`summarize_warnings`] spells out.
-const WARNINGS_SHOWN: usize = 3;
-
-/// One message for a list of import or export warnings: all of them when
-/// there are few, else the first few and a count. `None` when there are none.
-pub fn summarize_warnings(warnings: &[String]) -> Option<String> {
-    match warnings.len() {
-        0 => None,
-        n if n <= WARNINGS_SHOWN => Some(warnings.join(" ")),
-        n => Some(format!(
-            "{n} warnings. {} … and {} more.",
-            warnings[..WARNINGS_SHOWN].join(" "),
-            n - WARNINGS_SHOWN
-        )),
     }
 }
 
@@ -191,7 +190,7 @@ pub struct Exported {
     /// The file to download.
     pub file: OutputFile,
     /// Warnings to show next to the download; empty when nothing was lost.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
 }
 
 /// Where an export puts who proposed a span and whether it was accepted

@@ -27,11 +27,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::common::{invalid_json, range};
 use super::prepared::Prepared;
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile, TeamData,
 };
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::json;
 use crate::core::model::{Document, Label, LabelRecord, Source, checked_labels};
 use crate::core::text::Text;
@@ -152,56 +154,47 @@ impl Format for WasimJson {
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
         let text = crate::core::text::decode_utf8(&file.bytes).map_err(|error| {
-            ImportError::new(name, None, format!("cannot read this file: {error}"))
+            let message = Msg::new(Key::CannotReadFile).msg("error", error.msg());
+            ImportError::new(name, None, message)
         })?;
-        let value: serde_json::Value = json::parse(&text).map_err(|error| {
-            ImportError::new(name, Some(error.line()), format!("invalid JSON: {error}"))
-        })?;
+        let value: serde_json::Value = json::parse(&text)
+            .map_err(|error| ImportError::new(name, Some(error.line()), invalid_json(&error)))?;
         match value.get("format").and_then(|f| f.as_str()) {
             Some(FORMAT_TAG) => {}
             Some(other) => {
-                return Err(ImportError::new(
-                    name,
-                    None,
-                    format!("unknown format {other:?}; expected \"wasim\""),
-                ));
+                let message = Msg::new(Key::WasimUnknownFormat).quoted("format", other);
+                return Err(ImportError::new(name, None, message));
             }
             None => {
-                return Err(ImportError::new(
-                    name,
-                    None,
-                    "unknown format: expected a Wasim export with \"format\": \"wasim\"",
-                ));
+                return Err(ImportError::new(name, None, Key::WasimNoFormat));
             }
         }
         match value.get("version").and_then(|v| v.as_u64()) {
             Some(v) if READS.contains(&v) => {}
             other => {
-                return Err(ImportError::new(
-                    name,
-                    None,
-                    format!(
-                        "unsupported version {other:?}; this Wasim reads versions 1 to {VERSION}"
-                    ),
-                ));
+                let version = match other {
+                    Some(v) => v.to_string(),
+                    None => "None".to_owned(),
+                };
+                let message = Msg::new(Key::WasimVersion)
+                    .arg("version", version)
+                    .num("latest", VERSION as usize);
+                return Err(ImportError::new(name, None, message));
             }
         }
         // Parsed again from the text rather than from `value`: see `json`.
         let repr: FileRepr = json::parse(&text).map_err(|error| {
-            ImportError::new(name, None, format!("not a valid Wasim file: {error}"))
+            let message = Msg::new(Key::WasimInvalid).msg("error", json::describe(&error));
+            ImportError::new(name, None, message)
         })?;
         let mut documents = Vec::with_capacity(repr.documents.len());
         for doc in repr.documents {
             documents.push(import_document(name, doc)?);
         }
         if repr.open.is_some_and(|open| open >= documents.len()) {
-            return Err(ImportError::new(
-                name,
-                None,
-                "\"open\" names a document that is not in the file",
-            ));
+            return Err(ImportError::new(name, None, Key::WasimOpen));
         }
-        let (labels, warnings) = checked_labels(repr.labels, name);
+        let (labels, warnings) = checked_labels(repr.labels, &Arg::Plain(name.to_owned()));
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
             labels,
@@ -441,7 +434,8 @@ impl Reading {
                     &mut self.prepared,
                     Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new()),
                 );
-                (prepared.labels, prepared.warnings) = checked_labels(labels, &self.name);
+                (prepared.labels, prepared.warnings) =
+                    checked_labels(labels, &Arg::Plain(self.name.clone()));
                 prepared.open = open;
                 Read::Done(prepared)
             }
@@ -502,34 +496,22 @@ fn checked_document(
     let text = Text::new(&doc.text);
     let mut spans = Vec::with_capacity(doc.spans.len());
     for span in doc.spans {
-        let where_ = || {
-            format!(
-                "document {:?}, span [{}, {})",
-                doc.name, span.start, span.end
-            )
+        let error = |key: Key| {
+            Msg::new(key)
+                .quoted("name", doc.name.as_str())
+                .msg("range", range(span.start, span.end))
         };
         if span.start >= span.end || span.end > text.char_len() {
-            return Err(ImportError::new(
-                file,
-                None,
-                format!(
-                    "{} is outside the text ({} characters)",
-                    where_(),
-                    text.char_len()
-                ),
-            ));
+            let length = Msg::counted(Counted::Characters, text.char_len());
+            let message = error(Key::WasimSpanOutside).msg("length", length);
+            return Err(ImportError::new(file, None, message));
         }
         let actual = text.slice(span.start, span.end).unwrap_or_default();
         if actual != span.text {
-            return Err(ImportError::new(
-                file,
-                None,
-                format!(
-                    "{}: its text {:?} does not match the document, which has {actual:?} there",
-                    where_(),
-                    span.text
-                ),
-            ));
+            let message = error(Key::WasimSpanText)
+                .quoted("stated", span.text.as_str())
+                .quoted("actual", actual);
+            return Err(ImportError::new(file, None, message));
         }
         spans.push(ImportedSpan {
             start: span.start,

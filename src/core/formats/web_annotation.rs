@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 
 use super::common::{json_file, span_text};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, TeamData};
+use crate::core::i18n::Key;
 use crate::core::model::{Document, Label};
 
 /// This format's id.
@@ -75,7 +76,7 @@ impl Format for WebAnnotation {
         Err(ImportError::new(
             &file.name,
             None,
-            "Wasim writes Web Annotation files but does not read them",
+            Key::WebAnnotationExportOnly,
         ))
     }
 

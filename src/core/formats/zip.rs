@@ -21,6 +21,8 @@
 
 use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_with_limit};
 
+use crate::core::i18n::{Counted, Key, Msg};
+
 /// One file inside an archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -78,19 +80,20 @@ const MODE_0644: u32 = 0o100_644 << 16;
 const LEVEL: u8 = 6;
 
 /// `n` bytes for a message: `512 MiB`, `1.5 KiB`, `100 bytes`.
-fn size(n: u64) -> String {
+fn size(n: u64) -> Msg {
     const KIB: u64 = 1024;
     let (tenths, unit) = if n >= KIB * KIB {
         ((n * 10 + KIB * KIB / 2) / (KIB * KIB), "MiB")
     } else if n >= KIB {
         ((n * 10 + KIB / 2) / KIB, "KiB")
     } else {
-        return format!("{n} bytes");
+        return Msg::counted(Counted::Bytes, usize::try_from(n).unwrap_or(usize::MAX));
     };
-    match tenths % 10 {
+    let text = match tenths % 10 {
         0 => format!("{} {unit}", tenths / 10),
         frac => format!("{}.{frac} {unit}", tenths / 10),
-    }
+    };
+    Msg::new(Key::Verbatim).arg("text", text)
 }
 
 /// Whether an entry is litter an archiver adds rather than a user's file.
@@ -194,10 +197,10 @@ fn find_end(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Reads the end records (ZIP64 ones when the classic record says so).
-fn directory(bytes: &[u8]) -> Result<Directory, &'static str> {
+fn directory(bytes: &[u8]) -> Result<Directory, Key> {
     let fields = Fields(bytes);
-    let end = find_end(bytes).ok_or("no end of central directory record")?;
-    let malformed = "a malformed end of central directory record";
+    let end = find_end(bytes).ok_or(Key::ZipNoEnd)?;
+    let malformed = Key::ZipMalformedEnd;
     let mut entries = u64::from(fields.u16(end + 10).ok_or(malformed)?);
     let mut len = u64::from(fields.u32(end + 12).ok_or(malformed)?);
     let mut offset = u64::from(fields.u32(end + 16).ok_or(malformed)?);
@@ -210,7 +213,7 @@ fn directory(bytes: &[u8]) -> Result<Directory, &'static str> {
         && let Some(locator) = end.checked_sub(LOCATOR64_LEN)
         && fields.u32(locator) == Some(LOCATOR64)
     {
-        let malformed = "a malformed ZIP64 end of central directory record";
+        let malformed = Key::ZipMalformedEnd64;
         // The record sits right before its locator; its recorded offset
         // tells how many bytes come before the archive.
         let end64 = locator.checked_sub(END64_LEN).ok_or(malformed)?;
@@ -313,13 +316,13 @@ fn listed(bytes: &[u8], at: usize) -> Option<Listed> {
 }
 
 /// The packed bytes of `entry`, found through its local header.
-fn packed_data<'a>(bytes: &'a [u8], entry: &Listed, shift: usize) -> Result<&'a [u8], String> {
+fn packed_data<'a>(bytes: &'a [u8], entry: &Listed, shift: usize) -> Result<&'a [u8], Msg> {
     let fields = Fields(bytes);
-    let label = &entry.name;
+    let label = |key: Key| Msg::new(key).arg("entry", entry.name.as_str());
     let at = index(entry.local)
         .and_then(|local| local.checked_add(shift))
         .filter(|&at| fields.u32(at) == Some(LOCAL))
-        .ok_or_else(|| format!("{label} cannot be read: its local header is missing or damaged"))?;
+        .ok_or_else(|| label(Key::ZipLocalHeader))?;
     let start = fields
         .u16(at + 26)
         .zip(fields.u16(at + 28))
@@ -327,18 +330,13 @@ fn packed_data<'a>(bytes: &'a [u8], entry: &Listed, shift: usize) -> Result<&'a 
     start
         .zip(index(entry.packed))
         .and_then(|(start, len)| fields.bytes(start, len))
-        .ok_or_else(|| format!("{label} is damaged: the archive ends inside it"))
+        .ok_or_else(|| label(Key::ZipEndsInside))
 }
 
 /// Inflates (or copies) `entry`, refusing more than it declares.
-fn unpack(packed: &[u8], entry: &Listed) -> Result<Vec<u8>, String> {
-    let label = &entry.name;
-    let too_big = || {
-        format!(
-            "{label} unpacks to more than the {} it declares: a damaged or hostile archive, not read",
-            size(entry.declared)
-        )
-    };
+fn unpack(packed: &[u8], entry: &Listed) -> Result<Vec<u8>, Msg> {
+    let label = |key: Key| Msg::new(key).arg("entry", entry.name.as_str());
+    let too_big = || label(Key::ZipTooBig).msg("size", size(entry.declared));
     let declared = index(entry.declared).ok_or_else(too_big)?;
     let data = if entry.method == STORED {
         packed.to_vec()
@@ -348,7 +346,7 @@ fn unpack(packed: &[u8], entry: &Listed) -> Result<Vec<u8>, String> {
             if error.status == TINFLStatus::HasMoreOutput {
                 too_big()
             } else {
-                format!("{label} is damaged: its deflated data is corrupt")
+                label(Key::ZipCorrupt)
             }
         })?
     };
@@ -356,14 +354,12 @@ fn unpack(packed: &[u8], entry: &Listed) -> Result<Vec<u8>, String> {
         return Err(too_big());
     }
     if data.len() < declared {
-        return Err(format!(
-            "{label} is damaged: it unpacks to {}, not the {} it declares",
-            size(data.len() as u64),
-            size(entry.declared)
-        ));
+        return Err(label(Key::ZipShort)
+            .msg("size", size(data.len() as u64))
+            .msg("declared", size(entry.declared)));
     }
     if crc32(&data) != entry.crc {
-        return Err(format!("{label} is damaged: its checksum does not match"));
+        return Err(label(Key::ZipChecksum));
     }
     Ok(data)
 }
@@ -372,7 +368,7 @@ fn unpack(packed: &[u8], entry: &Listed) -> Result<Vec<u8>, String> {
 ///
 /// # Errors
 /// See [`read_with_limits`].
-pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
+pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, Msg> {
     read_with_limits(bytes, LIMITS)
 }
 
@@ -383,48 +379,39 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
 /// A message when the bytes are not a ZIP archive, the archive is over a
 /// limit, or an entry is encrypted, compressed with a method other than
 /// deflate, larger than it declares, or damaged (checksum mismatch).
-pub fn read_with_limits(bytes: &[u8], limits: Limits) -> Result<Vec<Entry>, String> {
+pub fn read_with_limits(bytes: &[u8], limits: Limits) -> Result<Vec<Entry>, Msg> {
     let directory =
-        directory(bytes).map_err(|e| format!("not a ZIP archive, or a damaged one ({e})"))?;
+        directory(bytes).map_err(|why| Msg::new(Key::ZipNotZip).msg("why", Msg::new(why)))?;
     if directory.entries > limits.max_entries as u64 {
-        return Err(format!(
-            "the archive has {} entries; Wasim reads at most {} from one archive",
-            directory.entries, limits.max_entries
-        ));
+        let entries = usize::try_from(directory.entries).unwrap_or(usize::MAX);
+        return Err(Msg::counted(Counted::ZipTooMany, entries).num("max", limits.max_entries));
     }
     let mut entries = Vec::new();
     let mut total: u64 = 0;
     let mut at = directory.start;
     let end = directory.start + directory.len;
     for number in 1..=directory.entries {
-        let entry = listed(&bytes[..end], at).ok_or_else(|| {
-            format!(
-                "not a ZIP archive, or a damaged one (entry #{number} of its directory is damaged)"
-            )
-        })?;
+        let entry = listed(&bytes[..end], at)
+            .ok_or_else(|| Msg::new(Key::ZipBadEntry).arg("n", number.to_string()))?;
         at += entry.record_len;
         let label = &entry.name;
         if entry.flags & FLAG_ENCRYPTED != 0 {
-            return Err(format!(
-                "{label} is encrypted; Wasim cannot read password-protected archives"
-            ));
+            return Err(Msg::new(Key::ZipEncrypted).arg("entry", label.as_str()));
         }
         if entry.method != STORED && entry.method != DEFLATED {
-            return Err(format!(
-                "{label} is compressed with a method Wasim does not read (it reads stored and deflated entries): method {}",
-                entry.method
-            ));
+            return Err(Msg::new(Key::ZipMethod)
+                .arg("entry", label.as_str())
+                .arg("method", entry.method.to_string()));
         }
         if entry.folder || is_litter(label) {
             continue;
         }
         let room = limits.max_total_bytes.saturating_sub(total);
         if entry.declared > room {
-            return Err(format!(
-                "{label} would unpack to {}, past the {} Wasim reads from one archive",
-                size(total.saturating_add(entry.declared)),
-                size(limits.max_total_bytes)
-            ));
+            return Err(Msg::new(Key::ZipPastLimit)
+                .arg("entry", label.as_str())
+                .msg("size", size(total.saturating_add(entry.declared)))
+                .msg("limit", size(limits.max_total_bytes)));
         }
         let data = unpack(packed_data(bytes, &entry, directory.shift)?, &entry)?;
         total = total.saturating_add(data.len() as u64);
@@ -459,9 +446,9 @@ struct Written {
 
 /// The fields local and central headers share, from "version needed" to
 /// the extra field's length.
-fn common_header(out: &mut Vec<u8>, name: &str, written: &Written) -> Result<(), String> {
-    let name_len = u16::try_from(name.len())
-        .map_err(|_| format!("cannot add {name} to the archive: its name is too long"))?;
+fn common_header(out: &mut Vec<u8>, name: &str, written: &Written) -> Result<(), Msg> {
+    let name_len =
+        u16::try_from(name.len()).map_err(|_| Msg::new(Key::ZipNameTooLong).arg("name", name))?;
     put16(out, VERSION);
     put16(out, FLAG_UTF8);
     put16(out, DEFLATED);
@@ -480,12 +467,12 @@ fn common_header(out: &mut Vec<u8>, name: &str, written: &Written) -> Result<(),
 /// # Errors
 /// A message if an entry or the archive would pass 4 GiB, or a name 64 KiB
 /// (which a browser's memory does not reach anyway).
-pub fn write(entries: &[Entry]) -> Result<Vec<u8>, String> {
+pub fn write(entries: &[Entry]) -> Result<Vec<u8>, Msg> {
     let mut out = Vec::new();
     let mut written = Vec::with_capacity(entries.len());
     for entry in entries {
         let name = entry.name.as_str();
-        let too_big = || format!("cannot add {name} to the archive: it would pass 4 GiB");
+        let too_big = || Msg::new(Key::ZipEntryTooBig).arg("name", name);
         let packed = miniz_oxide::deflate::compress_to_vec(&entry.bytes, LEVEL);
         let header = Written {
             crc: crc32(&entry.bytes),
@@ -499,7 +486,7 @@ pub fn write(entries: &[Entry]) -> Result<Vec<u8>, String> {
         out.extend_from_slice(&packed);
         written.push(header);
     }
-    let too_big = || "cannot finish the archive: it would pass 4 GiB".to_owned();
+    let too_big = || Msg::new(Key::ZipArchiveTooBig);
     let start = out.len();
     for (entry, header) in entries.iter().zip(&written) {
         put32(&mut out, CENTRAL);
@@ -577,9 +564,11 @@ mod tests {
 
     #[test]
     fn sizes_read_well() {
+        let size = |n| size(n).to_string();
         assert_eq!(size(512 * 1024 * 1024), "512 MiB");
         assert_eq!(size(4096), "4 KiB");
         assert_eq!(size(1000), "1000 bytes");
+        assert_eq!(size(1), "1 byte");
         assert_eq!(size(1536 * 1024), "1.5 MiB");
     }
 }

@@ -368,6 +368,277 @@ pub fn text(key: Key) -> &'static str {
         Key::HoldsWorkOf => "{file} يضم عمل {who}: يُقارن كلٌّ منهم واسمًا واحدًا.",
         Key::SameTextTwice => "{file} يعطي النص نفسه أكثر من مرة: لا يُقارن ويُدمج إلا أولها.",
         Key::RepeatsText => "«{name}» يكرر نص «{first}»",
+        Key::JsonAt => "{what} (السطر {line}، العمود {column})",
+        Key::JsonEofList => "انتهى الملف قبل أن تُغلق قائمة",
+        Key::JsonEofObject => "انتهى الملف قبل أن يُغلق كائن",
+        Key::JsonEofString => "انتهى الملف قبل أن يُغلق نص بين علامتي تنصيص",
+        Key::JsonEofValue => "انتهى الملف قبل اكتمال قيمة",
+        Key::JsonExpectedColon => "كان متوقعًا «:»",
+        Key::JsonExpectedListEnd => "كان متوقعًا «,» أو «]»",
+        Key::JsonExpectedObjectEnd => "كان متوقعًا «,» أو «}»",
+        Key::JsonExpectedIdent => "كلمة غير معروفة (المتوقع true أو false أو null)",
+        Key::JsonExpectedValue => "كانت متوقعةً قيمة",
+        Key::JsonExpectedQuote => "كانت متوقعةً علامة التنصيص «\"»",
+        Key::JsonInvalidEscape => "تهريب غير صالح بعد «\\»",
+        Key::JsonInvalidNumber => "عدد غير صالح",
+        Key::JsonNumberOutOfRange => "عدد خارج النطاق",
+        Key::JsonInvalidUnicode => "نقطة رمزية غير صالحة في يونيكود",
+        Key::JsonControlCharacter => "محرف تحكّم (\\u0000-\\u001F) داخل نص بين علامتي تنصيص",
+        Key::JsonKeyMustBeString => "يجب أن يكون المفتاح نصًّا بين علامتي تنصيص",
+        Key::JsonInvalidKey => "مفتاح غير صالح",
+        Key::JsonTrailingComma => "فاصلة زائدة في النهاية",
+        Key::JsonTrailingCharacters => "محارف زائدة بعد نهاية القيمة",
+        Key::JsonTooDeep => "التداخل أعمق من المسموح",
+        Key::JsonMissingField => "الحقل «{field}» مفقود",
+        Key::JsonDuplicateField => "الحقل «{field}» مكرر",
+        Key::JsonInvalidType => "نوع غير صالح: {found}، والمتوقع {expected}",
+        Key::JsonInvalidValue => "قيمة غير صالحة: {found}، والمتوقع {expected}",
+        Key::JsonUnknownVariant => "قيمة غير معروفة «{value}»",
+        Key::Verbatim => "{text}",
+        Key::JsonFoundBoolean => "قيمة منطقية {value}",
+        Key::JsonFoundInteger => "عدد صحيح {value}",
+        Key::JsonFoundFloat => "عدد عشري {value}",
+        Key::JsonFoundString => "نص {value}",
+        Key::JsonFoundNull => "قيمة فارغة",
+        Key::JsonFoundList => "قائمة",
+        Key::JsonFoundObject => "كائن",
+        Key::JsonWantString => "نص",
+        Key::JsonWantBoolean => "قيمة منطقية",
+        Key::JsonWantList => "قائمة",
+        Key::JsonWantObject => "كائن",
+        Key::JsonWantCharacter => "محرف واحد",
+        Key::JsonWantWholeNumber => "عدد صحيح غير سالب",
+        Key::JsonWantNumber => "عدد",
+        Key::BinaryFile => "يبدو ملفًّا ثنائيًّا لا نصًّا",
+        Key::NotUtf8 => {
+            "ليس بترميز UTF-8 صالح (أول بايت خاطئ عند الموضع {offset})؛ احفظه بترميز UTF-8 وحاول مجددًا"
+        }
+        Key::CannotLoadFile => "لا يمكن تحميل هذا الملف: {error}",
+        Key::InArchive => "{file} في {archive}",
+        Key::InvalidJson => "JSON غير صالح: {error}",
+        Key::NoPlace => "",
+        Key::PlaceRecord => "السجل {n}: ",
+        Key::MustBeOffset => "{place}يجب أن يكون «{key}» عددًا صحيحًا غير سالب",
+        Key::UnitCodePoints => "نقاطًا رمزية (كما تعدّها Python)",
+        Key::UnitUtf16 => "وحداتِ UTF-16 (كما تعدّها JavaScript)",
+        Key::ReasonTextsMatch => "نصوص المقاطع تتطابق بذلك",
+        Key::ReasonInside => "المقاطع كلها لا تقع داخل نصوصها إلا بذلك",
+        Key::ReasonBoundaries => "المقاطع تقع بذلك على حدود الأحرف والكلمات",
+        Key::ReasonEitherWay => "المقاطع تصحّ بالطريقتين",
+        Key::Range => "\u{2066}[{start}, {end})\u{2069}",
+        Key::SpanSplitsCharacter => "{place}المقطع {range} يقسم حرفًا أو يقع بعد نهاية النص",
+        Key::SpanEmpty => "{place}المقطع {range} فارغ أو معكوس ({length})",
+        Key::SpanPastEnd => "{place}المقطع {range} يتجاوز نهاية النص ({length})",
+        Key::SpanEmptyLabel => "{place}المقطع {range} وسمه فارغ",
+        Key::SpanTextDiffers => {
+            "{place}المقطع {range} يذكر أن نصه {expected}، لكن في المستند هناك {actual}"
+        }
+        Key::NoPlaceForExtras => {
+            "لا مكان في {format} لملاحظات المقاطع ولا لمعرّفات الكيانات؛ أُسقط منها: {what}"
+        }
+        Key::ReasonFileSays => "الملف يذكر ذلك («offset_unit»)",
+        Key::PlaceEntity => "{place}الكيان {n}: ",
+        Key::PlaceLabel => "{place}الوسم {n}: ",
+        Key::MustBeList => "{place}يجب أن يكون «{key}» قائمة",
+        Key::MustBeString => "{place}يجب أن يكون «{key}» نصًّا",
+        Key::DoccanoNoRecords => {
+            "لا سجلات في الملف؛ المتوقع سجل \u{2066}{\"text\": …, \"label\": …}\u{2069} في كل سطر"
+        }
+        Key::DoccanoNotObject => {
+            "{place}المتوقع كائن JSON بالشكل \u{2066}{\"text\": …, \"label\": …}\u{2069}"
+        }
+        Key::DoccanoNoText => {
+            "{place}لا حقل «text»؛ المتوقع \u{2066}{\"text\": \"…\", \"label\": [[start, end, \"LABEL\"], …]}\u{2069}"
+        }
+        Key::DoccanoLabelList => {
+            "{place}يجب أن يكون «label» قائمة من \u{2066}[start, end, \"LABEL\"]\u{2069}"
+        }
+        Key::DoccanoBadTriple => {
+            "{place}المتوقع \u{2066}[start, end, \"LABEL\"]\u{2069}، والموجود \u{2066}{item}\u{2069}{hint}"
+        }
+        Key::DoccanoClassification => " (يبدو هذا وسمَ تصنيفٍ للنص كله؛ واسم يقرأ المقاطع)",
+        Key::ReasonSpacy => "spaCy وProdigy يعدّانها كذلك",
+        Key::PlaceSpan => "{place}المقطع {n}: ",
+        Key::SpacyNoRecords => {
+            "لا سجلات في الملف؛ المتوقع سجل \u{2066}{\"text\": …, \"spans\": …}\u{2069} في كل سطر"
+        }
+        Key::SpacyNotObject => {
+            "{place}المتوقع كائن JSON بالشكل \u{2066}{\"text\": …, \"spans\": …}\u{2069}"
+        }
+        Key::SpacyNoText => {
+            "{place}لا حقل «text»؛ المتوقع \u{2066}{\"text\": \"…\", \"spans\": [{\"start\", \"end\", \"label\"}]}\u{2069}"
+        }
+        Key::SpacySpansList => {
+            "{place}يجب أن يكون «spans» قائمة من \u{2066}{\"start\", \"end\", \"label\"}\u{2069}"
+        }
+        Key::SpacySpanNotObject => "{place}المتوقع \u{2066}{\"start\", \"end\", \"label\"}\u{2069}",
+        Key::SpacyNoParagraphs => {
+            "المستند {n}: المتوقع \u{2066}\"paragraphs\": [{\"sentences\": [{\"tokens\": […]}]}]\u{2069}"
+        }
+        Key::SpacyNoSentences => "المستند {n}: فقرة بلا قائمة «sentences»",
+        Key::SpacyNoTokens => "المستند {n}: جملة بلا قائمة «tokens»",
+        Key::SpacyNoOrth => "المستند {n}: وحدة نصية بلا نص «orth»",
+        Key::LsNoTasks => "لا مهام في الملف",
+        Key::PlaceTask => "المهمة {n}: ",
+        Key::PlaceAnnotation => "{place}التوسيم {n}، ",
+        Key::PlacePrediction => "{place}التنبؤ {n}، ",
+        Key::PlaceResult => "{place}النتيجة {n}: ",
+        Key::PlaceRegion => "{place}المنطقة {n}: ",
+        Key::PlaceField => "{place}{key} ",
+        Key::LsNotTask => "{place}المتوقع كائن مهمة فيه «data»",
+        Key::LsNoText => "{place}لا نص «text» في «data»",
+        Key::LsNoData => {
+            "{place}المتوقع \u{2066}\"data\": {\"text\": …}\u{2069} (أو «text» في صيغة JSON_MIN)"
+        }
+        Key::LsLabels => "{place}يجب أن يكون «labels» قائمة بأسماء الوسوم",
+        Key::BratNeedsText => "وسوم brat تحتاج إلى نصها: أضف {stem}.txt إلى الاستيراد نفسه",
+        Key::BratExpected => {
+            "المتوقع ملف \u{200e}.ann من brat (مع ملف \u{200e}.txt الخاص به) أو ملف \u{200e}.zip يضمهما"
+        }
+        Key::BratKeptLines => {
+            "{file}: حُفظت أسطر غير الكيانات والملاحظات ({kinds})؛ لا يعرضها واسم، ويعيد التصدير إلى brat كتابتها"
+        }
+        Key::BratRenamed => "كُتب الوسم {from} بوصفه النوع {to} في brat (لا تقبل الأنواع المسافات)",
+        Key::ArchiveNotWritten => "تعذّرت كتابة الأرشيف: {why}",
+        Key::BratExpectedT => "المتوقع \u{2066}T1<TAB>TYPE start end<TAB>text\u{2069}",
+        Key::BratEmptyType => "نوع {id} فارغ؛ {expected}",
+        Key::BratNotOffsets => "{offsets} ليست مواضع؛ {expected}",
+        Key::BratRangeEmpty => "{id}: المدى {range} فارغ أو معكوس ({length})",
+        Key::BratRangePastEnd => "{id}: المدى {range} يتجاوز نهاية النص ({length})",
+        Key::BratTextDiffers => "{id} يذكر أن نصه {stated}، لكن في {name} هناك {actual}",
+        Key::ZipNoEnd => "لا سجل لنهاية الدليل المركزي",
+        Key::ZipMalformedEnd => "سجل نهاية الدليل المركزي تالف",
+        Key::ZipMalformedEnd64 => "سجل نهاية الدليل المركزي بصيغة ZIP64 تالف",
+        Key::ZipNotZip => "ليس أرشيف ZIP، أو أنه تالف ({why})",
+        Key::ZipBadEntry => "ليس أرشيف ZIP، أو أنه تالف (المدخل رقم {n} في دليله تالف)",
+        Key::ZipLocalHeader => "تتعذّر قراءة {entry}: ترويسته المحلية مفقودة أو تالفة",
+        Key::ZipEndsInside => "{entry} تالف: ينتهي الأرشيف في وسطه",
+        Key::ZipTooBig => {
+            "يُفكّ {entry} إلى أكثر من الحجم الذي يعلنه ({size}): أرشيف تالف أو مؤذٍ، لم يُقرأ"
+        }
+        Key::ZipCorrupt => "{entry} تالف: بياناته المضغوطة فاسدة",
+        Key::ZipShort => "{entry} تالف: يُفكّ إلى {size} لا إلى الحجم الذي يعلنه ({declared})",
+        Key::ZipChecksum => "{entry} تالف: مجموعه الاختباري لا يطابق",
+        Key::ZipEncrypted => "{entry} مشفّر؛ لا يقرأ واسم الأرشيفات المحمية بكلمة مرور",
+        Key::ZipMethod => {
+            "{entry} مضغوط بطريقة لا يقرؤها واسم (يقرأ المداخل المخزّنة وتلك المضغوطة بـ deflate): الطريقة {method}"
+        }
+        Key::ZipPastLimit => {
+            "سيُفكّ {entry} إلى {size}، متجاوزًا الحد الذي يقرؤه واسم من أرشيف واحد ({limit})"
+        }
+        Key::ZipNameTooLong => "لا يمكن إضافة {name} إلى الأرشيف: اسمه طويل جدًّا",
+        Key::ZipEntryTooBig => "لا يمكن إضافة {name} إلى الأرشيف: سيتجاوز 4 GiB",
+        Key::ZipArchiveTooBig => "لا يمكن إتمام الأرشيف: سيتجاوز 4 GiB",
+        Key::Unrecognized => {
+            "نوع ملف غير معروف؛ يقرأ واسم ملفات \u{200e}.txt بترميز UTF-8، وتصديراته بصيغة \u{200e}.json، وملفات \u{200e}.jsonl من doccano أو spaCy، وملفات \u{200e}.json من Label Studio، وأزواج \u{200e}.txt و\u{200e}.ann من brat، وملفات \u{200e}.conll/.iob بصيغة CoNLL"
+        }
+        Key::NestedArchive => "لا تُقرأ الأرشيفات داخل الأرشيفات؛ فكّ ضغطه وأضفه وحده",
+        Key::EmptyArchive => "لا يضم الأرشيف أي ملف يقرؤه واسم",
+        Key::TokenCut => {
+            "المقطع {text} ({label}) يقطع الوحدة النصية {word}، فقُسّمت ليبقى المقطع دقيقًا"
+        }
+        Key::InColumn => " (العمود {n})",
+        Key::NotATag => {
+            "{tag}{column} ليس وسمًا؛ المتوقع O، أو B- أو I- أو E- أو S- أو L- أو U- متبوعًا بنوع (مثل B-PER)"
+        }
+        Key::LineTag => "السطر {line} ({tag})",
+        Key::RepairBioes => "وقُرئ كلٌّ منها كيانًا يبدأ هناك",
+        Key::RepairIob => {
+            "وقُرئ كلٌّ منها كيانًا جديدًا (كأنه B-) وأُرفقت به الملاحظة «CoNLL: began with I-…» ليعيد التصدير بصيغة IOB2 كتابته كما كان"
+        }
+        Key::ConllNoTag => "في هذا السطر وحدة نصية بلا وسم؛ المتوقع \u{2066}token tag\u{2069}",
+        Key::ConllPipe => {
+            "المتوقع عناصر \u{2066}word|TAG\u{2069} تفصل بينها مسافات، كما في السطر الأول"
+        }
+        Key::ConllNoTokens => "لم توجد وحدات نصية؛ المتوقع سطر \u{2066}token tag\u{2069} لكل وحدة",
+        Key::ConllSplitAgain => {
+            "{name}: {why}؛ فقُسّم إلى وحدات نصية من جديد، وقد تختلف أسطره عن الملف الذي قُرئ منه"
+        }
+        Key::ConllLayoutUnreadable => "تعذّرت قراءة تخطيطه في CoNLL",
+        Key::ConllTextChanged => "لم يعد نصه يطابق ملف CoNLL الذي قُرئ منه",
+        Key::ConllInsideToken => {
+            "{name}: المقطع {text} ({label}) يبدأ أو ينتهي داخل وحدة نصية، فلا تستوعبه CoNLL؛ لم يُصدَّر"
+        }
+        Key::ConllCrossesSentence => {
+            "{name}: المقطع {text} ({label}) يعبر حدّ جملة، فلا تستوعبه CoNLL؛ لم يُصدَّر"
+        }
+        Key::ConllLabelWritten => {
+            "{name}: كُتب الوسم {label} بالشكل {written} (لا تقبل الوسوم المسافات)"
+        }
+        Key::ConllOverlaps => {
+            "{name}: مقطع {label} يتداخل مع آخر، وأسطر \u{2066}word|TAG\u{2069} هذه لا تحمل إلا وسمًا واحدًا لكل كلمة؛ لم يُصدَّر"
+        }
+        Key::ConllRetokenized => {
+            "{name}: قُسّم نصه إلى وحدات نصية لأجل CoNLL؛ واستيراد الملف ثانيةً يعطي الوحدات موصولة بمسافات مفردة وفواصل أسطر، لا النص نفسه"
+        }
+        Key::ConllNoToken => "{name}: المقطع {text} ({label}) لا يغطي أي وحدة نصية، ولم يُصدَّر",
+        Key::CannotReadFile => "تتعذّر قراءة هذا الملف: {error}",
+        Key::WasimUnknownFormat => "صيغة غير معروفة {format}؛ المتوقع «wasim»",
+        Key::WasimNoFormat => {
+            "صيغة غير معروفة: المتوقع تصدير من واسم فيه \u{2066}\"format\": \"wasim\"\u{2069}"
+        }
+        Key::WasimVersion => "الإصدار {version} غير مدعوم؛ يقرأ واسم هذا الإصدارات من 1 إلى {latest}",
+        Key::WasimInvalid => "ليس ملف واسم صالحًا: {error}",
+        Key::WasimOpen => "يسمّي «open» مستندًا ليس في الملف",
+        Key::WasimSpanOutside => "المستند {name}، المقطع {range} خارج النص ({length})",
+        Key::WasimSpanText => {
+            "المستند {name}، المقطع {range}: نصه {stated} لا يطابق المستند، وفيه هناك {actual}"
+        }
+        Key::KeyReserved => "من اختصارات واسم نفسه",
+        Key::KeyUntypable => "لا يمكن كتابته",
+        Key::KeyTaken => "لوسم آخر أصلًا",
+        Key::KeyNotOneCharacter => "ليس حرفًا واحدًا",
+        Key::ColourRepaired => {
+            "{origin}: الوسم {label}: اللون {colour} ليس بالشكل \u{2066}#rrggbb\u{2069}؛ استُعمل {fixed} بدلًا منه."
+        }
+        Key::HotkeyDropped => {
+            "{origin}: الوسم {label}: المفتاح {key} {problem}؛ صار الوسم بلا مفتاح."
+        }
+        Key::LabelEmptyName => "الوسم رقم {n} اسمه فارغ",
+        Key::LabelTwice => "الوسم {label} معرّف مرتين",
+        Key::HotkeyTwice => "المفتاح {key} مستعمل لوسمين",
+        Key::HotkeyRefused => "المفتاح {key} {problem}؛ اختر غيره للوسم {label}",
+        Key::NotAColour => "الوسم {label}: {colour} ليس لونًا بالشكل \u{2066}#a1b2c3\u{2069}",
+        Key::NotALabelSet => {
+            "ليس مجموعة وسوم من واسم (المتوقع \u{2066}\"format\": \"wasim-labels\"\u{2069})"
+        }
+        Key::NoLabels => "لا «labels» في الملف",
+        Key::InvalidLabelSet => "مجموعة وسوم غير صالحة: {error}",
+        Key::SpanOutsideText => "المستند {name}: المقطع {range} خارج نصه ({length})",
+        Key::SpanUnknownLabel => "المستند {name}: المقطع {range} وسمه {label} غير معروف",
+        Key::SpansUnsorted => "المستند {name}: المقاطع غير مرتبة",
+        Key::SavedWorkspace => "مساحة العمل المحفوظة",
+        Key::NoSuchDocument => "لم يعد ذلك المستند موجودًا",
+        Key::NoSuchSpan => "لم يعد ذلك المقطع موجودًا",
+        Key::NoSuchLabel => "لا وسم باسم {label}",
+        Key::BadRange => "المدى {range} لا يناسب نصًّا من {length}",
+        Key::DuplicateSpan => "لذلك النص هذا الوسم أصلًا",
+        Key::LabelStillUsed => "الوسم {label} ما زالت تستعمله مقاطع",
+        Key::SpanNoLabel => "المستند {name}: المقطع {range} بلا وسم",
+        Key::SavedNoWorkspace => "للمستندات المحفوظة سجل مساحة عمل مفقود",
+        Key::SavedRecordUnreadable => "تتعذّر قراءة سجل مساحة العمل المحفوظ: {error}",
+        Key::SavedLayout => {
+            "البيانات المحفوظة بتخطيط الإصدار {version}؛ وهذا الإصدار من واسم يقرأ التخطيط {schema}"
+        }
+        Key::SavedDocMissing => "سجل المستند {id} مفقود",
+        Key::SavedDocUnreadable => "تتعذّر قراءة سجل المستند {id}: {error}",
+        Key::SavedDocMismatch => "السجل المحفوظ للمستند {id} هو سجل المستند {other}",
+        Key::SavedTextMissing => "نص {name} مفقود",
+        Key::EntryUnreadable => "تتعذّر قراءة قيد: {error}",
+        Key::EntryTextMissing => "نص مستند يأتي به مفقود",
+        Key::EntryDuplicateDocument => "كان سيضع مستندًا في مساحة العمل مرتين",
+        Key::EntryDuplicateSpanId => "كان سيعطي مقطعين من {name} معرّفًا واحدًا",
+        Key::V1Unreadable => "تتعذّر قراءة البيانات المحفوظة (المخطط 1): {error}",
+        Key::V1HistoryLost => {
+            "تعذّرت قراءة سجل التراجع الذي حفظه الإصدار السابق ({error})؛ وعملك كله هنا."
+        }
+        Key::StorageFull => "تخزين المتصفح ممتلئ (تجاوز الحصة)",
+        Key::NoIndexedDb => "لا يتيح هذا المتصفح IndexedDB (أهو التصفح الخاص؟)",
+        Key::StorageUnknown => "خطأ تخزين غير معروف",
+        Key::NoWebLocks => "لا يدعم هذا المتصفح Web Locks",
+        Key::BrowserCouldNotRead => "{name}: تعذّر على المتصفح قراءته ({error})",
+        Key::NoDownloadLink => "تعذّر إنشاء رابط التنزيل",
+        Key::WebAnnotationExportOnly => "يكتب واسم ملفات Web Annotation ولا يقرؤها",
     }
 }
 
@@ -514,6 +785,342 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         }
         (Counted::NotInEvery, _) => {
             "{n} مستند ليست في كل الملفات: تُستبعد من المقارنة، وتُدمج مع الواسمين الذين لديهم."
+        }
+        (Counted::TextHas, Plural::Zero) => "النص فارغ",
+        (Counted::TextHas, Plural::One) => "في النص حرف واحد",
+        (Counted::TextHas, Plural::Two) => "في النص حرفان",
+        (Counted::TextHas, Plural::Few) => "في النص {n} أحرف",
+        (Counted::TextHas, Plural::Many) => "في النص {n} حرفًا",
+        (Counted::TextHas, _) => "في النص {n} حرف",
+        (Counted::OffsetsReadAs, Plural::Zero) => "{file}: قُرئت المواضع {unit} لأن {why}.",
+        (Counted::OffsetsReadAs, Plural::One) => {
+            "{file}: قُرئت المواضع {unit} لأن {why}؛ في مستند واحد أحرف خارج المستوى متعدد اللغات الأساسي (كالرموز التعبيرية)، وفيها تختلف النقاط الرمزية عن وحدات UTF-16"
+        }
+        (Counted::OffsetsReadAs, Plural::Two) => {
+            "{file}: قُرئت المواضع {unit} لأن {why}؛ في مستندين أحرف خارج المستوى متعدد اللغات الأساسي (كالرموز التعبيرية)، وفيها تختلف النقاط الرمزية عن وحدات UTF-16"
+        }
+        (Counted::OffsetsReadAs, Plural::Few) => {
+            "{file}: قُرئت المواضع {unit} لأن {why}؛ في {n} مستندات أحرف خارج المستوى متعدد اللغات الأساسي (كالرموز التعبيرية)، وفيها تختلف النقاط الرمزية عن وحدات UTF-16"
+        }
+        (Counted::OffsetsReadAs, Plural::Many) => {
+            "{file}: قُرئت المواضع {unit} لأن {why}؛ في {n} مستندًا أحرف خارج المستوى متعدد اللغات الأساسي (كالرموز التعبيرية)، وفيها تختلف النقاط الرمزية عن وحدات UTF-16"
+        }
+        (Counted::OffsetsReadAs, _) => {
+            "{file}: قُرئت المواضع {unit} لأن {why}؛ في {n} مستند أحرف خارج المستوى متعدد اللغات الأساسي (كالرموز التعبيرية)، وفيها تختلف النقاط الرمزية عن وحدات UTF-16"
+        }
+        (Counted::DuplicatesDropped, Plural::Zero) => "{file}: لم يُسقط أي مقطع مكرر",
+        (Counted::DuplicatesDropped, Plural::One) => {
+            "{file}: أُسقط مقطع مكرر واحد (المدى والوسم نفساهما)"
+        }
+        (Counted::DuplicatesDropped, Plural::Two) => {
+            "{file}: أُسقط مقطعان مكرران (المدى والوسم نفساهما)"
+        }
+        (Counted::DuplicatesDropped, Plural::Few) => {
+            "{file}: أُسقطت {n} مقاطع مكررة (المدى والوسم نفساهما)"
+        }
+        (Counted::DuplicatesDropped, Plural::Many) => {
+            "{file}: أُسقط {n} مقطعًا مكررًا (المدى والوسم نفساهما)"
+        }
+        (Counted::DuplicatesDropped, _) => "{file}: أُسقط {n} مقطع مكرر (المدى والوسم نفساهما)",
+        (Counted::SpanNotes, Plural::Zero) => "لا ملاحظات",
+        (Counted::SpanNotes, Plural::One) => "ملاحظة مقطع واحدة",
+        (Counted::SpanNotes, Plural::Two) => "ملاحظتا مقطعين",
+        (Counted::SpanNotes, Plural::Few) => "{n} ملاحظات مقاطع",
+        (Counted::SpanNotes, Plural::Many) => "{n} ملاحظةً",
+        (Counted::SpanNotes, _) => "{n} ملاحظة",
+        (Counted::EntityIds, Plural::Zero) => "لا معرّفات",
+        (Counted::EntityIds, Plural::One) => "معرّف كيان واحد",
+        (Counted::EntityIds, Plural::Two) => "معرّفا كيانين",
+        (Counted::EntityIds, Plural::Few) => "{n} معرّفات كيانات",
+        (Counted::EntityIds, Plural::Many) => "{n} معرّفًا",
+        (Counted::EntityIds, _) => "{n} معرّف",
+        (Counted::RelationsNotShown, Plural::Zero) => "{file}: لا علاقات مخفية",
+        (Counted::RelationsNotShown, Plural::One) => {
+            "{file}: علاقة واحدة لا تُعرض (واسم يحرّر المقاطع فقط)؛ والتصدير إلى doccano يعيد كتابتها"
+        }
+        (Counted::RelationsNotShown, Plural::Two) => {
+            "{file}: علاقتان لا تُعرضان (واسم يحرّر المقاطع فقط)؛ والتصدير إلى doccano يعيد كتابتهما"
+        }
+        (Counted::RelationsNotShown, Plural::Few) => {
+            "{file}: {n} علاقات لا تُعرض (واسم يحرّر المقاطع فقط)؛ والتصدير إلى doccano يعيد كتابتها"
+        }
+        (Counted::RelationsNotShown, Plural::Many) => {
+            "{file}: {n} علاقةً لا تُعرض (واسم يحرّر المقاطع فقط)؛ والتصدير إلى doccano يعيد كتابتها"
+        }
+        (Counted::RelationsNotShown, _) => {
+            "{file}: {n} علاقة لا تُعرض (واسم يحرّر المقاطع فقط)؛ والتصدير إلى doccano يعيد كتابتها"
+        }
+        (Counted::ProdigySkipped, Plural::Zero) => "{file}: لم يُتخطَّ أي سجل",
+        (Counted::ProdigySkipped, Plural::One) => {
+            "{file}: تُخطّي سجل واحد أُجيب فيه «reject» أو «ignore» في Prodigy"
+        }
+        (Counted::ProdigySkipped, Plural::Two) => {
+            "{file}: تُخطّي سجلان أُجيب فيهما «reject» أو «ignore» في Prodigy"
+        }
+        (Counted::ProdigySkipped, Plural::Few) => {
+            "{file}: تُخطّيت {n} سجلات أُجيب فيها «reject» أو «ignore» في Prodigy"
+        }
+        (Counted::ProdigySkipped, Plural::Many) => {
+            "{file}: تُخطّي {n} سجلًّا أُجيب فيها «reject» أو «ignore» في Prodigy"
+        }
+        (Counted::ProdigySkipped, _) => {
+            "{file}: تُخطّي {n} سجل أُجيب فيها «reject» أو «ignore» في Prodigy"
+        }
+        (Counted::TokensDisagree, Plural::Zero) => {
+            "{file}: لا خلاف بين «token_start/token_end» و«start/end»"
+        }
+        (Counted::TokensDisagree, Plural::One) => {
+            "{file}: في مقطع واحد يخالف «token_start/token_end» قيمتي «start/end»؛ واعتُمدت «start/end»"
+        }
+        (Counted::TokensDisagree, Plural::Two) => {
+            "{file}: في مقطعين يخالف «token_start/token_end» قيمتي «start/end»؛ واعتُمدت «start/end»"
+        }
+        (Counted::TokensDisagree, Plural::Few) => {
+            "{file}: في {n} مقاطع يخالف «token_start/token_end» قيمتي «start/end»؛ واعتُمدت «start/end»"
+        }
+        (Counted::TokensDisagree, Plural::Many) => {
+            "{file}: في {n} مقطعًا يخالف «token_start/token_end» قيمتي «start/end»؛ واعتُمدت «start/end»"
+        }
+        (Counted::TokensDisagree, _) => {
+            "{file}: في {n} مقطع يخالف «token_start/token_end» قيمتي «start/end»؛ واعتُمدت «start/end»"
+        }
+        (Counted::PredictedSpans, Plural::Zero) => "{file}: لم يُستورد أي مقطع متنبَّأ به",
+        (Counted::PredictedSpans, Plural::One) => "{file}: استُورد مقطع متنبَّأ به واحد مع التوسيمات",
+        (Counted::PredictedSpans, Plural::Two) => "{file}: استُورد مقطعان متنبَّأ بهما مع التوسيمات",
+        (Counted::PredictedSpans, Plural::Few) => {
+            "{file}: استُوردت {n} مقاطع متنبَّأ بها مع التوسيمات"
+        }
+        (Counted::PredictedSpans, Plural::Many) => {
+            "{file}: استُورد {n} مقطعًا متنبَّأ بها مع التوسيمات"
+        }
+        (Counted::PredictedSpans, _) => "{file}: استُورد {n} مقطع متنبَّأ بها مع التوسيمات",
+        (Counted::MergedTasks, Plural::Zero) => "{file}: لا مهام بعدة توسيمات",
+        (Counted::MergedTasks, Plural::One) => "{file}: لمهمة واحدة عدة توسيمات؛ دُمجت مقاطعها",
+        (Counted::MergedTasks, Plural::Two) => "{file}: لمهمتين عدة توسيمات؛ دُمجت مقاطعهما",
+        (Counted::MergedTasks, Plural::Few) => "{file}: لـ{n} مهام عدة توسيمات؛ دُمجت مقاطعها",
+        (Counted::MergedTasks, Plural::Many) => "{file}: لـ{n} مهمةً عدة توسيمات؛ دُمجت مقاطعها",
+        (Counted::MergedTasks, _) => "{file}: لـ{n} مهمة عدة توسيمات؛ دُمجت مقاطعها",
+        (Counted::SkippedResults, Plural::Zero) => "{file}: لا نتائج مخفية",
+        (Counted::SkippedResults, Plural::One) => {
+            "{file}: نتيجة واحدة ليست مقطعًا نصيًّا (اختيارات، علاقات، نطاقات HTML…) لا تُعرض؛ والتصدير إلى Label Studio يعيد كتابتها"
+        }
+        (Counted::SkippedResults, Plural::Two) => {
+            "{file}: نتيجتان ليستا مقطعين نصيين (اختيارات، علاقات، نطاقات HTML…) لا تُعرضان؛ والتصدير إلى Label Studio يعيد كتابتهما"
+        }
+        (Counted::SkippedResults, Plural::Few) => {
+            "{file}: {n} نتائج ليست مقاطع نصية (اختيارات، علاقات، نطاقات HTML…) لا تُعرض؛ والتصدير إلى Label Studio يعيد كتابتها"
+        }
+        (Counted::SkippedResults, Plural::Many) => {
+            "{file}: {n} نتيجةً ليست مقاطع نصية (اختيارات، علاقات، نطاقات HTML…) لا تُعرض؛ والتصدير إلى Label Studio يعيد كتابتها"
+        }
+        (Counted::SkippedResults, _) => {
+            "{file}: {n} نتيجة ليست مقاطع نصية (اختيارات، علاقات، نطاقات HTML…) لا تُعرض؛ والتصدير إلى Label Studio يعيد كتابتها"
+        }
+        (Counted::BratDiscontinuous, Plural::Zero) => "{file}: لا كيانات متقطعة",
+        (Counted::BratDiscontinuous, Plural::One) => {
+            "{file}: كيان متقطع واحد يُعرض مقطعًا لكل جزء، تتشارك الأجزاء ملاحظة؛ ويكتبه التصدير إلى brat كيانًا واحدًا ما بقيت أجزاؤه كلها"
+        }
+        (Counted::BratDiscontinuous, Plural::Two) => {
+            "{file}: كيانان متقطعان يُعرض كلٌّ منهما مقطعًا لكل جزء، تتشارك الأجزاء ملاحظة؛ ويكتب التصدير إلى brat كلًّا منهما كيانًا واحدًا ما بقيت أجزاؤه كلها"
+        }
+        (Counted::BratDiscontinuous, Plural::Few) => {
+            "{file}: {n} كيانات متقطعة يُعرض كلٌّ منها مقطعًا لكل جزء، تتشارك الأجزاء ملاحظة؛ ويكتب التصدير إلى brat كلًّا منها كيانًا واحدًا ما بقيت أجزاؤه كلها"
+        }
+        (Counted::BratDiscontinuous, Plural::Many) => {
+            "{file}: {n} كيانًا متقطعًا يُعرض كلٌّ منها مقطعًا لكل جزء، تتشارك الأجزاء ملاحظة؛ ويكتب التصدير إلى brat كلًّا منها كيانًا واحدًا ما بقيت أجزاؤه كلها"
+        }
+        (Counted::BratDiscontinuous, _) => {
+            "{file}: {n} كيان متقطع يُعرض كلٌّ منها مقطعًا لكل جزء، تتشارك الأجزاء ملاحظة؛ ويكتب التصدير إلى brat كلًّا منها كيانًا واحدًا ما بقيت أجزاؤه كلها"
+        }
+        (Counted::BratKeptDeleted, Plural::Zero) => "{file}: لم يُبقَ أي مقطع محذوف",
+        (Counted::BratKeptDeleted, Plural::One) => {
+            "{file}: أُبقي مقطع محذوف واحد كيانًا لأن علاقات أو أحداثًا أو سمات أو تطبيعات أو تكافؤات تشير إليه ({ids})"
+        }
+        (Counted::BratKeptDeleted, Plural::Two) => {
+            "{file}: أُبقي مقطعان محذوفان كيانين لأن علاقات أو أحداثًا أو سمات أو تطبيعات أو تكافؤات تشير إليهما ({ids})"
+        }
+        (Counted::BratKeptDeleted, Plural::Few) => {
+            "{file}: أُبقيت {n} مقاطع محذوفة كيانات لأن علاقات أو أحداثًا أو سمات أو تطبيعات أو تكافؤات تشير إليها ({ids})"
+        }
+        (Counted::BratKeptDeleted, Plural::Many) => {
+            "{file}: أُبقي {n} مقطعًا محذوفًا كيانات لأن علاقات أو أحداثًا أو سمات أو تطبيعات أو تكافؤات تشير إليها ({ids})"
+        }
+        (Counted::BratKeptDeleted, _) => {
+            "{file}: أُبقي {n} مقطع محذوف كيانات لأن علاقات أو أحداثًا أو سمات أو تطبيعات أو تكافؤات تشير إليها ({ids})"
+        }
+        (Counted::FlattenedNotes, Plural::Zero) => "لا ملاحظات فيها فواصل أسطر",
+        (Counted::FlattenedNotes, Plural::One) => "في ملاحظة واحدة فواصل أسطر أو جدولة، كُتبت مسافات",
+        (Counted::FlattenedNotes, Plural::Two) => "في ملاحظتين فواصل أسطر أو جدولة، كُتبت مسافات",
+        (Counted::FlattenedNotes, Plural::Few) => "في {n} ملاحظات فواصل أسطر أو جدولة، كُتبت مسافات",
+        (Counted::FlattenedNotes, Plural::Many) => "في {n} ملاحظةً فواصل أسطر أو جدولة، كُتبت مسافات",
+        (Counted::FlattenedNotes, _) => "في {n} ملاحظة فواصل أسطر أو جدولة، كُتبت مسافات",
+        (Counted::Bytes, Plural::Zero) => "0 بايت",
+        (Counted::Bytes, Plural::One) => "بايت واحد",
+        (Counted::Bytes, Plural::Two) => "بايتان",
+        (Counted::Bytes, Plural::Few) => "{n} بايتات",
+        (Counted::Bytes, Plural::Many) => "{n} بايتًا",
+        (Counted::Bytes, _) => "{n} بايت",
+        (Counted::ZipTooMany, Plural::Zero) => "لا مداخل في الأرشيف",
+        (Counted::ZipTooMany, Plural::One) => {
+            "في الأرشيف مدخل واحد؛ ويقرأ واسم {max} على الأكثر من أرشيف واحد"
+        }
+        (Counted::ZipTooMany, Plural::Two) => {
+            "في الأرشيف مدخلان؛ ويقرأ واسم {max} على الأكثر من أرشيف واحد"
+        }
+        (Counted::ZipTooMany, Plural::Few) => {
+            "في الأرشيف {n} مداخل؛ ويقرأ واسم {max} على الأكثر من أرشيف واحد"
+        }
+        (Counted::ZipTooMany, Plural::Many) => {
+            "في الأرشيف {n} مدخلًا؛ ويقرأ واسم {max} على الأكثر من أرشيف واحد"
+        }
+        (Counted::ZipTooMany, _) => "في الأرشيف {n} مدخل؛ ويقرأ واسم {max} على الأكثر من أرشيف واحد",
+        (Counted::IrregularStarts, Plural::Zero) => "{file}: كل الكيانات تبدأ بوسم سليم",
+        (Counted::IrregularStarts, Plural::One) => {
+            "{file}: كيان واحد لا يبدأ بوسم سليم ({lines})؛ {repair}"
+        }
+        (Counted::IrregularStarts, Plural::Two) => {
+            "{file}: كيانان لا يبدآن بوسم سليم ({lines})؛ {repair}"
+        }
+        (Counted::IrregularStarts, Plural::Few) => {
+            "{file}: {n} كيانات لا تبدأ بوسم سليم ({lines})؛ {repair}"
+        }
+        (Counted::IrregularStarts, Plural::Many) => {
+            "{file}: {n} كيانًا لا تبدأ بوسم سليم ({lines})؛ {repair}"
+        }
+        (Counted::IrregularStarts, _) => "{file}: {n} كيان لا تبدأ بوسم سليم ({lines})؛ {repair}",
+        (Counted::UnusualTags, Plural::Zero) => "{file}: لا وسوم بأحرف غير معتادة",
+        (Counted::UnusualTags, Plural::One) => {
+            "{file}: في نوع وسم واحد أحرف غير معتادة ({lines})؛ أُبقي النوع وسمًا، فتحقّق من خطأ مطبعي"
+        }
+        (Counted::UnusualTags, Plural::Two) => {
+            "{file}: في نوع وسمين أحرف غير معتادة ({lines})؛ أُبقي النوع وسمًا، فتحقّق من خطأ مطبعي"
+        }
+        (Counted::UnusualTags, Plural::Few) => {
+            "{file}: في أنواع {n} وسوم أحرف غير معتادة ({lines})؛ أُبقيت الأنواع وسومًا، فتحقّق من خطأ مطبعي"
+        }
+        (Counted::UnusualTags, Plural::Many) => {
+            "{file}: في أنواع {n} وسمًا أحرف غير معتادة ({lines})؛ أُبقيت الأنواع وسومًا، فتحقّق من خطأ مطبعي"
+        }
+        (Counted::UnusualTags, _) => {
+            "{file}: في أنواع {n} وسم أحرف غير معتادة ({lines})؛ أُبقيت الأنواع وسومًا، فتحقّق من خطأ مطبعي"
+        }
+        (Counted::NestedLayers, Plural::Zero) => "{file}: لا أعمدة وسوم",
+        (Counted::NestedLayers, Plural::One) => "{file}: قُرئ عمود وسوم واحد ({name})",
+        (Counted::NestedLayers, Plural::Two) => {
+            "{file}: قُرئ عمودا الوسوم طبقتين متداخلتين من الكيانات (وسوم {name})"
+        }
+        (Counted::NestedLayers, Plural::Few) => {
+            "{file}: قُرئت {n} أعمدة وسوم طبقاتٍ متداخلة من الكيانات (وسوم {name})"
+        }
+        (Counted::NestedLayers, Plural::Many) => {
+            "{file}: قُرئ {n} عمودًا للوسوم طبقاتٍ متداخلة من الكيانات (وسوم {name})"
+        }
+        (Counted::NestedLayers, _) => {
+            "{file}: قُرئ {n} عمود وسوم طبقاتٍ متداخلة من الكيانات (وسوم {name})"
+        }
+        (Counted::ConllColumns, Plural::Zero) => {
+            "هذا السطر بلا أعمدة، والوسوم تبدأ في الأسطر الأخرى عند العمود {column}"
+        }
+        (Counted::ConllColumns, Plural::One) => {
+            "في هذا السطر عمود واحد، والوسوم تبدأ في الأسطر الأخرى عند العمود {column}"
+        }
+        (Counted::ConllColumns, Plural::Two) => {
+            "في هذا السطر عمودان، والوسوم تبدأ في الأسطر الأخرى عند العمود {column}"
+        }
+        (Counted::ConllColumns, Plural::Few) => {
+            "في هذا السطر {n} أعمدة، والوسوم تبدأ في الأسطر الأخرى عند العمود {column}"
+        }
+        (Counted::ConllColumns, Plural::Many) => {
+            "في هذا السطر {n} عمودًا، والوسوم تبدأ في الأسطر الأخرى عند العمود {column}"
+        }
+        (Counted::ConllColumns, _) => {
+            "في هذا السطر {n} عمود، والوسوم تبدأ في الأسطر الأخرى عند العمود {column}"
+        }
+        (Counted::ConllSkipped, Plural::Zero) => "{file}: لا أعمدة بين الوحدة النصية والوسوم",
+        (Counted::ConllSkipped, Plural::One) => {
+            "{file}: عمود واحد بين الوحدة النصية والوسوم (كوسوم أقسام الكلام) لا يُعرض؛ ويعيد التصدير إلى CoNLL كتابته كما كان"
+        }
+        (Counted::ConllSkipped, Plural::Two) => {
+            "{file}: عمودان بين الوحدة النصية والوسوم (كوسوم أقسام الكلام) لا يُعرضان؛ ويعيد التصدير إلى CoNLL كتابتهما كما كانا"
+        }
+        (Counted::ConllSkipped, Plural::Few) => {
+            "{file}: {n} أعمدة بين الوحدة النصية والوسوم (كوسوم أقسام الكلام) لا تُعرض؛ ويعيد التصدير إلى CoNLL كتابتها كما كانت"
+        }
+        (Counted::ConllSkipped, Plural::Many) => {
+            "{file}: {n} عمودًا بين الوحدة النصية والوسوم (كوسوم أقسام الكلام) لا تُعرض؛ ويعيد التصدير إلى CoNLL كتابتها كما كانت"
+        }
+        (Counted::ConllSkipped, _) => {
+            "{file}: {n} عمود بين الوحدة النصية والوسوم (كوسوم أقسام الكلام) لا تُعرض؛ ويعيد التصدير إلى CoNLL كتابتها كما كانت"
+        }
+        (Counted::Characters, Plural::Zero) => "لا أحرف",
+        (Counted::Characters, Plural::One) => "حرف واحد",
+        (Counted::Characters, Plural::Two) => "حرفان",
+        (Counted::Characters, Plural::Few) => "{n} أحرف",
+        (Counted::Characters, Plural::Many) => "{n} حرفًا",
+        (Counted::Characters, _) => "{n} حرف",
+        (Counted::SetAside, Plural::Zero) => "لم يُنحَّ أي تغيير محفوظ.",
+        (Counted::SetAside, Plural::One) => {
+            "تعذّر تطبيق تغيير محفوظ واحد ({why})؛ نُحّي جانبًا في التخزين ولم يضع."
+        }
+        (Counted::SetAside, Plural::Two) => {
+            "تعذّر تطبيق تغييرين محفوظين ({why})؛ نُحّيا جانبًا في التخزين ولم يضيعا."
+        }
+        (Counted::SetAside, Plural::Few) => {
+            "تعذّر تطبيق {n} تغييرات محفوظة ({why})؛ نُحّيت جانبًا في التخزين ولم تضع."
+        }
+        (Counted::SetAside, Plural::Many) => {
+            "تعذّر تطبيق {n} تغييرًا محفوظًا ({why})؛ نُحّيت جانبًا في التخزين ولم تضع."
+        }
+        (Counted::SetAside, _) => {
+            "تعذّر تطبيق {n} تغيير محفوظ ({why})؛ نُحّيت جانبًا في التخزين ولم تضع."
+        }
+        (Counted::UndoStepsLost, Plural::Zero) => "قُرئت خطوات التراجع كلها.",
+        (Counted::UndoStepsLost, Plural::One) => {
+            "تعذّرت قراءة خطوة تراجع واحدة؛ ذهبت الخطوات الأقدم، أما عملك فلم يذهب."
+        }
+        (Counted::UndoStepsLost, Plural::Two) => {
+            "تعذّرت قراءة خطوتي تراجع؛ ذهبت الخطوات الأقدم، أما عملك فلم يذهب."
+        }
+        (Counted::UndoStepsLost, Plural::Few) => {
+            "تعذّرت قراءة {n} خطوات تراجع؛ ذهبت الخطوات الأقدم، أما عملك فلم يذهب."
+        }
+        (Counted::UndoStepsLost, Plural::Many) => {
+            "تعذّرت قراءة {n} خطوةً للتراجع؛ ذهبت الخطوات الأقدم، أما عملك فلم يذهب."
+        }
+        (Counted::UndoStepsLost, _) => {
+            "تعذّرت قراءة {n} خطوة تراجع؛ ذهبت الخطوات الأقدم، أما عملك فلم يذهب."
+        }
+        (Counted::TeamDataDropped, Plural::Zero) => "لا مكان في {format} لمن اقترح المقطع ولا لقبوله",
+        (Counted::TeamDataDropped, Plural::One) => {
+            "لا مكان في {format} لمن اقترح المقطع ولا لقبوله: أُسقط ذلك من مقطع واحد (يحفظه Wasim JSON)"
+        }
+        (Counted::TeamDataDropped, Plural::Two) => {
+            "لا مكان في {format} لمن اقترح المقطع ولا لقبوله: أُسقط ذلك من مقطعين (يحفظه Wasim JSON)"
+        }
+        (Counted::TeamDataDropped, Plural::Few) => {
+            "لا مكان في {format} لمن اقترح المقطع ولا لقبوله: أُسقط ذلك من {n} مقاطع (يحفظه Wasim JSON)"
+        }
+        (Counted::TeamDataDropped, Plural::Many) => {
+            "لا مكان في {format} لمن اقترح المقطع ولا لقبوله: أُسقط ذلك من {n} مقطعًا (يحفظه Wasim JSON)"
+        }
+        (Counted::TeamDataDropped, _) => {
+            "لا مكان في {format} لمن اقترح المقطع ولا لقبوله: أُسقط ذلك من {n} مقطع (يحفظه Wasim JSON)"
+        }
+        (Counted::TeamDataInNotes, Plural::Zero) => "لا حقل في {format} لمن اقترح المقطع ولا لقبوله",
+        (Counted::TeamDataInNotes, Plural::One) => {
+            "لا حقل في {format} لمن اقترح المقطع ولا لقبوله: يحمل ذلك مقطع واحد في ملاحظته («annotators: …; accepted»)"
+        }
+        (Counted::TeamDataInNotes, Plural::Two) => {
+            "لا حقل في {format} لمن اقترح المقطع ولا لقبوله: يحمل ذلك مقطعان في ملاحظتيهما («annotators: …; accepted»)"
+        }
+        (Counted::TeamDataInNotes, Plural::Few) => {
+            "لا حقل في {format} لمن اقترح المقطع ولا لقبوله: تحمل ذلك {n} مقاطع في ملاحظاتها («annotators: …; accepted»)"
+        }
+        (Counted::TeamDataInNotes, Plural::Many) => {
+            "لا حقل في {format} لمن اقترح المقطع ولا لقبوله: يحمل ذلك {n} مقطعًا في ملاحظاتها («annotators: …; accepted»)"
+        }
+        (Counted::TeamDataInNotes, _) => {
+            "لا حقل في {format} لمن اقترح المقطع ولا لقبوله: يحمل ذلك {n} مقطع في ملاحظاتها («annotators: …; accepted»)"
         }
     }
 }

@@ -396,6 +396,271 @@ pub fn text(key: Key) -> &'static str {
             "{file} gives the same text more than once: only the first of each is compared and merged."
         }
         Key::RepeatsText => "“{name}” repeats the text of “{first}”",
+        Key::JsonAt => "{what} at line {line} column {column}",
+        Key::JsonEofList => "EOF while parsing a list",
+        Key::JsonEofObject => "EOF while parsing an object",
+        Key::JsonEofString => "EOF while parsing a string",
+        Key::JsonEofValue => "EOF while parsing a value",
+        Key::JsonExpectedColon => "expected `:`",
+        Key::JsonExpectedListEnd => "expected `,` or `]`",
+        Key::JsonExpectedObjectEnd => "expected `,` or `}`",
+        Key::JsonExpectedIdent => "expected ident",
+        Key::JsonExpectedValue => "expected value",
+        Key::JsonExpectedQuote => "expected `\"`",
+        Key::JsonInvalidEscape => "invalid escape",
+        Key::JsonInvalidNumber => "invalid number",
+        Key::JsonNumberOutOfRange => "number out of range",
+        Key::JsonInvalidUnicode => "invalid unicode code point",
+        Key::JsonControlCharacter => {
+            "control character (\\u0000-\\u001F) found while parsing a string"
+        }
+        Key::JsonKeyMustBeString => "key must be a string",
+        Key::JsonInvalidKey => "invalid key",
+        Key::JsonTrailingComma => "trailing comma",
+        Key::JsonTrailingCharacters => "trailing characters",
+        Key::JsonTooDeep => "recursion limit exceeded",
+        Key::JsonMissingField => "missing field `{field}`",
+        Key::JsonDuplicateField => "duplicate field `{field}`",
+        Key::JsonInvalidType => "invalid type: {found}, expected {expected}",
+        Key::JsonInvalidValue => "invalid value: {found}, expected {expected}",
+        Key::JsonUnknownVariant => "unknown variant `{value}`",
+        Key::Verbatim => "{text}",
+        Key::JsonFoundBoolean => "boolean {value}",
+        Key::JsonFoundInteger => "integer {value}",
+        Key::JsonFoundFloat => "floating point {value}",
+        Key::JsonFoundString => "string {value}",
+        Key::JsonFoundNull => "null",
+        Key::JsonFoundList => "sequence",
+        Key::JsonFoundObject => "map",
+        Key::JsonWantString => "a string",
+        Key::JsonWantBoolean => "a boolean",
+        Key::JsonWantList => "a sequence",
+        Key::JsonWantObject => "an object",
+        Key::JsonWantCharacter => "a character",
+        Key::JsonWantWholeNumber => "a non-negative whole number",
+        Key::JsonWantNumber => "a number",
+        Key::BinaryFile => "it looks like a binary file, not text",
+        Key::NotUtf8 => {
+            "it is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 and try again"
+        }
+        Key::CannotLoadFile => "cannot load this file: {error}",
+        Key::InArchive => "{file} in {archive}",
+        Key::InvalidJson => "invalid JSON: {error}",
+        Key::NoPlace => "",
+        Key::PlaceRecord => "record {n}: ",
+        Key::MustBeOffset => "{place}\"{key}\" must be a non-negative integer",
+        Key::UnitCodePoints => "code points (as Python counts)",
+        Key::UnitUtf16 => "UTF-16 code units (as JavaScript counts)",
+        Key::ReasonTextsMatch => "the span texts match that way",
+        Key::ReasonInside => "only then are all spans inside their texts",
+        Key::ReasonBoundaries => "spans then fall on character and word boundaries",
+        Key::ReasonEitherWay => "the spans fit either way",
+        Key::Range => "[{start}, {end})",
+        Key::SpanSplitsCharacter => {
+            "{place}span {range} splits a character or lies past the end of the text"
+        }
+        Key::SpanEmpty => "{place}span {range} is empty or reversed ({length})",
+        Key::SpanPastEnd => "{place}span {range} is past the end of the text ({length})",
+        Key::SpanEmptyLabel => "{place}span {range} has an empty label",
+        Key::SpanTextDiffers => {
+            "{place}span {range} says its text is {expected}, but the document has {actual} there"
+        }
+        Key::NoPlaceForExtras => {
+            "{format} has no place for span notes or entity ids; left out: {what}"
+        }
+        Key::ReasonFileSays => "the file says so (\"offset_unit\")",
+        Key::PlaceEntity => "{place}entity {n}: ",
+        Key::PlaceLabel => "{place}label {n}: ",
+        Key::MustBeList => "{place}\"{key}\" must be a list",
+        Key::MustBeString => "{place}\"{key}\" must be a string",
+        Key::DoccanoNoRecords => {
+            "the file has no records; expected one {\"text\": …, \"label\": …} per line"
+        }
+        Key::DoccanoNotObject => "{place}expected a JSON object {\"text\": …, \"label\": …}",
+        Key::DoccanoNoText => {
+            "{place}no \"text\" field; expected {\"text\": \"…\", \"label\": [[start, end, \"LABEL\"], …]}"
+        }
+        Key::DoccanoLabelList => "{place}\"label\" must be a list of [start, end, \"LABEL\"]",
+        Key::DoccanoBadTriple => "{place}expected [start, end, \"LABEL\"], found {item}{hint}",
+        Key::DoccanoClassification => {
+            " (this looks like a text-classification label; Wasim reads spans)"
+        }
+        Key::ReasonSpacy => "spaCy and Prodigy count them so",
+        Key::PlaceSpan => "{place}span {n}: ",
+        Key::SpacyNoRecords => {
+            "the file has no records; expected one {\"text\": …, \"spans\": …} per line"
+        }
+        Key::SpacyNotObject => "{place}expected a JSON object {\"text\": …, \"spans\": …}",
+        Key::SpacyNoText => {
+            "{place}no \"text\" field; expected {\"text\": \"…\", \"spans\": [{\"start\", \"end\", \"label\"}]}"
+        }
+        Key::SpacySpansList => "{place}\"spans\" must be a list of {\"start\", \"end\", \"label\"}",
+        Key::SpacySpanNotObject => "{place}expected {\"start\", \"end\", \"label\"}",
+        Key::SpacyNoParagraphs => {
+            "document {n}: expected \"paragraphs\": [{\"sentences\": [{\"tokens\": […]}]}]"
+        }
+        Key::SpacyNoSentences => "document {n}: a paragraph has no \"sentences\" list",
+        Key::SpacyNoTokens => "document {n}: a sentence has no \"tokens\" list",
+        Key::SpacyNoOrth => "document {n}: a token has no \"orth\" string",
+        Key::LsNoTasks => "the file has no tasks",
+        Key::PlaceTask => "task {n}: ",
+        Key::PlaceAnnotation => "{place}annotation {n}, ",
+        Key::PlacePrediction => "{place}prediction {n}, ",
+        Key::PlaceResult => "{place}result {n}: ",
+        Key::PlaceRegion => "{place}region {n}: ",
+        Key::PlaceField => "{place}{key} ",
+        Key::LsNotTask => "{place}expected a task object with \"data\"",
+        Key::LsNoText => "{place}\"data\" has no \"text\" string",
+        Key::LsNoData => "{place}expected \"data\": {\"text\": …} (or JSON_MIN's \"text\")",
+        Key::LsLabels => "{place}\"labels\" must be a list of label names",
+        Key::BratNeedsText => "brat annotations need their text: add {stem}.txt to the same import",
+        Key::BratExpected => "expected a brat .ann file (with its .txt) or a .zip of them",
+        Key::BratKeptLines => {
+            "{file}: lines other than entities and notes were kept ({kinds}); Wasim does not show them, and brat export writes them back"
+        }
+        Key::BratRenamed => {
+            "label {from} was written as the brat type {to} (types cannot hold spaces)"
+        }
+        Key::ArchiveNotWritten => "the archive could not be written: {why}",
+        Key::BratExpectedT => "expected `T1<TAB>TYPE start end<TAB>text`",
+        Key::BratEmptyType => "{id} has an empty type; {expected}",
+        Key::BratNotOffsets => "{offsets} are not offsets; {expected}",
+        Key::BratRangeEmpty => "{id}: {range} is empty or reversed ({length})",
+        Key::BratRangePastEnd => "{id}: {range} is past the end of the text ({length})",
+        Key::BratTextDiffers => "{id} says its text is {stated}, but {name} has {actual} there",
+        Key::ZipNoEnd => "no end of central directory record",
+        Key::ZipMalformedEnd => "a malformed end of central directory record",
+        Key::ZipMalformedEnd64 => "a malformed ZIP64 end of central directory record",
+        Key::ZipNotZip => "not a ZIP archive, or a damaged one ({why})",
+        Key::ZipBadEntry => {
+            "not a ZIP archive, or a damaged one (entry #{n} of its directory is damaged)"
+        }
+        Key::ZipLocalHeader => "{entry} cannot be read: its local header is missing or damaged",
+        Key::ZipEndsInside => "{entry} is damaged: the archive ends inside it",
+        Key::ZipTooBig => {
+            "{entry} unpacks to more than the {size} it declares: a damaged or hostile archive, not read"
+        }
+        Key::ZipCorrupt => "{entry} is damaged: its deflated data is corrupt",
+        Key::ZipShort => "{entry} is damaged: it unpacks to {size}, not the {declared} it declares",
+        Key::ZipChecksum => "{entry} is damaged: its checksum does not match",
+        Key::ZipEncrypted => "{entry} is encrypted; Wasim cannot read password-protected archives",
+        Key::ZipMethod => {
+            "{entry} is compressed with a method Wasim does not read (it reads stored and deflated entries): method {method}"
+        }
+        Key::ZipPastLimit => {
+            "{entry} would unpack to {size}, past the {limit} Wasim reads from one archive"
+        }
+        Key::ZipNameTooLong => "cannot add {name} to the archive: its name is too long",
+        Key::ZipEntryTooBig => "cannot add {name} to the archive: it would pass 4 GiB",
+        Key::ZipArchiveTooBig => "cannot finish the archive: it would pass 4 GiB",
+        Key::Unrecognized => {
+            "unrecognized file type; Wasim reads UTF-8 .txt files, its own .json exports, doccano or spaCy .jsonl, Label Studio .json, brat .txt + .ann pairs and CoNLL .conll/.iob files"
+        }
+        Key::NestedArchive => {
+            "archives inside archives are not read; unzip it and add it on its own"
+        }
+        Key::EmptyArchive => "the archive holds no files Wasim reads",
+        Key::TokenCut => {
+            "span {text} ({label}) cuts the token {word}, which was split so the span stays exact"
+        }
+        Key::InColumn => " (column {n})",
+        Key::NotATag => {
+            "{tag}{column} is not a tag; expected O, or B-, I-, E-, S-, L- or U- followed by a type (such as B-PER)"
+        }
+        Key::LineTag => "line {line} ({tag})",
+        Key::RepairBioes => "each was read as an entity starting there",
+        Key::RepairIob => {
+            "each was read as a new entity (as if B-) and noted \"CoNLL: began with I-…\" so that an IOB2 export writes it back"
+        }
+        Key::ConllNoTag => "this line has a token but no tag; expected `token tag`",
+        Key::ConllPipe => "expected word|TAG items separated by spaces, as on the first line",
+        Key::ConllNoTokens => "no tokens found; expected one `token tag` line per token",
+        Key::ConllSplitAgain => {
+            "{name}: {why}; it was split into tokens again, so its lines may differ from the file it was read from"
+        }
+        Key::ConllLayoutUnreadable => "its CoNLL layout could not be read",
+        Key::ConllTextChanged => "its text no longer matches the CoNLL file it was read from",
+        Key::ConllInsideToken => {
+            "{name}: span {text} ({label}) starts or ends inside a token, so CoNLL cannot hold it; it was not exported"
+        }
+        Key::ConllCrossesSentence => {
+            "{name}: span {text} ({label}) crosses a sentence break, so CoNLL cannot hold it; it was not exported"
+        }
+        Key::ConllLabelWritten => {
+            "{name}: label {label} was written as {written} (tags cannot hold spaces)"
+        }
+        Key::ConllOverlaps => {
+            "{name}: a {label} span overlaps another, and these `word|TAG` lines hold one tag per word; it was not exported"
+        }
+        Key::ConllRetokenized => {
+            "{name}: its text was split into tokens for CoNLL; importing the file again gives the tokens joined by single spaces and line breaks, not the same text"
+        }
+        Key::ConllNoToken => "{name}: span {text} ({label}) covers no token and was not exported",
+        Key::CannotReadFile => "cannot read this file: {error}",
+        Key::WasimUnknownFormat => "unknown format {format}; expected \"wasim\"",
+        Key::WasimNoFormat => "unknown format: expected a Wasim export with \"format\": \"wasim\"",
+        Key::WasimVersion => {
+            "unsupported version {version}; this Wasim reads versions 1 to {latest}"
+        }
+        Key::WasimInvalid => "not a valid Wasim file: {error}",
+        Key::WasimOpen => "\"open\" names a document that is not in the file",
+        Key::WasimSpanOutside => "document {name}, span {range} is outside the text ({length})",
+        Key::WasimSpanText => {
+            "document {name}, span {range}: its text {stated} does not match the document, which has {actual} there"
+        }
+        Key::KeyReserved => "is one of Wasim's own shortcuts",
+        Key::KeyUntypable => "cannot be typed",
+        Key::KeyTaken => "is already another label's",
+        Key::KeyNotOneCharacter => "is not one character",
+        Key::ColourRepaired => {
+            "{origin}: label {label}: colour {colour} is not #rrggbb; {fixed} is used instead."
+        }
+        Key::HotkeyDropped => {
+            "{origin}: label {label}: hotkey {key} {problem}; the label has no hotkey."
+        }
+        Key::LabelEmptyName => "label #{n} has an empty name",
+        Key::LabelTwice => "label {label} is defined twice",
+        Key::HotkeyTwice => "hotkey {key} is used by two labels",
+        Key::HotkeyRefused => "the key {key} {problem}; choose another for {label}",
+        Key::NotAColour => "label {label}: {colour} is not a colour like #a1b2c3",
+        Key::NotALabelSet => "not a Wasim label set (expected \"format\": \"wasim-labels\")",
+        Key::NoLabels => "the file has no \"labels\"",
+        Key::InvalidLabelSet => "invalid label set: {error}",
+        Key::SpanOutsideText => "document {name}: span {range} is outside its text of {length}",
+        Key::SpanUnknownLabel => "document {name}: span {range} has unknown label {label}",
+        Key::SpansUnsorted => "document {name}: spans are not sorted",
+        Key::SavedWorkspace => "Saved workspace",
+        Key::NoSuchDocument => "that document no longer exists",
+        Key::NoSuchSpan => "that span no longer exists",
+        Key::NoSuchLabel => "there is no label {label}",
+        Key::BadRange => "range {range} does not fit a text of {length}",
+        Key::DuplicateSpan => "that text already has this label",
+        Key::LabelStillUsed => "label {label} is still used by spans",
+        Key::SpanNoLabel => "document {name}: span {range} has no label",
+        Key::SavedNoWorkspace => "saved documents have no workspace record",
+        Key::SavedRecordUnreadable => "the saved workspace record is unreadable: {error}",
+        Key::SavedLayout => {
+            "saved data has layout version {version}; this version of Wasim reads {schema}"
+        }
+        Key::SavedDocMissing => "the record of document {id} is missing",
+        Key::SavedDocUnreadable => "the record of document {id} is unreadable: {error}",
+        Key::SavedDocMismatch => "the record stored for document {id} is that of document {other}",
+        Key::SavedTextMissing => "the text of {name} is missing",
+        Key::EntryUnreadable => "an entry is unreadable: {error}",
+        Key::EntryTextMissing => "the text of a document it brings is missing",
+        Key::EntryDuplicateDocument => "it would put a document in the workspace twice",
+        Key::EntryDuplicateSpanId => "it would give two spans of {name} one id",
+        Key::V1Unreadable => "saved data (schema 1) is unreadable: {error}",
+        Key::V1HistoryLost => {
+            "The undo history saved by the previous version could not be read ({error}); your work is all here."
+        }
+        Key::StorageFull => "the browser's storage is full (quota exceeded)",
+        Key::NoIndexedDb => "this browser offers no IndexedDB (private mode?)",
+        Key::StorageUnknown => "unknown storage error",
+        Key::NoWebLocks => "this browser has no Web Locks",
+        Key::BrowserCouldNotRead => "{name}: the browser could not read it ({error})",
+        Key::NoDownloadLink => "cannot create a download link",
+        Key::WebAnnotationExportOnly => "Wasim writes Web Annotation files but does not read them",
     }
 }
 
@@ -456,6 +721,140 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         }
         (Counted::NotInEvery, _) => {
             "{n} documents are not in every file: they are left out of the comparison, and merged with the annotators who have them."
+        }
+        (Counted::TextHas, Plural::One) => "the text has {n} character",
+        (Counted::TextHas, _) => "the text has {n} characters",
+        (Counted::OffsetsReadAs, Plural::One) => {
+            "{file}: offsets were read as {unit} because {why}; {n} document contains characters outside the Basic Multilingual Plane (such as emoji), where code points and UTF-16 units differ"
+        }
+        (Counted::OffsetsReadAs, _) => {
+            "{file}: offsets were read as {unit} because {why}; {n} documents contain characters outside the Basic Multilingual Plane (such as emoji), where code points and UTF-16 units differ"
+        }
+        (Counted::DuplicatesDropped, Plural::One) => {
+            "{file}: {n} duplicate span (same range and label) was dropped"
+        }
+        (Counted::DuplicatesDropped, _) => {
+            "{file}: {n} duplicate spans (same range and label) were dropped"
+        }
+        (Counted::SpanNotes, Plural::One) => "{n} span note",
+        (Counted::SpanNotes, _) => "{n} span notes",
+        (Counted::EntityIds, Plural::One) => "{n} entity id",
+        (Counted::EntityIds, _) => "{n} entity ids",
+        (Counted::RelationsNotShown, Plural::One) => {
+            "{file}: {n} relation is not shown (Wasim edits spans only); an export to doccano writes it back"
+        }
+        (Counted::RelationsNotShown, _) => {
+            "{file}: {n} relations are not shown (Wasim edits spans only); an export to doccano writes them back"
+        }
+        (Counted::ProdigySkipped, Plural::One) => {
+            "{file}: {n} record answered \"reject\" or \"ignore\" in Prodigy was skipped"
+        }
+        (Counted::ProdigySkipped, _) => {
+            "{file}: {n} records answered \"reject\" or \"ignore\" in Prodigy were skipped"
+        }
+        (Counted::TokensDisagree, Plural::One) => {
+            "{file}: in {n} span token_start/token_end disagree with start/end; start/end were used"
+        }
+        (Counted::TokensDisagree, _) => {
+            "{file}: in {n} spans token_start/token_end disagree with start/end; start/end were used"
+        }
+        (Counted::PredictedSpans, Plural::One) => {
+            "{file}: {n} predicted span was imported along with the annotations"
+        }
+        (Counted::PredictedSpans, _) => {
+            "{file}: {n} predicted spans were imported along with the annotations"
+        }
+        (Counted::MergedTasks, Plural::One) => {
+            "{file}: {n} task has several annotations; their spans were merged"
+        }
+        (Counted::MergedTasks, _) => {
+            "{file}: {n} tasks have several annotations; their spans were merged"
+        }
+        (Counted::SkippedResults, Plural::One) => {
+            "{file}: {n} result that is not a text span (choices, relations, HTML ranges…) is not shown; an export to Label Studio writes it back"
+        }
+        (Counted::SkippedResults, _) => {
+            "{file}: {n} results that are not text spans (choices, relations, HTML ranges…) are not shown; an export to Label Studio writes them back"
+        }
+        (Counted::BratDiscontinuous, Plural::One) => {
+            "{file}: {n} discontinuous entity is shown as one span per fragment, sharing a note; brat export writes it back as one entity while all its fragments remain"
+        }
+        (Counted::BratDiscontinuous, _) => {
+            "{file}: {n} discontinuous entities are shown as one span per fragment, sharing a note; brat export writes each back as one entity while all its fragments remain"
+        }
+        (Counted::BratKeptDeleted, Plural::One) => {
+            "{file}: {n} deleted span kept as an entity because relations, events, attributes, normalizations or equivalences point at it ({ids})"
+        }
+        (Counted::BratKeptDeleted, _) => {
+            "{file}: {n} deleted spans kept as entities because relations, events, attributes, normalizations or equivalences point at them ({ids})"
+        }
+        (Counted::FlattenedNotes, Plural::One) => {
+            "{n} note had line breaks or tabs, written as spaces"
+        }
+        (Counted::FlattenedNotes, _) => "{n} notes had line breaks or tabs, written as spaces",
+        (Counted::Bytes, Plural::One) => "{n} byte",
+        (Counted::Bytes, _) => "{n} bytes",
+        (Counted::ZipTooMany, Plural::One) => {
+            "the archive has {n} entry; Wasim reads at most {max} from one archive"
+        }
+        (Counted::ZipTooMany, _) => {
+            "the archive has {n} entries; Wasim reads at most {max} from one archive"
+        }
+        (Counted::IrregularStarts, Plural::One) => {
+            "{file}: {n} entity does not start with a proper tag ({lines}); {repair}"
+        }
+        (Counted::IrregularStarts, _) => {
+            "{file}: {n} entities do not start with a proper tag ({lines}); {repair}"
+        }
+        (Counted::UnusualTags, Plural::One) => {
+            "{file}: {n} tag has unusual characters in its type ({lines}); the type was kept as the label, check for a typo"
+        }
+        (Counted::UnusualTags, _) => {
+            "{file}: {n} tags have unusual characters in their type ({lines}); the type was kept as the label, check for a typo"
+        }
+        (Counted::NestedLayers, Plural::One) => {
+            "{file}: {n} tag column was read as nested entity layers ({name} tags)"
+        }
+        (Counted::NestedLayers, _) => {
+            "{file}: {n} tag columns were read as nested entity layers ({name} tags)"
+        }
+        (Counted::ConllColumns, Plural::One) => {
+            "this line has {n} column, but the tags start at column {column} in the other lines"
+        }
+        (Counted::ConllColumns, _) => {
+            "this line has {n} columns, but the tags start at column {column} in the other lines"
+        }
+        (Counted::ConllSkipped, Plural::One) => {
+            "{file}: {n} column between the token and the tags (such as POS tags) is not shown; a CoNLL export writes it back as it was"
+        }
+        (Counted::ConllSkipped, _) => {
+            "{file}: {n} columns between the token and the tags (such as POS tags) are not shown; a CoNLL export writes them back as they were"
+        }
+        (Counted::Characters, Plural::One) => "{n} character",
+        (Counted::Characters, _) => "{n} characters",
+        (Counted::SetAside, Plural::One) => {
+            "{n} saved change could not be applied ({why}); it is kept aside in storage, not lost."
+        }
+        (Counted::SetAside, _) => {
+            "{n} saved changes could not be applied ({why}); they are kept aside in storage, not lost."
+        }
+        (Counted::UndoStepsLost, Plural::One) => {
+            "{n} undo step could not be read back; older steps are gone, your work is not."
+        }
+        (Counted::UndoStepsLost, _) => {
+            "{n} undo steps could not be read back; older steps are gone, your work is not."
+        }
+        (Counted::TeamDataDropped, Plural::One) => {
+            "{format} has no place for who proposed a span or whether it was accepted: left out of {n} span (Wasim JSON keeps them)"
+        }
+        (Counted::TeamDataDropped, _) => {
+            "{format} has no place for who proposed a span or whether it was accepted: left out of {n} spans (Wasim JSON keeps them)"
+        }
+        (Counted::TeamDataInNotes, Plural::One) => {
+            "{format} has no field for who proposed a span or whether it was accepted: {n} span carries it in its note (\"annotators: …; accepted\")"
+        }
+        (Counted::TeamDataInNotes, _) => {
+            "{format} has no field for who proposed a span or whether it was accepted: {n} spans carry it in their note (\"annotators: …; accepted\")"
         }
     }
 }

@@ -646,6 +646,400 @@ pub enum Key {
     SameTextTwice,
     /// “{name}” repeats the text of “{first}”
     RepeatsText,
+    /// {what} at line {line} column {column}
+    JsonAt,
+    /// EOF while parsing a list
+    JsonEofList,
+    /// EOF while parsing an object
+    JsonEofObject,
+    /// EOF while parsing a string
+    JsonEofString,
+    /// EOF while parsing a value
+    JsonEofValue,
+    /// expected `:`
+    JsonExpectedColon,
+    /// expected `,` or `\]`
+    JsonExpectedListEnd,
+    /// expected `,` or `}`
+    JsonExpectedObjectEnd,
+    /// expected ident
+    JsonExpectedIdent,
+    /// expected value
+    JsonExpectedValue,
+    /// expected `"`
+    JsonExpectedQuote,
+    /// invalid escape
+    JsonInvalidEscape,
+    /// invalid number
+    JsonInvalidNumber,
+    /// number out of range
+    JsonNumberOutOfRange,
+    /// invalid unicode code point
+    JsonInvalidUnicode,
+    /// control character (\u0000-\u001F) found while parsing a string
+    JsonControlCharacter,
+    /// key must be a string
+    JsonKeyMustBeString,
+    /// invalid key
+    JsonInvalidKey,
+    /// trailing comma
+    JsonTrailingComma,
+    /// trailing characters
+    JsonTrailingCharacters,
+    /// recursion limit exceeded
+    JsonTooDeep,
+    /// missing field `{field}`
+    JsonMissingField,
+    /// duplicate field `{field}`
+    JsonDuplicateField,
+    /// invalid type: {found}, expected {expected}
+    JsonInvalidType,
+    /// invalid value: {found}, expected {expected}
+    JsonInvalidValue,
+    /// unknown variant `{value}`
+    JsonUnknownVariant,
+    /// {text}
+    Verbatim,
+    /// boolean {value}
+    JsonFoundBoolean,
+    /// integer {value}
+    JsonFoundInteger,
+    /// floating point {value}
+    JsonFoundFloat,
+    /// string {value}
+    JsonFoundString,
+    /// null
+    JsonFoundNull,
+    /// sequence
+    JsonFoundList,
+    /// map
+    JsonFoundObject,
+    /// a string
+    JsonWantString,
+    /// a boolean
+    JsonWantBoolean,
+    /// a sequence
+    JsonWantList,
+    /// an object
+    JsonWantObject,
+    /// a character
+    JsonWantCharacter,
+    /// a non-negative whole number
+    JsonWantWholeNumber,
+    /// a number
+    JsonWantNumber,
+    /// it looks like a binary file, not text
+    BinaryFile,
+    /// it is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 and try again
+    NotUtf8,
+    /// cannot load this file: {error}
+    CannotLoadFile,
+    /// {file} in {archive}
+    InArchive,
+    /// invalid JSON: {error}
+    InvalidJson,
+    ///
+    NoPlace,
+    /// record {n}:
+    PlaceRecord,
+    /// {place}"{key}" must be a non-negative integer
+    MustBeOffset,
+    /// code points (as Python counts)
+    UnitCodePoints,
+    /// UTF-16 code units (as JavaScript counts)
+    UnitUtf16,
+    /// the span texts match that way
+    ReasonTextsMatch,
+    /// only then are all spans inside their texts
+    ReasonInside,
+    /// spans then fall on character and word boundaries
+    ReasonBoundaries,
+    /// the spans fit either way
+    ReasonEitherWay,
+    /// \[{start}, {end})
+    Range,
+    /// {place}span {range} splits a character or lies past the end of the text
+    SpanSplitsCharacter,
+    /// {place}span {range} is empty or reversed ({length})
+    SpanEmpty,
+    /// {place}span {range} is past the end of the text ({length})
+    SpanPastEnd,
+    /// {place}span {range} has an empty label
+    SpanEmptyLabel,
+    /// {place}span {range} says its text is {expected}, but the document has {actual} there
+    SpanTextDiffers,
+    /// {format} has no place for span notes or entity ids; left out: {what}
+    NoPlaceForExtras,
+    /// the file says so ("offset_unit")
+    ReasonFileSays,
+    /// {place}entity {n}:
+    PlaceEntity,
+    /// {place}label {n}:
+    PlaceLabel,
+    /// {place}"{key}" must be a list
+    MustBeList,
+    /// {place}"{key}" must be a string
+    MustBeString,
+    /// the file has no records; expected one {"text": …, "label": …} per line
+    DoccanoNoRecords,
+    /// {place}expected a JSON object {"text": …, "label": …}
+    DoccanoNotObject,
+    /// {place}no "text" field; expected {"text": "…", "label": \[\[start, end, "LABEL"\], …\]}
+    DoccanoNoText,
+    /// {place}"label" must be a list of \[start, end, "LABEL"\]
+    DoccanoLabelList,
+    /// {place}expected \[start, end, "LABEL"\], found {item}{hint}
+    DoccanoBadTriple,
+    ///  (this looks like a text-classification label; Wasim reads spans)
+    DoccanoClassification,
+    /// spaCy and Prodigy count them so
+    ReasonSpacy,
+    /// {place}span {n}:
+    PlaceSpan,
+    /// the file has no records; expected one {"text": …, "spans": …} per line
+    SpacyNoRecords,
+    /// {place}expected a JSON object {"text": …, "spans": …}
+    SpacyNotObject,
+    /// {place}no "text" field; expected {"text": "…", "spans": \[{"start", "end", "label"}\]}
+    SpacyNoText,
+    /// {place}"spans" must be a list of {"start", "end", "label"}
+    SpacySpansList,
+    /// {place}expected {"start", "end", "label"}
+    SpacySpanNotObject,
+    /// document {n}: expected "paragraphs": \[{"sentences": \[{"tokens": \[…\]}\]}\]
+    SpacyNoParagraphs,
+    /// document {n}: a paragraph has no "sentences" list
+    SpacyNoSentences,
+    /// document {n}: a sentence has no "tokens" list
+    SpacyNoTokens,
+    /// document {n}: a token has no "orth" string
+    SpacyNoOrth,
+    /// the file has no tasks
+    LsNoTasks,
+    /// task {n}:
+    PlaceTask,
+    /// {place}annotation {n},
+    PlaceAnnotation,
+    /// {place}prediction {n},
+    PlacePrediction,
+    /// {place}result {n}:
+    PlaceResult,
+    /// {place}region {n}:
+    PlaceRegion,
+    /// {place}{key}
+    PlaceField,
+    /// {place}expected a task object with "data"
+    LsNotTask,
+    /// {place}"data" has no "text" string
+    LsNoText,
+    /// {place}expected "data": {"text": …} (or JSON_MIN's "text")
+    LsNoData,
+    /// {place}"labels" must be a list of label names
+    LsLabels,
+    /// brat annotations need their text: add {stem}.txt to the same import
+    BratNeedsText,
+    /// expected a brat .ann file (with its .txt) or a .zip of them
+    BratExpected,
+    /// {file}: lines other than entities and notes were kept ({kinds}); Wasim does not show them, and brat export writes them back
+    BratKeptLines,
+    /// label {from} was written as the brat type {to} (types cannot hold spaces)
+    BratRenamed,
+    /// the archive could not be written: {why}
+    ArchiveNotWritten,
+    /// expected `T1\<TAB\>TYPE start end\<TAB\>text`
+    BratExpectedT,
+    /// {id} has an empty type; {expected}
+    BratEmptyType,
+    /// {offsets} are not offsets; {expected}
+    BratNotOffsets,
+    /// {id}: {range} is empty or reversed ({length})
+    BratRangeEmpty,
+    /// {id}: {range} is past the end of the text ({length})
+    BratRangePastEnd,
+    /// {id} says its text is {stated}, but {name} has {actual} there
+    BratTextDiffers,
+    /// no end of central directory record
+    ZipNoEnd,
+    /// a malformed end of central directory record
+    ZipMalformedEnd,
+    /// a malformed ZIP64 end of central directory record
+    ZipMalformedEnd64,
+    /// not a ZIP archive, or a damaged one ({why})
+    ZipNotZip,
+    /// not a ZIP archive, or a damaged one (entry #{n} of its directory is damaged)
+    ZipBadEntry,
+    /// {entry} cannot be read: its local header is missing or damaged
+    ZipLocalHeader,
+    /// {entry} is damaged: the archive ends inside it
+    ZipEndsInside,
+    /// {entry} unpacks to more than the {size} it declares: a damaged or hostile archive, not read
+    ZipTooBig,
+    /// {entry} is damaged: its deflated data is corrupt
+    ZipCorrupt,
+    /// {entry} is damaged: it unpacks to {size}, not the {declared} it declares
+    ZipShort,
+    /// {entry} is damaged: its checksum does not match
+    ZipChecksum,
+    /// {entry} is encrypted; Wasim cannot read password-protected archives
+    ZipEncrypted,
+    /// {entry} is compressed with a method Wasim does not read (it reads stored and deflated entries): method {method}
+    ZipMethod,
+    /// {entry} would unpack to {size}, past the {limit} Wasim reads from one archive
+    ZipPastLimit,
+    /// cannot add {name} to the archive: its name is too long
+    ZipNameTooLong,
+    /// cannot add {name} to the archive: it would pass 4 GiB
+    ZipEntryTooBig,
+    /// cannot finish the archive: it would pass 4 GiB
+    ZipArchiveTooBig,
+    /// unrecognized file type; Wasim reads UTF-8 .txt files, its own .json exports, doccano or spaCy .jsonl, Label Studio .json, brat .txt + .ann pairs and CoNLL .conll/.iob files
+    Unrecognized,
+    /// archives inside archives are not read; unzip it and add it on its own
+    NestedArchive,
+    /// the archive holds no files Wasim reads
+    EmptyArchive,
+    /// span {text} ({label}) cuts the token {word}, which was split so the span stays exact
+    TokenCut,
+    ///  (column {n})
+    InColumn,
+    /// {tag}{column} is not a tag; expected O, or B-, I-, E-, S-, L- or U- followed by a type (such as B-PER)
+    NotATag,
+    /// line {line} ({tag})
+    LineTag,
+    /// each was read as an entity starting there
+    RepairBioes,
+    /// each was read as a new entity (as if B-) and noted "CoNLL: began with I-…" so that an IOB2 export writes it back
+    RepairIob,
+    /// this line has a token but no tag; expected `token tag`
+    ConllNoTag,
+    /// expected word|TAG items separated by spaces, as on the first line
+    ConllPipe,
+    /// no tokens found; expected one `token tag` line per token
+    ConllNoTokens,
+    /// {name}: {why}; it was split into tokens again, so its lines may differ from the file it was read from
+    ConllSplitAgain,
+    /// its CoNLL layout could not be read
+    ConllLayoutUnreadable,
+    /// its text no longer matches the CoNLL file it was read from
+    ConllTextChanged,
+    /// {name}: span {text} ({label}) starts or ends inside a token, so CoNLL cannot hold it; it was not exported
+    ConllInsideToken,
+    /// {name}: span {text} ({label}) crosses a sentence break, so CoNLL cannot hold it; it was not exported
+    ConllCrossesSentence,
+    /// {name}: label {label} was written as {written} (tags cannot hold spaces)
+    ConllLabelWritten,
+    /// {name}: a {label} span overlaps another, and these `word|TAG` lines hold one tag per word; it was not exported
+    ConllOverlaps,
+    /// {name}: its text was split into tokens for CoNLL; importing the file again gives the tokens joined by single spaces and line breaks, not the same text
+    ConllRetokenized,
+    /// {name}: span {text} ({label}) covers no token and was not exported
+    ConllNoToken,
+    /// cannot read this file: {error}
+    CannotReadFile,
+    /// unknown format {format}; expected "wasim"
+    WasimUnknownFormat,
+    /// unknown format: expected a Wasim export with "format": "wasim"
+    WasimNoFormat,
+    /// unsupported version {version}; this Wasim reads versions 1 to {latest}
+    WasimVersion,
+    /// not a valid Wasim file: {error}
+    WasimInvalid,
+    /// "open" names a document that is not in the file
+    WasimOpen,
+    /// document {name}, span {range} is outside the text ({length})
+    WasimSpanOutside,
+    /// document {name}, span {range}: its text {stated} does not match the document, which has {actual} there
+    WasimSpanText,
+    /// is one of Wasim's own shortcuts
+    KeyReserved,
+    /// cannot be typed
+    KeyUntypable,
+    /// is already another label's
+    KeyTaken,
+    /// is not one character
+    KeyNotOneCharacter,
+    /// {origin}: label {label}: colour {colour} is not #rrggbb; {fixed} is used instead.
+    ColourRepaired,
+    /// {origin}: label {label}: hotkey {key} {problem}; the label has no hotkey.
+    HotkeyDropped,
+    /// label #{n} has an empty name
+    LabelEmptyName,
+    /// label {label} is defined twice
+    LabelTwice,
+    /// hotkey {key} is used by two labels
+    HotkeyTwice,
+    /// the key {key} {problem}; choose another for {label}
+    HotkeyRefused,
+    /// label {label}: {colour} is not a colour like #a1b2c3
+    NotAColour,
+    /// not a Wasim label set (expected "format": "wasim-labels")
+    NotALabelSet,
+    /// the file has no "labels"
+    NoLabels,
+    /// invalid label set: {error}
+    InvalidLabelSet,
+    /// document {name}: span {range} is outside its text of {length}
+    SpanOutsideText,
+    /// document {name}: span {range} has unknown label {label}
+    SpanUnknownLabel,
+    /// document {name}: spans are not sorted
+    SpansUnsorted,
+    /// Saved workspace
+    SavedWorkspace,
+    /// that document no longer exists
+    NoSuchDocument,
+    /// that span no longer exists
+    NoSuchSpan,
+    /// there is no label {label}
+    NoSuchLabel,
+    /// range {range} does not fit a text of {length}
+    BadRange,
+    /// that text already has this label
+    DuplicateSpan,
+    /// label {label} is still used by spans
+    LabelStillUsed,
+    /// document {name}: span {range} has no label
+    SpanNoLabel,
+    /// saved documents have no workspace record
+    SavedNoWorkspace,
+    /// the saved workspace record is unreadable: {error}
+    SavedRecordUnreadable,
+    /// saved data has layout version {version}; this version of Wasim reads {schema}
+    SavedLayout,
+    /// the record of document {id} is missing
+    SavedDocMissing,
+    /// the record of document {id} is unreadable: {error}
+    SavedDocUnreadable,
+    /// the record stored for document {id} is that of document {other}
+    SavedDocMismatch,
+    /// the text of {name} is missing
+    SavedTextMissing,
+    /// an entry is unreadable: {error}
+    EntryUnreadable,
+    /// the text of a document it brings is missing
+    EntryTextMissing,
+    /// it would put a document in the workspace twice
+    EntryDuplicateDocument,
+    /// it would give two spans of {name} one id
+    EntryDuplicateSpanId,
+    /// saved data (schema 1) is unreadable: {error}
+    V1Unreadable,
+    /// The undo history saved by the previous version could not be read ({error}); your work is all here.
+    V1HistoryLost,
+    /// the browser's storage is full (quota exceeded)
+    StorageFull,
+    /// this browser offers no IndexedDB (private mode?)
+    NoIndexedDb,
+    /// unknown storage error
+    StorageUnknown,
+    /// this browser has no Web Locks
+    NoWebLocks,
+    /// {name}: the browser could not read it ({error})
+    BrowserCouldNotRead,
+    /// cannot create a download link
+    NoDownloadLink,
+    /// Wasim writes Web Annotation files but does not read them
+    WebAnnotationExportOnly,
 }
 
 /// A message that carries a count (placeholder `{n}`): its form
@@ -692,11 +1086,63 @@ pub enum Counted {
     Changes,
     /// {n} documents are not in every file: they are left out of the comparison, and merged with the annotators who have them.
     NotInEvery,
+    /// the text has {n} characters
+    TextHas,
+    /// {file}: offsets were read as {unit} because {why}; {n} documents contain characters outside the Basic Multilingual Plane (such as emoji), where code points and UTF-16 units differ
+    OffsetsReadAs,
+    /// {file}: {n} duplicate spans (same range and label) were dropped
+    DuplicatesDropped,
+    /// {n} span notes
+    SpanNotes,
+    /// {n} entity ids
+    EntityIds,
+    /// {file}: {n} relations are not shown (Wasim edits spans only); an export to doccano writes them back
+    RelationsNotShown,
+    /// {file}: {n} records answered "reject" or "ignore" in Prodigy were skipped
+    ProdigySkipped,
+    /// {file}: in {n} spans token_start/token_end disagree with start/end; start/end were used
+    TokensDisagree,
+    /// {file}: {n} predicted spans were imported along with the annotations
+    PredictedSpans,
+    /// {file}: {n} tasks have several annotations; their spans were merged
+    MergedTasks,
+    /// {file}: {n} results that are not text spans (choices, relations, HTML ranges…) are not shown; an export to Label Studio writes them back
+    SkippedResults,
+    /// {file}: {n} discontinuous entities are shown as one span per fragment, sharing a note; brat export writes each back as one entity while all its fragments remain
+    BratDiscontinuous,
+    /// {file}: {n} deleted spans kept as entities because relations, events, attributes, normalizations or equivalences point at them ({ids})
+    BratKeptDeleted,
+    /// {n} notes had line breaks or tabs, written as spaces
+    FlattenedNotes,
+    /// {n} bytes
+    Bytes,
+    /// the archive has {n} entries; Wasim reads at most {max} from one archive
+    ZipTooMany,
+    /// {file}: {n} entities do not start with a proper tag ({lines}); {repair}
+    IrregularStarts,
+    /// {file}: {n} tags have unusual characters in their type ({lines}); the type was kept as the label, check for a typo
+    UnusualTags,
+    /// {file}: {n} tag columns were read as nested entity layers ({name} tags)
+    NestedLayers,
+    /// this line has {n} columns, but the tags start at column {column} in the other lines
+    ConllColumns,
+    /// {file}: {n} columns between the token and the tags (such as POS tags) are not shown; a CoNLL export writes them back as they were
+    ConllSkipped,
+    /// {n} characters
+    Characters,
+    /// {n} saved changes could not be applied ({why}); they are kept aside in storage, not lost.
+    SetAside,
+    /// {n} undo steps could not be read back; older steps are gone, your work is not.
+    UndoStepsLost,
+    /// {format} has no place for who proposed a span or whether it was accepted: left out of {n} spans (Wasim JSON keeps them)
+    TeamDataDropped,
+    /// {format} has no field for who proposed a span or whether it was accepted: {n} spans carry it in their note ("annotators: …; accepted")
+    TeamDataInNotes,
 }
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 321] = [
+    pub const ALL: [Key; 518] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1018,12 +1464,209 @@ impl Key {
         Key::HoldsWorkOf,
         Key::SameTextTwice,
         Key::RepeatsText,
+        Key::JsonAt,
+        Key::JsonEofList,
+        Key::JsonEofObject,
+        Key::JsonEofString,
+        Key::JsonEofValue,
+        Key::JsonExpectedColon,
+        Key::JsonExpectedListEnd,
+        Key::JsonExpectedObjectEnd,
+        Key::JsonExpectedIdent,
+        Key::JsonExpectedValue,
+        Key::JsonExpectedQuote,
+        Key::JsonInvalidEscape,
+        Key::JsonInvalidNumber,
+        Key::JsonNumberOutOfRange,
+        Key::JsonInvalidUnicode,
+        Key::JsonControlCharacter,
+        Key::JsonKeyMustBeString,
+        Key::JsonInvalidKey,
+        Key::JsonTrailingComma,
+        Key::JsonTrailingCharacters,
+        Key::JsonTooDeep,
+        Key::JsonMissingField,
+        Key::JsonDuplicateField,
+        Key::JsonInvalidType,
+        Key::JsonInvalidValue,
+        Key::JsonUnknownVariant,
+        Key::Verbatim,
+        Key::JsonFoundBoolean,
+        Key::JsonFoundInteger,
+        Key::JsonFoundFloat,
+        Key::JsonFoundString,
+        Key::JsonFoundNull,
+        Key::JsonFoundList,
+        Key::JsonFoundObject,
+        Key::JsonWantString,
+        Key::JsonWantBoolean,
+        Key::JsonWantList,
+        Key::JsonWantObject,
+        Key::JsonWantCharacter,
+        Key::JsonWantWholeNumber,
+        Key::JsonWantNumber,
+        Key::BinaryFile,
+        Key::NotUtf8,
+        Key::CannotLoadFile,
+        Key::InArchive,
+        Key::InvalidJson,
+        Key::NoPlace,
+        Key::PlaceRecord,
+        Key::MustBeOffset,
+        Key::UnitCodePoints,
+        Key::UnitUtf16,
+        Key::ReasonTextsMatch,
+        Key::ReasonInside,
+        Key::ReasonBoundaries,
+        Key::ReasonEitherWay,
+        Key::Range,
+        Key::SpanSplitsCharacter,
+        Key::SpanEmpty,
+        Key::SpanPastEnd,
+        Key::SpanEmptyLabel,
+        Key::SpanTextDiffers,
+        Key::NoPlaceForExtras,
+        Key::ReasonFileSays,
+        Key::PlaceEntity,
+        Key::PlaceLabel,
+        Key::MustBeList,
+        Key::MustBeString,
+        Key::DoccanoNoRecords,
+        Key::DoccanoNotObject,
+        Key::DoccanoNoText,
+        Key::DoccanoLabelList,
+        Key::DoccanoBadTriple,
+        Key::DoccanoClassification,
+        Key::ReasonSpacy,
+        Key::PlaceSpan,
+        Key::SpacyNoRecords,
+        Key::SpacyNotObject,
+        Key::SpacyNoText,
+        Key::SpacySpansList,
+        Key::SpacySpanNotObject,
+        Key::SpacyNoParagraphs,
+        Key::SpacyNoSentences,
+        Key::SpacyNoTokens,
+        Key::SpacyNoOrth,
+        Key::LsNoTasks,
+        Key::PlaceTask,
+        Key::PlaceAnnotation,
+        Key::PlacePrediction,
+        Key::PlaceResult,
+        Key::PlaceRegion,
+        Key::PlaceField,
+        Key::LsNotTask,
+        Key::LsNoText,
+        Key::LsNoData,
+        Key::LsLabels,
+        Key::BratNeedsText,
+        Key::BratExpected,
+        Key::BratKeptLines,
+        Key::BratRenamed,
+        Key::ArchiveNotWritten,
+        Key::BratExpectedT,
+        Key::BratEmptyType,
+        Key::BratNotOffsets,
+        Key::BratRangeEmpty,
+        Key::BratRangePastEnd,
+        Key::BratTextDiffers,
+        Key::ZipNoEnd,
+        Key::ZipMalformedEnd,
+        Key::ZipMalformedEnd64,
+        Key::ZipNotZip,
+        Key::ZipBadEntry,
+        Key::ZipLocalHeader,
+        Key::ZipEndsInside,
+        Key::ZipTooBig,
+        Key::ZipCorrupt,
+        Key::ZipShort,
+        Key::ZipChecksum,
+        Key::ZipEncrypted,
+        Key::ZipMethod,
+        Key::ZipPastLimit,
+        Key::ZipNameTooLong,
+        Key::ZipEntryTooBig,
+        Key::ZipArchiveTooBig,
+        Key::Unrecognized,
+        Key::NestedArchive,
+        Key::EmptyArchive,
+        Key::TokenCut,
+        Key::InColumn,
+        Key::NotATag,
+        Key::LineTag,
+        Key::RepairBioes,
+        Key::RepairIob,
+        Key::ConllNoTag,
+        Key::ConllPipe,
+        Key::ConllNoTokens,
+        Key::ConllSplitAgain,
+        Key::ConllLayoutUnreadable,
+        Key::ConllTextChanged,
+        Key::ConllInsideToken,
+        Key::ConllCrossesSentence,
+        Key::ConllLabelWritten,
+        Key::ConllOverlaps,
+        Key::ConllRetokenized,
+        Key::ConllNoToken,
+        Key::CannotReadFile,
+        Key::WasimUnknownFormat,
+        Key::WasimNoFormat,
+        Key::WasimVersion,
+        Key::WasimInvalid,
+        Key::WasimOpen,
+        Key::WasimSpanOutside,
+        Key::WasimSpanText,
+        Key::KeyReserved,
+        Key::KeyUntypable,
+        Key::KeyTaken,
+        Key::KeyNotOneCharacter,
+        Key::ColourRepaired,
+        Key::HotkeyDropped,
+        Key::LabelEmptyName,
+        Key::LabelTwice,
+        Key::HotkeyTwice,
+        Key::HotkeyRefused,
+        Key::NotAColour,
+        Key::NotALabelSet,
+        Key::NoLabels,
+        Key::InvalidLabelSet,
+        Key::SpanOutsideText,
+        Key::SpanUnknownLabel,
+        Key::SpansUnsorted,
+        Key::SavedWorkspace,
+        Key::NoSuchDocument,
+        Key::NoSuchSpan,
+        Key::NoSuchLabel,
+        Key::BadRange,
+        Key::DuplicateSpan,
+        Key::LabelStillUsed,
+        Key::SpanNoLabel,
+        Key::SavedNoWorkspace,
+        Key::SavedRecordUnreadable,
+        Key::SavedLayout,
+        Key::SavedDocMissing,
+        Key::SavedDocUnreadable,
+        Key::SavedDocMismatch,
+        Key::SavedTextMissing,
+        Key::EntryUnreadable,
+        Key::EntryTextMissing,
+        Key::EntryDuplicateDocument,
+        Key::EntryDuplicateSpanId,
+        Key::V1Unreadable,
+        Key::V1HistoryLost,
+        Key::StorageFull,
+        Key::NoIndexedDb,
+        Key::StorageUnknown,
+        Key::NoWebLocks,
+        Key::BrowserCouldNotRead,
+        Key::NoDownloadLink,
+        Key::WebAnnotationExportOnly,
     ];
 }
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 20] = [
+    pub const ALL: [Counted; 46] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1044,5 +1687,31 @@ impl Counted {
         Counted::AndMore,
         Counted::Changes,
         Counted::NotInEvery,
+        Counted::TextHas,
+        Counted::OffsetsReadAs,
+        Counted::DuplicatesDropped,
+        Counted::SpanNotes,
+        Counted::EntityIds,
+        Counted::RelationsNotShown,
+        Counted::ProdigySkipped,
+        Counted::TokensDisagree,
+        Counted::PredictedSpans,
+        Counted::MergedTasks,
+        Counted::SkippedResults,
+        Counted::BratDiscontinuous,
+        Counted::BratKeptDeleted,
+        Counted::FlattenedNotes,
+        Counted::Bytes,
+        Counted::ZipTooMany,
+        Counted::IrregularStarts,
+        Counted::UnusualTags,
+        Counted::NestedLayers,
+        Counted::ConllColumns,
+        Counted::ConllSkipped,
+        Counted::Characters,
+        Counted::SetAside,
+        Counted::UndoStepsLost,
+        Counted::TeamDataDropped,
+        Counted::TeamDataInNotes,
     ];
 }

@@ -12,8 +12,10 @@
 mod ar;
 mod en;
 mod keys;
+mod msg;
 
 pub use keys::{Counted, Key};
+pub use msg::{Arg, Msg};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -248,6 +250,15 @@ mod tests {
                         ("count", "5"),
                         ("documents", "d"),
                         ("what", "w"),
+                        ("file", "f.json"),
+                        ("unit", "u"),
+                        ("why", "y"),
+                        ("lines", "l"),
+                        ("repair", "r"),
+                        ("ids", "T1"),
+                        ("max", "9"),
+                        ("column", "3"),
+                        ("format", "brat"),
                     ];
                     let text = lang.n(key, n, &args);
                     assert!(!text.contains("(s)"), "{key:?} {n} {lang:?}: {text}");

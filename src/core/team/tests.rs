@@ -289,13 +289,20 @@ fn broken_files_give_the_import_error_and_the_others_load() {
     let mut team = Team::default();
     team.add(
         files,
-        vec!["gone.json: the browser could not read it".into()],
+        vec![
+            crate::core::i18n::Msg::new(crate::core::i18n::Key::BrowserCouldNotRead)
+                .arg("name", "gone.json")
+                .arg("error", "NotFoundError"),
+        ],
     );
     assert_eq!(team.names(), ["Amina"]);
     let notices = team.notices();
     let errors: Vec<&Notice> = notices.iter().filter(|n| n.level == Level::Error).collect();
     assert_eq!(errors.len(), 5, "{notices:?}");
-    assert_eq!(errors[0].text, "gone.json: the browser could not read it");
+    assert_eq!(
+        errors[0].text,
+        "gone.json: the browser could not read it (NotFoundError)"
+    );
     assert!(
         errors[1].text.starts_with("Could not load broken.json"),
         "{}",

@@ -1,0 +1,193 @@
+//! Messages made where something happens and worded where they are shown.
+//!
+//! A [`Msg`] is a catalogue key and its arguments. The format readers and
+//! writers, the label checks and the JSON reader describe their errors and
+//! warnings this way, without knowing the interface's language; the session,
+//! the Team panel and the label editor word them with [`Msg::render`] in the
+//! language the user reads. `Display` words them in English (what native
+//! tests and logs read).
+//!
+//! An argument is shown as it is ([`Arg::Plain`]: file names, numbers,
+//! labels), quoted ([`Arg::Quoted`]: `"…"` in English, as Rust's `{:?}`
+//! quotes, and «…» in Arabic), as a message of its own in the same language
+//! ([`Arg::Msg`]: where a span is, a reason), or as a list that names a few
+//! items and counts the rest ([`Arg::List`]).
+
+use super::{Counted, Key, Lang};
+
+/// How many items a list argument names before "and N more".
+const LIST_SHOWN: usize = 5;
+
+/// A message of the interface with its arguments, not yet worded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Msg {
+    text: Template,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// What a [`Msg`] is worded from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Template {
+    /// A plain message.
+    Key(Key),
+    /// A counted message and its number (placeholder `{n}`).
+    Counted(Counted, usize),
+}
+
+/// An argument of a [`Msg`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// Shown as it is: a file name, a number, a label.
+    Plain(String),
+    /// A value from a file, quoted: `"…"` in English, «…» in Arabic.
+    Quoted(String),
+    /// A message of its own, worded in the same language.
+    Msg(Msg),
+    /// Items joined as the language joins them; past five, "and N more".
+    List(Vec<Arg>),
+}
+
+impl Arg {
+    /// The argument worded in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Arg::Plain(text) => text.clone(),
+            Arg::Quoted(text) => match lang {
+                Lang::En => format!("{text:?}"),
+                Lang::Ar => format!("«{text}»"),
+            },
+            Arg::Msg(msg) => msg.render(lang),
+            Arg::List(items) => {
+                let shown: Vec<String> = items
+                    .iter()
+                    .take(LIST_SHOWN)
+                    .map(|item| item.render(lang))
+                    .collect();
+                let mut out = lang.join(&shown);
+                if items.len() > LIST_SHOWN {
+                    out.push(' ');
+                    out.push_str(&lang.n(Counted::AndMore, items.len() - LIST_SHOWN, &[]));
+                }
+                out
+            }
+        }
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(msg: Msg) -> Self {
+        Arg::Msg(msg)
+    }
+}
+
+impl Msg {
+    /// The message `key`, without arguments yet.
+    pub fn new(key: Key) -> Msg {
+        Msg {
+            text: Template::Key(key),
+            args: Vec::new(),
+        }
+    }
+
+    /// The counted message `key` for the number `n`.
+    pub fn counted(key: Counted, n: usize) -> Msg {
+        Msg {
+            text: Template::Counted(key, n),
+            args: Vec::new(),
+        }
+    }
+
+    /// The placeholder `{name}` filled with `value` as it is.
+    #[must_use]
+    pub fn arg(self, name: &'static str, value: impl Into<String>) -> Msg {
+        self.with(name, Arg::Plain(value.into()))
+    }
+
+    /// The placeholder `{name}` filled with a number.
+    #[must_use]
+    pub fn num(self, name: &'static str, value: usize) -> Msg {
+        self.with(name, Arg::Plain(value.to_string()))
+    }
+
+    /// The placeholder `{name}` filled with `value` quoted.
+    #[must_use]
+    pub fn quoted(self, name: &'static str, value: impl Into<String>) -> Msg {
+        self.with(name, Arg::Quoted(value.into()))
+    }
+
+    /// The placeholder `{name}` filled with another message.
+    #[must_use]
+    pub fn msg(self, name: &'static str, value: Msg) -> Msg {
+        self.with(name, Arg::Msg(value))
+    }
+
+    /// The placeholder `{name}` filled with `value`.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: Arg) -> Msg {
+        self.args.push((name, value));
+        self
+    }
+
+    /// The message worded in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let values: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| (*name, arg.render(lang)))
+            .collect();
+        let args: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        match self.text {
+            Template::Key(key) => lang.f(key, &args),
+            Template::Counted(key, n) => lang.n(key, n, &args),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Msg {
+    /// Whether the English wording contains `text` (for the tests).
+    pub fn contains(&self, text: &str) -> bool {
+        self.to_string().contains(text)
+    }
+
+    /// Whether the English wording starts with `text` (for the tests).
+    pub fn starts_with(&self, text: &str) -> bool {
+        self.to_string().starts_with(text)
+    }
+}
+
+impl From<Key> for Msg {
+    fn from(key: Key) -> Self {
+        Msg::new(key)
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_are_worded_in_the_message_language() {
+        let inner = Msg::new(Key::CouldNotLoad)
+            .arg("file", "a.json")
+            .quoted("message", "x");
+        assert_eq!(inner.to_string(), "Could not load a.json: \"x\"");
+        assert_eq!(inner.render(Lang::Ar), "تعذّر تحميل a.json: «x»");
+        let outer = Msg::new(Key::CouldNotImport).msg("error", inner);
+        assert!(outer.render(Lang::Ar).contains("تعذّر تحميل"));
+    }
+
+    #[test]
+    fn lists_name_five_and_count_the_rest() {
+        let items = |n: usize| Arg::List((1..=n).map(|i| Arg::Plain(i.to_string())).collect());
+        assert_eq!(items(3).render(Lang::En), "1, 2, 3");
+        assert_eq!(items(7).render(Lang::En), "1, 2, 3, 4, 5 and 2 more");
+        assert_eq!(items(8).render(Lang::Ar), "1، 2، 3، 4، 5 و3 أخرى");
+    }
+}
