@@ -12,6 +12,7 @@
 use crate::core::sort;
 use regex_lite::{Regex, RegexBuilder};
 
+use super::i18n::{Key, Msg};
 use super::model::DocId;
 use super::text::{CharRange, Text};
 use super::words::{self, TATWEEL};
@@ -66,13 +67,21 @@ pub enum SearchError {
     InvalidRegex(String),
 }
 
-impl std::fmt::Display for SearchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl SearchError {
+    /// Why, as a message for the user (the regular expression engine's
+    /// own reason is kept as it words it).
+    pub fn msg(&self) -> Msg {
         match self {
             SearchError::InvalidRegex(message) => {
-                write!(f, "invalid regular expression: {message}")
+                Msg::new(Key::InvalidRegex).arg("detail", message.as_str())
             }
         }
+    }
+}
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.msg().fmt(f)
     }
 }
 

@@ -390,7 +390,7 @@ pub async fn write(plans: &[WritePlan]) -> Result<(), SaveError> {
     }
     let db = DATABASE
         .with(|cell| cell.borrow().clone())
-        .ok_or_else(|| "storage is not open; reload this tab".to_owned())?;
+        .ok_or_else(|| NOT_OPEN.to_owned())?;
     let tx = write_transaction(&db).map_err(describe)?;
     let done = completion(&tx);
     let result = fenced_writes(&tx, fence, plans).await;
@@ -715,6 +715,7 @@ fn completion(tx: &IdbTransaction) -> Promise {
 const STORAGE_FULL: &str = "the browser's storage is full (quota exceeded)";
 const NO_INDEXED_DB: &str = "this browser offers no IndexedDB (private mode?)";
 const UNKNOWN_ERROR: &str = "unknown storage error";
+const NOT_OPEN: &str = "storage is not open; reload this tab";
 
 /// A user-facing description of a JavaScript error value: the browser's
 /// own words, or one of Wasim's reasons (worded by [`reason`]).
@@ -741,6 +742,7 @@ pub fn reason(why: String) -> Msg {
         STORAGE_FULL => Key::StorageFull,
         NO_INDEXED_DB => Key::NoIndexedDb,
         UNKNOWN_ERROR => Key::StorageUnknown,
+        NOT_OPEN => Key::StorageNotOpen,
         _ => return Msg::new(Key::Verbatim).arg("text", why),
     };
     Msg::new(key)

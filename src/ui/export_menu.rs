@@ -149,7 +149,11 @@ pub fn export_menu() -> Html {
     });
     // "As imported" first: each document keeps its file's scheme and tags.
     let schemes = TagScheme::CHOICES.into_iter().map(|s| {
-        html! { <option key={s.name()} value={s.name()} selected={s == options.tag_scheme}>{ s.name() }</option> }
+        let shown = match s {
+            TagScheme::AsImported => t.t(Key::AsImported),
+            s => s.name(),
+        };
+        html! { <option key={s.name()} value={s.name()} selected={s == options.tag_scheme}>{ shown }</option> }
     });
     let corpus = options.scope == ExportScope::Corpus;
     html! {

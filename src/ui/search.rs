@@ -98,7 +98,8 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                 .iter()
                 .filter(|d| *corpus || Some(d.id) == *open)
             {
-                let found = find_all(&doc.text, query, options).map_err(|e| e.to_string())?;
+                let found =
+                    find_all(&doc.text, query, options).map_err(|e| e.msg().render(state.lang))?;
                 all.push((doc.id, found));
             }
             Ok(all)

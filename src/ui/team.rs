@@ -62,9 +62,9 @@ impl View {
     /// The view of `team`, compared anew.
     fn of(team: &Team) -> View {
         let report = team.compare().map(|r| Shown(Rc::new(r)));
-        let chart = report
-            .as_ref()
-            .map_or_else(String::new, |r| chart_svg(&r.0, &team_labels(team)));
+        let chart = report.as_ref().map_or_else(String::new, |r| {
+            chart_svg(&r.0, &team_labels(team), team.lang)
+        });
         View {
             members: team
                 .members()

@@ -638,6 +638,9 @@ pub fn text(key: Key) -> &'static str {
         Key::NoWebLocks => "لا يدعم هذا المتصفح Web Locks",
         Key::BrowserCouldNotRead => "{name}: تعذّر على المتصفح قراءته ({error})",
         Key::NoDownloadLink => "تعذّر إنشاء رابط التنزيل",
+        Key::StorageNotOpen => "التخزين غير مفتوح؛ أعد تحميل هذا اللسان",
+        Key::AsImported => "كما استُورد",
+        Key::InvalidRegex => "تعبير نمطي غير صالح: {detail}",
         Key::WebAnnotationExportOnly => "يكتب واسم ملفات Web Annotation ولا يقرؤها",
     }
 }
@@ -1058,6 +1061,12 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         (Counted::Characters, Plural::Few) => "{n} أحرف",
         (Counted::Characters, Plural::Many) => "{n} حرفًا",
         (Counted::Characters, _) => "{n} حرف",
+        (Counted::ChartTitle, Plural::Zero) => "F1 للمقاطع المطابقة لكل وسم، بلا أزواج",
+        (Counted::ChartTitle, Plural::One) => "F1 للمقاطع المطابقة لكل وسم، متوسط زوج واحد",
+        (Counted::ChartTitle, Plural::Two) => "F1 للمقاطع المطابقة لكل وسم، متوسط زوجين",
+        (Counted::ChartTitle, Plural::Few) => "F1 للمقاطع المطابقة لكل وسم، متوسط {n} أزواج",
+        (Counted::ChartTitle, Plural::Many) => "F1 للمقاطع المطابقة لكل وسم، متوسط {n} زوجًا",
+        (Counted::ChartTitle, _) => "F1 للمقاطع المطابقة لكل وسم، متوسط {n} زوج",
         (Counted::SetAside, Plural::Zero) => "لم يُنحَّ أي تغيير محفوظ.",
         (Counted::SetAside, Plural::One) => {
             "تعذّر تطبيق تغيير محفوظ واحد ({why})؛ نُحّي جانبًا في التخزين ولم يضع."

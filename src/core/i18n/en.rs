@@ -660,6 +660,9 @@ pub fn text(key: Key) -> &'static str {
         Key::NoWebLocks => "this browser has no Web Locks",
         Key::BrowserCouldNotRead => "{name}: the browser could not read it ({error})",
         Key::NoDownloadLink => "cannot create a download link",
+        Key::StorageNotOpen => "storage is not open; reload this tab",
+        Key::AsImported => "As imported",
+        Key::InvalidRegex => "invalid regular expression: {detail}",
         Key::WebAnnotationExportOnly => "Wasim writes Web Annotation files but does not read them",
     }
 }
@@ -832,6 +835,8 @@ pub fn counted(key: Counted, category: Plural) -> &'static str {
         }
         (Counted::Characters, Plural::One) => "{n} character",
         (Counted::Characters, _) => "{n} characters",
+        (Counted::ChartTitle, Plural::One) => "Exact-span F1 per label, mean over {n} pair",
+        (Counted::ChartTitle, _) => "Exact-span F1 per label, mean over {n} pairs",
         (Counted::SetAside, Plural::One) => {
             "{n} saved change could not be applied ({why}); it is kept aside in storage, not lost."
         }

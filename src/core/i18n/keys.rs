@@ -1038,6 +1038,12 @@ pub enum Key {
     BrowserCouldNotRead,
     /// cannot create a download link
     NoDownloadLink,
+    /// storage is not open; reload this tab
+    StorageNotOpen,
+    /// As imported
+    AsImported,
+    /// invalid regular expression: {detail}
+    InvalidRegex,
     /// Wasim writes Web Annotation files but does not read them
     WebAnnotationExportOnly,
 }
@@ -1130,6 +1136,8 @@ pub enum Counted {
     ConllSkipped,
     /// {n} characters
     Characters,
+    /// Exact-span F1 per label, mean over {n} pairs
+    ChartTitle,
     /// {n} saved changes could not be applied ({why}); they are kept aside in storage, not lost.
     SetAside,
     /// {n} undo steps could not be read back; older steps are gone, your work is not.
@@ -1142,7 +1150,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 518] = [
+    pub const ALL: [Key; 521] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1660,13 +1668,16 @@ impl Key {
         Key::NoWebLocks,
         Key::BrowserCouldNotRead,
         Key::NoDownloadLink,
+        Key::StorageNotOpen,
+        Key::AsImported,
+        Key::InvalidRegex,
         Key::WebAnnotationExportOnly,
     ];
 }
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 46] = [
+    pub const ALL: [Counted; 47] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1709,6 +1720,7 @@ impl Counted {
         Counted::ConllColumns,
         Counted::ConllSkipped,
         Counted::Characters,
+        Counted::ChartTitle,
         Counted::SetAside,
         Counted::UndoStepsLost,
         Counted::TeamDataDropped,

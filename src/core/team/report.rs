@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use crate::core::agreement::metrics::Counts;
 use crate::core::agreement::{Pair, Report};
+use crate::core::i18n::{Counted, Key, Lang};
 use crate::core::model::{Label, readable_color};
 use crate::core::number::{fixed, shortest};
 
@@ -62,15 +63,17 @@ fn xml(text: &str) -> String {
     out
 }
 
-/// The name of the "all labels" bar.
+/// The `data-label` of the "all labels" bar (the same in every language;
+/// the bar's text is [`Key::AllLabels`] in the chart's language).
 pub const ALL_LABELS: &str = "All labels";
 
 /// The chart of [`label_f1`] as a standalone SVG image: one horizontal bar
 /// per label (the label's colour from `labels`, else grey, outlined), the
 /// value written after each bar so that colour is never the only signal,
 /// and a scale from 0 to 1. Styles are attributes only (no `style`), so it
-/// shows under a strict Content Security Policy and in any viewer.
-pub fn chart_svg(report: &Report, labels: &[Label]) -> String {
+/// shows under a strict Content Security Policy and in any viewer. Its
+/// title (also its accessible name) and the "all labels" bar are in `lang`.
+pub fn chart_svg(report: &Report, labels: &[Label], lang: Lang) -> String {
     const WIDTH: f64 = 560.0;
     const LEFT: f64 = 130.0;
     const BAR: f64 = 340.0;
@@ -79,10 +82,7 @@ pub fn chart_svg(report: &Report, labels: &[Label]) -> String {
     let bars = label_f1(report);
     let height = TOP + ROW * bars.len() as f64 + 30.0;
     let pairs = unordered(report).count();
-    let title = format!(
-        "Exact-span F1 per label, mean over {pairs} pair{}",
-        if pairs == 1 { "" } else { "s" }
-    );
+    let title = lang.n(Counted::ChartTitle, pairs, &[]);
     // Numbers through `shortest`/`fixed`, as `{}`/`{:.1}` would write them
     // (see `crate::core::number`).
     let n = shortest;
@@ -95,14 +95,18 @@ pub fn chart_svg(report: &Report, labels: &[Label]) -> String {
     for (i, (label, value)) in bars.iter().enumerate() {
         let y = TOP + ROW * i as f64;
         let width = BAR * value.unwrap_or(0.0).clamp(0.0, 1.0);
-        let name = label.as_deref().unwrap_or(ALL_LABELS);
+        let (id, name) = match label.as_deref() {
+            Some(label) => (label, label),
+            None => (ALL_LABELS, lang.t(Key::AllLabels)),
+        };
         let colour = label
             .as_ref()
             .and_then(|l| labels.iter().find(|d| d.name == *l))
             .map_or_else(|| "#d9d9d9".to_owned(), |d| readable_color(&d.color));
         let number = shown(*value);
         svg.push_str(&format!(
-            r##"<g data-label="{name}" data-value="{v}"><text x="{tx}" y="{ty}" text-anchor="end" fill="#1b1b1b">{name}</text><rect x="{left}" y="{ry}" width="{width}" height="18" fill="{colour}" stroke="#1b1b1b" stroke-width="1"/><text x="{vx}" y="{ty}" fill="#1b1b1b">{number}</text></g>"##,
+            r##"<g data-label="{id}" data-value="{v}"><text x="{tx}" y="{ty}" text-anchor="end" fill="#1b1b1b">{name}</text><rect x="{left}" y="{ry}" width="{width}" height="18" fill="{colour}" stroke="#1b1b1b" stroke-width="1"/><text x="{vx}" y="{ty}" fill="#1b1b1b">{number}</text></g>"##,
+            id = xml(id),
             name = xml(name),
             v = value.map_or(String::new(), n),
             tx = n(LEFT - 8.0),

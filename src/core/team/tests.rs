@@ -643,15 +643,26 @@ fn the_chart_has_a_bar_and_a_written_value_per_label() {
         Some(Some(1.0))
     );
     let labels = crate::core::model::default_labels();
-    let svg = chart_svg(&report, &labels);
+    let svg = chart_svg(&report, &labels, Lang::En);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.ends_with("</svg>"));
     assert!(!svg.contains("style="), "no style attribute (CSP)");
     assert_eq!(svg.matches("<rect x=").count(), bars.len());
     assert!(svg.contains(">0.286</text>") && svg.contains(">1.000</text>"));
     assert!(svg.contains("data-label=\"PER\""));
+    assert!(svg.contains("<title>Exact-span F1 per label, mean over 1 pair</title>"));
+    assert!(svg.contains("data-label=\"All labels\""));
+    // In Arabic: the title, the accessible name and the "all labels" bar;
+    // the bar keeps its data-label.
+    let arabic = chart_svg(&report, &labels, Lang::Ar);
+    assert!(
+        arabic.contains("<title>F1 للمقاطع المطابقة لكل وسم، متوسط زوج واحد</title>"),
+        "{arabic}"
+    );
+    assert!(arabic.contains("aria-label=\"F1 للمقاطع المطابقة"));
+    assert!(arabic.contains("data-label=\"All labels\"") && arabic.contains(">كل الوسوم</text>"));
     // Names are escaped.
     let mut odd = report.clone();
     odd.labels = vec!["<b>&".into()];
-    assert!(chart_svg(&odd, &labels).contains("&lt;b&gt;&amp;"));
+    assert!(chart_svg(&odd, &labels, Lang::En).contains("&lt;b&gt;&amp;"));
 }
