@@ -589,7 +589,7 @@ pub fn text(key: Key) -> &'static str {
         Key::KeyTaken => "لوسم آخر أصلًا",
         Key::KeyNotOneCharacter => "ليس حرفًا واحدًا",
         Key::ColourRepaired => {
-            "{origin}: الوسم {label}: اللون {colour} ليس بالشكل \u{2066}#rrggbb\u{2069}؛ استُعمل {fixed} بدلًا منه."
+            "{origin}: الوسم {label}: اللون {colour} ليس بالشكل \u{2066}#rrggbb\u{2069}؛ استُعمل \u{2066}{fixed}\u{2069} بدلًا منه."
         }
         Key::HotkeyDropped => {
             "{origin}: الوسم {label}: المفتاح {key} {problem}؛ صار الوسم بلا مفتاح."
