@@ -387,7 +387,8 @@ fn team_of(amina: &str, badr: &str) -> wasim::core::team::Team {
 async fn render_report(report: wasim::core::agreement::Report) -> Element {
     use std::rc::Rc;
     use wasim::ui::team_report::{Shown, TeamReport, TeamReportProps};
-    let chart: Rc<str> = wasim::core::team::report::chart_svg(&report, &[]).into();
+    let chart: Rc<str> =
+        wasim::core::team::report::chart_svg(&report, &[], wasim::core::i18n::Lang::En).into();
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("div");
     document

@@ -738,7 +738,7 @@ pub enum Key {
     InArchive,
     /// invalid JSON: {error}
     InvalidJson,
-    ///
+    /// (nothing: an empty place)
     NoPlace,
     /// record {n}:
     PlaceRecord,
