@@ -7,7 +7,7 @@
 import { test, expect } from './fixtures.mjs';
 import {
   gotoApp, readCorpus, uploadFiles, openDoc, docText, cpFind, dragSelect, markLocator, shownSpans,
-  exportJson, checkSpanTexts, expectMessage, waitForApp,
+  exportJson, checkSpanTexts, expectMessage, waitForApp, jsonFile, docItem,
 } from './helpers.mjs';
 
 const article = readCorpus().find((c) => c.name.startsWith('004_'));
@@ -120,6 +120,25 @@ test.describe('Arabic interface', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
     await expect(page.getByTestId('lang-switch')).toHaveValue('en');
     await expect(markLocator(page, { ...name, label: 'PER' })).toHaveCount(1);
+  });
+
+  test('a broken file is refused with its reason in Arabic', async ({ page }) => {
+    await gotoApp(page);
+    await uploadFiles(page, [
+      jsonFile('broken.json', '{"format": "wasim" "version": 2}'),
+      { name: 'tags.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"text": "بغداد", "label": [[0, 9, "LOC"]]}\n', 'utf8') },
+    ]);
+    // The notice and the reason inside it, both in Arabic; JSON and the
+    // file's own values stay as they are.
+    const json = await expectMessage(page, 'error', 'broken.json');
+    await expect(json).toContainText('تعذّر تحميل broken.json، السطر 1: JSON غير صالح: كان متوقعًا «,» أو «}» (السطر 1، العمود 20)');
+    const doccano = await expectMessage(page, 'error', 'tags.jsonl');
+    await expect(doccano).toContainText('تعذّر تحميل tags.jsonl، السطر 1: الوسم 1: المقطع');
+    await expect(doccano).toContainText('يتجاوز نهاية النص (في النص 5 أحرف)');
+    for (const message of [json, doccano]) {
+      expect(await message.innerText()).not.toMatch(/invalid|expected|span|past the end|line/);
+    }
+    await expect(docItem(page, 'tags.jsonl')).toHaveCount(0);
   });
 });
 
