@@ -17,7 +17,7 @@
 //   BENCH_ONLY=a,b       scenarios to run: names below, or a prefix ending
 //                        before a '-' (BENCH_ONLY=article-5mb,recogito runs
 //                        article-5mb-* and recogito-*)
-//   BENCH_REPS=10        samples per median (create, delete, relabel, add)
+//   BENCH_REPS=20        samples per median (create, delete, relabel, add)
 //   BENCH_BLOCKED_REPS=3 edits for the "blocked" median (3 s each)
 //   BENCH_RECOGITO_TIMEOUT=90   seconds before Recogito's load is reported
 //                        as a timeout
@@ -32,6 +32,10 @@
 //                        target/bench/<row>.cpuprofile (Chromium DevTools
 //                        opens it), the heaviest functions by self time
 //                        printed
+//   BENCH_TRACE=1        record a Chromium trace around every measured key
+//                        (target/bench/trace-*.json; =cpu: a CPU profile,
+//                        cpu-*.cpuprofile; slows the page: for
+//                        finding where the time goes, not for figures)
 //   BENCH_SKIP_BUILD=1   use dist/ as it is;  BENCH_DIST=dir  another dist/
 //
 // How each figure is taken (all in-page, tests/bench/inpage.mjs; an
@@ -146,7 +150,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
 const OUT = path.join(root, 'target/bench');
 const TMP = path.join(OUT, 'tmp');
-const REPS = Number(process.env.BENCH_REPS || 10);
+const REPS = Number(process.env.BENCH_REPS || 20);
 const BLOCKED_REPS = Number(process.env.BENCH_BLOCKED_REPS || 3);
 const RECOGITO_TIMEOUT = Number(process.env.BENCH_RECOGITO_TIMEOUT || 90) * 1000;
 const PROFILE = process.env.BENCH_PROFILE === 'memory' ? 'memory' : 'disk';
@@ -305,12 +309,55 @@ async function select(page, w) {
 
 /** Presses `key` and measures keydown → cond + a frame: { frame, dom }. */
 async function measureKey(page, key, cond, timeout = 15_000) {
+  const trace = await startTrace(page);
   await page.evaluate(([cond, timeout]) => {
     window.__m = window.__B.measure({ cond, since: 'keydown', timeout });
     window.__m.catch(() => {});
   }, [cond, timeout]);
   await page.keyboard.press(key);
-  return withTimeout(page.evaluate(() => window.__m), timeout + 30_000, `key ${key}`);
+  const r = await withTimeout(page.evaluate(() => window.__m), timeout + 30_000, `key ${key}`);
+  await trace?.stop(key, r);
+  return r;
+}
+
+let traces = 0;
+/**
+ * With BENCH_TRACE=1, records a Chromium trace (devtools.timeline) around
+ * one measured key; `stop` writes target/bench/trace-<n>-<key>.json with the
+ * measured times. Otherwise null. For finding where an edit's time goes,
+ * not for figures (tracing slows the page).
+ */
+async function startTrace(page) {
+  if (!process.env.BENCH_TRACE) return null;
+  const cdp = await page.context().newCDPSession(page);
+  if (process.env.BENCH_TRACE === 'cpu') {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    return {
+      async stop(key, measured) {
+        const { profile } = await cdp.send('Profiler.stop');
+        await cdp.detach().catch(() => {});
+        const name = `cpu-${String(traces++).padStart(3, '0')}-${key}.cpuprofile`;
+        fs.writeFileSync(path.join(OUT, name), JSON.stringify({ ...profile, measured }));
+      },
+    };
+  }
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] },
+  });
+  return {
+    async stop(key, measured) {
+      await cdp.send('Tracing.end');
+      await done;
+      await cdp.detach().catch(() => {});
+      const name = `trace-${String(traces++).padStart(3, '0')}-${key}.json`;
+      fs.writeFileSync(path.join(OUT, name), JSON.stringify({ measured, traceEvents: events }));
+    },
+  };
 }
 
 async function create(page, w, label = 'PER') {
@@ -673,16 +720,20 @@ async function adjudicate(page, k, n) {
       }), since: 'keydown', timeout: 20_000 });
       window.__next.catch(() => {});
     }, { group, before });
+    let trace = await startTrace(page);
     await page.keyboard.press(']');
     nexts.push(await withTimeout(page.evaluate(() => window.__next), 30_000, 'next'));
+    await trace?.stop('next', nexts.at(-1));
     await sleep(300);
     const left = await open();
     await page.evaluate((cond) => {
       window.__accept = window.__B.measure({ cond, since: 'keydown', timeout: 20_000 });
       window.__accept.catch(() => {});
     }, { attr: ['[data-testid="curation-progress"]', 'data-open', String(left - 1)] });
+    trace = await startTrace(page);
     await page.keyboard.press('Alt+1');
     accepts.push(await withTimeout(page.evaluate(() => window.__accept), 30_000, 'accept'));
+    await trace?.stop('accept', accepts.at(-1));
     await sleep(300);
   }
   setTimes(`${k}.next`, nexts);
