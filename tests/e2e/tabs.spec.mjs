@@ -102,6 +102,43 @@ test('a read-only tab shows the writer\'s new span within seconds, without a rel
     ]);
 });
 
+test('a hidden read-only tab reads nothing while hidden, and shows the writer\'s work when shown', async ({ page, context }) => {
+  const a = page;
+  await gotoApp(a);
+  await uploadFiles(a, [txtFile(NAME, TEXT)]);
+  await openDoc(a, NAME);
+  const b = await context.newPage();
+  await gotoApp(b);
+  await expect(readOnly(b)).toBeVisible();
+  await openDoc(b, NAME);
+  // The page's visibility as a background tab's: hidden, then shown.
+  const setHidden = (hidden) =>
+    b.evaluate((hidden) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  const reads = () => b.evaluate(() => performance.getEntriesByName('wasim:storage-open').length);
+  await setHidden(true);
+  const before = await reads();
+  await tag(a, PER, '1');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await tag(a, LOC, '2');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Two saves announced; a visible reader shows them within a second or two
+  // (the test above). This one stays as it was.
+  await b.waitForTimeout(2_500);
+  expect(await spans(b)).toEqual([]);
+  expect(await reads()).toBe(before);
+  await setHidden(false);
+  await expect
+    .poll(() => spans(b), { timeout: 5_000 })
+    .toEqual([
+      [PER.start, PER.end, 'PER'],
+      [LOC.start, LOC.end, 'LOC'],
+    ]);
+});
+
 test('a save that starts after another tab took over writes nothing (writer epoch fencing)', async ({ page }) => {
   await gotoApp(page);
   await uploadFiles(page, [txtFile(NAME, TEXT)]);
