@@ -305,7 +305,10 @@ async fn read_all(
     let history = get(V1_HISTORY_KEY)?;
     let (texts, text_keys) = if text_keys_only {
         let store = tx.object_store(TEXTS).map_err(describe)?;
-        (None, Some(request(&store.get_all_keys().map_err(describe)?)))
+        (
+            None,
+            Some(request(&store.get_all_keys().map_err(describe)?)),
+        )
     } else {
         (Some(read_store(tx, TEXTS)?), None)
     };
@@ -372,10 +375,16 @@ async fn held_or_read(
     keys: &[DocId],
 ) -> Result<Vec<(DocId, DocumentBody)>, String> {
     let wanted: std::collections::HashSet<DocId> = keys.iter().copied().collect();
-    let mut texts: Vec<(DocId, DocumentBody)> =
-        held.into_iter().filter(|(id, _)| wanted.contains(id)).collect();
+    let mut texts: Vec<(DocId, DocumentBody)> = held
+        .into_iter()
+        .filter(|(id, _)| wanted.contains(id))
+        .collect();
     let have: std::collections::HashSet<DocId> = texts.iter().map(|(id, _)| *id).collect();
-    let missing: Vec<DocId> = keys.iter().copied().filter(|id| !have.contains(id)).collect();
+    let missing: Vec<DocId> = keys
+        .iter()
+        .copied()
+        .filter(|id| !have.contains(id))
+        .collect();
     if missing.is_empty() {
         return Ok(texts);
     }
