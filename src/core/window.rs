@@ -31,6 +31,29 @@ impl Band {
             bottom: finite_or(height, 0.0).max(0.0),
         }
     }
+
+    /// Whether the box from `top` to `bottom` (the same coordinates as the
+    /// band) lies inside the band with `margin` pixels to spare on each
+    /// side, or, when the box is taller than that, covers the band's middle.
+    /// Revealing such a box moves nothing: it is already where the user
+    /// looks.
+    pub fn shows(self, top: f64, bottom: f64, margin: f64) -> bool {
+        if ![top, bottom, self.top, self.bottom, margin]
+            .iter()
+            .all(|v| v.is_finite())
+        {
+            return false;
+        }
+        let (inner_top, inner_bottom) = (self.top + margin, self.bottom - margin);
+        if inner_bottom <= inner_top {
+            return false;
+        }
+        if bottom - top > inner_bottom - inner_top {
+            let middle = (self.top + self.bottom) / 2.0;
+            return top <= middle && bottom >= middle;
+        }
+        top >= inner_top && bottom <= inner_bottom
+    }
 }
 
 /// The rows to render, `[start, end)`, and the padding that stands for the
@@ -199,6 +222,65 @@ pub fn rows_per_page(pitch: f64, band: Band) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_box_well_inside_the_band_is_shown() {
+        let band = Band {
+            top: 100.0,
+            bottom: 700.0,
+        };
+        assert!(band.shows(300.0, 320.0, 40.0));
+        assert!(band.shows(140.0, 160.0, 40.0));
+        assert!(band.shows(640.0, 660.0, 40.0));
+    }
+
+    #[test]
+    fn a_box_near_an_edge_or_outside_is_not_shown() {
+        let band = Band {
+            top: 100.0,
+            bottom: 700.0,
+        };
+        assert!(!band.shows(120.0, 140.0, 40.0), "inside the top margin");
+        assert!(!band.shows(680.0, 690.0, 40.0), "inside the bottom margin");
+        assert!(!band.shows(-300.0, -280.0, 40.0), "above");
+        assert!(!band.shows(900.0, 920.0, 40.0), "below");
+        assert!(!band.shows(690.0, 720.0, 40.0), "cut by the edge");
+    }
+
+    #[test]
+    fn a_box_taller_than_the_band_is_shown_when_it_covers_the_middle() {
+        let band = Band {
+            top: 0.0,
+            bottom: 400.0,
+        };
+        assert!(band.shows(-500.0, 900.0, 40.0));
+        assert!(!band.shows(250.0, 1250.0, 40.0));
+    }
+
+    #[test]
+    fn nothing_is_shown_by_a_band_too_small_or_unmeasured() {
+        assert!(
+            !Band {
+                top: 0.0,
+                bottom: 60.0
+            }
+            .shows(20.0, 30.0, 40.0)
+        );
+        assert!(
+            !Band {
+                top: f64::NAN,
+                bottom: 600.0
+            }
+            .shows(20.0, 30.0, 40.0)
+        );
+        assert!(
+            !Band {
+                top: 0.0,
+                bottom: 600.0
+            }
+            .shows(f64::INFINITY, 30.0, 40.0)
+        );
+    }
 
     fn band(top: f64, bottom: f64) -> Band {
         Band { top, bottom }

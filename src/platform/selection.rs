@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
 use crate::core::text::{CharRange, cp_to_utf16, utf16_to_cp};
+use crate::core::window::Band;
 use crate::platform::measure::{child_start, enclosing_gap};
 
 /// Class of the per-line elements.
@@ -201,6 +202,26 @@ fn element_of(node: &Node) -> Option<Element> {
     }
 }
 
+/// Pixels a revealed place keeps from the edges of its scroller's visible
+/// part; a place closer to an edge, or out of view, is centred.
+const REVEAL_MARGIN: f64 = 40.0;
+
+/// Whether the box `rect` of something inside `inside` lies inside the
+/// scroller's visible part, `margin` pixels from its edges (see
+/// [`Band::shows`]): revealing it
+/// then moves nothing, so the user's view stays still and no scroll
+/// follows the edit. An empty box (nothing laid out) is not in view.
+fn in_view(inside: &Element, rect: &web_sys::DomRect, margin: f64) -> bool {
+    let Some(scroller) = scroller(inside) else {
+        return false;
+    };
+    if rect.width() == 0.0 && rect.height() == 0.0 {
+        return false;
+    }
+    let (top, bottom) = visible_band(&scroller);
+    Band { top, bottom }.shows(rect.top(), rect.bottom(), margin)
+}
+
 /// Scrolls `element` into the middle of the view.
 fn center(element: &Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
@@ -286,22 +307,10 @@ pub fn document_caret() -> Option<usize> {
 }
 
 /// Scrolls the place of code point `cp` into the middle of the view when it
-/// is outside the visible part of the element that scrolls the text.
+/// is not entirely inside the visible part of the element that scrolls the
+/// text (a caret moved by the keyboard may go right to the edge).
 pub fn keep_in_view(root: &Element, cp: usize) {
-    let (Some((node, offset)), Ok(range)) = (cp_to_point(root, cp), web_sys::Range::new()) else {
-        return;
-    };
-    if range.set_start(&node, offset).is_err() {
-        return;
-    }
-    range.collapse_with_to_start(true);
-    let rect = range.get_bounding_client_rect();
-    let Some((top, bottom)) = scroller(root).map(|s| visible_band(&s)) else {
-        return;
-    };
-    if rect.bottom() < top || rect.top() > bottom {
-        reveal_offset(root, cp);
-    }
+    reveal_point(root, cp, 0.0);
 }
 
 /// Whether the line holding code point `cp` is laid out right to left.
@@ -315,14 +324,28 @@ pub fn line_is_rtl(root: &Element, cp: usize) -> bool {
 }
 
 /// Scrolls the place of code point `cp` in the document drawn in `root`
-/// into the middle of the view.
+/// into the middle of the view, unless it is well in view already.
 pub fn reveal_offset(root: &Element, cp: usize) {
-    if let Some(element) = cp_to_point(root, cp).and_then(|(node, _)| element_of(&node)) {
+    reveal_point(root, cp, REVEAL_MARGIN);
+}
+
+/// Centres the place of code point `cp` unless it lies inside the visible
+/// part with `margin` pixels to spare.
+fn reveal_point(root: &Element, cp: usize, margin: f64) {
+    let Some((node, offset)) = cp_to_point(root, cp) else {
+        return;
+    };
+    let shown = gloo::utils::document().create_range().is_ok_and(|range| {
+        range.set_start(&node, offset).is_ok()
+            && in_view(root, &range.get_bounding_client_rect(), margin)
+    });
+    if let Some(element) = element_of(&node).filter(|_| !shown) {
         center(&element);
     }
 }
 
-/// Scrolls the span with this id into view and flashes it.
+/// Scrolls the span with this id into the middle of the view, unless it is
+/// well in view already, and flashes it.
 pub fn reveal_span(id: u64) {
     let selector = format!("mark[data-span-id='{id}']");
     let Some(mark) = gloo::utils::document()
@@ -332,7 +355,9 @@ pub fn reveal_span(id: u64) {
     else {
         return;
     };
-    center(&mark);
+    if !in_view(&mark, &mark.get_bounding_client_rect(), REVEAL_MARGIN) {
+        center(&mark);
+    }
     let _ = mark.class_list().add_1("flash");
     gloo::timers::callback::Timeout::new(1200, move || {
         let _ = mark.class_list().remove_1("flash");

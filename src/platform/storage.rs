@@ -92,6 +92,11 @@ thread_local! {
     static DATABASE: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
     static ON_BLOCKED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
     static FENCE: RefCell<Fence> = const { RefCell::new(Fence::Off) };
+    /// The texts of a read-only tab's last reading, by document. A text
+    /// never changes once stored (ids are not reused), so reading again
+    /// fetches only the texts not held here: a writer's save makes a
+    /// reader read the records, not 50 MB of text.
+    static HELD_TEXTS: RefCell<Vec<(DocId, DocumentBody)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Whether and how writes are fenced.
@@ -183,7 +188,29 @@ fn store_names() -> Array {
 /// A message for the user when IndexedDB is unavailable or the saved data
 /// cannot be read. The saved data is left untouched.
 pub async fn open_and_restore(claim: bool) -> Result<Restored, Msg> {
-    let stored = read_claiming(claim).await.map_err(reason)?;
+    if claim {
+        HELD_TEXTS.with(|h| h.borrow_mut().clear());
+        return read_and_restore(true, None).await;
+    }
+    let held = HELD_TEXTS.with(|h| std::mem::take(&mut *h.borrow_mut()));
+    if held.is_empty() {
+        return read_and_restore(false, None).await;
+    }
+    match read_and_restore(false, Some(held)).await {
+        Ok(restored) => Ok(restored),
+        // The texts held and those read did not make a whole (a text
+        // deleted between the two readings): read everything once.
+        Err(_) => read_and_restore(false, None).await,
+    }
+}
+
+/// [`open_and_restore`], with the texts a read-only tab holds already
+/// (`held`: only the others are read).
+async fn read_and_restore(
+    claim: bool,
+    held: Option<Vec<(DocId, DocumentBody)>>,
+) -> Result<Restored, Msg> {
+    let stored = read_stored(claim, held).await.map_err(reason)?;
     let restored = match restore(stored)? {
         None => Restored::Empty,
         Some(loaded) => Restored::Workspace(Box::new(loaded)),
@@ -197,7 +224,10 @@ pub async fn open_and_restore(claim: bool) -> Result<Restored, Msg> {
 ///
 /// # Errors
 /// The browser's reason when IndexedDB is unavailable or refuses.
-async fn read_claiming(claim: bool) -> Result<Stored, String> {
+async fn read_stored(
+    claim: bool,
+    held: Option<Vec<(DocId, DocumentBody)>>,
+) -> Result<Stored, String> {
     mark("wasim:storage-open");
     let db = database().await?;
     let stores = store_names();
@@ -218,10 +248,16 @@ async fn read_claiming(claim: bool) -> Result<Stored, String> {
     } else {
         None
     };
-    let read = read_all(&tx).await;
+    let read = read_all(&tx, held.is_some()).await;
     // The transaction ends once its requests are done, whatever `read` says.
     JsFuture::from(done).await.map_err(describe)?;
-    let stored = read?;
+    let (mut stored, text_keys) = read?;
+    if let Some(held) = held {
+        stored.texts = held_or_read(&db, held, &text_keys).await?;
+    }
+    if !claim {
+        HELD_TEXTS.with(|h| *h.borrow_mut() = stored.texts.clone());
+    }
     mark("wasim:storage-read");
     if let Some(epoch) = epoch {
         FENCE.with(|f| {
@@ -265,9 +301,13 @@ fn pairs(keys: &JsValue, values: &JsValue) -> Vec<(u64, JsValue)> {
         .collect()
 }
 
-/// Everything stored. Every request is issued before any is awaited, so
-/// the transaction stays active.
-async fn read_all(tx: &IdbTransaction) -> Result<Stored, String> {
+/// Everything stored, or with `text_keys_only` everything but the texts,
+/// whose keys come second instead. Every request is issued before any is
+/// awaited, so the transaction stays active.
+async fn read_all(
+    tx: &IdbTransaction,
+    text_keys_only: bool,
+) -> Result<(Stored, Vec<DocId>), String> {
     let meta = tx.object_store(META).map_err(describe)?;
     let get =
         |key: &str| -> Result<_, String> { Ok(request(&meta.get(&key.into()).map_err(describe)?)) };
@@ -277,7 +317,15 @@ async fn read_all(tx: &IdbTransaction) -> Result<Stored, String> {
     let set_aside = get(SET_ASIDE_KEY)?;
     let snapshot = get(V1_SNAPSHOT_KEY)?;
     let history = get(V1_HISTORY_KEY)?;
-    let texts = read_store(tx, TEXTS)?;
+    let (texts, text_keys) = if text_keys_only {
+        let store = tx.object_store(TEXTS).map_err(describe)?;
+        (
+            None,
+            Some(request(&store.get_all_keys().map_err(describe)?)),
+        )
+    } else {
+        (Some(read_store(tx, TEXTS)?), None)
+    };
     let docs = read_store(tx, DOCS)?;
     let journal = read_store(tx, JOURNAL)?;
     let steps = read_store(tx, STEPS)?;
@@ -298,14 +346,24 @@ async fn read_all(tx: &IdbTransaction) -> Result<Stored, String> {
             .map(|(key, value)| (key, value.as_string().unwrap_or_default()))
             .collect()
     };
-    Ok(Stored {
+    let texts = match texts {
+        Some(texts) => texts.await?,
+        None => Vec::new(),
+    };
+    let text_keys = match text_keys {
+        Some(keys) => Array::from(&keys.await?)
+            .iter()
+            .filter_map(|key| number(&key).map(DocId))
+            .collect(),
+        None => Vec::new(),
+    };
+    let stored = Stored {
         workspace: workspace.await?.as_string(),
         next_id: number(&next_id.await?),
         open: number(&open.await?).map(DocId),
         set_aside: set_aside.await?.as_string(),
         v1: v1.map(|snapshot| V1Profile { snapshot, history }),
         texts: texts
-            .await?
             .into_iter()
             .filter_map(|(id, value)| Some((DocId(id), body_from_js(&value)?)))
             .collect(),
@@ -315,7 +373,51 @@ async fn read_all(tx: &IdbTransaction) -> Result<Stored, String> {
             .collect(),
         journal: strings(journal.await?),
         steps: strings(steps.await?),
-    })
+    };
+    Ok((stored, text_keys))
+}
+
+/// The texts stored under `keys`: those in `held` as they are, the others
+/// read, in one transaction of their own (a text, once stored, never
+/// changes).
+///
+/// # Errors
+/// The database refused the reading.
+async fn held_or_read(
+    db: &IdbDatabase,
+    held: Vec<(DocId, DocumentBody)>,
+    keys: &[DocId],
+) -> Result<Vec<(DocId, DocumentBody)>, String> {
+    let wanted: std::collections::HashSet<DocId> = keys.iter().copied().collect();
+    let mut texts: Vec<(DocId, DocumentBody)> = held
+        .into_iter()
+        .filter(|(id, _)| wanted.contains(id))
+        .collect();
+    let have: std::collections::HashSet<DocId> = texts.iter().map(|(id, _)| *id).collect();
+    let missing: Vec<DocId> = keys
+        .iter()
+        .copied()
+        .filter(|id| !have.contains(id))
+        .collect();
+    if missing.is_empty() {
+        return Ok(texts);
+    }
+    let tx = db.transaction_with_str(TEXTS).map_err(describe)?;
+    let done = completion(&tx);
+    let store = tx.object_store(TEXTS).map_err(describe)?;
+    let requests = missing
+        .iter()
+        .map(|id| Ok((*id, request(&store.get(&key(id.0)).map_err(describe)?))))
+        .collect::<Result<Vec<_>, String>>()?;
+    for (id, value) in requests {
+        // A text deleted since its key was read is left out: the records
+        // read with that key tell whether it was still needed.
+        if let Some(body) = body_from_js(&value.await?) {
+            texts.push((id, body));
+        }
+    }
+    JsFuture::from(done).await.map_err(describe)?;
+    Ok(texts)
 }
 
 /// A document's stored body: its text, or `{text, source}`. The text is

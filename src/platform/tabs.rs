@@ -126,3 +126,34 @@ pub fn announce(news: News) {
         }
     });
 }
+
+thread_local! {
+    /// What runs once the page is shown again (one at most: the latest).
+    static WHEN_SHOWN: RefCell<Option<gloo::events::EventListener>> = const { RefCell::new(None) };
+}
+
+/// Whether the page is hidden (a background tab, a minimised window).
+pub fn page_hidden() -> bool {
+    gloo::utils::document().hidden()
+}
+
+/// Runs `then` once, the next time the page is shown. A later call
+/// replaces an earlier one that has not run yet.
+pub fn when_shown(then: impl FnOnce() + 'static) {
+    let mut then = Some(then);
+    let listener =
+        gloo::events::EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+            if page_hidden() {
+                return;
+            }
+            if let Some(then) = then.take() {
+                // Dropping the listener inside its own callback is not
+                // allowed: it is dropped on the next turn instead.
+                wasm_bindgen_futures::spawn_local(async {
+                    WHEN_SHOWN.with(|w| w.borrow_mut().take());
+                });
+                then();
+            }
+        });
+    WHEN_SHOWN.with(|w| *w.borrow_mut() = Some(listener));
+}

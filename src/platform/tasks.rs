@@ -64,21 +64,37 @@ pub async fn yield_now() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// An idle period the browser announced (its `IdleDeadline`), or none.
+pub struct IdlePeriod {
+    deadline: Option<(JsValue, js_sys::Function)>,
+}
+
+impl IdlePeriod {
+    /// Milliseconds the browser still expects to stay idle: `0` once the
+    /// period is over, or as soon as input or a frame waits (Chromium's
+    /// `timeRemaining` says so); `None` without `requestIdleCallback`.
+    pub fn remaining(&self) -> Option<f64> {
+        let (deadline, remaining) = self.deadline.as_ref()?;
+        remaining.call0(deadline).ok()?.as_f64()
+    }
+}
+
 /// Resolves when the browser is idle (`requestIdleCallback`, at most 200 ms
-/// later), or like [`yield_now`] where there is no such call. Says for how
-/// many milliseconds the browser expects to stay idle (`0` when it ran
-/// because the 200 ms were up; `None` without `requestIdleCallback`).
-pub async fn idle() -> Option<f64> {
+/// later), or like [`yield_now`] where there is no such call, with the
+/// idle period (see [`IdlePeriod::remaining`]; `0` when it ran because the
+/// 200 ms were up).
+pub async fn idle() -> IdlePeriod {
+    let none = IdlePeriod { deadline: None };
     let Some(window) = web_sys::window() else {
         yield_now().await;
-        return None;
+        return none;
     };
     let request = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
         .ok()
         .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
     let Some(request) = request else {
         yield_now().await;
-        return None;
+        return none;
     };
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"timeout".into(), &JsValue::from_f64(200.0));
@@ -87,11 +103,15 @@ pub async fn idle() -> Option<f64> {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });
-    let deadline = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let Ok(deadline) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        return none;
+    };
     let remaining = js_sys::Reflect::get(&deadline, &JsValue::from_str("timeRemaining"))
         .ok()
-        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())?;
-    remaining.call0(&deadline).ok()?.as_f64()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    IdlePeriod {
+        deadline: remaining.map(|f| (deadline, f)),
+    }
 }
 
 /// The time now, in milliseconds (`performance.now()`, `0` without it).

@@ -18,7 +18,9 @@ use crate::platform::prefs as stored_prefs;
 use crate::platform::saver::{self, Outcome};
 use crate::platform::storage::{self, on_blocked, open_and_restore, resign, set_fencing};
 use crate::platform::styles::class_of;
-use crate::platform::tabs::{Ask, News, announce, has_locks, listen, request_writer};
+use crate::platform::tabs::{
+    Ask, News, announce, has_locks, listen, page_hidden, request_writer, when_shown,
+};
 use crate::ui::annotator::AnnotatorName;
 use crate::ui::curation::CurationPanel;
 use crate::ui::doc_list::DocList;
@@ -150,7 +152,15 @@ thread_local! {
 
 /// Reads the saved workspace again (a read-only tab), unless a reading is
 /// under way: then that one is followed by one more.
+///
+/// A hidden tab reads nothing: it reads once when it is shown again, so
+/// that a writer's every save does not make a background tab read the
+/// whole workspace (seconds, for 10,000 articles).
 fn reload_stored(app: AppHandle) {
+    if page_hidden() {
+        when_shown(move || reload_stored(app));
+        return;
+    }
     let (running, _) = RELOADING.with(std::cell::Cell::get);
     if running {
         RELOADING.with(|r| r.set((true, true)));

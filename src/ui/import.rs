@@ -160,30 +160,45 @@ fn budget_for(target_ms: f64, budget: usize, elapsed_ms: f64) -> usize {
 /// done or until the documents change again. A step fits in the idle time
 /// the browser announces, between [`IDLE_STEP_MIN_MS`] and
 /// [`IDLE_STEP_MS`], from the counting speed measured so far; steps end at
-/// line ends, so one long article is counted in short steps too.
+/// line ends, so one long article is counted in short steps too. While an
+/// idle period lasts, steps follow each other, each in its own task, so
+/// that a key pressed meanwhile waits for one step at most (and the period
+/// ends at once: input and frames come first).
 async fn build_lexicon(lexicon: std::rc::Weak<RefCell<LexiconBuilder>>) {
     mark_words_counted(false);
     // Bytes counted per millisecond: a low guess until a step is timed.
     let mut rate = 2_000.0;
     loop {
-        let target = idle().await.map_or(IDLE_STEP_MS, |idle| {
-            idle.clamp(IDLE_STEP_MIN_MS, IDLE_STEP_MS)
-        });
-        let started = now();
-        let Some((done, counted)) = SharedLexicon::build_some(&lexicon, (rate * target) as usize)
-        else {
-            return;
-        };
-        if done {
-            mark_words_counted(true);
-            return;
+        let period = idle().await;
+        loop {
+            let target = period.remaining().map_or(IDLE_STEP_MS, |idle| {
+                idle.clamp(IDLE_STEP_MIN_MS, IDLE_STEP_MS)
+            });
+            let started = now();
+            let Some((done, counted)) =
+                SharedLexicon::build_some(&lexicon, (rate * target) as usize)
+            else {
+                return;
+            };
+            if done {
+                mark_words_counted(true);
+                return;
+            }
+            let elapsed = now() - started;
+            rate = if elapsed > 0.1 {
+                (counted as f64 / elapsed).clamp(rate / 4.0, rate * 2.0)
+            } else {
+                rate * 2.0
+            };
+            let lasts = || period.remaining().is_some_and(|idle| idle >= IDLE_STEP_MS);
+            if !lasts() {
+                break;
+            }
+            yield_now().await;
+            if !lasts() {
+                break;
+            }
         }
-        let elapsed = now() - started;
-        rate = if elapsed > 0.1 {
-            (counted as f64 / elapsed).clamp(rate / 4.0, rate * 2.0)
-        } else {
-            rate * 2.0
-        };
     }
 }
 

@@ -17,7 +17,7 @@
 //   BENCH_ONLY=a,b       scenarios to run: names below, or a prefix ending
 //                        before a '-' (BENCH_ONLY=article-5mb,recogito runs
 //                        article-5mb-* and recogito-*)
-//   BENCH_REPS=10        samples per median (create, delete, relabel, add)
+//   BENCH_REPS=20        samples per median (create, delete, relabel, add)
 //   BENCH_BLOCKED_REPS=3 edits for the "blocked" median (3 s each)
 //   BENCH_RECOGITO_TIMEOUT=90   seconds before Recogito's load is reported
 //                        as a timeout
@@ -32,6 +32,10 @@
 //                        target/bench/<row>.cpuprofile (Chromium DevTools
 //                        opens it), the heaviest functions by self time
 //                        printed
+//   BENCH_TRACE=1        record a Chromium trace around every measured key
+//                        (target/bench/trace-*.json; =cpu: a CPU profile,
+//                        cpu-*.cpuprofile; slows the page: for
+//                        finding where the time goes, not for figures)
 //   BENCH_SKIP_BUILD=1   use dist/ as it is;  BENCH_DIST=dir  another dist/
 //
 // How each figure is taken (all in-page, tests/bench/inpage.mjs; an
@@ -146,7 +150,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
 const OUT = path.join(root, 'target/bench');
 const TMP = path.join(OUT, 'tmp');
-const REPS = Number(process.env.BENCH_REPS || 10);
+const REPS = Number(process.env.BENCH_REPS || 20);
 const BLOCKED_REPS = Number(process.env.BENCH_BLOCKED_REPS || 3);
 const RECOGITO_TIMEOUT = Number(process.env.BENCH_RECOGITO_TIMEOUT || 90) * 1000;
 const PROFILE = process.env.BENCH_PROFILE === 'memory' ? 'memory' : 'disk';
@@ -219,6 +223,7 @@ const corpusRows = (n, prev) => {
     { key: `${k}.import`, what: `${what}: import`, prev: prev[0], target: { lt: 10000 } },
     { key: `${k}.open`, what: `${what}: open one article`, prev: prev[1], target: { lt: 50 } },
     { key: `${k}.busy`, what: `${what}: create right after the open, while the import is still being saved and its words counted`, prev: null, target: null },
+    { key: `${k}.counted`, what: `${what}: every word counted for snapping (in idle time)`, prev: null, target: null },
     { key: `${k}.create`, what: `${what}: create (the import saved and its words counted)`, prev: prev[2], target: { lt: 16 } },
     { key: `${k}.blocked`, what: `${what}: blocked in the 3 s after an edit`, prev: prev[3], target: { lt: 50 } },
     { key: `${k}.memory`, what: `${what}: memory (JS heap + wasm)`, prev: null, target: null, unit: 'bytes' },
@@ -305,12 +310,55 @@ async function select(page, w) {
 
 /** Presses `key` and measures keydown → cond + a frame: { frame, dom }. */
 async function measureKey(page, key, cond, timeout = 15_000) {
+  const trace = await startTrace(page);
   await page.evaluate(([cond, timeout]) => {
     window.__m = window.__B.measure({ cond, since: 'keydown', timeout });
     window.__m.catch(() => {});
   }, [cond, timeout]);
   await page.keyboard.press(key);
-  return withTimeout(page.evaluate(() => window.__m), timeout + 30_000, `key ${key}`);
+  const r = await withTimeout(page.evaluate(() => window.__m), timeout + 30_000, `key ${key}`);
+  await trace?.stop(key, r);
+  return r;
+}
+
+let traces = 0;
+/**
+ * With BENCH_TRACE=1, records a Chromium trace (devtools.timeline) around
+ * one measured key; `stop` writes target/bench/trace-<n>-<key>.json with the
+ * measured times. Otherwise null. For finding where an edit's time goes,
+ * not for figures (tracing slows the page).
+ */
+async function startTrace(page) {
+  if (!process.env.BENCH_TRACE) return null;
+  const cdp = await page.context().newCDPSession(page);
+  if (process.env.BENCH_TRACE === 'cpu') {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    return {
+      async stop(key, measured) {
+        const { profile } = await cdp.send('Profiler.stop');
+        await cdp.detach().catch(() => {});
+        const name = `cpu-${String(traces++).padStart(3, '0')}-${key}.cpuprofile`;
+        fs.writeFileSync(path.join(OUT, name), JSON.stringify({ ...profile, measured }));
+      },
+    };
+  }
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] },
+  });
+  return {
+    async stop(key, measured) {
+      await cdp.send('Tracing.end');
+      await done;
+      await cdp.detach().catch(() => {});
+      const name = `trace-${String(traces++).padStart(3, '0')}-${key}.json`;
+      fs.writeFileSync(path.join(OUT, name), JSON.stringify({ measured, traceEvents: events }));
+    },
+  };
 }
 
 async function create(page, w, label = 'PER') {
@@ -476,6 +524,20 @@ function corpusScenario(n, prev) {
       log(`  corpus-${n}: ${(Buffer.byteLength(c.json) / 1e6).toFixed(1)} MB of JSON, generated in ${Date.now() - t} ms`);
       const first = c.docs[0].text.split('\n')[0];
       await openApp(page);
+      // When the words of the import are all counted (for snapping), in the
+      // page's clock.
+      await page.evaluate(() => {
+        window.__counted = new Promise((resolve) => {
+          const root = document.documentElement;
+          const mo = new MutationObserver(() => {
+            if (window.__B.ev.change !== undefined && root.dataset.words === 'counted') {
+              mo.disconnect();
+              resolve(performance.now() - window.__B.ev.change);
+            }
+          });
+          mo.observe(root, { attributes: true, attributeFilter: ['data-words'] });
+        });
+      });
       const r = await importFile(page, file, { total: n, line: [0, first] }, 600_000);
       set(`${k}.import`, r.shown, `interactive ${ms(r.interactive)}, longest stall ${ms(r.maxGap)}`);
       raw[`${k}.import`] = r;
@@ -522,6 +584,8 @@ function corpusScenario(n, prev) {
       await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 300_000 });
       await page.locator('html[data-words="counted"]').waitFor({ state: 'attached', timeout: 300_000 });
       log(`    the import saved and its words counted ${ms(Date.now() - t0)} after the busy creates`);
+      const counted = await withTimeout(page.evaluate(() => window.__counted), 30_000, 'counted');
+      set(`${k}.counted`, counted, `from the file input's change, with the open and the ${REPS} busy creates on the way`);
       const quiet = await startCpuProfile(context, page);
       try {
         setTimes(`${k}.create`, await repeat(free.slice(0, REPS), (w) => create(page, w)));
@@ -673,16 +737,20 @@ async function adjudicate(page, k, n) {
       }), since: 'keydown', timeout: 20_000 });
       window.__next.catch(() => {});
     }, { group, before });
+    let trace = await startTrace(page);
     await page.keyboard.press(']');
     nexts.push(await withTimeout(page.evaluate(() => window.__next), 30_000, 'next'));
+    await trace?.stop('next', nexts.at(-1));
     await sleep(300);
     const left = await open();
     await page.evaluate((cond) => {
       window.__accept = window.__B.measure({ cond, since: 'keydown', timeout: 20_000 });
       window.__accept.catch(() => {});
     }, { attr: ['[data-testid="curation-progress"]', 'data-open', String(left - 1)] });
+    trace = await startTrace(page);
     await page.keyboard.press('Alt+1');
     accepts.push(await withTimeout(page.evaluate(() => window.__accept), 30_000, 'accept'));
+    await trace?.stop('accept', accepts.at(-1));
     await sleep(300);
   }
   setTimes(`${k}.next`, nexts);

@@ -4,7 +4,9 @@
 // work as it comes, and can take over ("Use it here") without losing what the
 // other tab saved. Both pages share ONE browser context (same profile).
 import { test, expect } from './fixtures.mjs';
-import { gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, shownSpans, expectMessage, exportJson } from './helpers.mjs';
+import {
+  gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, shownSpans, expectMessage, exportJson, docNames, docItem,
+} from './helpers.mjs';
 
 const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
 const NAME = 'tabs.txt';
@@ -96,6 +98,72 @@ test('a read-only tab shows the writer\'s new span within seconds, without a rel
   await tag(a, LOC, '2');
   await expect
     .poll(() => spans(b), { timeout: 2_000 })
+    .toEqual([
+      [PER.start, PER.end, 'PER'],
+      [LOC.start, LOC.end, 'LOC'],
+    ]);
+});
+
+test('a read-only tab shows documents the writer loads, removes and brings back, with their texts', async ({ page, context }) => {
+  const a = page;
+  await gotoApp(a);
+  await uploadFiles(a, [txtFile(NAME, TEXT)]);
+  await openDoc(a, NAME);
+  const b = await context.newPage();
+  await gotoApp(b);
+  await expect(readOnly(b)).toBeVisible();
+  await expect.poll(() => docNames(b)).toEqual([NAME]);
+  // Texts B did not read yet come with the next reading; the one it holds
+  // stays.
+  const second = 'وصل الوفد إلى بيروت صباح الأحد.\n';
+  const third = 'أعلنت الوزارة نتائج الامتحانات في القاهرة.\n';
+  await uploadFiles(a, [txtFile('second.txt', second), txtFile('third.txt', third)]);
+  await expect.poll(() => docNames(b)).toEqual([NAME, 'second.txt', 'third.txt']);
+  await openDoc(b, 'third.txt');
+  await expect(b.getByTestId('doc-text')).toHaveText(third.trimEnd());
+  await openDoc(b, NAME);
+  await expect(b.getByTestId('doc-text')).toHaveText(TEXT.trimEnd());
+  // A removal, and its undo, reach B too.
+  await docItem(a, 'second.txt').getByTestId('doc-remove').click();
+  await expect.poll(() => docNames(b)).toEqual([NAME, 'third.txt']);
+  await a.getByTestId('doc-text').focus();
+  await a.keyboard.press('Control+z');
+  await expect.poll(() => docNames(b)).toEqual([NAME, 'second.txt', 'third.txt']);
+  await openDoc(b, 'second.txt');
+  await expect(b.getByTestId('doc-text')).toHaveText(second.trimEnd());
+});
+
+test('a hidden read-only tab reads nothing while hidden, and shows the writer\'s work when shown', async ({ page, context }) => {
+  const a = page;
+  await gotoApp(a);
+  await uploadFiles(a, [txtFile(NAME, TEXT)]);
+  await openDoc(a, NAME);
+  const b = await context.newPage();
+  await gotoApp(b);
+  await expect(readOnly(b)).toBeVisible();
+  await openDoc(b, NAME);
+  // The page's visibility as a background tab's: hidden, then shown.
+  const setHidden = (hidden) =>
+    b.evaluate((hidden) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  const reads = () => b.evaluate(() => performance.getEntriesByName('wasim:storage-open').length);
+  await setHidden(true);
+  const before = await reads();
+  await tag(a, PER, '1');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await tag(a, LOC, '2');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Two saves announced; a visible reader shows them within a second or two
+  // (the test above). This one stays as it was.
+  await b.waitForTimeout(2_500);
+  expect(await spans(b)).toEqual([]);
+  expect(await reads()).toBe(before);
+  await setHidden(false);
+  await expect
+    .poll(() => spans(b), { timeout: 5_000 })
     .toEqual([
       [PER.start, PER.end, 'PER'],
       [LOC.start, LOC.end, 'LOC'],

@@ -497,6 +497,22 @@ test('undo of an edit far away scrolls back to it; the place survives a reload',
   await expect(mark).toBeVisible();
   await expect(mark).toHaveClass(/\bselected\b/);
 
+  // A change already well in view is shown where it is: undo and redo do
+  // not move the view (it was centred above; now it sits near the top).
+  await scroller(page).evaluate((el) => {
+    const m = el.querySelector('mark.selected');
+    const band = el.getBoundingClientRect();
+    el.scrollTop += m.getBoundingClientRect().top - band.top - band.height / 4;
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const still = await scroller(page).evaluate((el) => el.scrollTop);
+  await page.keyboard.press('Control+z');
+  await expect(mark).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(mark).toHaveClass(/\bselected\b/);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(Math.abs((await scroller(page).evaluate((el) => el.scrollTop)) - still)).toBeLessThan(2);
+
   // Scrolled to the middle, then reloaded: the same line is at the top.
   const height = await scroller(page).evaluate((el) => el.scrollHeight);
   await scrollTo(page, height * 0.4);
