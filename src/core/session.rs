@@ -946,7 +946,6 @@ impl Session {
 mod tests {
     use super::*;
     use crate::core::formats::InputFile;
-    use crate::core::tabs::READ_ONLY;
 
     const TEXT: &str = "زار الكاظمي بغداد ثم عاد إلى بغداد.";
 
@@ -1158,7 +1157,8 @@ mod tests {
         let before = session.ws.clone();
         assert!(load(&mut session, &[("a.txt", TEXT)]).is_empty());
         assert_eq!(session.ws, before);
-        assert!(session.messages.iter().any(|m| m.text == READ_ONLY));
+        let read_only = Lang::En.t(Key::ReadOnlyTab);
+        assert!(session.messages.iter().any(|m| m.text == read_only));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! One tab is the *writer*: it holds the browser's `wasim-writer` lock and
 //! is the only one that saves. The others are *readers*: they show the
-//! latest saved work and refuse every edit, with [`READ_ONLY`], until the
+//! latest saved work and refuse every edit (saying why, `Key::ReadOnlyTab` in the catalogue) until the
 //! user takes over there. Saves are fenced by a writer *epoch* stored with
 //! the workspace: taking over increments it, and a save lands only when the
 //! stored epoch is still the saving tab's own ([`may_write`]). The browser
@@ -52,22 +52,9 @@ pub enum Attempt {
 pub enum Verdict {
     /// Carry it out.
     Allow,
-    /// Do nothing to the workspace and say [`READ_ONLY`].
+    /// Do nothing to the workspace and say why (`Key::ReadOnlyTab`).
     Refuse,
 }
-
-/// What a read-only tab says when it refuses an edit, and on its banner.
-pub const READ_ONLY: &str = "This workspace is open in another tab; this tab is read-only.";
-
-/// What a tab says once when the browser cannot coordinate tabs.
-pub const NO_LOCKS: &str = "This browser cannot coordinate tabs (no Web Locks): if Wasim is open in two tabs, the last one to save wins. Keep it open in one tab.";
-
-/// What a tab says when another tab took the workspace over.
-pub const TAKEN_OVER: &str = "The workspace is now open in another tab; this tab is read-only and shows its latest saved work.";
-
-/// What a tab says when it took the workspace over.
-pub const TOOK_OVER: &str =
-    "This tab is now the one that edits the workspace; it shows everything saved so far.";
 
 /// Whether `attempt` may be carried out in a tab with `role`.
 pub fn decide(role: Role, attempt: Attempt) -> Verdict {
