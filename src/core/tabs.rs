@@ -3,8 +3,8 @@
 //!
 //! One tab is the *writer*: it holds the browser's `wasim-writer` lock and
 //! is the only one that saves. The others are *readers*: they show the
-//! latest saved work and refuse every edit (saying why, `Key::ReadOnlyTab` in the catalogue) until the
-//! user takes over there. Saves are fenced by a writer *epoch* stored with
+//! latest saved work and refuse every edit, saying why
+//! (`Key::ReadOnlyTab`), until the user takes over there. Saves are fenced by a writer *epoch* stored with
 //! the workspace: taking over increments it, and a save lands only when the
 //! stored epoch is still the saving tab's own ([`may_write`]). The browser
 //! side is in `platform::tabs` and `platform::storage`; this module holds
