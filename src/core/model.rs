@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::doclist::DocList;
 use super::i18n::{Arg, Counted, Key, Msg};
+use super::sort::sort_by_key;
 use super::text::{CharRange, Text};
 
 /// Identifies a document within a workspace for its lifetime.
@@ -451,12 +452,36 @@ impl Document {
         self.spans.iter().find(|s| s.id == id)
     }
 
-    /// Whether a span labelled `label` covers all of `range`.
-    pub fn covered_by(&self, range: CharRange, label: &str) -> bool {
-        self.spans
+    /// Of `ranges`, those no span labelled `label` covers, in their order.
+    ///
+    /// One sweep over the spans (sorted by start) and the ranges taken by
+    /// start: a range is covered exactly when a span with that label that
+    /// starts at or before it reaches its end, i.e. when the furthest end
+    /// of those spans does. `O(spans + ranges)` for ranges already in order
+    /// (search results are), so that counting what *Tag all* would add
+    /// costs no more than the spans and matches themselves.
+    pub fn uncovered(&self, ranges: &[CharRange], label: &str) -> Vec<CharRange> {
+        let mut order: Vec<usize> = (0..ranges.len()).collect();
+        if !ranges.is_sorted_by_key(|r| r.start()) {
+            sort_by_key(&mut order, |&i| ranges[i].start());
+        }
+        let mut covered = vec![false; ranges.len()];
+        let mut spans = self.spans.iter().peekable();
+        let mut furthest: Option<usize> = None;
+        for i in order {
+            let range = ranges[i];
+            while let Some(span) = spans.next_if(|s| s.start <= range.start()) {
+                if span.label == label {
+                    furthest = furthest.max(Some(span.end));
+                }
+            }
+            covered[i] = furthest.is_some_and(|end| end >= range.end());
+        }
+        ranges
             .iter()
-            .take_while(|s| s.start <= range.start())
-            .any(|s| s.label == label && s.range().covers(range))
+            .zip(covered)
+            .filter_map(|(range, covered)| (!covered).then_some(*range))
+            .collect()
     }
 
     /// How many spans carry `label`.
@@ -827,14 +852,55 @@ mod tests {
     }
 
     #[test]
-    fn covered_by_looks_for_the_same_label_around() {
+    fn uncovered_looks_for_the_same_label_around() {
         let mut ws = Workspace::default();
         let mut doc = ws.new_document("a", "زار بالعراق اليوم");
         doc.spans.push(ws.new_span(4, 11, "LOC"));
         let within = CharRange::ordered(5, 11);
-        assert!(doc.covered_by(within, "LOC"));
-        assert!(!doc.covered_by(within, "ORG"));
-        assert!(!doc.covered_by(CharRange::ordered(3, 11), "LOC"));
+        let wider = CharRange::ordered(3, 11);
+        assert_eq!(doc.uncovered(&[within, wider], "LOC"), vec![wider]);
+        assert_eq!(doc.uncovered(&[within], "ORG"), vec![within]);
+    }
+
+    /// The sweep against the plain definition, on every small case: spans
+    /// of two labels, ranges in and out of order.
+    #[test]
+    fn uncovered_is_what_no_span_of_the_label_covers() {
+        let mut ws = Workspace::default();
+        let mut doc = ws.new_document("a", "abcdefghij");
+        for (start, end, label) in [
+            (0, 3, "A"),
+            (1, 8, "B"),
+            (2, 4, "A"),
+            (5, 6, "A"),
+            (5, 9, "A"),
+        ] {
+            doc.spans.push(ws.new_span(start, end, label));
+        }
+        doc.spans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let mut ranges = Vec::new();
+        for start in 0..10 {
+            for end in start..=10 {
+                ranges.push(CharRange::ordered(start, end));
+            }
+        }
+        let mut shuffled = ranges.clone();
+        shuffled.reverse();
+        shuffled.swap(3, 40);
+        for label in ["A", "B", "C"] {
+            for list in [&ranges, &shuffled] {
+                let expected: Vec<CharRange> = list
+                    .iter()
+                    .copied()
+                    .filter(|r| {
+                        !doc.spans
+                            .iter()
+                            .any(|s| s.label == label && s.range().covers(*r))
+                    })
+                    .collect();
+                assert_eq!(doc.uncovered(list, label), expected, "label {label}");
+            }
+        }
     }
 
     #[test]

@@ -681,7 +681,7 @@ pub fn untagged(ws: &Workspace, ranges: &[(DocId, Vec<CharRange>)], label: &str)
     ranges
         .iter()
         .filter_map(|(doc, list)| Some((ws.document(*doc)?, list)))
-        .map(|(doc, list)| list.iter().filter(|r| !doc.covered_by(**r, label)).count())
+        .map(|(doc, list)| doc.uncovered(list, label).len())
         .sum()
 }
 
@@ -694,10 +694,7 @@ impl Session {
             let Some(document) = self.document(doc) else {
                 continue;
             };
-            let fresh: Vec<CharRange> = list
-                .into_iter()
-                .filter(|r| !document.covered_by(*r, label))
-                .collect();
+            let fresh = document.uncovered(&list, label);
             if fresh.is_empty() {
                 continue;
             }
