@@ -155,8 +155,14 @@ test('undo and redo survive a reload', async ({ page }) => {
   await dragSelect(page, l.start, l.end, 'بغداد');
   await page.keyboard.press('2');
   await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(2);
+  // What survives a reload is what was acknowledged: the reload waits for
+  // the undo to be saved.
+  const acked = async () => Number(await page.getByTestId('save-status').getAttribute('data-acked'));
+  const before = await acked();
   await page.keyboard.press('Control+z');
   await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(1);
+  await expect.poll(acked).toBeGreaterThan(before);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await page.reload();
   await expect(page.getByTestId('doc-text')).toBeVisible();
   await expect(page.locator('[data-testid="doc-text"] mark')).toHaveCount(1);
