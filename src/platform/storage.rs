@@ -38,7 +38,7 @@
 //! alone:
 //! - a tab becoming the writer (at start or by taking over) reads the
 //!   workspace in a read-write transaction that also reads the epoch and
-//!   writes it plus one ([`open_and_restore`] with `claim`); that number is
+//!   writes it plus one ([`open_and_restore`] with [`Reading::Claim`]); that number is
 //!   the tab's own epoch. Reading the workspace in that same transaction
 //!   means nothing the former writer saved is missed;
 //! - every write transaction first reads the epoch and writes nothing, and
@@ -178,39 +178,52 @@ fn store_names() -> Array {
     STORES.iter().map(|s| JsValue::from_str(s)).collect()
 }
 
-/// Reads the saved workspace (opening the database the first time). With
-/// `claim`, this tab becomes the writer in the same transaction: the writer
-/// epoch is incremented and becomes this tab's own (see the module notes).
-/// The core then replays the journal and plans the compaction (or the
-/// migration), which the session has the writer write first.
+/// How a tab reads the saved workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// This tab becomes the writer, in the same transaction: the writer
+    /// epoch is incremented and becomes this tab's own (see the module
+    /// notes).
+    Claim,
+    /// Once, keeping nothing (a tab that cannot coordinate with others).
+    Once,
+    /// A read-only tab, which reads again after each of the writer's saves:
+    /// it keeps the texts it read, and fetches only new ones the next time
+    /// (a text never changes once stored).
+    Follow,
+}
+
+/// Reads the saved workspace (opening the database the first time), as
+/// `reading` says. The core then replays the journal and plans the
+/// compaction (or the migration), which the session has the writer write
+/// first.
 ///
 /// # Errors
 /// A message for the user when IndexedDB is unavailable or the saved data
 /// cannot be read. The saved data is left untouched.
-pub async fn open_and_restore(claim: bool) -> Result<Restored, Msg> {
-    if claim {
-        HELD_TEXTS.with(|h| h.borrow_mut().clear());
-        return read_and_restore(true, None).await;
-    }
+pub async fn open_and_restore(reading: Reading) -> Result<Restored, Msg> {
     let held = HELD_TEXTS.with(|h| std::mem::take(&mut *h.borrow_mut()));
-    if held.is_empty() {
-        return read_and_restore(false, None).await;
+    let follow = reading == Reading::Follow;
+    if !follow || held.is_empty() {
+        return read_and_restore(reading == Reading::Claim, None, follow).await;
     }
-    match read_and_restore(false, Some(held)).await {
+    match read_and_restore(false, Some(held), true).await {
         Ok(restored) => Ok(restored),
         // The texts held and those read did not make a whole (a text
         // deleted between the two readings): read everything once.
-        Err(_) => read_and_restore(false, None).await,
+        Err(_) => read_and_restore(false, None, true).await,
     }
 }
 
 /// [`open_and_restore`], with the texts a read-only tab holds already
-/// (`held`: only the others are read).
+/// (`held`: only the others are read); with `keep`, the texts read are
+/// kept for the next reading.
 async fn read_and_restore(
     claim: bool,
     held: Option<Vec<(DocId, DocumentBody)>>,
+    keep: bool,
 ) -> Result<Restored, Msg> {
-    let stored = read_stored(claim, held).await.map_err(reason)?;
+    let stored = read_stored(claim, held, keep).await.map_err(reason)?;
     let restored = match restore(stored)? {
         None => Restored::Empty,
         Some(loaded) => Restored::Workspace(Box::new(loaded)),
@@ -227,6 +240,7 @@ async fn read_and_restore(
 async fn read_stored(
     claim: bool,
     held: Option<Vec<(DocId, DocumentBody)>>,
+    keep: bool,
 ) -> Result<Stored, String> {
     mark("wasim:storage-open");
     let db = database().await?;
@@ -255,7 +269,7 @@ async fn read_stored(
     if let Some(held) = held {
         stored.texts = held_or_read(&db, held, &text_keys).await?;
     }
-    if !claim {
+    if keep {
         HELD_TEXTS.with(|h| *h.borrow_mut() = stored.texts.clone());
     }
     mark("wasim:storage-read");

@@ -16,7 +16,7 @@ use crate::core::tabs::Role;
 use crate::platform::files::{dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
 use crate::platform::saver::{self, Outcome};
-use crate::platform::storage::{self, on_blocked, open_and_restore, resign, set_fencing};
+use crate::platform::storage::{self, Reading, on_blocked, open_and_restore, resign, set_fencing};
 use crate::platform::styles::class_of;
 use crate::platform::tabs::{
     Ask, News, announce, has_locks, listen, page_hidden, request_writer, when_shown,
@@ -140,7 +140,12 @@ async fn start(app: AppHandle) {
         }
     };
     app.dispatch(Action::Role(role));
-    let restored = open_and_restore(role == Role::Writer).await;
+    let reading = match role {
+        Role::Writer => Reading::Claim,
+        Role::Reader => Reading::Follow,
+        Role::Alone | Role::Unknown => Reading::Once,
+    };
+    let restored = open_and_restore(reading).await;
     app.dispatch(Action::Restored(restored));
 }
 
@@ -169,7 +174,7 @@ fn reload_stored(app: AppHandle) {
     RELOADING.with(|r| r.set((true, false)));
     spawn_local(async move {
         loop {
-            let restored = open_and_restore(false).await;
+            let restored = open_and_restore(Reading::Follow).await;
             app.dispatch(Action::Reloaded(restored));
             let (_, again) = RELOADING.with(std::cell::Cell::get);
             if !again {
@@ -189,7 +194,7 @@ pub fn take_over(app: AppHandle) {
             return;
         }
         spawn_local(async move {
-            let restored = open_and_restore(true).await;
+            let restored = open_and_restore(Reading::Claim).await;
             let ok = restored.is_ok();
             app.dispatch(Action::TookOver(restored));
             if ok {
