@@ -38,9 +38,9 @@
 //! alone:
 //! - a tab becoming the writer (at start or by taking over) reads the
 //!   workspace in a read-write transaction that also reads the epoch and
-//!   writes it plus one ([`open_and_restore`] with [`Reading::Claim`]); that number is
-//!   the tab's own epoch. Reading the workspace in that same transaction
-//!   means nothing the former writer saved is missed;
+//!   writes it plus one ([`open_and_restore`] with [`Reading::Claim`]);
+//!   that number is the tab's own epoch. Reading the workspace in that same
+//!   transaction means nothing the former writer saved is missed;
 //! - every write transaction first reads the epoch and writes nothing, and
 //!   aborts, when it is not the tab's own ([`SaveError::NotWriter`]); the
 //!   tab then turns read-only;
