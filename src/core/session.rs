@@ -100,6 +100,17 @@ pub struct Message {
     /// Every item the message sums up (an export's warnings…), shown
     /// folded under `text`; empty for a plain message.
     pub details: Vec<String>,
+    /// What `text` and `details` are worded from: worded again when the
+    /// language of the interface changes.
+    said: (Msg, Vec<Msg>),
+}
+
+impl Message {
+    /// Words the message again in `lang`.
+    fn reword(&mut self, lang: Lang) {
+        self.text = self.said.0.render(lang);
+        self.details = self.said.1.iter().map(|d| d.render(lang)).collect();
+    }
 }
 
 /// Whether work is being saved.
@@ -274,12 +285,12 @@ pub enum Event {
     /// Redo the last undone edit.
     Redo,
     /// Show a message.
-    Notify(MessageKind, String),
+    Notify(MessageKind, Msg),
     /// Show `warnings` about `what` ("Export to CoNLL") as one message,
     /// replacing an earlier such message still on screen.
     Warnings {
         /// What they are about.
-        what: String,
+        what: Msg,
         /// One line each.
         warnings: Vec<Msg>,
     },
@@ -335,17 +346,21 @@ const MAX_MESSAGES: usize = 6;
 pub const LOG_SIZE: usize = 200;
 
 impl Session {
-    fn notify(&mut self, kind: MessageKind, text: impl Into<String>) {
+    /// Says `text` (a message of the catalogue, or a text that is the same
+    /// in every language).
+    fn notify(&mut self, kind: MessageKind, text: impl Into<Msg>) {
         self.notify_details(kind, text.into(), Vec::new());
     }
 
-    fn notify_details(&mut self, kind: MessageKind, text: String, details: Vec<String>) {
-        let message = Message {
+    fn notify_details(&mut self, kind: MessageKind, text: Msg, details: Vec<Msg>) {
+        let mut message = Message {
             id: self.next_message,
             kind,
-            text,
-            details,
+            text: String::new(),
+            details: Vec::new(),
+            said: (text, details),
         };
+        message.reword(self.lang);
         self.next_message += 1;
         let log = Arc::make_mut(&mut self.log);
         log.push(message.clone());
@@ -360,15 +375,17 @@ impl Session {
 
     /// One warning as is; several as one message, a summary over the list,
     /// in place of an earlier list still on screen.
-    fn notify_warnings(&mut self, what: &str, warnings: Vec<Msg>) {
-        let warnings: Vec<String> = warnings.iter().map(|w| w.render(self.lang)).collect();
+    fn notify_warnings(&mut self, what: Msg, mut warnings: Vec<Msg>) {
         match warnings.len() {
             0 => {}
-            1 => self.notify(MessageKind::Warning, warnings.concat()),
+            1 => {
+                let warning = warnings.remove(0);
+                self.notify(MessageKind::Warning, warning);
+            }
             n => {
                 self.messages
                     .retain(|m| m.kind != MessageKind::Warning || m.details.is_empty());
-                let text = self.lang.n(Counted::Warnings, n, &[("what", what)]);
+                let text = Msg::counted(Counted::Warnings, n).msg("what", what);
                 self.notify_details(MessageKind::Warning, text, warnings);
             }
         }
@@ -390,15 +407,14 @@ impl Session {
             self.selected = selected;
             self.reveal = Some((self.revision, change.range.unwrap_or_default()));
         }
-        let text = self.lang.f(verb, &[("what", &change.what)]);
-        self.notify(MessageKind::Info, text);
+        self.notify(MessageKind::Info, Msg::new(verb).arg("what", change.what));
     }
 
     /// Says, once on screen at a time, that this tab is read-only.
     fn refuse_read_only(&mut self) {
         let read_only = self.lang.t(Key::ReadOnlyTab);
         self.messages.retain(|m| m.text != read_only);
-        self.notify(MessageKind::Warning, read_only);
+        self.notify(MessageKind::Warning, Key::ReadOnlyTab);
     }
 
     /// Shows the workspace read from storage, staying on the open document
@@ -408,8 +424,7 @@ impl Session {
             Ok(Restored::Workspace(loaded)) => self.adopt(*loaded),
             Ok(Restored::Empty) => self.first_visit(),
             Err(error) => {
-                let error = error.render(self.lang);
-                let text = self.lang.f(Key::LatestUnreadable, &[("error", &error)]);
+                let text = Msg::new(Key::LatestUnreadable).msg("error", error);
                 self.notify(MessageKind::Error, text);
                 return;
             }
@@ -453,8 +468,8 @@ impl Session {
                 self.persist(Persist::Applied { forward, step });
                 self.show_change(if undo { Key::Undid } else { Key::Redid }, change);
             }
-            _ if undo => self.notify(MessageKind::Info, self.lang.t(Key::NothingToUndo)),
-            _ => self.notify(MessageKind::Info, self.lang.t(Key::NothingToRedo)),
+            _ if undo => self.notify(MessageKind::Info, Key::NothingToUndo),
+            _ => self.notify(MessageKind::Info, Key::NothingToRedo),
         }
     }
 
@@ -483,7 +498,7 @@ impl Session {
     /// the compaction or migration first.
     fn adopt(&mut self, loaded: Loaded) -> (Workspace, History) {
         for problem in &loaded.problems {
-            self.notify(MessageKind::Warning, problem.render(self.lang));
+            self.notify(MessageKind::Warning, problem.clone());
         }
         self.persister = loaded.persister;
         self.saves.queued = 0;
@@ -565,7 +580,7 @@ impl Session {
                 true
             }
             Err(error) => {
-                self.notify(MessageKind::Warning, error.msg().render(self.lang));
+                self.notify(MessageKind::Warning, error.msg());
                 false
             }
         }
@@ -573,13 +588,13 @@ impl Session {
 
     fn import(&mut self, results: Vec<Result<Prepared, ImportError>>, unreadable: Vec<Msg>) {
         for text in unreadable {
-            self.notify(MessageKind::Error, text.render(self.lang));
+            self.notify(MessageKind::Error, text);
         }
         let mut added: Option<Prepared> = None;
         let mut replacements = Vec::new();
         for result in results {
             match result {
-                Err(error) => self.notify(MessageKind::Error, error.describe(self.lang)),
+                Err(error) => self.notify(MessageKind::Error, error.notice()),
                 Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => {
                     replacements.push(imported)
                 }
@@ -592,7 +607,7 @@ impl Session {
         for imported in replacements.into_iter().chain(added) {
             let count = imported.len();
             let replaces = imported.mode == ImportMode::ReplaceWorkspace;
-            self.notify_warnings(self.lang.t(Key::Import), imported.warnings.clone());
+            self.notify_warnings(Msg::new(Key::Import), imported.warnings.clone());
             match import_prepared(&mut self.ws, imported) {
                 Ok((edit, open)) => {
                     if self.edit(edit) {
@@ -606,13 +621,11 @@ impl Session {
                         } else {
                             Counted::Loaded
                         };
-                        self.notify(MessageKind::Info, self.lang.n(what, count, &[]));
+                        self.notify(MessageKind::Info, Msg::counted(what, count));
                     }
                 }
                 Err(error) => {
-                    let text = self
-                        .lang
-                        .f(Key::CouldNotImport, &[("error", &error.render(self.lang))]);
+                    let text = Msg::new(Key::CouldNotImport).msg("error", error);
                     self.notify(MessageKind::Error, text);
                 }
             }
@@ -627,20 +640,20 @@ impl Session {
         self.last_label = Some(label.clone());
         let open = self.ws.open.and_then(|id| self.position(id));
         let Some(doc) = open.and_then(|i| self.ws.documents.get(i)) else {
-            self.notify(MessageKind::Info, self.lang.t(Key::OpenFirst));
+            self.notify(MessageKind::Info, Key::OpenFirst);
             return;
         };
         let doc_id = doc.id;
         if let Some(selection) = selection {
             let Some(range) = doc.text.snap_selection(selection.start(), selection.end()) else {
-                self.notify(MessageKind::Info, self.lang.t(Key::OnlySpaces));
+                self.notify(MessageKind::Info, Key::OnlySpaces);
                 return;
             };
             let same: Vec<&crate::core::model::Span> =
                 doc.spans.iter().filter(|s| s.range() == range).collect();
             if let Some(existing) = same.iter().find(|s| s.label == label) {
                 self.selected = Some(existing.id);
-                let text = self.lang.f(Key::AlreadyTagged, &[("label", &label)]);
+                let text = Msg::new(Key::AlreadyTagged).arg("label", label);
                 self.notify(MessageKind::Info, text);
                 return;
             }
@@ -665,12 +678,12 @@ impl Session {
                         self.selected = id;
                     }
                 }
-                Err(error) => self.notify(MessageKind::Info, error.msg().render(self.lang)),
+                Err(error) => self.notify(MessageKind::Info, error.msg()),
             }
         } else if let Some(span) = self.selected.filter(|id| doc.span(*id).is_some()) {
             self.edit(self.relabel_edit(doc_id, span, label));
         } else {
-            self.notify(MessageKind::Info, self.lang.t(Key::SelectFirst));
+            self.notify(MessageKind::Info, Key::SelectFirst);
         }
     }
 }
@@ -706,9 +719,9 @@ impl Session {
             edits.push(Edit::AddSpans { doc, spans });
         }
         if count == 0 {
-            self.notify(MessageKind::Info, self.lang.t(Key::AllTagged));
+            self.notify(MessageKind::Info, Key::AllTagged);
         } else if self.edit(Edit::Batch(edits)) {
-            let text = self.lang.n(Counted::Tagged, count, &[("label", label)]);
+            let text = Msg::counted(Counted::Tagged, count).arg("label", label);
             self.notify(MessageKind::Info, text);
         }
     }
@@ -726,7 +739,7 @@ impl Session {
             self.selected = self.resumed_span(resume, id);
             self.changed();
         }
-        self.notify(MessageKind::Info, self.lang.t(Key::DemoBack));
+        self.notify(MessageKind::Info, Key::DemoBack);
     }
 
     fn tag_all_like_selected(&mut self) {
@@ -735,7 +748,7 @@ impl Session {
             .open_document()
             .and_then(|doc| Some((doc, doc.span(self.selected?)?.clone())))
         else {
-            self.notify(MessageKind::Info, self.lang.t(Key::SelectSpanFirst));
+            self.notify(MessageKind::Info, Key::SelectSpanFirst);
             return;
         };
         let needle = doc
@@ -778,9 +791,9 @@ impl Session {
         // The shell drops what it had not written.
         self.saves.queued = 0;
         if unsaved {
-            self.notify(MessageKind::Warning, self.lang.t(Key::LastChangeLost));
+            self.notify(MessageKind::Warning, Key::LastChangeLost);
         } else {
-            self.notify(MessageKind::Warning, self.lang.t(Key::TakenOver));
+            self.notify(MessageKind::Warning, Key::TakenOver);
         }
     }
 }
@@ -805,11 +818,18 @@ impl Session {
     fn handle(&mut self, event: Event, resume: &Resume) {
         let state = self;
         match event {
-            Event::Lang(lang) => state.lang = lang,
+            Event::Lang(lang) => {
+                state.lang = lang;
+                // What is on screen, and the log, read in the new language.
+                state.messages.iter_mut().for_each(|m| m.reword(lang));
+                Arc::make_mut(&mut state.log)
+                    .iter_mut()
+                    .for_each(|m| m.reword(lang));
+            }
             Event::Role(role) => {
                 state.role = role;
                 if role == Role::Alone {
-                    state.notify(MessageKind::Warning, state.lang.t(Key::NoLocks));
+                    state.notify(MessageKind::Warning, Key::NoLocks);
                 }
             }
             Event::News(News::Saved) => {
@@ -834,7 +854,7 @@ impl Session {
                         state.show_stored(Ok(restored));
                         let gone = [Key::ReadOnlyTab, Key::TakenOver].map(|k| state.lang.t(k));
                         state.messages.retain(|m| !gone.contains(&m.text.as_str()));
-                        state.notify(MessageKind::Info, state.lang.t(Key::TookOver));
+                        state.notify(MessageKind::Info, Key::TookOver);
                     }
                 }
             }
@@ -879,7 +899,7 @@ impl Session {
             }
             Event::RemoveDocument(id) => {
                 if state.edit(Edit::RemoveDocuments { ids: vec![id] }) {
-                    state.notify(MessageKind::Info, state.lang.t(Key::DocumentRemoved));
+                    state.notify(MessageKind::Info, Key::DocumentRemoved);
                 }
             }
             Event::ApplyLabel {
@@ -918,7 +938,7 @@ impl Session {
             Event::Undo => state.undo_or_redo(Step::Undone),
             Event::Redo => state.undo_or_redo(Step::Redone),
             Event::Notify(kind, text) => state.notify(kind, text),
-            Event::Warnings { what, warnings } => state.notify_warnings(&what, warnings),
+            Event::Warnings { what, warnings } => state.notify_warnings(what, warnings),
             Event::Dismiss(id) => state.messages.retain(|m| m.id != id),
             Event::Saved(Ok(written)) => {
                 state.saves.queued = state.saves.queued.saturating_sub(written.plans);
@@ -1026,6 +1046,56 @@ mod tests {
         assert_eq!(last(&session), "Redid: tagging PER «الكاظمي» in a.txt.");
         session.update(Event::Redo, &Resume::default());
         assert_eq!(last(&session), "Nothing to redo.");
+    }
+
+    #[test]
+    fn messages_on_screen_and_in_the_log_change_language_with_the_interface() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT), ("b.txt", TEXT)]);
+        let broken = InputFile {
+            name: "broken.json".into(),
+            bytes: b"{\"documents\": [".to_vec(),
+        };
+        session.update(
+            Event::Imported {
+                results: crate::core::import_job::ImportJob::run(vec![broken]),
+                unreadable: Vec::new(),
+            },
+            &Resume::default(),
+        );
+        session.update(Event::Undo, &Resume::default());
+        session.update(Event::Undo, &Resume::default());
+        let texts =
+            |s: &Session| -> Vec<String> { s.messages.iter().map(|m| m.text.clone()).collect() };
+        let english = texts(&session);
+        assert!(
+            english.iter().any(|t| t == "Nothing to undo."),
+            "{english:?}"
+        );
+        assert!(
+            english
+                .iter()
+                .any(|t| t.starts_with("Could not load broken.json")),
+            "{english:?}"
+        );
+
+        session.update(Event::Lang(Lang::Ar), &Resume::default());
+        let arabic = texts(&session);
+        assert_eq!(arabic.len(), english.len());
+        assert!(
+            arabic.contains(&Lang::Ar.t(Key::NothingToUndo).to_owned()),
+            "{arabic:?}"
+        );
+        let refused = arabic
+            .iter()
+            .find(|t| t.contains("broken.json"))
+            .expect("the refusal");
+        assert!(refused.starts_with("تعذّر تحميل broken.json"), "{refused}");
+        assert!(!refused.contains("Could not"), "{refused}");
+        assert!(session.log.iter().all(|m| !m.text.starts_with("Could not")));
+
+        session.update(Event::Lang(Lang::En), &Resume::default());
+        assert_eq!(texts(&session), english);
     }
 
     fn spans(session: &Session) -> Vec<(usize, usize, String)> {

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::css::ClassRule;
-use crate::core::i18n::Key;
+use crate::core::i18n::{Key, Msg};
 use crate::core::tabs::Role;
 use crate::platform::files::{dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
@@ -116,8 +116,7 @@ async fn start(app: AppHandle) {
     });
     on_blocked(|| {
         if let Some(app) = APP.with(|a| a.borrow().clone()) {
-            let text = app.lang.t(Key::OlderTab).to_owned();
-            app.dispatch(Action::Notify(MessageKind::Warning, text));
+            app.dispatch(Action::Notify(MessageKind::Warning, Key::OlderTab.into()));
         }
     });
     let role = if !has_locks() {
@@ -205,9 +204,7 @@ pub fn take_over(app: AppHandle) {
     if let Err(error) = request_writer(Ask::Steal, granted, || lost_writer(false)) {
         APP.with(|a| {
             if let Some(app) = a.borrow().as_ref() {
-                let text = app
-                    .lang
-                    .f(Key::TakeOverFailed, &[("error", &error.render(app.lang))]);
+                let text = Msg::new(Key::TakeOverFailed).msg("error", error);
                 app.dispatch(Action::Notify(MessageKind::Error, text));
             }
         });

@@ -8,7 +8,7 @@ use crate::core::formats::wasim::WasimJson;
 use crate::core::formats::{
     self, ExportOptions, ExportScope, OutputFile, TagScheme, scoped_documents, signed,
 };
-use crate::core::i18n::Key;
+use crate::core::i18n::{Key, Msg};
 use crate::core::model::Workspace;
 use crate::platform::files::download;
 use crate::platform::resume::today;
@@ -19,9 +19,7 @@ use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 /// Offers `file` as a download; a refusal becomes an error message.
 pub fn offer_download(app: &AppHandle, file: &OutputFile) {
     if let Err(error) = download(file) {
-        let text = app
-            .lang
-            .f(Key::ExportFailed, &[("error", &error.render(app.lang))]);
+        let text = Msg::new(Key::ExportFailed).msg("error", error);
         app.dispatch(Action::Notify(MessageKind::Error, text));
     }
 }
@@ -107,8 +105,10 @@ pub fn export_menu() -> Html {
             let (signed, team_warning) = formats::with_team_data(chosen, signed);
             let documents: Vec<_> = signed.iter().map(|d| &**d).collect();
             if documents.is_empty() {
-                let text = app.lang.t(Key::NothingToExport).to_owned();
-                app.dispatch(Action::Notify(MessageKind::Info, text));
+                app.dispatch(Action::Notify(
+                    MessageKind::Info,
+                    Key::NothingToExport.into(),
+                ));
                 return;
             }
             let exported =
@@ -127,7 +127,7 @@ pub fn export_menu() -> Html {
             exported.warnings.extend(team_warning);
             if !exported.warnings.is_empty() {
                 app.dispatch(Action::Warnings {
-                    what: app.lang.f(Key::ExportTo, &[("format", chosen.name())]),
+                    what: Msg::new(Key::ExportTo).arg("format", chosen.name()),
                     warnings: exported.warnings,
                 });
             }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::edit::{Edit, OrphanSpans};
 use crate::core::formats::OutputFile;
-use crate::core::i18n::{Counted, Key};
+use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::model::{
     Label, labels_from_json, labels_to_json, new_label_color, readable_color,
 };
@@ -103,14 +103,14 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
     spawn_local(async move {
         let (files, unreadable) = read_files(files).await;
         for text in unreadable {
-            app.dispatch(Action::Notify(MessageKind::Error, text.render(app.lang)));
+            app.dispatch(Action::Notify(MessageKind::Error, text));
         }
         for file in files {
             match labels_from_json(&file.bytes, &file.name) {
                 Ok((mut labels, repairs)) => {
                     if !repairs.is_empty() {
                         app.dispatch(Action::Warnings {
-                            what: app.lang.t(Key::LabelSet).to_owned(),
+                            what: Key::LabelSet.into(),
                             warnings: repairs,
                         });
                     }
@@ -133,10 +133,9 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
                 }
                 Err(error) => app.dispatch(Action::Notify(
                     MessageKind::Error,
-                    app.lang.f(
-                        Key::NameWithError,
-                        &[("name", &file.name), ("error", &error.render(app.lang))],
-                    ),
+                    Msg::new(Key::NameWithError)
+                        .arg("name", &file.name)
+                        .msg("error", error),
                 )),
             }
         }
@@ -174,10 +173,9 @@ fn label_row(props: &LabelRowProps) -> Html {
             if let Some(value) = field_value(&event) {
                 let readable = readable_color(&value);
                 if readable != value.to_lowercase() {
-                    let text = app.lang.f(
-                        Key::ColourLightened,
-                        &[("value", &value), ("readable", &readable)],
-                    );
+                    let text = Msg::new(Key::ColourLightened)
+                        .arg("value", &value)
+                        .arg("readable", &readable);
                     app.dispatch(Action::Notify(MessageKind::Info, text));
                 }
                 update(Box::new(move |l| l.color = readable.clone()));
@@ -266,7 +264,7 @@ fn label_row(props: &LabelRowProps) -> Html {
             };
             match Edit::delete_label(&app.ws, &name, policy) {
                 Ok(edit) => app.dispatch(Action::Edit(edit)),
-                Err(error) => app.dispatch(Action::Notify(MessageKind::Error, error.to_string())),
+                Err(error) => app.dispatch(Action::Notify(MessageKind::Error, error.msg())),
             }
             deleting.set(false);
         })

@@ -15,7 +15,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::formats::{OutputFile, Prepared};
-use crate::core::i18n::{Counted, Key, Lang};
+use crate::core::i18n::{Arg, Counted, Key, Lang, Msg};
 use crate::core::team::merge::{labels as team_labels, merge};
 use crate::core::team::report::{chart_svg, csv, json};
 use crate::core::team::{Level, Notice, Team};
@@ -371,17 +371,16 @@ fn adjudicate(props: &AdjudicateProps) -> Html {
                 results: vec![Ok(Prepared::of(merged.imported))],
                 unreadable: Vec::new(),
             });
-            let mut text = t.f(
-                Key::Merged,
-                &[
-                    ("names", &t.join(&names)),
-                    ("documents", &t.n(Counted::Documents, count, &[])),
-                ],
-            );
-            if partial > 0 {
-                text.push(' ');
-                text.push_str(&t.n(Counted::MergedPartial, partial, &[]));
-            }
+            let names = names.into_iter().map(Arg::Plain).collect();
+            let merged = Msg::new(Key::Merged)
+                .with("names", Arg::List(names))
+                .msg("documents", Msg::counted(Counted::Documents, count));
+            let text = match partial {
+                0 => merged,
+                _ => Msg::new(Key::TwoSentences)
+                    .msg("first", merged)
+                    .msg("second", Msg::counted(Counted::MergedPartial, partial)),
+            };
             app.dispatch(Action::Notify(MessageKind::Info, text));
             close.emit(());
         })

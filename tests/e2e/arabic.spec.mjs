@@ -146,9 +146,17 @@ test('an English browser can switch to Arabic, remembered across a reload', asyn
   await gotoApp(page);
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.locator('label.open-files')).toContainText('Open files…');
+  // A message shown before the switch is worded again in the new language.
+  await uploadFiles(page, [jsonFile('broken.json', '{"format": "wasim" "version": 2}')]);
+  await expectMessage(page, 'error', 'Could not load broken.json, line 1');
+  const errors = page.locator('[data-testid="message"][data-kind="error"]');
+  await expect(errors).toHaveCount(1);
   await page.getByTestId('lang-switch').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('label.open-files')).toContainText('فتح ملفات…');
+  await expect(errors).toHaveCount(1);
+  await expect(errors).toContainText('تعذّر تحميل broken.json، السطر 1: JSON غير صالح');
+  expect(await errors.innerText()).not.toMatch(/Could not|invalid|expected/);
   // Messages from now on are in Arabic too.
   await uploadFiles(page, [article.path]);
   await expectMessage(page, 'info', 'حُمِّل مستند واحد.');

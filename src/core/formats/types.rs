@@ -124,29 +124,37 @@ impl ImportError {
 
     /// The file at fault, in `lang` (`proj/a.ann in proj.zip`).
     pub fn place(&self, lang: Lang) -> String {
+        self.place_msg().render(lang)
+    }
+
+    fn place_msg(&self) -> Msg {
         match &self.archive {
-            Some(archive) => lang.f(
-                Key::InArchive,
-                &[("file", self.file.as_str()), ("archive", archive.as_str())],
-            ),
-            None => self.file.clone(),
+            Some(archive) => Msg::new(Key::InArchive)
+                .arg("file", &self.file)
+                .arg("archive", archive),
+            None => Msg::from(self.file.as_str()),
         }
     }
 
-    /// The notice shown for this error, in `lang` ("Could not load …").
-    pub fn describe(&self, lang: Lang) -> String {
-        let line = self.line.map(|l| l.to_string()).unwrap_or_default();
-        let (file, message) = (self.place(lang), self.message.render(lang));
-        let args = [
-            ("file", file.as_str()),
-            ("line", line.as_str()),
-            ("message", message.as_str()),
-        ];
+    /// The notice shown for this error ("Could not load …"), worded in the
+    /// interface's language where it is shown.
+    pub fn notice(&self) -> Msg {
         let key = match self.line {
             Some(_) => Key::CouldNotLoadAt,
             None => Key::CouldNotLoad,
         };
-        lang.f(key, &args)
+        let notice = Msg::new(key)
+            .msg("file", self.place_msg())
+            .msg("message", self.message.clone());
+        match self.line {
+            Some(line) => notice.num("line", line),
+            None => notice,
+        }
+    }
+
+    /// [`ImportError::notice`] worded in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        self.notice().render(lang)
     }
 }
 

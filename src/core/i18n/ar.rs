@@ -14,6 +14,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Delete => "حذف",
         Key::Add => "إضافة",
         Key::NameWithError => "{name}: {error}",
+        Key::TwoSentences => "{first} {second}",
         Key::OpeningSaved => "جارٍ فتح العمل المحفوظ…",
         Key::DocumentsAndLabels => "المستندات والوسوم",
         Key::DocumentsHeading => "المستندات",

@@ -14,6 +14,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Delete => "Delete",
         Key::Add => "Add",
         Key::NameWithError => "{name}: {error}",
+        Key::TwoSentences => "{first} {second}",
         Key::OpeningSaved => "Opening saved work…",
         Key::DocumentsAndLabels => "Documents and labels",
         Key::DocumentsHeading => "Documents",

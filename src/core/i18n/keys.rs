@@ -22,6 +22,8 @@ pub enum Key {
     Add,
     /// {name}: {error}
     NameWithError,
+    /// {first} {second}: two sentences of one message.
+    TwoSentences,
     /// Opening saved work…
     OpeningSaved,
     /// Documents and labels
@@ -1150,7 +1152,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 521] = [
+    pub const ALL: [Key; 522] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1160,6 +1162,7 @@ impl Key {
         Key::Delete,
         Key::Add,
         Key::NameWithError,
+        Key::TwoSentences,
         Key::OpeningSaved,
         Key::DocumentsAndLabels,
         Key::DocumentsHeading,

@@ -162,6 +162,20 @@ impl From<Key> for Msg {
     }
 }
 
+impl From<String> for Msg {
+    /// A text worded the same in every language ([`Key::Verbatim`]).
+    fn from(text: String) -> Self {
+        Msg::new(Key::Verbatim).arg("text", text)
+    }
+}
+
+impl From<&str> for Msg {
+    /// A text worded the same in every language ([`Key::Verbatim`]).
+    fn from(text: &str) -> Self {
+        Msg::from(text.to_owned())
+    }
+}
+
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.render(Lang::En))

@@ -10,7 +10,7 @@
 use super::{MessageKind, Persist, Session};
 use crate::core::curation::{Choice, Group, accept_quorum, decide, group_of, is_team, next_open};
 use crate::core::edit::Edit;
-use crate::core::i18n::{Counted, Key};
+use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::model::{DocId, Span, SpanId};
 
 /// What the curator does.
@@ -58,7 +58,7 @@ impl Session {
             Curate::Toggle => self.toggle_chosen(),
             Curate::Accept => {
                 let Some((_, group)) = self.current_group() else {
-                    self.notify(MessageKind::Info, self.lang.t(NO_GROUP));
+                    self.notify(MessageKind::Info, NO_GROUP);
                     return;
                 };
                 let mut ids = self.chosen_in(&group);
@@ -113,9 +113,9 @@ impl Session {
         match next_open(&self.ws, self.tally.disputes(), from, at, forward) {
             Some((doc, group)) => self.go_to_group(doc, &group),
             None if self.tally.disputes().team_documents() == 0 => {
-                self.notify(MessageKind::Info, self.lang.t(Key::NothingToAdjudicate));
+                self.notify(MessageKind::Info, Key::NothingToAdjudicate);
             }
-            None => self.notify(MessageKind::Info, self.lang.t(Key::NoDisagreementsLeft)),
+            None => self.notify(MessageKind::Info, Key::NoDisagreementsLeft),
         }
     }
 
@@ -136,7 +136,7 @@ impl Session {
 
     fn toggle_chosen(&mut self) {
         let Some((_, group)) = self.current_group() else {
-            self.notify(MessageKind::Info, self.lang.t(NO_GROUP));
+            self.notify(MessageKind::Info, NO_GROUP);
             return;
         };
         let mut chosen = self.chosen_in(&group);
@@ -155,7 +155,7 @@ impl Session {
     /// disagreement.
     fn decide_current(&mut self, choice: Choice) {
         let Some((doc_id, group)) = self.current_group() else {
-            self.notify(MessageKind::Info, self.lang.t(NO_GROUP));
+            self.notify(MessageKind::Info, NO_GROUP);
             return;
         };
         let Some(doc) = self.document(doc_id) else {
@@ -164,7 +164,7 @@ impl Session {
         if let Choice::Version(i) = choice
             && i >= doc.team.len()
         {
-            let text = self.lang.n(Counted::TeamHas, doc.team.len(), &[]);
+            let text = Msg::counted(Counted::TeamHas, doc.team.len());
             self.notify(MessageKind::Info, text);
             return;
         }
@@ -185,7 +185,7 @@ impl Session {
             Some((doc, next)) => self.go_to_group(doc, &next),
             None => {
                 self.selected = None;
-                self.notify(MessageKind::Info, self.lang.t(Key::AllDecided));
+                self.notify(MessageKind::Info, Key::AllDecided);
             }
         }
     }
@@ -193,7 +193,7 @@ impl Session {
     fn quorum(&mut self, k: usize) {
         let outcome = accept_quorum(&self.ws, k);
         let Some(edit) = outcome.edit else {
-            let text = self.lang.f(Key::NothingToAccept, &[("k", &k.to_string())]);
+            let text = Msg::new(Key::NothingToAccept).num("k", k);
             self.notify(MessageKind::Info, text);
             return;
         };
@@ -207,14 +207,9 @@ impl Session {
                 self.selected = None;
             }
             let (g, d) = (outcome.groups, outcome.documents);
-            let lang = self.lang;
-            let documents = lang.n(Counted::Documents, d, &[]);
-            let k = k.to_string();
-            let text = lang.n(
-                Counted::AcceptedGroups,
-                g,
-                &[("documents", &documents), ("k", &k)],
-            );
+            let text = Msg::counted(Counted::AcceptedGroups, g)
+                .msg("documents", Msg::counted(Counted::Documents, d))
+                .num("k", k);
             self.notify(MessageKind::Info, text);
         }
     }
