@@ -21,6 +21,18 @@ const tag = async (page, { start, end }, key) => {
 };
 const readOnly = (page) => page.getByTestId('read-only');
 
+/** Tab A (the writer) with NAME loaded and open, then tab B, read-only. */
+async function writerAndReader(page, context) {
+  const a = page;
+  await gotoApp(a);
+  await uploadFiles(a, [txtFile(NAME, TEXT)]);
+  await openDoc(a, NAME);
+  const b = await context.newPage();
+  await gotoApp(b);
+  await expect(readOnly(b)).toBeVisible();
+  return { a, b };
+}
+
 test('a second tab is read-only until it takes over, and no tab erases the other\'s work', async ({ page, context }) => {
   const a = page;
   await gotoApp(a);
@@ -84,13 +96,7 @@ test('a second tab is read-only until it takes over, and no tab erases the other
 });
 
 test('a read-only tab shows the writer\'s new span within seconds, without a reload', async ({ page, context }) => {
-  const a = page;
-  await gotoApp(a);
-  await uploadFiles(a, [txtFile(NAME, TEXT)]);
-  await openDoc(a, NAME);
-  const b = await context.newPage();
-  await gotoApp(b);
-  await expect(readOnly(b)).toBeVisible();
+  const { a, b } = await writerAndReader(page, context);
   await openDoc(b, NAME);
   expect(await spans(b)).toEqual([]);
   await tag(a, PER, '1');
@@ -105,13 +111,7 @@ test('a read-only tab shows the writer\'s new span within seconds, without a rel
 });
 
 test('a read-only tab shows documents the writer loads, removes and brings back, with their texts', async ({ page, context }) => {
-  const a = page;
-  await gotoApp(a);
-  await uploadFiles(a, [txtFile(NAME, TEXT)]);
-  await openDoc(a, NAME);
-  const b = await context.newPage();
-  await gotoApp(b);
-  await expect(readOnly(b)).toBeVisible();
+  const { a, b } = await writerAndReader(page, context);
   await expect.poll(() => docNames(b)).toEqual([NAME]);
   // Texts B did not read yet come with the next reading; the one it holds
   // stays.
@@ -134,13 +134,7 @@ test('a read-only tab shows documents the writer loads, removes and brings back,
 });
 
 test('a hidden read-only tab reads nothing while hidden, and shows the writer\'s work when shown', async ({ page, context }) => {
-  const a = page;
-  await gotoApp(a);
-  await uploadFiles(a, [txtFile(NAME, TEXT)]);
-  await openDoc(a, NAME);
-  const b = await context.newPage();
-  await gotoApp(b);
-  await expect(readOnly(b)).toBeVisible();
+  const { a, b } = await writerAndReader(page, context);
   await openDoc(b, NAME);
   // The page's visibility as a background tab's: hidden, then shown.
   const setHidden = (hidden) =>
