@@ -208,9 +208,9 @@ const REVEAL_MARGIN: f64 = 40.0;
 
 /// Whether the box `rect` of something inside `inside` lies inside the
 /// scroller's visible part, `margin` pixels from its edges (see
-/// [`Band::shows`]): revealing it
-/// then moves nothing, so the user's view stays still and no scroll
-/// follows the edit. An empty box (nothing laid out) is not in view.
+/// [`Band::shows`]): revealing it then moves nothing, so the user's view
+/// stays still and no scroll follows the edit. An empty box (nothing laid
+/// out) is not in view.
 fn in_view(inside: &Element, rect: &web_sys::DomRect, margin: f64) -> bool {
     let Some(scroller) = scroller(inside) else {
         return false;
