@@ -126,7 +126,11 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
     };
     let pitch = latest.borrow().pitch();
     // The padding stands for the rows not drawn (set before the effects
-    // below measure the list).
+    // below measure the list). It is set after the rows are: another
+    // component's effect may lay the page out in between, with the new
+    // rows and the old padding. The minimum height (the list is
+    // `border-box`) keeps the list its full height even then, so that its
+    // scroller never clamps the scroll position to a list briefly shorter.
     use_style_properties(
         list.clone(),
         vec![
@@ -135,6 +139,7 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
                 "padding-bottom",
                 px(shown.padding_after(props.count, pitch)),
             ),
+            ("min-height", px(props.count as f64 * pitch)),
         ],
     );
 
