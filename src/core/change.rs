@@ -4,7 +4,7 @@
 //! ("Undid: tagging LOC «بغداد» in 003_….txt").
 
 use super::edit::Edit;
-use super::i18n::{Counted, Key, Lang};
+use super::i18n::{Counted, Key, Msg};
 use super::model::{DocId, Document, SpanId, Workspace};
 use super::text::CharRange;
 use crate::core::sort;
@@ -18,8 +18,9 @@ pub struct Change {
     pub range: Option<CharRange>,
     /// The spans it concerns (to select those that exist afterwards).
     pub spans: Vec<SpanId>,
-    /// What it does, as a phrase: "tagging LOC «بغداد» in a.txt".
-    pub what: String,
+    /// What it does, as a phrase: "tagging LOC «بغداد» in a.txt", worded
+    /// where it is shown (and again when the language changes).
+    pub what: Msg,
 }
 
 /// How many characters of a span's text a message quotes.
@@ -29,96 +30,101 @@ const QUOTE: usize = 40;
 /// applied (before a redo, after an undo), so that every span it names can
 /// be found either in the edit or in `ws`.
 pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
-    describe_in(edit, ws, Lang::En)
-}
-
-/// [`describe`], the phrase in `lang`.
-pub fn describe_in(edit: &Edit, ws: &Workspace, lang: Lang) -> Change {
-    let on_doc = |doc: &DocId, spans: Vec<(SpanId, CharRange, String)>, verb: Key, tail: &str| {
-        let document = ws.document(*doc);
-        let name = document.map_or(lang.t(Key::RemovedDocument), |d| d.name.as_str());
-        let mut what = lang.t(verb).to_owned();
-        if let Some((_, range, label)) = spans.first() {
-            what.push_str(&format!(" {label} «{}»", quote(document, *range)));
-        }
-        if spans.len() > 1 {
-            what.push(' ');
-            what.push_str(&lang.n(Counted::AndMore, spans.len() - 1, &[]));
-        }
-        if !tail.is_empty() {
-            what.push(' ');
-            what.push_str(tail);
-        }
-        Change {
-            doc: Some(*doc),
-            range: spans.first().map(|(_, range, _)| *range),
-            spans: spans.iter().map(|(id, _, _)| *id).collect(),
-            what: lang.f(Key::OnDocument, &[("what", &what), ("name", name)]),
-        }
-    };
+    let on_doc =
+        |doc: &DocId, spans: Vec<(SpanId, CharRange, String)>, verb: Key, tail: Option<Msg>| {
+            let document = ws.document(*doc);
+            let mut what = Msg::from(verb);
+            if let Some((_, range, label)) = spans.first() {
+                what = then(what, format!("{label} «{}»", quote(document, *range)));
+            }
+            if spans.len() > 1 {
+                what = then(what, Msg::counted(Counted::AndMore, spans.len() - 1));
+            }
+            if let Some(tail) = tail {
+                what = then(what, tail);
+            }
+            Change {
+                doc: Some(*doc),
+                range: spans.first().map(|(_, range, _)| *range),
+                spans: spans.iter().map(|(id, _, _)| *id).collect(),
+                what: on_document(what, document),
+            }
+        };
     let known = |doc: &DocId, id: &SpanId| {
         let span = ws.document(*doc)?.span(*id)?;
         Some((span.id, span.range(), span.label.clone()))
     };
+    let one = |doc: &DocId, span: &SpanId| known(doc, span).into_iter().collect::<Vec<_>>();
     match edit {
         Edit::AddSpans { doc, spans } => {
             let list = spans
                 .iter()
                 .map(|s| (s.id, s.range(), s.label.clone()))
                 .collect();
-            on_doc(doc, list, Key::Tagging, "")
+            on_doc(doc, list, Key::Tagging, None)
         }
         Edit::RemoveSpans { doc, ids } => {
             let list = ids.iter().filter_map(|id| known(doc, id)).collect();
-            on_doc(doc, list, Key::Deleting, "")
+            on_doc(doc, list, Key::Deleting, None)
         }
         Edit::SetSpanLabel { doc, span, label } => {
-            let list = known(doc, span).into_iter().collect();
-            let tail = lang.f(Key::AsLabel, &[("label", label)]);
-            on_doc(doc, list, Key::Relabelling, &tail)
+            let tail = Msg::new(Key::AsLabel).arg("label", label.as_str());
+            on_doc(doc, one(doc, span), Key::Relabelling, Some(tail))
         }
-        Edit::SetSpanNote { doc, span, .. } => on_doc(
-            doc,
-            known(doc, span).into_iter().collect(),
-            Key::EditingNote,
-            "",
-        ),
+        Edit::SetSpanNote { doc, span, .. } => on_doc(doc, one(doc, span), Key::EditingNote, None),
         Edit::SetSpanAccepted {
             doc,
             span,
             accepted,
-        } => on_doc(
-            doc,
-            known(doc, span).into_iter().collect(),
-            if *accepted {
+        } => {
+            let verb = if *accepted {
                 Key::Accepting
             } else {
                 Key::Unaccepting
-            },
-            "",
-        ),
+            };
+            on_doc(doc, one(doc, span), verb, None)
+        }
         Edit::SetDone { doc, done } => {
             let verb = if *done {
                 Key::MarkingDone
             } else {
                 Key::MarkingNotDone
             };
-            on_doc(doc, Vec::new(), verb, "")
+            on_doc(doc, Vec::new(), verb, None)
         }
-        Edit::Batch(steps) => describe_batch(steps, ws, lang),
+        Edit::Batch(steps) => describe_batch(steps, ws),
         other => Change {
             doc: None,
             range: None,
             spans: Vec::new(),
-            what: lang.t(describe_workspace_edit(other)).to_owned(),
+            what: Msg::new(describe_workspace_edit(other)),
         },
     }
+}
+
+/// `first`, a space, then `second`: the words of a phrase, each worded in
+/// the message's language.
+fn then(first: Msg, second: impl Into<Msg>) -> Msg {
+    Msg::new(Key::TwoSentences)
+        .msg("first", first)
+        .msg("second", second.into())
+}
+
+/// "`what` in `document`" (or in a document since removed).
+fn on_document(what: Msg, document: Option<&Document>) -> Msg {
+    let name = match document {
+        Some(d) => Msg::from(d.name.as_str()),
+        None => Msg::new(Key::RemovedDocument),
+    };
+    Msg::new(Key::OnDocument)
+        .msg("what", what)
+        .msg("name", name)
 }
 
 /// A batch reads as its first step touching a document, with a count; a
 /// span removed and put back with the same id (a candidate relabelled in a
 /// team document) reads as one edit of it.
-fn describe_batch(steps: &[Edit], ws: &Workspace, lang: Lang) -> Change {
+fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
     if let [
         Edit::RemoveSpans { doc, ids },
         Edit::AddSpans {
@@ -130,34 +136,31 @@ fn describe_batch(steps: &[Edit], ws: &Workspace, lang: Lang) -> Change {
         && (doc, id) == (again, &span.id)
     {
         let document = ws.document(*doc);
-        let name = document.map_or(lang.t(Key::RemovedDocument), |d| d.name.as_str());
         let from = document
             .and_then(|d| d.span(*id))
             .map_or(span.label.as_str(), |s| s.label.as_str());
-        let what = format!(
-            "{} {from} «{}» {}",
-            lang.t(Key::Relabelling),
-            quote(document, span.range()),
-            lang.f(Key::AsLabel, &[("label", &span.label)])
+        let what = then(
+            then(
+                Msg::new(Key::Relabelling),
+                format!("{from} «{}»", quote(document, span.range())),
+            ),
+            Msg::new(Key::AsLabel).arg("label", span.label.as_str()),
         );
         return Change {
             doc: Some(*doc),
             range: Some(span.range()),
             spans: vec![span.id],
-            what: lang.f(Key::OnDocument, &[("what", &what), ("name", name)]),
+            what: on_document(what, document),
         };
     }
-    let described: Vec<Change> = steps
-        .iter()
-        .map(|step| describe_in(step, ws, lang))
-        .collect();
+    let described: Vec<Change> = steps.iter().map(|step| describe(step, ws)).collect();
     let spans: usize = described.iter().map(|c| c.spans.len().max(1)).sum();
     let Some(first) = described.iter().find(|c| c.doc.is_some()).cloned() else {
         return described.into_iter().next().unwrap_or(Change {
             doc: None,
             range: None,
             spans: Vec::new(),
-            what: lang.t(Key::AChange).to_owned(),
+            what: Msg::new(Key::AChange),
         });
     };
     let docs = {
@@ -166,22 +169,16 @@ fn describe_batch(steps: &[Edit], ws: &Workspace, lang: Lang) -> Change {
         ids.dedup();
         ids.len()
     };
-    let changes = lang.n(Counted::Changes, spans, &[]);
+    let changes = Msg::counted(Counted::Changes, spans);
     let what = if docs > 1 {
-        let documents = lang.n(Counted::Documents, docs, &[]);
-        lang.f(
-            Key::ChangesIn,
-            &[
-                ("what", &first.what),
-                ("changes", &changes),
-                ("documents", &documents),
-            ],
-        )
+        Msg::new(Key::ChangesIn)
+            .msg("what", first.what.clone())
+            .msg("changes", changes)
+            .msg("documents", Msg::counted(Counted::Documents, docs))
     } else if spans > first.spans.len().max(1) {
-        lang.f(
-            Key::ChangesOnly,
-            &[("what", &first.what), ("changes", &changes)],
-        )
+        Msg::new(Key::ChangesOnly)
+            .msg("what", first.what.clone())
+            .msg("changes", changes)
     } else {
         first.what.clone()
     };
@@ -239,14 +236,14 @@ mod tests {
         ws.open = Some(b);
         let undone = history.undo(&mut ws).expect("undoes");
         assert_eq!(
-            (undone.doc, undone.what.as_str()),
+            (undone.doc, undone.what.to_string().as_str()),
             (Some(a), "marking done in a.txt")
         );
         let undone = history.undo(&mut ws).expect("undoes");
-        assert_eq!(undone.what, "tagging LOC «بغداد» in a.txt");
+        assert_eq!(undone.what.to_string(), "tagging LOC «بغداد» in a.txt");
         assert_eq!(undone.range, CharRange::new(12, 17));
         let redone = history.redo(&mut ws).expect("redoes");
-        assert_eq!(redone.what, "tagging LOC «بغداد» in a.txt");
+        assert_eq!(redone.what.to_string(), "tagging LOC «بغداد» in a.txt");
         assert_eq!(
             ws.documents[0].spans[0].id, redone.spans[0],
             "the span is back"
@@ -267,14 +264,17 @@ mod tests {
         };
         history.apply(&mut ws, relabel).expect("applies");
         let undone = history.undo(&mut ws).expect("undoes");
-        assert_eq!(undone.what, "relabelling PER «الكاظمي» as ORG in a.txt");
+        assert_eq!(
+            undone.what.to_string(),
+            "relabelling PER «الكاظمي» as ORG in a.txt"
+        );
         let remove = Edit::RemoveSpans {
             doc: a,
             ids: vec![id],
         };
         history.apply(&mut ws, remove).expect("applies");
         assert_eq!(
-            history.undo(&mut ws).expect("undoes").what,
+            history.undo(&mut ws).expect("undoes").what.to_string(),
             "deleting PER «الكاظمي» in a.txt"
         );
         // A span put back with its id under another label is a relabel.
@@ -303,13 +303,16 @@ mod tests {
         ]);
         history.apply(&mut ws, replace).expect("applies");
         let undone = history.undo(&mut ws).expect("undoes");
-        assert_eq!(undone.what, "relabelling PER «الكاظمي» as LOC in a.txt");
+        assert_eq!(
+            undone.what.to_string(),
+            "relabelling PER «الكاظمي» as LOC in a.txt"
+        );
         assert_eq!(undone.spans, [id]);
         let spans = vec![ws.new_span(0, 3, "MISC"), ws.new_span(12, 17, "LOC")];
         let batch = Edit::Batch(vec![Edit::AddSpans { doc: a, spans }]);
         history.apply(&mut ws, batch).expect("applies");
         assert_eq!(
-            history.undo(&mut ws).expect("undoes").what,
+            history.undo(&mut ws).expect("undoes").what.to_string(),
             "tagging MISC «زار» and 1 more in a.txt"
         );
     }

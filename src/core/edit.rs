@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::change::{Change, describe_in};
+use super::change::{Change, describe};
 use super::doclist::DocList;
-use super::i18n::{Counted, Key, Lang, Msg};
+use super::i18n::{Counted, Key, Msg};
 use super::model::{
     DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
 };
@@ -554,24 +554,14 @@ impl History {
     /// Undoes the last step; says what the undone edit did and where, or
     /// `None` when there was nothing to undo.
     pub fn undo(&mut self, ws: &mut Workspace) -> Option<Change> {
-        self.undo_in(ws, Lang::En)
-    }
-
-    /// [`History::undo`], saying what changed in `lang`.
-    pub fn undo_in(&mut self, ws: &mut Workspace, lang: Lang) -> Option<Change> {
         let original = Self::step(ws, &mut self.undo, &mut self.redo)?;
-        Some(describe_in(&original, ws, lang))
+        Some(describe(&original, ws))
     }
 
     /// Redoes the last undone step; says what it did and where, or `None`
     /// when there was nothing to redo.
     pub fn redo(&mut self, ws: &mut Workspace) -> Option<Change> {
-        self.redo_in(ws, Lang::En)
-    }
-
-    /// [`History::redo`], saying what changed in `lang`.
-    pub fn redo_in(&mut self, ws: &mut Workspace, lang: Lang) -> Option<Change> {
-        let change = describe_in(self.redo.last()?.as_ref(), ws, lang);
+        let change = describe(self.redo.last()?.as_ref(), ws);
         Self::step(ws, &mut self.redo, &mut self.undo).map(|_| change)
     }
 

@@ -407,7 +407,7 @@ impl Session {
             self.selected = selected;
             self.reveal = Some((self.revision, change.range.unwrap_or_default()));
         }
-        self.notify(MessageKind::Info, Msg::new(verb).arg("what", change.what));
+        self.notify(MessageKind::Info, Msg::new(verb).msg("what", change.what));
     }
 
     /// Says, once on screen at a time, that this tab is read-only.
@@ -458,9 +458,9 @@ impl Session {
         .cloned();
         let watch = forward.as_ref().map(|step| Tally::watch(&self.ws, step));
         let change = if undo {
-            self.history.undo_in(&mut self.ws, self.lang)
+            self.history.undo(&mut self.ws)
         } else {
-            self.history.redo_in(&mut self.ws, self.lang)
+            self.history.redo(&mut self.ws)
         };
         match (change, forward, watch) {
             (Some(change), Some(forward), Some(watch)) => {
@@ -1096,6 +1096,38 @@ mod tests {
 
         session.update(Event::Lang(Lang::En), &Resume::default());
         assert_eq!(texts(&session), english);
+    }
+
+    #[test]
+    fn what_an_undo_did_is_worded_again_in_the_new_language() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT)]);
+        tag(&mut session, 4, 11, "PER");
+        tag(&mut session, 4, 11, "LOC");
+        session.update(Event::Undo, &Resume::default());
+        let newest = |s: &Session| s.messages.last().map(|m| m.text.clone());
+        let english = newest(&session).expect("a message");
+        assert!(english.starts_with("Undid: relabelling PER"), "{english}");
+        assert!(english.contains("as LOC in a.txt"), "{english}");
+
+        session.update(Event::Lang(Lang::Ar), &Resume::default());
+        let arabic = newest(&session).expect("a message");
+        for word in [
+            Lang::Ar.t(Key::Relabelling),
+            &Lang::Ar.f(Key::AsLabel, &[("label", "LOC")]),
+            "a.txt",
+            "PER",
+        ] {
+            assert!(arabic.contains(word), "{word:?} in {arabic}");
+        }
+        for english_word in ["Undid", "relabelling", " as ", " in "] {
+            assert!(
+                !arabic.contains(english_word),
+                "{english_word:?} in {arabic}"
+            );
+        }
+        session.update(Event::Lang(Lang::En), &Resume::default());
+        assert_eq!(newest(&session).as_deref(), Some(english.as_str()));
     }
 
     fn spans(session: &Session) -> Vec<(usize, usize, String)> {
