@@ -151,6 +151,8 @@ const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
 const OUT = path.join(root, 'target/bench');
 const TMP = path.join(OUT, 'tmp');
 const REPS = Number(process.env.BENCH_REPS || 20);
+/** Edits a second, read-only tab is timed seeing. */
+const READER_REPS = Number(process.env.BENCH_READER_REPS || 5);
 const BLOCKED_REPS = Number(process.env.BENCH_BLOCKED_REPS || 3);
 const RECOGITO_TIMEOUT = Number(process.env.BENCH_RECOGITO_TIMEOUT || 90) * 1000;
 const PROFILE = process.env.BENCH_PROFILE === 'memory' ? 'memory' : 'disk';
@@ -228,6 +230,7 @@ const corpusRows = (n, prev) => {
     { key: `${k}.blocked`, what: `${what}: blocked in the 3 s after an edit`, prev: prev[3], target: { lt: 50 } },
     { key: `${k}.memory`, what: `${what}: memory (JS heap + wasm)`, prev: null, target: null, unit: 'bytes' },
     { key: `${k}.restore`, what: `${what}: restore (reload → list and text back)`, prev: prev[4], target: { lt: 2000 } },
+    { key: `${k}.reader`, what: `${what}: a second, read-only tab shows an edit of the first (keydown there → the span drawn here)`, prev: null, target: { lt: 1000 } },
   ];
 };
 const recogitoRows = (mb, n, prevLoad, prevAdd, wasim, prevRatio) => {
@@ -401,6 +404,40 @@ async function relabel(page, s) {
   return measureKey(page, keyOf(to), { mark: [s.start, s.end, to], noMark: [s.start, s.end, p.label] });
 }
 
+/**
+ * Opens a second tab of the workspace open in `page` (it is read-only and
+ * follows the writer's saves), waits for it to show `shown`, then tags each
+ * word of `words` in `page` and measures, on the machine's clock, the
+ * keydown there → the span drawn in the second tab: [{ frame, dom }].
+ */
+async function readerSees(context, page, words, shown) {
+  const reader = await context.newPage();
+  reader.on('pageerror', (e) => log(`  [reader] pageerror: ${e.message}`));
+  try {
+    await reader.goto(appUrl);
+    await reader.getByTestId('read-only').waitFor({ timeout: 60_000 });
+    await withTimeout(reader.evaluate((cond) => window.__B.seenAt({ cond, timeout: 120_000 }), shown), 150_000, 'the reader shows the workspace');
+    await sleep(1000);
+    const out = [];
+    for (const w of words) {
+      await select(page, w);
+      await sleep(50);
+      await reader.evaluate((mark) => {
+        window.__seen = window.__B.seenAt({ cond: { mark }, timeout: 30_000 });
+        window.__seen.catch(() => {});
+      }, [w.start, w.end, 'PER']);
+      await page.keyboard.press(keyOf('PER'));
+      const seen = await withTimeout(reader.evaluate(() => window.__seen), 60_000, 'the reader shows the edit');
+      const pressed = await page.evaluate(() => window.__B.epochOf('keydown'));
+      out.push({ frame: seen - pressed, dom: seen - pressed });
+      await sleep(500);
+    }
+    return out;
+  } finally {
+    await reader.close().catch(() => {});
+  }
+}
+
 /** Creates a span on `w` and returns what the 3 s after its keydown lost. */
 async function blockedAfterCreate(page, w, label = 'PER') {
   await select(page, w);
@@ -569,7 +606,7 @@ function corpusScenario(n, prev) {
         throw e;
       }
       await sleep(300);
-      const free = freeWords(target.words, target.spanWords, 2 * REPS + BLOCKED_REPS);
+      const free = freeWords(target.words, target.spanWords, 2 * REPS + BLOCKED_REPS + READER_REPS);
       // First while the import's background work goes on (its save, the
       // counting of its words), as a user who starts at once; then once it
       // is over, which is what an edit costs with that corpus open.
@@ -594,7 +631,7 @@ function corpusScenario(n, prev) {
       }
       await quiet?.stop(`${k}.create`);
       try {
-        const bs = await repeat(free.slice(2 * REPS), (w) => blockedAfterCreate(page, w));
+        const bs = await repeat(free.slice(2 * REPS, 2 * REPS + BLOCKED_REPS), (w) => blockedAfterCreate(page, w));
         set(`${k}.blocked`, median(bs.map((b) => b.blocked)), `median of ${bs.length}; long tasks ${ms(median(bs.map((b) => b.longtask)))}, longest gap ${ms(Math.max(...bs.map((b) => b.maxGap)))}`);
         raw[`${k}.blocked`] = bs;
         log(`    blocked: ${bs.map((b) => `${b.blocked.toFixed(0)} (longtask ${b.longtask.toFixed(0)}, max gap ${b.maxGap.toFixed(0)})`).join(', ')}`);
@@ -619,6 +656,13 @@ function corpusScenario(n, prev) {
       set(`${k}.restore`, rr.shown, `interactive ${ms(rr.interactive)}, from the reload's navigation start; Node's clock from reload() to the answer ${ms(wall)}`);
       raw[`${k}.restore`] = rr;
       log(`    restore: ${ms(rr.shown)} (interactive ${ms(rr.interactive)})`);
+
+      try {
+        const words = free.slice(2 * REPS + BLOCKED_REPS);
+        setTimes(`${k}.reader`, await readerSees(context, page, words, { total: n, line: [0, targetFirst] }), '; the reader reads the writer\'s saved work again after each save');
+      } catch (e) {
+        fail(`${k}.reader`, e);
+      }
     },
   };
 }

@@ -141,6 +141,28 @@ export function installBench() {
       requestAnimationFrame(tick);
     });
 
+  // When cond first holds, on the wall clock shared by every page of the
+  // machine (performance.timeOrigin + now, in ms): for comparing two tabs.
+  B.seenAt = ({ cond, timeout = 30000 }) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not seen within ${timeout} ms`)), timeout);
+      const tick = () => {
+        let ok = false;
+        try {
+          ok = !!B.check(cond);
+        } catch {
+          ok = false;
+        }
+        if (ok) {
+          clearTimeout(timer);
+          resolve(performance.timeOrigin + now());
+        } else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  // The last input of `type`, on that wall clock.
+  B.epochOf = (type) => (B.ev[type] === undefined ? null : performance.timeOrigin + B.ev[type]);
+
   // Time to interactive. Records every animation frame from now on; a gap
   // of more than 50 ms between two frames is a main-thread stall. Once
   // input `since` has happened (or from navigation start if since is null)
