@@ -165,7 +165,15 @@ fn budget_for(target_ms: f64, budget: usize, elapsed_ms: f64) -> usize {
 /// that a key pressed meanwhile waits for one step at most (and the period
 /// ends at once: input and frames come first).
 async fn build_lexicon(lexicon: std::rc::Weak<RefCell<LexiconBuilder>>) {
-    mark_words_counted(false);
+    // The same documents in a new generation keep their counted words
+    // (see `SharedLexicon`): nothing to count, and nothing to announce.
+    let counted = lexicon
+        .upgrade()
+        .is_some_and(|builder| builder.try_borrow().is_ok_and(|b| b.is_done()));
+    mark_words_counted(counted);
+    if counted {
+        return;
+    }
     // Bytes counted per millisecond: a low guess until a step is timed.
     let mut rate = 2_000.0;
     loop {

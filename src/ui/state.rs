@@ -15,12 +15,13 @@ use std::rc::{Rc, Weak};
 use yew::prelude::*;
 
 use crate::core::lexicon::LexiconBuilder;
-use crate::core::model::{Document, Workspace};
+use crate::core::model::{DocId, Document, Workspace};
 use crate::core::persist::WritePlan;
 use crate::core::session::{Effect, Session};
 pub use crate::core::session::{
     Event, Event as Action, LOG_SIZE, Message, MessageKind, StorageStatus, untagged,
 };
+use crate::core::sort;
 use crate::platform::resume;
 
 /// Everything the UI shows: the session, plus what the browser keeps.
@@ -68,13 +69,19 @@ impl Outbox {
 /// A [`LexiconBuilder`] shared between states; equal when it is the same
 /// one, so comparing states never compares word lists. It is built again
 /// only when documents come or go (a new
-/// [`crate::core::tally::Tally::generation`]): a little at a time in the
-/// background ([`SharedLexicon::build_some`]), the rest at once on first
-/// use (the first drag that needs it) if that comes first.
+/// [`crate::core::tally::Tally::generation`] with other documents): a
+/// little at a time in the background ([`SharedLexicon::build_some`]), the
+/// rest at once on first use (the first drag that needs it) if that comes
+/// first.
 #[derive(Clone, Debug, Default)]
 pub struct SharedLexicon {
     builder: Rc<RefCell<LexiconBuilder>>,
     generation: u64,
+    /// The documents it counts, sorted: each one's id and text length. A
+    /// document's text never changes and an id is never given twice, so
+    /// the same documents in a new generation (a read-only tab reading the
+    /// writer's work again after each save) keep the words counted.
+    documents: Rc<[(DocId, usize)]>,
 }
 
 impl PartialEq for SharedLexicon {
@@ -91,10 +98,23 @@ impl SharedLexicon {
         if generation == self.generation {
             return self.clone();
         }
+        let mut documents: Vec<(DocId, usize)> = ws
+            .documents
+            .iter()
+            .map(|d| (d.id, d.text.as_str().len()))
+            .collect();
+        sort::sort(&mut documents);
+        if *documents == *self.documents {
+            return SharedLexicon {
+                generation,
+                ..self.clone()
+            };
+        }
         let texts = ws.documents.iter().map(|d| d.text.clone()).collect();
         SharedLexicon {
             builder: Rc::new(RefCell::new(LexiconBuilder::new(texts))),
             generation,
+            documents: documents.into(),
         }
     }
 

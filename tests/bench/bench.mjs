@@ -410,7 +410,7 @@ async function relabel(page, s) {
  * word of `words` in `page` and measures, on the machine's clock, the
  * keydown there → the span drawn in the second tab: [{ frame, dom }].
  */
-async function readerSees(context, page, words, shown) {
+async function readerSees(context, page, words, shown, name) {
   const reader = await context.newPage();
   reader.on('pageerror', (e) => log(`  [reader] pageerror: ${e.message}`));
   try {
@@ -419,6 +419,7 @@ async function readerSees(context, page, words, shown) {
     await withTimeout(reader.evaluate((cond) => window.__B.seenAt({ cond, timeout: 120_000 }), shown), 150_000, 'the reader shows the workspace');
     await sleep(1000);
     const out = [];
+    const profile = await startCpuProfile(context, reader);
     for (const w of words) {
       await select(page, w);
       await sleep(50);
@@ -432,6 +433,7 @@ async function readerSees(context, page, words, shown) {
       out.push({ frame: seen - pressed, dom: seen - pressed });
       await sleep(500);
     }
+    await profile?.stop(name);
     return out;
   } finally {
     await reader.close().catch(() => {});
@@ -659,7 +661,7 @@ function corpusScenario(n, prev) {
 
       try {
         const words = free.slice(2 * REPS + BLOCKED_REPS);
-        setTimes(`${k}.reader`, await readerSees(context, page, words, { total: n, line: [0, targetFirst] }), '; the reader reads the writer\'s saved work again after each save');
+        setTimes(`${k}.reader`, await readerSees(context, page, words, { total: n, line: [0, targetFirst] }, `${k}.reader`), '; the reader reads the writer\'s saved work again after each save');
       } catch (e) {
         fail(`${k}.reader`, e);
       }

@@ -99,6 +99,17 @@ test('a read-only tab shows the writer\'s new span within seconds, without a rel
   const { a, b } = await writerAndReader(page, context);
   await openDoc(b, NAME);
   expect(await spans(b)).toEqual([]);
+  // B has counted its documents' words once; the same documents read
+  // again after each of A's saves are not counted again (at 10,000
+  // articles that was seconds of work per save).
+  await expect(b.locator('html')).toHaveAttribute('data-words', 'counted');
+  await b.evaluate(() => {
+    window.__words = [];
+    new MutationObserver(() => window.__words.push(document.documentElement.dataset.words)).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-words'],
+    });
+  });
   await tag(a, PER, '1');
   await expect.poll(() => spans(b), { timeout: 2_000 }).toEqual([[PER.start, PER.end, 'PER']]);
   await tag(a, LOC, '2');
@@ -108,6 +119,7 @@ test('a read-only tab shows the writer\'s new span within seconds, without a rel
       [PER.start, PER.end, 'PER'],
       [LOC.start, LOC.end, 'LOC'],
     ]);
+  expect(await b.evaluate(() => window.__words), 'data-words in B while A saved').not.toContain('counting');
 });
 
 test('a read-only tab shows documents the writer loads, removes and brings back, with their texts', async ({ page, context }) => {
