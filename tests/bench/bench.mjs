@@ -417,7 +417,11 @@ async function readerSees(context, page, words, shown, name) {
     await reader.goto(appUrl);
     await reader.getByTestId('read-only').waitFor({ timeout: 60_000 });
     await withTimeout(reader.evaluate((cond) => window.__B.seenAt({ cond, timeout: 120_000 }), shown), 150_000, 'the reader shows the workspace');
+    // Its first reading's words counted (idle-time work), as a reader open
+    // for a while.
+    await reader.locator('html[data-words="counted"]').waitFor({ state: 'attached', timeout: 300_000 });
     await sleep(1000);
+    const phases = [];
     const out = [];
     const profile = await startCpuProfile(context, reader);
     for (const w of words) {
@@ -431,9 +435,17 @@ async function readerSees(context, page, words, shown, name) {
       const seen = await withTimeout(reader.evaluate(() => window.__seen), 60_000, 'the reader shows the edit');
       const pressed = await page.evaluate(() => window.__B.epochOf('keydown'));
       out.push({ frame: seen - pressed, dom: seen - pressed });
+      // Where the time went: the writer's save and its message, the
+      // reader's reading (IndexedDB), its restoring, and its drawing.
+      const marks = await reader.evaluate(() => Object.fromEntries(['wasim:storage-open', 'wasim:storage-read', 'wasim:storage-restored']
+        .map((n) => [n, performance.timeOrigin + (performance.getEntriesByName(n).at(-1)?.startTime ?? NaN)])));
+      phases.push([marks['wasim:storage-open'] - pressed, marks['wasim:storage-read'] - marks['wasim:storage-open'], marks['wasim:storage-restored'] - marks['wasim:storage-read'], seen - marks['wasim:storage-restored']]);
       await sleep(500);
     }
     await profile?.stop(name);
+    const part = (i) => ms(median(phases.map((p) => p[i])));
+    log(`    ${name}: save and message ${part(0)}, reading ${part(1)}, restoring ${part(2)}, drawing ${part(3)} (medians)`);
+    out.phases = `save and message ${part(0)}, reading ${part(1)}, restoring ${part(2)}, drawing ${part(3)}`;
     return out;
   } finally {
     await reader.close().catch(() => {});
@@ -661,7 +673,8 @@ function corpusScenario(n, prev) {
 
       try {
         const words = free.slice(2 * REPS + BLOCKED_REPS);
-        setTimes(`${k}.reader`, await readerSees(context, page, words, { total: n, line: [0, targetFirst] }, `${k}.reader`), '; the reader reads the writer\'s saved work again after each save');
+        const rs = await readerSees(context, page, words, { total: n, line: [0, targetFirst] }, `${k}.reader`);
+        setTimes(`${k}.reader`, rs, `; ${rs.phases}`);
       } catch (e) {
         fail(`${k}.reader`, e);
       }
