@@ -742,9 +742,11 @@ function teamScenario(m, n) {
       await cdp.send('Performance.enable');
       const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ThreadTime')?.value;
       const before = await cpu();
+      const profile = await startCpuProfile(context, page);
       await page.getByTestId('team-input').setInputFiles(files);
       const r = await withTimeout(page.evaluate(() => window.__team), 180_000, 'compare');
       const thread = ((await cpu()) - before) * 1000;
+      await profile?.stop(`${k}.compare`);
       await cdp.detach().catch(() => {});
       const pairs = await page.getByTestId('team-pair-row').count();
       set(`${k}.compare`, r.frame, `to the DOM ${ms(r.dom)}; main thread CPU ${ms(thread)}; ${mb.toFixed(1)} MB of JSON in ${m} files, ${pairs} pairs`);
