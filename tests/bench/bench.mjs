@@ -19,6 +19,7 @@
 //                        article-5mb-* and recogito-*)
 //   BENCH_REPS=20        samples per median (create, delete, relabel, add)
 //   BENCH_BLOCKED_REPS=3 edits for the "blocked" median (3 s each)
+//   BENCH_READER_REPS=5  edits for the "reader" median (corpus scenarios)
 //   BENCH_RECOGITO_TIMEOUT=90   seconds before Recogito's load is reported
 //                        as a timeout
 //   BENCH_PROFILE=disk   each scenario's browser profile: 'disk' (default: a
@@ -89,6 +90,14 @@
 //    the progress counts every document and the open article's first line
 //    is shown, timed from the reload's navigation start (performance.now()
 //    in the new page: includes fetching and compiling the wasm).
+//  - reader (corpus): after the restore, a second page of the same profile
+//    (a read-only tab that follows the writer's saves) is opened and shown
+//    the workspace, and its words counted; then BENCH_READER_REPS words are
+//    tagged in the first page: its keydown → the new mark drawn in the
+//    second, on the machine's clock (performance.timeOrigin + now() in
+//    each page). The note splits it with the reader's storage marks: the
+//    writer's save and its message (→ wasim:storage-open), reading
+//    (→ wasim:storage-read), restoring (→ wasim:storage-restored), drawing.
 //  - Recogito (@recogito/text-annotator 4.1.1, devDependency): the same
 //    generated document (same text, same spans, same targets) in a page of
 //    its own (tests/bench/recogito.mjs, served from node_modules): load =
