@@ -21,11 +21,12 @@ const tag = async (page, { start, end }, key) => {
 };
 const readOnly = (page) => page.getByTestId('read-only');
 
-/** Tab A (the writer) with NAME loaded and open, then tab B, read-only. */
-async function writerAndReader(page, context) {
+/** Tab A (the writer) with NAME (`text`) loaded and open, then tab B,
+ * read-only. */
+async function writerAndReader(page, context, text = TEXT) {
   const a = page;
   await gotoApp(a);
-  await uploadFiles(a, [txtFile(NAME, TEXT)]);
+  await uploadFiles(a, [txtFile(NAME, text)]);
   await openDoc(a, NAME);
   const b = await context.newPage();
   await gotoApp(b);
@@ -220,13 +221,7 @@ test('a save that starts after another tab took over writes nothing (writer epoc
 test('two tabs editing in turn, taking over each time, lose nothing; undo reaches the other tab\'s edits', async ({ page, context }) => {
   const long = `${TEXT}وزار الوفد بغداد ثم القاهرة ثم بيروت قبل أن يعود إلى عمّان مع سلمى.\n`;
   const words = ['التقت', 'سلمى', 'بوفد', 'منظمة', 'الصحة', 'العالمية', 'وزار', 'الوفد', 'بغداد', 'القاهرة', 'بيروت', 'يعود'];
-  const a = page;
-  await gotoApp(a);
-  await uploadFiles(a, [txtFile(NAME, long)]);
-  await openDoc(a, NAME);
-  const b = await context.newPage();
-  await gotoApp(b);
-  await expect(readOnly(b)).toBeVisible();
+  const { a, b } = await writerAndReader(page, context, long);
   await openDoc(b, NAME);
   const expected = [];
   const tabs = [a, b];
