@@ -35,7 +35,7 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
             let document = ws.document(*doc);
             let mut what = Msg::from(verb);
             if let Some((_, range, label)) = spans.first() {
-                what = then(what, format!("{label} «{}»", quote(document, *range)));
+                what = then(what, named(label, document, *range));
             }
             if spans.len() > 1 {
                 what = then(what, Msg::counted(Counted::AndMore, spans.len() - 1));
@@ -142,7 +142,7 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
         let what = then(
             then(
                 Msg::new(Key::Relabelling),
-                format!("{from} «{}»", quote(document, span.range())),
+                named(from, document, span.range()),
             ),
             Msg::new(Key::AsLabel).arg("label", span.label.as_str()),
         );
@@ -195,6 +195,11 @@ fn describe_workspace_edit(edit: &Edit) -> Key {
         Edit::Replace { .. } => Key::ImportingWorkspace,
         _ => Key::AChange,
     }
+}
+
+/// A span as a phrase names it: its label and its text, `LOC «بغداد»`.
+fn named(label: &str, doc: Option<&Document>, range: CharRange) -> String {
+    format!("{label} «{}»", quote(doc, range))
 }
 
 /// Up to [`QUOTE`] characters of the text at `range`.
