@@ -1,7 +1,8 @@
 //! Component tests in headless Chromium (`cargo test --target
 //! wasm32-unknown-unknown`, run by wasm-bindgen-test-runner through
 //! chromedriver): the document view's DOM, and the DOM selection ↔ code point
-//! mapping; the Team panel's report.
+//! mapping; which document a scroll position is remembered for; the Team
+//! panel's report.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -459,4 +460,72 @@ async fn an_undefined_kappa_shows_a_dash() {
         ),
         "—"
     );
+}
+
+/// A scrolling box holding a view of document `doc` whose `lines` lines
+/// each hold `width` code points (its line starts as the view writes them).
+fn fake_view(doc: u64, lines: usize, width: usize) -> (Element, Element) {
+    let document = gloo::utils::document();
+    let scroller = document.create_element("div").expect("a div");
+    scroller
+        .set_attribute(
+            "style",
+            "overflow-y: auto; height: 100px; line-height: 20px",
+        )
+        .expect("a style");
+    let root = document.create_element("div").expect("a div");
+    fill_view(&root, doc, lines, width);
+    scroller.append_child(&root).expect("appended");
+    gloo::utils::body()
+        .append_child(&scroller)
+        .expect("appended");
+    (scroller, root)
+}
+
+/// Gives `root` the lines of another document, as a document switch does
+/// before the view has put that document's place back.
+fn fill_view(root: &Element, doc: u64, lines: usize, width: usize) {
+    root.set_attribute("data-doc-id", &doc.to_string())
+        .expect("an attribute");
+    root.set_inner_html("");
+    let document = gloo::utils::document();
+    for i in 0..lines {
+        let line = document.create_element("div").expect("a div");
+        line.set_class_name("line");
+        line.set_attribute("data-line-start", &(i * (width + 1)).to_string())
+            .expect("an attribute");
+        line.set_text_content(Some(&"x".repeat(width)));
+        root.append_child(&line).expect("appended");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_scroll_position_belongs_to_the_document_whose_place_was_put_back() {
+    use wasim::core::model::DocId;
+    use wasim::platform::resume::{place_in_view, restore_scroll};
+
+    let (scroller, root) = fake_view(1, 60, 9);
+    // Document 1 back at its line 20 (code point 200): its place is the view's.
+    restore_scroll(&root, DocId(1), Some(200), 0);
+    let top = scroller.scroll_top();
+    assert!(top > 0, "the view scrolled to line 20");
+    assert_eq!(place_in_view(&root), Some((DocId(1), 200, 0)));
+
+    // Document 2 is drawn (its lines twice as long), still at document 1's
+    // scroll position: that position is no document's place.
+    fill_view(&root, 2, 60, 19);
+    assert_eq!(place_in_view(&root), None);
+    // Nor do document 1's later restores move document 2 (code point 200
+    // is on its line 10).
+    gloo::timers::future::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        scroller.scroll_top(),
+        top,
+        "document 1's restore left document 2 alone"
+    );
+
+    // Once document 2's place is put back, the view's position is its own.
+    restore_scroll(&root, DocId(2), Some(100), 0);
+    assert_eq!(place_in_view(&root), Some((DocId(2), 100, 0)));
+    scroller.remove();
 }

@@ -7,6 +7,13 @@
 //! unloaded), so scrolling and editing never wait for storage. A missing or
 //! unreadable record, or a browser without `localStorage`, only means
 //! starting at the top.
+//!
+//! A scroll position is only ever remembered for the document whose own
+//! place the view has been put back to ([`restore_scroll`]). Between a
+//! document switch and that restore, the view shows the new text at the
+//! old one's scroll position (the renderer may yield to the browser there,
+//! and timers and scroll events run); a position read then belongs to
+//! neither document.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -16,6 +23,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::core::model::DocId;
 use crate::core::resume::Resume;
 use crate::platform::selection::{line_start, scroller, visible_band};
 
@@ -29,6 +37,9 @@ thread_local! {
     static RESUME: RefCell<Option<Resume>> = const { RefCell::new(None) };
     static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
     static ON_HIDE: RefCell<Option<EventListener>> = const { RefCell::new(None) };
+    /// The document whose place the view was last put back to, and which
+    /// restore that was (see [`restore_scroll`]).
+    static RESTORED: Cell<(Option<DocId>, u32)> = const { Cell::new((None, 0)) };
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -140,15 +151,24 @@ pub fn scroll_anchor(root: &Element) -> Option<(usize, i32)> {
 /// When, after a restore, the anchor is applied again (milliseconds).
 const RESTORE_AGAIN_MS: [u32; 5] = [50, 150, 300, 600, 1000];
 
-/// Scrolls the view of `root` back to an anchor taken by [`scroll_anchor`];
-/// to the top when `line` is `None`.
+/// The document the view of `root` shows (its `data-doc-id`).
+fn shown_doc(root: &Element) -> Option<DocId> {
+    root.get_attribute("data-doc-id")?.parse().ok().map(DocId)
+}
+
+/// Scrolls the view of `root`, which shows `doc`, back to an anchor taken
+/// by [`scroll_anchor`]; to the top when `line` is `None`. From now on the
+/// view's scroll position counts as `doc`'s ([`place_in_view`]).
 ///
 /// The line must be drawn (a long document is drawn in part: the view
 /// brings it into its window first). Lines around it may still be
 /// measured and corrected once drawn, so the anchor is applied again a few
 /// times during the next second ([`RESTORE_AGAIN_MS`]), unless the user has
-/// scrolled meanwhile.
-pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
+/// scrolled meanwhile, another restore has started, or the view shows
+/// another document.
+pub fn restore_scroll(root: &Element, doc: DocId, line: Option<usize>, dy: i32) {
+    let generation = RESTORED.get().1.wrapping_add(1);
+    RESTORED.set((Some(doc), generation));
     let Some(scroller) = scroller(root) else {
         return;
     };
@@ -160,13 +180,27 @@ pub fn restore_scroll(root: &Element, line: Option<usize>, dy: i32) {
     for delay in RESTORE_AGAIN_MS {
         let (root, scroller, set) = (root.clone(), scroller.clone(), set.clone());
         Timeout::new(delay, move || {
+            let current =
+                RESTORED.get() == (Some(doc), generation) && shown_doc(&root) == Some(doc);
             let untouched = set.get().is_some_and(|top| top == scroller.scroll_top());
-            if untouched && root.is_connected() {
+            if current && untouched && root.is_connected() {
                 set.set(scroll_to_line(&root, &scroller, line, dy));
             }
         })
         .forget();
     }
+}
+
+/// The document the view of `root` shows and where it is scrolled to (as
+/// [`scroll_anchor`]), or `None` while its place has not been put back yet
+/// ([`restore_scroll`]): what the view shows then is no document's place.
+pub fn place_in_view(root: &Element) -> Option<(DocId, usize, i32)> {
+    let doc = shown_doc(root)?;
+    if RESTORED.get().0 != Some(doc) {
+        return None;
+    }
+    let (line, dy) = scroll_anchor(root)?;
+    Some((doc, line, dy))
 }
 
 /// Scrolls `scroller` so that the line of `root` holding code point `line`

@@ -43,7 +43,7 @@ use crate::core::viewport::Piece;
 use crate::core::words::snap_to_words;
 use crate::platform::files::copy_into;
 use crate::platform::measure::GAP_CLASS;
-use crate::platform::resume::{self, restore_scroll, scroll_anchor, scrolls_view};
+use crate::platform::resume::{self, place_in_view, restore_scroll, scrolls_view};
 use crate::platform::selection::{
     LINE_CLASS, doc_view_root, document_selection, reveal_offset, reveal_span, select_offsets,
 };
@@ -225,11 +225,11 @@ pub fn doc_view() -> Html {
                     resume::with(|r| r.place(doc).map_or((None, 0), |p| (p.line, p.dy)));
                 match line {
                     Some(line) => when_drawn(CharRange::empty(line), move |root| {
-                        restore_scroll(root, Some(line), dy)
+                        restore_scroll(root, doc, Some(line), dy)
                     }),
                     None => {
                         if let Some(root) = doc_view_root() {
-                            restore_scroll(&root, None, 0);
+                            restore_scroll(&root, doc, None, 0);
                         }
                     }
                 }
@@ -268,7 +268,12 @@ pub fn doc_view() -> Html {
                         return;
                     }
                     on_scroll.on_scroll();
-                    *settle.borrow_mut() = Some(Timeout::new(SCROLL_SETTLE_MS, remember_scroll));
+                    // Where the view is now, read now: when the pause ends,
+                    // another document may be on screen.
+                    if let Some(place) = place_in_view(&root) {
+                        *settle.borrow_mut() =
+                            Some(Timeout::new(SCROLL_SETTLE_MS, move || remember(place)));
+                    }
                 },
             );
             let selection =
@@ -410,25 +415,14 @@ pub fn doc_view() -> Html {
 /// How long scrolling must pause before its position is remembered.
 const SCROLL_SETTLE_MS: u32 = 150;
 
-/// Remembers where the document shown now is scrolled. The document is read
-/// from the view itself, so a pause that ends after a switch is counted for
-/// the document on screen.
-fn remember_scroll() {
-    let Some(root) = doc_view_root() else {
-        return;
-    };
-    let doc = root
-        .get_attribute("data-doc-id")
-        .and_then(|id| id.parse().ok())
-        .map(DocId);
-    if let (Some(doc), Some((line, dy))) = (doc, scroll_anchor(&root)) {
-        resume::update(|r| {
-            r.update(doc, |place| {
-                place.line = Some(line);
-                place.dy = dy;
-            })
-        });
-    }
+/// Remembers where a document's view was scrolled to.
+fn remember((doc, line, dy): (DocId, usize, i32)) {
+    resume::update(|r| {
+        r.update(doc, |place| {
+            place.line = Some(line);
+            place.dy = dy;
+        })
+    });
 }
 
 #[derive(Properties, PartialEq)]
