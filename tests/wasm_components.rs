@@ -12,8 +12,10 @@ use wasim::core::edit::Edit;
 use wasim::core::model::Workspace;
 use wasim::core::text::CharRange;
 use wasim::platform::selection::{point_to_cp, select_offsets, selection_offsets};
+use wasim::ui::doc_list::{DocList, items_rendered};
 use wasim::ui::doc_view::{DocView, lines_rendered};
 use wasim::ui::doc_window::when_drawn;
+use wasim::ui::search::MatchCounts;
 use wasim::ui::state::{Action, AppHandle, AppState};
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -31,6 +33,18 @@ struct HostProps {
 thread_local! {
     /// The state handle of the host rendered last, to dispatch actions.
     static HANDLE: RefCell<Option<AppHandle>> = const { RefCell::new(None) };
+}
+
+#[function_component(ListHost)]
+fn list_host(props: &HostProps) -> Html {
+    let initial = props.state.clone();
+    let app = use_reducer(move || initial);
+    HANDLE.with(|h| *h.borrow_mut() = Some(app.clone()));
+    html! {
+        <ContextProvider<AppHandle> context={app}>
+            <DocList matches={MatchCounts::default()} />
+        </ContextProvider<AppHandle>>
+    }
 }
 
 #[function_component(Host)]
@@ -528,4 +542,63 @@ async fn a_scroll_position_belongs_to_the_document_whose_place_was_put_back() {
     restore_scroll(&root, DocId(2), Some(100), 0);
     assert_eq!(place_in_view(&root), Some((DocId(2), 100, 0)));
     scroller.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_draws_again_only_the_item_of_the_document_it_changed() {
+    let mut ws = Workspace::default();
+    let mut ids = Vec::new();
+    for i in 0..200 {
+        let doc = ws.new_document(&format!("{i:03}.txt"), "قال الكاظمي في بغداد.");
+        ids.push(doc.id);
+        ws.documents.push(doc.into());
+    }
+    ws.open = Some(ids[3]);
+    let mut state = AppState::default();
+    state.session.ws = ws;
+    // The list scrolls in its own box (as in the app), never the page.
+    let root = gloo::utils::document().create_element("div").expect("div");
+    root.set_attribute("style", "height: 300px; overflow-y: auto")
+        .expect("a style");
+    gloo::utils::body().append_child(&root).expect("append");
+    yew::Renderer::<ListHost>::with_root_and_props(root.clone(), HostProps { state }).render();
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    let items = root
+        .query_selector_all("[data-testid=doc-item]")
+        .expect("query")
+        .length();
+    assert!((5..200).contains(&items), "{items} of 200 items are drawn");
+    let app = HANDLE.with(|h| h.borrow().clone()).expect("host rendered");
+
+    // Tagging a word in the open document draws its item again, no other.
+    let before = items_rendered();
+    app.dispatch(Action::ApplyLabel {
+        label: "PER".into(),
+        selection: CharRange::new(4, 11),
+        add: false,
+    });
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        items_rendered() - before,
+        1,
+        "one item drawn again for one edit"
+    );
+    let count = root
+        .query_selector(
+            "[data-testid=doc-item][data-doc-name='003.txt'] [data-testid=doc-span-count]",
+        )
+        .expect("query")
+        .expect("the open document's item");
+    assert_eq!(count.text_content().as_deref(), Some("1"));
+
+    // Opening another document draws the two items whose state changed.
+    let before = items_rendered();
+    app.dispatch(Action::Open(ids[5]));
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        items_rendered() - before,
+        2,
+        "the old and the new open item"
+    );
+    root.remove();
 }

@@ -4,7 +4,10 @@
 //! The list is windowed ([`WindowedList`]): however many documents there
 //! are, only the items in and near view are drawn, so opening a document or
 //! tagging a word costs the same in a corpus of ten thousand as in one of
-//! five. The progress comes from the corpus [`crate::core::tally::Tally`],
+//! five. Each item is its own component ([`DocItem`]) whose props compare
+//! the document by pointer: an edit draws again only the item of the
+//! document it changed (documents are shared and copied on write, see
+//! [`crate::core::doclist`]). The progress comes from the corpus [`crate::core::tally::Tally`],
 //! kept current edit by edit, never counted again on a render. ↑/↓, Page
 //! Up/Down, Home and End move through the list, Enter opens; the open
 //! document is scrolled into view when it changes (an undo, a reload).
@@ -14,7 +17,9 @@
 //! full when the item has keyboard focus. Per-label count chips give way
 //! before the name does.
 
+use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use yew::prelude::*;
 
@@ -29,11 +34,21 @@ use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, icon, named_icon};
 use crate::ui::lang::use_lang;
 use crate::ui::search::MatchCounts;
-use crate::ui::state::{Action, AppHandle, use_app};
+use crate::ui::state::{Action, AppState, use_app};
 use crate::ui::window::{Reveal, WindowedList};
 
 /// A document item's height in pixels until one is measured.
 const ROW_ESTIMATE: f64 = 30.0;
+
+thread_local! {
+    static ITEMS_RENDERED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times a document item has been rendered since the page opened
+/// (for tests of what an edit costs).
+pub fn items_rendered() -> u64 {
+    ITEMS_RENDERED.with(Cell::get)
+}
 
 /// Props of [`DocList`].
 #[derive(Properties, PartialEq)]
@@ -97,22 +112,27 @@ pub fn doc_list(props: &DocListProps) -> Html {
             }
         });
     }
-    // Each label's chip colour class, once, not per item.
-    let colors: Rc<Vec<String>> = use_memo(app.ws.labels.clone(), |labels| {
+    // Each label's name and chip colour class, once, not per item.
+    let chips: Rc<Vec<(String, String)>> = use_memo(app.ws.labels.clone(), |labels| {
         labels
             .iter()
-            .map(|l| class_of(&ClassRule::label_color(&l.color)))
+            .map(|l| (l.name.clone(), class_of(&ClassRule::label_color(&l.color))))
             .collect()
     });
     let row = {
         let (app, shown, matches) = (app.clone(), shown.clone(), props.matches.clone());
+        let dispatch = app.dispatcher();
         Callback::from(move |row: usize| {
             let at = shown
                 .as_ref()
                 .as_ref()
                 .map_or(Some(row), |rows| rows.get(row).copied());
             match at.and_then(|i| app.ws.documents.get(i)) {
-                Some(doc) => doc_item(&app, t, doc, &colors, matches.get(&doc.id).copied()),
+                Some(doc) => html! {
+                    <DocItem key={doc.id.0} doc={doc.clone()} current={app.ws.open == Some(doc.id)}
+                        hits={matches.get(&doc.id).copied()} disputes={app.tally.disputes().open_in(doc.id)}
+                        chips={chips.clone()} lang={t} dispatch={dispatch.clone()} />
+                },
                 None => html! {},
             }
         })
@@ -148,60 +168,89 @@ pub fn doc_list(props: &DocListProps) -> Html {
     }
 }
 
-/// One document's item: name, done box, counts (chips in `colors`, one per
-/// label), remove button.
-fn doc_item(
-    app: &AppHandle,
-    t: Lang,
-    doc: &Document,
-    colors: &[String],
+/// Props of [`DocItem`].
+#[derive(Properties)]
+struct DocItemProps {
+    doc: Arc<Document>,
+    /// Whether it is the open document.
+    current: bool,
+    /// Search matches in it, when searching the corpus.
     hits: Option<usize>,
-) -> Html {
+    /// Its disputes left to adjudicate.
+    disputes: usize,
+    /// Each label's name and chip colour class.
+    chips: Rc<Vec<(String, String)>>,
+    lang: Lang,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The document by pointer: a document changed by an edit is a new one.
+impl PartialEq for DocItemProps {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.doc, &other.doc)
+            && (self.current, self.hits, self.disputes, self.lang)
+                == (other.current, other.hits, other.disputes, other.lang)
+            && Rc::ptr_eq(&self.chips, &other.chips)
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// One document's item: name, done box, counts (a chip per label),
+/// remove button.
+#[function_component(DocItem)]
+fn doc_item(props: &DocItemProps) -> Html {
+    ITEMS_RENDERED.with(|n| n.set(n.get() + 1));
+    let DocItemProps {
+        doc,
+        hits,
+        disputes,
+        chips,
+        lang: t,
+        dispatch,
+        ..
+    } = props;
+    let (t, hits, disputes) = (*t, *hits, *disputes);
     let id = doc.id;
     let onclick = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Open(id)))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Open(id)))
     };
     let onremove = {
-        let app = app.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: MouseEvent| {
             event.stop_propagation();
-            app.dispatch(Action::RemoveDocument(id));
+            dispatch.dispatch(Action::RemoveDocument(id));
         })
     };
     let ondone = {
-        let app = app.clone();
+        let dispatch = dispatch.clone();
         let done = doc.done;
         Callback::from(move |event: MouseEvent| {
             event.stop_propagation();
-            app.dispatch(Action::Edit(Edit::SetDone {
+            dispatch.dispatch(Action::Edit(Edit::SetDone {
                 doc: id,
                 done: !done,
             }));
         })
     };
     let onkeydown = {
-        let app = app.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: KeyboardEvent| {
             let on_item = event
                 .target_dyn_into::<web_sys::Element>()
                 .is_some_and(|el| el.tag_name() == "LI");
             if on_item && (event.key() == "Enter" || event.key() == " ") {
                 event.prevent_default();
-                app.dispatch(Action::Open(id));
+                dispatch.dispatch(Action::Open(id));
             }
         })
     };
-    let current = (app.ws.open == Some(id)).then_some("true");
+    let current = props.current.then_some("true");
     let parts = split_name(&doc.name);
     let count = doc.spans.len();
-    let disputes = app.tally.disputes().open_in(id);
-    let counts: Vec<(&str, &str, usize)> = app
-        .ws
-        .labels
+    let counts: Vec<(&str, &str, usize)> = chips
         .iter()
-        .zip(colors)
-        .map(|(l, color)| (l.name.as_str(), color.as_str(), doc.count_label(&l.name)))
+        .map(|(name, color)| (name.as_str(), color.as_str(), doc.count_label(name)))
         .collect();
     let per_label = t.join(
         &counts
@@ -216,7 +265,7 @@ fn doc_item(
         }
     });
     html! {
-        <li key={id.0} data-testid="doc-item" data-doc-name={doc.name.clone()} aria-current={current}
+        <li data-testid="doc-item" data-doc-name={doc.name.clone()} aria-current={current}
             data-done={doc.done.then_some("true")} data-demo={doc.demo.then_some("true")}
             class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"), doc.demo.then_some("demo"))} {onclick} {onkeydown}
             tabindex="0" title={format!("{} — {per_label}", doc.name)}>
