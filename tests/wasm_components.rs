@@ -15,8 +15,10 @@ use wasim::platform::selection::{point_to_cp, select_offsets, selection_offsets}
 use wasim::ui::doc_list::{DocList, items_rendered};
 use wasim::ui::doc_view::{DocView, lines_rendered};
 use wasim::ui::doc_window::when_drawn;
+use wasim::ui::entities::{EntitiesPanel, entries_rendered};
 use wasim::ui::search::MatchCounts;
 use wasim::ui::state::{Action, AppHandle, AppState};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -43,6 +45,18 @@ fn list_host(props: &HostProps) -> Html {
     html! {
         <ContextProvider<AppHandle> context={app}>
             <DocList matches={MatchCounts::default()} />
+        </ContextProvider<AppHandle>>
+    }
+}
+
+#[function_component(EntitiesHost)]
+fn entities_host(props: &HostProps) -> Html {
+    let initial = props.state.clone();
+    let app = use_reducer(move || initial);
+    HANDLE.with(|h| *h.borrow_mut() = Some(app.clone()));
+    html! {
+        <ContextProvider<AppHandle> context={app}>
+            <EntitiesPanel />
         </ContextProvider<AppHandle>>
     }
 }
@@ -599,6 +613,90 @@ async fn an_edit_draws_again_only_the_item_of_the_document_it_changed() {
         items_rendered() - before,
         2,
         "the old and the new open item"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_draws_again_only_the_entities_entries_it_changed() {
+    // 300 tagged words, PER, in one document.
+    let text = "كلمة ".repeat(300);
+    let spans: Vec<(usize, usize, &str)> = (0..300).map(|i| (i * 5, i * 5 + 4, "PER")).collect();
+    let mut ws = Workspace::default();
+    let doc = ws.new_document("long.txt", &text);
+    let id = doc.id;
+    ws.documents.push(doc.into());
+    ws.open = Some(id);
+    for (start, end, label) in &spans {
+        let edit = Edit::add_span(&mut ws, id, *start, *end, label).expect("valid test span");
+        edit.apply(&mut ws).expect("applies");
+    }
+    let mut state = AppState::default();
+    state.session.ws = ws;
+    let root = gloo::utils::document().create_element("div").expect("div");
+    root.set_attribute("style", "height: 400px; overflow-y: auto")
+        .expect("a style");
+    gloo::utils::body().append_child(&root).expect("append");
+    yew::Renderer::<EntitiesHost>::with_root_and_props(root.clone(), HostProps { state }).render();
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    let entries = || {
+        root.query_selector_all("[data-testid=entity-item]")
+            .expect("query")
+            .length()
+    };
+    assert!(
+        (5..300).contains(&entries()),
+        "{} of 300 entries are drawn",
+        entries()
+    );
+    let app = HANDLE.with(|h| h.borrow().clone()).expect("host rendered");
+    let span_id = |i: usize| {
+        app.open_document()
+            .and_then(|d| d.spans.get(i))
+            .map(|s| s.id)
+            .expect("a span")
+    };
+
+    // Selecting a span draws its entry again, no other.
+    let before = entries_rendered();
+    app.dispatch(Action::Select(Some(span_id(2))));
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        entries_rendered() - before,
+        1,
+        "one entry drawn for a selection"
+    );
+    // Relabelling it to LOC moves it to another group, which scrolls its
+    // entry into view: the entries drawn for the first time are drawn, the
+    // moved one in its new group, and at most one more (a row of the
+    // window drawn in between), not the entries that were already there.
+    let drawn_ids = || -> std::collections::HashSet<String> {
+        let list = root
+            .query_selector_all("[data-testid=entity-item]")
+            .expect("query");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .filter_map(|e| e.get_attribute("data-span-id"))
+            .collect()
+    };
+    let (before, ids_before) = (entries_rendered(), drawn_ids());
+    app.dispatch(Action::ApplyLabel {
+        label: "LOC".into(),
+        selection: CharRange::new(10, 14),
+        add: false,
+    });
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    let loc = root
+        .query_selector("[data-testid=entity-group][data-label=LOC] [data-testid=entity-item]")
+        .expect("query")
+        .expect("the relabelled span's entry");
+    assert_eq!(loc.get_attribute("data-span-start").as_deref(), Some("10"));
+    let new = drawn_ids().difference(&ids_before).count() as u64;
+    let drawn = entries_rendered() - before;
+    assert!(
+        drawn <= new + 2,
+        "a relabel drew {drawn} entries, {new} of them not drawn before"
     );
     root.remove();
 }

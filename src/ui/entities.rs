@@ -5,9 +5,12 @@
 //! Each label's list is windowed ([`WindowedList`]) in one scroller under
 //! the details, so a document with ten thousand spans draws only the
 //! entries in view, and the selected span's entry is scrolled into view
-//! when the selection changes. The corpus counts come from the
+//! when the selection changes. Each entry is its own component
+//! ([`EntityItem`]) with plain props, so an edit draws again only the
+//! entries it changed. The corpus counts come from the
 //! [`crate::core::tally::Tally`], kept current edit by edit.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -18,17 +21,28 @@ use crate::core::edit::Edit;
 use crate::core::i18n::{Key, Lang};
 use crate::core::model::{Document, SpanId};
 use crate::core::search::{filter_fold, filter_matches};
+use crate::core::text::CharRange;
 use crate::platform::selection::reveal_span;
 use crate::platform::styles::class_of;
 use crate::ui::doc_window::when_drawn;
 use crate::ui::fields::{DraftField, field_value};
 use crate::ui::icons::{Icon, named_icon};
 use crate::ui::lang::use_lang;
-use crate::ui::state::{Action, AppHandle, use_app};
+use crate::ui::state::{Action, AppHandle, AppState, use_app};
 use crate::ui::window::{Reveal, WindowedList};
 
 /// An entry's height in pixels until one is measured.
 const ROW_ESTIMATE: f64 = 24.0;
+
+thread_local! {
+    static ENTRIES_RENDERED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times a span's entry has been rendered since the page opened
+/// (for tests of what an edit costs).
+pub fn entries_rendered() -> u64 {
+    ENTRIES_RENDERED.with(Cell::get)
+}
 
 /// The open document's spans that pass the filter, by label: the label's
 /// position in the label set (`usize::MAX` for a label not in it) and the
@@ -147,12 +161,36 @@ fn entity_row(app: &AppHandle, t: Lang, groups: &Groups, order: usize, row: usiz
         return html! {};
     };
     let text = doc.text.slice(span.start, span.end).unwrap_or_default();
-    let id = span.id;
-    let range = span.range();
+    html! {
+        <EntityItem key={span.id.0} id={span.id} range={span.range()} text={AttrValue::from(text.to_owned())}
+            has_note={span.note.is_some() || span.entity_id.is_some()} selected={app.selected == Some(span.id)}
+            lang={t} dispatch={app.dispatcher()} />
+    }
+}
+
+/// Props of [`EntityItem`]: what the entry shows, by value.
+#[derive(Properties, PartialEq)]
+struct EntityItemProps {
+    id: SpanId,
+    range: CharRange,
+    /// The span's text.
+    text: AttrValue,
+    /// Whether it has a note or an entity id.
+    has_note: bool,
+    selected: bool,
+    lang: Lang,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// One span's entry: its text, and a mark when it has a note.
+#[function_component(EntityItem)]
+fn entity_item(props: &EntityItemProps) -> Html {
+    ENTRIES_RENDERED.with(|n| n.set(n.get() + 1));
+    let (id, range, t, selected) = (props.id, props.range, props.lang, props.selected);
     let select = {
-        let app = app.clone();
+        let dispatch = props.dispatch.clone();
         move || {
-            app.dispatch(Action::Select(Some(id)));
+            dispatch.dispatch(Action::Select(Some(id)));
             when_drawn(range, move |_| reveal_span(id.0));
         }
     };
@@ -170,13 +208,12 @@ fn entity_row(app: &AppHandle, t: Lang, groups: &Groups, order: usize, row: usiz
             select();
         }
     });
-    let selected = app.selected == Some(id);
     html! {
-        <li key={id.0} class={classes!("entity-item", selected.then_some("selected"))} data-testid="entity-item"
-            data-span-id={id.0.to_string()} data-span-start={span.start.to_string()} {onclick} {onkeydown}
+        <li class={classes!("entity-item", selected.then_some("selected"))} data-testid="entity-item"
+            data-span-id={id.0.to_string()} data-span-start={range.start().to_string()} {onclick} {onkeydown}
             tabindex="0" aria-current={selected.then_some("true")}>
-            <span dir="auto" class="entity-text">{ text.to_owned() }</span>
-            if span.note.is_some() || span.entity_id.is_some() { <span class="entity-has-note" title={t.t(Key::HasNote)}>{ named_icon(Icon::Note, t.t(Key::HasNote)) }</span> }
+            <span dir="auto" class="entity-text">{ props.text.clone() }</span>
+            if props.has_note { <span class="entity-has-note" title={t.t(Key::HasNote)}>{ named_icon(Icon::Note, t.t(Key::HasNote)) }</span> }
         </li>
     }
 }
