@@ -700,3 +700,47 @@ async fn an_edit_draws_again_only_the_entities_entries_it_changed() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn scrolls_before_a_frame_measure_each_list_once_in_that_frame() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasim::platform::lists::on_scroll_or_resize;
+
+    let document = gloo::utils::document();
+    let lists: Vec<Element> = (0..2)
+        .map(|_| {
+            let list = document.create_element("ul").expect("a list");
+            gloo::utils::body().append_child(&list).expect("appended");
+            list
+        })
+        .collect();
+    let runs: Vec<Rc<Cell<u32>>> = lists.iter().map(|_| Rc::new(Cell::new(0))).collect();
+    let _guards: Vec<_> = lists
+        .iter()
+        .zip(&runs)
+        .map(|(list, runs)| {
+            let runs = runs.clone();
+            on_scroll_or_resize(list.clone(), move || runs.set(runs.get() + 1))
+        })
+        .collect();
+    // Five scrolls of the page before a frame.
+    for _ in 0..5 {
+        let event = web_sys::Event::new("scroll").expect("an event");
+        document.dispatch_event(&event).expect("dispatched");
+    }
+    assert_eq!(
+        runs.iter().map(|r| r.get()).collect::<Vec<_>>(),
+        [0, 0],
+        "nothing is measured during the scroll events"
+    );
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        runs.iter().map(|r| r.get()).collect::<Vec<_>>(),
+        [1, 1],
+        "each list measured once, before the next frame"
+    );
+    for list in lists {
+        list.remove();
+    }
+}

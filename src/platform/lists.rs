@@ -8,6 +8,9 @@
 //! height of the rows that are not drawn; the element that scrolls it is
 //! found as the document view's is ([`super::selection::scroller`]).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
@@ -104,11 +107,18 @@ pub fn row_of(list: &Element, target: &web_sys::EventTarget) -> Option<usize> {
         .map(|i| i as usize)
 }
 
-/// Calls `changed` after any scroll that can move `list` (of an ancestor
-/// or of the page) and after the window is resized. The listeners stay
-/// while the returned guards are kept.
+/// Calls `changed` before the next frame after any scroll that can move
+/// `list` (of an ancestor or of the page) and after the window is resized.
+/// The listeners stay while the returned guards are kept.
+///
+/// However many scroll events come before that frame, `changed` runs once,
+/// in one callback with every other list's ([`before_next_frame`]): a list
+/// measures the layout and at most schedules a draw, so all of them read
+/// one layout. Run from each scroll event, the lists of one scroller each
+/// measured a layout the one before had just changed by drawing (four
+/// forced layouts for the entities panel's four groups).
 pub fn on_scroll_or_resize(list: Element, changed: impl Fn() + 'static) -> [EventListener; 2] {
-    let changed = std::rc::Rc::new(changed);
+    let changed: Rc<dyn Fn()> = Rc::new(changed);
     let on_scroll = {
         let changed = changed.clone();
         // Scroll events do not bubble: listen in the capture phase, which
@@ -127,12 +137,40 @@ pub fn on_scroll_or_resize(list: Element, changed: impl Fn() + 'static) -> [Even
                 None => false,
             };
             if moves_list {
-                changed();
+                before_next_frame(&changed);
             }
         })
     };
-    let on_resize = EventListener::new(&gloo::utils::window(), "resize", move |_| changed());
+    let on_resize = EventListener::new(&gloo::utils::window(), "resize", move |_| {
+        before_next_frame(&changed)
+    });
     [on_scroll, on_resize]
+}
+
+thread_local! {
+    /// What scrolling or resizing asked to run before the next frame.
+    static BEFORE_NEXT_FRAME: RefCell<Vec<Rc<dyn Fn()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` before the next frame, once, in one callback with everything
+/// else asked for by then.
+fn before_next_frame(f: &Rc<dyn Fn()>) {
+    let first = BEFORE_NEXT_FRAME.with(|queue| {
+        let mut queue = queue.borrow_mut();
+        let first = queue.is_empty();
+        if !queue.iter().any(|queued| Rc::ptr_eq(queued, f)) {
+            queue.push(f.clone());
+        }
+        first
+    });
+    if first {
+        next_frame(|| {
+            let queued = BEFORE_NEXT_FRAME.with(|queue| std::mem::take(&mut *queue.borrow_mut()));
+            for f in queued {
+                f();
+            }
+        });
+    }
 }
 
 /// Calls `f` before the browser draws its next frame, when the layout it
