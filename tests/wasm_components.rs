@@ -27,9 +27,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const TEXT: &str = "قال 👩‍👩‍👧 إن الكاظمي زار بالعراق.\r\nThe UN <b>met</b> in Baghdad 2021.\nكَتَبَ";
 
+/// Which component a [`Host`] shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    Text,
+    Documents,
+    Entities,
+}
+
 #[derive(Properties, PartialEq)]
 struct HostProps {
     state: AppState,
+    shown: Shown,
 }
 
 thread_local! {
@@ -37,40 +46,37 @@ thread_local! {
     static HANDLE: RefCell<Option<AppHandle>> = const { RefCell::new(None) };
 }
 
-#[function_component(ListHost)]
-fn list_host(props: &HostProps) -> Html {
-    let initial = props.state.clone();
-    let app = use_reducer(move || initial);
-    HANDLE.with(|h| *h.borrow_mut() = Some(app.clone()));
-    html! {
-        <ContextProvider<AppHandle> context={app}>
-            <DocList matches={MatchCounts::default()} />
-        </ContextProvider<AppHandle>>
-    }
-}
-
-#[function_component(EntitiesHost)]
-fn entities_host(props: &HostProps) -> Html {
-    let initial = props.state.clone();
-    let app = use_reducer(move || initial);
-    HANDLE.with(|h| *h.borrow_mut() = Some(app.clone()));
-    html! {
-        <ContextProvider<AppHandle> context={app}>
-            <EntitiesPanel />
-        </ContextProvider<AppHandle>>
-    }
-}
-
+/// The app's state over one component, as the app provides it.
 #[function_component(Host)]
 fn host(props: &HostProps) -> Html {
     let initial = props.state.clone();
     let app = use_reducer(move || initial);
     HANDLE.with(|h| *h.borrow_mut() = Some(app.clone()));
+    let shown = match props.shown {
+        Shown::Text => html! { <DocView /> },
+        Shown::Documents => html! { <DocList matches={MatchCounts::default()} /> },
+        Shown::Entities => html! { <EntitiesPanel /> },
+    };
     html! {
         <ContextProvider<AppHandle> context={app}>
-            <DocView />
+            { shown }
         </ContextProvider<AppHandle>>
     }
+}
+
+/// Renders `shown` over `state` in a new box at the end of the page, which
+/// scrolls itself when it is given a `height` (as the app's panels do, so
+/// that a list never scrolls the page); returns the box once drawn.
+async fn mount(state: AppState, shown: Shown, height: Option<u32>) -> Element {
+    let root = gloo::utils::document().create_element("div").expect("div");
+    if let Some(height) = height {
+        root.set_attribute("style", &format!("height: {height}px; overflow-y: auto"))
+            .expect("a style");
+    }
+    gloo::utils::body().append_child(&root).expect("append");
+    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { state, shown }).render();
+    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    root
 }
 
 fn workspace_with_spans(spans: &[(usize, usize, &str)]) -> AppState {
@@ -94,16 +100,9 @@ fn cp_index(needle: &str) -> usize {
 }
 
 async fn render(state: AppState) -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { state }).render();
-    gloo::timers::future::sleep(Duration::from_millis(50)).await;
-    root.query_selector("[data-testid=doc-text]")
+    mount(state, Shown::Text, None)
+        .await
+        .query_selector("[data-testid=doc-text]")
         .expect("query")
         .expect("doc-text rendered")
 }
@@ -570,13 +569,7 @@ async fn an_edit_draws_again_only_the_item_of_the_document_it_changed() {
     ws.open = Some(ids[3]);
     let mut state = AppState::default();
     state.session.ws = ws;
-    // The list scrolls in its own box (as in the app), never the page.
-    let root = gloo::utils::document().create_element("div").expect("div");
-    root.set_attribute("style", "height: 300px; overflow-y: auto")
-        .expect("a style");
-    gloo::utils::body().append_child(&root).expect("append");
-    yew::Renderer::<ListHost>::with_root_and_props(root.clone(), HostProps { state }).render();
-    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    let root = mount(state, Shown::Documents, Some(300)).await;
     let items = root
         .query_selector_all("[data-testid=doc-item]")
         .expect("query")
@@ -633,12 +626,7 @@ async fn an_edit_draws_again_only_the_entities_entries_it_changed() {
     }
     let mut state = AppState::default();
     state.session.ws = ws;
-    let root = gloo::utils::document().create_element("div").expect("div");
-    root.set_attribute("style", "height: 400px; overflow-y: auto")
-        .expect("a style");
-    gloo::utils::body().append_child(&root).expect("append");
-    yew::Renderer::<EntitiesHost>::with_root_and_props(root.clone(), HostProps { state }).render();
-    gloo::timers::future::sleep(Duration::from_millis(100)).await;
+    let root = mount(state, Shown::Entities, Some(400)).await;
     let entries = || {
         root.query_selector_all("[data-testid=entity-item]")
             .expect("query")
