@@ -125,7 +125,8 @@ pub fn entities_panel() -> Html {
             });
         let row = {
             let (app, groups, order) = (app.clone(), groups.clone(), *order);
-            Callback::from(move |row: usize| entity_row(&app, t, &groups, order, row))
+            let dispatch = app.dispatcher();
+            Callback::from(move |row: usize| entity_row(&app, &dispatch, t, &groups, order, row))
         };
         html! {
             <section key={name.clone()} class="entity-group" data-testid="entity-group" data-label={name.clone()}>
@@ -150,7 +151,14 @@ pub fn entities_panel() -> Html {
 }
 
 /// The `row`-th entry of the group of label `order`.
-fn entity_row(app: &AppHandle, t: Lang, groups: &Groups, order: usize, row: usize) -> Html {
+fn entity_row(
+    app: &AppHandle,
+    dispatch: &UseReducerDispatcher<AppState>,
+    t: Lang,
+    groups: &Groups,
+    order: usize,
+    row: usize,
+) -> Html {
     let span = groups
         .iter()
         .find(|(o, _)| *o == order)
@@ -164,7 +172,7 @@ fn entity_row(app: &AppHandle, t: Lang, groups: &Groups, order: usize, row: usiz
     html! {
         <EntityItem key={span.id.0} id={span.id} range={span.range()} text={AttrValue::from(text.to_owned())}
             has_note={span.note.is_some() || span.entity_id.is_some()} selected={app.selected == Some(span.id)}
-            lang={t} dispatch={app.dispatcher()} />
+            lang={t} dispatch={dispatch.clone()} />
     }
 }
 
