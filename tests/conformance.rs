@@ -99,7 +99,7 @@ fn brat_conll2002_pairs_import_and_export_byte_for_byte() {
                 .iter()
                 .map(|s| {
                     (
-                        s.label.clone(),
+                        s.label.to_string(),
                         s.start,
                         s.end,
                         doc.text.slice(s.start, s.end).expect("in range").to_owned(),

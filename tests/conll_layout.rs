@@ -37,7 +37,7 @@ fn labelled(doc: &Document) -> Vec<(String, String)> {
         .iter()
         .map(|s| {
             let text = doc.text.slice(s.start, s.end).expect("in range");
-            (s.label.clone(), text.to_owned())
+            (s.label.to_string(), text.to_owned())
         })
         .collect()
 }

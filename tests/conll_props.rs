@@ -227,7 +227,7 @@ fn keys(doc: &Document) -> Vec<(usize, usize, String)> {
     let mut keys: Vec<_> = doc
         .spans
         .iter()
-        .map(|s| (s.start, s.end, s.label.clone()))
+        .map(|s| (s.start, s.end, s.label.to_string()))
         .collect();
     keys.sort();
     keys

@@ -163,7 +163,7 @@ fn spans(doc: &Document, notes: bool, ids: bool) -> Full {
         .map(|s| {
             let note = s.note.clone().filter(|_| notes);
             let id = s.entity_id.clone().filter(|_| ids);
-            (s.start, s.end, s.label.clone(), note, id)
+            (s.start, s.end, s.label.to_string(), note, id)
         })
         .collect()
 }
@@ -231,7 +231,7 @@ proptest! {
             for (a, b) in ws.documents.iter().zip(&back.documents) {
                 assert_eq!(compact(a.text.as_str()), compact(b.text.as_str()), "conll {scheme:?}: tokens");
                 let labelled = |d: &Document| -> Vec<(String, String)> {
-                    d.spans.iter().map(|s| (s.label.clone(), compact(d.text.slice(s.start, s.end).unwrap_or_default()))).collect()
+                    d.spans.iter().map(|s| (s.label.to_string(), compact(d.text.slice(s.start, s.end).unwrap_or_default()))).collect()
                 };
                 assert_eq!(labelled(a), labelled(b), "conll {scheme:?}: spans");
             }

@@ -5,7 +5,7 @@
 
 use super::edit::Edit;
 use super::i18n::{Counted, Key, Msg};
-use super::model::{DocId, Document, SpanId, Workspace};
+use super::model::{DocId, Document, LabelName, SpanId, Workspace};
 use super::text::CharRange;
 use crate::core::sort;
 
@@ -31,7 +31,7 @@ const QUOTE: usize = 40;
 /// be found either in the edit or in `ws`.
 pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
     let on_doc =
-        |doc: &DocId, spans: Vec<(SpanId, CharRange, String)>, verb: Key, tail: Option<Msg>| {
+        |doc: &DocId, spans: Vec<(SpanId, CharRange, LabelName)>, verb: Key, tail: Option<Msg>| {
             let document = ws.document(*doc);
             let mut what = Msg::from(verb);
             if let Some((_, range, label)) = spans.first() {

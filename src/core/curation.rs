@@ -504,7 +504,7 @@ pub(crate) mod tests {
                 (
                     s.start,
                     s.end,
-                    s.label.clone(),
+                    s.label.to_string(),
                     s.annotators.clone(),
                     s.accepted,
                 )

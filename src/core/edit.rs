@@ -256,7 +256,7 @@ impl Edit {
                 if !labels_known {
                     let unknown = spans
                         .iter()
-                        .map(|s| s.label.clone())
+                        .map(|s| s.label.to_string())
                         .next()
                         .unwrap_or_default();
                     return Err(EditError::UnknownLabel(unknown));
@@ -293,13 +293,13 @@ impl Edit {
                     .position(|s| s.id == span)
                     .ok_or(EditError::NoSuchSpan)?;
                 let mut moved = document.spans.remove(index);
-                let previous = std::mem::replace(&mut moved.label, label);
+                let previous = std::mem::replace(&mut moved.label, label.into());
                 let at = document.insertion_index(&moved);
                 document.spans.insert(at, moved);
                 Ok(Edit::SetSpanLabel {
                     doc,
                     span,
-                    label: previous,
+                    label: previous.into(),
                 })
             }
             Edit::SetSpanNote {
@@ -376,7 +376,7 @@ impl Edit {
                     let doc = Arc::make_mut(doc);
                     let mut touched = false;
                     for span in doc.spans.iter_mut().filter(|s| s.label == from) {
-                        span.label = to.clone();
+                        span.label = to.as_str().into();
                         touched = true;
                     }
                     if touched {

@@ -81,7 +81,7 @@ pub struct Fragment {
     /// The whole span's end.
     pub span_end: usize,
     /// The span's label.
-    pub label: String,
+    pub label: crate::core::model::LabelName,
     /// This fragment's start, within the line.
     pub start: usize,
     /// This fragment's end, within the line.

@@ -325,6 +325,112 @@ pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<M
     Ok((labels, repairs))
 }
 
+/// The label a span carries: a label name shared, not copied, by every span
+/// that carries it, so copying a document's spans (as each edit of a shared
+/// document does) allocates nothing per span. Reads, compares and serializes
+/// as the text of the name.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LabelName(Arc<str>);
+
+impl LabelName {
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for LabelName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for LabelName {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for LabelName {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for LabelName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for LabelName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for LabelName {
+    fn from(name: &str) -> Self {
+        LabelName(name.into())
+    }
+}
+
+impl From<String> for LabelName {
+    fn from(name: String) -> Self {
+        LabelName(name.into())
+    }
+}
+
+impl From<&String> for LabelName {
+    fn from(name: &String) -> Self {
+        LabelName(name.as_str().into())
+    }
+}
+
+impl From<LabelName> for String {
+    fn from(name: LabelName) -> Self {
+        name.0.as_ref().to_owned()
+    }
+}
+
+impl PartialEq<str> for LabelName {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for LabelName {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for LabelName {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<LabelName> for str {
+    fn eq(&self, other: &LabelName) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<LabelName> for &str {
+    fn eq(&self, other: &LabelName) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<LabelName> for String {
+    fn eq(&self, other: &LabelName) -> bool {
+        **self == *other.0
+    }
+}
+
 /// One annotated range of a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
@@ -335,7 +441,7 @@ pub struct Span {
     /// Last code point, exclusive.
     pub end: usize,
     /// Name of a label in the workspace's label set.
-    pub label: String,
+    pub label: LabelName,
     /// Free-text note.
     pub note: Option<String>,
     /// Link to a knowledge base entry, such as a Wikidata QID.
@@ -558,7 +664,7 @@ impl Workspace {
             id: SpanId(self.fresh_id()),
             start,
             end,
-            label: label.to_owned(),
+            label: label.into(),
             note: None,
             entity_id: None,
             annotators: Vec::new(),
@@ -668,6 +774,28 @@ pub fn validate_parts<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copied_span_shares_its_label_name_which_reads_and_writes_as_text() {
+        let span = Workspace::default().new_span(0, 3, "PER");
+        let copy = span.clone();
+        // Copying a document's spans (each edit of a shared document does)
+        // must not copy every label name.
+        assert!(std::ptr::eq(span.label.as_str(), copy.label.as_str()));
+        let (name, owned): (&str, String) = ("PER", "PER".into());
+        // Both ways round, against `&str` and `String`.
+        assert_eq!(span.label, name);
+        assert_eq!(name, span.label);
+        assert_eq!(span.label, owned);
+        assert_eq!(owned, span.label);
+        assert_ne!(span.label, "LOC");
+        assert_eq!(span.label.to_string(), "PER");
+        let json = serde_json::to_string(&span.label).expect("serializes");
+        assert_eq!(json, "\"PER\"");
+        let back: LabelName = serde_json::from_str("\"موقع\"").expect("deserializes");
+        assert_eq!(back, LabelName::from("موقع"));
+        assert_eq!(format!("{back:?}"), "\"موقع\"");
+    }
 
     #[test]
     fn default_labels_have_distinct_names_keys_and_colours() {

@@ -1137,7 +1137,7 @@ mod tests {
             .map(|d| {
                 d.spans
                     .iter()
-                    .map(|s| (s.start, s.end, s.label.clone()))
+                    .map(|s| (s.start, s.end, s.label.to_string()))
                     .collect()
             })
             .unwrap_or_default()

@@ -234,7 +234,7 @@ impl DocumentRecord {
                     id: s.id,
                     start: s.start,
                     end: s.end,
-                    label: s.label.clone(),
+                    label: s.label.to_string(),
                     note: s.note.clone(),
                     entity_id: s.entity_id.clone(),
                 })
@@ -252,7 +252,7 @@ impl DocumentRecord {
                 id: s.id,
                 start: s.start,
                 end: s.end,
-                label: s.label,
+                label: s.label.into(),
                 note: s.note,
                 entity_id: s.entity_id,
                 annotators: Vec::new(),

@@ -442,7 +442,7 @@ fn members_of(file: &str, read: &[Prepared], lang: Lang) -> Result<Vec<Member>, 
                 .map(|s| ImportedSpan {
                     start: s.start,
                     end: s.end,
-                    label: s.label.clone(),
+                    label: s.label.to_string(),
                     note: s.note.clone(),
                     entity_id: s.entity_id.clone(),
                     annotators: s.annotators.clone(),

@@ -69,10 +69,10 @@ fn candidate(app: &AppHandle, t: Lang, doc: &Document, span: &Span, chosen: bool
             aria-selected={selected.to_string()}
             data-span-id={span.id.0.to_string()}
             data-span-start={span.start.to_string()} data-span-end={span.end.to_string()}
-            data-label={span.label.clone()} data-annotators={span.annotators.join(",")}
+            data-label={span.label.to_string()} data-annotators={span.annotators.join(",")}
             data-accepted={span.accepted.then_some("true")} data-chosen={chosen.then_some("true")}
             {onclick}>
-            <span class={classes!("candidate-label", color)}>{ span.label.clone() }</span>
+            <span class={classes!("candidate-label", color)}>{ span.label.to_string() }</span>
             <bdi class="candidate-text" lang="ar">{ quote(doc, span) }</bdi>
             <span class="candidate-who">{ who }</span>
             <span class="candidate-state">{ t.t(if span.accepted { Key::Accepted } else if chosen { Key::Chosen } else { Key::Pending }) }</span>

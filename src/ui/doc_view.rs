@@ -528,7 +528,7 @@ impl<'a> LineRenderer<'a> {
     /// in another is drawn over a strip of the outer colour (CSS, with the
     /// custom properties of the colour classes).
     fn render_mark(&self, fragment: &Fragment, children: &[Node]) -> Html {
-        let color = match self.props.colors.get(&fragment.label) {
+        let color = match self.props.colors.get(fragment.label.as_str()) {
             Some(class) => class.clone(),
             None => class_of(&ClassRule::label_color("")),
         };
@@ -544,7 +544,7 @@ impl<'a> LineRenderer<'a> {
         let title = if team {
             team_title(fragment, self.props.lang)
         } else {
-            fragment.label.clone()
+            fragment.label.to_string()
         };
         // The span's accessible name, "PER: مصطفى الكاظمي" (its text on
         // this line): an attribute, so the text and its joining are as
@@ -562,7 +562,7 @@ impl<'a> LineRenderer<'a> {
             <mark class={classes!("span", color, selected.then_some("selected"), review)}
                 data-span-start={fragment.span_start.to_string()}
                 data-span-end={fragment.span_end.to_string()}
-                data-label={fragment.label.clone()}
+                data-label={fragment.label.to_string()}
                 data-span-id={fragment.id.0.to_string()}
                 data-badge={badge}
                 data-annotators={team.then(|| fragment.annotators.join(","))}

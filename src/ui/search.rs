@@ -250,7 +250,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         .ws
         .open_document()
         .and_then(|doc| doc.span(app.selected?))
-        .map(|span| span.label.clone());
+        .map(|span| span.label.to_string());
     let chosen_label = (*label)
         .clone()
         .or(selected_label)

@@ -24,7 +24,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use metrics::{Counts, Mention, PartialCounts};
 
 use crate::core::formats::tokenize::tokenize;
-use crate::core::model::{Span, SpanId};
+use crate::core::model::{LabelName, Span, SpanId};
 use crate::core::text::Text;
 
 /// A map keyed by texts, with a hash that reads eight bytes at a time:
@@ -310,7 +310,7 @@ fn token_ids(docs: &[&AnnotatedText], labels: &[String]) -> Vec<Vec<u32>> {
             id: SpanId(0),
             start: m.start,
             end: m.end,
-            label: String::new(),
+            label: LabelName::default(),
             note: None,
             entity_id: None,
             annotators: Vec::new(),

@@ -852,7 +852,7 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         }
         let kind = type_name(&span.label);
         if kind != span.label {
-            out.renamed.insert((span.label.clone(), kind.clone()));
+            out.renamed.insert((span.label.to_string(), kind.clone()));
         }
         let surface = one_line(span_text(doc, span));
         let id = format!("T{next_t}");

@@ -100,7 +100,7 @@ impl Prepared {
                 id: SpanId(next()),
                 start: span.start,
                 end: span.end,
-                label: span.label,
+                label: span.label.into(),
                 note: span.note,
                 entity_id: span.entity_id,
                 annotators: span.annotators,
@@ -108,8 +108,8 @@ impl Prepared {
             })
             .collect();
         for span in &spans {
-            if !self.span_labels.contains(&span.label) {
-                self.span_labels.push(span.label.clone());
+            if !self.span_labels.contains(&span.label.to_string()) {
+                self.span_labels.push(span.label.to_string());
             }
         }
         // Stable: of identical spans, the first in the file stays.

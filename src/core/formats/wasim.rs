@@ -120,7 +120,7 @@ fn document_repr(doc: &Document) -> DocumentRepr {
             .map(|span| SpanRepr {
                 start: span.start,
                 end: span.end,
-                label: span.label.clone(),
+                label: span.label.to_string(),
                 text: doc
                     .text
                     .slice(span.start, span.end)

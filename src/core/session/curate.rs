@@ -233,7 +233,7 @@ impl Session {
                 Edit::AddSpans {
                     doc,
                     spans: vec![Span {
-                        label,
+                        label: label.into(),
                         annotators: Vec::new(),
                         accepted: false,
                         ..old.clone()
@@ -321,7 +321,12 @@ mod tests {
             .selected
             .and_then(|id| doc.span(id))
             .expect("a selected span");
-        (doc.name.clone(), span.start, span.end, span.label.clone())
+        (
+            doc.name.clone(),
+            span.start,
+            span.end,
+            span.label.to_string(),
+        )
     }
 
     fn place(name: &str, start: usize, end: usize, label: &str) -> (String, usize, usize, String) {
