@@ -456,7 +456,9 @@ impl Session {
             self.history.next_redo()
         }
         .cloned();
-        let watch = forward.as_ref().map(|step| Tally::watch(&self.ws, step));
+        let watch = forward
+            .as_ref()
+            .map(|step| self.tally.watch(&self.ws, step));
         let change = if undo {
             self.history.undo(&mut self.ws)
         } else {
@@ -568,7 +570,7 @@ impl Session {
 
     fn edit(&mut self, edit: Edit) -> bool {
         let forward = edit.clone();
-        let watch = Tally::watch(&self.ws, &edit);
+        let watch = self.tally.watch(&self.ws, &edit);
         match self.history.apply(&mut self.ws, edit) {
             Ok(()) => {
                 self.tally.settle(&self.ws, watch);

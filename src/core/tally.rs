@@ -18,6 +18,7 @@ use super::curation::Disputes;
 use super::edit::Edit;
 use super::model::{DocId, Document, Workspace};
 use crate::core::sort;
+use std::sync::{Arc, Weak};
 
 /// Span counts per label name, in first-seen order.
 type LabelCounts = Vec<(String, usize)>;
@@ -30,6 +31,43 @@ pub struct Tally {
     total: usize,
     generation: u64,
     disputes: Disputes,
+    known: Known,
+}
+
+/// What the last settled edit's documents add to the totals, each with the
+/// version of the document it was counted on, so that the next edit of the
+/// same document need not count it again before it is applied.
+///
+/// A version is the document's allocation, held weakly: documents are shared
+/// and copied on write, and while a weak reference exists a changed document
+/// is always a new allocation (`Arc::make_mut` moves or copies it), so the
+/// same live allocation means the same spans and flags.
+#[derive(Clone, Default)]
+struct Known(Vec<(Weak<Document>, Share)>);
+
+impl Known {
+    /// The share counted on exactly this version of a document, if known.
+    fn of(&self, doc: &Arc<Document>) -> Option<Share> {
+        self.0
+            .iter()
+            .find(|(version, _)| std::ptr::eq(version.as_ptr(), Arc::as_ptr(doc)))
+            .map(|(_, share)| share.clone())
+    }
+}
+
+/// A cache: it never makes two tallies differ.
+impl PartialEq for Known {
+    fn eq(&self, _: &Known) -> bool {
+        true
+    }
+}
+
+impl Eq for Known {}
+
+impl std::fmt::Debug for Known {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Known({} documents)", self.0.len())
+    }
 }
 
 /// What one document adds to the totals.
@@ -132,12 +170,18 @@ impl Tally {
         self.generation += 1;
     }
 
-    /// Counts what `edit` touches in `ws`, before it is applied.
-    pub fn watch(ws: &Workspace, edit: &Edit) -> Watch {
+    /// Counts what `edit` touches in `ws`, before it is applied (or takes
+    /// the counts from the last settle, when they were of the same versions
+    /// of those documents).
+    pub fn watch(&self, ws: &Workspace, edit: &Edit) -> Watch {
         let before = match Reach::of(edit) {
             Reach::Documents(ids) => Some(
                 ids.into_iter()
-                    .map(|id| (id, Share::of(ws.document(id))))
+                    .map(|id| {
+                        let doc = ws.documents.by_id(id);
+                        let known = doc.and_then(|doc| self.known.of(doc));
+                        (id, known.unwrap_or_else(|| Share::of(doc.map(|d| &**d))))
+                    })
                     .collect(),
             ),
             Reach::Everything => None,
@@ -157,12 +201,18 @@ impl Tally {
             done: self.done,
             total: self.total,
         };
+        let mut known = Vec::with_capacity(before.len());
         for (id, old) in before {
-            let doc = ws.document(id);
+            let doc = ws.documents.by_id(id);
+            let new = Share::of(doc.map(|d| &**d));
             delta.absorb(&old, -1);
-            delta.absorb(&Share::of(doc), 1);
-            self.disputes.refresh(id, doc);
+            delta.absorb(&new, 1);
+            self.disputes.refresh(id, doc.map(|d| &**d));
+            if let Some(doc) = doc {
+                known.push((Arc::downgrade(doc), new));
+            }
         }
+        self.known = Known(known);
         self.labels = delta.labels;
         self.done = delta.done;
         self.total = delta.total;
@@ -261,7 +311,7 @@ mod tests {
                 label: "ORG".into(),
             },
         ] {
-            let watch = Tally::watch(&ws, &edit);
+            let watch = tally.watch(&ws, &edit);
             history.apply(&mut ws, edit).expect("applies");
             tally.settle(&ws, watch);
             check(&tally, &ws);
@@ -272,18 +322,45 @@ mod tests {
         );
         assert_eq!(tally.generation(), generation, "the same documents");
         while let Some(step) = history.next_undo().cloned() {
-            let watch = Tally::watch(&ws, &step);
+            let watch = tally.watch(&ws, &step);
             history.undo(&mut ws);
             tally.settle(&ws, watch);
             check(&tally, &ws);
         }
         assert_eq!((tally.spans("PER"), tally.spans("ORG")), (0, 0));
         let step = history.next_redo().cloned().expect("a step to redo");
-        let watch = Tally::watch(&ws, &step);
+        let watch = tally.watch(&ws, &step);
         history.redo(&mut ws);
         tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.spans("PER"), 1);
+    }
+
+    #[test]
+    fn counts_kept_from_the_last_edit_are_used_only_for_the_same_version() {
+        let mut ws = corpus(1);
+        let a = ws.documents[0].id;
+        let mut tally = Tally::of(&ws);
+        let add = Edit::add_span(&mut ws, a, 4, 7, "PER").expect("valid");
+        let watch = tally.watch(&ws, &add);
+        add.apply(&mut ws).expect("applies");
+        tally.settle(&ws, watch);
+        // Unchanged since: the next edit starts from the kept counts.
+        let edit = Edit::add_span(&mut ws, a, 8, 13, "LOC").expect("valid");
+        let before = tally.watch(&ws, &edit).before.expect("one document");
+        assert_eq!(before[0].1, Share::of(ws.document(a)));
+        // Changed in place, this workspace holding the only copy: the
+        // version is another, and the document is counted again.
+        let doc = ws.document_mut(a).expect("a");
+        let mut span = doc.spans[0].clone();
+        span.label = "ORG".into();
+        doc.spans.push(span);
+        let before = tally.watch(&ws, &edit).before.expect("one document");
+        assert_eq!(before[0].1, Share::of(ws.document(a)));
+        assert_eq!(
+            before[0].1.labels,
+            [("PER".to_owned(), 1), ("ORG".to_owned(), 1)]
+        );
     }
 
     #[test]
@@ -314,13 +391,13 @@ mod tests {
         let doc = ws.document(a).expect("a");
         let group = groups(doc).remove(0);
         let edit = decide(doc, &group, &Choice::Version(1)).expect("changes");
-        let watch = Tally::watch(&ws, &edit);
+        let watch = tally.watch(&ws, &edit);
         history.apply(&mut ws, edit).expect("applies");
         tally.settle(&ws, watch);
         check(&tally, &ws);
         assert_eq!(tally.disputes().open_in(a), 0);
         let step = history.next_undo().cloned().expect("a step");
-        let watch = Tally::watch(&ws, &step);
+        let watch = tally.watch(&ws, &step);
         history.undo(&mut ws);
         tally.settle(&ws, watch);
         check(&tally, &ws);
@@ -335,7 +412,7 @@ mod tests {
         let edit = Edit::RemoveDocuments {
             ids: vec![ws.documents[0].id],
         };
-        let watch = Tally::watch(&ws, &edit);
+        let watch = tally.watch(&ws, &edit);
         edit.apply(&mut ws).expect("applies");
         tally.settle(&ws, watch);
         check(&tally, &ws);
@@ -351,7 +428,7 @@ mod tests {
         let demo = ws.documents[0].id;
         let edit = Edit::add_span(&mut ws, demo, 0, 3, "PER").expect("valid");
         let mut tally = tally;
-        let watch = Tally::watch(&ws, &edit);
+        let watch = tally.watch(&ws, &edit);
         edit.apply(&mut ws).expect("applies");
         tally.settle(&ws, watch);
         assert_eq!(tally.spans("PER"), 0);

@@ -248,9 +248,11 @@ fn doc_item(props: &DocItemProps) -> Html {
     let current = props.current.then_some("true");
     let parts = split_name(&doc.name);
     let count = doc.spans.len();
+    let names: Vec<&str> = chips.iter().map(|(name, _)| name.as_str()).collect();
     let counts: Vec<(&str, &str, usize)> = chips
         .iter()
-        .map(|(name, color)| (name.as_str(), color.as_str(), doc.count_label(name)))
+        .zip(doc.count_labels(&names))
+        .map(|((name, color), n)| (name.as_str(), color.as_str(), n))
         .collect();
     let per_label = t.join(
         &counts

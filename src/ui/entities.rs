@@ -11,7 +11,6 @@
 //! [`crate::core::tally::Tally`], kept current edit by edit.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -51,7 +50,9 @@ type Groups = Vec<(usize, Vec<usize>)>;
 
 /// Groups the spans of `doc` that match the (folded) `needle` by label.
 fn group_spans(doc: &Document, labels: &[crate::core::model::Label], needle: &str) -> Groups {
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // One bucket per label of the set, in its order, then one for spans
+    // whose label is not in it.
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); labels.len() + 1];
     for (i, span) in doc.spans.iter().enumerate() {
         let matches = needle.is_empty()
             || filter_matches(&span.label, needle)
@@ -67,11 +68,19 @@ fn group_spans(doc: &Document, labels: &[crate::core::model::Label], needle: &st
             let order = labels
                 .iter()
                 .position(|l| l.name == span.label)
-                .unwrap_or(usize::MAX);
-            groups.entry(order).or_default().push(i);
+                .unwrap_or(labels.len());
+            if let Some(bucket) = buckets.get_mut(order) {
+                bucket.push(i);
+            }
         }
     }
-    groups.into_iter().collect()
+    let unlisted = labels.len();
+    buckets
+        .into_iter()
+        .enumerate()
+        .filter(|(_, spans)| !spans.is_empty())
+        .map(|(order, spans)| (if order == unlisted { usize::MAX } else { order }, spans))
+        .collect()
 }
 
 /// The right-hand panel.
