@@ -29,7 +29,7 @@
 //                        Playwright's browser.newContext() gives)
 //   BENCH_CPU_PROFILE=1  record the renderer's CPU profile (CDP Profiler)
 //                        during the corpus scenarios' creates (busy, then
-//                        quiet) and the 5 MB article's relabels and deletes: written to
+//                        quiet) and the articles' creates, relabels and deletes: written to
 //                        target/bench/<row>.cpuprofile (Chromium DevTools
 //                        opens it), the heaviest functions by self time
 //                        printed
@@ -542,7 +542,9 @@ function articleScenario(mb, n, prev, full = false) {
       raw[`${k}.load`] = r;
       log(`    load: shown ${ms(r.shown)}, interactive ${ms(r.interactive)}, longest stall ${ms(r.maxGap)}`);
       const free = freeWords(doc.words, doc.spanWords, REPS + BLOCKED_REPS);
+      const creating = await startCpuProfile(context, page);
       setTimes(`${k}.create`, await repeat(free.slice(0, REPS), (w) => create(page, w)));
+      await creating?.stop(`${k}.create`);
       if (!full) return;
       // relabel the first REPS spans, delete the next REPS
       const relabels = doc.spans.slice(0, REPS);
