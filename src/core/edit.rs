@@ -14,7 +14,7 @@ use super::change::{Change, describe};
 use super::doclist::DocList;
 use super::i18n::{Counted, Key, Msg};
 use super::model::{
-    DocId, Document, DocumentBody, Label, Span, SpanId, Workspace, validate_labels,
+    DocId, Document, DocumentBody, Label, LabelName, Span, SpanId, Workspace, validate_labels,
 };
 
 /// One reversible change to a workspace.
@@ -372,11 +372,13 @@ impl Edit {
                 label.name = to.clone();
                 validate_labels(&labels).map_err(EditError::Invalid)?;
                 ws.labels = labels;
+                // One name, shared by every renamed span.
+                let renamed = LabelName::from(to.as_str());
                 for doc in ws.documents.iter_mut().filter(|d| d.count_label(&from) > 0) {
                     let doc = Arc::make_mut(doc);
                     let mut touched = false;
                     for span in doc.spans.iter_mut().filter(|s| s.label == from) {
-                        span.label = to.as_str().into();
+                        span.label = renamed.clone();
                         touched = true;
                     }
                     if touched {

@@ -383,12 +383,6 @@ impl From<String> for LabelName {
     }
 }
 
-impl From<&String> for LabelName {
-    fn from(name: &String) -> Self {
-        LabelName(name.as_str().into())
-    }
-}
-
 impl From<LabelName> for String {
     fn from(name: LabelName) -> Self {
         name.0.as_ref().to_owned()

@@ -108,7 +108,7 @@ impl Prepared {
             })
             .collect();
         for span in &spans {
-            if !self.span_labels.contains(&span.label.to_string()) {
+            if !self.span_labels.iter().any(|name| span.label == *name) {
                 self.span_labels.push(span.label.to_string());
             }
         }
