@@ -800,29 +800,24 @@ fn request(req: &IdbRequest) -> impl std::future::Future<Output = Result<JsValue
 
 /// A promise that resolves when `tx` commits and rejects when it aborts.
 fn completion(tx: &IdbTransaction) -> Promise {
+    // Settled by `complete` or `abort`, each fired once per transaction.
+    // Not by `error`: every failed request's error event bubbles to the
+    // transaction (a full quota fails several puts), so it can fire more
+    // than once, and a one-shot closure called twice throws. No request
+    // here cancels its error, so any error aborts the transaction.
     Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
         });
         let failed_tx = tx.clone();
-        let reject_abort = reject.clone();
-        let failed_tx_abort = tx.clone();
-        let on_error = Closure::once_into_js(move || {
+        let on_abort = Closure::once_into_js(move || {
             let error = failed_tx
                 .error()
                 .map(JsValue::from)
                 .unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
-        let on_abort = Closure::once_into_js(move || {
-            let error = failed_tx_abort
-                .error()
-                .map(JsValue::from)
-                .unwrap_or(JsValue::NULL);
-            let _ = reject_abort.call1(&JsValue::NULL, &error);
-        });
         tx.set_oncomplete(Some(on_complete.unchecked_ref()));
-        tx.set_onerror(Some(on_error.unchecked_ref()));
         tx.set_onabort(Some(on_abort.unchecked_ref()));
     })
 }
