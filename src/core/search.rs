@@ -8,9 +8,14 @@
 //! match's end takes in the tashkeel of its last letter.
 //!
 //! Matches are [`CharRange`]s of the original text.
+//!
+//! The core has no regular expression engine of its own: regex mode runs
+//! the [`RegexEngine`] the caller passes, the browser's `RegExp` in the app
+//! ([`crate::platform::regex`]; the browser has one already, and one
+//! compiled into the wasm cost 18 KB gzipped) and [`LiteRegex`]
+//! (`regex-lite`, whose syntax agrees for what the tests use) natively.
 
 use crate::core::sort;
-use regex_lite::{Regex, RegexBuilder};
 
 use super::i18n::{Key, Msg};
 use super::model::DocId;
@@ -37,9 +42,10 @@ pub struct SearchOptions {
     /// regex) mode a query starting with the article ال also finds the form
     /// whose alif is elided after ل: العراق finds the لعراق of للعراق.
     pub allow_proclitics: bool,
-    /// Read the query as a regular expression (`regex-lite` syntax). Letters
+    /// Read the query as a regular expression, in the syntax of the
+    /// [`RegexEngine`] (in the app JavaScript's, with the `u` flag). Letters
     /// and tashkeel in the pattern are folded like the text; the syntax is
-    /// kept. `\w`, `\d`, `\s` and `\b` are ASCII-only in this syntax.
+    /// kept. `\w`, `\d` and `\b` are ASCII-only.
     pub regex: bool,
     /// Fold case (full Unicode lowercasing of text and query).
     pub case_insensitive: bool,
@@ -278,19 +284,83 @@ fn literal_matches(
     found
 }
 
-/// All accepted, non-empty matches of `regex`, leftmost first.
-fn regex_matches(hay: &str, regex: &Regex, options: &SearchOptions) -> Vec<(usize, usize)> {
+/// A regular expression engine for [`find_all`]'s regex mode.
+pub trait RegexEngine {
+    /// Compiles `pattern`, ignoring case with `case_insensitive`.
+    ///
+    /// # Errors
+    /// The engine's reason, as it words it, when `pattern` is not valid.
+    fn compile(&self, pattern: &str, case_insensitive: bool) -> Result<Box<dyn Pattern>, String>;
+}
+
+/// A compiled regular expression ([`RegexEngine::compile`]), used for one
+/// search: every call passes the same `hay`, `from` mostly increasing.
+pub trait Pattern {
+    /// The leftmost match in `hay` that starts at code point `from` or
+    /// later, as code points `[start, end)` of `hay` (`None` when there is
+    /// none). A match may be empty.
+    fn find_from(&self, hay: &str, from: usize) -> Option<(usize, usize)>;
+}
+
+/// No regular expressions: regex mode finds the query invalid. For callers
+/// that never search in regex mode.
+pub struct NoRegex;
+
+impl RegexEngine for NoRegex {
+    fn compile(&self, _: &str, _: bool) -> Result<Box<dyn Pattern>, String> {
+        Err("no regular expression engine".to_owned())
+    }
+}
+
+/// `regex-lite` as the [`RegexEngine`], outside the browser (the wasm app
+/// uses the browser's own, [`crate::platform::regex`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub struct LiteRegex;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl RegexEngine for LiteRegex {
+    fn compile(&self, pattern: &str, case_insensitive: bool) -> Result<Box<dyn Pattern>, String> {
+        let regex = regex_lite::RegexBuilder::new(pattern)
+            .case_insensitive(case_insensitive)
+            .build()
+            .map_err(|error| error.to_string())?;
+        Ok(Box::new(regex))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Pattern for regex_lite::Regex {
+    fn find_from(&self, hay: &str, from: usize) -> Option<(usize, usize)> {
+        let text = Text::new(hay);
+        let m = self.find_at(hay, text.byte_of(from)?)?;
+        Some((text.cp_of_byte(m.start()), text.cp_of_byte(m.end())))
+    }
+}
+
+/// All accepted, non-empty matches of `pattern` in the folded text, as
+/// byte ranges of it, leftmost first.
+fn regex_matches(
+    folded: &Folded,
+    pattern: &dyn Pattern,
+    options: &SearchOptions,
+) -> Vec<(usize, usize)> {
+    let hay = folded.string.as_str();
     let mut found = Vec::new();
     let mut pos = 0;
-    while pos <= hay.len() {
-        let Some(m) = regex.find_at(hay, pos) else {
+    while let Some((start, end)) = pattern.find_from(hay, pos) {
+        // An engine's match lies at or after `pos`; anything else ends the search.
+        let (Some(&from), Some(&to)) = (folded.byte_pos.get(start), folded.byte_pos.get(end))
+        else {
             break;
         };
-        if !m.is_empty() && word_ok(hay, m.start(), m.end(), options, Left::Boundary) {
-            found.push((m.start(), m.end()));
-            pos = m.end();
+        if start < pos || end < start {
+            break;
+        }
+        if start < end && word_ok(hay, from, to, options, Left::Boundary) {
+            found.push((from, to));
+            pos = end;
         } else {
-            pos = m.start() + char_width(hay, m.start());
+            pos = start + 1;
         }
     }
     found
@@ -308,12 +378,13 @@ fn regex_matches(hay: &str, regex: &Regex, options: &SearchOptions) -> Vec<(usiz
 /// empty are skipped.
 ///
 /// # Errors
-/// [`SearchError::InvalidRegex`] when `options.regex` is set and the query
-/// is not a valid `regex-lite` pattern.
+/// [`SearchError::InvalidRegex`] when `options.regex` is set and `regex`
+/// finds the query invalid.
 pub fn find_all(
     text: &Text,
     query: &str,
     options: &SearchOptions,
+    regex: &dyn RegexEngine,
 ) -> Result<Vec<CharRange>, SearchError> {
     if query.is_empty() {
         return Ok(Vec::new());
@@ -323,12 +394,11 @@ pub fn find_all(
         if pattern.is_empty() {
             return Ok(Vec::new());
         }
-        let regex = RegexBuilder::new(&pattern)
-            .case_insensitive(options.case_insensitive)
-            .build()
-            .map_err(|error| SearchError::InvalidRegex(error.to_string()))?;
+        let compiled = regex
+            .compile(&pattern, options.case_insensitive)
+            .map_err(SearchError::InvalidRegex)?;
         let folded = Folded::new(text.as_str(), options);
-        let found = regex_matches(&folded.string, &regex, options);
+        let found = regex_matches(&folded, compiled.as_ref(), options);
         (folded, found)
     } else {
         let needle = normalize(query, options);
@@ -490,7 +560,7 @@ mod tests {
         query: &str,
         options: &SearchOptions,
     ) -> Result<Vec<(usize, usize)>, SearchError> {
-        super::find_all(text, query, options)
+        super::find_all(text, query, options, &LiteRegex)
             .map(|v| v.into_iter().map(CharRange::bounds).collect())
     }
 
@@ -649,6 +719,11 @@ mod tests {
             find("في 2021 و 1999م", r"\d{4}", &options),
             ["2021"],
             "1999م is not a whole word"
+        );
+        // A refused match is tried again from its second character.
+        assert_eq!(
+            find("في 2021 و 1999م 12345 2020", r"\d{4}", &options),
+            ["2021", "2020"]
         );
         let loose = SearchOptions {
             whole_word: false,

@@ -1,7 +1,8 @@
 //! The imperative shell's browser side: every browser API Wasim uses —
 //! IndexedDB storage, file reading, downloads, the DOM selection, where the
-//! user was (scroll, selection, search), the panic banner and the offline
-//! service worker. The UI calls these; the core never does.
+//! user was (scroll, selection, search), the panic banner, the offline
+//! service worker and the regex search's `RegExp`. The UI calls these; the
+//! core never does.
 
 pub mod files;
 pub mod highlight;
@@ -11,6 +12,7 @@ pub mod measure;
 pub mod offline;
 pub mod panic;
 pub mod prefs;
+pub mod regex;
 pub mod resume;
 pub mod saver;
 pub mod selection;

@@ -257,6 +257,33 @@ test('search with proclitics and tag-all, undone as one step', async ({ page }) 
   expect(checkSpanTexts(json)).toEqual([]);
 });
 
+test('regex search runs on the browser: alternation with proclitics, a bad pattern explained, tag all', async ({ page }) => {
+  const a = await openArticle(page, '000_');
+  const count = (word) => (a.text.match(new RegExp(`(^|[^\u0621-\u064A])[وفبكل]*${word}(?![\u0621-\u064A])`, 'g')) || []).length;
+  const expected = count('بغداد') + count('الكاظمي');
+  expect(count('بغداد')).toBeGreaterThan(0);
+  expect(count('الكاظمي')).toBeGreaterThan(0);
+  await page.getByTestId('search-regex').check();
+  await page.getByTestId('search-input').fill('بغداد|الكاظمي');
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(expected));
+  // An unfinished group: the browser's reason is shown, nothing breaks.
+  await page.getByTestId('search-input').fill('(بغداد|الكاظمي');
+  await expect(page.getByTestId('search-error')).toContainText('regular expression');
+  await expect(page.getByTestId('search-count')).toHaveCount(0);
+  await page.getByTestId('search-input').fill('(بغداد|الكاظمي)');
+  await expect(page.getByTestId('search-error')).toHaveCount(0);
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(expected));
+  await page.getByTestId('search-label').selectOption('LOC');
+  await page.getByTestId('search-tag-all').click();
+  await page.getByTestId('search-tag-confirm').click();
+  const spans = await shownSpans(page);
+  expect(spans.length).toBe(expected);
+  // Proclitics stay outside the spans, as in plain search.
+  for (const s of spans) expect(['بغداد', 'الكاظمي']).toContain(cpSlice(a.text, s.start, s.end));
+  const { json } = await exportJson(page);
+  expect(checkSpanTexts(json)).toEqual([]);
+});
+
 test('label editor: rename carries spans, clashes refused, delete asks, set exports and imports', async ({ page }) => {
   const a = await openArticle(page, '004_');
   const k = cpFind(a.text, 'الكاظمي');
