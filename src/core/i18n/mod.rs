@@ -2,12 +2,66 @@
 //! ([`en`], [`ar`]), message keys ([`Key`], [`Counted`]) and the CLDR
 //! plural rules of both languages ([`plural`]).
 //!
-//! Every string the UI shows comes from here. A catalogue is a plain
-//! `match` from a key to a `&'static str`, so a key missing from either
-//! language does not compile, and the wasm carries nothing but the strings.
+//! Every string the UI shows comes from here. A catalogue is a table from
+//! a key to a `&'static str`, written `Key => "text"` and filled when the
+//! build evaluates it (`text_table!`, `counted_table!`): a key missing
+//! from either language does not compile, and the wasm carries the strings
+//! and their table, no code per string (a `match` compiled to 23 KB).
 //! Arguments are filled into `{name}` placeholders by [`fill`]; counted
 //! messages take the form their number calls for in the language (Arabic
 //! has six: zero, one, two, few, many, other), never an appended "s".
+
+/// A catalogue's texts by [`Key`], from `Name => "text"` lines: a static
+/// table indexed by the key's number. A key left out fails the build.
+macro_rules! text_table {
+    ($($key:ident => $text:expr),* $(,)?) => {{
+        let mut table = [None; Key::ALL.len()];
+        $(table[Key::$key as usize] = Some($text);)*
+        $crate::core::i18n::complete(&table);
+        table
+    }};
+}
+
+/// A catalogue's forms by [`Counted`] key and [`Plural`] category, from
+/// `(Name, Category) => "text"` lines and `(Name, _) => "text"` for the
+/// categories not given before it (as a `match` would read them). A key or
+/// a category left out fails the build.
+macro_rules! counted_table {
+    ($(($key:ident, $form:tt) => $text:expr),* $(,)?) => {{
+        let mut table = [[None; 6]; Counted::ALL.len()];
+        $(counted_table!(@put table[Counted::$key as usize], $form, $text);)*
+        let mut key = 0;
+        while key < table.len() {
+            $crate::core::i18n::complete(&table[key]);
+            key += 1;
+        }
+        table
+    }};
+    (@put $row:expr, _, $text:expr) => {{
+        let mut form = 0;
+        while form < 6 {
+            if $row[form].is_none() {
+                $row[form] = Some($text);
+            }
+            form += 1;
+        }
+    }};
+    (@put $row:expr, $form:ident, $text:expr) => {
+        if $row[Plural::$form as usize].is_none() {
+            $row[Plural::$form as usize] = Some($text);
+        }
+    };
+}
+
+/// Fails the build (the tables are evaluated when compiled) when an entry
+/// of a catalogue's table is missing.
+const fn complete(table: &[Option<&'static str>]) {
+    let mut i = 0;
+    while i < table.len() {
+        assert!(table[i].is_some(), "a catalogue leaves a key out");
+        i += 1;
+    }
+}
 
 mod ar;
 mod en;
