@@ -158,21 +158,50 @@ impl From<String> for Text {
     }
 }
 
+/// The byte offset of every [`INDEX_STRIDE`]th code point of `string`, and
+/// its length in code points. A code point starts at every byte that is not
+/// a continuation byte (`10xxxxxx`), so they are counted without decoding,
+/// eight bytes at a time where no indexed code point starts among them
+/// (restoring 10,000 saved documents indexes 50 MB of text).
+fn stride_index(string: &str) -> (Vec<usize>, usize) {
+    let bytes = string.as_bytes();
+    let mut stride = Vec::with_capacity(bytes.len() / INDEX_STRIDE + 1);
+    let mut chars = 0;
+    let mut one = |at: usize, byte: u8, chars: &mut usize| {
+        if byte & 0xC0 != 0x80 {
+            if chars.is_multiple_of(INDEX_STRIDE) {
+                stride.push(at);
+            }
+            *chars += 1;
+        }
+    };
+    let (words, tail) = bytes.as_chunks::<8>();
+    for (n, word) in words.iter().enumerate() {
+        let w = u64::from_le_bytes(*word);
+        // The low bit of each byte: set for a continuation byte.
+        let continuation = (w >> 7) & !(w >> 6) & 0x0101_0101_0101_0101;
+        let starts = 8 - continuation.count_ones() as usize;
+        let into_stride = chars % INDEX_STRIDE;
+        let indexed_here = starts > 0 && (into_stride == 0 || into_stride + starts > INDEX_STRIDE);
+        if indexed_here {
+            for (k, &byte) in word.iter().enumerate() {
+                one(n * 8 + k, byte, &mut chars);
+            }
+        } else {
+            chars += starts;
+        }
+    }
+    let done = words.len() * 8;
+    for (k, &byte) in tail.iter().enumerate() {
+        one(done + k, byte, &mut chars);
+    }
+    (stride, chars)
+}
+
 impl Text {
     /// Wraps `string` exactly as given: no normalization, line endings kept.
     pub fn new(string: &str) -> Self {
-        let mut stride_bytes = Vec::with_capacity(string.len() / INDEX_STRIDE + 1);
-        let mut char_len = 0;
-        // A code point starts at every byte that is not a continuation
-        // byte (`10xxxxxx`): counted without decoding.
-        for (byte, b) in string.bytes().enumerate() {
-            if b & 0xC0 != 0x80 {
-                if char_len % INDEX_STRIDE == 0 {
-                    stride_bytes.push(byte);
-                }
-                char_len += 1;
-            }
-        }
+        let (stride_bytes, char_len) = stride_index(string);
         Text {
             string: Arc::from(string),
             stride_bytes: stride_bytes.into(),
@@ -585,6 +614,30 @@ impl std::fmt::Display for DecodeError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stride_index_is_that_of_a_byte_by_byte_count() {
+        let naive = |s: &str| {
+            let starts: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
+            let stride: Vec<usize> = starts.iter().copied().step_by(INDEX_STRIDE).collect();
+            (stride, starts.len())
+        };
+        let pieces = ["a", "ب", "بِ", "😀", "👩‍👩‍👧", "\r\n", "abcdefgh", "عربيةٌ"];
+        // Lengths around the stride and the eight-byte words, in every mix.
+        for seed in 0..400usize {
+            let mut s = String::new();
+            let mut k = seed;
+            for _ in 0..(seed % 157) {
+                s.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+            }
+            assert_eq!(stride_index(&s), naive(&s), "seed {seed}: {s:?}");
+        }
+        assert_eq!(stride_index(""), (vec![], 0));
+        let text = Text::new(&"ب".repeat(1000));
+        assert_eq!(text.char_len(), 1000);
+        assert_eq!(text.slice(130, 131), Some("ب"));
+    }
 
     #[test]
     fn walker_converts_like_the_index_forwards_and_back() {
