@@ -30,7 +30,7 @@ use super::edit::Edit;
 use super::i18n::{Counted, Key, Lang};
 use super::model::{DocId, Document, Span, SpanId, Workspace};
 use super::text::CharRange;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Whether `doc` holds several annotators' merged work to adjudicate: a
@@ -329,7 +329,7 @@ pub fn largest_team(ws: &Workspace) -> usize {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Disputes {
     /// Open groups of each team document (zero included).
-    open: BTreeMap<DocId, usize>,
+    open: HashMap<DocId, usize>,
     /// Their sum.
     total: usize,
     /// Team documents with at least one open group.

@@ -26,6 +26,7 @@ pub mod search;
 pub mod session;
 pub mod snapshot;
 pub mod sort;
+pub mod sorted;
 pub mod tabs;
 pub mod tally;
 pub mod team;

@@ -35,7 +35,8 @@
 //! browser stores.
 
 use crate::core::sort;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use crate::core::sorted::SortedSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -241,7 +242,7 @@ fn json(value: &impl Serialize) -> String {
 /// compaction.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Touched {
-    docs: BTreeSet<DocId>,
+    docs: SortedSet<DocId>,
     workspace: bool,
 }
 
@@ -318,7 +319,7 @@ pub struct Persister {
     /// (every UI state) and comparing two copies cost nothing.
     texts: Arc<HashSet<DocId>>,
     /// Texts kept even when nothing refers to them (set-aside entries').
-    pinned: BTreeSet<DocId>,
+    pinned: SortedSet<DocId>,
     /// Whether some stored text may have lost its last reference.
     garbage: bool,
     /// `meta/open` as written.
@@ -344,7 +345,7 @@ impl Persister {
             redo_keys: Vec::new(),
             dirty: Touched::default(),
             texts: Arc::default(),
-            pinned: BTreeSet::new(),
+            pinned: SortedSet::new(),
             garbage: false,
             open: None,
             next_id: 0,
@@ -869,7 +870,7 @@ fn replay_entry(
 
 /// Checks what replaying an entry could break: document ids unique, and in
 /// the documents `touched`, span ids unique and spans valid and in order.
-fn sound(ws: &Workspace, touched: &BTreeSet<DocId>) -> Result<(), Msg> {
+fn sound(ws: &Workspace, touched: &SortedSet<DocId>) -> Result<(), Msg> {
     let mut ids = HashSet::with_capacity(ws.documents.len());
     if !ws.documents.iter().all(|d| ids.insert(d.id)) {
         return Err(Msg::new(Key::EntryDuplicateDocument));

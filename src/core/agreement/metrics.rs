@@ -8,7 +8,7 @@
 //! with one category) are `None`, never NaN.
 
 use crate::core::sort;
-use std::collections::BTreeMap;
+use crate::core::sorted::SortedMap;
 
 /// One annotator's span, reduced to what agreement compares.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -86,10 +86,10 @@ fn f1(precision: f64, recall: f64) -> f64 {
 
 /// Exact-span counts per label (labels of either side), comparing one
 /// document's `candidate` mentions with its `reference` ones.
-pub fn exact(reference: &[Mention], candidate: &[Mention]) -> BTreeMap<String, Counts> {
-    let mut out: BTreeMap<String, Counts> = BTreeMap::new();
+pub fn exact(reference: &[Mention], candidate: &[Mention]) -> SortedMap<String, Counts> {
+    let mut out: SortedMap<String, Counts> = SortedMap::new();
     for m in candidate {
-        let entry = out.entry(m.label.clone()).or_default();
+        let entry = out.get_or_insert_with(m.label.clone(), Counts::default);
         if reference.contains(m) {
             entry.tp += 1;
         } else {
@@ -97,7 +97,7 @@ pub fn exact(reference: &[Mention], candidate: &[Mention]) -> BTreeMap<String, C
         }
     }
     for m in reference.iter().filter(|m| !candidate.contains(m)) {
-        out.entry(m.label.clone()).or_default().fn_ += 1;
+        out.get_or_insert_with(m.label.clone(), Counts::default).fn_ += 1;
     }
     out
 }
@@ -196,14 +196,14 @@ fn sorted(mentions: &[Mention]) -> Vec<&Mention> {
 pub fn confusion(
     reference: &[Mention],
     candidate: &[Mention],
-) -> BTreeMap<(String, String), usize> {
-    let mut out = BTreeMap::new();
+) -> SortedMap<(String, String), usize> {
+    let mut out = SortedMap::new();
     for c in candidate.iter().filter(|c| !reference.contains(c)) {
         for r in reference
             .iter()
             .filter(|r| r.same_extent(c) && !candidate.contains(r))
         {
-            *out.entry((r.label.clone(), c.label.clone())).or_insert(0) += 1;
+            *out.get_or_insert_with((r.label.clone(), c.label.clone()), || 0) += 1;
         }
     }
     out
@@ -247,21 +247,21 @@ fn kappa(observed: f64, expected: f64) -> Option<f64> {
 
 /// How many times each item occurs. Runs of equal items (most tokens are
 /// `O`, one after the other) are counted before they reach the map.
-fn frequencies<'a, T: Ord + 'a>(items: impl Iterator<Item = &'a T>) -> BTreeMap<&'a T, usize> {
-    let mut out = BTreeMap::new();
+fn frequencies<'a, T: Ord + 'a>(items: impl Iterator<Item = &'a T>) -> SortedMap<&'a T, usize> {
+    let mut out = SortedMap::new();
     let mut run: Option<(&T, usize)> = None;
     for item in items {
         match &mut run {
             Some((value, count)) if *value == item => *count += 1,
             _ => {
                 if let Some((value, count)) = run.replace((item, 1)) {
-                    *out.entry(value).or_insert(0) += count;
+                    *out.get_or_insert_with(value, || 0) += count;
                 }
             }
         }
     }
     if let Some((value, count)) = run {
-        *out.entry(value).or_insert(0) += count;
+        *out.get_or_insert_with(value, || 0) += count;
     }
     out
 }
@@ -340,7 +340,7 @@ mod tests {
         let b = [m(0, 3, "PER"), m(5, 9, "ORG"), m(20, 22, "PER")];
         let counts = exact(&a, &b);
         assert_eq!(
-            counts["PER"],
+            counts.get(&"PER".to_owned()).copied().unwrap_or_default(),
             Counts {
                 tp: 1,
                 fp: 1,
@@ -348,7 +348,7 @@ mod tests {
             }
         );
         assert_eq!(
-            counts["LOC"],
+            counts.get(&"LOC".to_owned()).copied().unwrap_or_default(),
             Counts {
                 tp: 0,
                 fp: 0,
@@ -356,7 +356,7 @@ mod tests {
             }
         );
         assert_eq!(
-            counts["ORG"],
+            counts.get(&"ORG".to_owned()).copied().unwrap_or_default(),
             Counts {
                 tp: 0,
                 fp: 1,
@@ -421,7 +421,7 @@ mod tests {
         let b = [m(0, 5, "ORG"), m(6, 9, "LOC")];
         assert_eq!(
             confusion(&a, &b),
-            BTreeMap::from([(("PER".to_owned(), "ORG".to_owned()), 1)])
+            SortedMap::from_pairs(vec![(("PER".to_owned(), "ORG".to_owned()), 1)])
         );
         // Partial ignores labels: both extents are right.
         assert_eq!(partial(&a, &b).correct, 2);

@@ -18,7 +18,9 @@ pub mod curate;
 pub mod metrics;
 
 use crate::core::sort;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+
+use crate::core::sorted::SortedMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use metrics::{Counts, Mention, PartialCounts};
@@ -92,7 +94,7 @@ pub struct Pair {
     /// Index of the candidate annotator.
     pub candidate: usize,
     /// Exact-span counts per label.
-    pub per_label: BTreeMap<String, Counts>,
+    pub per_label: SortedMap<String, Counts>,
     /// Exact-span counts over all labels (micro).
     pub overall: Counts,
     /// Partial-match counts over all labels.
@@ -100,7 +102,7 @@ pub struct Pair {
     /// Cohen's κ on token labels.
     pub kappa: Option<f64>,
     /// Same extent, other label: `(reference label, candidate label)` → count.
-    pub confusion: BTreeMap<(String, String), usize>,
+    pub confusion: SortedMap<(String, String), usize>,
     /// Candidate mentions overlapping a same-label reference mention with
     /// another extent.
     pub boundary_only: usize,
@@ -251,11 +253,13 @@ fn add_document(pair: &mut Pair, docs: &Shared<'_>) {
         &docs[pair.candidate].mentions,
     );
     for (label, counts) in metrics::exact(r, c) {
-        pair.per_label.entry(label).or_default().add(counts);
+        pair.per_label
+            .get_or_insert_with(label, Counts::default)
+            .add(counts);
     }
     pair.partial.add(metrics::partial(r, c));
     for (key, count) in metrics::confusion(r, c) {
-        *pair.confusion.entry(key).or_insert(0) += count;
+        *pair.confusion.get_or_insert_with(key, || 0) += count;
     }
     pair.boundary_only += metrics::boundary_only(r, c);
 }

@@ -44,7 +44,7 @@
 //! and an `annotation.conf` declaring the entity types, and the relation,
 //! event and attribute types that kept lines use.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 use serde_json::json;
 
@@ -59,6 +59,7 @@ use super::types::{
 use super::zip::{self, Entry};
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source};
+use crate::core::sorted::{SortedMap, SortedSet};
 use crate::core::text::Text;
 
 /// This format's id.
@@ -70,7 +71,7 @@ pub struct Brat;
 /// What reading `.ann` files kept without showing, or repaired.
 #[derive(Default)]
 struct Tally {
-    kept: BTreeMap<char, usize>,
+    kept: SortedMap<char, usize>,
     discontinuous: usize,
 }
 
@@ -133,12 +134,12 @@ impl Format for Brat {
             .into_iter()
             .collect();
         let mut entries = Vec::with_capacity(documents.len() * 2 + 1);
-        let mut used = BTreeSet::new();
+        let mut used = HashSet::new();
         let mut conf = Conf::default();
         for label in labels {
             conf.entity(&type_name(&label.name));
         }
-        let mut renamed = BTreeSet::new();
+        let mut renamed = SortedSet::new();
         let mut flattened_notes = 0;
         for doc in documents {
             let base = base_name(&doc.name);
@@ -278,10 +279,10 @@ impl Conf {
     }
 
     fn render(&self) -> String {
-        let triggers: BTreeSet<&str> = self.events.iter().map(|(e, _)| e.as_str()).collect();
+        let triggers: SortedSet<&str> = self.events.iter().map(|(e, _)| e.as_str()).collect();
         let mut conf = String::from("# Types written by Wasim\n[entities]\n");
         for kind in &self.entities {
-            if !triggers.contains(kind.as_str()) {
+            if !triggers.contains(&kind.as_str()) {
                 conf.push_str(kind);
                 conf.push('\n');
             }
@@ -405,7 +406,7 @@ fn read_pair(
 ) -> Result<ImportedDocument, ImportError> {
     let indexed = Text::new(&text);
     let mut entities: Vec<(String, Vec<ImportedSpan>)> = Vec::new();
-    let mut notes: BTreeMap<String, String> = BTreeMap::new();
+    let mut notes: HashMap<String, String> = HashMap::new();
     for (i, raw_line) in annotations.split('\n').enumerate() {
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
         let error = |message: Msg| ImportError::new(ann_name, Some(i + 1), message);
@@ -484,10 +485,10 @@ fn read_pair(
                             columns.get(2).copied().unwrap_or_default().to_owned(),
                         );
                     }
-                    None => *tally.kept.entry('#').or_default() += 1,
+                    None => *tally.kept.get_or_insert_with('#', || 0) += 1,
                 }
             }
-            other => *tally.kept.entry(other).or_default() += 1,
+            other => *tally.kept.get_or_insert_with(other, || 0) += 1,
         }
     }
     let mut spans = Vec::new();
@@ -596,7 +597,7 @@ struct WrittenAnn {
     /// `T` IDs kept although their spans were deleted.
     kept_deleted: Vec<String>,
     /// `(label, type)` pairs written under another name.
-    renamed: BTreeSet<(String, String)>,
+    renamed: SortedSet<(String, String)>,
     /// Notes whose line breaks or tabs became spaces.
     flattened_notes: usize,
 }
@@ -629,7 +630,7 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         .map(|imported| (ann, imported))
     });
     let source = read.as_ref().map(|(ann, _)| *ann);
-    let imported: BTreeMap<(usize, usize, String), Option<String>> = read
+    let imported: SortedMap<(usize, usize, String), Option<String>> = read
         .map(|(_, imported)| {
             imported
                 .spans
@@ -658,7 +659,7 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         .map(|l| parse_line(l.strip_suffix('\r').unwrap_or(l)))
         .collect();
 
-    let mut by_key: BTreeMap<(usize, usize, &str), usize> = BTreeMap::new();
+    let mut by_key: HashMap<(usize, usize, &str), usize> = HashMap::new();
     for (i, span) in doc.spans.iter().enumerate() {
         by_key
             .entry((span.start, span.end, &span.label))
@@ -681,15 +682,16 @@ fn write_ann(doc: &Document) -> WrittenAnn {
             }
         }
     }
-    let mut references: BTreeSet<&str> = BTreeSet::new();
+    let mut references: Vec<&str> = Vec::new();
     for (raw_line, line) in raw.iter().zip(&lines) {
         if let Line::Other = line {
             let middle = raw_line.split('\t').nth(1).unwrap_or_default();
             for word in middle.split_whitespace() {
-                references.insert(word.rsplit(':').next().unwrap_or(word));
+                references.push(word.rsplit(':').next().unwrap_or(word));
             }
         }
     }
+    let references = SortedSet::from_items(references);
     for (i, line) in lines.iter().enumerate() {
         let Line::Entity {
             id, kind, parts, ..
@@ -744,12 +746,12 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         ann: String::new(),
         lines_for_conf: Vec::new(),
         kept_deleted: Vec::new(),
-        renamed: BTreeSet::new(),
+        renamed: SortedSet::new(),
         flattened_notes: 0,
     };
-    let mut fate_of: BTreeMap<&str, &Fate> = BTreeMap::new();
+    let mut fate_of: Vec<(&str, &Fate)> = Vec::new();
     // Notes that changed, by entity ID: the new text (`None`: removed).
-    let mut new_notes: BTreeMap<&str, Option<String>> = BTreeMap::new();
+    let mut new_notes: Vec<(&str, Option<String>)> = Vec::new();
     for (line, fate) in lines.iter().zip(&fates) {
         let (
             Line::Entity {
@@ -760,7 +762,7 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         else {
             continue;
         };
-        fate_of.insert(id, fate);
+        fate_of.push((id, fate));
         let label = match fate {
             Fate::Kept => *kind,
             Fate::Relabelled(label) => label.as_str(),
@@ -780,16 +782,18 @@ fn write_ann(doc: &Document) -> WrittenAnn {
             .get(&(s, e, (*kind).to_owned()))
             .and_then(Option::as_deref);
         if now != then {
-            new_notes.insert(id, user_note(now));
+            new_notes.push((id, user_note(now)));
         }
     }
-    let mut last_note: BTreeMap<&str, usize> = BTreeMap::new();
+    let fate_of = SortedMap::from_pairs(fate_of);
+    let new_notes = SortedMap::from_pairs(new_notes);
+    let mut last_note: Vec<(&str, usize)> = Vec::new();
     let mut next_note = 1;
     let mut next_t = 1;
     for (i, line) in lines.iter().enumerate() {
         match line {
             Line::Note { id, target } => {
-                last_note.insert(target, i);
+                last_note.push((target, i));
                 next_note = next_note.max(id_number(id).map_or(0, |n| n + 1));
             }
             Line::Entity { id, .. } => {
@@ -798,6 +802,7 @@ fn write_ann(doc: &Document) -> WrittenAnn {
             Line::Other => {}
         }
     }
+    let last_note = SortedMap::from_pairs(last_note);
     let mut written: Vec<String> = Vec::with_capacity(raw.len() + doc.spans.len());
     let flatten = |note: &str, out: &mut WrittenAnn| {
         if note.contains(['\n', '\r', '\t']) {
@@ -839,7 +844,7 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         }
     }
     let mut appended: Vec<String> = Vec::new();
-    for (id, note) in &new_notes {
+    for (id, note) in new_notes.iter() {
         if let (Some(note), false) = (note, last_note.contains_key(id)) {
             let note = flatten(note, &mut out);
             appended.push(format!("#{next_note}\tAnnotatorNotes {id}\t{note}"));

@@ -46,7 +46,7 @@
 //! (`SOCCERO`) is an error naming the line and column.
 
 use crate::core::sort;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -801,7 +801,9 @@ fn place(
 /// Spans by layer, and which tokens each layer covers.
 struct Layers {
     spans: Vec<Vec<Placed>>,
-    taken: Vec<BTreeSet<usize>>,
+    /// `taken[l][t]`: layer `l` has a span on token `t` (tokens past the
+    /// end are free).
+    taken: Vec<Vec<bool>>,
 }
 
 impl Layers {
@@ -809,24 +811,33 @@ impl Layers {
     fn new(count: usize) -> Self {
         Layers {
             spans: vec![Vec::new(); count],
-            taken: vec![BTreeSet::new(); count],
+            taken: vec![Vec::new(); count],
         }
     }
 
     /// Whether layer `l` has no span on the tokens of `span`.
     fn is_free(&self, l: usize, span: &TokenSpan) -> bool {
-        self.taken
-            .get(l)
-            .is_none_or(|t| t.range(span.start..span.end).next().is_none())
+        self.taken.get(l).is_none_or(|taken| {
+            let end = span.end.min(taken.len());
+            taken
+                .get(span.start..end)
+                .is_none_or(|on| !on.contains(&true))
+        })
     }
 
     /// Puts `span` in layer `l`, adding layers as needed.
     fn put(&mut self, l: usize, span: TokenSpan, original: bool) {
         if self.spans.len() <= l {
             self.spans.resize(l + 1, Vec::new());
-            self.taken.resize(l + 1, BTreeSet::new());
+            self.taken.resize(l + 1, Vec::new());
         }
-        self.taken[l].extend(span.start..span.end);
+        let taken = &mut self.taken[l];
+        if taken.len() < span.end {
+            taken.resize(span.end, false);
+        }
+        for on in taken.iter_mut().take(span.end).skip(span.start) {
+            *on = true;
+        }
         self.spans[l].push(Placed { span, original });
     }
 }

@@ -18,8 +18,8 @@
 //! adjacent entities of one type.
 
 use crate::core::sort;
+use crate::core::sorted::SortedSet;
 use crate::core::text::CharRange;
-use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -438,8 +438,8 @@ pub(crate) struct Decoded {
 fn check_tags(
     file: &str,
     raw: &[TaggedDocument],
-) -> Result<(BTreeSet<char>, Vec<Arg>), ImportError> {
-    let mut prefixes = BTreeSet::new();
+) -> Result<(SortedSet<char>, Vec<Arg>), ImportError> {
+    let mut prefixes = SortedSet::new();
     let mut unusual: Vec<Arg> = Vec::new();
     for token in raw.iter().flat_map(|d| d.sentences.iter().flatten()) {
         for tag in &token.tags {
@@ -462,7 +462,7 @@ fn check_tags(
 }
 
 /// The scheme of a file from its prefixes and tags.
-fn detect_scheme(prefixes: &BTreeSet<char>, raw: &[TaggedDocument], layers: usize) -> TagScheme {
+fn detect_scheme(prefixes: &SortedSet<char>, raw: &[TaggedDocument], layers: usize) -> TagScheme {
     if prefixes.contains(&'E') || prefixes.contains(&'S') {
         TagScheme::Bioes
     } else if prefixes.contains(&'L') || prefixes.contains(&'U') {
