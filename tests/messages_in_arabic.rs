@@ -22,7 +22,7 @@ use wasim::core::formats::{
 };
 use wasim::core::i18n::{Counted, Key, Lang, Msg};
 use wasim::core::model::{Document, Workspace, labels_from_json};
-use wasim::core::search::{LiteRegex, SearchOptions, find_all};
+use wasim::core::search::{SearchOptions, find_all};
 use wasim::core::text::Text;
 
 /// Latin words an Arabic message may hold: names of formats, tools and
@@ -748,7 +748,7 @@ fn label_sets_and_edits_explain_themselves_in_arabic() {
         regex: true,
         ..SearchOptions::default()
     };
-    let error = find_all(&Text::new("abc"), "(ab", &options, &LiteRegex).expect_err("invalid");
+    let error = find_all(&Text::new("abc"), "(ab", &options).expect_err("invalid");
     assert!(
         error
             .to_string()

@@ -2,7 +2,7 @@
 //! wasm32-unknown-unknown`, run by wasm-bindgen-test-runner through
 //! chromedriver): the document view's DOM, and the DOM selection ↔ code point
 //! mapping; which document a scroll position is remembered for; the Team
-//! panel's report; the regex search on the browser's `RegExp`.
+//! panel's report.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -10,9 +10,7 @@ use std::time::Duration;
 
 use wasim::core::edit::Edit;
 use wasim::core::model::Workspace;
-use wasim::core::search::{SearchError, SearchOptions, find_all};
-use wasim::core::text::{CharRange, Text};
-use wasim::platform::regex::BrowserRegex;
+use wasim::core::text::CharRange;
 use wasim::platform::selection::{point_to_cp, select_offsets, selection_offsets};
 use wasim::ui::doc_list::{DocList, items_rendered};
 use wasim::ui::doc_view::{DocView, lines_rendered};
@@ -733,66 +731,4 @@ async fn scrolls_before_a_frame_measure_each_list_once_in_that_frame() {
     for list in lists {
         list.remove();
     }
-}
-
-/// The words `query` finds in `text` through the browser's `RegExp`.
-fn browser_find(text: &str, query: &str, options: &SearchOptions) -> Vec<String> {
-    let text = Text::new(text);
-    find_all(&text, query, options, &BrowserRegex)
-        .expect("valid query")
-        .into_iter()
-        .map(|r| text.slice_range(r).expect("in range").to_owned())
-        .collect()
-}
-
-/// The regex search runs on the browser's `RegExp` (the wasm has no engine
-/// of its own): the cases the native tests check with `regex-lite` give
-/// the same here, offsets after emoji included, and a bad pattern is an
-/// error with the browser's reason, not a crash.
-#[wasm_bindgen_test]
-fn regex_search_runs_on_the_browsers_regexp() {
-    let options = SearchOptions {
-        regex: true,
-        ..SearchOptions::default()
-    };
-    let loose = SearchOptions {
-        whole_word: false,
-        ..options
-    };
-    assert_eq!(
-        browser_find("زار بغداد ثم لندن وبيروت", "بغداد|لندن|بيروت", &options),
-        ["بغداد", "لندن", "بيروت"]
-    );
-    // 1999م is no whole word: the match is refused and the search goes on
-    // from its second character, not past it.
-    assert_eq!(
-        browser_find("في 2021 و 1999م", r"\d{4}", &options),
-        ["2021"]
-    );
-    assert_eq!(
-        browser_find("في 2021 و 1999م 12345 2020", r"\d{4}", &options),
-        ["2021", "2020"]
-    );
-    assert_eq!(
-        browser_find("في 2021 و 1999م", r"\d{4}", &loose),
-        ["2021", "1999"]
-    );
-    assert_eq!(
-        browser_find("أحمد ومحمّد", "(احمد|محمد)", &options),
-        ["أحمد", "محمّد"]
-    );
-    assert_eq!(browser_find("Hello WORLD", r"w\w+", &options), ["WORLD"]);
-    assert_eq!(browser_find("Hello WORLD", r"\W+", &loose), [" "]);
-    assert_eq!(browser_find("abc", "x*", &loose), Vec::<String>::new());
-    let text = Text::new("😀 بغداد\r\n👩‍👩‍👧 بِغْدَادُ 🇮🇶\r\nبغداد😀");
-    let found = find_all(&text, "بغداد", &options, &BrowserRegex).expect("valid");
-    let words: Vec<&str> = found
-        .iter()
-        .map(|r| text.slice_range(*r).expect("in range"))
-        .collect();
-    assert_eq!(words, ["بغداد", "بِغْدَادُ", "بغداد"]);
-    assert_eq!(found[0].bounds(), (2, 7));
-    let error = find_all(&Text::new("abc"), "(ab", &options, &BrowserRegex).expect_err("invalid");
-    let SearchError::InvalidRegex(reason) = &error;
-    assert!(reason.contains("Invalid regular expression"), "{reason}");
 }

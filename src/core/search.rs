@@ -8,14 +8,9 @@
 //! match's end takes in the tashkeel of its last letter.
 //!
 //! Matches are [`CharRange`]s of the original text.
-//!
-//! The core has no regular expression engine of its own: regex mode runs
-//! the [`RegexEngine`] the caller passes, the browser's `RegExp` in the app
-//! ([`crate::platform::regex`]; the browser has one already, and one
-//! compiled into the wasm cost 18 KB gzipped) and [`LiteRegex`]
-//! (`regex-lite`, whose syntax agrees for what the tests use) natively.
 
 use crate::core::sort;
+use regex_lite::{Regex, RegexBuilder};
 
 use super::i18n::{Key, Msg};
 use super::model::DocId;
@@ -42,10 +37,9 @@ pub struct SearchOptions {
     /// regex) mode a query starting with the article ال also finds the form
     /// whose alif is elided after ل: العراق finds the لعراق of للعراق.
     pub allow_proclitics: bool,
-    /// Read the query as a regular expression, in the syntax of the
-    /// [`RegexEngine`] (in the app JavaScript's, with the `u` flag). Letters
+    /// Read the query as a regular expression (`regex-lite` syntax). Letters
     /// and tashkeel in the pattern are folded like the text; the syntax is
-    /// kept. `\w`, `\d` and `\b` are ASCII-only.
+    /// kept. `\w`, `\d`, `\s` and `\b` are ASCII-only in this syntax.
     pub regex: bool,
     /// Fold case (full Unicode lowercasing of text and query).
     pub case_insensitive: bool,
@@ -284,85 +278,19 @@ fn literal_matches(
     found
 }
 
-/// A regular expression engine for [`find_all`]'s regex mode.
-pub trait RegexEngine {
-    /// Compiles `pattern`, ignoring case with `case_insensitive`.
-    ///
-    /// # Errors
-    /// The engine's reason, as it words it, when `pattern` is not valid.
-    fn compile(&self, pattern: &str, case_insensitive: bool) -> Result<Box<dyn Pattern>, String>;
-}
-
-/// A compiled regular expression ([`RegexEngine::compile`]), used for one
-/// search: every call passes the same `hay`, `from` mostly increasing.
-pub trait Pattern {
-    /// The leftmost match in `hay` that starts at code point `from` or
-    /// later, as code points `[start, end)` of `hay` (`None` when there is
-    /// none). A match may be empty.
-    fn find_from(&self, hay: &str, from: usize) -> Option<(usize, usize)>;
-}
-
-/// No regular expressions: regex mode finds the query invalid. For callers
-/// that never search in regex mode.
-pub struct NoRegex;
-
-impl RegexEngine for NoRegex {
-    fn compile(&self, _: &str, _: bool) -> Result<Box<dyn Pattern>, String> {
-        Err("no regular expression engine".to_owned())
-    }
-}
-
-/// `regex-lite` as the [`RegexEngine`], outside the browser (the wasm app
-/// uses the browser's own, [`crate::platform::regex`]).
-#[cfg(not(target_arch = "wasm32"))]
-pub struct LiteRegex;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl RegexEngine for LiteRegex {
-    fn compile(&self, pattern: &str, case_insensitive: bool) -> Result<Box<dyn Pattern>, String> {
-        let regex = regex_lite::RegexBuilder::new(pattern)
-            .case_insensitive(case_insensitive)
-            .build()
-            .map_err(|error| error.to_string())?;
-        Ok(Box::new(regex))
-    }
-}
-
-/// Indexes `hay` again for each call: fine for the tests' short texts, not
-/// for a long document (the browser's engine walks from match to match).
-#[cfg(not(target_arch = "wasm32"))]
-impl Pattern for regex_lite::Regex {
-    fn find_from(&self, hay: &str, from: usize) -> Option<(usize, usize)> {
-        let text = Text::new(hay);
-        let m = self.find_at(hay, text.byte_of(from)?)?;
-        Some((text.cp_of_byte(m.start()), text.cp_of_byte(m.end())))
-    }
-}
-
-/// All accepted, non-empty matches of `pattern` in the folded text, as
-/// byte ranges of it, leftmost first.
-fn regex_matches(
-    folded: &Folded,
-    pattern: &dyn Pattern,
-    options: &SearchOptions,
-) -> Vec<(usize, usize)> {
-    let hay = folded.string.as_str();
+/// All accepted, non-empty matches of `regex`, leftmost first.
+fn regex_matches(hay: &str, regex: &Regex, options: &SearchOptions) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut pos = 0;
-    while let Some((start, end)) = pattern.find_from(hay, pos) {
-        // An engine's match lies at or after `pos`; anything else ends the search.
-        let (Some(&from), Some(&to)) = (folded.byte_pos.get(start), folded.byte_pos.get(end))
-        else {
+    while pos <= hay.len() {
+        let Some(m) = regex.find_at(hay, pos) else {
             break;
         };
-        if start < pos || end < start {
-            break;
-        }
-        if start < end && word_ok(hay, from, to, options, Left::Boundary) {
-            found.push((from, to));
-            pos = end;
+        if !m.is_empty() && word_ok(hay, m.start(), m.end(), options, Left::Boundary) {
+            found.push((m.start(), m.end()));
+            pos = m.end();
         } else {
-            pos = start + 1;
+            pos = m.start() + char_width(hay, m.start());
         }
     }
     found
@@ -380,13 +308,12 @@ fn regex_matches(
 /// empty are skipped.
 ///
 /// # Errors
-/// [`SearchError::InvalidRegex`] when `options.regex` is set and `regex`
-/// finds the query invalid.
+/// [`SearchError::InvalidRegex`] when `options.regex` is set and the query
+/// is not a valid `regex-lite` pattern.
 pub fn find_all(
     text: &Text,
     query: &str,
     options: &SearchOptions,
-    regex: &dyn RegexEngine,
 ) -> Result<Vec<CharRange>, SearchError> {
     if query.is_empty() {
         return Ok(Vec::new());
@@ -396,11 +323,12 @@ pub fn find_all(
         if pattern.is_empty() {
             return Ok(Vec::new());
         }
-        let compiled = regex
-            .compile(&pattern, options.case_insensitive)
-            .map_err(SearchError::InvalidRegex)?;
+        let regex = RegexBuilder::new(&pattern)
+            .case_insensitive(options.case_insensitive)
+            .build()
+            .map_err(|error| SearchError::InvalidRegex(error.to_string()))?;
         let folded = Folded::new(text.as_str(), options);
-        let found = regex_matches(&folded, compiled.as_ref(), options);
+        let found = regex_matches(&folded.string, &regex, options);
         (folded, found)
     } else {
         let needle = normalize(query, options);
@@ -562,7 +490,7 @@ mod tests {
         query: &str,
         options: &SearchOptions,
     ) -> Result<Vec<(usize, usize)>, SearchError> {
-        super::find_all(text, query, options, &LiteRegex)
+        super::find_all(text, query, options)
             .map(|v| v.into_iter().map(CharRange::bounds).collect())
     }
 
@@ -741,6 +669,28 @@ mod tests {
         assert_eq!(find("Hello WORLD", r"\W+", &loose), [" "]);
         // Empty matches are skipped, not looped on.
         assert_eq!(find("abc", "x*", &loose), Vec::<String>::new());
+    }
+
+    /// `regex-lite` does not backtrack: these patterns, which take a
+    /// backtracking engine (the browser's `RegExp`) exponential or cubic
+    /// time on a long line (`(.+)+x` on 28 characters: 14 s in V8), cost
+    /// it one pass. The search runs as the user types, so a slow engine
+    /// would freeze the tab; with one, this test would hang, not pass.
+    #[test]
+    fn pathological_patterns_take_one_pass() {
+        let line = "قال رئيس الوزراء إن الحكومة ستعمل على تحسين الخدمات ".repeat(100);
+        let options = SearchOptions {
+            regex: true,
+            whole_word: false,
+            ..SearchOptions::default()
+        };
+        for pattern in ["(.+)+x", ".*و.*ا.*x", r"(\S+\s?)+x", "(ا|اا)+x"] {
+            assert_eq!(
+                find(&line, pattern, &options),
+                Vec::<String>::new(),
+                "{pattern}"
+            );
+        }
     }
 
     #[test]

@@ -773,9 +773,7 @@ fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<Ch
         regex: false,
         case_insensitive: false,
     };
-    let found =
-        crate::core::search::find_all(&doc.text, needle, &options, &crate::core::search::NoRegex)
-            .unwrap_or_default();
+    let found = crate::core::search::find_all(&doc.text, needle, &options).unwrap_or_default();
     // Only the exact entity: not forms the search folds together.
     found
         .into_iter()

@@ -7,8 +7,7 @@
 //! once). Byte offsets never leave this module. UTF-16 offsets (what the DOM,
 //! JavaScript and some file formats use) are converted only here:
 //! [`utf16_to_cp`] and [`cp_to_utf16`] for one offset, [`Utf16Index`] for
-//! many offsets of one text, [`Utf16Walker`] for offsets met in increasing
-//! order. Grapheme cluster boundaries (floor, ceil, next,
+//! many offsets of one text. Grapheme cluster boundaries (floor, ceil, next,
 //! previous) are computed only by [`Text`].
 //!
 //! [`Text`] wraps a document's string with a sparse index from code points to
@@ -483,58 +482,6 @@ impl Utf16Index {
     }
 }
 
-/// Converts offsets of one text between code points and UTF-16 code units,
-/// walking from the last offset it converted, forwards or back: offsets
-/// asked for near one another (the matches of a search, in order) cost the
-/// distance between them, with no index. It keeps no reference to the
-/// text, which every call passes again (the same text each time: a walker
-/// is for one text).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Utf16Walker {
-    byte: usize,
-    cp: usize,
-    unit: usize,
-}
-
-impl Utf16Walker {
-    /// Steps forwards while `before` holds, else back while `after` holds,
-    /// one character at a time, stopping at either end of `text`.
-    fn walk(&mut self, text: &str, before: impl Fn(&Self) -> bool, after: impl Fn(&Self) -> bool) {
-        while before(self) {
-            let Some(ch) = text.get(self.byte..).and_then(|tail| tail.chars().next()) else {
-                break;
-            };
-            self.byte += ch.len_utf8();
-            self.cp += 1;
-            self.unit += ch.len_utf16();
-        }
-        while after(self) {
-            let Some(ch) = text
-                .get(..self.byte)
-                .and_then(|head| head.chars().next_back())
-            else {
-                break;
-            };
-            self.byte -= ch.len_utf8();
-            self.cp -= 1;
-            self.unit -= ch.len_utf16();
-        }
-    }
-
-    /// The UTF-16 offset of code point `cp` of `text`, clamped to the end.
-    pub fn utf16(&mut self, text: &str, cp: usize) -> usize {
-        self.walk(text, |at| at.cp < cp, |at| at.cp > cp);
-        self.unit
-    }
-
-    /// The code point at UTF-16 offset `unit` of `text`, or `None` inside a
-    /// surrogate pair or past the end.
-    pub fn cp(&mut self, text: &str, unit: usize) -> Option<usize> {
-        self.walk(text, |at| at.unit < unit, |at| at.unit > unit);
-        (self.unit == unit).then_some(self.cp)
-    }
-}
-
 /// Whether `text` holds characters outside the Basic Multilingual Plane
 /// (emoji…), the only ones where code points and UTF-16 units differ.
 pub fn has_astral(text: &str) -> bool {
@@ -637,29 +584,6 @@ mod tests {
         let text = Text::new(&"ب".repeat(1000));
         assert_eq!(text.char_len(), 1000);
         assert_eq!(text.slice(130, 131), Some("ب"));
-    }
-
-    #[test]
-    fn walker_converts_like_the_index_forwards_and_back() {
-        let s = "a😀بِ\r\n👩‍👩‍👧x";
-        let index = Utf16Index::new(s);
-        let mut walker = Utf16Walker::default();
-        let n = s.chars().count();
-        // Increasing, then decreasing, then jumping about.
-        let order: Vec<usize> = (0..=n)
-            .chain((0..=n).rev())
-            .chain([3, 9, 1, n, 0])
-            .collect();
-        for cp in order {
-            assert_eq!(walker.utf16(s, cp), index.utf16(cp), "cp {cp}");
-        }
-        let units = s.encode_utf16().count();
-        for unit in (0..=units).chain((0..=units).rev()) {
-            assert_eq!(walker.cp(s, unit), index.cp(unit), "unit {unit}");
-        }
-        assert_eq!(walker.utf16(s, n + 5), units, "clamped to the end");
-        assert_eq!(walker.cp(s, units + 1), None, "past the end");
-        assert_eq!(walker.cp(s, 2), None, "inside the surrogate pair of 😀");
     }
 
     #[test]

@@ -1,8 +1,7 @@
 //! The imperative shell's browser side: every browser API Wasim uses —
 //! IndexedDB storage, file reading, downloads, the DOM selection, where the
-//! user was (scroll, selection, search), the panic banner, the offline
-//! service worker and the regex search's `RegExp`. The UI calls these; the
-//! core never does.
+//! user was (scroll, selection, search), the panic banner and the offline
+//! service worker. The UI calls these; the core never does.
 
 pub mod files;
 pub mod highlight;
@@ -12,7 +11,6 @@ pub mod measure;
 pub mod offline;
 pub mod panic;
 pub mod prefs;
-pub mod regex;
 pub mod resume;
 pub mod saver;
 pub mod selection;

@@ -15,7 +15,6 @@ use crate::core::resume::SearchState;
 use crate::core::search::{MatchList, SearchOptions, find_all, step_match};
 use crate::core::text::CharRange;
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
-use crate::platform::regex::BrowserRegex;
 use crate::platform::resume;
 use crate::platform::selection::doc_view_root;
 use crate::ui::fields::field_value;
@@ -99,8 +98,8 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                 .iter()
                 .filter(|d| *corpus || Some(d.id) == *open)
             {
-                let found = find_all(&doc.text, query, options, &BrowserRegex)
-                    .map_err(|e| e.msg().render(state.lang))?;
+                let found =
+                    find_all(&doc.text, query, options).map_err(|e| e.msg().render(state.lang))?;
                 all.push((doc.id, found));
             }
             Ok(all)

@@ -257,7 +257,7 @@ test('search with proclitics and tag-all, undone as one step', async ({ page }) 
   expect(checkSpanTexts(json)).toEqual([]);
 });
 
-test('regex search runs on the browser: alternation with proclitics, a bad pattern explained, tag all', async ({ page }) => {
+test('regex search: alternation with proclitics, a bad pattern explained, tag all', async ({ page }) => {
   const a = await openArticle(page, '000_');
   const count = (word) => (a.text.match(new RegExp(`(^|[^\u0621-\u064A])[وفبكل]*${word}(?![\u0621-\u064A])`, 'g')) || []).length;
   const expected = count('بغداد') + count('الكاظمي');
@@ -266,7 +266,7 @@ test('regex search runs on the browser: alternation with proclitics, a bad patte
   await page.getByTestId('search-regex').check();
   await page.getByTestId('search-input').fill('بغداد|الكاظمي');
   await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(expected));
-  // An unfinished group: the browser's reason is shown, nothing breaks.
+  // An unfinished group: the engine's reason is shown, nothing breaks.
   await page.getByTestId('search-input').fill('(بغداد|الكاظمي');
   await expect(page.getByTestId('search-error')).toContainText('regular expression');
   await expect(page.getByTestId('search-count')).toHaveCount(0);
