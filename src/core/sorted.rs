@@ -79,7 +79,7 @@ impl<K: Ord, V> SortedMap<K, V> {
 
     /// The pairs in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
-        self.pairs.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     /// The values in key order.
@@ -145,7 +145,7 @@ impl<T: Ord> SortedSet<T> {
     /// The set of `items`, in any order, each kept once.
     pub fn from_items(mut items: Vec<T>) -> Self {
         sort::sort(&mut items);
-        items.dedup_by(|later, kept| later == kept);
+        items.dedup();
         SortedSet { items }
     }
 
