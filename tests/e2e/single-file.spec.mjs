@@ -2,7 +2,7 @@
 // Chromium works fully: storage, import, export, under its own policy (the
 // inline script and style by hash only). The spec writes the file from the
 // tested dist/ itself, into a temporary folder, as a user would copy it to a
-// USB stick. Firefox is not installed on this machine and is not tested.
+// USB stick. The same flow in Firefox ESR: tests/firefox/firefox.mjs.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
