@@ -7,7 +7,7 @@
 //! once). Byte offsets never leave this module. UTF-16 offsets (what the DOM,
 //! JavaScript and some file formats use) are converted only here:
 //! [`utf16_to_cp`] and [`cp_to_utf16`] for one offset, [`Utf16Index`] for
-//! many offsets of one text. Grapheme cluster boundaries (floor, ceil, next,
+//! many offsets of one text, [`Utf16Cursor`] for ascending ones. Grapheme cluster boundaries (floor, ceil, next,
 //! previous) are computed only by [`Text`].
 //!
 //! [`Text`] wraps a document's string with a sparse index from code points to
@@ -510,6 +510,40 @@ pub fn cp_to_utf16(s: &str, cp_offset: usize) -> usize {
     s.chars().take(cp_offset).map(char::len_utf16).sum()
 }
 
+/// Converts ascending code point offsets of one text to UTF-16 offsets,
+/// walking the text once in all: many offsets into one long text node cost
+/// its length, not its length times their number (as [`cp_to_utf16`] for
+/// each would), and nothing is allocated (unlike [`Utf16Index`]).
+#[derive(Clone, Debug)]
+pub struct Utf16Cursor<'a> {
+    rest: std::str::Chars<'a>,
+    cp: usize,
+    units: usize,
+}
+
+impl<'a> Utf16Cursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Utf16Cursor {
+            rest: text.chars(),
+            cp: 0,
+            units: 0,
+        }
+    }
+
+    /// The UTF-16 offset of code point `cp`, clamped to the end. Offsets
+    /// must not decrease from one call to the next; a smaller one gets the
+    /// offset of the last one asked.
+    pub fn utf16(&mut self, cp: usize) -> usize {
+        while self.cp < cp {
+            let Some(ch) = self.rest.next() else { break };
+            self.units += ch.len_utf16();
+            self.cp += 1;
+        }
+        self.units
+    }
+}
+
 /// Decodes a file's bytes as UTF-8, dropping one leading byte order mark.
 ///
 /// # Errors
@@ -678,6 +712,26 @@ mod tests {
         let json = serde_json::to_string(&r).expect("serializes");
         assert_eq!(json, "[2,5]");
         assert!(serde_json::from_str::<CharRange>("[5,2]").is_err());
+    }
+
+    #[test]
+    fn utf16_cursor_agrees_with_one_offset_at_a_time() {
+        let text = "a😀بغداد\u{064E}👩\u{200D}💻 z";
+        let n = text.chars().count();
+        for step in 1..=3 {
+            let mut cursor = Utf16Cursor::new(text);
+            for cp in (0..=n + 2).step_by(step) {
+                assert_eq!(
+                    cursor.utf16(cp),
+                    cp_to_utf16(text, cp),
+                    "cp {cp}, step {step}"
+                );
+            }
+        }
+        let mut cursor = Utf16Cursor::new(text);
+        assert_eq!(cursor.utf16(3), 4);
+        assert_eq!(cursor.utf16(3), 4, "the same offset again");
+        assert_eq!(cursor.utf16(1), 4, "a smaller one gets the last");
     }
 
     #[test]

@@ -101,12 +101,23 @@ fn registry() -> Option<JsValue> {
         .filter(|r| !r.is_undefined())
 }
 
+/// A `Highlight` of `ranges`, added one by one: the constructor takes them
+/// as arguments, and a call has at most some 65,000 (a long line can hold
+/// more matches).
 fn construct_highlight(ranges: &Array) -> Option<JsValue> {
     let constructor = Reflect::get(&js_sys::global(), &"Highlight".into())
         .ok()?
         .dyn_into::<Function>()
         .ok()?;
-    Reflect::construct(&constructor, ranges).ok()
+    let highlight = Reflect::construct(&constructor, &Array::new()).ok()?;
+    let add = Reflect::get(&highlight, &"add".into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    for range in ranges.iter() {
+        add.call1(&highlight, &range).ok()?;
+    }
+    Some(highlight)
 }
 
 fn call(target: &JsValue, method: &str, args: &Array) {

@@ -18,7 +18,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
-use crate::core::text::{CharRange, cp_to_utf16, utf16_to_cp};
+use crate::core::text::{CharRange, Utf16Cursor, utf16_to_cp};
 use crate::core::window::Band;
 use crate::platform::measure::{child_start, enclosing_gap};
 
@@ -151,8 +151,11 @@ pub fn cp_points(root: &Element, cps: &[usize]) -> Vec<Option<(Node, u32)>> {
         while let Ok(Some(node)) = walker.next_node() {
             let data = node.text_content().unwrap_or_default();
             let len = data.chars().count();
+            // One walk over the node for all its offsets: a 6 MB line with
+            // thousands of matches is one node.
+            let mut units = Utf16Cursor::new(&data);
             while let Some(cp) = cps.get(next).copied().filter(|cp| *cp <= node_start + len) {
-                result[next] = Some((node.clone(), cp_to_utf16(&data, cp - node_start) as u32));
+                result[next] = Some((node.clone(), units.utf16(cp - node_start) as u32));
                 next += 1;
             }
             node_start += len;

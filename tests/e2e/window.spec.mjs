@@ -535,3 +535,59 @@ test('undo of an edit far away scrolls back to it; the place survives a reload',
   await expect.poll(async () => (await visibleLineStarts(page))[0], { timeout: 15_000 }).toBe(top);
   await expectBounded(page);
 });
+
+// One line of 2 MB (a file with no line breaks): it is one text node, and
+// every search match in it is painted. The points of all matches are found
+// in one walk over that node (platform::selection::cp_points); one walk per
+// match made 6 MB take minutes, with the page frozen.
+test('a 2 MB document on one line: every match is painted on its own text, and a drag tags one', async ({ page }) => {
+  // An emoji first: after it, code points and UTF-16 units differ. (Not
+  // one in every sentence: Chromium's own layout of a line holding
+  // thousands of emoji takes seconds per 100 KB, whatever the app does.)
+  const unit = 'قال مصطفى الكاظمي في بغداد إن ' + 'الحكومة تعمل على مشروع جديد للتعليم والثقافة في المدينة '.repeat(5);
+  const line = '😀 ' + unit.repeat(Math.ceil(2_000_000 / unit.length));
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile('one-line.txt', line)]);
+  await openDoc(page, 'one-line.txt');
+  await expect(page.getByTestId('doc-text')).toHaveAttribute('data-text-len', String(cpLength(line)), { timeout: 30_000 });
+  expect(await page.getByTestId('doc-text').locator('div.line').count()).toBe(1);
+  // A mouse drag over the first بغداد (on screen at the top: the helpers'
+  // dragSelect would centre the 2 MB line's element first) tags it, at its
+  // code point offsets.
+  const box = await page.getByTestId('doc-text').evaluate((root, at) => {
+    const node = root.querySelector('div.line').firstChild;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 'بغداد'.length);
+    const r = range.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  }, line.indexOf('بغداد'));
+  const y = (box.top + box.bottom) / 2;
+  await page.mouse.move(box.right - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.left + 1, y, { steps: 4 });
+  await page.mouse.up();
+  expect(await page.evaluate(() => String(window.getSelection()))).toBe('بغداد');
+  await page.keyboard.press('2');
+  const start = cpLength(line.slice(0, line.indexOf('بغداد')));
+  await expect(markLocator(page, { start, end: start + 5, label: 'LOC' })).toHaveCount(1);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const count = line.split('بغداد').length - 1;
+  await page.getByTestId('search-input').fill('بغداد');
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(count), { timeout: 30_000 });
+  // Painted: as many ranges as matches, each exactly the word, the last
+  // at its UTF-16 offset.
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('wasim-search')?.size ?? 0), { timeout: 30_000 }).toBe(count);
+  const texts = await page.evaluate(() => [...new Set([...CSS.highlights.get('wasim-search')].map((r) => r.toString()))]);
+  expect(texts).toEqual(['بغداد']);
+  // (The span tagged above splits the line's text: count from the line's start.)
+  const last = await page.evaluate(() => {
+    const ranges = [...CSS.highlights.get('wasim-search')];
+    const r = ranges[ranges.length - 1];
+    const before = document.createRange();
+    before.setStart(document.querySelector('[data-testid="doc-text"] div.line'), 0);
+    before.setEnd(r.startContainer, r.startOffset);
+    return before.toString().length;
+  });
+  expect(last).toBe(line.lastIndexOf('بغداد'));
+});
