@@ -4,6 +4,7 @@
 //! service worker. The UI calls these; the core never does.
 
 pub mod files;
+pub mod focus;
 pub mod highlight;
 pub mod lang;
 pub mod lists;

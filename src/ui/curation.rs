@@ -94,7 +94,7 @@ fn group_view(app: &AppHandle, t: Lang, doc: &Document, group: &Group) -> Html {
                 onclick={curate(app, Curate::Version(i))} aria-keyshortcuts={key.clone()}
                 title={t.f(Key::AcceptVersionTitle, &[("name", name)])}>
                 { t.f(Key::Version, &[("name", name)]) }
-                if let Some(key) = key { {" "}<kbd>{ key }</kbd> }
+                if let Some(key) = key { {" "}<kbd dir="ltr">{ key }</kbd> }
             </button>
         }
     });
@@ -112,11 +112,11 @@ fn group_view(app: &AppHandle, t: Lang, doc: &Document, group: &Group) -> Html {
             </ul>
             <div class="curation-actions">
                 <button data-testid="curation-toggle" onclick={curate(app, Curate::Toggle)} aria-keyshortcuts="Space"
-                    title={t.t(Key::ChooseTitle)}>{ t.t(Key::Choose) }{ " " }<kbd>{ "Space" }</kbd></button>
+                    title={t.t(Key::ChooseTitle)}>{ t.t(Key::Choose) }{ " " }<kbd dir="ltr">{ "Space" }</kbd></button>
                 <button data-testid="curation-accept" onclick={curate(app, Curate::Accept)} aria-keyshortcuts="Enter"
-                    title={t.t(Key::AcceptTitle)}>{ accept_what }{ " " }<kbd>{ "Enter" }</kbd></button>
+                    title={t.t(Key::AcceptTitle)}>{ accept_what }{ " " }<kbd dir="ltr">{ "Enter" }</kbd></button>
                 <button data-testid="curation-none" onclick={curate(app, Curate::Reject)} aria-keyshortcuts="Alt+0"
-                    title={t.t(Key::NoneTitle)}>{ t.t(Key::None) }{ " " }<kbd>{ "Alt+0" }</kbd></button>
+                    title={t.t(Key::NoneTitle)}>{ t.t(Key::None) }{ " " }<kbd dir="ltr">{ "Alt+0" }</kbd></button>
                 { for versions }
             </div>
         </div>
@@ -162,7 +162,7 @@ fn quorum_view(
                 <select data-testid="curation-quorum" {onchange} aria-label={t.t(Key::Quorum)}>{ for options }</select>
             </label>
             <button data-testid="curation-accept-quorum" onclick={curate(app, Curate::Quorum(k))} aria-keyshortcuts="Alt+Enter"
-                title={t.t(Key::QuorumTitle)}>{ label }{ " " }<kbd>{ "Alt+Enter" }</kbd></button>
+                title={t.t(Key::QuorumTitle)}>{ label }{ " " }<kbd dir="ltr">{ "Alt+Enter" }</kbd></button>
         </div>
     }
 }
@@ -195,9 +195,9 @@ pub fn curation_panel() -> Html {
                     { disputes.summary(t) }</p>
                 if let Some(here) = here { <span class="muted" data-testid="curation-here">{ here }</span> }
                 <button data-testid="curation-prev" onclick={curate(&app, Curate::Previous)} aria-keyshortcuts="["
-                    title={t.t(Key::PreviousDisagreement)}>{ t.t(Key::Previous) }{ " " }<kbd>{ "[" }</kbd></button>
+                    title={t.t(Key::PreviousDisagreement)}>{ t.t(Key::Previous) }{ " " }<kbd dir="ltr">{ "[" }</kbd></button>
                 <button data-testid="curation-next" onclick={curate(&app, Curate::Next)} aria-keyshortcuts="]"
-                    title={t.t(Key::NextDisagreement)}>{ t.t(Key::Next) }{ " " }<kbd>{ "]" }</kbd></button>
+                    title={t.t(Key::NextDisagreement)}>{ t.t(Key::Next) }{ " " }<kbd dir="ltr">{ "]" }</kbd></button>
             </div>
             {
                 match group {

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::core::i18n::Key;
 use crate::ui::lang::use_lang;
+use crate::ui::modal::use_modal;
 use crate::ui::state::{Action, use_app};
 
 /// Every shortcut: its keys (the same in every language) and what it does.
@@ -50,6 +51,14 @@ pub fn shortcut_sheet() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::ShowDemo))
     };
+    let sheet = use_node_ref();
+    let onkeydown = {
+        let app = app.clone();
+        use_modal(
+            sheet.clone(),
+            Callback::from(move |()| app.dispatch(Action::ToggleHelp)),
+        )
+    };
     let close = Callback::from(move |_: MouseEvent| app.dispatch(Action::ToggleHelp));
     let rows = SHORTCUTS.iter().map(|(keys, what)| {
         let (keys, dir) = match keys {
@@ -60,7 +69,8 @@ pub fn shortcut_sheet() -> Html {
     });
     html! {
         <div class="sheet-backdrop">
-            <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" data-testid="shortcuts">
+            <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" data-testid="shortcuts"
+                tabindex="-1" ref={sheet} {onkeydown}>
                 <h2 id="sheet-title">{ t.t(Key::KeyboardShortcuts) }</h2>
                 <table>
                     <thead><tr><th scope="col">{ t.t(Key::HelpKeyCol) }</th><th scope="col">{ t.t(Key::HelpWhatCol) }</th></tr></thead>

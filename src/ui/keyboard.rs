@@ -172,7 +172,8 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
             None
         }
         _ if command || event.alt_key() => None,
-        "?" => Some(Action::ToggleHelp),
+        // "؟" is what the same key types on an Arabic layout.
+        "?" | "؟" => Some(Action::ToggleHelp),
         "Delete" | "Backspace" => Some(Action::DeleteSelected),
         "Escape" => {
             clear_selection();

@@ -20,6 +20,7 @@ pub mod keyboard;
 pub mod label_editor;
 pub mod lang;
 pub mod messages;
+pub mod modal;
 pub mod save_status;
 pub mod search;
 pub mod search_results;

@@ -24,6 +24,7 @@ use crate::platform::resume::today;
 use crate::platform::tasks::frame;
 use crate::ui::icons::{Icon, icon};
 use crate::ui::lang::use_lang;
+use crate::ui::modal::use_modal;
 use crate::ui::state::{Action, MessageKind, use_app};
 use crate::ui::team_report::{Shown, TeamReport};
 
@@ -210,30 +211,18 @@ fn team_panel(props: &PanelProps) -> Html {
             </li>
         }
     });
-    let onkeydown = {
-        let close = close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            // The page's shortcuts are not for the panel.
-            event.stop_propagation();
-            if event.key() == "Escape" {
-                close.emit(());
-            }
-        })
-    };
     let onclose = {
         let close = close.clone();
         Callback::from(move |_: MouseEvent| close.emit(()))
     };
-    // The panel takes the focus when it opens, so that Esc closes it.
+    // Focus moves in, stays in, and goes back to the Team button after.
     let panel = use_node_ref();
-    {
-        let panel = panel.clone();
-        use_effect_with((), move |_| {
-            if let Some(panel) = panel.cast::<web_sys::HtmlElement>() {
-                let _ = panel.focus();
-            }
-        });
-    }
+    let modal_keys = use_modal(panel.clone(), close.clone());
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        modal_keys.emit(event.clone());
+        // The page's shortcuts are not for the panel.
+        event.stop_propagation();
+    });
     html! {
         <div class="sheet-backdrop">
             <section id="team-panel" class="sheet team-panel" role="dialog" aria-modal="true" aria-labelledby="team-title"

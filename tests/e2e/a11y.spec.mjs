@@ -98,6 +98,75 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       ]);
       await expect(page.getByTestId('team-report')).toBeVisible();
       await expectNoViolations(page, 'the Team panel with a report');
+      // The chart is laid out left to right in both languages: every text
+      // of it lies inside the drawing (in an RTL page, inherited, its title
+      // and label names were drawn off it).
+      const outside = await page.getByTestId('team-chart').locator('svg').evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')]
+          .map((t) => [t.textContent, t.getBoundingClientRect()])
+          .filter(([, r]) => r.left < box.left - 1 || r.right > box.right + 1)
+          .map(([text]) => text);
+      });
+      expect(outside).toEqual([]);
+    });
+
+    // Modal dialogs and the keyboard: the focus moves in when one opens,
+    // Tab and Shift+Tab never leave it, Esc closes it from any control in
+    // it (a field or a checkbox too), and the focus goes back to the
+    // button that opened it.
+    test(`dialogs keep the keyboard focus, Esc closes them, the focus returns (${lang})`, async ({ page }) => {
+      await workbench(page);
+      const inside = (testid) => page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testid);
+      const walk = async (testid, key, times) => {
+        const out = [];
+        for (let i = 0; i < times; i++) {
+          await page.keyboard.press(key);
+          out.push(await inside(testid));
+        }
+        return out;
+      };
+      for (const [opener, dialog, steps] of [['help', 'shortcuts', 6], ['team-open', 'team-panel', 6]]) {
+        await page.getByTestId(opener).focus();
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId(dialog)).toBeVisible();
+        expect(await inside(dialog), `${dialog} has the focus when it opens`).toBe(true);
+        expect(await walk(dialog, 'Tab', steps)).toEqual(Array(steps).fill(true));
+        expect(await walk(dialog, 'Shift+Tab', steps + 2)).toEqual(Array(steps + 2).fill(true));
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId(dialog)).toHaveCount(0);
+        await expect(page.getByTestId(opener)).toBeFocused();
+      }
+      // Esc from a field inside the Team panel closes it too.
+      await page.getByTestId('team-open').click();
+      await page.getByTestId('team-input').focus();
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('team-panel')).toHaveCount(0);
+      // "؟" (Shift+/ on an Arabic layout) opens the sheet as "?" does.
+      // (Playwright has no Arabic layout: the keydown is made as it would send it.)
+      await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '؟', code: 'Slash', shiftKey: true, bubbles: true })));
+      await expect(page.getByTestId('shortcuts')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+    });
+
+    // The file inputs are visually hidden inside labels drawn as buttons:
+    // the label shows the focus ring when the input has the keyboard focus.
+    test(`the Open files and Team file buttons show the keyboard focus (${lang})`, async ({ page }) => {
+      await gotoApp(page);
+      const ring = (testid) =>
+        page.getByTestId(testid).evaluate((input) => getComputedStyle(input.closest('label')).outlineStyle);
+      expect(await ring('file-input')).toBe('none');
+      await page.locator('body').focus();
+      await page.keyboard.press('Tab');
+      await expect(page.getByTestId('file-input')).toBeFocused();
+      expect(await ring('file-input')).toBe('solid');
+      await page.getByTestId('team-open').click();
+      for (let i = 0; i < 10 && !(await page.getByTestId('team-input').evaluate((i) => i === document.activeElement)); i++) {
+        await page.keyboard.press('Tab');
+      }
+      await expect(page.getByTestId('team-input')).toBeFocused();
+      expect(await ring('team-input')).toBe('solid');
     });
 
     test(`search with matches and Tag all (${lang})`, async ({ page }) => {

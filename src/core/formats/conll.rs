@@ -394,7 +394,7 @@ impl Format for Conll {
     }
 
     fn name(&self) -> &'static str {
-        "CoNLL / IOB (token per line)"
+        "CoNLL / IOB"
     }
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {

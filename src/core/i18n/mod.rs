@@ -342,6 +342,24 @@ mod tests {
         names
     }
 
+    /// In right-to-left text a bracket is drawn mirrored: a key name "]"
+    /// would read "[", the key for the other way. Every bracket of the
+    /// Arabic catalogue sits in a left-to-right isolate (U+2066 … U+2069).
+    #[test]
+    fn arabic_brackets_are_isolated_left_to_right() {
+        for key in Key::ALL {
+            let mut depth = 0_i32;
+            for ch in Lang::Ar.t(key).chars() {
+                match ch {
+                    '\u{2066}' => depth += 1,
+                    '\u{2069}' => depth -= 1,
+                    '[' | ']' => assert!(depth > 0, "{key:?}: {}", Lang::Ar.t(key)),
+                    _ => {}
+                }
+            }
+        }
+    }
+
     #[test]
     fn fill_replaces_named_placeholders_only() {
         assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
