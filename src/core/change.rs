@@ -71,7 +71,22 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
             let tail = Msg::new(Key::AsLabel).arg("label", label.as_str());
             on_doc(doc, one(doc, span), Key::Relabelling, Some(tail))
         }
-        Edit::SetSpanNote { doc, span, .. } => on_doc(doc, one(doc, span), Key::EditingNote, None),
+        Edit::SetSpanNote {
+            doc,
+            span,
+            note,
+            entity_id,
+        } => {
+            // The words say what changed: the entity id alone, or the note.
+            let before = ws.document(*doc).and_then(|d| d.span(*span));
+            let only_entity = before.is_some_and(|s| s.note == *note && s.entity_id != *entity_id);
+            let verb = if only_entity {
+                Key::EditingEntityId
+            } else {
+                Key::EditingNote
+            };
+            on_doc(doc, one(doc, span), verb, None)
+        }
         Edit::SetSpanAccepted {
             doc,
             span,
@@ -123,7 +138,8 @@ fn on_document(what: Msg, document: Option<&Document>) -> Msg {
 
 /// A batch reads as its first step touching a document, with a count; a
 /// span removed and put back with the same id (a candidate relabelled in a
-/// team document) reads as one edit of it.
+/// team document) reads as one edit of it; documents loaded in place of
+/// others (the demo put away) read as the loading.
 fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
     if let [
         Edit::RemoveSpans { doc, ids },
@@ -152,6 +168,19 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
             spans: vec![span.id],
             what: on_document(what, document),
         };
+    }
+    // Loading files also puts the demo away: the batch is the loading.
+    if let Some(load) = steps
+        .iter()
+        .find(|s| matches!(s, Edit::InsertDocuments { .. } | Edit::Replace { .. }))
+        && steps.iter().all(|s| {
+            matches!(
+                s,
+                Edit::InsertDocuments { .. } | Edit::Replace { .. } | Edit::RemoveDocuments { .. }
+            )
+        })
+    {
+        return describe(load, ws);
     }
     let described: Vec<Change> = steps.iter().map(|step| describe(step, ws)).collect();
     let spans: usize = described.iter().map(|c| c.spans.len().max(1)).sum();
@@ -218,6 +247,7 @@ fn quote(doc: Option<&Document>, range: CharRange) -> String {
 mod tests {
     use super::*;
     use crate::core::edit::History;
+    use std::sync::Arc;
 
     fn workspace() -> (Workspace, DocId, DocId) {
         let mut ws = Workspace::default();
@@ -252,6 +282,57 @@ mod tests {
         assert_eq!(
             ws.documents[0].spans[0].id, redone.spans[0],
             "the span is back"
+        );
+    }
+
+    #[test]
+    fn loading_in_place_of_the_demo_reads_as_loading() {
+        let (mut ws, a, _) = workspace();
+        let mut history = History::default();
+        let loaded = Arc::new(ws.new_document("c.txt", "نص"));
+        let load = Edit::Batch(vec![
+            Edit::RemoveDocuments { ids: vec![a] },
+            Edit::InsertDocuments {
+                at: 0,
+                documents: vec![loaded],
+            },
+        ]);
+        history.apply(&mut ws, load).expect("applies");
+        let undone = history.undo(&mut ws).expect("undoes");
+        assert_eq!(undone.what.to_string(), "loading documents");
+        let redone = history.redo(&mut ws).expect("redoes");
+        assert_eq!(redone.what.to_string(), "loading documents");
+    }
+
+    #[test]
+    fn an_entity_id_edit_reads_as_one_and_a_note_edit_as_a_note() {
+        let (mut ws, a, _) = workspace();
+        let mut history = History::default();
+        let add = Edit::add_span(&mut ws, a, 4, 11, "PER").expect("valid");
+        history.apply(&mut ws, add).expect("applies");
+        let span = ws.documents[0].spans[0].id;
+        let set = |note: Option<&str>, entity: Option<&str>| Edit::SetSpanNote {
+            doc: a,
+            span,
+            note: note.map(Into::into),
+            entity_id: entity.map(Into::into),
+        };
+        history
+            .apply(&mut ws, set(None, Some("Q1")))
+            .expect("applies");
+        let undone = history.undo(&mut ws).expect("undoes");
+        assert_eq!(
+            undone.what.to_string(),
+            "editing the entity id of PER «الكاظمي» in a.txt"
+        );
+        history.redo(&mut ws).expect("redoes");
+        history
+            .apply(&mut ws, set(Some("رئيس"), Some("Q1")))
+            .expect("applies");
+        let undone = history.undo(&mut ws).expect("undoes");
+        assert_eq!(
+            undone.what.to_string(),
+            "editing the note of PER «الكاظمي» in a.txt"
         );
     }
 

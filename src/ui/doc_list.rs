@@ -272,7 +272,7 @@ fn doc_item(props: &DocItemProps) -> Html {
             class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"), doc.demo.then_some("demo"))} {onclick} {onkeydown}
             tabindex="0" title={format!("{} — {per_label}", doc.name)}>
             <input type="checkbox" class="doc-done" data-testid="doc-done" checked={doc.done} onclick={ondone}
-                aria-label={t.t(Key::Done)} title={t.t(Key::MarkDone)} />
+                aria-label={t.f(Key::DoneNamed, &[("name", &doc.name)])} title={t.t(Key::MarkDone)} />
             <span class={classes!("doc-name", parts.joined.then_some("joined"))} dir="auto">
                 <span class="name-head">{ parts.head.to_owned() }</span>
                 if !parts.tail.is_empty() { <span class="name-tail">{ parts.tail.to_owned() }</span> }
@@ -286,7 +286,8 @@ fn doc_item(props: &DocItemProps) -> Html {
             }
             <span class="doc-label-counts">{ for dots }</span>
             <span class="doc-count" data-testid="doc-span-count" title={per_label.clone()}>{ count }</span>
-            <button class="doc-remove" data-testid="doc-remove" title={t.t(Key::RemoveDocument)} aria-label={t.t(Key::RemoveDocument)}
+            <button class="doc-remove" data-testid="doc-remove" title={t.t(Key::RemoveDocument)}
+                aria-label={t.f(Key::RemoveNamed, &[("name", &doc.name)])}
                 onclick={onremove}>{ icon(Icon::Close) }</button>
         </li>
     }

@@ -99,3 +99,13 @@ test('f. markup in a .txt is shown as text, never run', async ({ page }) => {
   // give a would-be onerror/alert a moment; the fixture fails the test on any dialog
   await page.waitForTimeout(500);
 });
+
+test('f. an empty .txt loads as an empty document, and the message says it has no text', async ({ page }) => {
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile('empty.txt', ''), txtFile('full.txt', 'بغداد\n')]);
+  await expectMessage(page, 'warning', 'empty.txt');
+  await expect(docItem(page, 'empty.txt')).toHaveCount(1);
+  await expect(docItem(page, 'full.txt')).toHaveCount(1);
+  await openDoc(page, 'empty.txt');
+  await expect.poll(() => docText(page)).toBe('');
+});

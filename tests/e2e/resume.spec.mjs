@@ -6,7 +6,7 @@
 import { test, expect } from './fixtures.mjs';
 import {
   gotoApp, waitForApp, docItem, docItems, openDoc, openDocName, uploadFiles, txtFile, cpFind, dragSelect,
-  markLocator, downloadFrom, exportJson, DEMO_NAME,
+  markLocator, downloadFrom, exportJson, DEMO_NAME, expectMessage,
 } from './helpers.mjs';
 
 /** The entries of a stored (uncompressed) zip, as Wasim writes them: [{ name, text }]. */
@@ -99,10 +99,12 @@ test('the demo comes back from the help sheet, uncounted, and makes way again on
   await uploadFiles(page, [txtFile('b.txt', 'نص آخر.\n')]);
   await expect(docItem(page, 'b.txt')).toHaveCount(1);
   await expect(docItem(page, DEMO_NAME)).toHaveCount(0);
-  // Undoing the load brings the demo back: nothing is lost.
+  // Undoing the load brings the demo back: nothing is lost. The message
+  // names the load, not the demo's removal.
   await page.keyboard.press('Control+z');
   await expect(docItem(page, 'b.txt')).toHaveCount(0);
   await expect(docItem(page, DEMO_NAME)).toHaveCount(1);
+  await expectMessage(page, 'info', 'Undid: loading documents');
 });
 
 test('export names say what they hold and when: the document, or the corpus', async ({ page }) => {
@@ -111,7 +113,10 @@ test('export names say what they hold and when: the document, or the corpus', as
   await openDoc(page, '003_مقال.txt');
   const date = await today(page);
   expect((await exportAs(page, 'conll', 'open')).name).toBe(`003_مقال_${date}.conll`);
-  expect((await exportAs(page, 'doccano', 'open')).name).toBe(`003_مقال_${date}.jsonl`);
+  // Formats that share an extension say which they are.
+  expect((await exportAs(page, 'doccano', 'open')).name).toBe(`003_مقال_${date}.doccano.jsonl`);
+  expect((await exportAs(page, 'spacy', 'open')).name).toBe(`003_مقال_${date}.spacy.jsonl`);
+  expect((await exportAs(page, 'label-studio', 'corpus')).name).toBe(`corpus_${date}.label-studio.json`);
   expect((await exportAs(page, 'brat', 'corpus')).name).toBe(`corpus_${date}.zip`);
   expect((await exportAs(page, 'wasim', 'corpus')).name).toBe(`corpus_${date}.json`);
   expect((await exportAs(page, 'wasim', 'open')).name).toBe(`003_مقال_${date}.json`);

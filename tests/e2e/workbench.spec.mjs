@@ -286,7 +286,9 @@ test('icons are SVG with accessible names, and the interface has no emoji', asyn
     await expect(page.getByTestId(id)).toHaveAccessibleName(/\S/);
   }
   await expect(page.getByTestId('label-delete').first()).toHaveAccessibleName(/^Delete /);
-  await expect(docItem(page, longest.name).getByTestId('doc-remove')).toHaveAccessibleName('Remove document');
+  // Each row's controls name their document (a list of "Remove document" tells nothing apart).
+  await expect(docItem(page, longest.name).getByTestId('doc-remove')).toHaveAccessibleName(`Remove ${longest.name}`);
+  await expect(docItem(page, longest.name).getByTestId('doc-done')).toHaveAccessibleName(`Done: ${longest.name}`);
   await expect(messages(page).first().getByRole('button')).toHaveAccessibleName('Dismiss');
   await expect(page.getByTestId('doc-search-count').first().locator('svg')).toHaveAccessibleName('search matches');
 });

@@ -120,12 +120,23 @@ fn sole_annotator<'a>(documents: &[&'a Document]) -> Option<&'a str> {
 
 /// `stem_date.ext`, keeping the extension of `generated` (the exporter's
 /// name, such as `wasim-brat.zip`). `date` is `YYYY-MM-DD`; anything else
-/// (an empty string when the date is unknown) is left out.
+/// (an empty string when the date is unknown) is left out. Where two
+/// formats share an extension (Wasim JSON and Label Studio's `.json`,
+/// doccano's and spaCy's `.jsonl`), the other format's name goes before
+/// it, `stem_date.label-studio.json`, so one export does not overwrite or
+/// pass for another.
 pub fn dated_name(stem: &str, date: &str, generated: &str) -> String {
-    let ext = generated
-        .rsplit_once('.')
-        .map(|(_, ext)| ext)
-        .filter(|ext| !ext.is_empty());
+    let (base, ext) = match generated.rsplit_once('.') {
+        Some((base, ext)) if !ext.is_empty() => (base, Some(ext)),
+        _ => (generated, None),
+    };
+    let tag = base
+        .strip_prefix("wasim-")
+        .filter(|tag| *tag != "annotations" && matches!(ext, Some("json" | "jsonl")));
+    let ext = match tag {
+        Some(tag) => ext.map(|ext| format!("{tag}.{ext}")),
+        None => ext.map(str::to_owned),
+    };
     let date = is_iso_date(date).then_some(date);
     let mut name = clean(stem);
     if let Some(date) = date {
@@ -134,7 +145,7 @@ pub fn dated_name(stem: &str, date: &str, generated: &str) -> String {
     }
     if let Some(ext) = ext {
         name.push('.');
-        name.push_str(ext);
+        name.push_str(&ext);
     }
     name
 }
@@ -235,6 +246,23 @@ mod tests {
         assert_eq!(
             dated_name("x", "2025-06-01", "wasim-web-annotation.jsonld"),
             "x_2025-06-01.jsonld"
+        );
+        assert_eq!(
+            dated_name("x", "2025-06-01", "wasim-annotations.json"),
+            "x_2025-06-01.json"
+        );
+        assert_eq!(
+            dated_name("x", "2025-06-01", "wasim-label-studio.json"),
+            "x_2025-06-01.label-studio.json",
+            "not the name of the Wasim JSON"
+        );
+        assert_eq!(
+            dated_name("x", "2025-06-01", "wasim-doccano.jsonl"),
+            "x_2025-06-01.doccano.jsonl"
+        );
+        assert_eq!(
+            dated_name("x", "2025-06-01", "wasim-spacy.jsonl"),
+            "x_2025-06-01.spacy.jsonl"
         );
         assert_eq!(dated_name("x", "", "a.json"), "x.json", "no date known");
         assert_eq!(dated_name("x", "1/6/2025", "a.json"), "x.json");

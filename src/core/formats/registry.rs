@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::common;
 use super::types::{Format, ImportError, Imported, ImportedDocument, InputFile};
 use super::{brat, conll, doccano, label_studio, spacy, wasim, web_annotation, zip};
-use crate::core::i18n::Key;
+use crate::core::i18n::{Key, Msg};
 use crate::core::json;
 
 /// Every format Wasim speaks, in menu order.
@@ -194,6 +194,12 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
 
 fn import_plain_text(file: &InputFile) -> Result<Imported, ImportError> {
     let text = common::decode(file)?;
+    // Loaded all the same (a document to write into is no error), but said.
+    let warnings = if text.trim().is_empty() {
+        vec![Msg::new(Key::EmptyText).arg("name", file.name.as_str())]
+    } else {
+        Vec::new()
+    };
     Ok(common::added_documents(
         vec![ImportedDocument {
             name: file.name.clone(),
@@ -203,7 +209,7 @@ fn import_plain_text(file: &InputFile) -> Result<Imported, ImportError> {
             source: None,
             ..ImportedDocument::default()
         }],
-        Vec::new(),
+        warnings,
     ))
 }
 
@@ -323,5 +329,36 @@ fn record_kind(record: &Value) -> Option<&'static str> {
         Some(doccano::ID)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str, text: &str) -> Imported {
+        let file = InputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        match import_files(vec![file]).pop() {
+            Some(Ok(imported)) => imported,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_empty_text_file_loads_with_a_word_about_it() {
+        for text in ["", " \n\r\n\t"] {
+            let imported = read("empty.txt", text);
+            assert_eq!(imported.documents.len(), 1);
+            assert_eq!(imported.documents[0].text, text, "the text as read");
+            let said: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                said,
+                ["empty.txt has no text: it is loaded empty, with nothing to tag."]
+            );
+        }
+        assert!(read("a.txt", "بغداد").warnings.is_empty());
     }
 }

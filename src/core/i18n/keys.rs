@@ -588,6 +588,12 @@ pub enum Key {
     AsLabel,
     /// editing the note of
     EditingNote,
+    /// editing the entity id of
+    EditingEntityId,
+    /// {name} has no text: it is loaded empty, with nothing to tag.
+    EmptyText,
+    /// Done: {name}
+    DoneNamed,
     /// accepting
     Accepting,
     /// un-accepting
@@ -1152,7 +1158,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 522] = [
+    pub const ALL: [Key; 525] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1445,6 +1451,9 @@ impl Key {
         Key::Relabelling,
         Key::AsLabel,
         Key::EditingNote,
+        Key::EditingEntityId,
+        Key::EmptyText,
+        Key::DoneNamed,
         Key::Accepting,
         Key::Unaccepting,
         Key::MarkingDone,
