@@ -13,6 +13,7 @@ use crate::core::tabs::Role;
 use crate::ui::app::take_over;
 use crate::ui::icons::{Icon, icon};
 use crate::ui::lang::use_lang;
+use crate::ui::modal::use_dismiss;
 use crate::ui::state::{Action, Message, MessageKind, use_app};
 use crate::ui::update::UpdateReady;
 
@@ -102,6 +103,8 @@ pub fn message_log() -> Html {
     let app = use_app();
     let t = use_lang();
     let open = use_state(|| false);
+    let root = use_node_ref();
+    use_dismiss(open.clone(), root.clone());
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -119,7 +122,7 @@ pub fn message_log() -> Html {
         }
     });
     html! {
-        <div class="message-log">
+        <div class="message-log" ref={root}>
             <button class="icon-button" data-testid="messages-toggle" onclick={toggle}
                 aria-expanded={open.to_string()} aria-controls="message-log"
                 aria-label={t.f(Key::MessagesCount, &[("n", &count.to_string())])} title={t.t(Key::PastMessages)}>

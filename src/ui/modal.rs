@@ -1,7 +1,11 @@
-//! The keyboard side of Wasim's modal dialogs (the shortcut sheet, the
-//! Team panel): one hook, so every dialog behaves the same.
+//! How Wasim's dialogs and popovers close and where the focus goes: one
+//! hook for the modal dialogs (the shortcut sheet, the Team panel), one
+//! for the toolbar's popovers (reading settings, past messages), so each
+//! kind behaves the same everywhere.
 
-use web_sys::Element;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node};
 use yew::prelude::*;
 
 use crate::platform::focus;
@@ -41,4 +45,50 @@ pub fn use_modal(node: NodeRef, on_close: Callback<()>) -> Callback<KeyboardEven
         }
         _ => {}
     })
+}
+
+/// Closes a popover while it is `open`: with Esc from anywhere on the
+/// page, or a press anywhere outside `root` (the element that holds the
+/// popover and the button that opens it, so that button still toggles).
+/// Esc from inside gives the focus back to that button, the first in
+/// `root`.
+#[hook]
+pub fn use_dismiss(open: UseStateHandle<bool>, root: NodeRef) {
+    let is_open = *open;
+    use_effect_with(is_open, move |is_open| {
+        let listeners = is_open.then(|| {
+            let document = gloo::utils::document();
+            let (shut, inside) = (open.clone(), root.clone());
+            let press = EventListener::new(&document, "pointerdown", move |event| {
+                let target = event.target().and_then(|t| t.dyn_into::<Node>().ok());
+                let within = inside
+                    .cast::<Element>()
+                    .is_some_and(|root| root.contains(target.as_ref()));
+                if !within {
+                    shut.set(false);
+                }
+            });
+            let key = EventListener::new(&document, "keydown", move |event| {
+                let escape = event
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape");
+                if !escape {
+                    return;
+                }
+                if let Some(root) = root.cast::<Element>() {
+                    let focused = gloo::utils::document().active_element();
+                    if focused.is_some_and(|f| root.contains(Some(&f))) {
+                        let button = root.query_selector("button").ok().flatten();
+                        if let Some(button) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                        {
+                            let _ = button.focus();
+                        }
+                    }
+                }
+                open.set(false);
+            });
+            (press, key)
+        });
+        move || drop(listeners)
+    });
 }

@@ -10,6 +10,7 @@ use crate::core::i18n::Key;
 use crate::ui::fields::field_value;
 use crate::ui::icons::{Icon, icon};
 use crate::ui::lang::use_lang;
+use crate::ui::modal::use_dismiss;
 
 /// The preferences and their setter, shared through a context.
 pub type PrefsHandle = UseStateHandle<Prefs>;
@@ -43,6 +44,8 @@ pub fn reading_settings() -> Html {
     let prefs = use_prefs();
     let t = use_lang();
     let open = use_state(|| false);
+    let root = use_node_ref();
+    use_dismiss(open.clone(), root.clone());
     let current = prefs.as_deref().copied().unwrap_or_default();
     let toggle = {
         let open = open.clone();
@@ -64,7 +67,7 @@ pub fn reading_settings() -> Html {
     };
     let line = format!("{}.{}", current.line_height / 10, current.line_height % 10);
     html! {
-        <div class="reading-settings">
+        <div class="reading-settings" ref={root}>
             <button class="icon-button" data-testid="settings-toggle" onclick={toggle}
                 aria-expanded={open.to_string()} aria-controls="reading-settings"
                 aria-label={t.t(Key::ReadingSettings)} title={t.t(Key::ReadingSettingsTitle)}>

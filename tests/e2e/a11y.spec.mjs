@@ -150,6 +150,35 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       await expect(page.getByTestId('shortcuts')).toHaveCount(0);
     });
 
+    // The toolbar's popovers close with Esc (from inside them or anywhere)
+    // and with a press outside them; their button still toggles them.
+    test(`popovers close with Esc or a click outside (${lang})`, async ({ page }) => {
+      await workbench(page);
+      for (const [toggle, panel] of [['settings-toggle', 'settings'], ['messages-toggle', 'message-log']]) {
+        await page.getByTestId(toggle).click();
+        await expect(page.getByTestId(panel)).toBeVisible();
+        await page.getByTestId('doc-text').click();
+        await expect(page.getByTestId(panel)).toHaveCount(0);
+        await page.getByTestId(toggle).click();
+        await expect(page.getByTestId(panel)).toBeVisible();
+        await page.getByTestId(toggle).click();
+        await expect(page.getByTestId(panel), 'the button still toggles').toHaveCount(0);
+        await page.getByTestId(toggle).click();
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId(panel)).toHaveCount(0);
+      }
+      // Esc from a control inside gives the focus back to the button.
+      await page.getByTestId('settings-toggle').click();
+      await page.getByTestId('reading-size').focus();
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('settings')).toHaveCount(0);
+      await expect(page.getByTestId('settings-toggle')).toBeFocused();
+      // A press inside does not close it.
+      await page.getByTestId('settings-toggle').click();
+      await page.getByTestId('settings-reset').click();
+      await expect(page.getByTestId('settings')).toBeVisible();
+    });
+
     // The file inputs are visually hidden inside labels drawn as buttons:
     // the label shows the focus ring when the input has the keyboard focus.
     test(`the Open files and Team file buttons show the keyboard focus (${lang})`, async ({ page }) => {
