@@ -22,7 +22,7 @@ use super::change::Change;
 use super::demo::{demo_workspace, show_demo};
 use super::edit::{Edit, History};
 use super::formats::{ImportError, ImportMode, Prepared, import_prepared};
-use super::i18n::{Counted, Key, Lang, Msg};
+use super::i18n::{Arg, Counted, Key, Lang, Msg};
 use super::model::{DocId, Document, SpanId, Workspace};
 pub use super::persist::{Loaded, Persist, Step};
 use super::persist::{Persister, WritePlan};
@@ -610,6 +610,9 @@ impl Session {
             let count = imported.len();
             let replaces = imported.mode == ImportMode::ReplaceWorkspace;
             self.notify_warnings(Msg::new(Key::Import), imported.warnings.clone());
+            if !replaces {
+                self.warn_loaded_again(&imported);
+            }
             match import_prepared(&mut self.ws, imported) {
                 Ok((edit, open)) => {
                     if self.edit(edit) {
@@ -631,6 +634,29 @@ impl Session {
                     self.notify(MessageKind::Error, text);
                 }
             }
+        }
+    }
+
+    /// Says which of the documents about to be added have the name of one
+    /// already in the list (the same file loaded twice, or a new version):
+    /// both are kept, and the list shows the name twice.
+    fn warn_loaded_again(&mut self, imported: &Prepared) {
+        let present: std::collections::HashSet<&str> = self
+            .ws
+            .documents
+            .iter()
+            .filter(|d| !d.demo)
+            .map(|d| d.name.as_str())
+            .collect();
+        let again: Vec<Arg> = imported
+            .documents()
+            .iter()
+            .filter(|d| present.contains(d.name.as_str()))
+            .map(|d| Arg::Plain(d.name.clone()))
+            .collect();
+        if !again.is_empty() {
+            let text = Msg::new(Key::LoadedAgain).with("names", Arg::List(again));
+            self.notify(MessageKind::Warning, text);
         }
     }
 
@@ -1048,6 +1074,32 @@ mod tests {
         assert_eq!(last(&session), "Redid: tagging PER «الكاظمي» in a.txt.");
         session.update(Event::Redo, &Resume::default());
         assert_eq!(last(&session), "Nothing to redo.");
+    }
+
+    #[test]
+    fn a_file_loaded_again_is_kept_twice_and_said() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT), ("b.txt", TEXT)]);
+        let warnings = |s: &Session| {
+            s.messages
+                .iter()
+                .filter(|m| m.kind == MessageKind::Warning)
+                .map(|m| m.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(warnings(&session).is_empty(), "nothing loaded twice yet");
+        load(&mut session, &[("b.txt", TEXT), ("c.txt", TEXT)]);
+        assert_eq!(
+            warnings(&session),
+            ["Already in the list, loaded again beside it: b.txt."]
+        );
+        let names: Vec<&str> = session
+            .ws
+            .documents
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect();
+        assert_eq!(names.iter().filter(|n| **n == "b.txt").count(), 2);
     }
 
     #[test]

@@ -151,7 +151,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer } from '../e2e/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.mjs';
-import { article, corpus, freeWords, keyOf, legacyData, teamExports, THOUSAND, workspace } from './gen.mjs';
+import { article, corpus, freeWords, keyOf, legacyData, makeDocument, rng, seedOf, teamExports, THOUSAND, workspace } from './gen.mjs';
 import { installBench } from './inpage.mjs';
 import { addOne, fetchDocument, recogitoDocument, startLoad, startRecogitoServer } from './recogito.mjs';
 
@@ -942,6 +942,44 @@ const legacy = {
   },
 };
 
+// A 6 MB document with no line break (a file saved without them): it is
+// drawn as one line, one text node, and a search word has thousands of
+// matches in it. Painting them once walked that node again for each match.
+const oneLine = {
+  name: 'one-line-6mb',
+  rows: [
+    { key: 'o.open', what: 'a 6 MB document on one line: load and open (setInputFiles → its text drawn)', prev: null, target: null },
+    {
+      key: 'o.search',
+      what: '  search a word with ~5,000 matches in it (fill → every match painted, the page answering)',
+      prev: 137_000,
+      target: { lt: 1000 },
+    },
+  ],
+  async run({ page }) {
+    const text = makeDocument(6_000_000, rng(seedOf('one-line'))).replace(/\n/g, ' ');
+    const file = writeFile('one-line.txt', text);
+    await openApp(page);
+    let t0 = performance.now();
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.locator('[data-testid="doc-item"][data-doc-name="one-line.txt"]').click({ timeout: 120_000 });
+    await page.getByTestId('doc-text').locator('div.line').first().waitFor({ timeout: 120_000 });
+    set('o.open', performance.now() - t0, `${(text.length / 1e6).toFixed(1)} M characters`);
+    const word = 'الموصل';
+    t0 = performance.now();
+    await page.getByTestId('search-input').fill(word);
+    await page.getByTestId('search-count').waitFor({ timeout: 60_000 });
+    const count = Number(await page.getByTestId('search-count').getAttribute('data-count'));
+    // Each evaluate waits for the page's main thread: the time includes any freeze.
+    const painted = () => page.evaluate(() => CSS.highlights.get('wasim-search')?.size ?? 0);
+    while ((await painted()) !== count) {
+      if (performance.now() - t0 > 600_000) throw new Error('matches not painted in 10 minutes');
+      await page.waitForTimeout(20);
+    }
+    set('o.search', performance.now() - t0, `${count.toLocaleString('en')} matches painted`);
+  },
+};
+
 const wasmSize = {
   name: 'wasm-size',
   rows: [
@@ -973,6 +1011,7 @@ const SCENARIOS = [
   teamScenario(3, 1000),
   recogitoScenario(1, 1000, [null, 30, [null, 52 / 30]]),
   recogitoScenario(5, 10000, [44_000, 38, [1300 / 44_000, 124 / 38]]),
+  oneLine,
   wasmSize,
 ];
 

@@ -309,6 +309,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     EditingEntityId => "تحرير معرّف الكيان في",
     EmptyText => "لا نص في {name}: حُمِّل فارغًا، ولا شيء فيه للوسم.",
     DoneNamed => "منجز: {name}",
+    LoadedAgain => "موجود في القائمة من قبل، فحُمِّل مرة أخرى بجانبه: {names}.",
     Accepting => "قبول",
     Unaccepting => "إلغاء قبول",
     MarkingDone => "تعليم كمنجز",

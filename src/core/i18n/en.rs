@@ -309,6 +309,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     EditingEntityId => "editing the entity id of",
     EmptyText => "{name} has no text: it is loaded empty, with nothing to tag.",
     DoneNamed => "Done: {name}",
+    LoadedAgain => "Already in the list, loaded again beside it: {names}.",
     Accepting => "accepting",
     Unaccepting => "un-accepting",
     MarkingDone => "marking done",

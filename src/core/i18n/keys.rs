@@ -594,6 +594,8 @@ pub enum Key {
     EmptyText,
     /// Done: {name}
     DoneNamed,
+    /// Already in the list, loaded again beside it: {names}.
+    LoadedAgain,
     /// accepting
     Accepting,
     /// un-accepting
@@ -1158,7 +1160,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 525] = [
+    pub const ALL: [Key; 526] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1454,6 +1456,7 @@ impl Key {
         Key::EditingEntityId,
         Key::EmptyText,
         Key::DoneNamed,
+        Key::LoadedAgain,
         Key::Accepting,
         Key::Unaccepting,
         Key::MarkingDone,
