@@ -104,6 +104,18 @@ fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
 
 /// Focuses the search field and selects what it holds. Returns whether
 /// there is one.
+/// Moves the focus to the selected span's note, when the details panel
+/// shows it; returns whether it did. (Tab in the text walks the spans, so
+/// this is how the keyboard reaches the note of any span, not only the last.)
+fn focus_note() -> bool {
+    let field = gloo::utils::document()
+        .query_selector("[data-testid='span-note']")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    field.is_some_and(|field| field.focus().is_ok())
+}
+
 fn focus_search() -> bool {
     let field = gloo::utils::document()
         .query_selector("[data-testid='search-input']")
@@ -167,6 +179,12 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
         }
         "ArrowUp" | "ArrowDown" if !command => {
             if cycle_overlapping(app, key == "ArrowDown") {
+                event.prevent_default();
+            }
+            None
+        }
+        "Enter" if !command && !event.alt_key() && app.selected.is_some() && focus_in_text() => {
+            if focus_note() {
                 event.prevent_default();
             }
             None

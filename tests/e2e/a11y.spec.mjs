@@ -150,6 +150,19 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       await expect(page.getByTestId('shortcuts')).toHaveCount(0);
     });
 
+    // Tab in the text walks the spans; Enter on the selected one takes the
+    // keyboard to its note, whichever span it is.
+    test(`Enter on a selected span goes to its note (${lang})`, async ({ page }) => {
+      const name = await workbench(page);
+      const mark = markLocator(page, { start: name.start, end: name.end, label: 'PER' }).first();
+      await mark.click();
+      await expect(page.getByTestId('span-details')).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('span-note')).toBeFocused();
+      await page.keyboard.type('رئيس الوزراء');
+      await expect(page.getByTestId('span-note')).toHaveValue('رئيس الوزراء');
+    });
+
     // The toolbar's popovers close with Esc (from inside them or anywhere)
     // and with a press outside them; their button still toggles them.
     test(`popovers close with Esc or a click outside (${lang})`, async ({ page }) => {
