@@ -72,3 +72,14 @@ pub fn wrap_tab(root: &Element, event: &KeyboardEvent) {
         let _ = target.focus();
     }
 }
+
+/// Gives the keyboard focus to the first element matching `selector`;
+/// returns whether there was one that took it.
+pub fn focus_selector(selector: &str) -> bool {
+    gloo::utils::document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
+}

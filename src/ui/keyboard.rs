@@ -26,6 +26,7 @@ use crate::core::model::{Document, SpanId};
 use crate::core::session::Curate;
 use crate::core::text::CharRange;
 use crate::core::words::{extend_focus, prev_word_start, word_at};
+use crate::platform::focus;
 use crate::platform::selection::{
     clear_selection, doc_view_root, document_caret, document_selection, keep_in_view, line_is_rtl,
     reveal_span, select_offsets,
@@ -108,12 +109,7 @@ fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
 /// shows it; returns whether it did. (Tab in the text walks the spans, so
 /// this is how the keyboard reaches the note of any span, not only the last.)
 fn focus_note() -> bool {
-    let field = gloo::utils::document()
-        .query_selector("[data-testid='span-note']")
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    field.is_some_and(|field| field.focus().is_ok())
+    focus::focus_selector("[data-testid='span-note']")
 }
 
 fn focus_search() -> bool {

@@ -13,7 +13,8 @@ use crate::platform::focus;
 /// Focus for a modal dialog whose element is `node`. When it opens, the
 /// focus moves into it (see [`focus::focus_into`]); Tab and Shift+Tab go round its
 /// controls and never leave it; Esc calls `on_close` from anywhere in it,
-/// fields included; when it closes, the focus goes back where it was.
+/// fields included; when it closes, the focus goes back where it was
+/// (unless the dialog gave it to something else as it closed).
 /// Returns the dialog's `onkeydown`; Esc goes no further (the page's own
 /// Esc would act again), other keys do.
 #[hook]
@@ -26,7 +27,16 @@ pub fn use_modal(node: NodeRef, on_close: Callback<()>) -> Callback<KeyboardEven
                 focus::focus_into(&root);
             }
             move || {
-                if let Some(opener) = opener.filter(|o| o.is_connected()) {
+                // Only focus that the closing lost goes back: a dialog that
+                // sent it somewhere on purpose (Adjudicate, to the text)
+                // keeps that.
+                let lost = focus::focused().is_none_or(|f| {
+                    !f.is_connected()
+                        || node
+                            .cast::<Element>()
+                            .is_some_and(|root| root.contains(Some(&f)))
+                });
+                if let Some(opener) = opener.filter(|o| lost && o.is_connected()) {
                     let _ = opener.focus();
                 }
             }

@@ -20,6 +20,7 @@ use crate::core::team::merge::{labels as team_labels, merge};
 use crate::core::team::report::{chart_svg, csv, json};
 use crate::core::team::{Level, Notice, Team};
 use crate::platform::files::{download, files_of, read_files};
+use crate::platform::focus;
 use crate::platform::resume::today;
 use crate::platform::tasks::frame;
 use crate::ui::icons::{Icon, icon};
@@ -371,6 +372,9 @@ fn adjudicate(props: &AdjudicateProps) -> Html {
                     .msg("second", Msg::counted(Counted::MergedPartial, partial)),
             };
             app.dispatch(Action::Notify(MessageKind::Info, text));
+            // Adjudicating happens in the text: the keys ] [ Alt+1… work
+            // from there (not from the Team button, a control).
+            focus::focus_selector("[data-testid='doc-text']");
             close.emit(());
         })
     };

@@ -94,7 +94,9 @@ test('two annotators, a comparison, an adjudication by keyboard and the gold fil
   const candidates = page.getByTestId('curation-panel').getByTestId('curation-candidate');
   const shown = () => candidates.evaluateAll((items) => items.map((li) => `${li.dataset.label}:${li.dataset.annotators}`));
 
-  await page.locator('[data-testid="doc-text"]').focus();
+  // The text has the focus (not the Team button the panel came from), so
+  // the adjudicating keys work at once.
+  await expect(page.getByTestId('doc-text')).toBeFocused();
   await page.keyboard.press(']');
   // داعش: Amina's ORG, not Badr's MISC (candidates of one extent are in
   // label order, as the document keeps its spans).
