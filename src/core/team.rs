@@ -174,16 +174,23 @@ impl Team {
                 continue;
             };
             let mut read = Vec::new();
+            let mut failed = false;
             // Read as *Open files…* reads them (a Wasim file a document at a
             // time, its texts indexed once).
             for result in ImportJob::run(unit) {
                 match result {
                     Ok(prepared) => read.push(prepared),
                     Err(error) => {
+                        failed = true;
                         let text = error.describe(self.lang);
                         self.errors.push(Notice::new(Level::Error, text));
                     }
                 }
+            }
+            // A file that could not be read is said once, by its error, not
+            // again as a file that holds no document.
+            if failed && read.is_empty() {
+                continue;
             }
             match members_of(&file, &read, self.lang) {
                 Ok(members) => self.members.extend(members),

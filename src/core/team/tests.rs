@@ -299,6 +299,13 @@ fn broken_files_give_the_import_error_and_the_others_load() {
     let notices = team.notices();
     let errors: Vec<&Notice> = notices.iter().filter(|n| n.level == Level::Error).collect();
     assert_eq!(errors.len(), 5, "{notices:?}");
+    // Each broken file is said once: not again as one holding no document.
+    assert!(
+        notices
+            .iter()
+            .all(|n| !n.text.contains("holds no document")),
+        "{notices:?}"
+    );
     assert_eq!(
         errors[0].text,
         "gone.json: the browser could not read it (NotFoundError)"
