@@ -7,8 +7,9 @@
 //! once). Byte offsets never leave this module. UTF-16 offsets (what the DOM,
 //! JavaScript and some file formats use) are converted only here:
 //! [`utf16_to_cp`] and [`cp_to_utf16`] for one offset, [`Utf16Index`] for
-//! many offsets of one text, [`Utf16Cursor`] for ascending ones. Grapheme cluster boundaries (floor, ceil, next,
-//! previous) are computed only by [`Text`].
+//! many offsets of one text, [`Utf16Cursor`] for ascending ones. Grapheme
+//! cluster boundaries (floor, ceil, next, previous) are computed only by
+//! [`Text`].
 //!
 //! [`Text`] wraps a document's string with a sparse index from code points to
 //! bytes, so slicing a 1 MB article by code point stays cheap.
@@ -507,7 +508,7 @@ pub fn utf16_to_cp(s: &str, utf16_offset: usize) -> usize {
 /// Converts a code point offset into `s` to a UTF-16 offset, clamping past
 /// the end.
 pub fn cp_to_utf16(s: &str, cp_offset: usize) -> usize {
-    s.chars().take(cp_offset).map(char::len_utf16).sum()
+    Utf16Cursor::new(s).utf16(cp_offset)
 }
 
 /// Converts ascending code point offsets of one text to UTF-16 offsets,
@@ -718,14 +719,13 @@ mod tests {
     fn utf16_cursor_agrees_with_one_offset_at_a_time() {
         let text = "a😀بغداد\u{064E}👩\u{200D}💻 z";
         let n = text.chars().count();
+        // Counted afresh for each offset (`cp_to_utf16` is the cursor now).
+        let units = |cp: usize| -> usize { text.chars().take(cp).map(char::len_utf16).sum() };
         for step in 1..=3 {
             let mut cursor = Utf16Cursor::new(text);
             for cp in (0..=n + 2).step_by(step) {
-                assert_eq!(
-                    cursor.utf16(cp),
-                    cp_to_utf16(text, cp),
-                    "cp {cp}, step {step}"
-                );
+                assert_eq!(cursor.utf16(cp), units(cp), "cp {cp}, step {step}");
+                assert_eq!(cp_to_utf16(text, cp), units(cp), "cp {cp}");
             }
         }
         let mut cursor = Utf16Cursor::new(text);

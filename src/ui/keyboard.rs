@@ -103,8 +103,6 @@ fn label_of(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<String> {
         .find_map(|c| app.ws.label_for_key(c).map(|l| l.name.clone()))
 }
 
-/// Focuses the search field and selects what it holds. Returns whether
-/// there is one.
 /// Moves the focus to the selected span's note, when the details panel
 /// shows it; returns whether it did. (Tab in the text walks the spans, so
 /// this is how the keyboard reaches the note of any span, not only the last.)
@@ -112,6 +110,8 @@ fn focus_note() -> bool {
     focus::focus_selector("[data-testid='span-note']")
 }
 
+/// Focuses the search field and selects what it holds. Returns whether
+/// there is one.
 fn focus_search() -> bool {
     let field = gloo::utils::document()
         .query_selector("[data-testid='search-input']")

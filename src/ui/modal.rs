@@ -5,14 +5,14 @@
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, Node};
+use web_sys::{Element, Node};
 use yew::prelude::*;
 
 use crate::platform::focus;
 
 /// Focus for a modal dialog whose element is `node`. When it opens, the
-/// focus moves into it (see [`focus::focus_into`]); Tab and Shift+Tab go round its
-/// controls and never leave it; Esc calls `on_close` from anywhere in it,
+/// focus moves into it (see [`focus::focus_into`]); Tab and Shift+Tab go
+/// round its controls and never leave it; Esc calls `on_close` from anywhere in it,
 /// fields included; when it closes, the focus goes back where it was
 /// (unless the dialog gave it to something else as it closed).
 /// Returns the dialog's `onkeydown`; Esc goes no further (the page's own
@@ -86,13 +86,10 @@ pub fn use_dismiss(open: UseStateHandle<bool>, root: NodeRef) {
                     return;
                 }
                 if let Some(root) = root.cast::<Element>() {
-                    let focused = gloo::utils::document().active_element();
-                    if focused.is_some_and(|f| root.contains(Some(&f))) {
-                        let button = root.query_selector("button").ok().flatten();
-                        if let Some(button) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok())
-                        {
-                            let _ = button.focus();
-                        }
+                    // The popover's own controls would go with it: its
+                    // button, the first control of `root`, takes the focus.
+                    if focus::focused().is_some_and(|f| root.contains(Some(&f))) {
+                        focus::focus_into(&root);
                     }
                 }
                 open.set(false);
