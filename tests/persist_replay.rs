@@ -204,6 +204,7 @@ impl World {
                 self.event(Event::Imported {
                     results: ImportJob::run(files),
                     unreadable: Vec::new(),
+                    announce: None,
                 });
             }
             Op::LoadMany => {
@@ -219,6 +220,7 @@ impl World {
                 self.event(Event::Imported {
                     results: ImportJob::run(files),
                     unreadable: Vec::new(),
+                    announce: None,
                 });
             }
             Op::ImportWorkspace => {
@@ -232,6 +234,7 @@ impl World {
                         bytes: json.into_bytes(),
                     }]),
                     unreadable: Vec::new(),
+                    announce: None,
                 });
             }
             Op::Open(n) => {

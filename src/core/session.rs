@@ -239,6 +239,9 @@ pub enum Event {
         results: Vec<Result<Prepared, ImportError>>,
         /// Messages about files that could not be read at all.
         unreadable: Vec<Msg>,
+        /// What to say once the documents are in, instead of "Loaded N
+        /// documents" (a merge says what it merged).
+        announce: Option<Msg>,
     },
     /// Show this document.
     Open(DocId),
@@ -588,7 +591,12 @@ impl Session {
         }
     }
 
-    fn import(&mut self, results: Vec<Result<Prepared, ImportError>>, unreadable: Vec<Msg>) {
+    fn import(
+        &mut self,
+        results: Vec<Result<Prepared, ImportError>>,
+        unreadable: Vec<Msg>,
+        mut announce: Option<Msg>,
+    ) {
         for text in unreadable {
             self.notify(MessageKind::Error, text);
         }
@@ -626,7 +634,8 @@ impl Session {
                         } else {
                             Counted::Loaded
                         };
-                        self.notify(MessageKind::Info, Msg::counted(what, count));
+                        let text = announce.take().unwrap_or(Msg::counted(what, count));
+                        self.notify(MessageKind::Info, text);
                     }
                 }
                 Err(error) => {
@@ -914,7 +923,8 @@ impl Session {
             Event::Imported {
                 results,
                 unreadable,
-            } => state.import(results, unreadable),
+                announce,
+            } => state.import(results, unreadable, announce),
             Event::Open(id) => {
                 if state.document(id).is_some() && state.ws.open != Some(id) {
                     state.ws.open = Some(id);
@@ -1014,6 +1024,7 @@ mod tests {
             Event::Imported {
                 results: crate::core::import_job::ImportJob::run(files),
                 unreadable: Vec::new(),
+                announce: None,
             },
             &Resume::default(),
         )
@@ -1077,6 +1088,31 @@ mod tests {
     }
 
     #[test]
+    fn an_announced_import_says_its_own_message_not_loaded_n() {
+        let mut session = writer();
+        let file = InputFile {
+            name: "a.txt".into(),
+            bytes: TEXT.as_bytes().to_vec(),
+        };
+        session.update(
+            Event::Imported {
+                results: crate::core::import_job::ImportJob::run(vec![file]),
+                unreadable: Vec::new(),
+                announce: Some(
+                    Msg::new(Key::Merged)
+                        .arg("names", "x")
+                        .arg("documents", "1"),
+                ),
+            },
+            &Resume::default(),
+        );
+        let texts: Vec<&str> = session.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        assert!(texts[0].starts_with("Merged"), "{texts:?}");
+        assert!(!texts[0].contains("Loaded"), "{texts:?}");
+    }
+
+    #[test]
     fn a_file_loaded_again_is_kept_twice_and_said() {
         let mut session = writer();
         load(&mut session, &[("a.txt", TEXT), ("b.txt", TEXT)]);
@@ -1114,6 +1150,7 @@ mod tests {
             Event::Imported {
                 results: crate::core::import_job::ImportJob::run(vec![broken]),
                 unreadable: Vec::new(),
+                announce: None,
             },
             &Resume::default(),
         );

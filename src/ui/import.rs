@@ -124,6 +124,7 @@ pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
     app.dispatch(Action::Imported {
         results: job.finish(),
         unreadable,
+        announce: None,
     });
     if big {
         show(None);

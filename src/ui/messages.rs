@@ -45,10 +45,21 @@ pub fn messages() -> Html {
     let app = use_app();
     let t = use_lang();
     {
+        // Every confirmation gets its own timer, also when several arrive
+        // in one update (only the newest used to, and the others stayed).
+        let scheduled = use_mut_ref(std::collections::HashSet::<u64>::new);
         let app = app.clone();
-        let newest = app.messages.last().map(|m| (m.id, m.kind));
-        use_effect_with(newest, move |newest| {
-            if let Some((id, MessageKind::Info)) = *newest {
+        let infos: Vec<u64> = app
+            .messages
+            .iter()
+            .filter(|m| m.kind == MessageKind::Info)
+            .map(|m| m.id)
+            .collect();
+        use_effect_with(infos, move |infos| {
+            let mut scheduled = scheduled.borrow_mut();
+            scheduled.retain(|id| infos.contains(id));
+            for &id in infos.iter().filter(|&&id| scheduled.insert(id)) {
+                let app = app.clone();
                 Timeout::new(INFO_MS, move || app.dispatch(Action::Dismiss(id))).forget();
             }
         });

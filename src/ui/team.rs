@@ -26,7 +26,7 @@ use crate::platform::tasks::frame;
 use crate::ui::icons::{Icon, icon};
 use crate::ui::lang::use_lang;
 use crate::ui::modal::use_modal;
-use crate::ui::state::{Action, MessageKind, use_app};
+use crate::ui::state::{Action, use_app};
 use crate::ui::team_report::{Shown, TeamReport};
 
 /// The team's files, shared by the panel and its callbacks.
@@ -357,21 +357,22 @@ fn adjudicate(props: &AdjudicateProps) -> Html {
             };
             let count = merged.imported.documents.len();
             let partial = merged.partial.len();
-            app.dispatch(Action::Imported {
-                results: vec![Ok(Prepared::of(merged.imported))],
-                unreadable: Vec::new(),
-            });
             let names = names.into_iter().map(Arg::Plain).collect();
-            let merged = Msg::new(Key::Merged)
+            let merged_text = Msg::new(Key::Merged)
                 .with("names", Arg::List(names))
                 .msg("documents", Msg::counted(Counted::Documents, count));
             let text = match partial {
-                0 => merged,
+                0 => merged_text,
                 _ => Msg::new(Key::TwoSentences)
-                    .msg("first", merged)
+                    .msg("first", merged_text)
                     .msg("second", Msg::counted(Counted::MergedPartial, partial)),
             };
-            app.dispatch(Action::Notify(MessageKind::Info, text));
+            // One message: what was merged, not also "Loaded N documents".
+            app.dispatch(Action::Imported {
+                results: vec![Ok(Prepared::of(merged.imported))],
+                unreadable: Vec::new(),
+                announce: Some(text),
+            });
             // Adjudicating happens in the text: the keys ] [ Alt+1… work
             // from there (not from the Team button, a control).
             focus::focus_selector("[data-testid='doc-text']");

@@ -256,6 +256,8 @@ test('adjudicate merges the work into the workspace, with team and annotators in
   expect(await docNames(page)).toEqual(['d.txt', 'o.txt']);
   await expect(page.getByTestId('doc-list').locator('[data-testid="doc-item"][aria-current="true"]')).toHaveAttribute('data-doc-name', 'd.txt');
   await expect(page.getByTestId('message').filter({ hasText: 'Merged the work of Amina, Badr into 2 documents to adjudicate.' })).toHaveCount(1);
+  // One message for the merge, not also "Loaded 2 documents".
+  await expect(page.getByTestId('message').filter({ hasText: 'Loaded 2 documents' })).toHaveCount(0);
   const { json } = await exportJson(page);
   const d = json.documents.find((x) => x.name === 'd.txt');
   expect(d.team).toEqual(['Amina', 'Badr']);

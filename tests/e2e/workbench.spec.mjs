@@ -170,6 +170,26 @@ const lineRect = (page) =>
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   });
 
+test('confirmations that arrive together all leave by themselves', async ({ page }) => {
+  await gotoApp(page);
+  // One upload, two steps: a workspace replaced, then a text file added.
+  const workspace = {
+    format: 'wasim',
+    version: 1,
+    labels: [{ name: 'PER', color: '#1f77b4', key: '1' }],
+    documents: [{ name: 'w.txt', text: 'قال علي', done: false, spans: [] }],
+    open: 0,
+  };
+  await uploadFiles(page, [jsonFile('w.json', workspace), txtFile('t.txt', 'في بغداد')]);
+  const imported = messages(page, 'info').filter({ hasText: 'Imported a workspace' });
+  const loaded = messages(page, 'info').filter({ hasText: 'Loaded 1 document' });
+  await expect(imported).toHaveCount(1);
+  await expect(loaded).toHaveCount(1);
+  // Both go (6 s each), not only the newest.
+  await expect(loaded).toHaveCount(0, { timeout: 10_000 });
+  await expect(imported).toHaveCount(0, { timeout: 2_000 });
+});
+
 test('a message does not move the text, and stays in the message log', async ({ page }) => {
   await loadCorpus(page, SIZES[1]);
   await openDoc(page, longest.name);

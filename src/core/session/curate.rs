@@ -304,6 +304,7 @@ mod tests {
             Event::Imported {
                 results: crate::core::import_job::ImportJob::run(vec![team_file()]),
                 unreadable: Vec::new(),
+                announce: None,
             },
             &resume,
         );
