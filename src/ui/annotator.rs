@@ -30,8 +30,9 @@ pub fn annotator_name() -> Html {
             }
         })
     };
+    // The placeholder is cut where the sidebar is narrow: the title says it whole.
     html! {
-        <div class="annotator-name">
+        <div class="annotator-name" title={t.t(Key::AnnotatorPlaceholder)}>
             <label for="annotator-name">{ t.t(Key::Annotator) }</label>
             <DraftField value={AttrValue::from(current)} {onchange} testid="annotator-name"
                 id="annotator-name" placeholder={t.t(Key::AnnotatorPlaceholder)} dir="auto" maxlength="80" />
