@@ -121,6 +121,27 @@ for (const viewport of SIZES) {
   });
 }
 
+for (const [lang, locale] of [['English', 'en-US'], ['Arabic', 'ar-IQ']]) {
+  test.describe(`toolbar, ${lang} interface`, () => {
+    test.use({ locale });
+    test(`800 px: the toolbar is two rows, every control whole`, async ({ page }) => {
+      await loadCorpus(page, { width: 800, height: 700 });
+      const controls = await page.locator('header.toolbar').evaluate((bar) =>
+        [...bar.querySelectorAll('button, select, input:not([type=file])')]
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => { const r = el.getBoundingClientRect(); return { top: r.top, left: r.left, right: r.right }; }));
+      expect(controls.length).toBeGreaterThan(10);
+      const rows = [];
+      for (const c of controls) if (!rows.some((top) => Math.abs(top - c.top) < 12)) rows.push(c.top);
+      expect(rows.length, `rows at tops ${rows}`).toBeLessThanOrEqual(2);
+      for (const c of controls) {
+        expect(c.left).toBeGreaterThanOrEqual(0);
+        expect(c.right).toBeLessThanOrEqual(800);
+      }
+    });
+  });
+}
+
 test('the text column is never narrower at a wider window', async ({ page }) => {
   await loadCorpus(page, SIZES[0]);
   await openDoc(page, longest.name);
