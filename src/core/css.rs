@@ -67,6 +67,33 @@ impl ClassRule {
     }
 }
 
+impl ClassRule {
+    /// The class on `.workspace` that applies the widths the side panels
+    /// were dragged to; `None` while both are automatic. A closed panel
+    /// keeps its narrow strip (the rules skip `.documents-closed` and
+    /// `.details-closed`).
+    pub fn panels(prefs: &Prefs) -> Option<ClassRule> {
+        let prefs = prefs.clamped();
+        let (documents, details) = (prefs.documents_width, prefs.details_width);
+        if documents == 0 && details == 0 {
+            return None;
+        }
+        let class = format!("panels-{documents}-{details}");
+        let mut rules = Vec::new();
+        if documents > 0 {
+            rules.push(format!(
+                ".workspace.{class}:not(.documents-closed){{--documents-width:{documents}px}}"
+            ));
+        }
+        if details > 0 {
+            rules.push(format!(
+                ".workspace.{class}:not(.details-closed){{--details-width:{details}px}}"
+            ));
+        }
+        Some(ClassRule { class, rules })
+    }
+}
+
 /// A length in CSS pixels for a CSSOM property (`"12.5px"`, never in
 /// exponent notation); what is not a finite number is `0px`.
 ///
@@ -131,6 +158,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn dragged_panel_widths_become_a_class_on_the_workspace() {
+        assert_eq!(ClassRule::panels(&Prefs::default()), None);
+        let prefs = Prefs {
+            documents_width: 300,
+            ..Prefs::default()
+        };
+        let rule = ClassRule::panels(&prefs).expect("a width");
+        assert_eq!(rule.class, "panels-300-0");
+        assert!(is_identifier(&rule.class));
+        assert_eq!(
+            rule.rules,
+            [".workspace.panels-300-0:not(.documents-closed){--documents-width:300px}"]
+        );
+        let both = Prefs {
+            documents_width: 9999,
+            details_width: 200,
+            ..Prefs::default()
+        };
+        let rule = ClassRule::panels(&both).expect("widths");
+        assert_eq!(rule.class, "panels-560-200", "clamped");
+        assert_eq!(rule.rules.len(), 2);
     }
 
     #[test]

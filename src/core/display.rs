@@ -89,6 +89,24 @@ pub const SIZE_RANGE: (u32, u32) = (14, 32);
 /// Smallest and largest line height, in tenths of the reading size.
 pub const LINE_RANGE: (u32, u32) = (13, 30);
 
+/// Narrowest and widest a side panel can be dragged to, in CSS pixels.
+pub const PANEL_RANGE: (u32, u32) = (160, 560);
+
+/// The width a side panel is dragged to: `start` (its width when the drag
+/// began) grown by `grow` pixels, within [`PANEL_RANGE`] and `max` (a share
+/// of the window, so the text keeps room), in steps of 4 px.
+pub fn panel_width(start: f64, grow: f64, max: f64) -> u32 {
+    let max = max
+        .min(f64::from(PANEL_RANGE.1))
+        .max(f64::from(PANEL_RANGE.0));
+    let width = (start + grow).clamp(f64::from(PANEL_RANGE.0), max);
+    if !width.is_finite() {
+        return PANEL_RANGE.0;
+    }
+    // `width` is finite and within PANEL_RANGE, so the cast is exact.
+    ((width / 4.0).round() * 4.0) as u32
+}
+
 /// The reader's display preferences, remembered in the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -101,6 +119,11 @@ pub struct Prefs {
     pub documents_open: bool,
     /// Whether the span panel (right) is open.
     pub details_open: bool,
+    /// Width the documents panel was dragged to, in CSS pixels; 0: the
+    /// automatic width, which follows the window.
+    pub documents_width: u32,
+    /// Width the span panel was dragged to; 0: automatic.
+    pub details_width: u32,
 }
 
 impl Default for Prefs {
@@ -110,6 +133,8 @@ impl Default for Prefs {
             line_height: 19,
             documents_open: true,
             details_open: true,
+            documents_width: 0,
+            details_width: 0,
         }
     }
 }
@@ -126,11 +151,18 @@ impl Prefs {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// The same preferences with sizes inside their ranges.
+    /// The same preferences with sizes inside their ranges (a panel width
+    /// of 0, automatic, stays 0).
     pub fn clamped(self) -> Prefs {
+        let panel = |w: u32| match w {
+            0 => 0,
+            w => w.clamp(PANEL_RANGE.0, PANEL_RANGE.1),
+        };
         Prefs {
             reading_size: self.reading_size.clamp(SIZE_RANGE.0, SIZE_RANGE.1),
             line_height: self.line_height.clamp(LINE_RANGE.0, LINE_RANGE.1),
+            documents_width: panel(self.documents_width),
+            details_width: panel(self.details_width),
             ..self
         }
     }
@@ -210,6 +242,8 @@ mod tests {
             line_height: 24,
             documents_open: false,
             details_open: true,
+            documents_width: 300,
+            details_width: 0,
         };
         assert_eq!(Prefs::from_json(&prefs.to_json()), prefs);
         assert_eq!(Prefs::from_json("not json"), Prefs::default());
@@ -218,5 +252,24 @@ mod tests {
         assert_eq!(wild.reading_size, SIZE_RANGE.1);
         assert_eq!(wild.line_height, LINE_RANGE.0);
         assert!(wild.documents_open);
+        // Stored before panels could be resized: automatic widths.
+        let old = Prefs::from_json(r#"{"readingSize": 20, "documentsOpen": false}"#);
+        assert_eq!((old.documents_width, old.details_width), (0, 0));
+        let wide = Prefs::from_json(r#"{"documentsWidth": 9000, "detailsWidth": 3}"#);
+        assert_eq!(wide.documents_width, PANEL_RANGE.1);
+        assert_eq!(wide.details_width, PANEL_RANGE.0);
+    }
+
+    #[test]
+    fn a_dragged_panel_stays_in_range_in_steps_of_four() {
+        assert_eq!(panel_width(200.0, 41.0, 1000.0), 240);
+        assert_eq!(panel_width(200.0, 43.0, 1000.0), 244);
+        assert_eq!(panel_width(200.0, -500.0, 1000.0), PANEL_RANGE.0);
+        assert_eq!(panel_width(200.0, 900.0, 1000.0), PANEL_RANGE.1);
+        // A narrow window keeps room for the text…
+        assert_eq!(panel_width(200.0, 900.0, 320.0), 320);
+        // …but never makes a panel narrower than the smallest width.
+        assert_eq!(panel_width(200.0, 0.0, 50.0), PANEL_RANGE.0);
+        assert_eq!(panel_width(f64::NAN, 0.0, 1000.0), PANEL_RANGE.0);
     }
 }

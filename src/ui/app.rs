@@ -32,6 +32,7 @@ use crate::ui::keyboard::on_key;
 use crate::ui::label_editor::LabelEditor;
 use crate::ui::lang::LangHandle;
 use crate::ui::messages::Messages;
+use crate::ui::resizer::{PanelResizer, panels_class};
 use crate::ui::search::{MatchCounts, SearchPanel};
 use crate::ui::settings::{PanelToggle, PrefsHandle, Side};
 use crate::ui::state::{Action, AppHandle, AppState, MessageKind, StorageStatus};
@@ -354,7 +355,7 @@ pub fn app() -> Html {
         let details = prefs.details_open;
         html! {
             <div class={classes!("workspace", (!documents).then_some("documents-closed"),
-                (!details).then_some("details-closed"))}>
+                (!details).then_some("details-closed"), panels_class(&prefs))}>
                 <aside class="sidebar side-panel" id="documents-panel" aria-label={t.t(Key::DocumentsAndLabels)}>
                     <div class="panel-head">
                         if documents { <h2>{ t.t(Key::DocumentsHeading) }</h2> }
@@ -366,6 +367,7 @@ pub fn app() -> Html {
                             <DocList matches={(*matches).clone()} />
                             <LabelEditor />
                         </div>
+                        <PanelResizer side={Side::Documents} />
                     }
                 </aside>
                 <main class="editor" aria-label={t.t(Key::DocumentRegion)}>
@@ -380,7 +382,10 @@ pub fn app() -> Html {
                         if details { <h2>{ t.t(Key::Details) }</h2> }
                         <PanelToggle side={Side::Details} />
                     </div>
-                    if details { <EntitiesPanel /> }
+                    if details {
+                        <EntitiesPanel />
+                        <PanelResizer side={Side::Details} />
+                    }
                 </aside>
             </div>
         }

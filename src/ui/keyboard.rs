@@ -69,7 +69,8 @@ fn focus_in_text() -> bool {
     body.as_ref() == Some(&active) || active.closest(".doc-text").ok().flatten().is_some()
 }
 
-/// Whether a key event comes from a text field, where shortcuts must not fire.
+/// Whether a key event comes from a text field, where shortcuts must not
+/// fire, or from a panel's resize handle, which keeps its arrow keys.
 fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
     event
         .target()
@@ -77,6 +78,7 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| {
             el.is_content_editable()
                 || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.get_attribute("role").is_some_and(|r| r == "separator")
         })
 }
 

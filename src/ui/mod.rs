@@ -21,6 +21,7 @@ pub mod label_editor;
 pub mod lang;
 pub mod messages;
 pub mod modal;
+pub mod resizer;
 pub mod save_status;
 pub mod search;
 pub mod search_results;

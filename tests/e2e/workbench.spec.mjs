@@ -438,3 +438,54 @@ test('side panels collapse with their buttons, from the keyboard, and stay so af
   await expect(page.getByTestId('doc-list')).toBeVisible();
   await expect.poll(width).toBeCloseTo(open, 0);
 });
+
+for (const [lang, locale, rtl] of [['English', 'en-US', false], ['Arabic', 'ar-IQ', true]]) {
+  test.describe(`resizing the panels, ${lang} interface`, () => {
+    test.use({ locale });
+    test('a panel edge drags wider, moves with the arrow keys, is remembered, and double-click gives the automatic width back', async ({ page }) => {
+      await loadCorpus(page, SIZES[1]);
+      const panel = (id) => page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().width);
+      const auto = { documents: await panel('documents-panel'), details: await panel('details-panel') };
+      const handle = page.getByTestId('resize-documents');
+      await expect(handle).toHaveAttribute('role', 'separator');
+
+      // Drag the documents panel's inner edge 100 px toward the text
+      // (right in English, left in Arabic).
+      const box = await handle.boundingBox();
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + (rtl ? -50 : 50), y, { steps: 3 });
+      await page.mouse.move(x + (rtl ? -100 : 100), y, { steps: 3 });
+      await page.mouse.up();
+      await expect.poll(() => panel('documents-panel')).toBeGreaterThan(auto.documents + 90);
+      const dragged = await panel('documents-panel');
+      expect(dragged).toBeLessThan(auto.documents + 110);
+      expect(await panel('details-panel'), 'the other panel keeps its width').toBeCloseTo(auto.details, 0);
+
+      // The keyboard: the arrow pointing toward the text widens it.
+      await handle.focus();
+      await page.keyboard.press(rtl ? 'ArrowLeft' : 'ArrowRight');
+      await expect.poll(() => panel('documents-panel')).toBeGreaterThan(dragged + 10);
+      const keyed = await panel('documents-panel');
+      await expect(handle).toHaveAttribute('aria-valuenow', String(Math.round(keyed)));
+      // The arrow keys stayed with the handle: no span or document moved.
+      await expect(page.getByTestId('resize-documents')).toBeFocused();
+
+      // The span panel's edge, from the keyboard: the arrow away from the text.
+      await page.getByTestId('resize-details').focus();
+      await page.keyboard.press(rtl ? 'Shift+ArrowLeft' : 'Shift+ArrowRight');
+      await expect.poll(() => panel('details-panel')).toBeLessThan(auto.details - 40);
+
+      await page.reload();
+      await expect(page.getByTestId('doc-list')).toBeVisible({ timeout: 20_000 });
+      await expect.poll(() => panel('documents-panel')).toBeCloseTo(keyed, 0);
+
+      await page.getByTestId('resize-documents').dblclick();
+      await page.getByTestId('resize-details').dblclick();
+      await expect.poll(() => panel('documents-panel')).toBeCloseTo(auto.documents, 0);
+      await expect.poll(() => panel('details-panel')).toBeCloseTo(auto.details, 0);
+    });
+  });
+}

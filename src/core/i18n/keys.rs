@@ -214,6 +214,12 @@ pub enum Key {
     HideSpanPanel,
     /// Show the span panel
     ShowSpanPanel,
+    /// Width of the documents panel
+    ResizeDocumentsPanel,
+    /// Width of the span panel
+    ResizeSpanPanel,
+    /// Drag, or use the arrow keys; double-click for the automatic width
+    ResizeHint,
     /// Documents done
     DocumentsDone,
     /// {done} / {total} done
@@ -1160,7 +1166,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 526] = [
+    pub const ALL: [Key; 529] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1266,6 +1272,9 @@ impl Key {
         Key::ShowDocumentsPanel,
         Key::HideSpanPanel,
         Key::ShowSpanPanel,
+        Key::ResizeDocumentsPanel,
+        Key::ResizeSpanPanel,
+        Key::ResizeHint,
         Key::DocumentsDone,
         Key::DoneOfTotal,
         Key::FilterByName,
