@@ -182,6 +182,9 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
     {
         return describe(load, ws);
     }
+    if let Some(change) = describe_label_deletion(steps, ws) {
+        return change;
+    }
     let described: Vec<Change> = steps.iter().map(|step| describe(step, ws)).collect();
     let spans: usize = described.iter().map(|c| c.spans.len().max(1)).sum();
     let Some(first) = described.iter().find(|c| c.doc.is_some()).cloned() else {
@@ -212,6 +215,45 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
         first.what.clone()
     };
     Change { what, ..first }
+}
+
+/// A label deleted, with its spans removed or relabelled
+/// ([`Edit::delete_label`]): the batch's new label set lacks one label of
+/// `ws` (which has it both before a redo and after an undo). It is named,
+/// with the count of its spans, and no document is opened for it.
+fn describe_label_deletion(steps: &[Edit], ws: &Workspace) -> Option<Change> {
+    let kept = steps.iter().find_map(|step| match step {
+        Edit::SetLabels(labels) => Some(labels),
+        _ => None,
+    })?;
+    let mut gone = ws
+        .labels
+        .iter()
+        .filter(|l| kept.iter().all(|k| k.name != l.name));
+    let (Some(label), None) = (gone.next(), gone.next()) else {
+        return None;
+    };
+    let spans: usize = steps
+        .iter()
+        .map(|step| match step {
+            Edit::RemoveSpans { ids, .. } => ids.len(),
+            Edit::SetSpanLabel { .. } => 1,
+            _ => 0,
+        })
+        .sum();
+    let what = Msg::new(Key::DeletingLabel).arg("name", label.name.as_str());
+    let what = match spans {
+        0 => what,
+        n => Msg::new(Key::ChangesOnly)
+            .msg("what", what)
+            .msg("changes", Msg::counted(Counted::Changes, n)),
+    };
+    Some(Change {
+        doc: None,
+        range: None,
+        spans: Vec::new(),
+        what,
+    })
 }
 
 fn describe_workspace_edit(edit: &Edit) -> Key {
@@ -334,6 +376,34 @@ mod tests {
             undone.what.to_string(),
             "editing the note of PER «الكاظمي» in a.txt"
         );
+    }
+
+    #[test]
+    fn deleting_a_label_reads_as_that_not_as_its_first_span() {
+        use crate::core::edit::OrphanSpans;
+        let (mut ws, a, b) = workspace();
+        let mut history = History::default();
+        for (doc, start, end) in [(a, 4, 11), (a, 12, 17), (b, 0, 4)] {
+            let add = Edit::add_span(&mut ws, doc, start, end, "LOC").expect("valid");
+            history.apply(&mut ws, add).expect("applies");
+        }
+        for policy in [OrphanSpans::Relabel("ORG".into()), OrphanSpans::Delete] {
+            let delete = Edit::delete_label(&ws, "LOC", policy).expect("valid");
+            history.apply(&mut ws, delete).expect("applies");
+            ws.open = Some(b);
+            let undone = history.undo(&mut ws).expect("undoes");
+            assert_eq!(
+                undone.what.to_string(),
+                "deleting the label LOC (3 changes)"
+            );
+            assert_eq!(undone.doc, None, "no document is opened for it");
+            let redone = history.redo(&mut ws).expect("redoes");
+            assert_eq!(
+                redone.what.to_string(),
+                "deleting the label LOC (3 changes)"
+            );
+            history.undo(&mut ws).expect("undoes");
+        }
     }
 
     #[test]

@@ -161,6 +161,12 @@ impl EditError {
             EditError::Invalid(why) => why.clone(),
         }
     }
+
+    /// The message shown when an edit the user asked for is refused: says
+    /// that nothing changed, and why ([`EditError::msg`]).
+    pub fn notice(&self) -> Msg {
+        Msg::new(Key::NotChanged).msg("why", self.msg())
+    }
 }
 
 impl std::fmt::Display for EditError {

@@ -585,7 +585,7 @@ impl Session {
                 true
             }
             Err(error) => {
-                self.notify(MessageKind::Warning, error.msg());
+                self.notify(MessageKind::Warning, error.notice());
                 false
             }
         }
@@ -681,46 +681,51 @@ impl Session {
             return;
         };
         let doc_id = doc.id;
-        if let Some(selection) = selection {
-            let Some(range) = doc.text.snap_selection(selection.start(), selection.end()) else {
-                self.notify(MessageKind::Info, Key::OnlySpaces);
-                return;
-            };
-            let same: Vec<&crate::core::model::Span> =
-                doc.spans.iter().filter(|s| s.range() == range).collect();
-            if let Some(existing) = same.iter().find(|s| s.label == label) {
-                self.selected = Some(existing.id);
-                let text = Msg::new(Key::AlreadyTagged).arg("label", label);
-                self.notify(MessageKind::Info, text);
+        // The extent to tag: the selection, snapped; else the selected
+        // span's own extent, as it is (Shift+key adds a label there too).
+        let selected = self.selected.and_then(|id| doc.span(id));
+        let range = match (selection, selected) {
+            (Some(selection), _) => doc.text.snap_selection(selection.start(), selection.end()),
+            (None, Some(span)) => Some(span.range()),
+            (None, None) => {
+                self.notify(MessageKind::Info, Key::SelectFirst);
                 return;
             }
-            let target = same
-                .iter()
-                .find(|s| Some(s.id) == self.selected)
-                .or(same.first());
-            if let (false, Some(span)) = (add, target) {
-                let span = span.id;
-                if self.edit(self.relabel_edit(doc_id, span, label)) {
-                    self.selected = Some(span);
+        };
+        let Some(range) = range else {
+            self.notify(MessageKind::Info, Key::OnlySpaces);
+            return;
+        };
+        let same: Vec<&crate::core::model::Span> =
+            doc.spans.iter().filter(|s| s.range() == range).collect();
+        if let Some(existing) = same.iter().find(|s| s.label == label) {
+            self.selected = Some(existing.id);
+            let text = Msg::new(Key::AlreadyTagged).arg("label", label);
+            self.notify(MessageKind::Info, text);
+            return;
+        }
+        let target = same
+            .iter()
+            .find(|s| Some(s.id) == self.selected)
+            .or(same.first());
+        if let (false, Some(span)) = (add, target) {
+            let span = span.id;
+            if self.edit(self.relabel_edit(doc_id, span, label)) {
+                self.selected = Some(span);
+            }
+            return;
+        }
+        match Edit::add_span(&mut self.ws, doc_id, range.start(), range.end(), &label) {
+            Ok(edit) => {
+                let id = match &edit {
+                    Edit::AddSpans { spans, .. } => spans.first().map(|s| s.id),
+                    _ => None,
+                };
+                if self.edit(edit) {
+                    self.selected = id;
                 }
-                return;
             }
-            match Edit::add_span(&mut self.ws, doc_id, range.start(), range.end(), &label) {
-                Ok(edit) => {
-                    let id = match &edit {
-                        Edit::AddSpans { spans, .. } => spans.first().map(|s| s.id),
-                        _ => None,
-                    };
-                    if self.edit(edit) {
-                        self.selected = id;
-                    }
-                }
-                Err(error) => self.notify(MessageKind::Info, error.msg()),
-            }
-        } else if let Some(span) = self.selected.filter(|id| doc.span(*id).is_some()) {
-            self.edit(self.relabel_edit(doc_id, span, label));
-        } else {
-            self.notify(MessageKind::Info, Key::SelectFirst);
+            Err(error) => self.notify(MessageKind::Info, error.notice()),
         }
     }
 }
@@ -1085,6 +1090,45 @@ mod tests {
         assert_eq!(last(&session), "Redid: tagging PER «الكاظمي» in a.txt.");
         session.update(Event::Redo, &Resume::default());
         assert_eq!(last(&session), "Nothing to redo.");
+    }
+
+    #[test]
+    fn a_label_key_on_a_clicked_span_relabels_it_and_shift_adds_a_second() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT)]);
+        tag(&mut session, 4, 11, "PER");
+        let labels = |s: &Session| -> Vec<(usize, usize, String)> {
+            let doc = s.open_document().expect("open");
+            doc.spans
+                .iter()
+                .map(|x| (x.start, x.end, x.label.to_string()))
+                .collect()
+        };
+        let span = session.selected;
+        assert!(span.is_some(), "the new span is selected");
+        let key = |s: &mut Session, label: &str, add: bool| {
+            s.update(Event::Select(span), &Resume::default());
+            s.update(
+                Event::ApplyLabel {
+                    label: label.into(),
+                    selection: None,
+                    add,
+                },
+                &Resume::default(),
+            );
+        };
+        key(&mut session, "LOC", false);
+        assert_eq!(labels(&session), [(4, 11, "LOC".to_owned())], "relabelled");
+        key(&mut session, "ORG", true);
+        assert_eq!(
+            labels(&session),
+            [(4, 11, "LOC".to_owned()), (4, 11, "ORG".to_owned())],
+            "Shift adds a second label on the same extent"
+        );
+        key(&mut session, "LOC", true);
+        assert_eq!(labels(&session).len(), 2, "never a duplicate");
+        session.update(Event::Undo, &Resume::default());
+        assert_eq!(labels(&session), [(4, 11, "LOC".to_owned())]);
     }
 
     #[test]

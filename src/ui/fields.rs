@@ -80,16 +80,26 @@ pub fn draft_field(props: &DraftFieldProps) -> Html {
             }
         })
     };
+    // A commit shows the saved value again: the new one once the state has
+    // it, the old one when the change was refused (a hotkey two labels
+    // would share), so the field never shows what was not kept.
+    let onchange = {
+        let (draft, commit, saved) = (draft.clone(), props.onchange.clone(), props.value.clone());
+        Callback::from(move |event: Event| {
+            commit.emit(event);
+            draft.set(saved.to_string());
+        })
+    };
     let p = props.clone();
     if p.multiline {
         html! {
-            <textarea value={(*draft).clone()} {oninput} onchange={p.onchange} data-testid={p.testid} id={p.id}
+            <textarea value={(*draft).clone()} {oninput} {onchange} data-testid={p.testid} id={p.id}
                 class={p.class} aria-label={p.aria_label} placeholder={p.placeholder} dir={p.dir}
                 rows={p.rows} />
         }
     } else {
         html! {
-            <input value={(*draft).clone()} {oninput} onchange={p.onchange} data-testid={p.testid} id={p.id}
+            <input value={(*draft).clone()} {oninput} {onchange} data-testid={p.testid} id={p.id}
                 class={p.class} aria-label={p.aria_label} placeholder={p.placeholder} dir={p.dir}
                 maxlength={p.maxlength} />
         }

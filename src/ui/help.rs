@@ -8,9 +8,10 @@ use crate::ui::modal::use_modal;
 use crate::ui::state::{Action, use_app};
 
 /// Every shortcut: its keys (the same in every language) and what it does.
-const SHORTCUTS: [(Keys, Key); 22] = [
+const SHORTCUTS: [(Keys, Key); 23] = [
     (Keys::Named(Key::HkMouse), Key::HkMouseWhat),
     (Keys::Named(Key::HkLabelKey), Key::HkLabelKeyWhat),
+    (Keys::Named(Key::HkShiftLabelKey), Key::HkShiftLabelKeyWhat),
     (Keys::Plain("← →"), Key::HkArrowsWhat),
     (Keys::Plain("Ctrl/Alt + ← →"), Key::HkCtrlArrowsWhat),
     (Keys::Plain("Shift + ← →"), Key::HkShiftArrowsWhat),

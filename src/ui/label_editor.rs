@@ -264,7 +264,7 @@ fn label_row(props: &LabelRowProps) -> Html {
             };
             match Edit::delete_label(&app.ws, &name, policy) {
                 Ok(edit) => app.dispatch(Action::Edit(edit)),
-                Err(error) => app.dispatch(Action::Notify(MessageKind::Error, error.msg())),
+                Err(error) => app.dispatch(Action::Notify(MessageKind::Error, error.notice())),
             }
             deleting.set(false);
         })
@@ -293,7 +293,9 @@ fn label_row(props: &LabelRowProps) -> Html {
                 <form class="label-delete-confirm" onsubmit={confirm} data-testid="label-delete-confirm">
                     <span>{ t.n(Counted::SpansCarry, used(&app, &name), &[("name", &name)]) }</span>
                     <select aria-label={t.t(Key::WhatToDoWithSpans)}>
-                        <option value="">{ t.t(Key::DeleteThem) }</option>
+                        // Selected by name: Yew inserts the options last first,
+                        // and the browser would select the first one inserted.
+                        <option value="" selected=true>{ t.t(Key::DeleteThem) }</option>
                         { for others }
                     </select>
                     <button type="submit">{ t.t(Key::DeleteLabel) }</button>

@@ -300,8 +300,10 @@ test('label editor: rename carries spans, clashes refused, delete asks, set expo
   const locRow = page.locator('[data-testid="label-row"][data-label="LOC"]');
   await locRow.getByTestId('label-key').fill('1');
   await locRow.getByTestId('label-key').press('Tab');
-  await expectMessage(page, 'warning', 'hotkey');
+  await expectMessage(page, 'warning', 'Not changed: hotkey');
   await expect(page.getByTestId('label-LOC')).toContainText('2');
+  // The field shows the key that was kept, not the one refused.
+  await expect(locRow.getByTestId('label-key')).toHaveValue('2');
   // Add a label and use it by its new key.
   await page.getByTestId('label-new-name').fill('EVENT');
   await page.getByTestId('label-add').click();
@@ -309,12 +311,15 @@ test('label editor: rename carries spans, clashes refused, delete asks, set expo
   // Deleting a label with spans asks what to do with them.
   await page.locator('[data-testid="label-row"][data-label="PERSON"]').getByTestId('label-delete').click();
   const confirm = page.getByTestId('label-delete-confirm');
+  // Nothing is relabelled unless chosen: the choice starts on "Delete them".
+  await expect(confirm.locator('select')).toHaveValue('');
   await confirm.locator('select').selectOption('MISC');
   await confirm.locator('button[type=submit]').click();
   await expect(markLocator(page, { start: k.start, end: k.end, label: 'MISC' })).toHaveCount(1);
   await expect(page.getByTestId('label-PERSON')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(markLocator(page, { start: k.start, end: k.end, label: 'PERSON' })).toHaveCount(1);
+  await expectMessage(page, 'info', 'Undid: deleting the label PERSON');
   // Export the label set, import it into a fresh page.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('labels-export').click()]);
   const labelsJson = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));

@@ -138,6 +138,19 @@ test('4. a label key relabels an exactly covered span, Shift adds one, and Tag a
   await page.keyboard.press('Shift+2');
   await expect(markLocator(page, { ...uae, label: 'LOC' })).toHaveCount(1);
   await expect(markLocator(page, { ...uae, label: 'ORG' })).toHaveCount(1);
+  // The same with a clicked span and no selection: a key relabels it,
+  // Shift+key adds a label beside it.
+  const kadhimi = cpFind(article.text, 'الكاظمي');
+  await drag(page, kadhimi.start, kadhimi.end);
+  await page.keyboard.press('2');
+  await clickSpan(page, { ...kadhimi, label: 'LOC' });
+  await page.keyboard.press('1');
+  await expect(markLocator(page, { ...kadhimi, label: 'PER' })).toHaveCount(1);
+  await expect(markLocator(page, { ...kadhimi, label: 'LOC' })).toHaveCount(0);
+  await clickSpan(page, { ...kadhimi, label: 'PER' });
+  await page.keyboard.press('Shift+4');
+  await expect(markLocator(page, { ...kadhimi, label: 'MISC' })).toHaveCount(1);
+  await expect(markLocator(page, { ...kadhimi, label: 'PER' })).toHaveCount(1);
 
   // بالعراق tagged LOC whole; Tag all العراق as LOC adds nothing inside it.
   const iraq = byName('001');

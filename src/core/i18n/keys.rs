@@ -74,12 +74,16 @@ pub enum Key {
     ShortcutsTitle,
     /// Mouse drag
     HkMouse,
-    /// Select text; it snaps to whole words (hold Alt, or switch on “Exact”, for characters)
+    /// Select text; it snaps to whole words (hold Alt, or switch “Snap to words” to “Exact characters”, for characters)
     HkMouseWhat,
     /// 1 – 9, or a label's key
     HkLabelKey,
     /// Tag the selection, or relabel the selected span
     HkLabelKeyWhat,
+    /// Shift + label key
+    HkShiftLabelKey,
+    /// Add a second label on the same text (the selection, or the selected span) instead of relabelling
+    HkShiftLabelKeyWhat,
     /// Move the keyboard cursor word by word (in right-to-left text, ← moves forward)
     HkArrowsWhat,
     /// Move character by character
@@ -620,6 +624,10 @@ pub enum Key {
     NamingAnnotator,
     /// renaming a label
     RenamingLabel,
+    /// deleting the label {name}
+    DeletingLabel,
+    /// Not changed: {why}.
+    NotChanged,
     /// loading documents
     LoadingDocuments,
     /// removing documents
@@ -1166,7 +1174,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 529] = [
+    pub const ALL: [Key; 533] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1205,6 +1213,8 @@ impl Key {
         Key::HkMouseWhat,
         Key::HkLabelKey,
         Key::HkLabelKeyWhat,
+        Key::HkShiftLabelKey,
+        Key::HkShiftLabelKeyWhat,
         Key::HkArrowsWhat,
         Key::HkCtrlArrowsWhat,
         Key::HkShiftArrowsWhat,
@@ -1475,6 +1485,8 @@ impl Key {
         Key::LabelSetChange,
         Key::NamingAnnotator,
         Key::RenamingLabel,
+        Key::DeletingLabel,
+        Key::NotChanged,
         Key::LoadingDocuments,
         Key::RemovingDocuments,
         Key::ImportingWorkspace,
