@@ -582,7 +582,7 @@ pub enum Key {
     NoDisagreementsLeft,
     /// Every disagreement is decided.
     AllDecided,
-    /// Nothing to accept: no undecided group has one span that {k} or more annotators agree on alone.
+    /// Nothing to accept: no undecided group has a single span that {agree} on.
     NothingToAccept,
     /// {what} in {name}
     OnDocument,
@@ -1108,8 +1108,10 @@ pub enum Counted {
     Tagged,
     /// This document's team has {n} annotators.
     TeamHas,
-    /// Accepted {n} groups in {documents} where at least {k} annotators agree. Ctrl+Z undoes this.
+    /// Accepted {n} groups in {documents} where {agree}. Ctrl+Z undoes this.
     AcceptedGroups,
+    /// at least {n} annotators agree
+    AgreeAtLeast,
     /// and {n} more
     AndMore,
     /// {n} changes
@@ -1713,7 +1715,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 47] = [
+    pub const ALL: [Counted; 48] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1731,6 +1733,7 @@ impl Counted {
         Counted::Tagged,
         Counted::TeamHas,
         Counted::AcceptedGroups,
+        Counted::AgreeAtLeast,
         Counted::AndMore,
         Counted::Changes,
         Counted::NotInEvery,

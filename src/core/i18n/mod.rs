@@ -293,6 +293,26 @@ mod tests {
     }
 
     #[test]
+    fn one_annotator_agrees_in_the_singular() {
+        assert_eq!(
+            Lang::En.n(Counted::AgreeAtLeast, 1, &[]),
+            "at least 1 annotator agrees"
+        );
+        assert_eq!(
+            Lang::En.n(Counted::AgreeAtLeast, 3, &[]),
+            "at least 3 annotators agree"
+        );
+        assert_eq!(
+            Lang::Ar.n(Counted::AgreeAtLeast, 1, &[]),
+            "يتفق واسم واحد على الأقل"
+        );
+        assert_eq!(
+            Lang::Ar.n(Counted::AgreeAtLeast, 2, &[]),
+            "يتفق واسمان على الأقل"
+        );
+    }
+
+    #[test]
     fn no_counted_form_appends_an_s_or_leaves_a_placeholder() {
         for key in Counted::ALL {
             for n in [0, 1, 2, 3, 11, 100, 101] {
@@ -301,6 +321,7 @@ mod tests {
                         ("name", "x"),
                         ("label", "PER"),
                         ("k", "2"),
+                        ("agree", "a"),
                         ("count", "5"),
                         ("documents", "d"),
                         ("what", "w"),

@@ -193,7 +193,8 @@ impl Session {
     fn quorum(&mut self, k: usize) {
         let outcome = accept_quorum(&self.ws, k);
         let Some(edit) = outcome.edit else {
-            let text = Msg::new(Key::NothingToAccept).num("k", k);
+            let agree = Msg::counted(Counted::AgreeAtLeast, k);
+            let text = Msg::new(Key::NothingToAccept).msg("agree", agree);
             self.notify(MessageKind::Info, text);
             return;
         };
@@ -209,7 +210,7 @@ impl Session {
             let (g, d) = (outcome.groups, outcome.documents);
             let text = Msg::counted(Counted::AcceptedGroups, g)
                 .msg("documents", Msg::counted(Counted::Documents, d))
-                .num("k", k);
+                .msg("agree", Msg::counted(Counted::AgreeAtLeast, k));
             self.notify(MessageKind::Info, text);
         }
     }
