@@ -127,13 +127,11 @@ fn then(first: Msg, second: impl Into<Msg>) -> Msg {
 
 /// "`what` in `document`" (or in a document since removed).
 fn on_document(what: Msg, document: Option<&Document>) -> Msg {
-    let name = match document {
-        Some(d) => Msg::from(d.name.as_str()),
-        None => Msg::new(Key::RemovedDocument),
-    };
-    Msg::new(Key::OnDocument)
-        .msg("what", what)
-        .msg("name", name)
+    let on = Msg::new(Key::OnDocument).msg("what", what);
+    match document {
+        Some(d) => on.arg("name", d.name.as_str()),
+        None => on.msg("name", Msg::new(Key::RemovedDocument)),
+    }
 }
 
 /// A batch reads as its first step touching a document, with a count; a

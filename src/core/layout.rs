@@ -14,6 +14,7 @@ use crate::core::sort;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use super::bidi::is_strong_rtl;
 use super::model::{Document, Span, SpanId};
 use super::text::LineRange;
 
@@ -34,13 +35,6 @@ impl Direction {
             Direction::Rtl => "rtl",
         }
     }
-}
-
-/// Whether a character is strongly right-to-left (Hebrew, Arabic, Syriac,
-/// Thaana, N'Ko and their presentation forms).
-fn is_strong_rtl(ch: char) -> bool {
-    matches!(ch, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
-        && ch.is_alphabetic()
 }
 
 /// The dominant direction of `text`: the direction of most strong letters,

@@ -5,6 +5,7 @@
 //! and its conversions are defined once, in [`text`].
 
 pub mod agreement;
+pub mod bidi;
 pub mod change;
 pub mod css;
 pub mod curation;

@@ -24,15 +24,15 @@ const INFO_MS: u32 = 6_000;
 /// A message's text, and its details folded under it when it has any.
 fn body(message: &Message) -> Html {
     if message.details.is_empty() {
-        return html! { <span class="message-text" dir="auto">{ message.text.clone() }</span> };
+        return html! { <span class="message-text">{ message.text.clone() }</span> };
     }
     let items = message
         .details
         .iter()
-        .map(|line| html! { <li dir="auto">{ line.clone() }</li> });
+        .map(|line| html! { <li>{ line.clone() }</li> });
     html! {
         <details class="message-details" data-testid="message-details">
-            <summary dir="auto">{ message.text.clone() }</summary>
+            <summary>{ message.text.clone() }</summary>
             <ul data-count={message.details.len().to_string()}>{ for items }</ul>
         </details>
     }

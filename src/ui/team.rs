@@ -14,6 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::core::bidi::isolate;
 use crate::core::formats::{OutputFile, Prepared};
 use crate::core::i18n::{Arg, Counted, Key, Lang, Msg};
 use crate::core::team::merge::{labels as team_labels, merge};
@@ -203,8 +204,8 @@ fn team_panel(props: &PanelProps) -> Html {
     let members = view.members.iter().enumerate().map(|(i, row)| {
         html! {
             <li key={format!("{i}:{}", row.name)} class="team-member" data-testid="team-member" data-name={row.name.clone()}>
-                <span class="team-member-name" dir="auto">{ row.name.clone() }</span>
-                <span class="muted" dir="auto">{ t.f(Key::MemberLine, &[("file", &row.file),
+                <bdi class="team-member-name">{ row.name.clone() }</bdi>
+                <span class="muted">{ t.f(Key::MemberLine, &[("file", &isolate(&row.file)),
                     ("documents", &t.n(Counted::Documents, row.documents, &[])),
                     ("spans", &t.n(Counted::Spans, row.spans, &[]))]) }</span>
                 <button class="icon-button" data-testid="team-remove" onclick={remove(i)}
@@ -270,12 +271,12 @@ fn notices(props: &NoticesProps) -> Html {
     let items = props.notices.iter().map(|notice| {
         let level = notice.level.as_str();
         let body = if notice.details.is_empty() {
-            html! { <span dir="auto">{ notice.text.clone() }</span> }
+            html! { <span>{ notice.text.clone() }</span> }
         } else {
-            let lines = notice.details.iter().map(|l| html! { <li dir="auto">{ l.clone() }</li> });
+            let lines = notice.details.iter().map(|l| html! { <li>{ l.clone() }</li> });
             html! {
                 <details>
-                    <summary dir="auto">{ notice.text.clone() }</summary>
+                    <summary>{ notice.text.clone() }</summary>
                     <ul data-count={notice.details.len().to_string()}>{ for lines }</ul>
                 </details>
             }

@@ -117,8 +117,8 @@ fn pairs_table(props: &ReportProps) -> Html {
     let rows = report.pairs.iter().map(|p| {
         html! {
             <tr data-testid="team-pair-row" data-reference={name(p.reference)} data-candidate={name(p.candidate)}>
-                <th scope="row" dir="auto">{ name(p.reference) }</th>
-                <td dir="auto">{ name(p.candidate) }</td>
+                <th scope="row"><bdi>{ name(p.reference) }</bdi></th>
+                <td><bdi>{ name(p.candidate) }</bdi></td>
                 { cell("precision", Some(p.overall.precision())) }
                 { cell("recall", Some(p.overall.recall())) }
                 { cell("f1", Some(p.overall.f1())) }
@@ -167,7 +167,7 @@ fn labels_table(report: &Report, pair: &Pair, t: Lang) -> Html {
     let row = |label: &str, k: &Counts| {
         html! {
             <tr data-testid="team-label-row" data-label={label.to_owned()}>
-                <th scope="row" dir="auto">{ label.to_owned() }</th>
+                <th scope="row"><bdi>{ label.to_owned() }</bdi></th>
                 { count("tp", k.tp) }{ count("fp", k.fp) }{ count("fn", k.fn_) }
                 { cell("precision", Some(k.precision())) }
                 { cell("recall", Some(k.recall())) }
@@ -200,7 +200,7 @@ fn confusion_table(report: &Report, pair: &Pair, t: Lang) -> Html {
     let head = report
         .labels
         .iter()
-        .map(|l| html! { <th scope="col" dir="auto">{ l.clone() }</th> });
+        .map(|l| html! { <th scope="col"><bdi>{ l.clone() }</bdi></th> });
     let rows = report.labels.iter().map(|r| {
         let cells = report.labels.iter().map(|c| {
             let n = if r == c {
@@ -216,7 +216,7 @@ fn confusion_table(report: &Report, pair: &Pair, t: Lang) -> Html {
                     data-reference-label={r.clone()} data-candidate-label={c.clone()}>{ n }</td>
             }
         });
-        html! { <tr><th scope="row" dir="auto">{ r.clone() }</th>{ for cells }</tr> }
+        html! { <tr><th scope="row"><bdi>{ r.clone() }</bdi></th>{ for cells }</tr> }
     });
     html! {
         <table class="team-table team-confusion" data-testid="team-confusion">
@@ -239,12 +239,12 @@ fn documents_table(props: &ReportProps) -> Html {
     let head = report
         .annotators
         .iter()
-        .map(|a| html! { <th scope="col" dir="auto" title={spans}>{ a.clone() }</th> });
+        .map(|a| html! { <th scope="col" title={spans}><bdi>{ a.clone() }</bdi></th> });
     let rows = report.documents.iter().take(DOCUMENTS_SHOWN).map(|d| {
         let mentions = d.mentions.iter().map(|n| count("mentions", *n));
         html! {
             <tr data-testid="team-document" data-name={d.name.clone()}>
-                <th scope="row" dir="auto">{ d.name.clone() }</th>
+                <th scope="row"><bdi>{ d.name.clone() }</bdi></th>
                 { cell("f1", Some(d.f1)) }
                 { for mentions }
             </tr>

@@ -14,6 +14,7 @@
 //! items and counts the rest ([`Arg::List`]).
 
 use super::{Counted, Key, Lang};
+use crate::core::bidi::isolate;
 
 /// How many items a list argument names before "and N more".
 const LIST_SHOWN: usize = 5;
@@ -47,21 +48,38 @@ pub enum Arg {
     List(Vec<Arg>),
 }
 
+/// Placeholders that hold names of files, documents or people: a name
+/// that mixes scripts is isolated there ([`isolate`]), so that it reads in
+/// typing order in either language. Other values (a label with the text it
+/// tags, a phrase) keep their place in the sentence.
+const NAME_PLACEHOLDERS: [&str; 7] = ["name", "names", "file", "files", "base", "with", "without"];
+
 impl Arg {
     /// The argument worded in `lang`.
     pub fn render(&self, lang: Lang) -> String {
+        self.render_as(lang, false)
+    }
+
+    /// The argument worded in `lang`; `name`: it holds names (see
+    /// [`NAME_PLACEHOLDERS`]).
+    fn render_as(&self, lang: Lang, name: bool) -> String {
+        let shown = |text: &str| match name {
+            true => isolate(text).into_owned(),
+            false => text.to_owned(),
+        };
         match self {
-            Arg::Plain(text) => text.clone(),
+            Arg::Plain(text) => shown(text),
             Arg::Quoted(text) => match lang {
-                Lang::En => format!("{text:?}"),
-                Lang::Ar => format!("«{text}»"),
+                // Debug quoting would escape the isolate's marks: quote first.
+                Lang::En => shown(&format!("{text:?}")),
+                Lang::Ar => format!("«{}»", shown(text)),
             },
             Arg::Msg(msg) => msg.render(lang),
             Arg::List(items) => {
                 let shown: Vec<String> = items
                     .iter()
                     .take(LIST_SHOWN)
-                    .map(|item| item.render(lang))
+                    .map(|item| item.render_as(lang, name))
                     .collect();
                 let mut out = lang.join(&shown);
                 if items.len() > LIST_SHOWN {
@@ -133,7 +151,7 @@ impl Msg {
         let values: Vec<(&str, String)> = self
             .args
             .iter()
-            .map(|(name, arg)| (*name, arg.render(lang)))
+            .map(|(name, arg)| (*name, arg.render_as(lang, NAME_PLACEHOLDERS.contains(name))))
             .collect();
         let args: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
         match self.text {
@@ -185,6 +203,24 @@ impl std::fmt::Display for Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_mix_scripts_are_isolated_and_phrases_are_not() {
+        let file = "corpus_أمينة_2026-12-03.conll";
+        let text = Msg::new(Key::EmptyText).arg("name", file).render(Lang::En);
+        assert!(
+            text.starts_with("\u{2068}corpus_أمينة\u{200E}_2026-12-03.conll\u{2069} has"),
+            "{text:?}"
+        );
+        let label = Msg::new(Key::Verbatim).arg("text", "LOC «بغداد»");
+        assert_eq!(label.render(Lang::Ar), "LOC «بغداد»");
+        assert_eq!(
+            Msg::new(Key::EmptyText)
+                .arg("name", "a.txt")
+                .render(Lang::En),
+            "a.txt has no text: it is loaded empty, with nothing to tag."
+        );
+    }
 
     #[test]
     fn arguments_are_worded_in_the_message_language() {

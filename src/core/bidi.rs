@@ -1,0 +1,116 @@
+//! Right-to-left text inside other text: which characters are strongly
+//! right-to-left, and how a name that mixes scripts is shown so that it
+//! reads in the order it was typed.
+//!
+//! A file name such as `corpus_أمينة_2026-12-03.conll` is a trap for the
+//! Unicode bidirectional algorithm: digits after Arabic letters take their
+//! direction, so the date is drawn `03-12-2026` and the name seems to have
+//! changed. [`isolate`] wraps such a name in a first-strong isolate (it
+//! neither moves nor is moved by the sentence around it) and, in a name
+//! that starts left to right, ends each right-to-left run with a
+//! left-to-right mark, so what follows it stays in typing order.
+
+use std::borrow::Cow;
+
+/// First strong isolate: the enclosed text takes the direction of its
+/// first strong letter and is laid out apart from its surroundings.
+const FSI: char = '\u{2068}';
+/// Pop directional isolate: ends [`FSI`].
+const PDI: char = '\u{2069}';
+/// Left-to-right mark: an invisible strong left-to-right character.
+const LRM: char = '\u{200E}';
+
+/// Whether a character is strongly right-to-left (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko and their presentation forms).
+pub fn is_strong_rtl(ch: char) -> bool {
+    matches!(ch, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+        && ch.is_alphabetic()
+}
+
+/// `text` as it must be put into a sentence of either direction to read in
+/// typing order: unchanged when it has no right-to-left letter or nothing
+/// but right-to-left letters and neutrals; otherwise isolated, with a
+/// left-to-right mark after each right-to-left run that a left-to-right
+/// letter or a digit follows, when its first strong letter is left to right. Only for showing: the marks are invisible but
+/// are characters, so never for a value that is saved or compared.
+pub fn isolate(text: &str) -> Cow<'_, str> {
+    let rtl = text.chars().any(is_strong_rtl);
+    let other = text
+        .chars()
+        .any(|c| !is_strong_rtl(c) && (c.is_alphabetic() || c.is_ascii_digit()));
+    if !(rtl && other) {
+        return Cow::Borrowed(text);
+    }
+    let starts_ltr = text
+        .chars()
+        .find(|&c| c.is_alphabetic())
+        .is_some_and(|c| !is_strong_rtl(c));
+    let mut out = String::with_capacity(text.len() + 12);
+    out.push(FSI);
+    // Where the last right-to-left letter (with its marks) ended in `out`,
+    // while no left-to-right letter or digit has come since.
+    let mut rtl_end: Option<usize> = None;
+    for ch in text.chars() {
+        if is_strong_rtl(ch) {
+            out.push(ch);
+            rtl_end = Some(out.len());
+            continue;
+        }
+        let ltr = ch.is_alphabetic() || ch.is_ascii_digit();
+        if ltr
+            && let Some(at) = rtl_end.take()
+            && starts_ltr
+        {
+            out.insert(at, LRM);
+        }
+        out.push(ch);
+        if is_mark(ch) && rtl_end.is_some() {
+            rtl_end = Some(out.len());
+        }
+    }
+    out.push(PDI);
+    Cow::Owned(out)
+}
+
+/// Whether a character is a combining mark that belongs to the letter
+/// before it (tashkeel), so a run does not end at it.
+fn is_mark(ch: char) -> bool {
+    matches!(ch, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_of_one_script_are_left_alone() {
+        for name in ["a.txt", "corpus_2026-12-03.conll", "تقرير", "«أمينة»", ""] {
+            assert_eq!(isolate(name), name);
+        }
+    }
+
+    #[test]
+    fn a_left_to_right_name_with_arabic_keeps_its_date_in_order() {
+        let shown = isolate("corpus_أمينة_2026-12-03.conll");
+        assert_eq!(
+            shown,
+            "\u{2068}corpus_أمينة\u{200E}_2026-12-03.conll\u{2069}"
+        );
+        // Tashkeel stays with its letters; Arabic words stay one phrase.
+        assert_eq!(isolate("x_أَمِينَة 7"), "\u{2068}x_أَمِينَة\u{200E} 7\u{2069}");
+        assert_eq!(
+            isolate("x_أمينة بنت.txt"),
+            "\u{2068}x_أمينة بنت\u{200E}.txt\u{2069}"
+        );
+        assert_eq!(isolate("x_أمينة"), "\u{2068}x_أمينة\u{2069}");
+    }
+
+    #[test]
+    fn a_right_to_left_name_is_only_isolated() {
+        assert_eq!(isolate("أمينة_2026.txt"), "\u{2068}أمينة_2026.txt\u{2069}");
+        assert_eq!(
+            isolate("مثال — Wasim demo"),
+            "\u{2068}مثال — Wasim demo\u{2069}"
+        );
+    }
+}
