@@ -166,3 +166,34 @@ test('an English browser can switch to Arabic, remembered across a reload', asyn
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByTestId('lang-switch')).toHaveValue('ar');
 });
+
+for (const [lang, locale] of [['English', 'en-US'], ['Arabic', 'ar-IQ']]) {
+  test.describe(`a file name that mixes scripts, ${lang} interface`, () => {
+    test.use({ locale });
+    test('reads in typing order in a message: its date is not reversed', async ({ page }) => {
+      await gotoApp(page);
+      const name = 'notes_أمينة_2026-12-03.txt';
+      const file = { name, mimeType: 'text/plain', buffer: Buffer.from('قال علي', 'utf8') };
+      await uploadFiles(page, [file]);
+      await uploadFiles(page, [file]);
+      const warning = page.locator('[data-testid="message"][data-kind="warning"]').filter({ hasText: '2026-12-03' });
+      await expect(warning).toHaveCount(1);
+      // Where "2026" and "03" are drawn: in typing order the year is left
+      // of the day (the name starts left to right).
+      const xs = await warning.locator('.message-text').evaluate((el) => {
+        const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes('2026'));
+        const at = (needle) => {
+          const range = document.createRange();
+          const i = node.data.indexOf(needle);
+          range.setStart(node, i);
+          range.setEnd(node, i + needle.length);
+          return range.getBoundingClientRect().left;
+        };
+        return { year: at('2026'), day: at('-03'), notes: at('notes'), arabic: at('أمينة') };
+      });
+      expect(xs.year, JSON.stringify(xs)).toBeLessThan(xs.day);
+      expect(xs.notes, JSON.stringify(xs)).toBeLessThan(xs.arabic);
+      expect(xs.arabic, JSON.stringify(xs)).toBeLessThan(xs.year);
+    });
+  });
+}
