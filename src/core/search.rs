@@ -68,15 +68,43 @@ pub enum SearchError {
 }
 
 impl SearchError {
-    /// Why, as a message for the user (the regular expression engine's
-    /// own reason is kept as it words it).
+    /// Why, as a message for the user: the regular expression engine's
+    /// reasons that a user meets most are worded in the interface's
+    /// language; any other is kept as the engine words it (in English).
     pub fn msg(&self) -> Msg {
         match self {
             SearchError::InvalidRegex(message) => {
-                Msg::new(Key::InvalidRegex).arg("detail", message.as_str())
+                let detail = match regex_reason(message) {
+                    Some(key) => Msg::new(key),
+                    None => Msg::from(message.as_str()),
+                };
+                Msg::new(Key::InvalidRegex).msg("detail", detail)
             }
         }
     }
+}
+
+/// The catalogue's wording of a `regex-lite` error, found by the engine's
+/// own words for it.
+fn regex_reason(message: &str) -> Option<Key> {
+    const REASONS: [(&str, Key); 9] = [
+        ("open group without closing", Key::RegexUnclosedGroup),
+        ("closing ')' without matching", Key::RegexUnopenedGroup),
+        ("unclosed character class", Key::RegexUnclosedClass),
+        ("class has no closing bracket", Key::RegexUnclosedClass),
+        ("invalid range in character class", Key::RegexClassRange),
+        ("unrecognized escape sequence", Key::RegexEscape),
+        (
+            "repetition operator must be applied",
+            Key::RegexNothingToRepeat,
+        ),
+        ("look-around is not supported", Key::RegexLookAround),
+        ("backreferences are not supported", Key::RegexBackreference),
+    ];
+    REASONS
+        .iter()
+        .find(|(words, _)| message.contains(words))
+        .map(|(_, key)| *key)
 }
 
 impl std::fmt::Display for SearchError {
@@ -454,6 +482,7 @@ impl MatchList {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::i18n::Lang;
 
     #[test]
     fn a_match_list_finds_any_row_and_its_document() {
@@ -689,6 +718,30 @@ mod tests {
                 find(&line, pattern, &options),
                 Vec::<String>::new(),
                 "{pattern}"
+            );
+        }
+    }
+
+    #[test]
+    fn common_regex_mistakes_are_worded_in_either_language() {
+        let options = SearchOptions {
+            regex: true,
+            ..SearchOptions::default()
+        };
+        for (pattern, english) in [
+            ("(ab", "a group “(” is not closed with “)”"),
+            ("ab)", "a “)” closes no group"),
+            ("[ab", "a character class “[” is not closed with “]”"),
+            ("*a", "a repetition (* + ? or {…}) follows nothing"),
+            ("(?=a)", "look-around is not supported"),
+        ] {
+            let error = find_all(&Text::new("abc"), pattern, &options).expect_err("invalid");
+            let en = error.msg().render(Lang::En);
+            assert!(en.contains(english), "{pattern}: {en}");
+            let ar = error.msg().render(Lang::Ar);
+            assert!(
+                !ar.chars().any(|c| c.is_ascii_alphabetic()),
+                "{pattern}: no English in {ar}"
             );
         }
     }

@@ -158,7 +158,9 @@ pub fn export_menu() -> Html {
     let corpus = options.scope == ExportScope::Corpus;
     html! {
         <div class="export-menu">
-            <select data-testid="export-format" onchange={onformat} aria-label={t.t(Key::ExportFormat)}>{ for format_options }</select>
+            // Format names are Latin product names: left to right in either
+            // interface, so a long one is cut at its end, not its start.
+            <select data-testid="export-format" dir="ltr" onchange={onformat} aria-label={t.t(Key::ExportFormat)}>{ for format_options }</select>
             <select data-testid="export-scope" onchange={onscope} aria-label={t.t(Key::WhatToExport)}>
                 <option value="corpus" selected={corpus}>{ t.t(Key::AllDocuments) }</option>
                 <option value="open" selected={!corpus}>{ t.t(Key::OpenDocument) }</option>

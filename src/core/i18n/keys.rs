@@ -628,6 +628,22 @@ pub enum Key {
     DeletingLabel,
     /// Not changed: {why}.
     NotChanged,
+    /// a group “(” is not closed with “)”
+    RegexUnclosedGroup,
+    /// a “)” closes no group
+    RegexUnopenedGroup,
+    /// a character class “[” is not closed with “]”
+    RegexUnclosedClass,
+    /// a range in a character class ends before it starts
+    RegexClassRange,
+    /// a backslash is followed by a letter that is not an escape
+    RegexEscape,
+    /// a repetition (* + ? or {…}) follows nothing
+    RegexNothingToRepeat,
+    /// look-around is not supported (Wasim searches in linear time)
+    RegexLookAround,
+    /// back-references are not supported (Wasim searches in linear time)
+    RegexBackreference,
     /// loading documents
     LoadingDocuments,
     /// removing documents
@@ -1176,7 +1192,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 533] = [
+    pub const ALL: [Key; 541] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1489,6 +1505,14 @@ impl Key {
         Key::RenamingLabel,
         Key::DeletingLabel,
         Key::NotChanged,
+        Key::RegexUnclosedGroup,
+        Key::RegexUnopenedGroup,
+        Key::RegexUnclosedClass,
+        Key::RegexClassRange,
+        Key::RegexEscape,
+        Key::RegexNothingToRepeat,
+        Key::RegexLookAround,
+        Key::RegexBackreference,
         Key::LoadingDocuments,
         Key::RemovingDocuments,
         Key::ImportingWorkspace,
