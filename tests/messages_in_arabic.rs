@@ -626,9 +626,20 @@ fn every_writer_gives_its_warnings_in_arabic() {
         ),
         (
             "spacy",
-            "has no place for span notes or entity ids; left out: 1 span note",
+            "spaCy JSONL has no place for span notes: the note of 1 span was left out",
         ),
-        ("doccano", "left out: 1 span note, 3 entity ids"),
+        (
+            "brat",
+            "brat has no place for entity ids: the ids of 3 spans were left out",
+        ),
+        (
+            "label-studio",
+            "Label Studio JSON has no place for entity ids: the ids of 3 spans were left out",
+        ),
+        (
+            "doccano",
+            "doccano has no place for span notes or entity ids; left out: 1 span note, 3 entity ids",
+        ),
     ];
     for (id, english) in cases {
         let format = by_id(id).expect(id);

@@ -646,4 +646,8 @@ static COUNTED: [[Option<&str>; 6]; Counted::ALL.len()] = counted_table! {
     (TeamDataDropped, _) => "{format} has no place for who proposed a span or whether it was accepted: left out of {n} spans (Wasim JSON keeps them)",
     (TeamDataInNotes, One) => "{format} has no field for who proposed a span or whether it was accepted: {n} span carries it in its note (\"annotators: …; accepted\")",
     (TeamDataInNotes, _) => "{format} has no field for who proposed a span or whether it was accepted: {n} spans carry it in their note (\"annotators: …; accepted\")",
+    (NotesLeftOut, One) => "{format} has no place for span notes: the note of {n} span was left out",
+    (NotesLeftOut, _) => "{format} has no place for span notes: the notes of {n} spans were left out",
+    (IdsLeftOut, One) => "{format} has no place for entity ids: the id of {n} span was left out",
+    (IdsLeftOut, _) => "{format} has no place for entity ids: the ids of {n} spans were left out",
 };

@@ -1170,6 +1170,10 @@ pub enum Counted {
     TeamDataDropped,
     /// {format} has no field for who proposed a span or whether it was accepted: {n} spans carry it in their note ("annotators: …; accepted")
     TeamDataInNotes,
+    /// {format} has no place for span notes: the notes of {n} spans were left out
+    NotesLeftOut,
+    /// {format} has no place for entity ids: the ids of {n} spans were left out
+    IdsLeftOut,
 }
 
 impl Key {
@@ -1713,7 +1717,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 47] = [
+    pub const ALL: [Counted; 49] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1761,5 +1765,7 @@ impl Counted {
         Counted::UndoStepsLost,
         Counted::TeamDataDropped,
         Counted::TeamDataInNotes,
+        Counted::NotesLeftOut,
+        Counted::IdsLeftOut,
     ];
 }
