@@ -419,8 +419,11 @@ fn broken_files() -> Vec<(Vec<InputFile>, &'static str)> {
             vec![zip_of("in.zip", &[("proj/x.ann", b"T1\tPER 0 1\tx\n")])],
             "add x.txt",
         ),
-        // Web Annotation is written, not read.
-        (one("w.jsonld", "{}"), "unrecognized file type"),
+        // Web Annotation is written, not read: the import says so.
+        (
+            one("w.jsonld", "{}"),
+            "Wasim writes these but cannot read them back",
+        ),
     ]
 }
 
@@ -463,7 +466,11 @@ fn the_web_annotation_writer_refuses_to_read_in_arabic() {
     let error = format
         .import(&file("w.json", "{}"))
         .expect_err("write only");
-    check(&error.message, "does not read them", &["w.json"]);
+    check(
+        &error.message,
+        "import the Wasim JSON export (Export JSON) instead",
+        &["w.json"],
+    );
 }
 
 /// Files that import with warnings, and the English each warning holds.

@@ -546,7 +546,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     StorageNotOpen => "التخزين غير مفتوح؛ أعد تحميل علامة التبويب هذه",
     AsImported => "كما استُورد",
     InvalidRegex => "تعبير نمطي غير صالح: {detail}",
-    WebAnnotationExportOnly => "يكتب واسم ملفات Web Annotation ولا يقرؤها",
+    WebAnnotationExportOnly => "هذا ملف W3C Web Annotation: يكتب واسم هذه الملفات ولا يستطيع قراءتها، لأنها تحمل مواضع المقاطع دون نصوص المستندات؛ استورد ملف Wasim JSON (تصدير JSON) بدلًا منه",
 };
 
 /// Every counted key's forms: `(key, category)` for one category, `(key, _)`

@@ -546,7 +546,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     StorageNotOpen => "storage is not open; reload this tab",
     AsImported => "As imported",
     InvalidRegex => "invalid regular expression: {detail}",
-    WebAnnotationExportOnly => "Wasim writes Web Annotation files but does not read them",
+    WebAnnotationExportOnly => "this is a W3C Web Annotation file: Wasim writes these but cannot read them back, as they hold where the spans are but not the documents' text; import the Wasim JSON export (Export JSON) instead",
 };
 
 /// Every counted key's forms: `(key, category)` for one category, `(key, _)`

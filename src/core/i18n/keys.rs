@@ -1068,7 +1068,7 @@ pub enum Key {
     AsImported,
     /// invalid regular expression: {detail}
     InvalidRegex,
-    /// Wasim writes Web Annotation files but does not read them
+    /// this is a W3C Web Annotation file: Wasim writes these but cannot read them back, as they hold where the spans are but not the documents' text; import the Wasim JSON export (Export JSON) instead
     WebAnnotationExportOnly,
 }
 
