@@ -566,6 +566,22 @@ fn warned_files() -> Vec<(Vec<InputFile>, &'static str)> {
             ),
             "label \"PER\": colour \"red\" is not #rrggbb",
         ),
+        (
+            one("annotation.conf", "[entities]\nPER\n"),
+            "its entity types are in the label list (PER)",
+        ),
+        (
+            one(
+                "annotation.conf",
+                "[entities]\nPER\n[relations]\nIn\tArg1:PER, Arg2:PER\n",
+            ),
+            "its relation, event and attribute types are not used",
+        ),
+        (
+            one("annotation.conf", "[entities]\n"),
+            "declares no entity type",
+        ),
+        (one("visual.conf", "[labels]\n"), "it was passed over"),
     ]
 }
 

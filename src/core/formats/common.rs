@@ -52,6 +52,7 @@ pub(crate) fn added_documents(documents: Vec<ImportedDocument>, warnings: Vec<Ms
     Imported {
         mode: ImportMode::AddDocuments,
         labels: Vec::new(),
+        listed_labels: Vec::new(),
         documents,
         open: None,
         warnings,

@@ -221,7 +221,8 @@ pub fn detect(file: &InputFile) -> Option<&'static dyn Format> {
 /// Decides which format a file is in, from its extension and content, so
 /// that exactly one format claims it. Returns the format's id.
 ///
-/// `.ann` and `.zip` are brat; `.conll`, `.iob`, `.bio`… are CoNLL; JSON is
+/// `.ann`, `.zip` and brat's `.conf` files (`annotation.conf`,
+/// `visual.conf`…) are brat; `.conll`, `.iob`, `.bio`… are CoNLL; JSON is
 /// told apart by shape: an object with `"format"` is Wasim, tasks with
 /// `"data"` are Label Studio, records with `"spans"`/`"tokens"` or
 /// `"paragraphs"` are spaCy, records whose spans are objects with `"labels"`
@@ -234,6 +235,7 @@ pub fn classify(file: &InputFile) -> Option<&'static str> {
     let ext = ext.to_lowercase();
     match ext.as_str() {
         "ann" | "zip" => return Some(brat::ID),
+        "conf" if brat::is_conf(&file.name) => return Some(brat::ID),
         "jsonld" => return Some(web_annotation::ID),
         "conll" | "conll03" | "conll2003" | "conllx" | "iob" | "iob1" | "iob2" | "bio"
         | "bioes" | "bilou" | "tsv" => {

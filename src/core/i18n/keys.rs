@@ -864,6 +864,16 @@ pub enum Key {
     BratNeedsText,
     /// expected a brat .ann file (with its .txt) or a .zip of them
     BratExpected,
+    /// {file}: its entity types are in the label list ({types})
+    BratConfLabels,
+    /// {file}: its entity types are in the label list ({types}); its relation, event and attribute types are not used, as Wasim edits entities only (an imported .ann keeps those lines)
+    BratConfLabelsMore,
+    /// {file} declares no entity type: there was no label to add
+    BratConfNoEntities,
+    /// {file} holds brat's display or tool settings, which Wasim does not use; it was passed over
+    BratConfNotUsed,
+    /// No document and no new label: nothing changed.
+    NothingNew,
     /// {file}: lines other than entities and notes were kept ({kinds}); Wasim does not show them, and brat export writes them back
     BratKeptLines,
     /// label {from} was written as the brat type {to} (types cannot hold spaces)
@@ -1174,11 +1184,13 @@ pub enum Counted {
     NotesLeftOut,
     /// {format} has no place for entity ids: the ids of {n} spans were left out
     IdsLeftOut,
+    /// Added {n} labels. Ctrl+Z undoes this.
+    LabelsAdded,
 }
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 533] = [
+    pub const ALL: [Key; 538] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1609,6 +1621,11 @@ impl Key {
         Key::LsLabels,
         Key::BratNeedsText,
         Key::BratExpected,
+        Key::BratConfLabels,
+        Key::BratConfLabelsMore,
+        Key::BratConfNoEntities,
+        Key::BratConfNotUsed,
+        Key::NothingNew,
         Key::BratKeptLines,
         Key::BratRenamed,
         Key::ArchiveNotWritten,
@@ -1717,7 +1734,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 49] = [
+    pub const ALL: [Counted; 50] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1767,5 +1784,6 @@ impl Counted {
         Counted::TeamDataInNotes,
         Counted::NotesLeftOut,
         Counted::IdsLeftOut,
+        Counted::LabelsAdded,
     ];
 }
