@@ -419,8 +419,11 @@ fn broken_files() -> Vec<(Vec<InputFile>, &'static str)> {
             vec![zip_of("in.zip", &[("proj/x.ann", b"T1\tPER 0 1\tx\n")])],
             "add x.txt",
         ),
-        // Web Annotation is written, not read.
-        (one("w.jsonld", "{}"), "unrecognized file type"),
+        // Web Annotation is written, not read: the import says so.
+        (
+            one("w.jsonld", "{}"),
+            "Wasim writes these but cannot read them back",
+        ),
     ]
 }
 
@@ -463,7 +466,11 @@ fn the_web_annotation_writer_refuses_to_read_in_arabic() {
     let error = format
         .import(&file("w.json", "{}"))
         .expect_err("write only");
-    check(&error.message, "does not read them", &["w.json"]);
+    check(
+        &error.message,
+        "import the Wasim JSON export (Export JSON) instead",
+        &["w.json"],
+    );
 }
 
 /// Files that import with warnings, and the English each warning holds.
@@ -559,6 +566,22 @@ fn warned_files() -> Vec<(Vec<InputFile>, &'static str)> {
             ),
             "label \"PER\": colour \"red\" is not #rrggbb",
         ),
+        (
+            one("annotation.conf", "[entities]\nPER\n"),
+            "its entity types are in the label list (PER)",
+        ),
+        (
+            one(
+                "annotation.conf",
+                "[entities]\nPER\n[relations]\nIn\tArg1:PER, Arg2:PER\n",
+            ),
+            "its relation, event and attribute types are not used",
+        ),
+        (
+            one("annotation.conf", "[entities]\n"),
+            "declares no entity type",
+        ),
+        (one("visual.conf", "[labels]\n"), "it was passed over"),
     ]
 }
 
@@ -626,9 +649,20 @@ fn every_writer_gives_its_warnings_in_arabic() {
         ),
         (
             "spacy",
-            "has no place for span notes or entity ids; left out: 1 span note",
+            "spaCy JSONL has no place for span notes: the note of 1 span was left out",
         ),
-        ("doccano", "left out: 1 span note, 3 entity ids"),
+        (
+            "brat",
+            "brat has no place for entity ids: the ids of 3 spans were left out",
+        ),
+        (
+            "label-studio",
+            "Label Studio JSON has no place for entity ids: the ids of 3 spans were left out",
+        ),
+        (
+            "doccano",
+            "doccano has no place for span notes or entity ids; left out: 1 span note, 3 entity ids",
+        ),
     ];
     for (id, english) in cases {
         let format = by_id(id).expect(id);

@@ -150,6 +150,21 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_web_annotation_json_read_in_steps_says_what_it_is() {
+        let text = r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "first": {"items": []}}"#;
+        let results = ImportJob::run(vec![file("w.json", text)]);
+        let [Err(error)] = results.as_slice() else {
+            panic!("one error, got {results:?}")
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with("w.json: this is a W3C Web Annotation file"),
+            "{error}"
+        );
+    }
+
     fn workspace_file(documents: usize) -> InputFile {
         let docs: Vec<String> = (0..documents)
             .map(|i| {

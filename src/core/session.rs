@@ -615,33 +615,48 @@ impl Session {
             }
         }
         for imported in replacements.into_iter().chain(added) {
-            let count = imported.len();
-            let replaces = imported.mode == ImportMode::ReplaceWorkspace;
-            self.notify_warnings(Msg::new(Key::Import), imported.warnings.clone());
-            if !replaces {
-                self.warn_loaded_again(&imported);
+            self.import_one(imported, &mut announce);
+        }
+    }
+
+    /// Makes one import an undoable step and says what it did (`announce`,
+    /// once, instead of "Loaded N documents").
+    fn import_one(&mut self, imported: Prepared, announce: &mut Option<Msg>) {
+        let count = imported.len();
+        let replaces = imported.mode == ImportMode::ReplaceWorkspace;
+        self.notify_warnings(Msg::new(Key::Import), imported.warnings.clone());
+        if !replaces {
+            self.warn_loaded_again(&imported);
+        }
+        // Files without documents (brat's annotation.conf) may still bring
+        // labels: say how many, or that nothing changed.
+        let new_labels = imported.new_labels(&self.ws.labels);
+        if !replaces && count == 0 && new_labels == 0 {
+            self.notify(MessageKind::Info, Key::NothingNew);
+            return;
+        }
+        match import_prepared(&mut self.ws, imported) {
+            Ok((edit, open)) => {
+                if self.edit(edit) {
+                    self.ws.open = open
+                        .and_then(|i| self.ws.documents.get(i))
+                        .map(|d| d.id)
+                        .or(self.ws.open);
+                    self.selected = None;
+                    let (what, count) = if replaces {
+                        (Counted::ImportedWorkspace, count)
+                    } else if count == 0 {
+                        (Counted::LabelsAdded, new_labels)
+                    } else {
+                        (Counted::Loaded, count)
+                    };
+                    let text = announce.take().unwrap_or(Msg::counted(what, count));
+                    self.notify(MessageKind::Info, text);
+                }
             }
-            match import_prepared(&mut self.ws, imported) {
-                Ok((edit, open)) => {
-                    if self.edit(edit) {
-                        self.ws.open = open
-                            .and_then(|i| self.ws.documents.get(i))
-                            .map(|d| d.id)
-                            .or(self.ws.open);
-                        self.selected = None;
-                        let what = if replaces {
-                            Counted::ImportedWorkspace
-                        } else {
-                            Counted::Loaded
-                        };
-                        let text = announce.take().unwrap_or(Msg::counted(what, count));
-                        self.notify(MessageKind::Info, text);
-                    }
-                }
-                Err(error) => {
-                    let text = Msg::new(Key::CouldNotImport).msg("error", error);
-                    self.notify(MessageKind::Error, text);
-                }
+            Err(error) => {
+                let text = Msg::new(Key::CouldNotImport).msg("error", error);
+                self.notify(MessageKind::Error, text);
             }
         }
     }
@@ -1154,6 +1169,40 @@ mod tests {
         assert_eq!(texts.len(), 1, "{texts:?}");
         assert!(texts[0].starts_with("Merged"), "{texts:?}");
         assert!(!texts[0].contains("Loaded"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_brat_annotation_conf_alone_adds_its_labels_and_says_so() {
+        const CONF: &str = "[entities]\nPER\nCITY\n\tCAPITAL\n[relations]\n";
+        let mut session = writer();
+        let before = session.ws.labels.len();
+        load(&mut session, &[("annotation.conf", CONF)]);
+        let texts: Vec<&str> = session.messages.iter().map(|m| m.text.as_str()).collect();
+        let has = |name: &str| session.ws.labels.iter().any(|l| l.name == name);
+        assert!(has("CITY") && has("CAPITAL"), "{texts:?}");
+        let added = session.ws.labels.len() - before;
+        assert!(
+            texts.contains(&format!("Added {added} labels. Ctrl+Z undoes this.").as_str()),
+            "{texts:?}"
+        );
+        assert!(
+            session
+                .messages
+                .iter()
+                .all(|m| m.kind != MessageKind::Error),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("Loaded")), "{texts:?}");
+        // Loaded again, it has nothing to add: no step to undo.
+        load(&mut session, &[("annotation.conf", CONF)]);
+        let last = session.messages.last().map(|m| m.text.as_str());
+        assert_eq!(last, Some("No document and no new label: nothing changed."));
+        session.update(Event::Undo, &Resume::default());
+        let texts: Vec<&str> = session.messages.iter().map(|m| m.text.as_str()).collect();
+        assert!(
+            !session.ws.labels.iter().any(|l| l.name == "CITY"),
+            "{texts:?}"
+        );
     }
 
     #[test]

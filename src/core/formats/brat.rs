@@ -40,6 +40,11 @@
 //! pairs them by stem, also inside `.zip` archives. A lone `.ann` is an error
 //! naming the missing `.txt`.
 //!
+//! A loose `annotation.conf` ([`import_conf`]) holds no document: the entity
+//! types of its `[entities]` section become labels
+//! ([`super::Imported::listed_labels`]), the rest is passed over with a
+//! message. brat's other `.conf` files are passed over with a word.
+//!
 //! Export is one deflated `.zip`: `<name>.txt` and `<name>.ann` per document
 //! and an `annotation.conf` declaring the entity types, and the relation,
 //! event and attribute types that kept lines use.
@@ -121,6 +126,9 @@ impl Format for Brat {
             let message = Msg::new(Key::BratNeedsText).arg("stem", stem);
             return Err(ImportError::new(&file.name, None, message));
         }
+        if is_conf(&file.name) {
+            return import_conf(file);
+        }
         Err(ImportError::new(&file.name, None, Key::BratExpected))
     }
 
@@ -130,7 +138,7 @@ impl Format for Brat {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let mut warnings: Vec<Msg> = dropped_extras("brat", documents, true, false)
+        let mut warnings: Vec<Msg> = dropped_extras("brat", documents, |_| true, false)
             .into_iter()
             .collect();
         let mut entries = Vec::with_capacity(documents.len() * 2 + 1);
@@ -332,6 +340,85 @@ pub fn import_pair(txt: &InputFile, ann: &InputFile) -> Result<Imported, ImportE
         source.data["bom"] = json!(true);
     }
     Ok(added_documents(vec![document], tally.warnings(&ann.name)))
+}
+
+/// brat's own configuration files: `annotation.conf` (the types) and the
+/// display and tool settings next to it.
+const CONF_FILES: [&str; 4] = [
+    "annotation.conf",
+    "visual.conf",
+    "tools.conf",
+    "kb_shortcuts.conf",
+];
+
+/// Whether `name` is one of brat's configuration files (any case).
+pub fn is_conf(name: &str) -> bool {
+    CONF_FILES
+        .iter()
+        .any(|conf| name.eq_ignore_ascii_case(conf))
+}
+
+/// Reads a brat configuration file, which holds no document. From
+/// `annotation.conf` the entity types become labels
+/// ([`Imported::listed_labels`]), said in a message; the other files
+/// (colours, tools, shortcuts) are passed over, with a word about it.
+///
+/// # Errors
+/// When the file is not UTF-8 text.
+pub fn import_conf(file: &InputFile) -> Result<Imported, ImportError> {
+    let text = decode(file)?;
+    let name = file.name.as_str();
+    let mut imported = added_documents(Vec::new(), Vec::new());
+    if !name.eq_ignore_ascii_case(CONF_FILES[0]) {
+        imported.warnings = vec![Msg::new(Key::BratConfNotUsed).arg("file", name)];
+        return Ok(imported);
+    }
+    let (types, others) = conf_entities(&text);
+    let key = match (types.is_empty(), others) {
+        (true, _) => Key::BratConfNoEntities,
+        (false, false) => Key::BratConfLabels,
+        (false, true) => Key::BratConfLabelsMore,
+    };
+    let mut message = Msg::new(key).arg("file", name);
+    if !types.is_empty() {
+        message = message.with("types", super::common::some_of(&types));
+    }
+    imported.warnings = vec![message];
+    imported.listed_labels = types;
+    Ok(imported)
+}
+
+/// The entity types an `annotation.conf` declares in its `[entities]`
+/// section, in file order, and whether its other sections (relations,
+/// events, attributes) declare anything. One type per line, its first word;
+/// the indentation that nests a type under another is dropped, and
+/// comments (`#`), blank lines, abstract types (`!Type`) and macros
+/// (`<NAME>=…`) are passed over.
+fn conf_entities(conf: &str) -> (Vec<String>, bool) {
+    let mut section = String::new();
+    let mut types = Vec::new();
+    let mut others = false;
+    for line in conf.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.trim().to_lowercase();
+            continue;
+        }
+        if section != "entities" {
+            others |= !section.is_empty();
+            continue;
+        }
+        if line.starts_with(['!', '<']) {
+            continue;
+        }
+        if let Some(kind) = line.split_whitespace().next() {
+            push_new(&mut types, kind);
+        }
+    }
+    (types, others)
 }
 
 /// Reads an archive as its files would be read loose, and gathers the
@@ -978,6 +1065,82 @@ mod tests {
             .expect("imports");
         assert_eq!(back.documents[0].spans.len(), 2);
         assert_eq!(back.documents[0].text, "قال علي\nفي بغداد");
+    }
+
+    /// An `annotation.conf` as brat projects write it: comments, a
+    /// hierarchy, an abstract type, a macro, and the other sections.
+    const CONF: &str = "# Types of the project\n\n[entities]\n\n# people\nPER\n!Place\n\tCITY\n\t\tCAPITAL\n    REGION\nORG\nPER\n\n[relations]\n<PLACE>=CITY|REGION\nLocated\tArg1:ORG, Arg2:<PLACE>\n\n[events]\n\n[attributes]\nNegated\tArg:<EVENT>\n";
+
+    #[test]
+    fn annotation_conf_gives_its_entity_types() {
+        assert_eq!(
+            conf_entities(CONF),
+            (
+                ["PER", "CITY", "CAPITAL", "REGION", "ORG"]
+                    .map(String::from)
+                    .to_vec(),
+                true
+            )
+        );
+        let only = "[entities]\r\nPER\r\n[relations]\r\n# none\r\n[events]\r\n";
+        assert_eq!(conf_entities(only), (vec!["PER".to_owned()], false));
+        assert_eq!(conf_entities("# nothing\n"), (Vec::new(), false));
+    }
+
+    #[test]
+    fn annotation_conf_loads_with_its_pairs_and_adds_its_labels() {
+        let results = super::super::import_files(vec![
+            file("annotation.conf", CONF),
+            file("a.txt", "علي في بغداد"),
+            file("a.ann", "T1\tPER 0 3\tعلي\n"),
+            file("visual.conf", "[labels]\nPER | Person\n"),
+        ]);
+        let [Ok(conf), Ok(pair), Ok(visual)] = results.as_slice() else {
+            panic!("three results, none an error: {results:?}")
+        };
+        assert!(conf.documents.is_empty());
+        assert_eq!(
+            conf.listed_labels,
+            ["PER", "CITY", "CAPITAL", "REGION", "ORG"]
+        );
+        let said: Vec<String> = conf.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "annotation.conf: its entity types are in the label list (PER, CITY, CAPITAL, \
+              REGION, ORG); its relation, event and attribute types are not used, as Wasim \
+              edits entities only (an imported .ann keeps those lines)"
+            ]
+        );
+        assert_eq!(pair.documents[0].spans[0].label, "PER");
+        assert!(visual.documents.is_empty() && visual.listed_labels.is_empty());
+        assert!(visual.warnings[0].to_string().contains("passed over"));
+        // The labels the conf lists join those the spans carry, in its order.
+        let mut ws = crate::core::model::Workspace {
+            labels: Vec::new(),
+            ..Default::default()
+        };
+        let mut prepared = crate::core::formats::Prepared::of(conf.clone());
+        prepared.append(crate::core::formats::Prepared::of(pair.clone()));
+        let (edit, _) = crate::core::formats::import_prepared(&mut ws, prepared).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        let names: Vec<&str> = ws.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["PER", "CITY", "CAPITAL", "REGION", "ORG"]);
+        assert_eq!(ws.documents.len(), 1);
+    }
+
+    #[test]
+    fn an_annotation_conf_without_entities_is_said_not_an_error() {
+        let imported = Brat
+            .import(&file("ANNOTATION.CONF", "[entities]\n# none yet\n"))
+            .expect("not an error");
+        assert!(imported.listed_labels.is_empty());
+        assert_eq!(
+            imported.warnings[0].to_string(),
+            "ANNOTATION.CONF declares no entity type: there was no label to add"
+        );
+        let other = file("settings.conf", "[entities]\nPER\n");
+        assert_eq!(super::super::classify(&other), None, "not a brat file name");
     }
 
     #[test]

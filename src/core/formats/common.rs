@@ -52,6 +52,7 @@ pub(crate) fn added_documents(documents: Vec<ImportedDocument>, warnings: Vec<Ms
     Imported {
         mode: ImportMode::AddDocuments,
         labels: Vec::new(),
+        listed_labels: Vec::new(),
         documents,
         open: None,
         warnings,
@@ -116,36 +117,43 @@ pub(crate) fn base_name(name: &str) -> String {
 }
 
 /// A warning when documents have span notes or entity ids that `format`
-/// cannot hold (`keeps_notes`, `keeps_ids` say what it can).
+/// cannot hold: `keeps_notes` says of each document whether its notes are
+/// written (a format may keep them in one layout and not in another),
+/// `keeps_ids` whether entity ids are. The warning names exactly what was
+/// left out: the notes, the ids, or both.
 pub(crate) fn dropped_extras(
     format: &str,
     documents: &[&Document],
-    keeps_notes: bool,
+    keeps_notes: impl Fn(&Document) -> bool,
     keeps_ids: bool,
 ) -> Option<Msg> {
-    let spans = || documents.iter().flat_map(|d| d.spans.iter());
-    let notes = if keeps_notes {
-        0
-    } else {
-        spans().filter(|s| s.note.is_some()).count()
-    };
+    let notes: usize = documents
+        .iter()
+        .filter(|d| !keeps_notes(d))
+        .map(|d| d.spans.iter().filter(|s| s.note.is_some()).count())
+        .sum();
     let ids = if keeps_ids {
         0
     } else {
-        spans().filter(|s| s.entity_id.is_some()).count()
+        let spans = documents.iter().flat_map(|d| d.spans.iter());
+        spans.filter(|s| s.entity_id.is_some()).count()
     };
-    let mut what = Vec::new();
-    if notes > 0 {
-        what.push(Arg::Msg(Msg::counted(Counted::SpanNotes, notes)));
+    match (notes, ids) {
+        (0, 0) => None,
+        (notes, 0) => Some(Msg::counted(Counted::NotesLeftOut, notes).arg("format", format)),
+        (0, ids) => Some(Msg::counted(Counted::IdsLeftOut, ids).arg("format", format)),
+        (notes, ids) => {
+            let what = vec![
+                Arg::Msg(Msg::counted(Counted::SpanNotes, notes)),
+                Arg::Msg(Msg::counted(Counted::EntityIds, ids)),
+            ];
+            Some(
+                Msg::new(Key::NoPlaceForExtras)
+                    .arg("format", format)
+                    .with("what", Arg::List(what)),
+            )
+        }
     }
-    if ids > 0 {
-        what.push(Arg::Msg(Msg::counted(Counted::EntityIds, ids)));
-    }
-    (!what.is_empty()).then(|| {
-        Msg::new(Key::NoPlaceForExtras)
-            .arg("format", format)
-            .with("what", Arg::List(what))
-    })
 }
 
 /// One JSON record and the 1-based line it starts on, when known.

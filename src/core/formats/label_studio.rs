@@ -227,11 +227,21 @@ impl Format for LabelStudio {
             .collect();
         Exported {
             file: json_file("wasim-label-studio.json", &Value::Array(tasks)),
-            warnings: dropped_extras("Label Studio JSON", documents, true, false)
+            warnings: dropped_extras("Label Studio JSON", documents, keeps_notes, false)
                 .into_iter()
                 .collect(),
         }
     }
+}
+
+/// Whether an export writes `doc`'s span notes: a task kept in Label
+/// Studio's JSON_MIN layout (no `data` object) has no place for them.
+fn keeps_notes(doc: &Document) -> bool {
+    let record = doc
+        .source_data(ID)
+        .and_then(|data| data.get("record"))
+        .filter(|record| record.is_object());
+    record.is_none_or(|task| task.get("data").is_some_and(Value::is_object))
 }
 
 /// The only string field of an object, with its key, if it has exactly one.

@@ -213,6 +213,77 @@ mod tests {
         );
     }
 
+    /// The export warnings of `format` for a document with a span that
+    /// has a note, one that has an entity id, or both, as `what` says.
+    fn extras_warning(format: &str, note: bool, id: bool) -> Option<String> {
+        let mut ws = Workspace::default();
+        let mut doc = ws.new_document("a.txt", "علي في بغداد");
+        let mut span = ws.new_span(0, 3, "PER");
+        span.note = note.then(|| "رئيس".to_owned());
+        doc.spans.push(span);
+        let mut span = ws.new_span(7, 12, "LOC");
+        span.entity_id = id.then(|| "Q1530".to_owned());
+        doc.spans.push(span);
+        let format = by_id(format).expect("a format");
+        let exported = format.export(&ws.labels, &[&doc], ExportOptions::default());
+        let said: Vec<String> = exported.warnings.iter().map(ToString::to_string).collect();
+        said.into_iter().find(|w| w.contains("has no place for"))
+    }
+
+    #[test]
+    fn export_warnings_name_exactly_what_was_left_out() {
+        let notes = "has no place for span notes: the note of 1 span was left out";
+        let ids = "has no place for entity ids: the id of 1 span was left out";
+        let both = "has no place for span notes or entity ids; left out: 1 span note, 1 entity id";
+        // (format, note only, id only, both): brat and Label Studio keep
+        // notes, spaCy keeps ids, doccano keeps neither.
+        let cases = [
+            ("brat", None, Some(ids), Some(ids)),
+            ("label-studio", None, Some(ids), Some(ids)),
+            ("spacy", Some(notes), None, Some(notes)),
+            ("doccano", Some(notes), Some(ids), Some(both)),
+            ("wasim", None, None, None),
+            ("web-annotation", None, None, None),
+        ];
+        for (format, note_only, id_only, with_both) in cases {
+            for ((note, id), expected) in [
+                ((true, false), note_only),
+                ((false, true), id_only),
+                ((true, true), with_both),
+            ] {
+                let said = extras_warning(format, note, id);
+                match expected {
+                    Some(expected) => assert!(
+                        said.as_deref().is_some_and(|w| w.contains(expected)),
+                        "{format} {note} {id}: {said:?}"
+                    ),
+                    None => assert_eq!(said, None, "{format} {note} {id}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn label_studio_json_min_tasks_say_their_notes_are_left_out() {
+        let min = r#"[{"text": "Ali went", "label": [{"start": 0, "end": 3, "text": "Ali", "labels": ["PER"]}]}]"#;
+        let imported = import_files(vec![file("min.json", min)]);
+        let imported = imported.into_iter().next().expect("one").expect("loads");
+        let mut ws = Workspace::default();
+        let (edit, _) = import_edit(&mut ws, imported).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        let mut doc = (*ws.documents[0]).clone();
+        doc.spans[0].note = Some("a note".into());
+        let format = by_id("label-studio").expect("label studio");
+        let exported = format.export(&ws.labels, &[&doc], ExportOptions::default());
+        let said: Vec<String> = exported.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            ["Label Studio JSON has no place for span notes: the note of 1 span was left out"]
+        );
+        let written = String::from_utf8_lossy(&exported.file.bytes);
+        assert!(!written.contains("a note"), "{written}");
+    }
+
     #[test]
     fn menu_order_and_ids() {
         let ids: Vec<&str> = all().iter().map(|f| f.id()).collect();

@@ -38,7 +38,8 @@ pub struct Prepared {
     pub warnings: Vec<Msg>,
     /// The bytes of text the documents hold, for progress.
     bytes: usize,
-    /// The labels the spans carry, in the order the file first uses them.
+    /// The labels the spans carry, in the order the file first uses them,
+    /// then those it lists without using them ([`Imported::listed_labels`]).
     span_labels: Vec<String>,
 }
 
@@ -74,7 +75,19 @@ impl Prepared {
         for doc in imported.documents {
             prepared.add(doc);
         }
+        for name in imported.listed_labels {
+            if !prepared.span_labels.contains(&name) {
+                prepared.span_labels.push(name);
+            }
+        }
         prepared
+    }
+
+    /// How many labels adding these documents brings to a workspace whose
+    /// label set is `labels` (those the spans carry or the files list).
+    pub fn new_labels(&self, labels: &[Label]) -> usize {
+        let known = |name: &String| labels.iter().any(|l| l.name == *name);
+        self.span_labels.iter().filter(|name| !known(name)).count()
     }
 
     /// Builds one more document: its text indexed, its spans given ids in
@@ -263,10 +276,14 @@ pub fn import_prepared(
         if labels != ws.labels {
             steps.push(Edit::SetLabels(labels));
         }
-        steps.push(Edit::InsertDocuments {
-            at: first_new,
-            documents: added,
-        });
+        // A file of labels alone (brat's annotation.conf) inserts nothing:
+        // an empty insertion could not be undone.
+        if !added.is_empty() {
+            steps.push(Edit::InsertDocuments {
+                at: first_new,
+                documents: added,
+            });
+        }
         Edit::Batch(steps)
     };
     Ok((edit, open))
@@ -309,6 +326,7 @@ mod tests {
         let imported = Imported {
             mode: ImportMode::AddDocuments,
             labels: Vec::new(),
+            listed_labels: Vec::new(),
             documents: vec![
                 doc("a", &[(8, 13, "LOC"), (4, 7, "PER"), (8, 13, "LOC")]),
                 doc("b", &[(0, 3, "X")]),
@@ -350,6 +368,7 @@ mod tests {
         let make = |names: &[&str]| Imported {
             mode: ImportMode::AddDocuments,
             labels: Vec::new(),
+            listed_labels: Vec::new(),
             documents: names.iter().map(|n| doc(n, &[(4, 7, "PER")])).collect(),
             open: None,
             warnings: vec![Msg::new(Key::Verbatim).arg("text", format!("{names:?}"))],
@@ -379,6 +398,7 @@ mod tests {
         let imported = Imported {
             mode: ImportMode::ReplaceWorkspace,
             labels: crate::core::model::default_labels(),
+            listed_labels: Vec::new(),
             documents: vec![doc("a", &[(4, 700, "PER")])],
             open: None,
             warnings: Vec::new(),

@@ -221,17 +221,22 @@ pub fn detect(file: &InputFile) -> Option<&'static dyn Format> {
 /// Decides which format a file is in, from its extension and content, so
 /// that exactly one format claims it. Returns the format's id.
 ///
-/// `.ann` and `.zip` are brat; `.conll`, `.iob`, `.bio`… are CoNLL; JSON is
+/// `.ann`, `.zip` and brat's `.conf` files (`annotation.conf`,
+/// `visual.conf`…) are brat; `.conll`, `.iob`, `.bio`… are CoNLL; JSON is
 /// told apart by shape: an object with `"format"` is Wasim, tasks with
 /// `"data"` are Label Studio, records with `"spans"`/`"tokens"` or
 /// `"paragraphs"` are spaCy, records whose spans are objects with `"labels"`
 /// are Label Studio's JSON_MIN, and records with `"label"` or `"entities"`
-/// are doccano. A `.txt` is CoNLL only when every line is `token … tag`.
+/// are doccano. A `.jsonld`, or JSON whose `@context` is the W3C Web
+/// Annotation context, is Web Annotation (which Wasim only writes: its
+/// import says so). A `.txt` is CoNLL only when every line is `token … tag`.
 pub fn classify(file: &InputFile) -> Option<&'static str> {
     let (_, ext) = common::split_extension(&file.name);
     let ext = ext.to_lowercase();
     match ext.as_str() {
         "ann" | "zip" => return Some(brat::ID),
+        "conf" if brat::is_conf(&file.name) => return Some(brat::ID),
+        "jsonld" => return Some(web_annotation::ID),
         "conll" | "conll03" | "conll2003" | "conllx" | "iob" | "iob1" | "iob2" | "bio"
         | "bioes" | "bilou" | "tsv" => {
             return Some(conll::ID);
@@ -273,7 +278,9 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
     };
     match json::parse::<Value>(text) {
         Ok(Value::Object(object)) => {
-            if object.contains_key("format") {
+            if is_web_annotation(&object) {
+                Some(web_annotation::ID)
+            } else if object.contains_key("format") {
                 Some(wasim::ID)
             } else if object.get("data").is_some_and(Value::is_object) {
                 Some(label_studio::ID)
@@ -283,7 +290,9 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
         }
         Ok(Value::Array(items)) => {
             let first = items.iter().find(|item| item.is_object())?;
-            if first.get("data").is_some_and(Value::is_object) {
+            if first.as_object().is_some_and(is_web_annotation) {
+                Some(web_annotation::ID)
+            } else if first.get("data").is_some_and(Value::is_object) {
                 Some(label_studio::ID)
             } else if first.get("paragraphs").is_some() {
                 Some(spacy::ID)
@@ -299,6 +308,21 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
                 _ => fallback,
             }
         }
+    }
+}
+
+/// Whether a JSON object declares the W3C Web Annotation context
+/// (`"@context": "http://www.w3.org/ns/anno.jsonld"`, alone or in a list).
+fn is_web_annotation(object: &serde_json::Map<String, Value>) -> bool {
+    let is_anno = |value: &Value| {
+        value
+            .as_str()
+            .is_some_and(|iri| iri.trim_end_matches('/').ends_with("w3.org/ns/anno.jsonld"))
+    };
+    match object.get("@context") {
+        Some(Value::Array(contexts)) => contexts.iter().any(is_anno),
+        Some(context) => is_anno(context),
+        None => false,
     }
 }
 

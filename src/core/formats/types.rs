@@ -88,8 +88,14 @@ pub enum ImportMode {
 pub struct Imported {
     /// Replace the workspace, or add to it.
     pub mode: ImportMode,
-    /// Labels the file defines, in order.
+    /// Labels the file defines, in order. When adding documents, they only
+    /// say how the labels the spans (and [`Imported::listed_labels`]) carry
+    /// look: colour, description, key.
     pub labels: Vec<Label>,
+    /// Label names the file lists without a span using them (brat's
+    /// `annotation.conf`): when adding documents, those not in the label set
+    /// yet are added, as the labels spans carry are.
+    pub listed_labels: Vec<String>,
     /// The documents.
     pub documents: Vec<ImportedDocument>,
     /// Index of the document to open, if the file says.

@@ -198,6 +198,7 @@ impl Format for WasimJson {
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
             labels,
+            listed_labels: Vec::new(),
             documents,
             open: repr.open,
             warnings,

@@ -12,6 +12,11 @@
 //! with purpose `tagging`, a note one with purpose `commenting`, and an entity
 //! id a body with purpose `identifying` (a Wikidata IRI for a bare `Q…` id).
 //! Documents are identified as `urn:wasim:document:<percent-encoded name>`.
+//!
+//! It cannot be read back: the file holds where the spans are, not the
+//! documents' text. The registry still recognises it (a `.jsonld` file, or
+//! JSON whose `@context` is the W3C anno context), so that its import says
+//! so and points to the Wasim JSON export.
 
 use serde_json::{Value, json};
 
@@ -172,5 +177,46 @@ mod tests {
                 .is_err()
         );
         assert!(!WebAnnotation.can_import());
+    }
+
+    #[test]
+    fn its_own_export_is_refused_with_a_word_on_what_to_import() {
+        let mut ws = Workspace::default();
+        let mut doc = ws.new_document("a.txt", "قال علي");
+        doc.spans.push(ws.new_span(4, 7, "PER"));
+        ws.documents.push(doc.into());
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        let out = WebAnnotation.export(&ws.labels, &docs, ExportOptions::default());
+        let exported = String::from_utf8_lossy(&out.file.bytes).into_owned();
+        let array = format!("[{exported}]");
+        let listed = exported.replace(
+            "\"http://www.w3.org/ns/anno.jsonld\"",
+            "[\"http://www.w3.org/ns/anno.jsonld\", {\"x\": \"y\"}]",
+        );
+        for (name, text) in [
+            (out.file.name.as_str(), exported.as_str()),
+            ("export.json", &exported),
+            ("export.json", &array),
+            ("export.json", &listed),
+            ("other.jsonld", "{}"),
+        ] {
+            let file = InputFile {
+                name: name.into(),
+                bytes: text.as_bytes().to_vec(),
+            };
+            assert_eq!(super::super::classify(&file), Some(ID), "{name}: {text}");
+            let results = super::super::import_files(vec![file]);
+            let [Err(error)] = results.as_slice() else {
+                panic!("{name}: one error, got {results:?}")
+            };
+            assert_eq!(
+                error.to_string(),
+                format!(
+                    "{name}: this is a W3C Web Annotation file: Wasim writes these but cannot \
+                     read them back, as they hold where the spans are but not the documents' \
+                     text; import the Wasim JSON export (Export JSON) instead"
+                )
+            );
+        }
     }
 }

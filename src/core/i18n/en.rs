@@ -452,6 +452,11 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     LsLabels => "{place}\"labels\" must be a list of label names",
     BratNeedsText => "brat annotations need their text: add {stem}.txt to the same import",
     BratExpected => "expected a brat .ann file (with its .txt) or a .zip of them",
+    BratConfLabels => "{file}: its entity types are in the label list ({types})",
+    BratConfLabelsMore => "{file}: its entity types are in the label list ({types}); its relation, event and attribute types are not used, as Wasim edits entities only (an imported .ann keeps those lines)",
+    BratConfNoEntities => "{file} declares no entity type: there was no label to add",
+    BratConfNotUsed => "{file} holds brat's display or tool settings, which Wasim does not use; it was passed over",
+    NothingNew => "No document and no new label: nothing changed.",
     BratKeptLines => "{file}: lines other than entities and notes were kept ({kinds}); Wasim does not show them, and brat export writes them back",
     BratRenamed => "label {from} was written as the brat type {to} (types cannot hold spaces)",
     ArchiveNotWritten => "the archive could not be written: {why}",
@@ -554,7 +559,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     StorageNotOpen => "storage is not open; reload this tab",
     AsImported => "As imported",
     InvalidRegex => "invalid regular expression: {detail}",
-    WebAnnotationExportOnly => "Wasim writes Web Annotation files but does not read them",
+    WebAnnotationExportOnly => "this is a W3C Web Annotation file: Wasim writes these but cannot read them back, as they hold where the spans are but not the documents' text; import the Wasim JSON export (Export JSON) instead",
 };
 
 /// Every counted key's forms: `(key, category)` for one category, `(key, _)`
@@ -656,4 +661,10 @@ static COUNTED: [[Option<&str>; 6]; Counted::ALL.len()] = counted_table! {
     (TeamDataDropped, _) => "{format} has no place for who proposed a span or whether it was accepted: left out of {n} spans (Wasim JSON keeps them)",
     (TeamDataInNotes, One) => "{format} has no field for who proposed a span or whether it was accepted: {n} span carries it in its note (\"annotators: …; accepted\")",
     (TeamDataInNotes, _) => "{format} has no field for who proposed a span or whether it was accepted: {n} spans carry it in their note (\"annotators: …; accepted\")",
+    (NotesLeftOut, One) => "{format} has no place for span notes: the note of {n} span was left out",
+    (NotesLeftOut, _) => "{format} has no place for span notes: the notes of {n} spans were left out",
+    (IdsLeftOut, One) => "{format} has no place for entity ids: the id of {n} span was left out",
+    (IdsLeftOut, _) => "{format} has no place for entity ids: the ids of {n} spans were left out",
+    (LabelsAdded, One) => "Added {n} label. Ctrl+Z undoes this.",
+    (LabelsAdded, _) => "Added {n} labels. Ctrl+Z undoes this.",
 };

@@ -880,6 +880,16 @@ pub enum Key {
     BratNeedsText,
     /// expected a brat .ann file (with its .txt) or a .zip of them
     BratExpected,
+    /// {file}: its entity types are in the label list ({types})
+    BratConfLabels,
+    /// {file}: its entity types are in the label list ({types}); its relation, event and attribute types are not used, as Wasim edits entities only (an imported .ann keeps those lines)
+    BratConfLabelsMore,
+    /// {file} declares no entity type: there was no label to add
+    BratConfNoEntities,
+    /// {file} holds brat's display or tool settings, which Wasim does not use; it was passed over
+    BratConfNotUsed,
+    /// No document and no new label: nothing changed.
+    NothingNew,
     /// {file}: lines other than entities and notes were kept ({kinds}); Wasim does not show them, and brat export writes them back
     BratKeptLines,
     /// label {from} was written as the brat type {to} (types cannot hold spaces)
@@ -1084,7 +1094,7 @@ pub enum Key {
     AsImported,
     /// invalid regular expression: {detail}
     InvalidRegex,
-    /// Wasim writes Web Annotation files but does not read them
+    /// this is a W3C Web Annotation file: Wasim writes these but cannot read them back, as they hold where the spans are but not the documents' text; import the Wasim JSON export (Export JSON) instead
     WebAnnotationExportOnly,
 }
 
@@ -1188,11 +1198,17 @@ pub enum Counted {
     TeamDataDropped,
     /// {format} has no field for who proposed a span or whether it was accepted: {n} spans carry it in their note ("annotators: …; accepted")
     TeamDataInNotes,
+    /// {format} has no place for span notes: the notes of {n} spans were left out
+    NotesLeftOut,
+    /// {format} has no place for entity ids: the ids of {n} spans were left out
+    IdsLeftOut,
+    /// Added {n} labels. Ctrl+Z undoes this.
+    LabelsAdded,
 }
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 541] = [
+    pub const ALL: [Key; 546] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1631,6 +1647,11 @@ impl Key {
         Key::LsLabels,
         Key::BratNeedsText,
         Key::BratExpected,
+        Key::BratConfLabels,
+        Key::BratConfLabelsMore,
+        Key::BratConfNoEntities,
+        Key::BratConfNotUsed,
+        Key::NothingNew,
         Key::BratKeptLines,
         Key::BratRenamed,
         Key::ArchiveNotWritten,
@@ -1739,7 +1760,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 48] = [
+    pub const ALL: [Counted; 51] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1788,5 +1809,8 @@ impl Counted {
         Counted::UndoStepsLost,
         Counted::TeamDataDropped,
         Counted::TeamDataInNotes,
+        Counted::NotesLeftOut,
+        Counted::IdsLeftOut,
+        Counted::LabelsAdded,
     ];
 }

@@ -70,6 +70,7 @@ pub fn merge(team: &Team) -> Merged {
         imported: Imported {
             mode: ImportMode::AddDocuments,
             labels: labels(team),
+            listed_labels: Vec::new(),
             open: (!documents.is_empty()).then_some(0),
             documents,
             warnings: Vec::new(),
