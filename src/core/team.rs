@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
 use crate::core::formats::{ImportedSpan, InputFile, Prepared, import_units, stem};
-use crate::core::i18n::{Counted, Key, Lang, Msg};
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::import_job::ImportJob;
 use crate::core::model::{Document, Label};
 use crate::core::text::Text;
@@ -59,27 +59,29 @@ impl Level {
 pub struct Notice {
     /// How much it matters.
     pub level: Level,
-    /// One sentence.
-    pub text: String,
+    /// One sentence, worded in the interface's language where it is shown
+    /// (so it follows a change of language).
+    pub text: Msg,
     /// One line per item it is about (at most [`DETAILS_SHOWN`], then a
-    /// count of the rest).
-    pub details: Vec<String>,
+    /// count of the rest), worded where shown, as `text` is.
+    pub details: Vec<Msg>,
 }
 
 impl Notice {
-    fn new(level: Level, text: impl Into<String>) -> Notice {
+    /// A notice of `level` saying `text`, without details.
+    pub fn new(level: Level, text: Msg) -> Notice {
         Notice {
             level,
-            text: text.into(),
+            text,
             details: Vec::new(),
         }
     }
 
-    fn with_details(mut self, mut lines: Vec<String>, lang: Lang) -> Notice {
+    fn with_details(mut self, mut lines: Vec<Msg>) -> Notice {
         if lines.len() > DETAILS_SHOWN {
-            let more = (lines.len() - DETAILS_SHOWN).to_string();
+            let more = lines.len() - DETAILS_SHOWN;
             lines.truncate(DETAILS_SHOWN);
-            lines.push(lang.f(Key::AndMoreDetails, &[("n", &more)]));
+            lines.push(Msg::new(Key::AndMoreDetails).num("n", more));
         }
         self.details = lines;
         self
@@ -148,8 +150,6 @@ pub struct Team {
     /// What went wrong in the last load: files that could not be read or
     /// held nothing.
     errors: Vec<Notice>,
-    /// The language notices are written in (the interface's).
-    pub lang: Lang,
 }
 
 impl Team {
@@ -161,7 +161,7 @@ impl Team {
     pub fn add(&mut self, files: Vec<InputFile>, unreadable: Vec<Msg>) {
         self.errors = unreadable
             .into_iter()
-            .map(|text| Notice::new(Level::Error, text.render(self.lang)))
+            .map(|text| Notice::new(Level::Error, text))
             .collect();
         let units = import_units(&files);
         let mut files: Vec<Option<InputFile>> = files.into_iter().map(Some).collect();
@@ -182,8 +182,7 @@ impl Team {
                     Ok(prepared) => read.push(prepared),
                     Err(error) => {
                         failed = true;
-                        let text = error.describe(self.lang);
-                        self.errors.push(Notice::new(Level::Error, text));
+                        self.errors.push(Notice::new(Level::Error, error.notice()));
                     }
                 }
             }
@@ -192,7 +191,7 @@ impl Team {
             if failed && read.is_empty() {
                 continue;
             }
-            match members_of(&file, &read, self.lang) {
+            match members_of(&file, &read) {
                 Ok(members) => self.members.extend(members),
                 Err(notice) => self.errors.push(notice),
             }
@@ -283,7 +282,6 @@ impl Team {
     }
 
     fn naming_notices(&self, names: &[String]) -> Vec<Notice> {
-        let lang = self.lang;
         let mut out = Vec::new();
         for (i, (member, name)) in self.members.iter().zip(names).enumerate() {
             let base = member.base_name();
@@ -292,38 +290,30 @@ impl Team {
                 .as_deref()
                 .is_none_or(|d| d.trim().is_empty())
             {
-                out.push(Notice::new(
-                    Level::Warning,
-                    lang.f(
-                        Key::NamesNoAnnotator,
-                        &[("file", &member.file), ("name", name)],
-                    ),
-                ));
+                let text = Msg::new(Key::NamesNoAnnotator)
+                    .arg("file", &member.file)
+                    .arg("name", name);
+                out.push(Notice::new(Level::Warning, text));
             }
             if *name != base {
                 let first = self.members[..i]
                     .iter()
                     .find(|m| m.base_name() == base)
-                    .map_or(lang.t(Key::AnEarlierFile), |m| m.file.as_str());
-                out.push(Notice::new(
-                    Level::Warning,
-                    lang.f(
-                        Key::TwoFiles,
-                        &[
-                            ("base", &base),
-                            ("first", first),
-                            ("second", &member.file),
-                            ("name", name),
-                        ],
-                    ),
-                ));
+                    .map_or(Arg::Msg(Msg::new(Key::AnEarlierFile)), |m| {
+                        Arg::Plain(m.file.clone())
+                    });
+                let text = Msg::new(Key::TwoFiles)
+                    .arg("base", base)
+                    .with("first", first)
+                    .arg("second", &member.file)
+                    .arg("name", name);
+                out.push(Notice::new(Level::Warning, text));
             }
         }
         out
     }
 
     fn label_notice(&self, names: &[String]) -> Option<Notice> {
-        let lang = self.lang;
         let sets: Vec<Vec<String>> = self.members.iter().map(Member::label_names).collect();
         let mut all: Vec<&String> = Vec::new();
         for label in sets.iter().flatten() {
@@ -331,7 +321,7 @@ impl Team {
                 all.push(label);
             }
         }
-        let lines: Vec<String> = all
+        let lines: Vec<Msg> = all
             .into_iter()
             .filter_map(|label| {
                 let (with, without): (Vec<_>, Vec<_>) = names
@@ -339,23 +329,22 @@ impl Team {
                     .zip(&sets)
                     .partition(|(_, set)| set.contains(label));
                 let list = |side: Vec<(&String, &Vec<String>)>| {
-                    lang.join(&side.into_iter().map(|(n, _)| n.clone()).collect::<Vec<_>>())
+                    Arg::List(
+                        side.into_iter()
+                            .map(|(n, _)| Arg::Plain(n.clone()))
+                            .collect(),
+                    )
                 };
                 (!without.is_empty()).then(|| {
-                    lang.f(
-                        Key::LabelHasNot,
-                        &[
-                            ("label", label),
-                            ("with", &list(with)),
-                            ("without", &list(without)),
-                        ],
-                    )
+                    Msg::new(Key::LabelHasNot)
+                        .arg("label", label)
+                        .with("with", list(with))
+                        .with("without", list(without))
                 })
             })
             .collect();
-        (!lines.is_empty()).then(|| {
-            Notice::new(Level::Warning, lang.t(Key::LabelsDiffer)).with_details(lines, lang)
-        })
+        (!lines.is_empty())
+            .then(|| Notice::new(Level::Warning, Msg::new(Key::LabelsDiffer)).with_details(lines))
     }
 
     fn matching_notices(&self, names: &[String]) -> Vec<Notice> {
@@ -374,52 +363,49 @@ impl Team {
                 }
             }
         }
-        let lang = self.lang;
         let who = |m: usize| {
-            lang.f(
-                Key::WhoFile,
-                &[("file", &self.members[m].file), ("name", &names[m])],
-            )
+            Msg::new(Key::WhoFile)
+                .arg("file", &self.members[m].file)
+                .arg("name", &names[m])
         };
-        let lines: Vec<String> = texts
+        let lines: Vec<Msg> = texts
             .iter()
             .filter(|(_, with)| with.len() < n)
             .map(|(doc, with)| {
-                let without: Vec<String> = (0..n).filter(|m| !with.contains(m)).map(who).collect();
-                let with: Vec<String> = with.iter().map(|&m| who(m)).collect();
-                lang.f(
-                    Key::InNotIn,
-                    &[
-                        ("name", &doc.name),
-                        ("with", &lang.join(&with)),
-                        ("without", &lang.join(&without)),
-                    ],
-                )
+                let list = |members: Vec<usize>| {
+                    Arg::List(members.into_iter().map(|m| Arg::Msg(who(m))).collect())
+                };
+                let without = (0..n).filter(|m| !with.contains(m)).collect();
+                Msg::new(Key::InNotIn)
+                    .arg("name", &doc.name)
+                    .with("with", list(with.clone()))
+                    .with("without", list(without))
             })
             .collect();
         let mut out = Vec::new();
         let shared = texts.len() - lines.len();
         if !lines.is_empty() {
-            let text = lang.n(Counted::NotInEvery, lines.len(), &[]);
-            out.push(Notice::new(Level::Warning, text).with_details(lines, lang));
+            let text = Msg::counted(Counted::NotInEvery, lines.len());
+            out.push(Notice::new(Level::Warning, text).with_details(lines));
         }
         for (m, member) in self.members.iter().enumerate() {
             let alone = texts
                 .iter()
                 .all(|(_, with)| with.len() == 1 || !with.contains(&m));
             if alone && !member.documents.is_empty() {
-                out.push(Notice::new(
-                    Level::Warning,
-                    lang.f(Key::NothingInCommon, &[("who", &who(m))]),
-                ));
+                let text = Msg::new(Key::NothingInCommon).msg("who", who(m));
+                out.push(Notice::new(Level::Warning, text));
             }
         }
         if shared == 0 {
-            out.push(Notice::new(Level::Warning, lang.t(Key::NoneInEvery)));
+            out.push(Notice::new(Level::Warning, Msg::new(Key::NoneInEvery)));
         }
         out
     }
 }
+
+/// A file's documents that name one annotator (`None`: nobody).
+type Group = (Option<String>, Vec<MemberDocument>);
 
 /// The annotators of one file, from what its importer read: one per
 /// annotator its documents name (the documents that name nobody together),
@@ -428,17 +414,49 @@ impl Team {
 /// # Errors
 /// A notice when the file holds no document, or a span the workspace would
 /// refuse (outside its text, or without a label).
-fn members_of(file: &str, read: &[Prepared], lang: Lang) -> Result<Vec<Member>, Notice> {
+fn members_of(file: &str, read: &[Prepared]) -> Result<Vec<Member>, Notice> {
+    let groups = groups_of(file, read)?;
+    let labels: Vec<Label> = read.iter().flat_map(|p| p.labels.iter().cloned()).collect();
+    let mut notes = file_notes(file, read, &groups);
+    Ok(groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, (declared, documents))| {
+            let (documents, repeated) = once_each(documents);
+            let mut member_notes = if i == 0 {
+                std::mem::take(&mut notes)
+            } else {
+                Vec::new()
+            };
+            if !repeated.is_empty() {
+                let text = Msg::new(Key::SameTextTwice).arg("file", file);
+                member_notes.push(Notice::new(Level::Warning, text).with_details(repeated));
+            }
+            Member {
+                declared,
+                file: file.to_owned(),
+                labels: labels.clone(),
+                documents,
+                notes: member_notes,
+            }
+        })
+        .collect())
+}
+
+/// The documents of one file by the annotator they name (`None`: nobody),
+/// in order of first appearance.
+///
+/// # Errors
+/// As [`members_of`].
+fn groups_of(file: &str, read: &[Prepared]) -> Result<Vec<Group>, Notice> {
     let documents = || read.iter().flat_map(Prepared::documents);
     if documents().next().is_none() {
-        return Err(Notice::new(
-            Level::Warning,
-            lang.f(Key::HoldsNoDocument, &[("file", file)]),
-        ));
+        let text = Msg::new(Key::HoldsNoDocument).arg("file", file);
+        return Err(Notice::new(Level::Warning, text));
     }
-    let mut groups: Vec<(Option<String>, Vec<MemberDocument>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for doc in documents() {
-        check_spans(file, doc, lang)?;
+        check_spans(file, doc)?;
         let declared = doc.annotator.clone().filter(|a| !a.trim().is_empty());
         let document = MemberDocument {
             name: doc.name.clone(),
@@ -462,70 +480,37 @@ fn members_of(file: &str, read: &[Prepared], lang: Lang) -> Result<Vec<Member>, 
             None => groups.push((declared, vec![document])),
         }
     }
-    let labels: Vec<Label> = read.iter().flat_map(|p| p.labels.iter().cloned()).collect();
-    let warnings: Vec<String> = read
-        .iter()
-        .flat_map(|p| p.warnings.iter().map(|w| w.render(lang)))
-        .collect();
+    Ok(groups)
+}
+
+/// What reading one file said: the format's warnings, and the annotators
+/// it holds when it holds several.
+fn file_notes(file: &str, read: &[Prepared], groups: &[Group]) -> Vec<Notice> {
+    let warnings: Vec<Msg> = read.iter().flat_map(|p| p.warnings.clone()).collect();
     let mut notes = Vec::new();
     if !warnings.is_empty() {
-        notes.push(
-            Notice::new(
-                Level::Info,
-                lang.f(Key::ReadWithWarnings, &[("file", file)]),
-            )
-            .with_details(warnings, lang),
-        );
+        let text = Msg::new(Key::ReadWithWarnings).arg("file", file);
+        notes.push(Notice::new(Level::Info, text).with_details(warnings));
     }
     if groups.len() > 1 {
-        let who: Vec<String> = groups
+        let who = groups
             .iter()
-            .map(|(name, _)| {
-                name.clone()
-                    .unwrap_or_else(|| lang.f(Key::NobodyNamed, &[("stem", stem(file))]))
+            .map(|(name, _)| match name {
+                Some(name) => Arg::Plain(name.clone()),
+                None => Arg::Msg(Msg::new(Key::NobodyNamed).arg("stem", stem(file))),
             })
             .collect();
-        notes.push(Notice::new(
-            Level::Info,
-            lang.f(
-                Key::HoldsWorkOf,
-                &[("file", file), ("who", &lang.join(&who))],
-            ),
-        ));
+        let text = Msg::new(Key::HoldsWorkOf)
+            .arg("file", file)
+            .with("who", Arg::List(who));
+        notes.push(Notice::new(Level::Info, text));
     }
-    Ok(groups
-        .into_iter()
-        .enumerate()
-        .map(|(i, (declared, documents))| {
-            let (documents, repeated) = once_each(documents, lang);
-            let mut member_notes = if i == 0 {
-                std::mem::take(&mut notes)
-            } else {
-                Vec::new()
-            };
-            if !repeated.is_empty() {
-                member_notes.push(
-                    Notice::new(
-                        Level::Warning,
-                        lang.f(Key::SameTextTwice, &[("file", file)]),
-                    )
-                    .with_details(repeated, lang),
-                );
-            }
-            Member {
-                declared,
-                file: file.to_owned(),
-                labels: labels.clone(),
-                documents,
-                notes: member_notes,
-            }
-        })
-        .collect())
+    notes
 }
 
 /// The documents with each text once (the first), and a line for each
 /// one left out.
-fn once_each(documents: Vec<MemberDocument>, lang: Lang) -> (Vec<MemberDocument>, Vec<String>) {
+fn once_each(documents: Vec<MemberDocument>) -> (Vec<MemberDocument>, Vec<Msg>) {
     let mut first: TextMap<'_, usize> = TextMap::default();
     let mut keep = vec![true; documents.len()];
     let mut repeated = Vec::new();
@@ -533,10 +518,11 @@ fn once_each(documents: Vec<MemberDocument>, lang: Lang) -> (Vec<MemberDocument>
         match first.get(doc.text.as_str()) {
             Some(&f) => {
                 keep[i] = false;
-                repeated.push(lang.f(
-                    Key::RepeatsText,
-                    &[("name", &doc.name), ("first", &documents[f].name)],
-                ));
+                repeated.push(
+                    Msg::new(Key::RepeatsText)
+                        .arg("name", &doc.name)
+                        .arg("first", &documents[f].name),
+                );
             }
             None => {
                 first.insert(doc.text.as_str(), i);
@@ -553,7 +539,7 @@ fn once_each(documents: Vec<MemberDocument>, lang: Lang) -> (Vec<MemberDocument>
 
 /// Refuses a span the workspace would refuse, as loading the file with
 /// *Open files…* would.
-fn check_spans(file: &str, doc: &Document, lang: Lang) -> Result<(), Notice> {
+fn check_spans(file: &str, doc: &Document) -> Result<(), Notice> {
     let len = doc.text.char_len();
     for span in &doc.spans {
         let problem = if span.start >= span.end || span.end > len {
@@ -572,7 +558,7 @@ fn check_spans(file: &str, doc: &Document, lang: Lang) -> Result<(), Notice> {
         let text = Msg::new(Key::CouldNotLoad)
             .arg("file", file)
             .msg("message", problem);
-        return Err(Notice::new(Level::Error, text.render(lang)));
+        return Err(Notice::new(Level::Error, text));
     }
     Ok(())
 }

@@ -62,12 +62,12 @@ struct View {
 }
 
 impl View {
-    /// The view of `team`, compared anew.
-    fn of(team: &Team) -> View {
+    /// The view of `team`, compared anew, its chart drawn in `lang`.
+    fn of(team: &Team, lang: Lang) -> View {
         let report = team.compare().map(|r| Shown(Rc::new(r)));
-        let chart = report.as_ref().map_or_else(String::new, |r| {
-            chart_svg(&r.0, &team_labels(team), team.lang)
-        });
+        let chart = report
+            .as_ref()
+            .map_or_else(String::new, |r| chart_svg(&r.0, &team_labels(team), lang));
         View {
             members: team
                 .members()
@@ -144,26 +144,21 @@ fn load(
         frame().await;
         let next = {
             let mut team = team.0.borrow_mut();
-            team.lang = lang;
             team.add(files, unreadable);
-            View::of(&team)
+            View::of(&team, lang)
         };
         set_view.emit(next);
     });
 }
 
 /// Offers a report file; a refusal becomes a notice in the panel.
-fn save(view: &View, set_view: &Callback<View>, file: &OutputFile, t: Lang) {
+fn save(view: &View, set_view: &Callback<View>, file: &OutputFile) {
     if let Err(error) = download(file) {
         let mut next = view.clone();
-        next.notices.push(Notice {
-            level: Level::Error,
-            text: t.f(
-                Key::CouldNotSave,
-                &[("name", &file.name), ("error", &error.render(t))],
-            ),
-            details: Vec::new(),
-        });
+        let text = Msg::new(Key::CouldNotSave)
+            .arg("name", &file.name)
+            .msg("error", error);
+        next.notices.push(Notice::new(Level::Error, text));
         set_view.emit(next);
     }
 }
@@ -194,9 +189,8 @@ fn team_panel(props: &PanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let next = {
                 let mut team = team.0.borrow_mut();
-                team.lang = t;
                 team.remove(index);
-                View::of(&team)
+                View::of(&team, t)
             };
             set_view.emit(next);
         })
@@ -261,29 +255,37 @@ struct NoticesProps {
     notices: Vec<Notice>,
 }
 
-/// The notices about the files, each with its details folded under it.
+/// The notices about the files, each with its details folded under it,
+/// worded in the interface's language of the moment.
 #[function_component(Notices)]
 fn notices(props: &NoticesProps) -> Html {
     let t = use_lang();
     if props.notices.is_empty() {
         return html! {};
     }
-    let items = props.notices.iter().map(|notice| {
-        let level = notice.level.as_str();
-        let body = if notice.details.is_empty() {
-            html! { <span>{ notice.text.clone() }</span> }
-        } else {
-            let lines = notice.details.iter().map(|l| html! { <li>{ l.clone() }</li> });
-            html! {
-                <details>
-                    <summary>{ notice.text.clone() }</summary>
-                    <ul data-count={notice.details.len().to_string()}>{ for lines }</ul>
-                </details>
-            }
-        };
-        html! { <li class={classes!("team-notice", level)} data-testid="team-notice" data-level={level}>{ body }</li> }
-    });
+    let items = props.notices.iter().map(|notice| notice_item(notice, t));
     html! { <ul class="team-notices" aria-label={t.t(Key::AboutFiles)}>{ for items }</ul> }
+}
+
+/// One notice worded in `t`, its details folded under it when it has any.
+fn notice_item(notice: &Notice, t: Lang) -> Html {
+    let level = notice.level.as_str();
+    let text = notice.text.render(t);
+    let body = if notice.details.is_empty() {
+        html! { <span>{ text }</span> }
+    } else {
+        let lines = notice
+            .details
+            .iter()
+            .map(|l| html! { <li>{ l.render(t) }</li> });
+        html! {
+            <details>
+                <summary>{ text }</summary>
+                <ul data-count={notice.details.len().to_string()}>{ for lines }</ul>
+            </details>
+        }
+    };
+    html! { <li class={classes!("team-notice", level)} data-testid="team-notice" data-level={level}>{ body }</li> }
 }
 
 /// Props of [`Actions`].
@@ -310,7 +312,7 @@ fn actions(props: &ActionsProps) -> Html {
                 mime,
                 bytes: bytes(),
             };
-            save(&view, &set_view, &file, t);
+            save(&view, &set_view, &file);
         })
     };
     let chart = props.view.chart.clone();

@@ -8,6 +8,7 @@ use super::report::{CSV_HEADER, chart_svg, csv, json as report_json, label_f1, s
 use super::*;
 use crate::core::edit::History;
 use crate::core::formats::{ExportScope, import_edit, scoped_documents, wasim::WasimJson};
+use crate::core::i18n::Lang;
 use crate::core::model::Workspace;
 
 /// The e2e spec's case: one text, three annotators.
@@ -74,8 +75,14 @@ fn two() -> Team {
     team
 }
 
+/// The notices' sentences, in English.
 fn texts(notices: &[Notice]) -> Vec<String> {
-    notices.iter().map(|n| n.text.clone()).collect()
+    notices.iter().map(|n| n.text.to_string()).collect()
+}
+
+/// A notice's detail lines, in English.
+fn details(notice: &Notice) -> Vec<String> {
+    notice.details.iter().map(Msg::to_string).collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -201,7 +208,7 @@ fn labels_that_differ_say_who_used_which() {
         .find(|n| n.text.starts_with("The annotators' labels differ"))
         .expect("a label notice");
     assert_eq!(
-        labels.details,
+        details(labels),
         ["MISC: Amina; not Badr", "DATE: Badr; not Amina"]
     );
 }
@@ -228,11 +235,11 @@ fn documents_are_matched_by_text_and_those_not_everywhere_are_named() {
     let notices = team.notices();
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert_eq!(
-        notices[0].text,
+        notices[0].text.to_string(),
         "1 document is not in every file: it is left out of the comparison, and merged with the annotators who have them."
     );
     assert_eq!(
-        notices[0].details,
+        details(&notices[0]),
         ["“only-a.txt”: in a.json (Amina); not in b.json (Badr)"]
     );
 }
@@ -257,6 +264,76 @@ fn files_of_different_texts_say_so() {
     let report = team.compare().expect("two");
     assert!(report.documents.is_empty());
     assert_eq!((report.pairs[0].kappa, report.fleiss), (None, None));
+}
+
+/// Whether `text` has an Arabic letter.
+fn has_arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
+
+#[test]
+fn notices_are_worded_in_the_language_they_are_shown_in() {
+    let mut team = Team::default();
+    let mut date = wasim(
+        "b.json",
+        Some("Badr"),
+        &[
+            ("d.txt", TEXT, &[(17, 20, "DATE")]),
+            ("only-b.txt", "x y", &[]),
+        ],
+    );
+    let mut value: Value = serde_json::from_slice(&date.bytes).expect("json");
+    value["labels"] = json!([{"name": "PER", "color": "#ffc38a"}]);
+    date.bytes = value.to_string().into_bytes();
+    team.add(
+        vec![wasim("amina.json", None, &[("d.txt", TEXT, AMINA)]), date],
+        Vec::new(),
+    );
+    let notices = team.notices();
+    assert_eq!(
+        texts(&notices),
+        [
+            "amina.json names no annotator: its work is called “amina”.",
+            "The annotators' labels differ: a label one of them lacks counts as a disagreement.",
+            "1 document is not in every file: it is left out of the comparison, and merged with the annotators who have them.",
+        ]
+    );
+    // The same notices, shown after the interface turned Arabic, then back.
+    let arabic = [
+        "amina.json لا يسمّي واسمًا: يُسمّى عمله «amina».",
+        "تختلف وسوم الواسمين: الوسم الذي ينقص أحدهم يُحسب خلافًا.",
+        "مستند واحد ليس في كل الملفات: يُستبعد من المقارنة، ويُدمج مع الواسمين الذين لديهم.",
+    ];
+    for (notice, expected) in notices.iter().zip(arabic) {
+        assert_eq!(notice.text.render(Lang::Ar), expected);
+        let english = notice.text.render(Lang::En);
+        assert!(!has_arabic(&english), "{english}");
+        for line in &notice.details {
+            let (en, ar) = (line.render(Lang::En), line.render(Lang::Ar));
+            assert!(has_arabic(&ar) && ar != en, "{ar}");
+            assert!(en.contains("not"), "{en}");
+        }
+    }
+    let lines = |notice: &Notice, lang| -> Vec<String> {
+        notice.details.iter().map(|l| l.render(lang)).collect()
+    };
+    assert_eq!(
+        lines(&notices[1], Lang::Ar),
+        [
+            "LOC: amina؛ لا Badr",
+            "ORG: amina؛ لا Badr",
+            "MISC: amina؛ لا Badr",
+            "DATE: Badr؛ لا amina",
+        ]
+    );
+    assert_eq!(
+        lines(&notices[2], Lang::Ar),
+        ["«only-b.txt»: في b.json (Badr)؛ لا في amina.json (amina)"]
+    );
+    assert_eq!(
+        lines(&notices[2], Lang::En),
+        ["“only-b.txt”: in b.json (Badr); not in amina.json (amina)"]
+    );
 }
 
 #[test]
@@ -307,7 +384,7 @@ fn broken_files_give_the_import_error_and_the_others_load() {
         "{notices:?}"
     );
     assert_eq!(
-        errors[0].text,
+        errors[0].text.to_string(),
         "gone.json: the browser could not read it (NotFoundError)"
     );
     assert!(
@@ -406,7 +483,7 @@ fn a_file_with_several_annotators_is_several_and_a_text_twice_is_told() {
         ]
     );
     assert_eq!(
-        notices[1].details,
+        details(&notices[1]),
         ["“again.txt” repeats the text of “d.txt”"]
     );
     assert_eq!(team.compare().expect("two").documents.len(), 1);
