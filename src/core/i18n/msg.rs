@@ -52,7 +52,9 @@ pub enum Arg {
 /// that mixes scripts is isolated there ([`isolate`]), so that it reads in
 /// typing order in either language. Other values (a label with the text it
 /// tags, a phrase) keep their place in the sentence.
-const NAME_PLACEHOLDERS: [&str; 7] = ["name", "names", "file", "files", "base", "with", "without"];
+const NAME_PLACEHOLDERS: [&str; 11] = [
+    "name", "names", "file", "files", "base", "with", "without", "first", "second", "who", "stem",
+];
 
 impl Arg {
     /// The argument worded in `lang`.
