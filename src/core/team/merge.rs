@@ -66,11 +66,14 @@ pub fn merge(team: &Team) -> Merged {
             })
         })
         .collect();
+    let labels = labels(team);
     Merged {
         imported: Imported {
             mode: ImportMode::AddDocuments,
-            labels: labels(team),
-            listed_labels: Vec::new(),
+            // Every label a file defines joins the workspace, also one
+            // nobody used yet.
+            listed_labels: labels.iter().map(|l| l.name.to_string()).collect(),
+            labels,
             open: (!documents.is_empty()).then_some(0),
             documents,
             warnings: Vec::new(),

@@ -582,7 +582,7 @@ fn merge_keeps_notes_and_the_first_files_label_colours() {
         .bytes,
     )
     .expect("json");
-    b["labels"] = json!([{"name": "PER", "color": "#654321"}, {"name": "CITY", "color": "#abcdef", "key": "p", "description": "A city"}]);
+    b["labels"] = json!([{"name": "PER", "color": "#654321"}, {"name": "CITY", "color": "#abcdef", "key": "p", "description": "A city"}, {"name": "EVENT", "color": "#fedcba"}]);
     b["documents"][0]["spans"][0]["note"] = json!("the minister");
     b["documents"][0]["spans"][0]["entity_id"] = json!("Q1");
     let file = |name: &str, v: &Value| InputFile {
@@ -608,7 +608,11 @@ fn merge_keeps_notes_and_the_first_files_label_colours() {
         .collect();
     assert_eq!(
         labels,
-        [("PER", "#123456", Some('p')), ("CITY", "#abcdef", None)]
+        [
+            ("PER", "#123456", Some('p')),
+            ("CITY", "#abcdef", None),
+            ("EVENT", "#fedcba", None)
+        ]
     );
     // Added to a workspace that has PER already: CITY comes with its
     // file's colour and description.
@@ -619,6 +623,12 @@ fn merge_keeps_notes_and_the_first_files_label_colours() {
     assert_eq!(
         (city.color.as_str(), city.description.as_str()),
         ("#abcdef", "A city")
+    );
+    let event = ws.labels.iter().find(|l| l.name == "EVENT");
+    assert_eq!(
+        event.map(|l| l.color.as_str()),
+        Some("#fedcba"),
+        "a label no span uses yet joins too"
     );
     let per = ws.labels.iter().find(|l| l.name == "PER").expect("kept");
     assert_eq!(
