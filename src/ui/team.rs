@@ -57,6 +57,8 @@ struct View {
     report: Option<Shown>,
     /// The chart of the report, as SVG.
     chart: Rc<str>,
+    /// The language the chart is drawn in.
+    chart_lang: Lang,
     /// Files are being read and compared.
     busy: bool,
 }
@@ -83,6 +85,7 @@ impl View {
             notices: team.notices(),
             report,
             chart: chart.into(),
+            chart_lang: lang,
             busy: false,
         }
     }
@@ -172,6 +175,21 @@ fn team_panel(props: &PanelProps) -> Html {
         close,
     } = props;
     let t = use_lang();
+    {
+        // The interface's language changed: the chart is drawn again in it
+        // (the notices are worded as they are drawn).
+        let (team, view, set_view) = (team.clone(), view.clone(), set_view.clone());
+        use_effect_with(t, move |lang| {
+            if let Some(report) = view.report.as_ref().filter(|_| view.chart_lang != *lang) {
+                let chart = chart_svg(&report.0, &team_labels(&team.0.borrow()), *lang);
+                set_view.emit(View {
+                    chart: chart.into(),
+                    chart_lang: *lang,
+                    ..view.clone()
+                });
+            }
+        });
+    }
     let onchange = {
         let (team, view, set_view) = (team.clone(), view.clone(), set_view.clone());
         Callback::from(move |event: Event| {

@@ -297,3 +297,19 @@ test('the panel takes the focus and Esc closes it; the page shortcuts stay out o
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('team-panel')).toHaveCount(0);
 });
+
+test('the notices and the chart are worded again when the interface language changes', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('nobody.json', null, BADR)]);
+  const notice = page.getByTestId('team-notice').filter({ hasText: 'nobody.json' });
+  await expect(notice).toContainText('names no annotator');
+  const chart = page.getByTestId('team-chart').locator('svg');
+  await expect(chart).toHaveAttribute('aria-label', /mean over 1 pair/);
+  await page.getByTestId('team-close').click();
+  await page.getByTestId('lang-switch').selectOption('ar');
+  await openTeam(page);
+  await expect(notice).toContainText('لا يسمّي واسمًا');
+  await expect(notice).not.toContainText('names no annotator');
+  await expect(chart).toHaveAttribute('aria-label', /متوسط زوج واحد/);
+});
