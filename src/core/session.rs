@@ -370,6 +370,11 @@ impl Session {
         if log.len() > LOG_SIZE {
             log.remove(0);
         }
+        // The same message again replaces the one on screen (it moves to
+        // the newest place, and a confirmation's time starts again), so a
+        // repeated refusal does not pile up.
+        self.messages
+            .retain(|m| m.kind != message.kind || m.said != message.said);
         self.messages.push(message);
         if self.messages.len() > MAX_MESSAGES {
             self.messages.remove(0);
@@ -1144,6 +1149,25 @@ mod tests {
         assert_eq!(labels(&session).len(), 2, "never a duplicate");
         session.update(Event::Undo, &Resume::default());
         assert_eq!(labels(&session), [(4, 11, "LOC".to_owned())]);
+    }
+
+    #[test]
+    fn the_same_message_again_replaces_the_one_on_screen() {
+        let mut session = writer();
+        for _ in 0..3 {
+            session.update(Event::Undo, &Resume::default());
+        }
+        let shown: Vec<&str> = session.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(shown, ["Nothing to undo."]);
+        assert_eq!(session.log.len(), 3, "the log keeps each");
+        session.update(Event::Redo, &Resume::default());
+        session.update(Event::Undo, &Resume::default());
+        let shown: Vec<&str> = session.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            shown,
+            ["Nothing to redo.", "Nothing to undo."],
+            "newest last"
+        );
     }
 
     #[test]
