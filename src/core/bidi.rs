@@ -27,26 +27,41 @@ pub fn is_strong_rtl(ch: char) -> bool {
         && ch.is_alphabetic()
 }
 
-/// `text` as it must be put into a sentence of either direction to read in
-/// typing order: unchanged when it has no right-to-left letter or nothing
-/// but right-to-left letters and neutrals; otherwise isolated, with a
-/// left-to-right mark after each right-to-left run that a left-to-right
-/// letter or a digit follows, when its first strong letter is left to right. Only for showing: the marks are invisible but
-/// are characters, so never for a value that is saved or compared.
-pub fn isolate(text: &str) -> Cow<'_, str> {
+/// Whether `text` mixes right-to-left letters with left-to-right letters or
+/// digits, so that the bidirectional algorithm may reorder its parts.
+fn mixed(text: &str) -> bool {
     let rtl = text.chars().any(is_strong_rtl);
-    let other = text
+    rtl && text
         .chars()
-        .any(|c| !is_strong_rtl(c) && (c.is_alphabetic() || c.is_ascii_digit()));
-    if !(rtl && other) {
+        .any(|c| !is_strong_rtl(c) && (c.is_alphabetic() || c.is_ascii_digit()))
+}
+
+/// `text` as it must be put into a sentence of either direction to read in
+/// typing order: unchanged unless it [mixes](mixed) scripts; otherwise
+/// [`marked`] and isolated (FSI … PDI). Only for showing: the marks are
+/// invisible but are characters, so never for a value that is saved or
+/// compared ([`unmarked`] takes them out of what a user pastes).
+pub fn isolate(text: &str) -> Cow<'_, str> {
+    if !mixed(text) {
         return Cow::Borrowed(text);
     }
+    Cow::Owned(format!("{FSI}{}{PDI}", marked(text)))
+}
+
+/// `text` with a left-to-right mark after each right-to-left run that a
+/// left-to-right letter or a digit follows, when it [mixes](mixed) scripts
+/// and its first strong letter is left to right; otherwise unchanged. For
+/// a name shown in an element of its own (a list item, a table cell),
+/// where the element is the isolate.
+pub fn marked(text: &str) -> Cow<'_, str> {
     let starts_ltr = text
         .chars()
         .find(|&c| c.is_alphabetic())
         .is_some_and(|c| !is_strong_rtl(c));
-    let mut out = String::with_capacity(text.len() + 12);
-    out.push(FSI);
+    if !starts_ltr || !mixed(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 6);
     // Where the last right-to-left letter (with its marks) ended in `out`,
     // while no left-to-right letter or digit has come since.
     let mut rtl_end: Option<usize> = None;
@@ -57,10 +72,7 @@ pub fn isolate(text: &str) -> Cow<'_, str> {
             continue;
         }
         let ltr = ch.is_alphabetic() || ch.is_ascii_digit();
-        if ltr
-            && let Some(at) = rtl_end.take()
-            && starts_ltr
-        {
+        if ltr && let Some(at) = rtl_end.take() {
             out.insert(at, LRM);
         }
         out.push(ch);
@@ -68,8 +80,20 @@ pub fn isolate(text: &str) -> Cow<'_, str> {
             rtl_end = Some(out.len());
         }
     }
-    out.push(PDI);
     Cow::Owned(out)
+}
+
+/// `text` without the marks [`isolate`] and [`marked`] add: what the user
+/// meant, when they paste a name copied from a message.
+pub fn unmarked(text: &str) -> Cow<'_, str> {
+    if !text.contains([FSI, PDI, LRM]) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|c| ![FSI, PDI, LRM].contains(c))
+            .collect(),
+    )
 }
 
 /// Whether a character is a combining mark that belongs to the letter
@@ -103,6 +127,15 @@ mod tests {
             "\u{2068}x_أمينة بنت\u{200E}.txt\u{2069}"
         );
         assert_eq!(isolate("x_أمينة"), "\u{2068}x_أمينة\u{2069}");
+    }
+
+    #[test]
+    fn marks_come_out_of_a_pasted_name() {
+        let name = "notes_أمينة_2026-12-03.txt";
+        assert_eq!(unmarked(&isolate(name)), name);
+        assert_eq!(unmarked(&marked(name)), name);
+        assert_eq!(marked(name), "notes_أمينة\u{200E}_2026-12-03.txt");
+        assert_eq!(unmarked("plain"), "plain");
     }
 
     #[test]

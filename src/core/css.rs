@@ -14,7 +14,7 @@
 //! progress bar's width) are not rules: the UI sets them on the element
 //! through the CSSOM.
 
-use super::display::Prefs;
+use super::display::{PANEL_SHARE, Prefs};
 use super::model::{parse_hex_color, readable_color};
 use super::number::fixed;
 
@@ -69,7 +69,9 @@ impl ClassRule {
 
 impl ClassRule {
     /// The class on `.workspace` that applies the widths the side panels
-    /// were dragged to; `None` while both are automatic. A closed panel
+    /// were dragged to, never more than [`PANEL_SHARE`] % of the window
+    /// (a width saved in a wider window, or before the window was made
+    /// narrower, leaves the text its room); `None` while both are automatic. A closed panel
     /// keeps its narrow strip (the rules skip `.documents-closed` and
     /// `.details-closed`).
     pub fn panels(prefs: &Prefs) -> Option<ClassRule> {
@@ -82,12 +84,12 @@ impl ClassRule {
         let mut rules = Vec::new();
         if documents > 0 {
             rules.push(format!(
-                ".workspace.{class}:not(.documents-closed){{--documents-width:{documents}px}}"
+                ".workspace.{class}:not(.documents-closed){{--documents-width:min({documents}px,{PANEL_SHARE}vw)}}"
             ));
         }
         if details > 0 {
             rules.push(format!(
-                ".workspace.{class}:not(.details-closed){{--details-width:{details}px}}"
+                ".workspace.{class}:not(.details-closed){{--details-width:min({details}px,{PANEL_SHARE}vw)}}"
             ));
         }
         Some(ClassRule { class, rules })
@@ -172,7 +174,7 @@ mod tests {
         assert!(is_identifier(&rule.class));
         assert_eq!(
             rule.rules,
-            [".workspace.panels-300-0:not(.documents-closed){--documents-width:300px}"]
+            [".workspace.panels-300-0:not(.documents-closed){--documents-width:min(300px,30vw)}"]
         );
         let both = Prefs {
             documents_width: 9999,

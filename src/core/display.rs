@@ -91,6 +91,9 @@ pub const LINE_RANGE: (u32, u32) = (13, 30);
 
 /// Narrowest and widest a side panel can be dragged to, in CSS pixels.
 pub const PANEL_RANGE: (u32, u32) = (160, 560);
+/// The widest share of the window, in percent, a side panel takes: with
+/// both panels at their widest, the text keeps 40 %.
+pub const PANEL_SHARE: u32 = 30;
 
 /// The width a side panel is dragged to: `start` (its width when the drag
 /// began) grown by `grow` pixels, within [`PANEL_RANGE`] and `max` (a share
@@ -103,8 +106,12 @@ pub fn panel_width(start: f64, grow: f64, max: f64) -> u32 {
     if !width.is_finite() {
         return PANEL_RANGE.0;
     }
-    // `width` is finite and within PANEL_RANGE, so the cast is exact.
-    ((width / 4.0).round() * 4.0) as u32
+    // A step of 4 px, never past `max`. `width` is finite and within
+    // PANEL_RANGE, so the cast is exact.
+    let step = |w: f64| (w / 4.0).round() * 4.0;
+    step(width)
+        .min((max / 4.0).floor() * 4.0)
+        .max(f64::from(PANEL_RANGE.0)) as u32
 }
 
 /// The reader's display preferences, remembered in the browser.
@@ -268,6 +275,11 @@ mod tests {
         assert_eq!(panel_width(200.0, 900.0, 1000.0), PANEL_RANGE.1);
         // A narrow window keeps room for the text…
         assert_eq!(panel_width(200.0, 900.0, 320.0), 320);
+        assert_eq!(
+            panel_width(294.0, 16.0, 307.2),
+            304,
+            "a step, not past the window's share"
+        );
         // …but never makes a panel narrower than the smallest width.
         assert_eq!(panel_width(200.0, 0.0, 50.0), PANEL_RANGE.0);
         assert_eq!(panel_width(f64::NAN, 0.0, 1000.0), PANEL_RANGE.0);

@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 use yew::prelude::*;
 
+use crate::core::bidi::{marked, unmarked};
 use crate::core::css::ClassRule;
 use crate::core::display::split_name;
 use crate::core::edit::Edit;
@@ -140,8 +141,9 @@ pub fn doc_list(props: &DocListProps) -> Html {
     let oninput = {
         let filter = filter.clone();
         Callback::from(move |event: InputEvent| {
+            // A name pasted from a message carries its invisible marks.
             if let Some(value) = field_value(&event) {
-                filter.set(value);
+                filter.set(unmarked(&value).into_owned());
             }
         })
     };
@@ -246,7 +248,9 @@ fn doc_item(props: &DocItemProps) -> Html {
         })
     };
     let current = props.current.then_some("true");
-    let parts = split_name(&doc.name);
+    // Cut after marking: a name mixing scripts keeps its order in each part.
+    let shown = marked(&doc.name);
+    let parts = split_name(&shown);
     let count = doc.spans.len();
     let names: Vec<&str> = chips.iter().map(|(name, _)| name.as_str()).collect();
     let counts: Vec<(&str, &str, usize)> = chips

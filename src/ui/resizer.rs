@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::css::ClassRule;
-use crate::core::display::{PANEL_RANGE, Prefs, panel_width};
+use crate::core::display::{PANEL_RANGE, PANEL_SHARE, Prefs, panel_width};
 use crate::core::i18n::Key;
 use crate::platform::styles::class_of;
 use crate::ui::lang::use_lang;
@@ -18,8 +18,6 @@ use crate::ui::settings::{Side, use_prefs};
 
 /// How far one arrow key moves the edge (Shift: four times as far).
 const STEP: f64 = 16.0;
-/// The widest share of the window a panel may take.
-const MAX_SHARE: f64 = 0.4;
 
 /// The class of `.workspace` for the dragged widths, if any.
 pub fn panels_class(prefs: &Prefs) -> Option<String> {
@@ -46,7 +44,7 @@ fn laid_out_width(handle: &NodeRef) -> f64 {
 /// The widest a panel may be in this window.
 fn max_width() -> f64 {
     let window = gloo::utils::window().inner_width().ok();
-    window.and_then(|w| w.as_f64()).unwrap_or(1000.0) * MAX_SHARE
+    window.and_then(|w| w.as_f64()).unwrap_or(1000.0) * f64::from(PANEL_SHARE) / 100.0
 }
 
 /// How much wider the panel gets when its edge moves `dx` pixels to the
@@ -156,11 +154,13 @@ pub fn panel_resizer(props: &PanelResizerProps) -> Html {
         0 => laid_out_width(&handle).round() as u32,
         w => w,
     };
+    // The widest this window allows (the End key's width).
+    let max = panel_width(f64::from(PANEL_RANGE.1), 0.0, max_width());
     html! {
         <div ref={handle} class="panel-resizer" role="separator" aria-orientation="vertical" tabindex="0"
             data-testid={testid} aria-controls={controls} aria-label={t.t(name)} title={t.t(Key::ResizeHint)}
-            aria-valuemin={PANEL_RANGE.0.to_string()} aria-valuemax={PANEL_RANGE.1.to_string()}
-            aria-valuenow={now.clamp(PANEL_RANGE.0, PANEL_RANGE.1).to_string()}
+            aria-valuemin={PANEL_RANGE.0.to_string()} aria-valuemax={max.to_string()}
+            aria-valuenow={now.clamp(PANEL_RANGE.0, max).to_string()}
             data-width={width.to_string()}
             {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
             {ondblclick} {onkeydown}>

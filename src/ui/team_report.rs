@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::core::agreement::metrics::Counts;
 use crate::core::agreement::{Pair, Report};
+use crate::core::bidi::marked;
 use crate::core::i18n::{Counted, Key, Lang};
 use crate::core::team::report::shown;
 use crate::ui::fields::field_value;
@@ -117,8 +118,8 @@ fn pairs_table(props: &ReportProps) -> Html {
     let rows = report.pairs.iter().map(|p| {
         html! {
             <tr data-testid="team-pair-row" data-reference={name(p.reference)} data-candidate={name(p.candidate)}>
-                <th scope="row"><bdi>{ name(p.reference) }</bdi></th>
-                <td><bdi>{ name(p.candidate) }</bdi></td>
+                <th scope="row"><bdi>{ marked(&name(p.reference)).into_owned() }</bdi></th>
+                <td><bdi>{ marked(&name(p.candidate)).into_owned() }</bdi></td>
                 { cell("precision", Some(p.overall.precision())) }
                 { cell("recall", Some(p.overall.recall())) }
                 { cell("f1", Some(p.overall.f1())) }
@@ -216,7 +217,7 @@ fn confusion_table(report: &Report, pair: &Pair, t: Lang) -> Html {
                     data-reference-label={r.clone()} data-candidate-label={c.clone()}>{ n }</td>
             }
         });
-        html! { <tr><th scope="row"><bdi>{ r.clone() }</bdi></th>{ for cells }</tr> }
+        html! { <tr><th scope="row"><bdi>{ marked(r).into_owned() }</bdi></th>{ for cells }</tr> }
     });
     html! {
         <table class="team-table team-confusion" data-testid="team-confusion">
@@ -236,15 +237,14 @@ fn documents_table(props: &ReportProps) -> Html {
     let report = &props.report.0;
     let t = use_lang();
     let spans = t.t(Key::SpansHeading);
-    let head = report
-        .annotators
-        .iter()
-        .map(|a| html! { <th scope="col" title={spans}><bdi>{ a.clone() }</bdi></th> });
+    let head = report.annotators.iter().map(
+        |a| html! { <th scope="col" title={spans}><bdi>{ marked(a).into_owned() }</bdi></th> },
+    );
     let rows = report.documents.iter().take(DOCUMENTS_SHOWN).map(|d| {
         let mentions = d.mentions.iter().map(|n| count("mentions", *n));
         html! {
             <tr data-testid="team-document" data-name={d.name.clone()}>
-                <th scope="row"><bdi>{ d.name.clone() }</bdi></th>
+                <th scope="row"><bdi>{ marked(&d.name).into_owned() }</bdi></th>
                 { cell("f1", Some(d.f1)) }
                 { for mentions }
             </tr>

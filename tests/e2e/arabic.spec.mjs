@@ -194,6 +194,15 @@ for (const [lang, locale] of [['English', 'en-US'], ['Arabic', 'ar-IQ']]) {
       expect(xs.year, JSON.stringify(xs)).toBeLessThan(xs.day);
       expect(xs.notes, JSON.stringify(xs)).toBeLessThan(xs.arabic);
       expect(xs.arabic, JSON.stringify(xs)).toBeLessThan(xs.year);
+      // The name copied from the message, invisible marks and all, finds
+      // the document in the list's filter.
+      const copied = await warning.locator('.message-text').evaluate((el) => {
+        const text = el.textContent;
+        return text.slice(text.indexOf('\u2068'), text.indexOf('\u2069') + 1);
+      });
+      expect(copied).toContain('\u200e');
+      await page.getByTestId('doc-filter').fill(copied);
+      await expect(page.getByTestId('doc-item')).toHaveCount(2);
     });
   });
 }

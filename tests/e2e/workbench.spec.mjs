@@ -464,10 +464,10 @@ for (const [lang, locale, rtl] of [['English', 'en-US', false], ['Arabic', 'ar-I
       expect(dragged).toBeLessThan(auto.documents + 110);
       expect(await panel('details-panel'), 'the other panel keeps its width').toBeCloseTo(auto.details, 0);
 
-      // The keyboard: the arrow pointing toward the text widens it.
+      // The keyboard: the arrow pointing away from the text narrows it.
       await handle.focus();
-      await page.keyboard.press(rtl ? 'ArrowLeft' : 'ArrowRight');
-      await expect.poll(() => panel('documents-panel')).toBeGreaterThan(dragged + 10);
+      await page.keyboard.press(rtl ? 'ArrowRight' : 'ArrowLeft');
+      await expect.poll(() => panel('documents-panel')).toBeLessThan(dragged - 10);
       const keyed = await panel('documents-panel');
       await expect(handle).toHaveAttribute('aria-valuenow', String(Math.round(keyed)));
       // The arrow keys stayed with the handle: no span or document moved.
@@ -481,6 +481,20 @@ for (const [lang, locale, rtl] of [['English', 'en-US', false], ['Arabic', 'ar-I
       await page.reload();
       await expect(page.getByTestId('doc-list')).toBeVisible({ timeout: 20_000 });
       await expect.poll(() => panel('documents-panel')).toBeCloseTo(keyed, 0);
+
+      // Both at their widest, then a narrower window: neither panel takes
+      // more than 30 % of it, and the text keeps its room.
+      await page.getByTestId('resize-documents').focus();
+      await page.keyboard.press('End');
+      await page.getByTestId('resize-details').focus();
+      await page.keyboard.press('End');
+      await expect(page.getByTestId('resize-documents')).toHaveAttribute('aria-valuemax', String(Math.floor(0.3 * SIZES[1].width / 4) * 4));
+      await page.setViewportSize({ width: 800, height: 700 });
+      await expect.poll(() => panel('documents-panel')).toBeLessThanOrEqual(240.5);
+      await expect.poll(() => panel('details-panel')).toBeLessThanOrEqual(240.5);
+      const text = await page.getByTestId('doc-text').evaluate((el) => el.getBoundingClientRect().width);
+      expect(text).toBeGreaterThan(250);
+      await page.setViewportSize(SIZES[1]);
 
       await page.getByTestId('resize-documents').dblclick();
       await page.getByTestId('resize-details').dblclick();
