@@ -231,6 +231,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_name_mixing_scripts_keeps_its_order_in_an_error() {
+        let broken = import_files(vec![file("x_أمينة_2026.json", "{\"documents\": [")]);
+        let error = broken.into_iter().next().expect("one").expect_err("broken");
+        let said = error.notice().render(crate::core::i18n::Lang::En);
+        assert!(
+            said.contains("\u{2068}x_أمينة\u{200E}_2026.json\u{2069}"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
     fn export_warnings_name_exactly_what_was_left_out() {
         let notes = "has no place for span notes: the note of 1 span was left out";
         let ids = "has no place for entity ids: the id of 1 span was left out";

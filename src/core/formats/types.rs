@@ -4,6 +4,7 @@
 //! This module depends on no format; formats and the registry depend on it.
 
 use super::iob::TagScheme;
+use crate::core::bidi::isolate;
 use crate::core::i18n::{Key, Lang, Msg};
 use crate::core::model::{Document, Label, Source};
 
@@ -138,7 +139,8 @@ impl ImportError {
             Some(archive) => Msg::new(Key::InArchive)
                 .arg("file", &self.file)
                 .arg("archive", archive),
-            None => Msg::from(self.file.as_str()),
+            // A file name mixing scripts keeps its order in the sentence.
+            None => Msg::from(isolate(&self.file).as_ref()),
         }
     }
 
