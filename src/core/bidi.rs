@@ -76,7 +76,7 @@ pub fn marked(text: &str) -> Cow<'_, str> {
             out.insert(at, LRM);
         }
         out.push(ch);
-        if is_mark(ch) && rtl_end.is_some() {
+        if is_tashkeel(ch) && rtl_end.is_some() {
             rtl_end = Some(out.len());
         }
     }
@@ -96,9 +96,11 @@ pub fn unmarked(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Whether a character is a combining mark that belongs to the letter
-/// before it (tashkeel), so a run does not end at it.
-fn is_mark(ch: char) -> bool {
+/// Whether `ch` is an Arabic diacritic: the Quranic signs U+0610–U+061A,
+/// tashkeel U+064B–U+065F, the superscript alef U+0670 and the Quranic
+/// annotation marks U+06D6–U+06ED. A right-to-left run does not end at one
+/// (it belongs to the letter before it).
+pub fn is_tashkeel(ch: char) -> bool {
     matches!(ch, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 

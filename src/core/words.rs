@@ -54,12 +54,7 @@ const CHUNK: usize = 512;
 /// The Arabic tatweel (kashida), U+0640, a letter-stretching filler.
 pub const TATWEEL: char = '\u{0640}';
 
-/// Whether `ch` is an Arabic diacritic: the Quranic signs U+0610–U+061A,
-/// tashkeel U+064B–U+065F, the superscript alef U+0670 and the Quranic
-/// annotation marks U+06D6–U+06ED.
-pub fn is_tashkeel(ch: char) -> bool {
-    matches!(ch, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
-}
+pub use super::bidi::is_tashkeel;
 
 /// Whether `ch` counts as a letter or digit of a word: alphanumeric, but not
 /// an Arabic diacritic or tatweel (Rust counts most tashkeel as alphabetic).

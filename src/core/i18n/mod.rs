@@ -294,22 +294,14 @@ mod tests {
 
     #[test]
     fn one_annotator_agrees_in_the_singular() {
-        assert_eq!(
-            Lang::En.n(Counted::AgreeAtLeast, 1, &[]),
-            "at least 1 annotator agrees"
-        );
-        assert_eq!(
-            Lang::En.n(Counted::AgreeAtLeast, 3, &[]),
-            "at least 3 annotators agree"
-        );
-        assert_eq!(
-            Lang::Ar.n(Counted::AgreeAtLeast, 1, &[]),
-            "يتفق واسم واحد على الأقل"
-        );
-        assert_eq!(
-            Lang::Ar.n(Counted::AgreeAtLeast, 2, &[]),
-            "يتفق واسمان على الأقل"
-        );
+        for (lang, n, said) in [
+            (Lang::En, 1, "at least 1 annotator agrees"),
+            (Lang::En, 3, "at least 3 annotators agree"),
+            (Lang::Ar, 1, "يتفق واسم واحد على الأقل"),
+            (Lang::Ar, 2, "يتفق واسمان على الأقل"),
+        ] {
+            assert_eq!(lang_n(lang, Counted::AgreeAtLeast, n), said);
+        }
     }
 
     #[test]

@@ -268,7 +268,7 @@ fn files_of_different_texts_say_so() {
 
 /// Whether `text` has an Arabic letter.
 fn has_arabic(text: &str) -> bool {
-    text.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+    text.chars().any(crate::core::bidi::is_strong_rtl)
 }
 
 #[test]
