@@ -138,7 +138,7 @@ impl Format for Brat {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let mut warnings: Vec<Msg> = dropped_extras("brat", documents, |_| true, false)
+        let mut warnings: Vec<Msg> = dropped_extras("brat", documents, |_, _| true, false)
             .into_iter()
             .collect();
         let mut entries = Vec::with_capacity(documents.len() * 2 + 1);

@@ -117,20 +117,22 @@ pub(crate) fn base_name(name: &str) -> String {
 }
 
 /// A warning when documents have span notes or entity ids that `format`
-/// cannot hold: `keeps_notes` says of each document whether its notes are
-/// written (a format may keep them in one layout and not in another),
-/// `keeps_ids` whether entity ids are. The warning names exactly what was
+/// cannot hold: `keeps_note` says of a span with a note whether the note is
+/// written (a format may keep notes in one layout and not in another, or
+/// only notes of one kind), `keeps_ids` whether entity ids are. The warning names exactly what was
 /// left out: the notes, the ids, or both.
 pub(crate) fn dropped_extras(
     format: &str,
     documents: &[&Document],
-    keeps_notes: impl Fn(&Document) -> bool,
+    keeps_note: impl Fn(&Document, &Span) -> bool,
     keeps_ids: bool,
 ) -> Option<Msg> {
     let notes: usize = documents
         .iter()
-        .filter(|d| !keeps_notes(d))
-        .map(|d| d.spans.iter().filter(|s| s.note.is_some()).count())
+        .map(|d| {
+            let noted = d.spans.iter().filter(|s| s.note.is_some());
+            noted.filter(|s| !keeps_note(d, s)).count()
+        })
         .sum();
     let ids = if keeps_ids {
         0

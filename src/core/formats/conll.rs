@@ -41,9 +41,11 @@
 //! `X` entity (ANERcorp has a dozen) starts a new entity, as if it were `B-X`;
 //! that span gets the note `CoNLL: began with I-X (no B-X before it)`, and an
 //! IOB2 export writes `I-X` back for a span that still carries this exact
-//! note. A type with unusual characters (AQMAR's `B-MIS1\``) is kept as the
-//! label, with a warning. Anything in a tag column that is not a tag at all
-//! (`SOCCERO`) is an error naming the line and column.
+//! note. Other span notes and entity ids have no place in the file: export
+//! says how many it left out. A type with unusual characters (AQMAR's
+//! `B-MIS1\``) is kept as the label, with a warning. Anything in a tag
+//! column that is not a tag at all (`SOCCERO`) is an error naming the line
+//! and column.
 
 use crate::core::sort;
 use std::collections::HashMap;
@@ -51,7 +53,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{added_documents, decode, numbered_name, span_text};
+use super::common::{added_documents, decode, dropped_extras, numbered_name, span_text};
 pub use super::iob::TagScheme;
 use super::iob::{
     Tag, TaggedDocument, TaggedToken, TokenSpan, decode_documents, decode_layer, decodes_to,
@@ -419,6 +421,10 @@ impl Format for Conll {
                 )
             })
             .collect();
+        // The tags hold a span's label only: an irregular-start note is
+        // written as its tag, any other note and every entity id is lost.
+        let is_tag_note = |_: &Document, s: &Span| s.note.as_deref().and_then(noted_tag).is_some();
+        warnings.extend(dropped_extras("CoNLL", documents, is_tag_note, false));
         Exported {
             file: OutputFile {
                 name: "wasim-annotations.conll".to_owned(),
@@ -1247,6 +1253,27 @@ mod tests {
             out,
             "a\tNN\tB-W\r\nb\tNN\tI-W\tB-V\tB-Z\r\nc\tNN\tI-W\tI-V\r\nd\tNN\tI-Y\r\n\r\n"
         );
+    }
+
+    #[test]
+    fn notes_and_ids_left_out_are_counted_but_not_the_tag_notes() {
+        let file = "x O\nعلي I-PERS\ny B-LOC\nz B-ORG\n\n";
+        let mut ws = workspace(import(file).expect("imports"));
+        // The importer's own note is written as the tag: no warning.
+        let (out, warnings) = export_ws(&ws, TagScheme::AsImported);
+        assert_eq!((out.as_str(), warnings.len()), (file, 0), "{warnings:?}");
+        let doc = std::sync::Arc::make_mut(&mut ws.documents[0]);
+        doc.spans[1].note = Some("check the spelling".to_owned());
+        doc.spans[2].entity_id = Some("Q1".to_owned());
+        let (out, warnings) = export_ws(&ws, TagScheme::AsImported);
+        assert_eq!(out, file, "the tags do not change");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("CoNLL"), "{warnings:?}");
+        let what = (
+            warnings[0].contains("1 span note"),
+            warnings[0].contains("1 entity id"),
+        );
+        assert_eq!(what, (true, true), "{warnings:?}");
     }
 
     #[test]

@@ -124,7 +124,7 @@ impl Format for Doccano {
             .collect();
         Exported {
             file: jsonl_file("wasim-doccano.jsonl", &records),
-            warnings: dropped_extras("doccano", documents, |_| false, false)
+            warnings: dropped_extras("doccano", documents, |_, _| false, false)
                 .into_iter()
                 .collect(),
         }

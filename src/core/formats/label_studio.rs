@@ -227,7 +227,7 @@ impl Format for LabelStudio {
             .collect();
         Exported {
             file: json_file("wasim-label-studio.json", &Value::Array(tasks)),
-            warnings: dropped_extras("Label Studio JSON", documents, keeps_notes, false)
+            warnings: dropped_extras("Label Studio JSON", documents, |d, _| keeps_notes(d), false)
                 .into_iter()
                 .collect(),
         }

@@ -117,7 +117,7 @@ impl Format for Spacy {
             .collect();
         Exported {
             file: jsonl_file("wasim-spacy.jsonl", &records),
-            warnings: dropped_extras("spaCy JSONL", documents, |_| false, true)
+            warnings: dropped_extras("spaCy JSONL", documents, |_, _| false, true)
                 .into_iter()
                 .collect(),
         }
