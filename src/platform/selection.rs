@@ -27,6 +27,14 @@ pub const LINE_CLASS: &str = "line";
 /// Attribute holding a line's first code point.
 pub const LINE_START_ATTR: &str = "data-line-start";
 
+/// The text of the page's selection, wherever it is; `None` when nothing is
+/// selected.
+pub fn selected_text() -> Option<String> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    let text: String = selection.to_string().into();
+    (!text.is_empty()).then_some(text)
+}
+
 /// The current selection inside `root`, or `None` if the selection is empty
 /// or outside `root`.
 pub fn selection_offsets(root: &Element, text_len: usize) -> Option<CharRange> {

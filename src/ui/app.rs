@@ -2,6 +2,7 @@
 //! write plans to the saver, and handles the page-wide keyboard shortcuts
 //! and file drops.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -10,12 +11,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::core::bidi;
 use crate::core::css::ClassRule;
 use crate::core::i18n::{Key, Msg};
 use crate::core::tabs::Role;
-use crate::platform::files::{dropped, files_of_drop};
+use crate::platform::files::{copy_into, dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
 use crate::platform::saver::{self, Outcome};
+use crate::platform::selection::selected_text;
 use crate::platform::storage::{self, Reading, on_blocked, open_and_restore, resign, set_fencing};
 use crate::platform::styles::class_of;
 use crate::platform::tabs::{
@@ -394,7 +397,7 @@ pub fn app() -> Html {
         <ContextProvider<AppHandle> context={app.clone()}>
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
         <ContextProvider<LangHandle> context={lang.clone()}>
-            <div class={classes!("app", class_of(&ClassRule::reading(&prefs)))} {ondragover} {ondrop} {ondragleave}>
+            <div class={classes!("app", class_of(&ClassRule::reading(&prefs)))} {ondragover} {ondrop} {ondragleave} oncopy={copy_without_marks()}>
                 <Toolbar />
                 <Messages />
                 <ImportProgress />
@@ -408,4 +411,21 @@ pub fn app() -> Html {
         </ContextProvider<PrefsHandle>>
         </ContextProvider<AppHandle>>
     }
+}
+
+/// What the browser copies from the interface (a message, a name in a list),
+/// without the invisible marks that keep mixed-script names in order on
+/// screen ([`bidi::unmarked`]): pasted into a file name or a search, they
+/// would not match. The document view puts its own text on the clipboard
+/// first, untouched.
+fn copy_without_marks() -> Callback<Event> {
+    Callback::from(|event: Event| {
+        if event.default_prevented() {
+            return;
+        }
+        let Some(text) = selected_text() else { return };
+        if let Cow::Owned(clean) = bidi::unmarked(&text) {
+            copy_into(&event, &clean);
+        }
+    })
 }

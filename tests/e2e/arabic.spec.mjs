@@ -203,6 +203,27 @@ for (const [lang, locale] of [['English', 'en-US'], ['Arabic', 'ar-IQ']]) {
       expect(copied).toContain('\u200e');
       await page.getByTestId('doc-filter').fill(copied);
       await expect(page.getByTestId('doc-item')).toHaveCount(2);
+      // Copied with the keyboard, the message's name reaches the clipboard
+      // without the marks.
+      await page.evaluate(() => {
+        window.__copied = null;
+        window.addEventListener('copy', (e) => {
+          window.__copied = { text: e.clipboardData.getData('text/plain'), prevented: e.defaultPrevented };
+        });
+      });
+      const selected = await warning.locator('.message-text').evaluate((el) => {
+        const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes('2026'));
+        const range = document.createRange();
+        range.setStart(node, node.data.indexOf('\u2068'));
+        range.setEnd(node, node.data.indexOf('\u2069') + 1);
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return selection.toString();
+      });
+      expect(selected).toContain('\u200e');
+      await page.keyboard.press('Control+C');
+      await expect.poll(() => page.evaluate(() => window.__copied)).toEqual({ text: name, prevented: true });
     });
   });
 }
