@@ -21,6 +21,12 @@ const SIZES = [
   { width: 800, height: 800 },
 ];
 const SHOTS = path.join(repoRoot, 'test-results', 'workbench');
+const LABELS = [
+  { name: 'PER', color: '#ffc38a', key: '1' },
+  { name: 'LOC', color: '#9be39b', key: '2' },
+  { name: 'ORG', color: '#9fd0ff', key: '3' },
+  { name: 'MISC', color: '#e3b8ff', key: '4' },
+];
 
 /** The first Arabic word of `text` as code-point offsets. */
 function firstWord(text, nth = 0) {
@@ -124,8 +130,19 @@ for (const viewport of SIZES) {
 for (const [lang, locale] of [['English', 'en-US'], ['Arabic', 'ar-IQ']]) {
   test.describe(`toolbar, ${lang} interface`, () => {
     test.use({ locale });
-    test(`800 px: the toolbar is two rows, every control whole`, async ({ page }) => {
-      await loadCorpus(page, { width: 800, height: 700 });
+    for (const [width, team] of [[800, false], [800, true], [768, true]]) test(`${width} px: the toolbar is two rows, every control whole${team ? ', with Adjudicate' : ''}`, async ({ page }) => {
+      await loadCorpus(page, { width, height: 700 });
+      if (team) {
+        // Two annotators' spans: the toolbar gains the Adjudicate button.
+        const [a] = corpus;
+        const w = firstWord(a.text);
+        const spans = ['Amina', 'Badr'].map((who, i) => ({ start: w.start, end: w.end, label: i ? 'LOC' : 'PER', text: w.word, annotators: [who] }));
+        const file = { format: 'wasim', version: 2, labels: LABELS,
+          documents: [{ name: a.name, text: a.text, done: false, spans, team: ['Amina', 'Badr'] }], open: 0 };
+        await uploadFiles(page, [jsonFile('team.json', file)]);
+        await expect(page.getByTestId('curation-panel')).toBeVisible();
+        await expect(page.getByTestId('curation-open')).toHaveAttribute('aria-pressed', 'true');
+      }
       const controls = await page.locator('header.toolbar').evaluate((bar) =>
         [...bar.querySelectorAll('button, select, input:not([type=file])')]
           .filter((el) => el.getClientRects().length > 0)
@@ -136,8 +153,9 @@ for (const [lang, locale] of [['English', 'en-US'], ['Arabic', 'ar-IQ']]) {
       expect(rows.length, `rows at tops ${rows}`).toBeLessThanOrEqual(2);
       for (const c of controls) {
         expect(c.left).toBeGreaterThanOrEqual(0);
-        expect(c.right).toBeLessThanOrEqual(800);
+        expect(c.right).toBeLessThanOrEqual(width);
       }
+      await page.screenshot({ path: path.join(SHOTS, `toolbar-${width}-${lang}${team ? '-team' : ''}.png`) });
     });
   });
 }
