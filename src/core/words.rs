@@ -360,30 +360,55 @@ pub fn prev_word_start(text: &Text, cp: usize) -> usize {
     }
 }
 
-/// Where the moving end (`focus`) of a keyboard selection anchored at
-/// `anchor` goes when Shift+Arrow extends it by one word in logical order
-/// (`forward` = towards the text's end).
+/// The ends `(anchor, focus)` of a keyboard selection after Shift+Arrow
+/// extends it by one word in logical order (`forward` = towards the text's
+/// end); `anchor` stays put while the selection grows or shrinks.
 ///
-/// The selection always ends at a word's edge, never on the punctuation or
-/// spaces between words: growing it takes in the next word whole, shrinking
-/// it drops the last word together with what separates it from the one
-/// before ("أكرم القصاص - زيد" shrinks to "أكرم القصاص", not "أكرم القصاص -").
-pub fn extend_focus(text: &Text, anchor: usize, focus: usize, forward: bool) -> usize {
+/// The selection always holds whole words and ends at a word's edge, never
+/// on the punctuation or spaces between words:
+/// - from a caret inside a word (a click), it takes that whole word, not the
+///   letters on one side of the caret;
+/// - growing takes in the next word whole; shrinking drops the last word
+///   together with what separates it from the one before ("أكرم القصاص -
+///   زيد" shrinks to "أكرم القصاص", not "أكرم القصاص -");
+/// - a selection of one word that would shrink to nothing grows the other
+///   way instead, keeping that word: the anchor moves to the word's far
+///   edge, so the word a plain arrow selected can be extended on either
+///   side.
+pub fn extend_selection(text: &Text, anchor: usize, focus: usize, forward: bool) -> (usize, usize) {
+    if anchor == focus
+        && let Some(word) = word_at(text, anchor).filter(|w| w.start() < anchor)
+    {
+        return if forward {
+            (word.start(), word.end())
+        } else {
+            (word.end(), word.start())
+        };
+    }
     let len = text.char_len();
     match (forward, focus >= anchor) {
-        (true, true) => word_at(text, focus).map_or(len, CharRange::end),
-        (true, false) => next_word_start(text, focus).min(anchor),
-        (false, false) => prev_word_start(text, focus),
+        (true, true) => (anchor, word_at(text, focus).map_or(len, CharRange::end)),
+        (false, false) => (anchor, prev_word_start(text, focus)),
+        (true, false) => {
+            let first = next_word_start(text, focus);
+            if first < anchor {
+                return (anchor, first);
+            }
+            // One word, [focus, anchor): keep it and grow past its end.
+            let end = word_at(text, anchor).map_or(anchor, CharRange::end);
+            (focus, end.max(anchor))
+        }
         (false, true) => {
             let last = prev_word_start(text, focus);
-            if last <= anchor {
-                return anchor;
+            if last > anchor {
+                let before = prev_word_start(text, last);
+                let end = word_at(text, before)
+                    .map(CharRange::end)
+                    .filter(|&end| end > anchor && end <= last);
+                return (anchor, end.unwrap_or(anchor));
             }
-            let before = prev_word_start(text, last);
-            word_at(text, before)
-                .map(CharRange::end)
-                .filter(|&end| end > anchor && end <= last)
-                .unwrap_or(anchor)
+            // One word (or none), [anchor, focus): keep it and grow before it.
+            (focus, prev_word_start(text, anchor))
         }
     }
 }
@@ -857,25 +882,50 @@ mod tests {
         let text = Text::new("قال أكرم القصاص - زيد: نعم");
         let at = |w: &str| find_cp(&text, w, 0);
         let (anchor, after_akram) = (at("أكرم"), at("أكرم") + 4);
+        let slice = |(a, f): (usize, usize)| text.slice(a.min(f), a.max(f));
         // Grow over القصاص, then over زيد, then shrink back: no " -".
-        let f = extend_focus(&text, anchor, after_akram, true);
-        assert_eq!(text.slice(anchor, f), Some("أكرم القصاص"));
-        let f = extend_focus(&text, anchor, f, true);
-        assert_eq!(text.slice(anchor, f), Some("أكرم القصاص - زيد"));
-        let f = extend_focus(&text, anchor, f, false);
-        assert_eq!(text.slice(anchor, f), Some("أكرم القصاص"));
-        let f = extend_focus(&text, anchor, f, false);
-        assert_eq!(text.slice(anchor, f), Some("أكرم"));
-        assert_eq!(
-            extend_focus(&text, anchor, f, false),
-            anchor,
-            "collapses at the anchor"
-        );
+        let s = extend_selection(&text, anchor, after_akram, true);
+        assert_eq!((s.0, slice(s)), (anchor, Some("أكرم القصاص")));
+        let s = extend_selection(&text, anchor, s.1, true);
+        assert_eq!(slice(s), Some("أكرم القصاص - زيد"));
+        let s = extend_selection(&text, anchor, s.1, false);
+        assert_eq!(slice(s), Some("أكرم القصاص"));
+        let s = extend_selection(&text, anchor, s.1, false);
+        assert_eq!(s, (anchor, after_akram));
+        // One word left: shrinking further grows before it instead, the
+        // word kept (the anchor moves to its end).
+        let s = extend_selection(&text, anchor, s.1, false);
+        assert_eq!(s, (after_akram, at("قال")));
+        assert_eq!(slice(s), Some("قال أكرم"));
         // A selection growing backwards shrinks forward to the next word start.
         let end = at("زيد") + 3;
-        let back = extend_focus(&text, end, at("القصاص"), true);
-        assert_eq!(text.slice(back, end), Some("زيد"));
-        assert_eq!(extend_focus(&text, end, at("زيد"), false), at("القصاص"));
+        let back = extend_selection(&text, end, at("القصاص"), true);
+        assert_eq!(slice(back), Some("زيد"));
+        let back = extend_selection(&text, end, at("زيد"), false);
+        assert_eq!(back, (end, at("القصاص")));
+        // … and when one word is left, grows after it.
+        let s = extend_selection(&text, end, at("زيد"), true);
+        assert_eq!(s, (at("زيد"), at("نعم") + 3));
+    }
+
+    #[test]
+    fn extending_from_a_caret_inside_a_word_takes_the_whole_word() {
+        let text = Text::new("قال مصطفى الكاظمي في بغداد");
+        let word = find_cp(&text, "الكاظمي", 0);
+        let (start, end) = (word, word + 7);
+        // A click after the fourth letter, then Shift with either arrow.
+        assert_eq!(
+            extend_selection(&text, word + 4, word + 4, false),
+            (end, start)
+        );
+        assert_eq!(
+            extend_selection(&text, word + 4, word + 4, true),
+            (start, end)
+        );
+        // At a word's edge, the word on that side.
+        assert_eq!(extend_selection(&text, start, start, true), (start, end));
+        assert_eq!(extend_selection(&text, end, end, false), (end, start));
+        // Exact characters stay possible with Ctrl/Alt: not this function.
     }
 
     /// Every word of the seed corpus, dragged from each grapheme boundary

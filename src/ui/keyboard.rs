@@ -25,7 +25,7 @@ use crate::core::curation::{is_team, largest_team};
 use crate::core::model::{Document, SpanId};
 use crate::core::session::Curate;
 use crate::core::text::CharRange;
-use crate::core::words::{extend_focus, prev_word_start, word_at};
+use crate::core::words::{extend_selection, prev_word_start, word_at};
 use crate::platform::focus;
 use crate::platform::selection::{
     clear_selection, doc_view_root, document_caret, document_selection, keep_in_view, line_is_rtl,
@@ -334,15 +334,12 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
         cursor.anchor.max(cursor.focus),
     );
     let next = if extend {
-        let focus = match (forward, by_char) {
-            (true, true) => text.next_grapheme(cursor.focus),
-            (false, true) => text.prev_grapheme(cursor.focus),
-            (_, false) => extend_focus(text, cursor.anchor, cursor.focus, forward),
+        let (anchor, focus) = match (forward, by_char) {
+            (true, true) => (cursor.anchor, text.next_grapheme(cursor.focus)),
+            (false, true) => (cursor.anchor, text.prev_grapheme(cursor.focus)),
+            (_, false) => extend_selection(text, cursor.anchor, cursor.focus, forward),
         };
-        Cursor {
-            anchor: cursor.anchor,
-            focus,
-        }
+        Cursor { anchor, focus }
     } else {
         let fresh = start == end;
         let range = match (forward, by_char) {

@@ -208,6 +208,31 @@ test('5. Shift+Arrow extends and shrinks by whole words, never keeping trailing 
   expect(spans.map(([, t]) => t)).not.toContain('أكرم القصاص -');
 });
 
+test('5b. Shift+Arrow from a caret clicked inside a word takes the whole word; one selected word grows on either side', async ({ page }) => {
+  await loadCorpus(page);
+  const selected = () => page.evaluate(() => String(window.getSelection()));
+  const article = byName('003');
+  await openDoc(page, article.name);
+  const w = wholeWord(article.text, 'الكاظمي');
+  const g = await rectForOffsets(page, w.start + 3, w.start + 4);
+  await page.mouse.click((g.from.x + g.to.x) / 2, (g.from.y + g.to.y) / 2);
+  await page.keyboard.press('Shift+ArrowLeft');
+  expect(await selected()).toBe('الكاظمي');
+  await page.keyboard.press('2');
+  await expect(markLocator(page, { start: w.start, end: w.end, label: 'LOC' })).toHaveCount(1);
+  // A word selected with a plain arrow: Shift and the arrow pointing
+  // back grows the selection before it instead of emptying it.
+  const second = byName('002');
+  await openDoc(page, second.name);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  expect(await selected()).toBe('القصاص');
+  await page.keyboard.press('Shift+ArrowRight');
+  expect(await selected()).toBe('أكرم القصاص');
+  await page.keyboard.press('4');
+  expect(await spanTexts(page, second.text)).toContainEqual(['MISC', 'أكرم القصاص']);
+});
+
 test('8. Tab moves focus between controls outside the text; letter hotkeys work on an Arabic layout', async ({ page }) => {
   await gotoApp(page);
   const text = 'زار غاندي بغداد';
