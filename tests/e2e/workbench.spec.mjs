@@ -432,6 +432,20 @@ test('reading size and line height are applied and survive a reload', async ({ p
   await expect.poll(size).toBe(size0);
 });
 
+test('Tab through the open label editor scrolls its panel, never the page: the toolbar stays', async ({ page }) => {
+  await loadCorpus(page, { width: 1366, height: 800 });
+  await page.getByTestId('label-editor').locator('summary').click();
+  await page.getByTestId('label-new-name').focus();
+  for (const testid of ['label-add', 'labels-export', 'labels-import']) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId(testid)).toBeFocused();
+  }
+  const scrolled = await page.evaluate(() => [...document.querySelectorAll('.app, html, body')].map((el) => el.scrollTop));
+  expect(scrolled, '.app, html and body are not scrolled').toEqual([0, 0, 0]);
+  await expectInView(page, page.getByTestId('export-json'), 'toolbar: export');
+  await expectInView(page, page.getByTestId('labels-import').locator('xpath=..'), 'Import labels');
+});
+
 test('side panels collapse with their buttons, from the keyboard, and stay so after a reload', async ({ page }) => {
   await loadCorpus(page, SIZES[2]);
   const width = () => page.getByTestId('doc-text').evaluate((el) => el.getBoundingClientRect().width);
