@@ -96,6 +96,74 @@ pub fn unmarked(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// A direction, for [`cut_reorders`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Ltr,
+    Rtl,
+}
+
+/// The strong direction of `ch`, the invisible marks included; `None` for
+/// digits, punctuation, spaces and other neutral or weak characters.
+fn strong(ch: char) -> Option<Side> {
+    match ch {
+        LRM => Some(Side::Ltr),
+        '\u{200F}' | '\u{061C}' => Some(Side::Rtl),
+        c if is_strong_rtl(c) => Some(Side::Rtl),
+        c if c.is_alphabetic() => Some(Side::Ltr),
+        _ => None,
+    }
+}
+
+/// Whether cutting `text` at byte `at` into two boxes laid side by side in
+/// the text's own direction (its first strong letter's, as `dir=auto` sets
+/// it) would draw the parts in another order than the whole text: when the
+/// cut falls inside a run of the other direction. Digits belong to such a
+/// run as the bidirectional algorithm places them: always in a
+/// right-to-left text; in a left-to-right one, Arabic-Indic digits, and
+/// other digits that follow a right-to-left letter. A cut that is not at a
+/// character boundary reorders.
+pub fn cut_reorders(text: &str, at: usize) -> bool {
+    if !text.is_char_boundary(at) {
+        return true;
+    }
+    let base = text.chars().find_map(strong).unwrap_or(Side::Ltr);
+    let other = if base == Side::Ltr {
+        Side::Rtl
+    } else {
+        Side::Ltr
+    };
+    let mut last_strong = base;
+    let mut before = None;
+    let mut after = None;
+    for (i, ch) in text.char_indices() {
+        let side = match (strong(ch), ch) {
+            (Some(side), _) => {
+                last_strong = side;
+                Some(side)
+            }
+            (None, '\u{0660}'..='\u{0669}') => Some(other),
+            (None, c) if c.is_ascii_digit() || ('\u{06F0}'..='\u{06F9}').contains(&c) => {
+                Some(if base == Side::Rtl {
+                    other
+                } else {
+                    last_strong
+                })
+            }
+            (None, _) => None,
+        };
+        match side {
+            Some(side) if i < at => before = Some(side),
+            Some(side) => {
+                after = Some(side);
+                break;
+            }
+            None => {}
+        }
+    }
+    before == Some(other) && after == Some(other)
+}
+
 /// Whether `ch` is an Arabic diacritic: the Quranic signs U+0610–U+061A,
 /// tashkeel U+064B–U+065F, the superscript alef U+0670 and the Quranic
 /// annotation marks U+06D6–U+06ED. A right-to-left run does not end at one
@@ -129,6 +197,34 @@ mod tests {
             "\u{2068}x_أمينة بنت\u{200E}.txt\u{2069}"
         );
         assert_eq!(isolate("x_أمينة"), "\u{2068}x_أمينة\u{2069}");
+    }
+
+    #[test]
+    fn a_cut_reorders_only_inside_a_run_of_the_other_direction() {
+        let at = |text: &str, needle: &str| text.find(needle).expect("present");
+        let demo = "مثال — Wasim demo";
+        assert!(cut_reorders(demo, at(demo, " demo")));
+        assert!(!cut_reorders(demo, at(demo, "Wasim")));
+        assert!(!cut_reorders(demo, at(demo, " — ")));
+        // Digits in a right-to-left name are a run of the other direction.
+        let report = "تقرير 2026-12-03";
+        assert!(cut_reorders(report, at(report, "12-03")));
+        assert!(!cut_reorders(report, at(report, "2026")));
+        // In a left-to-right name, digits after Arabic letters join them,
+        // unless a mark ends the Arabic run.
+        let notes = "notes_أمينة_2026-12-03.txt";
+        assert!(cut_reorders(notes, at(notes, "_2026")));
+        assert!(!cut_reorders(&marked(notes), at(&marked(notes), "_2026")));
+        assert!(!cut_reorders(notes, at(notes, ".txt")));
+        let latin = "001_447af13bdafea7e9.txt";
+        assert!((1..latin.len()).all(|i| !cut_reorders(latin, i)));
+        // An Arabic name keeps its order at every cut but inside "txt".
+        let arabic = "تقرير_الأمم_المتحدة.txt";
+        let cuts = (1..arabic.len()).filter(|&i| arabic.is_char_boundary(i));
+        let reordering: Vec<usize> = cuts.filter(|&i| cut_reorders(arabic, i)).collect();
+        let txt = at(arabic, "txt");
+        assert_eq!(reordering, [txt + 1, txt + 2]);
+        assert!(cut_reorders("أب", 1), "not a character boundary");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::json;
+use super::{bidi, json};
 
 /// How many grapheme clusters at the end of a name stay visible however
 /// narrow the document list is (about "a7e9.txt").
@@ -33,7 +33,10 @@ pub struct NameParts<'a> {
 /// visible. The cut moves a little (to a tail of 5 to 10 clusters, shorter
 /// first) to fall next to a non-letter (`_`, `.`, a digit, a space) when
 /// there is one, so Arabic letters are rarely separated; it never splits a
-/// grapheme cluster. Names short enough to show whole are all head.
+/// grapheme cluster, nor a run of the direction opposite to the name's
+/// ([`bidi::cut_reorders`]: the two parts are laid side by side, so such a
+/// cut would swap them, "مثال — Wasim demo" drawn as "demo Wasim — مثال").
+/// A name with no such place, or short enough to show whole, is all head.
 pub fn split_name(name: &str) -> NameParts<'_> {
     let bounds: Vec<usize> = name.grapheme_indices(true).map(|(i, _)| i).collect();
     let count = bounds.len();
@@ -50,11 +53,21 @@ pub fn split_name(name: &str) -> NameParts<'_> {
     let candidates = (0..=NAME_TAIL - 5)
         .map(|d| ideal + d)
         .chain([ideal.saturating_sub(1), ideal.saturating_sub(2)]);
-    let chosen = candidates
+    let keeps_order: Vec<usize> = candidates
         .filter(|cut| *cut >= 2 && *cut < count)
-        .find(|cut| !letters_meet(name, bounds[*cut]))
-        .unwrap_or(ideal);
-    let at = bounds[chosen];
+        .filter(|cut| !bidi::cut_reorders(name, bounds[*cut]))
+        .collect();
+    let chosen = keeps_order
+        .iter()
+        .find(|cut| !letters_meet(name, bounds[**cut]))
+        .or(keeps_order.first());
+    let Some(at) = chosen.map(|cut| bounds[*cut]) else {
+        return NameParts {
+            head: name,
+            tail: "",
+            joined: false,
+        };
+    };
     let (head, tail) = name.split_at(at);
     NameParts {
         head,
@@ -222,6 +235,16 @@ mod tests {
             "{parts:?}"
         );
         assert_eq!(parts.joined, joins_across(parts.head.chars().last(), first));
+    }
+
+    #[test]
+    fn a_cut_never_swaps_the_parts_of_a_name_that_mixes_directions() {
+        // The cut falls before "Wasim", not inside "Wasim demo".
+        let parts = split_name("مثال — Wasim demo");
+        assert_eq!(parts.tail, "Wasim demo");
+        // Only digits and Latin after the Arabic: no place keeps the order.
+        let parts = split_name("تقرير 2026-12-03 final");
+        assert_eq!((parts.head, parts.tail), ("تقرير 2026-12-03 final", ""));
     }
 
     #[test]

@@ -352,6 +352,30 @@ test('icons are SVG with accessible names, and the interface has no emoji', asyn
   await expect(page.getByTestId('doc-search-count').first().locator('svg')).toHaveAccessibleName('search matches');
 });
 
+test('a name that mixes directions is drawn in its own order in the list: the demo reads "Wasim demo — مثال"', async ({ page }) => {
+  await gotoApp(page);
+  const item = page.locator('[data-testid="doc-item"][data-demo="true"]');
+  await expect(item).toHaveAttribute('data-doc-name', 'مثال — Wasim demo');
+  // Where each word is drawn (the name is laid right to left: مثال first).
+  const xs = await item.locator('.doc-name').evaluate((el) => {
+    const at = (word) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.data.indexOf(word);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + word.length);
+        return range.getBoundingClientRect().left;
+      }
+      return null;
+    };
+    return { arabic: at('مثال'), wasim: at('Wasim'), demo: at('demo') };
+  });
+  expect(xs.wasim, JSON.stringify(xs)).toBeLessThan(xs.demo);
+  expect(xs.demo, JSON.stringify(xs)).toBeLessThan(xs.arabic);
+});
+
 test('a long Arabic name keeps its end visible, the full name in title and on focus', async ({ page }) => {
   const name = 'تقرير_اللجنة_الوطنية_للانتخابات_عن_نتائج_الجولة_الثانية_في_المحافظات_الشمالية.txt';
   expect([...name].length).toBeGreaterThanOrEqual(60);
