@@ -33,5 +33,6 @@ pub mod tally;
 pub mod team;
 pub mod text;
 pub mod viewport;
+pub mod visual;
 pub mod window;
 pub mod words;

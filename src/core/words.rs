@@ -324,6 +324,37 @@ pub fn snap_to_words(text: &Text, a: usize, b: usize, attested: Attested<'_>) ->
     text.snap_selection(start, end)
 }
 
+/// The words of the line (paragraph) holding `range`, in document order,
+/// from up to `reach` code points before it to `reach` after it: where the
+/// keyboard may go next in the order the line is drawn (the caller measures
+/// where each word is drawn, see `ui::keyboard`).
+pub fn words_around(text: &Text, range: CharRange, reach: usize) -> Vec<CharRange> {
+    let len = text.char_len();
+    let (start, end) = (range.start().min(len), range.end().min(len));
+    let lo = start.saturating_sub(reach);
+    let hi = end.saturating_add(reach).min(len);
+    let before = text.slice(lo, start).unwrap_or("");
+    let line_start = before
+        .chars()
+        .rev()
+        .position(|c| c == '\n')
+        .map_or(lo, |back| start - back);
+    let after = text.slice(end, hi).unwrap_or("");
+    let line_end = after
+        .chars()
+        .position(|c| c == '\n')
+        .map_or(hi, |i| end + i);
+    let words = words_between(
+        text,
+        cut_before(text, line_start),
+        cut_after(text, line_end),
+    );
+    words
+        .into_iter()
+        .filter(|w| w.start() >= line_start && w.end() <= line_end)
+        .collect()
+}
+
 /// The word containing `cp`, or else the first word after it; `None` when
 /// no word starts at or after `cp`.
 pub fn word_at(text: &Text, cp: usize) -> Option<CharRange> {
@@ -906,6 +937,23 @@ mod tests {
         // … and when one word is left, grows after it.
         let s = extend_selection(&text, end, at("زيد"), true);
         assert_eq!(s, (at("زيد"), at("نعم") + 3));
+    }
+
+    #[test]
+    fn words_around_stay_in_their_line_and_reach() {
+        let text = Text::new("قبل سطر\nقال الرئيس Barack Obama في مدينة\nبعد");
+        let at = |w: &str| find_cp(&text, w, 0);
+        let obama = CharRange::ordered(at("Obama"), at("Obama") + 5);
+        let words: Vec<&str> = words_around(&text, obama, 100)
+            .iter()
+            .filter_map(|w| text.slice(w.start(), w.end()))
+            .collect();
+        assert_eq!(words, ["قال", "الرئيس", "Barack", "Obama", "في", "مدينة"]);
+        let near: Vec<&str> = words_around(&text, obama, 4)
+            .iter()
+            .filter_map(|w| text.slice(w.start(), w.end()))
+            .collect();
+        assert_eq!(near, ["Obama", "في"]);
     }
 
     #[test]

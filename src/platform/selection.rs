@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
 use crate::core::text::{CharRange, Utf16Cursor, utf16_to_cp};
+use crate::core::visual::WordBox;
 use crate::core::window::Band;
 use crate::platform::measure::{child_start, enclosing_gap};
 
@@ -110,6 +111,36 @@ pub fn select_offsets(root: &Element, range: CharRange) -> bool {
     }
     let _ = selection.remove_all_ranges();
     selection.add_range(&range).is_ok()
+}
+
+/// Where each of `words` (in document order, not overlapping) is drawn in
+/// `root`: those whose line is drawn, with the box around their text.
+pub fn word_boxes(root: &Element, words: &[CharRange]) -> Vec<WordBox> {
+    let cps: Vec<usize> = words.iter().flat_map(|w| [w.start(), w.end()]).collect();
+    let points = cp_points(root, &cps);
+    let mut boxes = Vec::with_capacity(words.len());
+    for (word, ends) in words.iter().zip(points.chunks(2)) {
+        let (Some(Some(start)), Some(Some(end))) = (ends.first(), ends.get(1)) else {
+            continue;
+        };
+        let Ok(range) = Range::new() else {
+            return boxes;
+        };
+        if range.set_start(&start.0, start.1).is_err() || range.set_end(&end.0, end.1).is_err() {
+            continue;
+        }
+        let rect = range.get_bounding_client_rect();
+        if rect.width() > 0.0 {
+            boxes.push(WordBox {
+                range: *word,
+                left: rect.left(),
+                right: rect.right(),
+                top: rect.top(),
+                bottom: rect.bottom(),
+            });
+        }
+    }
+    boxes
 }
 
 /// The DOM point (text node, UTF-16 offset) of code point `cp`, if its

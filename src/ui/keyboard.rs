@@ -20,16 +20,18 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::core::curation::{is_team, largest_team};
 use crate::core::model::{Document, SpanId};
 use crate::core::session::Curate;
-use crate::core::text::CharRange;
-use crate::core::words::{extend_selection, prev_word_start, word_at};
+use crate::core::text::{CharRange, Text};
+use crate::core::visual::next_drawn;
+use crate::core::words::{extend_selection, prev_word_start, word_at, words_around};
 use crate::platform::focus;
 use crate::platform::selection::{
     clear_selection, doc_view_root, document_caret, document_selection, keep_in_view, line_is_rtl,
-    reveal_span, select_offsets,
+    reveal_span, select_offsets, word_boxes,
 };
 use crate::ui::doc_window::when_drawn;
 use crate::ui::state::{Action, AppHandle};
@@ -333,7 +335,16 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
         cursor.anchor.min(cursor.focus),
         cursor.anchor.max(cursor.focus),
     );
-    let next = if extend {
+    // A word selected: the arrow goes to the word drawn beside it.
+    let drawn = (!extend && !by_char && start != end)
+        .then(|| drawn_beside(&root, text, CharRange::ordered(start, end), right))
+        .flatten();
+    let next = if let Some(word) = drawn {
+        Cursor {
+            anchor: word.start(),
+            focus: word.end(),
+        }
+    } else if extend {
         let (anchor, focus) = match (forward, by_char) {
             (true, true) => (cursor.anchor, text.next_grapheme(cursor.focus)),
             (false, true) => (cursor.anchor, text.prev_grapheme(cursor.focus)),
@@ -375,6 +386,29 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
             }
         }
     });
+}
+
+/// How far around the selected word, in code points, the words its arrow
+/// may go to are measured: a drawn row holds far fewer.
+const DRAWN_REACH: usize = 600;
+
+/// The word drawn beside `selected` (one word) on the side of the arrow,
+/// in its line ([`next_drawn`]); `None` when `selected` is not one word, or
+/// the line has no word on that side (the arrow then goes on to the next
+/// line in the text's order).
+fn drawn_beside(
+    root: &Element,
+    text: &Text,
+    selected: CharRange,
+    right: bool,
+) -> Option<CharRange> {
+    let words = words_around(text, selected, DRAWN_REACH);
+    if !words.contains(&selected) {
+        return None;
+    }
+    let boxes = word_boxes(root, &words);
+    let current = boxes.iter().find(|b| b.range == selected)?;
+    next_drawn(current, &boxes, right, line_is_rtl(root, selected.start()))
 }
 
 /// Selects the next (or previous) span after the selected one or the cursor.

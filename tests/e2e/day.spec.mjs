@@ -233,6 +233,36 @@ test('5b. Shift+Arrow from a caret clicked inside a word takes the whole word; o
   expect(await spanTexts(page, second.text)).toContainEqual(['MISC', 'أكرم القصاص']);
 });
 
+test('5c. ← and → walk the words in the order they are drawn, across a left-to-right name in an Arabic line', async ({ page }) => {
+  await gotoApp(page);
+  const text = 'قال الرئيس Barack Obama في بغداد\nVisited by Reuters';
+  const workspace = {
+    format: 'wasim', version: 2,
+    labels: [{ name: 'PER', color: '#ffc38a', key: '1' }],
+    documents: [{ name: 'mixed.txt', text, spans: [] }],
+  };
+  await uploadFiles(page, [jsonFile('mixed.json', workspace)]);
+  await openDoc(page, 'mixed.txt');
+  const selected = () => page.evaluate(() => String(window.getSelection()));
+  const walk = async (key, words) => {
+    for (const word of words) {
+      await page.keyboard.press(key);
+      expect(await selected(), `${key} → ${word}`).toBe(word);
+    }
+  };
+  // Drawn right to left: قال, الرئيس, then "Barack Obama" read left to
+  // right, so "Obama" is the word beside الرئيس; then في, بغداد.
+  await walk('ArrowLeft', ['قال', 'الرئيس', 'Obama', 'Barack', 'في', 'بغداد']);
+  await walk('ArrowRight', ['في', 'Barack', 'Obama', 'الرئيس']);
+  // Shift extends in the text's order (forward with ← in this line), so
+  // the name is taken whole from its first word.
+  await walk('ArrowLeft', ['Obama', 'Barack']);
+  await page.keyboard.press('Shift+ArrowLeft');
+  expect(await selected()).toBe('Barack Obama');
+  await page.keyboard.press('1');
+  await expect(markLocator(page, { ...cpFind(text, 'Barack Obama'), label: 'PER' })).toHaveCount(1);
+});
+
 test('8. Tab moves focus between controls outside the text; letter hotkeys work on an Arabic layout', async ({ page }) => {
   await gotoApp(page);
   const text = 'زار غاندي بغداد';

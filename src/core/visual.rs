@@ -1,0 +1,165 @@
+//! Moving the keyboard selection from word to word in the order the words
+//! are drawn, not the order they are stored.
+//!
+//! In a right-to-left line that quotes "Barack Obama", ← from «الرئيس»
+//! must reach "Obama" first: it is drawn next to «الرئيس», though "Barack"
+//! comes first in the text. The browser side measures where the words of
+//! the line are drawn ([`WordBox`]); [`next_drawn`] picks the word beside
+//! the current one on the side of the arrow, or, at the end of a drawn row,
+//! the first word of the next row in the line's reading direction. Pure:
+//! it only compares numbers, so it is tested natively.
+
+use super::text::CharRange;
+
+/// Where a word is drawn: its range and its box in CSS pixels (as the
+/// browser's client rectangles give them, `top` < `bottom`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WordBox {
+    /// The word's code points.
+    pub range: CharRange,
+    /// Left edge.
+    pub left: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+impl WordBox {
+    fn middle_x(&self) -> f64 {
+        (self.left + self.right) / 2.0
+    }
+
+    fn middle_y(&self) -> f64 {
+        (self.top + self.bottom) / 2.0
+    }
+
+    /// Whether `other` is drawn in the same row as `self`.
+    fn same_row(&self, other: &WordBox) -> bool {
+        let y = other.middle_y();
+        y > self.top && y < self.bottom
+    }
+}
+
+/// The word drawn next to `current` towards the right (`rightward`) or the
+/// left, among `words` (the words around it in its line, `rtl` when the
+/// line reads right to left). In the same row, the nearest word on that
+/// side; past the row's end, the first word of the next row in reading
+/// order (the row below when the arrow points the way the line reads, the
+/// row above otherwise). `None` when the line has no word there: the
+/// caller goes on to the next line in the text's order.
+pub fn next_drawn(
+    current: &WordBox,
+    words: &[WordBox],
+    rightward: bool,
+    rtl: bool,
+) -> Option<CharRange> {
+    let others = || words.iter().filter(|w| !w.range.overlaps(current.range));
+    let x = current.middle_x();
+    let beside = others().filter(|w| current.same_row(w)).filter(|w| {
+        if rightward {
+            w.middle_x() > x
+        } else {
+            w.middle_x() < x
+        }
+    });
+    let nearest = if rightward {
+        beside.min_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+    } else {
+        beside.max_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+    };
+    if let Some(word) = nearest {
+        return Some(word.range);
+    }
+    // Past the row's end: on to the row below (reading on) or above.
+    let reading_on = rightward != rtl;
+    let row = if reading_on {
+        others()
+            .filter(|w| w.middle_y() >= current.bottom)
+            .min_by(|a, b| a.middle_y().total_cmp(&b.middle_y()))
+    } else {
+        others()
+            .filter(|w| w.middle_y() <= current.top)
+            .max_by(|a, b| a.middle_y().total_cmp(&b.middle_y()))
+    }?;
+    // Its first word in reading order when reading on, else its last.
+    let rightmost = rtl == reading_on;
+    let in_row = others().filter(|w| row.same_row(w));
+    let word = if rightmost {
+        in_row.max_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+    } else {
+        in_row.min_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+    };
+    word.map(|w| w.range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word of `len` code points at `start`, drawn at `left` in `row`
+    /// (rows 20 px high), 40 px wide.
+    fn word(start: usize, len: usize, left: f64, row: u32) -> WordBox {
+        let top = f64::from(row) * 20.0;
+        WordBox {
+            range: CharRange::ordered(start, start + len),
+            left,
+            right: left + 40.0,
+            top,
+            bottom: top + 20.0,
+        }
+    }
+
+    #[test]
+    fn a_left_to_right_name_in_an_arabic_line_is_walked_as_drawn() {
+        // «قال الرئيس Barack Obama في» drawn right to left: قال at the
+        // right, then الرئيس, then the name left to right, then في.
+        let words = [
+            word(0, 3, 400.0, 0),  // قال
+            word(4, 6, 350.0, 0),  // الرئيس
+            word(11, 6, 200.0, 0), // Barack
+            word(18, 5, 250.0, 0), // Obama
+            word(24, 2, 150.0, 0), // في
+        ];
+        let left_of = |i: usize| next_drawn(&words[i], &words, false, true);
+        let right_of = |i: usize| next_drawn(&words[i], &words, true, true);
+        assert_eq!(left_of(1), Some(words[3].range), "الرئيس ← Obama");
+        assert_eq!(left_of(3), Some(words[2].range), "Obama ← Barack");
+        assert_eq!(left_of(2), Some(words[4].range), "Barack ← في");
+        assert_eq!(right_of(4), Some(words[2].range));
+        assert_eq!(right_of(2), Some(words[3].range));
+        assert_eq!(right_of(3), Some(words[1].range));
+        assert_eq!(
+            right_of(0),
+            None,
+            "the line's first word: the caller goes on"
+        );
+        assert_eq!(left_of(4), None, "its last word");
+    }
+
+    #[test]
+    fn past_a_row_the_next_row_starts_at_its_reading_start() {
+        // A right-to-left line wrapped in two rows.
+        let rtl = [
+            word(0, 3, 300.0, 0),
+            word(4, 3, 250.0, 0),
+            word(8, 3, 300.0, 1),
+            word(12, 3, 250.0, 1),
+            word(16, 3, 200.0, 1),
+        ];
+        assert_eq!(next_drawn(&rtl[1], &rtl, false, true), Some(rtl[2].range));
+        assert_eq!(next_drawn(&rtl[2], &rtl, true, true), Some(rtl[1].range));
+        // A left-to-right one.
+        let ltr = [
+            word(0, 3, 0.0, 0),
+            word(4, 3, 50.0, 0),
+            word(8, 3, 0.0, 1),
+            word(12, 3, 50.0, 1),
+        ];
+        assert_eq!(next_drawn(&ltr[1], &ltr, true, false), Some(ltr[2].range));
+        assert_eq!(next_drawn(&ltr[2], &ltr, false, false), Some(ltr[1].range));
+        assert_eq!(next_drawn(&ltr[3], &ltr, true, false), None);
+    }
+}
