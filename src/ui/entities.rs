@@ -306,7 +306,9 @@ fn span_details() -> Html {
         <section class="span-details" data-testid="span-details" data-span-id={id.0.to_string()}>
             <h2>{ t.t(Key::SelectedSpan) }</h2>
             <p class="span-text" dir="auto">{ text }</p>
-            <p class="span-range">{ format!("[{}, {})", span.start, span.end) }</p>
+            // Offsets read left to right in either interface: in an
+            // Arabic one, "[0, 4)" would be drawn "(4 ,0]".
+            <p class="span-range"><bdi dir="ltr">{ format!("[{}, {})", span.start, span.end) }</bdi></p>
             <label>{ t.t(Key::Label) }{ " " }<select data-testid="span-label" onchange={onlabel}>{ for options }</select></label>
             <label>{ t.t(Key::Note) }
                 <DraftField key={format!("note-{}", id.0)} multiline=true testid="span-note" dir="auto"

@@ -227,3 +227,33 @@ for (const [lang, locale] of [['English', 'en-US'], ['Arabic', 'ar-IQ']]) {
     });
   });
 }
+
+test.describe('the selected span in the Arabic interface', () => {
+  test.use({ locale: 'ar-IQ' });
+  test('its offsets read left to right: "[0, 4)", not "(4 ,0]"', async ({ page }) => {
+    await gotoApp(page);
+    const text = 'أكرم القصاص في بغداد';
+    await uploadFiles(page, [jsonFile('range.json', {
+      format: 'wasim', version: 2, labels: [{ name: 'PER', color: '#ffc38a', key: '1' }],
+      documents: [{ name: 'range.txt', text, spans: [] }],
+    })]);
+    await openDoc(page, 'range.txt');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('1');
+    const range = page.getByTestId('span-details').locator('.span-range');
+    await expect(range).toHaveText('[0, 4)');
+    const xs = await range.evaluate((el) => {
+      const node = [...el.querySelectorAll('*'), el].flatMap((e) => [...e.childNodes]).find((n) => n.nodeType === Node.TEXT_NODE);
+      const at = (i) => {
+        const r = document.createRange();
+        r.setStart(node, i);
+        r.setEnd(node, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      return { open: at(0), start: at(1), end: at(4), close: at(5) };
+    });
+    expect(xs.open, JSON.stringify(xs)).toBeLessThan(xs.start);
+    expect(xs.start, JSON.stringify(xs)).toBeLessThan(xs.end);
+    expect(xs.end, JSON.stringify(xs)).toBeLessThan(xs.close);
+  });
+});
