@@ -48,6 +48,25 @@ pub fn isolate(text: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{FSI}{}{PDI}", marked(text)))
 }
 
+/// `text` isolated (FSI … PDI, and [`marked`]) when it holds a letter or
+/// digit of the direction opposite to the sentence it is put in (`rtl`):
+/// such a name would otherwise merge with the neutral characters around it,
+/// such as the arrow in "أمينة → بدر" in a left-to-right sentence, which
+/// would then point the wrong way. Otherwise unchanged.
+pub fn isolate_in(text: &str, rtl: bool) -> Cow<'_, str> {
+    let opposite = |c: char| {
+        if rtl {
+            !is_strong_rtl(c) && (c.is_alphabetic() || c.is_ascii_digit())
+        } else {
+            is_strong_rtl(c)
+        }
+    };
+    if !text.chars().any(opposite) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(format!("{FSI}{}{PDI}", marked(text)))
+}
+
 /// `text` with a left-to-right mark after each right-to-left run that a
 /// left-to-right letter or a digit follows, when it [mixes](mixed) scripts
 /// and its first strong letter is left to right; otherwise unchanged. For
@@ -225,6 +244,15 @@ mod tests {
         let txt = at(arabic, "txt");
         assert_eq!(reordering, [txt + 1, txt + 2]);
         assert!(cut_reorders("أب", 1), "not a character boundary");
+    }
+
+    #[test]
+    fn isolated_in_a_sentence_of_the_other_direction_only() {
+        assert_eq!(isolate_in("Amina", false), "Amina");
+        assert_eq!(isolate_in("أمينة", true), "أمينة");
+        assert_eq!(isolate_in("أمينة", false), "\u{2068}أمينة\u{2069}");
+        assert_eq!(isolate_in("Amina", true), "\u{2068}Amina\u{2069}");
+        assert_eq!(isolate_in("أمينة 2", true), "\u{2068}أمينة 2\u{2069}");
     }
 
     #[test]

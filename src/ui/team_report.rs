@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::core::agreement::metrics::Counts;
 use crate::core::agreement::{Pair, Report};
-use crate::core::bidi::marked;
+use crate::core::bidi::{self, marked};
 use crate::core::i18n::{Counted, Key, Lang};
 use crate::core::team::report::shown;
 use crate::ui::fields::field_value;
@@ -66,7 +66,7 @@ pub fn team_report(props: &TeamReportProps) -> Html {
         })
     };
     let options = report.pairs.iter().enumerate().map(|(i, p)| {
-        html! { <option value={i.to_string()} selected={i == *chosen}>{ pair_name(report, p) }</option> }
+        html! { <option value={i.to_string()} selected={i == *chosen}>{ pair_name(report, p, t) }</option> }
     });
     html! {
         <section class="team-report" data-testid="team-report" aria-label={t.t(Key::Agreement)}>
@@ -97,9 +97,18 @@ pub fn team_report(props: &TeamReportProps) -> Html {
     }
 }
 
-fn pair_name(report: &Report, pair: &Pair) -> String {
-    let name = |i: usize| report.annotators.get(i).cloned().unwrap_or_default();
-    format!("{} → {}", name(pair.reference), name(pair.candidate))
+/// "reference → candidate", the arrow pointing the way the interface reads
+/// (← in Arabic, where the reference is read first, on the right); each
+/// name isolated when it reads the other way, so it cannot swap places
+/// with the arrow.
+fn pair_name(report: &Report, pair: &Pair, lang: Lang) -> String {
+    let rtl = lang.dir() == "rtl";
+    let name = |i: usize| {
+        let name = report.annotators.get(i).map_or("", String::as_str);
+        bidi::isolate_in(name, rtl).into_owned()
+    };
+    let arrow = if rtl { '←' } else { '→' };
+    format!("{} {arrow} {}", name(pair.reference), name(pair.candidate))
 }
 
 /// Props of the tables that show a whole report.
@@ -181,7 +190,7 @@ fn labels_table(report: &Report, pair: &Pair, t: Lang) -> Html {
         .iter()
         .filter_map(|l| pair.per_label.get(l).map(|k| row(l, k)));
     html! {
-        <table class="team-table" data-testid="team-labels" aria-label={pair_name(report, pair)}>
+        <table class="team-table" data-testid="team-labels" aria-label={pair_name(report, pair, t)}>
             <thead><tr>
                 <th scope="col">{ t.t(Key::Label) }</th>
                 <th scope="col" title={t.t(Key::InBoth)}>{ t.t(Key::Both) }</th>

@@ -312,4 +312,8 @@ test('the notices and the chart are worded again when the interface language cha
   await expect(notice).toContainText('لا يسمّي واسمًا');
   await expect(notice).not.toContainText('names no annotator');
   await expect(chart).toHaveAttribute('aria-label', /متوسط زوج واحد/);
+  // Reference first, on the right: the arrow points left, and the Latin
+  // names are isolated so they cannot take the arrow into their run.
+  const pair = page.getByTestId('team-pair').locator('option').first();
+  await expect(pair).toHaveText(/^\u2068\S+\u2069 ← \u2068\S+\u2069$/);
 });
