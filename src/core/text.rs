@@ -563,6 +563,49 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
     }
 }
 
+/// Decodes UTF-16 text to a string: with a byte order mark (`FF FE` or
+/// `FE FF`), or without one when the bytes leave little doubt (NUL bytes,
+/// nearly all at odd offsets or nearly all at even ones, as the spaces and
+/// Latin letters of UTF-16 have; call it only on bytes that are not
+/// UTF-8 text). `None` when the bytes
+/// are not such text: an odd length, a lone surrogate, or control
+/// characters other than tab and line ends (binary data).
+pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (body, little) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (rest, true),
+        [0xFE, 0xFF, rest @ ..] => (rest, false),
+        _ => {
+            let nuls = |parity: usize| {
+                bytes
+                    .iter()
+                    .skip(parity)
+                    .step_by(2)
+                    .filter(|&&b| b == 0)
+                    .count()
+            };
+            match (nuls(0), nuls(1)) {
+                (even, odd) if odd > 4 * even => (bytes, true),
+                (even, odd) if even > 4 * odd => (bytes, false),
+                _ => return None,
+            }
+        }
+    };
+    if body.len() % 2 != 0 {
+        return None;
+    }
+    let units = body.chunks_exact(2).filter_map(|pair| {
+        let pair: [u8; 2] = pair.try_into().ok()?;
+        Some(if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        })
+    });
+    let text: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
+    let is_text = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    text.chars().all(is_text).then_some(text)
+}
+
 /// Why a file's bytes are not usable text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {

@@ -139,7 +139,7 @@ pub fn entities_panel() -> Html {
         };
         html! {
             <section key={name.clone()} class="entity-group" data-testid="entity-group" data-label={name.clone()}>
-                <h3><span class={classes!("swatch", color)}></span>{ name }
+                <h3><span class={classes!("swatch", color)}></span><bdi>{ name }</bdi>
                     <span class="count" data-testid="entity-group-count">{ count }</span></h3>
                 <WindowedList {count} {row} estimate={ROW_ESTIMATE} {reveal} class="entity-list windowed-list" />
             </section>
@@ -246,7 +246,7 @@ fn corpus_counts() -> Html {
         let count = app.tally.spans(&label.name);
         html! {
             <tr key={label.name.clone()} data-testid="corpus-count" data-label={label.name.clone()}>
-                <td><span class={classes!("swatch", class_of(&ClassRule::label_color(&label.color)))}></span>{ label.name.clone() }</td>
+                <td><span class={classes!("swatch", class_of(&ClassRule::label_color(&label.color)))}></span><bdi>{ label.name.clone() }</bdi></td>
                 <td class="num">{ count }</td>
             </tr>
         }

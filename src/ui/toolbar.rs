@@ -58,7 +58,7 @@ pub fn toolbar() -> Html {
             <button key={name.clone()} class={classes!("label-button", class_of(&ClassRule::label_color(&label.color)))}
                 data-testid={format!("label-{name}")} title={label.description.clone()}
                 aria-keyshortcuts={key.clone()} {onclick} {onmousedown}>
-                <span class="label-name">{ name.clone() }</span>
+                <bdi class="label-name">{ name.clone() }</bdi>
                 if let Some(key) = key { <kbd>{ key }</kbd> }
             </button>
         }

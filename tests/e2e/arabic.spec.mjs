@@ -256,4 +256,26 @@ test.describe('the selected span in the Arabic interface', () => {
     expect(xs.start, JSON.stringify(xs)).toBeLessThan(xs.end);
     expect(xs.end, JSON.stringify(xs)).toBeLessThan(xs.close);
   });
+
+  test('a Latin label name ending in punctuation keeps it at its end (AQMAR\'s MIS1`)', async ({ page }) => {
+    await gotoApp(page);
+    const text = 'أكرم القصاص في بغداد';
+    await uploadFiles(page, [jsonFile('odd.json', {
+      format: 'wasim', version: 2, labels: [{ name: 'MIS1`', color: '#ffc38a', key: '1' }],
+      documents: [{ name: 'odd.txt', text, spans: [{ start: 0, end: 4, label: 'MIS1`', text: 'أكرم' }] }],
+    })]);
+    await openDoc(page, 'odd.txt');
+    const order = async (locator) => locator.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.data.indexOf('MIS1`');
+        if (i < 0) continue;
+        const x = (j) => { const r = document.createRange(); r.setStart(n, j); r.setEnd(n, j + 1); return r.getBoundingClientRect().left; };
+        return x(i) < x(i + 4);
+      }
+      return null;
+    });
+    expect(await order(page.getByTestId('label-MIS1`')), 'toolbar').toBe(true);
+    expect(await order(page.locator('[data-testid="entity-group"][data-label="MIS1`"] h3')), 'entities').toBe(true);
+  });
 });

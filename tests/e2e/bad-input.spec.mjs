@@ -78,6 +78,22 @@ test('f. the same Wasim JSON with a correct span imports (control for the two ab
   await expect(docItem(page, 'مستند.txt').getByTestId('doc-span-count')).toHaveText('2');
 });
 
+test('f. a UTF-16 text (Notepad\'s "Unicode") loads as its text, and the import says so', async ({ page }) => {
+  const text = 'قال محمد 😀 في بغداد\r\n';
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  await gotoApp(page);
+  await uploadFiles(page, [{ name: 'notepad.txt', mimeType: 'text/plain', buffer: utf16le }]);
+  await expect(docItem(page, 'notepad.txt')).toHaveCount(1);
+  await openDoc(page, 'notepad.txt');
+  await expect.poll(() => docText(page)).toBe(text);
+  await expectMessage(page, 'warning', 'UTF-16');
+});
+
+test('f. an empty .json is called empty, not of an unknown type; workspace unchanged', async ({ page }) => {
+  await expectRejected(page, { name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('\n') });
+  await expectMessage(page, 'error', 'the file is empty');
+});
+
 test('f. a binary file (PNG) is refused, workspace unchanged', async ({ page }) => {
   await expectRejected(page, { name: 'picture.png', mimeType: 'image/png', buffer: PNG_BYTES });
 });

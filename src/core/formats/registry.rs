@@ -13,6 +13,7 @@ use super::types::{Format, ImportError, Imported, ImportedDocument, InputFile};
 use super::{brat, conll, doccano, label_studio, spacy, wasim, web_annotation, zip};
 use crate::core::i18n::{Key, Msg};
 use crate::core::json;
+use crate::core::text::decode_utf16;
 
 /// Every format Wasim speaks, in menu order.
 pub fn all() -> &'static [&'static dyn Format] {
@@ -107,8 +108,44 @@ pub fn stem(name: &str) -> &str {
 }
 
 /// Reads one part of a batch (see [`import_units`]): a brat pair, an
-/// archive, a text, or a file of another format.
+/// archive, a text, or a file of another format. A file in UTF-16 (as
+/// Windows' Notepad saves "Unicode") is read as the text it holds, and the
+/// import says so: what Wasim writes is UTF-8.
 pub fn import_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
+    let utf8: Vec<std::borrow::Cow<'_, InputFile>> = unit.iter().map(|f| as_utf8(f)).collect();
+    let files: Vec<&InputFile> = utf8.iter().map(AsRef::as_ref).collect();
+    let mut results = import_utf8_unit(&files);
+    let converted = utf8
+        .iter()
+        .filter(|f| matches!(f, std::borrow::Cow::Owned(_)));
+    for file in converted {
+        let note = Msg::new(Key::ReadAsUtf16).arg("name", file.name.as_str());
+        for imported in results.iter_mut().flatten() {
+            imported.warnings.insert(0, note.clone());
+        }
+    }
+    results
+}
+
+/// `file` with its UTF-16 text as UTF-8 bytes, when it is UTF-16 (see
+/// [`decode_utf16`]); otherwise `file` itself.
+fn as_utf8(file: &InputFile) -> std::borrow::Cow<'_, InputFile> {
+    // Valid UTF-8 never starts with FF or FE; UTF-16 without a byte order
+    // mark has NUL bytes.
+    let bytes = &file.bytes;
+    let utf16 =
+        bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.contains(&0);
+    match decode_utf16(&file.bytes).filter(|_| utf16) {
+        Some(text) => std::borrow::Cow::Owned(InputFile {
+            name: file.name.clone(),
+            bytes: text.into_bytes(),
+        }),
+        None => std::borrow::Cow::Borrowed(file),
+    }
+}
+
+/// [`import_unit`] once every file is UTF-8 or not text at all.
+fn import_utf8_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
     let (file, ann) = match unit {
         [file] => (*file, None),
         [file, ann] => (*file, Some(*ann)),
@@ -128,6 +165,9 @@ pub fn import_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
     } else {
         match detect(file) {
             Some(format) => format.import(file),
+            None if file.bytes.iter().all(u8::is_ascii_whitespace) => {
+                Err(ImportError::new(&file.name, None, Key::EmptyFile))
+            }
             None => Err(ImportError::new(&file.name, None, Key::Unrecognized)),
         }
     };
@@ -368,6 +408,79 @@ mod tests {
         match import_files(vec![file]).pop() {
             Some(Ok(imported)) => imported,
             other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    fn utf16(text: &str, bom: bool, little: bool) -> Vec<u8> {
+        let mut bytes = match (bom, little) {
+            (false, _) => Vec::new(),
+            (true, true) => vec![0xFF, 0xFE],
+            (true, false) => vec![0xFE, 0xFF],
+        };
+        for unit in text.encode_utf16() {
+            let pair = if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_files_are_read_as_their_text_and_said_so() {
+        let text = "قال محمد 😀 في بغداد\r\n";
+        for (bom, little) in [(true, true), (true, false), (false, true), (false, false)] {
+            let file = InputFile {
+                name: "notepad.txt".into(),
+                bytes: utf16(text, bom, little),
+            };
+            let imported = match import_files(vec![file]).pop() {
+                Some(Ok(imported)) => imported,
+                other => panic!("{bom} {little}: {other:?}"),
+            };
+            assert_eq!(imported.documents[0].text, text, "{bom} {little}");
+            assert!(
+                imported.warnings[0].to_string().contains("UTF-16"),
+                "{:?}",
+                imported.warnings
+            );
+        }
+        // A doccano JSONL saved as UTF-16 is recognised as doccano.
+        let jsonl = r#"{"text": "محمد في بغداد", "label": [[0, 4, "PER"]]}"#;
+        let file = InputFile {
+            name: "d.jsonl".into(),
+            bytes: utf16(jsonl, true, true),
+        };
+        let Some(Ok(imported)) = import_files(vec![file]).pop() else {
+            panic!("the UTF-16 JSONL is read");
+        };
+        assert_eq!(imported.documents[0].spans.len(), 1);
+        // Binary data is still refused, and UTF-8 is never taken for UTF-16.
+        let binary = InputFile {
+            name: "x.txt".into(),
+            bytes: vec![0, 1, 0, 2, 3, 0, 0xFF],
+        };
+        assert!(matches!(import_files(vec![binary]).pop(), Some(Err(_))));
+        assert_eq!(read("a.txt", "ab").warnings.len(), 0);
+    }
+
+    #[test]
+    fn an_empty_json_file_is_called_empty() {
+        for name in ["a.json", "a.jsonl", "a.conll", "a.ann"] {
+            let file = InputFile {
+                name: name.into(),
+                bytes: b" \n".to_vec(),
+            };
+            let result = import_files(vec![file]).pop();
+            let Some(Err(error)) = result else {
+                panic!("{name}: {result:?}");
+            };
+            assert!(
+                !error.to_string().contains("unrecognized"),
+                "{name}: {error}"
+            );
         }
     }
 

@@ -502,7 +502,10 @@ fn checked_document(
                 .quoted("name", doc.name.as_str())
                 .msg("range", range(span.start, span.end))
         };
-        if span.start >= span.end || span.end > text.char_len() {
+        if span.start >= span.end {
+            return Err(ImportError::new(file, None, error(Key::WasimSpanEmpty)));
+        }
+        if span.end > text.char_len() {
             let length = Msg::counted(Counted::Characters, text.char_len());
             let message = error(Key::WasimSpanOutside).msg("length", length);
             return Err(ImportError::new(file, None, message));
@@ -653,10 +656,18 @@ mod tests {
                 "unsupported version",
             ),
             (
-                good.replace("\"start\": 22", "\"start\": 2200"),
+                good.replace("\"end\": 27", "\"end\": 2700"),
                 "outside the text",
             ),
             (good.replace("\"end\": 27", "\"end\": 26"), "does not match"),
+            (
+                good.replace("\"start\": 22", "\"start\": 27"),
+                "is empty or reversed",
+            ),
+            (
+                good.replace("\"start\": 22", "\"start\": 30"),
+                "is empty or reversed",
+            ),
             (
                 good.replace("\"labels\"", "\"labelz\""),
                 "not a valid Wasim file",

@@ -602,6 +602,8 @@ pub enum Key {
     EditingEntityId,
     /// {name} has no text: it is loaded empty, with nothing to tag.
     EmptyText,
+    /// {name} is UTF-16 text: it was read as such; Wasim writes UTF-8.
+    ReadAsUtf16,
     /// Done: {name}
     DoneNamed,
     /// Already in the list, loaded again beside it: {names}.
@@ -947,6 +949,8 @@ pub enum Key {
     /// archives inside archives are not read; unzip it and add it on its own
     NestedArchive,
     /// the archive holds no files Wasim reads
+    /// the file is empty: it holds no data to read
+    EmptyFile,
     EmptyArchive,
     /// span {text} ({label}) cuts the token {word}, which was split so the span stays exact
     TokenCut,
@@ -997,6 +1001,8 @@ pub enum Key {
     /// "open" names a document that is not in the file
     WasimOpen,
     /// document {name}, span {range} is outside the text ({length})
+    /// document {name}, span {range} is empty or reversed
+    WasimSpanEmpty,
     WasimSpanOutside,
     /// document {name}, span {range}: its text {stated} does not match the document, which has {actual} there
     WasimSpanText,
@@ -1208,7 +1214,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 546] = [
+    pub const ALL: [Key; 549] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1508,6 +1514,7 @@ impl Key {
         Key::EditingNote,
         Key::EditingEntityId,
         Key::EmptyText,
+        Key::ReadAsUtf16,
         Key::DoneNamed,
         Key::LoadedAgain,
         Key::Accepting,
@@ -1681,6 +1688,7 @@ impl Key {
         Key::Unrecognized,
         Key::NestedArchive,
         Key::EmptyArchive,
+        Key::EmptyFile,
         Key::TokenCut,
         Key::InColumn,
         Key::NotATag,
@@ -1706,6 +1714,7 @@ impl Key {
         Key::WasimInvalid,
         Key::WasimOpen,
         Key::WasimSpanOutside,
+        Key::WasimSpanEmpty,
         Key::WasimSpanText,
         Key::KeyReserved,
         Key::KeyUntypable,
