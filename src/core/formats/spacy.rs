@@ -51,8 +51,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::common::{
     OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, generated_name,
-    jsonl_file, match_entries, nested_str, nonempty_records, numbered_name, object_of,
-    offset_field, place_in, record_place, resolve_documents, span_text, write_name,
+    jsonl_file_kept, jsonl_layouts, match_entries, nested_str, nonempty_records, numbered_name,
+    object_of, offset_field, place_in, record_place, resolve_documents, span_text, write_name,
 };
 use super::iob::{TaggedDocument, TaggedToken, decode_documents};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
@@ -83,13 +83,19 @@ impl Format for Spacy {
         let count = records.len();
         let mut raw = Vec::with_capacity(count);
         let (mut skipped, mut token_mismatches) = (0, 0);
-        for record in &records {
+        let layouts = jsonl_layouts(file, &records);
+        for (record, layout) in records.iter().zip(layouts) {
             let answer = record.value.get("answer").and_then(Value::as_str);
             if matches!(answer, Some("reject" | "ignore")) {
                 skipped += 1;
                 continue;
             }
-            let (doc, mismatches) = read_record(name, record, count)?;
+            let (mut doc, mismatches) = read_record(name, record, count)?;
+            if let Some(Value::Object(data)) = doc.source.as_mut().map(|s| &mut s.data)
+                && let Some(layout) = layout.filter(|l| !l.is_null())
+            {
+                data.insert("jsonl".into(), layout);
+            }
             token_mismatches += mismatches;
             raw.push(doc);
         }
@@ -111,12 +117,17 @@ impl Format for Spacy {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let records: Vec<Value> = documents
+        let records: Vec<(Value, Option<&Value>)> = documents
             .iter()
-            .map(|doc| Value::Object(export_record(doc)))
+            .map(|doc| {
+                let layout = doc
+                    .source_data(ID)
+                    .map(|d| d.get("jsonl").unwrap_or(&Value::Null));
+                (Value::Object(export_record(doc)), layout)
+            })
             .collect();
         Exported {
-            file: jsonl_file("wasim-spacy.jsonl", &records),
+            file: jsonl_file_kept("wasim-spacy.jsonl", &records),
             warnings: dropped_extras("spaCy JSONL", documents, |_, _| false, true)
                 .into_iter()
                 .collect(),
@@ -566,6 +577,59 @@ mod tests {
             name: "s.jsonl".into(),
             bytes: text.as_bytes().to_vec(),
         })
+    }
+
+    use crate::core::formats::import_edit;
+    use crate::core::model::Workspace;
+
+    /// Imports `file` and exports every document of it, after `edit`.
+    fn round_trip(file: &str, edit: impl FnOnce(&mut Workspace)) -> String {
+        let mut ws = Workspace::default();
+        let (imported, _) = import_edit(&mut ws, import(file).expect("imports")).expect("valid");
+        imported.apply(&mut ws).expect("applies");
+        edit(&mut ws);
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        let out = Spacy.export(&ws.labels, &docs, ExportOptions::default());
+        String::from_utf8(out.file.bytes).expect("UTF-8")
+    }
+
+    #[test]
+    fn an_unchanged_file_comes_back_byte_for_byte() {
+        let files = [
+            // Python's json.dumps: spaces after , and :, \uXXXX escapes.
+            "{\"text\": \"\\u0632\\u0627\\u0631 \\u0639\\u0644\\u064a\", \"spans\": [{\"start\": 4, \"end\": 7, \"label\": \"PER\"}], \"_input_hash\": -1}\n",
+            // A BOM, CRLF, a blank line and no newline after the last line.
+            "\u{FEFF}{\"text\": \"a b\", \"spans\": [], \"tokens\": [{\"text\": \"a\", \"start\": 0, \"end\": 1, \"id\": 0}, {\"text\": \"b\", \"start\": 2, \"end\": 3, \"id\": 1}]}\r\n\r\n{ \"text\" : \"x\" }",
+            "{\"text\":\"x\",\"spans\":[]}\n\n",
+        ];
+        for file in files {
+            assert_eq!(round_trip(file, |_| {}), file);
+        }
+    }
+
+    #[test]
+    fn a_relabel_rewrites_only_its_line() {
+        let file = "{\"text\": \"Ali\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER\", \"text\": \"Ali\"}]}\r\n{\"text\": \"\\u0639\\u0644\\u064a\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER\"}], \"answer\": \"accept\"}\r\n";
+        let out = round_trip(file, |ws| {
+            std::sync::Arc::make_mut(&mut ws.documents[1]).spans[0].label = "LOC".into();
+        });
+        let before: Vec<&str> = file.split("\r\n").collect();
+        let after: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!((after.len(), after[0], after[2]), (3, before[0], ""));
+        assert_eq!(
+            after[1],
+            "{\"text\":\"علي\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"LOC\"}],\"answer\":\"accept\"}"
+        );
+    }
+
+    #[test]
+    fn rejected_records_leave_the_other_lines_as_they_were() {
+        let file =
+            "{\"text\": \"a\"}\r\n{\"text\": \"b\", \"answer\": \"reject\"}\r\n{\"text\": \"c\"}";
+        assert_eq!(
+            round_trip(file, |_| {}),
+            "{\"text\": \"a\"}\r\n{\"text\": \"c\"}"
+        );
     }
 
     #[test]
