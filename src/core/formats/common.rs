@@ -1,5 +1,7 @@
-//! Helpers shared by the format modules: decoding, JSON records, offset-unit
-//! detection and output files.
+//! Helpers shared by the format modules: decoding, JSON records (and where
+//! each JSON Lines record sat in its file, [`jsonl_layouts`], to write it
+//! back as it was, [`jsonl_file_kept`]), offset-unit detection and output
+//! files.
 //!
 //! **Offsets:** everything these helpers return is in code points, half-open.
 //! [`resolve_documents`] is the one place where a file's offsets in another
@@ -159,7 +161,12 @@ pub(crate) fn jsonl_layouts(file: &InputFile, records: &[Record]) -> Vec<Option<
             bom: i == 0 && file.bytes.starts_with(BOM.as_bytes()),
             crlf,
         };
-        layouts.push(Some(serde_json::to_value(layout).unwrap_or_default()));
+        let kept = if layout == JsonlLine::default() {
+            Value::Null
+        } else {
+            serde_json::to_value(layout).unwrap_or_default()
+        };
+        layouts.push(Some(kept));
     }
     layouts
 }

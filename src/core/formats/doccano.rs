@@ -7,8 +7,9 @@
 //! else is detected per file: the unit that keeps spans in range and on
 //! character and word boundaries, code points on a tie. A warning names the
 //! unit assumed whenever a text has astral characters.
-//! Export writes code points, or UTF-16 units with
-//! [`ExportOptions::utf16_offsets`] ("UTF-16 (doccano web UI)"). Ranges are
+//! Export writes a document read from a doccano file in the unit that file
+//! used, and other documents in code points; [`ExportOptions::utf16_offsets`]
+//! ("UTF-16 (doccano web UI)") writes UTF-16 units for all. Ranges are
 //! half-open either way.
 //!
 //! Both shapes are read, one JSON object per line (a whole-file JSON array or
@@ -33,12 +34,23 @@
 //! `relations` and any other field stay; an entity or triple whose span is
 //! still there stays as it was (its `id` and other keys too; a relabelled
 //! span keeps its entity), one whose span was deleted goes (with the
-//! relations to it), and spans added in Wasim are appended (entities get
-//! the next free `id`). `meta.name` is written when the record had one or
-//! the document was renamed. `offset_unit` is written when the record had it
-//! or, for a text with astral characters, when the export's unit is not the
-//! one the file was read in. A file in the exporter's layout (one
-//! compact record per line) comes back byte for byte.
+//! relations to it, with a warning naming the documents), and spans added
+//! in Wasim are appended (entities get the next free `id`). `meta.name` is
+//! written when the record had one or the document was renamed.
+//! `offset_unit` is written when the record had it or, for a text with
+//! astral characters, when the export's unit is not the one the file was
+//! read in (only with the UTF-16 option on a file read in code points).
+//!
+//! A record on a line of its own also keeps where it sat in its file
+//! (`"jsonl"`, see [`super::common::jsonl_layouts`]): its exact line when
+//! that is not its compact form (spacing, `\uXXXX` escapes), the line end
+//! and blank lines after it, the file's BOM and CRLF style. A record whose
+//! export equals the record read (as JSON values) is written as that line,
+//! so a file whose documents are all exported unchanged and in order comes
+//! back byte for byte, and an edit (even a relabel) rewrites only its own
+//! record, compact, with the file's line end. A whole-file JSON array or a
+//! pretty-printed object comes back as the same values, one compact record
+//! per line.
 //!
 //! Other documents are written in the first shape with
 //! `"offset_unit": "code_points"` or `"utf-16"` (doccano keeps unknown fields
@@ -431,7 +443,9 @@ fn read_record(
     ))
 }
 
-/// Offsets a doccano export uses, for tests and the UI's option label.
+/// Offsets a doccano export uses for documents not read from a doccano file
+/// (those keep their file's unit unless UTF-16 is asked for), for tests and
+/// the UI's option label.
 pub fn offset_unit_name(options: ExportOptions) -> &'static str {
     if options.utf16_offsets {
         "UTF-16 (doccano web UI)"
@@ -501,6 +515,19 @@ mod tests {
         for file in files {
             assert_eq!(export_all(&workspace(file)), file);
         }
+    }
+
+    #[test]
+    fn a_compact_line_is_not_stored_twice() {
+        let ws = workspace("{\"text\":\"EU\",\"label\":[[0,2,\"ORG\"]]}\n");
+        let data = ws.documents[0].source_data(ID).expect("a source");
+        assert!(data.get("jsonl").is_none(), "{data}");
+        let ws = workspace("{\"text\": \"EU\", \"label\": [[0, 2, \"ORG\"]]}\r\n");
+        let data = ws.documents[0].source_data(ID).expect("a source");
+        assert_eq!(
+            data["jsonl"],
+            json!({"line": "{\"text\": \"EU\", \"label\": [[0, 2, \"ORG\"]]}", "end": "\r\n", "crlf": true})
+        );
     }
 
     #[test]

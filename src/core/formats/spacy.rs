@@ -39,10 +39,20 @@
 //! `tokens` stay unless a span no longer falls on them, when they are
 //! replaced by [`export_tokens`] and every span gets `token_start`/
 //! `token_end`; a record without `tokens` gets none. `meta.name` is written
-//! when the record had one or the document was renamed. A file in the
-//! exporter's layout (one compact record per line) comes back byte for
-//! byte. Records Prodigy rejected or ignored are not documents and are not
-//! written.
+//! when the record had one or the document was renamed. Records Prodigy
+//! rejected or ignored are not documents and are not written.
+//!
+//! A record on a line of its own also keeps where it sat in its file
+//! (`"jsonl"`, see [`super::common::jsonl_layouts`]): its exact line when
+//! that is not its compact form (Python's `json.dumps` spacing, `\uXXXX`
+//! escapes), the line end and blank lines after it, the file's BOM and
+//! CRLF style. A record whose export equals the record read (as JSON
+//! values) is written as that line, so a file whose documents are all
+//! exported unchanged and in order comes back byte for byte (but for
+//! rejected or ignored records), and an edit rewrites only its own record,
+//! compact, with the file's line end. A whole-file JSON array or a
+//! pretty-printed object comes back as the same values, one compact record
+//! per line.
 
 use std::collections::HashMap;
 
