@@ -528,11 +528,54 @@ fn doccano_fixtures_reexport_with_their_extra_fields() {
             json_records(&file.bytes),
             "{path}: the same records (entity ids, relations, meta, column names)"
         );
+        // A file of one record per line comes back byte for byte (a
+        // pretty-printed whole-file object, as data_export's relation
+        // example is, comes back as compact JSON Lines).
+        let text = String::from_utf8_lossy(&file.bytes);
+        let one_per_line = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok());
+        if one_per_line {
+            assert_eq!(out, text, "{path}: byte for byte");
+        }
         eprintln!(
-            "doccano {path}: {} record(s) re-exported as read",
+            "doccano {path}: {} record(s) re-exported, byte for byte: {one_per_line}",
             got.len()
         );
     }
+}
+
+#[test]
+fn doccano_relations_to_a_deleted_entity_are_dropped_with_a_warning() {
+    let path = external("doccano-fixtures")
+        .join("backend/data_import/tests/data/relation_extraction/example.jsonl");
+    let file = input(&path);
+    let mut ws = workspace(only(import_files(vec![file.clone()])));
+    // Larry Page [44, 54) is entity 2, which "foundedBy" points at.
+    let doc = std::sync::Arc::make_mut(&mut ws.documents[0]);
+    doc.spans.retain(|s| (s.start, s.end) != (44, 54));
+    let name = doc.name.clone();
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+    let exported = Doccano.export(&ws.labels, &docs, ExportOptions::default());
+    let out = String::from_utf8(exported.file.bytes).expect("UTF-8");
+    let first: serde_json::Value =
+        serde_json::from_str(out.lines().next().expect("a line")).expect("JSON");
+    let relations = first["relations"].as_array().expect("relations");
+    assert!(relations.iter().all(|r| r["to_id"] != 2), "{relations:?}");
+    let warnings: Vec<String> = exported.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("1 relation was left out") && w.contains(&name)),
+        "{warnings:?}"
+    );
+    // The other records are written as the file had them.
+    let text = String::from_utf8_lossy(&file.bytes);
+    assert_eq!(
+        out.lines().skip(1).collect::<Vec<_>>(),
+        text.lines().skip(1).collect::<Vec<_>>()
+    );
 }
 
 #[test]

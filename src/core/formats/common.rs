@@ -1,5 +1,7 @@
-//! Helpers shared by the format modules: decoding, JSON records, offset-unit
-//! detection and output files.
+//! Helpers shared by the format modules: decoding, JSON records (and where
+//! each JSON Lines record sat in its file, [`jsonl_layouts`], to write it
+//! back as it was, [`jsonl_file_kept`]), offset-unit detection and output
+//! files.
 //!
 //! **Offsets:** everything these helpers return is in code points, half-open.
 //! [`resolve_documents`] is the one place where a file's offsets in another
@@ -8,6 +10,7 @@
 use crate::core::sort;
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::types::{
@@ -75,12 +78,144 @@ pub(crate) fn json_file(name: &str, value: &Value) -> OutputFile {
     }
 }
 
-/// A JSON Lines file: one compact record per line, each line ending in `\n`.
-pub(crate) fn jsonl_file(name: &str, records: &[Value]) -> OutputFile {
+/// The UTF-8 byte order mark.
+const BOM: &str = "\u{FEFF}";
+
+/// Where a JSON Lines record sat in its file, kept in a document's
+/// [`Source`] (under `"jsonl"`) so that [`jsonl_file_kept`] writes an
+/// unchanged file back byte for byte. Fields equal to their default are not
+/// stored: a record on its own compact line ending in `\n` keeps nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct JsonlLine {
+    /// The record's exact line, without its line end (spacing, `\uXXXX`
+    /// escapes, key order), when it is not the record's compact form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    line: Option<String>,
+    /// What followed the line up to the next record or the end of the file:
+    /// its line end and any blank lines; `None` for `\n`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    /// Blank lines before the file's first record.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    start: String,
+    /// Whether the file started with a BOM (first record only).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    bom: bool,
+    /// Whether the file's lines end in `\r\n`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    crlf: bool,
+}
+
+/// A line of text: byte offsets of its start and of the end of its content
+/// (before `\n` or `\r\n`).
+fn line_bounds(text: &str) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let content = piece
+            .strip_suffix('\n')
+            .map_or(piece, |p| p.strip_suffix('\r').unwrap_or(p));
+        bounds.push((start, start + content.len()));
+        start += piece.len();
+    }
+    bounds
+}
+
+/// The [`JsonlLine`] of each record read from `file`, as a value for its
+/// [`Source`] (`Value::Null` when there is nothing to keep), or `None` for
+/// every record when the file is not one record per line (a whole-file
+/// array, a pretty-printed object).
+pub(crate) fn jsonl_layouts(file: &InputFile, records: &[Record]) -> Vec<Option<Value>> {
+    let none = || records.iter().map(|_| None).collect();
+    let Ok(text) = decode(file) else {
+        return none();
+    };
+    let bounds = line_bounds(&text);
+    let at = |record: &Record| record.line.and_then(|n| bounds.get(n.checked_sub(1)?));
+    let lines: Option<Vec<&(usize, usize)>> = records.iter().map(at).collect();
+    let Some(lines) = lines else {
+        return none();
+    };
+    let crlf = bounds
+        .first()
+        .is_some_and(|&(_, end)| text[end..].starts_with("\r\n"));
+    let mut layouts = Vec::with_capacity(records.len());
+    for (i, (record, &&(start, end))) in records.iter().zip(&lines).enumerate() {
+        let content = &text[start..end];
+        let compact = serde_json::to_string(&record.value).unwrap_or_default();
+        if content != compact && json::parse::<Value>(content).ok().as_ref() != Some(&record.value)
+        {
+            return none();
+        }
+        let next = lines.get(i + 1).map_or(text.len(), |l| l.0);
+        let layout = JsonlLine {
+            line: (content != compact).then(|| content.to_owned()),
+            end: Some(&text[end..next])
+                .filter(|e| *e != "\n")
+                .map(str::to_owned),
+            start: if i == 0 {
+                text[..start].to_owned()
+            } else {
+                String::new()
+            },
+            bom: i == 0 && file.bytes.starts_with(BOM.as_bytes()),
+            crlf,
+        };
+        let kept = if layout == JsonlLine::default() {
+            Value::Null
+        } else {
+            serde_json::to_value(layout).unwrap_or_default()
+        };
+        layouts.push(Some(kept));
+    }
+    layouts
+}
+
+/// The line a record is written as: the line its file had when `record` is
+/// the record that was read from it, else its compact form.
+fn kept_line(record: &Value, layout: &JsonlLine) -> String {
+    match &layout.line {
+        Some(line) if json::parse::<Value>(line).ok().as_ref() == Some(record) => line.clone(),
+        _ => serde_json::to_string(record).unwrap_or_default(),
+    }
+}
+
+/// A JSON Lines file of `records`, each with the `"jsonl"` value its
+/// document's [`Source`] kept (see [`jsonl_layouts`]; `Some(Value::Null)`
+/// for a record read without one) or `None` for a document from elsewhere.
+/// A record read from a file is written as the file had it (line, line end,
+/// blank lines after it, the BOM when it comes first) when it is unchanged,
+/// else compact with its file's line end; other records are compact, each
+/// line ending in the first kept record's line end style (`\n` without
+/// one). A line is never left without an end when another follows it.
+pub(crate) fn jsonl_file_kept(name: &str, records: &[(Value, Option<&Value>)]) -> OutputFile {
+    let layouts: Vec<Option<JsonlLine>> = records
+        .iter()
+        .map(|(_, kept)| kept.map(|v| serde_json::from_value(v.clone()).unwrap_or_default()))
+        .collect();
+    let eol = match layouts.iter().flatten().next() {
+        Some(layout) if layout.crlf => "\r\n",
+        _ => "\n",
+    };
     let mut out = String::new();
-    for record in records {
-        out.push_str(&serde_json::to_string(record).unwrap_or_default());
-        out.push('\n');
+    for (i, ((record, _), layout)) in records.iter().zip(&layouts).enumerate() {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push_str(eol);
+        }
+        match layout {
+            Some(layout) => {
+                if i == 0 && layout.bom {
+                    out.push_str(BOM);
+                }
+                out.push_str(&layout.start);
+                out.push_str(&kept_line(record, layout));
+                out.push_str(layout.end.as_deref().unwrap_or("\n"));
+            }
+            None => {
+                out.push_str(&serde_json::to_string(record).unwrap_or_default());
+                out.push_str(eol);
+            }
+        }
     }
     OutputFile {
         name: name.to_owned(),

@@ -7,8 +7,9 @@
 //! else is detected per file: the unit that keeps spans in range and on
 //! character and word boundaries, code points on a tie. A warning names the
 //! unit assumed whenever a text has astral characters.
-//! Export writes code points, or UTF-16 units with
-//! [`ExportOptions::utf16_offsets`] ("UTF-16 (doccano web UI)"). Ranges are
+//! Export writes a document read from a doccano file in the unit that file
+//! used, and other documents in code points; [`ExportOptions::utf16_offsets`]
+//! ("UTF-16 (doccano web UI)") writes UTF-16 units for all. Ranges are
 //! half-open either way.
 //!
 //! Both shapes are read, one JSON object per line (a whole-file JSON array or
@@ -33,12 +34,23 @@
 //! `relations` and any other field stay; an entity or triple whose span is
 //! still there stays as it was (its `id` and other keys too; a relabelled
 //! span keeps its entity), one whose span was deleted goes (with the
-//! relations to it), and spans added in Wasim are appended (entities get
-//! the next free `id`). `meta.name` is written when the record had one or
-//! the document was renamed. `offset_unit` is written when the record had it
-//! or, for a text with astral characters, when the export's unit is not the
-//! one the file was read in. A file in the exporter's layout (one
-//! compact record per line) comes back byte for byte.
+//! relations to it, with a warning naming the documents), and spans added
+//! in Wasim are appended (entities get the next free `id`). `meta.name` is
+//! written when the record had one or the document was renamed.
+//! `offset_unit` is written when the record had it or, for a text with
+//! astral characters, when the export's unit is not the one the file was
+//! read in (only with the UTF-16 option on a file read in code points).
+//!
+//! A record on a line of its own also keeps where it sat in its file
+//! (`"jsonl"`, see [`super::common::jsonl_layouts`]): its exact line when
+//! that is not its compact form (spacing, `\uXXXX` escapes), the line end
+//! and blank lines after it, the file's BOM and CRLF style. A record whose
+//! export equals the record read (as JSON values) is written as that line,
+//! so a file whose documents are all exported unchanged and in order comes
+//! back byte for byte, and an edit (even a relabel) rewrites only its own
+//! record, compact, with the file's line end. A whole-file JSON array or a
+//! pretty-printed object comes back as the same values, one compact record
+//! per line.
 //!
 //! Other documents are written in the first shape with
 //! `"offset_unit": "code_points"` or `"utf-16"` (doccano keeps unknown fields
@@ -49,11 +61,12 @@ use serde_json::{Map, Value, json};
 
 use super::common::{
     FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras,
-    generated_name, jsonl_file, match_entries, nested_str, nonempty_records, numbered_name,
-    object_of, offset_field, place_in, record_place, resolve_documents_unit, write_name,
+    generated_name, jsonl_file_kept, jsonl_layouts, match_entries, nested_str, nonempty_records,
+    numbered_name, object_of, offset_field, place_in, record_place, resolve_documents_unit,
+    write_name,
 };
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
-use crate::core::i18n::{Counted, Key, Msg};
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source};
 use crate::core::text::{Utf16Index, has_astral};
 
@@ -101,9 +114,13 @@ impl Format for Doccano {
             _ => None,
         };
         let (mut documents, mut warnings, unit) = resolve_documents_unit(name, raw, forced)?;
-        for doc in &mut documents {
+        let layouts = jsonl_layouts(file, &records);
+        for (doc, layout) in documents.iter_mut().zip(layouts) {
             if let Some(Value::Object(data)) = doc.source.as_mut().map(|s| &mut s.data) {
                 data.insert("unit".into(), json!(unit.tag()));
+                if let Some(layout) = layout.filter(|l| !l.is_null()) {
+                    data.insert("jsonl".into(), layout);
+                }
             }
         }
         if relations > 0 {
@@ -118,32 +135,59 @@ impl Format for Doccano {
         documents: &[&Document],
         options: ExportOptions,
     ) -> Exported {
-        let records: Vec<Value> = documents
-            .iter()
-            .map(|doc| Value::Object(export_record(doc, options)))
-            .collect();
-        Exported {
-            file: jsonl_file("wasim-doccano.jsonl", &records),
-            warnings: dropped_extras("doccano", documents, |_, _| false, false)
-                .into_iter()
-                .collect(),
+        let mut records = Vec::with_capacity(documents.len());
+        let (mut dropped, mut names) = (0, Vec::new());
+        for doc in documents {
+            let (record, relations) = export_record(doc, options);
+            if relations > 0 {
+                dropped += relations;
+                names.push(Arg::Quoted(doc.name.clone()));
+            }
+            let layout = doc
+                .source_data(ID)
+                .map(|d| d.get("jsonl").unwrap_or(&Value::Null));
+            records.push((Value::Object(record), layout));
         }
+        let mut warnings: Vec<Msg> = dropped_extras("doccano", documents, |_, _| false, false)
+            .into_iter()
+            .collect();
+        if dropped > 0 {
+            warnings.push(
+                Msg::counted(Counted::RelationsDropped, dropped)
+                    .with("documents", Arg::List(names)),
+            );
+        }
+        Exported {
+            file: jsonl_file_kept("wasim-doccano.jsonl", &records),
+            warnings,
+        }
+    }
+}
+
+/// The unit a document's offsets are written in: UTF-16 when the export
+/// asks for it or the document's doccano file counted UTF-16 units, else
+/// code points.
+fn export_unit(doc: &Document, options: ExportOptions) -> OffsetUnit {
+    let read_as = doc
+        .source_data(ID)
+        .and_then(|d| d.get("unit"))
+        .and_then(Value::as_str);
+    if options.utf16_offsets || OffsetUnit::from_tag(read_as) == OffsetUnit::Utf16 {
+        OffsetUnit::Utf16
+    } else {
+        OffsetUnit::CodePoints
     }
 }
 
 /// The record of one document: the record it was read from with its spans
 /// brought up to date when it came from a doccano file (see the module
-/// documentation), else a new one.
-fn export_record(doc: &Document, options: ExportOptions) -> Map<String, Value> {
-    let index = options
-        .utf16_offsets
-        .then(|| Utf16Index::new(doc.text.as_str()));
+/// documentation), else a new one; and how many of its relations were left
+/// out because an entity they link was deleted.
+fn export_record(doc: &Document, options: ExportOptions) -> (Map<String, Value>, usize) {
+    let unit = export_unit(doc, options);
+    let index = (unit == OffsetUnit::Utf16).then(|| Utf16Index::new(doc.text.as_str()));
     let at = |cp: usize| index.as_ref().map_or(cp, |index| index.utf16(cp));
-    let unit = if options.utf16_offsets {
-        UTF16
-    } else {
-        CODE_POINTS
-    };
+    let unit = unit.tag();
     let triple = |i: usize| {
         let s = &doc.spans[i];
         json!([at(s.start), at(s.end), s.label])
@@ -156,7 +200,7 @@ fn export_record(doc: &Document, options: ExportOptions) -> Map<String, Value> {
         record.insert("label".into(), Value::Array(spans));
         record.insert(OFFSET_UNIT_FIELD.into(), json!(unit));
         write_name(&mut record, "meta", "name", &doc.name, None);
-        return record;
+        return (record, 0);
     };
     let data = data.unwrap_or(&Value::Null);
     let text_key = data
@@ -232,14 +276,17 @@ fn export_record(doc: &Document, options: ExportOptions) -> Map<String, Value> {
             Value::Array(new_labels),
         );
     }
+    let mut dropped = 0;
     if !removed_ids.is_empty()
         && let Some(Value::Array(relations)) = record.get_mut("relations")
     {
+        let before = relations.len();
         relations.retain(|r| {
             !["from_id", "to_id"]
                 .iter()
                 .any(|k| r.get(*k).is_some_and(|id| removed_ids.contains(id)))
         });
+        dropped = before - relations.len();
     }
     // Said when the file said it, or when its offsets now mean something
     // else than what the file's were read as (astral text, other unit).
@@ -250,7 +297,7 @@ fn export_record(doc: &Document, options: ExportOptions) -> Map<String, Value> {
         record.insert(OFFSET_UNIT_FIELD.into(), json!(unit));
     }
     write_name(&mut record, "meta", "name", &doc.name, generated_name(data));
-    record
+    (record, dropped)
 }
 
 /// A file offset in `value[key]` as a code point.
@@ -396,7 +443,9 @@ fn read_record(
     ))
 }
 
-/// Offsets a doccano export uses, for tests and the UI's option label.
+/// Offsets a doccano export uses for documents not read from a doccano file
+/// (those keep their file's unit unless UTF-16 is asked for), for tests and
+/// the UI's option label.
 pub fn offset_unit_name(options: ExportOptions) -> &'static str {
     if options.utf16_offsets {
         "UTF-16 (doccano web UI)"
@@ -425,6 +474,154 @@ mod tests {
             .iter()
             .map(|s| chars[s.start..s.end].iter().collect())
             .collect()
+    }
+
+    /// The workspace `file` imports into.
+    fn workspace(file: &str) -> Workspace {
+        let mut ws = Workspace::default();
+        let (edit, _) = import_edit(&mut ws, import(file).expect("imports")).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        ws
+    }
+
+    /// Exports some documents of `ws` (by index) with `options`.
+    fn export_some(ws: &Workspace, which: &[usize], options: ExportOptions) -> Exported {
+        let docs: Vec<&Document> = which.iter().map(|&i| &*ws.documents[i]).collect();
+        Doccano.export(&ws.labels, &docs, options)
+    }
+
+    /// Exports every document of `ws` by default.
+    fn export_all(ws: &Workspace) -> String {
+        let all: Vec<usize> = (0..ws.documents.len()).collect();
+        let out = export_some(ws, &all, ExportOptions::default());
+        String::from_utf8(out.file.bytes).expect("UTF-8")
+    }
+
+    #[test]
+    fn an_unchanged_file_comes_back_byte_for_byte() {
+        let files = [
+            // Spacing, as doccano's own exports and hand-written files have it.
+            "{\"text\": \"EU rejects\", \"label\": [ [0, 2, \"ORG\"] ]}\n",
+            // A BOM, CRLF line ends and a blank line between records.
+            "\u{FEFF}{\"text\": \"EU\", \"label\": [[0, 2, \"ORG\"]]}\r\n\r\n{\"text\":\"b\",\"label\":[]}\r\n",
+            // \uXXXX escapes (Python's json.dumps default) and \/.
+            "{\"text\": \"\\u0639\\u0644\\u064a \\/ \\ud83d\\ude00\", \"label\": [[0, 3, \"PER\"]]}\n",
+            // No newline after the last line, and trailing blank lines.
+            "{\"text\":\"a\",\"label\":[]}\n{\"text\":\"b\",\"label\":[[0,1,\"X\"]]}",
+            "{\"text\":\"a\",\"label\":[]}\n\n  \n",
+            // Entities and relations, key order of doccano's exports.
+            "{\"id\": 7, \"text\": \"Google was founded\", \"entities\": [{\"id\": 0, \"label\": \"ORG\", \"start_offset\": 0, \"end_offset\": 6}], \"relations\": [], \"Comments\": []}\r\n",
+        ];
+        for file in files {
+            assert_eq!(export_all(&workspace(file)), file);
+        }
+    }
+
+    #[test]
+    fn a_compact_line_is_not_stored_twice() {
+        let ws = workspace("{\"text\":\"EU\",\"label\":[[0,2,\"ORG\"]]}\n");
+        let data = ws.documents[0].source_data(ID).expect("a source");
+        assert!(data.get("jsonl").is_none(), "{data}");
+        let ws = workspace("{\"text\": \"EU\", \"label\": [[0, 2, \"ORG\"]]}\r\n");
+        let data = ws.documents[0].source_data(ID).expect("a source");
+        assert_eq!(
+            data["jsonl"],
+            json!({"line": "{\"text\": \"EU\", \"label\": [[0, 2, \"ORG\"]]}", "end": "\r\n", "crlf": true})
+        );
+    }
+
+    #[test]
+    fn a_relabel_rewrites_only_its_line() {
+        let file = "\u{FEFF}{\"text\": \"EU\", \"label\": [ [0, 2, \"ORG\"] ]}\r\n{\"text\": \"\\u0639\\u0644\\u064a\", \"label\": [ [0, 3, \"PER\"] ]}\r\n{\"text\": \"x\", \"label\": []}";
+        let mut ws = workspace(file);
+        std::sync::Arc::make_mut(&mut ws.documents[1]).spans[0].label = "LOC".into();
+        let out = export_all(&ws);
+        let before: Vec<&str> = file.split("\r\n").collect();
+        let after: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(after.len(), 3, "{out:?}");
+        assert_eq!((after[0], after[2]), (before[0], before[2]));
+        assert_eq!(after[1], "{\"text\":\"علي\",\"label\":[[0,3,\"LOC\"]]}");
+    }
+
+    #[test]
+    fn a_subset_or_new_documents_stay_jsonl_in_the_file_line_ends() {
+        let file = "{\"text\": \"a\", \"label\": []}\r\n{\"text\": \"b\", \"label\": []}";
+        let mut ws = workspace(file);
+        // The last record, which had no line end, written first.
+        let out = export_some(&ws, &[1, 0], ExportOptions::default());
+        let out = String::from_utf8(out.file.bytes).expect("UTF-8");
+        assert_eq!(
+            out,
+            "{\"text\": \"b\", \"label\": []}\r\n{\"text\": \"a\", \"label\": []}\r\n"
+        );
+        let mut typed = (*ws.documents[0]).clone();
+        typed.source = None;
+        typed.name = "typed".into();
+        ws.documents.push(std::sync::Arc::new(typed));
+        let out = export_some(&ws, &[1, 2], ExportOptions::default());
+        let out = String::from_utf8(out.file.bytes).expect("UTF-8");
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(lines.len(), 3, "{out:?}");
+        assert_eq!(lines[0], "{\"text\": \"b\", \"label\": []}");
+        assert!(lines[1].contains("\"typed\"") && lines[2].is_empty());
+    }
+
+    #[test]
+    fn a_utf16_file_is_written_in_utf16() {
+        // doccano's web UI counts 😀 as two units: محمد is [3, 7), علي [10, 13).
+        let file = "{\"text\":\"😀 محمد و علي\",\"label\":[[3,7,\"PER\"],[10,13,\"PER\"]]}\n";
+        let mut ws = workspace(file);
+        assert_eq!(export_all(&ws), file);
+        // An edit keeps the unit and adds no offset_unit doccano would ignore.
+        std::sync::Arc::make_mut(&mut ws.documents[0]).spans[1].label = "X".into();
+        assert_eq!(
+            export_all(&ws),
+            "{\"text\":\"😀 محمد و علي\",\"label\":[[3,7,\"PER\"],[10,13,\"X\"]]}\n"
+        );
+    }
+
+    #[test]
+    fn dropping_relations_is_said() {
+        let file = concat!(
+            "{\"text\": \"Google was founded by Larry Page\", \"entities\": [",
+            "{\"id\": 0, \"start_offset\": 0, \"end_offset\": 6, \"label\": \"ORG\"}, ",
+            "{\"id\": 3, \"start_offset\": 22, \"end_offset\": 32, \"label\": \"PERSON\"}], ",
+            "\"relations\": [{\"from_id\": 0, \"to_id\": 3, \"type\": \"foundedBy\"}], \"meta\": {\"name\": \"google\"}}\n",
+            "{\"text\": \"x\", \"label\": []}\n"
+        );
+        let mut ws = workspace(file);
+        assert!(
+            export_some(&ws, &[0, 1], ExportOptions::default())
+                .warnings
+                .is_empty()
+        );
+        std::sync::Arc::make_mut(&mut ws.documents[0])
+            .spans
+            .remove(1);
+        let out = export_some(&ws, &[0, 1], ExportOptions::default());
+        let record: Value = serde_json::from_str(
+            String::from_utf8_lossy(&out.file.bytes)
+                .lines()
+                .next()
+                .expect("line"),
+        )
+        .expect("JSON");
+        assert_eq!(record["relations"], json!([]));
+        let warning = out
+            .warnings
+            .iter()
+            .find(|w| w.contains("relation"))
+            .expect("a warning");
+        let english = warning.to_string();
+        assert!(
+            english.contains("1 relation ") && english.contains("google"),
+            "{english}"
+        );
+        let arabic = warning.render(crate::core::i18n::Lang::Ar);
+        assert!(
+            arabic.contains("علاقة واحدة") && arabic.contains("google"),
+            "{arabic}"
+        );
     }
 
     #[test]
@@ -457,13 +654,20 @@ mod tests {
         let (edit, _) = import_edit(&mut ws, imported).expect("valid");
         edit.apply(&mut ws).expect("applies");
         let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
-        let cp = Doccano.export(&ws.labels, &docs, ExportOptions::default());
+        // Written back in the unit its file used, without being asked.
+        let same = Doccano.export(&ws.labels, &docs, ExportOptions::default());
+        assert!(String::from_utf8_lossy(&same.file.bytes).contains("[[9, 12, \"PER\"]]"));
+        // The same document from elsewhere is written in code points, or in
+        // UTF-16 when asked.
+        let mut elsewhere = (*docs[0]).clone();
+        elsewhere.source = None;
+        let cp = Doccano.export(&ws.labels, &[&elsewhere], ExportOptions::default());
         assert!(String::from_utf8_lossy(&cp.file.bytes).contains("[[6,9,\"PER\"]]"));
         let options = ExportOptions {
             utf16_offsets: true,
             ..ExportOptions::default()
         };
-        let utf16 = Doccano.export(&ws.labels, &docs, options);
+        let utf16 = Doccano.export(&ws.labels, &[&elsewhere], options);
         assert!(String::from_utf8_lossy(&utf16.file.bytes).contains("[[9,12,\"PER\"]]"));
         assert_eq!(offset_unit_name(options), "UTF-16 (doccano web UI)");
     }

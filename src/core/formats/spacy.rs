@@ -39,10 +39,20 @@
 //! `tokens` stay unless a span no longer falls on them, when they are
 //! replaced by [`export_tokens`] and every span gets `token_start`/
 //! `token_end`; a record without `tokens` gets none. `meta.name` is written
-//! when the record had one or the document was renamed. A file in the
-//! exporter's layout (one compact record per line) comes back byte for
-//! byte. Records Prodigy rejected or ignored are not documents and are not
-//! written.
+//! when the record had one or the document was renamed. Records Prodigy
+//! rejected or ignored are not documents and are not written.
+//!
+//! A record on a line of its own also keeps where it sat in its file
+//! (`"jsonl"`, see [`super::common::jsonl_layouts`]): its exact line when
+//! that is not its compact form (Python's `json.dumps` spacing, `\uXXXX`
+//! escapes), the line end and blank lines after it, the file's BOM and
+//! CRLF style. A record whose export equals the record read (as JSON
+//! values) is written as that line, so a file whose documents are all
+//! exported unchanged and in order comes back byte for byte (but for
+//! rejected or ignored records), and an edit rewrites only its own record,
+//! compact, with the file's line end. A whole-file JSON array or a
+//! pretty-printed object comes back as the same values, one compact record
+//! per line.
 
 use std::collections::HashMap;
 
@@ -51,8 +61,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::common::{
     OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, generated_name,
-    jsonl_file, match_entries, nested_str, nonempty_records, numbered_name, object_of,
-    offset_field, place_in, record_place, resolve_documents, span_text, write_name,
+    jsonl_file_kept, jsonl_layouts, match_entries, nested_str, nonempty_records, numbered_name,
+    object_of, offset_field, place_in, record_place, resolve_documents, span_text, write_name,
 };
 use super::iob::{TaggedDocument, TaggedToken, decode_documents};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
@@ -83,13 +93,19 @@ impl Format for Spacy {
         let count = records.len();
         let mut raw = Vec::with_capacity(count);
         let (mut skipped, mut token_mismatches) = (0, 0);
-        for record in &records {
+        let layouts = jsonl_layouts(file, &records);
+        for (record, layout) in records.iter().zip(layouts) {
             let answer = record.value.get("answer").and_then(Value::as_str);
             if matches!(answer, Some("reject" | "ignore")) {
                 skipped += 1;
                 continue;
             }
-            let (doc, mismatches) = read_record(name, record, count)?;
+            let (mut doc, mismatches) = read_record(name, record, count)?;
+            if let Some(Value::Object(data)) = doc.source.as_mut().map(|s| &mut s.data)
+                && let Some(layout) = layout.filter(|l| !l.is_null())
+            {
+                data.insert("jsonl".into(), layout);
+            }
             token_mismatches += mismatches;
             raw.push(doc);
         }
@@ -111,12 +127,17 @@ impl Format for Spacy {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let records: Vec<Value> = documents
+        let records: Vec<(Value, Option<&Value>)> = documents
             .iter()
-            .map(|doc| Value::Object(export_record(doc)))
+            .map(|doc| {
+                let layout = doc
+                    .source_data(ID)
+                    .map(|d| d.get("jsonl").unwrap_or(&Value::Null));
+                (Value::Object(export_record(doc)), layout)
+            })
             .collect();
         Exported {
-            file: jsonl_file("wasim-spacy.jsonl", &records),
+            file: jsonl_file_kept("wasim-spacy.jsonl", &records),
             warnings: dropped_extras("spaCy JSONL", documents, |_, _| false, true)
                 .into_iter()
                 .collect(),
@@ -566,6 +587,59 @@ mod tests {
             name: "s.jsonl".into(),
             bytes: text.as_bytes().to_vec(),
         })
+    }
+
+    use crate::core::formats::import_edit;
+    use crate::core::model::Workspace;
+
+    /// Imports `file` and exports every document of it, after `edit`.
+    fn round_trip(file: &str, edit: impl FnOnce(&mut Workspace)) -> String {
+        let mut ws = Workspace::default();
+        let (imported, _) = import_edit(&mut ws, import(file).expect("imports")).expect("valid");
+        imported.apply(&mut ws).expect("applies");
+        edit(&mut ws);
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        let out = Spacy.export(&ws.labels, &docs, ExportOptions::default());
+        String::from_utf8(out.file.bytes).expect("UTF-8")
+    }
+
+    #[test]
+    fn an_unchanged_file_comes_back_byte_for_byte() {
+        let files = [
+            // Python's json.dumps: spaces after , and :, \uXXXX escapes.
+            "{\"text\": \"\\u0632\\u0627\\u0631 \\u0639\\u0644\\u064a\", \"spans\": [{\"start\": 4, \"end\": 7, \"label\": \"PER\"}], \"_input_hash\": -1}\n",
+            // A BOM, CRLF, a blank line and no newline after the last line.
+            "\u{FEFF}{\"text\": \"a b\", \"spans\": [], \"tokens\": [{\"text\": \"a\", \"start\": 0, \"end\": 1, \"id\": 0}, {\"text\": \"b\", \"start\": 2, \"end\": 3, \"id\": 1}]}\r\n\r\n{ \"text\" : \"x\" }",
+            "{\"text\":\"x\",\"spans\":[]}\n\n",
+        ];
+        for file in files {
+            assert_eq!(round_trip(file, |_| {}), file);
+        }
+    }
+
+    #[test]
+    fn a_relabel_rewrites_only_its_line() {
+        let file = "{\"text\": \"Ali\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER\", \"text\": \"Ali\"}]}\r\n{\"text\": \"\\u0639\\u0644\\u064a\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER\"}], \"answer\": \"accept\"}\r\n";
+        let out = round_trip(file, |ws| {
+            std::sync::Arc::make_mut(&mut ws.documents[1]).spans[0].label = "LOC".into();
+        });
+        let before: Vec<&str> = file.split("\r\n").collect();
+        let after: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!((after.len(), after[0], after[2]), (3, before[0], ""));
+        assert_eq!(
+            after[1],
+            "{\"text\":\"علي\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"LOC\"}],\"answer\":\"accept\"}"
+        );
+    }
+
+    #[test]
+    fn rejected_records_leave_the_other_lines_as_they_were() {
+        let file =
+            "{\"text\": \"a\"}\r\n{\"text\": \"b\", \"answer\": \"reject\"}\r\n{\"text\": \"c\"}";
+        assert_eq!(
+            round_trip(file, |_| {}),
+            "{\"text\": \"a\"}\r\n{\"text\": \"c\"}"
+        );
     }
 
     #[test]

@@ -1162,6 +1162,8 @@ pub enum Counted {
     EntityIds,
     /// {file}: {n} relations are not shown (Wasim edits spans only); an export to doccano writes them back
     RelationsNotShown,
+    /// doccano: {n} relations were left out because an entity they link was deleted ({documents})
+    RelationsDropped,
     /// {file}: {n} records answered "reject" or "ignore" in Prodigy were skipped
     ProdigySkipped,
     /// {file}: in {n} spans token_start/token_end disagree with start/end; start/end were used
@@ -1769,7 +1771,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 51] = [
+    pub const ALL: [Counted; 52] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1797,6 +1799,7 @@ impl Counted {
         Counted::SpanNotes,
         Counted::EntityIds,
         Counted::RelationsNotShown,
+        Counted::RelationsDropped,
         Counted::ProdigySkipped,
         Counted::TokensDisagree,
         Counted::PredictedSpans,
