@@ -11,7 +11,7 @@
 //! | Format | Module | Offsets in the file | Import | Export |
 //! |---|---|---|---|---|
 //! | Wasim JSON | [`wasim`] | code points, half-open, span `text` checked | yes | yes |
-//! | doccano JSONL | [`doccano`] | UTF-16 code units in doccano's web UI (issue #2290); Python code points in scripts. Import detects which (span texts, else character boundaries) and warns when the text has astral characters; export writes code points unless [`ExportOptions::utf16_offsets`] | yes | yes |
+//! | doccano JSONL | [`doccano`] | UTF-16 code units in doccano's web UI (issue #2290); Python code points in scripts. Import detects which (span texts, else character boundaries) and warns when the text has astral characters; export writes each document in its file's unit (code points for documents from elsewhere) unless [`ExportOptions::utf16_offsets`] asks for UTF-16 | yes | yes |
 //! | spaCy / Prodigy JSONL | [`spacy`] | code points (Python `str`), half-open; Prodigy `token_end` inclusive; spaCy v2 JSON has tokens only | yes | yes (JSONL) |
 //! | Label Studio JSON | [`label_studio`] | code points in current releases, UTF-16 in older ones (issues #1347, #4988): detected from `value.text`, warned | yes | yes |
 //! | brat standoff | [`brat`] | code points, half-open, `start end;start end` fragments | yes (`.txt` + `.ann`, loose or in any `.zip`) | yes (`.zip`; an imported `.ann` is written back as it was, edits in place) |
