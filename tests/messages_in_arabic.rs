@@ -489,7 +489,7 @@ fn warned_files() -> Vec<(Vec<InputFile>, &'static str)> {
                 "d.jsonl",
                 r#"{"text": "abc", "label": [[0, 1, "X"], [0, 1, "X"]]}"#,
             ),
-            "1 duplicate span (same range and label) was dropped",
+            "1 duplicate span (same range and label) is shown once",
         ),
         (
             one(

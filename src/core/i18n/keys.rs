@@ -1154,7 +1154,7 @@ pub enum Counted {
     TextHas,
     /// {file}: offsets were read as {unit} because {why}; {n} documents contain characters outside the Basic Multilingual Plane (such as emoji), where code points and UTF-16 units differ
     OffsetsReadAs,
-    /// {file}: {n} duplicate spans (same range and label) were dropped
+    /// {file}: {n} duplicate spans (same range and label) are each shown once, and written once when their document is edited
     DuplicatesDropped,
     /// {n} span notes
     SpanNotes,
