@@ -9,34 +9,64 @@
 //! neither unit is an error. Export writes code points.
 //!
 //! Read:
-//! - a task list (or one task): `[{"data": {"text": "…"}, "annotations": [{"result":
-//!   [{"type": "labels", "value": {"start", "end", "text", "labels": ["PER"]}}]}],
-//!   "predictions": [{"result": […]}]}]`. Spans of every non-cancelled
-//!   annotation and of predictions are merged (duplicates dropped), with a
-//!   warning. A region's `meta.text` becomes the span's note. Results of
-//!   other types (choices, relations…) are not spans (a warning says so) but
-//!   are kept, as below. `data.name` is the document's name.
+//! - a task list (or one task, or JSON Lines of tasks): `[{"data": {"text":
+//!   "…"}, "annotations": [{"result": [{"type": "labels", "value": {"start",
+//!   "end", "text", "labels": ["PER"]}}]}], "predictions": [{"result":
+//!   […]}]}]`. A task's spans are those of its annotations that were not
+//!   cancelled (merged, with a warning, when there are several); only a
+//!   task with no such annotation shows its predictions' spans, as Label
+//!   Studio pre-annotates (a warning counts them, and another the tasks
+//!   whose predictions are not shown). A region's `meta.text` becomes the
+//!   span's note. Results of other types (choices, relations…) are not
+//!   spans (a warning says so) but are kept, as below. `data.name` is the
+//!   document's name.
 //! - JSON_MIN: `[{"text": "…", "label": [{"start", "end", "text", "labels"}]}]`
 //!   (`name` is the document's name).
 //!
-//! Export writes a task list ready for Label Studio's import, with
-//! `from_name` `label` and `to_name` `text`; [`labeling_config`] gives the
-//! matching labeling configuration.
+//! Export writes a task list ready for Label Studio's import. New regions
+//! take `from_name`, `to_name` and `type` from the task's first span region
+//! (its annotations', cancelled or not, then its predictions'), so they
+//! name the project's own control; only a task without any gets `label`
+//! and `text`, which [`labeling_config`] matches.
 //!
 //! **What was read is what is written.** A document keeps its task in its
 //! [`Source`] (`"record"` with the text taken out, `"text_key"`, `"unit"`,
-//! and `"generated_name"` when the name was made up). Exporting it to Label
-//! Studio writes that task again (in the same shape, full or JSON_MIN), key
-//! order kept: task `id`, `meta`, `created_at`, other `data` fields,
-//! annotation `id`, `completed_by`, `created_at`…, cancelled annotations,
-//! predictions and results of other types (choices, relations, textarea,
-//! rating…) stay. A region whose spans are still there stays as it was (its
-//! `id`, `meta`, `origin`…; a relabelled span keeps its region); a region
-//! whose spans were all deleted goes, with the relations to it; spans added
-//! in Wasim become regions of the first annotation that was not cancelled.
-//! Offsets are written in code points. `data.name` is written when the task
-//! had one or the document was renamed. A file in the exporter's layout
-//! (serde_json's pretty printing) comes back byte for byte.
+//! and `"generated_name"` when the name was made up) and where the task was
+//! in its file (`"raw"`: the task's text as read; `"before"`: the text
+//! between it and the task before, or the file's start, a BOM included;
+//! `"index"` and `"count"`; `"after"`, on the last task: the file's end).
+//! Exporting it to Label Studio writes that task again (in the same shape,
+//! full or JSON_MIN), key order kept: task `id`, `meta`, `created_at`,
+//! other `data` fields, annotation `id`, `completed_by`, `created_at`…,
+//! cancelled annotations, predictions and results of other types (choices,
+//! relations, textarea, rating…) stay. The rules, for a full task:
+//! - **Predictions are the model's:** they are always written as read.
+//! - **A task read from its annotations** has them brought up to date: a
+//!   region whose spans are still there stays as it was (its `id`, `meta`,
+//!   `origin`…; a relabelled span keeps its region), a region whose spans
+//!   were all deleted goes, with the relations to it, and spans added in
+//!   Wasim become regions of the first annotation that was not cancelled.
+//! - **A task read from its predictions** (no annotation that was not
+//!   cancelled) is written as read while its spans are the predictions'
+//!   (same ranges, labels and notes). Once they differ, a new annotation is
+//!   appended: `{"result": […], "was_cancelled": false, "ground_truth":
+//!   false}` and no `completed_by` (Label Studio's import gives it to the
+//!   importing user), whose result is a copy of the predictions' results
+//!   updated as above, as Label Studio copies a prediction into a new
+//!   annotation: kept regions get `origin` `prediction`, edited ones
+//!   `prediction-changed`, added ones `manual`. Deleting every span gives
+//!   an annotation with an empty result (the task was checked: no spans).
+//!
+//! Offsets are written in code points (predictions keep theirs).
+//! `data.name` is written when the task had one or the document was
+//! renamed. **Bytes:** exporting all the documents of a file, in their
+//! order, writes the file's own text: each task whose export equals the
+//! task as read (as JSON) is its text as read, between the file's own
+//! separators (`[`, commas, indentation, line ends, the final newline or
+//! its absence, a single task object stays an object, JSON Lines stay
+//! lines); a changed task is serialized in the layout of the text it
+//! replaces (one line if it was on one line, else its indentation and line
+//! ends). Any other set of documents is written as a pretty-printed list.
 
 use std::collections::{HashMap, HashSet};
 
