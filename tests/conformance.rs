@@ -586,17 +586,68 @@ fn label_studio_ner_example_reexports_its_tasks_unchanged() {
         let ws = workspace(only(import_files(vec![file.clone()])));
         let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
         let exported = LabelStudio.export(&ws.labels, &docs, ExportOptions::default());
-        let got = json_records(&exported.file.bytes);
         assert_eq!(
-            got,
-            json_records(&file.bytes),
-            "{}: the same tasks (ids, from_name \"ner\", source, predictions…)",
+            String::from_utf8_lossy(&exported.file.bytes),
+            String::from_utf8_lossy(&file.bytes),
+            "{}: the same bytes (a single task stays an object, indentation, final newline)",
             path.display()
         );
-        eprintln!(
-            "Label Studio {}: {} task(s) re-exported as read",
-            path.display(),
-            got.len()
-        );
+        eprintln!("Label Studio {}: re-exported byte for byte", path.display());
     }
+}
+
+#[test]
+fn label_studio_ner_example_edits_keep_the_prediction_and_the_control_name() {
+    let root = external("label-studio-ner-example");
+    // tasks.json: a relabelled prediction becomes an annotation.
+    let file = input(&root.join("tasks.json"));
+    let mut ws = workspace(only(import_files(vec![file.clone()])));
+    let read = json_records(&file.bytes);
+    let mut doc = (*ws.documents[0]).clone();
+    doc.spans[0].label = "PER".into();
+    let out = json_records(
+        &LabelStudio
+            .export(&ws.labels, &[&doc], ExportOptions::default())
+            .file
+            .bytes,
+    );
+    assert_eq!(
+        out[0]["predictions"], read[0]["predictions"],
+        "the model's output as read"
+    );
+    let region = &out[0]["annotations"][0]["result"][0];
+    assert_eq!(region["value"]["labels"], serde_json::json!(["PER"]));
+    assert_eq!(region["from_name"], "ner");
+    doc.spans.clear();
+    let out = json_records(
+        &LabelStudio
+            .export(&ws.labels, &[&doc], ExportOptions::default())
+            .file
+            .bytes,
+    );
+    assert_eq!(out[0]["predictions"], read[0]["predictions"]);
+    assert_eq!(out[0]["annotations"][0]["result"], serde_json::json!([]));
+    // annotations/1.json: a new span's region uses the project's control, "ner".
+    let file = input(&root.join("annotations/1.json"));
+    ws = workspace(only(import_files(vec![file])));
+    let mut doc = (*ws.documents[0]).clone();
+    let mut added = doc.spans[0].clone();
+    (added.start, added.end, added.label) = (0, 7, "Person".into());
+    doc.spans.push(added);
+    let out = json_records(
+        &LabelStudio
+            .export(&ws.labels, &[&doc], ExportOptions::default())
+            .file
+            .bytes,
+    );
+    let results = out[0]["annotations"][0]["result"]
+        .as_array()
+        .expect("results");
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[1]["value"]["text"], "Showers");
+    assert_eq!(
+        (&results[1]["from_name"], &results[1]["to_name"]),
+        (&"ner".into(), &"text".into())
+    );
+    eprintln!("Label Studio: edits keep the prediction and use from_name \"ner\"");
 }

@@ -524,6 +524,13 @@ fn warned_files() -> Vec<(Vec<InputFile>, &'static str)> {
                 "ls.json",
                 r#"[{"data": {"text": "abc"}, "annotations": [{"result": [{"type": "choices", "value": {"choices": ["A"]}}]}, {"result": []}], "predictions": [{"result": [{"type": "labels", "value": {"start": 0, "end": 1, "labels": ["X"]}}]}]}]"#,
             ),
+            "1 task has annotations and predictions",
+        ),
+        (
+            one(
+                "ls.json",
+                r#"[{"data": {"text": "abc"}, "predictions": [{"result": [{"type": "labels", "value": {"start": 0, "end": 1, "labels": ["X"]}}]}]}]"#,
+            ),
             "1 predicted span was imported",
         ),
         (

@@ -9,47 +9,81 @@
 //! neither unit is an error. Export writes code points.
 //!
 //! Read:
-//! - a task list (or one task): `[{"data": {"text": "…"}, "annotations": [{"result":
-//!   [{"type": "labels", "value": {"start", "end", "text", "labels": ["PER"]}}]}],
-//!   "predictions": [{"result": […]}]}]`. Spans of every non-cancelled
-//!   annotation and of predictions are merged (duplicates dropped), with a
-//!   warning. A region's `meta.text` becomes the span's note. Results of
-//!   other types (choices, relations…) are not spans (a warning says so) but
-//!   are kept, as below. `data.name` is the document's name.
+//! - a task list (or one task, or JSON Lines of tasks): `[{"data": {"text":
+//!   "…"}, "annotations": [{"result": [{"type": "labels", "value": {"start",
+//!   "end", "text", "labels": ["PER"]}}]}], "predictions": [{"result":
+//!   […]}]}]`. A task's spans are those of its annotations that were not
+//!   cancelled (merged, with a warning, when there are several); only a
+//!   task with no such annotation shows its predictions' spans, as Label
+//!   Studio pre-annotates (a warning counts them, and another the tasks
+//!   whose predictions are not shown). A region's `meta.text` becomes the
+//!   span's note. Results of other types (choices, relations…) are not
+//!   spans (a warning says so) but are kept, as below. `data.name` is the
+//!   document's name.
 //! - JSON_MIN: `[{"text": "…", "label": [{"start", "end", "text", "labels"}]}]`
 //!   (`name` is the document's name).
 //!
-//! Export writes a task list ready for Label Studio's import, with
-//! `from_name` `label` and `to_name` `text`; [`labeling_config`] gives the
-//! matching labeling configuration.
+//! Export writes a task list ready for Label Studio's import. New regions
+//! take `from_name`, `to_name` and `type` from the task's first span region
+//! (its annotations', cancelled or not, then its predictions'), so they
+//! name the project's own control; only a task without any gets `label`
+//! and `text`, which [`labeling_config`] matches.
 //!
 //! **What was read is what is written.** A document keeps its task in its
 //! [`Source`] (`"record"` with the text taken out, `"text_key"`, `"unit"`,
-//! and `"generated_name"` when the name was made up). Exporting it to Label
-//! Studio writes that task again (in the same shape, full or JSON_MIN), key
-//! order kept: task `id`, `meta`, `created_at`, other `data` fields,
-//! annotation `id`, `completed_by`, `created_at`…, cancelled annotations,
-//! predictions and results of other types (choices, relations, textarea,
-//! rating…) stay. A region whose spans are still there stays as it was (its
-//! `id`, `meta`, `origin`…; a relabelled span keeps its region); a region
-//! whose spans were all deleted goes, with the relations to it; spans added
-//! in Wasim become regions of the first annotation that was not cancelled.
-//! Offsets are written in code points. `data.name` is written when the task
-//! had one or the document was renamed. A file in the exporter's layout
-//! (serde_json's pretty printing) comes back byte for byte.
+//! and `"generated_name"` when the name was made up) and where the task was
+//! in its file (`"raw"`: the task's text as read; `"before"`: the text
+//! between it and the task before, or the file's start, a BOM included;
+//! `"index"` and `"count"`; `"after"`, on the last task: the file's end).
+//! Exporting it to Label Studio writes that task again (in the same shape,
+//! full or JSON_MIN), key order kept: task `id`, `meta`, `created_at`,
+//! other `data` fields, annotation `id`, `completed_by`, `created_at`…,
+//! cancelled annotations, predictions and results of other types (choices,
+//! relations, textarea, rating…) stay. The rules, for a full task:
+//! - **Predictions are the model's:** they are always written as read.
+//! - **A task read from its annotations** has them brought up to date: a
+//!   region whose spans are still there stays as it was (its `id`, `meta`,
+//!   `origin`…; a relabelled span keeps its region), a region whose spans
+//!   were all deleted goes, with the relations to it, and spans added in
+//!   Wasim become regions of the first annotation that was not cancelled.
+//! - **A task read from its predictions** (no annotation that was not
+//!   cancelled) is written as read while its spans are the predictions'
+//!   (same ranges, labels and notes). Once they differ, a new annotation is
+//!   appended: `{"result": […], "was_cancelled": false, "ground_truth":
+//!   false}` and no `completed_by` (Label Studio's import gives it to the
+//!   importing user), whose result is a copy of the predictions' results
+//!   updated as above, as Label Studio copies a prediction into a new
+//!   annotation: kept regions get `origin` `prediction`, edited ones
+//!   `prediction-changed`, added ones `manual`. Deleting every span gives
+//!   an annotation with an empty result (the task was checked: no spans).
+//!
+//! Offsets are written in code points (predictions keep theirs).
+//! `data.name` is written when the task had one or the document was
+//! renamed. **Bytes:** exporting all the documents of a file, in their
+//! order, writes the file's own text: each task whose export equals the
+//! task as read (as JSON) is its text as read, between the file's own
+//! separators (`[`, commas, indentation, line ends, the final newline or
+//! its absence, a single task object stays an object, JSON Lines stay
+//! lines); a changed task is serialized in the layout of the text it
+//! replaces (one line if it was on one line, else its indentation and line
+//! ends). Any other set of documents is written as a pretty-printed list.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
 use super::common::{
-    FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, dropped_extras, generated_name,
-    json_file, match_entries, nonempty_records, numbered_name, object_of, place_in,
+    FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, decode, dropped_extras,
+    generated_name, json_file, json_records, match_entries, numbered_name, object_of, place_in,
     resolve_documents_unit, span_text, write_name,
 };
-use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, TeamData};
+use super::types::{
+    ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile, TeamData,
+};
 use crate::core::i18n::{Counted, Key, Msg};
-use crate::core::model::{Document, Label, Source};
+use crate::core::json;
+use crate::core::model::{Document, Label, Source, Span};
+use serde::Serialize;
 
 /// This format's id.
 pub const ID: &str = "label-studio";
@@ -62,6 +96,7 @@ pub struct LabelStudio;
 struct Tally {
     skipped_results: usize,
     predicted: usize,
+    unshown_predictions: usize,
     merged_tasks: usize,
 }
 
@@ -80,8 +115,15 @@ impl Format for LabelStudio {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let records = nonempty_records(file, Key::LsNoTasks)?;
+        let text = decode(file)?;
+        let records = json_records(name, &text)?;
+        if records.is_empty() {
+            return Err(ImportError::new(name, None, Key::LsNoTasks));
+        }
         let count = records.len();
+        let list = records.first().is_some_and(|r| r.line.is_none());
+        let bom = file.bytes.starts_with(BOM.as_bytes());
+        let mut layout = FileLayout::of(&text, count, list, bom);
         let mut tally = Tally::default();
         let mut raw = Vec::with_capacity(count);
         for record in &records {
@@ -109,43 +151,7 @@ impl Format for LabelStudio {
                 let source = source(kept, text_key, own_name.is_none().then_some(&fallback));
                 let doc_name = own_name.map_or(fallback, str::to_owned);
                 let mut spans = Vec::new();
-                let annotations = task
-                    .get("annotations")
-                    .and_then(Value::as_array)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
-                let kept: Vec<&Value> = annotations
-                    .iter()
-                    .filter(|a| a.get("was_cancelled").and_then(Value::as_bool) != Some(true))
-                    .collect();
-                if kept.len() > 1 {
-                    tally.merged_tasks += 1;
-                }
-                for (i, annotation) in kept.iter().enumerate() {
-                    read_results(
-                        name,
-                        &place_in(&place, Key::PlaceAnnotation, i + 1),
-                        annotation.get("result"),
-                        &mut spans,
-                        &mut tally,
-                    )?;
-                }
-                let predictions = task
-                    .get("predictions")
-                    .and_then(Value::as_array)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
-                for (i, prediction) in predictions.iter().enumerate() {
-                    let before = spans.len();
-                    read_results(
-                        name,
-                        &place_in(&place, Key::PlacePrediction, i + 1),
-                        prediction.get("result"),
-                        &mut spans,
-                        &mut tally,
-                    )?;
-                    tally.predicted += spans.len() - before;
-                }
+                read_task_spans(name, &place, task, &mut spans, &mut tally)?;
                 RawDocument {
                     name: doc_name,
                     text: text.to_owned(),
@@ -187,6 +193,13 @@ impl Format for LabelStudio {
                     source: Some(source),
                 }
             };
+            let mut doc = doc;
+            if let (Some(layout), Some(Value::Object(data))) = (
+                layout.as_mut(),
+                doc.source.as_mut().map(|source| &mut source.data),
+            ) {
+                layout.keep(record.index, count, data);
+            }
             raw.push(doc);
         }
         let (mut documents, mut warnings, unit) = resolve_documents_unit(name, raw, None)?;
@@ -197,6 +210,10 @@ impl Format for LabelStudio {
         }
         if tally.predicted > 0 {
             warnings.push(Msg::counted(Counted::PredictedSpans, tally.predicted).arg("file", name));
+        }
+        if tally.unshown_predictions > 0 {
+            let n = tally.unshown_predictions;
+            warnings.push(Msg::counted(Counted::PredictionsNotShown, n).arg("file", name));
         }
         if tally.merged_tasks > 0 {
             warnings.push(Msg::counted(Counted::MergedTasks, tally.merged_tasks).arg("file", name));
@@ -225,13 +242,191 @@ impl Format for LabelStudio {
                 _ => new_task(d, doc),
             })
             .collect();
+        let name = "wasim-label-studio.json";
+        let file = match as_read(documents, &tasks) {
+            Some(text) => OutputFile {
+                name: name.to_owned(),
+                mime: "application/json",
+                bytes: text.into_bytes(),
+            },
+            None => json_file(name, &Value::Array(tasks)),
+        };
         Exported {
-            file: json_file("wasim-label-studio.json", &Value::Array(tasks)),
+            file,
             warnings: dropped_extras("Label Studio JSON", documents, |d, _| keeps_notes(d), false)
                 .into_iter()
                 .collect(),
         }
     }
+}
+
+/// The file `documents` were read from, when they are all its tasks in
+/// order: each unchanged task is its text as read, each changed one
+/// serialized in the layout of the text it replaces, between the file's own
+/// separators. `None` for any other set of documents.
+fn as_read(documents: &[&Document], tasks: &[Value]) -> Option<String> {
+    let count = documents.len();
+    if count == 0 {
+        return None;
+    }
+    let mut out = String::new();
+    for (i, (doc, task)) in documents.iter().zip(tasks).enumerate() {
+        let data = doc.source_data(ID)?;
+        let number = |key: &str| data.get(key).and_then(Value::as_u64);
+        if number("index")? != u64::try_from(i + 1).ok()?
+            || number("count")? != u64::try_from(count).ok()?
+        {
+            return None;
+        }
+        let text = |key: &str| data.get(key).and_then(Value::as_str);
+        let (before, raw) = (text("before")?, text("raw")?);
+        out.push_str(before);
+        if json::parse::<Value>(raw).is_ok_and(|read| read == *task) {
+            out.push_str(raw);
+        } else {
+            out.push_str(&serialized_like(task, raw, before));
+        }
+        if i + 1 == count {
+            out.push_str(text("after")?);
+        }
+    }
+    Some(out)
+}
+
+/// `task` serialized like `raw`, the text it replaces after `before`: on
+/// one line when `raw` is, else indented as `raw` is (its line ends too).
+fn serialized_like(task: &Value, raw: &str, before: &str) -> String {
+    if !raw.contains('\n') {
+        return serde_json::to_string(task).unwrap_or_default();
+    }
+    let last = before.rsplit('\n').next().unwrap_or_default();
+    let base = if last.trim().is_empty() { last } else { "" };
+    let second = raw.split('\n').nth(1).unwrap_or_default();
+    let lead = &second[..second.len() - second.trim_start().len()];
+    let unit = lead
+        .strip_prefix(base)
+        .filter(|u| !u.is_empty())
+        .unwrap_or("  ");
+    let mut bytes = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(unit.as_bytes());
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+    if task.serialize(&mut serializer).is_err() {
+        return String::new();
+    }
+    let end = if raw.contains("\r\n") { "\r\n" } else { "\n" };
+    String::from_utf8(bytes)
+        .unwrap_or_default()
+        .replace('\n', &format!("{end}{base}"))
+}
+
+/// The UTF-8 byte order mark.
+const BOM: &str = "\u{FEFF}";
+
+/// Where each task of a file is in its text: the text before it (from the
+/// end of the task before, or the file's start: `[`, `,`, blank lines, a
+/// BOM…), its own text, and the text after the last task.
+struct FileLayout {
+    /// `(before, task)` of each task, in order.
+    tasks: Vec<(String, String)>,
+    /// The text after the last task.
+    after: String,
+}
+
+impl FileLayout {
+    /// The layout of a file's text holding `count` tasks: a JSON list of
+    /// tasks (`list`), one task, or JSON Lines; `None` when its tasks are
+    /// not found.
+    fn of(text: &str, count: usize, list: bool, bom: bool) -> Option<Self> {
+        let ranges = if list {
+            list_items(text)?
+        } else if count == 1 {
+            let start = text.len() - text.trim_start().len();
+            std::iter::once(start..text.trim_end().len()).collect()
+        } else {
+            json_lines(text)
+        };
+        if ranges.len() != count {
+            return None;
+        }
+        let mut tasks = Vec::with_capacity(count);
+        let mut end = 0;
+        for range in ranges {
+            let before = text.get(end..range.start)?;
+            tasks.push((before.to_owned(), text.get(range.clone())?.to_owned()));
+            end = range.end;
+        }
+        if let (true, Some((before, _))) = (bom, tasks.first_mut()) {
+            before.insert_str(0, BOM);
+        }
+        let after = text.get(end..)?.to_owned();
+        Some(FileLayout { tasks, after })
+    }
+
+    /// Keeps the layout of task `index` (1-based) of `count` in its
+    /// source's data: `"raw"`, `"before"`, `"index"`, `"count"`, and
+    /// `"after"` for the last task.
+    fn keep(&mut self, index: usize, count: usize, data: &mut Map<String, Value>) {
+        let Some((before, raw)) = self.tasks.get_mut(index - 1) else {
+            return;
+        };
+        data.insert("raw".into(), json!(std::mem::take(raw)));
+        data.insert("before".into(), json!(std::mem::take(before)));
+        data.insert("index".into(), json!(index));
+        data.insert("count".into(), json!(count));
+        if index == count {
+            data.insert("after".into(), json!(std::mem::take(&mut self.after)));
+        }
+    }
+}
+
+/// The byte ranges of the items of a JSON list (`text` is valid JSON).
+fn list_items(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut start, mut last) = (None, 0);
+    let mut ranges = Vec::new();
+    for (i, byte) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            last = i + 1;
+            continue;
+        }
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' => continue,
+            b',' | b']' if depth == 1 => ranges.extend(start.take().map(|s| s..last)),
+            _ => {}
+        }
+        match byte {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.checked_sub(1)?,
+            b'"' => in_string = true,
+            _ => {}
+        }
+        if depth >= 1 && !(depth == 1 && matches!(byte, b'[' | b',')) && start.is_none() {
+            start = Some(i);
+        }
+        last = i + 1;
+    }
+    Some(ranges)
+}
+
+/// The byte ranges of the non-blank lines of JSON Lines, line ends left out.
+fn json_lines(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        if !content.trim().is_empty() {
+            ranges.push(at..at + content.len());
+        }
+        at += line.len();
+    }
+    ranges
 }
 
 /// Whether an export writes `doc`'s span notes: a task kept in Label
@@ -254,6 +449,50 @@ fn single_string(data: &Value) -> Option<(&str, &str)> {
     strings.next().is_none().then_some(first)
 }
 
+/// The non-cancelled annotations of a task.
+fn open_annotations(task: &Map<String, Value>) -> Vec<&Value> {
+    let annotations = task.get("annotations").and_then(Value::as_array);
+    annotations
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter(|a| a.get("was_cancelled").and_then(Value::as_bool) != Some(true))
+        .collect()
+}
+
+/// Reads a full task's spans: those of its non-cancelled annotations, or,
+/// when it has none, those of its predictions (as Label Studio shows them
+/// as pre-annotations).
+fn read_task_spans(
+    file: &str,
+    place: &Msg,
+    task: &Map<String, Value>,
+    spans: &mut Vec<RawSpan>,
+    tally: &mut Tally,
+) -> Result<(), ImportError> {
+    let annotations = open_annotations(task);
+    let predictions = task.get("predictions").and_then(Value::as_array);
+    let predictions = predictions.map(Vec::as_slice).unwrap_or_default();
+    if annotations.len() > 1 {
+        tally.merged_tasks += 1;
+    }
+    for (i, annotation) in annotations.iter().enumerate() {
+        let here = place_in(place, Key::PlaceAnnotation, i + 1);
+        read_results(file, &here, annotation.get("result"), spans, tally)?;
+    }
+    if !annotations.is_empty() {
+        tally.unshown_predictions += usize::from(!predictions.is_empty());
+        return Ok(());
+    }
+    for (i, prediction) in predictions.iter().enumerate() {
+        let before = spans.len();
+        let here = place_in(place, Key::PlacePrediction, i + 1);
+        read_results(file, &here, prediction.get("result"), spans, tally)?;
+        tally.predicted += spans.len() - before;
+    }
+    Ok(())
+}
+
 /// What a document keeps of its task: the task with its text taken out
 /// (`null`), where the text was, and the name made up when the task had none.
 fn source(kept: Map<String, Value>, text_key: &str, generated: Option<&String>) -> Source {
@@ -269,13 +508,54 @@ fn source(kept: Map<String, Value>, text_key: &str, generated: Option<&String>) 
     }
 }
 
+/// The control and object names, and the result type, of a task's span
+/// regions.
+struct Names {
+    from_name: Value,
+    to_name: Value,
+    kind: Value,
+}
+
+impl Names {
+    /// Label Studio's usual names, matching [`labeling_config`].
+    fn defaults() -> Self {
+        Names {
+            from_name: json!("label"),
+            to_name: json!("text"),
+            kind: json!("labels"),
+        }
+    }
+
+    /// The names of the first span region of a task's annotations (cancelled
+    /// or not), else of its predictions; the defaults when it has none.
+    fn of(task: &Map<String, Value>) -> Self {
+        let defaults = Names::defaults();
+        let groups = ["annotations", "predictions"]
+            .iter()
+            .filter_map(|key| task.get(*key).and_then(Value::as_array))
+            .flatten();
+        let results = groups
+            .filter_map(|g| g.get("result").and_then(Value::as_array))
+            .flatten();
+        let Some(region) = results.into_iter().find(|r| is_span_result(r)) else {
+            return defaults;
+        };
+        let field = |key: &str, default: Value| region.get(key).cloned().unwrap_or(default);
+        Names {
+            from_name: field("from_name", defaults.from_name),
+            to_name: field("to_name", defaults.to_name),
+            kind: field("type", defaults.kind),
+        }
+    }
+}
+
 /// A region for a span added in Wasim.
-fn new_region(id: String, doc: &Document, span: &crate::core::model::Span) -> Value {
+fn new_region(id: String, doc: &Document, span: &Span, names: &Names) -> Value {
     let mut region = json!({
         "id": id,
-        "from_name": "label",
-        "to_name": "text",
-        "type": "labels",
+        "from_name": names.from_name,
+        "to_name": names.to_name,
+        "type": names.kind,
         "origin": "manual",
         "value": {
             "start": span.start,
@@ -290,18 +570,25 @@ fn new_region(id: String, doc: &Document, span: &crate::core::model::Span) -> Va
     region
 }
 
+/// An annotation written by Wasim: its regions, not cancelled, not ground
+/// truth, no `completed_by` (Label Studio's import assigns the importer).
+fn new_annotation(result: Vec<Value>) -> Value {
+    json!({"result": result, "was_cancelled": false, "ground_truth": false})
+}
+
 /// The task of a document that was not read from Label Studio.
 fn new_task(d: usize, doc: &Document) -> Value {
+    let names = Names::defaults();
     let result: Vec<Value> = doc
         .spans
         .iter()
         .enumerate()
-        .map(|(s, span)| new_region(format!("wasim-{}-{}", d + 1, s + 1), doc, span))
+        .map(|(s, span)| new_region(format!("wasim-{}-{}", d + 1, s + 1), doc, span, &names))
         .collect();
     json!({
         "id": d + 1,
         "data": {"text": doc.text.as_str(), "name": doc.name},
-        "annotations": [{"result": result}],
+        "annotations": [new_annotation(result)],
     })
 }
 
@@ -337,18 +624,50 @@ fn is_span_result(result: &Value) -> bool {
 /// annotation's or prediction's `result`, or a JSON_MIN region list.
 type ListPlace = (String, Option<usize>);
 
-/// The task a document was read from, with its regions brought up to date:
-/// regions whose spans are still there stay as they were (a relabelled span
-/// keeps its region and id), regions of deleted spans go (and relations to
-/// them), spans added in Wasim are new regions of the first annotation
-/// that was not cancelled (a new annotation when there is none).
+/// A span entry for [`match_entries`]: `(start, end, label)` in code
+/// points, `None` when it cannot be read.
+type Entry<'a> = Option<(usize, usize, &'a str)>;
+
+/// Region lists, each with its place.
+type Lists = Vec<(ListPlace, Vec<Value>)>;
+
+/// The task a document was read from, brought up to date (see the module
+/// docs): regions whose spans are still there stay as they were (a
+/// relabelled span keeps its region and id), regions of deleted spans go
+/// (and relations to them), spans added in Wasim are new regions of the
+/// first annotation that was not cancelled. A task read from its
+/// predictions keeps them as they were; when its spans changed, they are
+/// written as a new annotation made from the predictions' results.
 fn export_kept(d: usize, doc: &Document, data: &Value) -> Map<String, Value> {
     let mut task = object_of(data.get("record")).unwrap_or_default();
+    let min = !task.get("data").is_some_and(Value::is_object);
+    put_text_and_name(&mut task, doc, data, min);
+    let file = FileOffsets::new(
+        OffsetUnit::from_tag(data.get("unit").and_then(Value::as_str)),
+        doc.text.as_str(),
+    );
+    let (mut lists, predicted) = region_lists(&task, min);
+    let (added, changed, mut used) = update_regions(&mut lists, doc, &file, min, predicted);
+    let names = Names::of(&task);
+    let regions: Vec<Value> = added
+        .iter()
+        .map(|&i| added_region(d, i, doc, min, &names, &mut used))
+        .collect();
+    if predicted && !changed && regions.is_empty() {
+        return task;
+    }
+    place_added(&mut lists, regions, &task, min);
+    write_lists(&mut task, lists);
+    task
+}
+
+/// Writes the document's text where the task had it, and its name when the
+/// task had one or the document was renamed.
+fn put_text_and_name(task: &mut Map<String, Value>, doc: &Document, data: &Value, min: bool) {
     let text_key = data
         .get("text_key")
         .and_then(Value::as_str)
         .unwrap_or("text");
-    let min = !task.get("data").is_some_and(Value::is_object);
     let generated = generated_name(data);
     if min {
         task.insert(text_key.to_owned(), json!(doc.text.as_str()));
@@ -359,16 +678,18 @@ fn export_kept(d: usize, doc: &Document, data: &Value) -> Map<String, Value> {
         if let Some(Value::Object(fields)) = task.get_mut("data") {
             fields.insert(text_key.to_owned(), json!(doc.text.as_str()));
         }
-        write_name(&mut task, "data", "name", &doc.name, generated);
+        write_name(task, "data", "name", &doc.name, generated);
     }
-    let file = FileOffsets::new(
-        OffsetUnit::from_tag(data.get("unit").and_then(Value::as_str)),
-        doc.text.as_str(),
-    );
-    // The region lists import read spans from, in the order it read them.
-    let mut lists: Vec<(ListPlace, Vec<Value>)> = Vec::new();
+}
+
+/// The region lists import read a task's spans from, in its order: the
+/// results of its non-cancelled annotations, or, when it has none, one
+/// copy of its predictions' results (duplicate ids once) placed as a new
+/// annotation; `true` in the latter case. JSON_MIN: its region lists.
+fn region_lists(task: &Map<String, Value>, min: bool) -> (Lists, bool) {
+    let mut lists: Lists = Vec::new();
     if min {
-        for (key, value) in &task {
+        for (key, value) in task {
             if let Some(items) = value
                 .as_array()
                 .filter(|items| items.iter().any(|i| i.get("labels").is_some()))
@@ -376,208 +697,245 @@ fn export_kept(d: usize, doc: &Document, data: &Value) -> Map<String, Value> {
                 lists.push(((key.clone(), None), items.clone()));
             }
         }
-    } else {
-        for key in ["annotations", "predictions"] {
-            let Some(groups) = task.get(key).and_then(Value::as_array) else {
-                continue;
-            };
-            for (g, group) in groups.iter().enumerate() {
-                let cancelled = key == "annotations"
-                    && group.get("was_cancelled").and_then(Value::as_bool) == Some(true);
-                if let (false, Some(results)) =
-                    (cancelled, group.get("result").and_then(Value::as_array))
-                {
-                    lists.push(((key.to_owned(), Some(g)), results.clone()));
-                }
-            }
+        return (lists, false);
+    }
+    let groups = task.get("annotations").and_then(Value::as_array);
+    let groups = groups.map(Vec::as_slice).unwrap_or_default();
+    for (g, group) in groups.iter().enumerate() {
+        let cancelled = group.get("was_cancelled").and_then(Value::as_bool) == Some(true);
+        if let (false, Some(results)) = (cancelled, group.get("result").and_then(Value::as_array)) {
+            lists.push((("annotations".to_owned(), Some(g)), results.clone()));
         }
     }
-    let value_of = |r: &Value| -> Option<Value> {
-        if min {
-            r.get("start").is_some_and(Value::is_u64).then(|| r.clone())
-        } else if is_span_result(r) {
-            r.get("value").cloned()
-        } else {
-            None
-        }
-    };
-    // One entry per (region, label).
-    let mut owners: Vec<(usize, usize)> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    for (l, (_, items)) in lists.iter().enumerate() {
-        for (r, item) in items.iter().enumerate() {
-            if let Some(value) = value_of(item) {
-                let labels = value
-                    .get("labels")
-                    .and_then(Value::as_array)
-                    .map_or(0, Vec::len);
-                for _ in 0..labels {
-                    owners.push((l, r));
-                    values.push(value.clone());
-                }
-            }
-        }
+    if !open_annotations(task).is_empty() {
+        return (lists, false);
     }
-    let mut label_index = 0;
-    let mut last_owner = None;
-    let keys: Vec<Option<(usize, usize, &str)>> = owners
+    let predictions = task.get("predictions").and_then(Value::as_array);
+    let results = predictions
+        .map(Vec::as_slice)
+        .unwrap_or_default()
         .iter()
-        .zip(&values)
-        .map(|(owner, value)| {
-            if last_owner != Some(*owner) {
-                label_index = 0;
-            }
-            last_owner = Some(*owner);
-            let i = label_index;
-            label_index += 1;
-            let offset = |k: &str| {
-                value
-                    .get(k)
-                    .and_then(Value::as_u64)
-                    .and_then(|n| usize::try_from(n).ok())
-                    .and_then(|n| file.code_point(n))
-            };
-            Some((
-                offset("start")?,
-                offset("end")?,
-                value.get("labels")?.get(i)?.as_str()?,
-            ))
+        .filter_map(|p| p.get("result").and_then(Value::as_array))
+        .flatten();
+    let mut ids = HashSet::new();
+    let copy: Vec<Value> = results
+        .filter(|r| {
+            r.get("id")
+                .and_then(Value::as_str)
+                .is_none_or(|id| ids.insert(id))
         })
+        .cloned()
         .collect();
-    let matched = match_entries(&keys, &doc.spans);
-    let mut removed_ids: HashSet<String> = HashSet::new();
-    let mut used_ids: HashSet<String> = HashSet::new();
-    let mut entry = 0;
-    for (l, (_, items)) in lists.iter_mut().enumerate() {
-        let mut kept = Vec::with_capacity(items.len());
-        for (r, item) in items.iter().enumerate() {
-            let mut fates = Vec::new();
-            while entry < owners.len() && owners[entry] == (l, r) {
-                fates.push(matched.entries[entry]);
-                entry += 1;
-            }
-            let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
-            if value_of(item).is_none() {
-                kept.push(item.clone());
-                used_ids.extend(id);
-                continue;
-            }
-            let spans: Vec<usize> = fates.into_iter().flatten().collect();
-            let Some(&first) = spans.first() else {
-                removed_ids.extend(id);
-                continue;
-            };
-            used_ids.extend(id);
-            let span = &doc.spans[first];
-            let mut labels: Vec<&str> = Vec::with_capacity(spans.len());
-            for &i in &spans {
-                if !labels.contains(&doc.spans[i].label.as_str()) {
-                    labels.push(&doc.spans[i].label);
-                }
-            }
-            let mut item = item.clone();
-            let value = if min {
-                Some(&mut item)
-            } else {
-                item.get_mut("value")
-            };
-            if let Some(Value::Object(value)) = value {
-                value.insert("start".into(), json!(span.start));
-                value.insert("end".into(), json!(span.end));
-                value.insert("labels".into(), json!(labels));
-            }
-            if !min && region_note(&item) != span.note {
-                set_note(&mut item, span.note.as_deref());
-            }
-            kept.push(item);
-        }
-        *items = kept;
+    lists.push((("annotations".to_owned(), Some(groups.len())), copy));
+    (lists, true)
+}
+
+/// A region's `{start, end, labels}`: the region itself in JSON_MIN, its
+/// `value` in a full task; `None` for results that are not spans.
+fn span_value(item: &Value, min: bool) -> Option<&Value> {
+    if min {
+        item.get("start").is_some_and(Value::is_u64).then_some(item)
+    } else if is_span_result(item) {
+        item.get("value")
+    } else {
+        None
     }
-    // Spans added in Wasim.
-    let mut added = Vec::with_capacity(matched.added.len());
-    for &i in &matched.added {
-        let mut n = i + 1;
-        let mut id = format!("wasim-{}-{n}", d + 1);
-        while used_ids.contains(&id) {
-            n += 1;
-            id = format!("wasim-{}-{n}", d + 1);
+}
+
+/// The span entries of `lists`, one per (region, label) in code points,
+/// and the `(list, region)` each belongs to.
+fn entries<'a>(
+    lists: &'a Lists,
+    min: bool,
+    file: &FileOffsets,
+) -> (Vec<(usize, usize)>, Vec<Entry<'a>>) {
+    let mut owners = Vec::new();
+    let mut keys = Vec::new();
+    for (l, (_, items)) in lists.iter().enumerate() {
+        for (r, value) in items.iter().enumerate() {
+            let Some(value) = span_value(value, min) else {
+                continue;
+            };
+            let offset = |k: &str| {
+                let n = usize::try_from(value.get(k)?.as_u64()?).ok()?;
+                file.code_point(n)
+            };
+            let labels = value.get("labels").and_then(Value::as_array);
+            for label in labels.map(Vec::as_slice).unwrap_or_default() {
+                owners.push((l, r));
+                keys.push((|| {
+                    Some((offset("start")?, offset("end")?, label.as_str()?))
+                })());
+            }
         }
-        used_ids.insert(id.clone());
-        let span = &doc.spans[i];
-        added.push(if min {
-            json!({"start": span.start, "end": span.end, "text": span_text(doc, span), "labels": [span.label]})
-        } else {
-            new_region(id, doc, span)
+    }
+    (owners, keys)
+}
+
+/// Brings the span regions of `lists` up to date with `doc`'s spans (see
+/// [`export_kept`]); regions copied from predictions get the `origin`
+/// Label Studio gives them, `prediction` or `prediction-changed`. Returns
+/// the spans no region stands for, whether a region was relabelled,
+/// renoted or removed, and the region ids in use.
+fn update_regions(
+    lists: &mut Lists,
+    doc: &Document,
+    file: &FileOffsets,
+    min: bool,
+    predicted: bool,
+) -> (Vec<usize>, bool, HashSet<String>) {
+    let (owners, keys) = entries(lists, min, file);
+    let matched = match_entries(&keys, &doc.spans);
+    let mut spans_of: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (owner, fate) in owners.iter().zip(&matched.entries) {
+        spans_of.entry(*owner).or_default().extend(*fate);
+    }
+    let (mut removed, mut used, mut changed) = (HashSet::new(), HashSet::new(), false);
+    for (l, (_, items)) in lists.iter_mut().enumerate() {
+        for (r, item) in std::mem::take(items).into_iter().enumerate() {
+            let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
+            if span_value(&item, min).is_none() {
+                used.extend(id);
+                items.push(item);
+                continue;
+            }
+            let Some(spans) = spans_of.get(&(l, r)).filter(|s| !s.is_empty()) else {
+                removed.extend(id);
+                changed = true;
+                continue;
+            };
+            used.extend(id);
+            let (mut item, edited) = updated_region(item, doc, spans, min);
+            if let (true, Some(region)) = (predicted, item.as_object_mut()) {
+                let origin = if edited {
+                    "prediction-changed"
+                } else {
+                    "prediction"
+                };
+                region.insert("origin".into(), json!(origin));
+            }
+            changed |= edited;
+            items.push(item);
+        }
+    }
+    for (_, items) in lists.iter_mut() {
+        items.retain(|r| {
+            !["from_id", "to_id"].iter().any(|k| {
+                r.get(*k)
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| removed.contains(id))
+            })
         });
     }
-    let target = if min {
-        lists
-            .first()
-            .map(|(place, _)| place.clone())
-            .or(Some(("label".to_owned(), None)))
-    } else {
-        lists
-            .iter()
-            .find(|((key, _), _)| key == "annotations")
-            .map(|(place, _)| place.clone())
+    (matched.added, changed, used)
+}
+
+/// A span region with the range, labels and note of the spans it stands
+/// for now; `true` when its labels or note changed.
+fn updated_region(mut item: Value, doc: &Document, spans: &[usize], min: bool) -> (Value, bool) {
+    let Some(span) = spans.first().map(|&i| &doc.spans[i]) else {
+        return (item, false);
     };
-    let mut added = Some(added).filter(|a| !a.is_empty());
-    if let (Some(place), Some(regions)) = (&target, added.as_mut()) {
-        if let Some((_, items)) = lists.iter_mut().find(|(p, _)| p == place) {
-            items.append(regions);
-        } else {
-            lists.push((place.clone(), std::mem::take(regions)));
+    let mut labels: Vec<&str> = Vec::with_capacity(spans.len());
+    for &i in spans {
+        if !labels.contains(&doc.spans[i].label.as_str()) {
+            labels.push(&doc.spans[i].label);
         }
-        added = None;
     }
-    // Write the lists back and drop relations to removed regions.
+    let old_labels = span_value(&item, min)
+        .and_then(|v| v.get("labels"))
+        .cloned();
+    let mut edited = old_labels != Some(json!(labels));
+    let value = if min {
+        Some(&mut item)
+    } else {
+        item.get_mut("value")
+    };
+    if let Some(Value::Object(value)) = value {
+        value.insert("start".into(), json!(span.start));
+        value.insert("end".into(), json!(span.end));
+        value.insert("labels".into(), json!(labels));
+    }
+    if !min && region_note(&item) != span.note {
+        set_note(&mut item, span.note.as_deref());
+        edited = true;
+    }
+    (item, edited)
+}
+
+/// The region of span `i` added in Wasim, with an id not in `used`.
+fn added_region(
+    d: usize,
+    i: usize,
+    doc: &Document,
+    min: bool,
+    names: &Names,
+    used: &mut HashSet<String>,
+) -> Value {
+    let span = &doc.spans[i];
+    if min {
+        return json!({"start": span.start, "end": span.end, "text": span_text(doc, span), "labels": [span.label]});
+    }
+    let mut n = i + 1;
+    let mut id = format!("wasim-{}-{n}", d + 1);
+    while used.contains(&id) {
+        n += 1;
+        id = format!("wasim-{}-{n}", d + 1);
+    }
+    used.insert(id.clone());
+    new_region(id, doc, span, names)
+}
+
+/// Appends added regions to the first annotation's list (JSON_MIN: the
+/// first region list, else `label`), or to a new annotation's.
+fn place_added(lists: &mut Lists, mut regions: Vec<Value>, task: &Map<String, Value>, min: bool) {
+    if regions.is_empty() {
+        return;
+    }
+    let target = if min {
+        lists.first_mut()
+    } else {
+        lists.iter_mut().find(|((key, _), _)| key == "annotations")
+    };
+    if let Some((_, items)) = target {
+        items.append(&mut regions);
+        return;
+    }
+    let place = if min {
+        ("label".to_owned(), None)
+    } else {
+        let annotations = task.get("annotations").and_then(Value::as_array);
+        (
+            "annotations".to_owned(),
+            Some(annotations.map_or(0, Vec::len)),
+        )
+    };
+    lists.push((place, regions));
+}
+
+/// Writes region lists back into their places; a list placed after the
+/// task's last annotation becomes a new annotation.
+fn write_lists(task: &mut Map<String, Value>, lists: Lists) {
     for ((key, index), items) in lists {
-        let items = Value::Array(items);
-        match index {
-            None => {
-                task.insert(key, items);
+        let Some(g) = index else {
+            task.insert(key, Value::Array(items));
+            continue;
+        };
+        let groups = task.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+        if !groups.is_array() {
+            *groups = Value::Array(Vec::new());
+        }
+        let Some(groups) = groups.as_array_mut() else {
+            continue;
+        };
+        match groups.get_mut(g) {
+            Some(Value::Object(group)) => {
+                group.insert("result".into(), Value::Array(items));
             }
-            Some(g) => {
-                if let Some(Value::Object(group)) = task
-                    .get_mut(&key)
-                    .and_then(Value::as_array_mut)
-                    .and_then(|groups| groups.get_mut(g))
-                {
-                    group.insert("result".into(), items);
-                }
-            }
+            Some(_) => {}
+            None => groups.push(new_annotation(items)),
         }
     }
-    if let Some(regions) = added {
-        let annotations = task
-            .entry("annotations")
-            .or_insert_with(|| Value::Array(Vec::new()));
-        if let Value::Array(annotations) = annotations {
-            annotations.push(json!({"result": regions}));
-        }
-    }
-    if !removed_ids.is_empty() {
-        for key in ["annotations", "predictions"] {
-            for group in task
-                .get_mut(key)
-                .and_then(Value::as_array_mut)
-                .map(|g| g.iter_mut())
-                .into_iter()
-                .flatten()
-            {
-                if let Some(Value::Array(results)) = group.get_mut("result") {
-                    results.retain(|r| {
-                        !["from_id", "to_id"].iter().any(|k| {
-                            r.get(*k)
-                                .and_then(Value::as_str)
-                                .is_some_and(|id| removed_ids.contains(id))
-                        })
-                    });
-                }
-            }
-        }
-    }
-    task
 }
 
 /// Sets a region's note (`meta.text` as one line list), or removes it.
@@ -746,19 +1104,28 @@ mod tests {
 
     #[test]
     fn reads_tasks_predictions_and_notes() {
+        // Task 1 has an annotation: its prediction is not read. Task 2 has
+        // none: its prediction's spans are.
         let task = format!(
             r#"[{{"data": {{"text": "قال علي"}}, "annotations": [{{"result": [{}, {{"type": "choices", "value": {{"choices": ["x"]}}}}]}}],
-               "predictions": [{{"result": [{}]}}]}}]"#,
+               "predictions": [{{"result": [{}]}}]}},
+               {{"data": {{"text": "قال علي"}}, "predictions": [{{"result": [{}]}}]}}]"#,
             region(4, 7, "علي").replace("\"type\"", "\"meta\": {\"text\": [\"ملاحظة\"]}, \"type\""),
+            region(0, 3, "قال"),
             region(0, 3, "قال")
         );
         let imported = import(&task).expect("imports");
         let spans = &imported.documents[0].spans;
-        assert_eq!(spans.len(), 2);
-        assert_eq!(spans[1].note.as_deref(), Some("ملاحظة"));
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].note.as_deref(), Some("ملاحظة"));
+        assert_eq!(imported.documents[1].spans.len(), 1);
         let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
         let warnings = warnings.join("\n");
         assert!(warnings.contains("1 predicted"), "{warnings}");
+        assert!(
+            warnings.contains("1 task has annotations and predictions"),
+            "{warnings}"
+        );
         assert!(warnings.contains("1 result that is not"), "{warnings}");
     }
 
@@ -829,6 +1196,173 @@ mod tests {
                 "{error} should contain {expected}"
             );
         }
+    }
+
+    /// The documents `text` imports to, as a workspace holds them.
+    fn documents(text: &str) -> Vec<Document> {
+        let mut ws = crate::core::model::Workspace::default();
+        let imported = import(text).expect("imports");
+        let (edit, _) = super::super::import_edit(&mut ws, imported).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        ws.documents.iter().map(|d| (**d).clone()).collect()
+    }
+
+    fn export(docs: &[Document]) -> String {
+        let docs: Vec<&Document> = docs.iter().collect();
+        let exported = LabelStudio.export(&[], &docs, ExportOptions::default());
+        String::from_utf8(exported.file.bytes).expect("UTF-8")
+    }
+
+    /// A task with a prediction ("Ali"/PER, control `ner`) and no annotation.
+    const PREDICTED: &str = r#"[
+  {
+    "data": {"text": "Ali went to Basra"},
+    "predictions": [
+      {
+        "model_version": "m1",
+        "result": [
+          {"from_name": "ner", "id": "p1", "to_name": "text", "type": "labels",
+           "value": {"end": 3, "labels": ["PER"], "start": 0, "text": "Ali"}}
+        ]
+      }
+    ]
+  }
+]
+"#;
+
+    #[test]
+    fn an_edited_prediction_becomes_an_annotation_and_the_prediction_stays() {
+        let mut docs = documents(PREDICTED);
+        let read: Value = serde_json::from_str(PREDICTED).expect("json");
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        assert_eq!(out, read, "unchanged: no annotation added");
+        docs[0].spans[0].label = "ORG".into();
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        assert_eq!(out[0]["predictions"], read[0]["predictions"], "the model's");
+        let annotation = &out[0]["annotations"][0];
+        assert_eq!(annotation["was_cancelled"], json!(false));
+        let region = &annotation["result"][0];
+        assert_eq!(region["value"]["labels"], json!(["ORG"]));
+        assert_eq!(region["origin"], json!("prediction-changed"));
+        assert_eq!(
+            (&region["id"], &region["from_name"]),
+            (&json!("p1"), &json!("ner"))
+        );
+        docs[0].spans.clear();
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        assert_eq!(out[0]["predictions"], read[0]["predictions"]);
+        assert_eq!(out[0]["annotations"][0]["result"], json!([]));
+        let again = documents(&out.to_string());
+        assert!(again[0].spans.is_empty(), "the empty annotation is read");
+    }
+
+    #[test]
+    fn an_annotated_task_edits_its_annotation_not_its_predictions() {
+        let task = PREDICTED.replace(
+            r#""predictions""#,
+            r#""annotations": [{"id": 9, "result": []}], "predictions""#,
+        );
+        let mut docs = documents(&task);
+        assert!(docs[0].spans.is_empty(), "the annotation's spans only");
+        docs[0].spans = documents(PREDICTED)[0].spans.clone();
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        let read: Value = serde_json::from_str(&task).expect("json");
+        assert_eq!(out[0]["predictions"], read[0]["predictions"]);
+        let annotations = out[0]["annotations"].as_array().expect("list");
+        assert_eq!(annotations.len(), 1);
+        assert_eq!(
+            annotations[0]["result"][0]["value"]["labels"],
+            json!(["PER"])
+        );
+    }
+
+    #[test]
+    fn new_regions_use_the_tasks_control_names() {
+        let mut docs = documents(PREDICTED);
+        let mut added = docs[0].spans[0].clone();
+        (added.start, added.end, added.label) = (12, 17, "LOC".into());
+        docs[0].spans.push(added);
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        let region = &out[0]["annotations"][0]["result"][1];
+        assert_eq!(region["value"]["text"], json!("Basra"));
+        assert_eq!(region["from_name"], json!("ner"));
+        assert_eq!(region["to_name"], json!("text"));
+        assert_eq!(region["origin"], json!("manual"));
+        // Without any region to follow: Label Studio's defaults.
+        let mut docs = documents(r#"{"data": {"text": "Ali went"}}"#);
+        docs[0].spans.push(added_span(0, 3, "PER"));
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        assert_eq!(
+            out["annotations"][0]["result"][0]["from_name"],
+            json!("label")
+        );
+    }
+
+    fn added_span(start: usize, end: usize, label: &str) -> Span {
+        let docs = documents(PREDICTED);
+        let mut span = docs[0].spans[0].clone();
+        (span.start, span.end, span.label) = (start, end, label.into());
+        span
+    }
+
+    #[test]
+    fn unchanged_files_are_written_byte_for_byte() {
+        let files = [
+            PREDICTED.to_owned(),
+            PREDICTED.trim_end().to_owned(),
+            "\u{FEFF}{\"data\": {\"text\": \"a b\"}, \"id\": 1}\n".to_owned(),
+            "[{\"data\":{\"text\":\"a\"}},\r\n {\"data\":{\"text\":\"b [x]\\\"\"}} ]".to_owned(),
+            "{\"data\": {\"text\": \"a\"}}\n\n{\"data\": {\"text\": \"b\"}}\n".to_owned(),
+            "{\"text\": \"Ali\", \"label\": [{\"start\": 0, \"end\": 3, \"text\": \"Ali\", \"labels\": [\"PER\"]}]}".to_owned(),
+        ];
+        for file in files {
+            let docs = LabelStudio
+                .import(&InputFile {
+                    name: "ls.json".into(),
+                    bytes: file.as_bytes().to_vec(),
+                })
+                .expect("imports");
+            let mut ws = crate::core::model::Workspace::default();
+            let (edit, _) = super::super::import_edit(&mut ws, docs).expect("valid");
+            edit.apply(&mut ws).expect("applies");
+            let docs: Vec<Document> = ws.documents.iter().map(|d| (**d).clone()).collect();
+            let docs: Vec<&Document> = docs.iter().collect();
+            let out = LabelStudio.export(&[], &docs, ExportOptions::default());
+            assert_eq!(String::from_utf8_lossy(&out.file.bytes), file.as_str());
+        }
+    }
+
+    #[test]
+    fn an_edited_task_keeps_the_files_shape_and_the_other_tasks_text() {
+        let file = "{\n    \"data\": {\"text\": \"Ali\"}\n}\n";
+        let mut docs = documents(file);
+        docs[0].spans.push(added_span(0, 3, "PER"));
+        let out = export(&docs);
+        assert!(
+            out.starts_with("{\n    \"data\": {\n        \"text\""),
+            "{out}"
+        );
+        assert!(out.ends_with("\n}\n"), "{out}");
+        let two = "[\n  {\"data\": {\"text\": \"a\"}},\n  {\"data\": {\"text\": \"Ali\"}}\n]";
+        let mut docs = documents(two);
+        docs[1].spans.push(added_span(0, 3, "PER"));
+        let out = export(&docs);
+        assert!(
+            out.starts_with("[\n  {\"data\": {\"text\": \"a\"}},\n  {\"data\":"),
+            "{out}"
+        );
+        assert!(out.ends_with("}\n]"), "{out}");
+        let value: Value = serde_json::from_str(&out).expect("json");
+        assert_eq!(
+            value[1]["annotations"][0]["result"][0]["value"]["text"],
+            json!("Ali")
+        );
+        // One task of two, alone: a list in the exporter's layout.
+        let one = export(&docs[..1]);
+        assert_eq!(
+            one,
+            "[\n  {\n    \"data\": {\n      \"text\": \"a\"\n    }\n  }\n]"
+        );
     }
 
     #[test]

@@ -1168,8 +1168,10 @@ pub enum Counted {
     ProdigySkipped,
     /// {file}: in {n} spans token_start/token_end disagree with start/end; start/end were used
     TokensDisagree,
-    /// {file}: {n} predicted spans were imported along with the annotations
+    /// {file}: {n} predicted spans were imported from tasks without annotations; an export to Label Studio keeps the predictions as they were and writes edited spans as a new annotation
     PredictedSpans,
+    /// {file}: {n} tasks have annotations and predictions: the annotations' spans are shown, not the predictions', which an export to Label Studio writes back as they were
+    PredictionsNotShown,
     /// {file}: {n} tasks have several annotations; their spans were merged
     MergedTasks,
     /// {file}: {n} results that are not text spans (choices, relations, HTML ranges…) are not shown; an export to Label Studio writes them back
@@ -1771,7 +1773,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 52] = [
+    pub const ALL: [Counted; 53] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1803,6 +1805,7 @@ impl Counted {
         Counted::ProdigySkipped,
         Counted::TokensDisagree,
         Counted::PredictedSpans,
+        Counted::PredictionsNotShown,
         Counted::MergedTasks,
         Counted::SkippedResults,
         Counted::BratDiscontinuous,
