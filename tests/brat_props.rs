@@ -351,8 +351,8 @@ fn notes_added_and_removed_and_fragments_broken() {
     std::sync::Arc::make_mut(&mut ws.documents[0]).spans[at].note = Some("capital".into());
     let at = find(&mut ws, 8, 12, "PER");
     std::sync::Arc::make_mut(&mut ws.documents[0]).spans[at].note = None;
-    // Basra's fragment of T4 goes: T4 is dropped, Baghdad's fragment stays as
-    // a new entity without the fragments note.
+    // Basra's fragment of T4 goes: T4 keeps its ID with Baghdad's fragment,
+    // its line rewritten in place.
     let at = find(&mut ws, 28, 33, "GPE");
     std::sync::Arc::make_mut(&mut ws.documents[0])
         .spans
@@ -364,12 +364,12 @@ fn notes_added_and_removed_and_fragments_broken() {
         "T1\tPER 0 3\tAli\n\
 T2\tPER 8 12\tSara\n\
 T3\tLOC 16 23\tBaghdad\n\
+T4\tGPE 16 23\tBaghdad\n\
 T5\tMISC 34 39\ttoday\n\
 R1\tMeets Arg1:T1 Arg2:T2\n\
 A1\tNeg T3\n\
 #2\tAnnotatorNotes T5\tsoon\n\
-#3\tAnnotatorNotes T3\tcapital\n\
-T6\tGPE 16 23\tBaghdad\n"
+#3\tAnnotatorNotes T3\tcapital\n"
     );
     assert!(warnings.is_empty(), "{warnings:?}");
 }
