@@ -1151,7 +1151,12 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         flattened_notes: 0,
     };
     let new_notes = changed_notes(doc, &lines, &fates, &imported, &mut out);
-    let written = kept_lines(doc, (&raw, &lines, &fates), &new_notes, &mut out);
+    let written = kept_lines(
+        doc,
+        (&raw, &lines, &fates),
+        (&new_notes, trailing),
+        &mut out,
+    );
     let (next_t, next_note) = next_ids(&lines);
     let mut appended = Appended {
         lines: Vec::new(),
@@ -1203,11 +1208,12 @@ fn write_ann(doc: &Document) -> WrittenAnn {
 
 /// The kept `.ann`'s lines as written: `T` lines by their fate, `#` notes
 /// updated (`new_notes`, on the last note line of their entity) or dropped
-/// with their entity, anything else as it was.
+/// with their entity, anything else as it was; `trailing`: whether the kept
+/// `.ann` ends with a line break.
 fn kept_lines(
     doc: &Document,
     (raw, lines, fates): (&[&str], &[Line], &[Option<Fate>]),
-    new_notes: &SortedMap<&str, Option<String>>,
+    (new_notes, trailing): (&SortedMap<&str, Option<String>>, bool),
     out: &mut WrittenAnn,
 ) -> Vec<String> {
     let mut fate_of: Vec<(&str, &Fate)> = Vec::new();
@@ -1222,22 +1228,35 @@ fn kept_lines(
     let fate_of = SortedMap::from_pairs(fate_of);
     let last_note = SortedMap::from_pairs(last_note);
     let mut written = Vec::with_capacity(raw.len());
+    let mut last_dropped = false;
     for (i, ((raw_line, line), fate)) in raw.iter().zip(lines).zip(fates).enumerate() {
-        let Line::Note { id, target } = line else {
-            written.extend(entity_line(doc, (raw_line, line, fate.as_ref()), out));
-            continue;
-        };
-        let cr = if raw_line.ends_with('\r') { "\r" } else { "" };
-        match (fate_of.get(target), new_notes.get(target)) {
-            (Some(Fate::Deleted), _) => {}
-            (_, Some(new)) if last_note.get(target) == Some(&i) => {
-                if let Some(note) = new {
-                    let note = flatten(note, out);
-                    written.push(format!("{id}\tAnnotatorNotes {target}\t{note}{cr}"));
+        let kept = match line {
+            Line::Note { id, target } => {
+                let cr = if raw_line.ends_with('\r') { "\r" } else { "" };
+                match (fate_of.get(target), new_notes.get(target)) {
+                    (Some(Fate::Deleted), _) => None,
+                    (_, Some(new)) if last_note.get(target) == Some(&i) => {
+                        new.as_deref().map(|note| {
+                            let note = flatten(note, out);
+                            format!("{id}\tAnnotatorNotes {target}\t{note}{cr}")
+                        })
+                    }
+                    _ => Some((*raw_line).to_owned()),
                 }
             }
-            _ => written.push((*raw_line).to_owned()),
-        }
+            _ => entity_line(doc, (raw_line, line, fate.as_ref()), out),
+        };
+        last_dropped = kept.is_none();
+        written.extend(kept);
+    }
+    // A file that ended without a line break still does: the line now last
+    // drops the `\r` that parted it from the dropped last line.
+    if last_dropped
+        && !trailing
+        && let Some(last) = written.last_mut()
+        && last.ends_with('\r')
+    {
+        last.pop();
     }
     written
 }
@@ -1626,6 +1645,25 @@ mod tests {
                 "a.ann: 1 deleted span kept as an entity because relations, events, \
               attributes, normalizations or equivalences point at it (T1)"
             ]
+        );
+    }
+
+    #[test]
+    fn a_file_without_a_final_line_break_ends_without_one_after_its_last_line_goes() {
+        let mut ws = workspace(format!("{T2}{T1}").replace('\n', "\r\n").trim_end());
+        delete(&mut ws, (4, 8, "PER"));
+        delete(&mut ws, (12, 15, "PER"));
+        assert_eq!(export_and_reimport(&ws).0, T2.trim_end());
+        relabel(&mut ws, (22, 27, "LOC"), "GPE");
+        let mut span = ws.new_span(4, 8, "PER");
+        span.note = Some("الوزير".into());
+        std::sync::Arc::make_mut(&mut ws.documents[0])
+            .spans
+            .insert(0, span);
+        assert_eq!(
+            export_and_reimport(&ws).0,
+            "T2\tGPE 22 27\tبغداد\r\nT1\tPER 4 8\tمحمد\r\n#1\tAnnotatorNotes T1\tالوزير\r\n",
+            "a span of T1's fragment back with T1's type is T1 again"
         );
     }
 }
