@@ -21,17 +21,35 @@
 //! [`Source`] (`{"ann": …}`), and export walks it line by line, so an
 //! unchanged document writes its `.ann` back byte for byte (IDs, line order,
 //! line endings, everything above). After edits:
-//! - a `T` line whose spans are all still there is written as it was (a
-//!   discontinuous one too, while every fragment remains with its type);
-//! - a relabelled span rewrites its `T` line in place, keeping the ID;
+//! - a `T` line whose spans are all still there with its type is written as
+//!   it was (a discontinuous one too);
+//! - a relabelled span rewrites its `T` line in place, keeping the ID (a
+//!   discontinuous entity whose fragments were all relabelled alike stays
+//!   one entity, `T1 ORG 4 8;12 15`);
+//! - a discontinuous entity that lost fragments keeps its ID and its line,
+//!   rewritten with the fragments left (`T1 PER 4 8;12 15` without its
+//!   second fragment is written `T1 PER 4 8`), so relations and notes that
+//!   point at it stay valid;
+//! - a discontinuous entity whose fragments now carry different labels is
+//!   split: the fragments that kept its type (or, when none did, those with
+//!   the label of its first fragment left) keep its ID and line, each other
+//!   label becomes a new entity appended with a fresh `T` ID (and the note of
+//!   its first fragment), and the export warns which IDs were split
+//!   (`T1 → T3`). Relations keep pointing at the ID;
 //! - a changed note rewrites the `AnnotatorNotes` line in place (a removed
 //!   note drops it, a new note on an old span is appended with a fresh ID);
-//! - a deleted span drops its `T` line and its notes, unless a relation,
-//!   event, attribute, normalization or equivalence points at it: then the
-//!   line stays (brat would refuse the dangling reference) and the export
-//!   warns which IDs were kept;
-//! - new spans, and the fragments of a discontinuous entity that lost one,
-//!   are appended with fresh `T` IDs (notes right after, as `#` lines).
+//! - an entity whose spans were all deleted drops its `T` line and its
+//!   notes, unless a relation, event, attribute, normalization or
+//!   equivalence points at it: then the line stays as it was (brat would
+//!   refuse the dangling reference) and the export warns which IDs were kept;
+//! - new spans are appended with fresh `T` IDs (notes right after, as `#`
+//!   lines).
+//!
+//! A fragment stands for the span of its range with its line's type; failing
+//! that, for a span of its range with another label that no line stands for
+//! (a relabel); failing that, it was deleted. So no fragment is written
+//! twice (only lines that already shared a fragment in the file still share
+//! it), and re-importing the export shows exactly the spans Wasim showed.
 //!
 //! A document from any other format is written the same way from nothing:
 //! `T1`, `T2`… in span order.
@@ -54,8 +72,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::json;
 
 use super::common::{
-    added_documents, base_name, decode, dedupe_spans, dropped_extras, range, span_text,
-    split_extension,
+    added_documents, base_name, decode, dedupe_spans, dropped_extras, range, split_extension,
 };
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
@@ -170,6 +187,9 @@ impl Format for Brat {
                         .with("ids", super::common::some_of(&written.kept_deleted)),
                 );
             }
+            if let Some(warning) = split_warning(&written.split, &stem) {
+                warnings.push(warning);
+            }
             entries.push(Entry {
                 name: format!("{stem}.txt"),
                 bytes: doc.text.as_str().as_bytes().to_vec(),
@@ -209,6 +229,21 @@ impl Format for Brat {
             warnings,
         }
     }
+}
+
+/// The warning that entities of `{stem}.ann` were split (`split`: `(old ID,
+/// new ID)` pairs), if any were.
+fn split_warning(split: &[(String, String)], stem: &str) -> Option<Msg> {
+    let entities: HashSet<&str> = split.iter().map(|(from, _)| from.as_str()).collect();
+    let ids: Vec<String> = split
+        .iter()
+        .map(|(from, to)| format!("{from} → {to}"))
+        .collect();
+    (!split.is_empty()).then(|| {
+        Msg::counted(Counted::BratSplit, entities.len())
+            .arg("file", format!("{stem}.ann"))
+            .with("ids", super::common::some_of(&ids))
+    })
 }
 
 /// The types an `annotation.conf` declares, in first-seen order.
@@ -666,14 +701,42 @@ fn parse_line(line: &str) -> Line<'_> {
 /// What export does with a kept `T` line.
 #[derive(Clone, PartialEq, Eq)]
 enum Fate {
-    /// Its spans are all there: written as it was.
-    Kept,
-    /// Same ranges, another label: the type is rewritten.
-    Relabelled(String),
+    /// Every fragment is still there with its type: written as it was.
+    /// `first`: the span of its first fragment, which holds its note.
+    Kept { first: usize },
+    /// Some fragments were relabelled or deleted: the line keeps its ID and
+    /// is rewritten with `label` over the fragments `parts` that carry it;
+    /// `first` as in `Kept`.
+    Rewritten {
+        label: String,
+        parts: Vec<(usize, usize)>,
+        first: usize,
+    },
     /// Its spans are gone: dropped, with its notes.
     Deleted,
     /// Its spans are gone but other lines point at it: written as it was.
     Pinned,
+}
+
+/// Fragments that left their `T` line for a label of their own: written as
+/// a new entity.
+struct SplitOff<'a> {
+    /// The ID of the line they left.
+    from: &'a str,
+    label: String,
+    parts: Vec<(usize, usize)>,
+    /// The span of the first of them, whose note is written.
+    first: usize,
+}
+
+/// The kept `T` lines matched against the document's spans.
+struct Matched<'a> {
+    /// Per line, what becomes of it (`None`: not a `T` line).
+    fates: Vec<Option<Fate>>,
+    /// Fragments split off their line, in line order.
+    split: Vec<SplitOff<'a>>,
+    /// The spans a line stands for; the others are new entities.
+    claimed: Vec<bool>,
 }
 
 /// One document's `.ann`, and what writing it changed.
@@ -683,6 +746,8 @@ struct WrittenAnn {
     lines_for_conf: Vec<String>,
     /// `T` IDs kept although their spans were deleted.
     kept_deleted: Vec<String>,
+    /// `(old ID, new ID)` of the fragments split off a discontinuous entity.
+    split: Vec<(String, String)>,
     /// `(label, type)` pairs written under another name.
     renamed: SortedSet<(String, String)>,
     /// Notes whose line breaks or tabs became spaces.
@@ -694,17 +759,259 @@ fn id_number(id: &str) -> Option<u64> {
     id.get(1..).and_then(|n| n.parse().ok())
 }
 
-/// Writes `doc`'s `.ann`: its kept `.ann` walked line by line (see the module
-/// documentation), or fresh `T` lines when it has none.
-fn write_ann(doc: &Document) -> WrittenAnn {
-    let data = doc.source_data(ID);
-    let source = data.and_then(|d| d.get("ann")).and_then(|a| a.as_str());
-    let bom = data
-        .and_then(|d| d.get("bom"))
-        .and_then(serde_json::Value::as_bool)
-        .unwrap_or(false);
-    // The spans and notes as the import gave them, to tell edits apart. A
-    // kept `.ann` that no longer reads against the text is not walked.
+/// Finds each fragment of the kept `T` lines among `doc`'s spans: first a
+/// span of its range and the line's type (lines that shared a fragment in
+/// the file may share it still), then, for the fragments left, a span of its
+/// range with another label that no line has taken: a relabel.
+fn match_lines<'a>(
+    doc: &Document,
+    lines: &[Line<'a>],
+    references: &SortedSet<&str>,
+) -> Matched<'a> {
+    let mut by_key: HashMap<(usize, usize, &str), usize> = HashMap::new();
+    let mut by_range: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (at, span) in doc.spans.iter().enumerate() {
+        by_key
+            .entry((span.start, span.end, &span.label))
+            .or_insert(at);
+        by_range.entry((span.start, span.end)).or_default().push(at);
+    }
+    let mut found: Vec<Vec<Option<usize>>> = lines
+        .iter()
+        .map(|line| match line {
+            Line::Entity { kind, parts, .. } => parts
+                .iter()
+                .map(|&(s, e)| by_key.get(&(s, e, *kind)).copied())
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut claimed = vec![false; doc.spans.len()];
+    for &at in found.iter().flatten().flatten() {
+        claimed[at] = true;
+    }
+    for (line, found) in lines.iter().zip(&mut found) {
+        if let Line::Entity { kind, parts, .. } = line {
+            relabelled(doc, &by_range, &mut claimed, (kind, parts), found);
+        }
+    }
+    let mut fates = Vec::with_capacity(lines.len());
+    let mut split = Vec::new();
+    for (line, found) in lines.iter().zip(&found) {
+        let Line::Entity {
+            id, kind, parts, ..
+        } = line
+        else {
+            fates.push(None);
+            continue;
+        };
+        let (line_fate, off) = fate(doc, (id, kind, parts), found, references.contains(id));
+        fates.push(Some(line_fate));
+        split.extend(off);
+    }
+    Matched {
+        fates,
+        split,
+        claimed,
+    }
+}
+
+/// Gives each fragment of a `T` line (`kind`, `parts`) not yet `found` an
+/// unclaimed span of its range with another label, if there is one: the
+/// label an earlier fragment of the line took, else the first in order.
+fn relabelled(
+    doc: &Document,
+    by_range: &HashMap<(usize, usize), Vec<usize>>,
+    claimed: &mut [bool],
+    (kind, parts): (&str, &[(usize, usize)]),
+    found: &mut [Option<usize>],
+) {
+    let mut taken: Option<&str> = None;
+    for (range, slot) in parts.iter().zip(found.iter_mut()) {
+        if slot.is_some() {
+            continue;
+        }
+        let free: Vec<usize> = by_range
+            .get(range)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&at| !claimed[at] && &*doc.spans[at].label != kind)
+            .collect();
+        let same = free
+            .iter()
+            .copied()
+            .find(|&at| Some(&*doc.spans[at].label) == taken);
+        *slot = same.or(free.first().copied());
+        if let Some(at) = *slot {
+            claimed[at] = true;
+            taken = taken.or(Some(&doc.spans[at].label));
+        }
+    }
+}
+
+/// What becomes of the `T` line (`id`, `kind`, `parts`) whose fragments are
+/// now the spans `found` (`None`: deleted), and the fragments that leave it.
+/// The ID stays with the fragments that kept `kind`, or else with the label
+/// of the first fragment left; each other label is split off.
+fn fate<'a>(
+    doc: &Document,
+    (id, kind, parts): (&'a str, &str, &[(usize, usize)]),
+    found: &[Option<usize>],
+    pointed_at: bool,
+) -> (Fate, Vec<SplitOff<'a>>) {
+    let label = |at: usize| -> &str { &doc.spans[at].label };
+    let left: Vec<((usize, usize), usize)> = parts
+        .iter()
+        .zip(found)
+        .filter_map(|(&part, at)| at.map(|at| (part, at)))
+        .collect();
+    let Some(&(_, first)) = left.first() else {
+        let fate = if pointed_at {
+            Fate::Pinned
+        } else {
+            Fate::Deleted
+        };
+        return (fate, Vec::new());
+    };
+    let typed = left.iter().filter(|&&(_, at)| label(at) == kind).count();
+    if typed == parts.len() {
+        return (Fate::Kept { first }, Vec::new());
+    }
+    let lead = if typed > 0 { kind } else { label(first) };
+    let mut groups: Vec<SplitOff<'a>> = Vec::new();
+    for (part, at) in left {
+        match groups.iter_mut().find(|g| g.label == label(at)) {
+            Some(group) => group.parts.push(part),
+            None => groups.push(SplitOff {
+                from: id,
+                label: label(at).to_owned(),
+                parts: vec![part],
+                first: at,
+            }),
+        }
+    }
+    let kept = groups.iter().position(|g| g.label == lead).unwrap_or(0);
+    let kept = groups.remove(kept);
+    let fate = Fate::Rewritten {
+        label: kept.label,
+        parts: kept.parts,
+        first: kept.first,
+    };
+    (fate, groups)
+}
+
+/// The IDs the lines other than `T` and `#` lines point at.
+fn references<'a>(raw: &[&'a str], lines: &[Line]) -> SortedSet<&'a str> {
+    let mut references: Vec<&str> = Vec::new();
+    for (raw_line, line) in raw.iter().zip(lines) {
+        if let Line::Other = line {
+            let middle = raw_line.split('\t').nth(1).unwrap_or_default();
+            for word in middle.split_whitespace() {
+                references.push(word.rsplit(':').next().unwrap_or(word));
+            }
+        }
+    }
+    SortedSet::from_items(references)
+}
+
+/// `s e;s e` for brat.
+fn offsets_of(parts: &[(usize, usize)]) -> String {
+    let parts: Vec<String> = parts.iter().map(|(s, e)| format!("{s} {e}")).collect();
+    parts.join(";")
+}
+
+/// The text of `parts` as brat states it: fragments joined by a space, on
+/// one line.
+fn surface_of(doc: &Document, parts: &[(usize, usize)]) -> String {
+    let texts: Vec<&str> = parts
+        .iter()
+        .map(|&(s, e)| doc.text.slice(s, e).unwrap_or_default())
+        .collect();
+    one_line(&texts.join(" "))
+}
+
+/// `note` on one line, counting it when it had to be flattened.
+fn flatten(note: &str, out: &mut WrittenAnn) -> String {
+    if note.contains(['\n', '\r', '\t']) {
+        out.flattened_notes += 1;
+    }
+    one_line(note)
+}
+
+/// `label` as a brat type, noting it when it had to be renamed.
+fn kind_of(label: &str, out: &mut WrittenAnn) -> String {
+    let kind = type_name(label);
+    if kind != label {
+        out.renamed.insert((label.to_owned(), kind.clone()));
+    }
+    kind
+}
+
+/// The lines appended after the kept ones, and the next free IDs.
+struct Appended {
+    lines: Vec<String>,
+    next_t: u64,
+    next_note: u64,
+}
+
+impl Appended {
+    /// Appends `#n<TAB>AnnotatorNotes <target><TAB>note`.
+    fn note(&mut self, target: &str, note: &str, out: &mut WrittenAnn) {
+        let note = flatten(note, out);
+        self.lines.push(format!(
+            "#{}\tAnnotatorNotes {target}\t{note}",
+            self.next_note
+        ));
+        self.next_note += 1;
+    }
+
+    /// Appends a new `T` line for `label` over `parts`, with the note of the
+    /// span `first`; returns its ID.
+    fn entity(
+        &mut self,
+        doc: &Document,
+        (label, parts, first): (&str, &[(usize, usize)], usize),
+        out: &mut WrittenAnn,
+    ) -> String {
+        let kind = kind_of(label, out);
+        let id = format!("T{}", self.next_t);
+        self.next_t += 1;
+        let (offsets, surface) = (offsets_of(parts), surface_of(doc, parts));
+        self.lines
+            .push(format!("{id}\t{kind} {offsets}\t{surface}"));
+        let note = doc.spans.get(first).and_then(|s| s.note.as_deref());
+        if let Some(note) = user_note(note) {
+            self.note(&id, &note, out);
+        }
+        id
+    }
+}
+
+/// The first free `T` and `#` numbers after those `lines` use.
+fn next_ids(lines: &[Line]) -> (u64, u64) {
+    let (mut next_t, mut next_note) = (1, 1);
+    for line in lines {
+        match line {
+            Line::Note { id, .. } => next_note = next_note.max(id_number(id).map_or(0, |n| n + 1)),
+            Line::Entity { id, .. } => next_t = next_t.max(id_number(id).map_or(0, |n| n + 1)),
+            Line::Other => {}
+        }
+    }
+    (next_t, next_note)
+}
+
+/// The notes of the spans the kept `.ann` gave at import, by `(start, end,
+/// label)`, to tell edits apart.
+type ImportedNotes = SortedMap<(usize, usize, String), Option<String>>;
+
+/// `doc`'s kept `.ann` and the notes it gave at import. A kept `.ann` that
+/// no longer reads against the text is not walked (`None`).
+fn kept_ann(doc: &Document) -> (Option<&str>, ImportedNotes) {
+    let source = doc
+        .source_data(ID)
+        .and_then(|d| d.get("ann"))
+        .and_then(|a| a.as_str());
     let read = source.and_then(|ann| {
         read_pair(
             &doc.name,
@@ -714,18 +1021,102 @@ fn write_ann(doc: &Document) -> WrittenAnn {
             &mut Tally::default(),
         )
         .ok()
-        .map(|imported| (ann, imported))
     });
-    let source = read.as_ref().map(|(ann, _)| *ann);
-    let imported: SortedMap<(usize, usize, String), Option<String>> = read
-        .map(|(_, imported)| {
-            imported
-                .spans
-                .into_iter()
-                .map(|s| ((s.start, s.end, s.label), s.note))
-                .collect()
-        })
-        .unwrap_or_default();
+    let Some(imported) = read else {
+        return (None, SortedMap::default());
+    };
+    let notes = imported
+        .spans
+        .into_iter()
+        .map(|s| ((s.start, s.end, s.label), s.note))
+        .collect();
+    (source, notes)
+}
+
+/// The notes whose text changed, by entity ID (`None`: removed), and the
+/// IDs kept although all their spans were deleted (into `out`).
+fn changed_notes<'a>(
+    doc: &Document,
+    lines: &[Line<'a>],
+    fates: &[Option<Fate>],
+    imported: &ImportedNotes,
+    out: &mut WrittenAnn,
+) -> SortedMap<&'a str, Option<String>> {
+    let mut new_notes = Vec::new();
+    for (line, fate) in lines.iter().zip(fates) {
+        let (
+            Line::Entity {
+                id, kind, parts, ..
+            },
+            Some(fate),
+        ) = (line, fate)
+        else {
+            continue;
+        };
+        let first = match fate {
+            Fate::Kept { first } | Fate::Rewritten { first, .. } => *first,
+            Fate::Deleted => continue,
+            Fate::Pinned => {
+                out.kept_deleted.push((*id).to_owned());
+                continue;
+            }
+        };
+        let Some(&(s, e)) = parts.first() else {
+            continue;
+        };
+        let now = doc.spans.get(first).and_then(|s| s.note.as_deref());
+        let then = imported
+            .get(&(s, e, (*kind).to_owned()))
+            .and_then(Option::as_deref);
+        if now != then {
+            new_notes.push((*id, user_note(now)));
+        }
+    }
+    SortedMap::from_pairs(new_notes)
+}
+
+/// A kept `T` line as written: as it was, rewritten, or not at all.
+fn entity_line(
+    doc: &Document,
+    (raw_line, line, fate): (&str, &Line, Option<&Fate>),
+    out: &mut WrittenAnn,
+) -> Option<String> {
+    let Line::Entity {
+        id,
+        offsets,
+        surface,
+        parts,
+        ..
+    } = line
+    else {
+        return Some(raw_line.to_owned());
+    };
+    let Some(Fate::Rewritten {
+        label, parts: now, ..
+    }) = fate
+    else {
+        return (fate != Some(&Fate::Deleted)).then(|| raw_line.to_owned());
+    };
+    let cr = if raw_line.ends_with('\r') { "\r" } else { "" };
+    let kind = kind_of(label, out);
+    let (offsets, surface) = if now == parts {
+        ((*offsets).to_owned(), surface.map(str::to_owned))
+    } else {
+        (offsets_of(now), surface.map(|_| surface_of(doc, now)))
+    };
+    let surface = surface.map(|s| format!("\t{s}")).unwrap_or_default();
+    Some(format!("{id}\t{kind} {offsets}{surface}{cr}"))
+}
+
+/// Writes `doc`'s `.ann`: its kept `.ann` walked line by line (see the module
+/// documentation), or fresh `T` lines when it has none.
+fn write_ann(doc: &Document) -> WrittenAnn {
+    let bom = doc
+        .source_data(ID)
+        .and_then(|d| d.get("bom"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false);
+    let (source, imported) = kept_ann(doc);
     let ann = source.unwrap_or("");
     let (body, trailing) = match ann.strip_suffix('\n') {
         Some(body) => (body, true),
@@ -745,226 +1136,62 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         .iter()
         .map(|l| parse_line(l.strip_suffix('\r').unwrap_or(l)))
         .collect();
-
-    let mut by_key: HashMap<(usize, usize, &str), usize> = HashMap::new();
-    for (i, span) in doc.spans.iter().enumerate() {
-        by_key
-            .entry((span.start, span.end, &span.label))
-            .or_insert(i);
-    }
-    let mut claimed = vec![false; doc.spans.len()];
-    let mut fates: Vec<Option<Fate>> = vec![None; lines.len()];
-    // Exact matches first, so a relabel never takes a span a kept line has.
-    for (i, line) in lines.iter().enumerate() {
-        if let Line::Entity { kind, parts, .. } = line {
-            let found: Option<Vec<usize>> = parts
-                .iter()
-                .map(|&(s, e)| by_key.get(&(s, e, *kind)).copied())
-                .collect();
-            if let Some(found) = found {
-                for at in found {
-                    claimed[at] = true;
-                }
-                fates[i] = Some(Fate::Kept);
-            }
-        }
-    }
-    let mut references: Vec<&str> = Vec::new();
-    for (raw_line, line) in raw.iter().zip(&lines) {
-        if let Line::Other = line {
-            let middle = raw_line.split('\t').nth(1).unwrap_or_default();
-            for word in middle.split_whitespace() {
-                references.push(word.rsplit(':').next().unwrap_or(word));
-            }
-        }
-    }
-    let references = SortedSet::from_items(references);
-    for (i, line) in lines.iter().enumerate() {
-        let Line::Entity {
-            id, kind, parts, ..
-        } = line
-        else {
-            continue;
-        };
-        if fates[i].is_some() {
-            continue;
-        }
-        let unclaimed = |s: usize, e: usize, label: &str, claimed: &[bool]| {
-            doc.spans
-                .iter()
-                .enumerate()
-                .find(|(at, span)| {
-                    !claimed[*at] && span.start == s && span.end == e && span.label == label
-                })
-                .map(|(at, _)| at)
-        };
-        let Some(&(s0, e0)) = parts.first() else {
-            continue;
-        };
-        let candidates: Vec<&str> = doc
-            .spans
-            .iter()
-            .enumerate()
-            .filter(|(at, span)| {
-                !claimed[*at] && span.start == s0 && span.end == e0 && span.label != *kind
-            })
-            .map(|(_, span)| span.label.as_str())
-            .collect();
-        let relabel = candidates.into_iter().find_map(|label| {
-            parts
-                .iter()
-                .map(|&(s, e)| unclaimed(s, e, label, &claimed))
-                .collect::<Option<Vec<usize>>>()
-                .map(|found| (label, found))
-        });
-        fates[i] = Some(match relabel {
-            Some((label, found)) => {
-                for at in found {
-                    claimed[at] = true;
-                }
-                Fate::Relabelled(label.to_owned())
-            }
-            None if references.contains(id) => Fate::Pinned,
-            None => Fate::Deleted,
-        });
-    }
+    let Matched {
+        fates,
+        split,
+        claimed,
+    } = match_lines(doc, &lines, &references(&raw, &lines));
 
     let mut out = WrittenAnn {
         ann: String::new(),
         lines_for_conf: Vec::new(),
         kept_deleted: Vec::new(),
+        split: Vec::new(),
         renamed: SortedSet::new(),
         flattened_notes: 0,
     };
-    let mut fate_of: Vec<(&str, &Fate)> = Vec::new();
-    // Notes that changed, by entity ID: the new text (`None`: removed).
-    let mut new_notes: Vec<(&str, Option<String>)> = Vec::new();
-    for (line, fate) in lines.iter().zip(&fates) {
-        let (
-            Line::Entity {
-                id, kind, parts, ..
-            },
-            Some(fate),
-        ) = (line, fate)
-        else {
-            continue;
-        };
-        fate_of.push((id, fate));
-        let label = match fate {
-            Fate::Kept => *kind,
-            Fate::Relabelled(label) => label.as_str(),
-            Fate::Deleted => continue,
-            Fate::Pinned => {
-                out.kept_deleted.push((*id).to_owned());
-                continue;
-            }
-        };
-        let Some(&(s, e)) = parts.first() else {
-            continue;
-        };
-        let now = by_key
-            .get(&(s, e, label))
-            .and_then(|&at| doc.spans[at].note.as_deref());
-        let then = imported
-            .get(&(s, e, (*kind).to_owned()))
-            .and_then(Option::as_deref);
-        if now != then {
-            new_notes.push((id, user_note(now)));
-        }
-    }
-    let fate_of = SortedMap::from_pairs(fate_of);
-    let new_notes = SortedMap::from_pairs(new_notes);
-    let mut last_note: Vec<(&str, usize)> = Vec::new();
-    let mut next_note = 1;
-    let mut next_t = 1;
-    for (i, line) in lines.iter().enumerate() {
-        match line {
-            Line::Note { id, target } => {
-                last_note.push((target, i));
-                next_note = next_note.max(id_number(id).map_or(0, |n| n + 1));
-            }
-            Line::Entity { id, .. } => {
-                next_t = next_t.max(id_number(id).map_or(0, |n| n + 1));
-            }
-            Line::Other => {}
-        }
-    }
-    let last_note = SortedMap::from_pairs(last_note);
-    let mut written: Vec<String> = Vec::with_capacity(raw.len() + doc.spans.len());
-    let flatten = |note: &str, out: &mut WrittenAnn| {
-        if note.contains(['\n', '\r', '\t']) {
-            out.flattened_notes += 1;
-        }
-        one_line(note)
+    let new_notes = changed_notes(doc, &lines, &fates, &imported, &mut out);
+    let written = kept_lines(
+        doc,
+        (&raw, &lines, &fates),
+        (&new_notes, trailing),
+        &mut out,
+    );
+    let (next_t, next_note) = next_ids(&lines);
+    let mut appended = Appended {
+        lines: Vec::new(),
+        next_t,
+        next_note,
     };
-    for (i, (raw_line, line)) in raw.iter().zip(&lines).enumerate() {
-        let cr = if raw_line.ends_with('\r') { "\r" } else { "" };
-        match line {
-            Line::Entity {
-                id,
-                offsets,
-                surface,
-                ..
-            } => match &fates[i] {
-                Some(Fate::Deleted) => {}
-                Some(Fate::Relabelled(label)) => {
-                    let kind = type_name(label);
-                    if kind != *label {
-                        out.renamed.insert((label.clone(), kind.clone()));
-                    }
-                    let surface = surface.map(|s| format!("\t{s}")).unwrap_or_default();
-                    written.push(format!("{id}\t{kind} {offsets}{surface}{cr}"));
-                }
-                _ => written.push((*raw_line).to_owned()),
-            },
-            Line::Note { id, target } => match (fate_of.get(target), new_notes.get(target)) {
-                (Some(Fate::Deleted), _) => {}
-                (_, Some(new)) if last_note.get(target) == Some(&i) => {
-                    if let Some(note) = new {
-                        let note = flatten(note, &mut out);
-                        written.push(format!("{id}\tAnnotatorNotes {target}\t{note}{cr}"));
-                    }
-                }
-                _ => written.push((*raw_line).to_owned()),
-            },
-            Line::Other => written.push((*raw_line).to_owned()),
+    let noted: SortedSet<&str> = lines
+        .iter()
+        .filter_map(|line| match line {
+            Line::Note { target, .. } => Some(*target),
+            _ => None,
+        })
+        .collect();
+    for (id, note) in new_notes.iter() {
+        if let (Some(note), false) = (note, noted.contains(id)) {
+            appended.note(id, note, &mut out);
         }
     }
-    let mut appended: Vec<String> = Vec::new();
-    for (id, note) in new_notes.iter() {
-        if let (Some(note), false) = (note, last_note.contains_key(id)) {
-            let note = flatten(note, &mut out);
-            appended.push(format!("#{next_note}\tAnnotatorNotes {id}\t{note}"));
-            next_note += 1;
-        }
+    for off in &split {
+        let id = appended.entity(doc, (&off.label, &off.parts, off.first), &mut out);
+        out.split.push((off.from.to_owned(), id));
     }
     for (at, span) in doc.spans.iter().enumerate() {
-        if claimed[at] {
-            continue;
-        }
-        let kind = type_name(&span.label);
-        if kind != span.label {
-            out.renamed.insert((span.label.to_string(), kind.clone()));
-        }
-        let surface = one_line(span_text(doc, span));
-        let id = format!("T{next_t}");
-        next_t += 1;
-        appended.push(format!(
-            "{id}\t{kind} {} {}\t{surface}",
-            span.start, span.end
-        ));
-        if let Some(note) = user_note(span.note.as_deref()) {
-            let note = flatten(&note, &mut out);
-            appended.push(format!("#{next_note}\tAnnotatorNotes {id}\t{note}"));
-            next_note += 1;
+        if !claimed[at] {
+            let parts = [(span.start, span.end)];
+            appended.entity(doc, (&span.label, &parts, at), &mut out);
         }
     }
+    let appended = appended.lines;
     let mut ann = String::with_capacity(ann.len() + appended.len() * 32);
     if bom {
         ann.push('\u{feff}');
     }
     ann.push_str(&written.join("\n"));
-    if trailing {
+    if trailing && !written.is_empty() {
         // The last kept line already holds its `\r`, if any.
         ann.push('\n');
     } else if !appended.is_empty() && !written.is_empty() {
@@ -977,6 +1204,61 @@ fn write_ann(doc: &Document) -> WrittenAnn {
     out.lines_for_conf = written.into_iter().chain(appended).collect();
     out.ann = ann;
     out
+}
+
+/// The kept `.ann`'s lines as written: `T` lines by their fate, `#` notes
+/// updated (`new_notes`, on the last note line of their entity) or dropped
+/// with their entity, anything else as it was; `trailing`: whether the kept
+/// `.ann` ends with a line break.
+fn kept_lines(
+    doc: &Document,
+    (raw, lines, fates): (&[&str], &[Line], &[Option<Fate>]),
+    (new_notes, trailing): (&SortedMap<&str, Option<String>>, bool),
+    out: &mut WrittenAnn,
+) -> Vec<String> {
+    let mut fate_of: Vec<(&str, &Fate)> = Vec::new();
+    let mut last_note: Vec<(&str, usize)> = Vec::new();
+    for (i, (line, fate)) in lines.iter().zip(fates).enumerate() {
+        match (line, fate) {
+            (Line::Entity { id, .. }, Some(fate)) => fate_of.push((id, fate)),
+            (Line::Note { target, .. }, _) => last_note.push((target, i)),
+            _ => {}
+        }
+    }
+    let fate_of = SortedMap::from_pairs(fate_of);
+    let last_note = SortedMap::from_pairs(last_note);
+    let mut written = Vec::with_capacity(raw.len());
+    let mut last_dropped = false;
+    for (i, ((raw_line, line), fate)) in raw.iter().zip(lines).zip(fates).enumerate() {
+        let kept = match line {
+            Line::Note { id, target } => {
+                let cr = if raw_line.ends_with('\r') { "\r" } else { "" };
+                match (fate_of.get(target), new_notes.get(target)) {
+                    (Some(Fate::Deleted), _) => None,
+                    (_, Some(new)) if last_note.get(target) == Some(&i) => {
+                        new.as_deref().map(|note| {
+                            let note = flatten(note, out);
+                            format!("{id}\tAnnotatorNotes {target}\t{note}{cr}")
+                        })
+                    }
+                    _ => Some((*raw_line).to_owned()),
+                }
+            }
+            _ => entity_line(doc, (raw_line, line, fate.as_ref()), out),
+        };
+        last_dropped = kept.is_none();
+        written.extend(kept);
+    }
+    // A file that ended without a line break still does: the line now last
+    // drops the `\r` that parted it from the dropped last line.
+    if last_dropped
+        && !trailing
+        && let Some(last) = written.last_mut()
+        && last.ends_with('\r')
+    {
+        last.pop();
+    }
+    written
 }
 
 #[cfg(test)]
@@ -1159,6 +1441,229 @@ mod tests {
         assert_eq!(
             conf.render(),
             "# Types written by Wasim\n[entities]\nPER\n\n[relations]\nIn\tArg1:<ANY>, Arg2:<ANY>\n\n[events]\nAttack\tTarget*:<ANY>\n\n[attributes]\nNeg\tArg:<ANY>\nConfidence\tArg:<ANY>, Value:High\n"
+        );
+    }
+
+    /// The tester's document: «محمد … علي» is one discontinuous PER entity.
+    const TXT: &str = "زار محمد بن علي جامعة بغداد في العراق.";
+    const T1: &str = "T1\tPER 4 8;12 15\tمحمد علي\n";
+    const T2: &str = "T2\tLOC 22 27\tبغداد\n";
+    const R1: &str = "R1\tLives-in Arg1:T1 Arg2:T2\n";
+
+    /// A workspace holding the pair `TXT` + `ann`, imported as the app does.
+    fn workspace(ann: &str) -> crate::core::model::Workspace {
+        let imported = import_pair(&file("a.txt", TXT), &file("a.ann", ann)).expect("imports");
+        let mut ws = crate::core::model::Workspace::default();
+        let (edit, _) = crate::core::formats::import_edit(&mut ws, imported).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        ws
+    }
+
+    /// Exports `ws`: the archive, the one `.ann` and the warnings in English.
+    fn export(ws: &crate::core::model::Workspace) -> (Vec<u8>, String, Vec<String>) {
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
+        let entries = zip::read(&exported.file.bytes).expect("zip");
+        let ann = entries.iter().find(|e| e.name == "a.ann").expect("a.ann");
+        let ann = String::from_utf8(ann.bytes.clone()).expect("utf-8");
+        let warnings = exported.warnings.iter().map(ToString::to_string).collect();
+        (exported.file.bytes, ann, warnings)
+    }
+
+    /// The spans of the one document, as the user sees them.
+    fn shown(spans: &[crate::core::model::Span]) -> Vec<(usize, usize, String)> {
+        let mut shown: Vec<_> = spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.to_string()))
+            .collect();
+        shown.sort();
+        shown
+    }
+
+    /// Applies `change` to the span `start..end` labelled `label`.
+    fn edit(
+        ws: &mut crate::core::model::Workspace,
+        (start, end, label): (usize, usize, &str),
+        change: impl FnOnce(&mut Vec<crate::core::model::Span>, usize),
+    ) {
+        let doc = std::sync::Arc::make_mut(&mut ws.documents[0]);
+        let at = doc
+            .spans
+            .iter()
+            .position(|s| s.start == start && s.end == end && s.label == label)
+            .expect("span");
+        change(&mut doc.spans, at);
+    }
+
+    fn relabel(ws: &mut crate::core::model::Workspace, span: (usize, usize, &str), to: &str) {
+        edit(ws, span, |spans, at| spans[at].label = to.into());
+    }
+
+    fn delete(ws: &mut crate::core::model::Workspace, span: (usize, usize, &str)) {
+        edit(ws, span, |spans, at| {
+            spans.remove(at);
+        });
+    }
+
+    /// Exports `ws`, checks that reading the export back shows what `ws`
+    /// shows, and returns the `.ann` and the warnings.
+    fn export_and_reimport(ws: &crate::core::model::Workspace) -> (String, Vec<String>) {
+        let (zip, ann, warnings) = export(ws);
+        let back = Brat
+            .import(&InputFile {
+                name: "x.zip".into(),
+                bytes: zip,
+            })
+            .expect("reimports");
+        assert_eq!(
+            shown(&ws.documents[0].spans),
+            back.documents[0]
+                .spans
+                .iter()
+                .map(|s| (s.start, s.end, s.label.clone()))
+                .collect::<Vec<_>>(),
+            "re-import of\n{ann}"
+        );
+        (ann, warnings)
+    }
+
+    #[test]
+    fn an_unchanged_discontinuous_entity_is_written_byte_for_byte() {
+        for ann in [
+            format!("{T1}{T2}{R1}"),
+            format!("{T1}{T2}"),
+            format!("{R1}{T2}{T1}").replace('\n', "\r\n"),
+            format!("{T2}{T1}").trim_end().to_owned(),
+        ] {
+            let ws = workspace(&ann);
+            let (written, warnings) = export_and_reimport(&ws);
+            assert_eq!(written, ann);
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    #[test]
+    fn relabelling_one_fragment_splits_the_entity_keeping_its_id() {
+        for relation in ["", R1] {
+            let mut ws = workspace(&format!("{T1}{T2}{relation}"));
+            relabel(&mut ws, (12, 15, "PER"), "ORG");
+            let (ann, warnings) = export_and_reimport(&ws);
+            assert_eq!(
+                ann,
+                format!("T1\tPER 4 8\tمحمد\n{T2}{relation}T3\tORG 12 15\tعلي\n")
+            );
+            assert_eq!(
+                warnings,
+                [
+                    "a.ann: 1 discontinuous entity was split, as its fragments now carry \
+                  different labels: the fragments that kept its type (or else its first \
+                  remaining fragment's label) keep its ID, which relations and notes point \
+                  at; the others get new IDs (T1 → T3)"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn relabelling_the_first_fragment_leaves_the_id_with_the_type() {
+        let mut ws = workspace(&format!("{T1}{T2}{R1}"));
+        relabel(&mut ws, (4, 8, "PER"), "ORG");
+        let (ann, warnings) = export_and_reimport(&ws);
+        assert_eq!(
+            ann,
+            format!("T1\tPER 12 15\tعلي\n{T2}{R1}T3\tORG 4 8\tمحمد\n")
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].ends_with("(T1 → T3)"), "{warnings:?}");
+    }
+
+    #[test]
+    fn relabelling_every_fragment_alike_relabels_the_entity() {
+        let mut ws = workspace(&format!("{T1}{T2}{R1}"));
+        relabel(&mut ws, (4, 8, "PER"), "ORG");
+        relabel(&mut ws, (12, 15, "PER"), "ORG");
+        let (ann, warnings) = export_and_reimport(&ws);
+        assert_eq!(ann, format!("T1\tORG 4 8;12 15\tمحمد علي\n{T2}{R1}"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn relabelling_to_several_labels_keeps_the_id_with_the_first() {
+        let txt_ann = "T1\tPER 4 8;12 15;22 27\tمحمد علي بغداد\n#1\tAnnotatorNotes T1\tالوزير\n";
+        let mut ws = workspace(txt_ann);
+        relabel(&mut ws, (4, 8, "PER"), "ORG");
+        relabel(&mut ws, (12, 15, "PER"), "LOC");
+        relabel(&mut ws, (22, 27, "PER"), "ORG");
+        let (ann, warnings) = export_and_reimport(&ws);
+        assert_eq!(
+            ann,
+            "T1\tORG 4 8;22 27\tمحمد بغداد\n#1\tAnnotatorNotes T1\tالوزير\n\
+             T2\tLOC 12 15\tعلي\n#2\tAnnotatorNotes T2\tالوزير\n"
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].ends_with("(T1 → T2)"), "{warnings:?}");
+    }
+
+    #[test]
+    fn deleting_one_fragment_keeps_the_id_with_the_rest() {
+        for relation in ["", R1] {
+            let mut ws = workspace(&format!("{T1}{T2}{relation}"));
+            delete(&mut ws, (12, 15, "PER"));
+            let (ann, warnings) = export_and_reimport(&ws);
+            assert_eq!(ann, format!("T1\tPER 4 8\tمحمد\n{T2}{relation}"));
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    #[test]
+    fn deleting_one_fragment_and_relabelling_the_other_keeps_the_id() {
+        let mut ws = workspace(&format!("{T1}{T2}{R1}"));
+        delete(&mut ws, (4, 8, "PER"));
+        relabel(&mut ws, (12, 15, "PER"), "ORG");
+        let (ann, warnings) = export_and_reimport(&ws);
+        assert_eq!(ann, format!("T1\tORG 12 15\tعلي\n{T2}{R1}"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn deleting_every_fragment_drops_the_entity_unless_something_points_at_it() {
+        let mut ws = workspace(&format!("{T1}{T2}"));
+        delete(&mut ws, (4, 8, "PER"));
+        delete(&mut ws, (12, 15, "PER"));
+        let (ann, warnings) = export_and_reimport(&ws);
+        assert_eq!(ann, T2);
+        assert!(warnings.is_empty(), "{warnings:?}");
+
+        let mut ws = workspace(&format!("{T1}{T2}{R1}"));
+        delete(&mut ws, (4, 8, "PER"));
+        delete(&mut ws, (12, 15, "PER"));
+        let (_, ann, warnings) = export(&ws);
+        assert_eq!(ann, format!("{T1}{T2}{R1}"));
+        assert_eq!(
+            warnings,
+            [
+                "a.ann: 1 deleted span kept as an entity because relations, events, \
+              attributes, normalizations or equivalences point at it (T1)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_without_a_final_line_break_ends_without_one_after_its_last_line_goes() {
+        let mut ws = workspace(format!("{T2}{T1}").replace('\n', "\r\n").trim_end());
+        delete(&mut ws, (4, 8, "PER"));
+        delete(&mut ws, (12, 15, "PER"));
+        assert_eq!(export_and_reimport(&ws).0, T2.trim_end());
+        relabel(&mut ws, (22, 27, "LOC"), "GPE");
+        let mut span = ws.new_span(4, 8, "PER");
+        span.note = Some("الوزير".into());
+        std::sync::Arc::make_mut(&mut ws.documents[0])
+            .spans
+            .insert(0, span);
+        assert_eq!(
+            export_and_reimport(&ws).0,
+            "T2\tGPE 22 27\tبغداد\r\nT1\tPER 4 8\tمحمد\r\n#1\tAnnotatorNotes T1\tالوزير\r\n",
+            "a span of T1's fragment back with T1's type is T1 again"
         );
     }
 }

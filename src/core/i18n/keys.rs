@@ -1176,10 +1176,12 @@ pub enum Counted {
     MergedTasks,
     /// {file}: {n} results that are not text spans (choices, relations, HTML ranges…) are not shown; an export to Label Studio writes them back
     SkippedResults,
-    /// {file}: {n} discontinuous entities are shown as one span per fragment, sharing a note; brat export writes each back as one entity while all its fragments remain
+    /// {file}: {n} discontinuous entities are shown as one span per fragment, sharing a note; brat export writes each back as one entity while its fragments keep one label
     BratDiscontinuous,
     /// {file}: {n} deleted spans kept as entities because relations, events, attributes, normalizations or equivalences point at them ({ids})
     BratKeptDeleted,
+    /// {file}: {n} discontinuous entities were split, as their fragments now carry different labels: in each, the fragments that kept its type (or else its first remaining fragment's label) keep its ID, which relations and notes point at; the others get new IDs ({ids})
+    BratSplit,
     /// {n} notes had line breaks or tabs, written as spaces
     FlattenedNotes,
     /// {n} bytes
@@ -1773,7 +1775,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 53] = [
+    pub const ALL: [Counted; 54] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1810,6 +1812,7 @@ impl Counted {
         Counted::SkippedResults,
         Counted::BratDiscontinuous,
         Counted::BratKeptDeleted,
+        Counted::BratSplit,
         Counted::FlattenedNotes,
         Counted::Bytes,
         Counted::ZipTooMany,
