@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
   repoRoot, gotoApp, uploadFiles, docText, shownSpans, cpSlice, downloadFrom, clickSpan, jsonFile,
-  expectMessage,
+  expectMessage, markLocator,
 } from './helpers.mjs';
 
 /** Reads a ZIP archive (stored or deflated entries): { name → Buffer }. */
@@ -124,6 +124,64 @@ test('a brat project zipped with deflate imports, and its .ann comes back identi
   expect(afterDelete[annName].toString('utf8')).toContain('E1\tVisit:T5 Agent:T1 Place:T2');
   expect(afterDelete[annName].toString('utf8')).toContain('T1\tPER ');
   await expectMessage(page, 'warning', 'T1');
+});
+
+test('relabelling one fragment of a discontinuous brat entity splits it under its ID, never duplicates it, and re-imports as shown', async ({ page }) => {
+  await gotoApp(page);
+  const txt = 'زار محمد بن علي جامعة بغداد في العراق.';
+  const ann = 'T1\tPER 4 8;12 15\tمحمد علي\nT2\tLOC 22 27\tبغداد\nR1\tLives-in Arg1:T1 Arg2:T2\n';
+  await uploadFiles(page, [
+    { name: 'disc.txt', mimeType: 'text/plain', buffer: Buffer.from(txt) },
+    { name: 'disc.ann', mimeType: 'text/plain', buffer: Buffer.from(ann) },
+  ]);
+  await page.getByTestId('doc-item').filter({ hasText: 'disc' }).first().click();
+  // Unchanged, the .ann comes back as it was.
+  const exportAnn = async () => {
+    const files = readZip((await exportAs(page, 'brat', 'open')).buffer);
+    return files[Object.keys(files).find((n) => n.endsWith('.ann'))].toString('utf8');
+  };
+  expect(await exportAnn()).toBe(ann);
+  await clickSpan(page, { start: 12, end: 15, label: 'PER' });
+  await page.keyboard.press('3');
+  await expect(markLocator(page, { start: 12, end: 15, label: 'ORG' })).toHaveCount(1);
+  const edited = await exportAnn();
+  expect(edited).toBe('T1\tPER 4 8\tمحمد\nT2\tLOC 22 27\tبغداد\nR1\tLives-in Arg1:T1 Arg2:T2\nT3\tORG 12 15\tعلي\n');
+  await expectMessage(page, 'warning', 'T1 → T3');
+  // Loaded again, it shows exactly what Wasim showed.
+  const shown = (await shownSpans(page)).map((s) => `${s.label} ${s.start} ${s.end}`).sort();
+  await uploadFiles(page, [
+    { name: 'again.txt', mimeType: 'text/plain', buffer: Buffer.from(txt) },
+    { name: 'again.ann', mimeType: 'text/plain', buffer: Buffer.from(edited) },
+  ]);
+  await page.getByTestId('doc-item').filter({ hasText: 'again' }).first().click();
+  await expect.poll(async () => (await shownSpans(page)).map((s) => `${s.label} ${s.start} ${s.end}`).sort()).toEqual(shown);
+});
+
+test('doccano JSONL and a Label Studio file come back byte for byte when unchanged; a relabel changes one doccano line', async ({ page }) => {
+  await gotoApp(page);
+  const lines = [
+    '{"text": "زار محمد 😀 بغداد", "label": [ [4, 8, "PER"] ], "id": 7}',
+    '{"text":"\\u0641\\u064a \\u0627\\u0644\\u0639\\u0631\\u0627\\u0642","label":[[3,9,"LOC"]]}',
+  ];
+  const doccano = Buffer.from('\ufeff' + lines.join('\r\n'));
+  await uploadFiles(page, [{ name: 'd.jsonl', mimeType: 'application/json', buffer: doccano }]);
+  await expect(page.getByTestId('doc-item')).toHaveCount(2);
+  const all = async (format) => (await exportAs(page, format, 'corpus')).buffer;
+  expect((await all('doccano')).equals(doccano), 'unchanged doccano').toBe(true);
+  await page.getByTestId('doc-item').first().click();
+  await clickSpan(page, { start: 4, end: 8, label: 'PER' });
+  await page.keyboard.press('2');
+  await expect(markLocator(page, { start: 4, end: 8, label: 'LOC' })).toHaveCount(1);
+  const edited = (await all('doccano')).toString('utf8').replace(/^\ufeff/, '').split('\r\n');
+  expect(edited[1], 'the other line as it was').toBe(lines[1]);
+  expect(JSON.parse(edited[0]).label).toEqual([[4, 8, 'LOC']]);
+
+  const tasks = path.resolve(repoRoot, '../shared/external/label-studio-ner-example/tasks.json');
+  await page.reload();
+  await uploadFiles(page, [tasks]);
+  await expect(page.getByTestId('doc-item')).toHaveCount(3);
+  await page.getByTestId('doc-item').last().click();
+  expect((await exportAs(page, 'label-studio', 'open')).buffer.equals(fs.readFileSync(tasks))).toBe(true);
 });
 
 test('spaCy JSONL export carries tokens on which every span, even after a proclitic, starts and ends', async ({ page }) => {
