@@ -79,7 +79,7 @@ pub(crate) fn json_file(name: &str, value: &Value) -> OutputFile {
 }
 
 /// The UTF-8 byte order mark.
-const BOM: &str = "\u{FEFF}";
+pub(crate) const BOM: &str = "\u{FEFF}";
 
 /// Where a JSON Lines record sat in its file, kept in a document's
 /// [`Source`] (under `"jsonl"`) so that [`jsonl_file_kept`] writes an
@@ -121,16 +121,14 @@ fn line_bounds(text: &str) -> Vec<(usize, usize)> {
     bounds
 }
 
-/// The [`JsonlLine`] of each record read from `file`, as a value for its
+/// The [`JsonlLine`] of each record read from a file's decoded `text`
+/// (`bom`: whether the file's bytes started with one), as a value for its
 /// [`Source`] (`Value::Null` when there is nothing to keep), or `None` for
 /// every record when the file is not one record per line (a whole-file
 /// array, a pretty-printed object).
-pub(crate) fn jsonl_layouts(file: &InputFile, records: &[Record]) -> Vec<Option<Value>> {
+pub(crate) fn jsonl_layouts(text: &str, bom: bool, records: &[Record]) -> Vec<Option<Value>> {
     let none = || records.iter().map(|_| None).collect();
-    let Ok(text) = decode(file) else {
-        return none();
-    };
-    let bounds = line_bounds(&text);
+    let bounds = line_bounds(text);
     let at = |record: &Record| record.line.and_then(|n| bounds.get(n.checked_sub(1)?));
     let lines: Option<Vec<&(usize, usize)>> = records.iter().map(at).collect();
     let Some(lines) = lines else {
@@ -158,7 +156,7 @@ pub(crate) fn jsonl_layouts(file: &InputFile, records: &[Record]) -> Vec<Option<
             } else {
                 String::new()
             },
-            bom: i == 0 && file.bytes.starts_with(BOM.as_bytes()),
+            bom: i == 0 && bom,
             crlf,
         };
         let kept = if layout == JsonlLine::default() {
@@ -254,8 +252,8 @@ pub(crate) fn base_name(name: &str) -> String {
 /// A warning when documents have span notes or entity ids that `format`
 /// cannot hold: `keeps_note` says of a span with a note whether the note is
 /// written (a format may keep notes in one layout and not in another, or
-/// only notes of one kind), `keeps_ids` whether entity ids are. The warning names exactly what was
-/// left out: the notes, the ids, or both.
+/// only notes of one kind), `keeps_ids` whether entity ids are. The warning
+/// names exactly what was left out: the notes, the ids, or both.
 pub(crate) fn dropped_extras(
     format: &str,
     documents: &[&Document],
@@ -303,24 +301,29 @@ pub(crate) struct Record {
     pub value: Value,
 }
 
+/// Decodes `file` and reads its JSON records, refusing a file without any;
+/// gives the decoded text too (for [`jsonl_layouts`]). `empty` says what a
+/// record should look like.
+///
+/// # Errors
+/// The file is not UTF-8, not JSON or JSON Lines, or holds no record.
+pub(crate) fn nonempty_records(
+    file: &InputFile,
+    empty: Key,
+) -> Result<(String, Vec<Record>), ImportError> {
+    let text = decode(file)?;
+    let records = json_records(&file.name, &text)?;
+    if records.is_empty() {
+        return Err(ImportError::new(&file.name, None, empty));
+    }
+    Ok((text, records))
+}
+
 /// Reads JSON records: a whole-file array (its elements), a whole-file
 /// object (one record), or JSON Lines (one per non-blank line).
 ///
 /// # Errors
 /// The first line that is not valid JSON.
-/// Decodes `file` and reads its JSON records, refusing a file without any.
-/// `empty` says what a record should look like.
-///
-/// # Errors
-/// The file is not UTF-8, not JSON or JSON Lines, or holds no record.
-pub(crate) fn nonempty_records(file: &InputFile, empty: Key) -> Result<Vec<Record>, ImportError> {
-    let records = json_records(&file.name, &decode(file)?)?;
-    if records.is_empty() {
-        return Err(ImportError::new(&file.name, None, empty));
-    }
-    Ok(records)
-}
-
 pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, ImportError> {
     if let Ok(value) = json::parse::<Value>(text) {
         return Ok(match value {

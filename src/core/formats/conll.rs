@@ -53,7 +53,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{added_documents, decode, dropped_extras, numbered_name, span_text};
+use super::common::{BOM, added_documents, decode, dropped_extras, numbered_name, span_text};
 pub use super::iob::TagScheme;
 use super::iob::{
     Tag, TaggedDocument, TaggedToken, TokenSpan, decode_documents, decode_layer, decodes_to,
@@ -70,9 +70,6 @@ pub const ID: &str = "conll";
 
 /// The marker line that starts a document.
 const DOCSTART: &str = "-DOCSTART-";
-
-/// The UTF-8 byte order mark.
-const BOM: &str = "\u{FEFF}";
 
 /// Types of chunk tags (CoNLL-2000/2003 phrase chunks), which look like IOB
 /// tags but are not entities.

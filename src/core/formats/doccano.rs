@@ -60,7 +60,7 @@
 use serde_json::{Map, Value, json};
 
 use super::common::{
-    FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras,
+    BOM, FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras,
     generated_name, jsonl_file_kept, jsonl_layouts, match_entries, nested_str, nonempty_records,
     numbered_name, object_of, offset_field, place_in, record_place, resolve_documents_unit,
     write_name,
@@ -92,7 +92,7 @@ impl Format for Doccano {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let records = nonempty_records(file, Key::DoccanoNoRecords)?;
+        let (text, records) = nonempty_records(file, Key::DoccanoNoRecords)?;
         let count = records.len();
         let mut relations = 0;
         let mut raw = Vec::with_capacity(count);
@@ -114,7 +114,7 @@ impl Format for Doccano {
             _ => None,
         };
         let (mut documents, mut warnings, unit) = resolve_documents_unit(name, raw, forced)?;
-        let layouts = jsonl_layouts(file, &records);
+        let layouts = jsonl_layouts(&text, file.bytes.starts_with(BOM.as_bytes()), &records);
         for (doc, layout) in documents.iter_mut().zip(layouts) {
             if let Some(Value::Object(data)) = doc.source.as_mut().map(|s| &mut s.data) {
                 data.insert("unit".into(), json!(unit.tag()));

@@ -73,7 +73,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use super::common::{
-    FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, decode, dropped_extras,
+    BOM, FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, decode, dropped_extras,
     generated_name, json_file, json_records, match_entries, numbered_name, object_of, place_in,
     resolve_documents_unit, span_text, write_name,
 };
@@ -318,9 +318,6 @@ fn serialized_like(task: &Value, raw: &str, before: &str) -> String {
         .unwrap_or_default()
         .replace('\n', &format!("{end}{base}"))
 }
-
-/// The UTF-8 byte order mark.
-const BOM: &str = "\u{FEFF}";
 
 /// Where each task of a file is in its text: the text before it (from the
 /// end of the task before, or the file's start: `[`, `,`, blank lines, a

@@ -60,7 +60,7 @@ use serde_json::{Map, Value, json};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::common::{
-    OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, generated_name,
+    BOM, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, generated_name,
     jsonl_file_kept, jsonl_layouts, match_entries, nested_str, nonempty_records, numbered_name,
     object_of, offset_field, place_in, record_place, resolve_documents, span_text, write_name,
 };
@@ -86,14 +86,14 @@ impl Format for Spacy {
 
     fn import(&self, file: &InputFile) -> Result<Imported, ImportError> {
         let name = file.name.as_str();
-        let records = nonempty_records(file, Key::SpacyNoRecords)?;
+        let (text, records) = nonempty_records(file, Key::SpacyNoRecords)?;
         if records.iter().any(|r| r.value.get("paragraphs").is_some()) {
             return import_v2(name, &records);
         }
         let count = records.len();
         let mut raw = Vec::with_capacity(count);
         let (mut skipped, mut token_mismatches) = (0, 0);
-        let layouts = jsonl_layouts(file, &records);
+        let layouts = jsonl_layouts(&text, file.bytes.starts_with(BOM.as_bytes()), &records);
         for (record, layout) in records.iter().zip(layouts) {
             let answer = record.value.get("answer").and_then(Value::as_str);
             if matches!(answer, Some("reject" | "ignore")) {
