@@ -27,13 +27,16 @@ pub fn is_strong_rtl(ch: char) -> bool {
         && ch.is_alphabetic()
 }
 
+/// Whether `ch` is a left-to-right letter or a digit: what a right-to-left
+/// run must not run into.
+fn is_ltr_or_digit(ch: char) -> bool {
+    !is_strong_rtl(ch) && (ch.is_alphabetic() || ch.is_ascii_digit())
+}
+
 /// Whether `text` mixes right-to-left letters with left-to-right letters or
 /// digits, so that the bidirectional algorithm may reorder its parts.
 fn mixed(text: &str) -> bool {
-    let rtl = text.chars().any(is_strong_rtl);
-    rtl && text
-        .chars()
-        .any(|c| !is_strong_rtl(c) && (c.is_alphabetic() || c.is_ascii_digit()))
+    text.chars().any(is_strong_rtl) && text.chars().any(is_ltr_or_digit)
 }
 
 /// `text` as it must be put into a sentence of either direction to read in
@@ -54,13 +57,7 @@ pub fn isolate(text: &str) -> Cow<'_, str> {
 /// such as the arrow in "أمينة → بدر" in a left-to-right sentence, which
 /// would then point the wrong way. Otherwise unchanged.
 pub fn isolate_in(text: &str, rtl: bool) -> Cow<'_, str> {
-    let opposite = |c: char| {
-        if rtl {
-            !is_strong_rtl(c) && (c.is_alphabetic() || c.is_ascii_digit())
-        } else {
-            is_strong_rtl(c)
-        }
-    };
+    let opposite = if rtl { is_ltr_or_digit } else { is_strong_rtl };
     if !text.chars().any(opposite) {
         return Cow::Borrowed(text);
     }
@@ -90,7 +87,7 @@ pub fn marked(text: &str) -> Cow<'_, str> {
             rtl_end = Some(out.len());
             continue;
         }
-        let ltr = ch.is_alphabetic() || ch.is_ascii_digit();
+        let ltr = is_ltr_or_digit(ch);
         if ltr && let Some(at) = rtl_end.take() {
             out.insert(at, LRM);
         }
