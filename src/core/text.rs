@@ -566,14 +566,16 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
 /// Decodes UTF-16 text to a string: with a byte order mark (`FF FE` or
 /// `FE FF`), or without one when the bytes leave little doubt (NUL bytes,
 /// nearly all at odd offsets or nearly all at even ones, as the spaces and
-/// Latin letters of UTF-16 have; call it only on bytes that are not
-/// UTF-8 text). `None` when the bytes
+/// Latin letters of UTF-16 have; UTF-8 text, which has neither a UTF-16
+/// byte order mark nor NUL bytes, is never taken for it). `None` when the bytes
 /// are not such text: an odd length, a lone surrogate, or control
 /// characters other than tab and line ends (binary data).
 pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
     let (body, little) = match bytes {
         [0xFF, 0xFE, rest @ ..] => (rest, true),
         [0xFE, 0xFF, rest @ ..] => (rest, false),
+        // UTF-8 text has no NUL byte (a quick check before counting).
+        _ if !bytes.contains(&0) => return None,
         _ => {
             let nuls = |parity: usize| {
                 bytes

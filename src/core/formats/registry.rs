@@ -130,12 +130,7 @@ pub fn import_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
 /// `file` with its UTF-16 text as UTF-8 bytes, when it is UTF-16 (see
 /// [`decode_utf16`]); otherwise `file` itself.
 fn as_utf8(file: &InputFile) -> std::borrow::Cow<'_, InputFile> {
-    // Valid UTF-8 never starts with FF or FE; UTF-16 without a byte order
-    // mark has NUL bytes.
-    let bytes = &file.bytes;
-    let utf16 =
-        bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.contains(&0);
-    match decode_utf16(&file.bytes).filter(|_| utf16) {
+    match decode_utf16(&file.bytes) {
         Some(text) => std::borrow::Cow::Owned(InputFile {
             name: file.name.clone(),
             bytes: text.into_bytes(),
