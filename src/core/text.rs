@@ -425,6 +425,76 @@ impl Text {
     }
 }
 
+/// The most code points the view draws as one block. A longer line (a file
+/// saved without line breaks, a paragraph of megabytes) is drawn as several
+/// blocks ([`Text::drawn_lines`]): the browser lays out a block whole, so
+/// one block of millions of characters made every edit take seconds.
+pub const DRAWN_LINE_MAX: usize = 4000;
+
+impl Text {
+    /// The blocks the view draws, in order, tiling the text: its
+    /// [`lines`](Text::lines), each line longer than `max` code points cut
+    /// into pieces of at most `max`. A cut falls after the last whitespace
+    /// of the piece's second half, so words stay whole; in a run of `max / 2`
+    /// code points without whitespace it falls at a grapheme boundary. No
+    /// cut is ever inside a grapheme cluster (a line break `\r\n` is one).
+    pub fn drawn_lines(&self, max: usize) -> Vec<LineRange> {
+        let max = max.max(2);
+        let mut pieces = Vec::new();
+        for line in self.lines() {
+            let mut start = line.start;
+            // the line break goes with the last piece, over `max` or not
+            let body_end = line.end - self.terminator_len(line);
+            while body_end - start > max {
+                let cut = self.cut_after(start, max);
+                if cut <= start || cut >= body_end {
+                    break;
+                }
+                pieces.push(LineRange { start, end: cut });
+                start = cut;
+            }
+            pieces.push(LineRange {
+                start,
+                end: line.end,
+            });
+        }
+        pieces
+    }
+
+    /// Code points of `line`'s terminator: 2 for `\r\n`, 1 for `\n`, else 0.
+    fn terminator_len(&self, line: LineRange) -> usize {
+        let tail = self.slice(line.start.max(line.end.saturating_sub(2)), line.end);
+        match tail.unwrap_or_default() {
+            t if t.ends_with("\r\n") => 2,
+            t if t.ends_with('\n') => 1,
+            _ => 0,
+        }
+    }
+
+    /// Where a piece of at most `max` code points from `start` ends (see
+    /// [`Text::drawn_lines`]).
+    fn cut_after(&self, start: usize, max: usize) -> usize {
+        let from = start + max / 2;
+        let limit = (start + max).min(self.char_len);
+        let spaces: Vec<usize> = self
+            .slice(from, limit)
+            .unwrap_or_default()
+            .chars()
+            .enumerate()
+            .filter(|(_, ch)| ch.is_whitespace())
+            .map(|(i, _)| from + i + 1)
+            .collect();
+        let boundary = |cp: &&usize| self.is_grapheme_boundary(**cp);
+        if let Some(&cut) = spaces.iter().rev().find(boundary) {
+            return cut;
+        }
+        match self.grapheme_floor(limit) {
+            cut if cut > start => cut,
+            _ => self.grapheme_ceil(limit),
+        }
+    }
+}
+
 /// One line of a [`Text`], terminator included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineRange {
@@ -681,6 +751,98 @@ mod tests {
         }
         assert_eq!(text.slice(5, 301), None);
         assert_eq!(text.slice(6, 5), None);
+    }
+
+    /// `drawn_lines` tiles the text, and a text without long lines is
+    /// drawn as its lines.
+    fn check_pieces(text: &Text, max: usize) -> Vec<LineRange> {
+        let pieces = text.drawn_lines(max);
+        let mut at = 0;
+        for piece in &pieces {
+            assert_eq!(piece.start, at, "pieces tile the text");
+            assert!(piece.end > piece.start || text.char_len() == 0);
+            assert!(text.is_grapheme_boundary(piece.start));
+            at = piece.end;
+        }
+        assert_eq!(at, text.char_len());
+        pieces
+    }
+
+    #[test]
+    fn short_lines_are_drawn_as_they_are() {
+        let text = Text::new("سطر أول\r\nسطر ثان\n\nآخر");
+        assert_eq!(check_pieces(&text, 4000), text.lines());
+        assert_eq!(check_pieces(&Text::new(""), 10), Text::new("").lines());
+    }
+
+    #[test]
+    fn a_long_line_is_cut_after_whitespace() {
+        let line = "كلمة ".repeat(1000); // 5,000 code points, no break
+        let text = Text::new(&format!("{line}\nقصير"));
+        let pieces = check_pieces(&text, 1000);
+        assert_eq!(pieces.len(), 6, "{pieces:?}");
+        for piece in &pieces[..5] {
+            assert!(
+                piece.end - piece.start <= 1001,
+                "its line break may make it 1,001"
+            );
+            let body = text.slice(piece.start, piece.end).unwrap_or_default();
+            assert!(
+                body.ends_with(' ') || body.ends_with('\n'),
+                "{body:?} ends in a word"
+            );
+            assert!(!body.starts_with(' '));
+        }
+        assert_eq!(text.slice(pieces[5].start, pieces[5].end), Some("قصير"));
+    }
+
+    #[test]
+    fn a_line_without_whitespace_is_cut_between_clusters() {
+        // "e" + two combining marks, one cluster of three code points
+        let text = Text::new(&"e\u{301}\u{323}".repeat(500));
+        let pieces = check_pieces(&text, 100);
+        assert!(pieces.iter().all(|p| p.end - p.start <= 100));
+        assert!(pieces.iter().all(|p| (p.end - p.start) % 3 == 0));
+        // a cluster longer than a piece is drawn whole
+        let text = Text::new(&format!("a{}b", "\u{301}".repeat(50)));
+        let pieces = check_pieces(&text, 10);
+        assert_eq!(
+            text.slice(pieces[0].start, pieces[0].end)
+                .map(|s| s.chars().count()),
+            Some(51)
+        );
+        // a space followed by a combining mark is one cluster: no cut there
+        let text = Text::new(&"ab \u{301}cd".repeat(40));
+        for piece in check_pieces(&text, 12) {
+            assert!(
+                !text
+                    .slice(piece.start, piece.end)
+                    .unwrap_or_default()
+                    .starts_with('\u{301}')
+            );
+        }
+    }
+
+    #[test]
+    fn crlf_is_never_cut() {
+        for n in [99, 100, 101, 150, 199, 200] {
+            let text = Text::new(&format!("{}\r\nx", "a".repeat(n)));
+            let pieces = check_pieces(&text, 100);
+            assert!(pieces.iter().all(|p| {
+                text.slice(p.start, p.end)
+                    .is_some_and(|s| !s.starts_with('\n'))
+            }));
+            assert_eq!(
+                text.slice(pieces[pieces.len() - 1].start, text.char_len()),
+                Some("x")
+            );
+        }
+        let text = Text::new(&format!("{}\r\n", "a ".repeat(100)));
+        let pieces = check_pieces(&text, 100);
+        assert!(pieces.iter().all(|p| {
+            text.slice(p.start, p.end)
+                .is_some_and(|s| !s.starts_with('\n'))
+        }));
     }
 
     #[test]

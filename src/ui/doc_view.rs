@@ -38,7 +38,7 @@ use crate::core::layout::{
     Direction, Fragment, Node, SpanIndex, dominant_direction, line_fragments, nest,
 };
 use crate::core::model::{DocId, SpanId};
-use crate::core::text::{CharRange, LineRange};
+use crate::core::text::{CharRange, DRAWN_LINE_MAX, LineRange};
 use crate::core::viewport::Piece;
 use crate::core::words::snap_to_words;
 use crate::platform::files::copy_into;
@@ -65,7 +65,12 @@ struct LineData {
 /// What is computed once per document: its lines and direction.
 struct Prepared {
     doc: Option<DocId>,
+    /// The blocks drawn: the lines, long ones in pieces
+    /// ([`crate::core::text::Text::drawn_lines`]).
     ranges: Vec<LineRange>,
+    /// Each line drawn in pieces, with its direction, which its pieces
+    /// take (a piece alone could read the other way).
+    long_lines: Vec<(LineRange, Option<Direction>)>,
     starts: Rc<Vec<usize>>,
     /// Code points of each line, line break not counted.
     sizes: Vec<usize>,
@@ -78,12 +83,24 @@ impl Prepared {
             return Prepared {
                 doc: None,
                 ranges: Vec::new(),
+                long_lines: Vec::new(),
                 starts: Rc::default(),
                 sizes: Vec::new(),
                 dir: Direction::Rtl,
             };
         };
-        let ranges = text.lines();
+        let ranges = text.drawn_lines(DRAWN_LINE_MAX);
+        let long_lines = text
+            .lines()
+            .into_iter()
+            .filter(|line| line.end - line.start > DRAWN_LINE_MAX)
+            .map(|line| {
+                (
+                    line,
+                    dominant_direction(text.slice(line.start, line.end).unwrap_or_default()),
+                )
+            })
+            .collect();
         let sizes = ranges
             .iter()
             .map(|r| {
@@ -100,9 +117,22 @@ impl Prepared {
             doc,
             starts: Rc::new(ranges.iter().map(|r| r.start).collect()),
             ranges,
+            long_lines,
             sizes,
             dir: dominant_direction(text.as_str()).unwrap_or(Direction::Rtl),
         }
+    }
+
+    /// The direction of the line that holds the piece `range`, when that
+    /// line is drawn in pieces.
+    fn long_line_dir(&self, range: LineRange) -> Option<Option<Direction>> {
+        let i = self
+            .long_lines
+            .partition_point(|(line, _)| line.end <= range.start);
+        self.long_lines
+            .get(i)
+            .filter(|(line, _)| line.start <= range.start)
+            .map(|(_, dir)| *dir)
     }
 }
 
@@ -124,6 +154,7 @@ impl LineCache {
         text: &crate::core::text::Text,
         i: usize,
         range: LineRange,
+        dir: Option<Option<Direction>>,
     ) -> LineData {
         if self.doc != doc || self.lines.len() > LINE_CACHE {
             self.doc = doc;
@@ -137,7 +168,7 @@ impl LineCache {
                     start: range.start,
                     end: range.end,
                     text: Rc::from(line),
-                    dir: dominant_direction(line),
+                    dir: dir.unwrap_or_else(|| dominant_direction(line)),
                 }
             })
             .clone()
@@ -381,7 +412,8 @@ pub fn doc_view() -> Html {
             .clone()
             .filter_map(|i| {
                 let range = *prepared.ranges.get(i)?;
-                let line = cache.line(prepared.doc, &doc.text, i, range);
+                let dir = prepared.long_line_dir(range);
+                let line = cache.line(prepared.doc, &doc.text, i, range, dir);
                 let fragments = line_fragments(&doc.spans, &index, range);
                 let selected = selected.filter(|id| fragments.iter().any(|f| f.id == *id));
                 let key = line.start;

@@ -316,7 +316,7 @@ export function installBench() {
 
   function inView(el) {
     const r = el.getBoundingClientRect();
-    const sc = scroller(el);
+    const sc = scroller(el instanceof Range ? el.startContainer.parentElement : el);
     const band = sc === document.scrollingElement ? { top: 0, bottom: innerHeight } : sc.getBoundingClientRect();
     return r.top >= band.top && r.bottom <= band.bottom;
   }
@@ -338,14 +338,16 @@ export function installBench() {
       }
       return 'missing';
     }
-    const el = s.node.parentElement;
-    if (!inView(el)) {
-      el.scrollIntoView({ block: 'center' });
-      return 'scrolled';
-    }
     const r = document.createRange();
     r.setStart(s.node, s.offset);
     r.setEnd(e.node, e.offset);
+    // the range, not its element: a line with no break is taller than the view
+    if (!inView(r)) {
+      const sc = scroller(s.node.parentElement);
+      const band = sc === document.scrollingElement ? { top: 0, bottom: innerHeight } : sc.getBoundingClientRect();
+      sc.scrollTop += r.getBoundingClientRect().top - (band.top + band.bottom) / 2;
+      return 'scrolled';
+    }
     const sel = getSelection();
     sel.removeAllRanges();
     sel.addRange(r);

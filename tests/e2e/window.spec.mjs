@@ -536,58 +536,117 @@ test('undo of an edit far away scrolls back to it; the place survives a reload',
   await expectBounded(page);
 });
 
-// One line of 2 MB (a file with no line breaks): it is one text node, and
-// every search match in it is painted. The points of all matches are found
-// in one walk over that node (platform::selection::cp_points); one walk per
-// match made 6 MB take minutes, with the page frozen.
-test('a 2 MB document on one line: every match is painted on its own text, and a drag tags one', async ({ page }) => {
-  // An emoji first: after it, code points and UTF-16 units differ. (Not
-  // one in every sentence: Chromium's own layout of a line holding
-  // thousands of emoji takes seconds per 100 KB, whatever the app does.)
+// One line of 2 MB (a file with no line breaks). The browser lays out a
+// block whole: drawn as one block, every edit laid out 2 MB again (10 s per
+// tag for 6 MB). It is drawn in pieces of at most 4,000 code points, cut
+// after a space (core::text::Text::drawn_lines), only those near the view,
+// each with the direction of the whole line. Search matches are painted in
+// the drawn pieces, found in one walk per piece (platform::selection).
+test('a 2 MB document on one line is drawn in pieces: a drag within and across pieces tags, search paints', async ({ page }) => {
+  // An emoji first: after it, code points and UTF-16 units differ.
   const unit = 'قال مصطفى الكاظمي في بغداد إن ' + 'الحكومة تعمل على مشروع جديد للتعليم والثقافة في المدينة '.repeat(5);
   const line = '😀 ' + unit.repeat(Math.ceil(2_000_000 / unit.length));
   await gotoApp(page);
   await uploadFiles(page, [txtFile('one-line.txt', line)]);
   await openDoc(page, 'one-line.txt');
   await expect(page.getByTestId('doc-text')).toHaveAttribute('data-text-len', String(cpLength(line)), { timeout: 30_000 });
-  expect(await page.getByTestId('doc-text').locator('div.line').count()).toBe(1);
-  // A mouse drag over the first بغداد (on screen at the top: the helpers'
-  // dragSelect would centre the 2 MB line's element first) tags it, at its
-  // code point offsets.
-  const box = await page.getByTestId('doc-text').evaluate((root, at) => {
-    const node = root.querySelector('div.line').firstChild;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + 'بغداد'.length);
-    const r = range.getBoundingClientRect();
-    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
-  }, line.indexOf('بغداد'));
-  const y = (box.top + box.bottom) / 2;
-  await page.mouse.move(box.right - 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.left + 1, y, { steps: 4 });
-  await page.mouse.up();
-  expect(await page.evaluate(() => String(window.getSelection()))).toBe('بغداد');
+  await expect(drawnLines(page).first()).toBeVisible();
+  const pieces = await drawnLines(page).evaluateAll((els) =>
+    els.map((l) => ({ start: Number(l.getAttribute('data-line-start')), text: l.textContent, dir: l.getAttribute('dir') })),
+  );
+  // Only the pieces near the view are drawn, each its own part of the line,
+  // cut between words, all right to left.
+  expect(pieces.length).toBeGreaterThan(1);
+  expect(pieces.length).toBeLessThan(60);
+  for (const [k, piece] of pieces.entries()) {
+    expect(piece.text).toBe(cpSlice(line, piece.start, piece.start + cpLength(piece.text)));
+    expect(cpLength(piece.text)).toBeLessThanOrEqual(4000);
+    expect(piece.text.endsWith(' '), `piece ${k} ends after a space`).toBe(true);
+    expect(piece.dir).toBe('rtl');
+    if (k > 0) expect(piece.start).toBe(pieces[k - 1].start + cpLength(pieces[k - 1].text));
+  }
+  // A mouse drag over the first بغداد tags it, at its code point offsets.
+  const first = cpLength(line.slice(0, line.indexOf('بغداد')));
+  const drag = async (start, end, expected) => {
+    const g = await geometry(page, start, end);
+    expect(g.text).toBe(expected);
+    await page.mouse.move(g.from.x, g.from.y);
+    await page.mouse.down();
+    await page.mouse.move(g.to.x, g.to.y, { steps: 6 });
+    await page.mouse.up();
+    // (the browser's text of a selection puts a line break between blocks)
+    expect((await selectionText(page)).replace(/\n/g, '')).toBe(expected);
+  };
+  await drag(first, first + 5, 'بغداد');
   await page.keyboard.press('2');
-  const start = cpLength(line.slice(0, line.indexOf('بغداد')));
-  await expect(markLocator(page, { start, end: start + 5, label: 'LOC' })).toHaveCount(1);
+  await expect(markLocator(page, { start: first, end: first + 5, label: 'LOC' })).toHaveCount(1);
+  // A drag from the last word of a piece to the first of the next tags the
+  // two words as one span, drawn in both pieces.
+  const cut = pieces[1].start;
+  const from = cut - 1 - [...pieces[0].text.trimEnd()].reverse().join('').split(' ')[0].length;
+  const to = cut + [...pieces[1].text].join('').split(' ')[0].length;
+  const across = cpSlice(line, from, to);
+  expect(across).toMatch(/^\S+ \S+$/);
+  await drag(from, to, across);
+  await page.keyboard.press('1');
+  const marks = markLocator(page, { start: from, end: to, label: 'PER' });
+  await expect(marks).toHaveCount(2);
+  expect(await marks.evaluateAll((ms) => ms.map((m) => Number(m.closest('.line').getAttribute('data-line-start'))))).toEqual([
+    pieces[0].start,
+    cut,
+  ]);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const { json } = await exportJson(page);
+  expect(json.documents[0].spans.map((s) => [s.start, s.end, s.label, s.text])).toEqual([
+    [first, first + 5, 'LOC', 'بغداد'],
+    [from, to, 'PER', across],
+  ]);
+  // Search: every match counted; those in the drawn pieces painted, each
+  // exactly the word, at its own offset.
   const count = line.split('بغداد').length - 1;
   await page.getByTestId('search-input').fill('بغداد');
   await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(count), { timeout: 30_000 });
-  // Painted: as many ranges as matches, each exactly the word, the last
-  // at its UTF-16 offset.
-  await expect.poll(() => page.evaluate(() => CSS.highlights.get('wasim-search')?.size ?? 0), { timeout: 30_000 }).toBe(count);
-  const texts = await page.evaluate(() => [...new Set([...CSS.highlights.get('wasim-search')].map((r) => r.toString()))]);
-  expect(texts).toEqual(['بغداد']);
-  // (The span tagged above splits the line's text: count from the line's start.)
-  const last = await page.evaluate(() => {
-    const ranges = [...CSS.highlights.get('wasim-search')];
-    const r = ranges[ranges.length - 1];
-    const before = document.createRange();
-    before.setStart(document.querySelector('[data-testid="doc-text"] div.line'), 0);
-    before.setEnd(r.startContainer, r.startOffset);
-    return before.toString().length;
-  });
-  expect(last).toBe(line.lastIndexOf('بغداد'));
+  const painted = () =>
+    page.evaluate(() =>
+      [...(CSS.highlights.get('wasim-search') || [])].map((r) => {
+        const line = r.startContainer.parentElement.closest('.line');
+        const before = document.createRange();
+        before.setStart(line, 0);
+        before.setEnd(r.startContainer, r.startOffset);
+        return { text: r.toString(), at: Number(line.getAttribute('data-line-start')) + [...before.toString()].length };
+      }),
+    );
+  const inDrawn = async () =>
+    (await drawnLines(page).evaluateAll((els) => els.map((l) => l.textContent))).join('').split('بغداد').length - 1;
+  await expect.poll(async () => (await painted()).length, { timeout: 30_000 }).toBe(await inDrawn());
+  expect((await painted()).some((p) => p.at === first)).toBe(true);
+  // The last match, far below (Shift+Enter from the bar): the view goes
+  // there, and it is painted.
+  const last = cpLength(line.slice(0, line.lastIndexOf('بغداد')));
+  await page.getByTestId('search-input').press('Shift+Enter');
+  await expect.poll(async () => (await painted()).filter((p) => p.at === last).map((p) => p.text), { timeout: 30_000 }).toEqual(['بغداد']);
+  expect(new Set((await painted()).map((p) => p.text))).toEqual(new Set(['بغداد']));
+});
+
+// The pieces of a long line read in the line's direction, even a piece
+// whose own letters are mostly of the other direction: cut from its line,
+// it would otherwise flip (an Arabic quote at the end of an English line).
+test('the pieces of a long line take the direction of the whole line', async ({ page }) => {
+  const english = 'Reuters reported from Baghdad today that the ministry '.repeat(180); // ~9,900 code points
+  const arabic = 'قال مصطفى الكاظمي في بغداد '.repeat(100); // 2,700, at the end of the same line
+  const text = `عنوان الخبر\n${english}${arabic}\nسطر أخير`;
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile('mixed-long.txt', text)]);
+  await openDoc(page, 'mixed-long.txt');
+  await expect(page.getByTestId('doc-text')).toHaveAttribute('data-text-len', String(cpLength(text)));
+  const lines = await drawnLines(page).evaluateAll((els) =>
+    els.map((l) => ({ start: Number(l.getAttribute('data-line-start')), text: l.textContent, direction: getComputedStyle(l).direction })),
+  );
+  expect(lines.map((l) => l.text).join('')).toBe(text);
+  const long = lines.slice(1, -1);
+  expect(long.length).toBeGreaterThanOrEqual(4);
+  expect(long.map((l) => l.direction)).toEqual(long.map(() => 'ltr'));
+  // the last piece is mostly Arabic, and still reads left to right
+  expect((long.at(-1).text.match(/[\u0600-\u06FF]/g) || []).length).toBeGreaterThan((long.at(-1).text.match(/[A-Za-z]/g) || []).length);
+  expect([lines[0].direction, lines.at(-1).direction]).toEqual(['rtl', 'rtl']);
 });
