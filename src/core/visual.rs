@@ -6,8 +6,18 @@
 //! comes first in the text. The browser side measures where the words of
 //! the line are drawn ([`WordBox`]); [`next_drawn`] picks the word beside
 //! the current one on the side of the arrow, or, at the end of a drawn row,
-//! the first word of the next row in the line's reading direction. Pure:
-//! it only compares numbers, so it is tested natively.
+//! the first word of the next row; past the line, [`entry_word`] picks
+//! where the next line is entered. Pure: it only compares numbers, so it is
+//! tested natively.
+//!
+//! Rows and lines follow the document's direction, whatever the line's
+//! own: in a right-to-left document ← always moves on to the row or line
+//! below and → back to the one above (in a left-to-right one, → and ←).
+//! So an arrow held down visits every word of the document and never turns
+//! back: with each line's own direction, ← at the end of an Arabic line
+//! entered an English line below, where ← reads backwards, and went up
+//! again; and a line of digits (a date) drawn left to right in an Arabic
+//! document held the arrow between two of its numbers.
 
 use super::text::CharRange;
 
@@ -44,12 +54,12 @@ impl WordBox {
 }
 
 /// The word drawn next to `current` towards the right (`rightward`) or the
-/// left, among `words` (the words around it in its line, `rtl` when the
-/// line reads right to left). In the same row, the nearest word on that
-/// side; past the row's end, the first word of the next row in reading
-/// order (the row below when the arrow points the way the line reads, the
-/// row above otherwise). `None` when the line has no word there: the
-/// caller goes on to the next line in the text's order.
+/// left, among `words` (the words around it in its line; `rtl` when the
+/// document reads right to left). In the same row, the nearest word on that
+/// side; past the row's end, the first word of the next row on the arrow's
+/// way (the row below when the arrow points the way the document reads, the
+/// row above otherwise). `None` when the line has no word there: the caller
+/// goes on to the next line ([`entry_word`]).
 pub fn next_drawn(
     current: &WordBox,
     words: &[WordBox],
@@ -74,8 +84,8 @@ pub fn next_drawn(
         return Some(word.range);
     }
     // Past the row's end: on to the row below (reading on) or above.
-    let reading_on = rightward != rtl;
-    let row = if reading_on {
+    let down = rightward != rtl;
+    let row = if down {
         others()
             .filter(|w| w.middle_y() >= current.bottom)
             .min_by(|a, b| a.middle_y().total_cmp(&b.middle_y()))
@@ -84,13 +94,33 @@ pub fn next_drawn(
             .filter(|w| w.middle_y() <= current.top)
             .max_by(|a, b| a.middle_y().total_cmp(&b.middle_y()))
     }?;
-    // Its first word in reading order when reading on, else its last.
-    let rightmost = rtl == reading_on;
-    let in_row = others().filter(|w| row.same_row(w));
-    let word = if rightmost {
-        in_row.max_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+    row_end(others().filter(|w| row.same_row(w)), !rightward)
+}
+
+/// Where an arrow enters a line from the line above (`down`) or below:
+/// among `words` (the line's words near that end), the first word on the
+/// arrow's way in the line's top row (down) or bottom row (up). `rtl`: the
+/// document reads right to left, so ← goes down, entering at the right.
+pub fn entry_word(words: &[WordBox], down: bool, rtl: bool) -> Option<CharRange> {
+    let row = if down {
+        words
+            .iter()
+            .min_by(|a, b| a.middle_y().total_cmp(&b.middle_y()))
     } else {
-        in_row.min_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+        words
+            .iter()
+            .max_by(|a, b| a.middle_y().total_cmp(&b.middle_y()))
+    }?;
+    let rightward = down != rtl;
+    row_end(words.iter().filter(|w| row.same_row(w)), !rightward)
+}
+
+/// The rightmost (`right`) or leftmost of `row`'s words.
+fn row_end<'a>(row: impl Iterator<Item = &'a WordBox>, right: bool) -> Option<CharRange> {
+    let word = if right {
+        row.max_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+    } else {
+        row.min_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
     };
     word.map(|w| w.range)
 }
@@ -161,5 +191,79 @@ mod tests {
         assert_eq!(next_drawn(&ltr[1], &ltr, true, false), Some(ltr[2].range));
         assert_eq!(next_drawn(&ltr[2], &ltr, false, false), Some(ltr[1].range));
         assert_eq!(next_drawn(&ltr[3], &ltr, true, false), None);
+    }
+
+    #[test]
+    fn in_a_right_to_left_document_left_always_goes_down() {
+        // An English line wrapped in two rows, in an Arabic document: ←
+        // sweeps each row leftwards, top row first, and never goes up.
+        let english = [
+            word(0, 3, 0.0, 0),
+            word(4, 3, 50.0, 0),
+            word(8, 3, 0.0, 1),
+            word(12, 3, 50.0, 1),
+        ];
+        assert_eq!(entry_word(&english, true, true), Some(english[1].range));
+        assert_eq!(
+            next_drawn(&english[1], &english, false, true),
+            Some(english[0].range)
+        );
+        assert_eq!(
+            next_drawn(&english[0], &english, false, true),
+            Some(english[3].range)
+        );
+        assert_eq!(
+            next_drawn(&english[3], &english, false, true),
+            Some(english[2].range)
+        );
+        assert_eq!(
+            next_drawn(&english[2], &english, false, true),
+            None,
+            "on to the next line"
+        );
+        // → goes up: enters at the bottom row's left, sweeps rightwards.
+        assert_eq!(entry_word(&english, false, true), Some(english[2].range));
+        assert_eq!(
+            next_drawn(&english[2], &english, true, true),
+            Some(english[3].range)
+        );
+        assert_eq!(
+            next_drawn(&english[3], &english, true, true),
+            Some(english[0].range)
+        );
+        assert_eq!(next_drawn(&english[1], &english, true, true), None);
+    }
+
+    #[test]
+    fn a_date_in_an_arabic_document_is_walked_through() {
+        // «09/12/2021» drawn left to right on its own line: 09 at the left.
+        let date = [
+            word(0, 2, 0.0, 0),
+            word(3, 2, 50.0, 0),
+            word(6, 4, 100.0, 0),
+        ];
+        assert_eq!(
+            entry_word(&date, true, true),
+            Some(date[2].range),
+            "← enters at 2021"
+        );
+        assert_eq!(
+            next_drawn(&date[2], &date, false, true),
+            Some(date[1].range)
+        );
+        assert_eq!(
+            next_drawn(&date[1], &date, false, true),
+            Some(date[0].range)
+        );
+        assert_eq!(next_drawn(&date[0], &date, false, true), None);
+        assert_eq!(
+            entry_word(&date, false, true),
+            Some(date[0].range),
+            "→ enters at 09"
+        );
+        assert_eq!(entry_word(&[], true, true), None);
+        // In a left-to-right document → goes down, entering at the left.
+        assert_eq!(entry_word(&date, true, false), Some(date[0].range));
+        assert_eq!(entry_word(&date, false, false), Some(date[2].range));
     }
 }

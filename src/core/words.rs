@@ -355,6 +355,22 @@ pub fn words_around(text: &Text, range: CharRange, reach: usize) -> Vec<CharRang
         .collect()
 }
 
+/// The word where an arrow goes past the line holding `cp`: the first word
+/// of the next line that has one (`down`), or the last word of the previous
+/// one. `None` at the text's first or last line. (Where the arrow enters a
+/// line in the order it is drawn, see [`crate::core::visual::entry_word`].)
+pub fn next_line_word(text: &Text, cp: usize, down: bool) -> Option<CharRange> {
+    let s = text.as_str();
+    let byte = text.byte_of(cp.min(text.char_len()))?;
+    if down {
+        let break_at = byte + s.get(byte..)?.find('\n')?;
+        word_at(text, text.cp_of_byte(break_at + 1))
+    } else {
+        let line_start = text.cp_of_byte(s.get(..byte)?.rfind('\n')?);
+        word_at(text, prev_word_start(text, line_start)).filter(|w| w.end() <= line_start)
+    }
+}
+
 /// The word containing `cp`, or else the first word after it; `None` when
 /// no word starts at or after `cp`.
 pub fn word_at(text: &Text, cp: usize) -> Option<CharRange> {
@@ -937,6 +953,31 @@ mod tests {
         // … and when one word is left, grows after it.
         let s = extend_selection(&text, end, at("زيد"), true);
         assert_eq!(s, (at("زيد"), at("نعم") + 3));
+    }
+
+    #[test]
+    fn next_line_word_skips_blank_lines_and_stops_at_the_ends() {
+        let text = Text::new("قال علي\n09/12/2021\n\n  \nذهب إلى بغداد");
+        let word = |w: &str| {
+            let at = find_cp(&text, w, 0);
+            CharRange::ordered(at, at + w.chars().count())
+        };
+        assert_eq!(next_line_word(&text, 2, true), Some(word("09")));
+        assert_eq!(
+            next_line_word(&text, word("12").start(), true),
+            Some(word("ذهب"))
+        );
+        assert_eq!(
+            next_line_word(&text, word("إلى").start(), false),
+            Some(word("2021"))
+        );
+        assert_eq!(
+            next_line_word(&text, word("2021").start(), false),
+            Some(word("علي"))
+        );
+        assert_eq!(next_line_word(&text, 1, false), None);
+        assert_eq!(next_line_word(&text, word("بغداد").start(), true), None);
+        assert_eq!(next_line_word(&text, text.char_len(), true), None);
     }
 
     #[test]

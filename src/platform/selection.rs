@@ -358,9 +358,13 @@ pub fn keep_in_view(root: &Element, cp: usize) {
 /// Whether the line holding code point `cp` is laid out right to left.
 pub fn line_is_rtl(root: &Element, cp: usize) -> bool {
     let line = cp_to_point(root, cp).and_then(|(node, _)| enclosing_line(&node));
-    let element = line.unwrap_or_else(|| root.clone());
+    is_rtl(&line.unwrap_or_else(|| root.clone()))
+}
+
+/// Whether `element` lays out right to left (its computed `direction`).
+pub fn is_rtl(element: &Element) -> bool {
     web_sys::window()
-        .and_then(|w| w.get_computed_style(&element).ok().flatten())
+        .and_then(|w| w.get_computed_style(element).ok().flatten())
         .and_then(|style| style.get_property_value("direction").ok())
         .is_some_and(|direction| direction == "rtl")
 }

@@ -26,12 +26,14 @@ use crate::core::curation::{is_team, largest_team};
 use crate::core::model::{Document, SpanId};
 use crate::core::session::Curate;
 use crate::core::text::{CharRange, Text};
-use crate::core::visual::next_drawn;
-use crate::core::words::{extend_selection, prev_word_start, word_at, words_around};
+use crate::core::visual::{entry_word, next_drawn};
+use crate::core::words::{
+    extend_selection, next_line_word, prev_word_start, word_at, words_around,
+};
 use crate::platform::focus;
 use crate::platform::selection::{
-    clear_selection, doc_view_root, document_caret, document_selection, keep_in_view, line_is_rtl,
-    reveal_span, select_offsets, word_boxes,
+    clear_selection, doc_view_root, document_caret, document_selection, is_rtl, keep_in_view,
+    line_is_rtl, reveal_span, select_offsets, word_boxes,
 };
 use crate::ui::doc_window::when_drawn;
 use crate::ui::state::{Action, AppHandle};
@@ -340,6 +342,9 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
         .then(|| drawn_beside(&root, text, CharRange::ordered(start, end), right))
         .flatten();
     let next = if let Some(word) = drawn {
+        let Some(word) = word else {
+            return; // the first or last line: nowhere to go that way
+        };
         Cursor {
             anchor: word.start(),
             focus: word.end(),
@@ -392,23 +397,35 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
 /// may go to are measured: a drawn row holds far fewer.
 const DRAWN_REACH: usize = 600;
 
-/// The word drawn beside `selected` (one word) on the side of the arrow,
-/// in its line ([`next_drawn`]); `None` when `selected` is not one word, or
-/// the line has no word on that side (the arrow then goes on to the next
-/// line in the text's order).
+/// Where the arrow takes `selected` (one drawn word), in the order words are
+/// drawn ([`crate::core::visual`]): the word beside it on the arrow's side
+/// in its line ([`next_drawn`]), else the word where the next line on the
+/// arrow's way is entered ([`entry_word`]); `Some(None)` past the first or
+/// last line. `None` when `selected` is not one drawn word (the arrow then
+/// moves in the text's order).
 fn drawn_beside(
     root: &Element,
     text: &Text,
     selected: CharRange,
     right: bool,
-) -> Option<CharRange> {
+) -> Option<Option<CharRange>> {
     let words = words_around(text, selected, DRAWN_REACH);
     if !words.contains(&selected) {
         return None;
     }
     let boxes = word_boxes(root, &words);
     let current = boxes.iter().find(|b| b.range == selected)?;
-    next_drawn(current, &boxes, right, line_is_rtl(root, selected.start()))
+    let rtl = is_rtl(root);
+    if let Some(word) = next_drawn(current, &boxes, right, rtl) {
+        return Some(Some(word));
+    }
+    let down = right != rtl;
+    let Some(first) = next_line_word(text, selected.start(), down) else {
+        return Some(None);
+    };
+    // (a line not drawn yet is entered at its first word in the text)
+    let boxes = word_boxes(root, &words_around(text, first, DRAWN_REACH));
+    Some(entry_word(&boxes, down, rtl).or(Some(first)))
 }
 
 /// Selects the next (or previous) span after the selected one or the cursor.

@@ -263,6 +263,38 @@ test('5c. ← and → walk the words in the order they are drawn, across a left-
   await expect(markLocator(page, { ...cpFind(text, 'Barack Obama'), label: 'PER' })).toHaveCount(1);
 });
 
+// A line of digits (a date) is drawn left to right in an Arabic document,
+// and so is an English line. Rows and lines follow the document's
+// direction: ← always goes on down, entering a line at its right, → up,
+// entering at its left. With each line's own direction, ← held 09 and 12
+// of the date in turn for ever, and bounced between علي and "The".
+test('5d. ← walks every word of an Arabic document down to its end, through a date and an English line, and → back up', async ({ page }) => {
+  await gotoApp(page);
+  const text = 'قال علي\n09/12/2021\nThe prime minister\n\nذهب إلى بغداد';
+  const workspace = {
+    format: 'wasim', version: 2,
+    labels: [{ name: 'PER', color: '#ffc38a', key: '1' }],
+    documents: [{ name: 'dated.txt', text, spans: [] }],
+  };
+  await uploadFiles(page, [jsonFile('dated.json', workspace)]);
+  await openDoc(page, 'dated.txt');
+  const selected = () => page.evaluate(() => String(window.getSelection()));
+  const walk = async (key, words) => {
+    for (const word of words) {
+      await page.keyboard.press(key);
+      expect(await selected(), `${key} → ${word}`).toBe(word);
+    }
+  };
+  const down = ['قال', 'علي', '2021', '12', '09', 'minister', 'prime', 'The', 'ذهب', 'إلى', 'بغداد'];
+  await walk('ArrowLeft', down);
+  // At the end, ← stays on the last word.
+  await walk('ArrowLeft', ['بغداد']);
+  await walk('ArrowRight', down.slice(0, -1).reverse());
+  await walk('ArrowRight', ['قال']);
+  await page.keyboard.press('1');
+  await expect(markLocator(page, { ...cpFind(text, 'قال'), label: 'PER' })).toHaveCount(1);
+});
+
 test('8. Tab moves focus between controls outside the text; letter hotkeys work on an Arabic layout', async ({ page }) => {
   await gotoApp(page);
   const text = 'زار غاندي بغداد';
