@@ -15,6 +15,10 @@ use super::{bidi, json};
 /// narrow the document list is (about "a7e9.txt").
 pub const NAME_TAIL: usize = 8;
 
+/// The longest tail kept whole, in grapheme clusters, when no shorter one
+/// can be cut without swapping the parts.
+const LONGEST_TAIL: usize = 20;
+
 /// A name split for display: `head` may be cut with an ellipsis, `tail` is
 /// always shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +36,9 @@ pub struct NameParts<'a> {
 /// Splits `name` so that its last [`NAME_TAIL`] grapheme clusters or so stay
 /// visible. The cut moves a little (to a tail of 5 to 10 clusters, shorter
 /// first) to fall next to a non-letter (`_`, `.`, a digit, a space) when
-/// there is one, so Arabic letters are rarely separated; it never splits a
+/// there is one, so Arabic letters are rarely separated; if none of those
+/// keeps the order, the tail grows up to [`LONGEST_TAIL`] (never longer
+/// than the head); it never splits a
 /// grapheme cluster, nor a run of the direction opposite to the name's
 /// ([`bidi::cut_reorders`]: the two parts are laid side by side, so such a
 /// cut would swap them, "مثال — Wasim demo" drawn as "demo Wasim — مثال").
@@ -50,11 +56,16 @@ pub fn split_name(name: &str) -> NameParts<'_> {
     let ideal = count - NAME_TAIL;
     // Candidate cuts: the ideal, then shorter tails (down to 5 clusters),
     // then longer ones (up to 10); never fewer than two head clusters.
+    // Last, tails of up to 20 clusters: a name ending in a date or in
+    // Latin letters ("…_الاستراتيجي_2021-12-09.txt") can be cut only
+    // before that run, or else it showed nothing of its end at all.
     let candidates = (0..=NAME_TAIL - 5)
         .map(|d| ideal + d)
-        .chain([ideal.saturating_sub(1), ideal.saturating_sub(2)]);
+        .chain([ideal.saturating_sub(1), ideal.saturating_sub(2)])
+        .chain((NAME_TAIL + 3..=LONGEST_TAIL).map(|tail| count.saturating_sub(tail)));
     let keeps_order: Vec<usize> = candidates
         .filter(|cut| *cut >= 2 && *cut < count)
+        .filter(|cut| count - cut <= NAME_TAIL + 2 || *cut >= count - cut)
         .filter(|cut| !bidi::cut_reorders(name, bounds[*cut]))
         .collect();
     let chosen = keeps_order
@@ -194,6 +205,18 @@ mod tests {
 
     fn joined(parts: NameParts) -> String {
         format!("{}{}", parts.head, parts.tail)
+    }
+
+    #[test]
+    fn an_arabic_name_ending_in_a_date_keeps_the_date() {
+        let name = "تقرير_وزارة_الخارجية_العراقية_عن_الحوار_الاستراتيجي_2021-12-09.txt";
+        let parts = split_name(name);
+        assert_eq!(parts.tail, "2021-12-09.txt");
+        assert_eq!(format!("{}{}", parts.head, parts.tail), name);
+        assert!(!bidi::cut_reorders(name, parts.head.len()));
+        // a run of the other direction longer than 20 still gives no tail
+        let long = format!("تقرير_{}.txt", "a".repeat(30));
+        assert_eq!(split_name(&long).tail, "");
     }
 
     #[test]

@@ -281,14 +281,14 @@ fn label_row(props: &LabelRowProps) -> Html {
         <li class="label-row" data-testid="label-row" data-label={name.clone()}>
             <input type="color" value={label.color.clone()} onchange={oncolor} aria-label={t.f(Key::ColourOf, &[("name", &name)])}
                 data-testid="label-color" />
-            <DraftField class="label-name-input" value={name.clone()} onchange={onname} aria_label={t.t(Key::Name)} testid="label-name" dir="auto" />
+            <DraftField class="label-name-input" value={name.clone()} onchange={onname} aria_label={t.f(Key::NameOf, &[("name", &name)])} testid="label-name" dir="auto" />
             <DraftField class="label-key-input" value={label.key.map(String::from).unwrap_or_default()} maxlength="1"
                 onchange={onkey} aria_label={t.f(Key::HotkeyOf, &[("name", &name)])} testid="label-key" />
-            <button onclick={reorder(-1)} aria-label={t.t(Key::MoveUp)} title={t.t(Key::MoveUp)} disabled={index == 0}>{ icon(Icon::Up) }</button>
-            <button onclick={reorder(1)} aria-label={t.t(Key::MoveDown)} title={t.t(Key::MoveDown)} disabled={index + 1 == app.ws.labels.len()}>{ icon(Icon::Down) }</button>
+            <button onclick={reorder(-1)} aria-label={t.f(Key::MoveUpNamed, &[("name", &name)])} title={t.f(Key::MoveUpNamed, &[("name", &name)])} disabled={index == 0}>{ icon(Icon::Up) }</button>
+            <button onclick={reorder(1)} aria-label={t.f(Key::MoveDownNamed, &[("name", &name)])} title={t.f(Key::MoveDownNamed, &[("name", &name)])} disabled={index + 1 == app.ws.labels.len()}>{ icon(Icon::Down) }</button>
             <button onclick={ondelete} aria-label={t.f(Key::DeleteNamed, &[("name", &name)])} title={t.f(Key::DeleteNamed, &[("name", &name)])} data-testid="label-delete">{ icon(Icon::Delete) }</button>
             <DraftField class="label-description" value={label.description.clone()} onchange={ondescription} dir="auto"
-                placeholder={t.t(Key::Description)} aria_label={t.t(Key::Description)} />
+                placeholder={t.t(Key::Description)} aria_label={t.f(Key::DescriptionOf, &[("name", &name)])} />
             if *deleting {
                 <form class="label-delete-confirm" onsubmit={confirm} data-testid="label-delete-confirm">
                     <span>{ t.n(Counted::SpansCarry, used(&app, &name), &[("name", &name)]) }</span>

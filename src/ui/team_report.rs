@@ -71,10 +71,10 @@ pub fn team_report(props: &TeamReportProps) -> Html {
     html! {
         <section class="team-report" data-testid="team-report" aria-label={t.t(Key::Agreement)}>
             <p data-testid="team-summary" data-annotators={report.annotators.len().to_string()}
-                data-documents={report.documents.len().to_string()}>{ t.f(Key::TeamSummary, &[
-                    ("annotators", &report.annotators.len().to_string()),
+                data-documents={report.documents.len().to_string()} data-tokens={report.tokens.to_string()}>{ t.f(Key::TeamSummary, &[
+                    ("annotators", &t.n(Counted::Annotators, report.annotators.len(), &[])),
                     ("documents", &t.n(Counted::Documents, report.documents.len(), &[])),
-                    ("tokens", &report.tokens.to_string())]) }</p>
+                    ("tokens", &t.n(Counted::Tokens, report.tokens, &[]))]) }</p>
             <h3>{ t.t(Key::PairsOfAnnotators) }</h3>
             <PairsTable report={props.report.clone()} />
             <Whole report={props.report.clone()} />

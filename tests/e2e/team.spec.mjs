@@ -316,4 +316,15 @@ test('the notices and the chart are worded again when the interface language cha
   // names are isolated so they cannot take the arrow into their run.
   const pair = page.getByTestId('team-pair').locator('option').first();
   await expect(pair).toHaveText(/^\u2068\S+\u2069 ← \u2068\S+\u2069$/);
+  // The counts in the summary take Arabic's plural forms: two annotators
+  // are «واسمان» (it said «2 واسمين»), tokens agree with their number.
+  const tokens = Number(await page.getByTestId('team-summary').getAttribute('data-tokens'));
+  const tokenWords = tokens === 1 ? 'وحدة نصية واحدة' : tokens === 2 ? 'وحدتان نصيتان'
+    : tokens % 100 >= 3 && tokens % 100 <= 10 ? `${tokens} وحدات نصية`
+    : tokens % 100 >= 11 ? `${tokens} وحدةً نصية` : `${tokens} وحدة نصية`;
+  await expect(page.getByTestId('team-summary')).toHaveText(`واسمان · مستند واحد في كل الملفات · ${tokenWords}`);
+  await page.getByTestId('team-close').click();
+  await page.getByTestId('lang-switch').selectOption('en');
+  await openTeam(page);
+  await expect(page.getByTestId('team-summary')).toHaveText(`2 annotators · 1 document in every file · ${tokens} tokens`);
 });

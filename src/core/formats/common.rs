@@ -178,47 +178,57 @@ fn kept_line(record: &Value, layout: &JsonlLine) -> String {
     }
 }
 
-/// A JSON Lines file of `records`, each with the `"jsonl"` value its
-/// document's [`Source`] kept (see [`jsonl_layouts`]; `Some(Value::Null)`
-/// for a record read without one) or `None` for a document from elsewhere.
-/// A record read from a file is written as the file had it (line, line end,
-/// blank lines after it, the BOM when it comes first) when it is unchanged,
-/// else compact with its file's line end; other records are compact, each
-/// line ending in the first kept record's line end style (`\n` without
-/// one). A line is never left without an end when another follows it.
-pub(crate) fn jsonl_file_kept(name: &str, records: &[(Value, Option<&Value>)]) -> OutputFile {
-    let layouts: Vec<Option<JsonlLine>> = records
+/// A JSON Lines file of one record per document: `kept[i]` is the
+/// `"jsonl"` value document `i`'s [`Source`] kept (see [`jsonl_layouts`];
+/// `Some(Value::Null)` for a record read without one) or `None` for a
+/// document from elsewhere, and `record(i)` builds its record. A record read
+/// from a file is written as the file had it (line, line end, blank lines
+/// after it, the BOM when it comes first) when it is unchanged, else compact
+/// with its file's line end; other records are compact, each line ending in
+/// the first kept record's line end style (`\n` without one). A line is
+/// never left without an end when another follows it.
+///
+/// Records are built and written one at a time: a corpus's records as JSON
+/// trees at once (spaCy's tokens, ten thousand articles) ran out of memory.
+pub(crate) fn jsonl_file_kept(
+    name: &str,
+    kept: &[Option<&Value>],
+    mut record: impl FnMut(usize) -> Value,
+) -> OutputFile {
+    let layout_of =
+        |v: &Value| -> JsonlLine { serde_json::from_value(v.clone()).unwrap_or_default() };
+    let crlf = kept
         .iter()
-        .map(|(_, kept)| kept.map(|v| serde_json::from_value(v.clone()).unwrap_or_default()))
-        .collect();
-    let eol = match layouts.iter().flatten().next() {
-        Some(layout) if layout.crlf => "\r\n",
-        _ => "\n",
-    };
-    let mut out = String::new();
-    for (i, ((record, _), layout)) in records.iter().zip(&layouts).enumerate() {
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push_str(eol);
+        .flatten()
+        .next()
+        .is_some_and(|v| layout_of(v).crlf);
+    let eol: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+    let mut out: Vec<u8> = Vec::new();
+    for (i, kept) in kept.iter().enumerate() {
+        let record = record(i);
+        if !out.is_empty() && !out.ends_with(b"\n") {
+            out.extend_from_slice(eol);
         }
-        match layout {
+        match kept.map(layout_of) {
             Some(layout) => {
                 if i == 0 && layout.bom {
-                    out.push_str(BOM);
+                    out.extend_from_slice(BOM.as_bytes());
                 }
-                out.push_str(&layout.start);
-                out.push_str(&kept_line(record, layout));
-                out.push_str(layout.end.as_deref().unwrap_or("\n"));
+                out.extend_from_slice(layout.start.as_bytes());
+                out.extend_from_slice(kept_line(&record, &layout).as_bytes());
+                out.extend_from_slice(layout.end.as_deref().unwrap_or("\n").as_bytes());
             }
             None => {
-                out.push_str(&serde_json::to_string(record).unwrap_or_default());
-                out.push_str(eol);
+                // (writing a `Value` to memory cannot fail)
+                let _ = serde_json::to_writer(&mut out, &record);
+                out.extend_from_slice(eol);
             }
         }
     }
     OutputFile {
         name: name.to_owned(),
         mime: "application/jsonl",
-        bytes: out.into_bytes(),
+        bytes: out,
     }
 }
 

@@ -135,19 +135,25 @@ impl Format for Doccano {
         documents: &[&Document],
         options: ExportOptions,
     ) -> Exported {
-        let mut records = Vec::with_capacity(documents.len());
         let (mut dropped, mut names) = (0, Vec::new());
-        for doc in documents {
+        let kept: Vec<Option<&Value>> = documents
+            .iter()
+            .map(|doc| {
+                doc.source_data(ID)
+                    .map(|d| d.get("jsonl").unwrap_or(&Value::Null))
+            })
+            .collect();
+        let file = jsonl_file_kept("wasim-doccano.jsonl", &kept, |i| {
+            let Some(doc) = documents.get(i) else {
+                return Value::Null;
+            };
             let (record, relations) = export_record(doc, options);
             if relations > 0 {
                 dropped += relations;
                 names.push(Arg::Quoted(doc.name.clone()));
             }
-            let layout = doc
-                .source_data(ID)
-                .map(|d| d.get("jsonl").unwrap_or(&Value::Null));
-            records.push((Value::Object(record), layout));
-        }
+            Value::Object(record)
+        });
         let mut warnings: Vec<Msg> = dropped_extras("doccano", documents, |_, _| false, false)
             .into_iter()
             .collect();
@@ -157,10 +163,7 @@ impl Format for Doccano {
                     .with("documents", Arg::List(names)),
             );
         }
-        Exported {
-            file: jsonl_file_kept("wasim-doccano.jsonl", &records),
-            warnings,
-        }
+        Exported { file, warnings }
     }
 }
 

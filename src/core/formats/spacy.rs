@@ -127,17 +127,23 @@ impl Format for Spacy {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let records: Vec<(Value, Option<&Value>)> = documents
+        let kept: Vec<Option<&Value>> = documents
             .iter()
             .map(|doc| {
-                let layout = doc
-                    .source_data(ID)
-                    .map(|d| d.get("jsonl").unwrap_or(&Value::Null));
-                (Value::Object(export_record(doc)), layout)
+                doc.source_data(ID)
+                    .map(|d| d.get("jsonl").unwrap_or(&Value::Null))
             })
             .collect();
+        let record = |i: usize| {
+            Value::Object(
+                documents
+                    .get(i)
+                    .map(|doc| export_record(doc))
+                    .unwrap_or_default(),
+            )
+        };
         Exported {
-            file: jsonl_file_kept("wasim-spacy.jsonl", &records),
+            file: jsonl_file_kept("wasim-spacy.jsonl", &kept, record),
             warnings: dropped_extras("spaCy JSONL", documents, |_, _| false, true)
                 .into_iter()
                 .collect(),

@@ -256,14 +256,16 @@ pub enum Key {
     RelabelThem,
     /// Colour of {name}
     ColourOf,
-    /// Name
-    Name,
+    /// Name of {name}
+    NameOf,
+    /// Description of {name}
+    DescriptionOf,
     /// Hotkey of {name}
     HotkeyOf,
-    /// Move up
-    MoveUp,
-    /// Move down
-    MoveDown,
+    /// Move {name} up
+    MoveUpNamed,
+    /// Move {name} down
+    MoveDownNamed,
     /// Delete {name}
     DeleteNamed,
     /// Description
@@ -460,7 +462,7 @@ pub enum Key {
     Merged,
     /// Agreement
     Agreement,
-    /// {annotators} annotators · {documents} in every file · {tokens} tokens
+    /// {annotators} · {documents} in every file · {tokens}
     TeamSummary,
     /// Pairs of annotators
     PairsOfAnnotators,
@@ -1114,6 +1116,10 @@ pub enum Counted {
     DocumentsOf,
     /// {n} documents
     Documents,
+    /// {n} annotators
+    Annotators,
+    /// {n} tokens
+    Tokens,
     /// {n} disagreements to adjudicate
     DisputesToAdjudicate,
     /// {n} matches
@@ -1220,7 +1226,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 549] = [
+    pub const ALL: [Key; 550] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1347,10 +1353,11 @@ impl Key {
         Key::ColourLightened,
         Key::RelabelThem,
         Key::ColourOf,
-        Key::Name,
+        Key::NameOf,
+        Key::DescriptionOf,
         Key::HotkeyOf,
-        Key::MoveUp,
-        Key::MoveDown,
+        Key::MoveUpNamed,
+        Key::MoveDownNamed,
         Key::DeleteNamed,
         Key::Description,
         Key::WhatToDoWithSpans,
@@ -1775,10 +1782,12 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 54] = [
+    pub const ALL: [Counted; 56] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
+        Counted::Annotators,
+        Counted::Tokens,
         Counted::DisputesToAdjudicate,
         Counted::Matches,
         Counted::AddsSpans,
