@@ -900,6 +900,8 @@ impl Session {
                 }
             }
             Event::News(News::NewWriter) => state.lose_writer(false),
+            // (the shell tries the lock; a tab that gets it takes over)
+            Event::News(News::WriterLeft) => {}
             Event::LostWriter { unsaved } => state.lose_writer(unsaved),
             Event::Reloaded(restored) => {
                 if state.role == Role::Reader {

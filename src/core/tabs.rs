@@ -84,6 +84,9 @@ pub enum News {
     Saved,
     /// Another tab took the workspace over.
     NewWriter,
+    /// The writer's page is going away (closed or reloaded): a read-only
+    /// tab may become the writer, if the lock is still free a moment later.
+    WriterLeft,
 }
 
 #[cfg(test)]

@@ -5,11 +5,31 @@
 //! safe and a reload continues from the last save.
 
 /// Installs the hook. Call before the app is rendered.
+///
+/// A WebAssembly trap is not a panic: running out of memory aborts with
+/// `unreachable` without calling the hook, and the app then went on in a
+/// state no one can trust, without a word. An uncaught
+/// `WebAssembly.RuntimeError` (an event handler's, or a task's) draws the
+/// same banner.
 pub fn install_panic_banner() {
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_banner(&info.to_string());
     }));
+    let window = gloo::utils::window();
+    for (kind, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+        gloo::events::EventListener::new(&window, kind, move |event| {
+            let error = js_sys::Reflect::get(event, &field.into()).unwrap_or_default();
+            if wasm_bindgen::JsCast::is_instance_of::<js_sys::WebAssembly::RuntimeError>(&error) {
+                let message = js_sys::Reflect::get(&error, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_default();
+                show_banner(&format!("WebAssembly: {message}"));
+            }
+        })
+        .forget();
+    }
 }
 
 fn show_banner(detail: &str) {

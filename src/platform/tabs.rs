@@ -26,6 +26,8 @@ const CHANNEL_NAME: &str = "wasim";
 const SAVED: &str = "saved";
 /// Posted by a tab that just took the workspace over.
 const WRITER: &str = "writer";
+/// Posted by the writer when its page goes away.
+const LEFT: &str = "left";
 
 /// The open channel and its message handler, kept alive together.
 type Listening = (BroadcastChannel, Closure<dyn FnMut(MessageEvent)>);
@@ -107,6 +109,7 @@ pub fn listen(mut on_news: impl FnMut(News) + 'static) {
         match event.data().as_string().as_deref() {
             Some(SAVED) => on_news(News::Saved),
             Some(WRITER) => on_news(News::NewWriter),
+            Some(LEFT) => on_news(News::WriterLeft),
             _ => {}
         }
     });
@@ -119,6 +122,7 @@ pub fn announce(news: News) {
     let text = match news {
         News::Saved => SAVED,
         News::NewWriter => WRITER,
+        News::WriterLeft => LEFT,
     };
     CHANNEL.with(|cell| {
         if let Some((channel, _)) = cell.borrow().as_ref() {

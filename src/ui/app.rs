@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -132,6 +133,9 @@ async fn start(app: AppHandle) {
                 resign();
                 saver::drop_all();
             }
+            if news == News::WriterLeft {
+                claim_when_left();
+            }
             if let Some(app) = APP.with(|a| a.borrow().clone()) {
                 app.dispatch(Action::News(news));
             }
@@ -189,10 +193,10 @@ fn reload_stored(app: AppHandle) {
     });
 }
 
-/// "Use it here": takes the writer lock from the other tab, reads the
-/// workspace as that tab left it, and makes this tab the writer.
-pub fn take_over(app: AppHandle) {
-    let granted = move |granted: bool| {
+/// What a tab does once it holds the writer lock it asked for: reads the
+/// workspace as the former writer left it and becomes the writer.
+fn became_writer(app: AppHandle) -> impl FnOnce(bool) + 'static {
+    move |granted: bool| {
         if !granted {
             return;
         }
@@ -204,7 +208,56 @@ pub fn take_over(app: AppHandle) {
                 announce(News::NewWriter);
             }
         });
+    }
+}
+
+/// How long a read-only tab waits after the writer's page went away before
+/// it asks for the free lock: a reloaded writer claims it again first.
+const LEFT_WAIT_MS: u32 = 3_000;
+
+thread_local! {
+    /// A hidden read-only tab's wait to be shown before it claims the lock.
+    static CLAIM_WHEN_SHOWN: RefCell<Option<EventListener>> = const { RefCell::new(None) };
+}
+
+/// The writer's page went away: a read-only tab becomes the writer when
+/// the lock is still free a moment later, at once if it is on screen, else
+/// when it is shown (a tab in the background never takes the workspace
+/// from one the user reloads). It said "open in another tab" and refused
+/// edits with no tab open.
+fn claim_when_left() {
+    let claim = || {
+        let reader = APP.with(|a| {
+            a.borrow()
+                .as_ref()
+                .is_some_and(|app| app.role == Role::Reader)
+        });
+        if let (true, Some(app)) = (reader, APP.with(|a| a.borrow().clone())) {
+            let _ = request_writer(Ask::IfFree, became_writer(app), || lost_writer(false));
+        }
     };
+    Timeout::new(LEFT_WAIT_MS, move || {
+        if !page_hidden() {
+            return claim();
+        }
+        let listener =
+            EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                if !page_hidden() {
+                    spawn_local(async {
+                        CLAIM_WHEN_SHOWN.with(|c| c.borrow_mut().take());
+                    });
+                    claim();
+                }
+            });
+        CLAIM_WHEN_SHOWN.with(|c| *c.borrow_mut() = Some(listener));
+    })
+    .forget();
+}
+
+/// "Use it here": takes the writer lock from the other tab, reads the
+/// workspace as that tab left it, and makes this tab the writer.
+pub fn take_over(app: AppHandle) {
+    let granted = became_writer(app);
     if let Err(error) = request_writer(Ask::Steal, granted, || lost_writer(false)) {
         APP.with(|a| {
             if let Some(app) = a.borrow().as_ref() {
@@ -297,14 +350,16 @@ pub fn app() -> Html {
                 }
             },
         );
-        // When work could not be saved, or a write is slow to land,
-        // closing the tab asks first.
+        let writer_state = latest.clone();
+        // When work could not be saved, a write is slow to land, or files
+        // are still being imported, closing the tab asks first.
         let unload = EventListener::new_with_options(
             &gloo::utils::window(),
             "beforeunload",
             EventListenerOptions::enable_prevent_default(),
             move |event| {
                 let unsaved = saver::at_risk()
+                    || crate::ui::import::running()
                     || latest.borrow().as_ref().is_some_and(|app| {
                         app.revision > 0 && app.storage.warning(app.lang).is_some()
                     });
@@ -313,7 +368,18 @@ pub fn app() -> Html {
                 }
             },
         );
-        move || drop((keys, unload))
+        // A writer going away tells the read-only tabs, which may then
+        // take the workspace over.
+        let left = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+            let writer = writer_state
+                .borrow()
+                .as_ref()
+                .is_some_and(|app| app.role == Role::Writer);
+            if writer {
+                announce(News::WriterLeft);
+            }
+        });
+        move || drop((keys, unload, left))
     });
 
     let ondragover = {

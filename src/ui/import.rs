@@ -48,6 +48,30 @@ pub struct Progress {
 thread_local! {
     /// Tells the progress bar, once it is on the page.
     static SHOW: RefCell<Option<Callback<Option<Progress>>>> = const { RefCell::new(None) };
+    /// How many imports are reading or parsing files.
+    static RUNNING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether files are being read or parsed: they are not in the workspace
+/// yet, so leaving the page now would lose them (closing asks first).
+pub fn running() -> bool {
+    RUNNING.with(|r| r.get() > 0)
+}
+
+/// Counts one import as running while it lives.
+struct Running;
+
+impl Running {
+    fn start() -> Running {
+        RUNNING.with(|r| r.set(r.get() + 1));
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.with(|r| r.set(r.get().saturating_sub(1)));
+    }
 }
 
 fn show(progress: Option<Progress>) {
@@ -78,6 +102,7 @@ pub fn load_files(app: AppHandle, list: &web_sys::FileList) {
 /// Reads `files`, parses them in steps (with a progress bar when they are
 /// big), and hands the results to the reducer.
 pub async fn read_and_import(app: AppHandle, files: Vec<web_sys::File>) {
+    let _running = Running::start();
     let size: f64 = files.iter().map(|f| f.size()).sum();
     let big = size >= SHOW_FROM_BYTES;
     let report = |what: Key, percent: u8| {

@@ -125,3 +125,16 @@ test('f. an empty .txt loads as an empty document, and the message says it has n
   await openDoc(page, 'empty.txt');
   await expect.poll(() => docText(page)).toBe('');
 });
+
+// Running out of memory aborts the wasm with a trap ("unreachable"), not a
+// panic: the panic hook never ran, and a corpus export that failed so left
+// the page as if nothing had happened. An uncaught WebAssembly.RuntimeError
+// draws the panic banner; another script's error does not.
+test('a WebAssembly trap shows the banner that says saved work is safe', async ({ page }) => {
+  await gotoApp(page);
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new TypeError('not ours') })));
+  await expect(page.getByTestId('panic-banner')).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  await expect(page.getByTestId('panic-banner')).toContainText('WebAssembly: unreachable');
+  await expect(page.getByTestId('panic-banner')).toContainText('reload the page');
+});

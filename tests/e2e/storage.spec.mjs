@@ -81,3 +81,19 @@ test('a full quota shows a warning, keeps the edit, damages nothing, and the nex
     .poll(async () => (await shownSpans(page)).map((s) => [s.start, s.end, s.label]))
     .toEqual([...both.slice(0, 1), [org.start, org.end, 'ORG'], both[1]]);
 });
+
+// Files being imported are not in the workspace until the import ends: a
+// reload in the middle lost a 2,000-file import without a word. Closing
+// asks first while an import runs, and no longer once it is saved.
+test('closing the tab while files are being imported asks first', async ({ page }) => {
+  await gotoApp(page);
+  const article = TEXT.repeat(60); // ~3.5 KB
+  const files = Array.from({ length: 1500 }, (_, i) => txtFile(`a${String(i).padStart(4, '0')}.txt`, article));
+  await uploadFiles(page, files);
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  expect(await asksBeforeClosing(page)).toBe(true);
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-total', '1500', { timeout: 60_000 });
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  await expect(status(page)).toHaveAttribute('data-state', 'saved', { timeout: 60_000 });
+  expect(await asksBeforeClosing(page)).toBe(false);
+});

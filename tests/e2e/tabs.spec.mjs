@@ -96,6 +96,34 @@ test('a second tab is read-only until it takes over, and no tab erases the other
   await expect.poll(() => spans(a)).toEqual(three);
 });
 
+// With the writing tab closed, the read-only one said "open in another
+// tab" and refused every edit until its user found "Use it here". It now
+// becomes the writer on its own, a few seconds after the writer left, with
+// the work the writer saved; and a writer that reloads stays the writer.
+test('when the writing tab closes, the read-only tab becomes the writer by itself', async ({ page, context }) => {
+  const { a, b } = await writerAndReader(page, context);
+  await tag(a, PER, '1');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // A reload of the writer keeps it the writer.
+  await a.reload();
+  await expect(a.getByTestId('doc-list')).toBeVisible();
+  await b.waitForTimeout(4000);
+  await expect(readOnly(a)).toHaveCount(0);
+  await expect(readOnly(b)).toBeVisible();
+  await a.close();
+  await expect(readOnly(b)).toHaveCount(0, { timeout: 10_000 });
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  await tag(b, ORG, '3');
+  await expect(b.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await b.reload();
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual([
+    [PER.start, PER.end, 'PER'],
+    [ORG.start, ORG.end, 'ORG'],
+  ]);
+});
+
 test('a read-only tab shows the writer\'s new span within seconds, without a reload', async ({ page, context }) => {
   const { a, b } = await writerAndReader(page, context);
   await openDoc(b, NAME);
