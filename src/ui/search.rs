@@ -37,6 +37,14 @@ type SearchKey = (String, SearchOptions, bool, Option<DocId>, u64);
 /// empty), by document.
 pub type MatchCounts = Rc<HashMap<DocId, usize>>;
 
+/// Code points searched as each key is typed; a bigger scope is searched
+/// once typing pauses.
+const SEARCH_AT_ONCE: usize = 1_000_000;
+
+/// How long typing must pause before a big scope is searched, in
+/// milliseconds.
+const TYPING_PAUSE_MS: u32 = 300;
+
 /// Props of [`SearchPanel`].
 #[derive(Properties, PartialEq)]
 pub struct SearchPanelProps {
@@ -51,6 +59,9 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     let t = use_lang();
     // The search resumes as it was left (see `platform::resume`).
     let query = use_state(|| resume::with(|r| r.search.query.clone()));
+    // What the field shows: the query, or what is being typed before a
+    // big search runs.
+    let typed = use_state(|| (*query).clone());
     let options = use_state(|| resume::with(|r| r.search.options()));
     let corpus = use_state(|| resume::with(|r| r.search.corpus));
     use_effect_with(
@@ -148,15 +159,38 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         });
     }
 
+    // Searching many megabytes takes a while (seconds for ten thousand
+    // articles): there the query is searched once typing pauses, not on
+    // every key, which froze the page for seconds per letter.
+    let big = {
+        let scope: usize = app
+            .ws
+            .documents
+            .iter()
+            .filter(|d| *corpus || Some(d.id) == app.ws.open)
+            .map(|d| d.text.char_len())
+            .sum();
+        scope > SEARCH_AT_ONCE
+    };
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let oninput = {
-        let query = query.clone();
+        let (query, typed) = (query.clone(), typed.clone());
         let confirming = confirming.clone();
         let current = current.clone();
+        let pending = pending.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(value) = field_value(&event) {
-                query.set(value);
+                typed.set(value.clone());
                 confirming.set(false);
                 current.set(None);
+                let query = query.clone();
+                *pending.borrow_mut() = None;
+                if big {
+                    *pending.borrow_mut() =
+                        Some(Timeout::new(TYPING_PAUSE_MS, move || query.set(value)));
+                } else {
+                    query.set(value);
+                }
             }
         })
     };
@@ -217,11 +251,18 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         let current = current.clone();
         let on_pick = on_pick.clone();
         let count = listed.len();
+        let (query, typed) = (query.clone(), typed.clone());
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Enter" || event.is_composing() {
                 return;
             }
             event.prevent_default();
+            // Enter before the pause searches at once.
+            if *typed != *query {
+                *pending.borrow_mut() = None;
+                query.set((*typed).clone());
+                return;
+            }
             if let Some(next) = step_match(*current, count, !event.shift_key()) {
                 on_pick.emit(next);
             }
@@ -321,7 +362,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     };
     html! {
         <div class="search" data-testid="search" role="search">
-            <input type="search" dir="auto" data-testid="search-input" placeholder={t.t(Key::SearchPlaceholder)} value={(*query).clone()}
+            <input type="search" dir="auto" data-testid="search-input" placeholder={t.t(Key::SearchPlaceholder)} value={(*typed).clone()}
                 {oninput} {onkeydown} aria-label={t.t(Key::Search)} aria-describedby="search-help" />
             <span id="search-help" class="visually-hidden">{ t.t(Key::SearchHelp) }</span>
             <select data-testid="search-scope" onchange={onscope} aria-label={t.t(Key::WhereToSearch)}>

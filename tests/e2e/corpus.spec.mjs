@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
   readCorpus, gotoApp, waitForApp, docItem, docItems, docNames, openDoc, openDocName, docText,
-  uploadFiles, cpFind, cpSlice, dragSelect, markLocator, shownSpans, exportJson, validateWasim,
+  uploadFiles, txtFile, cpFind, cpSlice, dragSelect, markLocator, shownSpans, exportJson, validateWasim,
   checkSpanTexts, expectLineDirections, DEMO_NAME,
 } from './helpers.mjs';
 
@@ -165,4 +165,35 @@ test('b–e. annotate a corpus article, export, reload, re-import in a fresh pro
     const re = await exportJson(page2);
     expect(re.json).toEqual(exported.json);
   });
+});
+
+// Searching ten thousand articles takes seconds: searched on every key,
+// the page froze for seconds per letter. A scope over a million code
+// points is searched once typing pauses (or at Enter); the field shows
+// each letter at once.
+test('a big corpus is searched once typing pauses, not on every key', async ({ page }) => {
+  await gotoApp(page);
+  const article = 'قال مصطفى الكاظمي في بغداد إن الحكومة تعمل على مشروع جديد للتعليم والثقافة في المدينة. '.repeat(70);
+  const files = Array.from({ length: 200 }, (_, i) => txtFile(`c${String(i).padStart(3, '0')}.txt`, article));
+  await uploadFiles(page, files);
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-total', '200', { timeout: 60_000 });
+  await page.getByTestId('search-scope').selectOption('corpus');
+  await page.evaluate(() => {
+    window.__counts = [];
+    new MutationObserver(() => {
+      const c = document.querySelector('[data-testid="search-count"]');
+      if (c) window.__counts.push(c.getAttribute('data-count'));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-count'] });
+  });
+  const input = page.getByTestId('search-input');
+  await input.pressSequentially('بغداد', { delay: 60 });
+  await expect(input).toHaveValue('بغداد');
+  const count = String(200 * 70);
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', count);
+  expect([...new Set(await page.evaluate(() => window.__counts))]).toEqual([count]);
+  // Enter before the pause searches at once.
+  await input.fill('');
+  await input.pressSequentially('الكاظمي');
+  await input.press('Enter');
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', count, { timeout: 1000 });
 });
