@@ -148,19 +148,32 @@ pub fn panel_resizer(props: &PanelResizerProps) -> Html {
             prefs.details_width,
         ),
     };
-    // The value a screen reader hears: the dragged width, or the laid-out
-    // one while it is automatic.
-    let now = match width {
-        0 => laid_out_width(&handle).round() as u32,
-        w => w,
-    };
     // The widest this window allows (the End key's width).
     let max = panel_width(f64::from(PANEL_RANGE.1), 0.0, max_width());
+    // The value a screen reader hears: the dragged width, or the laid-out
+    // one while it is automatic, read once the panel is laid out (after
+    // each draw, and when the handle gets the focus: the window may have
+    // changed size). Read while drawing, it was 160 for a 243 px panel.
+    let dragged = (width != 0).then(|| width.clamp(PANEL_RANGE.0, max).to_string());
+    let show_laid_out = {
+        let handle = handle.clone();
+        move || {
+            if let (0, Some(el)) = (width, handle.cast::<web_sys::Element>()) {
+                let now = (laid_out_width(&handle).round() as u32).clamp(PANEL_RANGE.0, max);
+                let _ = el.set_attribute("aria-valuenow", &now.to_string());
+            }
+        }
+    };
+    {
+        let show = show_laid_out.clone();
+        use_effect(show);
+    }
+    let onfocus = Callback::from(move |_: FocusEvent| show_laid_out());
     html! {
         <div ref={handle} class="panel-resizer" role="separator" aria-orientation="vertical" tabindex="0"
             data-testid={testid} aria-controls={controls} aria-label={t.t(name)} title={t.t(Key::ResizeHint)}
             aria-valuemin={PANEL_RANGE.0.to_string()} aria-valuemax={max.to_string()}
-            aria-valuenow={now.clamp(PANEL_RANGE.0, max).to_string()}
+            aria-valuenow={dragged} {onfocus}
             data-width={width.to_string()}
             {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
             {ondblclick} {onkeydown}>

@@ -504,6 +504,10 @@ for (const [lang, locale, rtl] of [['English', 'en-US', false], ['Arabic', 'ar-I
       const auto = { documents: await panel('documents-panel'), details: await panel('details-panel') };
       const handle = page.getByTestId('resize-documents');
       await expect(handle).toHaveAttribute('role', 'separator');
+      // At its automatic width the handle's value is the laid-out width
+      // (it said 160, the smallest, for a panel of some 240 px).
+      await expect(handle).toHaveAttribute('aria-valuenow', String(Math.round(auto.documents)));
+      await expect(page.getByTestId('resize-details')).toHaveAttribute('aria-valuenow', String(Math.round(auto.details)));
 
       // Drag the documents panel's inner edge 100 px toward the text
       // (right in English, left in Arabic).
