@@ -435,12 +435,25 @@ pub fn doc_view() -> Html {
         }
     });
     let items: Vec<Html> = items.collect();
+    // The selected span said aloud: Tab from span to span moves no focus,
+    // so a screen reader heard nothing. (Outside the text, whose text
+    // nodes are the document's.)
+    let announced = selected
+        .and_then(|id| doc.span(id))
+        .map(|span| {
+            let text = doc.text.slice(span.start, span.end).unwrap_or_default();
+            lang.f(Key::SpanName, &[("label", &span.label), ("text", text)])
+        })
+        .unwrap_or_default();
     html! {
+        <>
+        <p class="visually-hidden" aria-live="polite" data-testid="span-announce">{ announced }</p>
         <div class={classes!("doc-text", windowed.then_some("windowed"))} ref={root_ref} data-testid="doc-text" data-doc-id={doc.id.0.to_string()} dir={prepared.dir.as_attr()} lang="ar"
             data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup} {oncopy}
             tabindex="0" role="document" aria-label={lang.f(Key::TextOf, &[("name", &doc.name)])}>
             { for items }
         </div>
+        </>
     }
 }
 

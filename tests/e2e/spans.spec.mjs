@@ -184,3 +184,46 @@ test('a storage failure shows storage-warning and the app still works', async ({
   await uploadFiles(page, [txtFile('still-works.txt', 'ما زال التطبيق يعمل\n')]);
   await expect(docItem(page, 'still-works.txt')).toHaveCount(1);
 });
+
+// Two nested spans of one label looked like one span (the outer colour's
+// strip under the inner span is the same colour): a thin dark rule and
+// edges, drawn in the background, tell them apart without colour. The
+// label shown after a span is not read glued to the word, and the span
+// selected with Tab is said aloud through a polite live region.
+test('g. nested spans of one label are told apart without colour, and the selected span is announced', async ({ page }) => {
+  await openSample(page);
+  const inner = await tag(page, 'بغداد', '3', { from: cpFind(sample, 'جامعة بغداد الأهلية').start });
+  const outer = await tag(page, 'جامعة بغداد الأهلية', '3');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(0, 0);
+  // Backgrounds only: the letters made transparent (through the CSSOM).
+  await page.getByTestId('doc-text').evaluate((root) => root.style.setProperty('color', 'transparent'));
+  // The rows' boxes of a span's marks.
+  const boxes = (span) =>
+    page.getByTestId('doc-text').evaluate((root, s) => {
+      const marks = root.querySelectorAll(`mark[data-span-start="${s.start}"][data-span-end="${s.end}"]`);
+      return [...marks].flatMap((m) => [...m.getClientRects()].map((r) => ({ left: r.left, right: r.right, top: r.top, height: r.height })));
+    }, span);
+  const [i] = await boxes(inner);
+  const o = (await boxes(outer)).find((r) => Math.abs(r.top - i.top) < 2 && r.left < i.left);
+  // Equal patches, away from edges and badges: of the inner span (at its
+  // right, where it starts), and of the outer span alone just left of it.
+  const patch = (x) => page.screenshot({ clip: { x, y: i.top, width: 10, height: Math.floor(i.height) } });
+  const alone = i.left - 20;
+  expect(alone).toBeGreaterThan(o.left + 25);
+  const [innerPatch, outerPatch] = [await patch(i.right - 14), await patch(alone)];
+  expect(innerPatch.equals(outerPatch), 'the inner span looks like the outer one').toBe(false);
+  // An outer span alone looks the same everywhere (the test can tell).
+  expect((await patch(alone)).equals(await patch(alone - 3))).toBe(true);
+  // The badge (label name) has empty alternative text.
+  const snapshot = await markLocator(page, inner).first().ariaSnapshot();
+  expect(snapshot).toContain('ORG: بغداد');
+  expect(snapshot).not.toContain('بغدادORG');
+  // Tab selects the first span and says so.
+  await page.getByTestId('doc-text').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('span-announce')).toHaveText('ORG: جامعة بغداد الأهلية');
+  await expect(page.getByTestId('span-announce')).toHaveAttribute('aria-live', 'polite');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('span-announce')).toHaveText('ORG: بغداد');
+});

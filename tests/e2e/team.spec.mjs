@@ -328,3 +328,31 @@ test('the notices and the chart are worded again when the interface language cha
   await openTeam(page);
   await expect(page.getByTestId('team-summary')).toHaveText(`2 annotators · 1 document in every file · ${tokens} tokens`);
 });
+
+// Messages on screen (here three broken files) covered the Team dialog's
+// buttons at 1024×768, and the dialog's focus trap kept the keyboard from
+// closing them. While a dialog is open they go under its backdrop.
+test('messages never cover the Team dialog', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await gotoApp(page);
+  await uploadFiles(page, [1, 2, 3].map((i) => jsonFile(`broken-${i}.json`, '{"format": "wasim", "documents": [')));
+  await expect(page.getByTestId('message')).toHaveCount(3);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
+  const adjudicate = page.getByTestId('team-adjudicate');
+  await expect(adjudicate).toBeVisible();
+  const onTop = async (locator) =>
+    locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return el === hit || el.contains(hit);
+    });
+  for (const message of await page.getByTestId('message').all()) {
+    expect(await onTop(message), 'a message drawn over the dialog').toBe(false);
+  }
+  await adjudicate.scrollIntoViewIfNeeded();
+  expect(await onTop(adjudicate)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('team-panel')).toHaveCount(0);
+  expect(await onTop(page.getByTestId('message').first())).toBe(true);
+});
