@@ -63,7 +63,7 @@ use super::tokenize::{Token, tokenize};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile};
 use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source, Span};
-use crate::core::text::CharRange;
+use crate::core::text::{CharRange, Slicer};
 
 /// This format's id.
 pub const ID: &str = "conll";
@@ -963,25 +963,29 @@ fn encode_document(doc: &Document, scheme: TagScheme, warnings: &mut Vec<Msg>) -
             .msg("error", w)
     }));
     let tokens: Vec<Token> = tokenized.sentences.iter().flatten().copied().collect();
-    let word = |t: &Token| doc.text.slice(t.start, t.end).unwrap_or_default();
-    let (rebuilt, _) = join_tokens(
-        tokenized
-            .sentences
-            .iter()
-            .map(|s| s.iter().map(word).collect()),
-    );
-    if rebuilt != doc.text.as_str() {
-        warnings.push(Msg::new(Key::ConllRetokenized).arg("name", doc.name.as_str()));
-    }
-    let mut index = 0;
-    let sentences = tokenized
+    // Each token's text, in one pass over the document.
+    let mut slicer = Slicer::new(&doc.text);
+    let words: Vec<Vec<&str>> = tokenized
         .sentences
         .iter()
         .map(|s| {
             s.iter()
-                .map(|t| {
+                .map(|t| slicer.slice(t.start, t.end).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    let (rebuilt, _) = join_tokens(words.iter().cloned());
+    if rebuilt != doc.text.as_str() {
+        warnings.push(Msg::new(Key::ConllRetokenized).arg("name", doc.name.as_str()));
+    }
+    let mut index = 0;
+    let sentences = words
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|word| {
                     index += 1;
-                    (word(t).to_owned(), index - 1)
+                    ((*word).to_owned(), index - 1)
                 })
                 .collect()
         })
