@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use super::merge::merge;
 use super::report::{CSV_HEADER, chart_svg, csv, json as report_json, label_f1, shown};
 use super::*;
+use crate::core::agreement::token_labels;
 use crate::core::edit::History;
 use crate::core::formats::{ExportScope, import_edit, scoped_documents, wasim::WasimJson};
 use crate::core::i18n::Lang;
@@ -759,4 +760,47 @@ fn the_chart_has_a_bar_and_a_written_value_per_label() {
     let mut odd = report.clone();
     odd.labels = vec!["<b>&".into()];
     assert!(chart_svg(&odd, &labels, Lang::En).contains("&lt;b&gt;&amp;"));
+}
+
+/// Three annotators, one of whom gave بغداد two labels (`misc` names the
+/// second), for the rename-invariance test.
+fn tied(misc: &str) -> Team {
+    let mut team = Team::default();
+    let a: Vec<(usize, usize, &str)> = vec![(4, 7, "PER"), (8, 13, "ORG"), (8, 13, misc)];
+    let c: Vec<(usize, usize, &str)> = vec![(8, 13, misc), (25, 31, "LOC")];
+    team.add(
+        vec![
+            wasim("a.json", Some("A"), &[("d.txt", TEXT, &a)]),
+            wasim(
+                "b.json",
+                Some("B"),
+                &[("d.txt", TEXT, &[(4, 7, "PER"), (8, 13, "ORG")])],
+            ),
+            wasim("c.json", Some("C"), &[("d.txt", TEXT, &c)]),
+        ],
+        Vec::new(),
+    );
+    team
+}
+
+#[test]
+fn token_measures_do_not_depend_on_label_names() {
+    let (before, after) = (tied("MISC"), tied("XMISC"));
+    let (before, after) = (
+        before.compare().expect("three"),
+        after.compare().expect("three"),
+    );
+    for (b, a) in before.pairs.iter().zip(&after.pairs) {
+        assert_eq!(b.kappa, a.kappa, "{} → {}", b.reference, b.candidate);
+    }
+    assert_eq!(before.fleiss, after.fleiss);
+    assert_eq!(before.alpha, after.alpha);
+    // A's بغداد is neither ORG nor MISC but both: a category of its own.
+    // Tokens: O PER MISC+ORG O O O O / O PER ORG O O O O: p_o = 6/7,
+    // p_e = (25 + 1)/49, κ = (42 − 26)/(49 − 26) = 16/23.
+    let ab = &before.pairs[0];
+    assert!(close(ab.kappa.unwrap_or(f64::NAN), 16.0 / 23.0));
+    let annotators = tied("MISC").annotators();
+    let docs: Vec<&AnnotatedText> = annotators.iter().map(|a| &a.documents[0]).collect();
+    assert_eq!(token_labels(&docs)[0][2], "MISC+ORG");
 }
