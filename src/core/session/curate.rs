@@ -471,8 +471,9 @@ mod tests {
         run(&mut s, Curate::Quorum(2));
         let last = s.messages.last().map(|m| m.text.to_string());
         assert!(
-            last.as_deref()
-                .is_some_and(|t| t.ends_with("where at least 2 annotators agree. Ctrl+Z undoes this.")),
+            last.as_deref().is_some_and(
+                |t| t.ends_with("where at least 2 annotators agree. Ctrl+Z undoes this.")
+            ),
             "{last:?}"
         );
     }
