@@ -110,6 +110,17 @@ pub struct Pair {
     /// Candidate mentions overlapping a same-label reference mention with
     /// another extent.
     pub boundary_only: usize,
+    /// How many shared documents the pair was measured on; with none, its
+    /// scores have no data ([`Pair::measured`]).
+    pub documents: usize,
+}
+
+impl Pair {
+    /// `score` of this pair, or `None` when it was measured on no document
+    /// (nothing was compared: "—", not 0).
+    pub fn measured(&self, score: f64) -> Option<f64> {
+        (self.documents > 0).then_some(score)
+    }
 }
 
 /// A document every annotator has, and how far they agree on it.
@@ -267,6 +278,7 @@ fn add_document(pair: &mut Pair, docs: &Shared<'_>) {
         *pair.confusion.get_or_insert_with(key, || 0) += count;
     }
     pair.boundary_only += metrics::boundary_only(r, c);
+    pair.documents += 1;
 }
 
 fn shared_document(docs: &Shared<'_>) -> SharedDocument {

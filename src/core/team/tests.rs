@@ -159,7 +159,11 @@ fn the_same_annotator_twice_is_kept_twice() {
         vec![
             wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
             wasim("b.json", Some("Amina"), &[("d.txt", TEXT, BADR)]),
-            wasim("c.json", Some("Amina"), &[("d.txt", TEXT, BADR)]),
+            wasim(
+                "c.json",
+                Some("Amina"),
+                &[("d.txt", TEXT, &[(4, 7, "PER")])],
+            ),
         ],
         Vec::new(),
     );
@@ -174,14 +178,35 @@ fn the_same_annotator_twice_is_kept_twice() {
     // Removing the first gives the name back.
     team.remove(0);
     assert_eq!(team.names(), ["Amina", "Amina (c.json)"]);
-    // The same file twice: still two annotators, told apart.
-    let mut same = Team::default();
+}
+
+#[test]
+fn the_same_work_twice_is_refused_with_a_notice_naming_the_file() {
     let file = wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]);
-    same.add(vec![file.clone(), file.clone(), file], Vec::new());
+    let mut copy = wasim("a (1).json", Some("Amina"), &[("d.txt", TEXT, AMINA)]);
+    // Byte-identical in one load, and again in a later one; a copy under
+    // another file name too.
+    let mut same = Team::default();
+    same.add(vec![file.clone(), file.clone()], Vec::new());
+    same.add(vec![file], Vec::new());
+    assert_eq!(same.names(), ["Amina"]);
+    let notices = same.notices();
     assert_eq!(
-        same.names(),
-        ["Amina", "Amina (a.json)", "Amina (a.json, 3)"]
+        texts(&notices),
+        ["a.json holds the same work as a.json (“Amina”): it is not added again."]
     );
+    assert_eq!(notices[0].level, Level::Error);
+    assert!(has_arabic(&notices[0].text.render(Lang::Ar)));
+    same.add(vec![copy.clone()], Vec::new());
+    assert_eq!(same.names(), ["Amina"]);
+    assert_eq!(
+        texts(&same.notices()),
+        ["a (1).json holds the same work as a.json (“Amina”): it is not added again."]
+    );
+    // Another annotator's identical work is theirs: kept.
+    copy = wasim("b.json", Some("Badr"), &[("d.txt", TEXT, AMINA)]);
+    same.add(vec![copy], Vec::new());
+    assert_eq!(same.names(), ["Amina", "Badr"]);
 }
 
 #[test]
@@ -803,4 +828,36 @@ fn token_measures_do_not_depend_on_label_names() {
     let annotators = tied("MISC").annotators();
     let docs: Vec<&AnnotatedText> = annotators.iter().map(|a| &a.documents[0]).collect();
     assert_eq!(token_labels(&docs)[0][2], "MISC+ORG");
+}
+
+#[test]
+fn a_pair_that_compared_no_document_has_no_scores_not_zeros() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
+            wasim(
+                "b.json",
+                Some("Badr"),
+                &[("e.txt", "نص آخر", &[(0, 2, "PER")])],
+            ),
+        ],
+        Vec::new(),
+    );
+    let report = team.compare().expect("two");
+    let ab = &report.pairs[0];
+    assert_eq!(ab.documents, 0);
+    let scores = [ab.overall.precision(), ab.overall.f1(), ab.partial.f1()];
+    assert_eq!(scores.map(|s| ab.measured(s)), [None, None, None]);
+    assert_eq!(label_f1(&report)[0], (None, None));
+    let json: Value = serde_json::from_str(&report_json(&report)).expect("json");
+    assert_eq!(json["pairs"][0]["exact"]["f1"], Value::Null);
+    assert_eq!(json["pairs"][0]["partial"]["precision"], Value::Null);
+    let csv = csv(&report);
+    assert!(csv.contains("exact,Amina,Badr,,,,f1,\r\n"), "{csv}");
+    assert!(csv.contains("partial,Amina,Badr,,,,recall,\r\n"), "{csv}");
+    // With a shared document, scores are numbers again (0 included).
+    let report = two().compare().expect("two");
+    assert_eq!(report.pairs[0].documents, 1);
+    assert!(report.pairs[0].measured(0.0).is_some());
 }
