@@ -6,7 +6,9 @@
 //! (the same detection as *Open files…*: Wasim JSON, doccano, spaCy, Label
 //! Studio, brat, CoNLL). Who annotated is the documents' `annotator` (Wasim
 //! JSON); a file that names nobody is named after the file, and a name that
-//! comes twice is kept twice, the second with its file's name. A file whose
+//! comes twice is kept twice, the second with its file's name; but the same
+//! work twice (the same annotator, documents and spans: the same file added
+//! again, or a copy) is refused with an error. A file whose
 //! documents name several annotators is that many annotators. Documents are
 //! matched by their text, never by name.
 //!

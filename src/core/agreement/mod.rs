@@ -299,7 +299,8 @@ fn shared_document(docs: &Shared<'_>) -> SharedDocument {
 }
 
 /// Each annotator's label for every token of one shared document (the
-/// same tokens for all).
+/// same tokens for all); a token whose outermost extent an annotator gave
+/// several labels has them all, in name order, joined by `+` (`MISC+ORG`).
 pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
     let mut labels: Vec<String> = docs
         .iter()
