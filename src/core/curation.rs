@@ -256,6 +256,9 @@ pub struct QuorumOutcome {
     pub groups: usize,
     /// In how many documents.
     pub documents: usize,
+    /// Whether a team document has fewer members than the quorum (there
+    /// all of them is enough), so that what was accepted is worded truly.
+    pub fewer: bool,
 }
 
 /// The spans of an undecided group that a quorum of `k` keeps: all of an
@@ -292,7 +295,9 @@ pub fn accept_quorum(ws: &Workspace, quorum: usize) -> QuorumOutcome {
     let mut steps = Vec::new();
     let mut groups_decided = 0;
     let mut documents = 0;
+    let mut fewer = false;
     for doc in ws.work_documents().filter(|d| is_team(d)) {
+        fewer |= doc.team.len() < quorum;
         let before = steps.len();
         for group in groups(doc) {
             let spans = group.spans(doc);
@@ -312,6 +317,7 @@ pub fn accept_quorum(ws: &Workspace, quorum: usize) -> QuorumOutcome {
         edit: (!steps.is_empty()).then_some(Edit::Batch(steps)),
         groups: groups_decided,
         documents,
+        fewer,
     }
 }
 

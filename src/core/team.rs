@@ -6,7 +6,9 @@
 //! (the same detection as *Open files…*: Wasim JSON, doccano, spaCy, Label
 //! Studio, brat, CoNLL). Who annotated is the documents' `annotator` (Wasim
 //! JSON); a file that names nobody is named after the file, and a name that
-//! comes twice is kept twice, the second with its file's name. A file whose
+//! comes twice is kept twice, the second with its file's name; but the same
+//! work twice (the same annotator, documents and spans: the same file added
+//! again, or a copy) is refused with an error. A file whose
 //! documents name several annotators is that many annotators. Documents are
 //! matched by their text, never by name.
 //!
@@ -137,6 +139,12 @@ impl Member {
         names
     }
 
+    /// Whether `other` is the same annotator's same work: the same
+    /// declared name (or none) and the same documents, spans and all.
+    fn same_work(&self, other: &Member) -> bool {
+        self.declared == other.declared && self.documents == other.documents
+    }
+
     /// How many spans the member made.
     pub fn span_count(&self) -> usize {
         self.documents.iter().map(|d| d.spans.len()).sum()
@@ -192,8 +200,28 @@ impl Team {
                 continue;
             }
             match members_of(&file, &read) {
-                Ok(members) => self.members.extend(members),
+                Ok(members) => self.add_members(members),
                 Err(notice) => self.errors.push(notice),
+            }
+        }
+    }
+
+    /// Adds `members` after those loaded, except one whose work an earlier
+    /// one already holds (the same file added twice, or another file of the
+    /// same annotator with the same documents and spans): it is refused
+    /// with a notice naming both files, never compared as a second
+    /// annotator in perfect agreement.
+    fn add_members(&mut self, members: Vec<Member>) {
+        for member in members {
+            match self.members.iter().find(|m| m.same_work(&member)) {
+                Some(first) => {
+                    let text = Msg::new(Key::SameWorkTwice)
+                        .arg("file", &member.file)
+                        .arg("first", &first.file)
+                        .arg("name", member.base_name());
+                    self.errors.push(Notice::new(Level::Error, text));
+                }
+                None => self.members.push(member),
             }
         }
     }

@@ -50,6 +50,14 @@ fn count(measure: &'static str, value: usize) -> Html {
     html! { <td class="number" data-measure={measure}>{ value }</td> }
 }
 
+/// A pair's count: "—" when the pair was measured on no document.
+fn pair_count(pair: &Pair, measure: &'static str, value: usize) -> Html {
+    match pair.documents {
+        0 => cell(measure, None),
+        _ => count(measure, value),
+    }
+}
+
 /// The whole report.
 #[function_component(TeamReport)]
 pub fn team_report(props: &TeamReportProps) -> Html {
@@ -84,8 +92,9 @@ pub fn team_report(props: &TeamReportProps) -> Html {
                     <select data-testid="team-pair" onchange={onpair}>{ for options }</select>
                 </label>
                 { labels_table(report, pair, t) }
-                <p data-testid="team-boundary">{ t.f(Key::BoundaryOnlyCount, &[("n", &pair.boundary_only.to_string())]) }</p>
-                { confusion_table(report, pair, t) }
+                <p data-testid="team-boundary">{ t.f(Key::BoundaryOnlyCount, &[("n", &boundary_only(pair))]) }</p>
+                // Nothing compared: no confusions to tabulate.
+                if pair.documents > 0 { { confusion_table(report, pair, t) } }
             }
             <h3>{ t.t(Key::F1PerLabel) }</h3>
             <figure class="team-chart" data-testid="team-chart">
@@ -111,6 +120,14 @@ fn pair_name(report: &Report, pair: &Pair, lang: Lang) -> String {
     format!("{} {arrow} {}", name(pair.reference), name(pair.candidate))
 }
 
+/// A pair's boundary-only count as written: "—" when it compared nothing.
+fn boundary_only(pair: &Pair) -> String {
+    match pair.documents {
+        0 => shown(None),
+        _ => pair.boundary_only.to_string(),
+    }
+}
+
 /// Props of the tables that show a whole report.
 #[derive(Properties, PartialEq)]
 struct ReportProps {
@@ -129,12 +146,12 @@ fn pairs_table(props: &ReportProps) -> Html {
             <tr data-testid="team-pair-row" data-reference={name(p.reference)} data-candidate={name(p.candidate)}>
                 <th scope="row"><bdi>{ marked(&name(p.reference)).into_owned() }</bdi></th>
                 <td><bdi>{ marked(&name(p.candidate)).into_owned() }</bdi></td>
-                { cell("precision", Some(p.overall.precision())) }
-                { cell("recall", Some(p.overall.recall())) }
-                { cell("f1", Some(p.overall.f1())) }
-                { cell("partial-f1", Some(p.partial.f1())) }
+                { cell("precision", p.measured(p.overall.precision())) }
+                { cell("recall", p.measured(p.overall.recall())) }
+                { cell("f1", p.measured(p.overall.f1())) }
+                { cell("partial-f1", p.measured(p.partial.f1())) }
                 { cell("kappa", p.kappa) }
-                { count("boundary-only", p.boundary_only) }
+                { pair_count(p, "boundary-only", p.boundary_only) }
             </tr>
         }
     });
@@ -178,10 +195,10 @@ fn labels_table(report: &Report, pair: &Pair, t: Lang) -> Html {
         html! {
             <tr data-testid="team-label-row" data-label={label.to_owned()}>
                 <th scope="row"><bdi>{ label.to_owned() }</bdi></th>
-                { count("tp", k.tp) }{ count("fp", k.fp) }{ count("fn", k.fn_) }
-                { cell("precision", Some(k.precision())) }
-                { cell("recall", Some(k.recall())) }
-                { cell("f1", Some(k.f1())) }
+                { pair_count(pair, "tp", k.tp) }{ pair_count(pair, "fp", k.fp) }{ pair_count(pair, "fn", k.fn_) }
+                { cell("precision", pair.measured(k.precision())) }
+                { cell("recall", pair.measured(k.recall())) }
+                { cell("f1", pair.measured(k.f1())) }
             </tr>
         }
     };

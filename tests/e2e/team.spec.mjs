@@ -151,6 +151,8 @@ test('bad input: each problem has a clear notice, and existing work is untouched
   await addFiles(page, [
     file('amina.json', 'Amina', AMINA),
     file('amina-again.json', 'Amina', BADR),
+    // The same work again (a copy of amina.json): refused, not a 6th annotator.
+    file('amina-copy.json', 'Amina', AMINA),
     file('nameless.json', null, AMINA),
     jsonFile('dates.json', exportOf('Dalia', [['d.txt', TEXT, [[17, 20, 'DATE']]]], dateLabels)),
     file('other.json', 'Omar', [], 'نص مختلف تماما عن الآخر'),
@@ -167,6 +169,7 @@ test('bad input: each problem has a clear notice, and existing work is untouched
     expect(texts.some((n) => n.level === level && n.text.includes(fragment)), `${level}: ${fragment} in ${JSON.stringify(texts, null, 1)}`).toBe(true);
   has('error', 'Could not load broken.json');
   has('error', 'Could not load latin1.txt');
+  has('error', 'amina-copy.json holds the same work as amina.json (“Amina”): it is not added again.');
   has('warning', 'nameless.json names no annotator: its work is called “nameless”.');
   has('warning', '“Amina” is the annotator of two files (amina.json and amina-again.json): the second is called “Amina (amina-again.json)”, and both are compared.');
   has('warning', "The annotators' labels differ");
@@ -179,6 +182,14 @@ test('bad input: each problem has a clear notice, and existing work is untouched
   await expect(labels.locator('li').filter({ hasText: /^MISC: Amina, Amina \(amina-again.json\), nameless, Omar; not Dalia$/ })).toHaveCount(1);
   // Omar's text is not the others': no document is in every file.
   has('warning', 'No document is in every file, so there is nothing to compare.');
+  // Nothing compared: no scores, "—" rather than 0.000.
+  await expectRow(pairRow(page, 'Amina', 'Dalia'), {
+    precision: '—', recall: '—', f1: '—', 'partial-f1': '—', kappa: '—', 'boundary-only': '—',
+  });
+  const all = page.getByTestId('team-labels').locator('[data-testid="team-label-row"][data-label="All labels"]');
+  await expectRow(all, { tp: '—', precision: '—', f1: '—' });
+  await expect(page.getByTestId('team-confusion')).toHaveCount(0);
+  await expect(page.getByTestId('team-chart').locator('g[data-label="All labels"] text').last()).toHaveText('—');
   // Without Omar, the others share the text and are compared.
   await members(page).filter({ hasText: 'Omar' }).getByTestId('team-remove').click();
   await expect(members(page)).toHaveCount(4);

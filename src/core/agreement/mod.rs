@@ -12,7 +12,11 @@
 //! by name. Tokens are Wasim's ([`crate::core::formats::tokenize`]), split
 //! further wherever any annotator's span starts or ends inside one, so that
 //! every annotator labels the same tokens. A token's label is the label of
-//! the outermost span covering it, or `O`.
+//! the outermost span covering it, or `O`; when an annotator gave that
+//! outermost extent several labels, the token's category is that set of
+//! labels (`MISC+ORG`), a category of its own, so that no label's name or
+//! place in the alphabet decides between them and renaming a label never
+//! changes a κ or α.
 
 pub mod curate;
 pub mod metrics;
@@ -106,6 +110,17 @@ pub struct Pair {
     /// Candidate mentions overlapping a same-label reference mention with
     /// another extent.
     pub boundary_only: usize,
+    /// How many shared documents the pair was measured on; with none, its
+    /// scores have no data ([`Pair::measured`]).
+    pub documents: usize,
+}
+
+impl Pair {
+    /// `score` of this pair, or `None` when it was measured on no document
+    /// (nothing was compared: "—", not 0).
+    pub fn measured(&self, score: f64) -> Option<f64> {
+        (self.documents > 0).then_some(score)
+    }
 }
 
 /// A document every annotator has, and how far they agree on it.
@@ -167,8 +182,9 @@ pub fn compare(annotators: &[Annotator]) -> Report {
     // and the same, token by token (one unit of `n` labels each).
     let mut tokens: Vec<Vec<u32>> = vec![Vec::new(); n];
     let mut units: Vec<u32> = Vec::new();
+    let mut ties = Vec::new();
     for docs in &shared {
-        let ids = token_ids(docs, &labels);
+        let ids = token_ids(docs, &labels, &mut ties);
         for (all, mine) in tokens.iter_mut().zip(&ids) {
             all.extend_from_slice(mine);
         }
@@ -262,6 +278,7 @@ fn add_document(pair: &mut Pair, docs: &Shared<'_>) {
         *pair.confusion.get_or_insert_with(key, || 0) += count;
     }
     pair.boundary_only += metrics::boundary_only(r, c);
+    pair.documents += 1;
 }
 
 fn shared_document(docs: &Shared<'_>) -> SharedDocument {
@@ -282,7 +299,8 @@ fn shared_document(docs: &Shared<'_>) -> SharedDocument {
 }
 
 /// Each annotator's label for every token of one shared document (the
-/// same tokens for all).
+/// same tokens for all); a token whose outermost extent an annotator gave
+/// several labels has them all, in name order, joined by `+` (`MISC+ORG`).
 pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
     let mut labels: Vec<String> = docs
         .iter()
@@ -291,19 +309,33 @@ pub fn token_labels(docs: &[&AnnotatedText]) -> Vec<Vec<String>> {
         .collect();
     sort::sort(&mut labels);
     labels.dedup();
-    let name = |id: u32| match id.checked_sub(1) {
-        Some(i) => labels[i as usize].clone(),
-        None => OUTSIDE.to_owned(),
+    let mut ties = Vec::new();
+    let ids = token_ids(docs, &labels, &mut ties);
+    let name = |id: u32| -> String {
+        let Some(i) = (id as usize).checked_sub(1) else {
+            return OUTSIDE.to_owned();
+        };
+        if let Some(label) = labels.get(i) {
+            return label.clone();
+        }
+        let tied = ties.get(i - labels.len()).map_or(&[][..], Vec::as_slice);
+        let names: Vec<&str> = tied.iter().map(|&t| name_of(&labels, t)).collect();
+        names.join("+")
     };
-    token_ids(docs, &labels)
-        .into_iter()
+    ids.into_iter()
         .map(|ids| ids.into_iter().map(name).collect())
         .collect()
 }
 
 /// [`token_labels`] as numbers: 0 for [`OUTSIDE`], `i + 1` for `labels[i]`
-/// (`labels` sorted, holding every label of `docs`).
-fn token_ids(docs: &[&AnnotatedText], labels: &[String]) -> Vec<Vec<u32>> {
+/// (`labels` sorted, holding every label of `docs`), and past those the
+/// sets of labels an annotator gave one extent, numbered in `ties` (kept
+/// from document to document, so a set has one number).
+fn token_ids(
+    docs: &[&AnnotatedText],
+    labels: &[String],
+    ties: &mut Vec<Vec<u32>>,
+) -> Vec<Vec<u32>> {
     let Some(text) = docs.first().map(|d| &d.text) else {
         return Vec::new();
     };
@@ -335,12 +367,16 @@ fn token_ids(docs: &[&AnnotatedText], labels: &[String]) -> Vec<Vec<u32>> {
         .map(|d| {
             let mut mentions: Vec<&Mention> = d.mentions.iter().collect();
             // Outermost first: by start, then the longest. A token takes the
-            // label of the first mention in this order that covers it.
+            // label of the first extent in this order that covers it.
             sort::sort_by_key(&mut mentions, |m| (m.start, std::cmp::Reverse(m.end)));
             let mut ids = vec![0; tokens.len()];
             let mut painted = vec![false; tokens.len()];
-            for m in mentions {
-                let id = id_of(&m.label);
+            for same in mentions.chunk_by(|a, b| (a.start, a.end) == (b.start, b.end)) {
+                let mut tied: Vec<u32> = same.iter().map(|m| id_of(&m.label)).collect();
+                sort::sort(&mut tied);
+                tied.dedup();
+                let id = tie_id(tied, labels.len(), ties);
+                let Some(m) = same.first() else { continue };
                 let first = tokens.partition_point(|t| t.start < m.start);
                 for (t, token) in tokens.iter().enumerate().skip(first) {
                     if token.start >= m.end {
@@ -355,6 +391,32 @@ fn token_ids(docs: &[&AnnotatedText], labels: &[String]) -> Vec<Vec<u32>> {
             ids
         })
         .collect()
+}
+
+/// The id of an extent labelled `tied` (label ids, sorted, distinct): the
+/// label's own id when there is one, else a category of its own for that
+/// set of labels, `labels + 1 + i` for the `i`-th set in `ties`, so that
+/// no label's name decides which of several a token takes.
+fn tie_id(tied: Vec<u32>, labels: usize, ties: &mut Vec<Vec<u32>>) -> u32 {
+    if let [one] = tied[..] {
+        return one;
+    }
+    let i = match ties.iter().position(|t| *t == tied) {
+        Some(i) => i,
+        None => {
+            ties.push(tied);
+            ties.len() - 1
+        }
+    };
+    (labels + 1 + i) as u32
+}
+
+/// The name of label id `id` (1-based) in `labels`.
+fn name_of(labels: &[String], id: u32) -> &str {
+    (id as usize)
+        .checked_sub(1)
+        .and_then(|i| labels.get(i))
+        .map_or(OUTSIDE, String::as_str)
 }
 
 fn labels_of(annotators: &[Annotator]) -> Vec<String> {

@@ -666,6 +666,8 @@ pub enum Key {
     AnEarlierFile,
     /// “{base}” is the annotator of two files ({first} and {second}): the second is called “{name}”, and both are compared.
     TwoFiles,
+    /// {file} holds the same work as {first} (“{name}”): it is not added again.
+    SameWorkTwice,
     /// {label}: {with}; not {without}
     LabelHasNot,
     /// The annotators' labels differ: a label one of them lacks counts as a disagreement.
@@ -1150,6 +1152,8 @@ pub enum Counted {
     AcceptedGroups,
     /// at least {n} annotators agree
     AgreeAtLeast,
+    /// at least {n} annotators (all of a document's team when it has fewer) agree
+    AgreeAtLeastOrAll,
     /// and {n} more
     AndMore,
     /// {n} changes
@@ -1226,7 +1230,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 550] = [
+    pub const ALL: [Key; 551] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1558,6 +1562,7 @@ impl Key {
         Key::NamesNoAnnotator,
         Key::AnEarlierFile,
         Key::TwoFiles,
+        Key::SameWorkTwice,
         Key::LabelHasNot,
         Key::LabelsDiffer,
         Key::WhoFile,
@@ -1782,7 +1787,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 56] = [
+    pub const ALL: [Counted; 57] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1803,6 +1808,7 @@ impl Counted {
         Counted::TeamHas,
         Counted::AcceptedGroups,
         Counted::AgreeAtLeast,
+        Counted::AgreeAtLeastOrAll,
         Counted::AndMore,
         Counted::Changes,
         Counted::NotInEvery,

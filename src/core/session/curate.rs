@@ -192,8 +192,14 @@ impl Session {
 
     fn quorum(&mut self, k: usize) {
         let outcome = accept_quorum(&self.ws, k);
+        // "At least k agree" is true only where a team has k members.
+        let agree = if outcome.fewer {
+            Counted::AgreeAtLeastOrAll
+        } else {
+            Counted::AgreeAtLeast
+        };
         let Some(edit) = outcome.edit else {
-            let agree = Msg::counted(Counted::AgreeAtLeast, k);
+            let agree = Msg::counted(agree, k);
             let text = Msg::new(Key::NothingToAccept).msg("agree", agree);
             self.notify(MessageKind::Info, text);
             return;
@@ -210,7 +216,7 @@ impl Session {
             let (g, d) = (outcome.groups, outcome.documents);
             let text = Msg::counted(Counted::AcceptedGroups, g)
                 .msg("documents", Msg::counted(Counted::Documents, d))
-                .msg("agree", Msg::counted(Counted::AgreeAtLeast, k));
+                .msg("agree", Msg::counted(agree, k));
             self.notify(MessageKind::Info, text);
         }
     }
@@ -446,6 +452,30 @@ mod tests {
         assert!(spans_of(&s, "two.txt").iter().all(|x| x.4));
         s.update(Event::Undo, &Resume::default());
         assert!(!spans_of(&s, "one.txt")[0].4);
+    }
+
+    #[test]
+    fn a_quorum_above_a_team_is_worded_as_all_of_it() {
+        // Both documents' teams have 2 members: a quorum of 3 accepts where
+        // both agree, and says so.
+        let mut s = session();
+        run(&mut s, Curate::Quorum(3));
+        let last = s.messages.last().map(|m| m.text.to_string());
+        assert_eq!(
+            last.as_deref(),
+            Some(
+                "Accepted 3 groups in 2 documents where at least 3 annotators (all of a document's team when it has fewer) agree. Ctrl+Z undoes this."
+            )
+        );
+        let mut s = session();
+        run(&mut s, Curate::Quorum(2));
+        let last = s.messages.last().map(|m| m.text.to_string());
+        assert!(
+            last.as_deref().is_some_and(
+                |t| t.ends_with("where at least 2 annotators agree. Ctrl+Z undoes this.")
+            ),
+            "{last:?}"
+        );
     }
 
     #[test]

@@ -36,7 +36,11 @@ pub fn label_f1(report: &Report) -> Vec<(Option<String>, Option<f64>)> {
     let mean = |values: Vec<f64>| {
         (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
     };
-    let overall = mean(unordered(report).map(|p| p.overall.f1()).collect());
+    let overall = mean(
+        unordered(report)
+            .filter_map(|p| p.measured(p.overall.f1()))
+            .collect(),
+    );
     std::iter::once((None, overall))
         .chain(report.labels.iter().map(|label| {
             let values = unordered(report)
@@ -181,7 +185,7 @@ pub fn csv(report: &Report) -> String {
         let counts = std::iter::once(("", pair.overall))
             .chain(pair.per_label.iter().map(|(l, c)| (l.as_str(), *c)));
         for (label, k) in counts {
-            for (measure, value) in counts_measures(&k) {
+            for (measure, value) in counts_measures(pair, &k) {
                 row(["exact", r, c, label, "", "", measure], value);
             }
         }
@@ -191,9 +195,9 @@ pub fn csv(report: &Report) -> String {
             ("partial", p.partial.to_string()),
             ("spurious", p.spurious.to_string()),
             ("missed", p.missed.to_string()),
-            ("precision", number(Some(p.precision()))),
-            ("recall", number(Some(p.recall()))),
-            ("f1", number(Some(p.f1()))),
+            ("precision", number(pair.measured(p.precision()))),
+            ("recall", number(pair.measured(p.recall()))),
+            ("f1", number(pair.measured(p.f1()))),
         ] {
             row(["partial", r, c, "", "", "", measure], value);
         }
@@ -229,21 +233,25 @@ pub fn csv(report: &Report) -> String {
     out
 }
 
-fn counts_measures(k: &Counts) -> [(&'static str, String); 6] {
+/// `k`'s counts and scores (of `pair`, empty when it has no data).
+fn counts_measures(pair: &Pair, k: &Counts) -> [(&'static str, String); 6] {
     [
         ("tp", k.tp.to_string()),
         ("fp", k.fp.to_string()),
         ("fn", k.fn_.to_string()),
-        ("precision", number(Some(k.precision()))),
-        ("recall", number(Some(k.recall()))),
-        ("f1", number(Some(k.f1()))),
+        ("precision", number(pair.measured(k.precision()))),
+        ("recall", number(pair.measured(k.recall()))),
+        ("f1", number(pair.measured(k.f1()))),
     ]
 }
 
-fn counts_json(k: &Counts) -> Value {
+/// `k` as JSON (of `pair`: scores `null` when it has no data).
+fn counts_json(pair: &Pair, k: &Counts) -> Value {
     json!({
         "tp": k.tp, "fp": k.fp, "fn": k.fn_,
-        "precision": k.precision(), "recall": k.recall(), "f1": k.f1(),
+        "precision": pair.measured(k.precision()),
+        "recall": pair.measured(k.recall()),
+        "f1": pair.measured(k.f1()),
     })
 }
 
@@ -265,12 +273,14 @@ pub fn json(report: &Report) -> String {
             json!({
                 "reference": name(p.reference),
                 "candidate": name(p.candidate),
-                "exact": counts_json(&p.overall),
-                "per_label": p.per_label.iter().map(|(l, c)| (l.clone(), counts_json(c))).collect::<serde_json::Map<_, _>>(),
+                "exact": counts_json(p, &p.overall),
+                "per_label": p.per_label.iter().map(|(l, c)| (l.clone(), counts_json(p, c))).collect::<serde_json::Map<_, _>>(),
                 "partial": {
                     "correct": p.partial.correct, "partial": p.partial.partial,
                     "spurious": p.partial.spurious, "missed": p.partial.missed,
-                    "precision": p.partial.precision(), "recall": p.partial.recall(), "f1": p.partial.f1(),
+                    "precision": p.measured(p.partial.precision()),
+                    "recall": p.measured(p.partial.recall()),
+                    "f1": p.measured(p.partial.f1()),
                 },
                 "cohen_kappa": p.kappa,
                 "boundary_only": p.boundary_only,

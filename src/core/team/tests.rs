@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use super::merge::merge;
 use super::report::{CSV_HEADER, chart_svg, csv, json as report_json, label_f1, shown};
 use super::*;
+use crate::core::agreement::token_labels;
 use crate::core::edit::History;
 use crate::core::formats::{ExportScope, import_edit, scoped_documents, wasim::WasimJson};
 use crate::core::i18n::Lang;
@@ -158,7 +159,11 @@ fn the_same_annotator_twice_is_kept_twice() {
         vec![
             wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
             wasim("b.json", Some("Amina"), &[("d.txt", TEXT, BADR)]),
-            wasim("c.json", Some("Amina"), &[("d.txt", TEXT, BADR)]),
+            wasim(
+                "c.json",
+                Some("Amina"),
+                &[("d.txt", TEXT, &[(4, 7, "PER")])],
+            ),
         ],
         Vec::new(),
     );
@@ -173,14 +178,35 @@ fn the_same_annotator_twice_is_kept_twice() {
     // Removing the first gives the name back.
     team.remove(0);
     assert_eq!(team.names(), ["Amina", "Amina (c.json)"]);
-    // The same file twice: still two annotators, told apart.
-    let mut same = Team::default();
+}
+
+#[test]
+fn the_same_work_twice_is_refused_with_a_notice_naming_the_file() {
     let file = wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]);
-    same.add(vec![file.clone(), file.clone(), file], Vec::new());
+    let mut copy = wasim("a (1).json", Some("Amina"), &[("d.txt", TEXT, AMINA)]);
+    // Byte-identical in one load, and again in a later one; a copy under
+    // another file name too.
+    let mut same = Team::default();
+    same.add(vec![file.clone(), file.clone()], Vec::new());
+    same.add(vec![file], Vec::new());
+    assert_eq!(same.names(), ["Amina"]);
+    let notices = same.notices();
     assert_eq!(
-        same.names(),
-        ["Amina", "Amina (a.json)", "Amina (a.json, 3)"]
+        texts(&notices),
+        ["a.json holds the same work as a.json (“Amina”): it is not added again."]
     );
+    assert_eq!(notices[0].level, Level::Error);
+    assert!(has_arabic(&notices[0].text.render(Lang::Ar)));
+    same.add(vec![copy.clone()], Vec::new());
+    assert_eq!(same.names(), ["Amina"]);
+    assert_eq!(
+        texts(&same.notices()),
+        ["a (1).json holds the same work as a.json (“Amina”): it is not added again."]
+    );
+    // Another annotator's identical work is theirs: kept.
+    copy = wasim("b.json", Some("Badr"), &[("d.txt", TEXT, AMINA)]);
+    same.add(vec![copy], Vec::new());
+    assert_eq!(same.names(), ["Amina", "Badr"]);
 }
 
 #[test]
@@ -759,4 +785,79 @@ fn the_chart_has_a_bar_and_a_written_value_per_label() {
     let mut odd = report.clone();
     odd.labels = vec!["<b>&".into()];
     assert!(chart_svg(&odd, &labels, Lang::En).contains("&lt;b&gt;&amp;"));
+}
+
+/// Three annotators, one of whom gave بغداد two labels (`misc` names the
+/// second), for the rename-invariance test.
+fn tied(misc: &str) -> Team {
+    let mut team = Team::default();
+    let a: Vec<(usize, usize, &str)> = vec![(4, 7, "PER"), (8, 13, "ORG"), (8, 13, misc)];
+    let c: Vec<(usize, usize, &str)> = vec![(8, 13, misc), (25, 31, "LOC")];
+    team.add(
+        vec![
+            wasim("a.json", Some("A"), &[("d.txt", TEXT, &a)]),
+            wasim(
+                "b.json",
+                Some("B"),
+                &[("d.txt", TEXT, &[(4, 7, "PER"), (8, 13, "ORG")])],
+            ),
+            wasim("c.json", Some("C"), &[("d.txt", TEXT, &c)]),
+        ],
+        Vec::new(),
+    );
+    team
+}
+
+#[test]
+fn token_measures_do_not_depend_on_label_names() {
+    let (before, after) = (tied("MISC"), tied("XMISC"));
+    let (before, after) = (
+        before.compare().expect("three"),
+        after.compare().expect("three"),
+    );
+    for (b, a) in before.pairs.iter().zip(&after.pairs) {
+        assert_eq!(b.kappa, a.kappa, "{} → {}", b.reference, b.candidate);
+    }
+    assert_eq!(before.fleiss, after.fleiss);
+    assert_eq!(before.alpha, after.alpha);
+    // A's بغداد is neither ORG nor MISC but both: a category of its own.
+    // Tokens: O PER MISC+ORG O O O O / O PER ORG O O O O: p_o = 6/7,
+    // p_e = (25 + 1)/49, κ = (42 − 26)/(49 − 26) = 16/23.
+    let ab = &before.pairs[0];
+    assert!(close(ab.kappa.unwrap_or(f64::NAN), 16.0 / 23.0));
+    let annotators = tied("MISC").annotators();
+    let docs: Vec<&AnnotatedText> = annotators.iter().map(|a| &a.documents[0]).collect();
+    assert_eq!(token_labels(&docs)[0][2], "MISC+ORG");
+}
+
+#[test]
+fn a_pair_that_compared_no_document_has_no_scores_not_zeros() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
+            wasim(
+                "b.json",
+                Some("Badr"),
+                &[("e.txt", "نص آخر", &[(0, 2, "PER")])],
+            ),
+        ],
+        Vec::new(),
+    );
+    let report = team.compare().expect("two");
+    let ab = &report.pairs[0];
+    assert_eq!(ab.documents, 0);
+    let scores = [ab.overall.precision(), ab.overall.f1(), ab.partial.f1()];
+    assert_eq!(scores.map(|s| ab.measured(s)), [None, None, None]);
+    assert_eq!(label_f1(&report)[0], (None, None));
+    let json: Value = serde_json::from_str(&report_json(&report)).expect("json");
+    assert_eq!(json["pairs"][0]["exact"]["f1"], Value::Null);
+    assert_eq!(json["pairs"][0]["partial"]["precision"], Value::Null);
+    let csv = csv(&report);
+    assert!(csv.contains("exact,Amina,Badr,,,,f1,\r\n"), "{csv}");
+    assert!(csv.contains("partial,Amina,Badr,,,,recall,\r\n"), "{csv}");
+    // With a shared document, scores are numbers again (0 included).
+    let report = two().compare().expect("two");
+    assert_eq!(report.pairs[0].documents, 1);
+    assert!(report.pairs[0].measured(0.0).is_some());
 }
