@@ -149,6 +149,18 @@ pub fn group_of(doc: &Document, id: SpanId) -> Option<Group> {
     groups(doc).into_iter().find(|g| g.holds(doc, id))
 }
 
+/// The candidate to select once span `id` of `doc` is deleted: the next
+/// span of its group, else the one before it, so that the rest of the
+/// group stays listed and Enter accepts it. `None` outside a team document
+/// or when the span is alone in its group.
+pub fn neighbour_in_group(doc: &Document, id: SpanId) -> Option<SpanId> {
+    let group = group_of(doc, id)?;
+    let spans = group.spans(doc);
+    let at = spans.iter().position(|s| s.id == id)?;
+    let before = at.checked_sub(1).and_then(|i| spans.get(i));
+    spans.get(at + 1).or(before).map(|s| s.id)
+}
+
 /// What a curator keeps of a group.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Choice {
