@@ -339,6 +339,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     LoadingDocuments => "loading documents",
     RemovingDocuments => "removing documents",
     ImportingWorkspace => "importing a workspace",
+    AddingMergedDocuments => "adding the team's merged documents",
     AChange => "a change",
     LoadToStart => "Load a .txt file to start.",
     AndMoreDetails => "… and {n} more.",
@@ -681,4 +682,6 @@ static COUNTED: [[Option<&str>; 6]; Counted::ALL.len()] = counted_table! {
     (IdsLeftOut, _) => "{format} has no place for entity ids: the ids of {n} spans were left out",
     (LabelsAdded, One) => "Added {n} label. Ctrl+Z undoes this.",
     (LabelsAdded, _) => "Added {n} labels. Ctrl+Z undoes this.",
+    (OpenExported, One) => "{n} disagreement is still open (in {documents}): its candidates are written as they are, undecided.",
+    (OpenExported, _) => "{n} disagreements are still open (in {documents}): their candidates are written as they are, undecided.",
 };

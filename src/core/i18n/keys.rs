@@ -654,6 +654,8 @@ pub enum Key {
     RemovingDocuments,
     /// importing a workspace
     ImportingWorkspace,
+    /// adding the team's merged documents
+    AddingMergedDocuments,
     /// a change
     AChange,
     /// Load a .txt file to start.
@@ -1222,11 +1224,13 @@ pub enum Counted {
     IdsLeftOut,
     /// Added {n} labels. Ctrl+Z undoes this.
     LabelsAdded,
+    /// {n} disagreements are still open (in {documents}): their candidates are written as they are, undecided.
+    OpenExported,
 }
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 550] = [
+    pub const ALL: [Key; 551] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1552,6 +1556,7 @@ impl Key {
         Key::LoadingDocuments,
         Key::RemovingDocuments,
         Key::ImportingWorkspace,
+        Key::AddingMergedDocuments,
         Key::AChange,
         Key::LoadToStart,
         Key::AndMoreDetails,
@@ -1782,7 +1787,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 56] = [
+    pub const ALL: [Counted; 57] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1839,5 +1844,6 @@ impl Counted {
         Counted::NotesLeftOut,
         Counted::IdsLeftOut,
         Counted::LabelsAdded,
+        Counted::OpenExported,
     ];
 }
