@@ -381,3 +381,23 @@ test('undo and redo of Adjudicate say they add the merged documents', async ({ p
   await expectMessage(page, 'info', "Redid: adding the team's merged documents");
   await expect(page.getByTestId('message').filter({ hasText: 'removing documents' })).toHaveCount(0);
 });
+
+test('Adjudicate a second time reuses the team documents already there, with their decisions', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  await page.getByTestId('team-adjudicate').click();
+  await expect(docItems(page)).toHaveCount(1);
+  const progress = page.getByTestId('curation-progress');
+  await expect(progress).toHaveText('3 disagreements left in 1 document.');
+  await page.keyboard.press(']');
+  await page.keyboard.press('Alt+1');
+  await expect(progress).toHaveText('2 disagreements left in 1 document.');
+  // The same files, Adjudicate again: nothing added, the decision kept.
+  await openTeam(page);
+  await page.getByTestId('team-adjudicate').click();
+  await expectMessage(page, 'info', 'The team document of these files is already in the workspace, with its decisions: nothing added.');
+  await expect(docItems(page)).toHaveCount(1);
+  await expect(progress).toHaveText('2 disagreements left in 1 document.');
+});

@@ -683,5 +683,9 @@ static COUNTED: [[Option<&str>; 6]; Counted::ALL.len()] = counted_table! {
     (LabelsAdded, One) => "Added {n} label. Ctrl+Z undoes this.",
     (LabelsAdded, _) => "Added {n} labels. Ctrl+Z undoes this.",
     (OpenExported, One) => "{n} disagreement is still open (in {documents}): its candidates are written as they are, undecided.",
+    (AlreadyMerged, One) => "The team document of these files is already in the workspace, with its decisions: nothing added.",
+    (AlreadyMerged, _) => "The {n} team documents of these files are already in the workspace, with their decisions: nothing added.",
+    (MergedKept, One) => "{n} was already in the workspace and is kept as it is, with its decisions.",
+    (MergedKept, _) => "{n} were already in the workspace and are kept as they are, with their decisions.",
     (OpenExported, _) => "{n} disagreements are still open (in {documents}): their candidates are written as they are, undecided.",
 };

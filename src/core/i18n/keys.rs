@@ -1226,6 +1226,10 @@ pub enum Counted {
     LabelsAdded,
     /// {n} disagreements are still open (in {documents}): their candidates are written as they are, undecided.
     OpenExported,
+    /// The {n} team documents of these files are already in the workspace, with their decisions: nothing added.
+    AlreadyMerged,
+    /// {n} were already in the workspace and are kept as they are, with their decisions.
+    MergedKept,
 }
 
 impl Key {
@@ -1787,7 +1791,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 57] = [
+    pub const ALL: [Counted; 59] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1845,5 +1849,7 @@ impl Counted {
         Counted::IdsLeftOut,
         Counted::LabelsAdded,
         Counted::OpenExported,
+        Counted::AlreadyMerged,
+        Counted::MergedKept,
     ];
 }
