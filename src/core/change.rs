@@ -137,7 +137,8 @@ fn on_document(what: Msg, document: Option<&Document>) -> Msg {
 /// A batch reads as its first step touching a document, with a count; a
 /// span removed and put back with the same id (a candidate relabelled in a
 /// team document) reads as one edit of it; documents loaded in place of
-/// others (the demo put away) read as the loading.
+/// others (the demo put away), with the labels they bring, read as the
+/// loading (Adjudicate's merge as adding the merged documents).
 fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
     if let [
         Edit::RemoveSpans { doc, ids },
@@ -167,14 +168,18 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
             what: on_document(what, document),
         };
     }
-    // Loading files also puts the demo away: the batch is the loading.
+    // Loading files also puts the demo away and may add labels: the batch
+    // is the loading.
     if let Some(load) = steps
         .iter()
         .find(|s| matches!(s, Edit::InsertDocuments { .. } | Edit::Replace { .. }))
         && steps.iter().all(|s| {
             matches!(
                 s,
-                Edit::InsertDocuments { .. } | Edit::Replace { .. } | Edit::RemoveDocuments { .. }
+                Edit::InsertDocuments { .. }
+                    | Edit::Replace { .. }
+                    | Edit::RemoveDocuments { .. }
+                    | Edit::SetLabels(_)
             )
         })
     {
@@ -259,6 +264,10 @@ fn describe_workspace_edit(edit: &Edit) -> Key {
         Edit::SetLabels(_) => Key::LabelSetChange,
         Edit::SetAnnotator(_) => Key::NamingAnnotator,
         Edit::RenameLabel { .. } => Key::RenamingLabel,
+        // Adjudicate's merge: documents with a team.
+        Edit::InsertDocuments { documents, .. } if documents.iter().any(|d| !d.team.is_empty()) => {
+            Key::AddingMergedDocuments
+        }
         Edit::InsertDocuments { .. } => Key::LoadingDocuments,
         Edit::RemoveDocuments { .. } => Key::RemovingDocuments,
         Edit::Replace { .. } => Key::ImportingWorkspace,
@@ -342,6 +351,43 @@ mod tests {
         assert_eq!(undone.what.to_string(), "loading documents");
         let redone = history.redo(&mut ws).expect("redoes");
         assert_eq!(redone.what.to_string(), "loading documents");
+    }
+
+    #[test]
+    fn adjudicate_merge_with_new_labels_reads_as_adding_the_merged_documents() {
+        let (mut ws, a, _) = workspace();
+        let mut history = History::default();
+        let mut merged = ws.new_document("c.txt", "نص");
+        merged.team = vec!["Amina".into(), "Badr".into()];
+        let mut labels = ws.labels.clone();
+        labels.push(crate::core::model::Label {
+            name: "EVENT".into(),
+            color: "#123456".into(),
+            key: None,
+            description: String::new(),
+        });
+        let merge = Edit::Batch(vec![
+            Edit::RemoveDocuments { ids: vec![a] },
+            Edit::SetLabels(labels),
+            Edit::InsertDocuments {
+                at: 0,
+                documents: vec![Arc::new(merged)],
+            },
+        ]);
+        history.apply(&mut ws, merge).expect("applies");
+        for redo in [false, true] {
+            let change = if redo {
+                history.redo(&mut ws).expect("redoes")
+            } else {
+                history.undo(&mut ws).expect("undoes")
+            };
+            assert_eq!(
+                change.what.to_string(),
+                "adding the team's merged documents"
+            );
+            let arabic = change.what.render(crate::core::i18n::Lang::Ar);
+            assert_eq!(arabic, "إضافة مستندات الفريق المدمجة");
+        }
     }
 
     #[test]

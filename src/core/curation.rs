@@ -10,8 +10,10 @@
 //!   document's sorted span list a group is a run of consecutive spans.
 //! - A group is [`Status::Decided`] when all its spans are accepted,
 //!   [`Status::Agreed`] when every span in it was proposed by every team
-//!   member, and [`Status::Open`] otherwise: the open groups are the
-//!   disagreements. A group whose spans were all removed is gone.
+//!   member of a team of two or more, and [`Status::Open`] otherwise: the
+//!   open groups are the disagreements. In a document only one annotator
+//!   had (a team of one), every undecided group is open: nobody agreed.
+//!   A group whose spans were all removed is gone.
 //! - A decision ([`decide`]) keeps some spans of a group, accepted, and
 //!   removes the others, as one [`Edit::Batch`] (one undo step). Each kept
 //!   span lists who agreed with it: the annotators of every span of the
@@ -27,16 +29,23 @@
 //! Pure: no browser API. **Offsets:** code points, half-open.
 
 use super::edit::Edit;
-use super::i18n::{Counted, Key, Lang};
+use super::i18n::{Counted, Key, Lang, Msg};
 use super::model::{DocId, Document, Span, SpanId, Workspace};
 use super::text::CharRange;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Whether `doc` holds several annotators' merged work to adjudicate: a
-/// team of two or more (never the demo).
+/// Whether `doc` holds a team's merged work to adjudicate (never the
+/// demo): a team of two or more, or of one when only one annotator had
+/// its text (see [`single`]).
 pub fn is_team(doc: &Document) -> bool {
-    doc.team.len() >= 2 && !doc.demo
+    !doc.team.is_empty() && !doc.demo
+}
+
+/// Whether `team` is a single annotator's: nobody else had the text, so
+/// nobody agreed with any of its spans and each must be reviewed.
+pub fn single(team: &[String]) -> bool {
+    team.len() < 2
 }
 
 /// Runs of overlapping ranges, directly or through others: for `ranges`
@@ -117,7 +126,7 @@ pub fn proposers(team: &[String], span: &Span) -> usize {
 fn status(team: &[String], spans: &[Span]) -> Status {
     if spans.iter().all(|s| s.accepted) {
         Status::Decided
-    } else if spans.iter().all(|s| proposers(team, s) == team.len()) {
+    } else if !single(team) && spans.iter().all(|s| proposers(team, s) == team.len()) {
         Status::Agreed
     } else {
         Status::Open
@@ -147,6 +156,18 @@ pub fn open_count(doc: &Document) -> usize {
 /// The group holding span `id` of `doc`.
 pub fn group_of(doc: &Document, id: SpanId) -> Option<Group> {
     groups(doc).into_iter().find(|g| g.holds(doc, id))
+}
+
+/// The candidate to select once span `id` of `doc` is deleted: the next
+/// span of its group, else the one before it, so that the rest of the
+/// group stays listed and Enter accepts it. `None` outside a team document
+/// or when the span is alone in its group.
+pub fn neighbour_in_group(doc: &Document, id: SpanId) -> Option<SpanId> {
+    let group = group_of(doc, id)?;
+    let spans = group.spans(doc);
+    let at = spans.iter().position(|s| s.id == id)?;
+    let before = at.checked_sub(1).and_then(|i| spans.get(i));
+    spans.get(at + 1).or(before).map(|s| s.id)
 }
 
 /// What a curator keeps of a group.
@@ -277,7 +298,8 @@ fn quorum_keep<'a>(
             if spans.iter().any(|s| s.accepted) {
                 return None;
             }
-            let k = k.clamp(1, team.len().max(1));
+            // One annotator alone is a quorum only when one is asked for.
+            let k = k.clamp(1, team.len().max(2));
             let mut backed = spans.iter().filter(|s| proposers(team, s) >= k);
             match (backed.next(), backed.next()) {
                 (Some(only), None) => Some(vec![only]),
@@ -290,7 +312,8 @@ fn quorum_keep<'a>(
 /// Accepts, over every team document of `ws`, every agreed group and every
 /// open group where one span has at least `quorum` proposers and no other
 /// span of the group does (the others are removed): one edit, one undo
-/// step. A quorum larger than a document's team means all of it.
+/// step. A quorum larger than a document's team of two or more means all
+/// of it; a team of one is a quorum only for `quorum` = 1.
 pub fn accept_quorum(ws: &Workspace, quorum: usize) -> QuorumOutcome {
     let mut steps = Vec::new();
     let mut groups_decided = 0;
@@ -401,6 +424,25 @@ impl Disputes {
             }
         }
     }
+}
+
+/// The warning an export of `documents` gives while some of their groups
+/// are open: how many disagreements, in how many documents, and that their
+/// candidates are written as they are. `None` when none is open.
+pub fn open_warning<'a>(
+    disputes: &Disputes,
+    documents: impl IntoIterator<Item = &'a Document>,
+) -> Option<Msg> {
+    let (mut open, mut in_documents) = (0, 0);
+    for doc in documents {
+        let here = disputes.open_in(doc.id);
+        open += here;
+        in_documents += usize::from(here > 0);
+    }
+    (open > 0).then(|| {
+        Msg::counted(Counted::OpenExported, open)
+            .msg("documents", Msg::counted(Counted::Documents, in_documents))
+    })
 }
 
 /// The next (`forward`) or previous open group from a place: `from` is the
@@ -563,8 +605,47 @@ pub(crate) mod tests {
         assert_eq!(statuses(&ws, id)[2].2, Status::Decided);
         // Not a team document: no groups.
         let d = Arc::make_mut(&mut ws.documents[0]);
-        d.team.truncate(1);
+        d.team.clear();
         assert!(groups(doc(&ws, id)).is_empty());
+    }
+
+    #[test]
+    fn a_document_only_one_annotator_had_is_open_until_reviewed() {
+        let mut ws = Workspace::default();
+        let pair = team_doc(&mut ws, &[(4, 17, "PER", AB)]);
+        let alone = team_doc(&mut ws, &[(4, 17, "PER", B), (42, 45, "LOC", B)]);
+        Arc::make_mut(&mut ws.documents[1]).team = names(B);
+        assert!(is_team(doc(&ws, alone)));
+        assert_eq!(
+            statuses(&ws, alone),
+            [(4, 17, Status::Open), (42, 45, Status::Open)]
+        );
+        let disputes = Disputes::of(&ws);
+        assert_eq!((disputes.total(), disputes.documents()), (2, 1));
+        assert_eq!(
+            disputes.summary(Lang::En),
+            "2 disagreements left in 1 document."
+        );
+        let walked = next_open(&ws, &disputes, 0, None, true).map(|(d, g)| (d, g.range.start()));
+        assert_eq!(walked, Some((alone, 4)), "] visits it");
+        // "All agree" (2) accepts the pair's agreed span, not Badr's alone.
+        let outcome = accept_quorum(&ws, 2);
+        assert_eq!((outcome.groups, outcome.documents), (1, 1));
+        let mut all = ws.clone();
+        outcome
+            .edit
+            .expect("an edit")
+            .apply(&mut all)
+            .expect("applies");
+        assert!(kept(&all, pair)[0].4);
+        assert!(kept(&all, alone).iter().all(|s| !s.4));
+        // A quorum of one takes the lone annotator's word.
+        assert_eq!(accept_quorum(&all, 1).groups, 2);
+        // Decided one by one: nothing left.
+        let group = groups(doc(&ws, alone)).remove(0);
+        let edit = decide(doc(&ws, alone), &group, &Choice::Version(0)).expect("changes");
+        edit.apply(&mut ws).expect("applies");
+        assert_eq!(open_count(doc(&ws, alone)), 1);
     }
 
     #[test]
@@ -812,6 +893,37 @@ pub(crate) mod tests {
             Disputes::default().summary(Lang::En),
             "No team documents to adjudicate."
         );
+    }
+
+    #[test]
+    fn an_export_with_open_groups_says_how_many_and_where() {
+        let mut ws = Workspace::default();
+        let one = team_doc(
+            &mut ws,
+            &[(24, 30, "LOC", A), (24, 30, "ORG", B), (42, 45, "LOC", A)],
+        );
+        let _agreed = team_doc(&mut ws, &[(4, 17, "PER", AB)]);
+        let three = team_doc(&mut ws, &[(42, 45, "LOC", B)]);
+        let disputes = Disputes::of(&ws);
+        let all = open_warning(&disputes, ws.documents.iter().map(|d| &**d));
+        assert_eq!(
+            all.map(|m| m.to_string()).as_deref(),
+            Some(
+                "3 disagreements are still open (in 2 documents): their candidates are \
+                 written as they are, undecided."
+            )
+        );
+        let only = open_warning(&disputes, ws.document(three));
+        assert_eq!(
+            only.map(|m| m.render(Lang::Ar)).as_deref(),
+            Some("ما زال خلاف واحد مفتوحًا (في مستند واحد): كُتب مرشحوه كما هم، دون حسم.")
+        );
+        let decided = ws
+            .documents
+            .iter()
+            .map(|d| &**d)
+            .filter(|d| d.id != one && d.id != three);
+        assert_eq!(open_warning(&disputes, decided), None);
     }
 
     #[test]

@@ -994,9 +994,11 @@ impl Session {
                     .zip(state.selected)
                     .filter(|(doc, id)| doc.span(*id).is_some());
                 if let Some((doc, id)) = target {
+                    // While adjudicating, the rest of the group stays selected.
+                    let next = crate::core::curation::neighbour_in_group(doc, id);
                     let doc = doc.id;
                     if state.edit(Edit::RemoveSpans { doc, ids: vec![id] }) {
-                        state.selected = None;
+                        state.selected = next;
                     }
                 }
             }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::core::curation::open_warning;
 use crate::core::formats::naming::name_export;
 use crate::core::formats::wasim::WasimJson;
 use crate::core::formats::{
@@ -21,6 +22,18 @@ pub fn offer_download(app: &AppHandle, file: &OutputFile) {
     if let Err(error) = download(file) {
         let text = Msg::new(Key::ExportFailed).msg("error", error);
         app.dispatch(Action::Notify(MessageKind::Error, text));
+    }
+}
+
+/// Downloads the whole workspace as Wasim JSON (*Export JSON*), warning
+/// when some disagreements are still open.
+pub fn export_workspace(app: &AppHandle) {
+    offer_download(app, &workspace_file(&app.ws));
+    if let Some(warning) = open_warning(app.tally.disputes(), app.ws.work_documents()) {
+        app.dispatch(Action::Warnings {
+            what: Msg::new(Key::ExportTo).arg("format", formats::Format::name(&WasimJson)),
+            warnings: vec![warning],
+        });
     }
 }
 
@@ -125,6 +138,10 @@ pub fn export_menu() -> Html {
             offer_download(&app, &exported.file);
             let mut exported = exported;
             exported.warnings.extend(team_warning);
+            exported.warnings.extend(open_warning(
+                app.tally.disputes(),
+                documents.iter().copied(),
+            ));
             if !exported.warnings.is_empty() {
                 app.dispatch(Action::Warnings {
                     what: Msg::new(Key::ExportTo).arg("format", chosen.name()),

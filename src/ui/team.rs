@@ -17,7 +17,8 @@ use yew::prelude::*;
 use crate::core::bidi::isolate;
 use crate::core::formats::{OutputFile, Prepared};
 use crate::core::i18n::{Arg, Counted, Key, Lang, Msg};
-use crate::core::team::merge::{labels as team_labels, merge};
+use crate::core::model::DocId;
+use crate::core::team::merge::{Merged, labels as team_labels, merge, without_existing};
 use crate::core::team::report::{chart_svg, csv, json};
 use crate::core::team::{Level, Notice, Team};
 use crate::platform::files::{download, files_of, read_files};
@@ -27,7 +28,7 @@ use crate::platform::tasks::frame;
 use crate::ui::icons::{Icon, icon};
 use crate::ui::lang::use_lang;
 use crate::ui::modal::use_modal;
-use crate::ui::state::{Action, use_app};
+use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 use crate::ui::team_report::{Shown, TeamReport};
 
 /// The team's files, shared by the panel and its callbacks.
@@ -356,6 +357,37 @@ fn actions(props: &ActionsProps) -> Html {
     }
 }
 
+/// "Merged the work of … into N documents", then which of them only some
+/// annotators have and how many were already in the workspace.
+fn merged_message(merged: &Merged, names: Vec<String>, kept: usize) -> Msg {
+    let count = merged.imported.documents.len();
+    let names = names.into_iter().map(Arg::Plain).collect();
+    let mut text = Msg::new(Key::Merged)
+        .with("names", Arg::List(names))
+        .msg("documents", Msg::counted(Counted::Documents, count));
+    let partial = merged.partial.len();
+    let more = [
+        (partial > 0).then(|| Msg::counted(Counted::MergedPartial, partial)),
+        (kept > 0).then(|| Msg::counted(Counted::MergedKept, kept)),
+    ];
+    for second in more.into_iter().flatten() {
+        text = Msg::new(Key::TwoSentences)
+            .msg("first", text)
+            .msg("second", second);
+    }
+    text
+}
+
+/// Every merged document is in the workspace already: opens the first and
+/// says so, adding nothing.
+fn reuse(app: &AppHandle, kept: &[DocId]) {
+    if let Some(first) = kept.first() {
+        app.dispatch(Action::Open(*first));
+    }
+    let text = Msg::counted(Counted::AlreadyMerged, kept.len());
+    app.dispatch(Action::Notify(MessageKind::Info, text));
+}
+
 /// Props of [`Adjudicate`].
 #[derive(Properties, PartialEq)]
 struct AdjudicateProps {
@@ -372,28 +404,24 @@ fn adjudicate(props: &AdjudicateProps) -> Html {
     let onclick = {
         let (team, close) = (props.team.clone(), props.close.clone());
         Callback::from(move |_: MouseEvent| {
-            let (merged, names) = {
+            let (mut merged, names) = {
                 let team = team.0.borrow();
                 (merge(&team), team.names())
             };
-            let count = merged.imported.documents.len();
-            let partial = merged.partial.len();
-            let names = names.into_iter().map(Arg::Plain).collect();
-            let merged_text = Msg::new(Key::Merged)
-                .with("names", Arg::List(names))
-                .msg("documents", Msg::counted(Counted::Documents, count));
-            let text = match partial {
-                0 => merged_text,
-                _ => Msg::new(Key::TwoSentences)
-                    .msg("first", merged_text)
-                    .msg("second", Msg::counted(Counted::MergedPartial, partial)),
-            };
-            // One message: what was merged, not also "Loaded N documents".
-            app.dispatch(Action::Imported {
-                results: vec![Ok(Prepared::of(merged.imported))],
-                unreadable: Vec::new(),
-                announce: Some(text),
-            });
+            // The same files adjudicated again: their team documents (and
+            // the decisions made in them) are reused, not added twice.
+            let kept = without_existing(&mut merged, &app.ws);
+            if merged.imported.documents.is_empty() {
+                reuse(&app, &kept);
+            } else {
+                let text = merged_message(&merged, names, kept.len());
+                // One message: what was merged, not also "Loaded N documents".
+                app.dispatch(Action::Imported {
+                    results: vec![Ok(Prepared::of(merged.imported))],
+                    unreadable: Vec::new(),
+                    announce: Some(text),
+                });
+            }
             // Adjudicating happens in the text: the keys ] [ Alt+1… work
             // from there (not from the Team button, a control).
             focus::focus_selector("[data-testid='doc-text']");

@@ -9,7 +9,7 @@ use crate::core::session::Curate;
 use crate::platform::styles::class_of;
 
 use crate::platform::selection::{clear_selection, document_selection};
-use crate::ui::export_menu::{ExportMenu, offer_download, workspace_file};
+use crate::ui::export_menu::{ExportMenu, export_workspace};
 use crate::ui::icons::{Icon, icon};
 use crate::ui::import::load_files;
 use crate::ui::lang::{LangSwitch, use_lang};
@@ -66,7 +66,7 @@ pub fn toolbar() -> Html {
     let export_json = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            offer_download(&app, &workspace_file(&app.ws));
+            export_workspace(&app);
         })
     };
     let undo = {

@@ -8,7 +8,7 @@
 import { test, expect } from './fixtures.mjs';
 import {
   gotoApp, readCorpus, uploadFiles, jsonFile, cpFind, cpSlice, docItem, markLocator,
-  exportJson, checkSpanTexts, validateWasim, expectMessage,
+  exportJson, checkSpanTexts, validateWasim, expectMessage, downloadFrom,
 } from './helpers.mjs';
 
 const corpus = readCorpus().slice(0, 3);
@@ -227,4 +227,51 @@ test('the panel follows the toolbar, keys stay out of fields, [ walks back aroun
   // And on to the next disagreement, in the third document.
   await expect.poll(() => openName(page)).toBe(C.name);
   await expect(candidates(page)).toHaveCount(1);
+});
+
+test('deleting a candidate keeps the rest of its group listed, one selected, and Enter accepts it', async ({ page }) => {
+  await gotoApp(page);
+  // Three crossing candidates over one place, and an agreed span.
+  const three = [
+    span(B, 'قوات التحالف الدولي', 'ORG', ['Amina']),
+    span(B, 'التحالف الدولي', 'ORG', ['Badr']),
+    span(B, 'التحالف', 'MISC', ['Badr']),
+  ];
+  const file = {
+    format: 'wasim', version: 2, labels: LABELS, open: 0,
+    documents: [{ name: B.name, text: B.text, done: false, team: TEAM, spans: [spans[B.name][0], ...three] }],
+  };
+  await uploadFiles(page, [jsonFile('team.json', file)]);
+  await expect(progress(page)).toHaveText('1 disagreement left in 1 document.');
+  await page.keyboard.press(']');
+  await expectGroup(page, B, three);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(candidates(page).nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Delete');
+  // The other two stay listed, the one before the deleted one selected.
+  await expect.poll(async () => (await group(page)).map(([s, e, l, , sel]) => [s, e, l, sel])).toEqual([
+    [three[0].start, three[0].end, 'ORG', false],
+    [three[1].start, three[1].end, 'ORG', true],
+  ]);
+  await expect(progress(page)).toHaveText('1 disagreement left in 1 document.');
+  await page.keyboard.press('Enter');
+  await expect(progress(page)).toHaveText('No disagreements left in 1 team document.');
+  await expect(markLocator(page, three[1])).toHaveClass(/accepted/);
+  await expect(markLocator(page, three[0])).toHaveCount(0);
+});
+
+test('an export while disagreements are open says how many and where', async ({ page }) => {
+  await gotoApp(page);
+  await uploadFiles(page, [jsonFile('team.json', teamFile())]);
+  await expect(progress(page)).toHaveText('6 disagreements left in 3 documents.');
+  await exportJson(page);
+  await expectMessage(page, 'warning', '6 disagreements are still open (in 3 documents): their candidates are written as they are, undecided.');
+  // The export menu, for the open document only: its own count.
+  await page.getByTestId('export-format').selectOption('brat');
+  await page.getByTestId('export-scope').selectOption('open');
+  await downloadFrom(page, page.getByTestId('export-run'));
+  // With brat's own warning (who proposed what goes in the notes): two, folded.
+  const both = await expectMessage(page, 'warning', 'Export to brat standoff (.zip): 2 warnings');
+  await expect(both.getByTestId('message-details')).toContainText('3 disagreements are still open (in 1 document)');
 });

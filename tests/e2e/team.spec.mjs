@@ -367,3 +367,76 @@ test('messages never cover the Team dialog', async ({ page }) => {
   await expect(page.getByTestId('team-panel')).toHaveCount(0);
   expect(await onTop(page.getByTestId('message').first())).toBe(true);
 });
+
+test('a document only one annotator has is a disagreement until decided', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  // o.txt is Amina's alone (Badr's copy differs by a letter, so it is his alone too).
+  const other = 'قال سامي الخطيب في أربيل';
+  const otherB = 'قال سامي الخطيب في اربيل';
+  await addFiles(page, [
+    jsonFile('amina.json', exportOf('Amina', [['d.txt', TEXT, [[4, 7, 'PER']]], ['o.txt', other, [[4, 15, 'PER']]]])),
+    jsonFile('badr.json', exportOf('Badr', [['d.txt', TEXT, [[4, 7, 'PER']]], ['o.txt', otherB, [[19, 24, 'LOC']]]])),
+  ]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  await page.getByTestId('team-adjudicate').click();
+  expect(await docNames(page)).toEqual(['d.txt', 'o.txt', 'o.txt']);
+  const progress = page.getByTestId('curation-progress');
+  await expect(progress).toHaveText('2 disagreements left in 2 documents.');
+  await expect(docItems(page).nth(1).getByTestId('doc-disputes')).toHaveText('≠1');
+  // "All agree" accepts d.txt's agreed span only.
+  await page.getByTestId('curation-accept-quorum').click();
+  await expectMessage(page, 'info', 'Accepted 1 group in 1 document');
+  await expect(progress).toHaveText('2 disagreements left in 2 documents.');
+  // ] visits Amina's o.txt; accepting her span leaves Badr's.
+  await progress.click();
+  await page.keyboard.press(']');
+  const candidates = page.getByTestId('curation-candidate');
+  await expect(candidates).toHaveCount(1);
+  await expect(candidates.first()).toHaveAttribute('data-annotators', 'Amina');
+  await page.getByTestId('curation-accept').click();
+  await expect(progress).toHaveText('1 disagreement left in 1 document.');
+  await page.getByTestId('curation-none').click();
+  await expect(progress).toHaveText('No disagreements left in 3 team documents.');
+  await expectMessage(page, 'info', 'Every disagreement is decided.');
+  const { json } = await exportJson(page);
+  expect(json.documents.map((d) => [d.team, d.spans.map((s) => [s.label, s.accepted === true])])).toEqual([
+    [['Amina', 'Badr'], [['PER', true]]],
+    [['Amina'], [['PER', true]]],
+    [['Badr'], []],
+  ]);
+});
+
+test('undo and redo of Adjudicate say they add the merged documents', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  await page.getByTestId('team-adjudicate').click();
+  await expect(docItems(page)).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expectMessage(page, 'info', "Undid: adding the team's merged documents");
+  await page.keyboard.press('Control+Shift+z');
+  await expectMessage(page, 'info', "Redid: adding the team's merged documents");
+  await expect(page.getByTestId('message').filter({ hasText: 'removing documents' })).toHaveCount(0);
+});
+
+test('Adjudicate a second time reuses the team documents already there, with their decisions', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  await page.getByTestId('team-adjudicate').click();
+  await expect(docItems(page)).toHaveCount(1);
+  const progress = page.getByTestId('curation-progress');
+  await expect(progress).toHaveText('3 disagreements left in 1 document.');
+  await page.keyboard.press(']');
+  await page.keyboard.press('Alt+1');
+  await expect(progress).toHaveText('2 disagreements left in 1 document.');
+  // The same files, Adjudicate again: nothing added, the decision kept.
+  await openTeam(page);
+  await page.getByTestId('team-adjudicate').click();
+  await expectMessage(page, 'info', 'The team document of these files is already in the workspace, with its decisions: nothing added.');
+  await expect(docItems(page)).toHaveCount(1);
+  await expect(progress).toHaveText('2 disagreements left in 1 document.');
+});

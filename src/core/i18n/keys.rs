@@ -654,6 +654,8 @@ pub enum Key {
     RemovingDocuments,
     /// importing a workspace
     ImportingWorkspace,
+    /// adding the team's merged documents
+    AddingMergedDocuments,
     /// a change
     AChange,
     /// Load a .txt file to start.
@@ -1226,11 +1228,17 @@ pub enum Counted {
     IdsLeftOut,
     /// Added {n} labels. Ctrl+Z undoes this.
     LabelsAdded,
+    /// {n} disagreements are still open (in {documents}): their candidates are written as they are, undecided.
+    OpenExported,
+    /// The {n} team documents of these files are already in the workspace, with their decisions: nothing added.
+    AlreadyMerged,
+    /// {n} were already in the workspace and are kept as they are, with their decisions.
+    MergedKept,
 }
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 551] = [
+    pub const ALL: [Key; 552] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1556,6 +1564,7 @@ impl Key {
         Key::LoadingDocuments,
         Key::RemovingDocuments,
         Key::ImportingWorkspace,
+        Key::AddingMergedDocuments,
         Key::AChange,
         Key::LoadToStart,
         Key::AndMoreDetails,
@@ -1787,7 +1796,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 57] = [
+    pub const ALL: [Counted; 60] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1845,5 +1854,8 @@ impl Counted {
         Counted::NotesLeftOut,
         Counted::IdsLeftOut,
         Counted::LabelsAdded,
+        Counted::OpenExported,
+        Counted::AlreadyMerged,
+        Counted::MergedKept,
     ];
 }

@@ -479,6 +479,45 @@ mod tests {
     }
 
     #[test]
+    fn deleting_a_candidate_keeps_the_rest_of_its_group_selected() {
+        let mut s = session();
+        // two.txt's crossing ORGs and the PER before them: the last
+        // candidate of the group deleted, the one before it is selected.
+        run(&mut s, Curate::Next);
+        run(&mut s, Curate::Previous);
+        assert_eq!(at(&s), place("two.txt", 11, 22, "ORG"));
+        let last = s
+            .open_document()
+            .and_then(|d| d.spans.iter().find(|x| x.start == 16).map(|x| x.id));
+        s.selected = last;
+        s.update(Event::DeleteSelected, &Resume::default());
+        assert_eq!(
+            at(&s),
+            place("two.txt", 11, 22, "ORG"),
+            "still in the group"
+        );
+        assert!(s.current_group().is_some());
+        run(&mut s, Curate::Accept);
+        assert_eq!(
+            spans_of(&s, "two.txt"),
+            [
+                (4, 7, "PER".into(), who(&["Amina", "Badr"]), false),
+                (11, 22, "ORG".into(), who(&["Badr"]), true),
+            ]
+        );
+        // The first of a group deleted (the next disagreement, selected
+        // after the decision): the next one is selected.
+        assert_eq!(at(&s), place("one.txt", 24, 30, "LOC"));
+        s.update(Event::DeleteSelected, &Resume::default());
+        assert_eq!(at(&s), place("one.txt", 24, 30, "ORG"));
+        // A candidate alone in its group: nothing left to select.
+        run(&mut s, Curate::Next);
+        assert_eq!(at(&s), place("one.txt", 42, 45, "LOC"));
+        s.update(Event::DeleteSelected, &Resume::default());
+        assert_eq!(s.selected, None);
+    }
+
+    #[test]
     fn decision_keys_need_a_candidate_and_a_read_only_tab_refuses_them() {
         let mut s = session();
         run(&mut s, Curate::Accept);

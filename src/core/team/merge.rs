@@ -10,7 +10,7 @@
 
 use crate::core::agreement::TextMap;
 use crate::core::formats::{ImportMode, Imported, ImportedDocument, ImportedSpan};
-use crate::core::model::Label;
+use crate::core::model::{DocId, Document, Label, Workspace};
 use crate::core::sort;
 
 use super::{MemberDocument, Team};
@@ -80,6 +80,32 @@ pub fn merge(team: &Team) -> Merged {
         },
         partial,
     }
+}
+
+/// Leaves out of `merged` the documents `ws` already holds as team
+/// documents of the same text and team (an earlier *Adjudicate* of the
+/// same files), so that adjudicating again adds only what is new and the
+/// decisions made stay. Returns the ids of the documents kept, in order.
+pub fn without_existing(merged: &mut Merged, ws: &Workspace) -> Vec<DocId> {
+    let mut existing: TextMap<'_, Vec<&Document>> = TextMap::default();
+    for doc in ws.work_documents().filter(|d| !d.team.is_empty()) {
+        existing.entry(doc.text.as_str()).or_default().push(doc);
+    }
+    let mut kept = Vec::new();
+    merged.imported.documents.retain(|new| {
+        let same = existing
+            .get(new.text.as_str())
+            .and_then(|docs| docs.iter().find(|d| d.team == new.team));
+        kept.extend(same.map(|d| d.id));
+        same.is_none()
+    });
+    merged
+        .partial
+        .retain(|name| merged.imported.documents.iter().any(|d| d.name == *name));
+    if merged.imported.documents.is_empty() {
+        merged.imported.open = None;
+    }
+    kept
 }
 
 /// Everyone's spans of one text, identical ones merged, in span order.

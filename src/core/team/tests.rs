@@ -861,3 +861,28 @@ fn a_pair_that_compared_no_document_has_no_scores_not_zeros() {
     assert_eq!(report.pairs[0].documents, 1);
     assert!(report.pairs[0].measured(0.0).is_some());
 }
+
+#[test]
+fn adjudicating_again_keeps_the_team_documents_already_there() {
+    let team = two();
+    let mut ws = Workspace::default();
+    let mut first = merge(&team);
+    assert!(super::merge::without_existing(&mut first, &ws).is_empty());
+    let (edit, _) = import_edit(&mut ws, first.imported).expect("valid");
+    edit.apply(&mut ws).expect("applies");
+    let id = ws.documents[0].id;
+    // The same files again: nothing new, the document already there.
+    let mut again = merge(&team);
+    assert_eq!(super::merge::without_existing(&mut again, &ws), [id]);
+    assert!(again.imported.documents.is_empty());
+    assert_eq!(again.imported.open, None);
+    // A third annotator: another team, so a new document.
+    let mut three = two();
+    three.add(
+        vec![wasim("c.json", Some("Chadi"), &[("d.txt", TEXT, AMINA)])],
+        Vec::new(),
+    );
+    let mut merged = merge(&three);
+    assert!(super::merge::without_existing(&mut merged, &ws).is_empty());
+    assert_eq!(merged.imported.documents.len(), 1);
+}
