@@ -178,10 +178,10 @@ fn kept_line(record: &Value, layout: &JsonlLine) -> String {
     }
 }
 
-/// A JSON Lines file of one record per document: `kept[i]` is the
-/// `"jsonl"` value document `i`'s [`Source`] kept (see [`jsonl_layouts`];
-/// `Some(Value::Null)` for a record read without one) or `None` for a
-/// document from elsewhere, and `record(i)` builds its record. A record read
+/// A JSON Lines file of one record per document, built by `record`. A
+/// document read from a file of `format` has the `"jsonl"` value its
+/// [`Source`] kept (see [`jsonl_layouts`]; `Value::Null` for a record read
+/// without one); a document from elsewhere has none. A record read
 /// from a file is written as the file had it (line, line end, blank lines
 /// after it, the BOM when it comes first) when it is unchanged, else compact
 /// with its file's line end; other records are compact, each line ending in
@@ -192,9 +192,17 @@ fn kept_line(record: &Value, layout: &JsonlLine) -> String {
 /// trees at once (spaCy's tokens, ten thousand articles) ran out of memory.
 pub(crate) fn jsonl_file_kept(
     name: &str,
-    kept: &[Option<&Value>],
-    mut record: impl FnMut(usize) -> Value,
+    documents: &[&Document],
+    format: &str,
+    mut record: impl FnMut(&Document) -> Value,
 ) -> OutputFile {
+    let kept: Vec<Option<&Value>> = documents
+        .iter()
+        .map(|doc| {
+            doc.source_data(format)
+                .map(|d| d.get("jsonl").unwrap_or(&Value::Null))
+        })
+        .collect();
     let layout_of =
         |v: &Value| -> JsonlLine { serde_json::from_value(v.clone()).unwrap_or_default() };
     let crlf = kept
@@ -204,8 +212,8 @@ pub(crate) fn jsonl_file_kept(
         .is_some_and(|v| layout_of(v).crlf);
     let eol: &[u8] = if crlf { b"\r\n" } else { b"\n" };
     let mut out: Vec<u8> = Vec::new();
-    for (i, kept) in kept.iter().enumerate() {
-        let record = record(i);
+    for (i, (doc, kept)) in documents.iter().zip(&kept).enumerate() {
+        let record = record(doc);
         if !out.is_empty() && !out.ends_with(b"\n") {
             out.extend_from_slice(eol);
         }

@@ -136,17 +136,7 @@ impl Format for Doccano {
         options: ExportOptions,
     ) -> Exported {
         let (mut dropped, mut names) = (0, Vec::new());
-        let kept: Vec<Option<&Value>> = documents
-            .iter()
-            .map(|doc| {
-                doc.source_data(ID)
-                    .map(|d| d.get("jsonl").unwrap_or(&Value::Null))
-            })
-            .collect();
-        let file = jsonl_file_kept("wasim-doccano.jsonl", &kept, |i| {
-            let Some(doc) = documents.get(i) else {
-                return Value::Null;
-            };
+        let file = jsonl_file_kept("wasim-doccano.jsonl", documents, ID, |doc| {
             let (record, relations) = export_record(doc, options);
             if relations > 0 {
                 dropped += relations;

@@ -127,23 +127,9 @@ impl Format for Spacy {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let kept: Vec<Option<&Value>> = documents
-            .iter()
-            .map(|doc| {
-                doc.source_data(ID)
-                    .map(|d| d.get("jsonl").unwrap_or(&Value::Null))
-            })
-            .collect();
-        let record = |i: usize| {
-            Value::Object(
-                documents
-                    .get(i)
-                    .map(|doc| export_record(doc))
-                    .unwrap_or_default(),
-            )
-        };
+        let record = |doc: &Document| Value::Object(export_record(doc));
         Exported {
-            file: jsonl_file_kept("wasim-spacy.jsonl", &kept, record),
+            file: jsonl_file_kept("wasim-spacy.jsonl", documents, ID, record),
             warnings: dropped_extras("spaCy JSONL", documents, |_, _| false, true)
                 .into_iter()
                 .collect(),
