@@ -279,3 +279,39 @@ test.describe('the selected span in the Arabic interface', () => {
     expect(await order(page.locator('[data-testid="entity-group"][data-label="MIS1`"] h3')), 'entities').toBe(true);
   });
 });
+
+// In the Arabic interface an empty field with dir="auto" laid out left to
+// right: its Arabic placeholder sat at the left, its start cut at 768 px.
+// While empty it takes the interface's direction; typed Latin still reads
+// left to right.
+test.describe('fields and names in the Arabic interface', () => {
+  test.use({ locale: 'ar-IQ' });
+  test('empty fields read right to left, the label editor names each field by its label, and the span count stays visible', async ({ page }) => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await gotoApp(page);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    const direction = (testid) => page.getByTestId(testid).evaluate((el) => getComputedStyle(el).direction);
+    for (const testid of ['search-input', 'doc-filter', 'annotator-name']) {
+      expect(await direction(testid), testid).toBe('rtl');
+    }
+    await page.getByTestId('search-input').fill('Baghdad');
+    expect(await direction('search-input')).toBe('ltr');
+    // Each row of the label editor says which label its fields are for.
+    await page.getByTestId('label-editor').locator('summary').click();
+    const row = page.locator('[data-testid="label-row"][data-label="PER"]');
+    await expect(row.getByTestId('label-name')).toHaveAttribute('aria-label', 'اسم PER');
+    await expect(row.getByRole('button', { name: 'نقل PER إلى الأسفل' })).toBeVisible();
+    await expect(row.getByRole('textbox', { name: 'وصف PER' })).toBeVisible();
+    // The open (focused) document's span count is not covered by its
+    // remove button, which shows on hover.
+    const [article] = readCorpus();
+    await uploadFiles(page, [article.path]);
+    await docItem(page, article.name).click();
+    const remove = docItem(page, article.name).getByTestId('doc-remove');
+    await page.mouse.move(0, 0);
+    await expect(remove).toHaveCSS('opacity', '0');
+    await expect(docItem(page, article.name).getByTestId('doc-span-count')).toBeVisible();
+    await docItem(page, article.name).hover();
+    await expect(remove).toHaveCSS('opacity', '1');
+  });
+});
