@@ -59,20 +59,30 @@ pub fn split_name(name: &str) -> NameParts<'_> {
     // Last, tails of up to 20 clusters: a name ending in a date or in
     // Latin letters ("…_الاستراتيجي_2021-12-09.txt") can be cut only
     // before that run, or else it showed nothing of its end at all.
-    let candidates = (0..=NAME_TAIL - 5)
+    let near = (0..=NAME_TAIL - 5)
         .map(|d| ideal + d)
-        .chain([ideal.saturating_sub(1), ideal.saturating_sub(2)])
-        .chain((NAME_TAIL + 3..=LONGEST_TAIL).map(|tail| count.saturating_sub(tail)));
-    let keeps_order: Vec<usize> = candidates
-        .filter(|cut| *cut >= 2 && *cut < count)
-        .filter(|cut| count - cut <= NAME_TAIL + 2 || *cut >= count - cut)
-        .filter(|cut| !bidi::cut_reorders(name, bounds[*cut]))
-        .collect();
-    let chosen = keeps_order
-        .iter()
-        .find(|cut| !letters_meet(name, bounds[**cut]))
-        .or(keeps_order.first());
-    let Some(at) = chosen.map(|cut| bounds[*cut]) else {
+        .chain([ideal.saturating_sub(1), ideal.saturating_sub(2)]);
+    let far = (NAME_TAIL + 3..=LONGEST_TAIL).map(|tail| count.saturating_sub(tail));
+    let keeps_order = |cuts: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        cuts.filter(|cut| *cut >= 2 && *cut < count)
+            .filter(|cut| count - cut <= NAME_TAIL + 2 || *cut >= count - cut)
+            .filter(|cut| !bidi::cut_reorders(name, bounds[*cut]))
+            .collect()
+    };
+    // A longer tail only when no near cut keeps the order: it takes room
+    // from the head.
+    let (near, far) = (
+        keeps_order(&mut near.into_iter()),
+        keeps_order(&mut far.into_iter()),
+    );
+    let pick = |cuts: &[usize]| {
+        cuts.iter()
+            .find(|cut| !letters_meet(name, bounds[**cut]))
+            .or(cuts.first())
+            .copied()
+    };
+    let chosen = pick(&near).or_else(|| pick(&far));
+    let Some(at) = chosen.map(|cut| bounds[cut]) else {
         return NameParts {
             head: name,
             tail: "",
@@ -205,6 +215,14 @@ mod tests {
 
     fn joined(parts: NameParts) -> String {
         format!("{}{}", parts.head, parts.tail)
+    }
+
+    #[test]
+    fn a_longer_tail_only_when_no_near_cut_keeps_the_order() {
+        let name =
+            "تقرير_اللجنة_الوطنية_للانتخابات_عن_نتائج_الجولة_الثانية_في_المحافظات_الشمالية.txt";
+        let tail = split_name(name).tail.chars().count();
+        assert!((5..=10).contains(&tail), "{:?}", split_name(name));
     }
 
     #[test]
