@@ -196,6 +196,9 @@ pub struct Session {
     pub saves: Saves,
     /// The language of the interface, in which messages are written.
     pub lang: Lang,
+    /// Imports that arrived while the saved workspace was being read: they
+    /// are carried out once it is there (the workspace read replaced them).
+    held: Vec<HeldImport>,
     /// Effects of the event being handled, returned by [`Session::update`].
     effects: Vec<Effect>,
 }
@@ -223,9 +226,18 @@ impl Default for Session {
             persister: Persister::new(),
             saves: Saves::default(),
             lang: Lang::default(),
+            held: Vec::new(),
             effects: Vec::new(),
         }
     }
+}
+
+/// An [`Event::Imported`] kept until the saved workspace is read.
+#[derive(Clone, Debug, PartialEq)]
+struct HeldImport {
+    results: Vec<Result<Prepared, ImportError>>,
+    unreadable: Vec<Msg>,
+    announce: Option<Msg>,
 }
 
 /// Everything the user or the platform can do to the session.
@@ -865,6 +877,10 @@ impl Session {
     /// shell must do because of it (see [`Effect`]). `resume` is where the
     /// user was in each document, to select a span again on opening it.
     pub fn update(&mut self, event: Event, resume: &Resume) -> Vec<Effect> {
+        let event = match self.hold_while_loading(event) {
+            Some(event) => event,
+            None => return Vec::new(),
+        };
         if decide(self.role, event.attempt()) == Verdict::Refuse {
             self.refuse_read_only();
             return Vec::new();
@@ -875,6 +891,47 @@ impl Session {
         }
         self.note_open();
         std::mem::take(&mut self.effects)
+    }
+
+    /// Before the saved workspace is read, the workspace on screen is a
+    /// placeholder that the read replaces: an import (a file chosen or
+    /// dropped on the loading screen) waits for the read, and any other
+    /// edit, which has nothing to act on yet, is not carried out. Returns
+    /// the event to handle now.
+    fn hold_while_loading(&mut self, event: Event) -> Option<Event> {
+        if self.storage != StorageStatus::Loading || event.attempt() != Attempt::Edit {
+            return Some(event);
+        }
+        if let Event::Imported {
+            results,
+            unreadable,
+            announce,
+        } = event
+        {
+            self.held.push(HeldImport {
+                results,
+                unreadable,
+                announce,
+            });
+        }
+        None
+    }
+
+    /// Carries out the imports held while the workspace was read, as the
+    /// tab's role allows.
+    fn release_held(&mut self, resume: &Resume) {
+        for held in std::mem::take(&mut self.held) {
+            let event = Event::Imported {
+                results: held.results,
+                unreadable: held.unreadable,
+                announce: held.announce,
+            };
+            if decide(self.role, event.attempt()) == Verdict::Refuse {
+                self.refuse_read_only();
+            } else {
+                self.handle(event, resume);
+            }
+        }
     }
 
     fn handle(&mut self, event: Event, resume: &Resume) {
@@ -933,6 +990,7 @@ impl Session {
                     .ws
                     .open
                     .and_then(|doc| state.resumed_span(resume, doc));
+                state.release_held(resume);
             }
             Event::Restored(Ok(Restored::Empty)) => {
                 state.storage = StorageStatus::Ready;
@@ -941,11 +999,13 @@ impl Session {
                 state.history = history;
                 state.recount();
                 state.changed();
+                state.release_held(resume);
             }
             Event::Restored(Err(error)) => {
                 state.ws = demo_workspace();
                 state.storage = StorageStatus::Unavailable(error);
                 state.recount();
+                state.release_held(resume);
             }
             Event::Imported {
                 results,
@@ -1068,6 +1128,49 @@ mod tests {
             },
             &Resume::default(),
         )
+    }
+
+    /// A file chosen on the loading screen is added to the saved work once
+    /// it is read (the read replaced it: CI lost a file so, at random).
+    #[test]
+    fn a_file_loaded_while_the_saved_workspace_is_read_waits_for_it() {
+        use crate::core::persist::{MemoryStore, restore};
+        let resume = Resume::default();
+        let mut store = MemoryStore::default();
+        let mut before = Session::default();
+        before.update(Event::Role(Role::Writer), &resume);
+        let mut effects = before.update(Event::Restored(Ok(Restored::Empty)), &resume);
+        effects.extend(load(&mut before, &[("saved.txt", TEXT)]));
+        plans(&effects)
+            .into_iter()
+            .for_each(|plan| store.execute(plan));
+
+        let mut page = Session::default();
+        page.update(Event::Role(Role::Writer), &resume);
+        assert!(load(&mut page, &[("early.txt", "نص مبكر")]).is_empty());
+        assert!(
+            page.ws.documents.is_empty(),
+            "nothing is shown before the read"
+        );
+        let loaded = restore(store.read()).ok().flatten();
+        let restored = Restored::Workspace(Box::new(loaded.expect("the work was saved")));
+        let effects = page.update(Event::Restored(Ok(restored)), &resume);
+        let names: Vec<&str> = page.ws.documents.iter().map(|d| d.name.as_str()).collect();
+        assert!(
+            names.contains(&"saved.txt") && names.contains(&"early.txt"),
+            "{names:?}"
+        );
+        assert!(!plans(&effects).is_empty(), "the early file is saved");
+        assert!(page.history.can_undo(), "its import is one undoable step");
+
+        // A read-only tab refuses it, and says so.
+        let mut reader = Session::default();
+        reader.update(Event::Role(Role::Reader), &resume);
+        load(&mut reader, &[("early.txt", "نص")]);
+        reader.update(Event::Restored(Ok(Restored::Empty)), &resume);
+        assert!(reader.ws.documents.iter().all(|d| d.name != "early.txt"));
+        let read_only = Lang::En.t(Key::ReadOnlyTab);
+        assert!(reader.messages.iter().any(|m| m.text == read_only));
     }
 
     fn plans(effects: &[Effect]) -> Vec<&WritePlan> {

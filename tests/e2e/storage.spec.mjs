@@ -97,3 +97,26 @@ test('closing the tab while files are being imported asks first', async ({ page 
   await expect(status(page)).toHaveAttribute('data-state', 'saved', { timeout: 60_000 });
   expect(await asksBeforeClosing(page)).toBe(false);
 });
+
+test('a file chosen while the saved work is being opened is added to it, not lost under it', async ({ page }) => {
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile('saved.txt', TEXT)]);
+  await expect(status(page)).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  // Opening the saved work waits for the writer lock: hold it back for a
+  // while, so that a file is chosen on the loading screen.
+  await page.addInitScript(() => {
+    const request = LockManager.prototype.request;
+    LockManager.prototype.request = function (...args) {
+      return new Promise((done) => setTimeout(done, 2_000)).then(() => request.apply(this, args));
+    };
+  });
+  await page.reload();
+  await expect(page.getByTestId('loading')).toBeVisible();
+  await uploadFiles(page, [txtFile('early.txt', 'وصل الملف قبل أن يفتح العمل المحفوظ.\n')]);
+  await expect(page.getByTestId('loading')).toBeVisible();
+  const names = () => page.getByTestId('doc-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-doc-name')));
+  await expect.poll(names, { timeout: 20_000 }).toEqual(expect.arrayContaining(['saved.txt', 'early.txt']));
+  await expect(status(page)).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  await page.reload();
+  await expect.poll(names, { timeout: 20_000 }).toEqual(expect.arrayContaining(['saved.txt', 'early.txt']));
+});
