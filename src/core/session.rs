@@ -196,6 +196,10 @@ pub struct Session {
     pub saves: Saves,
     /// The language of the interface, in which messages are written.
     pub lang: Lang,
+    /// Why this tab could not claim the workspace though no other tab holds
+    /// it (storage refused the claim's write: a full disk); it shows the
+    /// saved work read-only until a claim succeeds (`Event::TookOver`).
+    pub unclaimed: Option<Msg>,
     /// Imports that arrived while the saved workspace was being read: they
     /// are carried out once it is there (the workspace read replaced them).
     held: Vec<HeldImport>,
@@ -226,6 +230,7 @@ impl Default for Session {
             persister: Persister::new(),
             saves: Saves::default(),
             lang: Lang::default(),
+            unclaimed: None,
             held: Vec::new(),
             effects: Vec::new(),
         }
@@ -330,6 +335,10 @@ pub enum Event {
     Reloaded(Result<Restored, Msg>),
     /// This tab took the workspace over and read it.
     TookOver(Result<Restored, Msg>),
+    /// This tab holds the lock, but storage refused to record its claim
+    /// (why): it shows the saved work read-only, which the shell reads
+    /// next, and tries the claim again.
+    ClaimFailed(Msg),
     /// The interface's language changed: messages from now on are in it.
     Lang(Lang),
 }
@@ -432,9 +441,13 @@ impl Session {
 
     /// Says, once on screen at a time, that this tab is read-only.
     fn refuse_read_only(&mut self) {
-        let read_only = self.lang.t(Key::ReadOnlyTab);
-        self.messages.retain(|m| m.text != read_only);
-        self.notify(MessageKind::Warning, Key::ReadOnlyTab);
+        let why = match &self.unclaimed {
+            Some(why) => Msg::new(Key::SavedReadOnly).msg("why", why.clone()),
+            None => Msg::new(Key::ReadOnlyTab),
+        };
+        let text = why.render(self.lang);
+        self.messages.retain(|m| m.text != text);
+        self.notify(MessageKind::Warning, why);
     }
 
     /// Shows the workspace read from storage, staying on the open document
@@ -965,6 +978,11 @@ impl Session {
                     state.show_stored(restored);
                 }
             }
+            Event::ClaimFailed(why) => {
+                state.role = Role::Reader;
+                state.unclaimed = Some(why);
+                state.refuse_read_only();
+            }
             Event::TookOver(restored) => {
                 state.role = Role::Writer;
                 match restored {
@@ -974,7 +992,14 @@ impl Session {
                         state.saves.queued = 0;
                         state.show_stored(Ok(restored));
                         let gone = [Key::ReadOnlyTab, Key::TakenOver].map(|k| state.lang.t(k));
-                        state.messages.retain(|m| !gone.contains(&m.text.as_str()));
+                        let unclaimed = state.unclaimed.take().map(|why| {
+                            Msg::new(Key::SavedReadOnly)
+                                .msg("why", why)
+                                .render(state.lang)
+                        });
+                        state.messages.retain(|m| {
+                            !gone.contains(&m.text.as_str()) && Some(&m.text) != unclaimed.as_ref()
+                        });
                         state.notify(MessageKind::Info, Key::TookOver);
                     }
                 }
@@ -1171,6 +1196,35 @@ mod tests {
         assert!(reader.ws.documents.iter().all(|d| d.name != "early.txt"));
         let read_only = Lang::En.t(Key::ReadOnlyTab);
         assert!(reader.messages.iter().any(|m| m.text == read_only));
+    }
+
+    /// Storage refused the claim (a full disk): the saved work is shown
+    /// read-only, an edit is refused with the reason (not "another tab"),
+    /// and a claim that succeeds later makes the tab the writer.
+    #[test]
+    fn a_refused_claim_shows_the_work_read_only_until_a_claim_succeeds() {
+        let resume = Resume::default();
+        let mut page = Session::default();
+        page.update(Event::Role(Role::Writer), &resume);
+        let why = Msg::new(Key::StorageFull);
+        page.update(Event::ClaimFailed(why.clone()), &resume);
+        page.update(Event::Restored(Ok(Restored::Empty)), &resume);
+        assert_eq!(page.role, Role::Reader);
+        let said = Msg::new(Key::SavedReadOnly)
+            .msg("why", why)
+            .render(Lang::En);
+        assert!(said.contains("does not let Wasim save"), "{said}");
+        assert!(tag(&mut page, 0, 3, "PER").is_empty());
+        let shown =
+            |page: &Session, text: &str| page.messages.iter().filter(|m| m.text == text).count();
+        assert_eq!(shown(&page, &said), 1, "said once, however often refused");
+        assert_eq!(shown(&page, Lang::En.t(Key::ReadOnlyTab)), 0);
+
+        page.update(Event::TookOver(Ok(Restored::Empty)), &resume);
+        assert_eq!(page.role, Role::Writer);
+        assert!(page.unclaimed.is_none());
+        assert_eq!(shown(&page, &said), 0, "the warning leaves");
+        assert!(!plans(&tag(&mut page, 0, 3, "PER")).is_empty());
     }
 
     fn plans(effects: &[Effect]) -> Vec<&WritePlan> {

@@ -15,6 +15,7 @@ use yew::prelude::*;
 use crate::core::bidi;
 use crate::core::css::ClassRule;
 use crate::core::i18n::{Key, Msg};
+use crate::core::session::Restored;
 use crate::core::tabs::Role;
 use crate::platform::files::{copy_into, dropped, files_of_drop};
 use crate::platform::prefs as stored_prefs;
@@ -152,8 +153,54 @@ async fn start(app: AppHandle) {
         Role::Reader => Reading::Follow,
         Role::Alone | Role::Unknown => Reading::Once,
     };
-    let restored = open_and_restore(reading).await;
+    let restored = match (reading, open_and_restore(reading).await) {
+        (Reading::Claim, Err(why)) => show_unclaimed(&app, why).await,
+        (_, restored) => restored,
+    };
     app.dispatch(Action::Restored(restored));
+}
+
+/// Storage refused the writer's claim (a full disk refuses its one
+/// write): the saved work is read without claiming it and shown read-only,
+/// and the claim is tried again. The saved work was hidden behind the demo.
+///
+/// # Errors
+/// `why`, when the saved work cannot be read either.
+async fn show_unclaimed(app: &AppHandle, why: Msg) -> Result<Restored, Msg> {
+    let shown = open_and_restore(Reading::Once)
+        .await
+        .map_err(|_| why.clone())?;
+    app.dispatch(Action::ClaimFailed(why));
+    spawn_local(claim_again());
+    Ok(shown)
+}
+
+/// How long a tab whose claim storage refused waits before it tries
+/// again, at first and at most: each try reads the whole workspace.
+const CLAIM_AGAIN_MS: (u32, u32) = (5_000, 60_000);
+
+/// Tries the claim again, waiting longer each time, until it succeeds
+/// (the tab becomes the writer) or the tab is no longer read-only.
+async fn claim_again() {
+    let mut wait = CLAIM_AGAIN_MS.0;
+    loop {
+        gloo::timers::future::TimeoutFuture::new(wait).await;
+        wait = (wait * 2).min(CLAIM_AGAIN_MS.1);
+        let Some(app) = APP.with(|a| a.borrow().clone()) else {
+            return;
+        };
+        if app.role != Role::Reader {
+            return;
+        }
+        if page_hidden() {
+            continue;
+        }
+        if let Ok(restored) = open_and_restore(Reading::Claim).await {
+            app.dispatch(Action::TookOver(Ok(restored)));
+            announce(News::NewWriter);
+            return;
+        }
+    }
 }
 
 thread_local! {

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::core::i18n::{Key, Lang};
+use crate::core::i18n::{Key, Lang, Msg};
 use crate::core::tabs::Role;
 use crate::ui::lang::use_lang;
 use crate::ui::state::{AppState, StorageStatus, use_app};
@@ -16,6 +16,13 @@ fn status(app: &AppState, t: Lang) -> (&'static str, &'static str, String) {
         (StorageStatus::Loading, _) | (_, Role::Unknown) => {
             ("loading", t.t(Key::Opening), t.t(Key::ReadingSaved).into())
         }
+        (_, Role::Reader) if let Some(why) = &app.unclaimed => (
+            "readonly",
+            t.t(Key::ReadOnly),
+            Msg::new(Key::SavedReadOnly)
+                .msg("why", why.clone())
+                .render(t),
+        ),
         (_, Role::Reader) => (
             "readonly",
             t.t(Key::ReadOnly),

@@ -162,15 +162,21 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     // Searching many megabytes takes a while (seconds for ten thousand
     // articles): there the query is searched once typing pauses, not on
     // every key, which froze the page for seconds per letter.
+    // Summed again only when documents come or go or the scope changes
+    // (every edit draws this panel again).
     let big = {
-        let scope: usize = app
-            .ws
-            .documents
-            .iter()
-            .filter(|d| *corpus || Some(d.id) == app.ws.open)
-            .map(|d| d.text.char_len())
-            .sum();
-        scope > SEARCH_AT_ONCE
+        let documents = app.clone();
+        let deps = (*corpus, app.tally.generation(), app.ws.open);
+        *use_memo(deps, move |(corpus, _, open)| {
+            let scope: usize = documents
+                .ws
+                .documents
+                .iter()
+                .filter(|d| *corpus || Some(d.id) == *open)
+                .map(|d| d.text.char_len())
+                .sum();
+            scope > SEARCH_AT_ONCE
+        })
     };
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let oninput = {

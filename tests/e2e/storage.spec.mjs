@@ -8,7 +8,9 @@
 // QuotaExceededError. (CDP's Storage.overrideQuotaForOrigin was tried: in
 // Chromium 156 it reports the override but IndexedDB writes still succeed.)
 import { test, expect } from './fixtures.mjs';
-import { gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, exportJson, shownSpans } from './helpers.mjs';
+import {
+  gotoApp, waitForApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, exportJson, shownSpans, expectMessage, messages,
+} from './helpers.mjs';
 
 const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
 
@@ -119,4 +121,54 @@ test('a file chosen while the saved work is being opened is added to it, not los
   await expect(status(page)).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
   await page.reload();
   await expect.poll(names, { timeout: 20_000 }).toEqual(expect.arrayContaining(['saved.txt', 'early.txt']));
+});
+
+// A full disk refuses the one write a tab makes to claim the workspace as
+// it opens: the saved work was hidden behind the demo ("could not be
+// opened"). It is shown read-only with the reason, exports, and the tab
+// becomes the writer by itself once storage accepts writes again.
+test('a disk full at start-up shows the saved work read-only, and the tab edits once space is free', async ({ page }) => {
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile('kept.txt', TEXT)]);
+  await openDoc(page, 'kept.txt');
+  const loc = await tag(page, 'عمّان', '2');
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    window.__freeSpace = () => {
+      IDBObjectStore.prototype.put = put;
+    };
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.reload();
+  await waitForApp(page);
+  await expectMessage(page, 'warning', 'does not let Wasim save');
+  await expect(status(page)).toHaveAttribute('data-state', 'readonly');
+  await expect(status(page)).toHaveAttribute('title', /does not let Wasim save/);
+  await openDoc(page, 'kept.txt');
+  expect((await shownSpans(page)).map((s) => [s.start, s.end, s.label])).toEqual([[loc.start, loc.end, 'LOC']]);
+  const { json } = await exportJson(page);
+  expect(json.documents.find((d) => d.name === 'kept.txt').spans).toHaveLength(1);
+  // An edit is refused with the same reason, said once.
+  const at = cpFind(TEXT, 'سلمى');
+  await dragSelect(page, at.start, at.end, 'سلمى');
+  await page.keyboard.press('1');
+  await expect(messages(page, 'warning').filter({ hasText: 'does not let Wasim save' })).toHaveCount(1);
+  await expect(messages(page, 'warning').filter({ hasText: 'another tab' })).toHaveCount(0);
+  expect(await shownSpans(page)).toHaveLength(1);
+
+  await page.evaluate(() => window.__freeSpace());
+  await expect(status(page)).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  await expect(messages(page, 'warning').filter({ hasText: 'does not let Wasim save' })).toHaveCount(0);
+  const name = await tag(page, 'سلمى الراشد', '1');
+  await expect.poll(() => shownSpans(page).then((s) => s.length)).toBe(2);
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  // Saved: a new page (without the full disk) reads both spans back.
+  const fresh = await page.context().newPage();
+  await gotoApp(fresh);
+  await openDoc(fresh, 'kept.txt');
+  await expect.poll(async () => (await shownSpans(fresh)).map((s) => [s.start, s.end, s.label]).sort())
+    .toEqual([[name.start, name.end, 'PER'], [loc.start, loc.end, 'LOC']].sort());
 });

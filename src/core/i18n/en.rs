@@ -300,6 +300,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     NoLocks => "This browser cannot coordinate tabs (no Web Locks): if Wasim is open in two tabs, the last one to save wins. Keep it open in one tab.",
     TakenOver => "The workspace is now open in another tab; this tab is read-only and shows its latest saved work.",
     TookOver => "This tab is now the one that edits the workspace; it shows everything saved so far.",
+    SavedReadOnly => "This browser does not let Wasim save now ({why}): your saved work is shown read-only. Free some disk space: Wasim tries again by itself, and export works meanwhile.",
     NoGroup => "Select a candidate first: ] goes to the next disagreement.",
     NothingToAdjudicate => "There is nothing to adjudicate: no document holds several annotators' work.",
     NoDisagreementsLeft => "No disagreements left.",

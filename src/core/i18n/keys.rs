@@ -576,6 +576,8 @@ pub enum Key {
     TakenOver,
     /// This tab is now the one that edits the workspace; it shows everything saved so far.
     TookOver,
+    /// This browser does not let Wasim save now ({why}): your saved work is shown read-only. Free some disk space: Wasim tries again by itself; export works meanwhile.
+    SavedReadOnly,
     /// Select a candidate first: ] goes to the next disagreement.
     NoGroup,
     /// There is nothing to adjudicate: no document holds several annotators' work.
@@ -1238,7 +1240,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 552] = [
+    pub const ALL: [Key; 553] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1525,6 +1527,7 @@ impl Key {
         Key::NoLocks,
         Key::TakenOver,
         Key::TookOver,
+        Key::SavedReadOnly,
         Key::NoGroup,
         Key::NothingToAdjudicate,
         Key::NoDisagreementsLeft,
