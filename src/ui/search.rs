@@ -1,32 +1,37 @@
 //! Search in the open document or the whole corpus, Arabic-aware, with
 //! highlighted matches and "tag all".
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use wasm_bindgen_futures::spawn_local;
 
 use yew::prelude::*;
 
 use crate::core::i18n::{Counted, Key};
-use crate::core::model::DocId;
+use crate::core::model::{DocId, Document};
 use crate::core::resume::SearchState;
 use crate::core::search::{MatchList, SearchOptions, find_all, step_match};
 use crate::core::text::CharRange;
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::resume;
 use crate::platform::selection::doc_view_root;
+use crate::platform::tasks::{now, yield_now};
 use crate::ui::fields::field_value;
 use crate::ui::lang::use_lang;
 use crate::ui::search_results::{SearchResults, show_match};
-use crate::ui::state::{Action, untagged, use_app};
+use crate::ui::state::{Action, AppHandle, AppState, untagged, use_app};
 
 /// How long the view must be still before search highlights are repainted.
 const HIGHLIGHT_DELAY_MS: u32 = 120;
 
 /// Matches per document.
 type Matches = Vec<(DocId, Vec<CharRange>)>;
+
+/// What a search found, or why the query cannot be searched.
+type Found = Rc<Result<Matches, String>>;
 
 /// What a search's results depend on: the query, the options, whether the
 /// corpus is searched, the document searched otherwise, and the
@@ -44,6 +49,102 @@ const SEARCH_AT_ONCE: usize = 1_000_000;
 /// How long typing must pause before a big scope is searched, in
 /// milliseconds.
 const TYPING_PAUSE_MS: u32 = 300;
+
+/// How long one step of a big search runs before the page is handed back
+/// (input, drawing), in milliseconds.
+const SEARCH_STEP_MS: f64 = 12.0;
+
+/// How often a big search says how far it got, in milliseconds.
+const PROGRESS_EVERY_MS: f64 = 150.0;
+
+/// A search of the documents in scope, done a step at a time.
+struct Steps<'a> {
+    key: &'a SearchKey,
+    lang: crate::core::i18n::Lang,
+    docs: Vec<&'a Document>,
+    next: usize,
+    found: Matches,
+}
+
+impl<'a> Steps<'a> {
+    fn new(state: &'a AppState, key: &'a SearchKey) -> Self {
+        let (query, _, corpus, open, _) = key;
+        let docs = match query.trim().is_empty() {
+            true => Vec::new(),
+            false => state
+                .ws
+                .documents
+                .iter()
+                .filter(|d| *corpus || Some(d.id) == *open)
+                .map(|d| &**d)
+                .collect(),
+        };
+        Steps {
+            key,
+            lang: state.lang,
+            docs,
+            next: 0,
+            found: Vec::new(),
+        }
+    }
+
+    /// Searches the next documents until `stop` says so (asked after
+    /// each); the matches once every document is searched.
+    ///
+    /// # Errors
+    /// The reason a query cannot be searched (a broken regular expression).
+    fn step(&mut self, stop: impl Fn() -> bool) -> Option<Result<Matches, String>> {
+        let (query, options, ..) = self.key;
+        while let Some(doc) = self.docs.get(self.next) {
+            self.next += 1;
+            match find_all(&doc.text, query, options) {
+                Ok(found) => self.found.push((doc.id, found)),
+                Err(error) => return Some(Err(error.msg().render(self.lang))),
+            }
+            if self.next < self.docs.len() && stop() {
+                return None;
+            }
+        }
+        Some(Ok(std::mem::take(&mut self.found)))
+    }
+
+    /// How much of the scope is searched, in percent of its documents.
+    fn percent(&self) -> u8 {
+        let done = self.next * 100 / self.docs.len().max(1);
+        u8::try_from(done.min(100)).unwrap_or(100)
+    }
+}
+
+/// Searches `key` a step at a time ([`SEARCH_STEP_MS`]), handing the page
+/// back between steps, and stores the matches in `stepped`; `searched`
+/// says how far it got. Stops when `job` moves on (a newer search).
+async fn search_in_steps(
+    state: AppHandle,
+    key: SearchKey,
+    job: Rc<Cell<u64>>,
+    stepped: UseStateHandle<Option<(SearchKey, Found)>>,
+    searched: UseStateHandle<Option<u8>>,
+) {
+    let mine = job.get();
+    let mut steps = Steps::new(&state, &key);
+    let mut told = now();
+    loop {
+        let deadline = now() + SEARCH_STEP_MS;
+        if let Some(result) = steps.step(|| now() >= deadline) {
+            stepped.set(Some((key.clone(), Rc::new(result))));
+            searched.set(None);
+            return;
+        }
+        if now() - told >= PROGRESS_EVERY_MS {
+            searched.set(Some(steps.percent()));
+            told = now();
+        }
+        yield_now().await;
+        if job.get() != mine {
+            return;
+        }
+    }
+}
 
 /// Props of [`SearchPanel`].
 #[derive(Properties, PartialEq)]
@@ -94,28 +195,67 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         scope_doc,
         app.tally.generation(),
     );
-    let results: Rc<Result<Matches, String>> = {
-        // The handle is a cheap `Rc`: the workspace is read only when the
-        // query, options or documents change, never copied per render.
-        let state = app.clone();
-        use_memo(key.clone(), move |(query, options, corpus, open, _)| {
-            if query.trim().is_empty() {
-                return Ok(Vec::new());
-            }
-            let mut all = Vec::new();
-            for doc in state
+    // Searching many megabytes takes a while (seconds for ten thousand
+    // articles): there the query is searched once typing pauses, not on
+    // every key, which froze the page for seconds per letter, and a step at
+    // a time, so that the page answers meanwhile. Summed again only when
+    // documents come or go or the scope changes (every edit draws this
+    // panel again).
+    let big = {
+        let documents = app.clone();
+        let deps = (*corpus, app.tally.generation(), app.ws.open);
+        *use_memo(deps, move |(corpus, _, open)| {
+            let scope: usize = documents
                 .ws
                 .documents
                 .iter()
                 .filter(|d| *corpus || Some(d.id) == *open)
-            {
-                let found =
-                    find_all(&doc.text, query, options).map_err(|e| e.msg().render(state.lang))?;
-                all.push((doc.id, found));
-            }
-            Ok(all)
+                .map(|d| d.text.char_len())
+                .sum();
+            scope > SEARCH_AT_ONCE
         })
     };
+    let at_once: Rc<Option<Found>> = {
+        // The handle is a cheap `Rc`: the workspace is read only when the
+        // query, options or documents change, never copied per render.
+        let state = app.clone();
+        use_memo((key.clone(), big), move |(key, big)| {
+            (!big).then(|| {
+                let mut steps = Steps::new(&state, key);
+                Rc::new(steps.step(|| false).unwrap_or_else(|| Ok(Vec::new())))
+            })
+        })
+    };
+    let stepped = use_state(|| None::<(SearchKey, Found)>);
+    let searched = use_state(|| None::<u8>);
+    let job: Rc<Cell<u64>> = use_memo((), |_| Cell::new(0));
+    {
+        let (state, stepped, searched, job) =
+            (app.clone(), stepped.clone(), searched.clone(), job.clone());
+        use_effect_with((key.clone(), big), move |(key, big)| {
+            job.set(job.get() + 1);
+            searched.set(None);
+            if *big {
+                spawn_local(search_in_steps(
+                    state,
+                    key.clone(),
+                    job.clone(),
+                    stepped,
+                    searched,
+                ));
+            }
+            // A newer search, or the panel gone, stops this one.
+            move || job.set(job.get() + 1)
+        });
+    }
+    let searching = at_once.is_none() && stepped.as_ref().is_none_or(|(done, _)| *done != key);
+    let results: Found = match (at_once.as_ref(), stepped.as_ref()) {
+        (Some(results), _) => results.clone(),
+        (None, Some((done, results))) if *done == key => results.clone(),
+        _ => Rc::new(Ok(Vec::new())),
+    };
+    // What is derived from the results is derived again when they arrive.
+    let key = (key, searching);
     {
         let on_counts = props.on_counts.clone();
         let found = results.clone();
@@ -159,25 +299,6 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         });
     }
 
-    // Searching many megabytes takes a while (seconds for ten thousand
-    // articles): there the query is searched once typing pauses, not on
-    // every key, which froze the page for seconds per letter.
-    // Summed again only when documents come or go or the scope changes
-    // (every edit draws this panel again).
-    let big = {
-        let documents = app.clone();
-        let deps = (*corpus, app.tally.generation(), app.ws.open);
-        *use_memo(deps, move |(corpus, _, open)| {
-            let scope: usize = documents
-                .ws
-                .documents
-                .iter()
-                .filter(|d| *corpus || Some(d.id) == *open)
-                .map(|d| d.text.char_len())
-                .sum();
-            scope > SEARCH_AT_ONCE
-        })
-    };
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let oninput = {
         let (query, typed) = (query.clone(), typed.clone());
@@ -206,7 +327,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     // edit.
     let listed: Rc<MatchList> = {
         let found = results.clone();
-        use_memo(key.clone(), move |(_, _, _, open, _)| {
+        use_memo(key.clone(), move |((_, _, _, open, _), _)| {
             match found.as_ref() {
                 Ok(found) => MatchList::new(
                     found
@@ -382,6 +503,10 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             { switch("search-regex", Key::Regex, options.regex, toggle(|o| &mut o.regex)) }
             if let Some(error) = error {
                 <span class="search-error" data-testid="search-error">{ error }</span>
+            } else if searching && !query.trim().is_empty() {
+                <span class="search-count" data-testid="search-progress" role="status">
+                    { t.f(Key::Ellipsis, &[("what", t.t(Key::Searching))]) }{ " " }
+                    { t.f(Key::Percent, &[("value", &searched.unwrap_or(0).to_string())]) }</span>
             } else if !query.trim().is_empty() {
                 <span class="search-count" data-testid="search-count" data-count={count.to_string()}>
                     { t.n(Counted::Matches, count, &[]) }</span>

@@ -237,6 +237,8 @@ const corpusRows = (n, prev) => {
     { key: `${k}.counted`, what: `${what}: every word counted for snapping (in idle time)`, prev: null, target: null },
     { key: `${k}.create`, what: `${what}: create (the import saved and its words counted)`, prev: prev[2], target: { lt: 16 } },
     { key: `${k}.blocked`, what: `${what}: blocked in the 3 s after an edit`, prev: prev[3], target: { lt: 50 } },
+    { key: `${k}.search`, what: `${what}: search every article for a word (Enter → the count shown)`, prev: null, target: null },
+    { key: `${k}.search-stall`, what: `${what}: the longest stall of the page during that search (frame to frame)`, prev: null, target: { lt: 100 } },
     { key: `${k}.memory`, what: `${what}: memory (JS heap + wasm)`, prev: null, target: null, unit: 'bytes' },
     { key: `${k}.restore`, what: `${what}: restore (reload → list and text back)`, prev: prev[4], target: { lt: 2000 } },
     { key: `${k}.reader`, what: `${what}: a second, read-only tab shows an edit of the first (keydown there → the span drawn here)`, prev: null, target: { lt: 1000 } },
@@ -567,6 +569,14 @@ function articleScenario(mb, n, prev, full = false) {
       set(`${k}.blocked`, median(bs.map((b) => b.blocked)), `median of ${bs.length}; long tasks ${ms(median(bs.map((b) => b.longtask)))}, longest gap ${ms(Math.max(...bs.map((b) => b.maxGap)))}`);
       raw[`${k}.blocked`] = bs;
       log(`    blocked: ${bs.map((b) => `${b.blocked.toFixed(0)} (longtask ${b.longtask.toFixed(0)}, max gap ${b.maxGap.toFixed(0)})`).join(', ')}`);
+      try {
+        const s = await corpusSearch(page, target.text.slice(target.words[3].start, target.words[3].end));
+        set(`${k}.search`, s.shown, `${Number(s.count).toLocaleString('en')} matches`);
+        set(`${k}.search-stall`, s.maxGap, `${s.frames} frames drawn during the search`);
+        log(`    search: ${ms(s.shown)}, longest stall ${ms(s.maxGap)}, ${s.count} matches`);
+      } catch (e) {
+        fail(`${k}.search`, e);
+      }
       const m = await memory(context, page);
       setMemory(`${k}.memory`, m);
       raw[`${k}.memory`] = m;
@@ -700,6 +710,49 @@ function corpusScenario(n, prev) {
       }
     },
   };
+}
+
+/**
+ * Searches every article for `word`: types it, presses Enter (a big scope
+ * is otherwise searched once typing pauses) and waits for the count. Times
+ * from the Enter key to the count drawn, and the longest gap between two
+ * frames meanwhile (a search in one piece freezes the page for its whole
+ * length). Leaves the search empty and on the open document again.
+ */
+async function corpusSearch(page, word) {
+  await page.getByTestId('search-scope').selectOption('corpus');
+  const input = page.getByTestId('search-input');
+  await input.fill(word);
+  await page.evaluate(() => {
+    window.__search = new Promise((resolve, reject) => {
+      let t0 = null;
+      let last = null;
+      let maxGap = 0;
+      let frames = 0;
+      const tick = () => {
+        const now = performance.now();
+        if (last !== null) maxGap = Math.max(maxGap, now - last);
+        last = now;
+        frames += 1;
+        const count = document.querySelector('[data-testid="search-count"]');
+        if (count) resolve({ shown: now - t0, maxGap, frames, count: count.getAttribute('data-count') });
+        else if (now - t0 > 120_000) reject(new Error('no search count after 120 s'));
+        else requestAnimationFrame(tick);
+      };
+      document.addEventListener('keydown', () => {
+        t0 = performance.now();
+        last = t0;
+        requestAnimationFrame(tick);
+      }, { capture: true, once: true });
+    });
+    window.__search.catch(() => {});
+  });
+  await input.press('Enter');
+  const result = await withTimeout(page.evaluate(() => window.__search), 150_000, 'search');
+  await input.fill('');
+  await input.press('Enter');
+  await page.getByTestId('search-scope').selectOption('open');
+  return result;
 }
 
 /**

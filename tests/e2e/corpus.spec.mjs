@@ -197,3 +197,45 @@ test('a big corpus is searched once typing pauses, not on every key', async ({ p
   await input.press('Enter');
   await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', count, { timeout: 1000 });
 });
+
+// A search over thousands of articles ran in one piece once it started,
+// freezing the page for seconds. It runs a step at a time: it says how far
+// it got, and a new query replaces it before it ends (its count is never
+// shown).
+test('a big search runs a step at a time, shows how far it got, and a new query replaces it', async ({ page }) => {
+  await gotoApp(page);
+  const article = 'قال مصطفى الكاظمي في بغداد إن الحكومة تعمل على مشروع جديد للتعليم والثقافة في المدينة. '.repeat(70);
+  const n = 1500;
+  const files = Array.from({ length: n }, (_, i) => txtFile(`s${String(i).padStart(4, '0')}.txt`, article));
+  await uploadFiles(page, files);
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-total', String(n), { timeout: 90_000 });
+  await expect(page.getByTestId('import-progress')).toHaveCount(0, { timeout: 90_000 });
+  await page.getByTestId('search-scope').selectOption('corpus');
+  await page.evaluate(() => {
+    window.__counts = [];
+    window.__progress = [];
+    new MutationObserver(() => {
+      const c = document.querySelector('[data-testid="search-count"]');
+      if (c) window.__counts.push(c.getAttribute('data-count'));
+      const p = document.querySelector('[data-testid="search-progress"]');
+      if (p) window.__progress.push(p.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const input = page.getByTestId('search-input');
+  await input.fill('بغداد');
+  await input.press('Enter');
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(n * 70), { timeout: 60_000 });
+  const percents = (await page.evaluate(() => window.__progress)).map((text) => Number(text.match(/(\d+) %/)?.[1]));
+  expect(percents.some((p) => p > 0 && p < 100), `progress between 0 and 100 %: ${percents}`).toBe(true);
+
+  await page.evaluate(() => {
+    window.__counts = [];
+  });
+  await input.fill('في');
+  await input.press('Enter');
+  await expect(page.getByTestId('search-progress')).toBeVisible();
+  await input.fill('المدينة');
+  await input.press('Enter');
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(n * 70), { timeout: 60_000 });
+  expect([...new Set(await page.evaluate(() => window.__counts))]).toEqual([String(n * 70)]);
+});

@@ -167,6 +167,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     Search => "بحث",
     SearchHelp => "ينتقل Enter وShift+Enter إلى النتيجة التالية والسابقة.",
     WhereToSearch => "أين يُبحث",
+    Searching => "جارٍ البحث",
     ThisDocument => "هذا المستند",
     IgnoreTashkeel => "تجاهل التشكيل",
     FoldLetters => "أ=ا ى=ي ة=ه",

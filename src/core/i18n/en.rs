@@ -167,6 +167,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     Search => "Search",
     SearchHelp => "Enter and Shift+Enter go to the next and previous match.",
     WhereToSearch => "Where to search",
+    Searching => "Searching",
     ThisDocument => "This document",
     IgnoreTashkeel => "Ignore tashkeel",
     FoldLetters => "أ=ا ى=ي ة=ه",

@@ -310,6 +310,8 @@ pub enum Key {
     SearchHelp,
     /// Where to search
     WhereToSearch,
+    /// Searching
+    Searching,
     /// This document
     ThisDocument,
     /// Ignore tashkeel
@@ -1240,7 +1242,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 553] = [
+    pub const ALL: [Key; 554] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1394,6 +1396,7 @@ impl Key {
         Key::Search,
         Key::SearchHelp,
         Key::WhereToSearch,
+        Key::Searching,
         Key::ThisDocument,
         Key::IgnoreTashkeel,
         Key::FoldLetters,
