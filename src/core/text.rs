@@ -454,26 +454,32 @@ impl Text {
     /// code points without whitespace it falls at a grapheme boundary. No
     /// cut is ever inside a grapheme cluster (a line break `\r\n` is one).
     pub fn drawn_lines(&self, max: usize) -> Vec<LineRange> {
-        let max = max.max(2);
         let mut pieces = Vec::new();
         for line in self.lines() {
-            let mut start = line.start;
-            // the line break goes with the last piece, over `max` or not
-            let body_end = line.end - self.terminator_len(line);
-            while body_end - start > max {
-                let cut = self.cut_after(start, max);
-                if cut <= start || cut >= body_end {
-                    break;
-                }
-                pieces.push(LineRange { start, end: cut });
-                start = cut;
-            }
-            pieces.push(LineRange {
-                start,
-                end: line.end,
-            });
+            self.pieces_of(line, max, &mut pieces);
         }
         pieces
+    }
+
+    /// The pieces [`Text::drawn_lines`] draws `line` (one of
+    /// [`lines`](Text::lines)) in, appended to `pieces`.
+    pub fn pieces_of(&self, line: LineRange, max: usize, pieces: &mut Vec<LineRange>) {
+        let max = max.max(2);
+        let mut start = line.start;
+        // the line break goes with the last piece, over `max` or not
+        let body_end = line.end - self.terminator_len(line);
+        while body_end - start > max {
+            let cut = self.cut_after(start, max);
+            if cut <= start || cut >= body_end {
+                break;
+            }
+            pieces.push(LineRange { start, end: cut });
+            start = cut;
+        }
+        pieces.push(LineRange {
+            start,
+            end: line.end,
+        });
     }
 
     /// Code points of `line`'s terminator: 2 for `\r\n`, 1 for `\n`, else 0.

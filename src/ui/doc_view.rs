@@ -89,18 +89,18 @@ impl Prepared {
                 dir: Direction::Rtl,
             };
         };
-        let ranges = text.drawn_lines(DRAWN_LINE_MAX);
-        let long_lines = text
-            .lines()
-            .into_iter()
-            .filter(|line| line.end - line.start > DRAWN_LINE_MAX)
-            .map(|line| {
-                (
-                    line,
-                    dominant_direction(text.slice(line.start, line.end).unwrap_or_default()),
-                )
-            })
-            .collect();
+        // The text's lines are found once: each is drawn in one piece or
+        // several (`Text::drawn_lines`), and a line of pieces keeps its
+        // direction for all of them.
+        let (mut ranges, mut long_lines) = (Vec::new(), Vec::new());
+        for line in text.lines() {
+            let before = ranges.len();
+            text.pieces_of(line, DRAWN_LINE_MAX, &mut ranges);
+            if ranges.len() > before + 1 {
+                let dir = dominant_direction(text.slice(line.start, line.end).unwrap_or_default());
+                long_lines.push((line, dir));
+            }
+        }
         let sizes = ranges
             .iter()
             .map(|r| {
