@@ -20,7 +20,7 @@
 pub mod merge;
 pub mod report;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
@@ -416,6 +416,7 @@ impl Team {
             let text = Msg::counted(Counted::NotInEvery, lines.len());
             out.push(Notice::new(Level::Warning, text).with_details(lines));
         }
+        out.extend(one_name_two_texts(&texts, &who));
         for (m, member) in self.members.iter().enumerate() {
             let alone = texts
                 .iter()
@@ -430,6 +431,44 @@ impl Team {
         }
         out
     }
+}
+
+/// One notice per document name that the files give to different texts
+/// (an annotator's copy edited, or another version of the article): who
+/// has which, and where the texts part. Documents are matched by their
+/// text, so they are not compared, which "not in every file" alone did not
+/// explain.
+fn one_name_two_texts(
+    texts: &[(&MemberDocument, Vec<usize>)],
+    who: &dyn Fn(usize) -> Msg,
+) -> Vec<Notice> {
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut names = Vec::new();
+    for (i, (doc, _)) in texts.iter().enumerate() {
+        let seen = by_name.entry(doc.name.as_str()).or_default();
+        if seen.is_empty() {
+            names.push(doc.name.as_str());
+        }
+        seen.push(i);
+    }
+    let list = |members: &[usize]| Arg::List(members.iter().map(|&m| Arg::Msg(who(m))).collect());
+    names
+        .into_iter()
+        .filter_map(|name| match by_name.get(name)?.as_slice() {
+            [a, b, ..] => {
+                let ((first, with_first), (second, with_second)) = (&texts[*a], &texts[*b]);
+                let (one, other) = (first.text.as_str().chars(), second.text.as_str().chars());
+                let at = one.zip(other).take_while(|(x, y)| x == y).count();
+                let text = Msg::new(Key::OneNameTwoTexts)
+                    .arg("name", name)
+                    .with("first", list(with_first))
+                    .with("second", list(with_second))
+                    .num("at", at);
+                Some(Notice::new(Level::Warning, text))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// A file's documents that name one annotator (`None`: nobody).

@@ -353,6 +353,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     LabelsDiffer => "تختلف وسوم الواسمين: الوسم الذي ينقص أحدهم يُحسب خلافًا.",
     WhoFile => "{file} ({name})",
     InNotIn => "«{name}»: في {with}؛ لا في {without}",
+    OneNameTwoTexts => "لـ«{name}» نصٌّ في {first} ونصٌّ آخر في {second} (يفترقان عند المحرف {at})؛ تُطابَق الوثائق بنصوصها، فلا تُقارَن هذه.",
     NothingInCommon => "{who} لا يشترك في أي مستند مع الملفات الأخرى: أهي وسوم للنصوص نفسها؟",
     NoneInEvery => "لا مستند في كل الملفات، فلا شيء للمقارنة.",
     HoldsNoDocument => "{file} لا يضم أي مستند: لا يُقارن.",

@@ -353,6 +353,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     LabelsDiffer => "The annotators' labels differ: a label one of them lacks counts as a disagreement.",
     WhoFile => "{file} ({name})",
     InNotIn => "“{name}”: in {with}; not in {without}",
+    OneNameTwoTexts => "“{name}” has one text in {first} and another in {second} (they part at code point {at}): documents are matched by their text, so it is not compared.",
     NothingInCommon => "{who} has no document in common with the other files: are they annotations of the same texts?",
     NoneInEvery => "No document is in every file, so there is nothing to compare.",
     HoldsNoDocument => "{file} holds no document: it is not compared.",

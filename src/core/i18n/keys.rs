@@ -682,6 +682,8 @@ pub enum Key {
     WhoFile,
     /// “{name}”: in {with}; not in {without}
     InNotIn,
+    /// “{name}” has one text in {first} and another in {second} (they part at code point {at}): documents are matched by their text, so it is not compared.
+    OneNameTwoTexts,
     /// {who} has no document in common with the other files: are they annotations of the same texts?
     NothingInCommon,
     /// No document is in every file, so there is nothing to compare.
@@ -1242,7 +1244,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 554] = [
+    pub const ALL: [Key; 555] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1582,6 +1584,7 @@ impl Key {
         Key::LabelsDiffer,
         Key::WhoFile,
         Key::InNotIn,
+        Key::OneNameTwoTexts,
         Key::NothingInCommon,
         Key::NoneInEvery,
         Key::HoldsNoDocument,

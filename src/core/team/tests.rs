@@ -270,6 +270,49 @@ fn documents_are_matched_by_text_and_those_not_everywhere_are_named() {
     );
 }
 
+/// Two annotators' copies of one article under one name, one of them
+/// edited: they are not compared (documents match by text), and the notice
+/// says why, not only "not in every file".
+#[test]
+fn one_name_with_two_texts_says_who_has_which_and_where_they_part() {
+    let edited = TEXT.replacen("بغداد", "البصرة", 1);
+    let at = TEXT
+        .find("بغداد")
+        .map(|b| TEXT[..b].chars().count())
+        .expect("in the text");
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim(
+                "a.json",
+                Some("Amina"),
+                &[("d.txt", TEXT, AMINA), ("e.txt", "نص مشترك", &[])],
+            ),
+            wasim(
+                "b.json",
+                Some("Badr"),
+                &[("d.txt", &edited, &[]), ("e.txt", "نص مشترك", &[])],
+            ),
+        ],
+        Vec::new(),
+    );
+    let notices = texts(&team.notices());
+    let expected = format!(
+        "“d.txt” has one text in a.json (Amina) and another in b.json (Badr) (they part at code point {at}): documents are matched by their text, so it is not compared."
+    );
+    assert!(notices.contains(&expected), "{notices:?}");
+    assert_eq!(notices.len(), 2, "and the one that lists it: {notices:?}");
+    let arabic = team
+        .notices()
+        .iter()
+        .map(|n| n.text.render(Lang::Ar))
+        .collect::<Vec<_>>();
+    assert!(
+        arabic.iter().any(|t| t.contains("يفترقان عند المحرف")),
+        "{arabic:?}"
+    );
+}
+
 #[test]
 fn files_of_different_texts_say_so() {
     let mut team = Team::default();
