@@ -17,7 +17,7 @@ use wasim::ui::doc_view::{DocView, lines_rendered};
 use wasim::ui::doc_window::when_drawn;
 use wasim::ui::entities::{EntitiesPanel, entries_rendered};
 use wasim::ui::search::MatchCounts;
-use wasim::ui::state::{Action, AppHandle, AppState};
+use wasim::ui::state::{Action, AppHandle, AppState, StorageStatus};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -64,6 +64,14 @@ fn host(props: &HostProps) -> Html {
     }
 }
 
+/// A state whose saved work is read (edits before that wait for it, see
+/// `Session::update`), as the app's is once it has started.
+fn opened() -> AppState {
+    let mut state = AppState::default();
+    state.session.storage = StorageStatus::Ready;
+    state
+}
+
 /// Renders `shown` over `state` in a new box at the end of the page, which
 /// scrolls itself when it is given a `height` (as the app's panels do, so
 /// that a list never scrolls the page); returns the box once drawn.
@@ -89,7 +97,7 @@ fn workspace_with_spans(spans: &[(usize, usize, &str)]) -> AppState {
         let edit = Edit::add_span(&mut ws, id, *start, *end, label).expect("valid test span");
         edit.apply(&mut ws).expect("applies");
     }
-    let mut state = AppState::default();
+    let mut state = opened();
     state.session.ws = ws;
     state
 }
@@ -259,7 +267,7 @@ fn long_state(text: &str, spans: &[(usize, usize, &str)]) -> AppState {
         let edit = Edit::add_span(&mut ws, id, *start, *end, label).expect("valid test span");
         edit.apply(&mut ws).expect("applies");
     }
-    let mut state = AppState::default();
+    let mut state = opened();
     state.session.ws = ws;
     state
 }
@@ -567,7 +575,7 @@ async fn an_edit_draws_again_only_the_item_of_the_document_it_changed() {
         ws.documents.push(doc.into());
     }
     ws.open = Some(ids[3]);
-    let mut state = AppState::default();
+    let mut state = opened();
     state.session.ws = ws;
     let root = mount(state, Shown::Documents, Some(300)).await;
     let items = root
@@ -624,7 +632,7 @@ async fn an_edit_draws_again_only_the_entities_entries_it_changed() {
         let edit = Edit::add_span(&mut ws, id, *start, *end, label).expect("valid test span");
         edit.apply(&mut ws).expect("applies");
     }
-    let mut state = AppState::default();
+    let mut state = opened();
     state.session.ws = ws;
     let root = mount(state, Shown::Entities, Some(400)).await;
     let entries = || {

@@ -4,6 +4,8 @@
 //! console and draws a banner, outside Yew's tree, saying that saved work is
 //! safe and a reload continues from the last save.
 
+use crate::core::i18n::{Key, Lang};
+
 /// Installs the hook. Call before the app is rendered.
 ///
 /// A WebAssembly trap is not a panic: running out of memory aborts with
@@ -48,10 +50,16 @@ fn show_banner(detail: &str) {
     let _ = banner.set_attribute("data-testid", "panic-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "panic-banner");
-    banner.set_text_content(Some(&format!(
-        "Wasim stopped because of an internal error. Your work up to the last edit is saved in this browser: \
-         reload the page to continue, and export a copy to be safe. Details: {detail}"
-    )));
+    // In the interface's language, as the page's root element says it.
+    let lang = document
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    let _ = banner.set_attribute("lang", lang.code());
+    let _ = banner.set_attribute("dir", lang.dir());
+    let detail = crate::core::bidi::isolate(detail);
+    banner.set_text_content(Some(&lang.f(Key::PanicBanner, &[("detail", &detail)])));
     if let Some(body) = document.body() {
         let _ = body.prepend_with_node_1(&banner);
     }

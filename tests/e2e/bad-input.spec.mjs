@@ -138,3 +138,17 @@ test('a WebAssembly trap shows the banner that says saved work is safe', async (
   await expect(page.getByTestId('panic-banner')).toContainText('WebAssembly: unreachable');
   await expect(page.getByTestId('panic-banner')).toContainText('reload the page');
 });
+
+test.describe('Arabic interface', () => {
+  test.use({ locale: 'ar-IQ' });
+
+  test('the banner after a WebAssembly trap is in the interface language', async ({ page }) => {
+    await gotoApp(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+    const banner = page.getByTestId('panic-banner');
+    await expect(banner).toContainText('أعد تحميل الصفحة');
+    await expect(banner).toContainText('WebAssembly: unreachable');
+    await expect(banner).toHaveAttribute('dir', 'rtl');
+  });
+});

@@ -580,6 +580,8 @@ pub enum Key {
     TookOver,
     /// This browser does not let Wasim save now ({why}): your saved work is shown read-only. Free some disk space: Wasim tries again by itself; export works meanwhile.
     SavedReadOnly,
+    /// Wasim stopped because of an internal error. Your work up to the last edit is saved in this browser: reload the page to continue, and export a copy to be safe. Details: {detail}
+    PanicBanner,
     /// Select a candidate first: ] goes to the next disagreement.
     NoGroup,
     /// There is nothing to adjudicate: no document holds several annotators' work.
@@ -1244,7 +1246,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 555] = [
+    pub const ALL: [Key; 556] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1533,6 +1535,7 @@ impl Key {
         Key::TakenOver,
         Key::TookOver,
         Key::SavedReadOnly,
+        Key::PanicBanner,
         Key::NoGroup,
         Key::NothingToAdjudicate,
         Key::NoDisagreementsLeft,
