@@ -24,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
+use crate::core::formats::naming::annotator_in_name;
 use crate::core::formats::{ImportedSpan, InputFile, Prepared, import_units, stem};
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::import_job::ImportJob;
@@ -123,7 +124,9 @@ impl Member {
     fn base_name(&self) -> String {
         match self.declared.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => name.to_owned(),
-            _ => stem(&self.file).to_owned(),
+            _ => annotator_in_name(&self.file)
+                .unwrap_or_else(|| stem(&self.file))
+                .to_owned(),
         }
     }
 

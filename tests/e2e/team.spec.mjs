@@ -60,6 +60,15 @@ async function addFiles(page, files) {
   await page.getByTestId('team-input').setInputFiles(files);
 }
 
+/** Amina's and Badr's files given to the Team panel and adjudicated: one team document. */
+async function adjudicateAminaAndBadr(page) {
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  await page.getByTestId('team-adjudicate').click();
+  await expect(docItems(page)).toHaveCount(1);
+}
+
 const members = (page) => page.getByTestId('team-member');
 const pairRow = (page, r, c) =>
   page.locator(`[data-testid="team-pair-row"][data-reference="${r}"][data-candidate="${c}"]`);
@@ -409,11 +418,7 @@ test('a document only one annotator has is a disagreement until decided', async 
 
 test('undo and redo of Adjudicate say they add the merged documents', async ({ page }) => {
   await gotoApp(page);
-  await openTeam(page);
-  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
-  await expect(page.getByTestId('team-report')).toBeVisible();
-  await page.getByTestId('team-adjudicate').click();
-  await expect(docItems(page)).toHaveCount(1);
+  await adjudicateAminaAndBadr(page);
   await page.keyboard.press('Control+z');
   await expectMessage(page, 'info', "Undid: adding the team's merged documents");
   await page.keyboard.press('Control+Shift+z');
@@ -423,11 +428,7 @@ test('undo and redo of Adjudicate say they add the merged documents', async ({ p
 
 test('Adjudicate a second time reuses the team documents already there, with their decisions', async ({ page }) => {
   await gotoApp(page);
-  await openTeam(page);
-  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
-  await expect(page.getByTestId('team-report')).toBeVisible();
-  await page.getByTestId('team-adjudicate').click();
-  await expect(docItems(page)).toHaveCount(1);
+  await adjudicateAminaAndBadr(page);
   const progress = page.getByTestId('curation-progress');
   await expect(progress).toHaveText('3 disagreements left in 1 document.');
   await page.keyboard.press(']');

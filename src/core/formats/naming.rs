@@ -160,6 +160,23 @@ fn is_iso_date(date: &str) -> bool {
         })
 }
 
+/// Who a corpus export names in its file name, the inverse of
+/// [`export_stem`] and [`dated_name`] for the whole corpus:
+/// `corpus_Amina_2025-06-01.conll` → `Amina` (a second download of one
+/// name, `… (1).conll`, too). For the Team panel, which names a file that
+/// says nobody inside (CoNLL, brat) after the file.
+pub fn annotator_in_name(file: &str) -> Option<&str> {
+    let rest = file.strip_prefix(CORPUS_STEM)?.strip_prefix('_')?;
+    let dated = |i: &usize| {
+        let date = rest.get(i + 1..i + 11).unwrap_or_default();
+        let after = rest[i + 1..].chars().nth(10);
+        is_iso_date(date) && matches!(after, None | Some('.' | ' '))
+    };
+    let end = rest.match_indices('_').map(|(i, _)| i).rfind(dated)?;
+    let who = rest[..end].trim();
+    (!who.is_empty()).then_some(who)
+}
+
 /// `file` renamed for what it holds ([`export_stem`]) and the day it was
 /// made ([`dated_name`]).
 pub fn name_export(
@@ -176,6 +193,31 @@ pub fn name_export(
 mod tests {
     use super::*;
     use crate::core::model::Workspace;
+
+    #[test]
+    fn a_corpus_export_names_its_annotator() {
+        assert_eq!(
+            annotator_in_name("corpus_Amina_2025-06-01.conll"),
+            Some("Amina")
+        );
+        assert_eq!(
+            annotator_in_name("corpus_أمينة_ب_2025-06-01 (1).zip"),
+            Some("أمينة_ب")
+        );
+        assert_eq!(
+            annotator_in_name("corpus_Badr_2025-06-01.label-studio.json"),
+            Some("Badr")
+        );
+        for nobody in [
+            "corpus_2025-06-01.conll",
+            "003_مقال_Amina_2025-06-01.conll",
+            "corpus_Amina.conll",
+            "corpus_Amina_2025-06-011.conll",
+            "corpus__2025-06-01.conll",
+        ] {
+            assert_eq!(annotator_in_name(nobody), None, "{nobody}");
+        }
+    }
 
     #[test]
     fn stems_keep_arabic_and_drop_the_extension() {

@@ -514,6 +514,26 @@ fn any_format_is_one_annotator_named_after_its_file() {
     assert_eq!(report.pairs[0].overall.tp, 1, "PER agrees, ORG ≠ LOC");
 }
 
+/// Wasim's own exports in a format without room for the annotator carry
+/// the name in the file name: the panel takes it from there.
+#[test]
+fn a_corpus_export_without_an_annotator_inside_is_named_from_its_file_name() {
+    let doccano = |file: &str| InputFile {
+        name: file.into(),
+        bytes: format!("{}\n", json!({"text": TEXT, "label": [[4, 7, "PER"]]})).into_bytes(),
+    };
+    let mut team = Team::default();
+    team.add(
+        vec![
+            doccano("corpus_Amina_2026-12-03.jsonl"),
+            doccano("corpus_Badr_2026-12-03 (1).jsonl"),
+            doccano("corpus_2026-12-03.jsonl"),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["Amina", "Badr", "corpus_2026-12-03"]);
+}
+
 #[test]
 fn a_file_with_several_annotators_is_several_and_a_text_twice_is_told() {
     let mut value: Value = serde_json::from_slice(
