@@ -22,6 +22,16 @@ const asksBeforeClosing = (page) =>
     window.dispatchEvent(event);
     return event.defaultPrevented;
   });
+/** In the page: every IndexedDB write fails as on a full disk, until window.__freeSpace(). */
+const fillDisk = () => {
+  const put = IDBObjectStore.prototype.put;
+  window.__freeSpace = () => {
+    IDBObjectStore.prototype.put = put;
+  };
+  IDBObjectStore.prototype.put = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+};
 const tag = async (page, needle, key) => {
   const at = cpFind(TEXT, needle);
   await dragSelect(page, at.start, at.end, needle);
@@ -36,15 +46,7 @@ test('a full quota shows a warning, keeps the edit, damages nothing, and the nex
   const loc = await tag(page, 'عمّان', '2');
   await expect(status(page)).toHaveAttribute('data-state', 'saved');
   await expect.poll(() => acked(page)).toBe(2);
-  await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
-    window.__restorePut = () => {
-      IDBObjectStore.prototype.put = put;
-    };
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await page.evaluate(fillDisk);
   const name = await tag(page, 'سلمى الراشد', '1');
   const warning = page.getByTestId('storage-warning');
   await expect(warning).toBeVisible();
@@ -71,7 +73,7 @@ test('a full quota shows a warning, keeps the edit, damages nothing, and the nex
   await other.close();
   // Once storage accepts writes again, the next edit writes it and the one
   // that failed.
-  await page.evaluate(() => window.__restorePut());
+  await page.evaluate(() => window.__freeSpace());
   const org = await tag(page, 'منظمة الصحة العالمية', '3');
   await expect(warning).toHaveCount(0);
   await expect(status(page)).toHaveAttribute('data-state', 'saved');
@@ -133,15 +135,7 @@ test('a disk full at start-up shows the saved work read-only, and the tab edits 
   await openDoc(page, 'kept.txt');
   const loc = await tag(page, 'عمّان', '2');
   await expect(status(page)).toHaveAttribute('data-state', 'saved');
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    window.__freeSpace = () => {
-      IDBObjectStore.prototype.put = put;
-    };
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await page.addInitScript(fillDisk);
   await page.reload();
   await waitForApp(page);
   await expectMessage(page, 'warning', 'does not let Wasim save');
