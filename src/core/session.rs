@@ -978,10 +978,10 @@ impl Session {
                     state.show_stored(restored);
                 }
             }
+            // (the read-only banner says why)
             Event::ClaimFailed(why) => {
                 state.role = Role::Reader;
                 state.unclaimed = Some(why);
-                state.refuse_read_only();
             }
             Event::TookOver(restored) => {
                 state.role = Role::Writer;
@@ -1214,6 +1214,7 @@ mod tests {
             .msg("why", why)
             .render(Lang::En);
         assert!(said.contains("does not let Wasim save"), "{said}");
+        assert!(tag(&mut page, 0, 3, "PER").is_empty());
         assert!(tag(&mut page, 0, 3, "PER").is_empty());
         let shown =
             |page: &Session, text: &str| page.messages.iter().filter(|m| m.text == text).count();

@@ -195,9 +195,7 @@ async fn claim_again() {
         if page_hidden() {
             continue;
         }
-        if let Ok(restored) = open_and_restore(Reading::Claim).await {
-            app.dispatch(Action::TookOver(Ok(restored)));
-            announce(News::NewWriter);
+        if try_claim(&app).await {
             return;
         }
     }
@@ -247,14 +245,38 @@ fn became_writer(app: AppHandle) -> impl FnOnce(bool) + 'static {
         if !granted {
             return;
         }
+        // It holds the lock, so no other tab writes: when storage refuses
+        // the claim, it shows the work read-only and tries again (see
+        // `show_unclaimed`).
         spawn_local(async move {
-            let restored = open_and_restore(Reading::Claim).await;
-            let ok = restored.is_ok();
-            app.dispatch(Action::TookOver(restored));
-            if ok {
-                announce(News::NewWriter);
+            if !try_claim(&app).await {
+                claim_again().await;
             }
         });
+    }
+}
+
+/// Tries the claim at once (the read-only banner's *Try now*, while
+/// storage refuses it).
+pub fn claim_now(app: AppHandle) {
+    spawn_local(async move {
+        try_claim(&app).await;
+    });
+}
+
+/// Claims the workspace: the tab becomes the writer (`true`), or the
+/// reason it cannot is shown again.
+async fn try_claim(app: &AppHandle) -> bool {
+    match open_and_restore(Reading::Claim).await {
+        Ok(restored) => {
+            app.dispatch(Action::TookOver(Ok(restored)));
+            announce(News::NewWriter);
+            true
+        }
+        Err(why) => {
+            app.dispatch(Action::ClaimFailed(why));
+            false
+        }
     }
 }
 

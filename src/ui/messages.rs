@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use gloo::timers::callback::Timeout;
 
-use crate::core::i18n::Key;
+use crate::core::i18n::{Key, Msg};
 use crate::core::tabs::Role;
-use crate::ui::app::take_over;
+use crate::ui::app::{claim_now, take_over};
 use crate::ui::icons::{Icon, icon};
 use crate::ui::lang::use_lang;
 use crate::ui::modal::use_dismiss;
@@ -68,14 +68,30 @@ pub fn messages() -> Html {
         html! { <div class="storage-warning toast" role="alert" data-testid="storage-warning">{ text }</div> }
     });
     let read_only = (app.role == Role::Reader).then(|| {
-        let onclick = {
-            let app = app.clone();
-            Callback::from(move |_: MouseEvent| take_over(app.clone()))
+        let (text, button) = match &app.unclaimed {
+            // Storage refused this tab's claim: no other tab to take over from.
+            Some(why) => {
+                let onclick = {
+                    let app = app.clone();
+                    Callback::from(move |_: MouseEvent| claim_now(app.clone()))
+                };
+                let text = Msg::new(Key::SavedReadOnly).msg("why", why.clone());
+                let button = html! { <button class="take-over" data-testid="claim-now" {onclick}>{ t.t(Key::TryNow) }</button> };
+                (text.render(t), button)
+            }
+            None => {
+                let onclick = {
+                    let app = app.clone();
+                    Callback::from(move |_: MouseEvent| take_over(app.clone()))
+                };
+                let button = html! { <button class="take-over" data-testid="take-over" {onclick}>{ t.t(Key::UseItHere) }</button> };
+                (t.t(Key::ReadOnlyTab).to_owned(), button)
+            }
         };
         html! {
             <div class="read-only-banner toast" role="alert" data-testid="read-only">
-                <span class="message-text">{ t.t(Key::ReadOnlyTab) }</span>
-                <button class="take-over" data-testid="take-over" {onclick}>{ t.t(Key::UseItHere) }</button>
+                <span class="message-text">{ text }</span>
+                { button }
             </div>
         }
     });

@@ -439,6 +439,17 @@ export const storedValue = (page, store, key) =>
     [store, key],
   );
 
+/** In the page: every IndexedDB write fails as on a full disk, until window.__freeSpace(). */
+export const fillDisk = () => {
+  const put = IDBObjectStore.prototype.put;
+  window.__freeSpace = () => {
+    IDBObjectStore.prototype.put = put;
+  };
+  IDBObjectStore.prototype.put = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+};
+
 // ------------------------------------------------------------------ messages
 
 export const messages = (page, kind) =>

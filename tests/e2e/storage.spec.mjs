@@ -9,7 +9,7 @@
 // Chromium 156 it reports the override but IndexedDB writes still succeed.)
 import { test, expect } from './fixtures.mjs';
 import {
-  gotoApp, waitForApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, exportJson, shownSpans, expectMessage, messages,
+  gotoApp, waitForApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, exportJson, shownSpans, messages, fillDisk,
 } from './helpers.mjs';
 
 const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
@@ -22,16 +22,6 @@ const asksBeforeClosing = (page) =>
     window.dispatchEvent(event);
     return event.defaultPrevented;
   });
-/** In the page: every IndexedDB write fails as on a full disk, until window.__freeSpace(). */
-const fillDisk = () => {
-  const put = IDBObjectStore.prototype.put;
-  window.__freeSpace = () => {
-    IDBObjectStore.prototype.put = put;
-  };
-  IDBObjectStore.prototype.put = function () {
-    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  };
-};
 const tag = async (page, needle, key) => {
   const at = cpFind(TEXT, needle);
   await dragSelect(page, at.start, at.end, needle);
@@ -138,7 +128,11 @@ test('a disk full at start-up shows the saved work read-only, and the tab edits 
   await page.addInitScript(fillDisk);
   await page.reload();
   await waitForApp(page);
-  await expectMessage(page, 'warning', 'does not let Wasim save');
+  // The banner says why, and offers to try now, not to take over.
+  const banner = page.getByTestId('read-only');
+  await expect(banner).toContainText('does not let Wasim save');
+  await expect(banner.getByTestId('claim-now')).toHaveText('Try now');
+  await expect(banner.getByTestId('take-over')).toHaveCount(0);
   await expect(status(page)).toHaveAttribute('data-state', 'readonly');
   await expect(status(page)).toHaveAttribute('title', /does not let Wasim save/);
   await openDoc(page, 'kept.txt');
@@ -153,8 +147,12 @@ test('a disk full at start-up shows the saved work read-only, and the tab edits 
   await expect(messages(page, 'warning').filter({ hasText: 'another tab' })).toHaveCount(0);
   expect(await shownSpans(page)).toHaveLength(1);
 
+  await banner.getByTestId('claim-now').click();
+  await expect(status(page)).toHaveAttribute('data-state', 'readonly');
+  // Once space is free, the tab claims the workspace by itself.
   await page.evaluate(() => window.__freeSpace());
   await expect(status(page)).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  await expect(banner).toHaveCount(0);
   await expect(messages(page, 'warning').filter({ hasText: 'does not let Wasim save' })).toHaveCount(0);
   const name = await tag(page, 'سلمى الراشد', '1');
   await expect.poll(() => shownSpans(page).then((s) => s.length)).toBe(2);

@@ -6,6 +6,7 @@
 import { test, expect } from './fixtures.mjs';
 import {
   gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, shownSpans, expectMessage, exportJson, docNames, docItem,
+  fillDisk,
 } from './helpers.mjs';
 
 const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
@@ -287,4 +288,32 @@ test('two tabs editing in turn, taking over each time, lose nothing; undo reache
   await fresh.goto('./');
   await openDoc(fresh, NAME);
   await expect.poll(() => spans(fresh)).toEqual(expected);
+});
+
+// Taking over writes once (the claim). On a full disk that write fails,
+// and the other tab has already lost the lock: no tab could save, and this
+// one said "could not be opened". It holds the lock, so it says why it
+// cannot save, tries again, and Try now claims the workspace once there
+// is space.
+test('taking over on a full disk says why, and the tab claims the workspace once space is free', async ({ page, context }) => {
+  const { a, b } = await writerAndReader(page, context);
+  await tag(a, PER, '1');
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  await b.evaluate(fillDisk);
+  await b.getByTestId('take-over').click();
+  await expect(readOnly(b)).toContainText('does not let Wasim save');
+  await expect(readOnly(b).getByTestId('take-over')).toHaveCount(0);
+  await expect(readOnly(a)).toBeVisible();
+  expect(await spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  await b.evaluate(() => window.__freeSpace());
+  await readOnly(b).getByTestId('claim-now').click();
+  await expect(readOnly(b)).toHaveCount(0);
+  await tag(b, ORG, '3');
+  const two = [
+    [PER.start, PER.end, 'PER'],
+    [ORG.start, ORG.end, 'ORG'],
+  ];
+  await expect.poll(() => spans(b)).toEqual(two);
+  await expect.poll(() => spans(a)).toEqual(two);
 });

@@ -303,6 +303,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     TookOver => "This tab is now the one that edits the workspace; it shows everything saved so far.",
     SavedReadOnly => "This browser does not let Wasim save now ({why}): your saved work is shown read-only. Free some disk space: Wasim tries again by itself, and export works meanwhile.",
     PanicBanner => "Wasim stopped because of an internal error. Your work up to the last edit is saved in this browser: reload the page to continue, and export a copy to be safe. Details: {detail}",
+    TryNow => "Try now",
     NoGroup => "Select a candidate first: ] goes to the next disagreement.",
     NothingToAdjudicate => "There is nothing to adjudicate: no document holds several annotators' work.",
     NoDisagreementsLeft => "No disagreements left.",

@@ -582,6 +582,8 @@ pub enum Key {
     SavedReadOnly,
     /// Wasim stopped because of an internal error. Your work up to the last edit is saved in this browser: reload the page to continue, and export a copy to be safe. Details: {detail}
     PanicBanner,
+    /// Try now
+    TryNow,
     /// Select a candidate first: ] goes to the next disagreement.
     NoGroup,
     /// There is nothing to adjudicate: no document holds several annotators' work.
@@ -1246,7 +1248,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 556] = [
+    pub const ALL: [Key; 557] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1536,6 +1538,7 @@ impl Key {
         Key::TookOver,
         Key::SavedReadOnly,
         Key::PanicBanner,
+        Key::TryNow,
         Key::NoGroup,
         Key::NothingToAdjudicate,
         Key::NoDisagreementsLeft,
