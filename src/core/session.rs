@@ -870,7 +870,10 @@ impl Session {
     /// Another tab is the writer now: this one turns read-only and reads
     /// the saved workspace again.
     fn lose_writer(&mut self, unsaved: bool) {
-        if !matches!(self.role, Role::Writer) {
+        // A tab whose claim storage refused held the lock: now another
+        // tab has it, and this one stops trying.
+        let unclaimed = self.unclaimed.take().is_some();
+        if !matches!(self.role, Role::Writer) && !unclaimed {
             return;
         }
         self.role = Role::Reader;
@@ -1220,6 +1223,14 @@ mod tests {
             |page: &Session, text: &str| page.messages.iter().filter(|m| m.text == text).count();
         assert_eq!(shown(&page, &said), 1, "said once, however often refused");
         assert_eq!(shown(&page, Lang::En.t(Key::ReadOnlyTab)), 0);
+
+        // Another tab taking the workspace meanwhile ends the claims.
+        let mut other = page.clone();
+        other.update(Event::LostWriter { unsaved: false }, &resume);
+        assert!(other.unclaimed.is_none());
+        assert_eq!(other.role, Role::Reader);
+        let taken = Lang::En.t(Key::TakenOver);
+        assert!(other.messages.iter().any(|m| m.text == taken));
 
         page.update(Event::TookOver(Ok(Restored::Empty)), &resume);
         assert_eq!(page.role, Role::Writer);

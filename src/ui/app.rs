@@ -180,7 +180,7 @@ async fn show_unclaimed(app: &AppHandle, why: Msg) -> Result<Restored, Msg> {
 const CLAIM_AGAIN_MS: (u32, u32) = (5_000, 60_000);
 
 /// Tries the claim again, waiting longer each time, until it succeeds
-/// (the tab becomes the writer) or the tab is no longer read-only.
+/// (the tab becomes the writer) or another tab takes the workspace.
 async fn claim_again() {
     let mut wait = CLAIM_AGAIN_MS.0;
     loop {
@@ -189,7 +189,7 @@ async fn claim_again() {
         let Some(app) = APP.with(|a| a.borrow().clone()) else {
             return;
         };
-        if app.role != Role::Reader {
+        if app.unclaimed.is_none() {
             return;
         }
         if page_hidden() {
@@ -256,6 +256,11 @@ fn became_writer(app: AppHandle) -> impl FnOnce(bool) + 'static {
     }
 }
 
+thread_local! {
+    /// Whether a claim is under way.
+    static CLAIMING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Tries the claim at once (the read-only banner's *Try now*, while
 /// storage refuses it).
 pub fn claim_now(app: AppHandle) {
@@ -267,7 +272,13 @@ pub fn claim_now(app: AppHandle) {
 /// Claims the workspace: the tab becomes the writer (`true`), or the
 /// reason it cannot is shown again.
 async fn try_claim(app: &AppHandle) -> bool {
-    match open_and_restore(Reading::Claim).await {
+    // One claim at a time (Try now during a retry).
+    if CLAIMING.with(|c| c.replace(true)) {
+        return false;
+    }
+    let claimed = open_and_restore(Reading::Claim).await;
+    CLAIMING.with(|c| c.set(false));
+    match claimed {
         Ok(restored) => {
             app.dispatch(Action::TookOver(Ok(restored)));
             announce(News::NewWriter);
