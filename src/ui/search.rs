@@ -117,18 +117,21 @@ impl<'a> Steps<'a> {
 
 /// Searches `key` a step at a time ([`SEARCH_STEP_MS`]), handing the page
 /// back between steps, and stores the matches in `stepped`; `searched`
-/// says how far it got. Stops when `job` moves on (a newer search).
+/// says how far it got. Stops when `job` is no longer `mine` (a newer
+/// search, or the panel gone).
 async fn search_in_steps(
     state: AppHandle,
     key: SearchKey,
-    job: Rc<Cell<u64>>,
+    (job, mine): (Rc<Cell<u64>>, u64),
     stepped: UseStateHandle<Option<(SearchKey, Found)>>,
     searched: UseStateHandle<Option<u8>>,
 ) {
-    let mine = job.get();
     let mut steps = Steps::new(&state, &key);
     let mut told = now();
     loop {
+        if job.get() != mine {
+            return;
+        }
         let deadline = now() + SEARCH_STEP_MS;
         if let Some(result) = steps.step(|| now() >= deadline) {
             stepped.set(Some((key.clone(), Rc::new(result))));
@@ -140,9 +143,6 @@ async fn search_in_steps(
             told = now();
         }
         yield_now().await;
-        if job.get() != mine {
-            return;
-        }
     }
 }
 
@@ -236,13 +236,8 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             job.set(job.get() + 1);
             searched.set(None);
             if *big {
-                spawn_local(search_in_steps(
-                    state,
-                    key.clone(),
-                    job.clone(),
-                    stepped,
-                    searched,
-                ));
+                let mine = (job.clone(), job.get());
+                spawn_local(search_in_steps(state, key.clone(), mine, stepped, searched));
             }
             // A newer search, or the panel gone, stops this one.
             move || job.set(job.get() + 1)
