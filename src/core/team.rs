@@ -14,18 +14,21 @@
 //!
 //! Nothing is dropped silently: a file that cannot be read, a made-up name,
 //! labels some annotators lack, documents not in every file, a text given
-//! twice, each is a [`Notice`]. This module decides and reports; it reads
+//! twice, each is a [`Notice`]. A CoNLL text, which its importer rebuilds
+//! from tokens, is matched to the text another file keeps with the same
+//! words ([`spacing`]). This module decides and reports; it reads
 //! no file from disk and draws nothing.
 
 pub mod merge;
 pub mod report;
+pub mod spacing;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
 use crate::core::formats::naming::annotator_in_name;
-use crate::core::formats::{ImportedSpan, InputFile, Prepared, import_units, stem};
+use crate::core::formats::{ImportedSpan, InputFile, Prepared, conll, import_units, stem};
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::import_job::ImportJob;
 use crate::core::model::{Document, Label};
@@ -100,6 +103,12 @@ pub struct MemberDocument {
     pub text: Text,
     /// The annotator's spans, as the file gives them.
     pub spans: Vec<ImportedSpan>,
+    /// Whether the file rebuilt the text from tokens (CoNLL keeps no
+    /// spacing).
+    pub rebuilt: bool,
+    /// The file and document whose text, with the same words, the rebuilt
+    /// text and its spans were placed on ([`spacing`]).
+    pub placed_on: Option<(String, String)>,
 }
 
 /// One annotator's work, from one file.
@@ -224,8 +233,32 @@ impl Team {
                         .arg("name", member.base_name());
                     self.errors.push(Notice::new(Level::Error, text));
                 }
-                None => self.members.push(member),
+                None => {
+                    let mut member = member;
+                    self.respace(&mut member);
+                    self.members.push(member);
+                }
             }
+        }
+    }
+
+    /// Places `member`'s rebuilt texts on the texts with the same words
+    /// that the loaded files keep, and the loaded files' rebuilt texts on
+    /// those `member` keeps ([`spacing`]).
+    fn respace(&mut self, member: &mut Member) {
+        let rebuilt = |m: &Member| m.documents.iter().any(|d| d.rebuilt);
+        if !rebuilt(member) && !self.members.iter().any(rebuilt) {
+            return;
+        }
+        let mut kept = KeptTexts::new();
+        for m in &self.members {
+            kept.add(m);
+        }
+        place(member, &kept);
+        let mut mine = KeptTexts::new();
+        mine.add(member);
+        for m in &mut self.members {
+            place(m, &mine);
         }
     }
 
@@ -304,6 +337,7 @@ impl Team {
         let names = self.names();
         let mut out = self.errors.clone();
         out.extend(self.members.iter().flat_map(|m| m.notes.iter().cloned()));
+        out.extend(self.members.iter().filter_map(respaced_notice));
         out.extend(self.naming_notices(&names));
         if self.members.len() >= 2 {
             out.extend(self.label_notice(&names));
@@ -344,11 +378,21 @@ impl Team {
         out
     }
 
+    /// Labels some annotator used that another lacks. A label nobody used
+    /// changes no measure: a Wasim file defines four that a doccano file
+    /// never names, which warned next to a perfect agreement.
     fn label_notice(&self, names: &[String]) -> Option<Notice> {
         let sets: Vec<Vec<String>> = self.members.iter().map(Member::label_names).collect();
+        let used = |label: &String| {
+            self.members
+                .iter()
+                .flat_map(|m| &m.documents)
+                .flat_map(|d| &d.spans)
+                .any(|s| &s.label == label)
+        };
         let mut all: Vec<&String> = Vec::new();
         for label in sets.iter().flatten() {
-            if !all.contains(&label) {
+            if !all.contains(&label) && used(label) {
                 all.push(label);
             }
         }
@@ -474,6 +518,72 @@ fn one_name_two_texts(
         .collect()
 }
 
+/// The texts files keep (not rebuilt), by their words, with the file and
+/// document that first have each.
+struct KeptTexts(HashMap<String, (Text, (String, String))>);
+
+impl KeptTexts {
+    fn new() -> KeptTexts {
+        KeptTexts(HashMap::new())
+    }
+
+    fn add(&mut self, member: &Member) {
+        for doc in member.documents.iter().filter(|d| !d.rebuilt) {
+            self.0
+                .entry(spacing::words_of(doc.text.as_str()))
+                .or_insert_with(|| (doc.text.clone(), (member.file.clone(), doc.name.clone())));
+        }
+    }
+}
+
+/// Places each of `member`'s rebuilt texts not placed yet on the kept text
+/// with the same words, unless `member` has that text already or a span
+/// cannot be placed (it then stays as read: not in every file).
+fn place(member: &mut Member, kept: &KeptTexts) {
+    if kept.0.is_empty() {
+        return;
+    }
+    for i in 0..member.documents.len() {
+        let doc = &member.documents[i];
+        if !doc.rebuilt || doc.placed_on.is_some() {
+            continue;
+        }
+        let Some((text, from)) = kept.0.get(&spacing::words_of(doc.text.as_str())) else {
+            continue;
+        };
+        if member.documents.iter().any(|d| d.text == *text) {
+            continue;
+        }
+        let Some(spans) = spacing::move_spans(&doc.text, text, &doc.spans) else {
+            continue;
+        };
+        let doc = &mut member.documents[i];
+        doc.text = text.clone();
+        doc.spans = spans;
+        doc.placed_on = Some(from.clone());
+    }
+}
+
+/// What placing `member`'s rebuilt texts did, document by document.
+fn respaced_notice(member: &Member) -> Option<Notice> {
+    let lines: Vec<Msg> = member
+        .documents
+        .iter()
+        .filter_map(|doc| {
+            let (file, other) = doc.placed_on.as_ref()?;
+            let text = Msg::new(Key::PlacedOn)
+                .arg("name", &doc.name)
+                .arg("other", other)
+                .arg("file", file);
+            Some(text)
+        })
+        .collect();
+    (!lines.is_empty()).then(|| {
+        let text = Msg::new(Key::Respaced).arg("file", &member.file);
+        Notice::new(Level::Info, text).with_details(lines)
+    })
+}
+
 /// A file's documents that name one annotator (`None`: nobody).
 type Group = (Option<String>, Vec<MemberDocument>);
 
@@ -531,6 +641,8 @@ fn groups_of(file: &str, read: &[Prepared]) -> Result<Vec<Group>, Notice> {
         let document = MemberDocument {
             name: doc.name.clone(),
             text: doc.text.clone(),
+            rebuilt: doc.source.as_ref().is_some_and(|s| s.format == conll::ID),
+            placed_on: None,
             spans: doc
                 .spans
                 .iter()

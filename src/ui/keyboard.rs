@@ -260,8 +260,12 @@ fn curation_key(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<Curat
             });
         }
     }
-    let team = app.open_document().is_some_and(is_team);
-    if !team || on_control(event) {
+    if !app.open_document().is_some_and(is_team) {
+        return None;
+    }
+    // On a button, Enter and Space press it; the Alt keys still decide
+    // (after a decision by mouse the focus stays on its button).
+    if !alt && on_control(event) {
         return None;
     }
     if alt && key == "Enter" {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
   repoRoot, gotoApp, uploadFiles, docText, shownSpans, cpSlice, downloadFrom, clickSpan, jsonFile,
-  expectMessage, markLocator,
+  expectMessage, markLocator, exportAs,
 } from './helpers.mjs';
 
 /** Reads a ZIP archive (stored or deflated entries): { name → Buffer }. */
@@ -36,12 +36,6 @@ function readZip(buffer) {
     at += 46 + nameLength + extra + comment;
   }
   return entries;
-}
-
-async function exportAs(page, format, scope) {
-  await page.getByTestId('export-format').selectOption(format);
-  await page.getByTestId('export-scope').selectOption(scope);
-  return downloadFrom(page, page.getByTestId('export-run'));
 }
 
 const LRM = '\u200E';

@@ -346,6 +346,13 @@ export async function downloadFrom(page, clickable) {
   return out;
 }
 
+/** Exports with the export bar: `format` (export-format) and `scope` (export-scope). */
+export async function exportAs(page, format, scope) {
+  await page.getByTestId('export-format').selectOption(format);
+  await page.getByTestId('export-scope').selectOption(scope);
+  return downloadFrom(page, page.getByTestId('export-run'));
+}
+
 export async function exportJson(page) {
   const d = await downloadFrom(page, page.getByTestId('export-json'));
   // Named for what it holds (the corpus) and the day: corpus_YYYY-MM-DD.json.

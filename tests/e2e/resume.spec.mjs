@@ -6,7 +6,7 @@
 import { test, expect } from './fixtures.mjs';
 import {
   gotoApp, waitForApp, docItem, docItems, openDoc, openDocName, uploadFiles, txtFile, cpFind, dragSelect,
-  markLocator, downloadFrom, exportJson, DEMO_NAME, expectMessage,
+  markLocator, downloadFrom, exportJson, DEMO_NAME, expectMessage, exportAs,
 } from './helpers.mjs';
 
 /** The entries of a stored (uncompressed) zip, as Wasim writes them: [{ name, text }]. */
@@ -32,12 +32,6 @@ const today = (page) =>
     const pad = (n) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   });
-
-async function exportAs(page, format, scope) {
-  await page.getByTestId('export-format').selectOption(format);
-  await page.getByTestId('export-scope').selectOption(scope);
-  return downloadFrom(page, page.getByTestId('export-run'));
-}
 
 const ARTICLE = 'التقى الوفد في دولة الإمارات بممثلين عن جامعة الكوفة ثم عاد إلى العراق.\n';
 

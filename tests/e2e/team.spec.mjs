@@ -19,7 +19,9 @@
 //   Fleiss' κ = (5/7 − 1/3)/(2/3) = 4/7 = 0.571.
 //   α: D = 2+2+2 = 6, n = 21, E = 21² − 147 = 294: 1 − 20·6/294 = 0.592.
 import { test, expect } from './fixtures.mjs';
-import { gotoApp, docItems, docNames, jsonFile, uploadFiles, downloadFrom, exportJson, expectMessage } from './helpers.mjs';
+import {
+  gotoApp, docItems, docNames, docText, jsonFile, uploadFiles, downloadFrom, exportJson, exportAs, expectMessage,
+} from './helpers.mjs';
 
 const TEXT = 'زار علي بغداد ثم عاد إلى الموصل';
 const LABELS = [
@@ -188,6 +190,7 @@ test('bad input: each problem has a clear notice, and existing work is untouched
   const labels = notices.filter({ hasText: "The annotators' labels differ" });
   await labels.locator('summary').click();
   await expect(labels.locator('li').filter({ hasText: /^DATE: Dalia; not Amina, Amina \(amina-again.json\), nameless, Omar$/ })).toHaveCount(1);
+  // MISC, which Dalia lacks, is used (amina-again.json has Badr's spans).
   await expect(labels.locator('li').filter({ hasText: /^MISC: Amina, Amina \(amina-again.json\), nameless, Omar; not Dalia$/ })).toHaveCount(1);
   // Omar's text is not the others': no document is in every file.
   has('warning', 'No document is in every file, so there is nothing to compare.');
@@ -440,4 +443,55 @@ test('Adjudicate a second time reuses the team documents already there, with the
   await expectMessage(page, 'info', 'The team document of these files is already in the workspace, with its decisions: nothing added.');
   await expect(docItems(page)).toHaveCount(1);
   await expect(progress).toHaveText('2 disagreements left in 1 document.');
+});
+
+// A decision by mouse leaves the focus on its button, and the Alt keys
+// did nothing there (only Enter and Space press a button).
+test('after a decision by mouse, Alt+1 and Alt+0 still decide', async ({ page }) => {
+  await gotoApp(page);
+  await adjudicateAminaAndBadr(page);
+  const progress = page.getByTestId('curation-progress');
+  await expect(progress).toHaveText('3 disagreements left in 1 document.');
+  await page.keyboard.press(']');
+  await page.getByTestId('curation-accept').click();
+  await expect(progress).toHaveText('2 disagreements left in 1 document.');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('curation-accept');
+  await page.keyboard.press('Alt+1');
+  await expect(progress).toHaveText('1 disagreement left in 1 document.');
+  await page.keyboard.press('Alt+0');
+  await expect(progress).toHaveText('No disagreements left in 1 team document.');
+});
+
+// CoNLL keeps no spacing: Wasim's CoNLL export of an article read back as
+// another text (tokens joined with spaces), and matching by text found
+// nothing in common with the JSON of the same article.
+test('a CoNLL export made by Wasim is compared with the JSON of the same article, on the JSON text', async ({ page }) => {
+  await gotoApp(page);
+  const text = 'زار علي بغداد، ثم عاد إلى الموصل.\nوعاد الوفد.';
+  // Badr's work, exported as CoNLL through the export bar.
+  await uploadFiles(page, [jsonFile('badr.json', exportOf('Badr', [['d.txt', text, [[4, 7, 'PER'], [8, 13, 'ORG']]]]))]);
+  await expect(docItems(page)).toHaveCount(1);
+  const conll = await exportAs(page, 'conll', 'open');
+  expect(conll.text).toContain('بغداد B-ORG\n، O\n');
+  await openTeam(page);
+  await addFiles(page, [
+    file('amina.json', 'Amina', [[4, 7, 'PER'], [8, 13, 'LOC']], text),
+    { name: conll.name, mimeType: 'text/plain', buffer: conll.buffer },
+  ]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  const notices = page.getByTestId('team-notice');
+  await expect(notices.filter({ hasText: 'in common' })).toHaveCount(0);
+  await expect(notices.filter({ hasText: 'No document is in every file' })).toHaveCount(0);
+  const placed = notices.filter({ hasText: `${conll.name} spaces its words as CoNLL tokens` });
+  await expect(placed).toHaveAttribute('data-level', 'info');
+  await placed.locator('summary').click();
+  await expect(placed.locator('li')).toHaveText([`“${conll.name}”: on the text of “d.txt” in amina.json`]);
+  // PER agrees, بغداد is LOC against ORG: tp 1, fp 1, fn 1.
+  const badr = (await members(page).nth(1).getAttribute('data-name')) ?? '';
+  expect(badr).not.toBe('');
+  await expectRow(pairRow(page, 'Amina', badr), { precision: '0.500', recall: '0.500', f1: '0.500' });
+  // Adjudicated on the JSON's text, each span on its word.
+  await page.getByTestId('team-adjudicate').click();
+  await expect(docItems(page)).toHaveCount(2);
+  await expect.poll(() => docText(page)).toBe(text);
 });

@@ -210,15 +210,20 @@ pub fn confusion(
 }
 
 /// Candidate mentions that have no exact match but overlap a reference
-/// mention with the same label: the annotators agree on what, not where.
+/// mention with the same label that has none either: the annotators agree
+/// on what, not where. A span one annotator added inside another's that
+/// both have (nested work the other did not do) is no boundary
+/// disagreement, in either direction. Counted per candidate mention, as
+/// precision is: one reference span that two candidate spans split counts
+/// two one way and one the other.
 pub fn boundary_only(reference: &[Mention], candidate: &[Mention]) -> usize {
     candidate
         .iter()
         .filter(|c| !reference.contains(c))
         .filter(|c| {
-            reference
-                .iter()
-                .any(|r| r.label == c.label && r.overlaps(c) && !r.same_extent(c))
+            reference.iter().any(|r| {
+                r.label == c.label && r.overlaps(c) && !r.same_extent(c) && !candidate.contains(r)
+            })
         })
         .count()
 }
@@ -426,6 +431,21 @@ mod tests {
         // Partial ignores labels: both extents are right.
         assert_eq!(partial(&a, &b).correct, 2);
         assert_eq!(boundary_only(&a, &b), 0);
+    }
+
+    #[test]
+    fn a_nested_span_only_one_annotator_made_is_no_boundary_disagreement() {
+        // A tagged the city inside the bank's name as well; C did not.
+        let a = [m(0, 10, "LOC"), m(0, 5, "LOC")];
+        let c = [m(0, 10, "LOC")];
+        assert_eq!((boundary_only(&a, &c), boundary_only(&c, &a)), (0, 0));
+        // Different ends, both unmatched: one each way.
+        let c = [m(0, 9, "LOC")];
+        let a = [m(0, 10, "LOC")];
+        assert_eq!((boundary_only(&a, &c), boundary_only(&c, &a)), (1, 1));
+        // One span split in two by the other: counted per candidate span.
+        let c = [m(0, 4, "LOC"), m(5, 10, "LOC")];
+        assert_eq!((boundary_only(&a, &c), boundary_only(&c, &a)), (2, 1));
     }
 
     #[test]

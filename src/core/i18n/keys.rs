@@ -704,6 +704,10 @@ pub enum Key {
     SameTextTwice,
     /// “{name}” repeats the text of “{first}”
     RepeatsText,
+    /// {file} spaces its words as CoNLL tokens (CoNLL keeps no spacing): a document with the same words as a text another file keeps is compared on that text, each span on the same characters.
+    Respaced,
+    /// “{name}”: on the text of “{other}” in {file}
+    PlacedOn,
     /// {what} at line {line} column {column}
     JsonAt,
     /// EOF while parsing a list
@@ -1248,7 +1252,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 557] = [
+    pub const ALL: [Key; 559] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1599,6 +1603,8 @@ impl Key {
         Key::HoldsWorkOf,
         Key::SameTextTwice,
         Key::RepeatsText,
+        Key::Respaced,
+        Key::PlacedOn,
         Key::JsonAt,
         Key::JsonEofList,
         Key::JsonEofObject,

@@ -233,9 +233,33 @@ fn labels_that_differ_say_who_used_which() {
         .iter()
         .find(|n| n.text.starts_with("The annotators' labels differ"))
         .expect("a label notice");
-    assert_eq!(
-        details(labels),
-        ["MISC: Amina; not Badr", "DATE: Badr; not Amina"]
+    // MISC, which Amina defines and nobody used, changes nothing.
+    assert_eq!(details(labels), ["DATE: Badr; not Amina"]);
+
+    // A doccano file names only the labels it uses: no notice when both
+    // used the same ones.
+    let doccano = InputFile {
+        name: "badr.jsonl".into(),
+        bytes: format!("{}\n", json!({"text": TEXT, "label": [[4, 7, "PER"]]})).into_bytes(),
+    };
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim(
+                "a.json",
+                Some("Amina"),
+                &[("d.txt", TEXT, &[(4, 7, "PER")])],
+            ),
+            doccano,
+        ],
+        Vec::new(),
+    );
+    let notices = texts(&team.notices());
+    assert!(
+        notices
+            .iter()
+            .all(|n| !n.starts_with("The annotators' labels differ")),
+        "{notices:?}"
     );
 }
 
@@ -388,12 +412,7 @@ fn notices_are_worded_in_the_language_they_are_shown_in() {
     };
     assert_eq!(
         lines(&notices[1], Lang::Ar),
-        [
-            "LOC: amina؛ لا Badr",
-            "ORG: amina؛ لا Badr",
-            "MISC: amina؛ لا Badr",
-            "DATE: Badr؛ لا amina",
-        ]
+        ["LOC: amina؛ لا Badr", "DATE: Badr؛ لا amina"]
     );
     assert_eq!(
         lines(&notices[2], Lang::Ar),
@@ -948,4 +967,93 @@ fn adjudicating_again_keeps_the_team_documents_already_there() {
     let mut merged = merge(&three);
     assert!(super::merge::without_existing(&mut merged, &ws).is_empty());
     assert_eq!(merged.imported.documents.len(), 1);
+}
+
+/// Wasim's CoNLL export of `text` with `spans`, as a file named `file`.
+fn conll_export(file: &str, text: &str, spans: Spans<'_>) -> InputFile {
+    use crate::core::formats::{ExportOptions, Format, conll::Conll};
+    let json = wasim("x.json", None, &[("d.txt", text, spans)]);
+    let prepared = ImportJob::run(vec![json])
+        .into_iter()
+        .next()
+        .expect("one result")
+        .expect("read");
+    let docs: Vec<&Document> = prepared.documents().iter().collect();
+    let out = Conll.export(&prepared.labels, &docs, ExportOptions::default());
+    InputFile {
+        name: file.into(),
+        bytes: out.file.bytes,
+    }
+}
+
+#[test]
+fn a_conll_export_is_compared_with_the_json_of_the_same_article() {
+    // Punctuation and a second line: CoNLL rebuilds the text as
+    // "زار علي بغداد ، ثم الموصل .\nوعاد ." and matching by text found
+    // nothing in common.
+    let text = "زار علي بغداد، ثم الموصل.\nوعاد.";
+    let amina: Spans<'_> = &[(4, 7, "PER"), (8, 13, "LOC"), (18, 24, "LOC")];
+    let badr: Spans<'_> = &[(4, 7, "PER"), (8, 13, "ORG"), (18, 24, "LOC")];
+    let json = || wasim("amina.json", Some("Amina"), &[("d.txt", text, amina)]);
+    let conll = || conll_export("corpus_Badr_2026-12-03.conll", text, badr);
+    for files in [vec![json(), conll()], vec![conll(), json()]] {
+        let mut team = Team::default();
+        team.add(files, Vec::new());
+        let notices = team.notices();
+        assert!(
+            texts(&notices).iter().all(|n| !n.contains("in common")),
+            "{notices:?}"
+        );
+        let respaced = notices
+            .iter()
+            .find(|n| {
+                n.text
+                    .to_string()
+                    .starts_with("corpus_Badr_2026-12-03.conll spaces its words")
+            })
+            .expect("the respacing is said");
+        assert_eq!(
+            details(respaced),
+            ["“corpus_Badr_2026-12-03.conll”: on the text of “d.txt” in amina.json"]
+        );
+        let report = team.compare().expect("two");
+        assert!(report.unmatched.is_empty());
+        assert_eq!(report.documents.len(), 1);
+        let pair = &report.pairs[0];
+        assert_eq!(
+            (pair.overall.tp, pair.overall.fp, pair.overall.fn_),
+            (2, 1, 1)
+        );
+        // The JSON's text is the one merged, with each span on its word.
+        let merged = merge(&team);
+        let doc = &merged.imported.documents[0];
+        assert_eq!(doc.text, text);
+        for span in &doc.spans {
+            let word: String = doc
+                .text
+                .chars()
+                .skip(span.start)
+                .take(span.end - span.start)
+                .collect();
+            assert!(
+                ["علي", "بغداد", "الموصل"].contains(&word.as_str()),
+                "{word}"
+            );
+        }
+    }
+}
+
+#[test]
+fn two_files_that_keep_their_spacing_are_not_matched_by_words() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", "علي في بغداد", &[])]),
+            wasim("b.json", Some("Badr"), &[("d.txt", "علي  في بغداد", &[])]),
+        ],
+        Vec::new(),
+    );
+    let report = team.compare().expect("two");
+    assert!(report.documents.is_empty());
+    assert!(texts(&team.notices()).iter().all(|n| !n.contains("CoNLL")));
 }
