@@ -343,59 +343,195 @@ pub fn find_all(
     query: &str,
     options: &SearchOptions,
 ) -> Result<Vec<CharRange>, SearchError> {
-    if query.is_empty() {
-        return Ok(Vec::new());
+    let mut search = TextSearch::new(text, query, options)?;
+    while !search.step(usize::MAX) {}
+    Ok(search.finish())
+}
+
+/// What a query looks for, folded.
+enum Pattern {
+    /// A plain query, and the form of an article query whose alif is elided
+    /// after ل (searched with whole words and proclitics only).
+    Literal {
+        needle: String,
+        elided: Option<String>,
+    },
+    /// A regular expression.
+    Regex(Regex),
+}
+
+/// Where a text may be cut into pieces searched apart: before a character
+/// no match can contain, so that every piece sees, at its ends, what the
+/// whole text shows there (a word boundary).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// Before any whitespace: a plain query without whitespace.
+    Whitespace,
+    /// Before a line break: a plain query of several words.
+    LineBreak,
+    /// Nowhere: a regular expression may match anything.
+    Never,
+}
+
+/// A search of one text done a piece at a time (see [`find_all`], which is
+/// the whole text in one step): a big document is searched a few
+/// milliseconds at a time while the page answers. The pieces are cut where
+/// no match can cross ([`Cut`]), so they find what the whole text finds.
+pub struct TextSearch<'a> {
+    text: &'a Text,
+    /// `None`: the query finds nothing (empty, or only ignored diacritics).
+    pattern: Option<Pattern>,
+    options: SearchOptions,
+    cut: Cut,
+    /// The next byte to search, and its code point.
+    byte: usize,
+    cp: usize,
+    ranges: Vec<CharRange>,
+}
+
+impl<'a> TextSearch<'a> {
+    /// A search of `text` for `query`, nothing searched yet.
+    ///
+    /// # Errors
+    /// [`SearchError::InvalidRegex`] when `options.regex` is set and the
+    /// query is not a valid `regex-lite` pattern.
+    pub fn new(text: &'a Text, query: &str, options: &SearchOptions) -> Result<Self, SearchError> {
+        let (pattern, cut) = Self::pattern(query, options)?;
+        Ok(TextSearch {
+            text,
+            pattern,
+            options: *options,
+            cut,
+            byte: 0,
+            cp: 0,
+            ranges: Vec::new(),
+        })
     }
-    let (folded, found) = if options.regex {
-        let pattern = normalize_pattern(query, options);
-        if pattern.is_empty() {
-            return Ok(Vec::new());
+
+    fn pattern(
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<(Option<Pattern>, Cut), SearchError> {
+        if query.is_empty() {
+            return Ok((None, Cut::Never));
         }
-        let regex = RegexBuilder::new(&pattern)
-            .case_insensitive(options.case_insensitive)
-            .build()
-            .map_err(|error| SearchError::InvalidRegex(error.to_string()))?;
-        let folded = Folded::new(text.as_str(), options);
-        let found = regex_matches(&folded.string, &regex, options);
-        (folded, found)
-    } else {
+        if options.regex {
+            let pattern = normalize_pattern(query, options);
+            if pattern.is_empty() {
+                return Ok((None, Cut::Never));
+            }
+            let regex = RegexBuilder::new(&pattern)
+                .case_insensitive(options.case_insensitive)
+                .build()
+                .map_err(|error| SearchError::InvalidRegex(error.to_string()))?;
+            return Ok((Some(Pattern::Regex(regex)), Cut::Never));
+        }
         let needle = normalize(query, options);
-        if needle.is_empty() {
-            return Ok(Vec::new());
-        }
-        let folded = Folded::new(text.as_str(), options);
-        let mut found = literal_matches(&folded.string, &needle, options, Left::Boundary);
-        // العراق also finds the لعراق of للعراق / وللعراق.
-        if options.whole_word
-            && options.allow_proclitics
-            && let Some(rest) = needle.strip_prefix("ال").filter(|rest| !rest.is_empty())
-        {
-            let elided = format!("ل{rest}");
-            found.extend(literal_matches(
-                &folded.string,
-                &elided,
-                options,
-                Left::ProcliticLam,
-            ));
-            sort::sort(&mut found);
-        }
-        (folded, found)
-    };
-    let mut ranges: Vec<CharRange> = Vec::with_capacity(found.len());
-    for (start, end) in found {
-        let Some(range) = folded.original_range(start, end) else {
-            continue;
+        let cut = if !needle.chars().any(char::is_whitespace) {
+            Cut::Whitespace
+        } else if !needle.contains('\n') {
+            Cut::LineBreak
+        } else {
+            Cut::Never
         };
-        let range = text.grapheme_hull(range);
-        if ranges
-            .last()
-            .is_some_and(|previous| range.start() < previous.end())
-        {
-            continue;
-        }
-        ranges.push(range);
+        // العراق also finds the لعراق of للعراق / وللعراق.
+        let elided = (options.whole_word && options.allow_proclitics)
+            .then(|| needle.strip_prefix("ال").filter(|rest| !rest.is_empty()))
+            .flatten()
+            .map(|rest| format!("ل{rest}"));
+        let pattern = (!needle.is_empty()).then_some(Pattern::Literal { needle, elided });
+        Ok((pattern, cut))
     }
-    Ok(ranges)
+
+    /// Whether the whole text is searched.
+    pub fn done(&self) -> bool {
+        self.pattern.is_none() || self.byte >= self.text.as_str().len()
+    }
+
+    /// How many bytes of the text are searched.
+    pub fn searched(&self) -> usize {
+        if self.pattern.is_none() {
+            self.text.as_str().len()
+        } else {
+            self.byte
+        }
+    }
+
+    /// Searches the next piece: about `budget` bytes, to the next place it
+    /// may be cut (the rest of the text when there is none). Whether the
+    /// whole text is searched.
+    pub fn step(&mut self, budget: usize) -> bool {
+        if self.done() {
+            return true;
+        }
+        let all = self.text.as_str();
+        let end = self.piece_end(budget);
+        let piece = all.get(self.byte..end).unwrap_or("");
+        let folded = Folded::new(piece, &self.options);
+        let found = match &self.pattern {
+            Some(Pattern::Literal { needle, elided }) => {
+                let mut found =
+                    literal_matches(&folded.string, needle, &self.options, Left::Boundary);
+                if let Some(elided) = elided {
+                    found.extend(literal_matches(
+                        &folded.string,
+                        elided,
+                        &self.options,
+                        Left::ProcliticLam,
+                    ));
+                    sort::sort(&mut found);
+                }
+                found
+            }
+            Some(Pattern::Regex(regex)) => regex_matches(&folded.string, regex, &self.options),
+            None => Vec::new(),
+        };
+        for (start, end) in found {
+            let Some(range) = folded.original_range(start, end) else {
+                continue;
+            };
+            let range = CharRange::ordered(range.start() + self.cp, range.end() + self.cp);
+            let range = self.text.grapheme_hull(range);
+            if self
+                .ranges
+                .last()
+                .is_some_and(|previous| range.start() < previous.end())
+            {
+                continue;
+            }
+            self.ranges.push(range);
+        }
+        self.cp += piece.chars().count();
+        self.byte = end;
+        self.done()
+    }
+
+    /// The byte where the piece starting at `self.byte` ends: the first
+    /// place it may be cut at least `budget` bytes on, or the text's end.
+    fn piece_end(&self, budget: usize) -> usize {
+        let all = self.text.as_str();
+        let mut at = self.byte.saturating_add(budget.max(1));
+        if self.cut == Cut::Never || at >= all.len() {
+            return all.len();
+        }
+        while !all.is_char_boundary(at) {
+            at += 1;
+        }
+        let cut = |c: char| match self.cut {
+            Cut::Whitespace => c.is_whitespace(),
+            Cut::LineBreak => c == '\n',
+            Cut::Never => false,
+        };
+        all.get(at..)
+            .and_then(|rest| rest.find(cut))
+            .map_or(all.len(), |offset| at + offset)
+    }
+
+    /// The matches, in document order, never overlapping (of the part
+    /// searched so far).
+    pub fn finish(self) -> Vec<CharRange> {
+        self.ranges
+    }
 }
 
 /// The index after (or before) `current` among `count` matches, wrapping.
@@ -940,5 +1076,72 @@ mod tests {
         assert!(filter_matches("UNESCO", &filter_fold("unesco")));
         assert!(!filter_matches("العراق", &needle));
         assert!(filter_matches("anything", filter_fold("  ").trim()));
+    }
+
+    /// A search in pieces finds what the whole text finds, whatever the
+    /// pieces' size: texts drawn (with a fixed seed) from words with
+    /// proclitics, tashkeel, tatweel, a combining mark after a space,
+    /// punctuation, spaces and line breaks.
+    #[test]
+    fn a_search_in_pieces_finds_what_one_step_finds() {
+        const PARTS: [&str; 14] = [
+            "العراق",
+            "بالعراق",
+            "للعراق",
+            "عبد الله",
+            "عَبْدُ",
+            "اللـــه",
+            "بغداد،",
+            " ",
+            " ",
+            "\n",
+            "\u{301}x",
+            "Ab",
+            "الموصل.",
+            "وعبد",
+        ];
+        const QUERIES: [&str; 7] = [
+            "العراق",
+            "عبد الله",
+            "عبد",
+            "الله\nعبد",
+            "ab",
+            "ع.د",
+            "\\s+",
+        ];
+        let mut seed: u64 = 0x5eed_2026_1203;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        for round in 0..300 {
+            let text: String = (0..next(40)).map(|_| PARTS[next(PARTS.len())]).collect();
+            let text = Text::new(&text);
+            for (q, query) in QUERIES.iter().enumerate() {
+                let options = SearchOptions {
+                    regex: q >= 5,
+                    whole_word: round % 3 != 0,
+                    ..SearchOptions::default()
+                };
+                let whole = super::find_all(&text, query, &options).expect("valid");
+                let budget = 1 + next(30);
+                let mut pieces = TextSearch::new(&text, query, &options).expect("valid");
+                let mut steps = 0;
+                while !pieces.step(budget) {
+                    steps += 1;
+                }
+                assert_eq!(pieces.searched(), text.as_str().len());
+                assert_eq!(
+                    pieces.finish(),
+                    whole,
+                    "{query:?} in {:?} by {budget}",
+                    text.as_str()
+                );
+                let later_space = |(i, c): (usize, char)| i > budget + 4 && c.is_whitespace();
+                if q == 0 && text.as_str().char_indices().any(later_space) {
+                    assert!(steps > 0, "searched in pieces");
+                }
+            }
+        }
     }
 }

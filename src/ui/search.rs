@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::core::i18n::{Counted, Key};
 use crate::core::model::{DocId, Document};
 use crate::core::resume::SearchState;
-use crate::core::search::{MatchList, SearchOptions, find_all, step_match};
+use crate::core::search::{MatchList, SearchOptions, TextSearch, step_match};
 use crate::core::text::CharRange;
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::resume;
@@ -57,19 +57,31 @@ const SEARCH_STEP_MS: f64 = 12.0;
 /// How often a big search says how far it got, in milliseconds.
 const PROGRESS_EVERY_MS: f64 = 150.0;
 
+/// How many bytes of a document are searched between two looks at the
+/// clock: a five-megabyte article is searched in pieces, not in one freeze.
+const PIECE_BYTES: usize = 32 * 1024;
+
 /// A search of the documents in scope, done a step at a time.
 struct Steps<'a> {
     key: &'a SearchKey,
     lang: crate::core::i18n::Lang,
     docs: Vec<&'a Document>,
     next: usize,
+    /// The document being searched, when one is begun.
+    current: Option<(DocId, TextSearch<'a>)>,
+    /// Bytes to search between looks at the clock.
+    piece: usize,
+    /// Bytes of the scope, and of the documents searched to the end.
+    total: usize,
+    searched: usize,
     found: Matches,
 }
 
 impl<'a> Steps<'a> {
-    fn new(state: &'a AppState, key: &'a SearchKey) -> Self {
+    /// A search of `key`'s scope, `piece` bytes between looks at the clock.
+    fn new(state: &'a AppState, key: &'a SearchKey, piece: usize) -> Self {
         let (query, _, corpus, open, _) = key;
-        let docs = match query.trim().is_empty() {
+        let docs: Vec<&Document> = match query.trim().is_empty() {
             true => Vec::new(),
             false => state
                 .ws
@@ -82,35 +94,54 @@ impl<'a> Steps<'a> {
         Steps {
             key,
             lang: state.lang,
+            total: docs.iter().map(|d| d.text.as_str().len()).sum(),
             docs,
             next: 0,
+            current: None,
+            piece,
+            searched: 0,
             found: Vec::new(),
         }
     }
 
-    /// Searches the next documents until `stop` says so (asked after
-    /// each); the matches once every document is searched.
+    /// Searches on, a piece of a document at a time, until `stop` says so
+    /// (asked after each); the matches once every document is searched.
     ///
     /// # Errors
     /// The reason a query cannot be searched (a broken regular expression).
     fn step(&mut self, stop: impl Fn() -> bool) -> Option<Result<Matches, String>> {
         let (query, options, ..) = self.key;
-        while let Some(doc) = self.docs.get(self.next) {
-            self.next += 1;
-            match find_all(&doc.text, query, options) {
-                Ok(found) => self.found.push((doc.id, found)),
-                Err(error) => return Some(Err(error.msg().render(self.lang))),
+        loop {
+            if self.current.is_none() {
+                let Some(doc) = self.docs.get(self.next) else {
+                    return Some(Ok(std::mem::take(&mut self.found)));
+                };
+                self.next += 1;
+                match TextSearch::new(&doc.text, query, options) {
+                    Ok(search) => self.current = Some((doc.id, search)),
+                    Err(error) => return Some(Err(error.msg().render(self.lang))),
+                }
             }
-            if self.next < self.docs.len() && stop() {
+            if let Some((id, search)) = self.current.as_mut()
+                && search.step(self.piece)
+            {
+                self.searched += search.searched();
+                let id = *id;
+                if let Some((_, search)) = self.current.take() {
+                    self.found.push((id, search.finish()));
+                }
+            }
+            let more = self.current.is_some() || self.next < self.docs.len();
+            if more && stop() {
                 return None;
             }
         }
-        Some(Ok(std::mem::take(&mut self.found)))
     }
 
-    /// How much of the scope is searched, in percent of its documents.
+    /// How much of the scope is searched, in percent of its bytes.
     fn percent(&self) -> u8 {
-        let done = self.next * 100 / self.docs.len().max(1);
+        let begun = self.current.as_ref().map_or(0, |(_, s)| s.searched());
+        let done = (self.searched + begun) * 100 / self.total.max(1);
         u8::try_from(done.min(100)).unwrap_or(100)
     }
 }
@@ -126,7 +157,7 @@ async fn search_in_steps(
     stepped: UseStateHandle<Option<(SearchKey, Found)>>,
     searched: UseStateHandle<Option<u8>>,
 ) {
-    let mut steps = Steps::new(&state, &key);
+    let mut steps = Steps::new(&state, &key, PIECE_BYTES);
     let mut told = now();
     loop {
         if job.get() != mine {
@@ -221,7 +252,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         let state = app.clone();
         use_memo((key.clone(), big), move |(key, big)| {
             (!big).then(|| {
-                let mut steps = Steps::new(&state, key);
+                let mut steps = Steps::new(&state, key, usize::MAX);
                 Rc::new(steps.step(|| false).unwrap_or_else(|| Ok(Vec::new())))
             })
         })

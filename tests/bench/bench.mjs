@@ -1010,6 +1010,12 @@ const oneLine = {
       prev: 165_279, // the build before the fix (afc3708), same machine
       target: null, // the browser's painting of the highlights is most of it, and varies (0.6–1.5 s)
     },
+    {
+      key: 'o.search-stall',
+      what: '  the longest stall of the page during that search (frame to frame)',
+      prev: 307, // the build before the document was searched in pieces (723cb76): one step of the whole text
+      target: { lt: 100 },
+    },
   ],
   async run({ page }) {
     const text = makeDocument(6_000_000, rng(seedOf('one-line'))).replace(/\n/g, ' ');
@@ -1025,6 +1031,18 @@ const oneLine = {
     const w = { start: at, end: at + Array.from(word).length };
     const tag = await create(page, w);
     set('o.tag', tag.frame, `to the DOM ${ms(tag.dom)}`);
+    // The longest gap between two frames from the first key to the matches painted.
+    await page.evaluate(() => {
+      window.__gaps = { last: performance.now(), max: 0, stop: false };
+      const tick = () => {
+        const g = window.__gaps;
+        const now = performance.now();
+        g.max = Math.max(g.max, now - g.last);
+        g.last = now;
+        if (!g.stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
     t0 = performance.now();
     await page.getByTestId('search-input').fill(word);
     await page.getByTestId('search-count').waitFor({ timeout: 60_000 });
@@ -1044,6 +1062,14 @@ const oneLine = {
       await page.waitForTimeout(20);
     }
     set('o.search', performance.now() - t0, `${count.toLocaleString('en')} matches, the ${shown} in the drawn text painted`);
+    // Two more frames, so that a stall painting the matches is counted.
+    const stall = await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+        window.__gaps.stop = true;
+        resolve(window.__gaps.max);
+      }))),
+    );
+    set('o.search-stall', stall, 'from the first key to the matches painted');
   },
 };
 

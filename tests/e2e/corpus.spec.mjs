@@ -239,3 +239,36 @@ test('a big search runs a step at a time, shows how far it got, and a new query 
   await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(n * 70), { timeout: 60_000 });
   expect([...new Set(await page.evaluate(() => window.__counts))]).toEqual([String(n * 70)]);
 });
+
+// One big document was searched in one piece, freezing the page for the
+// whole search (300 ms for 6 MB, seconds for more). It is searched a piece
+// at a time, cut where no match can cross: the counts are those of the
+// whole text, for one word, two words and a word after a proclitic.
+test('one big document is searched a piece at a time, and finds what a search in one piece finds', async ({ page }) => {
+  await gotoApp(page);
+  const article = 'قال مصطفى الكاظمي في بغداد إن الحكومة تعمل على مشروع جديد للتعليم والثقافة في المدينة. '.repeat(70);
+  const lines = 700;
+  await uploadFiles(page, [txtFile('big.txt', `${article.trimEnd()}\n`.repeat(lines))]);
+  await page.locator('[data-testid="doc-item"][data-doc-name="big.txt"]').click({ timeout: 60_000 });
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid="search-progress"]');
+      if (p) window.__progress.push(p.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const input = page.getByTestId('search-input');
+  const count = page.getByTestId('search-count');
+  await input.fill('بغداد');
+  await input.press('Enter');
+  await expect(count).toHaveAttribute('data-count', String(lines * 70), { timeout: 60_000 });
+  const percents = (await page.evaluate(() => window.__progress)).map((text) => Number(text.match(/(\d+) %/)?.[1]));
+  expect(percents.some((p) => p > 0 && p < 100), `progress between 0 and 100 %: ${percents}`).toBe(true);
+  // Two words (pieces are cut at line ends then), and a word after a proclitic.
+  await input.fill('مصطفى الكاظمي');
+  await input.press('Enter');
+  await expect(count).toHaveAttribute('data-count', String(lines * 70), { timeout: 60_000 });
+  await input.fill('للتعليم');
+  await input.press('Enter');
+  await expect(count).toHaveAttribute('data-count', String(lines * 70), { timeout: 60_000 });
+});
