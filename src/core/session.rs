@@ -436,6 +436,10 @@ impl Session {
             self.selected = selected;
             self.reveal = Some((self.revision, change.range.unwrap_or_default()));
         }
+        // Undoing several steps says the last one: a message per step
+        // piled up over the panels.
+        self.messages
+            .retain(|m| !(m.said.0.is(Key::Undid) || m.said.0.is(Key::Redid)));
         self.notify(MessageKind::Info, Msg::new(verb).msg("what", change.what));
     }
 
@@ -1277,12 +1281,43 @@ mod tests {
         assert_eq!(last(&session), "حُمِّلت 3 مستندات. Ctrl+Z يتراجع عن هذا.");
         tag(&mut session, 4, 11, "PER");
         session.update(Event::Undo, &Resume::default());
-        assert_eq!(last(&session), "تم التراجع عن: وسم PER «الكاظمي» في a.txt.");
+        assert_eq!(
+            last(&session),
+            "تم التراجع عن: وسم PER «الكاظمي» في \u{2068}a.txt\u{2069}."
+        );
         session.update(Event::Lang(Lang::En), &Resume::default());
         session.update(Event::Redo, &Resume::default());
         assert_eq!(last(&session), "Redid: tagging PER «الكاظمي» in a.txt.");
         session.update(Event::Redo, &Resume::default());
         assert_eq!(last(&session), "Nothing to redo.");
+    }
+
+    #[test]
+    fn undoing_several_steps_shows_the_last_one_the_log_keeps_all() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", TEXT)]);
+        for (start, end) in [(0, 3), (4, 11), (12, 14)] {
+            tag(&mut session, start, end, "PER");
+        }
+        let logged = session.log.len();
+        for event in [
+            Event::Undo,
+            Event::Undo,
+            Event::Undo,
+            Event::Redo,
+            Event::Redo,
+        ] {
+            session.update(event, &Resume::default());
+        }
+        let said: Vec<&str> = session
+            .messages
+            .iter()
+            .map(|m| m.text.as_str())
+            .filter(|t| t.starts_with("Undid") || t.starts_with("Redid"))
+            .collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].starts_with("Redid: tagging PER"), "{said:?}");
+        assert_eq!(session.log.len(), logged + 5);
     }
 
     #[test]

@@ -27,7 +27,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
-use crate::core::formats::naming::annotator_in_name;
+use crate::core::formats::naming::{annotator_after, annotator_in_name, safe_stem};
 use crate::core::formats::{ImportedSpan, InputFile, Prepared, conll, import_units, stem};
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::import_job::ImportJob;
@@ -106,9 +106,34 @@ pub struct MemberDocument {
     /// Whether the file rebuilt the text from tokens (CoNLL keeps no
     /// spacing).
     pub rebuilt: bool,
-    /// The file and document whose text, with the same words, the rebuilt
-    /// text and its spans were placed on ([`spacing`]).
-    pub placed_on: Option<(String, String)>,
+    /// Where a rebuilt text was placed ([`spacing`]).
+    pub placed: Placement,
+}
+
+/// Where a text rebuilt from tokens was placed ([`spacing`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Placement {
+    /// Not rebuilt, or no file keeps a text with its words.
+    #[default]
+    Not,
+    /// On the text of the document `name` of `file` (whose name it took);
+    /// `read_as` is the name it was read with.
+    On {
+        /// The file that keeps the text.
+        file: String,
+        /// The document there.
+        name: String,
+        /// The rebuilt document's own name.
+        read_as: String,
+    },
+    /// The document `name` of `file` keeps a text with the same words, but
+    /// a span would end inside a character cluster there: not placed.
+    Refused {
+        /// The file that keeps the text.
+        file: String,
+        /// The document there.
+        name: String,
+    },
 }
 
 /// One annotator's work, from one file.
@@ -128,15 +153,31 @@ pub struct Member {
 }
 
 impl Member {
-    /// The name the work goes by before names are made unique: the
-    /// declared one, else the file's name without its extension.
+    /// The name the work goes by before names are made unique: who the
+    /// file names ([`Member::named`]), else the file's name without its
+    /// extension.
     fn base_name(&self) -> String {
-        match self.declared.as_deref().map(str::trim) {
-            Some(name) if !name.is_empty() => name.to_owned(),
-            _ => annotator_in_name(&self.file)
-                .unwrap_or_else(|| stem(&self.file))
-                .to_owned(),
+        self.named().unwrap_or_else(|| stem(&self.file).to_owned())
+    }
+
+    /// Who the file names: the declared annotator, else the one a Wasim
+    /// export names in its file name (`corpus_Amina_2026-12-03.conll`, or
+    /// after the name of a document it holds: `article_Badr_2026-12-03.conll`
+    /// for `article.txt`).
+    fn named(&self) -> Option<String> {
+        if let Some(name) = self.declared.as_deref().map(str::trim)
+            && !name.is_empty()
+        {
+            return Some(name.to_owned());
         }
+        let after_document = || {
+            self.documents
+                .iter()
+                .find_map(|d| annotator_after(&self.file, &safe_stem(&d.name)))
+        };
+        annotator_in_name(&self.file)
+            .or_else(after_document)
+            .map(str::to_owned)
     }
 
     /// Every label the member has: those the file defines, then those its
@@ -151,10 +192,26 @@ impl Member {
         names
     }
 
-    /// Whether `other` is the same annotator's same work: the same
-    /// declared name (or none) and the same documents, spans and all.
+    /// Whether `other` is the same annotator's same work: the same name
+    /// (or none) and the same texts with the same spans, whatever the
+    /// documents are called and whatever the formats keep beside (notes,
+    /// ids): a copy, or an annotator's JSON and her CoNLL export of it.
     fn same_work(&self, other: &Member) -> bool {
-        self.declared == other.declared && self.documents == other.documents
+        let same_span = |x: &ImportedSpan, y: &ImportedSpan| {
+            (x.start, x.end, &x.label) == (y.start, y.end, &y.label)
+        };
+        let same_doc = |a: &MemberDocument, b: &MemberDocument| {
+            a.text == b.text
+                && a.spans.len() == b.spans.len()
+                && a.spans.iter().zip(&b.spans).all(|(x, y)| same_span(x, y))
+        };
+        self.named() == other.named()
+            && self.documents.len() == other.documents.len()
+            && self
+                .documents
+                .iter()
+                .zip(&other.documents)
+                .all(|(a, b)| same_doc(a, b))
     }
 
     /// How many spans the member made.
@@ -166,6 +223,10 @@ impl Member {
 /// The annotators' files loaded for comparison.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Team {
+    /// The annotators as their files were read.
+    read: Vec<Member>,
+    /// The same, their rebuilt texts placed ([`place_all`]): what is
+    /// compared, named and merged.
     members: Vec<Member>,
     /// What went wrong in the last load: files that could not be read or
     /// held nothing.
@@ -219,53 +280,36 @@ impl Team {
     }
 
     /// Adds `members` after those loaded, except one whose work an earlier
-    /// one already holds (the same file added twice, or another file of the
-    /// same annotator with the same documents and spans): it is refused
-    /// with a notice naming both files, never compared as a second
-    /// annotator in perfect agreement.
+    /// one already holds (the same file added twice, a copy, or the same
+    /// annotator's work in another format, compared once the texts are
+    /// placed): it is refused with a notice naming both files, never
+    /// compared as a second annotator in perfect agreement.
     fn add_members(&mut self, members: Vec<Member>) {
         for member in members {
-            match self.members.iter().find(|m| m.same_work(&member)) {
-                Some(first) => {
-                    let text = Msg::new(Key::SameWorkTwice)
-                        .arg("file", &member.file)
-                        .arg("first", &first.file)
-                        .arg("name", member.base_name());
-                    self.errors.push(Notice::new(Level::Error, text));
-                }
-                None => {
-                    let mut member = member;
-                    self.respace(&mut member);
-                    self.members.push(member);
-                }
+            self.read.push(member);
+            self.members = place_all(&self.read);
+            let Some((new, earlier)) = self.members.split_last() else {
+                continue;
+            };
+            if let Some(first) = earlier.iter().find(|m| m.same_work(new)) {
+                let text = Msg::new(Key::SameWorkTwice)
+                    .arg("file", &new.file)
+                    .arg("first", &first.file)
+                    .arg("name", new.base_name());
+                self.errors.push(Notice::new(Level::Error, text));
+                self.read.pop();
+                self.members = place_all(&self.read);
             }
         }
     }
 
-    /// Places `member`'s rebuilt texts on the texts with the same words
-    /// that the loaded files keep, and the loaded files' rebuilt texts on
-    /// those `member` keeps ([`spacing`]).
-    fn respace(&mut self, member: &mut Member) {
-        let rebuilt = |m: &Member| m.documents.iter().any(|d| d.rebuilt);
-        if !rebuilt(member) && !self.members.iter().any(rebuilt) {
-            return;
-        }
-        let mut kept = KeptTexts::new();
-        for m in &self.members {
-            kept.add(m);
-        }
-        place(member, &kept);
-        let mut mine = KeptTexts::new();
-        mine.add(member);
-        for m in &mut self.members {
-            place(m, &mine);
-        }
-    }
-
-    /// Removes the `index`-th annotator (nothing when there is none).
+    /// Removes the `index`-th annotator (nothing when there is none); the
+    /// texts placed on its texts are placed again, on another file's or
+    /// none.
     pub fn remove(&mut self, index: usize) {
-        if index < self.members.len() {
-            self.members.remove(index);
+        if index < self.read.len() {
+            self.read.remove(index);
+            self.members = place_all(&self.read);
         }
     }
 
@@ -337,7 +381,7 @@ impl Team {
         let names = self.names();
         let mut out = self.errors.clone();
         out.extend(self.members.iter().flat_map(|m| m.notes.iter().cloned()));
-        out.extend(self.members.iter().filter_map(respaced_notice));
+        out.extend(self.members.iter().flat_map(placement_notices));
         out.extend(self.naming_notices(&names));
         if self.members.len() >= 2 {
             out.extend(self.label_notice(&names));
@@ -518,70 +562,90 @@ fn one_name_two_texts(
         .collect()
 }
 
-/// The texts files keep (not rebuilt), by their words, with the file and
-/// document that first have each.
-struct KeptTexts(HashMap<String, (Text, (String, String))>);
-
-impl KeptTexts {
-    fn new() -> KeptTexts {
-        KeptTexts(HashMap::new())
+/// `read` with each text rebuilt from tokens placed on the first text,
+/// among all the files, that keeps the same words ([`spacing`]): its
+/// spans moved onto that text and its name that document's. Computed from
+/// the files as read, so that it depends on which files are loaded, not on
+/// the order they came and went in.
+fn place_all(read: &[Member]) -> Vec<Member> {
+    let mut members = read.to_vec();
+    if !read.iter().flat_map(|m| &m.documents).any(|d| d.rebuilt) {
+        return members;
     }
-
-    fn add(&mut self, member: &Member) {
+    let mut kept: HashMap<String, (&Text, &str, &str)> = HashMap::new();
+    for member in read {
         for doc in member.documents.iter().filter(|d| !d.rebuilt) {
-            self.0
-                .entry(spacing::words_of(doc.text.as_str()))
-                .or_insert_with(|| (doc.text.clone(), (member.file.clone(), doc.name.clone())));
+            kept.entry(spacing::words_of(doc.text.as_str())).or_insert((
+                &doc.text,
+                &member.file,
+                &doc.name,
+            ));
         }
     }
+    for member in &mut members {
+        for i in 0..member.documents.len() {
+            let doc = &member.documents[i];
+            if !doc.rebuilt {
+                continue;
+            }
+            let Some(&(text, file, name)) = kept.get(&spacing::words_of(doc.text.as_str())) else {
+                continue;
+            };
+            if member.documents.iter().any(|d| d.text == *text) {
+                continue;
+            }
+            let (file, name) = (file.to_owned(), name.to_owned());
+            let Some(spans) = spacing::move_spans(&doc.text, text, &doc.spans) else {
+                member.documents[i].placed = Placement::Refused { file, name };
+                continue;
+            };
+            let doc = &mut member.documents[i];
+            let read_as = std::mem::replace(&mut doc.name, name.clone());
+            doc.text = text.clone();
+            doc.spans = spans;
+            doc.placed = Placement::On {
+                file,
+                name,
+                read_as,
+            };
+        }
+    }
+    members
 }
 
-/// Places each of `member`'s rebuilt texts not placed yet on the kept text
-/// with the same words, unless `member` has that text already or a span
-/// cannot be placed (it then stays as read: not in every file).
-fn place(member: &mut Member, kept: &KeptTexts) {
-    if kept.0.is_empty() {
-        return;
-    }
-    for i in 0..member.documents.len() {
-        let doc = &member.documents[i];
-        if !doc.rebuilt || doc.placed_on.is_some() {
-            continue;
+/// What placing `member`'s rebuilt texts did: the documents placed, and
+/// each one that could not be.
+fn placement_notices(member: &Member) -> Vec<Notice> {
+    let mut placed = Vec::new();
+    let mut out = Vec::new();
+    for doc in &member.documents {
+        match &doc.placed {
+            Placement::Not => {}
+            Placement::On {
+                file,
+                name,
+                read_as,
+            } => placed.push(
+                Msg::new(Key::PlacedOn)
+                    .arg("name", read_as)
+                    .arg("second", name)
+                    .arg("first", file),
+            ),
+            Placement::Refused { file, name } => {
+                let text = Msg::new(Key::CannotPlace)
+                    .arg("name", &doc.name)
+                    .arg("file", &member.file)
+                    .arg("second", name)
+                    .arg("first", file);
+                out.push(Notice::new(Level::Warning, text));
+            }
         }
-        let Some((text, from)) = kept.0.get(&spacing::words_of(doc.text.as_str())) else {
-            continue;
-        };
-        if member.documents.iter().any(|d| d.text == *text) {
-            continue;
-        }
-        let Some(spans) = spacing::move_spans(&doc.text, text, &doc.spans) else {
-            continue;
-        };
-        let doc = &mut member.documents[i];
-        doc.text = text.clone();
-        doc.spans = spans;
-        doc.placed_on = Some(from.clone());
     }
-}
-
-/// What placing `member`'s rebuilt texts did, document by document.
-fn respaced_notice(member: &Member) -> Option<Notice> {
-    let lines: Vec<Msg> = member
-        .documents
-        .iter()
-        .filter_map(|doc| {
-            let (file, other) = doc.placed_on.as_ref()?;
-            let text = Msg::new(Key::PlacedOn)
-                .arg("name", &doc.name)
-                .arg("other", other)
-                .arg("file", file);
-            Some(text)
-        })
-        .collect();
-    (!lines.is_empty()).then(|| {
+    if !placed.is_empty() {
         let text = Msg::new(Key::Respaced).arg("file", &member.file);
-        Notice::new(Level::Info, text).with_details(lines)
-    })
+        out.insert(0, Notice::new(Level::Info, text).with_details(placed));
+    }
+    out
 }
 
 /// A file's documents that name one annotator (`None`: nobody).
@@ -642,7 +706,7 @@ fn groups_of(file: &str, read: &[Prepared]) -> Result<Vec<Group>, Notice> {
             name: doc.name.clone(),
             text: doc.text.clone(),
             rebuilt: doc.source.as_ref().is_some_and(|s| s.format == conll::ID),
-            placed_on: None,
+            placed: Placement::Not,
             spans: doc
                 .spans
                 .iter()

@@ -277,8 +277,12 @@ fn span_details() -> Html {
         .slice(span.start, span.end)
         .unwrap_or_default()
         .to_owned();
-    let note_change = note_callback(&app, doc, id, true);
-    let entity_change = note_callback(&app, doc, id, false);
+    let note_commit = note_callback(&app, doc, id, true);
+    let entity_commit = note_callback(&app, doc, id, false);
+    let on_field = |commit: &Callback<String>| {
+        commit.reform(|event: Event| field_value(&event).unwrap_or_default())
+    };
+    let (note_change, entity_change) = (on_field(&note_commit), on_field(&entity_commit));
     let onlabel = {
         let app = app.clone();
         Callback::from(move |event: Event| {
@@ -312,11 +316,11 @@ fn span_details() -> Html {
             <label>{ t.t(Key::Label) }{ " " }<select data-testid="span-label" onchange={onlabel}>{ for options }</select></label>
             <label>{ t.t(Key::Note) }
                 <DraftField key={format!("note-{}", id.0)} multiline=true testid="span-note" dir="auto"
-                    value={span.note.clone().unwrap_or_default()} onchange={note_change} rows="2" />
+                    value={span.note.clone().unwrap_or_default()} onchange={note_change} onidle={note_commit} rows="2" />
             </label>
             <label>{ t.t(Key::EntityId) }
                 <DraftField key={format!("entity-{}", id.0)} testid="span-entity-id" placeholder={t.t(Key::EntityIdPlaceholder)} dir="ltr"
-                    value={span.entity_id.clone().unwrap_or_default()} onchange={entity_change} />
+                    value={span.entity_id.clone().unwrap_or_default()} onchange={entity_change} onidle={entity_commit} />
             </label>
             <div class="span-actions">
                 <button data-testid="tag-all-like" onclick={ontagall} title={t.t(Key::TagAllLikeTitle)}>
@@ -327,17 +331,19 @@ fn span_details() -> Html {
     }
 }
 
-/// A change handler for the note (`is_note`) or entity-id field.
-fn note_callback(app: &AppHandle, doc: &Document, id: SpanId, is_note: bool) -> Callback<Event> {
+/// Commits the text of the note (`is_note`) or entity-id field.
+fn note_callback(app: &AppHandle, doc: &Document, id: SpanId, is_note: bool) -> Callback<String> {
     let app = app.clone();
     let doc_id = doc.id;
     let (note, entity_id) = doc
         .span(id)
         .map(|s| (s.note.clone(), s.entity_id.clone()))
         .unwrap_or_default();
-    Callback::from(move |event: Event| {
-        let value = field_value(&event).unwrap_or_default();
+    Callback::from(move |value: String| {
         let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        if is_note && value == note || !is_note && value == entity_id {
+            return;
+        }
         let (note, entity_id) = if is_note {
             (value, entity_id.clone())
         } else {

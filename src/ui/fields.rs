@@ -1,6 +1,7 @@
 //! Form fields: reading their values from events, and [`DraftField`], a
 //! text field that does not lose what is being typed when the state changes.
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
@@ -54,7 +55,15 @@ pub struct DraftFieldProps {
     /// `rows` of a textarea.
     #[prop_or_default]
     pub rows: Option<AttrValue>,
+    /// Called with the field's text once typing pauses for
+    /// [`IDLE_COMMIT_MS`], before the field is left: a note being typed is
+    /// saved, not lost to a reload or a closed tab.
+    #[prop_or_default]
+    pub onidle: Option<Callback<String>>,
 }
+
+/// How long typing must pause before a field with `onidle` commits.
+pub const IDLE_COMMIT_MS: u32 = 1_000;
 
 /// A text field committed on change that keeps what the user is typing
 /// through re-renders. Yew resets an `<input>`'s DOM value to its `value`
@@ -67,16 +76,25 @@ pub struct DraftFieldProps {
 pub fn draft_field(props: &DraftFieldProps) -> Html {
     let draft = use_state(|| props.value.to_string());
     {
+        // A saved value that is the draft but for its ends (a commit made
+        // while typing, trimmed) keeps the draft: the space just typed
+        // stays.
         let draft = draft.clone();
         use_effect_with(props.value.clone(), move |saved| {
-            draft.set(saved.to_string())
+            if draft.trim() != saved.trim() {
+                draft.set(saved.to_string());
+            }
         });
     }
+    let idle: std::rc::Rc<std::cell::RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let oninput = {
-        let draft = draft.clone();
+        let (draft, onidle, idle) = (draft.clone(), props.onidle.clone(), idle.clone());
         Callback::from(move |event: InputEvent| {
             if let Some(value) = field_value(&event) {
-                draft.set(value);
+                draft.set(value.clone());
+                *idle.borrow_mut() = onidle
+                    .clone()
+                    .map(|commit| Timeout::new(IDLE_COMMIT_MS, move || commit.emit(value)));
             }
         })
     };
@@ -85,7 +103,9 @@ pub fn draft_field(props: &DraftFieldProps) -> Html {
     // would share), so the field never shows what was not kept.
     let onchange = {
         let (draft, commit, saved) = (draft.clone(), props.onchange.clone(), props.value.clone());
+        let idle = idle.clone();
         Callback::from(move |event: Event| {
+            *idle.borrow_mut() = None;
             commit.emit(event);
             draft.set(saved.to_string());
         })

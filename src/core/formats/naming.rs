@@ -166,7 +166,15 @@ fn is_iso_date(date: &str) -> bool {
 /// name, `… (1).conll`, too). For the Team panel, which names a file that
 /// says nobody inside (CoNLL, brat) after the file.
 pub fn annotator_in_name(file: &str) -> Option<&str> {
-    let rest = file.strip_prefix(CORPUS_STEM)?.strip_prefix('_')?;
+    annotator_after(file, CORPUS_STEM)
+}
+
+/// Who an export of the document whose stem ([`safe_stem`]) is `stem`
+/// names in its file name: `article_Badr_2026-12-03.conll` after `article`
+/// → `Badr`. `None` when the name is not `stem_who_date…` (a document
+/// exported without an annotator is `stem_date`).
+pub fn annotator_after<'a>(file: &'a str, stem: &str) -> Option<&'a str> {
+    let rest = file.strip_prefix(stem)?.strip_prefix('_')?;
     let dated = |i: &usize| {
         let date = rest.get(i + 1..i + 11).unwrap_or_default();
         let after = rest[i + 1..].chars().nth(10);

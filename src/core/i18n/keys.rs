@@ -706,8 +706,10 @@ pub enum Key {
     RepeatsText,
     /// {file} spaces its words as CoNLL tokens (CoNLL keeps no spacing): a document with the same words as a text another file keeps is compared on that text, each span on the same characters.
     Respaced,
-    /// “{name}”: on the text of “{other}” in {file}
+    /// “{name}”: on the text of “{second}” in {first}
     PlacedOn,
+    /// “{name}” in {file} has the words of “{second}” in {first}, but one of its spans would end inside a character there: it is not compared.
+    CannotPlace,
     /// {what} at line {line} column {column}
     JsonAt,
     /// EOF while parsing a list
@@ -1252,7 +1254,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 559] = [
+    pub const ALL: [Key; 560] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1605,6 +1607,7 @@ impl Key {
         Key::RepeatsText,
         Key::Respaced,
         Key::PlacedOn,
+        Key::CannotPlace,
         Key::JsonAt,
         Key::JsonEofList,
         Key::JsonEofObject,

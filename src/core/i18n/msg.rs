@@ -14,7 +14,7 @@
 //! items and counts the rest ([`Arg::List`]).
 
 use super::{Counted, Key, Lang};
-use crate::core::bidi::isolate;
+use crate::core::bidi::{isolate, isolate_in};
 
 /// How many items a list argument names before "and N more".
 const LIST_SHOWN: usize = 5;
@@ -65,9 +65,12 @@ impl Arg {
     /// The argument worded in `lang`; `name`: it holds names (see
     /// [`NAME_PLACEHOLDERS`]).
     fn render_as(&self, lang: Lang, name: bool) -> String {
-        let shown = |text: &str| match name {
-            true => isolate(text).into_owned(),
-            false => text.to_owned(),
+        // In an Arabic sentence a name with Latin letters or digits is
+        // isolated too: `004_9237d8f2.txt` showed as `9237d8f2.txt_004`.
+        let shown = |text: &str| match (name, lang) {
+            (true, Lang::Ar) => isolate_in(text, true).into_owned(),
+            (true, Lang::En) => isolate(text).into_owned(),
+            (false, _) => text.to_owned(),
         };
         match self {
             Arg::Plain(text) => shown(text),
@@ -115,6 +118,11 @@ impl Msg {
             text: Template::Counted(key, n),
             args: Vec::new(),
         }
+    }
+
+    /// Whether the message is worded from `key`.
+    pub fn is(&self, key: Key) -> bool {
+        self.text == Template::Key(key)
     }
 
     /// The placeholder `{name}` filled with `value` as it is.
@@ -225,12 +233,35 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_latin_letters_or_digits_is_isolated_in_an_arabic_sentence() {
+        let msg = Msg::new(Key::HoldsNoDocument).arg("file", "004_9237d8f2f57de89b.txt");
+        assert!(
+            msg.render(Lang::Ar)
+                .contains("\u{2068}004_9237d8f2f57de89b.txt\u{2069}"),
+            "{}",
+            msg.render(Lang::Ar)
+        );
+        // Not in an English one, where it reads in its own direction.
+        assert!(
+            msg.render(Lang::En)
+                .starts_with("004_9237d8f2f57de89b.txt holds")
+        );
+        let arabic = Msg::new(Key::HoldsNoDocument).arg("file", "مقال.txt");
+        assert!(arabic.render(Lang::Ar).contains('\u{2068}'));
+        let plain = Msg::new(Key::HoldsNoDocument).arg("file", "مقال");
+        assert!(!plain.render(Lang::Ar).contains('\u{2068}'));
+    }
+
+    #[test]
     fn arguments_are_worded_in_the_message_language() {
         let inner = Msg::new(Key::CouldNotLoad)
             .arg("file", "a.json")
             .quoted("message", "x");
         assert_eq!(inner.to_string(), "Could not load a.json: \"x\"");
-        assert_eq!(inner.render(Lang::Ar), "تعذّر تحميل a.json: «x»");
+        assert_eq!(
+            inner.render(Lang::Ar),
+            "تعذّر تحميل \u{2068}a.json\u{2069}: «x»"
+        );
         let outer = Msg::new(Key::CouldNotImport).msg("error", inner);
         assert!(outer.render(Lang::Ar).contains("تعذّر تحميل"));
     }

@@ -5,7 +5,8 @@
 //! space and sentences with `\n`, so Wasim's own CoNLL export of an article
 //! reads back as another text than the article's Wasim JSON, and documents
 //! are matched by their text. A rebuilt text whose characters other than
-//! whitespace are exactly those of a text another file keeps is that text:
+//! spacing (whitespace, and U+FEFF) are exactly those of a text another
+//! file keeps is that text:
 //! its spans are placed on it, each on the same characters, and the team
 //! notices say so. Two texts that both keep their spacing are never
 //! matched this way (a change of spacing there is a change of the text).
@@ -13,15 +14,22 @@
 use crate::core::formats::ImportedSpan;
 use crate::core::text::Text;
 
-/// The characters of `text` that are not whitespace: what a rebuilt text
-/// and the text it was rebuilt from have in common.
+/// Whether `c` is spacing, which a rebuilt text may lack or have more of:
+/// whitespace, and U+FEFF (a text's first, which CoNLL's importer reads as
+/// the file's byte order mark).
+fn spacing(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// The characters of `text` that are not spacing: what a rebuilt text and
+/// the text it was rebuilt from have in common.
 pub fn words_of(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    text.chars().filter(|&c| !spacing(c)).collect()
 }
 
 /// `spans` of `from` placed on `to`, which has the same characters other
-/// than whitespace: each span covers the same of them. `None` when they
-/// cannot all be placed: a span of whitespace only, or one whose ends
+/// than spacing: each span covers the same of them. `None` when they
+/// cannot all be placed: a span of spacing only, or one whose ends
 /// would split a grapheme cluster of `to`.
 pub fn move_spans(from: &Text, to: &Text, spans: &[ImportedSpan]) -> Option<Vec<ImportedSpan>> {
     // How many solid characters come before each offset of `from`, and
@@ -30,14 +38,14 @@ pub fn move_spans(from: &Text, to: &Text, spans: &[ImportedSpan]) -> Option<Vec<
     let mut solid = 0u32;
     for c in from.as_str().chars() {
         before.push(solid);
-        solid += u32::from(!c.is_whitespace());
+        solid += u32::from(!spacing(c));
     }
     before.push(solid);
     let at: Vec<usize> = to
         .as_str()
         .chars()
         .enumerate()
-        .filter_map(|(i, c)| (!c.is_whitespace()).then_some(i))
+        .filter_map(|(i, c)| (!spacing(c)).then_some(i))
         .collect();
     spans
         .iter()

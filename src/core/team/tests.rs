@@ -393,7 +393,7 @@ fn notices_are_worded_in_the_language_they_are_shown_in() {
     );
     // The same notices, shown after the interface turned Arabic, then back.
     let arabic = [
-        "amina.json لا يسمّي واسمًا: يُسمّى عمله «amina».",
+        "\u{2068}amina.json\u{2069} لا يسمّي واسمًا: يُسمّى عمله «\u{2068}amina\u{2069}».",
         "تختلف وسوم الواسمين: الوسم الذي ينقص أحدهم يُحسب خلافًا.",
         "مستند واحد ليس في كل الملفات: يُستبعد من المقارنة، ويُدمج مع الواسمين الذين لديهم.",
     ];
@@ -412,11 +412,16 @@ fn notices_are_worded_in_the_language_they_are_shown_in() {
     };
     assert_eq!(
         lines(&notices[1], Lang::Ar),
-        ["LOC: amina؛ لا Badr", "DATE: Badr؛ لا amina"]
+        [
+            "LOC: \u{2068}amina\u{2069}؛ لا \u{2068}Badr\u{2069}",
+            "DATE: \u{2068}Badr\u{2069}؛ لا \u{2068}amina\u{2069}"
+        ]
     );
     assert_eq!(
         lines(&notices[2], Lang::Ar),
-        ["«only-b.txt»: في b.json (Badr)؛ لا في amina.json (amina)"]
+        [
+            "«\u{2068}only-b.txt\u{2069}»: في \u{2068}b.json\u{2069} (\u{2068}Badr\u{2069})؛ لا في \u{2068}amina.json\u{2069} (\u{2068}amina\u{2069})"
+        ]
     );
     assert_eq!(
         lines(&notices[2], Lang::En),
@@ -1056,4 +1061,186 @@ fn two_files_that_keep_their_spacing_are_not_matched_by_words() {
     let report = team.compare().expect("two");
     assert!(report.documents.is_empty());
     assert!(texts(&team.notices()).iter().all(|n| !n.contains("CoNLL")));
+}
+
+/// A doccano JSONL file of one text.
+fn doccano(file: &str, text: &str, spans: Spans<'_>) -> InputFile {
+    let label: Vec<Value> = spans.iter().map(|&(s, e, l)| json!([s, e, l])).collect();
+    InputFile {
+        name: file.into(),
+        bytes: format!("{}\n", json!({"text": text, "label": label})).into_bytes(),
+    }
+}
+
+const ARTICLE: &str = "زار علي بغداد، ثم الموصل.\nوعاد.";
+const ARTICLE_SPANS: Spans<'static> = &[(4, 7, "PER"), (8, 13, "LOC")];
+
+#[test]
+fn an_annotators_json_and_her_conll_export_of_it_are_one_work() {
+    let json = || {
+        wasim(
+            "amina.json",
+            Some("Amina"),
+            &[("d.txt", ARTICLE, ARTICLE_SPANS)],
+        )
+    };
+    let conll = || conll_export("corpus_Amina_2026-12-03.conll", ARTICLE, ARTICLE_SPANS);
+    for files in [vec![json(), conll()], vec![conll(), json()]] {
+        let mut team = Team::default();
+        team.add(files, Vec::new());
+        assert_eq!(team.members().len(), 1, "{:?}", texts(&team.notices()));
+        assert!(texts(&team.notices())[0].contains("holds the same work as"));
+    }
+}
+
+#[test]
+fn annotators_named_by_their_file_names_who_agree_are_all_kept() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            doccano("corpus_Amina_2026-12-03.jsonl", TEXT, AMINA),
+            doccano("corpus_Chadi_2026-12-03.jsonl", TEXT, AMINA),
+            doccano("corpus_Badr_2026-12-03.jsonl", TEXT, BADR),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["Amina", "Chadi", "Badr"]);
+    let report = team.compare().expect("three");
+    assert!(report.fleiss.is_some());
+    // The same file twice is still refused.
+    team.add(
+        vec![doccano("corpus_Amina_2026-12-03 (1).jsonl", TEXT, AMINA)],
+        Vec::new(),
+    );
+    assert_eq!(team.members().len(), 3);
+}
+
+#[test]
+fn placing_depends_on_the_files_loaded_not_on_their_history() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim(
+                "amina.json",
+                Some("Amina"),
+                &[("d.txt", ARTICLE, ARTICLE_SPANS)],
+            ),
+            conll_export("badr.conll", ARTICLE, &[(4, 7, "PER")]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.compare().expect("two").documents.len(), 1);
+    team.remove(0);
+    // Nothing left to place it on: the notice is gone, the text as read.
+    assert!(texts(&team.notices()).iter().all(|n| !n.contains("CoNLL")));
+    assert_ne!(team.members()[0].documents[0].text.as_str(), ARTICLE);
+    // Dalia's text has the same words and a final line break.
+    let dalia = format!("{ARTICLE}\n");
+    team.add(
+        vec![doccano("dalia.jsonl", &dalia, ARTICLE_SPANS)],
+        Vec::new(),
+    );
+    let report = team.compare().expect("two");
+    assert_eq!(report.documents.len(), 1);
+    // Badr the reference, Dalia the candidate, with one span more.
+    let pair = &report.pairs[0];
+    assert_eq!(
+        (pair.overall.tp, pair.overall.fp, pair.overall.fn_),
+        (1, 1, 0)
+    );
+    let notices = team.notices();
+    let placed = notices
+        .iter()
+        .find(|n| n.text.starts_with("badr.conll spaces its words"))
+        .expect("placed");
+    assert_eq!(
+        details(placed),
+        ["“badr.conll”: on the text of “dalia.jsonl” in dalia.jsonl"]
+    );
+    // The placed document takes the kept document's name.
+    assert_eq!(team.members()[0].documents[0].name, "dalia.jsonl");
+}
+
+#[test]
+fn the_document_name_an_export_was_named_after_names_the_annotator() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim(
+                "amina.json",
+                Some("Amina"),
+                &[("article.txt", ARTICLE, ARTICLE_SPANS)],
+            ),
+            conll_export("article_Badr_2026-12-03.conll", ARTICLE, &[(4, 7, "PER")]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["Amina", "Badr"]);
+    // Named after the JSON's document, whichever file came first.
+    assert_eq!(
+        team.compare().expect("two").documents[0].name,
+        "article.txt"
+    );
+    let mut team = Team::default();
+    team.add(
+        vec![
+            conll_export("article_Badr_2026-12-03.conll", ARTICLE, &[(4, 7, "PER")]),
+            wasim(
+                "amina.json",
+                Some("Amina"),
+                &[("article.txt", ARTICLE, ARTICLE_SPANS)],
+            ),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["Badr", "Amina"]);
+    assert_eq!(
+        team.compare().expect("two").documents[0].name,
+        "article.txt"
+    );
+    assert_eq!(merge(&team).imported.documents[0].name, "article.txt");
+}
+
+#[test]
+fn a_span_that_cannot_be_placed_is_said_and_a_leading_feff_is_spacing() {
+    // محمّد tokenized apart inside its cluster: the span would end inside it.
+    let conll = InputFile {
+        name: "split.conll".into(),
+        bytes: "زار O\nمحم B-PER\nّد O\n".as_bytes().to_vec(),
+    };
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim(
+                "amina.json",
+                Some("Amina"),
+                &[("d.txt", "زار محمّد", &[(4, 9, "PER")])],
+            ),
+            conll,
+        ],
+        Vec::new(),
+    );
+    let notices = texts(&team.notices());
+    assert!(
+        notices.iter().any(|n| n
+            == "“split.conll” in split.conll has the words of “d.txt” in amina.json, but one of its spans would end inside a character there: it is not compared."),
+        "{notices:?}"
+    );
+    // A JSON text that starts with U+FEFF, which CoNLL reads as a byte order mark.
+    let text = "\u{feff}زار علي بغداد";
+    let mut team = Team::default();
+    team.add(
+        vec![
+            wasim(
+                "amina.json",
+                Some("Amina"),
+                &[("d.txt", text, &[(5, 8, "PER")])],
+            ),
+            conll_export("badr.conll", text, &[(5, 8, "PER")]),
+        ],
+        Vec::new(),
+    );
+    let report = team.compare().expect("two");
+    assert_eq!(report.documents.len(), 1, "{:?}", texts(&team.notices()));
+    assert!((report.pairs[0].overall.f1() - 1.0).abs() < 1e-12);
 }
