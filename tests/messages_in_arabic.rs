@@ -856,7 +856,7 @@ fn english_reads_as_before() {
     )]);
     assert_eq!(
         error.describe(Lang::Ar),
-        "تعذّر تحميل proj/x.ann في in.zip: وسوم brat تحتاج إلى نصها: أضف x.txt إلى الاستيراد نفسه"
+        "تعذّر تحميل \u{2068}proj/x.ann\u{2069} في in.zip: وسوم brat تحتاج إلى نصها: أضف x.txt إلى الاستيراد نفسه"
     );
 }
 

@@ -59,17 +59,20 @@ const NAME_PLACEHOLDERS: [&str; 11] = [
 impl Arg {
     /// The argument worded in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        self.render_as(lang, false)
+        self.render_as(lang, None)
     }
 
-    /// The argument worded in `lang`; `name`: it holds names (see
-    /// [`NAME_PLACEHOLDERS`]).
-    fn render_as(&self, lang: Lang, name: bool) -> String {
+    /// The argument worded in `lang`; `names`: it holds names (see
+    /// [`NAME_PLACEHOLDERS`]), `Some(true)` a file name's stem.
+    fn render_as(&self, lang: Lang, names: Option<bool>) -> String {
+        let (name, stem) = (names.is_some(), names == Some(true));
         // In an Arabic sentence a name with Latin letters or digits is
         // isolated too: `004_9237d8f2.txt` showed as `9237d8f2.txt_004`.
+        // (A `{stem}` is followed by its extension, outside the isolate:
+        // isolated alone, `x.txt` would read `txt.x`.)
         let shown = |text: &str| match (name, lang) {
-            (true, Lang::Ar) => isolate_in(text, true).into_owned(),
-            (true, Lang::En) => isolate(text).into_owned(),
+            (true, Lang::Ar) if !stem => isolate_in(text, true).into_owned(),
+            (true, _) => isolate(text).into_owned(),
             (false, _) => text.to_owned(),
         };
         match self {
@@ -84,7 +87,7 @@ impl Arg {
                 let shown: Vec<String> = items
                     .iter()
                     .take(LIST_SHOWN)
-                    .map(|item| item.render_as(lang, name))
+                    .map(|item| item.render_as(lang, names))
                     .collect();
                 let mut out = lang.join(&shown);
                 if items.len() > LIST_SHOWN {
@@ -161,7 +164,13 @@ impl Msg {
         let values: Vec<(&str, String)> = self
             .args
             .iter()
-            .map(|(name, arg)| (*name, arg.render_as(lang, NAME_PLACEHOLDERS.contains(name))))
+            .map(|(name, arg)| {
+                let kind = match *name {
+                    "stem" => Some(true),
+                    name => NAME_PLACEHOLDERS.contains(&name).then_some(false),
+                };
+                (*name, arg.render_as(lang, kind))
+            })
             .collect();
         let args: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
         match self.text {
