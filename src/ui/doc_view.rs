@@ -175,6 +175,41 @@ impl LineCache {
     }
 }
 
+/// How many documents' [`Prepared`] are kept: going back and forth
+/// between a big article and others finds its lines once (200 ms for a
+/// 5 MB one).
+const PREPARED_KEPT: usize = 4;
+
+thread_local! {
+    /// The last documents opened, with their text (an id of another
+    /// workspace may come back with another text) and what was prepared.
+    static PREPARED: RefCell<Vec<(DocId, crate::core::text::Text, Rc<Prepared>)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// What [`Prepared::of`] gives, kept for the last [`PREPARED_KEPT`]
+/// documents opened.
+fn prepared_of(doc: Option<DocId>, text: Option<&crate::core::text::Text>) -> Rc<Prepared> {
+    let (Some(id), Some(text)) = (doc, text) else {
+        return Rc::new(Prepared::of(doc, text));
+    };
+    PREPARED.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if let Some(i) = kept.iter().position(|(d, t, _)| *d == id && t == text) {
+            let entry = kept.remove(i);
+            let prepared = entry.2.clone();
+            kept.push(entry);
+            return prepared;
+        }
+        let prepared = Rc::new(Prepared::of(doc, Some(text)));
+        kept.push((id, text.clone(), prepared.clone()));
+        if kept.len() > PREPARED_KEPT {
+            kept.remove(0);
+        }
+        prepared
+    })
+}
+
 thread_local! {
     static LINES_RENDERED: Cell<u64> = const { Cell::new(0) };
 }
@@ -194,7 +229,8 @@ pub fn doc_view() -> Html {
     let doc_id = doc.map(|d| d.id);
     let prepared = {
         let text = doc.map(|d| d.text.clone());
-        use_memo(doc_id, move |doc_id| Prepared::of(*doc_id, text.as_ref()))
+        let prepared = use_memo(doc_id, move |doc_id| prepared_of(*doc_id, text.as_ref()));
+        Rc::clone(&prepared)
     };
     // The spans by position, once per version of the workspace.
     let index = {

@@ -29,7 +29,7 @@
 //                        Playwright's browser.newContext() gives)
 //   BENCH_CPU_PROFILE=1  record the renderer's CPU profile (CDP Profiler)
 //                        during the corpus scenarios' creates (busy, then
-//                        quiet) and the articles' creates, relabels and deletes: written to
+//                        quiet) and the articles' creates, relabels, deletes and switches: written to
 //                        target/bench/<row>.cpuprofile (Chromium DevTools
 //                        opens it), the heaviest functions by self time
 //                        printed
@@ -529,6 +529,8 @@ function articleScenario(mb, n, prev, full = false) {
       { key: `${k}.relabel`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: relabel (key → DOM + a frame)`, prev: null, target: { lt: 16 } },
       { key: `${k}.blocked`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: blocked in the 3 s after an edit`, prev: null, target: { lt: 50 } },
       { key: `${k}.memory`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: memory (JS heap + wasm)`, prev: null, target: null, unit: 'bytes' },
+      { key: `${k}.switch`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: open it again from a small document (click → its text drawn + a frame)`, prev: 211, target: { lt: 200 } }, // prev: 501b22b, same machine
+      { key: `${k}.switch-stall`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: the longest stall of the page meanwhile`, prev: 200, target: { lt: 100 } },
     );
   }
   return {
@@ -580,8 +582,60 @@ function articleScenario(mb, n, prev, full = false) {
       const m = await memory(context, page);
       setMemory(`${k}.memory`, m);
       raw[`${k}.memory`] = m;
+      const switching = await startCpuProfile(context, page);
+      try {
+        const sw = await switchBack(page, doc.name);
+        set(`${k}.switch`, sw.shown, `median of ${sw.runs}`);
+        set(`${k}.switch-stall`, sw.maxGap, 'the longest of those runs');
+      } catch (e) {
+        fail(`${k}.switch`, e);
+      }
+      await switching?.stop(`${k}.switch`);
     },
   };
+}
+
+/**
+ * Opens a small document, then the big one `name` again by a click, three
+ * times: from the click to its text drawn and a frame, and the longest gap
+ * between two frames meanwhile.
+ */
+async function switchBack(page, name) {
+  const small = writeFile('small.txt', 'نص قصير للتبديل بين المستندات.\n');
+  await page.getByTestId('file-input').setInputFiles(small);
+  const item = (n) => page.locator(`[data-testid="doc-item"][data-doc-name="${n}"]`);
+  const times = [];
+  let maxGap = 0;
+  for (let i = 0; i < 3; i++) {
+    await item('small.txt').click({ timeout: 60_000 });
+    await page.getByTestId('doc-text').getByText('نص قصير').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(300);
+    await page.evaluate((line) => { window.__switch = new Promise((resolve, reject) => {
+      let t0 = null;
+      let last = null;
+      let gap = 0;
+      const tick = () => {
+        const now = performance.now();
+        gap = Math.max(gap, now - last);
+        last = now;
+        const text = document.querySelector('[data-testid="doc-text"]')?.textContent ?? '';
+        // Its text drawn (where it was left: not always its first line).
+        if (!text.includes(line) && text.length > 2000) requestAnimationFrame(() => resolve({ shown: performance.now() - t0, gap: Math.max(gap, performance.now() - last) }));
+        else if (now - t0 > 60_000) reject(new Error('not drawn in 60 s'));
+        else requestAnimationFrame(tick);
+      };
+      document.addEventListener('pointerdown', () => {
+        t0 = performance.now();
+        last = t0;
+        requestAnimationFrame(tick);
+      }, { capture: true, once: true });
+    }); window.__switch.catch(() => {}); }, 'نص قصير للتبديل');
+    await item(name).click();
+    const r = await withTimeout(page.evaluate(() => window.__switch), 70_000, 'switch');
+    times.push(r.shown);
+    maxGap = Math.max(maxGap, r.gap);
+  }
+  return { shown: median(times), maxGap, runs: times.length };
 }
 
 function corpusScenario(n, prev) {
