@@ -330,6 +330,9 @@ pub enum Event {
     LostWriter {
         /// Whether a change of this tab was refused by storage.
         unsaved: bool,
+        /// The file the work this tab could not save (a full disk) was
+        /// downloaded as, before the saved work replaces it here.
+        downloaded: Option<String>,
     },
     /// A read-only tab read the saved workspace again.
     Reloaded(Result<Restored, Msg>),
@@ -873,7 +876,7 @@ fn exact_occurrences(doc: &crate::core::model::Document, needle: &str) -> Vec<Ch
 impl Session {
     /// Another tab is the writer now: this one turns read-only and reads
     /// the saved workspace again.
-    fn lose_writer(&mut self, unsaved: bool) {
+    fn lose_writer(&mut self, unsaved: bool, downloaded: Option<String>) {
         // A tab whose claim storage refused held the lock: now another
         // tab has it, and this one stops trying.
         let unclaimed = self.unclaimed.take().is_some();
@@ -884,7 +887,16 @@ impl Session {
         self.reloads += 1;
         // The shell drops what it had not written.
         self.saves.queued = 0;
-        if unsaved {
+        // This tab saves nothing now: "kept in this tab" no longer holds.
+        if matches!(self.storage, StorageStatus::Failed(_)) {
+            self.storage = StorageStatus::Ready;
+        }
+        if let Some(file) = downloaded {
+            self.notify(
+                MessageKind::Warning,
+                Msg::new(Key::UnsavedDownloaded).arg("file", file),
+            );
+        } else if unsaved {
             self.notify(MessageKind::Warning, Key::LastChangeLost);
         } else {
             self.notify(MessageKind::Warning, Key::TakenOver);
@@ -976,10 +988,13 @@ impl Session {
                     state.reloads += 1;
                 }
             }
-            Event::News(News::NewWriter) => state.lose_writer(false),
+            Event::News(News::NewWriter) => state.lose_writer(false, None),
             // (the shell tries the lock; a tab that gets it takes over)
             Event::News(News::WriterLeft) => {}
-            Event::LostWriter { unsaved } => state.lose_writer(unsaved),
+            Event::LostWriter {
+                unsaved,
+                downloaded,
+            } => state.lose_writer(unsaved, downloaded),
             Event::Reloaded(restored) => {
                 if state.role == Role::Reader {
                     state.show_stored(restored);
@@ -1230,7 +1245,13 @@ mod tests {
 
         // Another tab taking the workspace meanwhile ends the claims.
         let mut other = page.clone();
-        other.update(Event::LostWriter { unsaved: false }, &resume);
+        other.update(
+            Event::LostWriter {
+                unsaved: false,
+                downloaded: None,
+            },
+            &resume,
+        );
         assert!(other.unclaimed.is_none());
         assert_eq!(other.role, Role::Reader);
         let taken = Lang::En.t(Key::TakenOver);

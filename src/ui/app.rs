@@ -74,11 +74,24 @@ thread_local! {
 }
 
 /// Tells the app that another tab took the workspace over.
+/// Work this tab could not save (a full disk) is downloaded first, as
+/// Wasim JSON: the saved work, which the other tab now holds, replaces it
+/// here.
 fn lost_writer(unsaved: bool) {
+    let failed = saver::at_risk();
     resign();
     saver::drop_all();
     if let Some(app) = APP.with(|a| a.borrow().clone()) {
-        app.dispatch(Action::LostWriter { unsaved });
+        let downloaded = (failed && app.revision > 0).then(|| {
+            let file = crate::ui::export_menu::workspace_file(&app.ws);
+            let name = file.name.clone();
+            crate::ui::export_menu::offer_download(&app, &file);
+            name
+        });
+        app.dispatch(Action::LostWriter {
+            unsaved,
+            downloaded,
+        });
     }
 }
 

@@ -199,3 +199,22 @@ test('the page runs under a strict Content Security Policy, and breaking it is r
   await expect.poll(() => problems.filter((p) => p.includes('Content Security Policy')).length).toBeGreaterThanOrEqual(3);
   await forgetCspViolations(page, problems);
 });
+
+// A label name of 20,000 letters was drawn whole: the label button ran off
+// the page and the name, shown after its span, filled the text.
+test('a label name of hostile length is cut with an ellipsis in the toolbar and after its span', async ({ page }) => {
+  await gotoApp(page);
+  const name = 'L'.repeat(20_000);
+  const text = 'زار محمد بغداد';
+  await uploadFiles(page, [jsonFile('long.json', {
+    format: 'wasim', version: 2,
+    labels: [{ name, color: '#ff3333', key: '1' }],
+    documents: [{ name: 'h.txt', text, done: false, spans: [{ start: 4, end: 8, label: name, text: 'محمد' }] }],
+  })]);
+  const mark = page.locator(`[data-testid="doc-text"] mark[data-span-start="4"]`);
+  await expect(mark).toHaveAttribute('data-label', name);
+  const button = await page.getByTestId(`label-${name}`).boundingBox();
+  expect(button.width).toBeLessThan(400);
+  const line = await page.locator('[data-testid="doc-text"] .line').first().boundingBox();
+  expect(line.height).toBeLessThan(100);
+});

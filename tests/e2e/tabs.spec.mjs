@@ -3,6 +3,7 @@
 // elsewhere, refuses edits with a visible message, shows the writer's saved
 // work as it comes, and can take over ("Use it here") without losing what the
 // other tab saved. Both pages share ONE browser context (same profile).
+import fs from 'node:fs';
 import { test, expect } from './fixtures.mjs';
 import {
   gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, shownSpans, expectMessage, exportJson, docNames, docItem,
@@ -316,4 +317,29 @@ test('taking over on a full disk says why, and the tab claims the workspace once
   ];
   await expect.poll(() => spans(b)).toEqual(two);
   await expect.poll(() => spans(a)).toEqual(two);
+});
+
+// A writer whose disk is full keeps its unsaved changes in the tab and says
+// so. Another tab taking over replaced them with the saved work, silently,
+// while the warning still said they were kept. They are downloaded first.
+test('a take-over downloads the changes a tab could not save, and says so', async ({ page, context }) => {
+  const { a, b } = await writerAndReader(page, context);
+  await tag(a, PER, '1');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await a.evaluate(fillDisk);
+  await tag(a, ORG, '3');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'failed');
+  await expect(a.getByTestId('storage-warning')).toContainText('kept in this tab');
+  const [download] = await Promise.all([a.waitForEvent('download'), b.getByTestId('take-over').click()]);
+  const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(download.suggestedFilename()).toMatch(/^corpus_\d{4}-\d{2}-\d{2}\.json$/);
+  const doc = saved.documents.find((d) => d.name === NAME);
+  expect(doc.spans.map((s) => [s.start, s.end, s.label])).toEqual([
+    [PER.start, PER.end, 'PER'],
+    [ORG.start, ORG.end, 'ORG'],
+  ]);
+  await expectMessage(a, 'warning', `could not save its latest changes: they were downloaded as ${download.suggestedFilename()}`);
+  await expect(a.getByTestId('storage-warning')).toHaveCount(0);
+  await expect(readOnly(a)).toBeVisible();
+  await expect.poll(() => spans(a)).toEqual([[PER.start, PER.end, 'PER']]);
 });

@@ -65,7 +65,9 @@ use super::common::{
     numbered_name, object_of, offset_field, place_in, record_place, resolve_documents_unit,
     write_name,
 };
-use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
+use super::types::{
+    ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, InputFile,
+};
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source};
 use crate::core::text::{Utf16Index, has_astral};
@@ -101,21 +103,9 @@ impl Format for Doccano {
             relations += skipped;
             raw.push(doc);
         }
-        let stated: Vec<Option<&str>> = records
-            .iter()
-            .map(|r| r.value.get(OFFSET_UNIT_FIELD).and_then(Value::as_str))
-            .collect();
-        let forced = match stated.first().copied().flatten() {
-            Some(first) if stated.iter().all(|s| *s == Some(first)) => match first {
-                UTF16 => Some((OffsetUnit::Utf16, Key::ReasonFileSays)),
-                CODE_POINTS => Some((OffsetUnit::CodePoints, Key::ReasonFileSays)),
-                _ => None,
-            },
-            _ => None,
-        };
-        let (mut documents, mut warnings, unit) = resolve_documents_unit(name, raw, forced)?;
+        let (mut documents, mut warnings) = documents_in_their_units(name, &records, raw)?;
         let layouts = jsonl_layouts(&text, file.bytes.starts_with(BOM.as_bytes()), &records);
-        for (doc, layout) in documents.iter_mut().zip(layouts) {
+        for ((doc, unit), layout) in documents.iter_mut().zip(layouts) {
             if let Some(Value::Object(data)) = doc.source.as_mut().map(|s| &mut s.data) {
                 data.insert("unit".into(), json!(unit.tag()));
                 if let Some(layout) = layout.filter(|l| !l.is_null()) {
@@ -126,6 +116,7 @@ impl Format for Doccano {
         if relations > 0 {
             warnings.push(Msg::counted(Counted::RelationsNotShown, relations).arg("file", name));
         }
+        let documents = documents.into_iter().map(|(doc, _)| doc).collect();
         Ok(added_documents(documents, warnings))
     }
 
@@ -155,6 +146,54 @@ impl Format for Doccano {
         }
         Exported { file, warnings }
     }
+}
+
+/// A document read, and the unit its file's offsets were in.
+type InUnit = (ImportedDocument, OffsetUnit);
+
+/// The documents of `records` with their spans in code points, each with
+/// the unit its offsets were read in: a record's `offset_unit` when it
+/// states one, else the unit detected over the records that state none (a
+/// corpus export of Wasim mixes records of a doccano file read in UTF-16,
+/// which keep their fields as read, with others that say `code_points`:
+/// read all in one unit, the latter's spans moved).
+///
+/// # Errors
+/// As [`resolve_documents_unit`].
+fn documents_in_their_units(
+    name: &str,
+    records: &[Record],
+    raw: Vec<RawDocument>,
+) -> Result<(Vec<InUnit>, Vec<Msg>), ImportError> {
+    let stated: Vec<Option<OffsetUnit>> = records
+        .iter()
+        .map(
+            |r| match r.value.get(OFFSET_UNIT_FIELD).and_then(Value::as_str) {
+                Some(UTF16) => Some(OffsetUnit::Utf16),
+                Some(CODE_POINTS) => Some(OffsetUnit::CodePoints),
+                _ => None,
+            },
+        )
+        .collect();
+    let mut raw: Vec<Option<RawDocument>> = raw.into_iter().map(Some).collect();
+    let mut read: Vec<Option<InUnit>> = raw.iter().map(|_| None).collect();
+    let mut warnings = Vec::new();
+    for want in [Some(OffsetUnit::CodePoints), Some(OffsetUnit::Utf16), None] {
+        let group: Vec<usize> = (0..raw.len())
+            .filter(|&i| stated.get(i).copied().flatten() == want)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let docs = group.iter().filter_map(|&i| raw[i].take()).collect();
+        let forced = want.map(|unit| (unit, Key::ReasonFileSays));
+        let (docs, said, unit) = resolve_documents_unit(name, docs, forced)?;
+        warnings.extend(said);
+        for (i, doc) in group.into_iter().zip(docs) {
+            read[i] = Some((doc, unit));
+        }
+    }
+    Ok((read.into_iter().flatten().collect(), warnings))
 }
 
 /// The unit a document's offsets are written in: UTF-16 when the export
@@ -630,6 +669,29 @@ mod tests {
         assert_eq!(slices(&imported, 1), ["Google"]);
         assert_eq!(imported.documents[1].name, "d.jsonl #2");
         assert!(imported.warnings[0].contains("1 relation"));
+    }
+
+    #[test]
+    fn a_record_that_states_its_unit_is_read_in_it_whatever_the_others_use() {
+        // A corpus export of Wasim: a record of a doccano file read in UTF-16
+        // (kept as read, no offset_unit), then a typed-in document's record.
+        let text = [
+            "{\"text\": \"😀😀 علي\", \"label\": [[5, 8, \"PER\"]]}",
+            "{\"text\": \"🇶🇦 أحمد في بغداد\", \"label\": [[3, 7, \"PER\"], [11, 16, \"LOC\"]], \"offset_unit\": \"code_points\"}",
+        ]
+        .join("\n");
+        let imported = import(&text).expect("ok");
+        let texts: Vec<Vec<String>> = imported
+            .documents
+            .iter()
+            .map(|d| {
+                d.spans
+                    .iter()
+                    .map(|s| d.text.chars().skip(s.start).take(s.end - s.start).collect())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(texts, [vec!["علي"], vec!["أحمد", "بغداد"]]);
     }
 
     #[test]

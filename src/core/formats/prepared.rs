@@ -14,12 +14,36 @@ use std::sync::Arc;
 
 use super::types::{ImportMode, Imported, ImportedDocument};
 use crate::core::edit::Edit;
-use crate::core::i18n::Msg;
+use crate::core::i18n::{Counted, Msg};
 use crate::core::model::{
     DocId, Document, Label, Span, SpanId, Workspace, new_label_color, parse_hex_color,
     validate_parts,
 };
 use crate::core::text::Text;
+
+/// Keeps in `kept` what its duplicate `other` (same range and label) adds:
+/// its note (after `kept`'s, on a line of its own, unless `kept`'s note
+/// has that line already), its entity id when `kept` has none, its annotators, and
+/// its acceptance.
+fn merge_duplicate(kept: &mut Span, other: &mut Span) {
+    match (&mut kept.note, other.note.take()) {
+        (Some(note), Some(more)) if !note.lines().any(|line| line == more) => {
+            note.push('\n');
+            note.push_str(&more);
+        }
+        (note @ None, more) => *note = more,
+        _ => {}
+    }
+    if kept.entity_id.is_none() {
+        kept.entity_id = other.entity_id.take();
+    }
+    for who in other.annotators.drain(..) {
+        if !kept.annotators.contains(&who) {
+            kept.annotators.push(who);
+        }
+    }
+    kept.accepted |= other.accepted;
+}
 
 /// An import whose documents are built, waiting for their ids.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,9 +149,21 @@ impl Prepared {
                 self.span_labels.push(span.label.to_string());
             }
         }
-        // Stable: of identical spans, the first in the file stays.
+        // Stable: of identical spans, the first in the file stays, with
+        // what the others add (a note, an entity id), and the user is told.
         sort::sort_by(&mut spans, |a, b| a.sort_key().cmp(&b.sort_key()));
-        spans.dedup_by(|later, earlier| later.sort_key() == earlier.sort_key());
+        let before = spans.len();
+        spans.dedup_by(|later, earlier| {
+            let same = later.sort_key() == earlier.sort_key();
+            if same {
+                merge_duplicate(earlier, later);
+            }
+            same
+        });
+        if spans.len() < before {
+            let merged = Msg::counted(Counted::DuplicatesDropped, before - spans.len());
+            self.warnings.push(merged.arg("file", doc.name.as_str()));
+        }
         self.bytes += doc.text.len();
         self.documents.push(Document {
             id,
@@ -315,6 +351,27 @@ mod tests {
             annotator: None,
             team: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_duplicate_gives_its_note_and_entity_id_to_the_span_kept_and_is_said() {
+        let mut a = doc("a", &[(4, 7, "PER"), (4, 7, "PER"), (4, 7, "PER")]);
+        a.spans[0].note = Some("first note".into());
+        a.spans[1].note = Some("second note".into());
+        a.spans[1].entity_id = Some("Q42".into());
+        a.spans[2].note = Some("first note".into());
+        let mut prepared = Prepared::empty(ImportMode::AddDocuments, Vec::new(), None, Vec::new());
+        prepared.add(a);
+        let spans = &prepared.documents()[0].spans;
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].note.as_deref(), Some("first note\nsecond note"));
+        assert_eq!(spans[0].entity_id.as_deref(), Some("Q42"));
+        assert_eq!(prepared.warnings.len(), 1);
+        assert!(
+            prepared.warnings[0].contains("a: 2 duplicate spans"),
+            "{:?}",
+            prepared.warnings
+        );
     }
 
     #[test]

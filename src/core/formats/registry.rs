@@ -339,6 +339,11 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
         Err(_) => {
             let first = text.lines().find(|line| !line.trim().is_empty())?;
             match json::parse::<Value>(first) {
+                // JSON Lines of Label Studio tasks (one line alone parses as
+                // a whole and is found above).
+                Ok(Value::Object(task)) if task.get("data").is_some_and(Value::is_object) => {
+                    Some(label_studio::ID)
+                }
                 Ok(value @ Value::Object(_)) => record_kind(&value).or(fallback),
                 _ => fallback,
             }
@@ -459,6 +464,19 @@ mod tests {
         };
         assert!(matches!(import_files(vec![binary]).pop(), Some(Err(_))));
         assert_eq!(read("a.txt", "ab").warnings.len(), 0);
+    }
+
+    #[test]
+    fn json_lines_of_label_studio_tasks_are_label_studio() {
+        let task = |text: &str| {
+            format!(
+                "{{\"data\": {{\"text\": \"{text}\"}}, \"annotations\": [{{\"result\": [{{\"type\": \"labels\", \"from_name\": \"label\", \"to_name\": \"text\", \"value\": {{\"start\": 0, \"end\": 3, \"text\": \"علي\", \"labels\": [\"PER\"]}}}}]}}]}}"
+            )
+        };
+        let text = format!("{}\n{}\n", task("علي هنا"), task("علي هناك"));
+        let imported = read("tasks.jsonl", &text);
+        assert_eq!(imported.documents.len(), 2);
+        assert!(imported.documents.iter().all(|d| d.spans.len() == 1));
     }
 
     #[test]

@@ -366,6 +366,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     RepeatsText => "“{name}” repeats the text of “{first}”",
     Respaced => "{file} spaces its words as CoNLL tokens (CoNLL keeps no spacing): a document with the same words as a text another file keeps is compared on that text, each span on the same characters.",
     PlacedOn => "“{name}”: on the text of “{second}” in {first}",
+    UnsavedDownloaded => "Another tab took the workspace over while this one could not save its latest changes: they were downloaded as {file}, so that they are not lost (open that file to get them back). This tab is now read-only and shows the saved work.",
     CannotPlace => "“{name}” in {file} has the words of “{second}” in {first}, but one of its spans would end inside a character there: it is not compared.",
     JsonAt => "{what} at line {line} column {column}",
     JsonEofList => "EOF while parsing a list",

@@ -708,6 +708,8 @@ pub enum Key {
     Respaced,
     /// “{name}”: on the text of “{second}” in {first}
     PlacedOn,
+    /// Another tab took the workspace over while this one could not save its latest changes: they were downloaded as {file}, so that they are not lost (open that file to get them back). This tab is now read-only and shows the saved work.
+    UnsavedDownloaded,
     /// “{name}” in {file} has the words of “{second}” in {first}, but one of its spans would end inside a character there: it is not compared.
     CannotPlace,
     /// {what} at line {line} column {column}
@@ -1254,7 +1256,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 560] = [
+    pub const ALL: [Key; 561] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1607,6 +1609,7 @@ impl Key {
         Key::RepeatsText,
         Key::Respaced,
         Key::PlacedOn,
+        Key::UnsavedDownloaded,
         Key::CannotPlace,
         Key::JsonAt,
         Key::JsonEofList,
