@@ -8,7 +8,9 @@ import { gotoApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind } from './he
 
 const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
 
-test('typing in the span fields survives the autosave that finishes meanwhile', async ({ page }) => {
+/** TEXT loaded and عمّان tagged LOC and saved: the save status and how many
+ * writes it had acknowledged then. */
+async function tagAmman(page) {
   await gotoApp(page);
   await uploadFiles(page, [txtFile('draft.txt', TEXT)]);
   await openDoc(page, 'draft.txt');
@@ -18,6 +20,11 @@ test('typing in the span fields survives the autosave that finishes meanwhile', 
   const status = page.getByTestId('save-status');
   await expect(status).toHaveAttribute('data-state', 'saved');
   const acked = Number(await status.getAttribute('data-acked'));
+  return { status, acked };
+}
+
+test('typing in the span fields survives the autosave that finishes meanwhile', async ({ page }) => {
+  const { status, acked } = await tagAmman(page);
 
   await page.getByTestId('span-entity-id').click();
   await page.keyboard.type('Q3');
@@ -48,15 +55,7 @@ test('typing in the span fields survives the autosave that finishes meanwhile', 
 // (Tab, Enter, a click elsewhere): a reload meanwhile lost it while the
 // status said "Saved". It is committed once typing pauses.
 test('a note and an entity id being typed are saved once typing pauses, before the field is left', async ({ page }) => {
-  await gotoApp(page);
-  await uploadFiles(page, [txtFile('draft.txt', TEXT)]);
-  await openDoc(page, 'draft.txt');
-  const at = cpFind(TEXT, 'عمّان');
-  await dragSelect(page, at.start, at.end, 'عمّان');
-  await page.keyboard.press('2');
-  const status = page.getByTestId('save-status');
-  await expect(status).toHaveAttribute('data-state', 'saved');
-  const acked = Number(await status.getAttribute('data-acked'));
+  const { status, acked } = await tagAmman(page);
 
   await page.getByTestId('span-note').click();
   await page.keyboard.type('عاصمة ');
