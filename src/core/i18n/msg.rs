@@ -56,24 +56,43 @@ const NAME_PLACEHOLDERS: [&str; 11] = [
     "name", "names", "file", "files", "base", "with", "without", "first", "second", "who", "stem",
 ];
 
+/// What a placeholder holds, for how its value is isolated.
+#[derive(Clone, Copy)]
+enum Holds {
+    /// Text of the message's own direction.
+    Text,
+    /// Names ([`NAME_PLACEHOLDERS`]).
+    Name,
+    /// A file name's stem, its extension after it in the template.
+    Stem,
+}
+
+impl Holds {
+    fn of(placeholder: &str) -> Holds {
+        match placeholder {
+            "stem" => Holds::Stem,
+            name if NAME_PLACEHOLDERS.contains(&name) => Holds::Name,
+            _ => Holds::Text,
+        }
+    }
+}
+
 impl Arg {
     /// The argument worded in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        self.render_as(lang, None)
+        self.render_as(lang, Holds::Text)
     }
 
-    /// The argument worded in `lang`; `names`: it holds names (see
-    /// [`NAME_PLACEHOLDERS`]), `Some(true)` a file name's stem.
-    fn render_as(&self, lang: Lang, names: Option<bool>) -> String {
-        let (name, stem) = (names.is_some(), names == Some(true));
+    /// The argument worded in `lang`, its placeholder holding `holds`.
+    fn render_as(&self, lang: Lang, holds: Holds) -> String {
         // In an Arabic sentence a name with Latin letters or digits is
         // isolated too: `004_9237d8f2.txt` showed as `9237d8f2.txt_004`.
         // (A `{stem}` is followed by its extension, outside the isolate:
         // isolated alone, `x.txt` would read `txt.x`.)
-        let shown = |text: &str| match (name, lang) {
-            (true, Lang::Ar) if !stem => isolate_in(text, true).into_owned(),
-            (true, _) => isolate(text).into_owned(),
-            (false, _) => text.to_owned(),
+        let shown = |text: &str| match (holds, lang) {
+            (Holds::Name, Lang::Ar) => isolate_in(text, true).into_owned(),
+            (Holds::Name | Holds::Stem, _) => isolate(text).into_owned(),
+            (Holds::Text, _) => text.to_owned(),
         };
         match self {
             Arg::Plain(text) => shown(text),
@@ -87,7 +106,7 @@ impl Arg {
                 let shown: Vec<String> = items
                     .iter()
                     .take(LIST_SHOWN)
-                    .map(|item| item.render_as(lang, names))
+                    .map(|item| item.render_as(lang, holds))
                     .collect();
                 let mut out = lang.join(&shown);
                 if items.len() > LIST_SHOWN {
@@ -164,13 +183,7 @@ impl Msg {
         let values: Vec<(&str, String)> = self
             .args
             .iter()
-            .map(|(name, arg)| {
-                let kind = match *name {
-                    "stem" => Some(true),
-                    name => NAME_PLACEHOLDERS.contains(&name).then_some(false),
-                };
-                (*name, arg.render_as(lang, kind))
-            })
+            .map(|(name, arg)| (*name, arg.render_as(lang, Holds::of(name))))
             .collect();
         let args: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
         match self.text {
