@@ -215,6 +215,27 @@ fn errors_inside_an_archive_name_the_entry_and_the_archive() {
 }
 
 #[test]
+fn a_corpus_readme_and_licence_are_passed_over_not_refused() {
+    let bytes = make_zip(
+        &[
+            ("corpus/README", b"This corpus was annotated with brat."),
+            ("corpus/LICENSE.md", b"CC BY 4.0"),
+            ("corpus/readme.txt", b"read me"),
+            ("corpus/doc1.txt", TXT.as_bytes()),
+            ("corpus/doc1.ann", ANN.as_bytes()),
+            ("corpus/readme_notes.txt", b"a document all the same"),
+        ],
+        CompressionMethod::Deflated,
+    );
+    let imported = oks(import_files(vec![zip_file("corpus.zip", bytes)]));
+    let names: Vec<&str> = imported
+        .iter()
+        .flat_map(|i| i.documents.iter().map(|d| d.name.as_str()))
+        .collect();
+    assert_eq!(names, ["doc1.txt", "readme_notes.txt"]);
+}
+
+#[test]
 fn broken_archives_are_clear_errors() {
     let good = brat_project(CompressionMethod::Deflated);
     for cut in [0, 10, good.len() / 2, good.len() - 1] {

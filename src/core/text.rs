@@ -693,7 +693,8 @@ impl<'a> Utf16Cursor<'a> {
 ///
 /// # Errors
 /// [`DecodeError::Binary`] when the bytes hold NUL bytes (a binary file), and
-/// [`DecodeError::NotUtf8`] with the byte offset of the first invalid sequence.
+/// [`DecodeError::NotUtf8`] with the byte offset of the first invalid sequence,
+/// or [`DecodeError::CutShort`] when the bytes end inside a character.
 pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.contains(&0) {
@@ -701,9 +702,13 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
     }
     match std::str::from_utf8(body) {
         Ok(text) => Ok(text.to_owned()),
-        Err(error) => Err(DecodeError::NotUtf8 {
-            byte_offset: error.valid_up_to() + (bytes.len() - body.len()),
-        }),
+        Err(error) => {
+            let byte_offset = error.valid_up_to() + (bytes.len() - body.len());
+            Err(match error.error_len() {
+                None => DecodeError::CutShort { byte_offset },
+                Some(_) => DecodeError::NotUtf8 { byte_offset },
+            })
+        }
     }
 }
 
@@ -762,6 +767,12 @@ pub enum DecodeError {
         /// Offset of the first byte that is not valid UTF-8.
         byte_offset: usize,
     },
+    /// The bytes are UTF-8 but end inside a character: the file was cut short
+    /// (a copy or a download that did not finish).
+    CutShort {
+        /// Offset of the first byte of the unfinished character.
+        byte_offset: usize,
+    },
 }
 
 impl DecodeError {
@@ -771,6 +782,9 @@ impl DecodeError {
             DecodeError::Binary => Msg::new(Key::BinaryFile),
             DecodeError::NotUtf8 { byte_offset } => {
                 Msg::new(Key::NotUtf8).num("offset", *byte_offset)
+            }
+            DecodeError::CutShort { byte_offset } => {
+                Msg::new(Key::CutShort).num("offset", *byte_offset)
             }
         }
     }
@@ -1116,5 +1130,13 @@ mod tests {
             decode_utf8(&[0xC8, 0xDB, 0xCF, 0xC7, 0xCF]),
             Err(DecodeError::NotUtf8 { .. })
         ));
+        // A copy cut inside a character: the last of «بغداد»'s bytes is gone.
+        let cut = "في بغداد".as_bytes();
+        assert_eq!(
+            decode_utf8(&cut[..cut.len() - 1]),
+            Err(DecodeError::CutShort {
+                byte_offset: cut.len() - 2
+            })
+        );
     }
 }

@@ -190,9 +190,14 @@ impl Format for Brat {
             if let Some(warning) = split_warning(&written.split, &stem) {
                 warnings.push(warning);
             }
+            let txt_bom = doc
+                .source_data(ID)
+                .and_then(|d| d.get("txt_bom"))
+                .is_some_and(|bom| bom == true);
+            let bom: &[u8] = if txt_bom { b"\xEF\xBB\xBF" } else { b"" };
             entries.push(Entry {
                 name: format!("{stem}.txt"),
-                bytes: doc.text.as_str().as_bytes().to_vec(),
+                bytes: [bom, doc.text.as_str().as_bytes()].concat(),
             });
             entries.push(Entry {
                 name: format!("{stem}.ann"),
@@ -361,15 +366,36 @@ fn type_name(label: &str) -> String {
 
 /// Reads a `.txt` and its `.ann` as one document named after the `.txt`.
 ///
+/// A `.txt` that starts with a byte order mark is read as brat reads it when
+/// the offsets count the mark (brat's Python keeps it as U+FEFF, the text's
+/// first character), else without it; either way it is written back.
+///
 /// # Errors
 /// When either file is not UTF-8 text, or a `T` line is malformed, out of
 /// range, or states a text that differs from the `.txt`.
 pub fn import_pair(txt: &InputFile, ann: &InputFile) -> Result<Imported, ImportError> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
     let text = decode(txt)?;
     let annotations = decode(ann)?;
     let mut tally = Tally::default();
-    let mut document = read_pair(&txt.name, text, &ann.name, &annotations, &mut tally)?;
-    if ann.bytes.starts_with(b"\xEF\xBB\xBF")
+    let read = |text: String, tally: &mut Tally| {
+        read_pair(&txt.name, text, &ann.name, &annotations, tally)
+    };
+    let txt_bom = txt.bytes.starts_with(BOM);
+    let mut document = match read(text.clone(), &mut tally) {
+        Err(error) if txt_bom => {
+            tally = Tally::default();
+            read(format!("\u{feff}{text}"), &mut tally).map_err(|_| error)?
+        }
+        Err(error) => return Err(error),
+        Ok(mut document) => {
+            if txt_bom && let Some(source) = &mut document.source {
+                source.data["txt_bom"] = json!(true);
+            }
+            document
+        }
+    };
+    if ann.bytes.starts_with(BOM)
         && let Some(source) = &mut document.source
     {
         source.data["bom"] = json!(true);
@@ -1347,6 +1373,42 @@ mod tests {
             .expect("imports");
         assert_eq!(back.documents[0].spans.len(), 2);
         assert_eq!(back.documents[0].text, "قال علي\nفي بغداد");
+    }
+
+    #[test]
+    fn a_txt_with_a_byte_order_mark_reads_as_brat_counts_and_writes_back() {
+        let txt = "\u{feff}علي زار بغداد\n";
+        // brat (Python's "utf-8") counts the mark; a tool that reads
+        // "utf-8-sig" does not. Both read, and both write the same bytes.
+        for (ann, text) in [
+            ("T1\tPER 1 4\tعلي\n", txt),
+            ("T1\tPER 0 3\tعلي\n", &txt[3..]),
+        ] {
+            let imported = import_pair(&file("a.txt", txt), &file("a.ann", ann)).expect("reads");
+            let doc = &imported.documents[0];
+            assert_eq!(doc.text, text, "{ann}");
+            let span = &doc.spans[0];
+            let chars: Vec<char> = doc.text.chars().collect();
+            assert_eq!(
+                chars[span.start..span.end].iter().collect::<String>(),
+                "علي"
+            );
+            let mut ws = crate::core::model::Workspace::default();
+            let (edit, _) = crate::core::formats::import_edit(&mut ws, imported).expect("valid");
+            edit.apply(&mut ws).expect("applies");
+            let (bytes, written, _) = export(&ws);
+            assert_eq!(written, ann);
+            let entries = zip::read(&bytes).expect("zip");
+            assert_eq!(entries[0].bytes, txt.as_bytes(), "{ann}");
+        }
+        // Offsets that fit neither reading are refused as before.
+        let wrong = import_pair(&file("a.txt", txt), &file("a.ann", "T1\tPER 2 5\tعلي\n"));
+        assert!(
+            wrong
+                .expect_err("refused")
+                .to_string()
+                .contains("T1 says its text is")
+        );
     }
 
     /// An `annotation.conf` as brat projects write it: comments, a

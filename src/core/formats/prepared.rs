@@ -107,6 +107,12 @@ impl Prepared {
         prepared
     }
 
+    /// The labels the spans carry, in the order the file first uses them
+    /// (then those it lists without using them).
+    pub fn span_labels(&self) -> &[String] {
+        &self.span_labels
+    }
+
     /// How many labels adding these documents brings to a workspace whose
     /// label set is `labels` (those the spans carry or the files list).
     pub fn new_labels(&self, labels: &[Label]) -> usize {

@@ -163,7 +163,9 @@ fn import_utf8_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
             None if file.bytes.iter().all(u8::is_ascii_whitespace) => {
                 Err(ImportError::new(&file.name, None, Key::EmptyFile))
             }
-            None => Err(ImportError::new(&file.name, None, Key::Unrecognized)),
+            // Bytes that are not text say why, before any guess at a format.
+            None => common::decode(file)
+                .and_then(|_| Err(ImportError::new(&file.name, None, Key::Unrecognized))),
         }
     };
     vec![result]
@@ -171,8 +173,9 @@ fn import_utf8_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
 
 /// Reads the files of a `.zip` archive through [`import_files`], folder by
 /// folder, so `proj/doc1.txt` pairs with `proj/doc1.ann` (documents are named
-/// after the file, without its folder). Folders, macOS litter and brat's
-/// `.conf` files are passed over; archives inside the archive are refused.
+/// after the file, without its folder). Folders, macOS litter, brat's
+/// `.conf` files and a corpus's own papers ([`is_paperwork`]: `README`,
+/// `LICENSE`…) are passed over; archives inside the archive are refused.
 /// Errors name the entry and the archive (`proj/doc1.ann in proj.zip`).
 ///
 /// What an archive may cost is bounded (see [`zip::LIMITS`]).
@@ -190,7 +193,7 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
         };
         let (_, ext) = common::split_extension(&name);
         let ext = ext.to_lowercase();
-        if ext == "conf" {
+        if ext == "conf" || is_paperwork(&name) {
             continue;
         }
         if ext == "zip" {
@@ -225,6 +228,29 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
         )));
     }
     results
+}
+
+/// Whether an archive's entry is the corpus's own paperwork (`README`,
+/// `LICENSE.md`, `COPYING.txt`…), as corpora from brat's site ship, rather
+/// than a document: by its name without extension, in any case.
+fn is_paperwork(name: &str) -> bool {
+    const PAPERS: [&str; 8] = [
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "changelog",
+        "changes",
+        "authors",
+        "notice",
+    ];
+    let (stem, ext) = common::split_extension(name);
+    let stem = stem.to_lowercase();
+    let ext = ext.to_lowercase();
+    matches!(ext.as_str(), "" | "md" | "txt" | "rst")
+        && PAPERS
+            .iter()
+            .any(|paper| stem == *paper || stem.starts_with(&format!("{paper}.")))
 }
 
 fn import_plain_text(file: &InputFile) -> Result<Imported, ImportError> {
@@ -464,6 +490,22 @@ mod tests {
         };
         assert!(matches!(import_files(vec![binary]).pop(), Some(Err(_))));
         assert_eq!(read("a.txt", "ab").warnings.len(), 0);
+    }
+
+    #[test]
+    fn a_file_cut_inside_a_character_says_so_whatever_its_extension() {
+        let whole = r#"{"format": "wasim", "documents": [{"name": "a", "text": "بغداد"#;
+        let cut = &whole.as_bytes()[..whole.len() - 1];
+        for name in ["w.json", "d.jsonl", "a.txt", "a.conll", "x.data"] {
+            let file = InputFile {
+                name: name.into(),
+                bytes: cut.to_vec(),
+            };
+            let Some(Err(error)) = import_files(vec![file]).pop() else {
+                panic!("{name}: a cut file is refused");
+            };
+            assert!(error.to_string().contains("cut short"), "{name}: {error}");
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{invalid_json, range};
+use super::common::{invalid_json, range, some_of};
 use super::prepared::Prepared;
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
@@ -35,7 +35,7 @@ use super::types::{
 };
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::json;
-use crate::core::model::{Document, Label, LabelRecord, Source, checked_labels};
+use crate::core::model::{Document, Label, LabelRecord, Source, checked_labels, new_label_color};
 use crate::core::text::Text;
 
 /// This format's id, also the `format` field's value.
@@ -194,7 +194,11 @@ impl Format for WasimJson {
         if repr.open.is_some_and(|open| open >= documents.len()) {
             return Err(ImportError::new(name, None, Key::WasimOpen));
         }
-        let (labels, warnings) = checked_labels(repr.labels, &Arg::Plain(name.to_owned()));
+        let (mut labels, mut warnings) = checked_labels(repr.labels, &Arg::Plain(name.to_owned()));
+        let used = documents
+            .iter()
+            .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()));
+        warnings.extend(define_used(&mut labels, used, name));
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
             labels,
@@ -273,6 +277,32 @@ pub enum Read {
     Whole(InputFile),
 }
 
+/// Adds to `labels` each label a span uses (`used`, in file order) that
+/// the workspace file does not define, with the next new colour, and says
+/// which: a hand-edited file loads, and nothing is dropped unsaid.
+fn define_used<'a>(
+    labels: &mut Vec<Label>,
+    used: impl Iterator<Item = &'a str>,
+    file: &str,
+) -> Option<Msg> {
+    let mut added: Vec<&str> = Vec::new();
+    for name in used {
+        if labels.iter().all(|l| l.name != name) {
+            added.push(name);
+            labels.push(Label {
+                name: name.to_owned(),
+                color: new_label_color(labels.len()).to_owned(),
+                key: None,
+                description: String::new(),
+            });
+        }
+    }
+    (!added.is_empty()).then(|| {
+        Msg::counted(Counted::WasimUndefinedLabels, added.len())
+            .arg("file", file)
+            .with("labels", some_of(&added))
+    })
+}
 /// How [`Reading::start`] went.
 pub enum Start {
     /// A file that may be a Wasim workspace, to be read in steps.
@@ -437,6 +467,10 @@ impl Reading {
                 );
                 (prepared.labels, prepared.warnings) =
                     checked_labels(labels, &Arg::Plain(self.name.clone()));
+                let used = prepared.span_labels().to_vec();
+                let used = used.iter().map(String::as_str);
+                let added = define_used(&mut prepared.labels, used, &self.name);
+                prepared.warnings.extend(added);
                 prepared.open = open;
                 Read::Done(prepared)
             }
@@ -686,13 +720,38 @@ mod tests {
             bytes: vec![0, 159, 146, 150],
         });
         assert!(binary.expect_err("binary").to_string().contains("binary"));
+        // A span whose label the file does not define: both readers add
+        // the label and say so, naming the file.
         let unknown_label = good.replace("\"label\": \"LOC\"", "\"label\": \"GPE\"");
-        let imported = import_str(&unknown_label).expect("parses");
-        let mut ws = Workspace::default();
-        let before = ws.clone();
-        let error = import_edit(&mut ws, imported).expect_err("unknown label");
-        assert!(error.contains("unknown label"));
-        assert_eq!(ws.documents, before.documents);
+        let whole = import_str(&unknown_label).expect("repaired, not refused");
+        let stepwise = read_in_steps(&unknown_label);
+        assert_eq!(stepwise.labels, whole.labels);
+        assert_eq!(stepwise.warnings, whole.warnings);
+        let added = whole.labels.last().expect("labels");
+        assert_eq!((added.name.as_str(), added.key), ("GPE", None));
+        assert!(crate::core::model::validate_labels(&whole.labels).is_ok());
+        assert_eq!(
+            whole.warnings.last().map(ToString::to_string).as_deref(),
+            Some("x.json: spans use a label the file does not define, added: GPE")
+        );
+    }
+
+    /// What the stepwise reader makes of `json`, 64 bytes a step.
+    fn read_in_steps(json: &str) -> Prepared {
+        let mut reading = match Reading::start(InputFile {
+            name: "x.json".into(),
+            bytes: json.as_bytes().to_vec(),
+        }) {
+            Start::Reading(reading) => reading,
+            Start::Whole(_) => panic!("a workspace reads in steps"),
+        };
+        loop {
+            match reading.step(64) {
+                None => {}
+                Some(Read::Done(prepared)) => break prepared,
+                Some(Read::Whole(_)) => panic!("read in steps, not given back"),
+            }
+        }
     }
 
     #[test]
@@ -704,20 +763,7 @@ mod tests {
             )
             .replace("\"key\": \"2\"", "\"key\": \"/\"");
         let whole = import_str(&evil).expect("repaired, not refused");
-        let mut reading = match Reading::start(InputFile {
-            name: "x.json".into(),
-            bytes: evil.clone().into_bytes(),
-        }) {
-            Start::Reading(reading) => reading,
-            Start::Whole(_) => panic!("a workspace reads in steps"),
-        };
-        let stepwise = loop {
-            match reading.step(64) {
-                None => {}
-                Some(Read::Done(prepared)) => break prepared,
-                Some(Read::Whole(_)) => panic!("read in steps, not given back"),
-            }
-        };
+        let stepwise = read_in_steps(&evil);
         assert_eq!(stepwise.labels, whole.labels);
         assert_eq!(stepwise.warnings, whole.warnings);
         assert_eq!(whole.warnings.len(), 2, "{:?}", whole.warnings);

@@ -798,6 +798,8 @@ pub enum Key {
     BinaryFile,
     /// it is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 and try again
     NotUtf8,
+    /// it ends in the middle of a character (byte {offset}): the file was cut short; copy or download it again
+    CutShort,
     /// cannot load this file: {error}
     CannotLoadFile,
     /// {file} in {archive}
@@ -1210,6 +1212,8 @@ pub enum Counted {
     BratDiscontinuous,
     /// {file}: {n} deleted spans kept as entities because relations, events, attributes, normalizations or equivalences point at them ({ids})
     BratKeptDeleted,
+    /// {file}: spans use {n} labels the file does not define, added: {labels}
+    WasimUndefinedLabels,
     /// {file}: {n} discontinuous entities were split, as their fragments now carry different labels: in each, the fragments that kept its type (or else its first remaining fragment's label) keep its ID, which relations and notes point at; the others get new IDs ({ids})
     BratSplit,
     /// {n} notes had line breaks or tabs, written as spaces
@@ -1256,7 +1260,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 561] = [
+    pub const ALL: [Key; 562] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1654,6 +1658,7 @@ impl Key {
         Key::JsonWantNumber,
         Key::BinaryFile,
         Key::NotUtf8,
+        Key::CutShort,
         Key::CannotLoadFile,
         Key::InArchive,
         Key::InvalidJson,
@@ -1823,7 +1828,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 60] = [
+    pub const ALL: [Counted; 61] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1863,6 +1868,7 @@ impl Counted {
         Counted::SkippedResults,
         Counted::BratDiscontinuous,
         Counted::BratKeptDeleted,
+        Counted::WasimUndefinedLabels,
         Counted::BratSplit,
         Counted::FlattenedNotes,
         Counted::Bytes,

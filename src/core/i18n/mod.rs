@@ -326,6 +326,7 @@ mod tests {
                         ("max", "9"),
                         ("column", "3"),
                         ("format", "brat"),
+                        ("labels", "L"),
                     ];
                     let text = lang.n(key, n, &args);
                     assert!(!text.contains("(s)"), "{key:?} {n} {lang:?}: {text}");

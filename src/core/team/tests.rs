@@ -376,7 +376,8 @@ fn notices_are_worded_in_the_language_they_are_shown_in() {
         ],
     );
     let mut value: Value = serde_json::from_slice(&date.bytes).expect("json");
-    value["labels"] = json!([{"name": "PER", "color": "#ffc38a"}]);
+    value["labels"] =
+        json!([{"name": "PER", "color": "#ffc38a"}, {"name": "DATE", "color": "#ffd700"}]);
     date.bytes = value.to_string().into_bytes();
     team.add(
         vec![wasim("amina.json", None, &[("d.txt", TEXT, AMINA)]), date],
