@@ -392,6 +392,17 @@ fn label_studio_unknown_results_survive_edits() {
     results.push(json!({"id": "wasim-1-1", "from_name": "label", "to_name": "text", "type": "labels",
                         "origin": "manual", "value": {"start": 8, "end": 10, "text": "في", "labels": ["LOC"]}}));
     assert_eq!(out, expected);
+    // The relation that went is said, naming the document.
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+    let warnings = LabelStudio
+        .export(&ws.labels, &docs, ExportOptions::default())
+        .warnings;
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings.iter().any(|w| w
+            == "Label Studio: 1 relation was left out because an entity it links was deleted (\"baghdad\")"),
+        "{warnings:?}"
+    );
     let again = workspace(&LabelStudio, "x.json", &export(&LabelStudio, &ws));
     assert_eq!(again.documents[0].name, "baghdad");
 }

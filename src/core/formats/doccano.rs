@@ -141,6 +141,7 @@ impl Format for Doccano {
         if dropped > 0 {
             warnings.push(
                 Msg::counted(Counted::RelationsDropped, dropped)
+                    .arg("format", "doccano")
                     .with("documents", Arg::List(names)),
             );
         }

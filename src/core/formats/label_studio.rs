@@ -80,7 +80,7 @@ use super::common::{
 use super::types::{
     ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile, TeamData,
 };
-use crate::core::i18n::{Counted, Key, Msg};
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::json;
 use crate::core::model::{Document, Label, Source, Span};
 use serde::Serialize;
@@ -232,12 +232,18 @@ impl Format for LabelStudio {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
+        let (mut dropped, mut names) = (0, Vec::new());
         let tasks: Vec<Value> = documents
             .iter()
             .enumerate()
             .map(|(d, doc)| match doc.source_data(ID) {
                 Some(data) if data.get("record").is_some_and(Value::is_object) => {
-                    Value::Object(export_kept(d, doc, data))
+                    let (task, relations) = export_kept(d, doc, data);
+                    if relations > 0 {
+                        dropped += relations;
+                        names.push(Arg::Quoted(doc.name.clone()));
+                    }
+                    Value::Object(task)
                 }
                 _ => new_task(d, doc),
             })
@@ -251,12 +257,18 @@ impl Format for LabelStudio {
             },
             None => json_file(name, &Value::Array(tasks)),
         };
-        Exported {
-            file,
-            warnings: dropped_extras("Label Studio JSON", documents, |d, _| keeps_notes(d), false)
+        let mut warnings: Vec<Msg> =
+            dropped_extras("Label Studio JSON", documents, |d, _| keeps_notes(d), false)
                 .into_iter()
-                .collect(),
+                .collect();
+        if dropped > 0 {
+            warnings.push(
+                Msg::counted(Counted::RelationsDropped, dropped)
+                    .arg("format", "Label Studio")
+                    .with("documents", Arg::List(names)),
+            );
         }
+        Exported { file, warnings }
     }
 }
 
@@ -634,8 +646,9 @@ type Lists = Vec<(ListPlace, Vec<Value>)>;
 /// (and relations to them), spans added in Wasim are new regions of the
 /// first annotation that was not cancelled. A task read from its
 /// predictions keeps them as they were; when its spans changed, they are
-/// written as a new annotation made from the predictions' results.
-fn export_kept(d: usize, doc: &Document, data: &Value) -> Map<String, Value> {
+/// written as a new annotation made from the predictions' results. With the
+/// task, how many relations went with the regions they linked.
+fn export_kept(d: usize, doc: &Document, data: &Value) -> (Map<String, Value>, usize) {
     let mut task = object_of(data.get("record")).unwrap_or_default();
     let min = !task.get("data").is_some_and(Value::is_object);
     put_text_and_name(&mut task, doc, data, min);
@@ -644,18 +657,19 @@ fn export_kept(d: usize, doc: &Document, data: &Value) -> Map<String, Value> {
         doc.text.as_str(),
     );
     let (mut lists, predicted) = region_lists(&task, min);
-    let (added, changed, mut used) = update_regions(&mut lists, doc, &file, min, predicted);
+    let (added, changed, mut used, dropped) =
+        update_regions(&mut lists, doc, &file, min, predicted);
     let names = Names::of(&task);
     let regions: Vec<Value> = added
         .iter()
         .map(|&i| added_region(d, i, doc, min, &names, &mut used))
         .collect();
     if predicted && !changed && regions.is_empty() {
-        return task;
+        return (task, dropped);
     }
     place_added(&mut lists, regions, &task, min);
     write_lists(&mut task, lists);
-    task
+    (task, dropped)
 }
 
 /// Writes the document's text where the task had it, and its name when the
@@ -780,7 +794,7 @@ fn update_regions(
     file: &FileOffsets,
     min: bool,
     predicted: bool,
-) -> (Vec<usize>, bool, HashSet<String>) {
+) -> (Vec<usize>, bool, HashSet<String>, usize) {
     let (owners, keys) = entries(lists, min, file);
     let matched = match_entries(&keys, &doc.spans);
     let mut spans_of: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
@@ -815,7 +829,9 @@ fn update_regions(
             items.push(item);
         }
     }
+    let mut dropped = 0;
     for (_, items) in lists.iter_mut() {
+        let before = items.len();
         items.retain(|r| {
             !["from_id", "to_id"].iter().any(|k| {
                 r.get(*k)
@@ -823,8 +839,9 @@ fn update_regions(
                     .is_some_and(|id| removed.contains(id))
             })
         });
+        dropped += before - items.len();
     }
-    (matched.added, changed, used)
+    (matched.added, changed, used, dropped)
 }
 
 /// A span region with the range, labels and note of the spans it stands

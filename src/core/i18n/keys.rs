@@ -1194,7 +1194,7 @@ pub enum Counted {
     EntityIds,
     /// {file}: {n} relations are not shown (Wasim edits spans only); an export to doccano writes them back
     RelationsNotShown,
-    /// doccano: {n} relations were left out because an entity they link was deleted ({documents})
+    /// {format}: {n} relations were left out because an entity they link was deleted ({documents})
     RelationsDropped,
     /// {file}: {n} records answered "reject" or "ignore" in Prodigy were skipped
     ProdigySkipped,
