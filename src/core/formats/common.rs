@@ -712,7 +712,8 @@ pub(crate) fn some_of<T: ToString>(items: &[T]) -> Arg {
 }
 
 /// Converts offsets a file wrote in some unit back to code points, for
-/// finding a file's entries among a document's spans at export.
+/// finding a file's entries among a document's spans at export, and code
+/// points to that unit, for writing them as the file did.
 pub(crate) struct FileOffsets {
     /// The text's UTF-16 index, when the unit is UTF-16 and the text has
     /// astral characters.
@@ -732,6 +733,14 @@ impl FileOffsets {
         match &self.index {
             Some(index) => index.cp(offset),
             None => Some(offset),
+        }
+    }
+
+    /// The file offset of a code point.
+    pub(crate) fn file_offset(&self, cp: usize) -> usize {
+        match &self.index {
+            Some(index) => index.utf16(cp),
+            None => cp,
         }
     }
 }

@@ -6,7 +6,8 @@
 //! shift after ZWJ emoji). Each region's `value.text` tells which: the unit is
 //! detected per file from these texts, a warning names it whenever a text
 //! has astral characters, and a region whose `value.text` matches under
-//! neither unit is an error. Export writes code points.
+//! neither unit is an error. Export writes a task in the unit it was read
+//! in, and a task from elsewhere in code points.
 //!
 //! Read:
 //! - a task list (or one task, or JSON Lines of tasks): `[{"data": {"text":
@@ -57,7 +58,7 @@
 //!   `prediction-changed`, added ones `manual`. Deleting every span gives
 //!   an annotation with an empty result (the task was checked: no spans).
 //!
-//! Offsets are written in code points (predictions keep theirs).
+//! Offsets are written in the unit the task was read in (see above).
 //! `data.name` is written when the task had one or the document was
 //! renamed. **Bytes:** exporting all the documents of a file, in their
 //! order, writes the file's own text: each task whose export equals the
@@ -559,7 +560,12 @@ impl Names {
 }
 
 /// A region for a span added in Wasim.
-fn new_region(id: String, doc: &Document, span: &Span, names: &Names) -> Value {
+fn new_region(
+    id: String,
+    doc: &Document,
+    span: &Span,
+    (names, file): (&Names, &FileOffsets),
+) -> Value {
     let mut region = json!({
         "id": id,
         "from_name": names.from_name,
@@ -567,8 +573,8 @@ fn new_region(id: String, doc: &Document, span: &Span, names: &Names) -> Value {
         "type": names.kind,
         "origin": "manual",
         "value": {
-            "start": span.start,
-            "end": span.end,
+            "start": file.file_offset(span.start),
+            "end": file.file_offset(span.end),
             "text": span_text(doc, span),
             "labels": [span.label],
         },
@@ -588,11 +594,15 @@ fn new_annotation(result: Vec<Value>) -> Value {
 /// The task of a document that was not read from Label Studio.
 fn new_task(d: usize, doc: &Document) -> Value {
     let names = Names::defaults();
+    let code_points = FileOffsets::new(OffsetUnit::CodePoints, "");
     let result: Vec<Value> = doc
         .spans
         .iter()
         .enumerate()
-        .map(|(s, span)| new_region(format!("wasim-{}-{}", d + 1, s + 1), doc, span, &names))
+        .map(|(s, span)| {
+            let id = format!("wasim-{}-{}", d + 1, s + 1);
+            new_region(id, doc, span, (&names, &code_points))
+        })
         .collect();
     json!({
         "id": d + 1,
@@ -662,7 +672,7 @@ fn export_kept(d: usize, doc: &Document, data: &Value) -> (Map<String, Value>, u
     let names = Names::of(&task);
     let regions: Vec<Value> = added
         .iter()
-        .map(|&i| added_region(d, i, doc, min, &names, &mut used))
+        .map(|&i| added_region((d, i), doc, min, (&names, &file), &mut used))
         .collect();
     if predicted && !changed && regions.is_empty() {
         return (task, dropped);
@@ -816,7 +826,7 @@ fn update_regions(
                 continue;
             };
             used.extend(id);
-            let (mut item, edited) = updated_region(item, doc, spans, min);
+            let (mut item, edited) = updated_region(item, doc, spans, (min, file));
             if let (true, Some(region)) = (predicted, item.as_object_mut()) {
                 let origin = if edited {
                     "prediction-changed"
@@ -846,7 +856,12 @@ fn update_regions(
 
 /// A span region with the range, labels and note of the spans it stands
 /// for now; `true` when its labels or note changed.
-fn updated_region(mut item: Value, doc: &Document, spans: &[usize], min: bool) -> (Value, bool) {
+fn updated_region(
+    mut item: Value,
+    doc: &Document,
+    spans: &[usize],
+    (min, file): (bool, &FileOffsets),
+) -> (Value, bool) {
     let Some(span) = spans.first().map(|&i| &doc.spans[i]) else {
         return (item, false);
     };
@@ -866,8 +881,8 @@ fn updated_region(mut item: Value, doc: &Document, spans: &[usize], min: bool) -
         item.get_mut("value")
     };
     if let Some(Value::Object(value)) = value {
-        value.insert("start".into(), json!(span.start));
-        value.insert("end".into(), json!(span.end));
+        value.insert("start".into(), json!(file.file_offset(span.start)));
+        value.insert("end".into(), json!(file.file_offset(span.end)));
         value.insert("labels".into(), json!(labels));
     }
     if !min && region_note(&item) != span.note {
@@ -879,16 +894,16 @@ fn updated_region(mut item: Value, doc: &Document, spans: &[usize], min: bool) -
 
 /// The region of span `i` added in Wasim, with an id not in `used`.
 fn added_region(
-    d: usize,
-    i: usize,
+    (d, i): (usize, usize),
     doc: &Document,
     min: bool,
-    names: &Names,
+    (names, file): (&Names, &FileOffsets),
     used: &mut HashSet<String>,
 ) -> Value {
     let span = &doc.spans[i];
     if min {
-        return json!({"start": span.start, "end": span.end, "text": span_text(doc, span), "labels": [span.label]});
+        let (start, end) = (file.file_offset(span.start), file.file_offset(span.end));
+        return json!({"start": start, "end": end, "text": span_text(doc, span), "labels": [span.label]});
     }
     let mut n = i + 1;
     let mut id = format!("wasim-{}-{n}", d + 1);
@@ -897,7 +912,7 @@ fn added_region(
         id = format!("wasim-{}-{n}", d + 1);
     }
     used.insert(id.clone());
-    new_region(id, doc, span, names)
+    new_region(id, doc, span, (names, file))
 }
 
 /// Appends added regions to the first annotation's list (JSON_MIN: the
@@ -1166,6 +1181,29 @@ mod tests {
                 imported.warnings
             );
         }
+    }
+
+    #[test]
+    fn a_utf16_task_is_written_in_utf16() {
+        // "👩‍👩‍👧 علي في بغداد": علي is [9, 12) in UTF-16, بغداد [16, 21).
+        let task = format!(
+            r#"{{"data": {{"text": "👩‍👩‍👧 علي في بغداد"}}, "annotations": [{{"result": [{}]}}]}}"#,
+            region(9, 12, "علي")
+        );
+        let mut docs = documents(&task);
+        assert_eq!(export(&docs), task, "unchanged: the same bytes");
+        docs[0].spans[0].label = "ORG".into();
+        docs[0].spans.push(added_span(13, 18, "LOC"));
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        let results = &out["annotations"][0]["result"];
+        let range = |r: &Value| (r["value"]["start"].clone(), r["value"]["end"].clone());
+        assert_eq!(range(&results[0]), (json!(9), json!(12)));
+        assert_eq!(results[0]["value"]["labels"], json!(["ORG"]));
+        assert_eq!(range(&results[1]), (json!(16), json!(21)));
+        assert_eq!(results[1]["value"]["text"], json!("بغداد"));
+        let again = documents(&out.to_string());
+        let spans: Vec<_> = again[0].spans.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(spans, [(6, 9), (13, 18)]);
     }
 
     #[test]
