@@ -209,7 +209,7 @@ fn describe_batch(steps: &[Edit], ws: &Workspace) -> Change {
         Msg::new(Key::ChangesIn)
             .msg("what", first.what.clone())
             .msg("changes", changes)
-            .msg("documents", Msg::counted(Counted::Documents, docs))
+            .msg("documents", Msg::counted(Counted::InDocuments, docs))
     } else if spans > first.spans.len().max(1) {
         Msg::new(Key::ChangesOnly)
             .msg("what", first.what.clone())

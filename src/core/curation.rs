@@ -415,7 +415,7 @@ impl Disputes {
             (0, _) => lang.t(Key::NoTeamDocuments).to_owned(),
             (teams, 0) => lang.n(Counted::NoDisagreementsIn, teams, &[]),
             (_, total) => {
-                let documents = lang.n(Counted::Documents, self.documents, &[]);
+                let documents = lang.n(Counted::InDocuments, self.documents, &[]);
                 lang.n(
                     Counted::DisagreementsLeft,
                     total,
@@ -440,8 +440,10 @@ pub fn open_warning<'a>(
         in_documents += usize::from(here > 0);
     }
     (open > 0).then(|| {
-        Msg::counted(Counted::OpenExported, open)
-            .msg("documents", Msg::counted(Counted::Documents, in_documents))
+        Msg::counted(Counted::OpenExported, open).msg(
+            "documents",
+            Msg::counted(Counted::InDocuments, in_documents),
+        )
     })
 }
 

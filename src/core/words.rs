@@ -27,7 +27,8 @@
 //!   alif a ل proclitic elided: ل + لعراق), possibly after proclitics of its
 //!   own (ف + بالعراق), or is *attested*: it occurs as a word on its own in
 //!   the workspace's texts or as the text of a span (see
-//!   [`crate::core::lexicon`]);
+//!   [`crate::core::lexicon`]); a number after the prefix (و2024, ب٥٠) is
+//!   always a word on its own;
 //! * among such boundaries, one the drag starts exactly on wins, then the one
 //!   whose rest starts right with the article, then the longest rest;
 //! * otherwise the selection starts at the word start. So بغداد, لندن, بلاده
@@ -211,10 +212,14 @@ pub fn bare(word: &str) -> Cow<'_, str> {
 }
 
 /// Whether `rest`, what follows the proclitic prefix `prefix` inside a word,
-/// is plausibly a word on its own: at least two letters, and it is attested
-/// or [article-initial](article_initial).
+/// is plausibly a word on its own: a number (و2024, ب٥٠: no Arabic word
+/// holds a digit), or at least two letters, attested or
+/// [article-initial](article_initial).
 fn plausible_rest(prefix: &str, rest: &str, attested: Attested<'_>) -> bool {
     let rest = bare(rest);
+    if rest.chars().next().is_some_and(|ch| ch.is_numeric()) {
+        return true;
+    }
     rest.chars().filter(|&ch| is_word_char(ch)).count() >= 2
         && (attested(&rest) || article_initial(&bare(prefix), &rest))
 }
@@ -584,6 +589,12 @@ mod tests {
         assert_eq!(snap_tail("وللعراق", 5), "لعراق");
         assert_eq!(snap_tail("وللعراق", 4), "لعراق");
         assert_eq!(snap_tail("وللعراق", 7), "وللعراق");
+        // A number is a word of its own after any proclitic.
+        assert_eq!(snap_tail("و2024", 4), "2024");
+        assert_eq!(snap_tail("و2024", 2), "2024");
+        assert_eq!(snap_tail("ب٥٠", 2), "٥٠");
+        assert_eq!(snap_tail("وب5", 1), "5");
+        assert_eq!(snap_tail("و2024", 5), "و2024", "whole word kept");
     }
 
     #[test]

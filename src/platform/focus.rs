@@ -1,8 +1,12 @@
-//! Keyboard focus for modal dialogs: the element that has it, the controls
-//! inside a dialog, and Tab kept inside one.
+//! Keyboard focus: the element that has it, the controls inside a dialog,
+//! Tab kept inside one, and focus kept on the page when the control that
+//! had it goes away ([`keep_when_removed`]).
 
+use std::cell::RefCell;
+
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent};
 
 /// What Tab can reach (those that are disabled or hidden are left out after).
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
@@ -82,4 +86,123 @@ pub fn focus_selector(selector: &str) -> bool {
         .flatten()
         .and_then(|el| el.dyn_into::<HtmlElement>().ok())
         .is_some_and(|el| el.focus().is_ok())
+}
+
+/// How far up from a removed control [`keep_when_removed`] looks for a
+/// neighbour before it gives up and goes to the text.
+const LEVELS: usize = 4;
+
+/// Where the focused control stood: itself and its first ancestors, each
+/// with the elements beside it.
+struct Place {
+    levels: Vec<Level>,
+}
+
+/// One element of a [`Place`] and its neighbours.
+struct Level {
+    element: Element,
+    next: Option<Element>,
+    previous: Option<Element>,
+}
+
+thread_local! {
+    static LAST: RefCell<Option<Place>> = const { RefCell::new(None) };
+}
+
+/// Keeps the keyboard focus on the page when the control that had it is
+/// removed (a span deleted from its panel, a document removed from the list,
+/// a message dismissed, a confirm button gone): the browser would leave it on
+/// `<body>`, so Tab would start over at the top and a screen reader would
+/// lose its place. The focus goes to the control that took the removed one's
+/// place (its next neighbour, else its previous one, at the nearest level
+/// where one is left), else to the document's text. Dialogs, which give the
+/// focus back to their opener, are left alone: the focus is then not lost.
+/// Installed once, at start; the listeners live as long as the page.
+pub fn keep_when_removed() {
+    let document = gloo::utils::document();
+    let capture = EventListenerOptions {
+        phase: EventListenerPhase::Capture,
+        passive: true,
+    };
+    EventListener::new_with_options(&document, "focusin", capture, |event| {
+        let place = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .map(place_of);
+        LAST.with(|last| *last.borrow_mut() = place);
+    })
+    .forget();
+    EventListener::new_with_options(&document, "focusout", capture, |event| {
+        let to_nowhere = event
+            .dyn_ref::<FocusEvent>()
+            .is_some_and(|e| e.related_target().is_none());
+        if to_nowhere {
+            // After the render that removed it, and any dialog's own restore.
+            gloo::timers::callback::Timeout::new(0, restore_if_lost).forget();
+        }
+    })
+    .forget();
+}
+
+/// `element`'s [`Place`].
+fn place_of(element: Element) -> Place {
+    let mut levels = Vec::with_capacity(LEVELS);
+    let mut at = Some(element);
+    while let Some(element) = at.filter(|_| levels.len() < LEVELS) {
+        at = element.parent_element();
+        levels.push(Level {
+            next: element.next_element_sibling(),
+            previous: element.previous_element_sibling(),
+            element,
+        });
+    }
+    Place { levels }
+}
+
+/// Moves the focus to the removed control's neighbour, or to the text, when
+/// it is on `<body>` because that control left the page.
+fn restore_if_lost() {
+    if focused().is_some() {
+        return;
+    }
+    let Some(place) = LAST.with(|last| last.borrow_mut().take()) else {
+        return;
+    };
+    if place
+        .levels
+        .first()
+        .is_none_or(|l| l.element.is_connected())
+    {
+        return;
+    }
+    for level in &place.levels {
+        if level.element.is_connected() {
+            if focus_on_or_in(&level.element) {
+                return;
+            }
+            continue;
+        }
+        let beside = [&level.next, &level.previous];
+        if beside
+            .into_iter()
+            .flatten()
+            .any(|e| e.is_connected() && focus_on_or_in(e))
+        {
+            return;
+        }
+    }
+    focus_selector("[data-testid='doc-text']");
+}
+
+/// Focuses `element` if Tab reaches it, else its first control; whether
+/// one took the focus.
+fn focus_on_or_in(element: &Element) -> bool {
+    let laid_out = |e: &HtmlElement| e.offset_width() > 0 || e.offset_height() > 0;
+    let itself = element
+        .dyn_ref::<HtmlElement>()
+        .filter(|e| element.matches(FOCUSABLE).unwrap_or(false) && laid_out(e));
+    let target = itself
+        .cloned()
+        .or_else(|| controls(element).into_iter().next());
+    target.is_some_and(|t| t.focus().is_ok() && focused().is_some_and(|f| f == t))
 }

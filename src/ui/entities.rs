@@ -297,7 +297,12 @@ fn span_details() -> Html {
     };
     let ondelete = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::DeleteSelected))
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::DeleteSelected);
+            // The panel goes with the span: the text, where the span was,
+            // keeps the keyboard.
+            crate::platform::focus::focus_selector("[data-testid='doc-text']");
+        })
     };
     let ontagall = {
         let app = app.clone();

@@ -269,10 +269,30 @@ fn label_row(props: &LabelRowProps) -> Html {
             deleting.set(false);
         })
     };
-    let cancel = {
+    // Cancelling (the button, or Esc anywhere in the question) gives the
+    // keyboard back to the row's Delete button.
+    let delete_button = use_node_ref();
+    let cancel_deleting = {
         let deleting = deleting.clone();
-        Callback::from(move |_: MouseEvent| deleting.set(false))
+        let delete_button = delete_button.clone();
+        move || {
+            if let Some(button) = delete_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+            deleting.set(false);
+        }
     };
+    let cancel = {
+        let cancel_deleting = cancel_deleting.clone();
+        Callback::from(move |_: MouseEvent| cancel_deleting())
+    };
+    let onconfirmkey = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            event.stop_propagation();
+            cancel_deleting();
+        }
+    });
     let others = app.ws.labels.iter().filter(|l| l.name != label.name).map(|l| {
         html! { <option key={l.name.clone()} value={l.name.clone()}>{ t.f(Key::RelabelThem, &[("label", &l.name)]) }</option> }
     });
@@ -286,11 +306,11 @@ fn label_row(props: &LabelRowProps) -> Html {
                 onchange={onkey} aria_label={t.f(Key::HotkeyOf, &[("name", &name)])} testid="label-key" />
             <button onclick={reorder(-1)} aria-label={t.f(Key::MoveUpNamed, &[("name", &name)])} title={t.f(Key::MoveUpNamed, &[("name", &name)])} disabled={index == 0}>{ icon(Icon::Up) }</button>
             <button onclick={reorder(1)} aria-label={t.f(Key::MoveDownNamed, &[("name", &name)])} title={t.f(Key::MoveDownNamed, &[("name", &name)])} disabled={index + 1 == app.ws.labels.len()}>{ icon(Icon::Down) }</button>
-            <button onclick={ondelete} aria-label={t.f(Key::DeleteNamed, &[("name", &name)])} title={t.f(Key::DeleteNamed, &[("name", &name)])} data-testid="label-delete">{ icon(Icon::Delete) }</button>
+            <button ref={delete_button} onclick={ondelete} aria-label={t.f(Key::DeleteNamed, &[("name", &name)])} title={t.f(Key::DeleteNamed, &[("name", &name)])} data-testid="label-delete">{ icon(Icon::Delete) }</button>
             <DraftField class="label-description" value={label.description.clone()} onchange={ondescription} dir="auto"
                 placeholder={t.t(Key::Description)} aria_label={t.f(Key::DescriptionOf, &[("name", &name)])} />
             if *deleting {
-                <form class="label-delete-confirm" onsubmit={confirm} data-testid="label-delete-confirm">
+                <form class="label-delete-confirm" onsubmit={confirm} onkeydown={onconfirmkey} data-testid="label-delete-confirm">
                     <span>{ t.n(Counted::SpansCarry, used(&app, &name), &[("name", &name)]) }</span>
                     <select aria-label={t.t(Key::WhatToDoWithSpans)}>
                         // Selected by name: Yew inserts the options last first,

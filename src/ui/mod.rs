@@ -38,5 +38,6 @@ pub mod window;
 pub fn start() {
     crate::platform::panic::install_panic_banner();
     crate::platform::offline::register();
+    crate::platform::focus::keep_when_removed();
     yew::Renderer::<app::App>::new().render();
 }

@@ -364,7 +364,7 @@ fn merged_message(merged: &Merged, names: Vec<String>, kept: usize) -> Msg {
     let names = names.into_iter().map(Arg::Plain).collect();
     let mut text = Msg::new(Key::Merged)
         .with("names", Arg::List(names))
-        .msg("documents", Msg::counted(Counted::Documents, count));
+        .msg("documents", Msg::counted(Counted::InDocuments, count));
     let partial = merged.partial.len();
     let more = [
         (partial > 0).then(|| Msg::counted(Counted::MergedPartial, partial)),

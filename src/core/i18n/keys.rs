@@ -1140,6 +1140,9 @@ pub enum Counted {
     DocumentsOf,
     /// {n} documents
     Documents,
+    /// {n} documents, after a preposition ("in {n} documents": Arabic's dual
+    /// then takes its oblique form, مستندين)
+    InDocuments,
     /// {n} annotators
     Annotators,
     /// {n} tokens
@@ -1828,10 +1831,11 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 61] = [
+    pub const ALL: [Counted; 62] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
+        Counted::InDocuments,
         Counted::Annotators,
         Counted::Tokens,
         Counted::DisputesToAdjudicate,

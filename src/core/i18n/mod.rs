@@ -286,6 +286,13 @@ mod tests {
         assert_eq!(docs(Lang::Ar, 102), "102 مستند");
         assert_eq!(docs(Lang::Ar, 103), "103 مستندات");
         assert_eq!(docs(Lang::Ar, 111), "111 مستندًا");
+        // After «في» the dual is oblique; the other forms read the same.
+        let in_docs = |lang, n| lang_n(lang, Counted::InDocuments, n);
+        assert_eq!(in_docs(Lang::Ar, 2), "مستندين");
+        assert_eq!(in_docs(Lang::En, 2), "2 documents");
+        for n in [0, 1, 3, 11, 100, 103] {
+            assert_eq!(in_docs(Lang::Ar, n), docs(Lang::Ar, n), "{n}");
+        }
     }
 
     fn lang_n(lang: Lang, key: Counted, n: usize) -> String {

@@ -215,7 +215,7 @@ impl Session {
             }
             let (g, d) = (outcome.groups, outcome.documents);
             let text = Msg::counted(Counted::AcceptedGroups, g)
-                .msg("documents", Msg::counted(Counted::Documents, d))
+                .msg("documents", Msg::counted(Counted::InDocuments, d))
                 .msg("agree", Msg::counted(agree, k));
             self.notify(MessageKind::Info, text);
         }
