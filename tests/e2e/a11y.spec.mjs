@@ -150,6 +150,59 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       await expect(page.getByTestId('shortcuts')).toHaveCount(0);
     });
 
+    // A control that goes away with the action it did (a span's Delete, a
+    // document's remove button, a message's ×, Tag all's confirm) leaves
+    // the keyboard focus on the page, never on <body>, where Tab would
+    // start again at the top; Esc cancels a label's delete question.
+    test(`the focus stays on the page when its control goes (${lang})`, async ({ page }) => {
+      const name = await workbench(page);
+      const onBody = () => page.evaluate(() => document.activeElement === document.body || !document.activeElement);
+      const mark = markLocator(page, { start: name.start, end: name.end, label: 'PER' }).first();
+      await mark.click();
+      await page.getByTestId('span-delete').focus();
+      await page.keyboard.press('Enter');
+      await expect(markLocator(page, { start: name.start, end: name.end, label: 'PER' })).toHaveCount(0);
+      await expect(page.getByTestId('doc-text')).toBeFocused();
+      // The undo says so in a message: its × by keyboard.
+      await page.keyboard.press('Control+z');
+      const dismiss = page.locator('.messages button.dismiss, [data-testid="messages"] button.dismiss').first();
+      await expect(dismiss).toBeVisible();
+      await dismiss.focus();
+      await page.keyboard.press('Enter');
+      await expect(dismiss).toHaveCount(0);
+      await page.waitForTimeout(50);
+      expect(await onBody(), 'after a message is dismissed').toBe(false);
+      // Tag all, confirmed by keyboard.
+      await page.keyboard.press('Control+f');
+      await page.getByTestId('search-input').fill('الحكومة');
+      await page.getByTestId('search-tag-all').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('search-tag-confirm').focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('search-tag-confirm')).toHaveCount(0);
+      await page.waitForTimeout(50);
+      expect(await onBody(), 'after Tag all is confirmed').toBe(false);
+      // A label's delete question: Esc cancels it, back on its Delete.
+      await page.getByTestId('label-editor').locator('summary').click();
+      const row = page.locator('[data-testid="label-row"][data-label="PER"]');
+      await row.getByTestId('label-delete').focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('label-delete-confirm')).toBeVisible();
+      await page.getByTestId('label-delete-confirm').locator('select').focus();
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('label-delete-confirm')).toHaveCount(0);
+      await expect(row.getByTestId('label-delete')).toBeFocused();
+      // A document removed from the list: the focus goes to the next one.
+      await uploadFiles(page, [readCorpus().find((c) => c.name.startsWith('000_')).path]);
+      await expect(page.getByTestId('doc-remove')).toHaveCount(2);
+      await page.getByTestId('doc-remove').first().focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('doc-remove')).toHaveCount(1);
+      await page.waitForTimeout(50);
+      expect(await onBody(), 'after a document is removed').toBe(false);
+      expect(await page.evaluate(() => !!document.activeElement.closest('[data-testid="doc-list"]'))).toBe(true);
+    });
+
     // Tab in the text walks the spans; Enter on the selected one takes the
     // keyboard to its note, whichever span it is.
     test(`Enter on a selected span goes to its note (${lang})`, async ({ page }) => {
