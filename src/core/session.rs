@@ -719,6 +719,20 @@ impl Session {
             let text = Msg::new(Key::LoadedAgain).with("names", Arg::List(again));
             self.notify(MessageKind::Warning, text);
         }
+        // Names the import itself gives twice (doc.txt in two folders of a
+        // zip, one file picked twice), each said once.
+        let mut seen = std::collections::HashSet::new();
+        let mut twice: Vec<&str> = Vec::new();
+        for doc in imported.documents() {
+            if !seen.insert(doc.name.as_str()) && !twice.contains(&doc.name.as_str()) {
+                twice.push(&doc.name);
+            }
+        }
+        if !twice.is_empty() {
+            let names = twice.iter().map(|n| Arg::Plain((*n).to_owned())).collect();
+            let text = Msg::new(Key::NamedAlike).with("names", Arg::List(names));
+            self.notify(MessageKind::Warning, text);
+        }
     }
 
     /// Tags the selection with `label`. A selection that covers exactly a
@@ -1482,6 +1496,19 @@ mod tests {
             .map(|d| d.name.as_str())
             .collect();
         assert_eq!(names.iter().filter(|n| **n == "b.txt").count(), 2);
+        // One import that names two documents alike (one file picked twice,
+        // doc.txt in two folders of a zip) says so too, once per name.
+        session.messages.clear();
+        load(
+            &mut session,
+            &[("d.txt", TEXT), ("d.txt", TEXT), ("d.txt", "x")],
+        );
+        assert_eq!(
+            warnings(&session),
+            [
+                "Several documents of this import have the same name: d.txt. All are kept; rename one to tell them apart."
+            ]
+        );
     }
 
     #[test]

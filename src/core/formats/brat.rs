@@ -165,6 +165,7 @@ impl Format for Brat {
             conf.entity(&type_name(&label.name));
         }
         let mut renamed = SortedSet::new();
+        let mut files_renamed = Vec::new();
         let mut flattened_notes = 0;
         for doc in documents {
             let base = base_name(&doc.name);
@@ -173,6 +174,9 @@ impl Format for Brat {
             while !used.insert(stem.clone()) {
                 n += 1;
                 stem = format!("{base}-{n}");
+            }
+            if n > 1 {
+                files_renamed.push(Arg::Plain(format!("{} → {stem}.txt", doc.name)));
             }
             let written = write_ann(doc);
             for line in &written.lines_for_conf {
@@ -210,6 +214,9 @@ impl Format for Brat {
                     .quoted("from", from)
                     .quoted("to", to),
             );
+        }
+        if !files_renamed.is_empty() {
+            warnings.push(Msg::new(Key::BratFilesRenamed).with("names", Arg::List(files_renamed)));
         }
         if flattened_notes > 0 {
             warnings.push(Msg::counted(Counted::FlattenedNotes, flattened_notes));
@@ -1373,6 +1380,37 @@ mod tests {
             .expect("imports");
         assert_eq!(back.documents[0].spans.len(), 2);
         assert_eq!(back.documents[0].text, "قال علي\nفي بغداد");
+    }
+
+    #[test]
+    fn documents_named_alike_are_written_apart_and_said() {
+        let mut ws = crate::core::model::Workspace::default();
+        for text in ["one", "two", "three"] {
+            let doc = ws.new_document("doc.txt", text);
+            ws.documents.push(doc.into());
+        }
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
+        let entries = zip::read(&exported.file.bytes).expect("zip");
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names[..6],
+            [
+                "doc.txt",
+                "doc.ann",
+                "doc-2.txt",
+                "doc-2.ann",
+                "doc-3.txt",
+                "doc-3.ann"
+            ]
+        );
+        let warnings: Vec<String> = exported.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "brat: documents with the same file name were written under other names: doc.txt → doc-2.txt, doc.txt → doc-3.txt"
+            ]
+        );
     }
 
     #[test]

@@ -154,8 +154,18 @@ fn import_utf8_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
     let result = if ext == "txt" {
         match ann {
             Some(ann) => brat::import_pair(file, ann),
-            None if classify(file) == Some(conll::ID) => conll::Conll.import(file),
-            None => import_plain_text(file),
+            None => match classify(file).and_then(by_id) {
+                Some(format) if format.id() == conll::ID => format.import(file),
+                // JSON of a format, saved as .txt: read as what it holds, and said.
+                Some(format) => format.import(file).map(|mut imported| {
+                    let note = Msg::new(Key::ReadByContent)
+                        .arg("file", file.name.as_str())
+                        .arg("format", format.name());
+                    imported.warnings.insert(0, note);
+                    imported
+                }),
+                None => import_plain_text(file),
+            },
         }
     } else {
         match detect(file) {
@@ -505,6 +515,31 @@ mod tests {
                 panic!("{name}: a cut file is refused");
             };
             assert!(error.to_string().contains("cut short"), "{name}: {error}");
+        }
+    }
+
+    #[test]
+    fn annotations_saved_as_txt_are_read_as_what_they_hold_and_said() {
+        let doccano = r#"{"text": "علي في بغداد", "label": [[0, 3, "PER"]]}"#;
+        let imported = read("notes.txt", doccano);
+        assert_eq!(imported.documents[0].text, "علي في بغداد");
+        assert_eq!(imported.documents[0].spans.len(), 1);
+        assert!(
+            imported.warnings[0]
+                .to_string()
+                .starts_with("notes.txt holds doccano"),
+            "{:?}",
+            imported.warnings
+        );
+        // A text that merely starts like JSON stays a text.
+        for text in ["[تحديث] زار علي بغداد", "{ملاحظة} نص", "[1, 2, 3]"] {
+            let imported = read("a.txt", text);
+            assert_eq!(imported.documents[0].text, text);
+            assert!(
+                imported.warnings.is_empty(),
+                "{text}: {:?}",
+                imported.warnings
+            );
         }
     }
 

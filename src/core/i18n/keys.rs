@@ -798,6 +798,12 @@ pub enum Key {
     BinaryFile,
     /// it is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 and try again
     NotUtf8,
+    /// Several documents of this import have the same name: {names}. All are kept; rename one to tell them apart.
+    NamedAlike,
+    /// brat: documents with the same file name were written under other names: {names}
+    BratFilesRenamed,
+    /// {file} holds {format} data: it was read as such, not as a plain text
+    ReadByContent,
     /// it ends in the middle of a character (byte {offset}): the file was cut short; copy or download it again
     CutShort,
     /// cannot load this file: {error}
@@ -1263,7 +1269,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 562] = [
+    pub const ALL: [Key; 565] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1662,6 +1668,9 @@ impl Key {
         Key::BinaryFile,
         Key::NotUtf8,
         Key::CutShort,
+        Key::ReadByContent,
+        Key::NamedAlike,
+        Key::BratFilesRenamed,
         Key::CannotLoadFile,
         Key::InArchive,
         Key::InvalidJson,
