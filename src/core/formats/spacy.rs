@@ -36,9 +36,11 @@
 //! stay; a span entry whose span is still there keeps its other keys (`id`,
 //! `source`, `score`…; a relabelled span keeps its entry), entries of
 //! deleted spans go, spans added in Wasim are appended. The record's
-//! `tokens` stay unless a span no longer falls on them, when they are
-//! replaced by [`export_tokens`] and every span gets `token_start`/
-//! `token_end`; a record without `tokens` gets none. `meta.name` is written
+//! `tokens` stay unless a span no longer falls on them: then each token a
+//! span starts or ends inside is split there (see `split_tokens`; only an
+//! edge between tokens has them replaced by [`export_tokens`]), every span
+//! gets `token_start`/`token_end`, and the export says in which documents;
+//! a record without `tokens` gets none. `meta.name` is written
 //! when the record had one or the document was renamed. Records Prodigy
 //! rejected or ignored are not documents and are not written.
 //!
@@ -66,7 +68,7 @@ use super::common::{
 };
 use super::iob::{TaggedDocument, TaggedToken, decode_documents};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
-use crate::core::i18n::{Counted, Key, Msg};
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source, Span};
 
 /// This format's id.
@@ -127,13 +129,22 @@ impl Format for Spacy {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let record = |doc: &Document| Value::Object(export_record(doc));
-        Exported {
-            file: jsonl_file_kept("wasim-spacy.jsonl", documents, ID, record),
-            warnings: dropped_extras("spaCy JSONL", documents, |_, _| false, true)
-                .into_iter()
-                .collect(),
+        let mut split = Vec::new();
+        let record = |doc: &Document| {
+            let (record, retokenized) = export_record(doc);
+            if retokenized {
+                split.push(Arg::Quoted(doc.name.clone()));
+            }
+            Value::Object(record)
+        };
+        let file = jsonl_file_kept("wasim-spacy.jsonl", documents, ID, record);
+        let mut warnings: Vec<Msg> = dropped_extras("spaCy JSONL", documents, |_, _| false, true)
+            .into_iter()
+            .collect();
+        if !split.is_empty() {
+            warnings.push(Msg::new(Key::SpacyTokensSplit).with("documents", Arg::List(split)));
         }
+        Exported { file, warnings }
     }
 }
 
@@ -288,7 +299,7 @@ fn span_json(doc: &Document, span: &Span, tokens: Option<&TokenIndex>) -> Value 
 /// The record of one document: the record it was read from with its spans
 /// brought up to date when it came from a spaCy file (see the module
 /// documentation), else a new one with tokens.
-fn export_record(doc: &Document) -> Map<String, Value> {
+fn export_record(doc: &Document) -> (Map<String, Value>, bool) {
     let text = doc.text.as_str();
     let data = doc.source_data(ID);
     let Some(mut record) = object_of(data.and_then(|d| d.get("record"))) else {
@@ -304,7 +315,7 @@ fn export_record(doc: &Document) -> Map<String, Value> {
         record.insert("spans".into(), Value::Array(spans));
         record.insert("tokens".into(), tokens_json(text, &tokens));
         write_name(&mut record, "meta", "name", &doc.name, None);
-        return record;
+        return (record, false);
     };
     record.insert("text".into(), json!(text));
     let items = record
@@ -328,7 +339,9 @@ fn export_record(doc: &Document) -> Map<String, Value> {
         })
         .collect();
     let matched = match_entries(&keys, &doc.spans);
-    // The file's tokens stay unless a span no longer falls on them.
+    // The file's tokens stay unless a span no longer falls on them: then
+    // the tokens a span cuts are split there, the others kept as they are
+    // (ids renumbered); only a span edge between tokens has them made anew.
     let mut retokenized = false;
     let index = match record.get("tokens").and_then(Value::as_array) {
         Some(tokens) => {
@@ -336,12 +349,17 @@ fn export_record(doc: &Document) -> Map<String, Value> {
             if doc.spans.iter().all(|s| index.of(s).is_some()) {
                 Some(index)
             } else {
-                let tokens = export_tokens(text, &doc.spans);
-                record.insert("tokens".into(), tokens_json(text, &tokens));
+                let tokens = split_tokens(doc, tokens).unwrap_or_else(|| {
+                    let tokens = export_tokens(text, &doc.spans);
+                    match tokens_json(text, &tokens) {
+                        Value::Array(tokens) => tokens,
+                        _ => Vec::new(),
+                    }
+                });
+                let index = TokenIndex::new(tokens.iter().map(token_bounds));
+                record.insert("tokens".into(), Value::Array(tokens));
                 retokenized = true;
-                Some(TokenIndex::new(
-                    tokens.iter().map(|t| Some((t.start as u64, t.end as u64))),
-                ))
+                Some(index)
             }
         }
         None => None,
@@ -397,7 +415,53 @@ fn export_record(doc: &Document) -> Map<String, Value> {
         &doc.name,
         data.and_then(generated_name),
     );
-    record
+    (record, retokenized)
+}
+
+/// The file's `tokens` with each one a span starts or ends inside split
+/// there: the pieces copy the token's other fields, the last keeps its
+/// `ws`, and every `id` is renumbered. `None` when a token cannot be read
+/// or a span edge falls between tokens.
+fn split_tokens(doc: &Document, tokens: &[Value]) -> Option<Vec<Value>> {
+    let mut edges: Vec<u64> = doc
+        .spans
+        .iter()
+        .flat_map(|s| [s.start as u64, s.end as u64])
+        .collect();
+    crate::core::sort::sort_by(&mut edges, |a, b| a.cmp(b));
+    let mut out = Vec::with_capacity(tokens.len() + edges.len());
+    for token in tokens {
+        let (start, end) = token_bounds(token)?;
+        let cuts = edges.iter().copied().filter(|&e| start < e && e < end);
+        let mut from = start;
+        for to in cuts.chain([end]) {
+            if to == from {
+                continue;
+            }
+            let mut piece = token.as_object()?.clone();
+            let piece_text = doc
+                .text
+                .slice(usize::try_from(from).ok()?, usize::try_from(to).ok()?)?;
+            piece.insert("text".into(), json!(piece_text));
+            piece.insert("start".into(), json!(from));
+            piece.insert("end".into(), json!(to));
+            if to != end && piece.contains_key("ws") {
+                piece.insert("ws".into(), json!(false));
+            }
+            out.push(Value::Object(piece));
+            from = to;
+        }
+    }
+    for (id, token) in out.iter_mut().enumerate() {
+        if let Some(object) = token.as_object_mut().filter(|o| o.contains_key("id")) {
+            object.insert("id".into(), json!(id));
+        }
+    }
+    let index = TokenIndex::new(out.iter().map(token_bounds));
+    doc.spans
+        .iter()
+        .all(|s| index.of(s).is_some())
+        .then_some(out)
 }
 
 /// A token's `(start, end)` from a Prodigy `tokens` entry.
@@ -631,6 +695,69 @@ mod tests {
         assert_eq!(
             round_trip(file, |_| {}),
             "{\"text\": \"a\"}\r\n{\"text\": \"c\"}"
+        );
+    }
+
+    #[test]
+    fn a_span_inside_a_token_splits_that_token_only_and_says_so() {
+        let record = r#"{"text": "ذهب محمد بالعراق أمس", "spans": [{"start": 4, "end": 8, "label": "PER", "token_start": 1, "token_end": 1}], "tokens": [{"text": "ذهب", "start": 0, "end": 3, "id": 0, "ws": true, "pos": "V"}, {"text": "محمد", "start": 4, "end": 8, "id": 1, "ws": true}, {"text": "بالعراق", "start": 9, "end": 16, "id": 2, "ws": true, "pos": "N"}, {"text": "أمس", "start": 17, "end": 20, "id": 3, "ws": false}]}"#;
+        let mut ws = crate::core::model::Workspace::default();
+        let (edit, _) = crate::core::formats::import_edit(&mut ws, import(record).expect("reads"))
+            .expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        let mut doc = (*ws.documents[0]).clone();
+        doc.spans.push(ws.new_span(10, 16, "LOC"));
+        let exported = Spacy.export(&ws.labels, &[&doc], ExportOptions::default());
+        let out: Value = serde_json::from_slice(&exported.file.bytes).expect("json");
+        let tokens: Vec<(String, u64, u64, bool)> = out["tokens"]
+            .as_array()
+            .expect("tokens")
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                assert_eq!(t["id"], json!(i));
+                let text = t["text"].as_str().unwrap_or_default().to_owned();
+                (
+                    text,
+                    t["start"].as_u64().unwrap_or(0),
+                    t["end"].as_u64().unwrap_or(0),
+                    t["ws"] == json!(true),
+                )
+            })
+            .collect();
+        let expected = [
+            ("ذهب", 0, 3, true),
+            ("محمد", 4, 8, true),
+            ("ب", 9, 10, false),
+            ("العراق", 10, 16, true),
+            ("أمس", 17, 20, false),
+        ];
+        let expected: Vec<(String, u64, u64, bool)> = expected
+            .iter()
+            .map(|(t, s, e, w)| ((*t).to_owned(), *s, *e, *w))
+            .collect();
+        assert_eq!(tokens, expected);
+        // The split token's other fields go with both pieces; the rest stay.
+        assert_eq!(out["tokens"][0]["pos"], json!("V"));
+        assert_eq!(
+            (&out["tokens"][2]["pos"], &out["tokens"][3]["pos"]),
+            (&json!("N"), &json!("N"))
+        );
+        let spans = &out["spans"];
+        assert_eq!(
+            (&spans[0]["token_start"], &spans[0]["token_end"]),
+            (&json!(1), &json!(1))
+        );
+        assert_eq!(
+            (&spans[1]["token_start"], &spans[1]["token_end"]),
+            (&json!(3), &json!(3))
+        );
+        let warnings: Vec<String> = exported.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "spaCy JSONL: the file's tokens were split where a span now starts or ends inside one, in \"s.jsonl\""
+            ]
         );
     }
 

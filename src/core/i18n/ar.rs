@@ -413,6 +413,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     NotUtf8 => "ليس بترميز UTF-8 صالح (أول بايت خاطئ عند الموضع {offset})؛ احفظه بترميز UTF-8 وحاول مجددًا",
     CutShort => "ينتهي في منتصف حرف (البايت {offset}): الملف مبتور؛ انسخه أو نزّله مجددًا",
     ReadByContent => "يحوي {file} بيانات بصيغة {format}: فقُرئ بها، لا نصًّا عاديًّا",
+    SpacyTokensSplit => "spaCy JSONL: قُسّمت وحدات الملف المعجمية حيث يبدأ مقطع أو ينتهي داخل إحداها، في {documents}",
     NamedAlike => "في هذا الاستيراد عدة مستندات بالاسم نفسه: {names}. حُفظت كلها؛ غيّر اسم أحدها لتميّز بينها.",
     BratFilesRenamed => "brat: كُتبت مستندات تحمل اسم الملف نفسه بأسماء أخرى: {names}",
     CannotLoadFile => "لا يمكن تحميل هذا الملف: {error}",

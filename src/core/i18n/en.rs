@@ -413,6 +413,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     NotUtf8 => "it is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 and try again",
     CutShort => "it ends in the middle of a character (byte {offset}): the file was cut short; copy or download it again",
     ReadByContent => "{file} holds {format} data: it was read as such, not as a plain text",
+    SpacyTokensSplit => "spaCy JSONL: the file's tokens were split where a span now starts or ends inside one, in {documents}",
     NamedAlike => "Several documents of this import have the same name: {names}. All are kept; rename one to tell them apart.",
     BratFilesRenamed => "brat: documents with the same file name were written under other names: {names}",
     CannotLoadFile => "cannot load this file: {error}",

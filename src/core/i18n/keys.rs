@@ -802,6 +802,8 @@ pub enum Key {
     NamedAlike,
     /// brat: documents with the same file name were written under other names: {names}
     BratFilesRenamed,
+    /// spaCy JSONL: the file's tokens were split where a span now starts or ends inside one, in {documents}
+    SpacyTokensSplit,
     /// {file} holds {format} data: it was read as such, not as a plain text
     ReadByContent,
     /// it ends in the middle of a character (byte {offset}): the file was cut short; copy or download it again
@@ -1269,7 +1271,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 565] = [
+    pub const ALL: [Key; 566] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1669,6 +1671,7 @@ impl Key {
         Key::NotUtf8,
         Key::CutShort,
         Key::ReadByContent,
+        Key::SpacyTokensSplit,
         Key::NamedAlike,
         Key::BratFilesRenamed,
         Key::CannotLoadFile,
