@@ -27,8 +27,10 @@ use wasim::core::text::Text;
 
 /// Latin words an Arabic message may hold: names of formats, tools and
 /// standards, and JSON's own words.
-const ALLOWED: [&str; 30] = [
+const ALLOWED: [&str; 32] = [
     "JSON",
+    "HTTP",
+    "HTTPS",
     "JSONL",
     "JSON_MIN",
     "CoNLL",

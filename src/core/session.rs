@@ -169,6 +169,9 @@ pub struct Session {
     pub revision: u64,
     /// Whether this tab edits the workspace or only shows it.
     pub role: Role,
+    /// Whether the page is served over plain HTTP from another address
+    /// ([`Event::PlainHttp`]).
+    pub plain_http: bool,
     /// Increases when a read-only tab should read the saved workspace again.
     pub reloads: u64,
     /// Whether the shortcut sheet is open.
@@ -219,6 +222,7 @@ impl Default for Session {
             storage: StorageStatus::Loading,
             revision: 0,
             role: Role::Unknown,
+            plain_http: false,
             reloads: 0,
             show_help: false,
             precise: false,
@@ -323,6 +327,10 @@ pub enum Event {
     Idle,
     /// This tab's role is known (at start-up).
     Role(Role),
+    /// The page is not a secure context (plain HTTP from another address):
+    /// the browser gives it neither Web Locks nor a service worker. Comes
+    /// before [`Event::Role`], whose notice it replaces.
+    PlainHttp,
     /// Another tab said something (see [`News`]).
     News(News),
     /// Another tab took the workspace over; `unsaved` when a change made
@@ -993,9 +1001,13 @@ impl Session {
             }
             Event::Role(role) => {
                 state.role = role;
-                if role == Role::Alone {
+                if role == Role::Alone && !state.plain_http {
                     state.notify(MessageKind::Warning, Key::NoLocks);
                 }
+            }
+            Event::PlainHttp => {
+                state.plain_http = true;
+                state.notify(MessageKind::Warning, Key::PlainHttp);
             }
             Event::News(News::Saved) => {
                 if state.role == Role::Reader {
@@ -1160,6 +1172,29 @@ mod tests {
         session.update(Event::Role(Role::Writer), &resume);
         session.update(Event::Restored(Ok(Restored::Empty)), &resume);
         session
+    }
+
+    #[test]
+    fn a_tab_alone_says_why_plain_http_or_the_browser() {
+        let resume = Resume::default();
+        let texts = |s: &Session| {
+            s.messages
+                .iter()
+                .map(|m| m.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let mut session = Session::default();
+        session.update(Event::Role(Role::Alone), &resume);
+        assert!(texts(&session)[0].starts_with("This browser cannot coordinate tabs"));
+        let mut session = Session::default();
+        session.update(Event::PlainHttp, &resume);
+        session.update(Event::Role(Role::Alone), &resume);
+        let said = texts(&session);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("This page is served over plain HTTP"),
+            "{said:?}"
+        );
     }
 
     fn load(session: &mut Session, files: &[(&str, &str)]) -> Vec<Effect> {

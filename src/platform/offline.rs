@@ -15,7 +15,9 @@
 //!
 //! A new build is *ready* when a new worker is installed and waiting, when
 //! the page runs another build than its worker serves, or when another tab
-//! made the new worker take over. The UI asks the user; [`accept_update`]
+//! made the new worker take over. Only the app's own worker counts: an app
+//! at a parent path (`/wasim/` above `/wasim/beta/`) controls a first visit
+//! of this one until its own worker takes over, which is no new build. The UI asks the user; [`accept_update`]
 //! makes the waiting worker take over and reloads the page into the new
 //! build once it has (never before, so one page never mixes two builds).
 //! This module decides nothing about what is shown.
@@ -64,6 +66,9 @@ struct Worker {
     /// Whether a new build is ready, and who wants to know.
     ready: bool,
     listeners: Vec<Box<dyn Fn()>>,
+    /// Who wants to know that the first visit could not make the app work
+    /// offline.
+    offline_failed: Option<Box<dyn FnOnce()>>,
     /// Event listeners and the update timer, kept alive.
     kept: Vec<EventListener>,
     timer: Option<gloo::timers::callback::Interval>,
@@ -122,18 +127,24 @@ pub fn register() {
         spawn_local(unregister_stale(workers));
         return;
     };
-    HAD_CONTROLLER.with(|h| h.set(workers.controller().is_some()));
+    HAD_CONTROLLER.with(|h| h.set(ours(&workers).is_some()));
     let taken_over = EventListener::new(&workers, "controllerchange", |_| on_controller_change());
     WORKER_STATE.with(|w| w.borrow_mut().kept.push(taken_over));
     spawn_local(async move {
         let Ok(registration) = JsFuture::from(workers.register(WORKER)).await else {
+            offline_failed();
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        if registration.active().is_none()
+            && let Some(first) = registration.installing().or_else(|| registration.waiting())
+        {
+            watch_first_install(&first);
+        }
         watch(&workers, &registration);
         // A page the host served while another build's worker controlled
         // it (a deployment between two visits) is not that worker's build.
-        let Some(controller) = workers.controller() else {
+        let Some(controller) = ours(&workers) else {
             return;
         };
         if worker_version(&controller)
@@ -160,7 +171,7 @@ async fn unregister_stale(workers: ServiceWorkerContainer) {
 /// Watches `registration` for a new worker, and asks the host for a new
 /// build now and then.
 fn watch(workers: &ServiceWorkerContainer, registration: &ServiceWorkerRegistration) {
-    if registration.waiting().is_some() && workers.controller().is_some() {
+    if registration.waiting().is_some() && ours(workers).is_some() {
         set_ready();
     }
     if let Some(installing) = registration.installing() {
@@ -192,12 +203,49 @@ fn watch(workers: &ServiceWorkerContainer, registration: &ServiceWorkerRegistrat
     });
 }
 
+/// Follows the app's first worker at this address: dropped before it was
+/// installed (a file the host changed fails its hash, a file is missing),
+/// the app will not work offline here, and the [`on_offline_failed`]
+/// listener is told.
+fn watch_first_install(worker: &ServiceWorker) {
+    let listener = {
+        let seen = worker.clone();
+        let installed = Cell::new(false);
+        EventListener::new(worker.as_ref(), "statechange", move |_| {
+            match seen.state() {
+                ServiceWorkerState::Installed | ServiceWorkerState::Activated => {
+                    installed.set(true)
+                }
+                ServiceWorkerState::Redundant if !installed.get() => offline_failed(),
+                _ => {}
+            }
+        })
+    };
+    WORKER_STATE.with(|w| w.borrow_mut().kept.push(listener));
+}
+
+/// Tells the [`on_offline_failed`] listener, once per page.
+fn offline_failed() {
+    let listener = WORKER_STATE.with(|w| w.borrow_mut().offline_failed.take());
+    if let Some(listener) = listener {
+        listener();
+    }
+}
+
+/// Calls `listener` when the first visit at this address finds the app
+/// cannot be made to work offline (its worker failed to register or
+/// install). Never where the page has no worker at all (the single file,
+/// `file://`, plain HTTP: see [`Event::PlainHttp`](crate::core::session::Event)).
+pub fn on_offline_failed(listener: impl FnOnce() + 'static) {
+    WORKER_STATE.with(|w| w.borrow_mut().offline_failed = Some(Box::new(listener)));
+}
+
 /// A new worker is ready once installed, if an older one controls the page.
 fn watch_install(worker: &ServiceWorker) {
     let listener = {
         let seen = worker.clone();
         EventListener::new(worker.as_ref(), "statechange", move |_| {
-            let controlled = container().and_then(|c| c.controller()).is_some();
+            let controlled = container().and_then(|c| ours(&c)).is_some();
             if seen.state() == ServiceWorkerState::Installed && controlled {
                 set_ready();
             }
@@ -215,9 +263,24 @@ fn on_controller_change() {
         }
         return;
     }
+    // An app at a parent path (`/wasim/` above `/wasim/beta/`) may control
+    // the page until this app's own worker takes over: neither is news.
+    if container().and_then(|c| ours(&c)).is_none() {
+        return;
+    }
     if HAD_CONTROLLER.with(|h| h.replace(true)) {
         set_ready();
     }
+}
+
+/// The worker controlling the page, when it is this app's own (`./sw.js`
+/// next to the page), not that of an app at a parent path whose scope
+/// covers this one.
+fn ours(workers: &ServiceWorkerContainer) -> Option<ServiceWorker> {
+    let controller = workers.controller()?;
+    let base = gloo::utils::document().base_uri().ok().flatten()?;
+    let url = web_sys::Url::new_with_base(WORKER, &base).ok()?;
+    (controller.script_url() == url.href()).then_some(controller)
 }
 
 /// The build `worker` serves, asked on a message channel.

@@ -138,6 +138,18 @@ async fn start(app: AppHandle) {
             app.dispatch(Action::Notify(MessageKind::Warning, Key::OlderTab.into()));
         }
     });
+    crate::platform::offline::on_offline_failed(|| {
+        if let Some(app) = APP.with(|a| a.borrow().clone()) {
+            app.dispatch(Action::Notify(
+                MessageKind::Warning,
+                Key::OfflineFailed.into(),
+            ));
+        }
+    });
+    let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
+    if !secure {
+        app.dispatch(Action::PlainHttp);
+    }
     let role = if !has_locks() {
         Role::Alone
     } else {

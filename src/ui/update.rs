@@ -23,10 +23,17 @@ pub fn update_ready() -> Html {
         return Html::default();
     }
     let onclick = Callback::from(|_: MouseEvent| accept_update());
+    // Put off: the notice goes for this page (the new build is still
+    // offered at the next start); the panels under it show again.
+    let later = {
+        let ready = ready.clone();
+        Callback::from(move |_: MouseEvent| ready.set(false))
+    };
     html! {
         <div class="update-ready toast" role="status" data-testid="update-ready">
             <span class="message-text">{ t.t(Key::UpdateReady) }</span>
             <button class="reload" data-testid="update-reload" {onclick}>{ t.t(Key::Reload) }</button>
+            <button data-testid="update-later" onclick={later}>{ t.t(Key::Later) }</button>
         </div>
     }
 }

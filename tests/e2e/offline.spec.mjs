@@ -22,6 +22,7 @@ import {
   exportJson,
   validateWasim,
   checkSpanTexts,
+  expectMessage,
 } from './helpers.mjs';
 import { chromium } from '@playwright/test';
 import { startServer } from './serve.mjs';
@@ -193,12 +194,18 @@ test('a new build at the same URL: the app says so, keeps running its own build,
     await expect(docItem(page, 'قبل.txt')).toHaveCount(1);
     expect(await cacheNames(page)).toEqual([`wasim ${url} ${newVersion}`]);
     // The other tab was not reloaded under its user: it still runs the old
-    // build and now says a new one is ready.
+    // build and now says a new one is ready. Its user may put it off: the
+    // notice goes for this page (it covered the corpus counts).
     await expect(second.getByTestId('update-ready')).toBeVisible();
     expect(await buildVersion(second)).toBe(oldVersion);
-    await Promise.all([second.waitForEvent('load'), second.getByTestId('update-reload').click()]);
+    await second.getByTestId('update-later').click();
+    await expect(second.getByTestId('update-ready')).toHaveCount(0);
+    expect(await buildVersion(second)).toBe(oldVersion);
+    // Its next start runs the new build.
+    await second.reload();
     await waitForApp(second);
     expect(await buildVersion(second)).toBe(newVersion);
+    await expect(second.getByTestId('update-ready')).toHaveCount(0);
   });
 });
 
@@ -236,6 +243,42 @@ test('two apps under one host: each worker is scoped to its own path, and updati
       await waitForApp(page);
       expect(await buildVersion(page)).toBe(v);
     }
+  });
+});
+
+test('an app under another app\'s path: its first visit, controlled by the outer worker until its own takes over, is no new build', async ({ browser, problems }) => {
+  copyBuild(tmp, 'a');
+  copyBuild(tmp, 'a/beta');
+  await served({ browser, problems }, tmp, '/', async ({ url, context }) => {
+    const outer = `${url}a/`;
+    const inner = `${url}a/beta/`;
+    await openApp(context, outer);
+    const page = await context.newPage();
+    await page.goto(inner);
+    await waitForApp(page);
+    // Its own worker takes over the page the outer one controlled at first.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${inner}sw.js`);
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('update-ready')).toHaveCount(0);
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForTimeout(500);
+    await expect(page.getByTestId('update-ready')).toHaveCount(0);
+  });
+});
+
+test('a host that changes a file: the first visit says the app cannot work offline there, and it works online', async ({ browser, problems }) => {
+  const dir = copyBuild(tmp);
+  const page = path.join(dir, 'index.html');
+  fs.appendFileSync(page, '<!-- served by ExampleHost -->\n');
+  await served({ browser, problems }, dir, '/wasim/', async ({ url, context }) => {
+    const tab = await context.newPage();
+    await tab.goto(url);
+    await waitForApp(tab);
+    await expectMessage(tab, 'warning', 'could not make its offline copy');
+    expect(await tab.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+    await uploadFiles(tab, [txtFile('a.txt', 'نص\n')]);
+    await expect(docItem(tab, 'a.txt')).toHaveCount(1);
   });
 });
 

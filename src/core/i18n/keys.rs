@@ -804,6 +804,12 @@ pub enum Key {
     BratFilesRenamed,
     /// spaCy JSONL: the file's tokens were split where a span now starts or ends inside one, in {documents}
     SpacyTokensSplit,
+    /// This page is served over plain HTTP from another address (not HTTPS, not this computer), so the browser gives it neither tab coordination nor offline use: keep Wasim open in one tab (the last tab to save wins), and serve it over HTTPS, or open wasim.html, to work offline.
+    PlainHttp,
+    /// Wasim could not make its offline copy at this address (the host may serve a changed or missing file): it works while the address is reachable. wasim.html works with no host at all.
+    OfflineFailed,
+    /// Later
+    Later,
     /// {file} holds {format} data: it was read as such, not as a plain text
     ReadByContent,
     /// it ends in the middle of a character (byte {offset}): the file was cut short; copy or download it again
@@ -1271,7 +1277,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 566] = [
+    pub const ALL: [Key; 569] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1671,6 +1677,9 @@ impl Key {
         Key::NotUtf8,
         Key::CutShort,
         Key::ReadByContent,
+        Key::OfflineFailed,
+        Key::Later,
+        Key::PlainHttp,
         Key::SpacyTokensSplit,
         Key::NamedAlike,
         Key::BratFilesRenamed,
