@@ -680,6 +680,7 @@ impl Session {
             self.notify(MessageKind::Info, Key::NothingNew);
             return;
         }
+        let had_work = self.ws.work_documents().next().is_some();
         match import_prepared(&mut self.ws, imported) {
             Ok((edit, open)) => {
                 if self.edit(edit) {
@@ -688,7 +689,9 @@ impl Session {
                         .map(|d| d.id)
                         .or(self.ws.open);
                     self.selected = None;
-                    let (what, count) = if replaces {
+                    let (what, count) = if replaces && had_work {
+                        (Counted::ReplacedWorkspace, count)
+                    } else if replaces {
                         (Counted::ImportedWorkspace, count)
                     } else if count == 0 {
                         (Counted::LabelsAdded, new_labels)
@@ -1172,6 +1175,26 @@ mod tests {
         session.update(Event::Role(Role::Writer), &resume);
         session.update(Event::Restored(Ok(Restored::Empty)), &resume);
         session
+    }
+
+    #[test]
+    fn a_workspace_import_says_what_it_replaced() {
+        let workspace = r#"{"format": "wasim", "version": 2, "labels": [], "documents": [{"name": "w.txt", "text": "x", "spans": []}]}"#;
+        let last = |s: &Session| {
+            s.messages
+                .last()
+                .map(|m| m.text.clone())
+                .unwrap_or_default()
+        };
+        let mut session = writer();
+        load(&mut session, &[("w.json", workspace)]);
+        assert_eq!(
+            last(&session),
+            "Imported a workspace with 1 document. Ctrl+Z undoes this."
+        );
+        load(&mut session, &[("a.txt", TEXT)]);
+        load(&mut session, &[("w.json", workspace)]);
+        assert!(last(&session).contains("in place of the documents and labels that were here"));
     }
 
     #[test]

@@ -822,8 +822,42 @@ fn completion(tx: &IdbTransaction) -> Promise {
     })
 }
 
+thread_local! {
+    /// Whether this page asked for persistent storage already.
+    static ASKED_PERSISTENCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Asks the browser to keep Wasim's storage when the disk runs low
+/// (`navigator.storage.persist()`: best-effort storage may be evicted, and
+/// weeks of work live there), once per page. Called after the first save,
+/// when there is work to keep: Chromium grants or refuses silently, Firefox
+/// asks its user. The answer changes nothing else; without the API, nothing.
+pub fn ask_persistence() {
+    if ASKED_PERSISTENCE.with(|a| a.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(storage) = Reflect::get(&window.navigator(), &"storage".into())
+        .ok()
+        .filter(JsValue::is_object)
+    else {
+        return;
+    };
+    let persist = Reflect::get(&storage, &"persist".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    let asked = persist.and_then(|persist| persist.call0(&storage).ok());
+    if let Some(promise) = asked.and_then(|p| p.dyn_into::<Promise>().ok()) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
 /// Wasim's own reasons among the browser's (see [`reason`]).
-const STORAGE_FULL: &str = "the browser's storage is full (quota exceeded)";
+const STORAGE_FULL: &str = "the browser's storage is full: its quota is exceeded";
 const NO_INDEXED_DB: &str = "this browser offers no IndexedDB (private mode?)";
 const UNKNOWN_ERROR: &str = "unknown storage error";
 const NOT_OPEN: &str = "storage is not open; reload this tab";

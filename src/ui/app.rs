@@ -126,6 +126,7 @@ async fn start(app: AppHandle) {
         };
         match outcome {
             Outcome::Written(written) => {
+                storage::ask_persistence();
                 announce(News::Saved);
                 app.dispatch(Action::Saved(Ok(written)));
             }

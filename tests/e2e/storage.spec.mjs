@@ -79,6 +79,28 @@ test('a full quota shows a warning, keeps the edit, damages nothing, and the nex
 // Files being imported are not in the workspace until the import ends: a
 // reload in the middle lost a 2,000-file import without a word. Closing
 // asks first while an import runs, and no longer once it is saved.
+// Best-effort storage may be evicted when the disk runs low: after the
+// first save (there is work to keep), the app asks the browser to keep it,
+// once per page.
+test('the first save asks the browser for persistent storage, once', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__persistAsked = 0;
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => {
+      window.__persistAsked += 1;
+      return persist();
+    };
+  });
+  await gotoApp(page);
+  expect(await page.evaluate(() => window.__persistAsked)).toBe(0);
+  await uploadFiles(page, [txtFile('s.txt', TEXT)]);
+  await openDoc(page, 's.txt');
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  await tag(page, 'سلمى الراشد', '1');
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  expect(await page.evaluate(() => window.__persistAsked)).toBe(1);
+});
+
 test('closing the tab while files are being imported asks first', async ({ page }) => {
   await gotoApp(page);
   const article = TEXT.repeat(60); // ~3.5 KB

@@ -760,7 +760,9 @@ pub(crate) struct SpanMatch {
 /// entry stands for the span with its range and label (several entries may
 /// stand for one span, as when a file repeats a span); an entry left over
 /// then stands for a span left over with the same range (it was
-/// relabelled), one to one. Spans left over were added.
+/// relabelled), one to one, and so do the entries identical to it (range
+/// and label: two annotators' regions shown as one span both follow its
+/// relabel). Spans left over were added.
 pub(crate) fn match_entries(entries: &[Option<(usize, usize, &str)>], spans: &[Span]) -> SpanMatch {
     let exact: HashMap<(usize, usize, &str), usize> = spans
         .iter()
@@ -782,14 +784,21 @@ pub(crate) fn match_entries(entries: &[Option<(usize, usize, &str)>], spans: &[S
             by_range.entry((span.start, span.end)).or_default().push(i);
         }
     }
+    let mut relabelled: HashMap<(usize, usize, &str), usize> = HashMap::new();
     for (entry, slot) in entries.iter().zip(&mut matched) {
         if slot.is_some() {
             continue;
         }
-        if let Some((start, end, _)) = entry
-            && let Some(i) = by_range.get_mut(&(*start, *end)).and_then(Vec::pop)
-        {
+        let Some(key @ (start, end, _)) = *entry else {
+            continue;
+        };
+        if let Some(&i) = relabelled.get(&key) {
+            // A twin of an entry already matched (the same span in two
+            // annotators' annotations): it follows that span too.
+            *slot = Some(i);
+        } else if let Some(i) = by_range.get_mut(&(start, end)).and_then(Vec::pop) {
             covered[i] = true;
+            relabelled.insert(key, i);
             *slot = Some(i);
         }
     }

@@ -1184,6 +1184,28 @@ mod tests {
     }
 
     #[test]
+    fn a_span_two_annotators_gave_is_relabelled_in_both_annotations() {
+        let task = r#"{"data": {"text": "علي في بغداد"}, "annotations": [
+            {"id": 1, "result": [{"id": "a1", "type": "labels", "from_name": "label", "to_name": "text", "value": {"start": 0, "end": 3, "text": "علي", "labels": ["PER"]}}]},
+            {"id": 2, "result": [{"id": "b1", "type": "labels", "from_name": "label", "to_name": "text", "value": {"start": 0, "end": 3, "text": "علي", "labels": ["PER"]}},
+                                 {"id": "b2", "type": "labels", "from_name": "label", "to_name": "text", "value": {"start": 7, "end": 12, "text": "بغداد", "labels": ["LOC"]}}]}]}"#;
+        let mut docs = documents(task);
+        assert_eq!(docs[0].spans.len(), 2, "the twins are shown once");
+        docs[0].spans[0].label = "MISC".into();
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        let labels = |a: usize| -> Vec<Value> {
+            out["annotations"][a]["result"]
+                .as_array()
+                .expect("result")
+                .iter()
+                .map(|r| json!([r["id"], r["value"]["labels"]]))
+                .collect()
+        };
+        assert_eq!(labels(0), [json!(["a1", ["MISC"]])]);
+        assert_eq!(labels(1), [json!(["b1", ["MISC"]]), json!(["b2", ["LOC"]])]);
+    }
+
+    #[test]
     fn a_utf16_task_is_written_in_utf16() {
         // "👩‍👩‍👧 علي في بغداد": علي is [9, 12) in UTF-16, بغداد [16, 21).
         let task = format!(

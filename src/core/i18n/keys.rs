@@ -1122,7 +1122,7 @@ pub enum Key {
     V1Unreadable,
     /// The undo history saved by the previous version could not be read ({error}); your work is all here.
     V1HistoryLost,
-    /// the browser's storage is full (quota exceeded)
+    /// the browser's storage is full: its quota is exceeded
     StorageFull,
     /// this browser offers no IndexedDB (private mode?)
     NoIndexedDb,
@@ -1183,6 +1183,8 @@ pub enum Counted {
     Loaded,
     /// Imported a workspace with {n} documents. Ctrl+Z undoes this.
     ImportedWorkspace,
+    /// Imported a workspace with {n} documents, in place of the documents and labels that were here. Ctrl+Z brings them back.
+    ReplacedWorkspace,
     /// Tagged {n} matches as {label}. Ctrl+Z undoes this.
     Tagged,
     /// This document's team has {n} annotators.
@@ -1852,7 +1854,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 62] = [
+    pub const ALL: [Counted; 63] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1870,6 +1872,7 @@ impl Counted {
         Counted::Warnings,
         Counted::Loaded,
         Counted::ImportedWorkspace,
+        Counted::ReplacedWorkspace,
         Counted::Tagged,
         Counted::TeamHas,
         Counted::AcceptedGroups,
