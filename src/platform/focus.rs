@@ -107,7 +107,14 @@ struct Level {
 
 thread_local! {
     static LAST: RefCell<Option<Place>> = const { RefCell::new(None) };
+    /// What last scrolled, and when (ms).
+    static LAST_SCROLL: RefCell<Option<(f64, web_sys::Node)>> = const { RefCell::new(None) };
 }
+
+/// How long after a scroll of the list holding it a control's removal counts
+/// as the scroll's doing (ms): a row a scrolled list stops drawing. The focus
+/// is not moved then, so the list is never pulled back to it.
+const SCROLL_MS: f64 = 1000.0;
 
 /// Keeps the keyboard focus on the page when the control that had it is
 /// removed (a span deleted from its panel, a document removed from the list,
@@ -115,7 +122,8 @@ thread_local! {
 /// `<body>`, so Tab would start over at the top and a screen reader would
 /// lose its place. The focus goes to the control that took the removed one's
 /// place (its next neighbour, else its previous one, at the nearest level
-/// where one is left), else to the document's text. Dialogs, which give the
+/// where one is left), else to the document's text, without scrolling;
+/// and not when a scrolled list stops drawing the row that had it. Dialogs, which give the
 /// focus back to their opener, are left alone: the focus is then not lost.
 /// Installed once, at start; the listeners live as long as the page.
 pub fn keep_when_removed() {
@@ -132,6 +140,13 @@ pub fn keep_when_removed() {
         LAST.with(|last| *last.borrow_mut() = place);
     })
     .forget();
+    EventListener::new_with_options(&document, "scroll", capture, |event| {
+        let target = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        LAST_SCROLL.with(|s| *s.borrow_mut() = target.map(|t| (js_sys::Date::now(), t)));
+    })
+    .forget();
     EventListener::new_with_options(&document, "focusout", capture, |event| {
         let to_nowhere = event
             .dyn_ref::<FocusEvent>()
@@ -142,6 +157,19 @@ pub fn keep_when_removed() {
         }
     })
     .forget();
+}
+
+/// Whether the list that held the removed control scrolled just before:
+/// it stopped drawing the row, which is no reason to move the focus.
+fn scrolled_away(place: &Place) -> bool {
+    let Some((at, scrolled)) = LAST_SCROLL.with(|s| s.borrow().clone()) else {
+        return false;
+    };
+    js_sys::Date::now() - at < SCROLL_MS
+        && place
+            .levels
+            .iter()
+            .any(|l| l.element.is_connected() && scrolled.contains(Some(&l.element)))
 }
 
 /// `element`'s [`Place`].
@@ -168,6 +196,9 @@ fn restore_if_lost() {
     let Some(place) = LAST.with(|last| last.borrow_mut().take()) else {
         return;
     };
+    if scrolled_away(&place) {
+        return;
+    }
     if place
         .levels
         .first()
@@ -177,10 +208,12 @@ fn restore_if_lost() {
     }
     for level in &place.levels {
         if level.element.is_connected() {
+            // The nearest ancestor still drawn: a control in it, or the
+            // text (higher up, the first control would be anywhere).
             if focus_on_or_in(&level.element) {
                 return;
             }
-            continue;
+            break;
         }
         let beside = [&level.next, &level.previous];
         if beside
@@ -191,7 +224,13 @@ fn restore_if_lost() {
             return;
         }
     }
-    focus_selector("[data-testid='doc-text']");
+    if let Some(text) = gloo::utils::document()
+        .query_selector("[data-testid='doc-text']")
+        .ok()
+        .flatten()
+    {
+        focus_on_or_in(&text);
+    }
 }
 
 /// Focuses `element` if Tab reaches it, else its first control; whether
@@ -204,5 +243,10 @@ fn focus_on_or_in(element: &Element) -> bool {
     let target = itself
         .cloned()
         .or_else(|| controls(element).into_iter().next());
-    target.is_some_and(|t| t.focus().is_ok() && focused().is_some_and(|f| f == t))
+    // Where the user is looking stays put: the focus moves, the page does not.
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    target.is_some_and(|t| {
+        t.focus_with_options(&options).is_ok() && focused().is_some_and(|f| f == t)
+    })
 }

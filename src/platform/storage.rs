@@ -831,7 +831,9 @@ thread_local! {
 /// (`navigator.storage.persist()`: best-effort storage may be evicted, and
 /// weeks of work live there), once per page. Called after the first save,
 /// when there is work to keep: Chromium grants or refuses silently, Firefox
-/// asks its user. The answer changes nothing else; without the API, nothing.
+/// asks its user. The caller asks once the workspace holds work (not at the
+/// start-up write of an empty one). The answer changes nothing else;
+/// without the API, nothing.
 pub fn ask_persistence() {
     if ASKED_PERSISTENCE.with(|a| a.replace(true)) {
         return;

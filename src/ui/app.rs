@@ -126,7 +126,9 @@ async fn start(app: AppHandle) {
         };
         match outcome {
             Outcome::Written(written) => {
-                storage::ask_persistence();
+                if app.ws.work_documents().next().is_some() {
+                    storage::ask_persistence();
+                }
                 announce(News::Saved);
                 app.dispatch(Action::Saved(Ok(written)));
             }

@@ -135,3 +135,24 @@ test('every export format downloads from the menu; brat is a zip; doccano offers
   expect(JSON.parse(spacy.text.trim().split('\n')[0]).meta.name).toBe(article.name);
   await expect(docItem(page, article.name)).toHaveCount(2);
 });
+
+// Files that are not what their names say, and names that clash: read as
+// what they hold, each said in a message (they loaded in silence).
+test('annotations saved as .txt, a file cut short and documents named alike are each said', async ({ page }) => {
+  await gotoApp(page);
+  const doccano = JSON.stringify({ text: 'علي في بغداد', label: [[0, 3, 'PER']] });
+  const cut = Buffer.from('{"format": "wasim", "documents": [{"name": "a", "text": "بغداد', 'utf8');
+  await uploadFiles(page, [
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from(doccano, 'utf8') },
+    { name: 'cut.json', mimeType: 'application/json', buffer: cut.subarray(0, cut.length - 1) },
+  ]);
+  await expectMessage(page, 'warning', 'notes.txt holds doccano');
+  await expectMessage(page, 'error', 'cut short');
+  await openDoc(page, 'notes.txt');
+  expect(await docText(page)).toBe('علي في بغداد');
+  expect((await shownSpans(page)).map((s) => [s.start, s.end, s.label])).toEqual([[0, 3, 'PER']]);
+  const same = { name: 'doc.txt', mimeType: 'text/plain', buffer: Buffer.from('نص\n', 'utf8') };
+  await uploadFiles(page, [same, { ...same, buffer: Buffer.from('نص آخر\n', 'utf8') }]);
+  await expectMessage(page, 'warning', 'have the same name: doc.txt');
+  await expect(docItem(page, 'doc.txt')).toHaveCount(2);
+});

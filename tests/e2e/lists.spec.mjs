@@ -203,6 +203,14 @@ test('the document list of thousands draws a bounded number of items; one far do
   const focused = await page.evaluate(() => document.activeElement.getAttribute('data-doc-name'));
   expect(focused > name(1) && focused < name(200), `PageDown moves a page: ${focused}`).toBe(true);
   expect((await rows(list)).drawn).toBeLessThan(BOUND);
+
+  // Scrolled away from, the focused row is no longer drawn: the list is
+  // not pulled back to it, and no other row takes the focus.
+  await scrollRowIntoView(list, 2000);
+  await expect(docItem(page, name(2000))).toBeVisible();
+  await page.waitForTimeout(300);
+  await expect(docItem(page, name(2000))).toBeInViewport();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-doc-name') ?? null)).toBe(null);
 });
 
 test('corpus search over thousands lists a bounded number of results, and a far one opens its article', async ({ page }) => {
