@@ -241,7 +241,9 @@ pub(crate) fn jsonl_file_kept(
 }
 
 /// A document name without directories or a `.txt` extension, safe as a file
-/// name inside an archive.
+/// name inside an archive: cleaned as download names are
+/// ([`super::naming::clean`]: no path separators, reserved or bidi control
+/// characters, no Windows device name).
 pub(crate) fn base_name(name: &str) -> String {
     let (stem, ext) = split_extension(name);
     let stem = if ext.eq_ignore_ascii_case("txt") {
@@ -249,22 +251,7 @@ pub(crate) fn base_name(name: &str) -> String {
     } else {
         name
     };
-    let cleaned: String = stem
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
-    if cleaned.is_empty() {
-        "document".to_owned()
-    } else {
-        cleaned
-    }
+    super::naming::clean(stem)
 }
 
 /// A warning when documents have span notes or entity ids that `format`
@@ -991,6 +978,10 @@ mod tests {
     fn context_cuts_whole_graphemes() {
         assert_eq!(base_name("a/b.txt"), "a_b");
         assert_eq!(base_name(""), "document");
+        // Names inside an archive are cleaned as the download's is.
+        assert_eq!(base_name("\u{202E}txt.exe.txt"), "txt.exe");
+        assert_eq!(base_name("CON.txt"), "_CON");
+        assert_eq!(base_name("نص \u{200F}عربي.txt"), "نص عربي");
         let six = some_of(&[1, 2, 3, 4, 5, 6]).render(crate::core::i18n::Lang::En);
         assert_eq!(six, "1, 2, 3, 4, 5 and 1 more");
     }

@@ -61,8 +61,8 @@ pub fn safe_stem(name: &str) -> String {
 
 /// `stem` with reserved characters replaced, control and bidi characters
 /// dropped and white space collapsed (see [`safe_stem`]); no extension is
-/// removed.
-fn clean(stem: &str) -> String {
+/// removed. Also names the entries of an archive export.
+pub(crate) fn clean(stem: &str) -> String {
     let mut out = String::with_capacity(stem.len());
     let mut space = false;
     for c in stem.chars() {
