@@ -254,6 +254,33 @@ pub(crate) fn base_name(name: &str) -> String {
     super::naming::clean(stem)
 }
 
+/// Relations an export left out because an entity they link was deleted,
+/// counted over the documents, for one warning naming them.
+#[derive(Default)]
+pub(crate) struct DroppedRelations {
+    count: usize,
+    documents: Vec<Arg>,
+}
+
+impl DroppedRelations {
+    /// Counts `count` relations `doc`'s export left out (none: nothing).
+    pub(crate) fn add(&mut self, doc: &Document, count: usize) {
+        if count > 0 {
+            self.count += count;
+            self.documents.push(Arg::Quoted(doc.name.clone()));
+        }
+    }
+
+    /// The warning of an export to `format`, when any was left out.
+    pub(crate) fn warning(self, format: &str) -> Option<Msg> {
+        (self.count > 0).then(|| {
+            Msg::counted(Counted::RelationsDropped, self.count)
+                .arg("format", format)
+                .with("documents", Arg::List(self.documents))
+        })
+    }
+}
+
 /// A warning when documents have span notes or entity ids that `format`
 /// cannot hold: `keeps_note` says of a span with a note whether the note is
 /// written (a format may keep notes in one layout and not in another, or

@@ -60,15 +60,15 @@
 use serde_json::{Map, Value, json};
 
 use super::common::{
-    BOM, FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras,
-    generated_name, jsonl_file_kept, jsonl_layouts, match_entries, nested_str, nonempty_records,
-    numbered_name, object_of, offset_field, place_in, record_place, resolve_documents_unit,
-    write_name,
+    BOM, DroppedRelations, FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents,
+    dropped_extras, generated_name, jsonl_file_kept, jsonl_layouts, match_entries, nested_str,
+    nonempty_records, numbered_name, object_of, offset_field, place_in, record_place,
+    resolve_documents_unit, write_name,
 };
 use super::types::{
     ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, InputFile,
 };
-use crate::core::i18n::{Arg, Counted, Key, Msg};
+use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source};
 use crate::core::text::{Utf16Index, has_astral};
 
@@ -126,25 +126,17 @@ impl Format for Doccano {
         documents: &[&Document],
         options: ExportOptions,
     ) -> Exported {
-        let (mut dropped, mut names) = (0, Vec::new());
+        let mut dropped = DroppedRelations::default();
         let file = jsonl_file_kept("wasim-doccano.jsonl", documents, ID, |doc| {
             let (record, relations) = export_record(doc, options);
-            if relations > 0 {
-                dropped += relations;
-                names.push(Arg::Quoted(doc.name.clone()));
-            }
+            dropped.add(doc, relations);
             Value::Object(record)
         });
-        let mut warnings: Vec<Msg> = dropped_extras("doccano", documents, |_, _| false, false)
+        let extras = dropped_extras("doccano", documents, |_, _| false, false);
+        let warnings = extras
             .into_iter()
+            .chain(dropped.warning("doccano"))
             .collect();
-        if dropped > 0 {
-            warnings.push(
-                Msg::counted(Counted::RelationsDropped, dropped)
-                    .arg("format", "doccano")
-                    .with("documents", Arg::List(names)),
-            );
-        }
         Exported { file, warnings }
     }
 }

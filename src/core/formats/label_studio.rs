@@ -74,14 +74,14 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use super::common::{
-    BOM, FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, decode, dropped_extras,
-    generated_name, json_file, json_records, match_entries, numbered_name, object_of, place_in,
-    resolve_documents_unit, span_text, write_name,
+    BOM, DroppedRelations, FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, decode,
+    dropped_extras, generated_name, json_file, json_records, match_entries, numbered_name,
+    object_of, place_in, resolve_documents_unit, span_text, write_name,
 };
 use super::types::{
     ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile, TeamData,
 };
-use crate::core::i18n::{Arg, Counted, Key, Msg};
+use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::json;
 use crate::core::model::{Document, Label, Source, Span};
 use serde::Serialize;
@@ -233,17 +233,14 @@ impl Format for LabelStudio {
         documents: &[&Document],
         _options: ExportOptions,
     ) -> Exported {
-        let (mut dropped, mut names) = (0, Vec::new());
+        let mut dropped = DroppedRelations::default();
         let tasks: Vec<Value> = documents
             .iter()
             .enumerate()
             .map(|(d, doc)| match doc.source_data(ID) {
                 Some(data) if data.get("record").is_some_and(Value::is_object) => {
                     let (task, relations) = export_kept(d, doc, data);
-                    if relations > 0 {
-                        dropped += relations;
-                        names.push(Arg::Quoted(doc.name.clone()));
-                    }
+                    dropped.add(doc, relations);
                     Value::Object(task)
                 }
                 _ => new_task(d, doc),
@@ -258,17 +255,11 @@ impl Format for LabelStudio {
             },
             None => json_file(name, &Value::Array(tasks)),
         };
-        let mut warnings: Vec<Msg> =
-            dropped_extras("Label Studio JSON", documents, |d, _| keeps_notes(d), false)
-                .into_iter()
-                .collect();
-        if dropped > 0 {
-            warnings.push(
-                Msg::counted(Counted::RelationsDropped, dropped)
-                    .arg("format", "Label Studio")
-                    .with("documents", Arg::List(names)),
-            );
-        }
+        let extras = dropped_extras("Label Studio JSON", documents, |d, _| keeps_notes(d), false);
+        let warnings = extras
+            .into_iter()
+            .chain(dropped.warning("Label Studio"))
+            .collect();
         Exported { file, warnings }
     }
 }
