@@ -224,6 +224,10 @@ fn a_corpus_readme_and_licence_are_passed_over_not_refused() {
             ("corpus/doc1.txt", TXT.as_bytes()),
             ("corpus/doc1.ann", ANN.as_bytes()),
             ("corpus/readme_notes.txt", b"a document all the same"),
+            // A README with its .ann is a brat document (Wasim's own export
+            // of a document so named).
+            ("corpus/README.txt", TXT.as_bytes()),
+            ("corpus/README.ann", ANN.as_bytes()),
         ],
         CompressionMethod::Deflated,
     );
@@ -232,7 +236,7 @@ fn a_corpus_readme_and_licence_are_passed_over_not_refused() {
         .iter()
         .flat_map(|i| i.documents.iter().map(|d| d.name.as_str()))
         .collect();
-    assert_eq!(names, ["doc1.txt", "readme_notes.txt"]);
+    assert_eq!(names, ["doc1.txt", "readme_notes.txt", "README.txt"]);
 }
 
 #[test]

@@ -698,7 +698,10 @@ impl<'a> Utf16Cursor<'a> {
 pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.contains(&0) {
-        return Err(DecodeError::Binary);
+        return Err(match utf16_cut_at(bytes) {
+            Some(byte_offset) => DecodeError::CutShort { byte_offset },
+            None => DecodeError::Binary,
+        });
     }
     match std::str::from_utf8(body) {
         Ok(text) => Ok(text.to_owned()),
@@ -755,6 +758,16 @@ pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
     let text: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
     let is_text = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
     text.chars().all(is_text).then_some(text)
+}
+
+/// Where UTF-16 text that was cut short ends: `bytes` are text for
+/// [`decode_utf16`] but for a last unit half there or the first half of a
+/// surrogate pair. `None` for anything else (binary data).
+fn utf16_cut_at(bytes: &[u8]) -> Option<usize> {
+    let whole_units = bytes.len() - bytes.len() % 2;
+    [whole_units, whole_units.saturating_sub(2)]
+        .into_iter()
+        .find(|&keep| keep < bytes.len() && decode_utf16(&bytes[..keep]).is_some())
 }
 
 /// Why a file's bytes are not usable text.
@@ -1130,6 +1143,19 @@ mod tests {
             decode_utf8(&[0xC8, 0xDB, 0xCF, 0xC7, 0xCF]),
             Err(DecodeError::NotUtf8 { .. })
         ));
+        // UTF-16 cut short: half a unit, or half a surrogate pair, at the end.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("علي 😀".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let n = utf16.len();
+        for (cut, at) in [(n - 1, n - 4), (n - 2, n - 4), (n - 3, n - 4)] {
+            assert_eq!(
+                decode_utf8(&utf16[..cut]),
+                Err(DecodeError::CutShort { byte_offset: at }),
+                "{cut}"
+            );
+        }
         // A copy cut inside a character: the last of «بغداد»'s bytes is gone.
         let cut = "في بغداد".as_bytes();
         assert_eq!(

@@ -88,6 +88,16 @@ pub fn focus_selector(selector: &str) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
+/// Gives the keyboard focus to the document's text without scrolling it
+/// (the text stays where the user was reading); whether it took it.
+pub fn focus_text() -> bool {
+    gloo::utils::document()
+        .query_selector("[data-testid='doc-text']")
+        .ok()
+        .flatten()
+        .is_some_and(|text| focus_on_or_in(&text))
+}
+
 /// How far up from a removed control [`keep_when_removed`] looks for a
 /// neighbour before it gives up and goes to the text.
 const LEVELS: usize = 4;
@@ -224,25 +234,27 @@ fn restore_if_lost() {
             return;
         }
     }
-    if let Some(text) = gloo::utils::document()
-        .query_selector("[data-testid='doc-text']")
-        .ok()
-        .flatten()
-    {
-        focus_on_or_in(&text);
-    }
+    focus_text();
 }
 
 /// Focuses `element` if Tab reaches it, else its first control; whether
-/// one took the focus.
+/// one took the focus. Fields are passed over (text boxes, checkboxes,
+/// menus, a resize handle): the app's shortcuts do not fire in them, so
+/// Ctrl+Z right after a click on a button that went away would undo the
+/// field's typing instead of the action.
 fn focus_on_or_in(element: &Element) -> bool {
-    let laid_out = |e: &HtmlElement| e.offset_width() > 0 || e.offset_height() > 0;
+    let takes = |e: &HtmlElement| {
+        let field = matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || e.is_content_editable()
+            || e.get_attribute("role").is_some_and(|r| r == "separator");
+        !field && (e.offset_width() > 0 || e.offset_height() > 0)
+    };
     let itself = element
         .dyn_ref::<HtmlElement>()
-        .filter(|e| element.matches(FOCUSABLE).unwrap_or(false) && laid_out(e));
+        .filter(|e| element.matches(FOCUSABLE).unwrap_or(false) && takes(e));
     let target = itself
         .cloned()
-        .or_else(|| controls(element).into_iter().next());
+        .or_else(|| controls(element).into_iter().find(|c| takes(c)));
     // Where the user is looking stays put: the focus moves, the page does not.
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);

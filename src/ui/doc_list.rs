@@ -28,7 +28,7 @@ use crate::core::css::ClassRule;
 use crate::core::display::split_name;
 use crate::core::edit::Edit;
 use crate::core::i18n::{Counted, Key, Lang};
-use crate::core::model::Document;
+use crate::core::model::{DocId, Document};
 use crate::core::search::{filter_fold, filter_matches};
 use crate::platform::styles::class_of;
 use crate::ui::fields::field_value;
@@ -91,12 +91,27 @@ pub fn doc_list(props: &DocListProps) -> Html {
         .as_ref()
         .map_or(app.ws.documents.len(), Vec::len);
     // The open document is brought into view when it changes, and when the
-    // list changes around it (a filter typed or cleared, documents loaded).
+    // list changes around it (a filter typed or cleared, documents loaded);
+    // not when documents are removed, which leaves the list where the user
+    // scrolled it.
     let reveal = use_state(|| None::<Reveal>);
+    let before = use_mut_ref(|| None::<(Option<DocId>, u64, bool, usize)>);
     {
         let (app, shown, reveal) = (app.clone(), shown.clone(), reveal.clone());
         let deps = (app.ws.open, app.tally.generation(), shown.is_some(), count);
-        use_effect_with(deps, move |(open, _, _, _)| {
+        use_effect_with(deps, move |&(open, generation, filtered, count)| {
+            let last = before
+                .borrow_mut()
+                .replace((open, generation, filtered, count));
+            let removed = last.is_some_and(|(was_open, was_generation, was_filtered, was)| {
+                was_open == open
+                    && was_filtered == filtered
+                    && was_generation != generation
+                    && count < was
+            });
+            if removed {
+                return;
+            }
             let position = open.and_then(|id| app.position(id));
             let row = match (position, shown.as_ref()) {
                 (Some(at), Some(rows)) => rows.binary_search(&at).ok(),

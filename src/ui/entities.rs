@@ -301,7 +301,7 @@ fn span_details() -> Html {
             app.dispatch(Action::DeleteSelected);
             // The panel goes with the span: the text, where the span was,
             // keeps the keyboard.
-            crate::platform::focus::focus_selector("[data-testid='doc-text']");
+            crate::platform::focus::focus_text();
         })
     };
     let ontagall = {

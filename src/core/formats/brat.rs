@@ -373,9 +373,9 @@ fn type_name(label: &str) -> String {
 
 /// Reads a `.txt` and its `.ann` as one document named after the `.txt`.
 ///
-/// A `.txt` that starts with a byte order mark is read as brat reads it when
-/// the offsets count the mark (brat's Python keeps it as U+FEFF, the text's
-/// first character), else without it; either way it is written back.
+/// A `.txt` that starts with a byte order mark is read as brat reads it
+/// (brat's Python keeps it as U+FEFF, the text's first character) unless the
+/// offsets fit only without it; either way it is written back.
 ///
 /// # Errors
 /// When either file is not UTF-8 text, or a `T` line is malformed, out of
@@ -388,19 +388,27 @@ pub fn import_pair(txt: &InputFile, ann: &InputFile) -> Result<Imported, ImportE
     let read = |text: String, tally: &mut Tally| {
         read_pair(&txt.name, text, &ann.name, &annotations, tally)
     };
-    let txt_bom = txt.bytes.starts_with(BOM);
-    let mut document = match read(text.clone(), &mut tally) {
-        Err(error) if txt_bom => {
-            tally = Tally::default();
-            read(format!("\u{feff}{text}"), &mut tally).map_err(|_| error)?
+    // With a mark, brat's own reading first: it decides where offsets fit
+    // both (an .ann with no entity yet), so spans added here count the mark
+    // as brat will. Without the mark only where they fit only so; an error
+    // is that reading's, whose text the user sees.
+    let kept_mark = txt.bytes.starts_with(BOM).then(|| {
+        let mut kept = Tally::default();
+        read(format!("\u{feff}{text}"), &mut kept).map(|document| (document, kept))
+    });
+    let mut document = match kept_mark {
+        Some(Ok((document, kept))) => {
+            tally = kept;
+            document
         }
-        Err(error) => return Err(error),
-        Ok(mut document) => {
-            if txt_bom && let Some(source) = &mut document.source {
+        Some(Err(_)) => {
+            let mut document = read(text, &mut tally)?;
+            if let Some(source) = &mut document.source {
                 source.data["txt_bom"] = json!(true);
             }
             document
         }
+        None => read(text, &mut tally)?,
     };
     if ann.bytes.starts_with(BOM)
         && let Some(source) = &mut document.source
@@ -1439,6 +1447,10 @@ mod tests {
             let entries = zip::read(&bytes).expect("zip");
             assert_eq!(entries[0].bytes, txt.as_bytes(), "{ann}");
         }
+        // An .ann with no entity yet: brat's reading, so a span added here
+        // is written where brat's Python finds it.
+        let imported = import_pair(&file("a.txt", txt), &file("a.ann", "")).expect("reads");
+        assert_eq!(imported.documents[0].text, txt);
         // Offsets that fit neither reading are refused as before.
         let wrong = import_pair(&file("a.txt", txt), &file("a.ann", "T1\tPER 2 5\tعلي\n"));
         assert!(

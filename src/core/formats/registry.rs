@@ -185,7 +185,8 @@ fn import_utf8_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
 /// folder, so `proj/doc1.txt` pairs with `proj/doc1.ann` (documents are named
 /// after the file, without its folder). Folders, macOS litter, brat's
 /// `.conf` files and a corpus's own papers ([`is_paperwork`]: `README`,
-/// `LICENSE`…) are passed over; archives inside the archive are refused.
+/// `LICENSE`…, unless an `.ann` beside it makes it a brat document) are
+/// passed over; archives inside the archive are refused.
 /// Errors name the entry and the archive (`proj/doc1.ann in proj.zip`).
 ///
 /// What an archive may cost is bounded (see [`zip::LIMITS`]).
@@ -196,6 +197,14 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
     };
     let mut results = Vec::new();
     let mut folders: Vec<(String, Vec<InputFile>)> = Vec::new();
+    // A README.txt with its README.ann is a brat document, not paperwork.
+    let annotated: std::collections::HashSet<String> = entries
+        .iter()
+        .filter_map(|e| {
+            let (stem, ext) = common::split_extension(&e.name);
+            ext.eq_ignore_ascii_case("ann").then(|| stem.to_owned())
+        })
+        .collect();
     for entry in entries {
         let (folder, name) = match entry.name.rsplit_once('/') {
             Some((folder, name)) => (format!("{folder}/"), name.to_owned()),
@@ -203,7 +212,9 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
         };
         let (_, ext) = common::split_extension(&name);
         let ext = ext.to_lowercase();
-        if ext == "conf" || is_paperwork(&name) {
+        let (stem, _) = common::split_extension(&entry.name);
+        let paperwork = is_paperwork(&name) && !(ext == "txt" && annotated.contains(stem));
+        if ext == "conf" || paperwork {
             continue;
         }
         if ext == "zip" {
