@@ -762,8 +762,13 @@ pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
 
 /// Where UTF-16 text that was cut short ends: `bytes` are text for
 /// [`decode_utf16`] but for a last unit half there or the first half of a
-/// surrogate pair. `None` for anything else (binary data).
+/// surrogate pair. `None` for anything else (binary data), and for a few
+/// bytes without a byte order mark, too few to tell.
 fn utf16_cut_at(bytes: &[u8]) -> Option<usize> {
+    let marked = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !marked && bytes.len() < 16 {
+        return None;
+    }
     let whole_units = bytes.len() - bytes.len() % 2;
     [whole_units, whole_units.saturating_sub(2)]
         .into_iter()
