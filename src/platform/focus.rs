@@ -117,14 +117,11 @@ struct Level {
 
 thread_local! {
     static LAST: RefCell<Option<Place>> = const { RefCell::new(None) };
-    /// What last scrolled, and when (ms).
-    static LAST_SCROLL: RefCell<Option<(f64, web_sys::Node)>> = const { RefCell::new(None) };
+    /// The focused control a scroll last took out of view, if any: a
+    /// windowed list then stops drawing it, which is no reason to move the
+    /// focus (the list would be pulled back to it).
+    static SCROLLED_OUT: RefCell<Option<Element>> = const { RefCell::new(None) };
 }
-
-/// How long after a scroll of the list holding it a control's removal counts
-/// as the scroll's doing (ms): a row a scrolled list stops drawing. The focus
-/// is not moved then, so the list is never pulled back to it.
-const SCROLL_MS: f64 = 1000.0;
 
 /// Keeps the keyboard focus on the page when the control that had it is
 /// removed (a span deleted from its panel, a document removed from the list,
@@ -133,8 +130,9 @@ const SCROLL_MS: f64 = 1000.0;
 /// lose its place. The focus goes to the control that took the removed one's
 /// place (its next neighbour, else its previous one, at the nearest level
 /// where one is left), else to the document's text, without scrolling;
-/// and not when a scrolled list stops drawing the row that had it. Dialogs, which give the
-/// focus back to their opener, are left alone: the focus is then not lost.
+/// and not when a scrolled list stops drawing the row that had it, which a
+/// scroll took out of view. Dialogs, which give the focus back to their
+/// opener, are left alone: the focus is then not lost.
 /// Installed once, at start; the listeners live as long as the page.
 pub fn keep_when_removed() {
     let document = gloo::utils::document();
@@ -151,10 +149,13 @@ pub fn keep_when_removed() {
     })
     .forget();
     EventListener::new_with_options(&document, "scroll", capture, |event| {
-        let target = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        LAST_SCROLL.with(|s| *s.borrow_mut() = target.map(|t| (js_sys::Date::now(), t)));
+        let scroller = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let out = focused().filter(|f| {
+            scroller
+                .as_ref()
+                .is_some_and(|s| s.contains(Some(f)) && out_of_view(f, s))
+        });
+        SCROLLED_OUT.with(|s| *s.borrow_mut() = out.map(Into::into));
     })
     .forget();
     EventListener::new_with_options(&document, "focusout", capture, |event| {
@@ -169,17 +170,20 @@ pub fn keep_when_removed() {
     .forget();
 }
 
-/// Whether the list that held the removed control scrolled just before:
-/// it stopped drawing the row, which is no reason to move the focus.
+/// Whether `element` lies wholly outside what `scroller` shows.
+fn out_of_view(element: &Element, scroller: &Element) -> bool {
+    let (e, s) = (
+        element.get_bounding_client_rect(),
+        scroller.get_bounding_client_rect(),
+    );
+    e.bottom() <= s.top() || e.top() >= s.bottom() || e.right() <= s.left() || e.left() >= s.right()
+}
+
+/// Whether the removed control was one a scroll had taken out of view (see
+/// [`SCROLLED_OUT`]).
 fn scrolled_away(place: &Place) -> bool {
-    let Some((at, scrolled)) = LAST_SCROLL.with(|s| s.borrow().clone()) else {
-        return false;
-    };
-    js_sys::Date::now() - at < SCROLL_MS
-        && place
-            .levels
-            .iter()
-            .any(|l| l.element.is_connected() && scrolled.contains(Some(&l.element)))
+    let out = SCROLLED_OUT.with(|s| s.borrow_mut().take());
+    out.is_some_and(|out| place.levels.first().is_some_and(|l| l.element == out))
 }
 
 /// `element`'s [`Place`].

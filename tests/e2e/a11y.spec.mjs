@@ -159,10 +159,18 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       const onBody = () => page.evaluate(() => document.activeElement === document.body || !document.activeElement);
       const mark = markLocator(page, { start: name.start, end: name.end, label: 'PER' }).first();
       await mark.click();
+      // Where the text is scrolled, and the text and its scrollers: they stay put.
+      const scrolls = () => page.getByTestId('doc-text').evaluate((el) => {
+        const out = [];
+        for (let at = el; at; at = at.parentElement) out.push(at.scrollTop);
+        return out;
+      });
+      const before = await scrolls();
       await page.getByTestId('span-delete').focus();
       await page.keyboard.press('Enter');
       await expect(markLocator(page, { start: name.start, end: name.end, label: 'PER' })).toHaveCount(0);
       await expect(page.getByTestId('doc-text')).toBeFocused();
+      expect(await scrolls(), 'the text did not move').toEqual(before);
       // The undo says so in a message: its × by keyboard.
       await page.keyboard.press('Control+z');
       const dismiss = page.locator('.messages button.dismiss, [data-testid="messages"] button.dismiss').first();

@@ -211,6 +211,23 @@ test('the document list of thousands draws a bounded number of items; one far do
   await page.waitForTimeout(300);
   await expect(docItem(page, name(2000))).toBeInViewport();
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-doc-name') ?? null)).toBe(null);
+
+  // Removing a document there leaves the list where it is (it jumped back
+  // to the open document) and the keyboard on the next row.
+  const scrollTop = () => list.evaluate((el) => {
+    let scroller = el.parentElement;
+    while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /(auto|scroll)/.test(getComputedStyle(scroller).overflowY))) {
+      scroller = scroller.parentElement;
+    }
+    return scroller.scrollTop;
+  });
+  const top = await scrollTop();
+  await docItem(page, name(2001)).getByTestId('doc-remove').focus();
+  await page.keyboard.press('Enter');
+  await expect(docItem(page, name(2001))).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(Math.abs((await scrollTop()) - top)).toBeLessThan(2);
+  await expect(docItem(page, name(2002))).toBeFocused();
 });
 
 test('corpus search over thousands lists a bounded number of results, and a far one opens its article', async ({ page }) => {
