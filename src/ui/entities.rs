@@ -215,15 +215,24 @@ fn entity_item(props: &EntityItemProps) -> Html {
         let select = select.clone();
         Callback::from(move |_: MouseEvent| select())
     };
-    // Reached with Tab (or ↑/↓ in the list); Enter or Space selects.
-    let onkeydown = Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Enter" || event.key() == " " {
+    // Reached with Tab (or ↑/↓ in the list); Enter or Space selects;
+    // Delete deletes this entry's span, not the one selected elsewhere.
+    let dispatch = props.dispatch.clone();
+    let onkeydown = Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+        "Enter" | " " => {
             // Selecting, not a page shortcut (Enter accepts in a team
             // document).
             event.prevent_default();
             event.stop_propagation();
             select();
         }
+        "Delete" | "Backspace" => {
+            event.prevent_default();
+            event.stop_propagation();
+            dispatch.dispatch(Action::Select(Some(id)));
+            dispatch.dispatch(Action::DeleteSelected);
+        }
+        _ => {}
     });
     html! {
         <li class={classes!("entity-item", selected.then_some("selected"))} data-testid="entity-item"

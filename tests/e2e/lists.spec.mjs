@@ -282,6 +282,14 @@ test('the entities panel of a document with thousands of spans is bounded, and a
   const first = page.locator('[data-testid="entity-item"]', { hasText: `${WORDS[0]}0` });
   await expect(first).toHaveClass(/\bselected\b/);
   await expect(first).toBeInViewport();
+  // Delete on a focused entry deletes that entry's span, not the one
+  // selected: the keyboard's row is the one meant.
+  const second = first.locator('xpath=following-sibling::li[1]');
+  const [kept, gone] = [await first.getAttribute('data-span-id'), await second.getAttribute('data-span-id')];
+  await second.focus();
+  await page.keyboard.press('Delete');
+  await expect(page.locator(`[data-testid="doc-text"] mark[data-span-id="${gone}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-testid="doc-text"] mark[data-span-id="${kept}"]`)).not.toHaveCount(0);
 });
 
 test('thousands of loose .txt files load with a progress bar, in one step', async ({ page }) => {

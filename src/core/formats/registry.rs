@@ -362,7 +362,10 @@ fn classify_json(text: &str, ext: &str) -> Option<&'static str> {
         Ok(Value::Object(object)) => {
             if is_web_annotation(&object) {
                 Some(web_annotation::ID)
-            } else if object.contains_key("format") {
+            } else if object.contains_key("format")
+                || object.get("documents").is_some_and(Value::is_array)
+            {
+                // A workspace that lost its "format" says what it lacks.
                 Some(wasim::ID)
             } else if object.get("data").is_some_and(Value::is_object) {
                 Some(label_studio::ID)
@@ -552,6 +555,19 @@ mod tests {
                 imported.warnings
             );
         }
+    }
+
+    #[test]
+    fn a_workspace_without_its_format_says_what_it_lacks() {
+        let file = InputFile {
+            name: "w.json".into(),
+            bytes: br#"{"version": 2, "labels": [], "documents": [{"name": "a", "text": "x", "spans": []}]}"#.to_vec(),
+        };
+        let Some(Err(error)) = import_files(vec![file]).pop() else {
+            panic!("refused");
+        };
+        assert!(error.to_string().contains("format"), "{error}");
+        assert!(!error.to_string().contains("doccano"), "{error}");
     }
 
     #[test]

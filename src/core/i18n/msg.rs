@@ -8,9 +8,9 @@
 //! tests and logs read).
 //!
 //! An argument is shown as it is ([`Arg::Plain`]: file names, numbers,
-//! labels), quoted ([`Arg::Quoted`]: `"…"` in English, as Rust's `{:?}`
-//! quotes, and «…» in Arabic), as a message of its own in the same language
-//! ([`Arg::Msg`]: where a span is, a reason), or as a list that names a few
+//! labels), quoted ([`Arg::Quoted`]: `"…"` in English, invisible
+//! characters shown as `\u{…}`, and «…» in Arabic), as a message of its
+//! own in the same language ([`Arg::Msg`]: where a span is, a reason), or as a list that names a few
 //! items and counts the rest ([`Arg::List`]).
 
 use super::{Counted, Key, Lang};
@@ -97,8 +97,8 @@ impl Arg {
         match self {
             Arg::Plain(text) => shown(text),
             Arg::Quoted(text) => match lang {
-                // Debug quoting would escape the isolate's marks: quote first.
-                Lang::En => shown(&format!("{text:?}")),
+                // Quoted first: quoting escapes invisibles, the isolate's too.
+                Lang::En => shown(&quote(text)),
                 Lang::Ar => format!("«{}»", shown(text)),
             },
             Arg::Msg(msg) => msg.render(lang),
@@ -117,6 +117,50 @@ impl Arg {
             }
         }
     }
+}
+
+/// `text` in double quotes for an English message: `"` and `\` escaped, and
+/// control characters and invisible format characters (direction marks,
+/// zero-width characters, the byte order mark) written `\u{…}`, so that the
+/// reader sees they are there. Letters keep their marks: عمّان, not
+/// `عم\u{651}ان` as Rust's `{:?}` writes it.
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_invisible(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Characters that take no room and show nothing: the soft hyphen, the
+/// combining grapheme joiner, the Arabic letter mark, zero-width spaces and
+/// joiners, direction marks, embeddings and isolates, the line and
+/// paragraph separators, invisible operators, the byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+    )
 }
 
 impl From<Msg> for Arg {
@@ -235,6 +279,25 @@ impl std::fmt::Display for Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_quotes_show_invisibles_and_keep_marks_on_letters() {
+        assert_eq!(quote("عمّان"), "\"عمّان\"");
+        assert_eq!(quote("بَغْدَاد"), "\"بَغْدَاد\"");
+        assert_eq!(quote("عمّان\u{200f}"), "\"عمّان\\u{200f}\"");
+        assert_eq!(quote("\u{feff}a\u{200d}b"), "\"\\u{feff}a\\u{200d}b\"");
+        assert_eq!(quote("a\"b\\c\nd\te\u{7}"), "\"a\\\"b\\\\c\\nd\\te\\u{7}\"");
+        // As Rust's own quoting does for all but the marks.
+        for text in [
+            "plain",
+            "with \"quotes\"",
+            "tab\there",
+            "line\nbreak",
+            "\u{202e}evil",
+        ] {
+            assert_eq!(quote(text), format!("{text:?}"), "{text}");
+        }
+    }
 
     #[test]
     fn names_that_mix_scripts_are_isolated_and_phrases_are_not() {
