@@ -88,6 +88,17 @@ pub fn focus_selector(selector: &str) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
+/// Whether `element` keeps the keys for itself, so the app's shortcuts must
+/// not fire in it: a text field, a checkbox, a menu, editable text, or a
+/// panel's resize handle (its arrow keys).
+pub fn is_field(element: &HtmlElement) -> bool {
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.is_content_editable()
+        || element
+            .get_attribute("role")
+            .is_some_and(|r| r == "separator")
+}
+
 /// Gives the keyboard focus to the document's text without scrolling it
 /// (the text stays where the user was reading); whether it took it.
 pub fn focus_text() -> bool {
@@ -247,12 +258,7 @@ fn restore_if_lost() {
 /// Ctrl+Z right after a click on a button that went away would undo the
 /// field's typing instead of the action.
 fn focus_on_or_in(element: &Element) -> bool {
-    let takes = |e: &HtmlElement| {
-        let field = matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || e.is_content_editable()
-            || e.get_attribute("role").is_some_and(|r| r == "separator");
-        !field && (e.offset_width() > 0 || e.offset_height() > 0)
-    };
+    let takes = |e: &HtmlElement| !is_field(e) && (e.offset_width() > 0 || e.offset_height() > 0);
     let itself = element
         .dyn_ref::<HtmlElement>()
         .filter(|e| element.matches(FOCUSABLE).unwrap_or(false) && takes(e));

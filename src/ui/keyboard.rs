@@ -79,11 +79,7 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| {
-            el.is_content_editable()
-                || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.get_attribute("role").is_some_and(|r| r == "separator")
-        })
+        .is_some_and(|el| focus::is_field(&el))
 }
 
 /// The label an event's key stands for: by its character, or by its

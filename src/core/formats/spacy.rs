@@ -231,23 +231,21 @@ pub fn export_tokens(text: &str, spans: &[Span]) -> Vec<ExportToken> {
 }
 
 /// Prodigy's `tokens` list for `tokens` of `text`.
-fn tokens_json(text: &str, tokens: &[ExportToken]) -> Value {
+fn tokens_json(text: &str, tokens: &[ExportToken]) -> Vec<Value> {
     let chars: Vec<char> = text.chars().collect();
-    Value::Array(
-        tokens
-            .iter()
-            .enumerate()
-            .map(|(id, t)| {
-                json!({
-                    "text": chars[t.start..t.end].iter().collect::<String>(),
-                    "start": t.start,
-                    "end": t.end,
-                    "id": id,
-                    "ws": t.ws,
-                })
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(id, t)| {
+            json!({
+                "text": chars[t.start..t.end].iter().collect::<String>(),
+                "start": t.start,
+                "end": t.end,
+                "id": id,
+                "ws": t.ws,
             })
-            .collect(),
-    )
+        })
+        .collect()
 }
 
 /// Token indices by start and by end offset.
@@ -313,7 +311,7 @@ fn export_record(doc: &Document) -> (Map<String, Value>, bool) {
             .map(|s| span_json(doc, s, Some(&index)))
             .collect();
         record.insert("spans".into(), Value::Array(spans));
-        record.insert("tokens".into(), tokens_json(text, &tokens));
+        record.insert("tokens".into(), Value::Array(tokens_json(text, &tokens)));
         write_name(&mut record, "meta", "name", &doc.name, None);
         return (record, false);
     };
@@ -349,13 +347,8 @@ fn export_record(doc: &Document) -> (Map<String, Value>, bool) {
             if doc.spans.iter().all(|s| index.of(s).is_some()) {
                 Some(index)
             } else {
-                let tokens = split_tokens(doc, tokens).unwrap_or_else(|| {
-                    let tokens = export_tokens(text, &doc.spans);
-                    match tokens_json(text, &tokens) {
-                        Value::Array(tokens) => tokens,
-                        _ => Vec::new(),
-                    }
-                });
+                let tokens = split_tokens(doc, tokens)
+                    .unwrap_or_else(|| tokens_json(text, &export_tokens(text, &doc.spans)));
                 let index = TokenIndex::new(tokens.iter().map(token_bounds));
                 record.insert("tokens".into(), Value::Array(tokens));
                 retokenized = true;
