@@ -57,6 +57,12 @@ html = html.replace(inline, (whole, attrs, body) => {
 });
 if (moved === 0) fail(`no inline loader script found in ${file} (has Trunk changed?)`);
 
+// Trunk gives the wasm's <link rel="preload" as="fetch"> an `integrity`,
+// which Chromium ignores there (a console warning on every load: fetch
+// preloads take no integrity). The service worker checks each file's hash
+// when it precaches the build (sw-manifest.mjs).
+html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/g, (link) => link.replace(/\s+integrity="[^"]*"/, ''));
+
 const meta = html.match(/<meta\s+http-equiv=["']Content-Security-Policy["']\s+content="([^"]*)"/i);
 if (!meta) fail('the page has no Content-Security-Policy <meta>');
 const policy = meta[1];

@@ -792,6 +792,12 @@ impl Session {
             }
             return;
         }
+        // A drag that went on into the next paragraph is most often a slip:
+        // the span is made as selected, and the message says so.
+        let across = doc
+            .text
+            .slice_range(range)
+            .is_some_and(|text| text.contains(['\n', '\r', '\u{2029}']));
         match Edit::add_span(&mut self.ws, doc_id, range.start(), range.end(), &label) {
             Ok(edit) => {
                 let id = match &edit {
@@ -800,6 +806,10 @@ impl Session {
                 };
                 if self.edit(edit) {
                     self.selected = id;
+                    if across {
+                        let text = Msg::new(Key::SpanAcrossParagraphs).arg("label", label);
+                        self.notify(MessageKind::Warning, text);
+                    }
                 }
             }
             Err(error) => self.notify(MessageKind::Info, error.notice()),
@@ -1450,6 +1460,30 @@ mod tests {
         assert_eq!(labels(&session).len(), 2, "never a duplicate");
         session.update(Event::Undo, &Resume::default());
         assert_eq!(labels(&session), [(4, 11, "LOC".to_owned())]);
+    }
+
+    #[test]
+    fn a_span_across_a_paragraph_break_is_made_and_said() {
+        let mut session = writer();
+        load(&mut session, &[("a.txt", "زار الكاظمي\nبغداد اليوم")]);
+        session.messages.clear();
+        tag(&mut session, 4, 11, "PER");
+        assert!(session.messages.is_empty(), "{:?}", session.messages);
+        tag(&mut session, 4, 17, "LOC");
+        let doc = session.open_document().expect("open");
+        assert_eq!(doc.spans.len(), 2, "made as selected");
+        let shown: Vec<(MessageKind, &str)> = session
+            .messages
+            .iter()
+            .map(|m| (m.kind, m.text.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [(
+                MessageKind::Warning,
+                "The new LOC span runs across a paragraph break. Ctrl+Z undoes it."
+            )]
+        );
     }
 
     #[test]

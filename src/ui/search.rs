@@ -504,6 +504,34 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
+    // The question takes the place of *Tag all*, and the focus with it: a
+    // second Enter confirms, Esc (or *Cancel*) brings *Tag all* back, focused.
+    // (Keyed, so that Yew does not turn the focused *Tag all* into *Cancel*.)
+    let confirm_ref = use_node_ref();
+    let tag_all_ref = use_node_ref();
+    {
+        let (confirm_ref, tag_all_ref) = (confirm_ref.clone(), tag_all_ref.clone());
+        let asked_before = use_mut_ref(|| false);
+        use_effect_with(*confirming, move |&asked| {
+            let changed = std::mem::replace(&mut *asked_before.borrow_mut(), asked) != asked;
+            let target = if asked { confirm_ref } else { tag_all_ref };
+            let target = target.cast::<web_sys::HtmlElement>();
+            if let (true, None, Some(target)) = (changed, crate::platform::focus::focused(), target)
+            {
+                let _ = target.focus();
+            }
+        });
+    }
+    let onquestionkey = {
+        let confirming = confirming.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                event.stop_propagation();
+                confirming.set(false);
+            }
+        })
+    };
     let labels = app.ws.labels.iter().map(|l| {
         html! { <option key={l.name.clone()} value={l.name.clone()} selected={l.name == chosen_label}>{ l.name.clone() }</option> }
     });
@@ -538,12 +566,12 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                     { t.n(Counted::Matches, count, &[]) }</span>
                 <select data-testid="search-label" onchange={onlabel} aria-label={t.t(Key::LabelForTagAll)}>{ for labels }</select>
                 if *confirming {
-                    <span data-testid="search-tag-preview" data-count={to_add.to_string()}>
+                    <span key="tag-preview" data-testid="search-tag-preview" data-count={to_add.to_string()}>
                         { t.n(Counted::AddsSpans, to_add, &[("label", &chosen_label)]) }</span>
-                    <button data-testid="search-tag-confirm" onclick={onconfirm} disabled={to_add == 0}>{ t.t(Key::TagThem) }</button>
-                    <button onclick={oncancel}>{ t.t(Key::Cancel) }</button>
+                    <button key="tag-confirm" data-testid="search-tag-confirm" ref={confirm_ref} onclick={onconfirm} onkeydown={onquestionkey.clone()} disabled={to_add == 0}>{ t.t(Key::TagThem) }</button>
+                    <button key="tag-cancel" data-testid="search-tag-cancel" onclick={oncancel} onkeydown={onquestionkey}>{ t.t(Key::Cancel) }</button>
                 } else {
-                    <button data-testid="search-tag-all" onclick={ontagall} disabled={to_add == 0}>{ t.t(Key::TagAll) }</button>
+                    <button key="tag-all" data-testid="search-tag-all" ref={tag_all_ref} onclick={ontagall} disabled={to_add == 0}>{ t.t(Key::TagAll) }</button>
                 }
                 if *corpus || app.ws.open.is_some() {
                     <SearchResults list={listed.clone()} corpus={*corpus} current={*current} {on_pick} />

@@ -153,7 +153,8 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
     // A control that goes away with the action it did (a span's Delete, a
     // document's remove button, a message's ×, Tag all's confirm) leaves
     // the keyboard focus on the page, never on <body>, where Tab would
-    // start again at the top; Esc cancels a label's delete question.
+    // start again at the top; Esc cancels a label's delete question and
+    // Tag all's.
     test(`the focus stays on the page when its control goes (${lang})`, async ({ page }) => {
       const name = await workbench(page);
       const onBody = () => page.evaluate(() => document.activeElement === document.body || !document.activeElement);
@@ -180,12 +181,18 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       await expect(dismiss).toHaveCount(0);
       await page.waitForTimeout(50);
       expect(await onBody(), 'after a message is dismissed').toBe(false);
-      // Tag all, confirmed by keyboard.
+      // Tag all by keyboard: its question takes the focus (Esc gives it
+      // back to Tag all), and a second Enter confirms.
       await page.keyboard.press('Control+f');
       await page.getByTestId('search-input').fill('الحكومة');
       await page.getByTestId('search-tag-all').focus();
       await page.keyboard.press('Enter');
-      await page.getByTestId('search-tag-confirm').focus();
+      await expect(page.getByTestId('search-tag-confirm')).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('search-tag-confirm')).toHaveCount(0);
+      await expect(page.getByTestId('search-tag-all')).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('search-tag-confirm')).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('search-tag-confirm')).toHaveCount(0);
       await page.waitForTimeout(50);

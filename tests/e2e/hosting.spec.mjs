@@ -14,8 +14,14 @@ for (const base of ['/', '/tools/annotate/']) {
       const context = await browser.newContext();
       guardContext(context, problems, new URL(url).origin);
       const page = await context.newPage();
+      // The browser has nothing to say about the page (an `integrity` on
+      // the wasm's preload, which Chromium ignores, drew a warning).
+      const said = [];
+      page.on('console', (m) => { if (['warning', 'error'].includes(m.type())) said.push(m.text()); });
       await page.goto(url);
       await waitForApp(page);
+      await page.waitForTimeout(500);
+      expect(said).toEqual([]);
       await expect(page.getByTestId('doc-text')).toContainText('Wasim');
       // The wasm loader is a file next to the page (the policy allows no
       // inline script), found under this path like Trunk's own files.

@@ -125,6 +125,11 @@ impl Format for LabelStudio {
         let list = records.first().is_some_and(|r| r.line.is_none());
         let bom = file.bytes.starts_with(BOM.as_bytes());
         let mut layout = FileLayout::of(&text, count, list, bom);
+        if let Some(layout) = layout.as_mut() {
+            let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+            let lines_name = matches!(extension.as_deref(), Some("jsonl" | "ndjson"));
+            layout.lines = !list && (count > 1 || lines_name);
+        }
         let mut tally = Tally::default();
         let mut raw = Vec::with_capacity(count);
         for record in &records {
@@ -248,6 +253,11 @@ impl Format for LabelStudio {
             .collect();
         let name = "wasim-label-studio.json";
         let file = match as_read(documents, &tasks) {
+            Some(text) if read_as_lines(documents) => OutputFile {
+                name: format!("{name}l"),
+                mime: "application/jsonl",
+                bytes: text.into_bytes(),
+            },
             Some(text) => OutputFile {
                 name: name.to_owned(),
                 mime: "application/json",
@@ -297,6 +307,15 @@ fn as_read(documents: &[&Document], tasks: &[Value]) -> Option<String> {
     Some(out)
 }
 
+/// Whether `documents` were read from JSON Lines (the file [`as_read`]
+/// writes back is then JSON Lines too).
+fn read_as_lines(documents: &[&Document]) -> bool {
+    documents
+        .first()
+        .and_then(|doc| doc.source_data(ID))
+        .is_some_and(|data| data.get("lines").and_then(Value::as_bool) == Some(true))
+}
+
 /// `task` serialized like `raw`, the text it replaces after `before`: on
 /// one line when `raw` is, else indented as `raw` is (its line ends too).
 fn serialized_like(task: &Value, raw: &str, before: &str) -> String {
@@ -331,6 +350,8 @@ struct FileLayout {
     tasks: Vec<(String, String)>,
     /// The text after the last task.
     after: String,
+    /// Whether the tasks are JSON Lines (written back under `.jsonl`).
+    lines: bool,
 }
 
 impl FileLayout {
@@ -360,12 +381,16 @@ impl FileLayout {
             before.insert_str(0, BOM);
         }
         let after = text.get(end..)?.to_owned();
-        Some(FileLayout { tasks, after })
+        Some(FileLayout {
+            tasks,
+            after,
+            lines: false,
+        })
     }
 
     /// Keeps the layout of task `index` (1-based) of `count` in its
-    /// source's data: `"raw"`, `"before"`, `"index"`, `"count"`, and
-    /// `"after"` for the last task.
+    /// source's data: `"raw"`, `"before"`, `"index"`, `"count"`,
+    /// `"lines"` for JSON Lines, and `"after"` for the last task.
     fn keep(&mut self, index: usize, count: usize, data: &mut Map<String, Value>) {
         let Some((before, raw)) = self.tasks.get_mut(index - 1) else {
             return;
@@ -374,6 +399,9 @@ impl FileLayout {
         data.insert("before".into(), json!(std::mem::take(before)));
         data.insert("index".into(), json!(index));
         data.insert("count".into(), json!(count));
+        if self.lines {
+            data.insert("lines".into(), json!(true));
+        }
         if index == count {
             data.insert("after".into(), json!(std::mem::take(&mut self.after)));
         }
@@ -1394,6 +1422,42 @@ mod tests {
             let docs: Vec<&Document> = docs.iter().collect();
             let out = LabelStudio.export(&[], &docs, ExportOptions::default());
             assert_eq!(String::from_utf8_lossy(&out.file.bytes), file.as_str());
+        }
+    }
+
+    #[test]
+    fn json_lines_are_written_back_under_jsonl() {
+        let lines = "{\"data\": {\"text\": \"a\"}}\n{\"data\": {\"text\": \"b\"}}\n";
+        let one_line = "{\"data\": {\"text\": \"a\"}}\n";
+        let list = "[{\"data\": {\"text\": \"a\"}}]";
+        let cases = [
+            ("ls.json", lines, "wasim-label-studio.jsonl"),
+            ("ls.jsonl", one_line, "wasim-label-studio.jsonl"),
+            ("ls.json", one_line, "wasim-label-studio.json"),
+            ("ls.jsonl", list, "wasim-label-studio.json"),
+        ];
+        for (name, text, written) in cases {
+            let docs = LabelStudio
+                .import(&InputFile {
+                    name: name.into(),
+                    bytes: text.as_bytes().to_vec(),
+                })
+                .expect("imports");
+            let mut ws = crate::core::model::Workspace::default();
+            let (edit, _) = super::super::import_edit(&mut ws, docs).expect("valid");
+            edit.apply(&mut ws).expect("applies");
+            let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+            let out = LabelStudio.export(&[], &docs, ExportOptions::default());
+            assert_eq!(out.file.name, written, "{name}: {text:?}");
+            assert_eq!(String::from_utf8_lossy(&out.file.bytes), text);
+            // Some of the tasks alone are a JSON list.
+            let first = LabelStudio.export(&[], &docs[..1], ExportOptions::default());
+            let expected = if docs.len() > 1 {
+                "wasim-label-studio.json"
+            } else {
+                written
+            };
+            assert_eq!(first.file.name, expected, "{name}: {text:?}");
         }
     }
 

@@ -291,6 +291,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     OpenFirst => "افتح مستندًا أولًا.",
     OnlySpaces => "التحديد مسافات فقط؛ حدّد كلمة.",
     AlreadyTagged => "هذا موسوم بـ{label} من قبل.",
+    SpanAcrossParagraphs => "المقطع الجديد ({label}) يمتد عبر فاصل بين فقرتين. Ctrl+Z يتراجع عنه.",
     SelectFirst => "حدّد نصًّا أولًا، أو انقر مقطعًا ملوّنًا لتغيير وسمه.",
     AllTagged => "كل النتائج موسومة من قبل.",
     DemoBack => "عاد المستند التجريبي. لا يُحسب ولا يُصدَّر، وتحميل ملف يُبعده من جديد.",

@@ -291,6 +291,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     OpenFirst => "Open a document first.",
     OnlySpaces => "The selection holds only spaces; select a word.",
     AlreadyTagged => "This is already tagged {label}.",
+    SpanAcrossParagraphs => "The new {label} span runs across a paragraph break. Ctrl+Z undoes it.",
     SelectFirst => "Select some text first, or click a highlight to relabel it.",
     AllTagged => "Every match is already tagged.",
     DemoBack => "The demo is back. It is not counted or exported, and loading a file puts it away again.",

@@ -558,6 +558,8 @@ pub enum Key {
     OnlySpaces,
     /// This is already tagged {label}.
     AlreadyTagged,
+    /// The new {label} span runs across a paragraph break. Ctrl+Z undoes it.
+    SpanAcrossParagraphs,
     /// Select some text first, or click a highlight to relabel it.
     SelectFirst,
     /// Every match is already tagged.
@@ -1279,7 +1281,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 569] = [
+    pub const ALL: [Key; 570] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1557,6 +1559,7 @@ impl Key {
         Key::OpenFirst,
         Key::OnlySpaces,
         Key::AlreadyTagged,
+        Key::SpanAcrossParagraphs,
         Key::SelectFirst,
         Key::AllTagged,
         Key::DemoBack,
