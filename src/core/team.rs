@@ -193,10 +193,19 @@ impl Member {
     }
 
     /// Whether `other` is the same annotator's same work: the same name
-    /// (or none) and the same texts with the same spans, whatever the
-    /// documents are called and whatever the formats keep beside (notes,
-    /// ids): a copy, or an annotator's JSON and her CoNLL export of it.
+    /// ([`Member::base_name`], the file's for a file that names nobody, a
+    /// browser's ` (1)` after a second download left out) and
+    /// [`Member::same_spans`]: a copy, or an annotator's JSON and her CoNLL
+    /// export of it.
     fn same_work(&self, other: &Member) -> bool {
+        let name = |m: &Member| without_copy_number(&m.base_name()).to_owned();
+        name(self) == name(other) && self.same_spans(other)
+    }
+
+    /// Whether `other` has the same texts with the same spans, whatever the
+    /// documents are called and whatever the formats keep beside (notes,
+    /// ids).
+    fn same_spans(&self, other: &Member) -> bool {
         let same_span = |x: &ImportedSpan, y: &ImportedSpan| {
             (x.start, x.end, &x.label) == (y.start, y.end, &y.label)
         };
@@ -205,8 +214,7 @@ impl Member {
                 && a.spans.len() == b.spans.len()
                 && a.spans.iter().zip(&b.spans).all(|(x, y)| same_span(x, y))
         };
-        self.named() == other.named()
-            && self.documents.len() == other.documents.len()
+        self.documents.len() == other.documents.len()
             && self
                 .documents
                 .iter()
@@ -218,6 +226,15 @@ impl Member {
     pub fn span_count(&self) -> usize {
         self.documents.iter().map(|d| d.spans.len()).sum()
     }
+}
+
+/// `name` without the ` (1)` a browser adds to a second download of one
+/// file name.
+fn without_copy_number(name: &str) -> &str {
+    name.strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(name, |(base, _)| base)
 }
 
 /// The annotators' files loaded for comparison.
@@ -383,9 +400,31 @@ impl Team {
         out.extend(self.members.iter().flat_map(|m| m.notes.iter().cloned()));
         out.extend(self.members.iter().flat_map(placement_notices));
         out.extend(self.naming_notices(&names));
+        out.extend(self.alike_notices(&names));
         if self.members.len() >= 2 {
             out.extend(self.label_notice(&names));
             out.extend(self.matching_notices(&names));
+        }
+        out
+    }
+
+    /// Two files that name nobody, under different names, with the same
+    /// texts and spans: two annotators who agree in full, or a copy renamed.
+    /// Both are kept, and this says so (the user removes a copy).
+    fn alike_notices(&self, names: &[String]) -> Vec<Notice> {
+        let mut out = Vec::new();
+        for (i, member) in self.members.iter().enumerate() {
+            let nameless = |m: &Member| m.named().is_none();
+            let earlier = self.members[..i]
+                .iter()
+                .zip(names)
+                .find(|(m, _)| nameless(m) && nameless(member) && m.same_spans(member));
+            if let (Some((_, first)), Some(name)) = (earlier, names.get(i)) {
+                let text = Msg::new(Key::SameSpansKept)
+                    .arg("first", first)
+                    .arg("name", name);
+                out.push(Notice::new(Level::Warning, text));
+            }
         }
         out
     }

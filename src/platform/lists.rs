@@ -51,6 +51,12 @@ pub fn row_pitch(list: &Element) -> Option<f64> {
     (pitch.is_finite() && pitch > 0.0).then_some(pitch)
 }
 
+/// Whether `list` scrolls with the page, having no scroller of its own (the
+/// narrow layout, where the panels stack and the page scrolls).
+pub fn scrolls_with_page(list: &Element) -> bool {
+    scroller(list) == gloo::utils::document().scrolling_element()
+}
+
 /// Scrolls whatever scrolls `list` by `dy` pixels (down when positive).
 pub fn scroll_by(list: &Element, dy: f64) {
     if dy == 0.0 {

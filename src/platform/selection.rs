@@ -332,6 +332,33 @@ pub fn document_selection() -> Option<CharRange> {
     selection_offsets(&root, len)
 }
 
+thread_local! {
+    /// The document and code point the last click in the text landed on.
+    static CLICKED: std::cell::Cell<Option<(u64, usize)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Remembers the code point a click at `(x, y)` (client coordinates) in
+/// document `doc`'s view landed on. A click inside the selected text leaves
+/// Chromium with no selection at all, not a caret: the arrow keys then start
+/// from here ([`clicked`]), as after any click.
+pub fn remember_click(doc: u64, x: i32, y: i32) {
+    let at = || {
+        let (root, len) = open_view()?;
+        #[expect(clippy::cast_precision_loss, reason = "client pixels")]
+        let caret = gloo::utils::document().caret_position_from_point(x as f32, y as f32)?;
+        point_to_cp(&root, &caret.offset_node()?, caret.offset(), len)
+    };
+    CLICKED.with(|c| c.set(at().map(|cp| (doc, cp))));
+}
+
+/// Where the last click in document `doc`'s text landed
+/// ([`remember_click`]).
+pub fn clicked(doc: u64) -> Option<usize> {
+    CLICKED
+        .with(std::cell::Cell::get)
+        .and_then(|(d, cp)| (d == doc).then_some(cp))
+}
+
 /// Where the caret is in the open document's view when the selection is
 /// collapsed (a click), in code points; `None` when there is no caret there.
 pub fn document_caret() -> Option<usize> {

@@ -45,7 +45,8 @@ use crate::platform::files::copy_into;
 use crate::platform::measure::GAP_CLASS;
 use crate::platform::resume::{self, place_in_view, restore_scroll, scrolls_view};
 use crate::platform::selection::{
-    LINE_CLASS, doc_view_root, document_selection, reveal_offset, reveal_span, select_offsets,
+    LINE_CLASS, doc_view_root, document_selection, remember_click, reveal_offset, reveal_span,
+    select_offsets,
 };
 use crate::platform::styles::class_of;
 use crate::ui::doc_window::{DocWindow, SizeObserver, WindowHandle, when_drawn};
@@ -367,6 +368,9 @@ pub fn doc_view() -> Html {
     let onclick = {
         let app = app.clone();
         Callback::from(move |event: MouseEvent| {
+            if let Some(doc) = app.ws.open {
+                remember_click(doc.0, event.client_x(), event.client_y());
+            }
             let dragged = web_sys::window()
                 .and_then(|w| w.get_selection().ok().flatten())
                 .is_some_and(|s| !s.is_collapsed());

@@ -32,8 +32,8 @@ use crate::core::words::{
 };
 use crate::platform::focus;
 use crate::platform::selection::{
-    clear_selection, doc_view_root, document_caret, document_selection, is_rtl, keep_in_view,
-    line_is_rtl, reveal_span, select_offsets, word_boxes,
+    clear_selection, clicked, doc_view_root, document_caret, document_selection, is_rtl,
+    keep_in_view, line_is_rtl, reveal_span, select_offsets, word_boxes,
 };
 use crate::ui::doc_window::when_drawn;
 use crate::ui::state::{Action, AppHandle};
@@ -286,7 +286,8 @@ fn curation_key(app: &AppHandle, event: &web_sys::KeyboardEvent) -> Option<Curat
 }
 
 /// The cursor matching the current DOM selection, or a new one there: at
-/// the caret the user clicked, else on the selected span, else at the start.
+/// the caret the user clicked, else on the selected span, else where the
+/// last click landed, else at the start.
 fn current_cursor(app: &AppHandle, doc: &Document) -> Option<Cursor> {
     let dom = document_selection();
     let remembered = CURSOR.with(|c| *c.borrow());
@@ -311,10 +312,13 @@ fn current_cursor(app: &AppHandle, doc: &Document) -> Option<Cursor> {
                     anchor: span.start,
                     focus: span.end,
                 },
-                None => Cursor {
-                    anchor: 0,
-                    focus: 0,
-                },
+                None => {
+                    let at = clicked(doc.id.0).unwrap_or(0).min(doc.text.char_len());
+                    Cursor {
+                        anchor: at,
+                        focus: at,
+                    }
+                }
             })
         }
     }

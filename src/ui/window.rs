@@ -265,7 +265,8 @@ pub fn windowed_list(props: &WindowedListProps) -> Html {
 /// Scrolls `reveal.row` into view and asks for it to be drawn (and
 /// focused).
 /// A reveal that does not move the focus, of a row well in view by the last
-/// measure, does nothing (it returns `false`): every edit that selects a
+/// measure or of a list that scrolls with the page, does nothing (it
+/// returns `false`): every edit that selects a
 /// span asks the entities list to reveal its row, and measuring the list
 /// then would force a layout of the page in the middle of the edit.
 fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Reveal) -> bool {
@@ -273,7 +274,9 @@ fn reveal_row(list: &web_sys::Element, latest: &Rc<RefCell<Latest>>, reveal: Rev
         let latest = latest.borrow();
         latest.pitch.is_some() && in_view_with_margin(reveal.row, latest.pitch(), latest.band)
     };
-    if seen && !reveal.focus {
+    // Nor does one that would scroll the whole page (the narrow layout):
+    // a span tagged in the text would take the page down to its row.
+    if !reveal.focus && (seen || lists::scrolls_with_page(list)) {
         return false;
     }
     remeasure(list, latest);

@@ -117,6 +117,22 @@ test('keyboard-only RTL session: move, extend, tag, relabel, delete', async ({ p
   expect(Array.from(await page.evaluate(() => String(window.getSelection()))).length).toBe(1);
 });
 
+// A click inside the selected words leaves Chromium with no selection at
+// all (not a caret): the arrows go on from the click, not from the top.
+test('after a click inside the selection, the arrows start from the click', async ({ page }) => {
+  const a = await openArticle(page, '004_');
+  const name = cpFind(a.text, 'مصطفى الكاظمي');
+  const g = await dragSelect(page, name.start, name.end, 'مصطفى الكاظمي');
+  // The middle of «الكاظمي», inside the selection.
+  const inner = await rectForOffsets(page, name.end - 4, name.end - 3);
+  await page.mouse.click((inner.from.x + inner.to.x) / 2, (inner.from.y + inner.to.y) / 2);
+  expect(g.text).toBe('مصطفى الكاظمي');
+  await page.keyboard.press('ArrowLeft');
+  const selected = await page.evaluate(() => String(window.getSelection()));
+  const after = a.text.slice(a.text.indexOf('مصطفى الكاظمي') + 'مصطفى الكاظمي'.length).match(/[\u0600-\u06FF]+/)[0];
+  expect(['مصطفى', 'الكاظمي', after], 'a word beside the click').toContain(selected);
+});
+
 test('nested spans: both visible, each selectable by mouse and keyboard, deleted on its own', async ({ page }) => {
   const a = await openArticle(page, '004_');
   const name = cpFind(a.text, 'مصطفى الكاظمي');

@@ -571,3 +571,47 @@ for (const [lang, locale, rtl] of [['English', 'en-US', false], ['Arabic', 'ar-I
     });
   });
 }
+
+// Below 700 px (a phone, or a 1366 px laptop zoomed to 200 %) the panels
+// stack and the page scrolls again; the toolbar (labels, undo, export)
+// stays at the top, and a word scrolled to is tagged from it without the
+// page moving.
+test('below 700 px the toolbar stays in view while the page scrolls', async ({ page }) => {
+  await loadCorpus(page, { width: 683, height: 384 });
+  await openDoc(page, longest.name);
+  const text = page.getByTestId('doc-text');
+  const box = await text.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, Math.min(box.y + 40, 300));
+  // Down past the document list, into the text.
+  for (let i = 0; i < 2; i += 1) await page.mouse.wheel(0, 450);
+  await expect.poll(() => page.evaluate(() => window.scrollY), { message: 'the page scrolled' }).toBeGreaterThan(box.y + 100);
+  for (const id of ['label-PER', 'export-json', 'export-run']) {
+    await expectInView(page, page.getByTestId(id), id);
+  }
+  // A word now in view (a double-click), tagged with the toolbar's button.
+  const point = await text.evaluate((root) => {
+    const top = document.querySelector('.toolbar').getBoundingClientRect().bottom;
+    const r = root.getBoundingClientRect();
+    for (let y = top + 30; y < innerHeight - 20; y += 8) {
+      for (let x = r.left + 40; x < r.right - 40; x += 25) {
+        const at = document.caretPositionFromPoint(x, y);
+        const ch = at && at.offsetNode.nodeType === 3 && root.contains(at.offsetNode) && at.offsetNode.data[at.offset];
+        if (ch && /[\u0621-\u064A]/.test(ch) && /[\u0621-\u064A]/.test(at.offsetNode.data[at.offset + 1] || '')) return { x, y };
+      }
+    }
+    return null;
+  });
+  expect(point, 'Arabic text in view below the toolbar').not.toBeNull();
+  await page.mouse.dblclick(point.x, point.y);
+  const picked = await page.evaluate(() => String(window.getSelection()).trim());
+  expect(picked, 'a word selected').not.toBe('');
+  await page.getByTestId('label-PER').click();
+  const mark = page.locator('[data-testid="doc-text"] mark[data-label="PER"]');
+  await expect(mark).toHaveCount(1);
+  const [start, end] = await mark.evaluate((m) => [Number(m.dataset.spanStart), Number(m.dataset.spanEnd)]);
+  expect([...longest.text].slice(start, end).join('')).toBe(picked);
+  // The page stays where it was (the span's row in the entities list,
+  // further down, is not scrolled to).
+  await page.waitForTimeout(300);
+  await expectInView(page, mark, 'the new span');
+});

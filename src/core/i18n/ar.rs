@@ -350,6 +350,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     AndMoreDetails => "… و{n} غيرها.",
     NamesNoAnnotator => "{file} لا يسمّي واسمًا: يُسمّى عمله «{name}».",
     AnEarlierFile => "ملف سابق",
+    SameSpansKept => "لدى «{name}» النصوص والمقاطع نفسها التي لدى «{first}»، ولا يسمّي أيّ من الملفين واسمه: فيُقارَنان واسمَين متفقين تمامًا. إن كان أحد الملفين نسخة من الآخر فأزِله.",
     SameWorkTwice => "في {file} العمل نفسه الذي في {first} («{name}»): لا يُضاف مرة أخرى.",
     TwoFiles => "«{base}» واسمُ ملفين ({first} و{second}): يُسمّى الثاني «{name}»، ويُقارن كلاهما.",
     LabelHasNot => "{label}: {with}؛ لا {without}",

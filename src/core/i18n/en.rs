@@ -350,6 +350,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     AndMoreDetails => "… and {n} more.",
     NamesNoAnnotator => "{file} names no annotator: its work is called “{name}”.",
     AnEarlierFile => "an earlier file",
+    SameSpansKept => "“{name}” has the same texts and spans as “{first}”, and neither file names its annotator: they are compared as two annotators who agree in full. If one file is a copy of the other, remove it.",
     SameWorkTwice => "{file} holds the same work as {first} (“{name}”): it is not added again.",
     TwoFiles => "“{base}” is the annotator of two files ({first} and {second}): the second is called “{name}”, and both are compared.",
     LabelHasNot => "{label}: {with}; not {without}",

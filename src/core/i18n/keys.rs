@@ -680,6 +680,8 @@ pub enum Key {
     TwoFiles,
     /// {file} holds the same work as {first} (“{name}”): it is not added again.
     SameWorkTwice,
+    /// “{name}” has the same texts and spans as “{first}”, and neither file names its annotator: they are compared as two annotators who agree in full. If one file is a copy of the other, remove it.
+    SameSpansKept,
     /// {label}: {with}; not {without}
     LabelHasNot,
     /// The annotators' labels differ: a label one of them lacks counts as a disagreement.
@@ -1281,7 +1283,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 570] = [
+    pub const ALL: [Key; 571] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1620,6 +1622,7 @@ impl Key {
         Key::AnEarlierFile,
         Key::TwoFiles,
         Key::SameWorkTwice,
+        Key::SameSpansKept,
         Key::LabelHasNot,
         Key::LabelsDiffer,
         Key::WhoFile,

@@ -1117,6 +1117,48 @@ fn annotators_named_by_their_file_names_who_agree_are_all_kept() {
 }
 
 #[test]
+fn nameless_files_alike_are_two_annotators_with_a_warning_but_a_copy_is_refused() {
+    let mut team = Team::default();
+    team.add(
+        vec![
+            doccano("amina.jsonl", TEXT, AMINA),
+            doccano("badr.jsonl", TEXT, AMINA),
+            doccano("chadi.jsonl", TEXT, &[]),
+            doccano("dalia.jsonl", TEXT, &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(team.names(), ["amina", "badr", "chadi", "dalia"]);
+    let alike: Vec<String> = texts(&team.notices())
+        .into_iter()
+        .filter(|t| t.contains("agree in full"))
+        .collect();
+    assert_eq!(alike.len(), 2, "{alike:?}");
+    assert!(alike[0].starts_with("“badr” has the same texts and spans as “amina”"));
+    assert!(alike[1].starts_with("“dalia” has the same texts and spans as “chadi”"));
+    let report = team.compare().expect("four");
+    assert_eq!(report.annotators.len(), 4);
+    // A second download of one file is the same file: refused.
+    team.add(vec![doccano("amina (1).jsonl", TEXT, AMINA)], Vec::new());
+    assert_eq!(team.members().len(), 4);
+    assert!(texts(&team.notices())[0].contains("holds the same work as amina.jsonl"));
+    // Named annotators who agree in full are kept without a word.
+    let mut named = Team::default();
+    named.add(
+        vec![
+            wasim("a.json", Some("Amina"), &[("d.txt", TEXT, AMINA)]),
+            wasim("b.json", Some("Badr"), &[("d.txt", TEXT, AMINA)]),
+        ],
+        Vec::new(),
+    );
+    assert!(
+        texts(&named.notices())
+            .iter()
+            .all(|t| !t.contains("agree in full"))
+    );
+}
+
+#[test]
 fn placing_depends_on_the_files_loaded_not_on_their_history() {
     let mut team = Team::default();
     team.add(
