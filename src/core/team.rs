@@ -28,7 +28,9 @@ use std::collections::{HashMap, HashSet};
 use crate::core::agreement::metrics::Mention;
 use crate::core::agreement::{AnnotatedText, Annotator, Report, TextMap, compare};
 use crate::core::formats::naming::{annotator_after, annotator_in_name, safe_stem};
-use crate::core::formats::{ImportedSpan, InputFile, Prepared, conll, import_units, stem};
+use crate::core::formats::{
+    ImportedSpan, InputFile, Prepared, conll, import_units, label_studio, stem,
+};
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::import_job::ImportJob;
 use crate::core::model::{Document, Label};
@@ -738,40 +740,77 @@ fn groups_of(file: &str, read: &[Prepared]) -> Result<Vec<Group>, Notice> {
         return Err(Notice::new(Level::Warning, text));
     }
     let mut groups: Vec<Group> = Vec::new();
-    for doc in documents() {
+    let mut add = |declared: Option<String>, document: MemberDocument| match groups
+        .iter_mut()
+        .find(|(who, _)| *who == declared)
+    {
+        Some((_, docs)) => docs.push(document),
+        None => groups.push((declared, vec![document])),
+    };
+    let by_author = tasks_by_author(read);
+    for (doc, authors) in documents().zip(by_author) {
         check_spans(file, doc)?;
-        let declared = doc.annotator.clone().filter(|a| !a.trim().is_empty());
-        let document = MemberDocument {
+        let document = |spans: Vec<ImportedSpan>| MemberDocument {
             name: doc.name.clone(),
             text: doc.text.clone(),
             rebuilt: doc.source.as_ref().is_some_and(|s| s.format == conll::ID),
             placed: Placement::Not,
-            spans: doc
-                .spans
-                .iter()
-                .map(|s| ImportedSpan {
-                    start: s.start,
-                    end: s.end,
-                    label: s.label.to_string(),
-                    note: s.note.clone(),
-                    entity_id: s.entity_id.clone(),
-                    annotators: s.annotators.clone(),
-                    accepted: s.accepted,
-                })
-                .collect(),
+            spans,
         };
-        match groups.iter_mut().find(|(who, _)| *who == declared) {
-            Some((_, docs)) => docs.push(document),
-            None => groups.push((declared, vec![document])),
+        if let Some(authors) = authors {
+            for (who, spans) in authors {
+                add(Some(who), document(spans));
+            }
+            continue;
         }
+        let declared = doc.annotator.clone().filter(|a| !a.trim().is_empty());
+        let spans = doc
+            .spans
+            .iter()
+            .map(|s| ImportedSpan {
+                start: s.start,
+                end: s.end,
+                label: s.label.to_string(),
+                note: s.note.clone(),
+                entity_id: s.entity_id.clone(),
+                annotators: s.annotators.clone(),
+                accepted: s.accepted,
+            })
+            .collect();
+        add(declared, document(spans));
     }
     Ok(groups)
+}
+
+/// Each document's Label Studio annotations by author
+/// ([`label_studio::annotations_by_author`]), when the file has a task
+/// that two people or more annotated and every task names who annotated
+/// it: the file is then that many annotators' work. Else `None` for all.
+fn tasks_by_author(read: &[Prepared]) -> Vec<Option<label_studio::ByAuthor>> {
+    let documents = || read.iter().flat_map(Prepared::documents);
+    let split: Vec<_> = documents()
+        .map(label_studio::annotations_by_author)
+        .collect();
+    let several = split.iter().flatten().any(|authors| authors.len() > 1);
+    if several && split.iter().all(Option::is_some) {
+        split
+    } else {
+        documents().map(|_| None).collect()
+    }
 }
 
 /// What reading one file said: the format's warnings, and the annotators
 /// it holds when it holds several.
 fn file_notes(file: &str, read: &[Prepared], groups: &[Group]) -> Vec<Notice> {
-    let warnings: Vec<Msg> = read.iter().flat_map(|p| p.warnings.clone()).collect();
+    // Tasks that several people annotated are theirs apart here
+    // ([`tasks_by_author`]), not merged as *Open files…* says.
+    let apart = groups.len() > 1;
+    let warnings: Vec<Msg> = read
+        .iter()
+        .flat_map(|p| p.warnings.iter())
+        .filter(|w| !(apart && w.is_counted(Counted::MergedTasks)))
+        .cloned()
+        .collect();
     let mut notes = Vec::new();
     if !warnings.is_empty() {
         let text = Msg::new(Key::ReadWithWarnings).arg("file", file);

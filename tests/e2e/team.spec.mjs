@@ -495,3 +495,28 @@ test('a CoNLL export made by Wasim is compared with the JSON of the same article
   await expect(docItems(page)).toHaveCount(2);
   await expect.poll(() => docText(page)).toBe(text);
 });
+
+// A Label Studio project exported with several annotations per task: each
+// annotator (completed_by) is one member, as the README says of files that
+// name several annotators. Before, they were merged into one member.
+test('a Label Studio export with several annotations per task is that many annotators', async ({ page }) => {
+  await gotoApp(page);
+  const region = ([start, end, label]) => ({
+    from_name: 'label', to_name: 'text', type: 'labels',
+    value: { start, end, text: cut(TEXT, start, end), labels: [label] },
+  });
+  const by = (who, spans) => ({ completed_by: who, was_cancelled: false, result: spans.map(region) });
+  const tasks = [{ id: 1, data: { text: TEXT }, annotations: [
+    by({ id: 1, email: 'amina@news.example' }, AMINA),
+    by({ id: 2, email: 'badr@news.example' }, BADR),
+  ] }];
+  await openTeam(page);
+  await addFiles(page, [jsonFile('project-1.json', tasks)]);
+  await expect(page.getByTestId('team-report')).toBeVisible();
+  expect(await members(page).evaluateAll((els) => els.map((e) => e.dataset.name))).toEqual(['amina@news.example', 'badr@news.example']);
+  // The same figures as Amina's and Badr's own files.
+  await expectRow(pairRow(page, 'amina@news.example', 'badr@news.example'), {
+    precision: '0.250', recall: '0.333', f1: '0.286', 'partial-f1': '0.714', kappa: '0.417',
+  });
+  await expect(page.getByTestId('team-notice').filter({ hasText: 'were merged' })).toHaveCount(0);
+});

@@ -79,7 +79,8 @@ use super::common::{
     object_of, place_in, resolve_documents_unit, span_text, write_name,
 };
 use super::types::{
-    ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile, TeamData,
+    ExportOptions, Exported, Format, ImportError, Imported, ImportedSpan, InputFile, OutputFile,
+    TeamData,
 };
 use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::json;
@@ -487,6 +488,73 @@ fn open_annotations(task: &Map<String, Value>) -> Vec<&Value> {
         .iter()
         .filter(|a| a.get("was_cancelled").and_then(Value::as_bool) != Some(true))
         .collect()
+}
+
+/// Who annotated a task, and their spans ([`annotations_by_author`]).
+pub type ByAuthor = Vec<(String, Vec<ImportedSpan>)>;
+
+/// Each open annotation's author and spans (code points), in the task's
+/// order, for the Team panel: a task that several people annotated is as
+/// many annotators' work, where *Open files…* merges it (a task nobody
+/// annotated gives none). `None` for a document not read from a task, or
+/// from one with an annotation whose author is not given, or with two by
+/// one author.
+pub fn annotations_by_author(doc: &Document) -> Option<ByAuthor> {
+    let data = doc.source_data(ID)?;
+    let task = data.get("record")?.as_object()?;
+    let annotations = open_annotations(task);
+    let unit = OffsetUnit::from_tag(data.get("unit").and_then(Value::as_str));
+    let (mut authors, mut raw) = (Vec::new(), Vec::new());
+    let task_place = Msg::new(Key::PlaceTask).num("n", 1);
+    for (i, annotation) in annotations.iter().enumerate() {
+        let author = author(annotation).filter(|a| !authors.contains(a))?;
+        let mut spans = Vec::new();
+        let place = place_in(&task_place, Key::PlaceAnnotation, i + 1);
+        let result = annotation.get("result");
+        read_results("", &place, result, &mut spans, &mut Tally::default()).ok()?;
+        authors.push(author);
+        raw.push(RawDocument {
+            name: doc.name.clone(),
+            text: doc.text.as_str().to_owned(),
+            spans,
+            line: None,
+            source: None,
+        });
+    }
+    let forced = Some((unit, Key::ReasonEitherWay));
+    let (documents, _, _) = resolve_documents_unit("", raw, forced).ok()?;
+    Some(
+        authors
+            .into_iter()
+            .zip(documents.into_iter().map(|d| d.spans))
+            .collect(),
+    )
+}
+
+/// Who made an annotation, by its `completed_by`: the user's email, else
+/// their name, else their number (`#3`), as Label Studio exports it (an
+/// object or a number), or `created_username`.
+fn author(annotation: &Value) -> Option<String> {
+    let text = |value: Option<&Value>| {
+        value
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let number = |value: Option<&Value>| value.and_then(Value::as_u64).map(|n| format!("#{n}"));
+    let by = annotation.get("completed_by");
+    match by {
+        Some(Value::Object(user)) => text(user.get("email"))
+            .or_else(|| {
+                let names = [user.get("first_name"), user.get("last_name")].map(text);
+                let name: Vec<String> = names.into_iter().flatten().collect();
+                (!name.is_empty()).then(|| name.join(" "))
+            })
+            .or_else(|| number(user.get("id"))),
+        Some(Value::String(_)) => text(by),
+        _ => text(annotation.get("created_username")).or_else(|| number(by)),
+    }
 }
 
 /// Reads a full task's spans: those of its non-cancelled annotations, or,

@@ -191,6 +191,11 @@ impl Msg {
         self.text == Template::Key(key)
     }
 
+    /// Whether the message is worded from the counted `key`.
+    pub fn is_counted(&self, key: Counted) -> bool {
+        matches!(self.text, Template::Counted(k, _) if k == key)
+    }
+
     /// The placeholder `{name}` filled with `value` as it is.
     #[must_use]
     pub fn arg(self, name: &'static str, value: impl Into<String>) -> Msg {

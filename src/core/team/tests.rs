@@ -1287,3 +1287,76 @@ fn a_span_that_cannot_be_placed_is_said_and_a_leading_feff_is_spacing() {
     assert_eq!(report.documents.len(), 1, "{:?}", texts(&team.notices()));
     assert!((report.pairs[0].overall.f1() - 1.0).abs() < 1e-12);
 }
+
+/// A Label Studio region of `text`'s `[s, e)` with `label`.
+fn ls_region(text: &str, (s, e, l): (usize, usize, &str)) -> Value {
+    let t: String = text.chars().skip(s).take(e - s).collect();
+    json!({"from_name": "label", "to_name": "text", "type": "labels",
+        "value": {"start": s, "end": e, "text": t, "labels": [l]}})
+}
+
+#[test]
+fn a_label_studio_task_several_people_annotated_is_their_work_apart() {
+    let second = "وصل علي إلى بغداد";
+    let annotation = |by: Value, text: &str, spans: Spans<'_>| {
+        let result: Vec<Value> = spans.iter().map(|&s| ls_region(text, s)).collect();
+        json!({"completed_by": by, "was_cancelled": false, "result": result})
+    };
+    let amina = json!({"id": 1, "email": "amina@news.example", "first_name": "Amina"});
+    let tasks = json!([
+        {"data": {"text": TEXT}, "annotations": [
+            annotation(amina.clone(), TEXT, AMINA),
+            annotation(json!(2), TEXT, BADR),
+            {"completed_by": 3, "was_cancelled": true, "result": []},
+        ]},
+        {"data": {"text": second}, "annotations": [
+            annotation(amina.clone(), second, &[(4, 7, "PER")]),
+        ]},
+        {"data": {"text": "لم يوسم"}, "annotations": []},
+    ]);
+    let file = InputFile {
+        name: "project-1.json".into(),
+        bytes: tasks.to_string().into_bytes(),
+    };
+    let mut team = Team::default();
+    team.add(vec![file.clone()], Vec::new());
+    assert_eq!(team.names(), ["amina@news.example", "#2"]);
+    let spans = |m: &Member, d: usize| -> Vec<(usize, usize, String)> {
+        m.documents[d]
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.clone()))
+            .collect()
+    };
+    let owned = |s: Spans<'_>| -> Vec<(usize, usize, String)> {
+        s.iter().map(|&(a, b, l)| (a, b, l.to_owned())).collect()
+    };
+    let members = team.members();
+    assert_eq!(members[0].documents.len(), 2, "Amina annotated two tasks");
+    assert_eq!(spans(&members[0], 0), owned(AMINA));
+    assert_eq!(spans(&members[1], 0), owned(BADR));
+    assert_eq!(members[1].documents.len(), 1);
+    let notices = texts(&team.notices());
+    assert!(
+        notices.iter().all(|n| !n.contains("were merged")),
+        "{notices:?}"
+    );
+    assert!(notices.iter().any(|n| n.contains("amina@news.example")));
+    let report = team.compare().expect("two");
+    assert_eq!(report.documents.len(), 1, "the task both annotated");
+    // A task whose annotations do not say who made them stays one work.
+    let mut anonymous = tasks.clone();
+    anonymous[0]["annotations"][1]
+        .as_object_mut()
+        .expect("object")
+        .remove("completed_by");
+    let mut one = Team::default();
+    one.add(
+        vec![InputFile {
+            name: "project-1.json".into(),
+            bytes: anonymous.to_string().into_bytes(),
+        }],
+        Vec::new(),
+    );
+    assert_eq!(one.names(), ["project-1"]);
+}
