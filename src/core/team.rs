@@ -446,12 +446,19 @@ impl Team {
                 out.push(Notice::new(Level::Warning, text));
             }
             if *name != base {
-                let first = self.members[..i]
-                    .iter()
-                    .find(|m| m.base_name() == base)
-                    .map_or(Arg::Msg(Msg::new(Key::AnEarlierFile)), |m| {
-                        Arg::Plain(m.file.clone())
-                    });
+                let earlier = self.members[..i].iter().find(|m| m.base_name() == base);
+                if earlier.is_some_and(|m| m.file == member.file) {
+                    // Two annotators' brat pairs of one article, loaded
+                    // loose: only a folder or an archive tells whose is whose.
+                    let text = Msg::new(Key::SameFileNameTwice)
+                        .arg("file", &member.file)
+                        .arg("name", name);
+                    out.push(Notice::new(Level::Warning, text));
+                    continue;
+                }
+                let first = earlier.map_or(Arg::Msg(Msg::new(Key::AnEarlierFile)), |m| {
+                    Arg::Plain(m.file.clone())
+                });
                 let text = Msg::new(Key::TwoFiles)
                     .arg("base", base)
                     .with("first", first)

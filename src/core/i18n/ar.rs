@@ -352,6 +352,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     AnEarlierFile => "ملف سابق",
     SameSpansKept => "لدى «{name}» النصوص والمقاطع نفسها التي لدى «{first}»، ولا يسمّي أيّ من الملفين واسمه: فيُقارَنان واسمَين متفقين تمامًا. إن كان أحد الملفين نسخة من الآخر فأزِله.",
     SameWorkTwice => "في {file} العمل نفسه الذي في {first} («{name}»): لا يُضاف مرة أخرى.",
+    SameFileNameTwice => "ملفان كلاهما باسم {file}: يُسمّى الثاني «{name}». لمقارنة ملفات brat لعدة واسمين، حمّل ملفات كل واسم مجلدًا أو ملف \u{200e}.zip باسمه.",
     TwoFiles => "«{base}» واسمُ ملفين ({first} و{second}): يُسمّى الثاني «{name}»، ويُقارن كلاهما.",
     LabelHasNot => "{label}: {with}؛ لا {without}",
     LabelsDiffer => "تختلف وسوم الواسمين: الوسم الذي ينقص أحدهم يُحسب خلافًا.",

@@ -352,6 +352,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     AnEarlierFile => "an earlier file",
     SameSpansKept => "“{name}” has the same texts and spans as “{first}”, and neither file names its annotator: they are compared as two annotators who agree in full. If one file is a copy of the other, remove it.",
     SameWorkTwice => "{file} holds the same work as {first} (“{name}”): it is not added again.",
+    SameFileNameTwice => "Two files are both called {file}: the second is called “{name}”. To compare annotators' brat files, load each annotator's as a folder or a .zip named after them.",
     TwoFiles => "“{base}” is the annotator of two files ({first} and {second}): the second is called “{name}”, and both are compared.",
     LabelHasNot => "{label}: {with}; not {without}",
     LabelsDiffer => "The annotators' labels differ: a label one of them lacks counts as a disagreement.",

@@ -678,6 +678,8 @@ pub enum Key {
     AnEarlierFile,
     /// “{base}” is the annotator of two files ({first} and {second}): the second is called “{name}”, and both are compared.
     TwoFiles,
+    /// Two files are both called {file}: the second is called “{name}”. To compare annotators' brat files, load each annotator's as a folder or a .zip named after them.
+    SameFileNameTwice,
     /// {file} holds the same work as {first} (“{name}”): it is not added again.
     SameWorkTwice,
     /// “{name}” has the same texts and spans as “{first}”, and neither file names its annotator: they are compared as two annotators who agree in full. If one file is a copy of the other, remove it.
@@ -1283,7 +1285,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 571] = [
+    pub const ALL: [Key; 572] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1621,6 +1623,7 @@ impl Key {
         Key::NamesNoAnnotator,
         Key::AnEarlierFile,
         Key::TwoFiles,
+        Key::SameFileNameTwice,
         Key::SameWorkTwice,
         Key::SameSpansKept,
         Key::LabelHasNot,

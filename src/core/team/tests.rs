@@ -1360,3 +1360,37 @@ fn a_label_studio_task_several_people_annotated_is_their_work_apart() {
     );
     assert_eq!(one.names(), ["project-1"]);
 }
+
+#[test]
+fn two_annotators_brat_pairs_loaded_loose_say_to_load_folders() {
+    let pair = |spans: Spans<'_>| {
+        let ann: String = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, e, l))| {
+                let t: String = TEXT.chars().skip(s).take(e - s).collect();
+                format!("T{}\t{l} {s} {e}\t{t}\n", i + 1)
+            })
+            .collect();
+        vec![
+            InputFile {
+                name: "000.txt".into(),
+                bytes: TEXT.as_bytes().to_vec(),
+            },
+            InputFile {
+                name: "000.ann".into(),
+                bytes: ann.into_bytes(),
+            },
+        ]
+    };
+    let mut team = Team::default();
+    team.add(pair(AMINA), Vec::new());
+    team.add(pair(BADR), Vec::new());
+    assert_eq!(team.names(), ["000", "000 (000.txt)"]);
+    let notices = texts(&team.notices());
+    assert!(
+        notices.contains(&"Two files are both called 000.txt: the second is called “000 (000.txt)”. To compare annotators' brat files, load each annotator's as a folder or a .zip named after them.".to_owned()),
+        "{notices:?}"
+    );
+    assert!(notices.iter().all(|n| !n.contains("is the annotator of two files")));
+}
