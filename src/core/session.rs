@@ -1598,7 +1598,7 @@ mod tests {
         assert_eq!(
             warnings(&session),
             [
-                "Several documents of this import have the same name: d.txt. All are kept; rename one to tell them apart."
+                "Several of the documents added have the same name: d.txt. All are kept; rename one to tell them apart."
             ]
         );
     }

@@ -804,7 +804,7 @@ pub enum Key {
     BinaryFile,
     /// it is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8 and try again
     NotUtf8,
-    /// Several documents of this import have the same name: {names}. All are kept; rename one to tell them apart.
+    /// Several of the documents added have the same name: {names}. All are kept; rename one to tell them apart.
     NamedAlike,
     /// brat: documents with the same file name were written under other names: {names}
     BratFilesRenamed,
