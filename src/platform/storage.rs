@@ -90,6 +90,8 @@ const V1_HISTORY_KEY: &str = "history";
 
 thread_local! {
     static DATABASE: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    /// A newer Wasim took the database over: this tab must reload.
+    static SUPERSEDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static ON_BLOCKED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
     static FENCE: RefCell<Fence> = const { RefCell::new(Fence::Off) };
     /// The texts of a read-only tab's last reading, by document. A text
@@ -504,10 +506,23 @@ pub async fn write(plans: &[WritePlan]) -> Result<(), SaveError> {
     if matches!(fence, Fence::Reader) {
         return Err(SaveError::NotWriter);
     }
-    let db = DATABASE
-        .with(|cell| cell.borrow().clone())
-        .ok_or_else(|| NOT_OPEN.to_owned())?;
-    let tx = write_transaction(&db).map_err(describe)?;
+    if SUPERSEDED.with(std::cell::Cell::get) {
+        return Err(NOT_OPEN.to_owned().into());
+    }
+    let db = database().await?;
+    let result = write_on(&db, fence, plans).await;
+    if let Err(SaveError::Failed(_)) = &result {
+        // A failed write may leave the connection closed under us (a disk
+        // that filled up: Chromium closes it, and every later transaction
+        // on it throws "The database connection is closing"): the next
+        // attempt opens a fresh one.
+        forget_connection();
+    }
+    result
+}
+
+async fn write_on(db: &IdbDatabase, fence: Fence, plans: &[WritePlan]) -> Result<(), SaveError> {
+    let tx = write_transaction(db).map_err(describe)?;
     let done = completion(&tx);
     let result = fenced_writes(&tx, fence, plans).await;
     if let Err(error) = result {
@@ -521,6 +536,13 @@ pub async fn write(plans: &[WritePlan]) -> Result<(), SaveError> {
     }
     JsFuture::from(done).await.map_err(describe)?;
     Ok(())
+}
+
+/// Closes and forgets the open connection: the next use opens another.
+fn forget_connection() {
+    if let Some(db) = DATABASE.with(|cell| cell.borrow_mut().take()) {
+        db.close();
+    }
 }
 
 async fn fenced_writes(
@@ -761,12 +783,24 @@ async fn open() -> Result<IdbDatabase, String> {
     // A newer Wasim opening in another tab must not wait for this one: it
     // closes, and its next write says to reload.
     let on_version_change = Closure::<dyn FnMut()>::new(|| {
-        if let Some(db) = DATABASE.with(|cell| cell.borrow_mut().take()) {
-            db.close();
-        }
+        SUPERSEDED.with(|s| s.set(true));
+        forget_connection();
     });
     db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
     on_version_change.forget();
+    // The browser closed it (a full disk, the data cleared): forgotten, so
+    // that the next use opens another.
+    let closed = db.clone();
+    let on_close = Closure::<dyn FnMut()>::new(move || {
+        DATABASE.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            if cell.as_ref() == Some(&closed) {
+                *cell = None;
+            }
+        });
+    });
+    db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    on_close.forget();
     Ok(db)
 }
 
@@ -863,6 +897,9 @@ const STORAGE_FULL: &str = "the browser's storage is full: its quota is exceeded
 const NO_INDEXED_DB: &str = "this browser offers no IndexedDB (private mode?)";
 const UNKNOWN_ERROR: &str = "unknown storage error";
 const NOT_OPEN: &str = "storage is not open; reload this tab";
+/// Starts a reason the browser worded, when it could not write to the
+/// disk (see [`reason`]).
+const DISK_TROUBLE: &str = "disk: ";
 
 /// A user-facing description of a JavaScript error value: the browser's
 /// own words, or one of Wasim's reasons (worded by [`reason`]).
@@ -872,7 +909,16 @@ pub fn describe(error: impl Into<JsValue>) -> String {
         if exception.name() == "QuotaExceededError" {
             return STORAGE_FULL.to_owned();
         }
-        return format!("{}: {}", exception.name(), exception.message());
+        // The browser's sentence ends in a full stop; the message it goes
+        // into has its own.
+        let message = exception.message();
+        let said = format!("{}: {}", exception.name(), message.trim_end_matches('.'));
+        // What Chromium says when the disk itself is full ("Failed to
+        // write blobs (IOError)", an "UnknownError" of the backing store).
+        if message.contains("IOError") || exception.name() == "UnknownError" {
+            return format!("{DISK_TROUBLE}{said}");
+        }
+        return said;
     }
     if let Some(e) = error.dyn_ref::<js_sys::Error>() {
         return String::from(e.message());
@@ -890,7 +936,10 @@ pub fn reason(why: String) -> Msg {
         NO_INDEXED_DB => Key::NoIndexedDb,
         UNKNOWN_ERROR => Key::StorageUnknown,
         NOT_OPEN => Key::StorageNotOpen,
-        _ => return Msg::new(Key::Verbatim).arg("text", why),
+        _ => match why.strip_prefix(DISK_TROUBLE) {
+            Some(said) => return Msg::new(Key::StorageDisk).arg("said", said),
+            None => return Msg::new(Key::Verbatim).arg("text", why),
+        },
     };
     Msg::new(key)
 }

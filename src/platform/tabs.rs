@@ -99,6 +99,40 @@ pub fn request_writer(
     Ok(())
 }
 
+/// Runs `then` with whether some tab holds the writer lock (asked of
+/// `navigator.locks.query()`): a writer whose page crashed says nothing,
+/// but its lock is gone. Nothing runs when the browser cannot say.
+pub fn writer_held(then: impl FnOnce(bool) + 'static) {
+    let query = lock_manager().and_then(|locks| {
+        let query: Function = Reflect::get(&locks, &"query".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        query.call0(&locks).ok()?.dyn_into::<Promise>().ok()
+    });
+    let Some(query) = query else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(snapshot) = wasm_bindgen_futures::JsFuture::from(query).await else {
+            return;
+        };
+        let held = Reflect::get(&snapshot, &"held".into())
+            .ok()
+            .and_then(|h| h.dyn_into::<js_sys::Array>().ok());
+        let Some(held) = held else {
+            return;
+        };
+        let ours = held.iter().any(|lock| {
+            Reflect::get(&lock, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .is_some_and(|n| n == LOCK_NAME)
+        });
+        then(ours);
+    });
+}
+
 /// Listens to the other tabs; `on_news` runs for each message. Only one
 /// listener is kept: a second call replaces the first.
 pub fn listen(mut on_news: impl FnMut(News) + 'static) {

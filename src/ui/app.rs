@@ -24,7 +24,7 @@ use crate::platform::selection::selected_text;
 use crate::platform::storage::{self, Reading, on_blocked, open_and_restore, resign, set_fencing};
 use crate::platform::styles::class_of;
 use crate::platform::tabs::{
-    Ask, News, announce, has_locks, listen, page_hidden, request_writer, when_shown,
+    Ask, News, announce, has_locks, listen, page_hidden, request_writer, when_shown, writer_held,
 };
 use crate::ui::annotator::AnnotatorName;
 use crate::ui::curation::CurationPanel;
@@ -169,6 +169,7 @@ async fn start(app: AppHandle) {
                 app.dispatch(Action::News(news));
             }
         });
+        watch_for_crashed_writer();
         if claim_free_lock().await {
             Role::Writer
         } else {
@@ -323,6 +324,35 @@ async fn try_claim(app: &AppHandle) -> bool {
 /// it asks for the free lock: a reloaded writer claims it again first.
 const LEFT_WAIT_MS: u32 = 3_000;
 
+/// How often a read-only tab checks that a writer still holds the lock.
+const WATCH_MS: u32 = 4_000;
+
+thread_local! {
+    /// Whether a read-only tab is waiting to claim the lock the writer left.
+    static LEFT_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A writer whose page crashed (or was killed) posts no "left": its lock is
+/// simply released. A read-only tab checks every few seconds, and when no
+/// tab holds the lock it goes on as when the writer says it left.
+fn watch_for_crashed_writer() {
+    gloo::timers::callback::Interval::new(WATCH_MS, || {
+        let reader = APP.with(|a| {
+            a.borrow()
+                .as_ref()
+                .is_some_and(|app| app.role == Role::Reader)
+        });
+        if reader && !LEFT_PENDING.with(std::cell::Cell::get) {
+            writer_held(|held| {
+                if !held {
+                    claim_when_left();
+                }
+            });
+        }
+    })
+    .forget();
+}
+
 thread_local! {
     /// A hidden read-only tab's wait to be shown before it claims the lock.
     static CLAIM_WHEN_SHOWN: RefCell<Option<EventListener>> = const { RefCell::new(None) };
@@ -334,7 +364,11 @@ thread_local! {
 /// from one the user reloads). It said "open in another tab" and refused
 /// edits with no tab open.
 fn claim_when_left() {
+    if LEFT_PENDING.with(|p| p.replace(true)) {
+        return;
+    }
     let claim = || {
+        LEFT_PENDING.with(|p| p.set(false));
         let reader = APP.with(|a| {
             a.borrow()
                 .as_ref()

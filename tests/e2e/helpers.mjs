@@ -457,6 +457,34 @@ export const fillDisk = () => {
   };
 };
 
+/**
+ * In the page: the disk fills up as Chromium meets it. A write fails with
+ * "Failed to write blobs (IOError)", and the connection it ran on is dead
+ * from then on: each later transaction on it throws "The database
+ * connection is closing", even once window.__freeSpace() gave the space
+ * back. Only a connection opened after that writes again.
+ */
+export const fillDiskClosing = () => {
+  const put = IDBObjectStore.prototype.put;
+  const transaction = IDBDatabase.prototype.transaction;
+  const dead = new WeakSet();
+  let full = true;
+  window.__freeSpace = () => {
+    full = false;
+  };
+  IDBObjectStore.prototype.put = function (...args) {
+    if (!full) return put.apply(this, args);
+    dead.add(this.transaction.db);
+    throw new DOMException('Failed to write blobs (IOError)', 'DataError');
+  };
+  IDBDatabase.prototype.transaction = function (...args) {
+    if (dead.has(this)) {
+      throw new DOMException("Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.", 'InvalidStateError');
+    }
+    return transaction.apply(this, args);
+  };
+};
+
 // ------------------------------------------------------------------ messages
 
 export const messages = (page, kind) =>

@@ -10,6 +10,7 @@
 import { test, expect } from './fixtures.mjs';
 import {
   gotoApp, waitForApp, uploadFiles, txtFile, openDoc, dragSelect, cpFind, exportJson, shownSpans, messages, fillDisk,
+  fillDiskClosing,
 } from './helpers.mjs';
 
 const TEXT = 'التقت سلمى الراشد بوفد من منظمة الصحة العالمية في عمّان.\n';
@@ -74,6 +75,38 @@ test('a full quota shows a warning, keeps the edit, damages nothing, and the nex
   await expect
     .poll(async () => (await shownSpans(page)).map((s) => [s.start, s.end, s.label]))
     .toEqual([...both.slice(0, 1), [org.start, org.end, 'ORG'], both[1]]);
+});
+
+// A disk that really fills up fails the write and leaves its connection
+// closed: every later transaction on it throws. Once space is free, the
+// next edit opens another connection and writes everything that failed
+// (before, the tab kept the dead connection and never saved again).
+test('a full disk that closes the connection: the next edit after space is freed saves it all', async ({ page }) => {
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile('disk.txt', TEXT)]);
+  await openDoc(page, 'disk.txt');
+  const loc = await tag(page, 'عمّان', '2');
+  await expect.poll(() => acked(page)).toBe(2);
+  await page.evaluate(fillDiskClosing);
+  const name = await tag(page, 'سلمى الراشد', '1');
+  await expect(status(page)).toHaveAttribute('data-state', 'failed');
+  await expect(status(page)).toHaveAttribute('title', /disk, which may be full/);
+  // Still full: another edit fails too, on whichever connection.
+  await tag(page, 'بوفد', '4');
+  await expect(status(page)).toHaveAttribute('data-state', 'failed');
+  expect(await acked(page)).toBe(2);
+  await page.evaluate(() => window.__freeSpace());
+  await page.keyboard.press('Escape');
+  await page.getByTestId('doc-text').click();
+  await page.keyboard.press('Control+z');
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  await expect.poll(() => acked(page)).toBe(5);
+  await page.reload();
+  await waitForApp(page);
+  await openDoc(page, 'disk.txt');
+  await expect
+    .poll(async () => (await shownSpans(page)).map((s) => [s.start, s.end, s.label]))
+    .toEqual([[name.start, name.end, 'PER'], [loc.start, loc.end, 'LOC']]);
 });
 
 // Files being imported are not in the workspace until the import ends: a

@@ -126,6 +126,36 @@ test('when the writing tab closes, the read-only tab becomes the writer by itsel
   ]);
 });
 
+// A writer whose page crashes says nothing to the others; its lock is
+// simply gone. The read-only tab waited for a "left" that never came and
+// stayed read-only. It now checks the lock every few seconds.
+test('when the writing tab crashes, the read-only tab becomes the writer by itself', async ({ page, context }) => {
+  const { a, b } = await writerAndReader(page, context);
+  await tag(a, PER, '1');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  // A crash, as the other tabs meet it: the page goes, and with it its
+  // lock, without a word on the channel. (CDP's Page.crash took the other
+  // tab's renderer down too.)
+  await a.evaluate(() => {
+    const post = BroadcastChannel.prototype.postMessage;
+    BroadcastChannel.prototype.postMessage = function (message) {
+      if (message !== 'left') post.call(this, message);
+    };
+  });
+  await a.close();
+  await expect(readOnly(b)).toHaveCount(0, { timeout: 15_000 });
+  await tag(b, ORG, '3');
+  await expect(b.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await b.reload();
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual([
+    [PER.start, PER.end, 'PER'],
+    [ORG.start, ORG.end, 'ORG'],
+  ]);
+});
+
 test('a read-only tab shows the writer\'s new span within seconds, without a reload', async ({ page, context }) => {
   const { a, b } = await writerAndReader(page, context);
   await openDoc(b, NAME);

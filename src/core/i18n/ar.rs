@@ -577,6 +577,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     V1Unreadable => "تتعذّر قراءة البيانات المحفوظة (المخطط 1): {error}",
     V1HistoryLost => "تعذّرت قراءة سجل التراجع الذي حفظه الإصدار السابق ({error})؛ وعملك كله هنا.",
     StorageFull => "تخزين المتصفح ممتلئ: تجاوز حصته",
+    StorageDisk => "تعذّر على المتصفح الكتابة على القرص، وقد يكون ممتلئًا ({said})",
     NoIndexedDb => "لا يتيح هذا المتصفح IndexedDB (أهو التصفح الخاص؟)",
     StorageUnknown => "خطأ تخزين غير معروف",
     NoWebLocks => "لا يدعم هذا المتصفح Web Locks",

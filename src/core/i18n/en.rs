@@ -577,6 +577,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     V1Unreadable => "saved data (schema 1) is unreadable: {error}",
     V1HistoryLost => "The undo history saved by the previous version could not be read ({error}); your work is all here.",
     StorageFull => "the browser's storage is full: its quota is exceeded",
+    StorageDisk => "the browser could not write to the disk, which may be full ({said})",
     NoIndexedDb => "this browser offers no IndexedDB (private mode?)",
     StorageUnknown => "unknown storage error",
     NoWebLocks => "this browser has no Web Locks",

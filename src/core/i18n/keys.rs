@@ -1130,6 +1130,8 @@ pub enum Key {
     V1HistoryLost,
     /// the browser's storage is full: its quota is exceeded
     StorageFull,
+    /// the browser could not write to the disk, which may be full ({said})
+    StorageDisk,
     /// this browser offers no IndexedDB (private mode?)
     NoIndexedDb,
     /// unknown storage error
@@ -1285,7 +1287,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 572] = [
+    pub const ALL: [Key; 573] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1849,6 +1851,7 @@ impl Key {
         Key::V1Unreadable,
         Key::V1HistoryLost,
         Key::StorageFull,
+        Key::StorageDisk,
         Key::NoIndexedDb,
         Key::StorageUnknown,
         Key::NoWebLocks,

@@ -1392,5 +1392,9 @@ fn two_annotators_brat_pairs_loaded_loose_say_to_load_folders() {
         notices.contains(&"Two files are both called 000.txt: the second is called “000 (000.txt)”. To compare annotators' brat files, load each annotator's as a folder or a .zip named after them.".to_owned()),
         "{notices:?}"
     );
-    assert!(notices.iter().all(|n| !n.contains("is the annotator of two files")));
+    assert!(
+        notices
+            .iter()
+            .all(|n| !n.contains("is the annotator of two files"))
+    );
 }
