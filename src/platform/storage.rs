@@ -856,6 +856,36 @@ fn completion(tx: &IdbTransaction) -> Promise {
     })
 }
 
+/// `localStorage` key saying whether the last save held work (`"1"`):
+/// kept apart from IndexedDB, so that a start that finds nothing saved can
+/// tell a first visit from work the browser threw away.
+const SAVED_WORK_KEY: &str = "wasim.saved-work";
+
+thread_local! {
+    /// What [`SAVED_WORK_KEY`] says, as this page last wrote it.
+    static SAVED_WORK: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Remembers whether the work just saved holds documents (written only
+/// when that changes).
+pub fn note_saved_work(has_work: bool) {
+    if SAVED_WORK.with(|s| s.replace(Some(has_work))) == Some(has_work) {
+        return;
+    }
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(SAVED_WORK_KEY, if has_work { "1" } else { "0" });
+    }
+}
+
+/// Whether the last save of this browser held documents
+/// ([`note_saved_work`]).
+pub fn had_saved_work() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(SAVED_WORK_KEY).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
 thread_local! {
     /// Whether this page asked for persistent storage already.
     static ASKED_PERSISTENCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

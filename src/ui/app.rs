@@ -126,9 +126,11 @@ async fn start(app: AppHandle) {
         };
         match outcome {
             Outcome::Written(written) => {
-                if app.ws.work_documents().next().is_some() {
+                let has_work = app.ws.work_documents().next().is_some();
+                if has_work {
                     storage::ask_persistence();
                 }
+                storage::note_saved_work(has_work);
                 announce(News::Saved);
                 app.dispatch(Action::Saved(Ok(written)));
             }
@@ -186,7 +188,17 @@ async fn start(app: AppHandle) {
         (Reading::Claim, Err(why)) => show_unclaimed(&app, why).await,
         (_, restored) => restored,
     };
+    // Nothing saved, where the last save held work: the browser emptied
+    // Wasim's storage (it may, after a full disk). Said once.
+    let gone = matches!(restored, Ok(Restored::Empty)) && storage::had_saved_work();
     app.dispatch(Action::Restored(restored));
+    if gone {
+        storage::note_saved_work(false);
+        app.dispatch(Action::Notify(
+            MessageKind::Warning,
+            Key::SavedWorkGone.into(),
+        ));
+    }
 }
 
 /// Storage refused the writer's claim (a full disk refuses its one

@@ -219,3 +219,30 @@ test('a disk full at start-up shows the saved work read-only, and the tab edits 
   await expect.poll(async () => (await shownSpans(fresh)).map((s) => [s.start, s.end, s.label]).sort())
     .toEqual([[name.start, name.end, 'PER'], [loc.start, loc.end, 'LOC']].sort());
 });
+
+// A browser may throw a site's IndexedDB away (Chromium, after a disk that
+// filled up, recreated it empty): the app then started as on a first
+// visit, without a word. A note in localStorage tells the two apart.
+test('saved work the browser threw away is said, not taken for a first visit', async ({ page }) => {
+  await gotoApp(page);
+  await expect(messages(page, 'warning')).toHaveCount(0);
+  await uploadFiles(page, [txtFile('gone.txt', TEXT)]);
+  await openDoc(page, 'gone.txt');
+  await tag(page, 'عمّان', '2');
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
+  // The app closes its connection when asked (versionchange), so the
+  // database goes at once.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase('wasim');
+    req.onsuccess = resolve;
+    req.onerror = () => reject(req.error);
+  }));
+  await page.reload();
+  await waitForApp(page);
+  await expect(messages(page, 'warning').filter({ hasText: 'The work saved in this browser is gone' })).toBeVisible();
+  // Said once: the next start is a first visit again.
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForTimeout(500);
+  await expect(messages(page, 'warning')).toHaveCount(0);
+});

@@ -577,6 +577,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     V1Unreadable => "saved data (schema 1) is unreadable: {error}",
     V1HistoryLost => "The undo history saved by the previous version could not be read ({error}); your work is all here.",
     StorageFull => "the browser's storage is full: its quota is exceeded",
+    SavedWorkGone => "The work saved in this browser is gone: its storage was emptied (a browser may do so after its disk was full, or when its data is cleared). Load your last export to go on.",
     StorageDisk => "the browser could not write to the disk, which may be full ({said})",
     NoIndexedDb => "this browser offers no IndexedDB (private mode?)",
     StorageUnknown => "unknown storage error",

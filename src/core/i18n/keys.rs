@@ -1132,6 +1132,8 @@ pub enum Key {
     StorageFull,
     /// the browser could not write to the disk, which may be full ({said})
     StorageDisk,
+    /// The work saved in this browser is gone: its storage was emptied (a browser may do so after its disk was full, or when its data is cleared). Load your last export to go on.
+    SavedWorkGone,
     /// this browser offers no IndexedDB (private mode?)
     NoIndexedDb,
     /// unknown storage error
@@ -1287,7 +1289,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 573] = [
+    pub const ALL: [Key; 574] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1852,6 +1854,7 @@ impl Key {
         Key::V1HistoryLost,
         Key::StorageFull,
         Key::StorageDisk,
+        Key::SavedWorkGone,
         Key::NoIndexedDb,
         Key::StorageUnknown,
         Key::NoWebLocks,
