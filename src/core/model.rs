@@ -244,8 +244,11 @@ pub fn validate_labels(labels: &[Label]) -> Result<(), Msg> {
             return Err(Msg::new(Key::LabelTwice).quoted("label", name));
         }
         if let Some(key) = label.key {
-            if labels[..i].iter().any(|l| l.key == Some(key)) {
-                return Err(Msg::new(Key::HotkeyTwice).quoted("key", key));
+            if let Some(first) = labels[..i].iter().find(|l| l.key == Some(key)) {
+                return Err(Msg::new(Key::HotkeyTwice)
+                    .quoted("key", key)
+                    .quoted("first", first.name.as_str())
+                    .quoted("label", name));
             }
             if let Some(problem) = key_problem(key) {
                 return Err(Msg::new(Key::HotkeyRefused)
@@ -942,7 +945,7 @@ mod tests {
         assert!(bad(&|l| l[0].color = "#00ff00; x".into()).contains("not a colour"));
         assert!(bad(&|l| l[0].key = Some('?')).contains("shortcuts"));
         assert!(bad(&|l| l[0].key = Some('\t')).contains("cannot be typed"));
-        assert!(bad(&|l| l[0].key = Some('2')).contains("used by two labels"));
+        assert!(bad(&|l| l[0].key = Some('2')).contains("used by \"PER\" and \"LOC\""));
         assert!(bad(&|l| l[0].name = " ".into()).contains("empty name"));
         assert!(bad(&|l| l[0].name = "LOC".into()).contains("defined twice"));
         let mut ws = Workspace::default();

@@ -252,7 +252,7 @@ pub enum Key {
     LabelSet,
     /// {value} was lightened to {readable} so text on it stays readable (WCAG AA).
     ColourLightened,
-    /// Relabel them {label}
+    /// Relabel them as {label}
     RelabelThem,
     /// Colour of {name}
     ColourOf,
@@ -1068,7 +1068,7 @@ pub enum Key {
     LabelEmptyName,
     /// label {label} is defined twice
     LabelTwice,
-    /// hotkey {key} is used by two labels
+    /// hotkey {key} is used by {first} and {label}
     HotkeyTwice,
     /// the key {key} {problem}; choose another for {label}
     HotkeyRefused,
