@@ -615,3 +615,58 @@ test('below 700 px the toolbar stays in view while the page scrolls', async ({ p
   await page.waitForTimeout(300);
   await expectInView(page, mark, 'the new span');
 });
+
+// Long names stay inside their boxes: a label renamed to a long name is cut
+// with "…" in the span's Label field, the delete question and the entities
+// heading (whose count still shows), and the badge after a span shows the
+// name's start; at 1024 px, beside a corpus search's counts, each document
+// name still shows its extension.
+test('long names are cut inside their boxes, keeping what identifies them', async ({ page }) => {
+  await loadCorpus(page, SIZES[1]);
+  const article = corpus[0];
+  await openDoc(page, article.name);
+  await tagWord(page, article, '3');
+  const long = 'ORGANIZATION_LONG_NAME_FOR_TEST';
+  await page.getByTestId('label-editor').locator('summary').click();
+  const name = page.locator('[data-testid="label-row"][data-label="ORG"]').getByTestId('label-name');
+  await name.fill(long);
+  await name.press('Enter');
+  const mark = page.locator(`[data-testid="doc-text"] mark[data-label="${long}"]`).first();
+  await expect(mark).toHaveCount(1);
+  await mark.click();
+  const inside = async (locator, box, what) => {
+    const [r, b] = [await locator.boundingBox(), await box.boundingBox()];
+    expect(r.x, `${what}: left`).toBeGreaterThanOrEqual(b.x - 0.5);
+    expect(r.x + r.width, `${what}: right`).toBeLessThanOrEqual(b.x + b.width + 0.5);
+  };
+  const details = page.locator('#details-panel');
+  await inside(page.getByTestId('span-label'), details, 'the Label field');
+  const group = page.locator(`[data-testid="entity-group"][data-label="${long}"]`);
+  await inside(group.getByTestId('entity-group-count'), details, 'the group count');
+  const row = page.locator(`[data-testid="label-row"][data-label="${long}"]`);
+  await row.getByTestId('label-delete').click();
+  await inside(page.getByTestId('label-delete-confirm').locator('select'), page.locator('.sidebar'), 'the delete question');
+  await page.keyboard.press('Escape');
+  // The badge after the span (CSS ::after) starts with the name's start.
+  const badge = await mark.evaluate((m) => {
+    const style = getComputedStyle(m, '::after');
+    return { bidi: style.unicodeBidi, content: style.content };
+  });
+  expect(badge.content).toContain(long);
+  expect(badge.bidi).toBe('plaintext');
+  // Document names beside the corpus search's counts: the extension shows.
+  await page.getByTestId('search-scope').selectOption('corpus');
+  await page.getByTestId('search-input').fill('العراق');
+  await expect(page.locator('.doc-search-count').first()).toBeVisible();
+  const clipped = await page.getByTestId('doc-item').evaluateAll((items) => items.filter((item) => {
+    const tail = item.querySelector('.name-tail');
+    const text = tail.firstChild;
+    const range = document.createRange();
+    range.setStart(text, text.length - 1);
+    range.setEnd(text, text.length);
+    const last = range.getBoundingClientRect();
+    const box = tail.getBoundingClientRect();
+    return last.right > box.right + 0.5 || last.left < box.left - 0.5;
+  }).map((item) => item.dataset.docName));
+  expect(clipped, 'names whose last character is cut').toEqual([]);
+});
