@@ -30,12 +30,13 @@ pub fn annotator_name() -> Html {
             }
         })
     };
-    // The placeholder is cut where the sidebar is narrow: the title says it whole.
+    // The placeholder is short enough for a narrow sidebar; the title says
+    // what the name is for.
     html! {
         <div class="annotator-name" title={t.t(Key::AnnotatorPlaceholder)}>
             <label for="annotator-name">{ t.t(Key::Annotator) }</label>
             <DraftField value={AttrValue::from(current)} {onchange} testid="annotator-name"
-                id="annotator-name" placeholder={t.t(Key::AnnotatorPlaceholder)} dir="auto" maxlength="80" />
+                id="annotator-name" placeholder={t.t(Key::YourName)} dir="auto" maxlength="80" />
         </div>
     }
 }

@@ -106,6 +106,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     Reload => "إعادة التحميل",
     Annotator => "الواسم",
     AnnotatorPlaceholder => "اسمك (يُحفظ في التصديرات)",
+    YourName => "اسمك",
     UseItHere => "استخدمه هنا",
     MessagesCount => "الرسائل ({n})",
     PastMessages => "الرسائل السابقة",

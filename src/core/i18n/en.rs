@@ -106,6 +106,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     Reload => "Reload",
     Annotator => "Annotator",
     AnnotatorPlaceholder => "Your name (kept in exports)",
+    YourName => "Your name",
     UseItHere => "Use it here",
     MessagesCount => "Messages ({n})",
     PastMessages => "Past messages",

@@ -188,6 +188,8 @@ pub enum Key {
     Annotator,
     /// Your name (kept in exports)
     AnnotatorPlaceholder,
+    /// Your name
+    YourName,
     /// Use it here
     UseItHere,
     /// Messages ({n})
@@ -1289,7 +1291,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 574] = [
+    pub const ALL: [Key; 575] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1382,6 +1384,7 @@ impl Key {
         Key::Reload,
         Key::Annotator,
         Key::AnnotatorPlaceholder,
+        Key::YourName,
         Key::UseItHere,
         Key::MessagesCount,
         Key::PastMessages,
