@@ -98,6 +98,22 @@ test('a second tab is read-only until it takes over, and no tab erases the other
   await expect.poll(() => spans(a)).toEqual(three);
 });
 
+/** The read-only tab `b`, once the writer (which saved PER) is gone,
+ * becomes the writer by itself: it shows PER, tags ORG, and keeps both. */
+async function takesOverAndSaves(b) {
+  await expect(readOnly(b)).toHaveCount(0, { timeout: 15_000 });
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  await tag(b, ORG, '3');
+  await expect(b.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await b.reload();
+  await openDoc(b, NAME);
+  await expect.poll(() => spans(b)).toEqual([
+    [PER.start, PER.end, 'PER'],
+    [ORG.start, ORG.end, 'ORG'],
+  ]);
+}
+
 // With the writing tab closed, the read-only one said "open in another
 // tab" and refused every edit until its user found "Use it here". It now
 // becomes the writer on its own, a few seconds after the writer left, with
@@ -113,17 +129,7 @@ test('when the writing tab closes, the read-only tab becomes the writer by itsel
   await expect(readOnly(a)).toHaveCount(0);
   await expect(readOnly(b)).toBeVisible();
   await a.close();
-  await expect(readOnly(b)).toHaveCount(0, { timeout: 10_000 });
-  await openDoc(b, NAME);
-  await expect.poll(() => spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
-  await tag(b, ORG, '3');
-  await expect(b.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-  await b.reload();
-  await openDoc(b, NAME);
-  await expect.poll(() => spans(b)).toEqual([
-    [PER.start, PER.end, 'PER'],
-    [ORG.start, ORG.end, 'ORG'],
-  ]);
+  await takesOverAndSaves(b);
 });
 
 // A writer whose page crashes says nothing to the others; its lock is
@@ -145,15 +151,7 @@ test('when the writing tab crashes, the read-only tab becomes the writer by itse
     };
   });
   await a.close();
-  await expect(readOnly(b)).toHaveCount(0, { timeout: 15_000 });
-  await tag(b, ORG, '3');
-  await expect(b.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-  await b.reload();
-  await openDoc(b, NAME);
-  await expect.poll(() => spans(b)).toEqual([
-    [PER.start, PER.end, 'PER'],
-    [ORG.start, ORG.end, 'ORG'],
-  ]);
+  await takesOverAndSaves(b);
 });
 
 test('a read-only tab shows the writer\'s new span within seconds, without a reload', async ({ page, context }) => {
