@@ -284,7 +284,11 @@ pub struct QuorumOutcome {
 
 /// The spans of an undecided group that a quorum of `k` keeps: all of an
 /// agreed group; in an open group without accepted spans, the one span at
-/// least `k` team members proposed when no other span of the group was.
+/// least `k` team members proposed when no other span of the group was,
+/// and no other was proposed by one of them too. Such a span is not a
+/// rival the majority outvoted but a second span of theirs (a nested
+/// entity inside the one all agree on): the group is left to the curator,
+/// never removed in bulk.
 fn quorum_keep<'a>(
     team: &[String],
     group: &Group,
@@ -301,10 +305,14 @@ fn quorum_keep<'a>(
             // One annotator alone is a quorum only when one is asked for.
             let k = k.clamp(1, team.len().max(2));
             let mut backed = spans.iter().filter(|s| proposers(team, s) >= k);
-            match (backed.next(), backed.next()) {
-                (Some(only), None) => Some(vec![only]),
-                _ => None,
-            }
+            let (Some(only), None) = (backed.next(), backed.next()) else {
+                return None;
+            };
+            let also_theirs = spans
+                .iter()
+                .filter(|s| s.id != only.id)
+                .any(|s| s.annotators.iter().any(|a| only.annotators.contains(a)));
+            (!also_theirs).then(|| vec![only])
         }
     }
 }
@@ -793,11 +801,12 @@ pub(crate) mod tests {
             id
         };
         let before = ws.clone();
-        // 2: the agreed PER of one; in two, the nested group's outer PER
-        // (both) wins over Amina's inner ORG; in three, 2 of 3 settle the
-        // PER/ORG swap and the LOC boundary has no majority.
+        // 2: the agreed PER of one; in two, the nested group is left open:
+        // Amina's inner ORG is no rival of the outer PER both gave but a
+        // second span of hers; in three, 2 of 3 settle the PER/ORG swap
+        // and the LOC boundary has no majority.
         let outcome = accept_quorum(&ws, 2);
-        assert_eq!((outcome.groups, outcome.documents), (3, 3));
+        assert_eq!((outcome.groups, outcome.documents), (2, 2));
         let mut history = History::default();
         history
             .apply(&mut ws, outcome.edit.expect("an edit"))
@@ -808,7 +817,8 @@ pub(crate) mod tests {
             kept(&ws, two),
             [
                 (42, 45, "LOC".into(), names(A), false),
-                (49, 62, "PER".into(), names(AB), true),
+                (49, 62, "PER".into(), names(AB), false),
+                (54, 62, "ORG".into(), names(A), false),
             ]
         );
         assert_eq!(
@@ -834,6 +844,45 @@ pub(crate) mod tests {
             }
         }
         assert_eq!(accept_quorum(&done, 2).edit, None);
+    }
+
+    /// Three annotators: Amina and Badr tag the inner name, Chadi the outer.
+    fn boundary_doc(ws: &mut Workspace, chadi_inner: bool) -> DocId {
+        let mut doc = ws.new_document("b.txt", TEXT);
+        doc.team = names(&["Amina", "Badr", "Chadi"]);
+        let inner: &[&str] = if chadi_inner {
+            &["Amina", "Badr", "Chadi"]
+        } else {
+            &["Amina", "Badr"]
+        };
+        for (start, end, label, by) in [(4, 17, "PER", &["Chadi"][..]), (8, 17, "PER", inner)] {
+            let mut span = ws.new_span(start, end, label);
+            span.annotators = names(by);
+            let at = doc.insertion_index(&span);
+            doc.spans.insert(at, span);
+        }
+        let id = doc.id;
+        ws.documents.push(shared(doc));
+        id
+    }
+
+    #[test]
+    fn a_majority_outvotes_a_rival_extent_but_not_a_second_span_of_its_own() {
+        // Chadi's outer name is a rival of the inner one: 2 of 3 decide.
+        let mut ws = Workspace::default();
+        let id = boundary_doc(&mut ws, false);
+        let edit = accept_quorum(&ws, 2).edit.expect("decided");
+        edit.apply(&mut ws).expect("applies");
+        assert_eq!(
+            kept(&ws, id),
+            [(8, 17, "PER".into(), names(&["Amina", "Badr"]), true)]
+        );
+        // Chadi tagged the inner name too: the outer is a nested span of
+        // his, which no bulk acceptance removes.
+        let mut ws = Workspace::default();
+        let id = boundary_doc(&mut ws, true);
+        assert_eq!(accept_quorum(&ws, 2).edit, None);
+        assert_eq!(kept(&ws, id).len(), 2);
     }
 
     #[test]
