@@ -523,8 +523,14 @@ pub(crate) mod tests {
     /// A team document of Amina and Badr with spans `(start, end, label,
     /// annotators)`.
     fn team_doc(ws: &mut Workspace, spans: &[(usize, usize, &str, &[&str])]) -> DocId {
+        doc_of(ws, &["Amina", "Badr"], spans)
+    }
+
+    /// A team document of `team` with spans `(start, end, label,
+    /// annotators)`.
+    fn doc_of(ws: &mut Workspace, team: &[&str], spans: &[(usize, usize, &str, &[&str])]) -> DocId {
         let mut doc = ws.new_document(&format!("{}.txt", ws.documents.len()), TEXT);
-        doc.team = names(&["Amina", "Badr"]);
+        doc.team = names(team);
         for (start, end, label, by) in spans {
             let mut span = ws.new_span(*start, *end, label);
             span.annotators = names(by);
@@ -782,24 +788,16 @@ pub(crate) mod tests {
             &mut ws,
             &[(42, 45, "LOC", A), (49, 62, "PER", AB), (54, 62, "ORG", A)],
         );
-        let three = {
-            let mut doc = ws.new_document("c.txt", TEXT);
-            doc.team = names(&["Amina", "Badr", "Chadi"]);
-            for (start, end, label, by) in [
+        let three = doc_of(
+            &mut ws,
+            &["Amina", "Badr", "Chadi"],
+            &[
                 (4, 17, "PER", &["Amina", "Badr"][..]),
                 (4, 17, "ORG", &["Chadi"][..]),
                 (24, 30, "LOC", &["Amina"][..]),
                 (24, 33, "LOC", &["Badr"][..]),
-            ] {
-                let mut span = ws.new_span(start, end, label);
-                span.annotators = names(by);
-                let at = doc.insertion_index(&span);
-                doc.spans.insert(at, span);
-            }
-            let id = doc.id;
-            ws.documents.push(shared(doc));
-            id
-        };
+            ],
+        );
         let before = ws.clone();
         // 2: the agreed PER of one; in two, the nested group is left open:
         // Amina's inner ORG is no rival of the outer PER both gave but a
@@ -848,22 +846,13 @@ pub(crate) mod tests {
 
     /// Three annotators: Amina and Badr tag the inner name, Chadi the outer.
     fn boundary_doc(ws: &mut Workspace, chadi_inner: bool) -> DocId {
-        let mut doc = ws.new_document("b.txt", TEXT);
-        doc.team = names(&["Amina", "Badr", "Chadi"]);
         let inner: &[&str] = if chadi_inner {
             &["Amina", "Badr", "Chadi"]
         } else {
             &["Amina", "Badr"]
         };
-        for (start, end, label, by) in [(4, 17, "PER", &["Chadi"][..]), (8, 17, "PER", inner)] {
-            let mut span = ws.new_span(start, end, label);
-            span.annotators = names(by);
-            let at = doc.insertion_index(&span);
-            doc.spans.insert(at, span);
-        }
-        let id = doc.id;
-        ws.documents.push(shared(doc));
-        id
+        let spans = [(4, 17, "PER", &["Chadi"][..]), (8, 17, "PER", inner)];
+        doc_of(ws, &["Amina", "Badr", "Chadi"], &spans)
     }
 
     #[test]
