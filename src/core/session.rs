@@ -792,12 +792,13 @@ impl Session {
             }
             return;
         }
-        // A drag that went on into the next paragraph is most often a slip:
-        // the span is made as selected, and the message says so.
+        // A drag that went on into the next paragraph (the view draws a line
+        // per `\n`) is most often a slip: the span is made as selected, and
+        // the message says so.
         let across = doc
             .text
             .slice_range(range)
-            .is_some_and(|text| text.contains(['\n', '\r', '\u{2029}']));
+            .is_some_and(|text| text.contains('\n'));
         match Edit::add_span(&mut self.ws, doc_id, range.start(), range.end(), &label) {
             Ok(edit) => {
                 let id = match &edit {
@@ -1484,6 +1485,12 @@ mod tests {
                 "The new LOC span runs across a paragraph break. Ctrl+Z undoes it."
             )]
         );
+        // A lone carriage return (old Mac line ends) is no line of the view.
+        let mut session = writer();
+        load(&mut session, &[("b.txt", "زار الكاظمي\rبغداد اليوم")]);
+        session.messages.clear();
+        tag(&mut session, 4, 17, "LOC");
+        assert!(session.messages.is_empty(), "{:?}", session.messages);
     }
 
     #[test]

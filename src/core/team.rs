@@ -790,16 +790,17 @@ fn groups_of(file: &str, read: &[Prepared]) -> Result<Vec<Group>, Notice> {
 }
 
 /// Each document's Label Studio annotations by author
-/// ([`label_studio::annotations_by_author`]), when the file has a task
-/// that two people or more annotated and every task names who annotated
-/// it: the file is then that many annotators' work. Else `None` for all.
+/// ([`label_studio::annotations_by_author`]), when every annotation of the
+/// file names who made it (and one does): the file is then its authors'
+/// work, one annotator each, named as Label Studio names them. Else `None`
+/// for all.
 fn tasks_by_author(read: &[Prepared]) -> Vec<Option<label_studio::ByAuthor>> {
     let documents = || read.iter().flat_map(Prepared::documents);
     let split: Vec<_> = documents()
         .map(label_studio::annotations_by_author)
         .collect();
-    let several = split.iter().flatten().any(|authors| authors.len() > 1);
-    if several && split.iter().all(Option::is_some) {
+    let named = split.iter().flatten().any(|authors| !authors.is_empty());
+    if named && split.iter().all(Option::is_some) {
         split
     } else {
         documents().map(|_| None).collect()
@@ -810,12 +811,15 @@ fn tasks_by_author(read: &[Prepared]) -> Vec<Option<label_studio::ByAuthor>> {
 /// it holds when it holds several.
 fn file_notes(file: &str, read: &[Prepared], groups: &[Group]) -> Vec<Notice> {
     // Tasks that several people annotated are theirs apart here
-    // ([`tasks_by_author`]), not merged as *Open files…* says.
+    // ([`tasks_by_author`]), not merged as *Open files…* says: nor is a
+    // span two of them gave "shown once".
     let apart = groups.len() > 1;
+    let merged =
+        |w: &Msg| w.is_counted(Counted::MergedTasks) || w.is_counted(Counted::DuplicatesDropped);
     let warnings: Vec<Msg> = read
         .iter()
         .flat_map(|p| p.warnings.iter())
-        .filter(|w| !(apart && w.is_counted(Counted::MergedTasks)))
+        .filter(|w| !(apart && merged(w)))
         .cloned()
         .collect();
     let mut notes = Vec::new();

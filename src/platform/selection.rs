@@ -296,11 +296,27 @@ pub(crate) fn scroller(root: &Element) -> Option<Element> {
 pub(crate) fn visible_band(scroller: &Element) -> (f64, f64) {
     let page = gloo::utils::document().scrolling_element();
     if page.as_ref() == Some(scroller) {
-        let height = web_sys::window()
+        let window = web_sys::window();
+        let height = window
+            .as_ref()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        (0.0, height)
+        // The narrow layout's toolbar sticks to the top of the page and
+        // covers what scrolls under it.
+        let stuck = gloo::utils::document()
+            .query_selector(".toolbar")
+            .ok()
+            .flatten()
+            .filter(|bar| {
+                window
+                    .as_ref()
+                    .and_then(|w| w.get_computed_style(bar).ok().flatten())
+                    .and_then(|style| style.get_property_value("position").ok())
+                    .is_some_and(|p| p == "sticky")
+            })
+            .map_or(0.0, |bar| bar.get_bounding_client_rect().bottom().max(0.0));
+        (stuck, height)
     } else {
         let rect = scroller.get_bounding_client_rect();
         (rect.top(), rect.bottom())

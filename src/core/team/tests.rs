@@ -1344,6 +1344,25 @@ fn a_label_studio_task_several_people_annotated_is_their_work_apart() {
     assert!(notices.iter().any(|n| n.contains("amina@news.example")));
     let report = team.compare().expect("two");
     assert_eq!(report.documents.len(), 1, "the task both annotated");
+    // One Label Studio export per annotator: each is named by its
+    // completed_by, not after its file.
+    let own = |by: Value, file: &str| InputFile {
+        name: file.into(),
+        bytes: json!([{"data": {"text": TEXT}, "annotations": [annotation(by, TEXT, AMINA)]}])
+            .to_string()
+            .into_bytes(),
+    };
+    let mut apart = Team::default();
+    apart.add(
+        vec![own(amina.clone(), "p.json"), own(json!(7), "q.json")],
+        Vec::new(),
+    );
+    assert_eq!(apart.names(), ["amina@news.example", "#7"]);
+    let said = texts(&apart.notices());
+    assert!(
+        said.iter().all(|n| !n.contains("names no annotator")),
+        "{said:?}"
+    );
     // A task whose annotations do not say who made them stays one work.
     let mut anonymous = tasks.clone();
     anonymous[0]["annotations"][1]
