@@ -90,8 +90,6 @@ const V1_HISTORY_KEY: &str = "history";
 
 thread_local! {
     static DATABASE: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
-    /// A newer Wasim took the database over: this tab must reload.
-    static SUPERSEDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static ON_BLOCKED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
     static FENCE: RefCell<Fence> = const { RefCell::new(Fence::Off) };
     /// The texts of a read-only tab's last reading, by document. A text
@@ -506,19 +504,16 @@ pub async fn write(plans: &[WritePlan]) -> Result<(), SaveError> {
     if matches!(fence, Fence::Reader) {
         return Err(SaveError::NotWriter);
     }
-    if SUPERSEDED.with(std::cell::Cell::get) {
-        return Err(NOT_OPEN.to_owned().into());
-    }
-    let db = database().await?;
-    let result = write_on(&db, fence, plans).await;
-    if let Err(SaveError::Failed(_)) = &result {
-        // A failed write may leave the connection closed under us (a disk
-        // that filled up: Chromium closes it, and every later transaction
-        // on it throws "The database connection is closing"): the next
-        // attempt opens a fresh one.
-        forget_connection();
-    }
-    result
+    // A connection the browser closed is never opened again in this page.
+    // Chromium closes it when the disk fills up, and marks the store: it
+    // empties the whole store at its next start if anything was written
+    // after that (tried on a real full disk: the work saved before the
+    // failure was lost too). Left closed, the work saved before stays, and
+    // the message says to export the rest and restart the browser.
+    let db = DATABASE
+        .with(|cell| cell.borrow().clone())
+        .ok_or_else(|| NOT_OPEN.to_owned())?;
+    write_on(&db, fence, plans).await
 }
 
 async fn write_on(db: &IdbDatabase, fence: Fence, plans: &[WritePlan]) -> Result<(), SaveError> {
@@ -536,13 +531,6 @@ async fn write_on(db: &IdbDatabase, fence: Fence, plans: &[WritePlan]) -> Result
     }
     JsFuture::from(done).await.map_err(describe)?;
     Ok(())
-}
-
-/// Closes and forgets the open connection: the next use opens another.
-fn forget_connection() {
-    if let Some(db) = DATABASE.with(|cell| cell.borrow_mut().take()) {
-        db.close();
-    }
 }
 
 async fn fenced_writes(
@@ -783,24 +771,12 @@ async fn open() -> Result<IdbDatabase, String> {
     // A newer Wasim opening in another tab must not wait for this one: it
     // closes, and its next write says to reload.
     let on_version_change = Closure::<dyn FnMut()>::new(|| {
-        SUPERSEDED.with(|s| s.set(true));
-        forget_connection();
+        if let Some(db) = DATABASE.with(|cell| cell.borrow_mut().take()) {
+            db.close();
+        }
     });
     db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
     on_version_change.forget();
-    // The browser closed it (a full disk, the data cleared): forgotten, so
-    // that the next use opens another.
-    let closed = db.clone();
-    let on_close = Closure::<dyn FnMut()>::new(move || {
-        DATABASE.with(|cell| {
-            let mut cell = cell.borrow_mut();
-            if cell.as_ref() == Some(&closed) {
-                *cell = None;
-            }
-        });
-    });
-    db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-    on_close.forget();
     Ok(db)
 }
 
@@ -944,8 +920,10 @@ pub fn describe(error: impl Into<JsValue>) -> String {
         let message = exception.message();
         let said = format!("{}: {}", exception.name(), message.trim_end_matches('.'));
         // What Chromium says when the disk itself is full ("Failed to
-        // write blobs (IOError)", an "UnknownError" of the backing store).
-        if message.contains("IOError") || exception.name() == "UnknownError" {
+        // write blobs (IOError)", an "UnknownError" of the backing store),
+        // and then on the connection it closed for it.
+        let closed = exception.name() == "InvalidStateError" && message.contains("closing");
+        if message.contains("IOError") || exception.name() == "UnknownError" || closed {
             return format!("{DISK_TROUBLE}{said}");
         }
         return said;

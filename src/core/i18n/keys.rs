@@ -1132,7 +1132,7 @@ pub enum Key {
     V1HistoryLost,
     /// the browser's storage is full: its quota is exceeded
     StorageFull,
-    /// the browser could not write to the disk, which may be full ({said})
+    /// the browser could not write to the disk, which may be full ({said}); nothing more can be saved in this tab: export your work now (Export JSON), free some disk space, restart the browser and import that file
     StorageDisk,
     /// The work saved in this browser is gone: its storage was emptied (a browser may do so after its disk was full, or when its data is cleared). Load your last export to go on.
     SavedWorkGone,
