@@ -415,12 +415,15 @@ impl Team {
     /// Both are kept, and this says so (the user removes a copy).
     fn alike_notices(&self, names: &[String]) -> Vec<Notice> {
         let mut out = Vec::new();
+        let nameless = |m: &Member| m.named().is_none();
         for (i, member) in self.members.iter().enumerate() {
-            let nameless = |m: &Member| m.named().is_none();
+            if !nameless(member) {
+                continue;
+            }
             let earlier = self.members[..i]
                 .iter()
                 .zip(names)
-                .find(|(m, _)| nameless(m) && nameless(member) && m.same_spans(member));
+                .find(|(m, _)| nameless(m) && m.same_spans(member));
             if let (Some((_, first)), Some(name)) = (earlier, names.get(i)) {
                 let text = Msg::new(Key::SameSpansKept)
                     .arg("first", first)

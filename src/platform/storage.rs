@@ -513,11 +513,7 @@ pub async fn write(plans: &[WritePlan]) -> Result<(), SaveError> {
     let db = DATABASE
         .with(|cell| cell.borrow().clone())
         .ok_or_else(|| NOT_OPEN.to_owned())?;
-    write_on(&db, fence, plans).await
-}
-
-async fn write_on(db: &IdbDatabase, fence: Fence, plans: &[WritePlan]) -> Result<(), SaveError> {
-    let tx = write_transaction(db).map_err(describe)?;
+    let tx = write_transaction(&db).map_err(describe)?;
     let done = completion(&tx);
     let result = fenced_writes(&tx, fence, plans).await;
     if let Err(error) = result {
