@@ -77,9 +77,11 @@ fn a_zipped_brat_project_imports_folder_by_folder() {
         )]));
         assert_eq!(
             results.len(),
-            2,
-            "{method:?}: the pair, and the other folder's text"
+            4,
+            "{method:?}: the pair, its folder's two .conf files, and the other folder's text"
         );
+        assert_eq!(results[1].listed_labels, ["PER", "LOC"], "annotation.conf");
+        assert!(results[2].warnings[0].to_string().contains("visual.conf"));
         let pair = &results[0].documents[0];
         assert_eq!(pair.name, "doc1.txt");
         assert_eq!(pair.text, TXT);
@@ -93,7 +95,7 @@ fn a_zipped_brat_project_imports_folder_by_folder() {
             "{:?}",
             results[0].warnings
         );
-        let plain = &results[1].documents[0];
+        let plain = &results[3].documents[0];
         assert_eq!(
             (plain.name.as_str(), plain.text.as_str()),
             ("doc1.txt", "Other text")
@@ -133,22 +135,27 @@ fn a_zipped_brat_project_exports_its_ann_unchanged_and_deflated() {
             "doc1.ann",
             "doc1-2.txt",
             "doc1-2.ann",
-            "annotation.conf"
+            "annotation.conf",
+            "visual.conf"
         ]
     );
+    assert_eq!(entries[5].bytes, b"[labels]\n", "visual.conf as it was");
     assert_eq!(entries[1].bytes, ANN.as_bytes());
     assert_eq!(entries[0].bytes, TXT.as_bytes());
+    // The project's annotation.conf, declaring too the relation its .ann
+    // uses and it did not.
     let conf = String::from_utf8_lossy(&entries[4].bytes);
-    assert!(
-        conf.contains("[relations]\nVisit\tArg1:<ANY>, Arg2:<ANY>\n"),
-        "{conf}"
+    assert_eq!(
+        conf,
+        "[entities]\nPER\nLOC\n\n[relations]\nVisit\tArg1:<ANY>, Arg2:<ANY>\n"
     );
     // And the export reads back through the same door.
     let back = oks(import_files(vec![zip_file(
         "wasim-brat.zip",
         exported.file.bytes,
     )]));
-    assert_eq!(back.len(), 2);
+    let documents: usize = back.iter().map(|b| b.documents.len()).sum();
+    assert_eq!(documents, 2);
 }
 
 #[test]

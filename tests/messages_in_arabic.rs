@@ -590,7 +590,7 @@ fn warned_files() -> Vec<(Vec<InputFile>, &'static str)> {
             one("annotation.conf", "[entities]\n"),
             "declares no entity type",
         ),
-        (one("visual.conf", "[labels]\n"), "it was passed over"),
+        (one("visual.conf", "[labels]\n"), "which Wasim does not use"),
     ]
 }
 

@@ -15,7 +15,9 @@
 use std::collections::VecDeque;
 
 use super::formats::wasim::{self, Read, Start};
-use super::formats::{ImportError, InputFile, Prepared, extension, import_unit, import_units};
+use super::formats::{
+    ImportError, InputFile, Prepared, brat_confs, extension, import_unit, import_units,
+};
 
 /// An import in progress.
 pub struct ImportJob {
@@ -23,6 +25,9 @@ pub struct ImportJob {
     files: Vec<Option<InputFile>>,
     /// The parts still to read, in order.
     units: VecDeque<Vec<usize>>,
+    /// brat's configuration files in the batch, which its brat documents
+    /// keep (a copy: each file above is taken once read).
+    confs: Vec<InputFile>,
     /// A Wasim workspace being read, and the size of its file.
     reading: Option<(wasim::Reading, usize)>,
     results: Vec<Result<Prepared, ImportError>>,
@@ -36,9 +41,11 @@ impl ImportJob {
     pub fn new(files: Vec<InputFile>) -> ImportJob {
         let units = import_units(&files).into();
         let total = files.iter().map(|f| f.bytes.len()).sum();
+        let confs = brat_confs(&files).into_iter().cloned().collect();
         ImportJob {
             files: files.into_iter().map(Some).collect(),
             units,
+            confs,
             reading: None,
             results: Vec::new(),
             done: 0,
@@ -110,8 +117,12 @@ impl ImportJob {
     }
 
     fn read_whole(&mut self, unit: &[&InputFile], size: usize) {
-        self.results
-            .extend(import_unit(unit).into_iter().map(|r| r.map(Prepared::of)));
+        let confs: Vec<&InputFile> = self.confs.iter().collect();
+        self.results.extend(
+            import_unit(unit, &confs)
+                .into_iter()
+                .map(|r| r.map(Prepared::of)),
+        );
         self.done += size;
     }
 

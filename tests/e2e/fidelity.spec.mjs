@@ -89,7 +89,7 @@ test('a nested CoNLL file with BOM, CRLF, tabs, POS columns and LRM marks export
 
 const BRAT_ZIP = path.join(repoRoot, 'tests/e2e/fixtures/brat-deflate.zip');
 
-test('a brat project zipped with deflate imports, and its .ann comes back identical with relations, events and notes', async ({ page }) => {
+test('a brat project zipped with deflate imports, and its .ann and annotation.conf come back identical with relations, events and notes', async ({ page }) => {
   await gotoApp(page);
   const original = readZip(fs.readFileSync(BRAT_ZIP));
   const ann = original['proj/doc1.ann'].toString('utf8');
@@ -108,6 +108,8 @@ test('a brat project zipped with deflate imports, and its .ann comes back identi
   const txtName = Object.keys(exported).find((n) => n.endsWith('.txt'));
   expect(exported[annName].toString('utf8')).toBe(ann);
   expect(exported[txtName].toString('utf8')).toBe(txt);
+  // The project's annotation.conf comes back as it was, not rewritten.
+  expect(exported['annotation.conf'].equals(original['proj/annotation.conf'])).toBe(true);
 
   // Deleting the span the event and the note point at keeps its T line, and says so.
   const kazimi = spans.find((s) => cpSlice(text, s.start, s.end) === 'الكاظمي');

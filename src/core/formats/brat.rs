@@ -160,9 +160,12 @@ impl Format for Brat {
             .collect();
         let mut entries = Vec::with_capacity(documents.len() * 2 + 1);
         let mut used = HashSet::new();
+        let kept = KeptConf::of(documents);
         let mut conf = Conf::default();
-        for label in labels {
-            conf.entity(&type_name(&label.name));
+        if !kept.has_types() {
+            for label in labels {
+                conf.entity(&type_name(&label.name));
+            }
         }
         let mut renamed = SortedSet::new();
         let mut files_renamed = Vec::new();
@@ -221,10 +224,8 @@ impl Format for Brat {
         if flattened_notes > 0 {
             warnings.push(Msg::counted(Counted::FlattenedNotes, flattened_notes));
         }
-        entries.push(Entry {
-            name: "annotation.conf".to_owned(),
-            bytes: conf.render().into_bytes(),
-        });
+        warnings.extend(kept.warnings(&conf));
+        entries.extend(kept.entries(&conf));
         let bytes = match zip::write(&entries) {
             Ok(bytes) => bytes,
             Err(why) => {
@@ -333,33 +334,295 @@ impl Conf {
         }
     }
 
+    /// The lines declaring this conf's types in `section` (one of
+    /// [`SECTIONS`]), without line ends. Event types are declared as
+    /// events only, not as entities too.
+    fn lines_of(&self, section: &str) -> Vec<String> {
+        match section {
+            "entities" => {
+                let triggers: SortedSet<&str> =
+                    self.events.iter().map(|(e, _)| e.as_str()).collect();
+                self.entities
+                    .iter()
+                    .filter(|kind| !triggers.contains(&kind.as_str()))
+                    .cloned()
+                    .collect()
+            }
+            "relations" => self
+                .relations
+                .iter()
+                .map(|kind| format!("{kind}\tArg1:<ANY>, Arg2:<ANY>"))
+                .collect(),
+            "events" => self
+                .events
+                .iter()
+                .map(|(kind, roles)| {
+                    let roles: Vec<String> = roles.iter().map(|r| format!("{r}*:<ANY>")).collect();
+                    format!("{kind}\t{}", roles.join(", "))
+                })
+                .collect(),
+            _ => self
+                .attributes
+                .iter()
+                .map(|(name, values)| match values.is_empty() {
+                    true => format!("{name}\tArg:<ANY>"),
+                    false => format!("{name}\tArg:<ANY>, Value:{}", values.join("|")),
+                })
+                .collect(),
+        }
+    }
+
     fn render(&self) -> String {
-        let triggers: SortedSet<&str> = self.events.iter().map(|(e, _)| e.as_str()).collect();
-        let mut conf = String::from("# Types written by Wasim\n[entities]\n");
-        for kind in &self.entities {
-            if !triggers.contains(&kind.as_str()) {
-                conf.push_str(kind);
+        let mut conf = String::from("# Types written by Wasim\n");
+        for (i, section) in SECTIONS.iter().enumerate() {
+            if i > 0 {
+                conf.push('\n');
+            }
+            conf.push_str(&format!("[{section}]\n"));
+            for line in self.lines_of(section) {
+                conf.push_str(&line);
                 conf.push('\n');
             }
         }
-        conf.push_str("\n[relations]\n");
-        for kind in &self.relations {
-            conf.push_str(&format!("{kind}\tArg1:<ANY>, Arg2:<ANY>\n"));
-        }
-        conf.push_str("\n[events]\n");
-        for (kind, roles) in &self.events {
-            let roles: Vec<String> = roles.iter().map(|r| format!("{r}*:<ANY>")).collect();
-            conf.push_str(&format!("{kind}\t{}\n", roles.join(", ")));
-        }
-        conf.push_str("\n[attributes]\n");
-        for (name, values) in &self.attributes {
-            if values.is_empty() {
-                conf.push_str(&format!("{name}\tArg:<ANY>\n"));
-            } else {
-                conf.push_str(&format!("{name}\tArg:<ANY>, Value:{}\n", values.join("|")));
+        conf
+    }
+
+    /// What this conf uses that `text`, an `annotation.conf`, does not
+    /// declare (an entity type declared as an event counts as declared).
+    fn missing_from(&self, text: &str) -> Conf {
+        let declared = declared(text);
+        let has = |section: &str, name: &str| declared.contains(&(section, name));
+        let mut missing = Conf::default();
+        for kind in &self.entities {
+            if !has("entities", kind) && !has("events", kind) {
+                missing.entity(kind);
             }
         }
-        conf
+        for kind in &self.relations {
+            if !has("relations", kind) {
+                push_new(&mut missing.relations, kind);
+            }
+        }
+        let events = self.events.iter().filter(|(kind, _)| !has("events", kind));
+        missing.events = events.cloned().collect();
+        let attributes = self
+            .attributes
+            .iter()
+            .filter(|(n, _)| !has("attributes", n));
+        missing.attributes = attributes.cloned().collect();
+        missing
+    }
+
+    /// Every type name, entities first.
+    fn names(&self) -> Vec<String> {
+        let events = self.events.iter().map(|(kind, _)| kind);
+        let attributes = self.attributes.iter().map(|(name, _)| name);
+        let names = self.entities.iter().chain(&self.relations);
+        names.chain(events).chain(attributes).cloned().collect()
+    }
+}
+
+/// The sections of an `annotation.conf`, in the order Wasim writes them.
+const SECTIONS: [&str; 4] = ["entities", "relations", "events", "attributes"];
+
+/// `(section, type)` for every type an `annotation.conf` declares: the first
+/// word of each line of a section, an abstract `!Type` as `Type`; comments,
+/// blank lines and macros (`<NAME>=…`) passed over.
+fn declared(conf: &str) -> HashSet<(&str, &str)> {
+    let mut section = "";
+    let mut names = HashSet::new();
+    for line in conf.trim_start_matches('\u{feff}').lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with(['#', '<']) {
+            continue;
+        }
+        if let Some(name) = section_header(line) {
+            section = SECTIONS
+                .iter()
+                .find(|s| s.eq_ignore_ascii_case(name))
+                .map_or("", |s| s);
+            continue;
+        }
+        if let Some(word) = line.split_whitespace().next() {
+            names.insert((section, word.trim_start_matches('!')));
+        }
+    }
+    names
+}
+
+/// The section a line of an `annotation.conf` starts (`entities` for
+/// `[entities]`), if it starts one.
+fn section_header(line: &str) -> Option<&str> {
+    let line = line.trim().trim_start_matches('\u{feff}');
+    let name = line.strip_prefix('[').and_then(|l| l.strip_suffix(']'));
+    name.map(str::trim)
+}
+
+/// `text`, an `annotation.conf`, declaring `missing`'s types too: each
+/// added at the end of its section (a section it lacks is added at the
+/// end), with `text`'s line ends. Every other byte stays.
+fn declare(text: &str, missing: &Conf) -> String {
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
+    for section in SECTIONS {
+        let added = missing.lines_of(section);
+        if added.is_empty() {
+            continue;
+        }
+        let header = |line: &String| section_header(line).is_some();
+        let at = lines.iter().position(|line| {
+            section_header(line).is_some_and(|name| name.eq_ignore_ascii_case(section))
+        });
+        let mut insert = match at {
+            Some(at) => {
+                let next = lines[at + 1..].iter().position(header);
+                let mut end = next.map_or(lines.len(), |n| at + 1 + n);
+                while end > at + 1 && lines[end - 1].trim().is_empty() {
+                    end -= 1;
+                }
+                end
+            }
+            None => lines.len(),
+        };
+        if let Some(last) = insert.checked_sub(1).and_then(|i| lines.get_mut(i))
+            && !last.ends_with('\n')
+        {
+            last.push_str(eol);
+        }
+        if at.is_none() {
+            if !lines.is_empty() {
+                lines.push(eol.to_owned());
+                insert += 1;
+            }
+            lines.push(format!("[{section}]{eol}"));
+            insert += 1;
+        }
+        for (i, line) in added.into_iter().enumerate() {
+            lines.insert(insert + i, format!("{line}{eol}"));
+        }
+    }
+    lines.concat()
+}
+
+/// Where a brat document's [`Source`] keeps the configuration files loaded
+/// with it ([`keep_conf`]): `{"conf": {"annotation.conf": "…", …}}`.
+const CONF_KEY: &str = "conf";
+
+/// Keeps brat's configuration files (`annotation.conf`, `visual.conf`…)
+/// loaded together with brat documents in each document's [`Source`], so
+/// that export writes them back as they were (see [`KeptConf`]). A file
+/// that is not UTF-8 is left out: its own import says why.
+pub fn keep_conf(imported: &mut Imported, confs: &[&InputFile]) {
+    let mut kept = serde_json::Map::new();
+    for file in confs {
+        if let Ok(text) = std::str::from_utf8(&file.bytes) {
+            kept.insert(file.name.clone(), json!(text));
+        }
+    }
+    if kept.is_empty() {
+        return;
+    }
+    for doc in &mut imported.documents {
+        let source = doc.source.as_mut().filter(|s| s.format == ID);
+        if let Some(data) = source.and_then(|s| s.data.as_object_mut()) {
+            data.insert(CONF_KEY.to_owned(), serde_json::Value::Object(kept.clone()));
+        }
+    }
+}
+
+/// The configuration files the exported documents were loaded with: each
+/// file's text as the first document that has it kept it, and the names
+/// whose text differed between documents (two projects exported together).
+///
+/// Written back as they were, except that a kept `annotation.conf` also
+/// declares the types the written `.ann` files use and it did not (a new
+/// label, say), with a warning. Without a kept `annotation.conf` one is
+/// written from nothing, declaring every label.
+#[derive(Default)]
+struct KeptConf {
+    files: Vec<(String, String)>,
+    differ: Vec<String>,
+}
+
+impl KeptConf {
+    fn of(documents: &[&Document]) -> KeptConf {
+        let mut kept = KeptConf::default();
+        for doc in documents {
+            let confs = doc.source_data(ID).and_then(|d| d.get(CONF_KEY));
+            let Some(confs) = confs.and_then(serde_json::Value::as_object) else {
+                continue;
+            };
+            for (name, text) in confs {
+                let Some(text) = text.as_str() else { continue };
+                match kept.files.iter().find(|(n, _)| n == name) {
+                    Some((_, first)) if first != text => push_new(&mut kept.differ, name),
+                    Some(_) => {}
+                    None => kept.files.push((name.clone(), text.to_owned())),
+                }
+            }
+        }
+        kept
+    }
+
+    /// The kept `annotation.conf`'s text, if there is one.
+    fn types(&self) -> Option<&str> {
+        let mut types = self
+            .files
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(CONF_FILES[0]));
+        types.next().map(|(_, text)| text.as_str())
+    }
+
+    fn has_types(&self) -> bool {
+        self.types().is_some()
+    }
+
+    /// The configuration files to write, given the types the written `.ann`
+    /// files use (`used`).
+    fn entries(&self, used: &Conf) -> Vec<Entry> {
+        let mut entries: Vec<Entry> = self
+            .files
+            .iter()
+            .map(|(name, text)| {
+                let text = match name.eq_ignore_ascii_case(CONF_FILES[0]) {
+                    true => declare(text, &used.missing_from(text)),
+                    false => text.clone(),
+                };
+                Entry {
+                    name: name.clone(),
+                    bytes: text.into_bytes(),
+                }
+            })
+            .collect();
+        if !self.has_types() {
+            entries.push(Entry {
+                name: CONF_FILES[0].to_owned(),
+                bytes: used.render().into_bytes(),
+            });
+        }
+        entries
+    }
+
+    /// What the export should say about them.
+    fn warnings(&self, used: &Conf) -> Vec<Msg> {
+        let mut warnings = Vec::new();
+        if !self.differ.is_empty() {
+            let names = super::common::some_of(&self.differ);
+            warnings.push(Msg::new(Key::BratConfsDiffer).with("names", names));
+        }
+        if let Some(text) = self.types() {
+            let missing = used.missing_from(text).names();
+            if !missing.is_empty() {
+                let types = super::common::some_of(&missing);
+                let file = CONF_FILES[0];
+                warnings.push(
+                    Msg::new(Key::BratConfDeclared)
+                        .arg("file", file)
+                        .with("types", types),
+                );
+            }
+        }
+        warnings
     }
 }
 
@@ -474,13 +737,13 @@ fn conf_entities(conf: &str) -> (Vec<String>, bool) {
     let mut section = String::new();
     let mut types = Vec::new();
     let mut others = false;
-    for line in conf.lines() {
+    for line in conf.trim_start_matches('\u{feff}').lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name.trim().to_lowercase();
+        if let Some(name) = section_header(line) {
+            section = name.to_lowercase();
             continue;
         }
         if section != "entities" {
@@ -1508,7 +1771,13 @@ mod tests {
         );
         assert_eq!(pair.documents[0].spans[0].label, "PER");
         assert!(visual.documents.is_empty() && visual.listed_labels.is_empty());
-        assert!(visual.warnings[0].to_string().contains("passed over"));
+        assert!(visual.warnings[0].to_string().contains("write it back"));
+        assert!(conf.documents.is_empty() && visual.documents.is_empty());
+        let kept = pair.documents[0].source.as_ref().map(|s| &s.data[CONF_KEY]);
+        assert_eq!(
+            kept,
+            Some(&json!({"annotation.conf": CONF, "visual.conf": "[labels]\nPER | Person\n"}))
+        );
         // The labels the conf lists join those the spans carry, in its order.
         let mut ws = crate::core::model::Workspace {
             labels: Vec::new(),
@@ -1553,6 +1822,121 @@ mod tests {
         assert_eq!(
             conf.render(),
             "# Types written by Wasim\n[entities]\nPER\n\n[relations]\nIn\tArg1:<ANY>, Arg2:<ANY>\n\n[events]\nAttack\tTarget*:<ANY>\n\n[attributes]\nNeg\tArg:<ANY>\nConfidence\tArg:<ANY>, Value:High\n"
+        );
+    }
+
+    /// A workspace of brat `files` imported together, as *Open files…* does.
+    fn loaded(files: Vec<InputFile>) -> crate::core::model::Workspace {
+        let mut ws = crate::core::model::Workspace::default();
+        for imported in super::super::import_files(files) {
+            let imported = imported.expect("imports");
+            let (edit, _) = crate::core::formats::import_edit(&mut ws, imported).expect("valid");
+            edit.apply(&mut ws).expect("applies");
+        }
+        ws
+    }
+
+    /// The archive's entries of `ws` exported, by name, and the warnings.
+    fn exported(ws: &crate::core::model::Workspace) -> (Vec<(String, String)>, Vec<String>) {
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
+        let entries = zip::read(&exported.file.bytes).expect("zip");
+        let entries = entries
+            .into_iter()
+            .map(|e| (e.name, String::from_utf8(e.bytes).expect("utf-8")))
+            .collect();
+        let warnings = exported.warnings.iter().map(ToString::to_string).collect();
+        (entries, warnings)
+    }
+
+    fn entry<'a>(entries: &'a [(String, String)], name: &str) -> &'a str {
+        let found = entries.iter().find(|(n, _)| n == name);
+        found.map(|(_, text)| text.as_str()).expect(name)
+    }
+
+    #[test]
+    fn configuration_files_loaded_with_the_pairs_are_written_back_as_they_were() {
+        const VISUAL: &str = "[labels]\r\nPER | Person\r\n";
+        let files = || {
+            vec![
+                file("annotation.conf", CONF),
+                file("a.txt", "علي في بغداد"),
+                file("a.ann", "T1\tPER 0 3\tعلي\n"),
+                file("visual.conf", VISUAL),
+            ]
+        };
+        let ws = loaded(files());
+        let (entries, warnings) = exported(&ws);
+        let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["a.txt", "a.ann", "annotation.conf", "visual.conf"]);
+        assert_eq!(entry(&entries, "annotation.conf"), CONF, "byte for byte");
+        assert_eq!(entry(&entries, "visual.conf"), VISUAL);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // A new label used by a span is declared at the end of [entities];
+        // the rest of the file stays as it was.
+        let mut ws = loaded(files());
+        edit(&mut ws, (0, 3, "PER"), |spans, at| {
+            spans[at].label = "شخص".into()
+        });
+        let (entries, warnings) = exported(&ws);
+        let conf = entry(&entries, "annotation.conf");
+        assert_eq!(
+            conf,
+            CONF.replacen("ORG\nPER\n\n[relations]", "ORG\nPER\nشخص\n\n[relations]", 1)
+        );
+        assert_eq!(
+            warnings,
+            ["annotation.conf now also declares شخص, which the exported .ann files use"]
+        );
+    }
+
+    #[test]
+    fn a_kept_conf_gains_missing_sections_in_its_own_line_ends() {
+        let mut used = Conf::default();
+        for line in ["T1\tNEW 0 1\ta", "R1\tNear Arg1:T1 Arg2:T1"] {
+            used.line(line);
+        }
+        let conf = "[entities]\r\nPER\r\n\r\n# relations follow\r\n";
+        assert_eq!(
+            declare(conf, &used.missing_from(conf)),
+            "[entities]\r\nPER\r\n\r\n# relations follow\r\nNEW\r\n\r\n[relations]\r\nNear\tArg1:<ANY>, Arg2:<ANY>\r\n"
+        );
+        // Without a final line end, and with an abstract type declared.
+        let conf = "[entities]\n!NEW\n[relations]\nNear";
+        assert!(used.missing_from(conf).names().is_empty());
+        let conf = "[entities]\nPER";
+        assert_eq!(
+            declare(conf, &used.missing_from(conf)),
+            "[entities]\nPER\nNEW\n\n[relations]\nNear\tArg1:<ANY>, Arg2:<ANY>\n"
+        );
+    }
+
+    #[test]
+    fn documents_of_two_projects_keep_the_first_conf_and_say_so() {
+        let mut ws = loaded(vec![
+            file("annotation.conf", "[entities]\nPER\n"),
+            file("a.txt", "علي"),
+            file("a.ann", "T1\tPER 0 3\tعلي\n"),
+        ]);
+        let other = loaded(vec![
+            file("annotation.conf", "[entities]\nPER\nLOC\n"),
+            file("b.txt", "بغداد"),
+            file("b.ann", "T1\tLOC 0 5\tبغداد\n"),
+        ]);
+        for doc in other.documents.iter() {
+            let mut doc = (**doc).clone();
+            doc.id = crate::core::model::DocId(ws.fresh_id());
+            ws.documents.push(std::sync::Arc::new(doc));
+        }
+        let (entries, warnings) = exported(&ws);
+        assert_eq!(entry(&entries, "annotation.conf"), "[entities]\nPER\nLOC\n");
+        assert_eq!(
+            warnings,
+            [
+                "The documents came from brat projects whose annotation.conf differ; the export \
+                 writes the first document's",
+                "annotation.conf now also declares LOC, which the exported .ann files use"
+            ]
         );
     }
 

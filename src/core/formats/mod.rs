@@ -46,7 +46,7 @@ use std::borrow::Cow;
 pub use iob::TagScheme;
 pub use prepared::{Prepared, import_edit, import_prepared};
 pub use registry::{
-    all, by_id, classify, detect, extension, import_archive, import_files, import_unit,
+    all, brat_confs, by_id, classify, detect, extension, import_archive, import_files, import_unit,
     import_units, stem,
 };
 pub use types::{

@@ -50,11 +50,19 @@ pub fn by_id(id: &str) -> Option<&'static dyn Format> {
 /// so one bad file never stops the others.
 pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>> {
     let mut results = Vec::with_capacity(files.len());
+    let confs = brat_confs(&files);
     for unit in import_units(&files) {
         let unit: Vec<&InputFile> = unit.iter().filter_map(|&i| files.get(i)).collect();
-        results.extend(import_unit(&unit));
+        results.extend(import_unit(&unit, &confs));
     }
     results
+}
+
+/// brat's configuration files among `files` (`annotation.conf`,
+/// `visual.conf`…): the batch's brat documents keep them
+/// ([`brat::keep_conf`]), besides their own reading.
+pub fn brat_confs(files: &[InputFile]) -> Vec<&InputFile> {
+    files.iter().filter(|f| brat::is_conf(&f.name)).collect()
 }
 
 /// How [`import_files`] splits a batch of files into parts read on their
@@ -110,11 +118,15 @@ pub fn stem(name: &str) -> &str {
 /// Reads one part of a batch (see [`import_units`]): a brat pair, an
 /// archive, a text, or a file of another format. A file in UTF-16 (as
 /// Windows' Notepad saves "Unicode") is read as the text it holds, and the
-/// import says so: what Wasim writes is UTF-8.
-pub fn import_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
+/// import says so: what Wasim writes is UTF-8. A brat pair keeps `confs`,
+/// the batch's brat configuration files ([`brat_confs`]).
+pub fn import_unit(
+    unit: &[&InputFile],
+    confs: &[&InputFile],
+) -> Vec<Result<Imported, ImportError>> {
     let utf8: Vec<std::borrow::Cow<'_, InputFile>> = unit.iter().map(|f| as_utf8(f)).collect();
     let files: Vec<&InputFile> = utf8.iter().map(AsRef::as_ref).collect();
-    let mut results = import_utf8_unit(&files);
+    let mut results = import_utf8_unit(&files, confs);
     let converted = utf8
         .iter()
         .filter(|f| matches!(f, std::borrow::Cow::Owned(_)));
@@ -140,7 +152,10 @@ fn as_utf8(file: &InputFile) -> std::borrow::Cow<'_, InputFile> {
 }
 
 /// [`import_unit`] once every file is UTF-8 or not text at all.
-fn import_utf8_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
+fn import_utf8_unit(
+    unit: &[&InputFile],
+    confs: &[&InputFile],
+) -> Vec<Result<Imported, ImportError>> {
     let (file, ann) = match unit {
         [file] => (*file, None),
         [file, ann] => (*file, Some(*ann)),
@@ -153,7 +168,10 @@ fn import_utf8_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
     }
     let result = if ext == "txt" {
         match ann {
-            Some(ann) => brat::import_pair(file, ann),
+            Some(ann) => brat::import_pair(file, ann).map(|mut imported| {
+                brat::keep_conf(&mut imported, confs);
+                imported
+            }),
             None => match classify(file).and_then(by_id) {
                 Some(format) if format.id() == conll::ID => format.import(file),
                 // JSON of a format, saved as .txt: read as what it holds, and said.
@@ -183,8 +201,10 @@ fn import_utf8_unit(unit: &[&InputFile]) -> Vec<Result<Imported, ImportError>> {
 
 /// Reads the files of a `.zip` archive through [`import_files`], folder by
 /// folder, so `proj/doc1.txt` pairs with `proj/doc1.ann` (documents are named
-/// after the file, without its folder). Folders, macOS litter, brat's
-/// `.conf` files and a corpus's own papers ([`is_paperwork`]: `README`,
+/// after the file, without its folder). brat's configuration files are
+/// read with the `.ann` files of their folder (and kept with them); folders,
+/// macOS litter, other `.conf` files and a corpus's own papers
+/// ([`is_paperwork`]: `README`,
 /// `LICENSE`…, unless an `.ann` beside it makes it a brat document) are
 /// passed over; archives inside the archive are refused.
 /// Errors name the entry and the archive (`proj/doc1.ann in proj.zip`).
@@ -205,6 +225,12 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
             ext.eq_ignore_ascii_case("ann").then(|| stem.to_owned())
         })
         .collect();
+    let brat_folders: std::collections::HashSet<&str> = annotated
+        .iter()
+        .map(|stem| stem.rsplit_once('/').map_or("", |(folder, _)| folder))
+        .collect();
+    let brat_folders: std::collections::HashSet<String> =
+        brat_folders.into_iter().map(|f| f.to_owned()).collect();
     for entry in entries {
         let (folder, name) = match entry.name.rsplit_once('/') {
             Some((folder, name)) => (format!("{folder}/"), name.to_owned()),
@@ -214,7 +240,8 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
         let ext = ext.to_lowercase();
         let (stem, _) = common::split_extension(&entry.name);
         let paperwork = is_paperwork(&name) && !(ext == "txt" && annotated.contains(stem));
-        if ext == "conf" || paperwork {
+        let conf = brat::is_conf(&name) && brat_folders.contains(folder.trim_end_matches('/'));
+        if (ext == "conf" && !conf) || paperwork {
             continue;
         }
         if ext == "zip" {

@@ -936,8 +936,12 @@ pub enum Key {
     BratConfLabelsMore,
     /// {file} declares no entity type: there was no label to add
     BratConfNoEntities,
-    /// {file} holds brat's display or tool settings, which Wasim does not use; it was passed over
+    /// {file} holds brat's display or tool settings, which Wasim does not use; brat exports of the documents loaded with it write it back
     BratConfNotUsed,
+    /// The documents came from brat projects whose {names} differ; the export writes the first document's
+    BratConfsDiffer,
+    /// {file} now also declares {types}, which the exported .ann files use
+    BratConfDeclared,
     /// No document and no new label: nothing changed.
     NothingNew,
     /// {file}: lines other than entities and notes were kept ({kinds}); Wasim does not show them, and brat export writes them back
@@ -1291,7 +1295,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 575] = [
+    pub const ALL: [Key; 577] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1759,6 +1763,8 @@ impl Key {
         Key::BratConfLabelsMore,
         Key::BratConfNoEntities,
         Key::BratConfNotUsed,
+        Key::BratConfsDiffer,
+        Key::BratConfDeclared,
         Key::NothingNew,
         Key::BratKeptLines,
         Key::BratRenamed,
