@@ -112,7 +112,7 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
             doc: None,
             range: None,
             spans: Vec::new(),
-            what: Msg::new(describe_workspace_edit(other)),
+            what: describe_workspace_edit(other),
         },
     }
 }
@@ -259,8 +259,14 @@ fn describe_label_deletion(steps: &[Edit], ws: &Workspace) -> Option<Change> {
     })
 }
 
-fn describe_workspace_edit(edit: &Edit) -> Key {
-    match edit {
+fn describe_workspace_edit(edit: &Edit) -> Msg {
+    if let Edit::InsertDocuments { documents, .. } = edit
+        && let [document] = documents.as_slice()
+        && document.team.is_empty()
+    {
+        return Msg::new(Key::LoadingDocument).arg("name", document.name.as_str());
+    }
+    let key = match edit {
         Edit::SetLabels(_) => Key::LabelSetChange,
         Edit::SetAnnotator(_) => Key::NamingAnnotator,
         Edit::RenameLabel { .. } => Key::RenamingLabel,
@@ -272,7 +278,8 @@ fn describe_workspace_edit(edit: &Edit) -> Key {
         Edit::RemoveDocuments { .. } => Key::RemovingDocuments,
         Edit::Replace { .. } => Key::ImportingWorkspace,
         _ => Key::AChange,
-    }
+    };
+    Msg::new(key)
 }
 
 /// A span as a phrase names it: its label and its text, `LOC «بغداد»`.
@@ -348,9 +355,18 @@ mod tests {
         ]);
         history.apply(&mut ws, load).expect("applies");
         let undone = history.undo(&mut ws).expect("undoes");
-        assert_eq!(undone.what.to_string(), "loading documents");
+        assert_eq!(undone.what.to_string(), "loading c.txt");
         let redone = history.redo(&mut ws).expect("redoes");
-        assert_eq!(redone.what.to_string(), "loading documents");
+        assert_eq!(redone.what.to_string(), "loading c.txt");
+        // Several documents are counted by no name.
+        let two = ["d.txt", "e.txt"].map(|name| Arc::new(ws.new_document(name, "نص")));
+        let load = Edit::InsertDocuments {
+            at: 0,
+            documents: two.to_vec(),
+        };
+        history.apply(&mut ws, load).expect("applies");
+        let undone = history.undo(&mut ws).expect("undoes");
+        assert_eq!(undone.what.to_string(), "loading documents");
     }
 
     #[test]

@@ -100,8 +100,8 @@ pub fn toolbar() -> Html {
             </label>
             <div class="labels" role="toolbar" aria-label={t.t(Key::Labels)}>{ for labels }</div>
             <div class="history">
-                <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo()} title={t.t(Key::UndoTitle)}>{ icon(Icon::Undo) }<span class="button-text">{ t.t(Key::Undo) }</span></button>
-                <button data-testid="redo" onclick={redo} disabled={!app.history.can_redo()} title={t.t(Key::RedoTitle)}>{ icon(Icon::Redo) }<span class="button-text">{ t.t(Key::Redo) }</span></button>
+                <button data-testid="undo" onclick={undo} disabled={!app.history.can_undo() || !app.role.can_edit()} title={t.t(Key::UndoTitle)}>{ icon(Icon::Undo) }<span class="button-text">{ t.t(Key::Undo) }</span></button>
+                <button data-testid="redo" onclick={redo} disabled={!app.history.can_redo() || !app.role.can_edit()} title={t.t(Key::RedoTitle)}>{ icon(Icon::Redo) }<span class="button-text">{ t.t(Key::Redo) }</span></button>
             </div>
             <button class="precise" data-testid="precise-toggle" aria-pressed={app.precise.to_string()} onclick={toggle_precise}
                 title={t.t(Key::PreciseTitle)}>

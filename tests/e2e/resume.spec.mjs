@@ -98,7 +98,7 @@ test('the demo comes back from the help sheet, uncounted, and makes way again on
   await page.keyboard.press('Control+z');
   await expect(docItem(page, 'b.txt')).toHaveCount(0);
   await expect(docItem(page, DEMO_NAME)).toHaveCount(1);
-  await expectMessage(page, 'info', 'Undid: loading documents');
+  await expectMessage(page, 'info', 'Undid: loading b.txt');
 });
 
 test('export names say what they hold and when: the document, or the corpus', async ({ page }) => {

@@ -78,12 +78,16 @@ test('a second tab is read-only until it takes over, and no tab erases the other
   await tag(a, LOC, '2');
   await expectMessage(a, 'warning', 'this tab is read-only');
   expect(await spans(a)).toEqual(two);
+  // Undo cannot be pressed in the read-only tab (it has an edit to undo).
+  await expect(a.getByTestId('undo')).toBeDisabled();
 
   // A takes over again: it sees B's span and tags a third.
   await a.getByTestId('take-over').click();
   await expect(readOnly(a)).toHaveCount(0);
   await expect(readOnly(b)).toBeVisible();
   expect(await spans(a)).toEqual(two);
+  await expect(a.getByTestId('undo')).toBeEnabled();
+  await expect(b.getByTestId('undo')).toBeDisabled();
   await tag(a, LOC, '2');
   const three = [...two, [LOC.start, LOC.end, 'LOC']];
   await expect.poll(() => spans(a)).toEqual(three);

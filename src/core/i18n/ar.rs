@@ -343,6 +343,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     RegexLookAround => "النظر إلى الأمام أو الخلف غير مدعوم (يبحث واسم في زمن خطي)",
     RegexBackreference => "الإحالات الخلفية غير مدعومة (يبحث واسم في زمن خطي)",
     LoadingDocuments => "تحميل مستندات",
+    LoadingDocument => "تحميل {name}",
     RemovingDocuments => "إزالة مستندات",
     ImportingWorkspace => "استيراد مساحة عمل",
     AddingMergedDocuments => "إضافة مستندات الفريق المدمجة",

@@ -343,6 +343,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     RegexLookAround => "look-around is not supported (Wasim searches in linear time)",
     RegexBackreference => "back-references are not supported (Wasim searches in linear time)",
     LoadingDocuments => "loading documents",
+    LoadingDocument => "loading {name}",
     RemovingDocuments => "removing documents",
     ImportingWorkspace => "importing a workspace",
     AddingMergedDocuments => "adding the team's merged documents",

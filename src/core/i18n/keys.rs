@@ -662,6 +662,8 @@ pub enum Key {
     RegexBackreference,
     /// loading documents
     LoadingDocuments,
+    /// loading {name}
+    LoadingDocument,
     /// removing documents
     RemovingDocuments,
     /// importing a workspace
@@ -1295,7 +1297,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 577] = [
+    pub const ALL: [Key; 578] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1625,6 +1627,7 @@ impl Key {
         Key::RegexLookAround,
         Key::RegexBackreference,
         Key::LoadingDocuments,
+        Key::LoadingDocument,
         Key::RemovingDocuments,
         Key::ImportingWorkspace,
         Key::AddingMergedDocuments,
