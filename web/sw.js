@@ -37,13 +37,24 @@ async function precache() {
       [...FILES].map(async ([url, integrity]) => {
         const response = await fetch(url, { cache: 'no-cache', integrity });
         if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        await cache.put(url, response);
+        await cache.put(url, response.redirected ? await unredirected(response) : response);
       }),
     );
   } catch (error) {
     await caches.delete(CACHE);
     throw error;
   }
+}
+
+/**
+ * A copy of a response the host reached by a redirect (a host that sends
+ * index.html to its directory, as Cloudflare Pages and Netlify do): Chromium
+ * refuses a redirected response as a page, so the cache keeps the same
+ * bytes as a plain response (the hash was checked on the way in).
+ */
+async function unredirected(response) {
+  const { status, statusText, headers } = response;
+  return new Response(await response.blob(), { status, statusText, headers });
 }
 
 self.addEventListener('activate', (event) => {

@@ -112,7 +112,7 @@ pub fn describe(edit: &Edit, ws: &Workspace) -> Change {
             doc: None,
             range: None,
             spans: Vec::new(),
-            what: describe_workspace_edit(other),
+            what: describe_workspace_edit(other, ws),
         },
     }
 }
@@ -259,12 +259,19 @@ fn describe_label_deletion(steps: &[Edit], ws: &Workspace) -> Option<Change> {
     })
 }
 
-fn describe_workspace_edit(edit: &Edit) -> Msg {
+/// What a workspace edit does; loading or removing one document names it.
+fn describe_workspace_edit(edit: &Edit, ws: &Workspace) -> Msg {
     if let Edit::InsertDocuments { documents, .. } = edit
         && let [document] = documents.as_slice()
         && document.team.is_empty()
     {
         return Msg::new(Key::LoadingDocument).arg("name", document.name.as_str());
+    }
+    if let Edit::RemoveDocuments { ids } = edit
+        && let [id] = ids.as_slice()
+        && let Some(document) = ws.document(*id)
+    {
+        return Msg::new(Key::RemovingDocument).arg("name", document.name.as_str());
     }
     let key = match edit {
         Edit::SetLabels(_) => Key::LabelSetChange,
@@ -367,6 +374,16 @@ mod tests {
         history.apply(&mut ws, load).expect("applies");
         let undone = history.undo(&mut ws).expect("undoes");
         assert_eq!(undone.what.to_string(), "loading documents");
+        // Removing one document names it, done, undone and redone.
+        let (mut ws, a, _) = workspace();
+        let mut history = History::default();
+        let remove = Edit::RemoveDocuments { ids: vec![a] };
+        assert_eq!(describe(&remove, &ws).what.to_string(), "removing a.txt");
+        history.apply(&mut ws, remove).expect("applies");
+        let undone = history.undo(&mut ws).expect("undoes");
+        assert_eq!(undone.what.to_string(), "removing a.txt");
+        let redone = history.redo(&mut ws).expect("redoes");
+        assert_eq!(redone.what.to_string(), "removing a.txt");
     }
 
     #[test]

@@ -52,8 +52,8 @@ function deployNewBuild(dir, { title = 'Wasim — new build', profile = 'release
  * with a fresh guarded context; `stop()` closes the server and every open
  * connection (the network is gone). Closes both at the end.
  */
-async function served({ browser, problems }, dir, base, body) {
-  const { server, url } = await startServer({ dir, base, port: 0 });
+async function served({ browser, problems }, dir, base, body, options = {}) {
+  const { server, url } = await startServer({ dir, base, port: 0, ...options });
   const stop = () => {
     server.close();
     server.closeAllConnections();
@@ -149,6 +149,33 @@ test('after one visit the app starts with the network cut: the saved work is the
     await expect(docItem(other, ARTICLE.name)).toHaveCount(1);
     await expect(page.getByTestId('update-ready')).toHaveCount(0);
   });
+});
+
+// Cloudflare Pages, Netlify and many nginx setups send index.html to its
+// directory. The worker cached that redirected response as the page, and
+// Chromium refuses a redirected response for a navigation: after one visit
+// the app could not be opened at all, online or offline.
+test('a host that redirects index.html to its directory: the app opens again from its worker, online and offline', async ({ browser, problems }) => {
+  await served({ browser, problems }, copyBuild(tmp), '/wasim/', async ({ url, context, stop }) => {
+    const page = await openApp(context, url);
+    await uploadFiles(page, [ARTICLE.path]);
+    await openDoc(page, ARTICLE.name);
+    const place = await tag(page, 'العراق', '2');
+    const online = await page.reload();
+    expect(online.fromServiceWorker()).toBe(true);
+    await waitForApp(page);
+    await context.setOffline(true);
+    stop();
+    for (const at of [url, `${url}index.html`, `${url}?fresh`]) {
+      const other = await context.newPage();
+      const response = await other.goto(at);
+      expect(response.fromServiceWorker(), at).toBe(true);
+      await waitForApp(other);
+      await openDoc(other, ARTICLE.name);
+      await expect.poll(() => spanTriples(other)).toEqual([[place.start, place.end, 'LOC']]);
+      await other.close();
+    }
+  }, { redirectIndex: true });
 });
 
 test('a new build at the same URL: the app says so, keeps running its own build, and loads the new one only when the user accepts', async ({ browser, problems }) => {

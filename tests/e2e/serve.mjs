@@ -1,5 +1,6 @@
 // Tiny static server for the built app: serves DIR at the sub-path BASE
 // (default dist/ at /wasim/ on 127.0.0.1:4173), 404 everywhere else.
+// `redirectIndex` answers BASE/index.html with a redirect to BASE.
 //
 //   node tests/e2e/serve.mjs [--dir dist] [--base /wasim/] [--port 4173] [--host 127.0.0.1]
 //
@@ -28,7 +29,7 @@ const MIME = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export function startServer({ dir = 'dist', base = '/wasim/', port = 4173, host = '127.0.0.1' } = {}) {
+export function startServer({ dir = 'dist', base = '/wasim/', port = 4173, host = '127.0.0.1', redirectIndex = false } = {}) {
   const root = path.resolve(dir);
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
@@ -52,6 +53,10 @@ export function startServer({ dir = 'dist', base = '/wasim/', port = 4173, host 
     }
     if (!pathname.startsWith(base)) {
       return send(404, 'not found\n', { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+    // As Cloudflare Pages and Netlify's pretty URLs do.
+    if (redirectIndex && pathname === `${base}index.html`) {
+      return send(308, '', { Location: base });
     }
     let rel = pathname.slice(base.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';

@@ -344,6 +344,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     RegexBackreference => "الإحالات الخلفية غير مدعومة (يبحث واسم في زمن خطي)",
     LoadingDocuments => "تحميل مستندات",
     LoadingDocument => "تحميل {name}",
+    RemovingDocument => "إزالة {name}",
     RemovingDocuments => "إزالة مستندات",
     ImportingWorkspace => "استيراد مساحة عمل",
     AddingMergedDocuments => "إضافة مستندات الفريق المدمجة",

@@ -344,6 +344,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     RegexBackreference => "back-references are not supported (Wasim searches in linear time)",
     LoadingDocuments => "loading documents",
     LoadingDocument => "loading {name}",
+    RemovingDocument => "removing {name}",
     RemovingDocuments => "removing documents",
     ImportingWorkspace => "importing a workspace",
     AddingMergedDocuments => "adding the team's merged documents",

@@ -664,6 +664,8 @@ pub enum Key {
     LoadingDocuments,
     /// loading {name}
     LoadingDocument,
+    /// removing {name}
+    RemovingDocument,
     /// removing documents
     RemovingDocuments,
     /// importing a workspace
@@ -1297,7 +1299,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 578] = [
+    pub const ALL: [Key; 579] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1628,6 +1630,7 @@ impl Key {
         Key::RegexBackreference,
         Key::LoadingDocuments,
         Key::LoadingDocument,
+        Key::RemovingDocument,
         Key::RemovingDocuments,
         Key::ImportingWorkspace,
         Key::AddingMergedDocuments,
