@@ -290,8 +290,10 @@ fn describe_workspace_edit(edit: &Edit, ws: &Workspace) -> Msg {
 }
 
 /// A span as a phrase names it: its label and its text, `LOC «بغداد»`.
-fn named(label: &str, doc: Option<&Document>, range: CharRange) -> String {
-    format!("{label} «{}»", quote(doc, range))
+fn named(label: &str, doc: Option<&Document>, range: CharRange) -> Msg {
+    Msg::new(Key::NamedSpan)
+        .arg("label", label)
+        .arg("quote", quote(doc, range))
 }
 
 /// Up to [`QUOTE`] characters of the text at `range`.

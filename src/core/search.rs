@@ -87,7 +87,9 @@ impl SearchError {
 /// The catalogue's wording of a `regex-lite` error, found by the engine's
 /// own words for it.
 fn regex_reason(message: &str) -> Option<Key> {
-    const REASONS: [(&str, Key); 9] = [
+    // First match wins: "counted repetition operator must be applied" is
+    // a repetition of nothing, before the other counted repetitions.
+    const REASONS: [(&str, Key); 21] = [
         ("open group without closing", Key::RegexUnclosedGroup),
         ("closing ')' without matching", Key::RegexUnopenedGroup),
         ("unclosed character class", Key::RegexUnclosedClass),
@@ -100,6 +102,21 @@ fn regex_reason(message: &str) -> Option<Key> {
         ),
         ("look-around is not supported", Key::RegexLookAround),
         ("backreferences are not supported", Key::RegexBackreference),
+        ("Unicode character classes", Key::RegexUnicodeClass),
+        ("min bigger than its max", Key::RegexRepetitionRange),
+        ("counted repetition", Key::RegexRepetitionUnclosed),
+        ("hexadecimal", Key::RegexHex),
+        ("decimal number", Key::RegexRepetitionUnclosed),
+        ("character class intersection", Key::RegexClassSet),
+        ("character class difference", Key::RegexClassSet),
+        ("nested character classes", Key::RegexClassSet),
+        ("inline flag", Key::RegexFlag),
+        ("group name", Key::RegexGroupName),
+        (
+            "end of pattern before it finished",
+            Key::RegexTrailingBackslash,
+        ),
+        ("too much nesting", Key::RegexNesting),
     ];
     REASONS
         .iter()
@@ -904,6 +921,40 @@ mod tests {
             ),
             ["(ab"]
         );
+    }
+
+    #[test]
+    fn the_engines_reasons_are_worded_in_both_languages() {
+        let options = SearchOptions {
+            regex: true,
+            ..SearchOptions::default()
+        };
+        let patterns = [
+            (r"\p{Arabic}", Key::RegexUnicodeClass),
+            ("ب{3,1}", Key::RegexRepetitionRange),
+            ("ب{3", Key::RegexRepetitionUnclosed),
+            ("ب{x}", Key::RegexRepetitionUnclosed),
+            ("{3}", Key::RegexNothingToRepeat),
+            (r"\x{Z}", Key::RegexHex),
+            (r"\xZ", Key::RegexHex),
+            ("[[ا]]", Key::RegexClassSet),
+            ("[ا&&ب]", Key::RegexClassSet),
+            ("(?z)ب", Key::RegexFlag),
+            ("(?P<>ب)", Key::RegexGroupName),
+            ("(?P<a>ب)(?P<a>ت)", Key::RegexGroupName),
+            ("ب\\", Key::RegexTrailingBackslash),
+            (
+                &format!("{}ب{}", "(".repeat(300), ")".repeat(300)),
+                Key::RegexNesting,
+            ),
+        ];
+        for (pattern, key) in patterns {
+            let error = find_all(&Text::new("نص"), pattern, &options).expect_err(pattern);
+            let SearchError::InvalidRegex(engine) = &error;
+            assert_eq!(regex_reason(engine), Some(key), "{pattern}: {engine}");
+            let arabic = error.msg().render(Lang::Ar);
+            assert!(!arabic.contains(engine.as_str()), "{arabic}");
+        }
     }
 
     #[test]

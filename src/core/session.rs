@@ -1387,7 +1387,7 @@ mod tests {
         session.update(Event::Undo, &Resume::default());
         assert_eq!(
             last(&session),
-            "تم التراجع عن: وسم PER «الكاظمي» في \u{2068}a.txt\u{2069}."
+            "تم التراجع عن: وسم \u{2068}PER\u{2069} «الكاظمي» في \u{2068}a.txt\u{2069}."
         );
         session.update(Event::Lang(Lang::En), &Resume::default());
         session.update(Event::Redo, &Resume::default());
@@ -1677,7 +1677,7 @@ mod tests {
         let arabic = newest(&session).expect("a message");
         for word in [
             Lang::Ar.t(Key::Relabelling),
-            &Lang::Ar.f(Key::AsLabel, &[("label", "LOC")]),
+            &Lang::Ar.f(Key::AsLabel, &[("label", "\u{2068}LOC\u{2069}")]),
             "a.txt",
             "PER",
         ] {

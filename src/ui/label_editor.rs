@@ -202,9 +202,10 @@ fn label_row(props: &LabelRowProps) -> Html {
         let app = app.clone();
         let from = label.name.clone();
         Callback::from(move |event: Event| {
+            // An emptied name is refused by the edit, which says so.
             if let Some(to) = field_value(&event)
                 .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty() && *v != from)
+                .filter(|v| *v != from)
             {
                 app.dispatch(Action::Edit(Edit::RenameLabel {
                     from: from.clone(),
@@ -293,6 +294,35 @@ fn label_row(props: &LabelRowProps) -> Html {
             cancel_deleting();
         }
     });
+    // The question takes the keyboard when it opens, and goes away when
+    // the keyboard (or a click) leaves it: one question at a time.
+    let question = use_node_ref();
+    {
+        let question = question.clone();
+        use_effect_with(*deleting, move |open| {
+            let select = question
+                .cast::<web_sys::Element>()
+                .and_then(|form| form.query_selector("select").ok().flatten())
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            if let (true, Some(select)) = (*open, select) {
+                let _ = select.focus();
+            }
+        });
+    }
+    let onquestionleft = {
+        let deleting = deleting.clone();
+        let question = question.clone();
+        Callback::from(move |event: FocusEvent| {
+            let to = event
+                .related_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+            let form = question.cast::<web_sys::Node>();
+            let inside = matches!((&form, &to), (Some(form), Some(to)) if form.contains(Some(to)));
+            if !inside {
+                deleting.set(false);
+            }
+        })
+    };
     let others = app.ws.labels.iter().filter(|l| l.name != label.name).map(|l| {
         html! { <option key={l.name.clone()} value={l.name.clone()}>{ t.f(Key::RelabelThem, &[("label", &l.name)]) }</option> }
     });
@@ -310,7 +340,8 @@ fn label_row(props: &LabelRowProps) -> Html {
             <DraftField class="label-description" value={label.description.clone()} onchange={ondescription} dir="auto"
                 placeholder={t.t(Key::Description)} aria_label={t.f(Key::DescriptionOf, &[("name", &name)])} />
             if *deleting {
-                <form class="label-delete-confirm" onsubmit={confirm} onkeydown={onconfirmkey} data-testid="label-delete-confirm">
+                <form class="label-delete-confirm" onsubmit={confirm} onkeydown={onconfirmkey} data-testid="label-delete-confirm"
+                    ref={question} onfocusout={onquestionleft}>
                     <span>{ t.n(Counted::SpansCarry, used(&app, &name), &[("name", &name)]) }</span>
                     <select aria-label={t.t(Key::WhatToDoWithSpans)}>
                         // Selected by name: Yew inserts the options last first,

@@ -544,7 +544,9 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     html! {
         <div class="search" data-testid="search" role="search">
             <input type="search" dir="auto" data-testid="search-input" placeholder={t.t(Key::SearchPlaceholder)} value={(*typed).clone()}
-                {oninput} {onkeydown} aria-label={t.t(Key::Search)} aria-describedby="search-help" />
+                {oninput} {onkeydown} aria-label={t.t(Key::Search)}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={if error.is_some() { "search-help search-error" } else { "search-help" }} />
             <span id="search-help" class="visually-hidden">{ t.t(Key::SearchHelp) }</span>
             <select data-testid="search-scope" onchange={onscope} aria-label={t.t(Key::WhereToSearch)}>
                 <option value="open" selected={!*corpus}>{ t.t(Key::ThisDocument) }</option>
@@ -556,7 +558,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             { switch("search-proclitics", Key::AllowProclitics, options.allow_proclitics, toggle(|o| &mut o.allow_proclitics)) }
             { switch("search-regex", Key::Regex, options.regex, toggle(|o| &mut o.regex)) }
             if let Some(error) = error {
-                <span class="search-error" data-testid="search-error">{ error }</span>
+                <span id="search-error" class="search-error" data-testid="search-error" role="status">{ error }</span>
             } else if searching && !query.trim().is_empty() {
                 <span class="search-count" data-testid="search-progress" role="status">
                     { t.f(Key::Ellipsis, &[("what", t.t(Key::Searching))]) }{ " " }

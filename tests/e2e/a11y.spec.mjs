@@ -203,10 +203,18 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       await row.getByTestId('label-delete').focus();
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('label-delete-confirm')).toBeVisible();
-      await page.getByTestId('label-delete-confirm').locator('select').focus();
+      // The question takes the keyboard (it was two Tabs away, and Esc on
+      // the Delete button did nothing).
+      await expect(page.getByTestId('label-delete-confirm').locator('select')).toBeFocused();
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('label-delete-confirm')).toHaveCount(0);
       await expect(row.getByTestId('label-delete')).toBeFocused();
+      // Leaving the question with Tab puts it away: one question at a time.
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('label-delete-confirm').locator('select')).toBeFocused();
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+      await expect(page.getByTestId('label-delete-confirm')).toHaveCount(0);
+      await row.getByTestId('label-delete').focus();
       // A document removed from the list: the focus goes to the next one.
       await uploadFiles(page, [readCorpus().find((c) => c.name.startsWith('000_')).path]);
       await expect(page.getByTestId('doc-remove')).toHaveCount(2);

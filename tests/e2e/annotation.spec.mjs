@@ -286,8 +286,13 @@ test('regex search: alternation with proclitics, a bad pattern explained, tag al
   await page.getByTestId('search-input').fill('(بغداد|الكاظمي');
   await expect(page.getByTestId('search-error')).toContainText('regular expression');
   await expect(page.getByTestId('search-count')).toHaveCount(0);
+  // Said to a screen reader too: the field is invalid and described by the reason.
+  await expect(page.getByTestId('search-input')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('search-input')).toHaveAccessibleDescription(/regular expression/);
+  await expect(page.getByTestId('search-error')).toHaveRole('status');
   await page.getByTestId('search-input').fill('(بغداد|الكاظمي)');
   await expect(page.getByTestId('search-error')).toHaveCount(0);
+  await expect(page.getByTestId('search-input')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(expected));
   await page.getByTestId('search-label').selectOption('LOC');
   await page.getByTestId('search-tag-all').click();
@@ -320,6 +325,12 @@ test('label editor: rename carries spans, clashes refused, delete asks, set expo
   await expect(page.getByTestId('label-LOC')).toContainText('2');
   // The field shows the key that was kept, not the one refused.
   await expect(locRow.getByTestId('label-key')).toHaveValue('2');
+  // An emptied name is refused, and said (it was put back without a word).
+  const miscRow = page.locator('[data-testid="label-row"][data-label="MISC"]');
+  await miscRow.getByTestId('label-name').fill('');
+  await miscRow.getByTestId('label-name').press('Tab');
+  await expectMessage(page, 'warning', 'Not changed: label #4 has an empty name');
+  await expect(miscRow.getByTestId('label-name')).toHaveValue('MISC');
   // Add a label and use it by its new key.
   await page.getByTestId('label-new-name').fill('EVENT');
   await page.getByTestId('label-add').click();

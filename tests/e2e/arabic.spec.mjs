@@ -30,6 +30,29 @@ const arabicMatches = (n) => ({
 
 const selection = (page) => page.evaluate(() => String(window.getSelection()));
 
+/**
+ * Whether the first occurrence of `a` in `element`'s text is drawn left of
+ * the first occurrence of `b` (whole boxes compared).
+ */
+function drawnLeftOf(element, a, b) {
+  return element.evaluate((el, [a, b]) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const box = (needle) => {
+      walker.currentNode = el;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        return range.getBoundingClientRect();
+      }
+      throw new Error(`${needle} not in ${el.textContent}`);
+    };
+    return box(a).right <= box(b).left;
+  }, [a, b]);
+}
+
 test.describe('Arabic interface', () => {
   test.use({ locale: 'ar-IQ' });
 
@@ -81,10 +104,12 @@ test.describe('Arabic interface', () => {
     // Undo says what it undid, in Arabic; redo brings it back.
     await page.keyboard.press('Control+z');
     await expect(markLocator(page, { ...name, label: 'PER' })).toHaveCount(0);
-    await expectMessage(page, 'info', 'تم التراجع عن: وسم PER «مصطفى الكاظمي» في');
+    // A Latin label is isolated, so that it keeps its place beside the
+    // quoted text (without, "PER «…" ran together left to right).
+    await expectMessage(page, 'info', 'تم التراجع عن: وسم \u2068PER\u2069 «مصطفى الكاظمي» في');
     await page.keyboard.press('Control+Shift+z');
     await expect(markLocator(page, { ...name, label: 'PER' })).toHaveCount(1);
-    await expectMessage(page, 'info', 'أُعيد: وسم PER «مصطفى الكاظمي»');
+    await expectMessage(page, 'info', 'أُعيد: وسم \u2068PER\u2069 «مصطفى الكاظمي»');
 
     // Search, with the count in the plural form its number takes.
     await page.getByTestId('search-input').fill('العراق');
@@ -97,7 +122,10 @@ test.describe('Arabic interface', () => {
     await expect(page.getByTestId('search-tag-preview')).toHaveAttribute('data-count', String(n));
     await expect(page.getByTestId('search-tag-preview')).toContainText('يضيف');
     await page.getByTestId('search-tag-confirm').click();
-    await expectMessage(page, 'info', 'بـLOC');
+    // Read right to left: "بـLOC." then "Ctrl+Z": LOC is drawn to the right
+    // of Ctrl+Z (it was drawn "LOC. Ctrl+Z", one left-to-right run).
+    const tagged = await expectMessage(page, 'info', 'بـ\u2068LOC\u2069');
+    expect(await drawnLeftOf(tagged, 'Ctrl', 'LOC')).toBe(true);
     const spans = await shownSpans(page);
     expect(spans.filter((s) => s.label === 'LOC')).toHaveLength(n);
 

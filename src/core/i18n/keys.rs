@@ -660,12 +660,32 @@ pub enum Key {
     RegexLookAround,
     /// back-references are not supported (Wasim searches in linear time)
     RegexBackreference,
+    /// Unicode classes such as \\p{…} are not supported; put the letters in a class instead, such as [ء-ي]
+    RegexUnicodeClass,
+    /// in a repetition {m,n} the first number is larger than the second
+    RegexRepetitionRange,
+    /// a counted repetition such as {2,5} is not closed, or holds something other than numbers
+    RegexRepetitionUnclosed,
+    /// a \\x escape needs a hexadecimal number, such as \\x{…} or \\xA0
+    RegexHex,
+    /// nested character classes and class operations (&&, --, ~~) are not supported
+    RegexClassSet,
+    /// an inline flag (?…) is unknown, repeated or not closed
+    RegexFlag,
+    /// a group name (?P<name>…) is missing, invalid or given twice
+    RegexGroupName,
+    /// the pattern ends in the middle of an escape (a lone backslash)
+    RegexTrailingBackslash,
+    /// groups are nested too deeply
+    RegexNesting,
     /// loading documents
     LoadingDocuments,
     /// loading {name}
     LoadingDocument,
     /// removing {name}
     RemovingDocument,
+    /// {label} «{quote}»
+    NamedSpan,
     /// removing documents
     RemovingDocuments,
     /// importing a workspace
@@ -1299,7 +1319,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 579] = [
+    pub const ALL: [Key; 589] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1628,9 +1648,19 @@ impl Key {
         Key::RegexNothingToRepeat,
         Key::RegexLookAround,
         Key::RegexBackreference,
+        Key::RegexUnicodeClass,
+        Key::RegexRepetitionRange,
+        Key::RegexRepetitionUnclosed,
+        Key::RegexHex,
+        Key::RegexClassSet,
+        Key::RegexFlag,
+        Key::RegexGroupName,
+        Key::RegexTrailingBackslash,
+        Key::RegexNesting,
         Key::LoadingDocuments,
         Key::LoadingDocument,
         Key::RemovingDocument,
+        Key::NamedSpan,
         Key::RemovingDocuments,
         Key::ImportingWorkspace,
         Key::AddingMergedDocuments,

@@ -48,12 +48,15 @@ pub enum Arg {
     List(Vec<Arg>),
 }
 
-/// Placeholders that hold names of files, documents or people: a name
-/// that mixes scripts is isolated there ([`isolate`]), so that it reads in
-/// typing order in either language. Other values (a label with the text it
-/// tags, a phrase) keep their place in the sentence.
-const NAME_PLACEHOLDERS: [&str; 11] = [
+/// Placeholders that hold names of files, documents, people or labels, or
+/// a span's text: a name that mixes scripts is isolated there
+/// ([`isolate`]), and in an Arabic sentence one with Latin letters or
+/// digits too, so that it reads in typing order in either language (in
+/// Arabic, `PER «Barack Obama»` was drawn `Barack Obama» PER»`). Other
+/// values (a phrase, a reason) keep their place in the sentence.
+const NAME_PLACEHOLDERS: [&str; 16] = [
     "name", "names", "file", "files", "base", "with", "without", "first", "second", "who", "stem",
+    "label", "labels", "types", "tag", "quote",
 ];
 
 /// What a placeholder holds, for how its value is isolated.

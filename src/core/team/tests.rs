@@ -414,8 +414,8 @@ fn notices_are_worded_in_the_language_they_are_shown_in() {
     assert_eq!(
         lines(&notices[1], Lang::Ar),
         [
-            "LOC: \u{2068}amina\u{2069}؛ لا \u{2068}Badr\u{2069}",
-            "DATE: \u{2068}Badr\u{2069}؛ لا \u{2068}amina\u{2069}"
+            "\u{2068}LOC\u{2069}: \u{2068}amina\u{2069}؛ لا \u{2068}Badr\u{2069}",
+            "\u{2068}DATE\u{2069}: \u{2068}Badr\u{2069}؛ لا \u{2068}amina\u{2069}"
         ]
     );
     assert_eq!(
