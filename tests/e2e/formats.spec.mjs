@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
   repoRoot, gotoApp, uploadFiles, openDoc, docText, docItem, shownSpans, cpSlice, downloadFrom, dragSelect,
-  cpFind, expectMessage, readCorpus,
+  cpFind, expectMessage, readCorpus, txtFile,
 } from './helpers.mjs';
 
 const external = path.resolve(repoRoot, '../shared/external');
@@ -155,4 +155,26 @@ test('annotations saved as .txt, a file cut short and documents named alike are 
   await uploadFiles(page, [same, { ...same, buffer: Buffer.from('نص آخر\n', 'utf8') }]);
   await expectMessage(page, 'warning', 'have the same name: doc.txt');
   await expect(docItem(page, 'doc.txt')).toHaveCount(2);
+});
+
+// A CoNLL file with classic Mac line ends (a lone CR) was read as one line:
+// its entities vanished under a message about extra columns. And spans
+// that cut a letter from its marks, or an emoji sequence, loaded without a
+// word.
+test('a CoNLL file with lone CR line ends keeps its entities; spans inside a character are named', async ({ page }) => {
+  await gotoApp(page);
+  const conll = 'محمد B-PER\rزار O\rدبي B-LOC\r\rو O\rعاد O\r';
+  await uploadFiles(page, [txtFile('mac.conll', conll)]);
+  await openDoc(page, 'mac.conll');
+  expect(await docText(page)).toBe('محمد زار دبي\nو عاد');
+  const text = await docText(page);
+  expect((await shownSpans(page)).map((s) => [s.label, cpSlice(text, s.start, s.end)])).toEqual([
+    ['PER', 'محمد'],
+    ['LOC', 'دبي'],
+  ]);
+  const split = { text: 'x 👨\u200d👩\u200d👧 دُمِّرَ', label: [[2, 4, 'MISC'], [8, 9, 'PER'], [8, 15, 'LOC']] };
+  await uploadFiles(page, [txtFile('split.jsonl', `${JSON.stringify(split)}\n`)]);
+  await expectMessage(page, 'warning', 'split.jsonl: 2 spans start or end inside a character');
+  await openDoc(page, 'split.jsonl');
+  await expect.poll(async () => (await shownSpans(page)).length).toBe(3);
 });

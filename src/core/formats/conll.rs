@@ -149,22 +149,32 @@ fn kind_of(fields: &[Field]) -> Kind {
     }
 }
 
-/// Splits a text into lines (`\n` or `\r\n`), numbered from 1.
+/// Splits a text into lines, numbered from 1. A line ends with `\n`,
+/// `\r\n` or a lone `\r` (classic Mac OS files: read as one line, the
+/// whole file lost its entities).
 fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, raw) in text.split_inclusive('\n').enumerate() {
-        let content = raw.strip_suffix('\n').unwrap_or(raw);
-        let content = content.strip_suffix('\r').unwrap_or(content);
+    while start < text.len() {
+        let found = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r');
+        let (end, next) = match found.map(|at| start + at) {
+            Some(at) if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') => (at, at + 2),
+            Some(at) => (at, at + 1),
+            None => (text.len(), text.len()),
+        };
+        let content = &text[start..end];
         let fields = fields(content);
         lines.push(Line {
             start,
-            number: i + 1,
+            number: lines.len() + 1,
             content,
             kind: kind_of(&fields),
             fields,
         });
-        start += raw.len();
+        start = next;
     }
     lines
 }
@@ -1333,6 +1343,32 @@ mod tests {
 
         let crlf = import("a\tB-X\r\nb\tO\r\n\r\n").expect("imports");
         assert_eq!(crlf.documents[0].text, "a b");
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let file = "محمد B-PER\rزار O\rدبي B-LOC\r\rو O\rعاد O\r";
+        let imported = import(file).expect("imports");
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert_eq!(imported.documents[0].text, "محمد زار دبي\nو عاد");
+        assert_eq!(
+            spans(&imported),
+            [("PER".into(), "محمد".into()), ("LOC".into(), "دبي".into())]
+        );
+        let mut ws = workspace(imported);
+        assert_eq!(
+            export_ws(&ws, TagScheme::AsImported).0,
+            file,
+            "byte for byte"
+        );
+        // An edit changes its tag only; the line ends stay.
+        let doc = std::sync::Arc::make_mut(&mut ws.documents[0]);
+        doc.spans[1].label = "ORG".into();
+        assert_eq!(
+            export_ws(&ws, TagScheme::AsImported).0,
+            file.replace("B-LOC", "B-ORG")
+        );
+        assert!(looks_like_conll(file));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use super::types::{ImportMode, Imported, ImportedDocument};
 use crate::core::edit::Edit;
-use crate::core::i18n::{Counted, Msg};
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::model::{
     DocId, Document, Label, Span, SpanId, Workspace, new_label_color, parse_hex_color,
     validate_parts,
@@ -43,6 +43,30 @@ fn merge_duplicate(kept: &mut Span, other: &mut Span) {
         }
     }
     kept.accepted |= other.accepted;
+}
+
+/// The warning that spans of the document `name` start or end inside a
+/// grapheme cluster (a letter and its marks, an emoji sequence), which no
+/// span Wasim makes does: they are kept as the file has them (what was read
+/// is written), and named.
+fn split_characters(spans: &[Span], text: &Text, name: &str) -> Option<Msg> {
+    let inside = |cp: usize| cp <= text.char_len() && !text.is_grapheme_boundary(cp);
+    let split: Vec<Arg> = spans
+        .iter()
+        .filter(|s| inside(s.start) || inside(s.end))
+        .map(|s| {
+            let quoted = text.slice(s.start, s.end).unwrap_or_default();
+            let named = Msg::new(Key::NamedSpan)
+                .arg("label", s.label.as_str())
+                .arg("quote", quoted);
+            Arg::Msg(named)
+        })
+        .collect();
+    (!split.is_empty()).then(|| {
+        Msg::counted(Counted::SpansSplitCharacters, split.len())
+            .arg("file", name)
+            .with("spans", Arg::List(split))
+    })
 }
 
 /// An import whose documents are built, waiting for their ids.
@@ -169,6 +193,9 @@ impl Prepared {
         if spans.len() < before {
             let merged = Msg::counted(Counted::DuplicatesDropped, before - spans.len());
             self.warnings.push(merged.arg("file", doc.name.as_str()));
+        }
+        if let Some(warning) = split_characters(&spans, &text, &doc.name) {
+            self.warnings.push(warning);
         }
         self.bytes += doc.text.len();
         self.documents.push(Document {
@@ -357,6 +384,33 @@ mod tests {
             annotator: None,
             team: Vec::new(),
         }
+    }
+
+    #[test]
+    fn spans_inside_a_character_are_kept_and_named() {
+        let mut split = doc(
+            "split.jsonl",
+            &[(2, 4, "MISC"), (8, 9, "PER"), (8, 15, "LOC")],
+        );
+        // Half a family emoji (man + ZWJ), a dal without its damma; the
+        // last span is whole.
+        split.text = "x 👨\u{200d}👩\u{200d}👧 دُمِّرَ".into();
+        let mut prepared = Prepared::empty(ImportMode::AddDocuments, Vec::new(), None, Vec::new());
+        prepared.add(split);
+        assert_eq!(prepared.documents()[0].spans.len(), 3, "kept");
+        let said: Vec<String> = prepared.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("split.jsonl: 2 spans start or end inside a character"),
+            "{said:?}"
+        );
+        assert!(said[0].contains("MISC «👨\u{200d}», PER «د»"), "{said:?}");
+        let arabic = prepared.warnings[0].render(crate::core::i18n::Lang::Ar);
+        assert!(arabic.contains("مقطعان"), "{arabic}");
+        // Whole characters say nothing.
+        let mut whole = Prepared::empty(ImportMode::AddDocuments, Vec::new(), None, Vec::new());
+        whole.add(doc("a", &[(4, 7, "PER")]));
+        assert!(whole.warnings.is_empty());
     }
 
     #[test]

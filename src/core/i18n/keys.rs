@@ -1247,6 +1247,8 @@ pub enum Counted {
     OffsetsReadAs,
     /// {file}: {n} duplicate spans (same range and label) are each shown once, and written once when their document is edited
     DuplicatesDropped,
+    /// {file}: {n} spans start or end inside a character …: {spans}
+    SpansSplitCharacters,
     /// {n} span notes
     SpanNotes,
     /// {n} entity ids
@@ -1914,7 +1916,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 63] = [
+    pub const ALL: [Counted; 64] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1944,6 +1946,7 @@ impl Counted {
         Counted::TextHas,
         Counted::OffsetsReadAs,
         Counted::DuplicatesDropped,
+        Counted::SpansSplitCharacters,
         Counted::SpanNotes,
         Counted::EntityIds,
         Counted::RelationsNotShown,

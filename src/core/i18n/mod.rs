@@ -334,6 +334,7 @@ mod tests {
                         ("column", "3"),
                         ("format", "brat"),
                         ("labels", "L"),
+                        ("spans", "s"),
                     ];
                     let text = lang.n(key, n, &args);
                     assert!(!text.contains("(s)"), "{key:?} {n} {lang:?}: {text}");
