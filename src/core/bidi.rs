@@ -45,6 +45,38 @@ fn is_ltr_or_digit(ch: char) -> bool {
     !is_strong_rtl(ch) && (ch.is_alphabetic() || ch.is_ascii_digit())
 }
 
+/// Which way a cursor moves over `ch` (`Some(true)`: right to left): a
+/// letter's direction ([`strong`]); digits are drawn left to right, in
+/// either script; `None` for a space, a mark or punctuation.
+fn moving(ch: char) -> Option<bool> {
+    match strong(ch) {
+        Some(side) => Some(side == Side::Rtl),
+        None => ch.is_numeric().then_some(false),
+    }
+}
+
+/// Whether the text at a cursor runs right to left, for moving a
+/// character at a time in the order characters are drawn: the direction of
+/// the first letter or digit of `inside` (the selected characters); for
+/// spaces and punctuation, that of the nearest letters or digits before and
+/// after (`before`, `after`) when they agree; `None` when they do not (the
+/// paragraph's direction decides then, as it does for such characters).
+pub fn direction_at(inside: &str, before: &str, after: &str) -> Option<bool> {
+    if let Some(rtl) = inside.chars().find_map(moving) {
+        return Some(rtl);
+    }
+    let before = before
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .find_map(moving);
+    let after = after.chars().take_while(|&c| c != '\n').find_map(moving);
+    match (before, after) {
+        (Some(b), Some(a)) if a == b => Some(a),
+        _ => None,
+    }
+}
+
 /// Whether `text` mixes right-to-left letters with left-to-right letters or
 /// digits, so that the bidirectional algorithm may reorder its parts.
 fn mixed(text: &str) -> bool {
@@ -202,6 +234,21 @@ pub fn is_tashkeel(ch: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cursor_moves_the_way_the_text_around_it_runs() {
+        // Inside a word, its letters decide; digits run left to right.
+        assert_eq!(direction_at("Obama", "قال ", " في"), Some(false));
+        assert_eq!(direction_at("بغداد", "Visited ", " now"), Some(true));
+        assert_eq!(direction_at("2009", "عام ", " إن"), Some(false));
+        // A space between letters of one direction goes with them…
+        assert_eq!(direction_at(" ", "Barack", "Obama"), Some(false));
+        assert_eq!(direction_at(" ", "قال", "الرئيس"), Some(true));
+        // …and between two directions, or at a line's edge, the paragraph
+        // decides.
+        assert_eq!(direction_at(" ", "Obama", "في"), None);
+        assert_eq!(direction_at(" ", "Obama\n", "في"), None);
+    }
+
     #[test]
     fn the_arabic_letters_short_cut_agrees_with_the_tables() {
         for ch in ('\u{0600}'..='\u{06FF}').chain('a'..='z') {

@@ -22,6 +22,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::core::bidi;
 use crate::core::curation::{is_team, largest_team};
 use crate::core::model::{Document, SpanId};
 use crate::core::session::Curate;
@@ -332,7 +333,10 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
         return;
     };
     let text = &doc.text;
-    let forward = if line_is_rtl(&root, cursor.focus) {
+    // A character at a time, the arrow follows the run it is in: inside a
+    // Latin name in an Arabic line, Left goes back in the text.
+    let local = by_char.then(|| direction_at(text, cursor)).flatten();
+    let forward = if local.unwrap_or_else(|| line_is_rtl(&root, cursor.focus)) {
         !right
     } else {
         right
@@ -353,6 +357,14 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
             anchor: word.start(),
             focus: word.end(),
         }
+    } else if let Some(extended) = (extend && !by_char)
+        .then(|| extend_drawn(&root, text, cursor, right))
+        .flatten()
+    {
+        let Some(next) = extended else {
+            return; // the first or last line: nowhere to go that way
+        };
+        next
     } else if extend {
         let (anchor, focus) = match (forward, by_char) {
             (true, true) => (cursor.anchor, text.next_grapheme(cursor.focus)),
@@ -430,6 +442,65 @@ fn drawn_beside(
     // (a line not drawn yet is entered at its first word in the text)
     let boxes = word_boxes(root, &words_around(text, first, DRAWN_REACH));
     Some(entry_word(&boxes, down, rtl).or(Some(first)))
+}
+
+/// Shift+arrow a word at a time, in the order words are drawn: the word at
+/// the selection's focus moves to the word drawn beside it on the arrow's
+/// side ([`drawn_beside`]), and the selection runs from the word at its
+/// anchor to there, so it grows and shrinks the way the arrow points even
+/// inside a name in the other script. `Some(None)` past the first or last
+/// line; `None` when the selection does not start and end at words' edges
+/// (it then moves in the text's order).
+fn extend_drawn(
+    root: &Element,
+    text: &Text,
+    cursor: Cursor,
+    right: bool,
+) -> Option<Option<Cursor>> {
+    let range = CharRange::ordered(cursor.anchor, cursor.focus);
+    if range.is_empty() {
+        return None;
+    }
+    let words = words_around(text, range, DRAWN_REACH);
+    let starting = |at: usize| words.iter().copied().find(|w| w.start() == at);
+    let ending = |at: usize| words.iter().copied().find(|w| w.end() == at);
+    let (anchor_word, focus_word) = if cursor.anchor < cursor.focus {
+        (starting(cursor.anchor)?, ending(cursor.focus)?)
+    } else {
+        (ending(cursor.anchor)?, starting(cursor.focus)?)
+    };
+    let Some(target) = drawn_beside(root, text, focus_word, right)? else {
+        return Some(None);
+    };
+    Some(Some(if target.start() >= anchor_word.start() {
+        Cursor {
+            anchor: anchor_word.start(),
+            focus: target.end(),
+        }
+    } else {
+        Cursor {
+            anchor: anchor_word.end(),
+            focus: target.start(),
+        }
+    }))
+}
+
+/// Whether the text at the cursor's focus runs right to left
+/// ([`crate::core::bidi::direction_at`]): the character just inside the
+/// focus, with the text around it; `None` when the paragraph decides.
+fn direction_at(text: &Text, cursor: Cursor) -> Option<bool> {
+    let len = text.char_len();
+    let (from, to) = match cursor.focus.cmp(&cursor.anchor) {
+        std::cmp::Ordering::Greater => (text.prev_grapheme(cursor.focus), cursor.focus),
+        std::cmp::Ordering::Less => (cursor.focus, text.next_grapheme(cursor.focus)),
+        std::cmp::Ordering::Equal => (cursor.focus, cursor.focus),
+    };
+    let inside = text.slice(from, to).unwrap_or("");
+    let before = text
+        .slice(from.saturating_sub(DRAWN_REACH), from)
+        .unwrap_or("");
+    let after = text.slice(to, (to + DRAWN_REACH).min(len)).unwrap_or("");
+    bidi::direction_at(inside, before, after)
 }
 
 /// Selects the next (or previous) span after the selected one or the cursor.

@@ -233,7 +233,7 @@ test('5b. Shift+Arrow from a caret clicked inside a word takes the whole word; o
   expect(await spanTexts(page, second.text)).toContainEqual(['MISC', 'أكرم القصاص']);
 });
 
-test('5c. ← and → walk the words in the order they are drawn, across a left-to-right name in an Arabic line', async ({ page }) => {
+test('5c. ←, →, Ctrl and Shift walk the words in the order they are drawn, across a left-to-right name in an Arabic line', async ({ page }) => {
   await gotoApp(page);
   const text = 'قال الرئيس Barack Obama في بغداد\nVisited by Reuters';
   const workspace = {
@@ -254,11 +254,20 @@ test('5c. ← and → walk the words in the order they are drawn, across a left-
   // right, so "Obama" is the word beside الرئيس; then في, بغداد.
   await walk('ArrowLeft', ['قال', 'الرئيس', 'Obama', 'Barack', 'في', 'بغداد']);
   await walk('ArrowRight', ['في', 'Barack', 'Obama', 'الرئيس']);
-  // Shift extends in the text's order (forward with ← in this line), so
-  // the name is taken whole from its first word.
-  await walk('ArrowLeft', ['Obama', 'Barack']);
-  await page.keyboard.press('Shift+ArrowLeft');
-  expect(await selected()).toBe('Barack Obama');
+  // Ctrl moves a character at a time the way the characters are drawn:
+  // inside the name, ← goes back in the text (it went on to «ف»).
+  await walk('ArrowLeft', ['Obama']);
+  await walk('Control+ArrowLeft', [' ', 'k']);
+  const reach = async (key, word) => {
+    for (let i = 0; i < 8 && (await selected()) !== word; i++) await page.keyboard.press(key);
+    expect(await selected()).toBe(word);
+  };
+  await reach('ArrowRight', 'Obama');
+  // Shift grows and shrinks the selection the way the arrow points, in the
+  // order words are drawn (it went by the text's order: ← took in «في»).
+  await walk('Shift+ArrowLeft', ['Barack Obama']);
+  await walk('Shift+ArrowRight', ['Obama', 'الرئيس Barack Obama']);
+  await walk('Shift+ArrowLeft', ['Obama', 'Barack Obama']);
   await page.keyboard.press('1');
   await expect(markLocator(page, { ...cpFind(text, 'Barack Obama'), label: 'PER' })).toHaveCount(1);
 });
