@@ -6,6 +6,7 @@
 //! workspace: a failed edit leaves the workspace unchanged.
 
 use crate::core::sort;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -175,6 +176,30 @@ impl std::fmt::Display for EditError {
     }
 }
 
+/// Puts `added` into `spans`, which stay sorted by [`Span::sort_key`]. A few
+/// are inserted one by one; many (*Tag all*, an undone deletion) are sorted
+/// and merged in one pass, not moved past the others once each.
+fn insert_spans(spans: &mut Vec<Span>, mut added: Vec<Span>) {
+    if added.len() <= 16 {
+        for span in added {
+            let at = spans.partition_point(|s| s.sort_key() < span.sort_key());
+            spans.insert(at, span);
+        }
+        return;
+    }
+    sort::sort_by(&mut added, |a, b| a.sort_key().cmp(&b.sort_key()));
+    let old = std::mem::take(spans);
+    spans.reserve(old.len() + added.len());
+    let mut old = old.into_iter().peekable();
+    for span in added {
+        while let Some(before) = old.next_if(|s| s.sort_key() < span.sort_key()) {
+            spans.push(before);
+        }
+        spans.push(span);
+    }
+    spans.extend(old);
+}
+
 impl Edit {
     /// An edit that adds one span labelled `label` over `[start, end)`.
     ///
@@ -268,20 +293,21 @@ impl Edit {
                     return Err(EditError::UnknownLabel(unknown));
                 }
                 let ids = spans.iter().map(|s| s.id).collect();
-                for span in spans {
-                    let at = document.insertion_index(&span);
-                    document.spans.insert(at, span);
-                }
+                insert_spans(&mut document.spans, spans);
                 Ok(Edit::RemoveSpans { doc, ids })
             }
             Edit::RemoveSpans { doc, ids } => {
                 let document = ws.document_mut(doc).ok_or(EditError::NoSuchDocument)?;
-                if !ids.iter().all(|id| document.span(*id).is_some()) {
+                // A set: undoing *Tag all* removes thousands of spans from
+                // thousands (a list made it spans × ids steps, twice).
+                let wanted: HashSet<SpanId> = ids.iter().copied().collect();
+                let found = document.spans.iter().filter(|s| wanted.contains(&s.id));
+                if found.count() != wanted.len() {
                     return Err(EditError::NoSuchSpan);
                 }
                 let (removed, kept) = std::mem::take(&mut document.spans)
                     .into_iter()
-                    .partition(|s| ids.contains(&s.id));
+                    .partition(|s| wanted.contains(&s.id));
                 document.spans = kept;
                 Ok(Edit::AddSpans {
                     doc,
@@ -669,6 +695,54 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_spans_merge_where_one_by_one_would_put_them() {
+        let mut seed = 7_u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n) as usize
+        };
+        let labels = ["PER", "LOC", "ORG"];
+        let mut spans = |count: usize, first_id: u64| -> Vec<Span> {
+            (0..count)
+                .map(|i| {
+                    let start = next(50);
+                    Span {
+                        id: SpanId(first_id + i as u64),
+                        start,
+                        end: start + 1 + next(5),
+                        label: labels[next(3)].into(),
+                        note: None,
+                        entity_id: None,
+                        annotators: Vec::new(),
+                        accepted: false,
+                    }
+                })
+                .collect()
+        };
+        let mut existing = spans(40, 0);
+        sort::sort_by(&mut existing, |a, b| a.sort_key().cmp(&b.sort_key()));
+        for count in [3, 17, 200] {
+            let added = spans(count, 1000);
+            let mut one_by_one = existing.clone();
+            for span in added.clone() {
+                let at = one_by_one.partition_point(|s| s.sort_key() < span.sort_key());
+                one_by_one.insert(at, span);
+            }
+            let mut merged = existing.clone();
+            insert_spans(&mut merged, added);
+            let keys = |v: &[Span]| {
+                v.iter()
+                    .map(|s| (s.sort_key().0, s.sort_key().1, s.label.to_string()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(keys(&merged), keys(&one_by_one), "{count}");
+            assert_eq!(merged.len(), existing.len() + count);
+        }
+    }
 
     fn workspace() -> (Workspace, DocId) {
         let mut ws = Workspace::default();
