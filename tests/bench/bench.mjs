@@ -531,6 +531,8 @@ function articleScenario(mb, n, prev, full = false) {
       { key: `${k}.memory`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: memory (JS heap + wasm)`, prev: null, target: null, unit: 'bytes' },
       { key: `${k}.switch`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: open it again from a small document (click → its text drawn + a frame)`, prev: 211, target: { lt: 200 } }, // prev: 501b22b, same machine
       { key: `${k}.switch-stall`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: the longest stall of the page meanwhile`, prev: 200, target: { lt: 100 } },
+      // prev: 17108f3^ (spans inserted one by one), same machine
+      { key: `${k}.tagall`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: tag all ~10,000 matches of a word (click → span count updated + a frame)`, prev: null, target: null },
     );
   }
   return {
@@ -583,8 +585,41 @@ function articleScenario(mb, n, prev, full = false) {
         fail(`${k}.switch`, e);
       }
       await switching?.stop(`${k}.switch`);
+      try {
+        const tagged = await tagAllWord(page, doc, 10_000);
+        set(`${k}.tagall`, tagged.frame, `${tagged.added} spans added to ${tagged.before}; to the DOM ${ms(tagged.dom)}`);
+      } catch (e) {
+        fail(`${k}.tagall`, e);
+      }
     },
   };
+}
+
+/**
+ * Searches the word of `doc` whose whole-word count is nearest `about` and
+ * tags all its matches: from the click on *Tag them* to the span count
+ * updated and a frame.
+ */
+async function tagAllWord(page, doc, about) {
+  const counts = new Map();
+  for (const w of doc.words) {
+    const word = doc.text.slice(w.start, w.end);
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const [word] = [...counts].filter(([w]) => /^[\u0621-\u064A]+$/.test(w)).sort((a, b) => Math.abs(a[1] - about) - Math.abs(b[1] - about))[0];
+  await page.getByTestId('search-whole-word').check();
+  await page.getByTestId('search-input').fill(word);
+  await page.getByTestId('search-count').waitFor({ timeout: 60_000 });
+  await page.getByTestId('search-tag-all').click();
+  const added = Number(await page.getByTestId('search-tag-preview').getAttribute('data-count'));
+  const before = await page.evaluate((name) => window.__B.docSpanCount(name), doc.name);
+  await page.evaluate(([cond]) => {
+    window.__tag = window.__B.measure({ cond, since: 'click', timeout: 120_000 });
+    window.__tag.catch(() => {});
+  }, [{ spanCount: [doc.name, before + added] }]);
+  await page.getByTestId('search-tag-confirm').click();
+  const r = await withTimeout(page.evaluate(() => window.__tag), 150_000, 'tag all');
+  return { ...r, added, before };
 }
 
 /**
