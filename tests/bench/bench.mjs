@@ -532,7 +532,7 @@ function articleScenario(mb, n, prev, full = false) {
       { key: `${k}.switch`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: open it again from a small document (click → its text drawn + a frame)`, prev: 211, target: { lt: 200 } }, // prev: 501b22b, same machine
       { key: `${k}.switch-stall`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: the longest stall of the page meanwhile`, prev: 200, target: { lt: 100 } },
       // prev: 17108f3^ (spans inserted one by one), same machine
-      { key: `${k}.tagall`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: tag all ~10,000 matches of a word (click → span count updated + a frame)`, prev: null, target: null },
+      { key: `${k}.tagall`, what: `one ${mb} MB article, ${n.toLocaleString('en')} spans: tag all ~10,000 matches of a word (click → span count updated + a frame)`, prev: 72, target: { lt: 100 } },
     );
   }
   return {
