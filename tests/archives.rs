@@ -159,6 +159,21 @@ fn a_zipped_brat_project_exports_its_ann_unchanged_and_deflated() {
 }
 
 #[test]
+fn backslashes_in_entry_names_are_folders() {
+    let bytes = make_zip(
+        &[
+            ("proj\\a\\doc.txt", TXT.as_bytes()),
+            ("proj\\a\\doc.ann", ANN.as_bytes()),
+        ],
+        CompressionMethod::Deflated,
+    );
+    let results = oks(import_files(vec![zip_file("win.zip", bytes)]));
+    assert_eq!(results.len(), 1, "one pair");
+    assert_eq!(results[0].documents[0].name, "doc.txt");
+    assert_eq!(results[0].documents[0].spans.len(), 2);
+}
+
+#[test]
 fn other_formats_zipped_together_are_routed_like_loose_files() {
     let bytes = make_zip(
         &[

@@ -302,6 +302,9 @@ fn listed(bytes: &[u8], at: usize) -> Option<Listed> {
         (None, Err(_)) if flags & FLAG_UTF8 != 0 => String::from_utf8_lossy(raw).into_owned(),
         (None, Err(_)) => from_cp437(raw),
     };
+    // Old Windows archivers separate folders with backslashes, which the
+    // format does not allow: read as folders, as unzip tools do.
+    let name = name.replace('\\', "/");
     Some(Listed {
         name,
         folder: matches!(raw.last(), Some(b'/' | b'\\')),
