@@ -19,3 +19,4 @@ pub mod storage;
 pub mod styles;
 pub mod tabs;
 pub mod tasks;
+pub mod team_store;

@@ -778,7 +778,9 @@ async fn open() -> Result<IdbDatabase, String> {
 
 /// The result of an IndexedDB request. The handlers are attached at once, so
 /// several requests can be issued before any is awaited.
-fn request(req: &IdbRequest) -> impl std::future::Future<Output = Result<JsValue, String>> + use<> {
+pub(crate) fn request(
+    req: &IdbRequest,
+) -> impl std::future::Future<Output = Result<JsValue, String>> + use<> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_target = req.clone();
         let on_success = Closure::once_into_js(move || {

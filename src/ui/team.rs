@@ -25,19 +25,76 @@ use crate::platform::files::{download, files_of, read_files};
 use crate::platform::focus;
 use crate::platform::resume::today;
 use crate::platform::tasks::frame;
+use crate::platform::team_store::{self, Step};
 use crate::ui::icons::{Icon, icon};
 use crate::ui::lang::use_lang;
 use crate::ui::modal::use_modal;
 use crate::ui::state::{Action, AppHandle, MessageKind, use_app};
 use crate::ui::team_report::{Shown, TeamReport};
 
-/// The team's files, shared by the panel and its callbacks.
+/// The team's files, shared by the panel and its callbacks, with the
+/// changes that made them, kept across reloads ([`team_store`]).
 #[derive(Clone, Default)]
-pub struct TeamHandle(Rc<RefCell<Team>>);
+pub struct TeamHandle(Rc<RefCell<Team>>, Rc<RefCell<Keeping>>);
 
 impl PartialEq for TeamHandle {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The panel's changes as kept, and whether the kept ones were read back.
+#[derive(Default)]
+struct Keeping {
+    steps: team_store::Kept,
+    restored: bool,
+}
+
+impl TeamHandle {
+    /// Records `step` (a change just made to the team) and keeps them all;
+    /// when no annotator is left, nothing is kept.
+    fn keep(&self, step: Step) {
+        let steps = {
+            let mut keeping = self.1.borrow_mut();
+            if self.0.borrow().members().is_empty() {
+                keeping.steps.clear();
+            } else {
+                keeping.steps.push(step);
+            }
+            keeping.steps.clone()
+        };
+        spawn_local(async move {
+            // Not kept (no IndexedDB, a full disk): the files are only
+            // not there after a reload; the comparison is unaffected.
+            let _ = team_store::save(&steps).await;
+        });
+    }
+
+    /// Reads the kept changes back into the team, once per page: the
+    /// files added and the annotators removed before the last reload.
+    async fn restore(&self) {
+        if std::mem::replace(&mut self.1.borrow_mut().restored, true) {
+            return;
+        }
+        let steps = team_store::load().await;
+        let mut team = self.0.borrow_mut();
+        for step in &steps {
+            match step {
+                Step::Add(files) => team.add(files.clone(), Vec::new()),
+                Step::Remove { file, name } => {
+                    let names = team.names();
+                    let mut found = team.members().iter().zip(&names);
+                    let at = found.position(|(m, n)| m.file == *file && n == name);
+                    if let Some(at) = at {
+                        team.remove(at);
+                    }
+                }
+            }
+        }
+        // Files added meanwhile come after the kept ones.
+        let mut keeping = self.1.borrow_mut();
+        let added = std::mem::replace(&mut keeping.steps, steps);
+        keeping.steps.extend(added);
     }
 }
 
@@ -99,10 +156,28 @@ pub fn team_button() -> Html {
     let open = use_state(|| false);
     let team = use_mut_ref(Team::default);
     let view = use_state(View::default);
-    let handle = TeamHandle(team.clone());
+    let keeping = use_mut_ref(Keeping::default);
+    let handle = TeamHandle(team.clone(), keeping);
     let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let (open, handle, view, lang) = (open.clone(), handle.clone(), view.clone(), t);
+        Callback::from(move |_: MouseEvent| {
+            let opening = !*open;
+            open.set(opening);
+            // The files kept before a reload, read back the first time the
+            // panel opens (never at start: comparing them takes a while).
+            if opening && !handle.1.borrow().restored {
+                let (handle, view) = (handle.clone(), view.clone());
+                view.set(View {
+                    busy: true,
+                    ..(*view).clone()
+                });
+                spawn_local(async move {
+                    frame().await;
+                    handle.restore().await;
+                    view.set(View::of(&handle.0.borrow(), lang));
+                });
+            }
+        })
     };
     let close = {
         let open = open.clone();
@@ -146,11 +221,13 @@ fn load(
         // Let the "Comparing…" line be drawn before the work (a posted
         // message alone does not promise a frame).
         frame().await;
+        team.restore().await;
         let next = {
             let mut team = team.0.borrow_mut();
-            team.add(files, unreadable);
+            team.add(files.clone(), unreadable);
             View::of(&team, lang)
         };
+        team.keep(Step::Add(files));
         set_view.emit(next);
     });
 }
@@ -206,11 +283,23 @@ fn team_panel(props: &PanelProps) -> Html {
     let remove = |index: usize| {
         let (team, set_view) = (team.clone(), set_view.clone());
         Callback::from(move |_: MouseEvent| {
-            let next = {
+            let (next, removed) = {
                 let mut team = team.0.borrow_mut();
+                let names = team.names();
+                let removed = team
+                    .members()
+                    .get(index)
+                    .zip(names.get(index))
+                    .map(|(m, n)| Step::Remove {
+                        file: m.file.clone(),
+                        name: n.clone(),
+                    });
                 team.remove(index);
-                View::of(&team, t)
+                (View::of(&team, t), removed)
             };
+            if let Some(removed) = removed {
+                team.keep(removed);
+            }
             set_view.emit(next);
         })
     };

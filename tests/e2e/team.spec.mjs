@@ -21,6 +21,7 @@
 import { test, expect } from './fixtures.mjs';
 import {
   gotoApp, docItems, docNames, docText, jsonFile, uploadFiles, downloadFrom, exportJson, exportAs, expectMessage,
+  waitForApp,
 } from './helpers.mjs';
 
 const TEXT = 'زار علي بغداد ثم عاد إلى الموصل';
@@ -149,6 +150,44 @@ test('three annotators: Fleiss and Krippendorff on the tokens; an annotator remo
   await expect(page.getByTestId('team-pair-row')).toHaveCount(2);
   await expect(page.getByTestId('team-fleiss')).toHaveCount(0);
   await expectRow(pairRow(page, 'Amina', 'Chadi'), { f1: '1.000' });
+});
+
+// The panel's files were gone after a reload: every annotator's file had
+// to be picked again.
+test('the Team panel\'s files, and the annotators removed, are kept across a reload', async ({ page }) => {
+  await gotoApp(page);
+  await openTeam(page);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', 'Badr', BADR)]);
+  await addFiles(page, [file('chadi.json', 'Chadi', AMINA)]);
+  await expect(members(page)).toHaveCount(3);
+  await members(page).filter({ hasText: 'Badr' }).getByTestId('team-remove').click();
+  await expect(members(page)).toHaveCount(2);
+  await expectRow(pairRow(page, 'Amina', 'Chadi'), { f1: '1.000' });
+  // Written after the change: wait for the record before reloading.
+  await expect.poll(() => page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('wasim-team');
+    open.onsuccess = () => {
+      const get = open.result.transaction('team').objectStore('team').get('files');
+      get.onsuccess = () => { resolve((get.result ?? []).length); open.result.close(); };
+    };
+    open.onerror = () => resolve(-1);
+  }))).toBe(3);
+  await page.reload();
+  await waitForApp(page);
+  await openTeam(page);
+  await expect(members(page)).toHaveCount(2);
+  await expect(members(page).nth(0)).toHaveAttribute('data-name', 'Amina');
+  await expect(members(page).nth(1)).toHaveAttribute('data-name', 'Chadi');
+  await expectRow(pairRow(page, 'Amina', 'Chadi'), { f1: '1.000' });
+  // Removing every annotator keeps nothing.
+  await members(page).first().getByTestId('team-remove').click();
+  await members(page).first().getByTestId('team-remove').click();
+  await expect(members(page)).toHaveCount(0);
+  await page.reload();
+  await waitForApp(page);
+  await openTeam(page);
+  await expect(page.getByTestId('team-busy')).toHaveCount(0);
+  await expect(members(page)).toHaveCount(0);
 });
 
 test('bad input: each problem has a clear notice, and existing work is untouched', async ({ page }) => {
