@@ -270,6 +270,20 @@ fn on_controller_change() {
     }
     if HAD_CONTROLLER.with(|h| h.replace(true)) {
         set_ready();
+        return;
+    }
+    // The first worker of a first visit is news only when a deployment
+    // came between the page and the worker: it serves another build.
+    let controller = container().and_then(|c| ours(&c));
+    if let (Some(controller), Some(version)) = (controller, build_version()) {
+        spawn_local(async move {
+            if worker_version(&controller)
+                .await
+                .is_some_and(|theirs| theirs != version)
+            {
+                set_ready();
+            }
+        });
     }
 }
 

@@ -236,6 +236,37 @@ test('a new build at the same URL: the app says so, keeps running its own build,
   });
 });
 
+// A first visit during a deployment: the page came from one build and its
+// first worker from the next. It ran under that worker without a word, and
+// its next reload was silently the other build.
+test('a first visit whose worker comes from the next build says a new version is ready', async ({ browser, problems }) => {
+  const dir = copyBuild(tmp);
+  await served({ browser, problems }, dir, '/wasim/', async ({ url, context }) => {
+    let deployed = false;
+    await context.route('**/sw.js', async (route) => {
+      if (!deployed) {
+        deployed = true;
+        deployNewBuild(dir);
+      }
+      await route.continue();
+    });
+    const page = await openApp(context, url);
+    const pageVersion = await buildVersion(page);
+    const workerVersion = await page.evaluate(async () => {
+      const channel = new MessageChannel();
+      const reply = new Promise((resolve) => (channel.port1.onmessage = (e) => resolve(e.data.version)));
+      navigator.serviceWorker.controller.postMessage({ type: 'version' }, [channel.port2]);
+      return reply;
+    });
+    expect(workerVersion).not.toBe(pageVersion);
+    await expect(page.getByTestId('update-ready')).toBeVisible();
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
+    await waitForApp(page);
+    expect(await buildVersion(page)).toBe(workerVersion);
+    await expect(page.getByTestId('update-ready')).toHaveCount(0);
+  });
+});
+
 test('two apps under one host: each worker is scoped to its own path, and updating one leaves the other alone', async ({ browser, problems }) => {
   copyBuild(tmp, 'a');
   const b = copyBuild(tmp, 'b');
