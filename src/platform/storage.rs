@@ -724,6 +724,27 @@ impl Stores {
     }
 }
 
+/// An `upgradeneeded` handler that creates those of `stores` the database
+/// opened lacks.
+pub(crate) fn creating_stores(
+    stores: &'static [&'static str],
+) -> Closure<dyn FnMut(web_sys::Event)> {
+    Closure::new(move |event: web_sys::Event| {
+        let db = event
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = db {
+            for store in stores {
+                if !db.object_store_names().contains(store) {
+                    let _ = db.create_object_store(store);
+                }
+            }
+        }
+    })
+}
+
 async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .ok_or(NO_INDEXED_DB)?
@@ -736,20 +757,7 @@ async fn open() -> Result<IdbDatabase, String> {
     // Version 1 had `meta` and `texts`; version 2 adds the other stores.
     // The schema 1 records are migrated by the first write (see the module
     // notes), not here.
-    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
-        let db = event
-            .target()
-            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
-            .and_then(|r| r.result().ok())
-            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
-        if let Some(db) = db {
-            for store in STORES {
-                if !db.object_store_names().contains(store) {
-                    let _ = db.create_object_store(store);
-                }
-            }
-        }
-    });
+    let upgrade = creating_stores(&STORES);
     open_request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let blocked = Closure::<dyn FnMut()>::new(|| {
         ON_BLOCKED.with(|cell| {

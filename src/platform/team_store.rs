@@ -10,10 +10,10 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbTransactionMode};
 
 use crate::core::formats::InputFile;
-use crate::platform::storage::{describe, request};
+use crate::platform::storage::{creating_stores, describe, request};
 
 const DB_NAME: &str = "wasim-team";
 const STORE: &str = "team";
@@ -43,18 +43,7 @@ async fn open() -> Result<IdbDatabase, String> {
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or_else(|| "no IndexedDB".to_owned())?;
     let open_request: IdbOpenDbRequest = factory.open_with_u32(DB_NAME, 1).map_err(describe)?;
-    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
-        let db = event
-            .target()
-            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
-            .and_then(|r| r.result().ok())
-            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
-        if let Some(db) = db
-            && !db.object_store_names().contains(STORE)
-        {
-            let _ = db.create_object_store(STORE);
-        }
-    });
+    let upgrade = creating_stores(&[STORE]);
     open_request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db = request(&open_request).await?;
     drop(upgrade);
