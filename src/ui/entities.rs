@@ -320,8 +320,20 @@ fn span_details() -> Html {
     let options = app.ws.labels.iter().map(|l| {
         html! { <option key={l.name.clone()} value={l.name.clone()} selected={l.name == span.label}>{ l.name.clone() }</option> }
     });
+    // Esc in the note or the entity id gives the keyboard back to the text
+    // (leaving the field commits it), the span still selected.
+    let back_to_text = Callback::from(|event: KeyboardEvent| {
+        let typing = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT"));
+        if event.key() == "Escape" && typing {
+            event.prevent_default();
+            crate::platform::focus::focus_text();
+        }
+    });
     html! {
-        <section class="span-details" data-testid="span-details" data-span-id={id.0.to_string()}>
+        <section class="span-details" data-testid="span-details" data-span-id={id.0.to_string()} onkeydown={back_to_text}>
             <h2>{ t.t(Key::SelectedSpan) }</h2>
             <p class="span-text" dir="auto">{ text }</p>
             // Offsets read left to right in either interface: in an

@@ -228,7 +228,7 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
 
     // Tab in the text walks the spans; Enter on the selected one takes the
     // keyboard to its note, whichever span it is.
-    test(`Enter on a selected span goes to its note (${lang})`, async ({ page }) => {
+    test(`Enter on a selected span goes to its note, Esc back to the text (${lang})`, async ({ page }) => {
       const name = await workbench(page);
       const mark = markLocator(page, { start: name.start, end: name.end, label: 'PER' }).first();
       await mark.click();
@@ -236,6 +236,15 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('span-note')).toBeFocused();
       await page.keyboard.type('رئيس الوزراء');
+      await expect(page.getByTestId('span-note')).toHaveValue('رئيس الوزراء');
+      // Esc takes the keyboard back to the text, the note kept and the
+      // span still selected: Tab goes on to the next span from there.
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('doc-text')).toBeFocused();
+      await expect(page.getByTestId('span-details')).toBeVisible();
+      await expect(page.getByTestId('span-note')).toHaveValue('رئيس الوزراء');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('span-note')).toBeFocused();
       await expect(page.getByTestId('span-note')).toHaveValue('رئيس الوزراء');
     });
 
