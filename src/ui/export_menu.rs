@@ -28,6 +28,15 @@ pub fn offer_download(app: &AppHandle, file: &OutputFile) {
 /// Downloads the whole workspace as Wasim JSON (*Export JSON*), warning
 /// when some disagreements are still open.
 pub fn export_workspace(app: &AppHandle) {
+    // As the export menu: with no document (or only the demo) there is
+    // nothing to export (it downloaded the labels alone).
+    if app.ws.work_documents().next().is_none() {
+        app.dispatch(Action::Notify(
+            MessageKind::Info,
+            Key::NothingToExport.into(),
+        ));
+        return;
+    }
     offer_download(app, &workspace_file(&app.ws));
     if let Some(warning) = open_warning(app.tally.disputes(), app.ws.work_documents()) {
         app.dispatch(Action::Warnings {

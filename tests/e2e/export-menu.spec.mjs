@@ -2,7 +2,7 @@
 // download for the open document and for the corpus, and "wasim" equals the
 // one-click export-json.
 import { test, expect } from './fixtures.mjs';
-import { gotoApp, docItem, uploadFiles, jsonFile, downloadFrom, exportJson, openDoc } from './helpers.mjs';
+import { gotoApp, docItem, uploadFiles, jsonFile, downloadFrom, exportJson, openDoc, expectMessage } from './helpers.mjs';
 
 const FORMATS = ['wasim', 'doccano', 'spacy', 'label-studio', 'brat', 'conll', 'web-annotation'];
 
@@ -61,3 +61,18 @@ for (const format of FORMATS) {
     }
   });
 }
+
+// With only the demo, the menu said there was nothing to export while
+// *Export JSON* downloaded the labels alone. Both say the same now.
+test('with only the demo, Export JSON and the menu both say there is nothing to export', async ({ page }) => {
+  await gotoApp(page);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByTestId('export-json').click();
+  await expectMessage(page, 'info', 'There is no document to export.');
+  await page.getByTestId('export-format').selectOption('doccano');
+  await page.getByTestId('export-run').click();
+  await expectMessage(page, 'info', 'There is no document to export.');
+  await page.waitForTimeout(500);
+  expect(downloads).toBe(0);
+});
