@@ -89,11 +89,15 @@ impl SearchError {
 fn regex_reason(message: &str) -> Option<Key> {
     // First match wins: "counted repetition operator must be applied" is
     // a repetition of nothing, before the other counted repetitions.
-    const REASONS: [(&str, Key); 21] = [
+    const REASONS: [(&str, Key); 23] = [
         ("open group without closing", Key::RegexUnclosedGroup),
         ("closing ')' without matching", Key::RegexUnopenedGroup),
         ("unclosed character class", Key::RegexUnclosedClass),
-        ("class has no closing bracket", Key::RegexUnclosedClass),
+        ("no closing bracket", Key::RegexUnclosedClass),
+        (
+            "ranges must start and end with a single character",
+            Key::RegexClassRangeEnds,
+        ),
         ("invalid range in character class", Key::RegexClassRange),
         ("unrecognized escape sequence", Key::RegexEscape),
         (
@@ -117,6 +121,7 @@ fn regex_reason(message: &str) -> Option<Key> {
             Key::RegexTrailingBackslash,
         ),
         ("too much nesting", Key::RegexNesting),
+        ("exceeded size limit", Key::RegexTooBig),
     ];
     REASONS
         .iter()
@@ -943,6 +948,11 @@ mod tests {
             ("(?P<>ب)", Key::RegexGroupName),
             ("(?P<a>ب)(?P<a>ت)", Key::RegexGroupName),
             ("ب\\", Key::RegexTrailingBackslash),
+            ("[]", Key::RegexUnclosedClass),
+            ("[^]", Key::RegexUnclosedClass),
+            (r"[\d-z]", Key::RegexClassRangeEnds),
+            (r"[a-\s]", Key::RegexClassRangeEnds),
+            ("(ب{1000}){1000}", Key::RegexTooBig),
             (
                 &format!("{}ب{}", "(".repeat(300), ")".repeat(300)),
                 Key::RegexNesting,

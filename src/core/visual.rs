@@ -53,6 +53,21 @@ impl WordBox {
     }
 }
 
+/// Whether an arrow pointing right (`rightward`) or left points from the
+/// word at a selection's moving end (`focus`) back towards the word it
+/// started from (`anchor`): `None` when the two are drawn in different
+/// rows, where the side says nothing.
+pub fn points_back(anchor: &WordBox, focus: &WordBox, rightward: bool) -> Option<bool> {
+    if !focus.same_row(anchor) {
+        return None;
+    }
+    Some(if rightward {
+        anchor.middle_x() > focus.middle_x()
+    } else {
+        anchor.middle_x() < focus.middle_x()
+    })
+}
+
 /// The word drawn next to `current` towards the right (`rightward`) or the
 /// left, among `words` (the words around it in its line; `rtl` when the
 /// document reads right to left). In the same row, the nearest word on that

@@ -419,7 +419,8 @@ pub fn prev_word_start(text: &Text, cp: usize) -> usize {
 /// The selection always holds whole words and ends at a word's edge, never
 /// on the punctuation or spaces between words:
 /// - from a caret inside a word (a click), it takes that whole word, not the
-///   letters on one side of the caret;
+///   letters on one side of the caret; from a caret between words, the
+///   word on the arrow's side;
 /// - growing takes in the next word whole; shrinking drops the last word
 ///   together with what separates it from the one before ("أكرم القصاص -
 ///   زيد" shrinks to "أكرم القصاص", not "أكرم القصاص -");
@@ -436,6 +437,22 @@ pub fn extend_selection(text: &Text, anchor: usize, focus: usize, forward: bool)
         } else {
             (word.end(), word.start())
         };
+    }
+    // From a caret between words (a click on a space): the next word whole,
+    // or the one before (it grew "Barack " with the space after it).
+    if anchor == focus {
+        let word = if forward {
+            word_at(text, anchor)
+        } else {
+            word_at(text, prev_word_start(text, anchor)).filter(|w| w.end() <= anchor)
+        };
+        if let Some(word) = word {
+            return if forward {
+                (word.start(), word.end())
+            } else {
+                (word.end(), word.start())
+            };
+        }
     }
     let len = text.char_len();
     match (forward, focus >= anchor) {
@@ -1025,6 +1042,22 @@ mod tests {
         // At a word's edge, the word on that side.
         assert_eq!(extend_selection(&text, start, start, true), (start, end));
         assert_eq!(extend_selection(&text, end, end, false), (end, start));
+        // From the start of a word, back: the word before, without the
+        // space between (it took "مصطفى ").
+        let before = find_cp(&text, "مصطفى", 0);
+        assert_eq!(
+            extend_selection(&text, start, start, false),
+            (before + 5, before)
+        );
+        // From inside the space: either neighbour whole.
+        assert_eq!(
+            extend_selection(&text, start - 1, start - 1, true),
+            (start, end)
+        );
+        assert_eq!(
+            extend_selection(&text, start - 1, start - 1, false),
+            (before + 5, before)
+        );
         // Exact characters stay possible with Ctrl/Alt: not this function.
     }
 

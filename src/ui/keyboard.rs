@@ -27,7 +27,7 @@ use crate::core::curation::{is_team, largest_team};
 use crate::core::model::{Document, SpanId};
 use crate::core::session::Curate;
 use crate::core::text::{CharRange, Text};
-use crate::core::visual::{entry_word, next_drawn};
+use crate::core::visual::{entry_word, next_drawn, points_back};
 use crate::core::words::{
     extend_selection, next_line_word, prev_word_start, word_at, words_around,
 };
@@ -46,8 +46,16 @@ struct Cursor {
     focus: usize,
 }
 
+/// A selection grown by Shift and an arrow: what it was before, what it
+/// became, and which way the arrow pointed (`true`: right).
+type Grown = (Cursor, Cursor, bool);
+
 thread_local! {
     static CURSOR: RefCell<Option<Cursor>> = const { RefCell::new(None) };
+    /// The selection's growth by Shift and the arrows, latest last: the
+    /// other arrow takes the latest back exactly, however the words it took
+    /// in are drawn.
+    static GROWN: RefCell<Vec<Grown>> = const { RefCell::new(Vec::new()) };
     /// The quorum chosen in the curation panel (how many annotators must
     /// agree), for Alt+Enter; `None`: all of them.
     static QUORUM: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
@@ -335,7 +343,12 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
     let text = &doc.text;
     // A character at a time, the arrow follows the run it is in: inside a
     // Latin name in an Arabic line, Left goes back in the text.
-    let local = by_char.then(|| direction_at(text, cursor)).flatten();
+    // So does Shift from a caret (a click between two words of a Latin
+    // name: ← takes the word drawn on its left).
+    let caret = cursor.anchor == cursor.focus;
+    let local = (by_char || (extend && caret))
+        .then(|| direction_at(text, cursor))
+        .flatten();
     let forward = if local.unwrap_or_else(|| line_is_rtl(&root, cursor.focus)) {
         !right
     } else {
@@ -349,6 +362,20 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
     let drawn = (!extend && !by_char && start != end)
         .then(|| drawn_beside(&root, text, CharRange::ordered(start, end), right))
         .flatten();
+    // A character selected: Ctrl and the arrow go to the character drawn
+    // beside it (at a run's edge, the text's order turned back into it).
+    if !extend
+        && by_char
+        && let Some(next) = drawn_char_beside(&root, text, CharRange::ordered(start, end), right)
+    {
+        return select_cursor(
+            app,
+            Cursor {
+                anchor: next.start(),
+                focus: next.end(),
+            },
+        );
+    }
     let next = if let Some(word) = drawn {
         let Some(word) = word else {
             return; // the first or last line: nowhere to go that way
@@ -357,6 +384,11 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
             anchor: word.start(),
             focus: word.end(),
         }
+    } else if let Some(before) = (extend && !by_char)
+        .then(|| shrunk(cursor, right))
+        .flatten()
+    {
+        before
     } else if let Some(extended) = (extend && !by_char)
         .then(|| extend_drawn(&root, text, cursor, right))
         .flatten()
@@ -364,6 +396,7 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
         let Some(next) = extended else {
             return; // the first or last line: nowhere to go that way
         };
+        GROWN.with(|g| g.borrow_mut().push((cursor, next, right)));
         next
     } else if extend {
         let (anchor, focus) = match (forward, by_char) {
@@ -391,6 +424,12 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
             _ => cursor,
         }
     };
+    select_cursor(app, next);
+}
+
+/// Selects `next` in the text (nothing when it is empty) and remembers it
+/// as the keyboard cursor.
+fn select_cursor(app: &AppHandle, next: Cursor) {
     if next.anchor == next.focus {
         return;
     }
@@ -407,6 +446,47 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
             }
         }
     });
+}
+
+/// How far around a selected character, in code points, the characters
+/// Ctrl and an arrow may go to are measured.
+const CHAR_REACH: usize = 160;
+
+/// Where Ctrl and an arrow take `selected` when it is one drawn character
+/// (a grapheme cluster): the character drawn beside it on the arrow's side
+/// ([`next_drawn`], on the characters of its line around it). `None` when
+/// `selected` is not one character, or the line has none there (the arrow
+/// then moves in the text's order, and on to the next line).
+fn drawn_char_beside(
+    root: &Element,
+    text: &Text,
+    selected: CharRange,
+    right: bool,
+) -> Option<CharRange> {
+    if selected.is_empty() || text.next_grapheme(selected.start()) != selected.end() {
+        return None;
+    }
+    let len = text.char_len();
+    let before = text.slice(
+        selected.start().saturating_sub(CHAR_REACH),
+        selected.start(),
+    )?;
+    let back = before.chars().rev().take_while(|&c| c != '\n').count();
+    let after = text.slice(selected.end(), (selected.end() + CHAR_REACH).min(len))?;
+    let ahead = after.chars().take_while(|&c| c != '\n').count();
+    let mut characters = Vec::new();
+    let mut at = text.grapheme_ceil(selected.start() - back);
+    while at < selected.end() + ahead {
+        let next = text.next_grapheme(at);
+        if next <= at {
+            break;
+        }
+        characters.extend(CharRange::new(at, next));
+        at = next;
+    }
+    let boxes = word_boxes(root, &characters);
+    let current = boxes.iter().find(|b| b.range == selected)?;
+    next_drawn(current, &boxes, right, is_rtl(root))
 }
 
 /// How far around the selected word, in code points, the words its arrow
@@ -444,13 +524,32 @@ fn drawn_beside(
     Some(entry_word(&boxes, down, rtl).or(Some(first)))
 }
 
-/// Shift+arrow a word at a time, in the order words are drawn: the word at
-/// the selection's focus moves to the word drawn beside it on the arrow's
-/// side ([`drawn_beside`]), and the selection runs from the word at its
-/// anchor to there, so it grows and shrinks the way the arrow points even
-/// inside a name in the other script. `Some(None)` past the first or last
-/// line; `None` when the selection does not start and end at words' edges
-/// (it then moves in the text's order).
+/// Shift and the arrow opposite to the one that last grew the selection
+/// (`cursor`): the selection as it was before. `None` when the selection
+/// was not grown so (the record of growth is then forgotten).
+fn shrunk(cursor: Cursor, right: bool) -> Option<Cursor> {
+    GROWN.with(|grown| {
+        let mut grown = grown.borrow_mut();
+        match grown.last() {
+            Some(&(before, after, way)) if after == cursor => (way != right)
+                .then(|| grown.pop().map(|_| before))
+                .flatten(),
+            _ => {
+                grown.clear();
+                None
+            }
+        }
+    })
+}
+
+/// Shift+arrow a word at a time, in the order words are drawn. The arrow
+/// pointing away from the word the selection started at (its anchor): the
+/// selection grows to the word drawn beside its moving end ([`drawn_beside`],
+/// passing over words it already holds, so a Latin name in an Arabic line is
+/// never left with a gap in its highlight). Pointing back: the moving end's
+/// word is let go, the selection shrinking to the word before it. `Some(None)`
+/// past the first or last line; `None` when the selection does not start
+/// and end at words' edges (it then moves in the text's order).
 fn extend_drawn(
     root: &Element,
     text: &Text,
@@ -464,13 +563,40 @@ fn extend_drawn(
     let words = words_around(text, range, DRAWN_REACH);
     let starting = |at: usize| words.iter().copied().find(|w| w.start() == at);
     let ending = |at: usize| words.iter().copied().find(|w| w.end() == at);
-    let (anchor_word, focus_word) = if cursor.anchor < cursor.focus {
+    let forward = cursor.anchor < cursor.focus;
+    let (anchor_word, focus_word) = if forward {
         (starting(cursor.anchor)?, ending(cursor.focus)?)
     } else {
         (ending(cursor.anchor)?, starting(cursor.focus)?)
     };
-    let Some(target) = drawn_beside(root, text, focus_word, right)? else {
-        return Some(None);
+    let boxes = word_boxes(root, &[anchor_word, focus_word]);
+    let drawn = |word: CharRange| boxes.iter().find(|b| b.range == word);
+    let back = match (drawn(anchor_word), drawn(focus_word)) {
+        (Some(a), Some(f)) if anchor_word != focus_word => points_back(a, f, right),
+        _ => None,
+    };
+    let target = if back == Some(true) {
+        // The word before the moving end's, on the anchor's side.
+        let mut inner = words.iter().copied().filter(|w| w.overlaps(range));
+        let inner = if forward {
+            inner.rfind(|w| w.end() <= focus_word.start())
+        } else {
+            inner.find(|w| w.start() >= focus_word.end())
+        };
+        inner?
+    } else {
+        let mut target = drawn_beside(root, text, focus_word, right)?;
+        // Over the words the selection holds already, up to a row's worth.
+        for _ in 0..64 {
+            match target {
+                Some(word) if range.covers(word) => target = drawn_beside(root, text, word, right)?,
+                _ => break,
+            }
+        }
+        let Some(target) = target else {
+            return Some(None);
+        };
+        target
     };
     Some(Some(if target.start() >= anchor_word.start() {
         Cursor {

@@ -257,7 +257,9 @@ test('5c. ←, →, Ctrl and Shift walk the words in the order they are drawn, a
   // Ctrl moves a character at a time the way the characters are drawn:
   // inside the name, ← goes back in the text (it went on to «ف»).
   await walk('ArrowLeft', ['Obama']);
-  await walk('Control+ArrowLeft', [' ', 'k']);
+  // …and on out of it, to the left of "Barack", into «في» (it bounced
+  // between "B" and the space before it for ever).
+  await walk('Control+ArrowLeft', [' ', 'k', 'c', 'a', 'r', 'a', 'B', ' ', 'ف']);
   const reach = async (key, word) => {
     for (let i = 0; i < 8 && (await selected()) !== word; i++) await page.keyboard.press(key);
     expect(await selected()).toBe(word);
@@ -270,6 +272,23 @@ test('5c. ←, →, Ctrl and Shift walk the words in the order they are drawn, a
   await walk('Shift+ArrowLeft', ['Obama', 'Barack Obama']);
   await page.keyboard.press('1');
   await expect(markLocator(page, { ...cpFind(text, 'Barack Obama'), label: 'PER' })).toHaveCount(1);
+  // Growing past the name from the right never leaves a gap in the
+  // highlight: from قال, ← takes الرئيس, the whole name, then في (it let
+  // "Obama" go, drawn between الرئيس and "Barack").
+  await page.keyboard.press('Escape');
+  await reach('ArrowRight', 'قال');
+  await walk('Shift+ArrowLeft', ['قال الرئيس', 'قال الرئيس Barack Obama', 'قال الرئيس Barack Obama في']);
+  await walk('Shift+ArrowRight', ['قال الرئيس Barack Obama', 'قال الرئيس']);
+  // From a caret clicked between "Barack" and "Obama", Shift and the arrow
+  // take the word drawn on the arrow's side (← went to "Obama").
+  const o = cpFind(text, 'Obama').start;
+  const gap = await rectForOffsets(page, o - 1, o);
+  await page.mouse.click((gap.from.x + gap.to.x) / 2, (gap.from.y + gap.to.y) / 2);
+  await page.keyboard.press('Shift+ArrowLeft');
+  expect(await selected()).toBe('Barack');
+  await page.mouse.click((gap.from.x + gap.to.x) / 2, (gap.from.y + gap.to.y) / 2);
+  await page.keyboard.press('Shift+ArrowRight');
+  expect(await selected()).toBe('Obama');
 });
 
 // A line of digits (a date) is drawn left to right in an Arabic document,

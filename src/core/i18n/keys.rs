@@ -678,6 +678,10 @@ pub enum Key {
     RegexTrailingBackslash,
     /// groups are nested too deeply
     RegexNesting,
+    /// a range in a character class must start and end with a single character, not a class such as \\d
+    RegexClassRangeEnds,
+    /// the pattern is too large once expanded (a repetition such as {1000} of a group makes it so)
+    RegexTooBig,
     /// loading documents
     LoadingDocuments,
     /// loading {name}
@@ -1321,7 +1325,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 589] = [
+    pub const ALL: [Key; 591] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1659,6 +1663,8 @@ impl Key {
         Key::RegexGroupName,
         Key::RegexTrailingBackslash,
         Key::RegexNesting,
+        Key::RegexClassRangeEnds,
+        Key::RegexTooBig,
         Key::LoadingDocuments,
         Key::LoadingDocument,
         Key::RemovingDocument,
