@@ -158,6 +158,42 @@ fn a_zipped_brat_project_exports_its_ann_unchanged_and_deflated() {
     assert_eq!(documents, 2);
 }
 
+/// brat looks for its configuration up the folders: a corpus with
+/// `annotation.conf` above `esp/` and `ned/` (as brat-conll2002 ships)
+/// keeps it, and writes it back as it was.
+#[test]
+fn configuration_files_above_the_pairs_are_kept() {
+    const CONF: &str =
+        "# the corpus's types\n[entities]\nPER\nLOC\n\n[relations]\nVisit\tArg1:PER, Arg2:LOC\n";
+    let bytes = make_zip(
+        &[
+            ("corpus/annotation.conf", CONF.as_bytes()),
+            ("corpus/visual.conf", b"[labels]\nPER | Person\n"),
+            ("corpus/esp/a.txt", TXT.as_bytes()),
+            ("corpus/esp/a.ann", ANN.as_bytes()),
+            ("corpus/ned/b.txt", TXT.as_bytes()),
+            ("corpus/ned/b.ann", ANN.as_bytes()),
+        ],
+        CompressionMethod::Deflated,
+    );
+    let mut ws = Workspace::default();
+    for imported in oks(import_files(vec![zip_file("corpus.zip", bytes)])) {
+        let (edit, _) = import_edit(&mut ws, imported).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+    }
+    assert_eq!(ws.documents.len(), 2);
+    let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+    let exported = Brat.export(&ws.labels, &docs, ExportOptions::default());
+    let entries = archive::read(&exported.file.bytes).expect("reads");
+    let entry = |name: &str| {
+        let found = entries.iter().find(|e| e.name == name);
+        String::from_utf8_lossy(&found.expect(name).bytes).into_owned()
+    };
+    assert_eq!(entry("annotation.conf"), CONF);
+    assert_eq!(entry("visual.conf"), "[labels]\nPER | Person\n");
+    assert!(exported.warnings.is_empty(), "{:?}", exported.warnings);
+}
+
 #[test]
 fn backslashes_in_entry_names_are_folders() {
     let bytes = make_zip(

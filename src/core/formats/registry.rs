@@ -49,8 +49,21 @@ pub fn by_id(id: &str) -> Option<&'static dyn Format> {
 /// `.txt`, an archive's results take its place). Each result stands alone,
 /// so one bad file never stops the others.
 pub fn import_files(files: Vec<InputFile>) -> Vec<Result<Imported, ImportError>> {
+    import_files_under(files, &[])
+}
+
+/// [`import_files`] for the files of a folder whose brat pairs also keep
+/// `inherited`, the configuration files of a folder above it (brat looks
+/// for them up the folders) when it has none of its own.
+fn import_files_under(
+    files: Vec<InputFile>,
+    inherited: &[InputFile],
+) -> Vec<Result<Imported, ImportError>> {
     let mut results = Vec::with_capacity(files.len());
-    let confs = brat_confs(&files);
+    let mut confs = brat_confs(&files);
+    if confs.is_empty() {
+        confs = inherited.iter().collect();
+    }
     for unit in import_units(&files) {
         let unit: Vec<&InputFile> = unit.iter().filter_map(|&i| files.get(i)).collect();
         results.extend(import_unit(&unit, &confs));
@@ -231,6 +244,14 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
         .collect();
     let brat_folders: std::collections::HashSet<String> =
         brat_folders.into_iter().map(|f| f.to_owned()).collect();
+    // brat's configuration files serve the pairs of their folder and of the
+    // folders below it (as brat looks them up).
+    let serves = |folder: &str| {
+        brat_folders
+            .iter()
+            .any(|b| folder.is_empty() || b == folder || b.starts_with(&format!("{folder}/")))
+    };
+    let mut confs: Vec<(String, InputFile)> = Vec::new();
     for entry in entries {
         let (folder, name) = match entry.name.rsplit_once('/') {
             Some((folder, name)) => (format!("{folder}/"), name.to_owned()),
@@ -240,7 +261,7 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
         let ext = ext.to_lowercase();
         let (stem, _) = common::split_extension(&entry.name);
         let paperwork = is_paperwork(&name) && !(ext == "txt" && annotated.contains(stem));
-        let conf = brat::is_conf(&name) && brat_folders.contains(folder.trim_end_matches('/'));
+        let conf = brat::is_conf(&name) && serves(folder.trim_end_matches('/'));
         if (ext == "conf" && !conf) || paperwork {
             continue;
         }
@@ -254,19 +275,37 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
             name,
             bytes: entry.bytes,
         };
+        if conf {
+            confs.push((folder.clone(), file.clone()));
+        }
         match folders.iter_mut().find(|(f, _)| *f == folder) {
             Some((_, files)) => files.push(file),
             None => folders.push((folder, vec![file])),
         }
     }
     for (folder, files) in folders {
-        results.extend(import_files(files).into_iter().map(|result| {
-            result.map_err(|mut error| {
-                error.file = format!("{folder}{}", error.file);
-                error.archive = Some(archive.name.clone());
-                error
-            })
-        }));
+        // The nearest folder above with configuration files.
+        let above = confs
+            .iter()
+            .filter(|(f, _)| f.len() < folder.len() && folder.starts_with(f.as_str()))
+            .map(|(f, _)| f.len())
+            .max();
+        let inherited: Vec<InputFile> = confs
+            .iter()
+            .filter(|(f, _)| Some(f.len()) == above && folder.starts_with(f.as_str()))
+            .map(|(_, file)| file.clone())
+            .collect();
+        results.extend(
+            import_files_under(files, &inherited)
+                .into_iter()
+                .map(|result| {
+                    result.map_err(|mut error| {
+                        error.file = format!("{folder}{}", error.file);
+                        error.archive = Some(archive.name.clone());
+                        error
+                    })
+                }),
+        );
     }
     if results.is_empty() {
         results.push(Err(ImportError::new(
