@@ -532,7 +532,8 @@ pub fn keep_conf(imported: &mut Imported, confs: &[&InputFile]) {
 
 /// The configuration files the exported documents were loaded with: each
 /// file's text as the first document that has it kept it, and the names
-/// whose text differed between documents (two projects exported together).
+/// whose text differed between documents, or that some had and others
+/// lacked (two projects exported together).
 ///
 /// Written back as they were, except that a kept `annotation.conf` also
 /// declares the types the written `.ann` files use and it did not (a new
@@ -547,11 +548,13 @@ struct KeptConf {
 impl KeptConf {
     fn of(documents: &[&Document]) -> KeptConf {
         let mut kept = KeptConf::default();
+        let mut sets: Vec<&serde_json::Map<String, serde_json::Value>> = Vec::new();
         for doc in documents {
             let confs = doc.source_data(ID).and_then(|d| d.get(CONF_KEY));
             let Some(confs) = confs.and_then(serde_json::Value::as_object) else {
                 continue;
             };
+            sets.push(confs);
             for (name, text) in confs {
                 let Some(text) = text.as_str() else { continue };
                 match kept.files.iter().find(|(n, _)| n == name) {
@@ -559,6 +562,12 @@ impl KeptConf {
                     Some(_) => {}
                     None => kept.files.push((name.clone(), text.to_owned())),
                 }
+            }
+        }
+        // A file some projects have and others lack is a mix too.
+        for (name, _) in &kept.files {
+            if sets.iter().any(|set| !set.contains_key(name)) {
+                push_new(&mut kept.differ, name);
             }
         }
         kept
@@ -1915,6 +1924,7 @@ mod tests {
     fn documents_of_two_projects_keep_the_first_conf_and_say_so() {
         let mut ws = loaded(vec![
             file("annotation.conf", "[entities]\nPER\n"),
+            file("visual.conf", "[labels]\n"),
             file("a.txt", "علي"),
             file("a.ann", "T1\tPER 0 3\tعلي\n"),
         ]);
@@ -1933,8 +1943,8 @@ mod tests {
         assert_eq!(
             warnings,
             [
-                "The documents came from brat projects whose annotation.conf differ; the export \
-                 writes the first document's",
+                "The documents came from brat projects whose annotation.conf, visual.conf differ \
+                 (or only some have them); the export writes the first document's of each",
                 "annotation.conf now also declares LOC, which the exported .ann files use"
             ]
         );

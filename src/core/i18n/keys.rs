@@ -966,7 +966,7 @@ pub enum Key {
     BratConfNoEntities,
     /// {file} holds brat's display or tool settings, which Wasim does not use; brat exports of the documents loaded with it write it back
     BratConfNotUsed,
-    /// The documents came from brat projects whose {names} differ; the export writes the first document's
+    /// The documents came from brat projects whose {names} differ (or only some have them); the export writes the first document's of each
     BratConfsDiffer,
     /// {file} now also declares {types}, which the exported .ann files use
     BratConfDeclared,
