@@ -20,6 +20,25 @@ const PDI: char = '\u{2069}';
 /// Left-to-right mark: an invisible strong left-to-right character.
 const LRM: char = '\u{200E}';
 
+/// Characters that take no room and show nothing: the soft hyphen, the
+/// combining grapheme joiner, the Arabic letter mark, zero-width spaces and
+/// joiners, direction marks, embeddings and isolates, the line and
+/// paragraph separators, invisible operators, the byte order mark.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Whether a character is strongly right-to-left (Hebrew, Arabic, Syriac,
 /// Thaana, N'Ko and their presentation forms).
 pub fn is_strong_rtl(ch: char) -> bool {

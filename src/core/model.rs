@@ -117,7 +117,7 @@ pub const RESERVED_KEYS: [char; 5] = ['?', '/', '\\', '[', ']'];
 fn key_problem(key: char) -> Option<Key> {
     if RESERVED_KEYS.contains(&key) {
         Some(Key::KeyReserved)
-    } else if key.is_control() || key.is_whitespace() {
+    } else if key.is_control() || key.is_whitespace() || crate::core::bidi::is_invisible(key) {
         Some(Key::KeyUntypable)
     } else {
         None
@@ -945,6 +945,9 @@ mod tests {
         assert!(bad(&|l| l[0].color = "#00ff00; x".into()).contains("not a colour"));
         assert!(bad(&|l| l[0].key = Some('?')).contains("shortcuts"));
         assert!(bad(&|l| l[0].key = Some('\t')).contains("cannot be typed"));
+        // Nor a format character: it showed as an empty box.
+        assert!(bad(&|l| l[0].key = Some('\u{202e}')).contains("cannot be typed"));
+        assert!(bad(&|l| l[0].key = Some('\u{200d}')).contains("cannot be typed"));
         assert!(bad(&|l| l[0].key = Some('2')).contains("used by \"PER\" and \"LOC\""));
         assert!(bad(&|l| l[0].name = " ".into()).contains("empty name"));
         assert!(bad(&|l| l[0].name = "LOC".into()).contains("defined twice"));

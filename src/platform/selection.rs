@@ -47,7 +47,10 @@ pub fn selection_offsets(root: &Element, text_len: usize) -> Option<CharRange> {
     let root_node: &Node = root.as_ref();
     let start_node = range.start_container().ok()?;
     let end_node = range.end_container().ok()?;
-    if !root_node.contains(Some(&start_node)) && !root_node.contains(Some(&end_node)) {
+    // A drag must start in the text; it may end past it (the end is then
+    // the text's edge). One started on a message over the text, or on a
+    // panel, took everything from the document's start.
+    if !root_node.contains(selection.anchor_node().as_ref()) {
         return None;
     }
     let start = point_to_cp(root, &start_node, range.start_offset().ok()?, text_len)?;

@@ -279,7 +279,6 @@ fn span_details() -> Html {
     else {
         return html! {};
     };
-    let doc_id = doc.id;
     let id = span.id;
     let text = doc
         .text
@@ -292,15 +291,18 @@ fn span_details() -> Html {
         commit.reform(|event: Event| field_value(&event).unwrap_or_default())
     };
     let (note_change, entity_change) = (on_field(&note_commit), on_field(&entity_commit));
+    // As the label's key does on the selected span (this one): a label
+    // another span on the same text already has selects that span, never
+    // makes a twin (the field made two MISC spans on «أيلول»).
     let onlabel = {
         let app = app.clone();
         Callback::from(move |event: Event| {
             if let Some(label) = field_value(&event) {
-                app.dispatch(Action::Edit(Edit::SetSpanLabel {
-                    doc: doc_id,
-                    span: id,
+                app.dispatch(Action::ApplyLabel {
                     label,
-                }));
+                    selection: None,
+                    add: false,
+                });
             }
         })
     };

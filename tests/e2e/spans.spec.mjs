@@ -5,6 +5,7 @@ import { test, expect } from './fixtures.mjs';
 import {
   fixturesDir, readFixture, gotoApp, docItem, docItems, openDoc, openDocName, docText, uploadFiles,
   cpFind, cpSlice, dragSelect, markLocator, shownSpans, clickSpan, txtFile, expectLineDirections, DEMO_NAME,
+  expectMessage, rectForOffsets,
 } from './helpers.mjs';
 
 const SAMPLE = 'sample-ar.txt';
@@ -78,6 +79,43 @@ test('g. selecting a span and pressing 3 relabels it', async ({ page }) => {
   await expect(markLocator(page, { ...s, label: 'ORG' }).first()).toBeVisible();
   await expect(markLocator(page, { ...s, label: 'MISC' })).toHaveCount(0);
   expect(bare(await shownSpans(page))).toEqual([{ start: s.start, end: s.end, label: 'ORG' }]);
+});
+
+// The span panel's Label field relabelled the selected span to a label
+// another span on the same text had: two identical spans.
+test('g. the Label field never makes a twin: a label the same text has already selects that span', async ({ page }) => {
+  await openSample(page);
+  const s = await tag(page, 'مؤسسة النور للبحوث', '4');
+  await clickSpan(page, s);
+  await page.keyboard.press('Shift+1');
+  await expect(markLocator(page, { ...s, label: 'PER' })).toHaveCount(1);
+  await expect(page.getByTestId('span-label')).toHaveValue('PER');
+  await page.getByTestId('span-label').selectOption('MISC');
+  await expectMessage(page, 'info', 'This is already tagged MISC.');
+  expect(bare(await shownSpans(page)).sort((a, b) => a.label.localeCompare(b.label))).toEqual([
+    { start: s.start, end: s.end, label: 'MISC' },
+    { start: s.start, end: s.end, label: 'PER' },
+  ]);
+  // A label the text does not have yet relabels the span, as its key does.
+  await expect(page.getByTestId('span-label')).toHaveValue('MISC');
+  await page.getByTestId('span-label').selectOption('ORG');
+  expect(bare(await shownSpans(page)).map((x) => x.label).sort()).toEqual(['ORG', 'PER']);
+});
+
+// A drag that started on a panel (or a message over the text) and ended in
+// the text tagged everything from the document's start.
+test('g. a drag that starts outside the text tags nothing', async ({ page }) => {
+  await openSample(page);
+  const r = cpFind(sample, 'مؤسسة النور للبحوث');
+  const g = await rectForOffsets(page, r.start, r.end);
+  const item = await docItem(page, SAMPLE).boundingBox();
+  await page.mouse.move(item.x + item.width / 2, item.y + item.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(g.to.x, g.to.y, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.press('4');
+  await expectMessage(page, 'info', 'Select some text first');
+  expect(await shownSpans(page)).toEqual([]);
 });
 
 test('g. a span nested inside another is visible; LTR word in an RTL line; prefixed word', async ({ page }) => {

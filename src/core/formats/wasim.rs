@@ -171,10 +171,11 @@ impl Format for WasimJson {
         }
         match value.get("version").and_then(|v| v.as_u64()) {
             Some(v) if READS.contains(&v) => {}
-            other => {
-                let version = match other {
+            _ => {
+                // As the file writes it (a missing one as nothing at all).
+                let version = match value.get("version") {
                     Some(v) => v.to_string(),
-                    None => "None".to_owned(),
+                    None => "—".to_owned(),
                 };
                 let message = Msg::new(Key::WasimVersion)
                     .arg("version", version)
@@ -465,8 +466,13 @@ impl Reading {
                     &mut self.prepared,
                     Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new()),
                 );
-                (prepared.labels, prepared.warnings) =
+                // The labels' warnings first, then the documents' (a
+                // duplicate span, a span inside a character): those were
+                // dropped here.
+                let (checked, mut warnings) =
                     checked_labels(labels, &Arg::Plain(self.name.clone()));
+                warnings.append(&mut prepared.warnings);
+                (prepared.labels, prepared.warnings) = (checked, warnings);
                 let used = prepared.span_labels().to_vec();
                 let used = used.iter().map(String::as_str);
                 let added = define_used(&mut prepared.labels, used, &self.name);

@@ -14,7 +14,7 @@
 //! items and counts the rest ([`Arg::List`]).
 
 use super::{Counted, Key, Lang};
-use crate::core::bidi::{isolate, isolate_in};
+use crate::core::bidi::{is_invisible, isolate, isolate_in};
 
 /// How many items a list argument names before "and N more".
 const LIST_SHOWN: usize = 5;
@@ -92,10 +92,13 @@ impl Arg {
         // isolated too: `004_9237d8f2.txt` showed as `9237d8f2.txt_004`.
         // (A `{stem}` is followed by its extension, outside the isolate:
         // isolated alone, `x.txt` would read `txt.x`.)
-        let shown = |text: &str| match (holds, lang) {
-            (Holds::Name, Lang::Ar) => isolate_in(text, true).into_owned(),
-            (Holds::Name | Holds::Stem, _) => isolate(text).into_owned(),
-            (Holds::Text, _) => text.to_owned(),
+        let shown = |text: &str| {
+            let text = &*defused(text);
+            match (holds, lang) {
+                (Holds::Name, Lang::Ar) => isolate_in(text, true).into_owned(),
+                (Holds::Name | Holds::Stem, _) => isolate(text).into_owned(),
+                (Holds::Text, _) => text.to_owned(),
+            }
         };
         match self {
             Arg::Plain(text) => shown(text),
@@ -122,6 +125,26 @@ impl Arg {
     }
 }
 
+/// `text` with its direction embeddings and overrides (U+202A…U+202E)
+/// written `\u{202e}`: a file named `report\u{202e}txt.exe` turned the rest
+/// of the sentence around it backwards and showed its extension as
+/// `exe.txt`. (Isolates are left: Wasim isolates names itself.)
+fn defused(text: &str) -> std::borrow::Cow<'_, str> {
+    let overrides = |c: char| matches!(c, '\u{202A}'..='\u{202E}');
+    if !text.contains(overrides) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if overrides(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `text` in double quotes for an English message: `"` and `\` escaped, and
 /// control characters and invisible format characters (direction marks,
 /// zero-width characters, the byte order mark) written `\u{…}`, so that the
@@ -145,25 +168,6 @@ fn quote(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// Characters that take no room and show nothing: the soft hyphen, the
-/// combining grapheme joiner, the Arabic letter mark, zero-width spaces and
-/// joiners, direction marks, embeddings and isolates, the line and
-/// paragraph separators, invisible operators, the byte order mark.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{034F}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}'
-            | '\u{FEFF}'
-    )
 }
 
 impl From<Msg> for Arg {
@@ -286,6 +290,19 @@ impl std::fmt::Display for Msg {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_direction_override_in_a_name_is_shown_not_obeyed() {
+        let name = "report\u{202e}txt.exe";
+        for lang in [Lang::En, Lang::Ar] {
+            let said = Msg::new(Key::LoadingDocument)
+                .arg("name", name)
+                .render(lang);
+            assert!(!said.contains('\u{202e}'), "{said:?}");
+            assert!(said.contains("report\\u{202e}txt.exe"), "{said:?}");
+        }
+        assert_eq!(defused("بغداد.txt"), "بغداد.txt");
+    }
+
     use super::*;
 
     #[test]

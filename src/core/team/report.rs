@@ -51,11 +51,15 @@ pub fn label_f1(report: &Report) -> Vec<(Option<String>, Option<f64>)> {
         .collect()
 }
 
-/// Text for XML: `&`, `<`, `>` and quotes escaped.
+/// Text for XML: `&`, `<`, `>` and quotes escaped, and the control
+/// characters XML 1.0 cannot hold (all below U+0020 but tab and line ends)
+/// shown as U+FFFD: a label holding U+0001 made the saved chart a file no
+/// XML reader opens.
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if c < ' ' && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -142,10 +146,18 @@ pub fn chart_svg(report: &Report, labels: &[Label], lang: Lang) -> String {
 
 /// One CSV field: quoted when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
+    // A cell a spreadsheet would take for a formula (`=cmd|…`, `+`, `-`,
+    // `@`, or a tab or line end first) starts with an apostrophe, which
+    // spreadsheets read as "text", instead.
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_owned()
+        text
     }
 }
 
@@ -314,4 +326,23 @@ pub fn json(report: &Report) -> String {
         "left_out": report.unmatched,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn control_characters_never_reach_the_chart() {
+        assert_eq!(super::xml("a\u{0}b\u{1}<"), "a\u{FFFD}b\u{FFFD}&lt;");
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_is_text() {
+        assert_eq!(field("=cmd|\"/c calc\"!A1"), "\"'=cmd|\"\"/c calc\"\"!A1\"");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("-1+2"), "'-1+2");
+        assert_eq!(field("أمينة"), "أمينة");
+        assert_eq!(field("a,b"), "\"a,b\"");
+    }
 }
