@@ -380,6 +380,10 @@ const MAX_MESSAGES: usize = 6;
 /// How many past messages the messages panel keeps.
 pub const LOG_SIZE: usize = 200;
 
+/// How many files one load may refuse in messages of their own; past it,
+/// one message lists them all.
+const REFUSED_APART: usize = 3;
+
 impl Session {
     /// Says `text` (a message of the catalogue, or a text that is the same
     /// in every language).
@@ -636,20 +640,33 @@ impl Session {
         }
     }
 
+    /// Says why files could not be loaded: each in a message of its own,
+    /// or, past [`REFUSED_APART`] files, in one message listing them all
+    /// (an archive of five thousand bad files gave five thousand messages,
+    /// and the log kept the last two hundred).
+    fn say_refused(&mut self, refused: Vec<Msg>) {
+        if refused.len() <= REFUSED_APART {
+            for text in refused {
+                self.notify(MessageKind::Error, text);
+            }
+            return;
+        }
+        let summary = Msg::counted(Counted::FilesRefused, refused.len());
+        self.notify_details(MessageKind::Error, summary, refused);
+    }
+
     fn import(
         &mut self,
         results: Vec<Result<Prepared, ImportError>>,
         unreadable: Vec<Msg>,
         mut announce: Option<Msg>,
     ) {
-        for text in unreadable {
-            self.notify(MessageKind::Error, text);
-        }
+        let mut refused = unreadable;
         let mut added: Option<Prepared> = None;
         let mut replacements = Vec::new();
         for result in results {
             match result {
-                Err(error) => self.notify(MessageKind::Error, error.notice()),
+                Err(error) => refused.push(error.notice()),
                 Ok(imported) if imported.mode == ImportMode::ReplaceWorkspace => {
                     replacements.push(imported)
                 }
@@ -659,6 +676,7 @@ impl Session {
                 },
             }
         }
+        self.say_refused(refused);
         for imported in replacements.into_iter().chain(added) {
             self.import_one(imported, &mut announce);
         }
@@ -1535,6 +1553,38 @@ mod tests {
         assert_eq!(texts.len(), 1, "{texts:?}");
         assert!(texts[0].starts_with("Merged"), "{texts:?}");
         assert!(!texts[0].contains("Loaded"), "{texts:?}");
+    }
+
+    #[test]
+    fn many_files_refused_at_once_are_one_message_listing_them_all() {
+        let mut session = writer();
+        let bad: Vec<(String, &str)> = (0..5).map(|i| (format!("bad{i}.json"), "{")).collect();
+        let files: Vec<(&str, &str)> = bad.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+        load(&mut session, &files);
+        let errors: Vec<&Message> = session
+            .messages
+            .iter()
+            .filter(|m| m.kind == MessageKind::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "{:?}", session.messages);
+        assert_eq!(
+            errors[0].text,
+            "5 files could not be loaded; each one's reason is below"
+        );
+        assert_eq!(errors[0].details.len(), 5);
+        assert!(
+            errors[0].details[4].contains("bad4.json"),
+            "{:?}",
+            errors[0].details
+        );
+        // A few are said one by one, as before.
+        let mut session = writer();
+        load(&mut session, &files[..2]);
+        let errors = session
+            .messages
+            .iter()
+            .filter(|m| m.kind == MessageKind::Error);
+        assert_eq!(errors.count(), 2);
     }
 
     #[test]

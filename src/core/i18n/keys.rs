@@ -1253,6 +1253,8 @@ pub enum Counted {
     DuplicatesDropped,
     /// {file}: {n} spans start or end inside a character …: {spans}
     SpansSplitCharacters,
+    /// {n} files could not be loaded; each one's reason is listed
+    FilesRefused,
     /// {n} span notes
     SpanNotes,
     /// {n} entity ids
@@ -1922,7 +1924,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 64] = [
+    pub const ALL: [Counted; 65] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1953,6 +1955,7 @@ impl Counted {
         Counted::OffsetsReadAs,
         Counted::DuplicatesDropped,
         Counted::SpansSplitCharacters,
+        Counted::FilesRefused,
         Counted::SpanNotes,
         Counted::EntityIds,
         Counted::RelationsNotShown,
