@@ -452,9 +452,13 @@ impl Session {
             self.reveal = Some((self.revision, change.range.unwrap_or_default()));
         }
         // Undoing several steps says the last one: a message per step
-        // piled up over the panels.
-        self.messages
-            .retain(|m| !(m.said.0.is(Key::Undid) || m.said.0.is(Key::Redid)));
+        // piled up over the panels. A warning about the span a step made
+        // (it runs across paragraphs) goes too: it stayed over the text,
+        // about a span no longer there.
+        self.messages.retain(|m| {
+            let said = &m.said.0;
+            !(said.is(Key::Undid) || said.is(Key::Redid) || said.is(Key::SpanAcrossParagraphs))
+        });
         self.notify(MessageKind::Info, Msg::new(verb).msg("what", change.what));
     }
 
@@ -1503,6 +1507,10 @@ mod tests {
                 "The new LOC span runs across a paragraph break. Ctrl+Z undoes it."
             )]
         );
+        // Undone, the span and its warning go: it stayed over the text.
+        session.update(Event::Undo, &Resume::default());
+        let warned = |s: &Session| s.messages.iter().any(|m| m.kind == MessageKind::Warning);
+        assert!(!warned(&session), "{:?}", session.messages);
         // A lone carriage return (old Mac line ends) is no line of the view.
         let mut session = writer();
         load(&mut session, &[("b.txt", "زار الكاظمي\rبغداد اليوم")]);
