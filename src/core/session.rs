@@ -695,6 +695,7 @@ impl Session {
         if !replaces {
             self.warn_loaded_again(&imported);
         }
+        self.warn_named_alike(&imported);
         // Files without documents (brat's annotation.conf) may still bring
         // labels: say how many, or that nothing changed.
         let new_labels = imported.new_labels(&self.ws.labels);
@@ -752,6 +753,11 @@ impl Session {
             let text = Msg::new(Key::LoadedAgain).with("names", Arg::List(again));
             self.notify(MessageKind::Warning, text);
         }
+    }
+
+    /// Says which names the import itself gives twice, a workspace file's
+    /// included (it said nothing).
+    fn warn_named_alike(&mut self, imported: &Prepared) {
         // Names the import itself gives twice (doc.txt in two folders of a
         // zip, one file picked twice), each said once.
         let mut seen = std::collections::HashSet::new();
@@ -1561,6 +1567,22 @@ mod tests {
         assert_eq!(texts.len(), 1, "{texts:?}");
         assert!(texts[0].starts_with("Merged"), "{texts:?}");
         assert!(!texts[0].contains("Loaded"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_workspace_file_naming_two_documents_alike_is_said() {
+        let mut session = writer();
+        let file = r#"{"format": "wasim", "version": 2, "labels": [], "documents": [
+            {"name": "dup.txt", "text": "أ", "spans": []},
+            {"name": "dup.txt", "text": "ب", "spans": []}]}"#;
+        load(&mut session, &[("w.json", file)]);
+        assert_eq!(session.ws.documents.len(), 2);
+        let said = session.messages.iter().any(|m| {
+            m.kind == MessageKind::Warning
+                && m.text
+                    .starts_with("Several of the documents added have the same name: dup.txt")
+        });
+        assert!(said, "{:?}", session.messages);
     }
 
     #[test]
