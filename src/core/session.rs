@@ -1586,6 +1586,18 @@ mod tests {
     }
 
     #[test]
+    fn a_span_without_a_label_is_refused_by_name_and_file() {
+        let mut session = writer();
+        let file = r#"{"format": "wasim", "version": 2, "labels": [], "documents": [
+            {"name": "a.txt", "text": "علي", "spans": [{"start": 0, "end": 3, "label": "", "text": "علي"}]}]}"#;
+        load(&mut session, &[("nolabel.json", file)]);
+        let texts: Vec<&str> = session.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        assert!(texts[0].contains("nolabel.json"), "{texts:?}");
+        assert!(texts[0].contains("has no label"), "{texts:?}");
+    }
+
+    #[test]
     fn many_files_refused_at_once_are_one_message_listing_them_all() {
         let mut session = writer();
         let bad: Vec<(String, &str)> = (0..5).map(|i| (format!("bad{i}.json"), "{")).collect();

@@ -545,6 +545,11 @@ fn checked_document(
         if span.start >= span.end {
             return Err(ImportError::new(file, None, error(Key::WasimSpanEmpty)));
         }
+        // Said here, naming the span (it was added as a label without a
+        // name, then refused as one, without naming the file).
+        if span.label.trim().is_empty() {
+            return Err(ImportError::new(file, None, error(Key::WasimSpanNoLabel)));
+        }
         if span.end > text.char_len() {
             let length = Msg::counted(Counted::Characters, text.char_len());
             let message = error(Key::WasimSpanOutside).msg("length", length);

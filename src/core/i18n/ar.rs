@@ -554,6 +554,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     WasimOpen => "يسمّي «open» مستندًا ليس في الملف",
     WasimSpanOutside => "المستند {name}، المقطع {range} خارج النص ({length})",
     WasimSpanEmpty => "المستند {name}، المقطع {range} فارغ أو معكوس",
+    WasimSpanNoLabel => "المستند {name}، المقطع {range} بلا وسم",
     WasimSpanText => "المستند {name}، المقطع {range}: نصه {stated} لا يطابق المستند، وفيه هناك {actual}",
     KeyReserved => "من اختصارات واسم نفسه",
     KeyUntypable => "لا يمكن كتابته",

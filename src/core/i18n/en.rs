@@ -554,6 +554,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     WasimOpen => "\"open\" names a document that is not in the file",
     WasimSpanOutside => "document {name}, span {range} is outside the text ({length})",
     WasimSpanEmpty => "document {name}, span {range} is empty or reversed",
+    WasimSpanNoLabel => "document {name}, span {range} has no label",
     WasimSpanText => "document {name}, span {range}: its text {stated} does not match the document, which has {actual} there",
     KeyReserved => "is one of Wasim's own shortcuts",
     KeyUntypable => "cannot be typed",

@@ -1083,6 +1083,8 @@ pub enum Key {
     /// document {name}, span {range} is outside the text ({length})
     /// document {name}, span {range} is empty or reversed
     WasimSpanEmpty,
+    /// document {name}, span {range} has no label
+    WasimSpanNoLabel,
     WasimSpanOutside,
     /// document {name}, span {range}: its text {stated} does not match the document, which has {actual} there
     WasimSpanText,
@@ -1327,7 +1329,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 591] = [
+    pub const ALL: [Key; 592] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1868,6 +1870,7 @@ impl Key {
         Key::WasimOpen,
         Key::WasimSpanOutside,
         Key::WasimSpanEmpty,
+        Key::WasimSpanNoLabel,
         Key::WasimSpanText,
         Key::KeyReserved,
         Key::KeyUntypable,
