@@ -224,8 +224,9 @@ impl Format for Brat {
         if flattened_notes > 0 {
             warnings.push(Msg::counted(Counted::FlattenedNotes, flattened_notes));
         }
-        warnings.extend(kept.warnings(&conf));
-        entries.extend(kept.entries(&conf));
+        let (conf_files, conf_warnings) = kept.written(&conf);
+        warnings.extend(conf_warnings);
+        entries.extend(conf_files);
         let bytes = match zip::write(&entries) {
             Ok(bytes) => bytes,
             Err(why) => {
@@ -587,51 +588,44 @@ impl KeptConf {
     }
 
     /// The configuration files to write, given the types the written `.ann`
-    /// files use (`used`).
-    fn entries(&self, used: &Conf) -> Vec<Entry> {
-        let mut entries: Vec<Entry> = self
-            .files
-            .iter()
-            .map(|(name, text)| {
-                let text = match name.eq_ignore_ascii_case(CONF_FILES[0]) {
-                    true => declare(text, &used.missing_from(text)),
-                    false => text.clone(),
-                };
-                Entry {
-                    name: name.clone(),
-                    bytes: text.into_bytes(),
-                }
-            })
-            .collect();
-        if !self.has_types() {
-            entries.push(Entry {
-                name: CONF_FILES[0].to_owned(),
-                bytes: used.render().into_bytes(),
-            });
-        }
-        entries
-    }
-
-    /// What the export should say about them.
-    fn warnings(&self, used: &Conf) -> Vec<Msg> {
+    /// files use (`used`), and what the export should say about them.
+    fn written(&self, used: &Conf) -> (Vec<Entry>, Vec<Msg>) {
         let mut warnings = Vec::new();
         if !self.differ.is_empty() {
             let names = super::common::some_of(&self.differ);
             warnings.push(Msg::new(Key::BratConfsDiffer).with("names", names));
         }
-        if let Some(text) = self.types() {
-            let missing = used.missing_from(text).names();
-            if !missing.is_empty() {
+        let mut declared: Option<Vec<String>> = None;
+        let mut entries: Vec<Entry> = Vec::with_capacity(self.files.len() + 1);
+        for (name, text) in &self.files {
+            let text = if name.eq_ignore_ascii_case(CONF_FILES[0]) {
+                let missing = used.missing_from(text);
+                declared.get_or_insert_with(|| missing.names());
+                declare(text, &missing)
+            } else {
+                text.clone()
+            };
+            entries.push(Entry {
+                name: name.clone(),
+                bytes: text.into_bytes(),
+            });
+        }
+        match declared {
+            None => entries.push(Entry {
+                name: CONF_FILES[0].to_owned(),
+                bytes: used.render().into_bytes(),
+            }),
+            Some(missing) if !missing.is_empty() => {
                 let types = super::common::some_of(&missing);
-                let file = CONF_FILES[0];
                 warnings.push(
                     Msg::new(Key::BratConfDeclared)
-                        .arg("file", file)
+                        .arg("file", CONF_FILES[0])
                         .with("types", types),
                 );
             }
+            Some(_) => {}
         }
-        warnings
+        (entries, warnings)
     }
 }
 
