@@ -179,15 +179,16 @@ impl std::fmt::Display for EditError {
 /// Puts `added` into `spans`, which stay sorted by [`Span::sort_key`]. A few
 /// are inserted one by one; many (*Tag all*, an undone deletion) are sorted
 /// and merged in one pass, not moved past the others once each.
-fn insert_spans(spans: &mut Vec<Span>, mut added: Vec<Span>) {
+fn insert_spans(document: &mut Document, mut added: Vec<Span>) {
     if added.len() <= 16 {
         for span in added {
-            let at = spans.partition_point(|s| s.sort_key() < span.sort_key());
-            spans.insert(at, span);
+            let at = document.insertion_index(&span);
+            document.spans.insert(at, span);
         }
         return;
     }
     sort::sort_by(&mut added, |a, b| a.sort_key().cmp(&b.sort_key()));
+    let spans = &mut document.spans;
     let old = std::mem::take(spans);
     spans.reserve(old.len() + added.len());
     let mut old = old.into_iter().peekable();
@@ -293,7 +294,7 @@ impl Edit {
                     return Err(EditError::UnknownLabel(unknown));
                 }
                 let ids = spans.iter().map(|s| s.id).collect();
-                insert_spans(&mut document.spans, spans);
+                insert_spans(document, spans);
                 Ok(Edit::RemoveSpans { doc, ids })
             }
             Edit::RemoveSpans { doc, ids } => {
@@ -732,8 +733,11 @@ mod tests {
                 let at = one_by_one.partition_point(|s| s.sort_key() < span.sort_key());
                 one_by_one.insert(at, span);
             }
-            let mut merged = existing.clone();
+            let mut ws = Workspace::default();
+            let mut merged = ws.new_document("t.txt", &"ن".repeat(60));
+            merged.spans = existing.clone();
             insert_spans(&mut merged, added);
+            let merged = merged.spans;
             let keys = |v: &[Span]| {
                 v.iter()
                     .map(|s| (s.sort_key().0, s.sort_key().1, s.label.to_string()))

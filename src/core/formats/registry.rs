@@ -242,14 +242,12 @@ pub fn import_archive(archive: &InputFile) -> Vec<Result<Imported, ImportError>>
         .iter()
         .map(|stem| stem.rsplit_once('/').map_or("", |(folder, _)| folder))
         .collect();
-    let brat_folders: std::collections::HashSet<String> =
-        brat_folders.into_iter().map(|f| f.to_owned()).collect();
     // brat's configuration files serve the pairs of their folder and of the
     // folders below it (as brat looks them up).
     let serves = |folder: &str| {
         brat_folders
             .iter()
-            .any(|b| folder.is_empty() || b == folder || b.starts_with(&format!("{folder}/")))
+            .any(|b| folder.is_empty() || *b == folder || b.starts_with(&format!("{folder}/")))
     };
     let mut confs: Vec<(String, InputFile)> = Vec::new();
     for entry in entries {
