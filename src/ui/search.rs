@@ -158,7 +158,9 @@ async fn search_in_steps(
     searched: UseStateHandle<Option<u8>>,
 ) {
     let mut steps = Steps::new(&state, &key, PIECE_BYTES);
-    let mut told = now();
+    // How far it got is said after the first step already, then every
+    // [`PROGRESS_EVERY_MS`]: a search of a fraction of a second shows it too.
+    let mut told = now() - PROGRESS_EVERY_MS;
     loop {
         if job.get() != mine {
             return;
