@@ -635,6 +635,35 @@ impl MatchList {
     pub fn starts_document(&self, row: usize) -> bool {
         self.starts.binary_search(&row).is_ok()
     }
+
+    /// The row to go to first from a place in the text (a document's
+    /// position in the workspace, and a code point in it), as a browser's
+    /// find does: the first match starting at or after it going forward,
+    /// the last one starting before it going back, around the end.
+    /// `position` gives a listed document's position; the list is in
+    /// workspace order, then text order.
+    pub fn nearest(
+        &self,
+        (doc, at): (usize, usize),
+        position: impl Fn(DocId) -> usize,
+        forward: bool,
+    ) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        let group = self.groups.partition_point(|(d, _)| position(*d) < doc);
+        let before = match self.groups.get(group) {
+            Some((d, ranges)) if position(*d) == doc => {
+                self.starts[group] + ranges.partition_point(|r| r.start() < at)
+            }
+            _ => self.starts.get(group).copied().unwrap_or(self.len),
+        };
+        Some(match forward {
+            true if before < self.len => before,
+            true => 0,
+            false => before.checked_sub(1).unwrap_or(self.len - 1),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -666,6 +695,28 @@ mod tests {
             ]
         );
         let starts: Vec<bool> = (0..6).map(|i| list.starts_document(i)).collect();
+        // From a place: the position of document n is n.
+        let position = |d: DocId| d.0 as usize;
+        let from = |doc, at, forward| list.nearest((doc, at), position, forward);
+        assert_eq!(
+            from(1, 0, true),
+            Some(0),
+            "a match at the place is the first"
+        );
+        assert_eq!(from(1, 1, true), Some(1));
+        assert_eq!(from(1, 1, false), Some(0));
+        assert_eq!(from(1, 6, true), Some(2), "on into the next document");
+        assert_eq!(
+            from(2, 50, true),
+            Some(2),
+            "from a document without a match"
+        );
+        assert_eq!(from(2, 50, false), Some(1));
+        assert_eq!(from(4, 4, true), Some(5));
+        assert_eq!(from(4, 10, true), Some(0), "around the end");
+        assert_eq!(from(1, 0, false), Some(5), "around the start");
+        assert_eq!(from(9, 0, true), Some(0));
+        assert_eq!(MatchList::default().nearest((0, 0), position, true), None);
         assert_eq!(starts, [true, false, true, true, false, false]);
         assert!(MatchList::new([(DocId(1), vec![])]).is_empty());
         assert_eq!(MatchList::default().get(0), None);

@@ -17,7 +17,7 @@ use crate::core::search::{MatchList, SearchOptions, TextSearch, step_match};
 use crate::core::text::CharRange;
 use crate::platform::highlight::{clear_highlights, highlight_ranges};
 use crate::platform::resume;
-use crate::platform::selection::doc_view_root;
+use crate::platform::selection::{doc_view_root, document_selection};
 use crate::platform::tasks::{now, yield_now};
 use crate::ui::fields::field_value;
 use crate::ui::lang::use_lang;
@@ -177,6 +177,28 @@ async fn search_in_steps(
         }
         yield_now().await;
     }
+}
+
+/// Where the user is in the open document: the start of the text
+/// selected in it, else the first line in view; with the document's
+/// position in the workspace.
+fn reading_place(app: &AppState) -> Option<(usize, usize)> {
+    let open = app.ws.open?;
+    let doc = position_of(app, open);
+    if let Some(selected) = document_selection() {
+        return Some((doc, selected.start()));
+    }
+    let (shown, line, _) = resume::place_in_view(&doc_view_root()?)?;
+    (shown == open).then_some((doc, line))
+}
+
+/// Where document `id` is in the workspace (the order of the matches).
+fn position_of(app: &AppState, id: DocId) -> usize {
+    app.ws
+        .documents
+        .iter()
+        .position(|d| d.id == id)
+        .unwrap_or(usize::MAX)
 }
 
 /// Props of [`SearchPanel`].
@@ -403,6 +425,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
     };
     // Enter and Shift+Enter step through the listed matches.
     let onkeydown = {
+        let (app, listed) = (app.clone(), listed.clone());
         let current = current.clone();
         let on_pick = on_pick.clone();
         let count = listed.len();
@@ -418,7 +441,18 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
                 query.set((*typed).clone());
                 return;
             }
-            if let Some(next) = step_match(*current, count, !event.shift_key()) {
+            let forward = !event.shift_key();
+            let next = match *current {
+                Some(_) => step_match(*current, count, forward),
+                // The first step goes from where the user is, as a
+                // browser's find does (it went to the corpus's first match,
+                // leaving the place read in a long document).
+                None => reading_place(&app).map_or_else(
+                    || step_match(None, count, forward),
+                    |place| listed.nearest(place, |d| position_of(&app, d), forward),
+                ),
+            };
+            if let Some(next) = next {
                 on_pick.emit(next);
             }
         })

@@ -84,25 +84,35 @@ pub fn team_report(props: &TeamReportProps) -> Html {
                     ("documents", &t.n(Counted::Documents, report.documents.len(), &[])),
                     ("tokens", &t.n(Counted::Tokens, report.tokens, &[]))]) }</p>
             <h3>{ t.t(Key::PairsOfAnnotators) }</h3>
-            <PairsTable report={props.report.clone()} />
+            { scrolling(t.t(Key::PairsOfAnnotators), html! { <PairsTable report={props.report.clone()} /> }) }
             <Whole report={props.report.clone()} />
             if let Some(pair) = pair {
                 <h3>{ t.t(Key::OnePair) }</h3>
                 <label class="team-pair-choice">{ t.t(Key::ReferenceToCandidate) }{ " " }
                     <select data-testid="team-pair" onchange={onpair}>{ for options }</select>
                 </label>
-                { labels_table(report, pair, t) }
+                { scrolling(pair_name(report, pair, t), labels_table(report, pair, t)) }
                 <p data-testid="team-boundary">{ t.f(Key::BoundaryOnlyCount, &[("n", &boundary_only(pair))]) }</p>
                 // Nothing compared: no confusions to tabulate.
-                if pair.documents > 0 { { confusion_table(report, pair, t) } }
+                if pair.documents > 0 { { scrolling(confusion_caption(report, pair, t), confusion_table(report, pair, t)) } }
             }
             <h3>{ t.t(Key::F1PerLabel) }</h3>
             <figure class="team-chart" data-testid="team-chart">
                 { Html::from_html_unchecked(AttrValue::from(props.chart.to_string())) }
             </figure>
             <h3>{ t.t(Key::DocumentsLeastFirst) }</h3>
-            <DocumentsTable report={props.report.clone()} />
+            { scrolling(t.t(Key::DocumentsLeastFirst), html! { <DocumentsTable report={props.report.clone()} /> }) }
         </section>
+    }
+}
+
+/// `table` in a strip of its own that scrolls sideways when the table is
+/// wider than the dialog (the whole dialog scrolled, heading and buttons
+/// out of view, on a phone). It is a named region the keyboard reaches, so
+/// that the keys can scroll it too.
+fn scrolling(name: impl Into<AttrValue>, table: Html) -> Html {
+    html! {
+        <div class="table-scroll" role="region" tabindex="0" aria-label={name.into()}>{ table }</div>
     }
 }
 
@@ -247,13 +257,23 @@ fn confusion_table(report: &Report, pair: &Pair, t: Lang) -> Html {
     });
     html! {
         <table class="team-table team-confusion" data-testid="team-confusion">
-            <caption>{ t.f(Key::ConfusionCaption, &[
-                ("reference", &report.annotators.get(pair.reference).cloned().unwrap_or_default()),
-                ("candidate", &report.annotators.get(pair.candidate).cloned().unwrap_or_default())]) }</caption>
+            <caption>{ confusion_caption(report, pair, t) }</caption>
             <thead><tr><td></td>{ for head }</tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
     }
+}
+
+/// The caption of a pair's confusion table.
+fn confusion_caption(report: &Report, pair: &Pair, t: Lang) -> String {
+    let name = |i: usize| report.annotators.get(i).cloned().unwrap_or_default();
+    t.f(
+        Key::ConfusionCaption,
+        &[
+            ("reference", &name(pair.reference)),
+            ("candidate", &name(pair.candidate)),
+        ],
+    )
 }
 
 /// The shared documents, least agreement first (the first

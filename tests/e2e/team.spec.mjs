@@ -559,3 +559,60 @@ test('a Label Studio export with several annotations per task is that many annot
   });
   await expect(page.getByTestId('team-notice').filter({ hasText: 'were merged' })).toHaveCount(0);
 });
+
+// On a phone (360×640) and at 200 % zoom of a laptop (640×360), the
+// reading settings and the message log opened off the window's edge (the
+// reading size out of reach), the shortcut sheet was wider than the
+// window, and the Team panel scrolled sideways as a whole, its heading,
+// summary and remove buttons out of view, its buttons covering a third of
+// it. Each now fits the window; a wide table scrolls in its own strip.
+for (const [lang, locale] of [['English', 'en-US'], ['Arabic', 'ar-IQ']]) {
+  test.describe(`narrow windows, ${lang} interface`, () => {
+    test.use({ locale });
+    for (const viewport of [{ width: 360, height: 640 }, { width: 640, height: 360 }]) {
+      test(`popovers, the shortcut sheet and the Team panel fit ${viewport.width}×${viewport.height}`, async ({ page }) => {
+        await page.setViewportSize(viewport);
+        await gotoApp(page);
+        /** Visible elements of `selector` that reach past the window's sides. */
+        const outside = (selector) =>
+          page.evaluate((selector) => {
+            const root = document.querySelector(selector);
+            return [root, ...root.querySelectorAll('*')]
+              .filter((el) => el.closest('.table-scroll') === null || el.matches('.table-scroll'))
+              .map((el) => [el, el.getBoundingClientRect()])
+              .filter(([, r]) => r.width > 0 && (r.left < -0.5 || r.right > innerWidth + 0.5))
+              .map(([el, r]) => `${el.tagName} ${el.className} "${el.textContent.trim().slice(0, 20)}" ${Math.round(r.left)}..${Math.round(r.right)}`);
+          }, selector);
+        await page.getByTestId('settings-toggle').click();
+        await expect(page.getByTestId('settings')).toBeVisible();
+        expect(await outside('[data-testid="settings"]')).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('settings')).toHaveCount(0);
+        await page.getByTestId('messages-toggle').click();
+        await expect(page.getByTestId('message-log')).toBeVisible();
+        expect(await outside('[data-testid="message-log"]')).toEqual([]);
+        await page.keyboard.press('Escape');
+        await page.getByTestId('help').click();
+        await expect(page.getByTestId('shortcuts')).toBeVisible();
+        expect(await outside('[data-testid="shortcuts"]')).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+
+        await openTeam(page);
+        const long = 'Badr_with_a_rather_long_name_that_goes_on';
+        await addFiles(page, [file('amina.json', 'Amina', AMINA), file('badr.json', long, BADR)]);
+        await expect(page.getByTestId('team-report')).toBeVisible();
+        const panel = page.getByTestId('team-panel');
+        const sideways = await panel.evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(sideways, 'the Team panel scrolls sideways').toBeLessThanOrEqual(1);
+        expect(await outside('[data-testid="team-panel"]')).toEqual([]);
+        // The wide pairs table scrolls in its own strip, which the keyboard reaches.
+        const strip = page.getByTestId('team-pairs').locator('xpath=..');
+        await expect(strip).toHaveAttribute('tabindex', '0');
+        // At these sizes the buttons wrap to several rows: they stay at
+        // the end of the dialog instead of covering it.
+        expect(await page.locator('.team-actions').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+      });
+    }
+  });
+}

@@ -302,6 +302,36 @@ const lineTop = (page, start) =>
     return line ? line.getBoundingClientRect().top - box.top : null;
   }, start);
 
+// Enter in the search bar went to the first match of the document, at its
+// top, however far down the user was reading. It goes to the first match
+// from the place in view, as a browser's find does; Shift+Enter back.
+test('the first Enter of a search goes to the first match from the place read, not the top', async ({ page }) => {
+  await openLong(page);
+  const height = await scroller(page).evaluate((el) => el.scrollHeight);
+  await scrollTo(page, Math.round(height / 2));
+  const top = Math.min(...(await visibleLineStarts(page)));
+  const matches = Array.from({ length: SCATTERED_COUNT }, (_, k) => findWord(SCATTERED, k));
+  const next = matches.findIndex((m) => m.start >= top);
+  expect(next).toBeGreaterThan(5);
+  const input = page.getByTestId('search-input');
+  await input.fill(SCATTERED);
+  await expect(page.getByTestId('search-count')).toHaveAttribute('data-count', String(SCATTERED_COUNT));
+  const shows = async (k) => {
+    await expect.poll(() => cpVisible(page, matches[k].start), { message: `match ${k} in view` }).toBe(true);
+    await expect.poll(() => selectionText(page)).toBe(SCATTERED);
+    const current = page.locator('[data-testid="search-result"][aria-current="true"]');
+    await expect(current).toHaveAttribute('data-start', String(matches[k].start));
+  };
+  await input.press('Enter');
+  await shows(next);
+  expect(await cpVisible(page, matches[0].start)).toBe(false);
+  await input.press('Enter');
+  await shows(next + 1);
+  await input.press('Shift+Enter');
+  await input.press('Shift+Enter');
+  await shows(next - 1);
+});
+
 test('search finds a word near the end, shows it, and it is tagged with the right offsets; Tag all reaches every match', async ({ page }) => {
   await openLong(page);
   const far = findWord(FAR_WORD);
