@@ -690,14 +690,20 @@ impl<'a> Utf16Cursor<'a> {
 }
 
 /// Decodes a file's bytes as UTF-8, dropping one leading byte order mark.
+/// A few NUL characters in valid UTF-8 (one per hundred bytes at most) are
+/// text: a document holding U+0000 was written to brat and CoNLL, whose
+/// reader then refused the file as binary.
 ///
 /// # Errors
-/// [`DecodeError::Binary`] when the bytes hold NUL bytes (a binary file), and
+/// [`DecodeError::Binary`] when the bytes hold more NUL bytes, or NUL bytes
+/// and invalid UTF-8 (a binary file), and
 /// [`DecodeError::NotUtf8`] with the byte offset of the first invalid sequence,
 /// or [`DecodeError::CutShort`] when the bytes end inside a character.
 pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.contains(&0) {
+    let nuls = body.iter().filter(|&&b| b == 0).count();
+    let few_nuls = nuls * 100 <= body.len() && std::str::from_utf8(body).is_ok();
+    if nuls > 0 && !few_nuls {
         return Err(match utf16_cut_at(bytes) {
             Some(byte_offset) => DecodeError::CutShort { byte_offset },
             None => DecodeError::Binary,
@@ -737,11 +743,15 @@ pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
                     .filter(|&&b| b == 0)
                     .count()
             };
-            match (nuls(0), nuls(1)) {
-                (even, odd) if odd > 4 * even => (bytes, true),
-                (even, odd) if even > 4 * odd => (bytes, false),
+            let little = match (nuls(0), nuls(1)) {
+                (even, odd) if odd > 4 * even => true,
+                (even, odd) if even > 4 * odd => false,
                 _ => return None,
+            };
+            if !high_bytes_few(bytes, usize::from(little)) {
+                return None;
             }
+            (bytes, little)
         }
     };
     if body.len() % 2 != 0 {
@@ -758,6 +768,22 @@ pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
     let text: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
     let is_text = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
     text.chars().all(is_text).then_some(text)
+}
+
+/// Whether the bytes at `parity` (the high bytes of UTF-16 units) are
+/// nearly all one or two values, as in UTF-16 text of one script (`00`
+/// for Latin letters, spaces and digits, `06` for Arabic). A UTF-8 file
+/// with one NUL byte in it has them at one parity too, but its other bytes
+/// there are letters of every kind: read as UTF-16, it became CJK.
+fn high_bytes_few(bytes: &[u8], parity: usize) -> bool {
+    let mut counts = [0usize; 256];
+    let mut units = 0;
+    for &b in bytes.iter().skip(parity).step_by(2) {
+        counts[usize::from(b)] += 1;
+        units += 1;
+    }
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    4 * (counts[0] + counts[1]) >= 3 * units
 }
 
 /// Where UTF-16 text that was cut short ends: `bytes` are text for
@@ -1143,6 +1169,14 @@ mod tests {
             decode_utf8(b"\x89PNG\r\n\x1a\n\0\0"),
             Err(DecodeError::Binary)
         );
+        // A NUL character among a hundred bytes of text is text; more is
+        // binary, and so is one in bytes that are not UTF-8.
+        let one_nul = format!("{}\0{}", "نص ".repeat(20), "text ".repeat(10));
+        assert_eq!(decode_utf8(one_nul.as_bytes()), Ok(one_nul.clone()));
+        assert_eq!(decode_utf8(b"abc\0def\n"), Err(DecodeError::Binary));
+        let mut broken = one_nul.into_bytes();
+        broken.push(0xFF);
+        assert_eq!(decode_utf8(&broken), Err(DecodeError::Binary));
         // A Windows-1256 encoded Arabic word is not UTF-8.
         assert!(matches!(
             decode_utf8(&[0xC8, 0xDB, 0xCF, 0xC7, 0xCF]),

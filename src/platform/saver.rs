@@ -42,6 +42,10 @@ thread_local! {
     static FAILED: Cell<bool> = const { Cell::new(false) };
     /// When the oldest plan not yet written was queued (`performance.now`).
     static PENDING_SINCE: Cell<Option<f64>> = const { Cell::new(None) };
+    /// Whether a plan not yet written stores documents' texts (an import,
+    /// a full write): such a write can take a second, and a close within
+    /// its first [`SLOW_MS`] lost thousands of imported documents unasked.
+    static TEXTS_PENDING: Cell<bool> = const { Cell::new(false) };
     static REPORTER: RefCell<Option<Reporter>> = const { RefCell::new(None) };
 }
 
@@ -70,6 +74,9 @@ pub fn enqueue(plans: Vec<WritePlan>) {
     if PENDING_SINCE.with(Cell::get).is_none() {
         PENDING_SINCE.with(|p| p.set(Some(now())));
     }
+    if plans.iter().any(|p| p.clear || !p.put_texts.is_empty()) {
+        TEXTS_PENDING.with(|t| t.set(true));
+    }
     QUEUE.with(|q| q.borrow_mut().extend(plans));
     retry();
 }
@@ -89,12 +96,15 @@ pub fn drop_all() {
     QUEUE.with(|q| q.borrow_mut().clear());
     FAILED.with(|f| f.set(false));
     PENDING_SINCE.with(|p| p.set(None));
+    TEXTS_PENDING.with(|t| t.set(false));
 }
 
-/// Whether closing the tab now could lose changes: a write failed, or one
-/// has been pending for more than [`SLOW_MS`].
+/// Whether closing the tab now could lose changes: a write failed, one
+/// stores documents' texts, or one has been pending for more than
+/// [`SLOW_MS`].
 pub fn at_risk() -> bool {
     FAILED.with(Cell::get)
+        || TEXTS_PENDING.with(Cell::get)
         || PENDING_SINCE
             .with(Cell::get)
             .is_some_and(|since| now() - since > SLOW_MS)
@@ -115,6 +125,7 @@ async fn flush() {
                 };
                 if QUEUE.with(|q| q.borrow().is_empty()) {
                     PENDING_SINCE.with(|p| p.set(None));
+                    TEXTS_PENDING.with(|t| t.set(false));
                 }
                 report(Outcome::Written(written));
             }

@@ -29,6 +29,7 @@ use std::rc::Rc;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::css::{ClassRule, px};
@@ -51,8 +52,57 @@ use crate::platform::selection::{
 use crate::platform::styles::class_of;
 use crate::ui::doc_window::{DocWindow, SizeObserver, WindowHandle, when_drawn};
 use crate::ui::lang::use_lang;
-use crate::ui::state::{Action, use_app};
+use crate::ui::state::{Action, AppHandle, use_app};
 use crate::ui::styled::use_style_properties;
+
+/// Snaps the selection to whole words when a drag begun in the text ends
+/// (not with Alt, nor in precise mode), wherever the button is released:
+/// one released past the text (below its last line, over a panel) was
+/// tagged as the browser selected it, mid-word. Returns the text's
+/// `mousedown` handler; a release that ends no drag from the text (a
+/// click on a label button after an Alt-drag) leaves the selection alone.
+#[hook]
+fn use_drag_snapping(app: &AppHandle) -> Callback<MouseEvent> {
+    let latest = use_mut_ref(|| app.clone());
+    *latest.borrow_mut() = app.clone();
+    let dragging = use_mut_ref(|| false);
+    {
+        let dragging = dragging.clone();
+        use_effect_with((), move |_| {
+            let released = EventListener::new(&gloo::utils::document(), "mouseup", move |event| {
+                let alt = event
+                    .dyn_ref::<MouseEvent>()
+                    .is_some_and(MouseEvent::alt_key);
+                if std::mem::take(&mut *dragging.borrow_mut()) && !alt {
+                    snap_drag(&latest.borrow());
+                }
+            });
+            move || drop(released)
+        });
+    }
+    Callback::from(move |event: MouseEvent| {
+        *dragging.borrow_mut() = event.button() == 0;
+    })
+}
+
+/// Widens the document's selection to whole words ([`snap_to_words`]).
+fn snap_drag(app: &AppHandle) {
+    if app.precise {
+        return;
+    }
+    let Some(doc) = app.ws.open_document() else {
+        return;
+    };
+    let (Some(selection), Some(root)) = (document_selection(), doc_view_root()) else {
+        return;
+    };
+    let attested = |word: &str| app.lexicon.attests(doc, word);
+    if let Some(snapped) = snap_to_words(&doc.text, selection.start(), selection.end(), &attested)
+        .filter(|snapped| *snapped != selection)
+    {
+        select_offsets(&root, snapped);
+    }
+}
 
 /// One line of the open document, prepared when it is first drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -387,27 +437,7 @@ pub fn doc_view() -> Html {
         })
     };
 
-    let onmouseup = {
-        let app = app.clone();
-        Callback::from(move |event: MouseEvent| {
-            if app.precise || event.alt_key() {
-                return;
-            }
-            let Some(doc) = app.ws.open_document() else {
-                return;
-            };
-            let (Some(selection), Some(root)) = (document_selection(), doc_view_root()) else {
-                return;
-            };
-            let attested = |word: &str| app.lexicon.attests(doc, word);
-            if let Some(snapped) =
-                snap_to_words(&doc.text, selection.start(), selection.end(), &attested)
-                    .filter(|snapped| *snapped != selection)
-            {
-                select_offsets(&root, snapped);
-            }
-        })
-    };
+    let onmousedown = use_drag_snapping(&app);
 
     // The selection's own text, with the lines between its ends that are
     // not drawn.
@@ -489,7 +519,7 @@ pub fn doc_view() -> Html {
         <>
         <p class="visually-hidden" aria-live="polite" data-testid="span-announce">{ announced }</p>
         <div class={classes!("doc-text", windowed.then_some("windowed"))} ref={root_ref} data-testid="doc-text" data-doc-id={doc.id.0.to_string()} dir={prepared.dir.as_attr()} lang="ar"
-            data-text-len={doc.text.char_len().to_string()} {onclick} {onmouseup} {oncopy}
+            data-text-len={doc.text.char_len().to_string()} {onclick} {onmousedown} {oncopy}
             tabindex="0" role="document" aria-label={lang.f(Key::TextOf, &[("name", &doc.name)])}>
             { for items }
         </div>

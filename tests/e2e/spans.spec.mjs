@@ -5,7 +5,7 @@ import { test, expect } from './fixtures.mjs';
 import {
   fixturesDir, readFixture, gotoApp, docItem, docItems, openDoc, openDocName, docText, uploadFiles,
   cpFind, cpSlice, dragSelect, markLocator, shownSpans, clickSpan, txtFile, expectLineDirections, DEMO_NAME,
-  expectMessage, rectForOffsets,
+  expectMessage, rectForOffsets, cpLength,
 } from './helpers.mjs';
 
 const SAMPLE = 'sample-ar.txt';
@@ -116,6 +116,42 @@ test('g. a drag that starts outside the text tags nothing', async ({ page }) => 
   await page.keyboard.press('4');
   await expectMessage(page, 'info', 'Select some text first');
   expect(await shownSpans(page)).toEqual([]);
+});
+
+// A drag begun in the text and released past it (below its last line, or
+// over a panel) was tagged as the browser selected it: from mid-word
+// («صمة جداً.»). Released anywhere, it snaps to whole words.
+test('g. a drag released outside the text snaps to whole words like one released in it', async ({ page }) => {
+  const text = 'قال الرئيس Barack Obama في بغداد\nوصل الوفد إلى العاصمة جداً.';
+  await gotoApp(page);
+  await uploadFiles(page, [txtFile('out.txt', text)]);
+  await openDoc(page, 'out.txt');
+  const capital = cpFind(text, 'العاصمة');
+  const box = await page.getByTestId('doc-text').boundingBox();
+  const list = await docItem(page, 'out.txt').boundingBox();
+  const releases = [
+    ['below the text', (from) => ({ x: from.x, y: box.y + box.height + 30 })],
+    ['over the document list', () => ({ x: list.x + list.width / 2, y: list.y + list.height / 2 })],
+  ];
+  for (const [where, at] of releases) {
+    const { from } = await rectForOffsets(page, capital.start + 3, capital.start + 4);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const to = at(from);
+    await page.mouse.move(to.x, to.y, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.press('1');
+    const spans = await shownSpans(page);
+    expect(spans.length, where).toBe(1);
+    // Below: on to the text's end, without the full stop. Over the list,
+    // which comes before the text: back to the text's start, and the word
+    // pressed in is whole.
+    const [span] = spans;
+    const expected = where === 'below the text' ? [capital.start, cpLength(text) - 1] : [0, capital.end];
+    expect([span.start, span.end], where).toEqual(expected);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => shownSpans(page)).toEqual([]);
+  }
 });
 
 test('g. a span nested inside another is visible; LTR word in an RTL line; prefixed word', async ({ page }) => {

@@ -578,6 +578,25 @@ mod tests {
         };
         assert!(matches!(import_files(vec![binary]).pop(), Some(Err(_))));
         assert_eq!(read("a.txt", "ab").warnings.len(), 0);
+        // UTF-8 with one NUL byte has its NULs at one parity too: it is
+        // read as the UTF-8 it is (it became CJK), or refused as binary
+        // when the NULs are too many for text.
+        let one_nul = format!(
+            "{}\0{}",
+            "The quick brown fox jumps. ".repeat(36),
+            "بغداد\n"
+        );
+        let imported = read("p.txt", &one_nul);
+        assert_eq!(imported.documents[0].text, one_nul);
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        let short = InputFile {
+            name: "n.txt".into(),
+            bytes: b"abc\0def\n".to_vec(),
+        };
+        let Some(Err(error)) = import_files(vec![short]).pop() else {
+            panic!("refused");
+        };
+        assert!(error.to_string().contains("binary"), "{error}");
     }
 
     #[test]
