@@ -3,14 +3,22 @@
 //! order, each batch of files added (as it was read) and each annotator
 //! removed (by file and name). Opening the panel after a reload replays
 //! them, so it shows what it showed. Apart from the workspace's database: these are other people's
-//! files to compare, not this tab's edits, and any tab may keep them (the
-//! last tab that changes the panel wins).
+//! files to compare, not this tab's edits, and any tab may change them.
+//!
+//! **Two tabs.** A change is appended to the stored list in one read-write
+//! transaction ([`append`]), never written over it: a tab that wrote its
+//! own list over another's lost the other tab's files. A tab whose append
+//! finds changes it did not know reads the whole list again, and every
+//! change is announced on a `BroadcastChannel` ([`listen`]) so that the
+//! other tabs read it again too.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbTransactionMode};
+
+use web_sys::{BroadcastChannel, IdbDatabase, IdbOpenDbRequest, IdbTransactionMode, MessageEvent};
 
 use crate::core::formats::InputFile;
 use crate::platform::storage::{creating_stores, describe, request};
@@ -127,26 +135,76 @@ pub async fn load() -> Kept {
     read.await.unwrap_or_default()
 }
 
-/// Keeps `kept` (nothing kept deletes the record).
+/// Appends `step` to the kept changes, in one transaction with reading
+/// them. `known` is how many kept changes the tab has replayed; when the
+/// list holds just those and the tab's team is now `empty`, the record is
+/// deleted instead (nothing left to keep). Returns the whole list when
+/// another tab had appended changes this one did not know (its team is to
+/// be read again from them), `None` when it had not. Tells the other tabs.
 ///
 /// # Errors
 /// When the browser refuses the write (a full disk or quota, private
-/// browsing): the panel says the files will not be there after a reload.
-pub async fn save(kept: &[Step]) -> Result<(), String> {
+/// browsing): the files are then not there after a reload.
+pub async fn append(step: &Step, known: usize, empty: bool) -> Result<Option<Kept>, String> {
     let db = open().await?;
     let tx = db
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
         .map_err(describe)?;
-    let store = tx.object_store(STORE).map_err(describe)?;
-    let put = if kept.is_empty() {
-        store.delete(&KEY.into())
-    } else {
-        store.put_with_key(&to_js(kept), &KEY.into())
-    };
     let done = js_sys::Promise::new(&mut |resolve, reject| {
         tx.set_oncomplete(Some(&resolve));
         tx.set_onabort(Some(&reject));
     });
-    request(&put.map_err(describe)?).await?;
-    JsFuture::from(done).await.map(|_| ()).map_err(describe)
+    let store = tx.object_store(STORE).map_err(describe)?;
+    let stored = request(&store.get(&KEY.into()).map_err(describe)?).await?;
+    let list = stored.dyn_into::<Array>().unwrap_or_default();
+    let others = list.length() as usize != known;
+    let write = if empty && !others {
+        store.delete(&KEY.into())
+    } else {
+        list.push(
+            &to_js(std::slice::from_ref(step))
+                .dyn_into::<Array>()
+                .map_err(describe)?
+                .get(0),
+        );
+        store.put_with_key(&list, &KEY.into())
+    };
+    request(&write.map_err(describe)?).await?;
+    JsFuture::from(done).await.map_err(describe)?;
+    announce();
+    Ok(others.then(|| from_js(&list)))
+}
+
+/// The name of the channel on which tabs announce changes of the kept files.
+const CHANNEL_NAME: &str = "wasim-team";
+
+thread_local! {
+    static CHANNEL: RefCell<Option<(BroadcastChannel, Closure<dyn FnMut(MessageEvent)>)>> =
+        const { RefCell::new(None) };
+}
+
+/// Runs `changed` whenever another tab changed the kept files (one
+/// listener: a second call replaces the first).
+pub fn listen(mut changed: impl FnMut() + 'static) {
+    let Ok(channel) = BroadcastChannel::new(CHANNEL_NAME) else {
+        return;
+    };
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| changed());
+    channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    CHANNEL.with(|cell| *cell.borrow_mut() = Some((channel, handler)));
+}
+
+/// Tells the other tabs that the kept files changed.
+fn announce() {
+    CHANNEL.with(|cell| match cell.borrow().as_ref() {
+        Some((channel, _)) => {
+            let _ = channel.post_message(&JsValue::NULL);
+        }
+        None => {
+            if let Ok(channel) = BroadcastChannel::new(CHANNEL_NAME) {
+                let _ = channel.post_message(&JsValue::NULL);
+                channel.close();
+            }
+        }
+    });
 }

@@ -51,22 +51,27 @@ struct Keeping {
 }
 
 impl TeamHandle {
-    /// Records `step` (a change just made to the team) and keeps them all;
-    /// when no annotator is left, nothing is kept.
-    fn keep(&self, step: Step) {
-        let steps = {
+    /// Records `step` (a change just made to the team) and keeps it; when
+    /// another tab changed the kept files meanwhile, the team is read again
+    /// from them all and `set_view` shows it.
+    fn keep(&self, step: Step, set_view: Callback<View>, lang: Lang) {
+        let (known, empty) = {
             let mut keeping = self.1.borrow_mut();
-            if self.0.borrow().members().is_empty() {
-                keeping.steps.clear();
-            } else {
-                keeping.steps.push(step);
-            }
-            keeping.steps.clone()
+            let known = keeping.steps.len();
+            keeping.steps.push(step.clone());
+            (known, self.0.borrow().members().is_empty())
         };
+        if empty {
+            self.1.borrow_mut().steps.clear();
+        }
+        let handle = self.clone();
         spawn_local(async move {
             // Not kept (no IndexedDB, a full disk): the files are only
             // not there after a reload; the comparison is unaffected.
-            let _ = team_store::save(&steps).await;
+            if let Ok(Some(steps)) = team_store::append(&step, known, empty).await {
+                handle.rebuild(steps);
+                set_view.emit(View::of(&handle.0.borrow(), lang));
+            }
         });
     }
 
@@ -77,24 +82,38 @@ impl TeamHandle {
             return;
         }
         let steps = team_store::load().await;
-        let mut team = self.0.borrow_mut();
-        for step in &steps {
-            match step {
-                Step::Add(files) => team.add(files.clone(), Vec::new()),
-                Step::Remove { file, name } => {
-                    let names = team.names();
-                    let mut found = team.members().iter().zip(&names);
-                    let at = found.position(|(m, n)| m.file == *file && n == name);
-                    if let Some(at) = at {
-                        team.remove(at);
-                    }
-                }
-            }
-        }
+        replay(&mut self.0.borrow_mut(), &steps);
         // Files added meanwhile come after the kept ones.
         let mut keeping = self.1.borrow_mut();
         let added = std::mem::replace(&mut keeping.steps, steps);
         keeping.steps.extend(added);
+    }
+
+    /// The team made anew from `steps`, the kept changes of every tab.
+    fn rebuild(&self, steps: team_store::Kept) {
+        let mut team = Team::default();
+        replay(&mut team, &steps);
+        *self.0.borrow_mut() = team;
+        let mut keeping = self.1.borrow_mut();
+        keeping.steps = steps;
+        keeping.restored = true;
+    }
+}
+
+/// Applies kept changes to `team`, in order.
+fn replay(team: &mut Team, steps: &[Step]) {
+    for step in steps {
+        match step {
+            Step::Add(files) => team.add(files.clone(), Vec::new()),
+            Step::Remove { file, name } => {
+                let names = team.names();
+                let mut found = team.members().iter().zip(&names);
+                let at = found.position(|(m, n)| m.file == *file && n == name);
+                if let Some(at) = at {
+                    team.remove(at);
+                }
+            }
+        }
     }
 }
 
@@ -158,6 +177,25 @@ pub fn team_button() -> Html {
     let view = use_state(View::default);
     let keeping = use_mut_ref(Keeping::default);
     let handle = TeamHandle(team.clone(), keeping);
+    {
+        // Another tab changed the kept files: once this tab has read them,
+        // it reads them again (the panel showed only its own changes).
+        let (handle, view) = (handle.clone(), view.clone());
+        use_effect_with(t, move |lang| {
+            let lang = *lang;
+            team_store::listen(move || {
+                if !handle.1.borrow().restored {
+                    return;
+                }
+                let (handle, view) = (handle.clone(), view.clone());
+                spawn_local(async move {
+                    let steps = team_store::load().await;
+                    handle.rebuild(steps);
+                    view.set(View::of(&handle.0.borrow(), lang));
+                });
+            });
+        });
+    }
     let toggle = {
         let (open, handle, view, lang) = (open.clone(), handle.clone(), view.clone(), t);
         Callback::from(move |_: MouseEvent| {
@@ -227,7 +265,7 @@ fn load(
             team.add(files.clone(), unreadable);
             View::of(&team, lang)
         };
-        team.keep(Step::Add(files));
+        team.keep(Step::Add(files), set_view.clone(), lang);
         set_view.emit(next);
     });
 }
@@ -298,7 +336,7 @@ fn team_panel(props: &PanelProps) -> Html {
                 (View::of(&team, t), removed)
             };
             if let Some(removed) = removed {
-                team.keep(removed);
+                team.keep(removed, set_view.clone(), t);
             }
             set_view.emit(next);
         })

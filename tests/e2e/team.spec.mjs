@@ -190,6 +190,33 @@ test('the Team panel\'s files, and the annotators removed, are kept across a rel
   await expect(members(page)).toHaveCount(0);
 });
 
+// Two tabs changing the Team panel: each wrote its own list of files over
+// the other's, so the files the other tab added were gone from storage and
+// from a new tab, without a word. Changes are appended, and each tab shows
+// the other's.
+test('two tabs changing the Team panel keep both tabs\' files, and each shows the other\'s', async ({ page, context }) => {
+  await gotoApp(page);
+  const other = await context.newPage();
+  await gotoApp(other);
+  await openTeam(page);
+  await openTeam(other);
+  await addFiles(page, [file('amina.json', 'Amina', AMINA)]);
+  await expect(members(page)).toHaveCount(1);
+  await addFiles(other, [file('badr.json', 'Badr', BADR)]);
+  const names = (p) => members(p).evaluateAll((els) => els.map((el) => el.getAttribute('data-name')));
+  await expect.poll(() => names(other)).toEqual(['Amina', 'Badr']);
+  await expect.poll(() => names(page)).toEqual(['Amina', 'Badr']);
+  await expect(pairRow(page, 'Amina', 'Badr')).toHaveCount(1);
+  // A removal in one tab shows in the other, and a third tab sees the result.
+  await members(page).filter({ hasText: 'Amina' }).getByTestId('team-remove').click();
+  await expect.poll(() => names(other)).toEqual(['Badr']);
+  const third = await context.newPage();
+  await gotoApp(third);
+  await openTeam(third);
+  await expect(third.getByTestId('team-busy')).toHaveCount(0);
+  await expect.poll(() => names(third)).toEqual(['Badr']);
+});
+
 test('bad input: each problem has a clear notice, and existing work is untouched', async ({ page }) => {
   await gotoApp(page);
   // Existing work: one document with a span.
