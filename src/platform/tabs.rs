@@ -30,7 +30,8 @@ const WRITER: &str = "writer";
 const LEFT: &str = "left";
 
 /// The open channel and its message handler, kept alive together.
-type Listening = (BroadcastChannel, Closure<dyn FnMut(MessageEvent)>);
+/// A channel and the handler listening on it.
+pub(crate) type Listening = (BroadcastChannel, Closure<dyn FnMut(MessageEvent)>);
 
 thread_local! {
     static CHANNEL: RefCell<Option<Listening>> = const { RefCell::new(None) };

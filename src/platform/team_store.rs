@@ -22,6 +22,7 @@ use web_sys::{BroadcastChannel, IdbDatabase, IdbOpenDbRequest, IdbTransactionMod
 
 use crate::core::formats::InputFile;
 use crate::platform::storage::{creating_stores, describe, request};
+use crate::platform::tabs::Listening;
 
 const DB_NAME: &str = "wasim-team";
 const STORE: &str = "team";
@@ -179,8 +180,7 @@ pub async fn append(step: &Step, known: usize, empty: bool) -> Result<Option<Kep
 const CHANNEL_NAME: &str = "wasim-team";
 
 thread_local! {
-    static CHANNEL: RefCell<Option<(BroadcastChannel, Closure<dyn FnMut(MessageEvent)>)>> =
-        const { RefCell::new(None) };
+    static CHANNEL: RefCell<Option<Listening>> = const { RefCell::new(None) };
 }
 
 /// Runs `changed` whenever another tab changed the kept files (one
