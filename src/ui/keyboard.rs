@@ -544,9 +544,10 @@ fn shrunk(cursor: Cursor, right: bool) -> Option<Cursor> {
 
 /// Shift+arrow a word at a time, in the order words are drawn. The arrow
 /// pointing away from the word the selection started at (its anchor): the
-/// selection grows to the word drawn beside its moving end ([`drawn_beside`],
+/// selection grows by the word drawn beside its moving end ([`drawn_beside`],
 /// passing over words it already holds, so a Latin name in an Arabic line is
-/// never left with a gap in its highlight). Pointing back: the moving end's
+/// never left with a gap in its highlight), keeping every word it held.
+/// Pointing back: the moving end's
 /// word is let go, the selection shrinking to the word before it. `Some(None)`
 /// past the first or last line; `None` when the selection does not start
 /// and end at words' edges (it then moves in the text's order).
@@ -575,7 +576,7 @@ fn extend_drawn(
         (Some(a), Some(f)) if anchor_word != focus_word => points_back(a, f, right),
         _ => None,
     };
-    let target = if back == Some(true) {
+    if back == Some(true) {
         // The word before the moving end's, on the anchor's side.
         let mut inner = words.iter().copied().filter(|w| w.overlaps(range));
         let inner = if forward {
@@ -583,30 +584,46 @@ fn extend_drawn(
         } else {
             inner.find(|w| w.start() >= focus_word.end())
         };
-        inner?
-    } else {
-        let mut target = drawn_beside(root, text, focus_word, right)?;
-        // Over the words the selection holds already, up to a row's worth.
-        for _ in 0..64 {
-            match target {
-                Some(word) if range.covers(word) => target = drawn_beside(root, text, word, right)?,
-                _ => break,
+        let inner = inner?;
+        return Some(Some(if inner.start() >= anchor_word.start() {
+            Cursor {
+                anchor: anchor_word.start(),
+                focus: inner.end(),
             }
+        } else {
+            Cursor {
+                anchor: anchor_word.end(),
+                focus: inner.start(),
+            }
+        }));
+    }
+    let mut target = drawn_beside(root, text, focus_word, right)?;
+    // Over the words the selection holds already, up to a row's worth.
+    for _ in 0..64 {
+        match target {
+            Some(word) if range.covers(word) => target = drawn_beside(root, text, word, right)?,
+            _ => break,
         }
-        let Some(target) = target else {
-            return Some(None);
-        };
-        target
+    }
+    let Some(target) = target else {
+        return Some(None);
     };
-    Some(Some(if target.start() >= anchor_word.start() {
+    // Grown by the word: the selection keeps every word it held (it was
+    // cut back to the anchor's word and the new one, dropping the other
+    // half of «Barack Obama» when a word drawn beyond it was taken).
+    let (start, end) = (
+        range.start().min(target.start()),
+        range.end().max(target.end()),
+    );
+    Some(Some(if target.end() > range.end() {
         Cursor {
-            anchor: anchor_word.start(),
-            focus: target.end(),
+            anchor: start,
+            focus: end,
         }
     } else {
         Cursor {
-            anchor: anchor_word.end(),
-            focus: target.start(),
+            anchor: end,
+            focus: start,
         }
     }))
 }

@@ -289,6 +289,18 @@ test('5c. ←, →, Ctrl and Shift walk the words in the order they are drawn, a
   await page.mouse.click((gap.from.x + gap.to.x) / 2, (gap.from.y + gap.to.y) / 2);
   await page.keyboard.press('Shift+ArrowRight');
   expect(await selected()).toBe('Obama');
+  // Grown over the name and then beyond it, the selection keeps the whole
+  // name (it was cut back to the word it started at and the new one:
+  // "Obama في", "الرئيس Barack").
+  await reach('ArrowLeft', 'Obama');
+  await walk('Shift+ArrowLeft', ['Barack Obama', 'Barack Obama في']);
+  await page.keyboard.press('Escape');
+  await reach('ArrowRight', 'قال');
+  await walk('ArrowLeft', ['الرئيس', 'Obama', 'Barack']);
+  await walk('Shift+ArrowRight', ['Barack Obama', 'الرئيس Barack Obama']);
+  await page.keyboard.press('1');
+  const grown = cpFind(text, 'الرئيس Barack Obama');
+  await expect(markLocator(page, { ...grown, label: 'PER' })).toHaveCount(1);
 });
 
 // A line of digits (a date) is drawn left to right in an Arabic document,
