@@ -130,6 +130,39 @@ pub fn entry_word(words: &[WordBox], down: bool, rtl: bool) -> Option<CharRange>
     row_end(words.iter().filter(|w| row.same_row(w)), !rightward)
 }
 
+/// The word (or character) drawn nearest to a clicked point `(x, y)` on
+/// the arrow's side (`rightward`), in the point's row; `None` when none is
+/// on that side in that row, or when `words` are words and the point is
+/// inside one of them (more than a pixel from its edges: the arrow then
+/// takes that word, as from any caret inside a word). A click at the edge of a Latin name in an
+/// Arabic line lands on a code point drawn in two places (beside the Arabic
+/// word and at the name's far end): the point, not the code point, tells
+/// which the user meant.
+pub fn beside_point(
+    boxes: &[WordBox],
+    (x, y): (f64, f64),
+    rightward: bool,
+    words: bool,
+) -> Option<CharRange> {
+    let row = || boxes.iter().filter(|b| y > b.top && y < b.bottom);
+    if words && row().any(|b| x > b.left + 1.0 && x < b.right - 1.0) {
+        return None;
+    }
+    let beside = row().filter(|b| {
+        if rightward {
+            b.middle_x() > x
+        } else {
+            b.middle_x() < x
+        }
+    });
+    let nearest = if rightward {
+        beside.min_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+    } else {
+        beside.max_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
+    };
+    nearest.map(|b| b.range)
+}
+
 /// The rightmost (`right`) or leftmost of `row`'s words.
 fn row_end<'a>(row: impl Iterator<Item = &'a WordBox>, right: bool) -> Option<CharRange> {
     let word = if right {
@@ -182,6 +215,50 @@ mod tests {
             "the line's first word: the caller goes on"
         );
         assert_eq!(left_of(4), None, "its last word");
+    }
+
+    #[test]
+    fn a_click_at_a_names_edge_goes_to_the_word_drawn_on_the_arrows_side() {
+        let words = [
+            word(0, 3, 400.0, 0),  // قال
+            word(4, 6, 350.0, 0),  // الرئيس
+            word(11, 6, 200.0, 0), // Barack: 200–240
+            word(18, 5, 250.0, 0), // Obama: 250–290
+            word(24, 2, 150.0, 0), // في: 150–190
+        ];
+        // Just left of "B" (the code point there is also drawn right of
+        // "Obama"): → is "Barack", ← is في.
+        assert_eq!(
+            beside_point(&words, (199.0, 10.0), true, true),
+            Some(words[2].range)
+        );
+        assert_eq!(
+            beside_point(&words, (199.0, 10.0), false, true),
+            Some(words[4].range)
+        );
+        // Just right of "Obama": ← is "Obama", → is الرئيس.
+        assert_eq!(
+            beside_point(&words, (291.0, 10.0), false, true),
+            Some(words[3].range)
+        );
+        assert_eq!(
+            beside_point(&words, (291.0, 10.0), true, true),
+            Some(words[1].range)
+        );
+        // Inside a word, or in another row, or past the row's end: not here.
+        assert_eq!(beside_point(&words, (220.0, 10.0), true, true), None);
+        assert_eq!(beside_point(&words, (199.0, 30.0), true, true), None);
+        assert_eq!(beside_point(&words, (445.0, 10.0), true, true), None);
+        // Characters: the one drawn on the arrow's side of the point, also
+        // from inside one (the caret is at its nearer edge).
+        assert_eq!(
+            beside_point(&words, (215.0, 10.0), true, false),
+            Some(words[2].range)
+        );
+        assert_eq!(
+            beside_point(&words, (225.0, 10.0), false, false),
+            Some(words[2].range)
+        );
     }
 
     #[test]

@@ -352,8 +352,9 @@ pub fn document_selection() -> Option<CharRange> {
 }
 
 thread_local! {
-    /// The document and code point the last click in the text landed on.
-    static CLICKED: std::cell::Cell<Option<(u64, usize)>> = const { std::cell::Cell::new(None) };
+    /// The document and code point the last click in the text landed on,
+    /// and where it landed (client pixels).
+    static CLICKED: std::cell::Cell<Option<(u64, usize, f64, f64)>> = const { std::cell::Cell::new(None) };
 }
 
 /// Remembers the code point a click at `(x, y)` (client coordinates) in
@@ -367,15 +368,24 @@ pub fn remember_click(doc: u64, x: i32, y: i32) {
         let caret = gloo::utils::document().caret_position_from_point(x as f32, y as f32)?;
         point_to_cp(&root, &caret.offset_node()?, caret.offset(), len)
     };
-    CLICKED.with(|c| c.set(at().map(|cp| (doc, cp))));
+    let point = (f64::from(x), f64::from(y));
+    CLICKED.with(|c| c.set(at().map(|cp| (doc, cp, point.0, point.1))));
 }
 
 /// Where the last click in document `doc`'s text landed
 /// ([`remember_click`]).
 pub fn clicked(doc: u64) -> Option<usize> {
+    clicked_point(doc).map(|(cp, _)| cp)
+}
+
+/// Where the last click in document `doc`'s text landed: its code point,
+/// and the point clicked (client pixels). The point tells which of two
+/// places drawn apart a code point means (the edge of a Latin name in an
+/// Arabic line is both beside the Arabic word and at the name's far end).
+pub fn clicked_point(doc: u64) -> Option<(usize, (f64, f64))> {
     CLICKED
         .with(std::cell::Cell::get)
-        .and_then(|(d, cp)| (d == doc).then_some(cp))
+        .and_then(|(d, cp, x, y)| (d == doc).then_some((cp, (x, y))))
 }
 
 /// Where the caret is in the open document's view when the selection is

@@ -65,15 +65,24 @@ use crate::ui::styled::use_style_properties;
 fn use_drag_snapping(app: &AppHandle) -> Callback<MouseEvent> {
     let latest = use_mut_ref(|| app.clone());
     *latest.borrow_mut() = app.clone();
-    let dragging = use_mut_ref(|| false);
+    // Where the button went down in the text, while it is down.
+    let pressed = use_mut_ref(|| None::<(i32, i32)>);
     {
-        let dragging = dragging.clone();
+        let pressed = pressed.clone();
         use_effect_with((), move |_| {
             let released = EventListener::new(&gloo::utils::document(), "mouseup", move |event| {
-                let alt = event
-                    .dyn_ref::<MouseEvent>()
-                    .is_some_and(MouseEvent::alt_key);
-                if std::mem::take(&mut *dragging.borrow_mut()) && !alt {
+                let Some(event) = event.dyn_ref::<MouseEvent>() else {
+                    return;
+                };
+                let Some((x, y)) = pressed.borrow_mut().take() else {
+                    return;
+                };
+                // A click (one, without moving) is not a drag: it leaves a
+                // selection it lands in to the browser (snapping it tagged a
+                // word the click was only passing). Double and triple
+                // clicks snap.
+                let moved = (event.client_x() - x).abs() > 2 || (event.client_y() - y).abs() > 2;
+                if !event.alt_key() && (moved || event.detail() > 1) {
                     snap_drag(&latest.borrow());
                 }
             });
@@ -81,7 +90,7 @@ fn use_drag_snapping(app: &AppHandle) -> Callback<MouseEvent> {
         });
     }
     Callback::from(move |event: MouseEvent| {
-        *dragging.borrow_mut() = event.button() == 0;
+        *pressed.borrow_mut() = (event.button() == 0).then(|| (event.client_x(), event.client_y()));
     })
 }
 

@@ -27,14 +27,14 @@ use crate::core::curation::{is_team, largest_team};
 use crate::core::model::{Document, SpanId};
 use crate::core::session::Curate;
 use crate::core::text::{CharRange, Text};
-use crate::core::visual::{entry_word, next_drawn, points_back};
+use crate::core::visual::{beside_point, entry_word, next_drawn, points_back};
 use crate::core::words::{
     extend_selection, next_line_word, prev_word_start, word_at, words_around,
 };
 use crate::platform::focus;
 use crate::platform::selection::{
-    clear_selection, clicked, doc_view_root, document_caret, document_selection, is_rtl,
-    keep_in_view, line_is_rtl, reveal_span, select_offsets, word_boxes,
+    clear_selection, clicked, clicked_point, doc_view_root, document_caret, document_selection,
+    is_rtl, keep_in_view, line_is_rtl, reveal_span, select_offsets, word_boxes,
 };
 use crate::ui::doc_window::when_drawn;
 use crate::ui::state::{Action, AppHandle};
@@ -340,6 +340,9 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
     let Some(cursor) = current_cursor(app, doc) else {
         return;
     };
+    if let Some(next) = from_click(&root, doc, cursor, right, by_char) {
+        return select_cursor(app, next);
+    }
     let text = &doc.text;
     // A character at a time, the arrow follows the run it is in: inside a
     // Latin name in an Arabic line, Left goes back in the text.
@@ -466,6 +469,14 @@ fn drawn_char_beside(
     if selected.is_empty() || text.next_grapheme(selected.start()) != selected.end() {
         return None;
     }
+    let boxes = word_boxes(root, &characters_around(text, selected)?);
+    let current = boxes.iter().find(|b| b.range == selected)?;
+    next_drawn(current, &boxes, right, is_rtl(root))
+}
+
+/// The characters (grapheme clusters) of `selected`'s line within
+/// [`CHAR_REACH`] of it.
+fn characters_around(text: &Text, selected: CharRange) -> Option<Vec<CharRange>> {
     let len = text.char_len();
     let before = text.slice(
         selected.start().saturating_sub(CHAR_REACH),
@@ -484,9 +495,38 @@ fn drawn_char_beside(
         characters.extend(CharRange::new(at, next));
         at = next;
     }
-    let boxes = word_boxes(root, &characters);
-    let current = boxes.iter().find(|b| b.range == selected)?;
-    next_drawn(current, &boxes, right, is_rtl(root))
+    Some(characters)
+}
+
+/// Where an arrow takes the caret the user has just clicked: the word
+/// (with Ctrl, the character) drawn nearest to the point clicked, on the
+/// arrow's side ([`beside_point`]). At the edge of a Latin name in an
+/// Arabic line the caret's code point is drawn in two places, and the
+/// arrow went from the wrong one (→ from just left of "Barack" took
+/// "Obama"). `None` when the caret is not where the last click put it, or
+/// the click was inside a word (the arrow then goes as from any caret).
+fn from_click(
+    root: &Element,
+    doc: &Document,
+    cursor: Cursor,
+    right: bool,
+    by_char: bool,
+) -> Option<Cursor> {
+    let (cp, point) = clicked_point(doc.id.0)?;
+    if cursor.anchor != cursor.focus || cursor.focus != cp {
+        return None;
+    }
+    let near = CharRange::ordered(cp, cp);
+    let around = if by_char {
+        characters_around(&doc.text, near)?
+    } else {
+        words_around(&doc.text, near, DRAWN_REACH)
+    };
+    let found = beside_point(&word_boxes(root, &around), point, right, !by_char)?;
+    Some(Cursor {
+        anchor: found.start(),
+        focus: found.end(),
+    })
 }
 
 /// How far around the selected word, in code points, the words its arrow

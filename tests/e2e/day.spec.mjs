@@ -301,6 +301,39 @@ test('5c. ←, →, Ctrl and Shift walk the words in the order they are drawn, a
   await page.keyboard.press('1');
   const grown = cpFind(text, 'الرئيس Barack Obama');
   await expect(markLocator(page, { ...grown, label: 'PER' })).toHaveCount(1);
+  // A click at the name's edge: its code point is drawn in two places
+  // (beside الرئيس and at the name's far end); the arrow goes from where
+  // the click landed (→ from just left of "B" took "Obama", Ctrl+→ the
+  // last "a" of it).
+  await page.keyboard.press('Control+z');
+  const edge = (needle, side) =>
+    page.getByTestId('doc-text').evaluate((root, [needle, side]) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.data.indexOf(needle);
+        if (at < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + needle.length);
+        const box = r.getBoundingClientRect();
+        return { x: side === 'left' ? box.left - 1 : box.right + 1, y: box.top + box.height / 2 };
+      }
+      throw new Error(needle);
+    }, [needle, side]);
+  const clickAt = async (needle, side) => {
+    const { x, y } = await edge(needle, side);
+    await page.mouse.click(x, y);
+  };
+  for (const [needle, side, key, word] of [
+    ['Barack', 'left', 'ArrowRight', 'Barack'],
+    ['Barack', 'left', 'Control+ArrowRight', 'B'],
+    ['Obama', 'right', 'ArrowLeft', 'Obama'],
+    ['Obama', 'right', 'Control+ArrowLeft', 'a'],
+  ]) {
+    await clickAt(needle, side);
+    await page.keyboard.press(key);
+    expect(await selected(), `a click ${side} of ${needle}, then ${key}`).toBe(word);
+  }
 });
 
 // A line of digits (a date) is drawn left to right in an Arabic document,
