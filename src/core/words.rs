@@ -376,6 +376,33 @@ pub fn next_line_word(text: &Text, cp: usize, down: bool) -> Option<CharRange> {
     }
 }
 
+/// Where Home and End go from `cp`: the first (`last` false) or last word
+/// of the line (paragraph) holding it, or of the whole text (`whole`, with
+/// Ctrl). `None` when that line (or text) has no word.
+pub fn edge_word(text: &Text, cp: usize, last: bool, whole: bool) -> Option<CharRange> {
+    let s = text.as_str();
+    let byte = text.byte_of(cp.min(text.char_len()))?;
+    let (from, to) = if whole {
+        (0, text.char_len())
+    } else {
+        let from = s
+            .get(..byte)?
+            .rfind('\n')
+            .map_or(0, |b| text.cp_of_byte(b + 1));
+        let to = s
+            .get(byte..)?
+            .find('\n')
+            .map_or(text.char_len(), |b| text.cp_of_byte(byte + b));
+        (from, to)
+    };
+    let word = if last {
+        word_at(text, prev_word_start(text, to))
+    } else {
+        word_at(text, from)
+    };
+    word.filter(|w| w.start() >= from && w.end() <= to)
+}
+
 /// The word containing `cp`, or else the first word after it; `None` when
 /// no word starts at or after `cp`.
 pub fn word_at(text: &Text, cp: usize) -> Option<CharRange> {
@@ -981,6 +1008,27 @@ mod tests {
         // … and when one word is left, grows after it.
         let s = extend_selection(&text, end, at("زيد"), true);
         assert_eq!(s, (at("زيد"), at("نعم") + 3));
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_line_s_or_the_text_s_first_and_last_words() {
+        let text = Text::new("«قال» الرئيس في بغداد.\n\nوصل الوفد!\n");
+        let word = |r: Option<CharRange>| r.and_then(|r| text.slice_range(r)).unwrap_or("-");
+        let at = |needle: &str| {
+            text.as_str()
+                .find(needle)
+                .map(|b| text.cp_of_byte(b))
+                .unwrap_or(0)
+        };
+        let mid = at("الرئيس") + 2;
+        assert_eq!(word(edge_word(&text, mid, false, false)), "قال");
+        assert_eq!(word(edge_word(&text, mid, true, false)), "بغداد");
+        assert_eq!(word(edge_word(&text, at("الوفد"), false, false)), "وصل");
+        assert_eq!(word(edge_word(&text, at("الوفد"), true, false)), "الوفد");
+        assert_eq!(word(edge_word(&text, mid, true, true)), "الوفد");
+        assert_eq!(word(edge_word(&text, at("الوفد"), false, true)), "قال");
+        // A blank line has no word.
+        assert_eq!(edge_word(&text, at("\n\n") + 1, false, false), None);
     }
 
     #[test]

@@ -8,13 +8,14 @@ use crate::ui::modal::use_modal;
 use crate::ui::state::{Action, use_app};
 
 /// Every shortcut: its keys (the same in every language) and what it does.
-const SHORTCUTS: [(Keys, Key); 23] = [
+const SHORTCUTS: [(Keys, Key); 24] = [
     (Keys::Named(Key::HkMouse), Key::HkMouseWhat),
     (Keys::Named(Key::HkLabelKey), Key::HkLabelKeyWhat),
     (Keys::Named(Key::HkShiftLabelKey), Key::HkShiftLabelKeyWhat),
     (Keys::Plain("← →"), Key::HkArrowsWhat),
     (Keys::Plain("Ctrl/Alt + ← →"), Key::HkCtrlArrowsWhat),
     (Keys::Plain("Shift + ← →"), Key::HkShiftArrowsWhat),
+    (Keys::Plain("Home / End"), Key::HkHomeEndWhat),
     (Keys::Plain("Tab / Shift+Tab"), Key::HkTabWhat),
     (Keys::Plain("↑ ↓"), Key::HkUpDownWhat),
     (Keys::Named(Key::HkClick), Key::HkClickWhat),

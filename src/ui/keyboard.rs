@@ -29,7 +29,7 @@ use crate::core::session::Curate;
 use crate::core::text::{CharRange, Text};
 use crate::core::visual::{beside_point, entry_word, next_drawn, points_back};
 use crate::core::words::{
-    extend_selection, next_line_word, prev_word_start, word_at, words_around,
+    edge_word, extend_selection, next_line_word, prev_word_start, word_at, words_around,
 };
 use crate::platform::focus;
 use crate::platform::selection::{
@@ -174,6 +174,17 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
                 command || event.alt_key(),
             );
             event.prevent_default();
+            None
+        }
+        // In the text (or with a selection in it): Home and End go to the
+        // line's first and last word, Ctrl to the text's, Shift extends.
+        // Elsewhere they scroll, as browsers do.
+        "Home" | "End"
+            if !event.alt_key() && (focus_in_text() || document_selection().is_some()) =>
+        {
+            if jump_cursor(app, key == "End", command, event.shift_key()) {
+                event.prevent_default();
+            }
             None
         }
         // Tab walks the spans only inside the text; elsewhere it moves the
@@ -428,6 +439,39 @@ fn move_cursor(app: &AppHandle, right: bool, extend: bool, by_char: bool) {
         }
     };
     select_cursor(app, next);
+}
+
+/// Home or End (`end`) in the text: selects the first or last word of the
+/// cursor's line (`whole`: of the text), or with `extend` grows the
+/// selection to it. Returns whether there was such a word.
+fn jump_cursor(app: &AppHandle, end: bool, whole: bool, extend: bool) -> bool {
+    let Some(doc) = app.ws.open_document() else {
+        return false;
+    };
+    let Some(cursor) = current_cursor(app, doc) else {
+        return false;
+    };
+    let Some(word) = edge_word(&doc.text, cursor.focus, end, whole) else {
+        return false;
+    };
+    let range = CharRange::ordered(cursor.anchor, cursor.focus);
+    let next = match (extend, end) {
+        (false, _) => Cursor {
+            anchor: word.start(),
+            focus: word.end(),
+        },
+        (true, true) => Cursor {
+            anchor: range.start().min(word.start()),
+            focus: word.end().max(range.end()),
+        },
+        (true, false) => Cursor {
+            anchor: range.end().max(word.end()),
+            focus: word.start().min(range.start()),
+        },
+    };
+    GROWN.with(|g| g.borrow_mut().clear());
+    select_cursor(app, next);
+    true
 }
 
 /// Selects `next` in the text (nothing when it is empty) and remembers it

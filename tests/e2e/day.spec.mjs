@@ -5,7 +5,7 @@
 // controls to the browser.
 import { test, expect } from './fixtures.mjs';
 import {
-  gotoApp, uploadFiles, openDoc, openDocName, shownSpans, cpSlice, cpFind, rectForOffsets, readCorpus,
+  gotoApp, uploadFiles, txtFile, openDoc, openDocName, shownSpans, cpSlice, cpFind, rectForOffsets, readCorpus,
   expectMessage, markLocator, clickSpan, jsonFile,
 } from './helpers.mjs';
 
@@ -334,6 +334,33 @@ test('5c. ←, →, Ctrl and Shift walk the words in the order they are drawn, a
     await page.keyboard.press(key);
     expect(await selected(), `a click ${side} of ${needle}, then ${key}`).toBe(word);
   }
+});
+
+// Home and End did nothing in the text. They go to the line's first and
+// last word (Ctrl: the text's), and Shift grows the selection to it.
+test('5e. Home and End go to the first and last word of the line, Ctrl of the text, Shift extends', async ({ page }) => {
+  await gotoApp(page);
+  const text = 'قال الرئيس Barack Obama في بغداد.\nوصل الوفد إلى العاصمة.\n';
+  await uploadFiles(page, [txtFile('home.txt', text)]);
+  await openDoc(page, 'home.txt');
+  // (In the document list, Home and End keep their meaning there.)
+  await page.getByTestId('doc-text').focus();
+  const selected = () => page.evaluate(() => String(window.getSelection()));
+  const walk = async (key, word) => {
+    await page.keyboard.press(key);
+    await expect.poll(selected, { message: key }).toBe(word);
+  };
+  await walk('ArrowLeft', 'قال');
+  await walk('ArrowLeft', 'الرئيس');
+  await walk('End', 'بغداد');
+  await walk('Home', 'قال');
+  await walk('Shift+End', 'قال الرئيس Barack Obama في بغداد');
+  await walk('Control+End', 'العاصمة');
+  await walk('Home', 'وصل');
+  await walk('Shift+End', 'وصل الوفد إلى العاصمة');
+  await page.keyboard.press('2');
+  await expect(markLocator(page, { ...cpFind(text, 'وصل الوفد إلى العاصمة'), label: 'LOC' })).toHaveCount(1);
+  await walk('Control+Home', 'قال');
 });
 
 // A line of digits (a date) is drawn left to right in an Arabic document,

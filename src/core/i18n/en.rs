@@ -57,6 +57,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     HkArrowsWhat => "Move the keyboard cursor word by word (in right-to-left text, ← moves forward)",
     HkCtrlArrowsWhat => "Move character by character",
     HkShiftArrowsWhat => "Extend the selection",
+    HkHomeEndWhat => "The first / last word of the line (Ctrl: of the text; Shift extends)",
     HkTabWhat => "Next / previous span (in the text; past the last one, the next control)",
     HkUpDownWhat => "Choose among spans that overlap here (outer / inner)",
     HkClick => "Click a highlight",

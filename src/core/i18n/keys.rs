@@ -90,6 +90,8 @@ pub enum Key {
     HkCtrlArrowsWhat,
     /// Extend the selection
     HkShiftArrowsWhat,
+    /// The first / last word of the line (Ctrl: of the text; Shift extends)
+    HkHomeEndWhat,
     /// Next / previous span (in the text; past the last one, the next control)
     HkTabWhat,
     /// Choose among spans that overlap here (outer / inner)
@@ -1329,7 +1331,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 592] = [
+    pub const ALL: [Key; 593] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1373,6 +1375,7 @@ impl Key {
         Key::HkArrowsWhat,
         Key::HkCtrlArrowsWhat,
         Key::HkShiftArrowsWhat,
+        Key::HkHomeEndWhat,
         Key::HkTabWhat,
         Key::HkUpDownWhat,
         Key::HkClick,
