@@ -462,6 +462,23 @@ impl Session {
         self.notify(MessageKind::Info, Msg::new(verb).msg("what", change.what));
     }
 
+    /// Says why `event` is not carried out in this read-only tab: for files
+    /// read (an import the tab began before another took the workspace
+    /// over, which was dropped without a word), how many documents were not
+    /// loaded and where to load them.
+    fn refuse(&mut self, event: &Event) {
+        let documents: usize = match event {
+            Event::Imported { results, .. } => results.iter().flatten().map(Prepared::len).sum(),
+            _ => 0,
+        };
+        if documents == 0 {
+            self.refuse_read_only();
+        } else {
+            let text = Msg::counted(Counted::ImportReadOnly, documents);
+            self.notify(MessageKind::Error, text);
+        }
+    }
+
     /// Says, once on screen at a time, that this tab is read-only.
     fn refuse_read_only(&mut self) {
         let why = match &self.unclaimed {
@@ -978,7 +995,7 @@ impl Session {
             None => return Vec::new(),
         };
         if decide(self.role, event.attempt()) == Verdict::Refuse {
-            self.refuse_read_only();
+            self.refuse(&event);
             return Vec::new();
         }
         self.handle(event, resume);
@@ -1023,7 +1040,7 @@ impl Session {
                 announce: held.announce,
             };
             if decide(self.role, event.attempt()) == Verdict::Refuse {
-                self.refuse_read_only();
+                self.refuse(&event);
             } else {
                 self.handle(event, resume);
             }
@@ -1327,8 +1344,8 @@ mod tests {
         load(&mut reader, &[("early.txt", "نص")]);
         reader.update(Event::Restored(Ok(Restored::Empty)), &resume);
         assert!(reader.ws.documents.iter().all(|d| d.name != "early.txt"));
-        let read_only = Lang::En.t(Key::ReadOnlyTab);
-        assert!(reader.messages.iter().any(|m| m.text == read_only));
+        let not_loaded = Msg::counted(Counted::ImportReadOnly, 1).render(Lang::En);
+        assert!(reader.messages.iter().any(|m| m.text == not_loaded));
     }
 
     /// Storage refused the claim (a full disk): the saved work is shown
@@ -1911,6 +1928,17 @@ mod tests {
         let before = session.ws.clone();
         assert!(load(&mut session, &[("a.txt", TEXT)]).is_empty());
         assert_eq!(session.ws, before);
+        // Files read are not loaded, and the message says how many and
+        // where to load them (an import dropped by a take-over said nothing
+        // of them); another edit is refused as read-only.
+        let not_loaded = Msg::counted(Counted::ImportReadOnly, 1).render(Lang::En);
+        assert!(
+            session.messages.iter().any(|m| m.text == not_loaded),
+            "{:?}",
+            session.messages
+        );
+        assert!(not_loaded.contains("1 document was not loaded"));
+        session.update(Event::Undo, &resume);
         let read_only = Lang::En.t(Key::ReadOnlyTab);
         assert!(session.messages.iter().any(|m| m.text == read_only));
     }

@@ -57,6 +57,11 @@ test('a second tab is read-only until it takes over, and no tab erases the other
   await tag(b, ORG, '3');
   await expectMessage(b, 'warning', 'this tab is read-only');
   expect(await spans(b)).toEqual([[PER.start, PER.end, 'PER']]);
+  // Files loaded in it are not added, and the message says how many and
+  // where to load them (an import a take-over cut short said nothing).
+  await uploadFiles(b, [txtFile('late-1.txt', 'نص أول'), txtFile('late-2.txt', 'نص ثان')]);
+  await expectMessage(b, 'error', '2 documents were not loaded: this tab is read-only');
+  await expect(b.locator('[data-testid="doc-item"][data-doc-name="late-1.txt"]')).toHaveCount(0);
   // Export still works in the read-only tab.
   const { json } = await exportJson(b);
   expect(json.documents.find((d) => d.name === NAME).spans).toHaveLength(1);

@@ -1259,6 +1259,8 @@ pub enum Counted {
     SpansSplitCharacters,
     /// {n} files could not be loaded; each one's reason is listed
     FilesRefused,
+    /// {n} documents were not loaded: this tab is read-only (the workspace is in use in another tab). Load the files there.
+    ImportReadOnly,
     /// {n} span notes
     SpanNotes,
     /// {n} entity ids
@@ -1930,7 +1932,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 65] = [
+    pub const ALL: [Counted; 66] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1962,6 +1964,7 @@ impl Counted {
         Counted::DuplicatesDropped,
         Counted::SpansSplitCharacters,
         Counted::FilesRefused,
+        Counted::ImportReadOnly,
         Counted::SpanNotes,
         Counted::EntityIds,
         Counted::RelationsNotShown,
