@@ -971,6 +971,17 @@ fn updated_region(
         value.insert("start".into(), json!(file.file_offset(span.start)));
         value.insert("end".into(), json!(file.file_offset(span.end)));
         value.insert("labels".into(), json!(labels));
+        // The region's text is the text it now covers: a Wasim JSON file
+        // whose text was edited by hand kept the task's old one («𝕏 Corp»
+        // over «𝕏 Inc.»).
+        let text = span_text(doc, span);
+        if let Some(old) = value
+            .get("text")
+            .filter(|old| old.as_str() != Some(text.as_ref()))
+        {
+            edited |= old.is_string();
+            value.insert("text".into(), json!(text));
+        }
     }
     if !min && region_note(&item) != span.note {
         set_note(&mut item, span.note.as_deref());
@@ -1290,6 +1301,24 @@ mod tests {
         };
         assert_eq!(labels(0), [json!(["a1", ["MISC"]])]);
         assert_eq!(labels(1), [json!(["b1", ["MISC"]]), json!(["b2", ["LOC"]])]);
+    }
+
+    #[test]
+    fn a_kept_region_says_the_text_it_covers_now() {
+        // A Wasim JSON file whose text was edited by hand (علي → عمر) keeps
+        // the task it was read from: its region said «علي» over «عمر».
+        let task = format!(
+            r#"{{"data": {{"text": "قال علي في بغداد"}}, "annotations": [{{"result": [{}]}}]}}"#,
+            region(4, 7, "علي")
+        );
+        let mut docs = documents(&task);
+        docs[0].text = crate::core::text::Text::new("قال عمر في بغداد");
+        let out: Value = serde_json::from_str(&export(&docs)).expect("json");
+        assert_eq!(out["data"]["text"], json!("قال عمر في بغداد"));
+        assert_eq!(
+            out["annotations"][0]["result"][0]["value"]["text"],
+            json!("عمر")
+        );
     }
 
     #[test]

@@ -344,10 +344,14 @@ fn export_record(doc: &Document) -> (Map<String, Value>, bool) {
     let index = match record.get("tokens").and_then(Value::as_array) {
         Some(tokens) => {
             let index = TokenIndex::new(tokens.iter().map(token_bounds));
-            if doc.spans.iter().all(|s| index.of(s).is_some()) {
+            // Tokens that no longer say the text they cover (a Wasim JSON
+            // file whose text was edited by hand) are made anew.
+            let fit = tokens.iter().all(|t| token_fits(doc, t));
+            if fit && doc.spans.iter().all(|s| index.of(s).is_some()) {
                 Some(index)
             } else {
                 let tokens = split_tokens(doc, tokens)
+                    .filter(|_| fit)
                     .unwrap_or_else(|| tokens_json(text, &export_tokens(text, &doc.spans)));
                 let index = TokenIndex::new(tokens.iter().map(token_bounds));
                 record.insert("tokens".into(), Value::Array(tokens));
@@ -460,6 +464,24 @@ fn split_tokens(doc: &Document, tokens: &[Value]) -> Option<Vec<Value>> {
 /// A token's `(start, end)` from a Prodigy `tokens` entry.
 fn token_bounds(token: &Value) -> Option<(u64, u64)> {
     Some((token.get("start")?.as_u64()?, token.get("end")?.as_u64()?))
+}
+
+/// Whether a kept token still covers the text it says (when it says one)
+/// and lies inside the document's text.
+fn token_fits(doc: &Document, token: &Value) -> bool {
+    let Some((start, end)) = token_bounds(token) else {
+        return true;
+    };
+    let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+        return false;
+    };
+    let Some(covered) = doc.text.slice(start, end) else {
+        return false;
+    };
+    token
+        .get("text")
+        .and_then(Value::as_str)
+        .is_none_or(|said| said == covered)
 }
 
 /// Whether a span's `token_start`/`token_end` (inclusive) disagree with its
@@ -679,6 +701,26 @@ mod tests {
             after[1],
             "{\"text\":\"علي\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"LOC\"}],\"answer\":\"accept\"}"
         );
+    }
+
+    #[test]
+    fn tokens_that_no_longer_say_their_text_are_made_anew() {
+        // A Wasim JSON file whose text was edited by hand (محمد → أحمد)
+        // keeps the record it was read from: its token still said «محمد».
+        let file = r#"{"text": "ذهب محمد", "spans": [{"start": 4, "end": 8, "label": "PER"}], "tokens": [{"text": "ذهب", "start": 0, "end": 3, "id": 0, "ws": true}, {"text": "محمد", "start": 4, "end": 8, "id": 1, "ws": false}]}"#;
+        let out = round_trip(file, |ws| {
+            std::sync::Arc::make_mut(&mut ws.documents[0]).text =
+                crate::core::text::Text::new("ذهب أحمد");
+        });
+        let record: Value = serde_json::from_str(out.trim()).expect("json");
+        let texts: Vec<&str> = record["tokens"]
+            .as_array()
+            .expect("tokens")
+            .iter()
+            .filter_map(|t| t["text"].as_str())
+            .collect();
+        assert_eq!(texts, ["ذهب", "أحمد"]);
+        assert_eq!(record["text"], "ذهب أحمد");
     }
 
     #[test]
