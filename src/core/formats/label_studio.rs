@@ -975,10 +975,7 @@ fn updated_region(
         // whose text was edited by hand kept the task's old one («𝕏 Corp»
         // over «𝕏 Inc.»).
         let text = span_text(doc, span);
-        if let Some(old) = value
-            .get("text")
-            .filter(|old| old.as_str() != Some(text.as_ref()))
-        {
+        if let Some(old) = value.get("text").filter(|old| old.as_str() != Some(text)) {
             edited |= old.is_string();
             value.insert("text".into(), json!(text));
         }
