@@ -67,6 +67,7 @@
 //! and an `annotation.conf` declaring the entity types, and the relation,
 //! event and attribute types that kept lines use.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::json;
@@ -193,6 +194,9 @@ impl Format for Brat {
                         .arg("file", format!("{stem}.ann"))
                         .with("ids", super::common::some_of(&written.kept_deleted)),
                 );
+            }
+            if written.refit {
+                warnings.push(Msg::new(Key::BratTextsRefit).arg("file", format!("{stem}.ann")));
             }
             if let Some(warning) = split_warning(&written.split, &stem) {
                 warnings.push(warning);
@@ -1059,6 +1063,8 @@ struct WrittenAnn {
     renamed: SortedSet<(String, String)>,
     /// Notes whose line breaks or tabs became spaces.
     flattened_notes: usize,
+    /// Whether the kept `T` lines were made to say the text as it is now.
+    refit: bool,
 }
 
 /// The number after the one-character prefix of an ID (`T12` → 12).
@@ -1314,12 +1320,12 @@ type ImportedNotes = SortedMap<(usize, usize, String), Option<String>>;
 
 /// `doc`'s kept `.ann` and the notes it gave at import. A kept `.ann` that
 /// no longer reads against the text is not walked (`None`).
-fn kept_ann(doc: &Document) -> (Option<&str>, ImportedNotes) {
+fn kept_ann(doc: &Document) -> (Option<Cow<'_, str>>, ImportedNotes, bool) {
     let source = doc
         .source_data(ID)
         .and_then(|d| d.get("ann"))
         .and_then(|a| a.as_str());
-    let read = source.and_then(|ann| {
+    let read = |ann: &str| {
         read_pair(
             &doc.name,
             doc.text.as_str().to_owned(),
@@ -1328,16 +1334,53 @@ fn kept_ann(doc: &Document) -> (Option<&str>, ImportedNotes) {
             &mut Tally::default(),
         )
         .ok()
-    });
-    let Some(imported) = read else {
-        return (None, SortedMap::default());
+    };
+    // A text edited by hand in a Wasim JSON file no longer has what the
+    // `T` lines say: they are made to say what it has now (the `.ann` was
+    // dropped whole, and with it every relation, note and event).
+    let (ann, imported, refit) = match source {
+        Some(ann) => match read(ann) {
+            Some(imported) => (Cow::Borrowed(ann), imported, false),
+            None => {
+                let refit = refit_surfaces(doc, ann);
+                match read(&refit) {
+                    Some(imported) => (Cow::Owned(refit), imported, true),
+                    None => return (None, SortedMap::default(), false),
+                }
+            }
+        },
+        None => return (None, SortedMap::default(), false),
     };
     let notes = imported
         .spans
         .into_iter()
         .map(|s| ((s.start, s.end, s.label), s.note))
         .collect();
-    (source, notes)
+    (Some(ann), notes, refit)
+}
+
+/// `ann` with each `T` line's text the text its fragments cover in `doc`.
+fn refit_surfaces(doc: &Document, ann: &str) -> String {
+    let lines: Vec<String> = ann
+        .split('\n')
+        .map(|raw| {
+            let (line, cr) = match raw.strip_suffix('\r') {
+                Some(line) => (line, "\r"),
+                None => (raw, ""),
+            };
+            match parse_line(line) {
+                Line::Entity {
+                    id,
+                    kind,
+                    offsets,
+                    surface: Some(_),
+                    parts,
+                } => format!("{id}\t{kind} {offsets}\t{}{cr}", surface_of(doc, &parts)),
+                _ => raw.to_owned(),
+            }
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// The notes whose text changed, by entity ID (`None`: removed), and the
@@ -1423,8 +1466,8 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         .and_then(|d| d.get("bom"))
         .and_then(serde_json::Value::as_bool)
         .unwrap_or(false);
-    let (source, imported) = kept_ann(doc);
-    let ann = source.unwrap_or("");
+    let (source, imported, refit) = kept_ann(doc);
+    let ann = source.as_deref().unwrap_or("");
     let (body, trailing) = match ann.strip_suffix('\n') {
         Some(body) => (body, true),
         None => (ann, false),
@@ -1456,6 +1499,7 @@ fn write_ann(doc: &Document) -> WrittenAnn {
         split: Vec::new(),
         renamed: SortedSet::new(),
         flattened_notes: 0,
+        refit,
     };
     let new_notes = changed_notes(doc, &lines, &fates, &imported, &mut out);
     let written = kept_lines(
@@ -2025,6 +2069,24 @@ mod tests {
             "re-import of\n{ann}"
         );
         (ann, warnings)
+    }
+
+    #[test]
+    fn a_text_edited_by_hand_keeps_its_ann_with_the_texts_it_has_now() {
+        // A Wasim JSON file whose text was edited by hand (محمد → أحمد)
+        // keeps the .ann it was read with: its T line said «محمد علي», so
+        // the whole .ann was dropped, relation and all.
+        let mut ws = workspace(&format!("{T1}{T2}{R1}"));
+        let edited = TXT.replace("محمد", "أحمد");
+        std::sync::Arc::make_mut(&mut ws.documents[0]).text = crate::core::text::Text::new(&edited);
+        let (ann, warnings) = export_and_reimport(&ws);
+        assert_eq!(ann, format!("{}{T2}{R1}", T1.replace("محمد", "أحمد")));
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("a.ann: the text is not the one")),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -500,6 +500,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     BratConfDeclared => "صار {file} يعرّف أيضًا {types}، وهي مستعملة في ملفات \u{200e}.ann\u{200e} المصدَّرة",
     NothingNew => "لا مستند ولا وسم جديد: لم يتغيّر شيء.",
     BratKeptLines => "{file}: حُفظت أسطر غير الكيانات والملاحظات ({kinds})؛ لا يعرضها واسم، ويعيد التصدير إلى brat كتابتها",
+    BratTextsRefit => "{file}: النص ليس الذي قُرئ به ملف \u{2066}.ann\u{2069} (عُدِّل يدويًا في ملف \u{2066}Wasim JSON\u{2069}؟): كُتبت نصوص الكيانات فيه كما هي في النص الآن، وبقيت علاقاته وملاحظاته وأحداثه.",
     BratRenamed => "كُتب الوسم {from} بوصفه النوع {to} في brat (لا تقبل الأنواع المسافات)",
     ArchiveNotWritten => "تعذّرت كتابة الأرشيف: {why}",
     BratExpectedT => "المتوقع \u{2066}T1<TAB>TYPE start end<TAB>text\u{2069}",

@@ -500,6 +500,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     BratConfDeclared => "{file} now also declares {types}, which the exported .ann files use",
     NothingNew => "No document and no new label: nothing changed.",
     BratKeptLines => "{file}: lines other than entities and notes were kept ({kinds}); Wasim does not show them, and brat export writes them back",
+    BratTextsRefit => "{file}: the text is not the one its .ann was read with (edited by hand in a Wasim JSON file?): the entities\u{2019} texts in it are written as the text has them now, and its relations, notes and events are kept.",
     BratRenamed => "label {from} was written as the brat type {to} (types cannot hold spaces)",
     ArchiveNotWritten => "the archive could not be written: {why}",
     BratExpectedT => "expected `T1<TAB>TYPE start end<TAB>text`",

@@ -977,6 +977,8 @@ pub enum Key {
     /// {file}: lines other than entities and notes were kept ({kinds}); Wasim does not show them, and brat export writes them back
     BratKeptLines,
     /// label {from} was written as the brat type {to} (types cannot hold spaces)
+    /// {file}: the text is not the one its .ann was read with …
+    BratTextsRefit,
     BratRenamed,
     /// the archive could not be written: {why}
     ArchiveNotWritten,
@@ -1333,7 +1335,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 593] = [
+    pub const ALL: [Key; 594] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1820,6 +1822,7 @@ impl Key {
         Key::BratConfDeclared,
         Key::NothingNew,
         Key::BratKeptLines,
+        Key::BratTextsRefit,
         Key::BratRenamed,
         Key::ArchiveNotWritten,
         Key::BratExpectedT,
