@@ -99,7 +99,7 @@ impl ImportJob {
                     if let Some(file) = file {
                         match wasim::Reading::start(file) {
                             Start::Reading(reading) => {
-                                self.reading = Some((reading, size));
+                                self.reading = Some((*reading, size));
                                 continue;
                             }
                             Start::Whole(file) => self.read_whole(&[&file], size),
@@ -243,6 +243,34 @@ mod tests {
         let ws = expected[0].as_ref().expect("valid");
         assert_eq!(ws.documents.len(), 200);
         assert_eq!(ws.open, Some(ws.documents[100].id));
+    }
+
+    #[test]
+    fn fields_this_version_does_not_read_are_named_read_in_steps_or_at_once() {
+        let text = r##"{"format": "wasim", "version": 2, "later": 1,
+            "labels": [{"name": "PER", "color": "#ffc38a", "shade": 2}],
+            "documents": [{"name": "a", "text": "علي", "spans": [{"start": 0, "end": 3, "label": "PER", "text": "علي", "score": 0.5}], "lang": "ar"}]}"##;
+        let files = || vec![file("w.json", text)];
+        let said = |results: Vec<Result<Prepared, ImportError>>| -> Vec<String> {
+            let Some(Ok(prepared)) = results.into_iter().next() else {
+                panic!("read");
+            };
+            prepared.warnings.iter().map(ToString::to_string).collect()
+        };
+        let mut job = ImportJob::new(files());
+        while !job.step(40) {}
+        let stepwise = said(job.finish());
+        let whole = import_files(files())
+            .into_iter()
+            .map(|r| r.map(Prepared::of))
+            .collect();
+        assert_eq!(stepwise, said(whole));
+        let [warning] = stepwise.as_slice() else {
+            panic!("{stepwise:?}");
+        };
+        for field in ["later", "shade", "lang", "score"] {
+            assert!(warning.contains(field), "{warning}");
+        }
     }
 
     #[test]

@@ -178,3 +178,25 @@ test('a CoNLL file with lone CR line ends keeps its entities; spans inside a cha
   await openDoc(page, 'split.jsonl');
   await expect.poll(async () => (await shownSpans(page)).length).toBe(3);
 });
+
+// A Wasim JSON file with fields this version does not read (written by a
+// newer Wasim, or edited by hand) lost them without a word. They are still
+// not kept, and the import names them and where they were.
+test('a Wasim JSON file with fields this version does not know says which were left out', async ({ page }) => {
+  await gotoApp(page);
+  const workspace = {
+    format: 'wasim', version: 2, later_field: 1,
+    labels: [{ name: 'PER', color: '#ffc38a', key: '1', shade: 2 }],
+    documents: [{
+      name: 'u.txt', text: 'قال علي', lang: 'ar',
+      spans: [{ start: 4, end: 7, label: 'PER', text: 'علي', score: 0.5 }],
+    }],
+  };
+  await uploadFiles(page, [{ name: 'u.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace)) }]);
+  await expectMessage(page, 'warning', 'fields this version of Wasim does not know were left out');
+  const warning = page.getByTestId('message').filter({ hasText: 'does not know' });
+  for (const field of ['"later_field" (in the file)', '"shade" (in labels)', '"lang" (in documents)', '"score" (in spans)']) {
+    await expect(warning).toContainText(field);
+  }
+  await expect(page.locator('[data-testid="doc-item"][data-doc-name="u.txt"]')).toHaveCount(1);
+});

@@ -35,6 +35,7 @@ pub mod spacy;
 pub mod tokenize;
 pub mod types;
 pub mod wasim;
+pub mod wasim_fields;
 pub mod web_annotation;
 pub mod zip;
 

@@ -33,6 +33,7 @@ use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
     ImportedSpan, InputFile, OutputFile, TeamData,
 };
+use super::wasim_fields::Unknown;
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::json;
 use crate::core::model::{Document, Label, LabelRecord, Source, checked_labels, new_label_color};
@@ -196,6 +197,9 @@ impl Format for WasimJson {
             return Err(ImportError::new(name, None, Key::WasimOpen));
         }
         let (mut labels, mut warnings) = checked_labels(repr.labels, &Arg::Plain(name.to_owned()));
+        let mut unknown = Unknown::default();
+        unknown.file(&value);
+        warnings.extend(unknown.warning(name));
         let used = documents
             .iter()
             .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()));
@@ -251,6 +255,8 @@ pub struct Reading {
     /// Whether the documents were met (they must be, once).
     documents: bool,
     prepared: Prepared,
+    /// The fields met that this version does not read.
+    unknown: Unknown,
 }
 
 /// Where the walk of a Wasim file is.
@@ -307,7 +313,7 @@ fn define_used<'a>(
 /// How [`Reading::start`] went.
 pub enum Start {
     /// A file that may be a Wasim workspace, to be read in steps.
-    Reading(Reading),
+    Reading(Box<Reading>),
     /// Not one that reads in steps: the file, given back.
     Whole(InputFile),
 }
@@ -329,7 +335,7 @@ impl Reading {
         if !object {
             return Start::Whole(InputFile { name, bytes });
         }
-        Start::Reading(Reading {
+        Start::Reading(Box::new(Reading {
             name,
             len: bytes.len(),
             bytes,
@@ -338,7 +344,8 @@ impl Reading {
             head: Vec::new(),
             documents: false,
             prepared: Prepared::empty(ImportMode::ReplaceWorkspace, Vec::new(), None, Vec::new()),
-        })
+            unknown: Unknown::default(),
+        }))
     }
 
     /// Walks on until about `budget` bytes are read (at least one token).
@@ -397,8 +404,10 @@ impl Reading {
                 if first && self.eat(b']') {
                     return Some(Walk::AfterField);
                 }
+                let from = self.at;
                 let doc: DocumentRepr = self.value()?;
                 let (doc, text) = checked_document(&self.name, doc).ok()?;
+                self.unknown.document_json(self.bytes.get(from..self.at)?);
                 self.prepared.add_indexed(doc, text);
                 Walk::AfterDocument
             }
@@ -472,6 +481,16 @@ impl Reading {
                 let (checked, mut warnings) =
                     checked_labels(labels, &Arg::Plain(self.name.clone()));
                 warnings.append(&mut prepared.warnings);
+                self.unknown.file_keys(
+                    self.head
+                        .iter()
+                        .map(|(k, _)| k.as_str())
+                        .chain(["documents"]),
+                );
+                if let Some(Some(labels)) = self.field::<Vec<serde_json::Value>>("labels") {
+                    self.unknown.labels(&labels);
+                }
+                warnings.extend(self.unknown.warning(&self.name));
                 (prepared.labels, prepared.warnings) = (checked, warnings);
                 let used = prepared.span_labels().to_vec();
                 let used = used.iter().map(String::as_str);

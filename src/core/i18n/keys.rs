@@ -978,6 +978,16 @@ pub enum Key {
     BratKeptLines,
     /// label {from} was written as the brat type {to} (types cannot hold spaces)
     /// {file}: the text is not the one its .ann was read with …
+    /// {file}: fields this version of Wasim does not know were left out, and will not be written back: {fields}
+    WasimUnknownFields,
+    /// {field} (in the file)
+    FieldOfFile,
+    /// {field} (in labels)
+    FieldOfLabels,
+    /// {field} (in documents)
+    FieldOfDocuments,
+    /// {field} (in spans)
+    FieldOfSpans,
     BratTextsRefit,
     BratRenamed,
     /// the archive could not be written: {why}
@@ -1335,7 +1345,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 594] = [
+    pub const ALL: [Key; 599] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1822,6 +1832,11 @@ impl Key {
         Key::BratConfDeclared,
         Key::NothingNew,
         Key::BratKeptLines,
+        Key::WasimUnknownFields,
+        Key::FieldOfFile,
+        Key::FieldOfLabels,
+        Key::FieldOfDocuments,
+        Key::FieldOfSpans,
         Key::BratTextsRefit,
         Key::BratRenamed,
         Key::ArchiveNotWritten,
