@@ -82,20 +82,8 @@ pub fn next_drawn(
     rtl: bool,
 ) -> Option<CharRange> {
     let others = || words.iter().filter(|w| !w.range.overlaps(current.range));
-    let x = current.middle_x();
-    let beside = others().filter(|w| current.same_row(w)).filter(|w| {
-        if rightward {
-            w.middle_x() > x
-        } else {
-            w.middle_x() < x
-        }
-    });
-    let nearest = if rightward {
-        beside.min_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
-    } else {
-        beside.max_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
-    };
-    if let Some(word) = nearest {
+    let row = others().filter(|w| current.same_row(w));
+    if let Some(word) = nearest_beside(row, current.middle_x(), rightward) {
         return Some(word.range);
     }
     // Past the row's end: on to the row below (reading on) or above.
@@ -148,19 +136,28 @@ pub fn beside_point(
     if words && row().any(|b| x > b.left + 1.0 && x < b.right - 1.0) {
         return None;
     }
-    let beside = row().filter(|b| {
+    nearest_beside(row(), x, rightward).map(|b| b.range)
+}
+
+/// Of `row`'s boxes, the one whose middle is nearest to `x` on its right
+/// (`rightward`) or left.
+fn nearest_beside<'a>(
+    row: impl Iterator<Item = &'a WordBox>,
+    x: f64,
+    rightward: bool,
+) -> Option<&'a WordBox> {
+    let beside = row.filter(|b| {
         if rightward {
             b.middle_x() > x
         } else {
             b.middle_x() < x
         }
     });
-    let nearest = if rightward {
+    if rightward {
         beside.min_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
     } else {
         beside.max_by(|a, b| a.middle_x().total_cmp(&b.middle_x()))
-    };
-    nearest.map(|b| b.range)
+    }
 }
 
 /// The rightmost (`right`) or leftmost of `row`'s words.
