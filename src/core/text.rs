@@ -702,8 +702,7 @@ impl<'a> Utf16Cursor<'a> {
 pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let nuls = body.iter().filter(|&&b| b == 0).count();
-    let few_nuls = nuls * 100 <= body.len() && std::str::from_utf8(body).is_ok();
-    if nuls > 0 && !few_nuls {
+    if nuls > 0 && (nuls * 100 > body.len() || std::str::from_utf8(body).is_err()) {
         return Err(match utf16_cut_at(bytes) {
             Some(byte_offset) => DecodeError::CutShort { byte_offset },
             None => DecodeError::Binary,
