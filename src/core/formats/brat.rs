@@ -96,6 +96,10 @@ pub struct Brat;
 struct Tally {
     kept: SortedMap<char, usize>,
     discontinuous: usize,
+    /// IDs met so far, and those given to more than one line (brat refuses
+    /// such a file; they were read without a word).
+    ids: HashSet<String>,
+    twice: Vec<String>,
 }
 
 impl Tally {
@@ -118,7 +122,22 @@ impl Tally {
                 Msg::counted(Counted::BratDiscontinuous, self.discontinuous).arg("file", file),
             );
         }
+        if !self.twice.is_empty() {
+            let ids = self.twice.iter().map(|id| Arg::Plain(id.clone())).collect();
+            warnings.push(
+                Msg::new(Key::BratDuplicateIds)
+                    .arg("file", file)
+                    .with("ids", Arg::List(ids)),
+            );
+        }
         warnings
+    }
+
+    /// Notes the ID of a line (all but `*` lines have one).
+    fn id(&mut self, id: &str) {
+        if !self.ids.insert(id.to_owned()) && !self.twice.iter().any(|t| t == id) {
+            self.twice.push(id.to_owned());
+        }
     }
 }
 
@@ -847,6 +866,9 @@ fn read_pair(
             continue;
         };
         let columns: Vec<&str> = line.splitn(3, '\t').collect();
+        if let Some(id) = columns.first().filter(|id| first != '*' && !id.is_empty()) {
+            tally.id(id);
+        }
         match first {
             'T' => {
                 let expected = || Msg::new(Key::BratExpectedT);
@@ -2069,6 +2091,32 @@ mod tests {
             "re-import of\n{ann}"
         );
         (ann, warnings)
+    }
+
+    #[test]
+    fn ids_given_to_two_lines_are_said() {
+        let ann = format!(
+            "{T1}{T2}{}",
+            T2.replace("22 27", "31 37").replace("بغداد", "العراق")
+        );
+        let imported = import_pair(&file("a.txt", TXT), &file("a.ann", &ann)).expect("imports");
+        let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+        assert!(
+            warnings.iter().any(|w| w.contains("a.ann")
+                && w.contains("more than one line")
+                && w.contains("T2")),
+            "{warnings:?}"
+        );
+        let fine = import_pair(
+            &file("a.txt", TXT),
+            &file("a.ann", &format!("{T1}{T2}{R1}")),
+        )
+        .expect("imports");
+        assert!(
+            fine.warnings
+                .iter()
+                .all(|w| !w.to_string().contains("more than one line"))
+        );
     }
 
     #[test]

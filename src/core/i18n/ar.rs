@@ -505,6 +505,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     FieldOfLabels => "{field} (في الوسوم)",
     FieldOfDocuments => "{field} (في المستندات)",
     FieldOfSpans => "{field} (في المقاطع)",
+    BratDuplicateIds => "{file}: معرّفات أُعطيت لأكثر من سطر: {ids}. يرفض brat ملفًا كهذا؛ يقرأ واسم كل الأسطر ويكتبها كما كانت، والملاحظة أو العلاقة التي تسمّي معرّفًا منها تنطبق على كلٍّ منها.",
     BratTextsRefit => "{file}: النص ليس الذي قُرئ به ملف \u{2066}.ann\u{2069} (عُدِّل يدويًا في ملف \u{2066}Wasim JSON\u{2069}؟): كُتبت نصوص الكيانات فيه كما هي في النص الآن، وبقيت علاقاته وملاحظاته وأحداثه.",
     BratRenamed => "كُتب الوسم {from} بوصفه النوع {to} في brat (لا تقبل الأنواع المسافات)",
     ArchiveNotWritten => "تعذّرت كتابة الأرشيف: {why}",

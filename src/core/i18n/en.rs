@@ -505,6 +505,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     FieldOfLabels => "{field} (in labels)",
     FieldOfDocuments => "{field} (in documents)",
     FieldOfSpans => "{field} (in spans)",
+    BratDuplicateIds => "{file}: IDs given to more than one line: {ids}. brat refuses such a file; Wasim reads every line, writes them back as they were, and a note or relation naming such an ID applies to each of them.",
     BratTextsRefit => "{file}: the text is not the one its .ann was read with (edited by hand in a Wasim JSON file?): the entities\u{2019} texts in it are written as the text has them now, and its relations, notes and events are kept.",
     BratRenamed => "label {from} was written as the brat type {to} (types cannot hold spaces)",
     ArchiveNotWritten => "the archive could not be written: {why}",

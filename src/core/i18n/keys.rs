@@ -988,6 +988,8 @@ pub enum Key {
     FieldOfDocuments,
     /// {field} (in spans)
     FieldOfSpans,
+    /// {file}: IDs given to more than one line: {ids} …
+    BratDuplicateIds,
     BratTextsRefit,
     BratRenamed,
     /// the archive could not be written: {why}
@@ -1345,7 +1347,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 599] = [
+    pub const ALL: [Key; 600] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1837,6 +1839,7 @@ impl Key {
         Key::FieldOfLabels,
         Key::FieldOfDocuments,
         Key::FieldOfSpans,
+        Key::BratDuplicateIds,
         Key::BratTextsRefit,
         Key::BratRenamed,
         Key::ArchiveNotWritten,
