@@ -104,21 +104,42 @@ pub(crate) struct JsonlLine {
     /// Whether the file's lines end in `\r\n`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     crlf: bool,
+    /// Whether they end in a lone `\r` (classic Mac OS).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    cr: bool,
 }
 
 /// A line of text: byte offsets of its start and of the end of its content
 /// (before `\n` or `\r\n`).
 fn line_bounds(text: &str) -> Vec<(usize, usize)> {
-    let mut bounds = Vec::new();
+    line_spans(text)
+        .into_iter()
+        .map(|(start, end, _)| (start, end))
+        .collect()
+}
+
+/// The lines of `text` as byte offsets: where each starts, where its
+/// content ends, and where the next starts. A line ends at `\r\n`, `\n`
+/// or a lone `\r` (classic Mac OS): one rule for every format read line
+/// by line (a JSON Lines file with lone CRs was refused as one line with
+/// trailing characters).
+pub(crate) fn line_spans(text: &str) -> Vec<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let content = piece
-            .strip_suffix('\n')
-            .map_or(piece, |p| p.strip_suffix('\r').unwrap_or(p));
-        bounds.push((start, start + content.len()));
-        start += piece.len();
+    while start < text.len() {
+        let found = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r');
+        let (end, next) = match found.map(|at| start + at) {
+            Some(at) if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') => (at, at + 2),
+            Some(at) => (at, at + 1),
+            None => (text.len(), text.len()),
+        };
+        lines.push((start, end, next));
+        start = next;
     }
-    bounds
+    lines
 }
 
 /// The [`JsonlLine`] of each record read from a file's decoded `text`
@@ -134,9 +155,9 @@ pub(crate) fn jsonl_layouts(text: &str, bom: bool, records: &[Record]) -> Vec<Op
     let Some(lines) = lines else {
         return none();
     };
-    let crlf = bounds
-        .first()
-        .is_some_and(|&(_, end)| text[end..].starts_with("\r\n"));
+    let first_end = bounds.first().map_or("", |&(_, end)| &text[end..]);
+    let crlf = first_end.starts_with("\r\n");
+    let cr = !crlf && first_end.starts_with('\r');
     let mut layouts = Vec::with_capacity(records.len());
     for (i, (record, &&(start, end))) in records.iter().zip(&lines).enumerate() {
         let content = &text[start..end];
@@ -158,6 +179,7 @@ pub(crate) fn jsonl_layouts(text: &str, bom: bool, records: &[Record]) -> Vec<Op
             },
             bom: i == 0 && bom,
             crlf,
+            cr,
         };
         let kept = if layout == JsonlLine::default() {
             Value::Null
@@ -205,16 +227,16 @@ pub(crate) fn jsonl_file_kept(
         .collect();
     let layout_of =
         |v: &Value| -> JsonlLine { serde_json::from_value(v.clone()).unwrap_or_default() };
-    let crlf = kept
-        .iter()
-        .flatten()
-        .next()
-        .is_some_and(|v| layout_of(v).crlf);
-    let eol: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+    let first = kept.iter().flatten().next().map(|v| layout_of(v));
+    let eol: &[u8] = match first {
+        Some(layout) if layout.crlf => b"\r\n",
+        Some(layout) if layout.cr => b"\r",
+        _ => b"\n",
+    };
     let mut out: Vec<u8> = Vec::new();
     for (i, (doc, kept)) in documents.iter().zip(&kept).enumerate() {
         let record = record(doc);
-        if !out.is_empty() && !out.ends_with(b"\n") {
+        if !out.is_empty() && !out.ends_with(b"\n") && !out.ends_with(b"\r") {
             out.extend_from_slice(eol);
         }
         match kept.map(layout_of) {
@@ -382,7 +404,8 @@ pub(crate) fn json_records(file: &str, text: &str) -> Result<Vec<Record>, Import
         });
     }
     let mut records = Vec::new();
-    for (i, line) in text.lines().enumerate() {
+    let lines = line_spans(text);
+    for (i, line) in lines.iter().map(|&(s, e, _)| &text[s..e]).enumerate() {
         if line.trim().is_empty() {
             continue;
         }

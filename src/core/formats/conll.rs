@@ -53,7 +53,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{BOM, added_documents, decode, dropped_extras, numbered_name, span_text};
+use super::common::{
+    BOM, added_documents, decode, dropped_extras, line_spans, numbered_name, span_text,
+};
 pub use super::iob::TagScheme;
 use super::iob::{
     Tag, TaggedDocument, TaggedToken, TokenSpan, decode_documents, decode_layer, decodes_to,
@@ -153,18 +155,8 @@ fn kind_of(fields: &[Field]) -> Kind {
 /// `\r\n` or a lone `\r` (classic Mac OS files: read as one line, the
 /// whole file lost its entities).
 fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let bytes = text.as_bytes();
     let mut lines = Vec::new();
-    let mut start = 0;
-    while start < text.len() {
-        let found = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r');
-        let (end, next) = match found.map(|at| start + at) {
-            Some(at) if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') => (at, at + 2),
-            Some(at) => (at, at + 1),
-            None => (text.len(), text.len()),
-        };
+    for (start, end, _) in line_spans(text) {
         let content = &text[start..end];
         let fields = fields(content);
         lines.push(Line {
@@ -174,7 +166,6 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             kind: kind_of(&fields),
             fields,
         });
-        start = next;
     }
     lines
 }

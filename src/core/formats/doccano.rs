@@ -543,6 +543,23 @@ mod tests {
     }
 
     #[test]
+    fn records_parted_by_lone_carriage_returns_read_and_come_back_as_they_were() {
+        // A classic Mac OS file: records parted by a lone CR were refused
+        // as one line with trailing characters.
+        let file =
+            "{\"text\": \"EU\", \"label\": [[0, 2, \"ORG\"]]}\r{\"text\": \"x\", \"label\": []}\r";
+        let ws = workspace(file);
+        assert_eq!(ws.documents.len(), 2);
+        assert_eq!(export_all(&ws), file);
+        let mut ws = ws;
+        std::sync::Arc::make_mut(&mut ws.documents[0]).spans[0].label = "LOC".into();
+        assert_eq!(
+            export_all(&ws),
+            "{\"text\":\"EU\",\"label\":[[0,2,\"LOC\"]]}\r{\"text\": \"x\", \"label\": []}\r"
+        );
+    }
+
+    #[test]
     fn a_compact_line_is_not_stored_twice() {
         let ws = workspace("{\"text\":\"EU\",\"label\":[[0,2,\"ORG\"]]}\n");
         let data = ws.documents[0].source_data(ID).expect("a source");
