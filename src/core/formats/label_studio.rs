@@ -716,14 +716,17 @@ fn region_note(result: &Value) -> Option<String> {
 
 /// Whether a result is a text span that import reads.
 fn is_span_result(result: &Value) -> bool {
-    let kind = result
-        .get("type")
-        .and_then(Value::as_str)
-        .unwrap_or("labels");
-    kind == "labels"
-        && result
-            .get("value")
-            .is_some_and(|v| v.get("start").is_some_and(Value::is_u64) && v.get("labels").is_some())
+    let Some(value) = result.get("value") else {
+        return false;
+    };
+    match result.get("type").and_then(Value::as_str) {
+        // Said to be a text span: read as one, so that bad offsets or no
+        // labels are refused with their reason (such a region was passed
+        // over as "not a text span").
+        Some("labels") => value.get("start").is_some(),
+        None => value.get("start").is_some_and(Value::is_u64) && value.get("labels").is_some(),
+        Some(_) => false,
+    }
 }
 
 /// Where one region list is in a task: `(list key, index)` — an
@@ -1375,6 +1378,21 @@ mod tests {
             ),
             ("[5]".to_owned(), "expected a task object"),
             ("[]".to_owned(), "no tasks"),
+            // A region said to be a text span, with bad offsets or no
+            // labels: refused with the reason (it was passed over as "not
+            // a text span").
+            (
+                r#"[{"data": {"text": "abc"}, "annotations": [{"result": [{"type": "labels", "value": {"start": -2, "end": 1, "labels": ["PER"]}}]}]}]"#.to_owned(),
+                "\"start\"",
+            ),
+            (
+                r#"[{"data": {"text": "abc"}, "annotations": [{"result": [{"type": "labels", "value": {"start": "0", "end": 1, "labels": ["PER"]}}]}]}]"#.to_owned(),
+                "\"start\"",
+            ),
+            (
+                r#"[{"data": {"text": "abc"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 1}}]}]}]"#.to_owned(),
+                "labels",
+            ),
         ];
         for (input, expected) in cases {
             let error = import(&input).expect_err(expected);
