@@ -868,6 +868,30 @@ pub fn had_saved_work() -> bool {
         .is_some_and(|v| v == "1")
 }
 
+/// `localStorage` key saying that saved work was found gone and no work
+/// was saved since (`"1"`): the warning is said at every start until then
+/// (said once, it was missed by a user who reloaded).
+const GONE_KEY: &str = "wasim.saved-work-gone";
+
+/// Remembers whether saved work was found gone and nothing saved since.
+pub fn note_work_gone(gone: bool) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = match gone {
+            true => storage.set_item(GONE_KEY, "1"),
+            false => storage.remove_item(GONE_KEY),
+        };
+    }
+}
+
+/// Whether saved work was found gone and no work was saved since
+/// ([`note_work_gone`]).
+pub fn work_gone() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(GONE_KEY).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
 thread_local! {
     /// Whether this page asked for persistent storage already.
     static ASKED_PERSISTENCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

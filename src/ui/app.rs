@@ -129,6 +129,7 @@ async fn start(app: AppHandle) {
                 let has_work = app.ws.work_documents().next().is_some();
                 if has_work {
                     storage::ask_persistence();
+                    storage::note_work_gone(false);
                 }
                 storage::note_saved_work(has_work);
                 announce(News::Saved);
@@ -189,11 +190,20 @@ async fn start(app: AppHandle) {
         (_, restored) => restored,
     };
     // Nothing saved, where the last save held work: the browser emptied
-    // Wasim's storage (it may, after a full disk). Said once.
-    let gone = matches!(restored, Ok(Restored::Empty)) && storage::had_saved_work();
+    // Wasim's storage (it may, after a full disk). Said at every start
+    // until work is saved again.
+    let gone = match &restored {
+        Ok(Restored::Empty) => storage::had_saved_work() || storage::work_gone(),
+        // The start after: only the demo was saved since.
+        Ok(Restored::Workspace(loaded)) => {
+            storage::work_gone() && loaded.ws.work_documents().next().is_none()
+        }
+        Err(_) => false,
+    };
     app.dispatch(Action::Restored(restored));
     if gone {
         storage::note_saved_work(false);
+        storage::note_work_gone(true);
         app.dispatch(Action::Notify(
             MessageKind::Warning,
             Key::SavedWorkGone.into(),

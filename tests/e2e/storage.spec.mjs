@@ -283,8 +283,17 @@ test('saved work the browser threw away is said, not taken for a first visit', a
   }));
   await page.reload();
   await waitForApp(page);
-  await expect(messages(page, 'warning').filter({ hasText: 'The work saved in this browser is gone' })).toBeVisible();
-  // Said once: the next start is a first visit again.
+  const gone = () => messages(page, 'warning').filter({ hasText: 'The work saved in this browser is gone' });
+  await expect(gone()).toBeVisible();
+  // Said again at the next start while no work was saved since (said
+  // once, a reload made it go unseen for ever)…
+  await page.reload();
+  await waitForApp(page);
+  await expect(gone()).toBeVisible();
+  // …and no more once work is saved again.
+  await uploadFiles(page, [txtFile('again.txt', TEXT)]);
+  await expect(page.locator('[data-testid="doc-item"][data-doc-name="again.txt"]')).toHaveCount(1);
+  await expect(status(page)).toHaveAttribute('data-state', 'saved');
   await page.reload();
   await waitForApp(page);
   await page.waitForTimeout(500);
