@@ -328,6 +328,57 @@ pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<M
     Ok((labels, repairs))
 }
 
+/// The label list after importing the label set `set` from the file named
+/// `file` over `current`: the set's labels, then each current label the set
+/// lacks that a span carries (`used`), so that no span loses its label; such
+/// a kept label loses a hotkey the set gives to another. The messages say
+/// which labels were removed (unused, not in the set), which were kept, and
+/// each hotkey dropped: a label set never changes the list out of sight.
+pub fn with_label_set(
+    current: &[Label],
+    mut set: Vec<Label>,
+    used: impl Fn(&str) -> bool,
+    file: &str,
+) -> (Vec<Label>, Vec<Msg>) {
+    let origin = Arg::Plain(file.to_owned());
+    let (mut kept, mut removed, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+    let set_len = set.len();
+    for label in current {
+        if set[..set_len].iter().any(|l| l.name == label.name) {
+            continue;
+        }
+        if !used(&label.name) {
+            removed.push(label.name.clone());
+            continue;
+        }
+        let mut label = label.clone();
+        if let Some(key) = label.key.filter(|k| set.iter().any(|l| l.key == Some(*k))) {
+            notes.push(
+                Msg::new(Key::HotkeyDropped)
+                    .with("origin", origin.clone())
+                    .quoted("label", label.name.as_str())
+                    .quoted("key", key.to_string())
+                    .msg("problem", Msg::new(Key::KeyTaken)),
+            );
+            label.key = None;
+        }
+        kept.push(label.name.clone());
+        set.push(label);
+    }
+    let listed =
+        |names: &[String]| Arg::List(names.iter().map(|n| Arg::Plain(n.clone())).collect());
+    for (key, names) in [
+        (Counted::LabelSetRemoved, &removed),
+        (Counted::LabelSetKept, &kept),
+    ] {
+        if !names.is_empty() {
+            let msg = Msg::counted(key, names.len()).with("file", origin.clone());
+            notes.push(msg.with("labels", listed(names)));
+        }
+    }
+    (set, notes)
+}
+
 /// The label a span carries: a label name shared, not copied, by every span
 /// that carries it, so copying a document's spans (as each edit of a shared
 /// document does) allocates nothing per span. Reads, compares and serializes
@@ -963,6 +1014,31 @@ mod tests {
             let as_record = serde_json::to_string(&LabelRecord::from(&label)).expect("json");
             assert_eq!(as_label, as_record);
         }
+    }
+
+    #[test]
+    fn a_label_set_says_which_labels_it_removes_and_keeps() {
+        let set = vec![
+            Label::new("GPE", "#ffffff", '2', "Geo-political entity"),
+            Label::new("ORG", "#ffffff", '9', ""),
+        ];
+        let used = |name: &str| matches!(name, "PER" | "LOC");
+        let (labels, notes) = with_label_set(&default_labels(), set, used, "set.json");
+        let names: Vec<&str> = labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["GPE", "ORG", "PER", "LOC"]);
+        // LOC is kept, but its hotkey is the set's GPE's now; PER keeps its own.
+        assert_eq!((labels[2].key, labels[3].key), (Some('1'), None));
+        let said: Vec<String> = notes.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                r#"set.json: label "LOC": hotkey "2" is already another label's; the label has no hotkey."#,
+                "set.json: a label that is not in the set and that no span carries was removed: MISC (Undo brings it back)",
+                "set.json: 2 labels that are not in the set are kept, as spans carry them: PER, LOC",
+            ]
+        );
+        let (same, quiet) = with_label_set(&default_labels(), default_labels(), used, "set.json");
+        assert_eq!((same, quiet), (default_labels(), Vec::new()));
     }
 
     #[test]

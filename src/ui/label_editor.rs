@@ -8,7 +8,7 @@ use crate::core::edit::{Edit, OrphanSpans};
 use crate::core::formats::OutputFile;
 use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::model::{
-    Label, labels_from_json, labels_to_json, new_label_color, readable_color,
+    Label, labels_from_json, labels_to_json, new_label_color, readable_color, with_label_set,
 };
 use crate::platform::files::{files_of, read_files};
 use crate::ui::export_menu::offer_download;
@@ -107,27 +107,17 @@ fn import_label_set(app: AppHandle, list: &web_sys::FileList) {
         }
         for file in files {
             match labels_from_json(&file.bytes, &file.name) {
-                Ok((mut labels, repairs)) => {
+                Ok((set, mut repairs)) => {
+                    let docs = &app.ws.documents;
+                    let used =
+                        |name: &str| docs.iter().any(|d| d.spans.iter().any(|s| s.label == name));
+                    let (labels, notes) = with_label_set(&app.ws.labels, set, used, &file.name);
+                    repairs.extend(notes);
                     if !repairs.is_empty() {
                         app.dispatch(Action::Warnings {
                             what: Key::LabelSet.into(),
                             warnings: repairs,
                         });
-                    }
-                    // Labels in use stay, so no span loses its label.
-                    for label in &app.ws.labels {
-                        let used = app
-                            .ws
-                            .documents
-                            .iter()
-                            .any(|d| d.spans.iter().any(|s| s.label == label.name));
-                        if used && labels.iter().all(|l| l.name != label.name) {
-                            let mut kept = label.clone();
-                            kept.key = kept
-                                .key
-                                .filter(|k| labels.iter().all(|l| l.key != Some(*k)));
-                            labels.push(kept);
-                        }
                     }
                     app.dispatch(Action::Edit(Edit::SetLabels(labels)));
                 }

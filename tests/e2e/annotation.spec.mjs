@@ -356,6 +356,14 @@ test('label editor: rename carries spans, clashes refused, delete asks, set expo
   await page.getByTestId('labels-import').setInputFiles({ name: 'set.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(set)) });
   await expect(page.getByTestId('label-GPE')).toContainText('7');
   await expect(page.getByTestId('label-PERSON')).toBeVisible();
+  // What the set removed and kept is said (it changed the list without a word).
+  const said = await expectMessage(page, 'warning', 'Label set: 2 warnings');
+  await said.getByTestId('message-details').locator('summary').click();
+  await expect(said.getByTestId('message-details').locator('li')).toHaveText([
+    'set.json: 4 labels that are not in the set and that no span carries were removed: LOC, ORG, MISC, EVENT (Undo brings them back)',
+    'set.json: a label that is not in the set is kept, as spans carry it: PERSON',
+  ]);
+  await expect(page.getByTestId('label-LOC')).toHaveCount(0);
   const bg = await page.getByTestId('label-GPE').evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(bg).not.toBe('rgb(0, 0, 128)');
   // A broken label file is refused by name.

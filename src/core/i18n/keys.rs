@@ -1301,6 +1301,10 @@ pub enum Counted {
     BratKeptDeleted,
     /// {file}: spans use {n} labels the file does not define, added: {labels}
     WasimUndefinedLabels,
+    /// {file}: {n} labels that are not in the set and that no span carries were removed: {labels} (Undo brings them back)
+    LabelSetRemoved,
+    /// {file}: {n} labels that are not in the set are kept, as spans carry them: {labels}
+    LabelSetKept,
     /// {file}: {n} discontinuous entities were split, as their fragments now carry different labels: in each, the fragments that kept its type (or else its first remaining fragment's label) keep its ID, which relations and notes point at; the others get new IDs ({ids})
     BratSplit,
     /// {n} notes had line breaks or tabs, written as spaces
@@ -1953,7 +1957,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 66] = [
+    pub const ALL: [Counted; 68] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -1999,6 +2003,8 @@ impl Counted {
         Counted::BratDiscontinuous,
         Counted::BratKeptDeleted,
         Counted::WasimUndefinedLabels,
+        Counted::LabelSetRemoved,
+        Counted::LabelSetKept,
         Counted::BratSplit,
         Counted::FlattenedNotes,
         Counted::Bytes,
