@@ -452,3 +452,66 @@ fn utf16_files_find_their_entries_again() {
     let ws = workspace(&LabelStudio, "ls.json", &task.to_string());
     assert_eq!(export(&LabelStudio, &ws), task.to_string());
 }
+
+/// Offsets written as whole floats (`4.0`, as pandas and some JavaScript
+/// write every number, and as JSON Schema's `integer` allows) are read as
+/// the offsets they are, and an unchanged file comes back byte for byte; a
+/// fractional offset is still refused.
+#[test]
+fn offsets_written_as_whole_floats_are_read() {
+    use wasim::core::formats::InputFile;
+    use wasim::core::formats::wasim::WasimJson;
+    let text = "قال علي اليوم";
+    let files: [(&dyn Format, &str, String); 4] = [
+        (
+            &Doccano,
+            "d.jsonl",
+            format!("{{\"text\":\"{text}\",\"label\":[[4.0,7.0,\"PER\"]]}}\n"),
+        ),
+        (
+            &Spacy,
+            "s.jsonl",
+            format!(
+                "{{\"text\":\"{text}\",\"spans\":[{{\"start\":4.0,\"end\":7.0,\"label\":\"PER\"}}]}}\n"
+            ),
+        ),
+        (
+            &LabelStudio,
+            "l.json",
+            format!(
+                "[{{\"id\":1,\"data\":{{\"text\":\"{text}\"}},\"annotations\":[{{\"id\":1,\"result\":[{{\"id\":\"a\",\"type\":\"labels\",\"from_name\":\"label\",\"to_name\":\"text\",\"value\":{{\"start\":4.0,\"end\":7.0,\"text\":\"علي\",\"labels\":[\"PER\"]}}}}]}}]}}]"
+            ),
+        ),
+        (
+            &WasimJson,
+            "w.json",
+            format!(
+                "{{\"format\":\"wasim\",\"version\":1,\"labels\":[{{\"name\":\"PER\",\"color\":\"#ffc38a\"}}],\"documents\":[{{\"name\":\"a\",\"text\":\"{text}\",\"spans\":[{{\"start\":4.0,\"end\":7.0,\"label\":\"PER\",\"text\":\"علي\"}}]}}]}}"
+            ),
+        ),
+    ];
+    for (format, name, file) in files {
+        let ws = workspace(format, name, &file);
+        let spans: Vec<(usize, usize, &str)> = ws.documents[0]
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.as_str()))
+            .collect();
+        assert_eq!(spans, [(4, 7, "PER")], "{name}");
+        if name != "w.json" {
+            assert_eq!(export(format, &ws), file, "{name} comes back as it was");
+        }
+        let fractional = file.replacen("4.0", "4.5", 1);
+        let refused = format.import(&InputFile {
+            name: name.into(),
+            bytes: fractional.into_bytes(),
+        });
+        let kept = refused
+            .as_ref()
+            .map(|i| i.documents.iter().map(|d| d.spans.len()).sum::<usize>());
+        assert!(
+            matches!(kept, Err(_) | Ok(0)),
+            "{name}: 4.5 is not an offset: {kept:?}"
+        );
+    }
+}

@@ -39,6 +39,51 @@ pub fn describe(error: &serde_json::Error) -> Msg {
         .num("column", error.column())
 }
 
+/// The largest whole number an `f64` holds exactly (2^53 − 1).
+const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+
+/// A non-negative whole number written `4` or `4.0`: JSON Schema's
+/// `integer` is any number without a fractional part, and tools that write
+/// every number as a float (pandas, some JavaScript) write offsets so.
+/// `None` for anything else (negative, fractional, too large for an `f64`
+/// to hold exactly, not a number).
+pub fn whole(value: &serde_json::Value) -> Option<u64> {
+    value.as_u64().or_else(|| whole_f64(value.as_f64()?))
+}
+
+fn whole_f64(f: f64) -> Option<u64> {
+    // The cast is exact: `f` is whole and below 2^53.
+    (f >= 0.0 && f.fract() == 0.0 && f <= MAX_EXACT).then_some(f as u64)
+}
+
+/// `#[serde(deserialize_with = "…")]` for an offset or count that is a
+/// [`whole`] number, `4` or `4.0`.
+///
+/// # Errors
+/// The reader's "invalid type/value …, expected usize" for anything else.
+pub fn whole_usize<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<usize, D::Error> {
+    struct Whole;
+    impl serde::de::Visitor<'_> for Whole {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("usize")
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<usize, E> {
+            usize::try_from(n)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self))
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<usize, E> {
+            usize::try_from(n)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(n), &self))
+        }
+        fn visit_f64<E: serde::de::Error>(self, f: f64) -> Result<usize, E> {
+            let whole = whole_f64(f).and_then(|n| usize::try_from(n).ok());
+            whole.ok_or_else(|| E::invalid_type(serde::de::Unexpected::Float(f), &self))
+        }
+    }
+    reader.deserialize_any(Whole)
+}
+
 /// `serde_json`'s syntax errors, as it words them, and their keys.
 const SYNTAX: [(&str, Key); 23] = [
     ("EOF while parsing a list", Key::JsonEofList),

@@ -458,7 +458,7 @@ pub(crate) fn offset_field(
 ) -> Result<usize, ImportError> {
     object
         .get(key)
-        .and_then(Value::as_u64)
+        .and_then(json::whole)
         .and_then(|n| usize::try_from(n).ok())
         .ok_or_else(|| {
             let message = Msg::new(Key::MustBeOffset)
@@ -466,6 +466,36 @@ pub(crate) fn offset_field(
                 .arg("key", key);
             ImportError::new(file, line, message)
         })
+}
+
+/// `fresh`, or `original` when they are the same value, a whole number
+/// written as a float (`4.0`) counting as that number: an entry that did
+/// not change keeps the way its file wrote it, so an unchanged record comes
+/// back byte for byte.
+pub(crate) fn written_as_read(original: &Value, fresh: Value) -> Value {
+    if same_value(original, &fresh) {
+        original.clone()
+    } else {
+        fresh
+    }
+}
+
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(_), Value::Number(_)) => {
+            a == b || json::whole(a).is_some_and(|n| json::whole(b) == Some(n))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_value(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((ka, a), (kb, b))| ka == kb && same_value(a, b))
+        }
+        _ => a == b,
+    }
 }
 
 /// The unit a file counts offsets in.

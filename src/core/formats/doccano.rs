@@ -63,7 +63,7 @@ use super::common::{
     BOM, DroppedRelations, FileOffsets, OffsetUnit, RawDocument, RawSpan, Record, added_documents,
     dropped_extras, generated_name, jsonl_file_kept, jsonl_layouts, match_entries, nested_str,
     nonempty_records, numbered_name, object_of, offset_field, place_in, record_place,
-    resolve_documents_unit, write_name,
+    resolve_documents_unit, write_name, written_as_read,
 };
 use super::types::{
     ExportOptions, Exported, Format, ImportError, Imported, ImportedDocument, InputFile,
@@ -268,12 +268,16 @@ fn export_record(doc: &Document, options: ExportOptions) -> (Map<String, Value>,
                 object.insert("start_offset".into(), json!(at(span.start)));
                 object.insert("end_offset".into(), json!(at(span.end)));
                 object.insert("label".into(), json!(span.label));
-                new_entities.push(Value::Object(object));
+                new_entities.push(written_as_read(entity, Value::Object(object)));
             }
             _ => removed_ids.extend(entity.get("id").cloned()),
         }
     }
-    let mut new_labels: Vec<Value> = label_fates.iter().flatten().map(|&i| triple(i)).collect();
+    let mut new_labels: Vec<Value> = labels
+        .iter()
+        .zip(label_fates)
+        .filter_map(|(read, fate)| fate.map(|i| written_as_read(read, triple(i))))
+        .collect();
     if has_entities && label_key.is_none() {
         let next = entities
             .iter()
@@ -333,7 +337,7 @@ fn offset_at(
 ) -> Option<usize> {
     value
         .get(key)
-        .and_then(Value::as_u64)
+        .and_then(crate::core::json::whole)
         .and_then(|n| usize::try_from(n).ok())
         .and_then(|n| file.code_point(n))
 }
@@ -422,7 +426,8 @@ fn read_record(
                 ImportError::new(file, line, message)
             };
             let parts = item.as_array().filter(|p| p.len() == 3).ok_or_else(bad)?;
-            let number = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
+            let number =
+                |v: &Value| crate::core::json::whole(v).and_then(|n| usize::try_from(n).ok());
             let (Some(start), Some(end), Some(label)) =
                 (number(&parts[0]), number(&parts[1]), parts[2].as_str())
             else {

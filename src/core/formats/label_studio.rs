@@ -76,7 +76,7 @@ use serde_json::{Map, Value, json};
 use super::common::{
     BOM, DroppedRelations, FileOffsets, OffsetUnit, RawDocument, RawSpan, added_documents, decode,
     dropped_extras, generated_name, json_file, json_records, match_entries, numbered_name,
-    object_of, place_in, resolve_documents_unit, span_text, write_name,
+    object_of, place_in, resolve_documents_unit, span_text, write_name, written_as_read,
 };
 use super::types::{
     ExportOptions, Exported, Format, ImportError, Imported, ImportedSpan, InputFile, OutputFile,
@@ -724,7 +724,7 @@ fn is_span_result(result: &Value) -> bool {
         // labels are refused with their reason (such a region was passed
         // over as "not a text span").
         Some("labels") => value.get("start").is_some(),
-        None => value.get("start").is_some_and(Value::is_u64) && value.get("labels").is_some(),
+        None => value.get("start").and_then(json::whole).is_some() && value.get("labels").is_some(),
         Some(_) => false,
     }
 }
@@ -845,7 +845,10 @@ fn region_lists(task: &Map<String, Value>, min: bool) -> (Lists, bool) {
 /// `value` in a full task; `None` for results that are not spans.
 fn span_value(item: &Value, min: bool) -> Option<&Value> {
     if min {
-        item.get("start").is_some_and(Value::is_u64).then_some(item)
+        item.get("start")
+            .and_then(json::whole)
+            .is_some()
+            .then_some(item)
     } else if is_span_result(item) {
         item.get("value")
     } else {
@@ -868,7 +871,7 @@ fn entries<'a>(
                 continue;
             };
             let offset = |k: &str| {
-                let n = usize::try_from(value.get(k)?.as_u64()?).ok()?;
+                let n = usize::try_from(json::whole(value.get(k)?)?).ok()?;
                 file.code_point(n)
             };
             let labels = value.get("labels").and_then(Value::as_array);
@@ -971,8 +974,14 @@ fn updated_region(
         item.get_mut("value")
     };
     if let Some(Value::Object(value)) = value {
-        value.insert("start".into(), json!(file.file_offset(span.start)));
-        value.insert("end".into(), json!(file.file_offset(span.end)));
+        for (key, at) in [("start", span.start), ("end", span.end)] {
+            let offset = json!(file.file_offset(at));
+            let offset = match value.get(key) {
+                Some(read) => written_as_read(read, offset),
+                None => offset,
+            };
+            value.insert(key.into(), offset);
+        }
         value.insert("labels".into(), json!(labels));
         // The region's text is the text it now covers: a Wasim JSON file
         // whose text was edited by hand kept the task's old one («𝕏 Corp»
@@ -1139,7 +1148,7 @@ fn read_regions(
         .iter()
         .enumerate()
     {
-        if region.get("start").is_some_and(Value::is_u64) {
+        if region.get("start").and_then(json::whole).is_some() {
             read_region(
                 file,
                 &place_in(place, Key::PlaceRegion, i + 1),

@@ -65,10 +65,12 @@ use super::common::{
     BOM, OffsetUnit, RawDocument, RawSpan, Record, added_documents, dropped_extras, generated_name,
     jsonl_file_kept, jsonl_layouts, match_entries, nested_str, nonempty_records, numbered_name,
     object_of, offset_field, place_in, record_place, resolve_documents, span_text, write_name,
+    written_as_read,
 };
 use super::iob::{TaggedDocument, TaggedToken, decode_documents};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile};
 use crate::core::i18n::{Arg, Counted, Key, Msg};
+use crate::core::json;
 use crate::core::model::{Document, Label, Source, Span};
 
 /// This format's id.
@@ -326,7 +328,7 @@ fn export_record(doc: &Document) -> (Map<String, Value>, bool) {
         .map(|item| {
             let offset = |k: &str| {
                 item.get(k)
-                    .and_then(Value::as_u64)
+                    .and_then(json::whole)
                     .and_then(|n| usize::try_from(n).ok())
             };
             Some((
@@ -394,7 +396,7 @@ fn export_record(doc: &Document) -> (Map<String, Value>, bool) {
             object.insert("token_start".into(), json!(first));
             object.insert("token_end".into(), json!(last));
         }
-        spans.push(Value::Object(object));
+        spans.push(written_as_read(item, Value::Object(object)));
     }
     spans.extend(
         matched
@@ -463,7 +465,10 @@ fn split_tokens(doc: &Document, tokens: &[Value]) -> Option<Vec<Value>> {
 
 /// A token's `(start, end)` from a Prodigy `tokens` entry.
 fn token_bounds(token: &Value) -> Option<(u64, u64)> {
-    Some((token.get("start")?.as_u64()?, token.get("end")?.as_u64()?))
+    Some((
+        json::whole(token.get("start")?)?,
+        json::whole(token.get("end")?)?,
+    ))
 }
 
 /// Whether a kept token still covers the text it says (when it says one)
@@ -494,8 +499,8 @@ fn tokens_disagree(
 ) -> bool {
     let (Some(tokens), Some(first), Some(last)) = (
         tokens,
-        span.get("token_start").and_then(Value::as_u64),
-        span.get("token_end").and_then(Value::as_u64),
+        span.get("token_start").and_then(json::whole),
+        span.get("token_end").and_then(json::whole),
     ) else {
         return false;
     };

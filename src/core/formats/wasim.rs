@@ -78,7 +78,9 @@ struct DocumentRepr {
 
 #[derive(Serialize, Deserialize)]
 struct SpanRepr {
+    #[serde(deserialize_with = "crate::core::json::whole_usize")]
     start: usize,
+    #[serde(deserialize_with = "crate::core::json::whole_usize")]
     end: usize,
     label: String,
     text: String,
