@@ -858,7 +858,18 @@ fn english_reads_as_before() {
     )]);
     assert_eq!(
         error.describe(Lang::Ar),
-        "تعذّر تحميل \u{2068}proj/x.ann\u{2069} في in.zip: وسوم brat تحتاج إلى نصها: أضف x.txt إلى الاستيراد نفسه"
+        "تعذّر تحميل \u{2068}proj/x.ann\u{2069} في \u{2068}in.zip\u{2069}: وسوم brat تحتاج إلى نصها: أضف x.txt إلى الاستيراد نفسه"
+    );
+    // A Latin file name alone is isolated too: `(copy) tags.jsonl` was
+    // drawn `tags.jsonl (copy)` in the Arabic sentence.
+    let error = error_of(vec![file(
+        "(copy) tags.jsonl",
+        "{\"text\": \"بغداد\", \"label\": [[0, 9, \"LOC\"]]}\n",
+    )]);
+    let said = error.describe(Lang::Ar);
+    assert!(
+        said.starts_with("تعذّر تحميل \u{2068}(copy) tags.jsonl\u{2069}"),
+        "{said}"
     );
 }
 

@@ -156,8 +156,12 @@ pub struct Session {
     pub history: History,
     /// The span selected by click or keyboard.
     pub selected: Option<SpanId>,
-    /// Messages on screen, oldest first.
+    /// Messages on screen, oldest first (at most [`MAX_MESSAGES`]).
     pub messages: Vec<Message>,
+    /// Errors and warnings that newer messages pushed off the screen since
+    /// the user last dismissed the note that counts them: they stay in the
+    /// log, and the screen says how many.
+    pub pushed_off: usize,
     /// Every message since the page opened, oldest first (the last
     /// [`LOG_SIZE`]), for the messages panel; shared, so that a new state
     /// does not copy it.
@@ -217,6 +221,7 @@ impl Default for Session {
             history: History::default(),
             selected: None,
             messages: Vec::new(),
+            pushed_off: 0,
             log: Arc::default(),
             next_message: 1,
             storage: StorageStatus::Loading,
@@ -320,6 +325,8 @@ pub enum Event {
     },
     /// Hide a message.
     Dismiss(u64),
+    /// Hide the note that counts messages pushed off the screen.
+    DismissPushedOff,
     /// The shell wrote plans, or failed to (they stay queued and are
     /// written again with the next ones).
     Saved(Result<Written, Msg>),
@@ -413,7 +420,21 @@ impl Session {
             .retain(|m| m.kind != message.kind || m.said != message.said);
         self.messages.push(message);
         if self.messages.len() > MAX_MESSAGES {
-            self.messages.remove(0);
+            // A confirmation goes first (it would leave by itself); an
+            // error or warning that must go is counted, not lost unsaid.
+            match self
+                .messages
+                .iter()
+                .position(|m| m.kind == MessageKind::Info)
+            {
+                Some(info) => {
+                    self.messages.remove(info);
+                }
+                None => {
+                    self.messages.remove(0);
+                    self.pushed_off += 1;
+                }
+            }
         }
     }
 
@@ -1199,6 +1220,7 @@ impl Session {
             Event::Notify(kind, text) => state.notify(kind, text),
             Event::Warnings { what, warnings } => state.notify_warnings(what, warnings),
             Event::Dismiss(id) => state.messages.retain(|m| m.id != id),
+            Event::DismissPushedOff => state.pushed_off = 0,
             Event::Saved(Ok(written)) => {
                 state.saves.queued = state.saves.queued.saturating_sub(written.plans);
                 state.saves.acked += written.edits as u64;
@@ -1762,12 +1784,49 @@ mod tests {
             .iter()
             .find(|t| t.contains("broken.json"))
             .expect("the refusal");
-        assert!(refused.starts_with("تعذّر تحميل broken.json"), "{refused}");
+        assert!(
+            refused.starts_with("تعذّر تحميل \u{2068}broken.json\u{2069}"),
+            "{refused}"
+        );
         assert!(!refused.contains("Could not"), "{refused}");
         assert!(session.log.iter().all(|m| !m.text.starts_with("Could not")));
 
         session.update(Event::Lang(Lang::En), &Resume::default());
         assert_eq!(texts(&session), english);
+    }
+
+    #[test]
+    fn errors_pushed_off_the_screen_are_counted_and_confirmations_go_first() {
+        let mut session = writer();
+        let say = |s: &mut Session, kind, text: &str| {
+            s.update(Event::Notify(kind, Msg::from(text)), &Resume::default());
+        };
+        say(&mut session, MessageKind::Info, "done");
+        for i in 0..6 {
+            say(&mut session, MessageKind::Error, &format!("error {i}"));
+        }
+        // The confirmation made room: nothing unsaid is lost yet.
+        assert_eq!(session.messages.len(), MAX_MESSAGES);
+        assert!(
+            session
+                .messages
+                .iter()
+                .all(|m| m.kind == MessageKind::Error)
+        );
+        assert_eq!(session.pushed_off, 0);
+        say(&mut session, MessageKind::Warning, "warning");
+        say(&mut session, MessageKind::Error, "error 6");
+        let shown: Vec<&str> = session.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            shown,
+            [
+                "error 2", "error 3", "error 4", "error 5", "warning", "error 6"
+            ]
+        );
+        assert_eq!(session.pushed_off, 2);
+        assert_eq!(session.log.len(), 9, "the log keeps every one");
+        session.update(Event::DismissPushedOff, &Resume::default());
+        assert_eq!(session.pushed_off, 0);
     }
 
     #[test]

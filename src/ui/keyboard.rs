@@ -139,17 +139,29 @@ fn focus_search() -> bool {
     }
 }
 
+/// The letter of a Ctrl (Cmd) shortcut, lower case: the letter the key
+/// types when it is a Latin one (AZERTY's Z is Z wherever it sits), else
+/// the letter at the key's place on a US keyboard (`event.code`): on an
+/// Arabic layout Ctrl+Z types «ئ» and Ctrl+Shift+Z «~», and the shortcut
+/// sheet promises the same keys on every layout.
+fn shortcut_letter(event: &web_sys::KeyboardEvent) -> Option<char> {
+    let letter = |text: &str| {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_ascii_alphabetic() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        }
+    };
+    letter(&event.key()).or_else(|| letter(event.code().strip_prefix("Key")?))
+}
+
 /// Handles one keydown on the page. `app` must be the latest state handle.
 pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
     let command = event.ctrl_key() || event.meta_key();
     // Ctrl+F (Cmd+F) opens Wasim's search, even from a field: the
     // browser's find cannot see the lines of a long document that are not
     // drawn.
-    if command
-        && !event.alt_key()
-        && (event.code() == "KeyF" || event.key().eq_ignore_ascii_case("f"))
-        && focus_search()
-    {
+    if command && !event.alt_key() && shortcut_letter(event) == Some('f') && focus_search() {
         event.prevent_default();
         return;
     }
@@ -163,9 +175,12 @@ pub fn on_key(app: &AppHandle, event: &web_sys::KeyboardEvent) {
         return;
     }
     let action = match key.as_str() {
-        "z" | "Z" if command && event.shift_key() => Some(Action::Redo),
-        "z" | "Z" if command => Some(Action::Undo),
-        "y" | "Y" if command => Some(Action::Redo),
+        _ if command && shortcut_letter(event) == Some('z') => Some(if event.shift_key() {
+            Action::Redo
+        } else {
+            Action::Undo
+        }),
+        _ if command && shortcut_letter(event) == Some('y') => Some(Action::Redo),
         "ArrowLeft" | "ArrowRight" => {
             move_cursor(
                 app,

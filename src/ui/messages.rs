@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use gloo::timers::callback::Timeout;
 
-use crate::core::i18n::{Key, Msg};
+use crate::core::i18n::{Counted, Key, Msg};
 use crate::core::tabs::Role;
 use crate::ui::app::{claim_now, take_over};
 use crate::ui::icons::{Icon, icon};
@@ -114,11 +114,24 @@ pub fn messages() -> Html {
             </div>
         }
     });
+    let pushed_off = (app.pushed_off > 0).then(|| {
+        let dismiss = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissPushedOff))
+        };
+        html! {
+            <div class="message toast warning pushed-off" data-testid="messages-pushed-off" role="status">
+                <span class="message-text">{ t.n(Counted::PushedOff, app.pushed_off, &[]) }</span>
+                <button class="dismiss icon-button" aria-label={t.t(Key::Dismiss)} title={t.t(Key::Dismiss)} onclick={dismiss}>{ icon(Icon::Close) }</button>
+            </div>
+        }
+    });
     html! {
         <div class="messages" aria-live="polite">
             <UpdateReady />
             { for read_only }
             { for storage }
+            { for pushed_off }
             { for items }
         </div>
     }
@@ -159,8 +172,10 @@ pub fn message_log() -> Html {
                 }
             </button>
             if *open {
+                // Focusable, so that the keyboard can scroll a long log
+                // (axe's scrollable-region-focusable).
                 <section id="message-log" class="popover message-log-panel" data-testid="message-log"
-                    aria-label={t.t(Key::PastMessages)}>
+                    aria-label={t.t(Key::PastMessages)} tabindex="0">
                     <h2>{ t.t(Key::Messages) }</h2>
                     if count == 0 {
                         <p class="muted">{ t.t(Key::NoMessages) }</p>

@@ -111,6 +111,33 @@ for (const [lang, locale, dir] of [['English', 'en-US', 'ltr'], ['Arabic', 'ar-I
       expect(outside).toEqual([]);
     });
 
+    // Fourteen refused files, loaded one by one: the screen keeps six
+    // messages and counts the errors it pushed off (they left unsaid); the
+    // log lists all, scrolls, and the keyboard can reach it to scroll it.
+    test(`a long message log; errors pushed off the screen are counted (${lang})`, async ({ page }) => {
+      await gotoApp(page);
+      for (let i = 1; i <= 14; i++) {
+        await uploadFiles(page, [jsonFile(`broken-${i}.json`, '{"format": "wasim", "documents": [')]);
+        await expect(page.locator('[data-testid="message"][data-kind="error"]').filter({ hasText: `broken-${i}.json` })).toHaveCount(1);
+      }
+      await expect(page.locator('[data-testid="message"]')).toHaveCount(6);
+      const note = page.getByTestId('messages-pushed-off');
+      await expect(note).toContainText(lang === 'English' ? '8 earlier errors and warnings' : '8 أخطاء وتحذيرات سابقة');
+      await page.getByTestId('messages-toggle').click();
+      const log = page.getByTestId('message-log');
+      await expect(log.getByTestId('message-log-entry')).toHaveCount(14);
+      expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight), 'the log scrolls').toBe(true);
+      await expectNoViolations(page, 'a long message log');
+      await page.getByTestId('messages-toggle').focus();
+      await page.keyboard.press('Tab');
+      await expect(log).toBeFocused();
+      await page.keyboard.press('End');
+      await expect.poll(() => log.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+      await page.keyboard.press('Escape');
+      await note.getByRole('button').click();
+      await expect(note).toHaveCount(0);
+    });
+
     // Modal dialogs and the keyboard: the focus moves in when one opens,
     // Tab and Shift+Tab never leave it, Esc closes it from any control in
     // it (a field or a checkbox too), and the focus goes back to the

@@ -151,9 +151,13 @@ impl ImportError {
             Some(_) => Key::CouldNotLoadAt,
             None => Key::CouldNotLoad,
         };
-        let notice = Msg::new(key)
-            .msg("file", self.place_msg())
-            .msg("message", self.message.clone());
+        // A file's name alone is a name argument, isolated as names are (in
+        // Arabic, `(copy) tags.jsonl` was drawn `tags.jsonl (copy)`).
+        let notice = match &self.archive {
+            Some(_) => Msg::new(key).msg("file", self.place_msg()),
+            None => Msg::new(key).arg("file", &self.file),
+        };
+        let notice = notice.msg("message", self.message.clone());
         match self.line {
             Some(line) => notice.num("line", line),
             None => notice,

@@ -1305,6 +1305,8 @@ pub enum Counted {
     LabelSetRemoved,
     /// {file}: {n} labels that are not in the set are kept, as spans carry them: {labels}
     LabelSetKept,
+    /// {n} earlier errors and warnings no longer show here; they are in the past messages (the bell)
+    PushedOff,
     /// {file}: {n} discontinuous entities were split, as their fragments now carry different labels: in each, the fragments that kept its type (or else its first remaining fragment's label) keep its ID, which relations and notes point at; the others get new IDs ({ids})
     BratSplit,
     /// {n} notes had line breaks or tabs, written as spaces
@@ -1957,7 +1959,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 68] = [
+    pub const ALL: [Counted; 69] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -2005,6 +2007,7 @@ impl Counted {
         Counted::WasimUndefinedLabels,
         Counted::LabelSetRemoved,
         Counted::LabelSetKept,
+        Counted::PushedOff,
         Counted::BratSplit,
         Counted::FlattenedNotes,
         Counted::Bytes,

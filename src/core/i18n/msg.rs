@@ -54,9 +54,30 @@ pub enum Arg {
 /// digits too, so that it reads in typing order in either language (in
 /// Arabic, `PER «Barack Obama»` was drawn `Barack Obama» PER»`). Other
 /// values (a phrase, a reason) keep their place in the sentence.
-const NAME_PLACEHOLDERS: [&str; 16] = [
-    "name", "names", "file", "files", "base", "with", "without", "first", "second", "who", "stem",
-    "label", "labels", "types", "tag", "quote",
+const NAME_PLACEHOLDERS: [&str; 23] = [
+    "name",
+    "names",
+    "file",
+    "files",
+    "base",
+    "with",
+    "without",
+    "first",
+    "second",
+    "who",
+    "stem",
+    "label",
+    "labels",
+    "types",
+    "tag",
+    "quote",
+    "archive",
+    "entry",
+    "origin",
+    "reference",
+    "candidate",
+    "id",
+    "ids",
 ];
 
 /// What a placeholder holds, for how its value is isolated.
