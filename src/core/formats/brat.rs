@@ -567,6 +567,9 @@ pub fn keep_conf(imported: &mut Imported, confs: &[&InputFile]) {
 struct KeptConf {
     files: Vec<(String, String)>,
     differ: Vec<String>,
+    /// Names a (hand-edited) source gives that are not brat's
+    /// configuration files: never written (`../../evil.conf`).
+    left_out: Vec<String>,
 }
 
 impl KeptConf {
@@ -580,6 +583,10 @@ impl KeptConf {
             };
             sets.push(confs);
             for (name, text) in confs {
+                if !is_conf(name) {
+                    push_new(&mut kept.left_out, name);
+                    continue;
+                }
                 let Some(text) = text.as_str() else { continue };
                 match kept.files.iter().find(|(n, _)| n == name) {
                     Some((_, first)) if first != text => push_new(&mut kept.differ, name),
@@ -590,7 +597,7 @@ impl KeptConf {
         }
         // A file some projects have and others lack is a mix too.
         for (name, _) in &kept.files {
-            if sets.iter().any(|set| !set.contains_key(name)) {
+            if sets.iter().any(|set| !set.contains_key(name.as_str())) {
                 push_new(&mut kept.differ, name);
             }
         }
@@ -617,6 +624,10 @@ impl KeptConf {
         if !self.differ.is_empty() {
             let names = super::common::some_of(&self.differ);
             warnings.push(Msg::new(Key::BratConfsDiffer).with("names", names));
+        }
+        if !self.left_out.is_empty() {
+            let names = super::common::some_of(&self.left_out);
+            warnings.push(Msg::new(Key::BratConfsLeftOut).with("names", names));
         }
         let mut declared: Option<Vec<String>> = None;
         let mut entries: Vec<Entry> = Vec::with_capacity(self.files.len() + 1);
@@ -1956,6 +1967,31 @@ mod tests {
         assert_eq!(
             warnings,
             ["annotation.conf now also declares شخص, which the exported .ann files use"]
+        );
+    }
+
+    #[test]
+    fn a_source_naming_other_files_than_brats_configuration_writes_none_of_them() {
+        let mut ws = loaded(vec![
+            file("annotation.conf", CONF),
+            file("a.txt", "علي في بغداد"),
+            file("a.ann", "T1\tPER 0 3\tعلي\n"),
+        ]);
+        // A hand-edited Wasim JSON can say anything in a document's source.
+        let doc = std::sync::Arc::make_mut(&mut ws.documents[0]);
+        let mut source = (**doc.source.as_ref().expect("a source")).clone();
+        let confs = source.data[CONF_KEY].as_object_mut().expect("confs");
+        confs.insert("../../evil.conf".into(), json!("x"));
+        confs.insert("/abs/evil2.conf".into(), json!("y"));
+        doc.source = Some(std::sync::Arc::new(source));
+        let (entries, warnings) = exported(&ws);
+        let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["a.txt", "a.ann", "annotation.conf"]);
+        assert_eq!(
+            warnings,
+            [
+                "The documents' brat sources name files that are not brat configuration files; they were left out of the archive: ../../evil.conf, /abs/evil2.conf"
+            ]
         );
     }
 

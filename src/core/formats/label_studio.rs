@@ -295,6 +295,9 @@ fn as_read(documents: &[&Document], tasks: &[Value]) -> Option<String> {
         }
         let text = |key: &str| data.get(key).and_then(Value::as_str);
         let (before, raw) = (text("before")?, text("raw")?);
+        if !separators_only(before) {
+            return None;
+        }
         out.push_str(before);
         if json::parse::<Value>(raw).is_ok_and(|read| read == *task) {
             out.push_str(raw);
@@ -302,10 +305,24 @@ fn as_read(documents: &[&Document], tasks: &[Value]) -> Option<String> {
             out.push_str(&serialized_like(task, raw, before));
         }
         if i + 1 == count {
-            out.push_str(text("after")?);
+            let after = text("after")?;
+            if !separators_only(after) {
+                return None;
+            }
+            out.push_str(after);
         }
     }
     Some(out)
+}
+
+/// Whether a file's text between its tasks (`before`, `after`) holds only
+/// what a JSON array or JSON Lines puts there: white space, brackets,
+/// commas and a byte order mark. A hand-edited source can say anything
+/// there (a task Wasim never showed, `<script>`); it is then not written.
+fn separators_only(between: &str) -> bool {
+    between
+        .chars()
+        .all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '[' | ']' | ',' | '\u{feff}'))
 }
 
 /// Whether `documents` were read from JSON Lines (the file [`as_read`]
@@ -1543,6 +1560,27 @@ mod tests {
             let docs: Vec<&Document> = docs.iter().collect();
             let out = LabelStudio.export(&[], &docs, ExportOptions::default());
             assert_eq!(String::from_utf8_lossy(&out.file.bytes), file.as_str());
+        }
+    }
+
+    #[test]
+    fn a_source_with_more_than_separators_around_its_tasks_is_not_written_as_read() {
+        let file = "[{\"data\": {\"text\": \"a\"}}]";
+        let docs = import(file).expect("imports");
+        let mut ws = crate::core::model::Workspace::default();
+        let (edit, _) = super::super::import_edit(&mut ws, docs).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        // A hand-edited Wasim JSON can put anything around the task.
+        let hidden = r#"[{"id":666,"data":{"text":"HIDDEN TASK"},"annotations":[]},"#;
+        for (key, value) in [("before", hidden), ("after", "]]]]<script>")] {
+            let mut doc = (*ws.documents[0]).clone();
+            let mut source = (**doc.source.as_ref().expect("a source")).clone();
+            source.data[key] = json!(value);
+            doc.source = Some(std::sync::Arc::new(source));
+            let out = LabelStudio.export(&[], &[&doc], ExportOptions::default());
+            let text = String::from_utf8_lossy(&out.file.bytes);
+            let tasks: Value = serde_json::from_str(&text).expect("valid JSON");
+            assert_eq!(tasks, json!([{"data": {"text": "a"}}]), "{key}: {text}");
         }
     }
 

@@ -206,6 +206,10 @@ impl Format for WasimJson {
             .iter()
             .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()));
         warnings.extend(define_used(&mut labels, used, name));
+        // Refused here, naming the file (a name of white space only was
+        // refused later, as "Could not import", with no file named).
+        crate::core::model::validate_labels(&labels)
+            .map_err(|e| ImportError::new(name, None, e))?;
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
             labels,
@@ -498,6 +502,10 @@ impl Reading {
                 let used = used.iter().map(String::as_str);
                 let added = define_used(&mut prepared.labels, used, &self.name);
                 prepared.warnings.extend(added);
+                if crate::core::model::validate_labels(&prepared.labels).is_err() {
+                    // The whole-file reader says what is wrong, and where.
+                    return self.whole();
+                }
                 prepared.open = open;
                 Read::Done(prepared)
             }
@@ -784,6 +792,30 @@ mod tests {
                 Some(Read::Whole(_)) => panic!("read in steps, not given back"),
             }
         }
+    }
+
+    #[test]
+    fn a_label_named_only_white_space_is_refused_with_the_file_named() {
+        let file = export(&sample()).replacen("\"name\": \"LOC\"", "\"name\": \"\\t\"", 1);
+        assert!(file.contains("\"name\": \"\\t\""), "{file}");
+        let refused = import_str(&file).expect_err("refused");
+        assert_eq!(refused.to_string(), "x.json: label #2 has an empty name");
+        let mut reading = match Reading::start(InputFile {
+            name: "x.json".into(),
+            bytes: file.into_bytes(),
+        }) {
+            Start::Reading(reading) => reading,
+            Start::Whole(_) => panic!("a workspace reads in steps"),
+        };
+        // The stepwise reader gives the file to the whole-file reader.
+        let given_back = loop {
+            match reading.step(64) {
+                None => {}
+                Some(Read::Done(_)) => panic!("refused, not read"),
+                Some(Read::Whole(file)) => break file,
+            }
+        };
+        assert_eq!(given_back.name, "x.json");
     }
 
     #[test]

@@ -413,6 +413,7 @@ pub fn read_with_limits(bytes: &[u8], limits: Limits) -> Result<Vec<Entry>, Msg>
         if entry.declared > room {
             return Err(Msg::new(Key::ZipPastLimit)
                 .arg("entry", label.as_str())
+                .msg("entry_size", size(entry.declared))
                 .msg("size", size(total.saturating_add(entry.declared)))
                 .msg("limit", size(limits.max_total_bytes)));
         }
@@ -465,16 +466,30 @@ fn common_header(out: &mut Vec<u8>, name: &str, written: &Written) -> Result<(),
     Ok(())
 }
 
+/// Whether an entry name would be written outside the folder an archive
+/// is unpacked into by a tool that does not check: absolute (`/x`, `C:x`),
+/// with a `..` part, or with a backslash (a separator on Windows).
+fn leads_outside(name: &str) -> bool {
+    name.starts_with('/')
+        || name.contains('\\')
+        || name.as_bytes().get(1) == Some(&b':')
+        || name.split('/').any(|part| part == "..")
+}
+
 /// An archive holding `entries`, in order, deflated.
 ///
 /// # Errors
-/// A message if an entry or the archive would pass 4 GiB, or a name 64 KiB
-/// (which a browser's memory does not reach anyway).
+/// A message if a name [leads outside](leads_outside) the archive's folder
+/// (no Wasim export makes one), if an entry or the archive would pass 4 GiB,
+/// or a name 64 KiB (which a browser's memory does not reach anyway).
 pub fn write(entries: &[Entry]) -> Result<Vec<u8>, Msg> {
     let mut out = Vec::new();
     let mut written = Vec::with_capacity(entries.len());
     for entry in entries {
         let name = entry.name.as_str();
+        if leads_outside(name) {
+            return Err(Msg::new(Key::ZipNameOutside).arg("name", name));
+        }
         let too_big = || Msg::new(Key::ZipEntryTooBig).arg("name", name);
         let packed = miniz_oxide::deflate::compress_to_vec(&entry.bytes, LEVEL);
         let header = Written {
@@ -537,6 +552,25 @@ pub fn write(entries: &[Entry]) -> Result<Vec<u8>, Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_lead_out_of_the_folder_are_never_written() {
+        for name in ["../x.conf", "a/../../x", "/abs/x", "C:x", "a\\..\\x", ".."] {
+            let entry = Entry {
+                name: name.into(),
+                bytes: Vec::new(),
+            };
+            let refused = write(&[entry]).expect_err(name);
+            assert!(refused.is(Key::ZipNameOutside), "{name}");
+        }
+        for name in ["a..b.txt", "proj/.hidden", "x/y/z.ann", "..txt"] {
+            let entry = Entry {
+                name: name.into(),
+                bytes: Vec::new(),
+            };
+            assert!(write(&[entry]).is_ok(), "{name}");
+        }
+    }
 
     #[test]
     fn round_trips_and_rejects_garbage() {

@@ -970,6 +970,8 @@ pub enum Key {
     BratConfNotUsed,
     /// The documents came from brat projects whose {names} differ (or only some have them); the export writes the first document's of each
     BratConfsDiffer,
+    /// The documents' brat sources name files that are not brat configuration files, left out of the archive: {names}
+    BratConfsLeftOut,
     /// {file} now also declares {types}, which the exported .ann files use
     BratConfDeclared,
     /// No document and no new label: nothing changed.
@@ -1032,10 +1034,12 @@ pub enum Key {
     ZipEncrypted,
     /// {entry} is compressed with a method Wasim does not read (it reads stored and deflated entries): method {method}
     ZipMethod,
-    /// {entry} would unpack to {size}, past the {limit} Wasim reads from one archive
+    /// with {entry} ({entry_size}), the archive would unpack to {size}, past the {limit} Wasim reads from one archive
     ZipPastLimit,
     /// cannot add {name} to the archive: its name is too long
     ZipNameTooLong,
+    /// cannot add {name} to the archive: its name leads out of the archive's folder
+    ZipNameOutside,
     /// cannot add {name} to the archive: it would pass 4 GiB
     ZipEntryTooBig,
     /// cannot finish the archive: it would pass 4 GiB
@@ -1353,7 +1357,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 600] = [
+    pub const ALL: [Key; 602] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1837,6 +1841,7 @@ impl Key {
         Key::BratConfNoEntities,
         Key::BratConfNotUsed,
         Key::BratConfsDiffer,
+        Key::BratConfsLeftOut,
         Key::BratConfDeclared,
         Key::NothingNew,
         Key::BratKeptLines,
@@ -1870,6 +1875,7 @@ impl Key {
         Key::ZipMethod,
         Key::ZipPastLimit,
         Key::ZipNameTooLong,
+        Key::ZipNameOutside,
         Key::ZipEntryTooBig,
         Key::ZipArchiveTooBig,
         Key::Unrecognized,
