@@ -127,6 +127,28 @@ pub fn isolate_in(text: &str, rtl: bool) -> Cow<'_, str> {
     Cow::Owned(format!("{FSI}{}{PDI}", marked(text)))
 }
 
+/// `text` with its direction embeddings and overrides (U+202A…U+202E)
+/// written `\u{202e}`: a file named `report\u{202e}txt.exe` turned the rest
+/// of the sentence around it backwards and showed its extension as
+/// `exe.txt`, and a document named `\u{202e}gnp.txt` was listed as
+/// `txt.png`. (Isolates are left: Wasim isolates names itself.) For every
+/// name shown: messages, the document list, labels.
+pub fn defused(text: &str) -> Cow<'_, str> {
+    let overrides = |c: char| matches!(c, '\u{202A}'..='\u{202E}');
+    if !text.contains(overrides) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if overrides(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `text` with a left-to-right mark after each right-to-left run that a
 /// left-to-right letter or a digit follows, when it [mixes](mixed) scripts
 /// and its first strong letter is left to right; otherwise unchanged. For

@@ -229,6 +229,25 @@ pub fn repair_labels(labels: &mut Vec<Label>, origin: &Arg) -> Vec<Msg> {
     repairs
 }
 
+/// Checks the names of labels that come in from a file (an import, a label
+/// set): none may hold a direction override, embedding or isolate
+/// (U+202A…U+202E, U+2066…U+2069), with which `\u{202e}REP` is drawn PER
+/// beside a real PER, in the toolbar, after its spans and in the entities
+/// panel. (Not part of [`validate_labels`], which every edit and the
+/// journal's replay run: a workspace saved with such a label still opens.)
+///
+/// # Errors
+/// The first such label, named with its controls shown.
+pub fn check_incoming_names<'a>(labels: impl IntoIterator<Item = &'a Label>) -> Result<(), Msg> {
+    let control = |c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    match labels.into_iter().find(|l| l.name.contains(control)) {
+        Some(label) => {
+            Err(Msg::new(Key::LabelDirectionControl).quoted("label", label.name.as_str()))
+        }
+        None => Ok(()),
+    }
+}
+
 /// Checks a label set: names non-empty and unique, hotkeys unique, usable
 /// and not taken by Wasim's shortcuts, colours `#rrggbb`.
 ///
@@ -325,6 +344,7 @@ pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<M
         label.color = readable_color(&label.color);
     }
     validate_labels(&labels)?;
+    check_incoming_names(&labels)?;
     Ok((labels, repairs))
 }
 

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use yew::prelude::*;
 
-use crate::core::bidi::{marked, unmarked};
+use crate::core::bidi::{defused, marked, unmarked};
 use crate::core::css::ClassRule;
 use crate::core::display::split_name;
 use crate::core::edit::Edit;
@@ -264,7 +264,10 @@ fn doc_item(props: &DocItemProps) -> Html {
     };
     let current = props.current.then_some("true");
     // Cut after marking: a name mixing scripts keeps its order in each part.
-    let shown = marked(&doc.name);
+    // Direction overrides shown as `\u{202e}`: `\u{202e}gnp.txt` was
+    // listed as `txt.png`.
+    let name = defused(&doc.name);
+    let shown = marked(&name);
     let parts = split_name(&shown);
     let count = doc.spans.len();
     let names: Vec<&str> = chips.iter().map(|(name, _)| name.as_str()).collect();
@@ -286,10 +289,10 @@ fn doc_item(props: &DocItemProps) -> Html {
         }
     });
     html! {
-        <li data-testid="doc-item" data-doc-name={doc.name.clone()} aria-current={current}
+        <li data-testid="doc-item" data-doc-name={doc.name.clone()} data-shown-name={name.to_string()} aria-current={current}
             data-done={doc.done.then_some("true")} data-demo={doc.demo.then_some("true")}
             class={classes!("doc-item", current.map(|_| "open"), doc.done.then_some("done"), doc.demo.then_some("demo"))} {onclick} {onkeydown}
-            tabindex="0" title={format!("{} — {per_label}", doc.name)}>
+            tabindex="0" title={format!("{name} — {per_label}")}>
             <input type="checkbox" class="doc-done" data-testid="doc-done" checked={doc.done} onclick={ondone}
                 aria-label={t.f(Key::DoneNamed, &[("name", &doc.name)])} title={t.t(Key::MarkDone)} />
             <span class={classes!("doc-name", parts.joined.then_some("joined"))} dir="auto">

@@ -167,6 +167,20 @@ test('a document name with HTML is shown as text', async ({ page }) => {
   await expectInert(page);
 });
 
+test('names that only look like others: a document name shows its direction override, a label with one is refused', async ({ page }) => {
+  await gotoApp(page);
+  // «\u202egnp.txt» was listed as «txt.png».
+  await uploadFiles(page, [jsonFile('spoof.json', workspace({ labels: plainLabels, name: '\u202egnp.txt', spans: [PER] }))]);
+  const item = page.getByTestId('doc-item').filter({ hasText: 'gnp.txt' });
+  await expect(item.locator('.doc-name')).toHaveText('\\u{202e}gnp.txt');
+  await expect(item).toHaveAttribute('data-doc-name', '\u202egnp.txt');
+  // «\u202eREP» is drawn PER beside a real PER: refused, the work kept.
+  const labels = [...plainLabels, { name: '\u202eREP', color: '#9fd0ff' }];
+  await uploadFiles(page, [jsonFile('labels.json', workspace({ labels, spans: [PER] }))]);
+  await expectMessage(page, 'error', 'labels.json: label "\\u{202e}REP" holds a direction override or isolate');
+  await expect(page.getByTestId('doc-item')).toHaveCount(1);
+});
+
 test('the page runs under a strict Content Security Policy, and breaking it is reported', async ({ page, problems }) => {
   await gotoApp(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

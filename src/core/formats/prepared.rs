@@ -16,8 +16,8 @@ use super::types::{ImportMode, Imported, ImportedDocument};
 use crate::core::edit::Edit;
 use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::model::{
-    DocId, Document, Label, Span, SpanId, Workspace, new_label_color, parse_hex_color,
-    validate_parts,
+    DocId, Document, Label, Span, SpanId, Workspace, check_incoming_names, new_label_color,
+    parse_hex_color, validate_parts,
 };
 use crate::core::text::Text;
 
@@ -328,6 +328,11 @@ pub fn import_prepared(
     }
     let kept = ws.work_documents().filter(|_| !replaces);
     validate_parts(&labels, kept.chain(&added))?;
+    check_incoming_names(
+        labels
+            .iter()
+            .filter(|l| ws.labels.iter().all(|w| w.name != l.name)),
+    )?;
     let added: Vec<Arc<Document>> = added.into_iter().map(Arc::new).collect();
     let open = prepared.open.map(|i| first_new + i).or(Some(first_new));
     let edit = if replaces {

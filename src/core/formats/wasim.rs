@@ -209,6 +209,7 @@ impl Format for WasimJson {
         // Refused here, naming the file (a name of white space only was
         // refused later, as "Could not import", with no file named).
         crate::core::model::validate_labels(&labels)
+            .and_then(|()| crate::core::model::check_incoming_names(&labels))
             .map_err(|e| ImportError::new(name, None, e))?;
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
@@ -502,7 +503,11 @@ impl Reading {
                 let used = used.iter().map(String::as_str);
                 let added = define_used(&mut prepared.labels, used, &self.name);
                 prepared.warnings.extend(added);
-                if crate::core::model::validate_labels(&prepared.labels).is_err() {
+                let labels = &prepared.labels;
+                if crate::core::model::validate_labels(labels)
+                    .and_then(|()| crate::core::model::check_incoming_names(labels))
+                    .is_err()
+                {
                     // The whole-file reader says what is wrong, and where.
                     return self.whole();
                 }
@@ -816,6 +821,29 @@ mod tests {
             }
         };
         assert_eq!(given_back.name, "x.json");
+        // A label that only looks like another (`\u{202e}REP` is drawn PER)
+        // is refused, its control shown.
+        let file = export(&sample()).replacen("\"name\": \"LOC\"", "\"name\": \"\\u202eREP\"", 1);
+        let refused = import_str(&file).expect_err("refused");
+        assert_eq!(
+            refused.to_string(),
+            "x.json: label \"\\u{202e}REP\" holds a direction override or isolate, which can make it look like another label"
+        );
+    }
+
+    /// A doccano file's new label with a direction override is refused as
+    /// it is added; one already in the workspace stays usable.
+    #[test]
+    fn labels_that_only_look_like_others_are_refused_from_any_format() {
+        use crate::core::formats::{import_edit, import_files};
+        let doccano = InputFile {
+            name: "d.jsonl".into(),
+            bytes: "{\"text\": \"علي\", \"label\": [[0, 3, \"\u{202e}REP\"]]}\n".into(),
+        };
+        let imported = import_files(vec![doccano]).remove(0).expect("read");
+        let mut ws = crate::core::model::Workspace::default();
+        let refused = import_edit(&mut ws, imported).expect_err("refused");
+        assert!(refused.to_string().contains("holds a direction override"), "{refused}");
     }
 
     #[test]

@@ -574,6 +574,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     HotkeyDropped => "{origin}: الوسم {label}: المفتاح {key} {problem}؛ صار الوسم بلا مفتاح.",
     LabelEmptyName => "الوسم رقم {n} اسمه فارغ",
     LabelTwice => "الوسم {label} معرّف مرتين",
+    LabelDirectionControl => "في الوسم {label} محرف يفرض اتجاه النص أو يعزله، فقد يبدو كوسم آخر",
     HotkeyTwice => "المفتاح {key} مستعمل للوسمين {first} و{label}",
     HotkeyRefused => "المفتاح {key} {problem}؛ اختر غيره للوسم {label}",
     NotAColour => "الوسم {label}: {colour} ليس لونًا بالشكل \u{2066}#a1b2c3\u{2069}",

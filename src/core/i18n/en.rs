@@ -574,6 +574,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     HotkeyDropped => "{origin}: label {label}: hotkey {key} {problem}; the label has no hotkey.",
     LabelEmptyName => "label #{n} has an empty name",
     LabelTwice => "label {label} is defined twice",
+    LabelDirectionControl => "label {label} holds a direction override or isolate, which can make it look like another label",
     HotkeyTwice => "hotkey {key} is used by {first} and {label}",
     HotkeyRefused => "the key {key} {problem}; choose another for {label}",
     NotAColour => "label {label}: {colour} is not a colour like #a1b2c3",

@@ -1124,6 +1124,8 @@ pub enum Key {
     LabelEmptyName,
     /// label {label} is defined twice
     LabelTwice,
+    /// label {label} holds a direction override or isolate, which can make it look like another label
+    LabelDirectionControl,
     /// hotkey {key} is used by {first} and {label}
     HotkeyTwice,
     /// the key {key} {problem}; choose another for {label}
@@ -1357,7 +1359,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 602] = [
+    pub const ALL: [Key; 603] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1918,6 +1920,7 @@ impl Key {
         Key::HotkeyDropped,
         Key::LabelEmptyName,
         Key::LabelTwice,
+        Key::LabelDirectionControl,
         Key::HotkeyTwice,
         Key::HotkeyRefused,
         Key::NotAColour,

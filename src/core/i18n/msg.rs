@@ -14,7 +14,7 @@
 //! items and counts the rest ([`Arg::List`]).
 
 use super::{Counted, Key, Lang};
-use crate::core::bidi::{is_invisible, isolate, isolate_in};
+use crate::core::bidi::{defused, is_invisible, isolate, isolate_in};
 
 /// How many items a list argument names before "and N more".
 const LIST_SHOWN: usize = 5;
@@ -144,26 +144,6 @@ impl Arg {
             }
         }
     }
-}
-
-/// `text` with its direction embeddings and overrides (U+202A…U+202E)
-/// written `\u{202e}`: a file named `report\u{202e}txt.exe` turned the rest
-/// of the sentence around it backwards and showed its extension as
-/// `exe.txt`. (Isolates are left: Wasim isolates names itself.)
-fn defused(text: &str) -> std::borrow::Cow<'_, str> {
-    let overrides = |c: char| matches!(c, '\u{202A}'..='\u{202E}');
-    if !text.contains(overrides) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if overrides(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// `text` in double quotes for an English message: `"` and `\` escaped, and
