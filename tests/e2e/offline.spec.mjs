@@ -236,6 +236,33 @@ test('a new build at the same URL: the app says so, keeps running its own build,
   });
 });
 
+// A new worker that does not take over when asked (Chromium once left one
+// waiting while another tab was opening): the notice says so and what to
+// do, instead of nothing happening.
+test('a new version that does not take over after Reload is said, with what to do', async ({ browser, problems }) => {
+  const dir = copyBuild(tmp);
+  await served({ browser, problems }, dir, '/wasim/', async ({ url, context }) => {
+    const page = await openApp(context, url);
+    const oldVersion = await buildVersion(page);
+    deployNewBuild(dir);
+    // The new worker ignores the page's request to take over.
+    const sw = path.join(dir, 'sw.js');
+    const script = fs.readFileSync(sw, 'utf8');
+    const ignoring = script.replace("if (type === 'skip-waiting') self.skipWaiting();", '');
+    expect(ignoring).not.toBe(script);
+    fs.writeFileSync(sw, ignoring);
+    await page.reload();
+    await waitForApp(page);
+    const ready = page.getByTestId('update-ready');
+    await expect(ready).toContainText('A new version of Wasim is ready.');
+    await page.getByTestId('update-reload').click();
+    await expect(ready).toContainText('has not taken over yet', { timeout: 15_000 });
+    await expect(ready).toContainText('Close the other Wasim tabs');
+    await expect(page.getByTestId('update-reload')).toBeVisible();
+    expect(await buildVersion(page), 'still the build it runs, whole').toBe(oldVersion);
+  });
+});
+
 // A first visit during a deployment: the page came from one build and its
 // first worker from the next. It ran under that worker without a word, and
 // its next reload was silently the other build.

@@ -104,6 +104,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     Saved => "Saved",
     SavedTitle => "Every change is saved in this browser",
     UpdateReady => "A new version of Wasim is ready.",
+    UpdateStalled => "The new version has not taken over yet: another Wasim tab may be opening. Close the other Wasim tabs, then press Reload again.",
     Reload => "Reload",
     Annotator => "Annotator",
     AnnotatorPlaceholder => "Your name (kept in exports)",

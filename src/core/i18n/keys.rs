@@ -184,6 +184,8 @@ pub enum Key {
     SavedTitle,
     /// A new version of Wasim is ready.
     UpdateReady,
+    /// The new version has not taken over yet: another Wasim tab may be opening. Close the other Wasim tabs, then press Reload again.
+    UpdateStalled,
     /// Reload
     Reload,
     /// Annotator
@@ -1359,7 +1361,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 603] = [
+    pub const ALL: [Key; 604] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1450,6 +1452,7 @@ impl Key {
         Key::Saved,
         Key::SavedTitle,
         Key::UpdateReady,
+        Key::UpdateStalled,
         Key::Reload,
         Key::Annotator,
         Key::AnnotatorPlaceholder,
