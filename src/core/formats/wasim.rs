@@ -843,7 +843,10 @@ mod tests {
         let imported = import_files(vec![doccano]).remove(0).expect("read");
         let mut ws = crate::core::model::Workspace::default();
         let refused = import_edit(&mut ws, imported).expect_err("refused");
-        assert!(refused.to_string().contains("holds a direction override"), "{refused}");
+        assert!(
+            refused.to_string().contains("holds a direction override"),
+            "{refused}"
+        );
     }
 
     #[test]
