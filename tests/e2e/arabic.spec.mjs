@@ -159,9 +159,10 @@ test.describe('Arabic interface', () => {
     // The notice and the reason inside it, both in Arabic; JSON and the
     // file's own values stay as they are.
     const json = await expectMessage(page, 'error', 'broken.json');
-    await expect(json).toContainText('تعذّر تحميل broken.json، السطر 1: JSON غير صالح: كان متوقعًا «,» أو «}» (السطر 1، العمود 20)');
+    // The file's name is isolated: «(copy) tags.jsonl» was drawn «tags.jsonl (copy)».
+    await expect(json).toContainText('تعذّر تحميل \u2068broken.json\u2069، السطر 1: JSON غير صالح: كان متوقعًا «,» أو «}» (السطر 1، العمود 20)');
     const doccano = await expectMessage(page, 'error', 'tags.jsonl');
-    await expect(doccano).toContainText('تعذّر تحميل tags.jsonl، السطر 1: الوسم 1: المقطع');
+    await expect(doccano).toContainText('تعذّر تحميل \u2068tags.jsonl\u2069، السطر 1: الوسم 1: المقطع');
     await expect(doccano).toContainText('يتجاوز نهاية النص (في النص 5 أحرف)');
     for (const message of [json, doccano]) {
       expect(await message.innerText()).not.toMatch(/invalid|expected|span|past the end|line/);
@@ -183,7 +184,7 @@ test('an English browser can switch to Arabic, remembered across a reload', asyn
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('label.open-files')).toContainText('فتح ملفات…');
   await expect(errors).toHaveCount(1);
-  await expect(errors).toContainText('تعذّر تحميل broken.json، السطر 1: JSON غير صالح');
+  await expect(errors).toContainText('تعذّر تحميل \u2068broken.json\u2069، السطر 1: JSON غير صالح');
   expect(await errors.innerText()).not.toMatch(/Could not|invalid|expected/);
   // Messages from now on are in Arabic too.
   await uploadFiles(page, [article.path]);
