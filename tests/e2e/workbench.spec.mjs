@@ -616,6 +616,25 @@ test('below 700 px the toolbar stays in view while the page scrolls', async ({ p
   await expectInView(page, mark, 'the new span');
 });
 
+// A phone: an error stays until dismissed, floating over the page; the page
+// can still scroll its last rows up above it (they sat under it).
+test('below 700 px the page scrolls its end above the messages', async ({ page }) => {
+  await gotoApp(page);
+  await page.setViewportSize({ width: 360, height: 640 });
+  await uploadFiles(page, [jsonFile('bad.json', '{nope')]);
+  const error = page.locator('[data-testid="message"][data-kind="error"]');
+  await expect(error).toHaveCount(1);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const [lastBottom, messagesTop] = await page.evaluate(() => {
+    const app = document.querySelector('.app');
+    const last = [...app.children].filter((c) => !c.classList.contains('messages') && c.getBoundingClientRect().height > 0).pop();
+    return [last.getBoundingClientRect().bottom, document.querySelector('.messages').getBoundingClientRect().top];
+  });
+  expect(lastBottom, 'the end of the page clears the messages').toBeLessThanOrEqual(messagesTop);
+  await error.getByRole('button').click();
+  await expect(error).toHaveCount(0);
+});
+
 // Long names stay inside their boxes: a label renamed to a long name is cut
 // with "…" in the span's Label field, the delete question and the entities
 // heading (whose count still shows), and the badge after a span shows the
