@@ -187,10 +187,11 @@ pub fn checked_labels(
         let key = record.key.and_then(|key| {
             let mut chars = key.chars();
             let problem = match (chars.next(), chars.next()) {
+                // `z` and `Z` are one key (Shift+key adds a label).
                 (Some(c), None) => key_problem(c).or_else(|| {
                     labels
                         .iter()
-                        .any(|l| l.key == Some(c))
+                        .any(|l| l.key.is_some_and(|k| same_key(k, c)))
                         .then_some(Key::KeyTaken)
                 }),
                 _ => Some(Key::KeyNotOneCharacter),
@@ -217,6 +218,12 @@ pub fn checked_labels(
         });
     }
     (labels, repairs)
+}
+
+/// Whether two hotkeys are one key: the same character, ignoring letter
+/// case (a label's key is pressed with Shift to add it as a second label).
+fn same_key(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
 }
 
 /// [`checked_labels`] for labels already typed (a saved profile): repairs
@@ -372,7 +379,8 @@ pub fn with_label_set(
             continue;
         }
         let mut label = label.clone();
-        if let Some(key) = label.key.filter(|k| set.iter().any(|l| l.key == Some(*k))) {
+        let taken = |k: &char| set.iter().any(|l| l.key.is_some_and(|s| same_key(s, *k)));
+        if let Some(key) = label.key.filter(taken) {
             notes.push(
                 Msg::new(Key::HotkeyDropped)
                     .with("origin", origin.clone())
@@ -792,10 +800,9 @@ impl Workspace {
 
     /// The label whose hotkey is `key`, ignoring letter case.
     pub fn label_for_key(&self, key: char) -> Option<&Label> {
-        self.labels.iter().find(|l| {
-            l.key
-                .is_some_and(|k| k == key || k.to_lowercase().eq(key.to_lowercase()))
-        })
+        self.labels
+            .iter()
+            .find(|l| l.key.is_some_and(|k| same_key(k, key)))
     }
 
     /// Checks the invariants listed in this module's documentation.
@@ -1094,6 +1101,16 @@ mod tests {
             repairs
                 .iter()
                 .all(|r| r.starts_with("set.json: label \"B\""))
+        );
+        // `z` and `Z` are one key: the second label's is dropped.
+        let cased = r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#ffffff","key":"z"},{"name":"B","color":"#ffffff","key":"Z"}]}"##;
+        let (fixed, repairs) = labels_from_json(cased.as_bytes(), "set.json").expect("repaired");
+        assert_eq!((fixed[0].key, fixed[1].key), (Some('z'), None));
+        assert_eq!(
+            repairs.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                r#"set.json: label "B": hotkey "Z" is already another label's; the label has no hotkey."#
+            ]
         );
         let dark =
             r##"{"format":"wasim-labels","version":1,"labels":[{"name":"A","color":"#000000"}]}"##;
