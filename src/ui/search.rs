@@ -179,6 +179,16 @@ async fn search_in_steps(
     }
 }
 
+/// The first step through `listed` from where the user is, as a browser's
+/// find does (it went to the corpus's first match, leaving the place read
+/// in a long document).
+fn first_step(app: &AppState, listed: &MatchList, forward: bool) -> Option<usize> {
+    reading_place(app).map_or_else(
+        || step_match(None, listed.len(), forward),
+        |place| listed.nearest(place, |d| position_of(app, d), forward),
+    )
+}
+
 /// Where the user is in the open document: the start of the text
 /// selected in it, else the first line in view; with the document's
 /// position in the workspace.
@@ -349,8 +359,14 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         });
     }
 
+    // Enter pressed before the results were there (before the typing
+    // pause, or while a big scope is searched): its step, taken once they
+    // arrive (it searched at once, and then went nowhere); typing on
+    // forgets it.
+    let go_when_found: Rc<Cell<Option<bool>>> = use_memo((), |_| Cell::new(None));
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let oninput = {
+        let go = go_when_found.clone();
         let (query, typed) = (query.clone(), typed.clone());
         let confirming = confirming.clone();
         let current = current.clone();
@@ -358,6 +374,7 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         Callback::from(move |event: InputEvent| {
             if let Some(value) = field_value(&event) {
                 typed.set(value.clone());
+                go.set(None);
                 confirming.set(false);
                 current.set(None);
                 let query = query.clone();
@@ -423,6 +440,18 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
             },
         )
     };
+    {
+        let (app, listed, on_pick) = (app.clone(), listed.clone(), on_pick.clone());
+        let go = go_when_found.clone();
+        use_effect_with(key.clone(), move |(_, searching)| {
+            if !*searching
+                && let Some(forward) = go.take()
+                && let Some(next) = first_step(&app, &listed, forward)
+            {
+                on_pick.emit(next);
+            }
+        });
+    }
     // Enter and Shift+Enter step through the listed matches.
     let onkeydown = {
         let (app, listed) = (app.clone(), listed.clone());
@@ -430,27 +459,27 @@ pub fn search_panel(props: &SearchPanelProps) -> Html {
         let on_pick = on_pick.clone();
         let count = listed.len();
         let (query, typed) = (query.clone(), typed.clone());
+        let go = go_when_found.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Enter" || event.is_composing() {
                 return;
             }
             event.prevent_default();
+            let forward = !event.shift_key();
             // Enter before the pause searches at once.
             if *typed != *query {
                 *pending.borrow_mut() = None;
                 query.set((*typed).clone());
+                go.set(Some(forward));
                 return;
             }
-            let forward = !event.shift_key();
+            if searching {
+                go.set(Some(forward));
+                return;
+            }
             let next = match *current {
                 Some(_) => step_match(*current, count, forward),
-                // The first step goes from where the user is, as a
-                // browser's find does (it went to the corpus's first match,
-                // leaving the place read in a long document).
-                None => reading_place(&app).map_or_else(
-                    || step_match(None, count, forward),
-                    |place| listed.nearest(place, |d| position_of(&app, d), forward),
-                ),
+                None => first_step(&app, &listed, forward),
             };
             if let Some(next) = next {
                 on_pick.emit(next);

@@ -269,6 +269,27 @@ test('a big search runs a step at a time, shows how far it got, and a new query 
   expect([...new Set(await page.evaluate(() => window.__counts))]).toEqual([String(n * 70)]);
 });
 
+// A big document is searched once typing pauses: Enter pressed at once
+// searched then, but went nowhere (a second Enter did). It goes to the
+// match once the results are there.
+test('Enter typed right after the query, in a big document, goes to the match once it is found', async ({ page }) => {
+  await gotoApp(page);
+  const line = 'قال مصطفى الكاظمي في بغداد إن الحكومة تعمل على مشروع جديد للتعليم والثقافة في المدينة. '.repeat(70).trimEnd();
+  const lines = Array.from({ length: 700 }, () => line);
+  lines[650] = `${line} ياقوتة`;
+  const text = `${lines.join('\n')}\n`;
+  await uploadFiles(page, [txtFile('big.txt', text)]);
+  await page.locator('[data-testid="doc-item"][data-doc-name="big.txt"]').click({ timeout: 60_000 });
+  const input = page.getByTestId('search-input');
+  await input.click();
+  await input.pressSequentially('ياقوتة');
+  await input.press('Enter');
+  const at = [...text.slice(0, text.indexOf('ياقوتة'))].length;
+  const current = page.locator('[data-testid="search-result"][aria-current="true"]');
+  await expect(current).toHaveAttribute('data-start', String(at), { timeout: 60_000 });
+  await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toBe('ياقوتة');
+});
+
 // One big document was searched in one piece, freezing the page for the
 // whole search (300 ms for 6 MB, seconds for more). It is searched a piece
 // at a time, cut where no match can cross: the counts are those of the

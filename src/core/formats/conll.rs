@@ -410,15 +410,31 @@ impl Format for Conll {
         options: ExportOptions,
     ) -> Exported {
         let mut warnings = Vec::new();
+        let mut retokenized = Vec::new();
         let pieces: Vec<Piece> = documents
             .iter()
             .map(|doc| {
                 laid_out(doc, options.tag_scheme, &mut warnings).map_or_else(
-                    || Piece::Tokenized(encode_document(doc, options.tag_scheme, &mut warnings)),
+                    || {
+                        let (encoded, split) =
+                            encode_document(doc, options.tag_scheme, &mut warnings);
+                        if split {
+                            retokenized.push(doc.name.as_str());
+                        }
+                        Piece::Tokenized(encoded)
+                    },
                     Piece::Layout,
                 )
             })
             .collect();
+        // One warning for every document split so, naming a few (ten
+        // thousand plain texts gave ten thousand lines).
+        if !retokenized.is_empty() {
+            let names = super::common::some_of(&retokenized);
+            warnings.push(
+                Msg::counted(Counted::ConllRetokenized, retokenized.len()).with("names", names),
+            );
+        }
         // The tags hold a span's label only: an irregular-start note is
         // written as its tag, any other note and every entity id is lost.
         let is_tag_note = |_: &Document, s: &Span| s.note.as_deref().and_then(noted_tag).is_some();
@@ -955,8 +971,14 @@ fn push_row<'a>(out: &mut String, token: &str, tags: impl Iterator<Item = &'a st
     out.push('\n');
 }
 
-/// Tokenizes a document and tags its spans, layer by layer.
-fn encode_document(doc: &Document, scheme: TagScheme, warnings: &mut Vec<Msg>) -> EncodedDocument {
+/// Tokenizes a document and tags its spans, layer by layer; `true` with it
+/// when the tokens joined again are not the document's text (a re-import
+/// would read other text).
+fn encode_document(
+    doc: &Document,
+    scheme: TagScheme,
+    warnings: &mut Vec<Msg>,
+) -> (EncodedDocument, bool) {
     let tokenized = tokenize(&doc.text, &doc.spans);
     warnings.extend(tokenized.warnings.into_iter().map(|w| {
         Msg::new(Key::NameWithError)
@@ -976,9 +998,7 @@ fn encode_document(doc: &Document, scheme: TagScheme, warnings: &mut Vec<Msg>) -
         })
         .collect();
     let (rebuilt, _) = join_tokens(words.iter().cloned());
-    if rebuilt != doc.text.as_str() {
-        warnings.push(Msg::new(Key::ConllRetokenized).arg("name", doc.name.as_str()));
-    }
+    let split = rebuilt != doc.text.as_str();
     let mut index = 0;
     let sentences = words
         .iter()
@@ -1001,13 +1021,14 @@ fn encode_document(doc: &Document, scheme: TagScheme, warnings: &mut Vec<Msg>) -
         })
         .collect();
     let scheme = scheme.or(TagScheme::Iob2);
-    EncodedDocument {
+    let encoded = EncodedDocument {
         sentences,
         layers: layers
             .iter()
             .map(|spans| encode_layer(spans, tokens.len(), &sentence_ends, scheme))
             .collect(),
-    }
+    };
+    (encoded, split)
 }
 
 /// The spans in token indices, each in the first layer where it fits.
@@ -1075,6 +1096,26 @@ mod tests {
 
     fn export(imported: Imported, scheme: TagScheme) -> String {
         export_ws(&workspace(imported), scheme).0
+    }
+
+    /// Texts that their tokens do not give back are said in one warning,
+    /// however many (ten thousand plain texts gave ten thousand lines).
+    #[test]
+    fn texts_split_into_tokens_are_said_once() {
+        let mut ws = Workspace::default();
+        for i in 0..7 {
+            let doc = ws.new_document(&format!("d{i}.txt"), "قال علي،  في بغداد");
+            ws.documents.push(std::sync::Arc::new(doc));
+        }
+        let same = ws.new_document("same.txt", "قال علي");
+        ws.documents.push(std::sync::Arc::new(same));
+        let (_, warnings) = export_ws(&ws, TagScheme::Iob2);
+        assert_eq!(
+            warnings,
+            [
+                "7 documents' texts were split into tokens for CoNLL; importing the file again gives the tokens joined by single spaces and line breaks, not the same texts: d0.txt, d1.txt, d2.txt, d3.txt, d4.txt and 2 more"
+            ]
+        );
     }
 
     fn spans(imported: &Imported) -> Vec<(String, String)> {

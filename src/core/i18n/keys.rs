@@ -1086,8 +1086,6 @@ pub enum Key {
     ConllLabelWritten,
     /// {name}: a {label} span overlaps another, and these `word|TAG` lines hold one tag per word; it was not exported
     ConllOverlaps,
-    /// {name}: its text was split into tokens for CoNLL; importing the file again gives the tokens joined by single spaces and line breaks, not the same text
-    ConllRetokenized,
     /// {name}: span {text} ({label}) covers no token and was not exported
     ConllNoToken,
     /// cannot read this file: {error}
@@ -1315,6 +1313,8 @@ pub enum Counted {
     LabelSetKept,
     /// {n} earlier errors and warnings no longer show here; they are in the past messages (the bell)
     PushedOff,
+    /// {n} documents' texts were split into tokens for CoNLL; importing the file again gives the tokens joined by single spaces and line breaks, not the same texts: {names}
+    ConllRetokenized,
     /// {file}: {n} discontinuous entities were split, as their fragments now carry different labels: in each, the fragments that kept its type (or else its first remaining fragment's label) keep its ID, which relations and notes point at; the others get new IDs ({ids})
     BratSplit,
     /// {n} notes had line breaks or tabs, written as spaces
@@ -1361,7 +1361,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 604] = [
+    pub const ALL: [Key; 603] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1903,7 +1903,6 @@ impl Key {
         Key::ConllCrossesSentence,
         Key::ConllLabelWritten,
         Key::ConllOverlaps,
-        Key::ConllRetokenized,
         Key::ConllNoToken,
         Key::CannotReadFile,
         Key::WasimUnknownFormat,
@@ -1971,7 +1970,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 69] = [
+    pub const ALL: [Counted; 70] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -2020,6 +2019,7 @@ impl Counted {
         Counted::LabelSetRemoved,
         Counted::LabelSetKept,
         Counted::PushedOff,
+        Counted::ConllRetokenized,
         Counted::BratSplit,
         Counted::FlattenedNotes,
         Counted::Bytes,

@@ -335,6 +335,7 @@ mod tests {
                         ("format", "brat"),
                         ("labels", "L"),
                         ("spans", "s"),
+                        ("names", "N"),
                     ];
                     let text = lang.n(key, n, &args);
                     assert!(!text.contains("(s)"), "{key:?} {n} {lang:?}: {text}");
