@@ -515,3 +515,37 @@ fn offsets_written_as_whole_floats_are_read() {
         );
     }
 }
+
+/// A second label added on an entity's text (Shift+key), then the entity's
+/// label renamed: doccano's entity keeps its id, and the relation still
+/// points at it; the added span gets a new id (it took the id and the
+/// relation).
+#[test]
+fn a_renamed_entity_keeps_its_id_beside_a_span_added_on_its_text() {
+    let record = r#"{"text":"Ahmed visited Amman.","entities":[{"id":1,"start_offset":0,"end_offset":5,"label":"PER"},{"id":2,"start_offset":14,"end_offset":19,"label":"LOC"}],"relations":[{"id":1,"from_id":1,"to_id":2,"type":"visits"}]}"#;
+    let mut ws = workspace(&Doccano, "d.jsonl", &format!("{record}\n"));
+    let doc = doc_id(&ws, 0);
+    let added = ws.new_span(14, 19, "ORG");
+    for edit in [
+        Edit::AddSpans {
+            doc,
+            spans: vec![added],
+        },
+        Edit::RenameLabel {
+            from: "LOC".into(),
+            to: "PLACE".into(),
+        },
+    ] {
+        edit.apply(&mut ws).expect("applies");
+    }
+    let out = lines(&export(&Doccano, &ws));
+    assert_eq!(
+        out[0]["entities"],
+        json!([
+            {"id": 1, "start_offset": 0, "end_offset": 5, "label": "PER"},
+            {"id": 2, "start_offset": 14, "end_offset": 19, "label": "PLACE"},
+            {"id": 3, "start_offset": 14, "end_offset": 19, "label": "ORG"},
+        ])
+    );
+    assert_eq!(out[0]["relations"][0]["to_id"], json!(2));
+}

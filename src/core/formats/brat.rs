@@ -1164,7 +1164,9 @@ fn match_lines<'a>(
 
 /// Gives each fragment of a `T` line (`kind`, `parts`) not yet `found` an
 /// unclaimed span of its range with another label, if there is one: the
-/// label an earlier fragment of the line took, else the first in order.
+/// label an earlier fragment of the line took, else the oldest span (the
+/// one read with the file, its label renamed, rather than one added beside
+/// it with Shift+key, which took the line's ID, note and relations).
 fn relabelled(
     doc: &Document,
     by_range: &HashMap<(usize, usize), Vec<usize>>,
@@ -1188,7 +1190,8 @@ fn relabelled(
             .iter()
             .copied()
             .find(|&at| Some(&*doc.spans[at].label) == taken);
-        *slot = same.or(free.first().copied());
+        let oldest = free.iter().copied().min_by_key(|&at| doc.spans[at].id);
+        *slot = same.or(oldest);
         if let Some(at) = *slot {
             claimed[at] = true;
             taken = taken.or(Some(&doc.spans[at].label));
@@ -2291,6 +2294,30 @@ mod tests {
                 "a.ann: 1 deleted span kept as an entity because relations, events, \
               attributes, normalizations or equivalences point at it (T1)"
             ]
+        );
+    }
+
+    /// A second label added on an entity's text (Shift+key), then the
+    /// entity's label renamed: the entity keeps its ID, its note and its
+    /// relation; the added span gets a new ID (it took them all).
+    #[test]
+    fn a_renamed_entity_keeps_its_id_beside_a_span_added_on_its_text() {
+        let ann = "T1\tPER 0 5\tAhmed\nT2\tLOC 14 19\tAmman\nR1\tvisits Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T2\tcapital\n";
+        let mut ws = loaded(vec![
+            file("b.txt", "Ahmed visited Amman."),
+            file("b.ann", ann),
+        ]);
+        let added = ws.new_span(14, 19, "ORG");
+        let doc = std::sync::Arc::make_mut(&mut ws.documents[0]);
+        doc.spans.push(added);
+        relabel(&mut ws, (14, 19, "LOC"), "PLACE");
+        // In text order, ORG before PLACE (as the document keeps them).
+        let doc = std::sync::Arc::make_mut(&mut ws.documents[0]);
+        crate::core::sort::sort_by_key(&mut doc.spans, |s| (s.start, s.end, s.label.to_string()));
+        let (entries, _) = exported(&ws);
+        assert_eq!(
+            entry(&entries, "b.ann"),
+            "T1\tPER 0 5\tAhmed\nT2\tPLACE 14 19\tAmman\nR1\tvisits Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T2\tcapital\nT3\tORG 14 19\tAmman\n"
         );
     }
 

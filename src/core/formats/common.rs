@@ -827,9 +827,11 @@ pub(crate) struct SpanMatch {
 /// entry stands for the span with its range and label (several entries may
 /// stand for one span, as when a file repeats a span); an entry left over
 /// then stands for a span left over with the same range (it was
-/// relabelled), one to one, and so do the entries identical to it (range
-/// and label: two annotators' regions shown as one span both follow its
-/// relabel). Spans left over were added.
+/// relabelled), one to one, the oldest first (the one read with the file:
+/// its label renamed, it is still the entry's span, not one added beside
+/// it with Shift+key, which took the entry's relations and id), and so do
+/// the entries identical to it (range and label: two annotators' regions
+/// shown as one span both follow its relabel). Spans left over were added.
 pub(crate) fn match_entries(entries: &[Option<(usize, usize, &str)>], spans: &[Span]) -> SpanMatch {
     let exact: HashMap<(usize, usize, &str), usize> = spans
         .iter()
@@ -846,10 +848,14 @@ pub(crate) fn match_entries(entries: &[Option<(usize, usize, &str)>], spans: &[S
         })
         .collect();
     let mut by_range: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-    for (i, span) in spans.iter().enumerate().rev() {
+    for (i, span) in spans.iter().enumerate() {
         if !covered[i] {
             by_range.entry((span.start, span.end)).or_default().push(i);
         }
+    }
+    // Popped oldest first: newest at the front.
+    for same in by_range.values_mut().filter(|same| same.len() > 1) {
+        crate::core::sort::sort_by_key(same, |&i| std::cmp::Reverse(spans[i].id));
     }
     let mut relabelled: HashMap<(usize, usize, &str), usize> = HashMap::new();
     for (entry, slot) in entries.iter().zip(&mut matched) {
