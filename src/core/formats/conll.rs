@@ -539,7 +539,16 @@ fn write_pieces(pieces: &[Piece], several: bool) -> String {
                 }
                 out.push_str(&laid.text);
             }
-            Piece::Tokenized(doc) => write_tokenized(&mut out, doc, columns, several),
+            Piece::Tokenized(doc) => {
+                write_tokenized(&mut out, doc, columns, several);
+                // A first token that starts with U+FEFF (a brat text that
+                // starts with one, read as its first character) would be
+                // read back as the file's byte order mark, the line left
+                // with a tag and no token: a mark before it keeps it.
+                if i == 0 && out.starts_with(BOM) {
+                    out.insert_str(0, BOM);
+                }
+            }
         }
     }
     out
@@ -1096,6 +1105,27 @@ mod tests {
 
     fn export(imported: Imported, scheme: TagScheme) -> String {
         export_ws(&workspace(imported), scheme).0
+    }
+
+    /// A text whose first character is U+FEFF (a brat text read with its
+    /// mark) is written after a byte order mark, so that its first token
+    /// is read back (it was taken for the mark, and the file refused).
+    #[test]
+    fn a_text_starting_with_a_byte_order_mark_reads_back() {
+        let mut ws = Workspace::default();
+        let mut doc = ws.new_document("b.txt", "\u{feff}Barack Obama");
+        doc.spans.push(ws.new_span(8, 13, "PER"));
+        ws.documents.push(std::sync::Arc::new(doc));
+        let (text, _) = export_ws(&ws, TagScheme::Iob2);
+        assert!(text.starts_with("\u{feff}\u{feff}"), "{text:?}");
+        let back = workspace(import(&text).expect("reads back"));
+        let spans: Vec<(usize, usize, &str)> = back.documents[0]
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.as_str()))
+            .collect();
+        assert_eq!(back.documents[0].text.as_str(), "\u{feff}Barack Obama");
+        assert_eq!(spans, [(8, 13, "PER")]);
     }
 
     /// Texts that their tokens do not give back are said in one warning,
