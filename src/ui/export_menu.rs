@@ -147,6 +147,9 @@ pub fn export_menu() -> Html {
             offer_download(&app, &exported.file);
             let mut exported = exported;
             exported.warnings.extend(team_warning);
+            exported
+                .warnings
+                .extend(formats::links_left_out(chosen, &documents));
             exported.warnings.extend(open_warning(
                 app.tally.disputes(),
                 documents.iter().copied(),

@@ -95,6 +95,54 @@ pub fn team_note(span: &crate::core::model::Span) -> Option<String> {
     }
 }
 
+/// The warning for an export to `format` of documents whose files held
+/// links between spans (brat relations, events, attributes, normalizations
+/// and equivalences; doccano and Label Studio relations), which only Wasim
+/// JSON and each file's own format write back (from the document's
+/// source): they were left out without a word.
+pub fn links_left_out(format: &dyn Format, documents: &[&Document]) -> Option<Msg> {
+    let target = format.id();
+    if target == wasim::ID {
+        return None;
+    }
+    let n = documents
+        .iter()
+        .filter_map(|doc| doc.source.as_deref())
+        .filter(|source| source.format != target && holds_links(source))
+        .count();
+    (n > 0).then(|| Msg::counted(Counted::LinksLeftOut, n).arg("format", format.name()))
+}
+
+/// Whether a document's source holds links between its spans.
+fn holds_links(source: &super::model::Source) -> bool {
+    use serde_json::Value;
+    let data = &source.data;
+    match source.format.as_str() {
+        brat::ID => data.get("ann").and_then(Value::as_str).is_some_and(|ann| {
+            ann.lines()
+                .any(|line| matches!(line.chars().next(), Some('R' | 'E' | 'A' | 'M' | 'N' | '*')))
+        }),
+        doccano::ID => data
+            .pointer("/record/relations")
+            .and_then(Value::as_array)
+            .is_some_and(|relations| !relations.is_empty()),
+        label_studio::ID => data
+            .get("raw")
+            .and_then(Value::as_str)
+            .and_then(|raw| super::json::parse::<Value>(raw).ok())
+            .is_some_and(|task| {
+                ["annotations", "predictions"]
+                    .iter()
+                    .filter_map(|key| task.get(*key)?.as_array())
+                    .flatten()
+                    .filter_map(|annotation| annotation.get("result")?.as_array())
+                    .flatten()
+                    .any(|result| result.get("type").and_then(Value::as_str) == Some("relation"))
+            }),
+        _ => false,
+    }
+}
+
 /// The documents of an export to `format`, with who proposed each span and
 /// whether it was accepted put where the format has a place for them
 /// ([`Format::team_data`]): kept as they are for Wasim JSON; added to each
@@ -160,6 +208,55 @@ mod tests {
             name: name.into(),
             bytes: text.as_bytes().to_vec(),
         }
+    }
+
+    #[test]
+    fn links_between_spans_left_out_by_another_format_are_said() {
+        let with_links = [
+            vec![
+                file("a.txt", "Ahmed visited Amman."),
+                file(
+                    "a.ann",
+                    "T1\tPER 0 5\tAhmed\nT2\tLOC 14 19\tAmman\nR1\tvisits Arg1:T1 Arg2:T2\n",
+                ),
+            ],
+            vec![file(
+                "d.jsonl",
+                "{\"text\":\"Ahmed visited Amman.\",\"entities\":[{\"id\":1,\"start_offset\":0,\"end_offset\":5,\"label\":\"PER\"},{\"id\":2,\"start_offset\":14,\"end_offset\":19,\"label\":\"LOC\"}],\"relations\":[{\"id\":1,\"from_id\":1,\"to_id\":2,\"type\":\"visits\"}]}\n",
+            )],
+            vec![file(
+                "l.json",
+                r#"[{"data":{"text":"Ahmed visited Amman."},"annotations":[{"result":[{"id":"a","type":"labels","from_name":"l","to_name":"t","value":{"start":0,"end":5,"labels":["PER"]}},{"id":"b","type":"labels","from_name":"l","to_name":"t","value":{"start":14,"end":19,"labels":["LOC"]}},{"from_id":"a","to_id":"b","type":"relation","direction":"right"}]}]}]"#,
+            )],
+        ];
+        for files in with_links {
+            let imported = import_files(files).remove(0).expect("reads");
+            let mut ws = Workspace::default();
+            let (edit, _) = import_edit(&mut ws, imported).expect("valid");
+            edit.apply(&mut ws).expect("applies");
+            let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+            let own = docs[0].source.as_ref().expect("a source").format.clone();
+            for format in all() {
+                let said = links_left_out(*format, &docs).map(|m| m.to_string());
+                if format.id() == own || format.id() == wasim::ID {
+                    assert_eq!(said, None, "{own} → {}", format.id());
+                } else {
+                    let said = said.unwrap_or_else(|| panic!("{own} → {}", format.id()));
+                    assert!(
+                        said.starts_with("A document holds links between spans"),
+                        "{said}"
+                    );
+                }
+            }
+        }
+        let plain = import_files(vec![file("p.txt", "Ahmed")])
+            .remove(0)
+            .expect("reads");
+        let mut ws = Workspace::default();
+        let (edit, _) = import_edit(&mut ws, plain).expect("valid");
+        edit.apply(&mut ws).expect("applies");
+        let docs: Vec<&Document> = ws.documents.iter().map(|d| &**d).collect();
+        assert_eq!(links_left_out(&label_studio::LabelStudio, &docs), None);
     }
 
     #[test]

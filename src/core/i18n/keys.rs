@@ -1315,6 +1315,8 @@ pub enum Counted {
     PushedOff,
     /// {n} documents' texts were split into tokens for CoNLL; importing the file again gives the tokens joined by single spaces and line breaks, not the same texts: {names}
     ConllRetokenized,
+    /// {n} documents hold links between spans read from their files (relations, events, attributes, normalizations), which the {format} export does not write; Wasim JSON and an export to each file's own format keep them
+    LinksLeftOut,
     /// {file}: {n} discontinuous entities were split, as their fragments now carry different labels: in each, the fragments that kept its type (or else its first remaining fragment's label) keep its ID, which relations and notes point at; the others get new IDs ({ids})
     BratSplit,
     /// {n} notes had line breaks or tabs, written as spaces
@@ -1970,7 +1972,7 @@ impl Key {
 
 impl Counted {
     /// Every counted key (for the tests).
-    pub const ALL: [Counted; 70] = [
+    pub const ALL: [Counted; 71] = [
         Counted::SpansCarry,
         Counted::DocumentsOf,
         Counted::Documents,
@@ -2020,6 +2022,7 @@ impl Counted {
         Counted::LabelSetKept,
         Counted::PushedOff,
         Counted::ConllRetokenized,
+        Counted::LinksLeftOut,
         Counted::BratSplit,
         Counted::FlattenedNotes,
         Counted::Bytes,
