@@ -157,7 +157,14 @@ fn edits_change_only_the_affected_tag_columns() {
     let range = find(second, "\u{200E}طولون");
     add_span(second, range, "PER");
     let (out, warnings) = export(&ws, TagScheme::AsImported);
-    assert!(warnings.is_empty(), "{warnings:?}");
+    // The nested PER needs a second tag column: every token line of its
+    // document gets one, and the export says so.
+    assert_eq!(
+        warnings,
+        [
+            "marked.conll #2: nested spans need another tag column, added to every token line of the document (2 columns now)"
+        ]
+    );
     assert_eq!(
         diff(MARKED, &out),
         [
@@ -172,9 +179,24 @@ fn edits_change_only_the_affected_tag_columns() {
                 "\u{200E}فرانكفورت\tPROPN\tفرانكفورت\tO\r"
             ),
             (
+                13,
+                "\u{200E}مسجد\tNOUN\tمسجد\tB-LOC\r",
+                "\u{200E}مسجد\tNOUN\tمسجد\tB-LOC\tO\r"
+            ),
+            (
+                14,
+                "\u{200E}ابن\tNOUN\tابن\tI-LOC\r",
+                "\u{200E}ابن\tNOUN\tابن\tI-LOC\tO\r"
+            ),
+            (
                 15,
                 "\u{200E}طولون\tPROPN\tطولون\tI-LOC\r",
                 "\u{200E}طولون\tPROPN\tطولون\tI-LOC\tB-PER\r"
+            ),
+            (
+                16,
+                "\u{200E}؟\tPUNCT\t؟\tO\r",
+                "\u{200E}؟\tPUNCT\t؟\tO\tO\r"
             ),
         ]
     );

@@ -714,10 +714,27 @@ fn retag(
         .enumerate()
         .map(|(l, spans)| layer_tags(spans, &tokens.layer(l), count, &ends, scheme, keep))
         .collect();
+    // Nested spans that need more tag columns than the file had: the new
+    // columns go on every token line (on the nested entity's lines alone,
+    // a tool that takes the last column as the tag misread the others).
+    let used = layers
+        .iter()
+        .rposition(|l| l.iter().any(|t| t != "O"))
+        .map_or(0, |i| i + 1);
+    let width = if used > tokens.layers() {
+        warnings.push(
+            Msg::new(Key::ConllColumnAdded)
+                .arg("name", doc.name.as_str())
+                .num("n", used),
+        );
+        used
+    } else {
+        0
+    };
     let mut edits = Vec::new();
     for (i, slot) in tokens.slots().enumerate() {
         let tags: Vec<&str> = layers.iter().map(|l| l[i].as_str()).collect();
-        slot_edits(tokens.chunk, slot, &tags, &mut edits);
+        slot_edits(tokens.chunk, slot, &tags, width, &mut edits);
     }
     edits
 }
@@ -905,8 +922,16 @@ fn layer_tags(
 
 /// The edits giving one token its tags: changed columns are replaced, a
 /// line keeps its number of columns (`O` pads them), and columns it lacks
-/// are appended with its separator only up to the last entity tag.
-fn slot_edits(chunk: &str, slot: &Slot, tags: &[&str], edits: &mut Vec<(Range<usize>, String)>) {
+/// are appended with its separator up to the last entity tag, or up to
+/// `width` columns (`O` pads them) when nested spans gave the document
+/// more tag columns than its file had.
+fn slot_edits(
+    chunk: &str,
+    slot: &Slot,
+    tags: &[&str],
+    width: usize,
+    edits: &mut Vec<(Range<usize>, String)>,
+) {
     for (range, tag) in slot
         .tags
         .iter()
@@ -917,6 +942,7 @@ fn slot_edits(chunk: &str, slot: &Slot, tags: &[&str], edits: &mut Vec<(Range<us
         }
     }
     let needed = tags.iter().rposition(|t| *t != "O").map_or(0, |i| i + 1);
+    let needed = needed.max(width.min(tags.len()));
     if needed <= slot.tags.len() {
         return;
     }
@@ -1321,10 +1347,17 @@ mod tests {
             doc.spans.insert(at, span);
         }
         let (out, warnings) = export_ws(&ws, TagScheme::AsImported);
-        assert!(warnings.is_empty(), "{warnings:?}");
+        // Nested spans need two more tag columns: every token line has
+        // them (`O` where nothing is nested), and the export says so.
+        assert_eq!(
+            warnings,
+            [
+                "t.conll: nested spans need another tag column, added to every token line of the document (3 columns now)"
+            ]
+        );
         assert_eq!(
             out,
-            "a\tNN\tB-W\r\nb\tNN\tI-W\tB-V\tB-Z\r\nc\tNN\tI-W\tI-V\r\nd\tNN\tI-Y\r\n\r\n"
+            "a\tNN\tB-W\tO\tO\r\nb\tNN\tI-W\tB-V\tB-Z\r\nc\tNN\tI-W\tI-V\tO\r\nd\tNN\tI-Y\tO\tO\r\n\r\n"
         );
     }
 

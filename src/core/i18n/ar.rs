@@ -551,6 +551,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     ConllSplitAgain => "{name}: {why}؛ فقُسّم إلى وحدات نصية من جديد، وقد تختلف أسطره عن الملف الذي قُرئ منه",
     ConllLayoutUnreadable => "تعذّرت قراءة تخطيطه في CoNLL",
     ConllTextChanged => "لم يعد نصه يطابق ملف CoNLL الذي قُرئ منه",
+    ConllColumnAdded => "{name}: تحتاج المقاطع المتداخلة عمود وسوم آخر، فأُضيف إلى كل أسطر الوحدات النصية في المستند (صار عدد الأعمدة {n})",
     ConllInsideToken => "{name}: المقطع {text} ({label}) يبدأ أو ينتهي داخل وحدة نصية، فلا تستوعبه CoNLL؛ لم يُصدَّر",
     ConllCrossesSentence => "{name}: المقطع {text} ({label}) يعبر حدّ جملة، فلا تستوعبه CoNLL؛ لم يُصدَّر",
     ConllLabelWritten => "{name}: كُتب الوسم {label} بالشكل {written} (لا تقبل الوسوم المسافات)",

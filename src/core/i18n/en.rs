@@ -551,6 +551,7 @@ static TEXT: [Option<&str>; Key::ALL.len()] = text_table! {
     ConllSplitAgain => "{name}: {why}; it was split into tokens again, so its lines may differ from the file it was read from",
     ConllLayoutUnreadable => "its CoNLL layout could not be read",
     ConllTextChanged => "its text no longer matches the CoNLL file it was read from",
+    ConllColumnAdded => "{name}: nested spans need another tag column, added to every token line of the document ({n} columns now)",
     ConllInsideToken => "{name}: span {text} ({label}) starts or ends inside a token, so CoNLL cannot hold it; it was not exported",
     ConllCrossesSentence => "{name}: span {text} ({label}) crosses a sentence break, so CoNLL cannot hold it; it was not exported",
     ConllLabelWritten => "{name}: label {label} was written as {written} (tags cannot hold spaces)",

@@ -1080,6 +1080,8 @@ pub enum Key {
     ConllTextChanged,
     /// {name}: span {text} ({label}) starts or ends inside a token, so CoNLL cannot hold it; it was not exported
     ConllInsideToken,
+    /// {name}: nested spans need another tag column, added to every token line of the document ({n} columns now)
+    ConllColumnAdded,
     /// {name}: span {text} ({label}) crosses a sentence break, so CoNLL cannot hold it; it was not exported
     ConllCrossesSentence,
     /// {name}: label {label} was written as {written} (tags cannot hold spaces)
@@ -1363,7 +1365,7 @@ pub enum Counted {
 
 impl Key {
     /// Every key (for the tests).
-    pub const ALL: [Key; 603] = [
+    pub const ALL: [Key; 604] = [
         Key::ListSep,
         Key::LangSwitch,
         Key::Close,
@@ -1902,6 +1904,7 @@ impl Key {
         Key::ConllLayoutUnreadable,
         Key::ConllTextChanged,
         Key::ConllInsideToken,
+        Key::ConllColumnAdded,
         Key::ConllCrossesSentence,
         Key::ConllLabelWritten,
         Key::ConllOverlaps,
