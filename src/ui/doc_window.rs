@@ -505,13 +505,21 @@ impl WindowHandle {
         let Some(root) = self.root() else {
             return;
         };
+        // The selection's lines, read now: a selection made just before
+        // the scroll may not have had its `selectionchange` yet, and the
+        // draw the scroll asks for dropped its line (the selection went
+        // with its nodes, so the event came too late to keep it).
+        let ends = crate::platform::selection::selection_line_starts(&root);
         let redraw = {
             let mut window = self.window.borrow_mut();
             window.resting = first_visible(&root);
-            match window.map_band(&root) {
+            let lines = ends.iter().map(|start| window.line_of(*start)).collect();
+            let pinned = window.pin_selection(lines);
+            let moved = match window.map_band(&root) {
                 Some(band) => window.scrolled(band),
                 None => false,
-            }
+            };
+            pinned || moved
         };
         if redraw {
             (self.redraw)();
