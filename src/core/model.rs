@@ -393,15 +393,13 @@ pub fn with_label_set(
         kept.push(label.name.clone());
         set.push(label);
     }
-    let listed =
-        |names: &[String]| Arg::List(names.iter().map(|n| Arg::Plain(n.clone())).collect());
     for (key, names) in [
         (Counted::LabelSetRemoved, &removed),
         (Counted::LabelSetKept, &kept),
     ] {
         if !names.is_empty() {
             let msg = Msg::counted(key, names.len()).with("file", origin.clone());
-            notes.push(msg.with("labels", listed(names)));
+            notes.push(msg.with("labels", Arg::some_of(names)));
         }
     }
     (set, notes)

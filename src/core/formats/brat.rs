@@ -211,7 +211,7 @@ impl Format for Brat {
                 warnings.push(
                     Msg::counted(Counted::BratKeptDeleted, written.kept_deleted.len())
                         .arg("file", format!("{stem}.ann"))
-                        .with("ids", super::common::some_of(&written.kept_deleted)),
+                        .with("ids", Arg::some_of(&written.kept_deleted)),
                 );
             }
             if written.refit {
@@ -279,7 +279,7 @@ fn split_warning(split: &[(String, String)], stem: &str) -> Option<Msg> {
     (!split.is_empty()).then(|| {
         Msg::counted(Counted::BratSplit, entities.len())
             .arg("file", format!("{stem}.ann"))
-            .with("ids", super::common::some_of(&ids))
+            .with("ids", Arg::some_of(&ids))
     })
 }
 
@@ -622,11 +622,11 @@ impl KeptConf {
     fn written(&self, used: &Conf) -> (Vec<Entry>, Vec<Msg>) {
         let mut warnings = Vec::new();
         if !self.differ.is_empty() {
-            let names = super::common::some_of(&self.differ);
+            let names = Arg::some_of(&self.differ);
             warnings.push(Msg::new(Key::BratConfsDiffer).with("names", names));
         }
         if !self.left_out.is_empty() {
-            let names = super::common::some_of(&self.left_out);
+            let names = Arg::some_of(&self.left_out);
             warnings.push(Msg::new(Key::BratConfsLeftOut).with("names", names));
         }
         let mut declared: Option<Vec<String>> = None;
@@ -650,7 +650,7 @@ impl KeptConf {
                 bytes: used.render().into_bytes(),
             }),
             Some(missing) if !missing.is_empty() => {
-                let types = super::common::some_of(&missing);
+                let types = Arg::some_of(&missing);
                 warnings.push(
                     Msg::new(Key::BratConfDeclared)
                         .arg("file", CONF_FILES[0])
@@ -757,7 +757,7 @@ pub fn import_conf(file: &InputFile) -> Result<Imported, ImportError> {
     };
     let mut message = Msg::new(key).arg("file", name);
     if !types.is_empty() {
-        message = message.with("types", super::common::some_of(&types));
+        message = message.with("types", Arg::some_of(&types));
     }
     imported.warnings = vec![message];
     imported.listed_labels = types;

@@ -772,12 +772,6 @@ pub(crate) fn dedupe_spans(spans: &mut Vec<ImportedSpan>) -> usize {
     before - spans.len()
 }
 
-/// A list of items for a message: the first five, then "and N more"
-/// (`"3, 7, 12, 15, 20 and 4 more"`).
-pub(crate) fn some_of<T: ToString>(items: &[T]) -> Arg {
-    Arg::List(items.iter().map(|i| Arg::Plain(i.to_string())).collect())
-}
-
 /// Converts offsets a file wrote in some unit back to code points, for
 /// finding a file's entries among a document's spans at export, and code
 /// points to that unit, for writing them as the file did.
@@ -1068,7 +1062,7 @@ mod tests {
         assert_eq!(base_name("\u{202E}txt.exe.txt"), "txt.exe");
         assert_eq!(base_name("CON.txt"), "_CON");
         assert_eq!(base_name("نص \u{200F}عربي.txt"), "نص عربي");
-        let six = some_of(&[1, 2, 3, 4, 5, 6]).render(crate::core::i18n::Lang::En);
+        let six = Arg::some_of(&[1, 2, 3, 4, 5, 6]).render(crate::core::i18n::Lang::En);
         assert_eq!(six, "1, 2, 3, 4, 5 and 1 more");
     }
 }

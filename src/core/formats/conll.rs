@@ -63,7 +63,7 @@ use super::iob::{
 };
 use super::tokenize::{Token, tokenize};
 use super::types::{ExportOptions, Exported, Format, ImportError, Imported, InputFile, OutputFile};
-use crate::core::i18n::{Counted, Key, Msg};
+use crate::core::i18n::{Arg, Counted, Key, Msg};
 use crate::core::model::{Document, Label, Source, Span};
 use crate::core::text::{CharRange, Slicer};
 
@@ -430,7 +430,7 @@ impl Format for Conll {
         // One warning for every document split so, naming a few (ten
         // thousand plain texts gave ten thousand lines).
         if !retokenized.is_empty() {
-            let names = super::common::some_of(&retokenized);
+            let names = Arg::some_of(&retokenized);
             warnings.push(
                 Msg::counted(Counted::ConllRetokenized, retokenized.len()).with("names", names),
             );

@@ -27,7 +27,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{invalid_json, range, some_of};
+use super::common::{invalid_json, range};
 use super::prepared::Prepared;
 use super::types::{
     ExportOptions, Exported, Format, ImportError, ImportMode, Imported, ImportedDocument,
@@ -314,7 +314,7 @@ fn define_used<'a>(
     (!added.is_empty()).then(|| {
         Msg::counted(Counted::WasimUndefinedLabels, added.len())
             .arg("file", file)
-            .with("labels", some_of(&added))
+            .with("labels", Arg::some_of(&added))
     })
 }
 /// How [`Reading::start`] went.

@@ -102,6 +102,12 @@ impl Holds {
 }
 
 impl Arg {
+    /// A list of items shown as they are: the first five, then "and N
+    /// more" (`"3, 7, 12, 15, 20 and 4 more"`).
+    pub fn some_of<T: ToString>(items: &[T]) -> Arg {
+        Arg::List(items.iter().map(|i| Arg::Plain(i.to_string())).collect())
+    }
+
     /// The argument worded in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         self.render_as(lang, Holds::Text)
