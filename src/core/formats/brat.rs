@@ -146,6 +146,17 @@ impl Format for Brat {
         TeamData::InNotes
     }
 
+    /// Relations, events, attributes, normalizations and equivalences.
+    fn holds_links(&self, data: &serde_json::Value) -> bool {
+        data.get("ann")
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|ann| {
+                ann.lines().any(|line| {
+                    matches!(line.chars().next(), Some('R' | 'E' | 'A' | 'M' | 'N' | '*'))
+                })
+            })
+    }
+
     fn id(&self) -> &'static str {
         ID
     }

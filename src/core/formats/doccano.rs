@@ -88,6 +88,12 @@ impl Format for Doccano {
         ID
     }
 
+    fn holds_links(&self, data: &Value) -> bool {
+        data.pointer("/record/relations")
+            .and_then(Value::as_array)
+            .is_some_and(|relations| !relations.is_empty())
+    }
+
     fn name(&self) -> &'static str {
         "doccano JSONL"
     }

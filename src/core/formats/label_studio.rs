@@ -107,6 +107,23 @@ impl Format for LabelStudio {
         TeamData::InNotes
     }
 
+    /// Results of type `relation`, in annotations or predictions.
+    fn holds_links(&self, data: &Value) -> bool {
+        let task = data
+            .get("raw")
+            .and_then(Value::as_str)
+            .and_then(|raw| json::parse::<Value>(raw).ok());
+        task.is_some_and(|task| {
+            ["annotations", "predictions"]
+                .iter()
+                .filter_map(|key| task.get(*key)?.as_array())
+                .flatten()
+                .filter_map(|annotation| annotation.get("result")?.as_array())
+                .flatten()
+                .any(|result| result.get("type").and_then(Value::as_str) == Some("relation"))
+        })
+    }
+
     fn id(&self) -> &'static str {
         ID
     }

@@ -108,39 +108,12 @@ pub fn links_left_out(format: &dyn Format, documents: &[&Document]) -> Option<Ms
     let n = documents
         .iter()
         .filter_map(|doc| doc.source.as_deref())
-        .filter(|source| source.format != target && holds_links(source))
+        .filter(|source| {
+            source.format != target
+                && by_id(&source.format).is_some_and(|read| read.holds_links(&source.data))
+        })
         .count();
     (n > 0).then(|| Msg::counted(Counted::LinksLeftOut, n).arg("format", format.name()))
-}
-
-/// Whether a document's source holds links between its spans.
-fn holds_links(source: &super::model::Source) -> bool {
-    use serde_json::Value;
-    let data = &source.data;
-    match source.format.as_str() {
-        brat::ID => data.get("ann").and_then(Value::as_str).is_some_and(|ann| {
-            ann.lines()
-                .any(|line| matches!(line.chars().next(), Some('R' | 'E' | 'A' | 'M' | 'N' | '*')))
-        }),
-        doccano::ID => data
-            .pointer("/record/relations")
-            .and_then(Value::as_array)
-            .is_some_and(|relations| !relations.is_empty()),
-        label_studio::ID => data
-            .get("raw")
-            .and_then(Value::as_str)
-            .and_then(|raw| super::json::parse::<Value>(raw).ok())
-            .is_some_and(|task| {
-                ["annotations", "predictions"]
-                    .iter()
-                    .filter_map(|key| task.get(*key)?.as_array())
-                    .flatten()
-                    .filter_map(|annotation| annotation.get("result")?.as_array())
-                    .flatten()
-                    .any(|result| result.get("type").and_then(Value::as_str) == Some("relation"))
-            }),
-        _ => false,
-    }
 }
 
 /// The documents of an export to `format`, with who proposed each span and

@@ -240,6 +240,12 @@ pub trait Format: Sync {
     fn team_data(&self) -> TeamData {
         TeamData::Dropped
     }
+    /// Whether a document's source this format wrote (its `data`) holds
+    /// links between spans (relations, events, attributes…), which only
+    /// this format and Wasim JSON write back ([`super::links_left_out`]).
+    fn holds_links(&self, _data: &serde_json::Value) -> bool {
+        false
+    }
     /// Reads `file` (which format a file is in is decided by
     /// [`super::registry::detect`], not by the formats).
     ///
