@@ -255,6 +255,16 @@ pub fn check_incoming_names<'a>(labels: impl IntoIterator<Item = &'a Label>) -> 
     }
 }
 
+/// [`validate_labels`] and [`check_incoming_names`]: the labels a file
+/// brings (a Wasim file, a label set).
+///
+/// # Errors
+/// The first problem, described for the user.
+pub fn validate_incoming_labels(labels: &[Label]) -> Result<(), Msg> {
+    validate_labels(labels)?;
+    check_incoming_names(labels)
+}
+
 /// Checks a label set: names non-empty and unique, hotkeys unique, usable
 /// and not taken by Wasim's shortcuts, colours `#rrggbb`.
 ///
@@ -350,8 +360,7 @@ pub fn labels_from_json(bytes: &[u8], origin: &str) -> Result<(Vec<Label>, Vec<M
     for label in &mut labels {
         label.color = readable_color(&label.color);
     }
-    validate_labels(&labels)?;
-    check_incoming_names(&labels)?;
+    validate_incoming_labels(&labels)?;
     Ok((labels, repairs))
 }
 

@@ -208,8 +208,7 @@ impl Format for WasimJson {
         warnings.extend(define_used(&mut labels, used, name));
         // Refused here, naming the file (a name of white space only was
         // refused later, as "Could not import", with no file named).
-        crate::core::model::validate_labels(&labels)
-            .and_then(|()| crate::core::model::check_incoming_names(&labels))
+        crate::core::model::validate_incoming_labels(&labels)
             .map_err(|e| ImportError::new(name, None, e))?;
         Ok(Imported {
             mode: ImportMode::ReplaceWorkspace,
@@ -503,11 +502,7 @@ impl Reading {
                 let used = used.iter().map(String::as_str);
                 let added = define_used(&mut prepared.labels, used, &self.name);
                 prepared.warnings.extend(added);
-                let labels = &prepared.labels;
-                if crate::core::model::validate_labels(labels)
-                    .and_then(|()| crate::core::model::check_incoming_names(labels))
-                    .is_err()
-                {
+                if crate::core::model::validate_incoming_labels(&prepared.labels).is_err() {
                     // The whole-file reader says what is wrong, and where.
                     return self.whole();
                 }
